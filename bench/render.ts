@@ -1,0 +1,85 @@
+// Rendering cost per sweep PNG (1024 px long side): polar → Web Mercator mapping, colour LUT and
+// PNG encoding together, on realistic synthetic sweeps; plus the encoder alone against pngjs.
+import { createRequire } from 'node:module';
+import { PNG } from 'pngjs';
+import { colorScaleForMoment, encodeRgbaPng, renderPolarPng, type PolarGrid } from '../ingest/render/index.js';
+import { median, peakRssMb, report, timeRuns, type BenchRow } from './harness.js';
+
+const KLOT = { latitude: 41.6045, longitude: -88.0847, heightM: 202 + 20 };
+const RUNS = 9;
+
+/** Deterministic pseudo-random numbers (mulberry32) so every run renders the same weather. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A sweep like real weather: convective cells and a stratiform band over noisy texture, clutter
+ * near the radar, nothing beyond ~300 km where the beam overshoots; below-threshold gates are NaN
+ * (about two thirds of the sweep) and values are quantised as Level 2 stores them.
+ */
+function syntheticSweep(kind: 'REF' | 'VEL', radials: number, gates: number, widthDeg: number): PolarGrid {
+  const rnd = random(kind === 'REF' ? 1 : 2);
+  const firstGateKm = 2.125;
+  const gateSpacingKm = 0.25;
+  const cells = Array.from({ length: 14 }, () => ({ x: (rnd() - 0.5) * 500, y: (rnd() - 0.5) * 500, r: 8 + rnd() * 30, peak: 35 + rnd() * 30 }));
+  const azimuths = new Float32Array(radials);
+  const values = new Float32Array(radials * gates);
+  const start = rnd() * 360;
+  for (let i = 0; i < radials; i++) {
+    // Real radials start anywhere and jitter by a few hundredths of a degree.
+    const az = (start + i * widthDeg + (rnd() - 0.5) * 0.04) % 360;
+    azimuths[i] = az;
+    const sin = Math.sin((az * Math.PI) / 180);
+    const cos = Math.cos((az * Math.PI) / 180);
+    for (let g = 0; g < gates; g++) {
+      const rangeKm = firstGateKm + g * gateSpacingKm;
+      const x = rangeKm * sin;
+      const y = rangeKm * cos;
+      let dbz = 18 * Math.exp(-(((x + 0.6 * y - 40) / 60) ** 2)) + 6 * Math.sin(x / 23) * Math.cos(y / 17) + (rnd() - 0.5) * 6;
+      for (const c of cells) dbz = Math.max(dbz, c.peak * Math.exp(-((x - c.x) ** 2 + (y - c.y) ** 2) / (c.r * c.r)));
+      if (rangeKm < 20) dbz = Math.max(dbz, 30 * rnd() * Math.exp(-rangeKm / 8));
+      const visible = dbz > 8 && rangeKm < 300;
+      const v = kind === 'REF' ? dbz : (x * 0.08 + y * 0.05) * (1 + 0.1 * Math.sin(g / 40)) + (rnd() - 0.5) * 2;
+      values[i * gates + g] = visible ? Math.round(v * 2) / 2 : NaN;
+    }
+  }
+  return { ...KLOT, elevationAngle: 0.5, radialCount: radials, gateCount: gates, azimuths, azimuthWidth: widthDeg, firstGateKm, gateSpacingKm, values };
+}
+
+const ref = syntheticSweep('REF', 720, 1832, 0.5);
+const vel = syntheticSweep('VEL', 360, 1200, 1.0);
+const refScale = colorScaleForMoment('REF');
+const velScale = colorScaleForMoment('VEL');
+
+const rows: BenchRow[] = [];
+const extra: Record<string, unknown> = {};
+for (const [name, grid, scale] of [
+  ['REF 720×1832', ref, refScale],
+  ['VEL 360×1200', vel, velScale],
+] as const) {
+  const overlay = renderPolarPng(grid, scale);
+  const times = await timeRuns(() => renderPolarPng(grid, scale), RUNS, 2);
+  rows.push({ metric: `${name} → ${overlay.width}×${overlay.height} PNG`, radome: median(times), unit: 'ms', target: '≤ 30' });
+  rows.push({ metric: `${name} PNG size`, radome: overlay.png.length / 1024, unit: 'KiB' });
+  const nan = grid.values.reduce((n, v) => n + (Number.isNaN(v) ? 1 : 0), 0) / grid.values.length;
+  extra[name] = { runsMs: times, width: overlay.width, height: overlay.height, pngBytes: overlay.png.length, nanShare: nan };
+
+  // The encoder alone on the same image, against pngjs 7 with its fastest options measured here
+  // (filter Sub, deflate level 1, default strategy); its JS filter loop alone costs ~10 ms.
+  const decoded = PNG.sync.read(Buffer.from(overlay.png));
+  const rgba = new Uint8Array(decoded.data.buffer, decoded.data.byteOffset, decoded.data.length);
+  const ours = median(await timeRuns(() => encodeRgbaPng(rgba, decoded.width, decoded.height), RUNS, 2));
+  const pngjs = median(await timeRuns(() => PNG.sync.write(decoded, { filterType: 1, deflateLevel: 1, deflateStrategy: 0 }), RUNS, 2));
+  rows.push({ metric: `${name} PNG encode only (peer: pngjs)`, radome: ours, peer: pngjs, ratio: pngjs / ours, unit: 'ms' });
+}
+rows.push({ metric: 'peak RSS', radome: peakRssMb(), unit: 'MB' });
+const require = createRequire(import.meta.url);
+report('render', rows, { ...extra, pngjs: (require('pngjs/package.json') as { version: string }).version, runs: RUNS });

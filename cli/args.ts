@@ -1,0 +1,37 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { RadomeError } from '../core/errors.js';
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<number>;
+}
+
+/** Parses a subcommand's argv; `--help` prints its usage. Returns null when help was printed. */
+export function parseCommandArgs(command: Command, argv: string[]) {
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (parsed.values.help) {
+      process.stdout.write(`${command.usage.trim()}\n`);
+      return null;
+    }
+    return parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  } catch (e) {
+    throw new RadomeError('BAD_INPUT', `${(e as Error).message}\n\n${command.usage.trim()}`);
+  }
+}
+
+/** An ISO 8601 instant (`2022-03-17T00:00:00Z`) as epoch ms. */
+export function parseInstant(raw: string | boolean | undefined, flag: string): number {
+  if (typeof raw !== 'string') throw new RadomeError('BAD_INPUT', `${flag} is required (an ISO 8601 time such as 2022-03-17T00:00:00Z)`);
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) throw new RadomeError('BAD_INPUT', `${flag} ${raw} is not an ISO 8601 time such as 2022-03-17T00:00:00Z`);
+  return t;
+}

@@ -1,0 +1,45 @@
+import { RadomeError } from '../../core/errors.js';
+import { unwrapContainers } from './containers/unwrap-containers.js';
+import { decodeArchiveII, initLevel2Decoder } from './level2/index.js';
+import type { Level2Volume } from './level2/types.js';
+
+export type RadomeFileFormat = 'level2' | 'level3' | 'rinex';
+
+const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, Math.min(end, bytes.length)));
+
+/**
+ * The format of plain (already unwrapped) bytes, from their content alone: Archive II starts with
+ * its volume header (`AR2V`, or `ARCHIVE2` in the oldest files); Level 3 with a WMO heading
+ * (`SDUS…`) or a message header whose block divider (-1) sits at byte 18; RINEX and compact
+ * RINEX name themselves in the first header line.
+ */
+export function sniffFormat(bytes: Uint8Array): RadomeFileFormat | null {
+  const head = ascii(bytes, 0, 8);
+  if (head.startsWith('AR2V') || head === 'ARCHIVE2') return 'level2';
+  const firstLine = ascii(bytes, 0, 82);
+  if (/RINEX VERSION \/ TYPE|CRINEX VERS {3}\/ TYPE/.test(firstLine)) return 'rinex';
+  if (/^[A-Z]{4}\d{2} [A-Z]{4} \d{6}/.test(head + ascii(bytes, 8, 18))) return 'level3';
+  if (bytes.length > 20 && bytes[18] === 0xff && bytes[19] === 0xff) return 'level3';
+  return null;
+}
+
+export type DecodedFile = { format: 'level2'; volume: Level2Volume };
+
+let level2Ready: Promise<void> | undefined;
+
+/** Unwraps containers, recognises the format by content and decodes. */
+export async function decodeRadomeFile(bytes: Uint8Array): Promise<DecodedFile> {
+  if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'the file is empty');
+  const plain = unwrapContainers(bytes).bytes;
+  const format = sniffFormat(plain);
+  switch (format) {
+    case 'level2':
+      await (level2Ready ??= initLevel2Decoder());
+      return { format, volume: decodeArchiveII(plain) };
+    case 'level3':
+    case 'rinex':
+      throw new RadomeError('UNSUPPORTED', `recognised as ${format === 'level3' ? 'a NEXRAD Level 3 product' : 'a RINEX file'}, which this build decodes but does not ingest yet`);
+    default:
+      throw new RadomeError('UNRECOGNIZED', 'not a NEXRAD Level 2 volume, Level 3 product or RINEX file (checked the content, not the name)');
+  }
+}

@@ -1,0 +1,65 @@
+import type { ArchiveIIHeader } from './archive-records.js';
+import { readMessages } from './messages.js';
+import type { Level2Volume } from './types.js';
+import { VolumeState } from './volume-state.js';
+
+/** How far a volume has come, for real-time ingest. */
+export interface AssemblyProgress {
+  /** Elevation numbers whose end-of-elevation (or end-of-volume) radial has arrived. */
+  completeCuts: number[];
+  /** Elevation numbers with radials so far. */
+  cuts: number[];
+  /** Cuts planned by the VCP message (message 5), null before it arrives. */
+  plannedCuts: number | null;
+  /** The end-of-volume radial has arrived. */
+  volumeComplete: boolean;
+}
+
+/**
+ * Builds a volume from decompressed record payloads fed in order: the records of a whole file,
+ * or the records of real-time chunks as they arrive. Each payload is read at once (it may be a
+ * view the caller reuses), so memory holds the typed grids only, not the records.
+ */
+export class Level2Assembler {
+  private readonly state = new VolumeState();
+  private records = 0;
+
+  constructor(readonly header: ArchiveIIHeader) {}
+
+  /** Reads one decompressed record. `where` names it in errors (default "record N"). */
+  push(payload: Uint8Array, where = `record ${this.records}`): void {
+    readMessages(this.state, payload, where);
+    this.records++;
+  }
+
+  progress(): AssemblyProgress {
+    const numbers = [...this.state.sweeps.keys()].sort((a, b) => a - b);
+    return {
+      completeCuts: numbers.filter((n) => this.state.sweeps.get(n)!.ended),
+      cuts: numbers,
+      plannedCuts: this.state.plannedCuts?.length ?? null,
+      volumeComplete: this.state.endOfVolume,
+    };
+  }
+
+  /**
+   * The volume as assembled so far (a snapshot: feeding more records later does not change it).
+   * `onlyCompleteCuts` leaves out cuts whose last radial has not arrived yet.
+   */
+  volume({ onlyCompleteCuts = false } = {}): Level2Volume {
+    const s = this.state;
+    const warnings = s.warnings();
+    const builders = [...s.sweeps.values()].sort((a, b) => a.elevationNumber - b.elevationNumber);
+    if (builders.length === 0) warnings.push('the volume holds no radials');
+    else if (!s.endOfVolume && !onlyCompleteCuts) warnings.push('the volume ends before its end-of-volume radial: the last cut may be partial');
+    return {
+      site: this.header.site || s.radialSite,
+      volumeStart: this.header.volumeStart,
+      vcp: s.vcpFromMessage5 ?? s.vcpFromRadials,
+      location: s.location,
+      version: this.header.version,
+      sweeps: builders.filter((b) => b.ended || !onlyCompleteCuts).map((b) => b.sweep()),
+      warnings,
+    };
+  }
+}

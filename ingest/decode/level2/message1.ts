@@ -1,0 +1,69 @@
+import { RadomeError } from '../../../core/errors.js';
+import { isMsOfDay, nexradTime } from './nexrad-time.js';
+import type { VolumeState } from './volume-state.js';
+
+/** Coded angles of legacy messages: 16 bits for 360 degrees. */
+const ANGLE = 360 / 65536;
+const REF = 0;
+const VEL = 1;
+const SW = 2;
+
+/**
+ * Reads one message 1 (legacy digital radar data, before 2008) whose body spans p[body, end).
+ * Codes follow the ICD (as MetPy reads them): reflectivity (N − 66) / 2 dBZ, i.e. (N − 2) / 2 − 32;
+ * velocity (N − 129) × 0.5 or × 1 m/s per the Doppler resolution code (2 or 4); spectrum width
+ * (N − 129) / 2 m/s; 0 = below threshold, 1 = range folded. Legacy cuts are 1° in azimuth.
+ */
+export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, body: number, end: number, where: string): void {
+  if (body + 48 > end) throw corrupt(where, `the ${end - body}-byte message is shorter than its 48-byte header`);
+  const msOfDay = dv.getUint32(body);
+  const date = dv.getUint16(body + 4);
+  const azimuth = dv.getUint16(body + 8) * ANGLE;
+  const status = dv.getUint16(body + 12);
+  const elevation = dv.getUint16(body + 14) * ANGLE;
+  const elevationNumber = dv.getUint16(body + 16);
+  const survFirstKm = dv.getInt16(body + 18) / 1000;
+  const dopFirstKm = dv.getInt16(body + 20) / 1000;
+  const survSpacingKm = dv.getUint16(body + 22) / 1000;
+  const dopSpacingKm = dv.getUint16(body + 24) / 1000;
+  const survGates = dv.getUint16(body + 26);
+  const dopGates = dv.getUint16(body + 28);
+  const refAt = dv.getUint16(body + 36);
+  const velAt = dv.getUint16(body + 38);
+  const swAt = dv.getUint16(body + 40);
+  const resolutionCode = dv.getUint16(body + 42);
+
+  if (elevationNumber === 0 || elevationNumber > 255) throw corrupt(where, `elevation number ${elevationNumber} is not in 1..255`);
+  if (!isMsOfDay(msOfDay)) throw corrupt(where, `collection time ${msOfDay} ms is not a time of day`);
+  const hasRef = refAt !== 0 && survGates > 0;
+  const hasVel = velAt !== 0 && dopGates > 0;
+  const hasSw = swAt !== 0 && dopGates > 0;
+  if (hasRef) checkSpan(where, 'reflectivity', refAt, survGates, end - body);
+  if (hasVel) checkSpan(where, 'velocity', velAt, dopGates, end - body);
+  if (hasSw) checkSpan(where, 'spectrum width', swAt, dopGates, end - body);
+  if (hasVel && resolutionCode !== 2 && resolutionCode !== 4) {
+    throw corrupt(where, `Doppler velocity resolution code ${resolutionCode} is not 2 (0.5 m/s) or 4 (1 m/s)`);
+  }
+
+  state.vcpFromRadials ??= dv.getUint16(body + 44);
+  const sweep = state.sweep(elevationNumber, 1);
+  const row = sweep.addRadial(azimuth, elevation, nexradTime(date, msOfDay));
+  if (status === 2 || status === 4) sweep.ended = true;
+  if (status === 4) state.endOfVolume = true;
+
+  if (hasRef) sweep.moment(REF, survGates, survFirstKm, survSpacingKm).write(row, p, body + refAt, survGates, 8, 2, 66);
+  if (hasVel) {
+    // (N − 129) × res written as (N − offset) / scale with scale = 1 / res, exact for 0.5 and 1.
+    const scale = resolutionCode === 2 ? 2 : 1;
+    sweep.moment(VEL, dopGates, dopFirstKm, dopSpacingKm).write(row, p, body + velAt, dopGates, 8, scale, 129);
+  }
+  if (hasSw) sweep.moment(SW, dopGates, dopFirstKm, dopSpacingKm).write(row, p, body + swAt, dopGates, 8, 2, 129);
+}
+
+function checkSpan(where: string, what: string, at: number, gates: number, length: number): void {
+  if (at + gates > length) throw corrupt(where, `${what} data (${gates} gates at byte ${at}) runs past the ${length}-byte message`);
+}
+
+function corrupt(where: string, what: string): RadomeError {
+  return new RadomeError('CORRUPT', `${where}: message 1: ${what}`);
+}

@@ -1,0 +1,68 @@
+/** Radar moments of NEXRAD Level 2, as named in message 31 data blocks. */
+export const MOMENTS = ['REF', 'VEL', 'SW', 'ZDR', 'PHI', 'RHO', 'CFP'] as const;
+export type Moment = (typeof MOMENTS)[number];
+
+export interface RadarLocation {
+  /** WGS84 degrees. */
+  latitude: number;
+  longitude: number;
+  /** Site height above mean sea level, metres. */
+  heightM: number;
+  /** Feedhorn height above ground, metres, when the volume says so. */
+  feedhornHeightM?: number;
+}
+
+/** One moment of one elevation cut: a radial × gate grid of physical values. */
+export interface MomentGrid {
+  moment: Moment;
+  /** Physical units: dBZ, m/s, dB, degrees, unitless (RHO), or code (CFP). */
+  units: string;
+  gateCount: number;
+  /** Range to the centre of the first gate, km. */
+  firstGateKm: number;
+  gateSpacingKm: number;
+  /**
+   * radialCount × gateCount values, radial-major, in the sweep's radial order.
+   * NaN = below threshold / no data; `rangeFolded` marks range-folded gates.
+   */
+  values: Float32Array;
+  /** 1 where the gate is range folded (code 1), else 0; same layout as `values`. */
+  rangeFolded: Uint8Array;
+}
+
+/** One elevation cut (elevation number) of a volume. */
+export interface Level2Sweep {
+  /** 1-based elevation number within the volume (split cuts have their own numbers). */
+  elevationNumber: number;
+  /** Mean elevation angle of the cut's radials, degrees. */
+  elevationAngle: number;
+  /** Epoch milliseconds UTC of the first and last radial. */
+  startTime: number;
+  endTime: number;
+  radialCount: number;
+  /** Per radial, degrees clockwise from north (centre of the radial). */
+  azimuths: Float32Array;
+  /** Per radial, degrees. */
+  elevations: Float32Array;
+  /** Per radial, epoch ms UTC. */
+  times: Float64Array;
+  /** Azimuthal spacing of the cut, degrees (0.5 or 1.0). */
+  azimuthSpacing: number;
+  moments: Partial<Record<Moment, MomentGrid>>;
+}
+
+export interface Level2Volume {
+  /** 4-letter ICAO identifier, upper case. */
+  site: string;
+  /** Volume start from the Archive II volume header, epoch ms UTC. */
+  volumeStart: number;
+  /** Volume coverage pattern number, null when no metadata says it. */
+  vcp: number | null;
+  location: RadarLocation | null;
+  /** "AR2V0006." style tape/version string from the volume header. */
+  version: string;
+  /** Sweeps ordered by elevation number. */
+  sweeps: Level2Sweep[];
+  /** Non-fatal problems met while decoding (e.g. a skipped unknown message type). */
+  warnings: string[];
+}

@@ -1,0 +1,36 @@
+import { SweepBuilder } from './sweep-builder.js';
+import type { RadarLocation } from './types.js';
+
+/** What the message readers learn about a volume, filled in as records arrive. */
+export class VolumeState {
+  /** Cuts by elevation number. */
+  readonly sweeps = new Map<number, SweepBuilder>();
+  location: RadarLocation | null = null;
+  /** VCP number from message 5, from the message 31 volume block, from message 1. */
+  vcpFromMessage5: number | null = null;
+  vcpFromRadials: number | null = null;
+  /** Elevation angles of the cuts message 5 plans, degrees. */
+  plannedCuts: Float32Array | null = null;
+  /** ICAO of the first message 31 radial (used when the volume header has none). */
+  radialSite = '';
+  endOfVolume = false;
+  /** Warnings by text with their count, so a problem on every radial is one line. */
+  private readonly warningCounts = new Map<string, number>();
+
+  sweep(elevationNumber: number, azimuthSpacing: number): SweepBuilder {
+    let s = this.sweeps.get(elevationNumber);
+    if (!s) {
+      s = new SweepBuilder(elevationNumber, azimuthSpacing);
+      this.sweeps.set(elevationNumber, s);
+    }
+    return s;
+  }
+
+  warn(text: string): void {
+    this.warningCounts.set(text, (this.warningCounts.get(text) ?? 0) + 1);
+  }
+
+  warnings(): string[] {
+    return [...this.warningCounts].map(([text, n]) => (n > 1 ? `${text} (${n} times)` : text));
+  }
+}

@@ -1,0 +1,20 @@
+/** NEXRAD Level 3 (ICD 2620001) decoding: public entry points. */
+export { decodeLevel3 } from './decode-level3.js';
+export { decodeLevels, levelValueTable, nexradFloat16, type DecodeLevelsOptions } from './decode-levels.js';
+export {
+  HYDROMETEOR_CLASSES,
+  LEVEL3_PRODUCTS,
+  MM_PER_INCH,
+  productByCode,
+  productByMnemonic,
+  type HydrometeorAbbrev,
+  type Level3ProductInfo,
+  type LevelCoding,
+  type ParamSpec,
+  type ProductCategory,
+  type ProductFormat,
+} from './products.js';
+export { siteIcaoFromRadarId } from './site-icao.js';
+export { seekBunzip2 } from './bzip2.js';
+export { createWasmBunzip2 } from './wasm-bunzip2.js';
+export type * from './types.js';

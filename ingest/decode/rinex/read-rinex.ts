@@ -1,0 +1,35 @@
+import { unwrapContainers, type UnwrapOptions } from '../containers/unwrap-containers.js';
+import { HatanakaDecoder, isCompactRinex } from './hatanaka.js';
+import { createRinexObsParser } from './obs-parser.js';
+import type { RinexObsResult } from './types.js';
+
+export interface ReadRinexResult extends RinexObsResult {
+  /** Containers removed outermost first, then 'hatanaka' when the content was compact RINEX. */
+  layers: string[];
+  /** Size of the RINEX text parsed (after decompression and Hatanaka decoding), bytes. */
+  rinexBytes: number;
+}
+
+/**
+ * Reads a RINEX observation file as archives serve it: containers (gzip, bzip2, zip, .Z) are
+ * removed by magic bytes, Hatanaka compact RINEX is recognised by its first line and decoded
+ * straight into the parser, without building the whole RINEX text.
+ */
+export function readRinex(bytes: Uint8Array, options: UnwrapOptions = {}): ReadRinexResult {
+  const { bytes: plain, layers } = unwrapContainers(bytes, options);
+  const parser = createRinexObsParser();
+  let rinexBytes = 0;
+  if (isCompactRinex(plain)) {
+    const decoder = new HatanakaDecoder((chunk) => {
+      rinexBytes += chunk.length;
+      parser.push(chunk);
+    });
+    decoder.push(plain);
+    decoder.finish();
+    layers.push('hatanaka');
+  } else {
+    rinexBytes = plain.length;
+    parser.push(plain);
+  }
+  return { ...parser.finish(), layers, rinexBytes };
+}

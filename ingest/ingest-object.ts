@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import { asRadomeError, type RadomeError } from '../core/errors.js';
+import { forEachConcurrent } from '../core/concurrency.js';
+import type { Catalog } from '../store/catalog/index.js';
+import type { ObjectStore } from '../store/types.js';
+import { decodeRadomeFile } from './decode/detect.js';
+import { planLevel2Volume } from './level2/plan.js';
+import type { ObjectSource, SourceObject } from './sources/types.js';
+
+export interface IngestContext {
+  catalog: Catalog;
+  objects: ObjectStore;
+  renderSize: number;
+  log: Logger;
+  now?: () => number;
+}
+
+export type IngestOutcome =
+  | { status: 'skipped'; object: SourceObject }
+  | { status: 'ingested'; object: SourceObject; kind: 'level2'; id: string; sweeps: number }
+  | { status: 'failed'; object: SourceObject; error: RadomeError; quarantineKey: string | null };
+
+/** Object writes in flight per file: enough to hide store latency, few enough to stay polite. */
+const PUT_CONCURRENCY = 8;
+
+/** Where a rejected raw file is kept for inspection: `quarantine/<source>/<key>`. */
+export function quarantineKeyFor(object: SourceObject): string {
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._/-]+/g, '_').replace(/\/{2,}/g, '/').replace(/^\/+/, '').replace(/(^|\/)\.{1,2}(?=\/|$)/g, '$1_');
+  return `quarantine/${safe(object.source)}/${safe(object.key)}`;
+}
+
+/**
+ * Takes one raw file from a source into the platform: decode → render → objects → catalog rows.
+ * Objects are written first and the rows last in one transaction, so no row ever points at a
+ * missing object; an already-ingested (source, key, fingerprint) is skipped. A file that cannot be
+ * fetched is recorded as failed (to retry later); one that cannot be decoded is also quarantined.
+ */
+export async function ingestObject(ctx: IngestContext, source: ObjectSource, object: SourceObject): Promise<IngestOutcome> {
+  const now = ctx.now ?? Date.now;
+  const log = ctx.log.child({ source: object.source, key: object.key });
+  if (ctx.catalog.isIngested(object.source, object.key, object.fingerprint)) {
+    log.debug('already ingested');
+    return { status: 'skipped', object };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.fetch(object);
+  } catch (e) {
+    return fail(ctx, object, asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE'), null, now(), log);
+  }
+  let plan;
+  try {
+    const decoded = await decodeRadomeFile(bytes);
+    plan = planLevel2Volume(decoded.volume, object, { renderSize: ctx.renderSize, ingestedAt: now() });
+  } catch (e) {
+    const error = asRadomeError(e, object.key);
+    const quarantineKey = quarantineKeyFor(object);
+    try {
+      await ctx.objects.put(quarantineKey, bytes, 'application/octet-stream');
+    } catch (putError) {
+      log.warn({ err: putError }, 'could not quarantine the raw file');
+      return fail(ctx, object, error, null, now(), log);
+    }
+    return fail(ctx, object, error, quarantineKey, now(), log);
+  }
+  try {
+    await forEachConcurrent(plan.objects, PUT_CONCURRENCY, (o) => ctx.objects.put(o.key, o.body, o.contentType));
+    ctx.catalog.commitLevel2Volume({
+      file: { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: plan.volume.ingestedAt },
+      site: plan.site,
+      volume: plan.volume,
+      sweeps: plan.sweeps,
+    });
+  } catch (e) {
+    // Objects already written are harmless: no row points at them and a retry overwrites them.
+    return fail(ctx, object, asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE'), null, now(), log);
+  }
+  log.info({ volume: plan.volume.id, sweeps: plan.sweeps.length }, 'ingested Level 2 volume');
+  return { status: 'ingested', object, kind: 'level2', id: plan.volume.id, sweeps: plan.sweeps.length };
+}
+
+function fail(ctx: IngestContext, object: SourceObject, error: RadomeError, quarantineKey: string | null, at: number, log: Logger): IngestOutcome {
+  ctx.catalog.recordFailure({
+    source: object.source,
+    key: object.key,
+    fingerprint: object.fingerprint,
+    code: error.code,
+    message: error.message,
+    quarantineKey,
+    at,
+  });
+  log.warn({ code: error.code, quarantineKey }, error.message);
+  return { status: 'failed', object, error, quarantineKey };
+}

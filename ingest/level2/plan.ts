@@ -1,0 +1,123 @@
+import { MOMENTS, type Level2Sweep, type Level2Volume, type MomentGrid } from '../decode/level2/types.js';
+import { buildOverlayMetadata, colorScaleForMoment, renderPolarPng } from '../render/index.js';
+import type { PolarGrid } from '../render/types.js';
+import type { SourceObject } from '../sources/types.js';
+import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
+import { RadomeError } from '../../core/errors.js';
+import type { PlannedObject } from '../plan-types.js';
+import { level2ObjectStem, level2SweepId, level2VolumeId } from './volume-id.js';
+
+export interface Level2Plan {
+  site: RadarSiteRow;
+  volume: VolumeRow;
+  sweeps: SweepRow[];
+  /** PNG + JSON per sweep × moment; written before the rows. */
+  objects: PlannedObject[];
+}
+
+function polarGridOf(volume: Level2Volume, sweep: Level2Sweep, grid: MomentGrid): PolarGrid {
+  const loc = volume.location!;
+  return {
+    latitude: loc.latitude,
+    longitude: loc.longitude,
+    heightM: loc.heightM + (loc.feedhornHeightM ?? 0),
+    elevationAngle: sweep.elevationAngle,
+    radialCount: sweep.radialCount,
+    gateCount: grid.gateCount,
+    azimuths: sweep.azimuths,
+    azimuthWidth: sweep.azimuthSpacing,
+    firstGateKm: grid.firstGateKm,
+    gateSpacingKm: grid.gateSpacingKm,
+    values: grid.values,
+  };
+}
+
+/**
+ * Renders every sweep × moment of a decoded volume and names its objects and rows. Pure: the
+ * caller writes the objects, then commits the rows.
+ */
+export function planLevel2Volume(
+  volume: Level2Volume,
+  file: SourceObject,
+  options: { renderSize: number; ingestedAt: number },
+): Level2Plan {
+  if (!volume.location) {
+    throw new RadomeError('CORRUPT', 'the volume has no site location (no volume data block or metadata), so it cannot be georeferenced');
+  }
+  if (volume.sweeps.length === 0) throw new RadomeError('CORRUPT', 'the volume has no radials');
+  const volumeId = level2VolumeId(volume.site, volume.volumeStart);
+  const objects: PlannedObject[] = [];
+  const sweeps: SweepRow[] = [];
+  for (const sweep of volume.sweeps) {
+    for (const moment of MOMENTS) {
+      const grid = sweep.moments[moment];
+      if (!grid) continue;
+      const id = level2SweepId(volumeId, sweep.elevationNumber, grid.moment);
+      const stem = level2ObjectStem(volume.site, volume.volumeStart, id);
+      const overlay = renderPolarPng(polarGridOf(volume, sweep, grid), colorScaleForMoment(grid.moment), { size: options.renderSize });
+      const metadata = buildOverlayMetadata({
+        site: volume.site,
+        kind: 'level2',
+        id,
+        product: grid.moment,
+        units: grid.units,
+        startTime: sweep.startTime,
+        endTime: sweep.endTime,
+        elevationAngle: sweep.elevationAngle,
+        overlay,
+        extra: {
+          volumeId,
+          vcp: volume.vcp,
+          elevationNumber: sweep.elevationNumber,
+          radialCount: sweep.radialCount,
+          gateCount: grid.gateCount,
+          firstGateKm: grid.firstGateKm,
+          gateSpacingKm: grid.gateSpacingKm,
+          radar: volume.location,
+        },
+      });
+      objects.push(
+        { key: `${stem}.png`, body: overlay.png, contentType: 'image/png' },
+        { key: `${stem}.json`, body: new TextEncoder().encode(JSON.stringify(metadata)), contentType: 'application/json' },
+      );
+      sweeps.push({
+        id,
+        volumeId,
+        site: volume.site,
+        elevationNumber: sweep.elevationNumber,
+        elevationAngle: sweep.elevationAngle,
+        moment: grid.moment,
+        startTime: sweep.startTime,
+        endTime: sweep.endTime,
+        radialCount: sweep.radialCount,
+        gateCount: grid.gateCount,
+        firstGateKm: grid.firstGateKm,
+        gateSpacingKm: grid.gateSpacingKm,
+        imageKey: `${stem}.png`,
+        metadataKey: `${stem}.json`,
+        bbox: overlay.bbox,
+        corners: overlay.corners,
+      });
+    }
+  }
+  const scanStart = Math.min(...volume.sweeps.map((s) => s.startTime));
+  const scanEnd = Math.max(...volume.sweeps.map((s) => s.endTime));
+  return {
+    site: { id: volume.site, latitude: volume.location.latitude, longitude: volume.location.longitude, heightM: volume.location.heightM },
+    volume: {
+      id: volumeId,
+      site: volume.site,
+      scanStart,
+      scanEnd,
+      vcp: volume.vcp,
+      sweepCount: sweeps.length,
+      source: file.source,
+      sourceKey: file.key,
+      sourceSize: file.size,
+      sourceFingerprint: file.fingerprint,
+      ingestedAt: options.ingestedAt,
+    },
+    sweeps,
+    objects,
+  };
+}

@@ -1,0 +1,111 @@
+import { RadomeError } from '../../core/errors.js';
+import { BEAM_MODEL_NAME, EFFECTIVE_RADIUS_FACTOR, beamModel, type BeamModel } from './beam-model.js';
+import type { ColorScale } from './color-scale.js';
+import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
+import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, renderOverlay } from './render-overlay.js';
+import type { PolarGrid, RenderedOverlay } from './types.js';
+
+/** Ground-distance bins per gate in the distance → gate table (edges placed to 1/32 gate). */
+const DISTANCE_BINS_PER_GATE = 16;
+/** Points on the coverage circle used to frame it (extremes found to metres). */
+const BOUNDARY_POINTS = 720;
+
+/**
+ * Renders a polar grid as a transparent Web Mercator PNG. Inverse mapping: each pixel's
+ * position in the radar's local plane (from exact geodesics, interpolated) gives ground distance
+ * and azimuth; a table turns ground distance into a gate through the beam model, another turns
+ * the azimuth octant and slope into a radial; the value's colour comes from the scale's LUT.
+ * No data (NaN, outside the range, no radial at that azimuth) stays fully transparent.
+ */
+export function renderPolarPng(grid: PolarGrid, scale: ColorScale, options: { size?: number } = {}): RenderedOverlay {
+  checkPolarGrid(grid);
+  const beam = beamModel(grid.latitude, grid.elevationAngle, grid.heightM);
+  const maxGroundKm = beam.groundKm(grid.firstGateKm + (grid.gateCount - 0.5) * grid.gateSpacingKm);
+  const boundary = new Float64Array(2 * BOUNDARY_POINTS);
+  for (let i = 0; i < BOUNDARY_POINTS; i++) {
+    const az = (2 * Math.PI * i) / BOUNDARY_POINTS;
+    boundary[2 * i] = maxGroundKm * Math.sin(az);
+    boundary[2 * i + 1] = maxGroundKm * Math.cos(az);
+  }
+  const b = beam.description;
+  const geometry = {
+    geodesic: GEODESIC_NAME,
+    beam: b && { model: BEAM_MODEL_NAME, effectiveRadiusFactor: EFFECTIVE_RADIUS_FACTOR, ...b },
+    maxGroundRangeKm: maxGroundKm,
+  };
+
+  const groundStepKm = (grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE;
+  const gateByGround = gateByGroundDistance(grid, beam, groundStepKm, maxGroundKm);
+  const radialOffsets = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), grid.gateCount);
+
+  return renderOverlay(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, scale, geometry, (sampler, pixels, width, height) => {
+    const values = grid.values;
+    const { origin, perUnit, bins, colors } = scale.lut;
+    const maxD2 = maxGroundKm * maxGroundKm;
+    const perGroundStep = 1 / groundStepKm;
+    const octantStride = OCTANT_STEPS + 1;
+    const east = new Float64Array(width);
+    const north = new Float64Array(width);
+    for (let row = 0, rowStart = 0; row < height; row++, rowStart += width) {
+      sampler.fillRow(row, east, north);
+      for (let col = 0; col < width; col++) {
+        const e = east[col]!;
+        const n = north[col]!;
+        const d2 = e * e + n * n;
+        if (d2 >= maxD2) continue;
+        const gate = gateByGround[(Math.sqrt(d2) * perGroundStep) | 0]!;
+        if (gate < 0) continue;
+        const ae = e < 0 ? -e : e;
+        const an = n < 0 ? -n : n;
+        // Octant and t = minor/major axis ratio index the radial table (no atan2 per pixel).
+        let octant: number;
+        let t: number;
+        if (ae > an) {
+          octant = 1;
+          t = an / ae;
+        } else {
+          octant = 0;
+          t = ae / an; // 0/0 at the radar itself: NaN | 0 = 0, any radial will do
+        }
+        if (n < 0) octant |= 2;
+        if (e < 0) octant |= 4;
+        const offset = radialOffsets[octant * octantStride + ((t * OCTANT_STEPS) | 0)]!;
+        if (offset < 0) continue;
+        const v = values[offset + gate]!;
+        if (v !== v) continue;
+        const x = (v - origin) * perUnit;
+        pixels[rowStart + col] = colors[x < 0 ? 0 : x >= bins ? bins + 1 : (x | 0) + 1]!;
+      }
+    }
+  });
+}
+
+/** Gate index per ground-distance bin (bin k centred at (k + 0.5)·step km), −1 outside the gates. */
+function gateByGroundDistance(grid: PolarGrid, beam: BeamModel, stepKm: number, maxGroundKm: number): Int32Array {
+  const table = new Int32Array(Math.ceil(maxGroundKm / stepKm) + 1);
+  for (let k = 0; k < table.length; k++) {
+    const gate = Math.floor((beam.slantKm((k + 0.5) * stepKm) - grid.firstGateKm) / grid.gateSpacingKm + 0.5);
+    table[k] = gate >= 0 && gate < grid.gateCount ? gate : -1;
+  }
+  return table;
+}
+
+function checkPolarGrid(g: PolarGrid): void {
+  checkRadarSite(g.latitude, g.longitude);
+  const bad = (what: string): never => {
+    throw new RadomeError('BAD_INPUT', `polar grid: ${what}`);
+  };
+  if (!Number.isInteger(g.radialCount) || g.radialCount < 1) bad(`radialCount ${g.radialCount} is not a positive integer`);
+  if (!Number.isInteger(g.gateCount) || g.gateCount < 1) bad(`gateCount ${g.gateCount} is not a positive integer`);
+  if (g.azimuths.length !== g.radialCount) bad(`${g.azimuths.length} azimuths for ${g.radialCount} radials`);
+  if (typeof g.azimuthWidth !== 'number' && g.azimuthWidth.length !== g.radialCount) {
+    bad(`${g.azimuthWidth.length} azimuth widths for ${g.radialCount} radials`);
+  }
+  if (g.values.length !== g.radialCount * g.gateCount) {
+    bad(`${g.values.length} values for ${g.radialCount} radials × ${g.gateCount} gates`);
+  }
+  if (!(g.gateSpacingKm > 0 && g.gateSpacingKm < 100)) bad(`gate spacing ${g.gateSpacingKm} km`);
+  if (!(g.firstGateKm >= -g.gateSpacingKm / 2 && g.firstGateKm < 2000)) bad(`first gate at ${g.firstGateKm} km`);
+  if (!(g.elevationAngle > -5 && g.elevationAngle < 60)) bad(`elevation angle ${g.elevationAngle}°; expected (-5, 60)`);
+  if (!(Math.abs(g.heightM) < 10_000)) bad(`radar height ${g.heightM} m`);
+}

@@ -1,0 +1,25 @@
+/** A raw file a source offers, identified by (source, key, fingerprint) so re-ingest is a no-op. */
+export interface SourceObject {
+  /** Source id, e.g. `level2:unidata-nexrad-level2` or `local`. */
+  source: string;
+  /** Bucket key, or absolute path for local files. */
+  key: string;
+  size: number;
+  /** ETag when the source gives one, else `size:<bytes>:<mtimeMs>`. */
+  fingerprint: string;
+  /** Scan time the key's layout states, epoch ms UTC. */
+  time?: number;
+}
+
+/** Lists and fetches raw files. Implementations are the I/O edge of ingest. */
+export interface ObjectSource {
+  readonly id: string;
+  fetch(object: SourceObject): Promise<Uint8Array>;
+}
+
+export interface TimeWindow {
+  /** Inclusive start, epoch ms UTC. */
+  from: number;
+  /** Exclusive end, epoch ms UTC. */
+  to: number;
+}

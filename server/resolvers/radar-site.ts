@@ -1,0 +1,33 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RadomeContext } from '../context.js';
+import { parsePageArgs, parseSiteId, toVolumeFilter } from '../filters.js';
+import { connectionFromPage, type Connection } from '../types/connection.js';
+import { VolumeConnection } from '../types/connections.js';
+import { SiteVolumesArgs } from '../types/inputs.js';
+import { RadarSite } from '../types/radar-site.js';
+import { Volume, volumeFromRow } from '../types/volume.js';
+
+@Resolver(() => RadarSite)
+export class RadarSiteResolver {
+  @Query(() => [RadarSite], { description: 'Every radar site in the catalog, by id.' })
+  radarSites(@Ctx() ctx: RadomeContext): RadarSite[] {
+    return ctx.catalog.listRadarSites();
+  }
+
+  @Query(() => RadarSite, { nullable: true })
+  async radarSite(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<RadarSite | null> {
+    return ctx.loaders.site.load(parseSiteId(id, 'id'));
+  }
+
+  @FieldResolver(() => VolumeConnection, { description: 'Volumes of this site, newest first by default.' })
+  volumes(@Root() site: RadarSite, @Args(() => SiteVolumesArgs) args: SiteVolumesArgs, @Ctx() ctx: RadomeContext): Connection<Volume> {
+    const filter = toVolumeFilter({ site: site.id, from: args.from, to: args.to }, args.order);
+    return connectionFromPage(ctx.catalog.listVolumes(filter, parsePageArgs(args)), volumeFromRow);
+  }
+
+  @FieldResolver(() => Volume, { nullable: true, description: 'The volume with the latest scan start.' })
+  async latestVolume(@Root() site: RadarSite, @Ctx() ctx: RadomeContext): Promise<Volume | null> {
+    const row = await ctx.loaders.latestVolume.load(site.id);
+    return row && volumeFromRow(row);
+  }
+}

@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import type { RadomeContext } from '../context.js';
+import { parsePageArgs, toSweepFilter } from '../filters.js';
+import { connectionFromPage, type Connection } from '../types/connection.js';
+import { SweepConnection } from '../types/connections.js';
+import { SweepsArgs } from '../types/inputs.js';
+import { RadarSite } from '../types/radar-site.js';
+import { Sweep, sweepFromRow } from '../types/sweep.js';
+import { Volume, volumeFromRow } from '../types/volume.js';
+import { siteOf } from './site-of.js';
+
+@Resolver(() => Sweep)
+export class SweepResolver {
+  @Query(() => SweepConnection, { description: 'Sweeps matching the filter, newest first by default.' })
+  sweeps(@Args(() => SweepsArgs) args: SweepsArgs, @Ctx() ctx: RadomeContext): Connection<Sweep> {
+    const filter = toSweepFilter(args.filter, args.order);
+    return connectionFromPage(ctx.catalog.listSweeps(filter, parsePageArgs(args)), sweepFromRow);
+  }
+
+  @Query(() => Sweep, { nullable: true })
+  async sweep(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<Sweep | null> {
+    const row = await ctx.loaders.sweep.load(id);
+    return row && sweepFromRow(row);
+  }
+
+  @FieldResolver(() => RadarSite)
+  site(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): Promise<RadarSite> {
+    return siteOf(sweep.siteId, ctx);
+  }
+
+  @FieldResolver(() => Volume)
+  async volume(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): Promise<Volume> {
+    const row = await ctx.loaders.volume.load(sweep.volumeId);
+    if (!row) throw new GraphQLError(`catalog has sweep ${sweep.id} but not its volume ${sweep.volumeId}`);
+    return volumeFromRow(row);
+  }
+
+  @FieldResolver(() => String, { description: 'Absolute URL of the PNG overlay (EPSG:3857 raster placed by `corners`).' })
+  imageUrl(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): string {
+    return ctx.objectUrl(sweep.imageKey);
+  }
+
+  @FieldResolver(() => String, { description: 'Absolute URL of the JSON metadata (legend, geometry, source).' })
+  metadataUrl(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): string {
+    return ctx.objectUrl(sweep.metadataKey);
+  }
+}

@@ -1,0 +1,36 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RadomeContext } from '../context.js';
+import { parsePageArgs, toSweepSelection, toVolumeFilter } from '../filters.js';
+import { connectionFromPage, type Connection } from '../types/connection.js';
+import { VolumeConnection } from '../types/connections.js';
+import { VolumeSweepsArgs, VolumesArgs } from '../types/inputs.js';
+import { RadarSite } from '../types/radar-site.js';
+import { Sweep, sweepFromRow } from '../types/sweep.js';
+import { Volume, volumeFromRow } from '../types/volume.js';
+import { siteOf } from './site-of.js';
+
+@Resolver(() => Volume)
+export class VolumeResolver {
+  @Query(() => VolumeConnection, { description: 'Volumes matching the filter, newest first by default.' })
+  volumes(@Args(() => VolumesArgs) args: VolumesArgs, @Ctx() ctx: RadomeContext): Connection<Volume> {
+    const filter = toVolumeFilter(args.filter ?? { site: null, from: null, to: null }, args.order);
+    return connectionFromPage(ctx.catalog.listVolumes(filter, parsePageArgs(args)), volumeFromRow);
+  }
+
+  @Query(() => Volume, { nullable: true })
+  async volume(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<Volume | null> {
+    const row = await ctx.loaders.volume.load(id);
+    return row && volumeFromRow(row);
+  }
+
+  @FieldResolver(() => RadarSite)
+  site(@Root() volume: Volume, @Ctx() ctx: RadomeContext): Promise<RadarSite> {
+    return siteOf(volume.siteId, ctx);
+  }
+
+  @FieldResolver(() => [Sweep], { description: 'Sweeps of this volume by elevation number, then moment.' })
+  async sweeps(@Root() volume: Volume, @Args(() => VolumeSweepsArgs) args: VolumeSweepsArgs, @Ctx() ctx: RadomeContext): Promise<Sweep[]> {
+    const rows = await ctx.loaders.sweepsOfVolume(volume.id, toSweepSelection(args));
+    return rows.map(sweepFromRow);
+  }
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchemaSync, emitSchemaDefinitionFile } from 'type-graphql';
+import { RadarSiteResolver } from './resolvers/radar-site.js';
+import { SweepResolver } from './resolvers/sweep.js';
+import { VolumeResolver } from './resolvers/volume.js';
+
+let schema: GraphQLSchema | undefined;
+
+/** The executable schema (built once; type-graphql metadata is global anyway). */
+export function buildRadomeSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({ resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver], validate: false });
+  return schema;
+}
+
+/**
+ * Writes the SDL exactly as type-graphql's `emitSchemaFile: { sortedSchema: true }` does
+ * (printSchema of lexicographicSortSchema under its generated-file header); this is the content
+ * of schema/schema.graphql.
+ */
+export async function emitRadomeSchema(path: string): Promise<void> {
+  await emitSchemaDefinitionFile(path, buildRadomeSchema(), { sortedSchema: true });
+}

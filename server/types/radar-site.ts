@@ -1,0 +1,16 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A NEXRAD radar site.' })
+export class RadarSite {
+  @Field(() => ID, { description: '4-letter ICAO identifier, e.g. KLOT.' })
+  id: string;
+
+  @Field(() => Float, { description: 'WGS84 degrees.' })
+  latitude: number;
+
+  @Field(() => Float, { description: 'WGS84 degrees.' })
+  longitude: number;
+
+  @Field(() => Float, { description: 'Antenna height above sea level, metres.' })
+  heightM: number;
+}

@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import { RadomeError } from '../../core/errors.js';
+import type {
+  CommitLevel2VolumeInput,
+  CommitResult,
+  IngestFailureRow,
+  Page,
+  PageArgs,
+  RadarSiteRow,
+  SweepFilter,
+  SweepRow,
+  VolumeFilter,
+  VolumeRow,
+} from '../types.js';
+import { clearFailure, listFailures, recordFailure, type RecordFailureInput } from './failures.js';
+import { checkSchema, migrate, schemaVersion } from './migrations.js';
+import { openDatabase } from './open.js';
+import * as read from './radar-read.js';
+import { commitLevel2Volume, isIngested } from './radar-write.js';
+import { StatementCache } from './statements.js';
+
+export interface CatalogOpenOptions {
+  /** Open without write access and without migrating (servers). Default false. */
+  readonly?: boolean;
+}
+
+/**
+ * The SQLite catalog of what has been ingested. One process writes (ingest), any number read
+ * (servers), each with its own Catalog; WAL keeps readers and the writer out of each other's way.
+ * All methods are synchronous (better-sqlite3) and fast: every list is served by an index.
+ */
+export class Catalog {
+  readonly path: string;
+  readonly readonly: boolean;
+  private readonly db: Database.Database;
+  private readonly statements: StatementCache;
+
+  private constructor(path: string, db: Database.Database, readonly: boolean) {
+    this.path = path;
+    this.db = db;
+    this.readonly = readonly;
+    this.statements = new StatementCache(db);
+  }
+
+  /** Opens (creating and migrating when writable) the catalog at `path`. */
+  static open(path: string, options: CatalogOpenOptions = {}): Catalog {
+    const readonly = options.readonly ?? false;
+    const db = openDatabase(path, readonly);
+    try {
+      if (readonly) checkSchema(db, path);
+      else migrate(db, path);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return new Catalog(path, db, readonly);
+  }
+
+  get schemaVersion(): number {
+    return schemaVersion(this.db);
+  }
+
+  isIngested(source: string, key: string, fingerprint: string): boolean {
+    return isIngested(this.statements, source, key, fingerprint);
+  }
+
+  commitLevel2Volume(input: CommitLevel2VolumeInput): CommitResult {
+    this.assertWritable('commitLevel2Volume');
+    return commitLevel2Volume(this.statements, input);
+  }
+
+  recordFailure(input: RecordFailureInput): { attempts: number } {
+    this.assertWritable('recordFailure');
+    return recordFailure(this.statements, input);
+  }
+
+  listFailures(): IngestFailureRow[] {
+    return listFailures(this.statements);
+  }
+
+  clearFailure(source: string, key: string, fingerprint: string): boolean {
+    this.assertWritable('clearFailure');
+    return clearFailure(this.statements, source, key, fingerprint);
+  }
+
+  listRadarSites(): RadarSiteRow[] {
+    return read.listRadarSites(this.statements);
+  }
+
+  getRadarSites(ids: readonly string[]): (RadarSiteRow | null)[] {
+    return read.getRadarSites(this.statements, ids);
+  }
+
+  listVolumes(filter: VolumeFilter, page: PageArgs): Page<VolumeRow> {
+    return read.listVolumes(this.statements, filter, page);
+  }
+
+  getVolumes(ids: readonly string[]): (VolumeRow | null)[] {
+    return read.getVolumes(this.statements, ids);
+  }
+
+  listSweeps(filter: SweepFilter, page: PageArgs): Page<SweepRow> {
+    return read.listSweeps(this.statements, filter, page);
+  }
+
+  getSweeps(ids: readonly string[]): (SweepRow | null)[] {
+    return read.getSweeps(this.statements, ids);
+  }
+
+  /** Sweeps of each volume, in the order of `volumeIds`; within one, by elevation then moment. */
+  sweepsForVolumes(volumeIds: readonly string[], filter?: read.VolumeSweepFilter): SweepRow[][] {
+    return read.sweepsForVolumes(this.statements, volumeIds, filter);
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    if (!this.readonly) this.db.pragma('optimize');
+    this.db.close();
+  }
+
+  private assertWritable(method: string): void {
+    if (this.readonly) throw new RadomeError('CONFIG', `${method}: catalog ${this.path} was opened read-only`);
+  }
+}

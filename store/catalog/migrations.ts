@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+import { RadomeError } from '../../core/errors.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The catalog schema, as an ordered list of steps. Never edit a step once released: add one.
+ * Times are INTEGER epoch milliseconds UTC.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'radar catalog',
+    sql: `
+      CREATE TABLE radar_sites (
+        id TEXT PRIMARY KEY,
+        latitude REAL NOT NULL,
+        longitude REAL NOT NULL,
+        height_m REAL NOT NULL,
+        first_volume_at INTEGER,
+        last_volume_at INTEGER
+      ) STRICT;
+
+      CREATE TABLE volumes (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL REFERENCES radar_sites(id),
+        scan_start INTEGER NOT NULL,
+        scan_end INTEGER NOT NULL,
+        vcp INTEGER,
+        sweep_count INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        source_size INTEGER NOT NULL,
+        source_fingerprint TEXT NOT NULL,
+        ingested_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX volumes_by_site_time ON volumes(site, scan_start, id);
+      CREATE INDEX volumes_by_time ON volumes(scan_start, id);
+
+      CREATE TABLE source_files (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        ingested_at INTEGER NOT NULL,
+        volume_id TEXT REFERENCES volumes(id) ON DELETE SET NULL,
+        PRIMARY KEY (source, key, fingerprint)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX source_files_by_volume ON source_files(volume_id);
+
+      CREATE TABLE sweeps (
+        id TEXT PRIMARY KEY,
+        volume_id TEXT NOT NULL REFERENCES volumes(id) ON DELETE CASCADE,
+        site TEXT NOT NULL,
+        elevation_number INTEGER NOT NULL,
+        elevation_angle REAL NOT NULL,
+        moment TEXT NOT NULL,
+        start_time INTEGER NOT NULL,
+        end_time INTEGER NOT NULL,
+        radial_count INTEGER NOT NULL,
+        gate_count INTEGER NOT NULL,
+        first_gate_km REAL NOT NULL,
+        gate_spacing_km REAL NOT NULL,
+        image_key TEXT NOT NULL,
+        metadata_key TEXT NOT NULL,
+        west REAL NOT NULL,
+        south REAL NOT NULL,
+        east REAL NOT NULL,
+        north REAL NOT NULL,
+        corners TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sweeps_by_site_time ON sweeps(site, start_time, id);
+      CREATE INDEX sweeps_by_volume ON sweeps(volume_id, elevation_number, moment);
+      CREATE INDEX sweeps_by_site_moment_time ON sweeps(site, moment, start_time);
+      CREATE INDEX sweeps_by_time ON sweeps(start_time, id);
+
+      CREATE TABLE ingest_failures (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        first_failed_at INTEGER NOT NULL,
+        last_failed_at INTEGER NOT NULL,
+        error_code TEXT NOT NULL,
+        error_message TEXT NOT NULL,
+        quarantine_key TEXT,
+        PRIMARY KEY (source, key, fingerprint)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Longest volume / sweep ever committed (only grows). Lets an overlap query
+      -- "end >= from AND start < to" bound start from below too, and so use the time indexes.
+      CREATE TABLE duration_bounds (
+        kind TEXT PRIMARY KEY,
+        max_ms INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+const CREATE_MIGRATIONS_TABLE = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  ) STRICT`;
+
+/** The catalog's schema version; 0 for a file no radome has initialised. */
+export function schemaVersion(db: Database.Database): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!table) return 0;
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+function tooNew(path: string, version: number): RadomeError {
+  return new RadomeError(
+    'CONFIG',
+    `catalog ${path} has schema version ${version}, newer than the ${CATALOG_SCHEMA_VERSION} this radome knows; upgrade radome (or point it at another catalog)`,
+  );
+}
+
+/**
+ * Brings the schema up to date, each step in its own IMMEDIATE transaction that re-reads the
+ * version first, so two processes opening the same new file cannot both apply a step.
+ */
+export function migrate(db: Database.Database, path: string, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations[migrations.length - 1]!.version;
+  const initial = schemaVersion(db);
+  if (initial > latest) throw tooNew(path, initial);
+  for (const migration of migrations) {
+    if (migration.version <= initial) continue;
+    db.transaction(() => {
+      db.exec(CREATE_MIGRATIONS_TABLE);
+      const current = schemaVersion(db);
+      if (current > latest) throw tooNew(path, current);
+      if (current >= migration.version) return;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
+    }).immediate();
+  }
+  return schemaVersion(db);
+}
+
+/** A read-only open cannot migrate: the schema must be exactly the one this radome knows. */
+export function checkSchema(db: Database.Database, path: string): void {
+  const version = schemaVersion(db);
+  if (version > CATALOG_SCHEMA_VERSION) throw tooNew(path, version);
+  if (version < CATALOG_SCHEMA_VERSION) {
+    throw new RadomeError(
+      'CONFIG',
+      version === 0
+        ? `catalog ${path} is not initialised; open it once for writing (e.g. run an ingest) first`
+        : `catalog ${path} has schema version ${version}, older than ${CATALOG_SCHEMA_VERSION}; open it once for writing (e.g. run an ingest) to migrate it`,
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { RadomeError } from '../../core/errors.js';
+
+/** How long a connection waits on a lock held by another process before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens the catalog's SQLite file. Writers create the folder and put the database in WAL mode,
+ * so one writer (ingest) and any number of readers (servers, in other processes) never block
+ * each other; synchronous=NORMAL is durable across process crashes in WAL mode.
+ */
+export function openDatabase(path: string, readonly: boolean): Database.Database {
+  if (!readonly && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly, fileMustExist: readonly });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    const hint = readonly ? ' (a read-only open needs an existing catalog: run an ingest first)' : '';
+    throw new RadomeError('CONFIG', `cannot open catalog ${path}: ${reason}${hint}`, { cause: e });
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new RadomeError('CONFIG', `cannot use catalog ${path}: ${reason}`, { cause: e });
+  }
+}

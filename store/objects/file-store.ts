@@ -1,0 +1,304 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Dirent, Stats } from 'node:fs';
+import { mkdir, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { RadomeError } from '../../core/errors.js';
+import type { ObjectHead, ObjectStore, ObjectSummary, StoredObject } from '../types.js';
+import { contentTypeForKey } from './content-type.js';
+import { RESERVED_NAME_PREFIX, validateObjectKey, validateObjectPrefix } from './key.js';
+
+/** Quoted MD5 hex of the body: what S3 returns as the ETag of a single-part upload. */
+export function md5ETag(body: Uint8Array): string {
+  return `"${createHash('md5').update(body).digest('hex')}"`;
+}
+
+const META_PREFIX = `${RESERVED_NAME_PREFIX}meta~`;
+const TEMP_PREFIX = `${RESERVED_NAME_PREFIX}tmp~`;
+
+/**
+ * Sidecar beside each object. It names the exact body it describes (inode, size, mtime), so a
+ * crash between the two renames of a put is detected and the ETag is recomputed from the body.
+ */
+interface Sidecar {
+  contentType: string;
+  etag: string;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+function errno(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException | null)?.code;
+}
+
+/** Missing objects: the path, or a directory on it, does not exist or is not what a key names. */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+/** A put whose key runs through an existing object, or names a folder of other objects. */
+const CONFLICT = new Set(['ENOTDIR', 'EISDIR', 'EEXIST']);
+
+function isInside(root: string, real: string): boolean {
+  return real === root || real.startsWith(root + sep);
+}
+
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+export interface FileObjectStoreOptions {
+  /** fsync each object before it becomes visible, so a power loss cannot leave an empty one. Default true. */
+  durable?: boolean;
+}
+
+/**
+ * Objects as plain files under a root folder (`<root>/<key>`), content type and ETag in a hidden
+ * sidecar. Writes go to a temp file in the same folder and are renamed into place, so readers
+ * see the old object or the new one, never half of one. Real paths are checked so a symlink in
+ * the tree cannot lead outside the root.
+ */
+export class FileObjectStore implements ObjectStore {
+  readonly url: string;
+  private readonly root: string;
+  private readonly durable: boolean;
+  private realRoot: string | null = null;
+
+  constructor(rootDir: string, options: FileObjectStoreOptions = {}) {
+    this.root = resolve(rootDir);
+    this.url = `file:${this.root}`;
+    this.durable = options.durable ?? true;
+  }
+
+  async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
+    validateObjectKey(key);
+    try {
+      const root = await this.rootPath(true);
+      const target = join(root, key);
+      const dir = dirname(target);
+      await this.ensureDirInside(root, dir, key);
+      const name = target.slice(dir.length + 1);
+      const tempBody = join(dir, `${TEMP_PREFIX}${randomUUID()}`);
+      const tempMeta = join(dir, `${TEMP_PREFIX}${randomUUID()}`);
+      try {
+        const st = await this.writeFile(tempBody, body);
+        const sidecar: Sidecar = { contentType, etag: md5ETag(body), ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
+        await this.writeFile(tempMeta, Buffer.from(JSON.stringify(sidecar)));
+        await rename(tempBody, target);
+        await rename(tempMeta, join(dir, META_PREFIX + name));
+      } catch (e) {
+        await Promise.all([tempBody, tempMeta].map((p) => unlink(p).catch(() => undefined)));
+        throw e;
+      }
+    } catch (e) {
+      if (CONFLICT.has(errno(e) ?? '')) {
+        throw new RadomeError('BAD_INPUT', `object key ${key} clashes with an existing object or prefix (a file store cannot hold both "a" and "a/b")`, { cause: e });
+      }
+      throw this.failure('write', key, e);
+    }
+  }
+
+  async get(key: string): Promise<StoredObject | null> {
+    validateObjectKey(key);
+    try {
+      const path = await this.existingPath(key);
+      if (!path) return null;
+      const handle = await open(path, 'r');
+      let body: Buffer;
+      let st: Stats;
+      try {
+        st = await handle.stat();
+        if (!st.isFile()) return null;
+        body = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
+      const sidecar = await this.sidecarFor(path, st);
+      return {
+        key,
+        body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        contentType: sidecar?.contentType ?? contentTypeForKey(key),
+        size: body.byteLength,
+        etag: sidecar?.etag ?? md5ETag(body),
+        lastModified: st.mtime,
+      };
+    } catch (e) {
+      if (ABSENT.has(errno(e) ?? '')) return null;
+      throw this.failure('read', key, e);
+    }
+  }
+
+  async head(key: string): Promise<ObjectHead | null> {
+    validateObjectKey(key);
+    try {
+      const path = await this.existingPath(key);
+      if (!path) return null;
+      const summary = await this.summarize(key, path);
+      if (!summary) return null;
+      return { ...summary.object, contentType: summary.sidecar?.contentType ?? contentTypeForKey(key) };
+    } catch (e) {
+      if (ABSENT.has(errno(e) ?? '')) return null;
+      throw this.failure('read', key, e);
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) validateObjectKey(key);
+    const root = await this.rootPath(false);
+    if (!root) return;
+    for (const key of keys) {
+      try {
+        const target = join(root, key);
+        const dir = dirname(target);
+        // unlink does not follow the last component, but a symlinked folder on the way could.
+        if (!isInside(root, await realpath(dir))) throw this.escape(key);
+        const name = target.slice(dir.length + 1);
+        for (const p of [target, join(dir, META_PREFIX + name)]) {
+          await unlink(p).catch((e: unknown) => {
+            if (!ABSENT.has(errno(e) ?? '')) throw e;
+          });
+        }
+      } catch (e) {
+        if (ABSENT.has(errno(e) ?? '')) continue;
+        throw this.failure('delete', key, e);
+      }
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<ObjectSummary> {
+    validateObjectPrefix(prefix);
+    const root = await this.rootPath(false);
+    if (!root) return;
+    const base = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+    let start: string;
+    try {
+      start = await realpath(join(root, base));
+    } catch (e) {
+      if (ABSENT.has(errno(e) ?? '')) return;
+      throw this.failure('list', prefix, e);
+    }
+    if (!isInside(root, start)) throw this.escape(prefix);
+    yield* this.walk(start, base, prefix);
+  }
+
+  /**
+   * Depth-first walk in S3's order: a folder sorts as its name plus '/', so every key below it
+   * takes its place among its siblings exactly as the full keys compare.
+   */
+  private async *walk(dir: string, rel: string, prefix: string): AsyncGenerator<ObjectSummary> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      if (ABSENT.has(errno(e) ?? '')) return; // removed while listing
+      throw this.failure('list', prefix, e);
+    }
+    const named = entries
+      .filter((d) => !d.name.startsWith(RESERVED_NAME_PREFIX) && (d.isFile() || d.isDirectory()))
+      .map((d) => ({ d, sortKey: d.isDirectory() ? `${d.name}/` : d.name }))
+      .sort((a, b) => byteOrder(a.sortKey, b.sortKey));
+    for (const { d, sortKey } of named) {
+      const relKey = rel + sortKey;
+      if (d.isDirectory()) {
+        if (relKey.startsWith(prefix) || prefix.startsWith(relKey)) yield* this.walk(join(dir, d.name), relKey, prefix);
+        continue;
+      }
+      if (!relKey.startsWith(prefix) || !isValidKey(relKey)) continue;
+      try {
+        const summary = await this.summarize(relKey, join(dir, d.name));
+        if (summary) yield summary.object;
+      } catch (e) {
+        if (!ABSENT.has(errno(e) ?? '')) throw this.failure('list', relKey, e);
+      }
+    }
+  }
+
+  /** Size, ETag and time of a file; the ETag comes from the sidecar unless it is stale. */
+  private async summarize(key: string, path: string): Promise<{ object: ObjectSummary; sidecar: Sidecar | null } | null> {
+    const st = await stat(path);
+    if (!st.isFile()) return null;
+    const sidecar = await this.sidecarFor(path, st);
+    const etag = sidecar?.etag ?? md5ETag(await readFile(path));
+    return { object: { key, size: st.size, etag, lastModified: st.mtime }, sidecar };
+  }
+
+  private async sidecarFor(path: string, st: Stats): Promise<Sidecar | null> {
+    const dir = dirname(path);
+    let parsed: Partial<Sidecar>;
+    try {
+      parsed = JSON.parse(await readFile(join(dir, META_PREFIX + path.slice(dir.length + 1)), 'utf8')) as Partial<Sidecar>;
+    } catch {
+      return null; // missing or torn sidecar: fall back to the body
+    }
+    const matches = parsed.ino === st.ino && parsed.size === st.size && parsed.mtimeMs === st.mtimeMs;
+    return matches && typeof parsed.contentType === 'string' && typeof parsed.etag === 'string' ? (parsed as Sidecar) : null;
+  }
+
+  /** The object's path when it exists and really lies inside the root; null when absent. */
+  private async existingPath(key: string): Promise<string | null> {
+    const root = await this.rootPath(false);
+    if (!root) return null;
+    const real = await realpath(join(root, key));
+    if (!isInside(root, real) || real === root) throw this.escape(key);
+    return real;
+  }
+
+  private async writeFile(path: string, data: Uint8Array): Promise<Stats> {
+    const handle = await open(path, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      if (this.durable) await handle.datasync();
+      return await handle.stat();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Creates `dir` below the root, checking first that no existing folder on the way leads out. */
+  private async ensureDirInside(root: string, dir: string, key: string): Promise<void> {
+    let existing = dir;
+    for (;;) {
+      try {
+        if (!isInside(root, await realpath(existing))) throw this.escape(key);
+        break;
+      } catch (e) {
+        if (errno(e) !== 'ENOENT') throw e;
+        existing = dirname(existing);
+      }
+    }
+    if (existing === dir) return;
+    await mkdir(dir, { recursive: true });
+    if (!isInside(root, await realpath(dir))) throw this.escape(key);
+  }
+
+  /** Real path of the root; created on first write, null for reads before anything was written. */
+  private async rootPath(create: true): Promise<string>;
+  private async rootPath(create: false): Promise<string | null>;
+  private async rootPath(create: boolean): Promise<string | null> {
+    if (this.realRoot) return this.realRoot;
+    try {
+      if (create) await mkdir(this.root, { recursive: true });
+      this.realRoot = await realpath(this.root);
+      return this.realRoot;
+    } catch (e) {
+      if (!create && errno(e) === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  private escape(key: string): RadomeError {
+    return new RadomeError('BAD_INPUT', `object key ${key} resolves outside the object store ${this.root} (symlink)`);
+  }
+
+  private failure(op: string, key: string, e: unknown): RadomeError {
+    if (e instanceof RadomeError) return e;
+    const message = e instanceof Error ? e.message : String(e);
+    return new RadomeError('SOURCE_UNAVAILABLE', `could not ${op} ${key} in ${this.url}: ${message}`, { cause: e });
+  }
+}
+
+function isValidKey(key: string): boolean {
+  try {
+    validateObjectKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+}

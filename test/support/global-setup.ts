@@ -1,0 +1,25 @@
+// vitest globalSetup: builds the GraphiQL bundle (dist/graphiql) when it is missing or older than
+// its build script, entry or the installed graphiql, so tests never depend on a manual build.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../sample-data.js';
+
+const bundle = join(repoRoot, 'dist', 'graphiql', 'index.html');
+const inputs = [
+  join(repoRoot, 'scripts', 'build-graphiql.mjs'),
+  join(repoRoot, 'server', 'graphiql', 'entry.js'),
+  join(repoRoot, 'node_modules', 'graphiql', 'package.json'),
+];
+
+function isStale(): boolean {
+  if (!existsSync(bundle)) return true;
+  const built = statSync(bundle).mtimeMs;
+  return inputs.some((p) => existsSync(p) && statSync(p).mtimeMs > built);
+}
+
+export default function setup(): void {
+  if (!isStale()) return;
+  const run = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-graphiql.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`building GraphiQL failed (node scripts/build-graphiql.mjs):\n${run.stderr || run.stdout}`);
+}
