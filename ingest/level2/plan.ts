@@ -1,4 +1,5 @@
-import { MOMENTS, type Level2Sweep, type Level2Volume, type MomentGrid } from '../decode/level2/types.js';
+import { MOMENTS, type Level2Sweep, type Level2Volume, type MomentGrid, type RadarLocation } from '../decode/level2/types.js';
+import { nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { buildOverlayMetadata, colorScaleForMoment, renderPolarPng } from '../render/index.js';
 import type { PolarGrid } from '../render/types.js';
 import type { SourceObject } from '../sources/types.js';
@@ -15,8 +16,17 @@ export interface Level2Plan {
   objects: PlannedObject[];
 }
 
-function polarGridOf(volume: Level2Volume, sweep: Level2Sweep, grid: MomentGrid): PolarGrid {
-  const loc = volume.location!;
+/** The volume's own location, else (message 1 files state none) the site table's. */
+function locationOf(volume: Level2Volume): RadarLocation {
+  if (volume.location) return volume.location;
+  const known = nexradSiteLocation(volume.site);
+  if (!known) {
+    throw new RadomeError('UNSUPPORTED', `the volume states no site location and ${volume.site} is not a known NEXRAD site, so it cannot be georeferenced`);
+  }
+  return { latitude: known.latitude, longitude: known.longitude, heightM: known.heightM ?? 0 };
+}
+
+function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: MomentGrid): PolarGrid {
   return {
     latitude: loc.latitude,
     longitude: loc.longitude,
@@ -41,9 +51,7 @@ export function planLevel2Volume(
   file: SourceObject,
   options: { renderSize: number; ingestedAt: number },
 ): Level2Plan {
-  if (!volume.location) {
-    throw new RadomeError('CORRUPT', 'the volume has no site location (no volume data block or metadata), so it cannot be georeferenced');
-  }
+  const location = locationOf(volume);
   if (volume.sweeps.length === 0) throw new RadomeError('CORRUPT', 'the volume has no radials');
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
   const objects: PlannedObject[] = [];
@@ -54,7 +62,7 @@ export function planLevel2Volume(
       if (!grid) continue;
       const id = level2SweepId(volumeId, sweep.elevationNumber, grid.moment);
       const stem = level2ObjectStem(volume.site, volume.volumeStart, id);
-      const overlay = renderPolarPng(polarGridOf(volume, sweep, grid), colorScaleForMoment(grid.moment), { size: options.renderSize });
+      const overlay = renderPolarPng(polarGridOf(location, sweep, grid), colorScaleForMoment(grid.moment), { size: options.renderSize });
       const metadata = buildOverlayMetadata({
         site: volume.site,
         kind: 'level2',
@@ -73,7 +81,7 @@ export function planLevel2Volume(
           gateCount: grid.gateCount,
           firstGateKm: grid.firstGateKm,
           gateSpacingKm: grid.gateSpacingKm,
-          radar: volume.location,
+          radar: location,
         },
       });
       objects.push(
@@ -103,7 +111,7 @@ export function planLevel2Volume(
   const scanStart = Math.min(...volume.sweeps.map((s) => s.startTime));
   const scanEnd = Math.max(...volume.sweeps.map((s) => s.endTime));
   return {
-    site: { id: volume.site, latitude: volume.location.latitude, longitude: volume.location.longitude, heightM: volume.location.heightM },
+    site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
     volume: {
       id: volumeId,
       site: volume.site,

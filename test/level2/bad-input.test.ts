@@ -50,7 +50,8 @@ describe('Level 2 decoding of bad input', () => {
   it('reports truncation at any cut, naming where', () => {
     expectFailure(good.subarray(0, 10), 'TRUNCATED', /inside the 24-byte volume header/);
     expectFailure(good.subarray(0, 24), 'TRUNCATED', /after its 24-byte header: no records/);
-    expectFailure(good.subarray(0, 26), 'TRUNCATED', /inside the 4-byte control word/);
+    expectFailure(good.subarray(0, 26), 'TRUNCATED', /ends at 26 bytes, before the first record after the volume header/);
+    expectFailure(good.subarray(0, offsets[2]! + 2), 'TRUNCATED', new RegExp(`record 2 at offset ${offsets[2]}: input ends inside the 4-byte control word`));
     // Inside a bzip2 record: the control word announces more bytes than remain.
     const inside = offsets[2]! + 40;
     expectFailure(good.subarray(0, inside), 'TRUNCATED', new RegExp(`record 2 at offset ${offsets[2]}: control word announces \\d+ bytes but only 36 remain`));

@@ -1,26 +1,11 @@
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../sample-data.js';
 import { chromiumSkipReason, findChromium, isLoopback, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
 import { createRadarFixture, startTestServer, type RadarFixture, type TestServer } from '../support/radar-fixture.js';
 import { serveFiles } from '../support/static-server.js';
+import { bundleSdk } from '../support/sdk-bundle.js';
 
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(chromiumSkipReason);
-
-/** The SDK as a browser ES module, built from its sources like a bundler would. */
-async function bundleSdk(): Promise<string> {
-  const result = await build({
-    entryPoints: [`${repoRoot}/sdk/src/index.ts`],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
 
 /** The page's own module: uses the SDK as an app would and exposes the checks to the test. */
 const APP = `

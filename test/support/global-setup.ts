@@ -18,7 +18,20 @@ function isStale(): boolean {
   return inputs.some((p) => existsSync(p) && statSync(p).mtimeMs > built);
 }
 
+/**
+ * Compiles the TypeScript to dist/ so tests can run the real `radome` command (bin/radome.js).
+ * Type errors do not stop the emit (`npm test` typechecks before vitest runs).
+ */
+function buildDist(): void {
+  const tsc = join(repoRoot, 'node_modules', '.bin', 'tsc');
+  const run = spawnSync(tsc, ['-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8' });
+  if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) {
+    throw new Error(`compiling radome failed (tsc -p tsconfig.build.json):\n${run.stdout}${run.stderr}`);
+  }
+}
+
 export default function setup(): void {
+  buildDist();
   if (!isStale()) return;
   const run = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-graphiql.mjs')], { cwd: repoRoot, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`building GraphiQL failed (node scripts/build-graphiql.mjs):\n${run.stderr || run.stdout}`);

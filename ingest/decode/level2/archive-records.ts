@@ -51,6 +51,9 @@ export function splitArchiveIIRecords(input: Uint8Array): ArchiveIIRecords {
   const start = VOLUME_HEADER_BYTES;
   if (bytes.length === start) throw new RadomeError('TRUNCATED', `the volume ends after its ${start}-byte header: no records`);
   if (hasBzip2Signature(bytes, start + 4)) return { header, ...splitLdmRecords(bytes, start), compressed: true };
+  if (bytes.length < start + 28) {
+    throw new RadomeError('TRUNCATED', `the input ends at ${bytes.length} bytes, before the first record after the volume header is complete`);
+  }
   if (looksLikeMessage(bytes, start)) return { header, records: [bytes.subarray(start)], offsets: [start], compressed: false };
   throw new RadomeError(
     'CORRUPT',

@@ -109,11 +109,13 @@ function readStandalone(
 function firstImages(symbology: SymbologyBlock | null): { radial: RadialImage | null; raster: RasterImage | null } {
   let radial: RadialImage | null = null;
   let raster: RasterImage | null = null;
-  for (const p of (symbology?.layers ?? []).flat()) {
-    if (p.kind === 'radial') radial ??= p.image;
-    else if (p.kind === 'raster') raster ??= p.image;
-    else if (p.kind === 'generic') {
-      for (const c of p.product.components) if (c.type === 'radial') radial ??= c.image;
+  for (const layer of symbology?.layers ?? []) {
+    for (const p of layer) {
+      if (p.kind === 'radial') radial ??= p.image;
+      else if (p.kind === 'raster') raster ??= p.image;
+      else if (p.kind === 'generic') {
+        for (const c of p.product.components) if (c.type === 'radial') radial ??= c.image;
+      }
     }
   }
   return { radial, raster };
@@ -125,7 +127,9 @@ function firstImages(symbology: SymbologyBlock | null): { radial: RadialImage | 
  * its header announces, CORRUPT when a block, layer or packet is inconsistent, UNRECOGNIZED when
  * the bytes are not a Level 3 product, UNSUPPORTED for non-product messages.
  */
-export function decodeLevel3(bytes: Uint8Array, options: DecodeLevel3Options = {}): Level3Product {
+export function decodeLevel3(input: Uint8Array, options: DecodeLevel3Options = {}): Level3Product {
+  // A plain view: Node Buffers make every subarray() a costlier Buffer object.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'empty input: a Level 3 product needs at least 120 bytes');
   const wmo = parseWmoHeader(bytes);
   const start = wmo?.length ?? 0;

@@ -49,6 +49,7 @@ export class ObsHeaderReader {
   private timeSystemGiven = false;
   private pending: PendingTypes[] = [];
   private scaleFactors: ScaleFactor[] = [];
+  private layoutChanged = false;
 
   constructor(private readonly warnings: WarningLog) {}
 
@@ -57,6 +58,20 @@ export class ObsHeaderReader {
     const label = text.slice(60).trim();
     const body = text.slice(0, 60);
     if (label.startsWith('END OF HEADER')) return true;
+    if (!this.layoutRecord(label, body, lineNo)) this.descriptionRecord(label, body, lineNo);
+    return false;
+  }
+
+  /**
+   * A header record inside the body (event flags 2..5). Only records that change how the
+   * records are read (observable lists, scale factors) are applied: `header` keeps describing
+   * the file header, even when a flag-3 event announces a new site.
+   */
+  eventRecord(text: string, lineNo: number): void {
+    this.layoutRecord(text.slice(60).trim(), text.slice(0, 60), lineNo);
+  }
+
+  private descriptionRecord(label: string, body: string, lineNo: number): void {
     if (label.startsWith('RINEX VERSION / TYPE')) {
       this.header.version = Number(body.slice(0, 9));
       this.header.fileType = body.charAt(20).toUpperCase();
@@ -94,7 +109,23 @@ export class ObsHeaderReader {
       this.header.timeOfLastObs = this.time(body, lineNo);
     } else if (label.startsWith('LEAP SECONDS')) {
       this.header.leapSeconds = this.number(body.slice(0, 6), lineNo);
-    } else if (label.startsWith('# / TYPES OF OBSERV')) {
+    } else if (label.startsWith('SIGNAL STRENGTH UNIT')) {
+      this.header.signalStrengthUnit = body.slice(0, 20).trim() || null;
+    } else if (label.startsWith('GLONASS SLOT / FRQ #')) {
+      for (let k = 0; k < 8; k++) {
+        const sat = body.slice(4 + 7 * k, 7 + 7 * k);
+        const m = /^R([ \d]\d)$/.exec(sat);
+        const channel = Number(body.slice(8 + 7 * k, 11 + 7 * k));
+        if (m && body.slice(8 + 7 * k, 11 + 7 * k).trim() && Number.isInteger(channel)) {
+          this.header.glonassSlots[Number(m[1])] = channel;
+        }
+      }
+    }
+  }
+
+  /** Observable lists and scale factors; returns whether `label` was one of them. */
+  private layoutRecord(label: string, body: string, lineNo: number): boolean {
+    if (label.startsWith('# / TYPES OF OBSERV')) {
       const count = body.slice(0, 6).trim();
       if (count || this.pending.length === 0) this.pending.push({ system: '', declared: Number(count) || 0, labels: [] });
       this.pending[this.pending.length - 1]!.labels.push(...words(body.slice(6)));
@@ -113,27 +144,20 @@ export class ObsHeaderReader {
       } else if (this.scaleFactors.length > 0) {
         this.scaleFactors[this.scaleFactors.length - 1]!.codes.push(...words(body.slice(10)));
       }
-    } else if (label.startsWith('SIGNAL STRENGTH UNIT')) {
-      this.header.signalStrengthUnit = body.slice(0, 20).trim() || null;
-    } else if (label.startsWith('GLONASS SLOT / FRQ #')) {
-      for (let k = 0; k < 8; k++) {
-        const sat = body.slice(4 + 7 * k, 7 + 7 * k);
-        const m = /^R([ \d]\d)$/.exec(sat);
-        const channel = Number(body.slice(8 + 7 * k, 11 + 7 * k));
-        if (m && body.slice(8 + 7 * k, 11 + 7 * k).trim() && Number.isInteger(channel)) {
-          this.header.glonassSlots[Number(m[1])] = channel;
-        }
-      }
+    } else {
+      return false;
     }
-    return false;
+    this.layoutChanged = true;
+    return true;
   }
 
   /**
    * Closes observable lists read since the last call (at END OF HEADER or after an event's
-   * header records). Returns whether any list changed.
+   * header records). Returns whether lists or scale factors changed.
    */
-  commitObsTypes(lineNo: number): boolean {
-    if (this.pending.length === 0) return false;
+  commitLayout(lineNo: number): boolean {
+    const changed = this.layoutChanged;
+    this.layoutChanged = false;
     for (const p of this.pending) {
       let labels = p.labels;
       if (labels.length !== p.declared) {
@@ -145,7 +169,7 @@ export class ObsHeaderReader {
       else this.header.obsTypes[p.system] = labels;
     }
     this.pending = [];
-    return true;
+    return changed;
   }
 
   /** Divisor for a RINEX 3 observable (SYS / SCALE FACTOR), 1 when none applies. */

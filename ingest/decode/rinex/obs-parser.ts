@@ -116,7 +116,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
         if (this.listed === this.nsat) this.startRecords();
         return;
       case PHASE_EVENT_RECORDS:
-        this.headerReader.line(latin1(buf, s, e), this.lineNo);
+        this.headerReader.eventRecord(latin1(buf, s, e), this.lineNo);
         if (--this.recordsLeft === 0) this.endEventRecords();
         return;
       case PHASE_RESYNC:
@@ -159,7 +159,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
   }
 
   private endHeader(): void {
-    this.headerReader.commitObsTypes(this.lineNo);
+    this.headerReader.commitLayout(this.lineNo);
     const h = this.headerReader.header;
     if (this.major === 2 ? h.obsTypesRinex2.length === 0 : Object.keys(h.obsTypes).length === 0) {
       throw new RadomeError('CORRUPT', `RINEX ${h.version} header lists no observable types`);
@@ -169,7 +169,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
   }
 
   private endEventRecords(): void {
-    if (this.headerReader.commitObsTypes(this.lineNo)) this.buildLayouts();
+    if (this.headerReader.commitLayout(this.lineNo)) this.buildLayouts();
     this.phase = PHASE_EPOCH;
   }
 

@@ -11,14 +11,16 @@ export interface Body {
   end: number;
 }
 
-/** The body of a length-prefixed packet at `at`, checked to lie inside `[at, limit)`. */
-export function packetBody(r: ByteReader, at: number, limit: number, name: string): Body {
-  if (at + 4 > limit) r.fail(at, `${name} header runs past the end of its container at ${limit}`);
-  const length = r.u16(at + 2, `${name} length`);
+/** The body of length-prefixed packet `code` at `at`, checked to lie inside `[at, limit)`. */
+export function packetBody(r: ByteReader, at: number, limit: number, code: number): Body {
+  if (at + 4 > limit) r.fail(at, `${packetName(code)} header runs past the end of its container at ${limit}`);
+  const length = r.u16(at + 2, 'packet length');
   const end = at + 4 + length;
-  if (end > limit) r.fail(at + 2, `${name} length ${length} runs past the end of its container at ${limit}`);
+  if (end > limit) r.fail(at + 2, `${packetName(code)} length ${length} runs past the end of its container at ${limit}`);
   return { start: at + 4, end };
 }
+
+export const packetName = (code: number): string => `packet ${code} (0x${code.toString(16).padStart(4, '0').toUpperCase()})`;
 
 function records<T>(b: Body, size: number, read: (p: number) => T): T[] {
   const out: T[] = [];
@@ -37,7 +39,8 @@ export function readText(r: ByteReader, code: number, b: Body): Level3Packet {
     kind: 'text',
     code,
     value: withValue ? r.i16(b.start, 'text colour value') : null,
-    ...point(r, p),
+    i: r.i16(p, 'I position'),
+    j: r.i16(p + 2, 'J position'),
     text: r.text(p + 4, b.end - p - 4, 'text packet characters'),
   };
 }
@@ -181,10 +184,15 @@ export function readUnlinkedContour(r: ByteReader, b: Body): Level3Packet {
   return { kind: 'vectors', code: 0x3501, linked: false, value: null, coords: coords(r, b.start, b.end) };
 }
 
-/** Circular buffer of `count` values whose newest is at 1-based `latest` → oldest first. */
-function unwrap<T>(values: T[], latest: number): T[] {
-  const k = Math.min(Math.max(latest, 0), values.length);
-  return [...values.slice(k), ...values.slice(0, k)];
+/**
+ * `count` signed halfwords from `at`, stored as a circular buffer whose newest value sits at the
+ * 1-based `latest`: returned oldest first.
+ */
+function circular(r: ByteReader, at: number, count: number, latest: number): number[] {
+  const out = new Array<number>(count);
+  const first = Math.min(Math.max(latest, 0), count) % Math.max(count, 1);
+  for (let k = 0; k < count; k++) out[k] = r.i16(at + 2 * ((first + k) % count), 'trend value');
+  return out;
 }
 
 /** Packet 22: cell trend volume scan times. */
@@ -193,8 +201,7 @@ export function readTrendTimes(r: ByteReader, b: Body): Level3Packet {
   const count = r.u8(b.start, 'number of volumes');
   const latest = r.u8(b.start + 1, 'latest volume pointer');
   if (b.start + 2 + count * 2 > b.end) r.fail(b.start, `trend times packet 22 announces ${count} times, more than its length holds`);
-  const times = Array.from({ length: count }, (_, k) => r.i16(b.start + 2 + 2 * k, 'volume time'));
-  return { kind: 'trend-times', code: 22, minutes: unwrap(times, latest) };
+  return { kind: 'trend-times', code: 22, minutes: circular(r, b.start + 2, count, latest) };
 }
 
 const TRENDS: Record<number, { name: string; units: string; scale: number }> = {
@@ -220,19 +227,19 @@ export function readCellTrend(r: ByteReader, b: Body): Level3Packet {
     const count = r.u8(p + 2, 'number of volumes');
     const latest = r.u8(p + 3, 'latest volume pointer');
     if (p + 4 + count * 2 > b.end) r.fail(p, `trend ${code} of cell ${cellId} announces ${count} values, past its packet end ${b.end}`);
-    const raw = unwrap(
-      Array.from({ length: count }, (_, k) => r.i16(p + 4 + 2 * k, 'trend value')),
-      latest,
-    );
+    const raw = circular(r, p + 4, count, latest);
     const meta = TRENDS[code] ?? { name: `trend ${code}`, units: '', scale: 1 };
-    const trend: CellTrend = { code, name: meta.name, units: meta.units, values: [] };
+    const trend: CellTrend = { code, name: meta.name, units: meta.units, values: raw };
     if (code === 1 || code === 2) {
       // Tops/bases above 700 (hundreds of ft) are flagged "limited by the scan" by adding 1000.
-      trend.limited = raw.map((v) => v > 700);
-      trend.values = raw.map((v) => (v > 700 ? v - 1000 : v) * meta.scale);
-    } else {
-      trend.values = raw.map((v) => v * meta.scale);
+      const limited = new Array<boolean>(count);
+      for (let k = 0; k < count; k++) {
+        limited[k] = raw[k]! > 700;
+        if (limited[k]) raw[k] = raw[k]! - 1000;
+      }
+      trend.limited = limited;
     }
+    for (let k = 0; k < count; k++) raw[k] = raw[k]! * meta.scale;
     trends.push(trend);
     p += 4 + count * 2;
   }

@@ -47,10 +47,9 @@ export function readPacket(r: ByteReader, at: number, limit: number, ctx: Packet
     case 0x0e03:
       return readLinkedContour(r, at, limit);
   }
-  const name = `packet ${code} (${hex(code)})`;
   const reader = LENGTH_PREFIXED[code];
   if (!reader) return null;
-  const body = packetBody(r, at, limit, name);
+  const body = packetBody(r, at, limit, code);
   return { packet: reader(r, code, body, ctx), next: body.end };
 }
 

@@ -1,0 +1,87 @@
+// Bad input through the real `radome ingest files`: each bad file gets a typed error naming it,
+// is recorded and quarantined, nothing of it reaches the catalog or the store, the good files
+// beside it are ingested, and nothing crashes or hangs.
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Catalog } from '../../store/catalog/index.js';
+import { FileObjectStore } from '../../store/objects/index.js';
+import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
+import { random, volume1, volume31 } from '../level2/synthetic-volumes.js';
+import { sampleFile } from '../sample-data.js';
+import { runRadome } from './radome-process.js';
+
+describe('radome ingest files with bad input among good', () => {
+  let dir: string;
+  let dataDir: string;
+  const env = () => ({ RADOME_DATA_DIR: dataDir, RADOME_RENDER_SIZE: '256' });
+  const good = { 'klot-volume': encodeArchiveII(volume31()), 'legacy-message1': encodeArchiveII(volume1()) };
+  const bad: Record<string, { bytes: Uint8Array; code: string }> = {};
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'radome-bad-'));
+    dataDir = join(dir, 'var');
+    const volume = good['klot-volume'];
+    const flipped = volume.slice();
+    const rand = random(7);
+    // Scramble a stretch in the middle of the first compressed record.
+    for (let i = 200; i < 600; i++) flipped[i] = Math.floor(rand() * 256);
+    bad['truncated-volume'] = { bytes: volume.subarray(0, Math.floor(volume.length * 0.6)), code: 'TRUNCATED' };
+    bad['corrupted-volume'] = { bytes: flipped, code: 'CORRUPT' };
+    bad['notes.txt'] = { bytes: new TextEncoder().encode('these are not radar data\n'.repeat(20)), code: 'UNRECOGNIZED' };
+    bad['random.bin'] = { bytes: Uint8Array.from({ length: 5000 }, () => Math.floor(rand() * 256)), code: 'UNRECOGNIZED' };
+    bad['empty'] = { bytes: new Uint8Array(0), code: 'TRUNCATED' };
+    const real = sampleFile('nexrad/level2/KLOT20220317_000842_V06');
+    if (real) bad['real-truncated_V06'] = { bytes: readFileSync(real).subarray(0, 1_000_000), code: 'TRUNCATED' };
+    mkdirSync(join(dir, 'in'));
+    for (const [name, bytes] of Object.entries(good)) writeFileSync(join(dir, 'in', name), bytes);
+    for (const [name, { bytes }] of Object.entries(bad)) writeFileSync(join(dir, 'in', name), bytes);
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ingests the good, reports, records and quarantines the bad, and leaves no trace of them', async () => {
+    const run = await runRadome(['ingest', 'files', join(dir, 'in')], env(), 120_000);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(`2 ingested, 0 unchanged, ${Object.keys(bad).length} failed`);
+    for (const [name, { code }] of Object.entries(bad)) {
+      const line = run.stdout.split('\n').find((l) => l.startsWith('FAILED') && l.includes(join(dir, 'in', name) + ':'));
+      expect(line, `a FAILED line naming ${name}`).toBeDefined();
+      expect(line).toContain(`[${code}]`);
+    }
+
+    const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+    try {
+      expect(catalog.listVolumes({}, { first: 10 }).rows.map((v) => v.site).sort()).toEqual(['KLOT', 'KTLX']);
+      const failures = catalog.listFailures();
+      expect(failures.map((f) => f.key).sort()).toEqual(Object.keys(bad).map((n) => join(dir, 'in', n)).sort());
+      const store = new FileObjectStore(join(dataDir, 'objects'));
+      for (const f of failures) {
+        expect(f.errorCode).toBe(bad[f.key.split('/').pop()!]!.code);
+        expect(f.quarantineKey).toMatch(/^quarantine\/local\//);
+        const kept = await store.get(f.quarantineKey!);
+        expect(Buffer.from(kept!.body).equals(Buffer.from(bad[f.key.split('/').pop()!]!.bytes))).toBe(true);
+      }
+      // Every other object belongs to a catalogued sweep: nothing half-written.
+      const sweeps = catalog.listSweeps({}, { first: 1000 }).rows;
+      const owned = new Set(sweeps.flatMap((s) => [s.imageKey, s.metadataKey]));
+      const stored: string[] = [];
+      for await (const o of store.list('radar/')) stored.push(o.key);
+      expect(stored.sort()).toEqual([...owned].sort());
+    } finally {
+      catalog.close();
+    }
+  });
+
+  it('running again re-tries nothing that succeeded and counts the attempts of what failed', async () => {
+    const run = await runRadome(['ingest', 'files', join(dir, 'in')], env(), 120_000);
+    expect(run.stdout).toContain(`0 ingested, 2 unchanged, ${Object.keys(bad).length} failed`);
+    const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+    try {
+      expect(catalog.listFailures().every((f) => f.attempts === 2)).toBe(true);
+    } finally {
+      catalog.close();
+    }
+  });
+});
