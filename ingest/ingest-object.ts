@@ -4,7 +4,8 @@ import { forEachConcurrent } from '../core/concurrency.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { decodeRadomeFile } from './decode/detect.js';
-import { planLevel2Volume } from './level2/plan.js';
+import { planIngest } from './plan-ingest.js';
+import type { IngestPlan } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
 
 export interface IngestContext {
@@ -17,7 +18,7 @@ export interface IngestContext {
 
 export type IngestOutcome =
   | { status: 'skipped'; object: SourceObject }
-  | { status: 'ingested'; object: SourceObject; kind: 'level2'; id: string; sweeps: number }
+  | { status: 'ingested'; object: SourceObject; kind: IngestPlan['kind']; id: string; summary: string }
   | { status: 'failed'; object: SourceObject; error: RadomeError; quarantineKey: string | null };
 
 /** Object writes in flight per file: enough to hide store latency, few enough to stay polite. */
@@ -48,10 +49,9 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   } catch (e) {
     return fail(ctx, object, asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE'), null, now(), log);
   }
-  let plan;
+  let plan: IngestPlan;
   try {
-    const decoded = await decodeRadomeFile(bytes);
-    plan = planLevel2Volume(decoded.volume, object, { renderSize: ctx.renderSize, ingestedAt: now() });
+    plan = planIngest(await decodeRadomeFile(bytes), object, { renderSize: ctx.renderSize, ingestedAt: now() });
   } catch (e) {
     const error = asRadomeError(e, object.key);
     const quarantineKey = quarantineKeyFor(object);
@@ -65,18 +65,13 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   }
   try {
     await forEachConcurrent(plan.objects, PUT_CONCURRENCY, (o) => ctx.objects.put(o.key, o.body, o.contentType));
-    ctx.catalog.commitLevel2Volume({
-      file: { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: plan.volume.ingestedAt },
-      site: plan.site,
-      volume: plan.volume,
-      sweeps: plan.sweeps,
-    });
+    plan.commit(ctx.catalog, { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: now() });
   } catch (e) {
     // Objects already written are harmless: no row points at them and a retry overwrites them.
     return fail(ctx, object, asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE'), null, now(), log);
   }
-  log.info({ volume: plan.volume.id, sweeps: plan.sweeps.length }, 'ingested Level 2 volume');
-  return { status: 'ingested', object, kind: 'level2', id: plan.volume.id, sweeps: plan.sweeps.length };
+  log.info({ kind: plan.kind, id: plan.id }, `ingested ${plan.kind} ${plan.id}: ${plan.summary}`);
+  return { status: 'ingested', object, kind: plan.kind, id: plan.id, summary: plan.summary };
 }
 
 function fail(ctx: IngestContext, object: SourceObject, error: RadomeError, quarantineKey: string | null, at: number, log: Logger): IngestOutcome {

@@ -8,7 +8,7 @@ import { level2Source, openIngestContext } from '../runtime.js';
 
 function printSummary(summary: IngestSummary): number {
   for (const o of summary.outcomes) {
-    if (o.status === 'ingested') console.log(`ingested  ${o.object.key} → ${o.kind} ${o.id} (${o.sweeps} sweeps)`);
+    if (o.status === 'ingested') console.log(`ingested  ${o.object.key} → ${o.kind} ${o.id} (${o.summary})`);
     else if (o.status === 'skipped') console.log(`unchanged ${o.object.key}`);
     else console.log(`FAILED    ${o.error.message} [${o.error.code}]${o.quarantineKey ? ` → ${o.quarantineKey}` : ''}`);
   }

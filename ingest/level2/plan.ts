@@ -5,7 +5,7 @@ import type { PolarGrid } from '../render/types.js';
 import type { SourceObject } from '../sources/types.js';
 import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
 import { RadomeError } from '../../core/errors.js';
-import type { PlannedObject } from '../plan-types.js';
+import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import { level2ObjectStem, level2SweepId, level2VolumeId } from './volume-id.js';
 
 export interface Level2Plan {
@@ -46,11 +46,7 @@ function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: MomentGrid): 
  * Renders every sweep × moment of a decoded volume and names its objects and rows. Pure: the
  * caller writes the objects, then commits the rows.
  */
-export function planLevel2Volume(
-  volume: Level2Volume,
-  file: SourceObject,
-  options: { renderSize: number; ingestedAt: number },
-): Level2Plan {
+export function planLevel2Volume(volume: Level2Volume, file: SourceObject, options: PlanOptions): Level2Plan {
   const location = locationOf(volume);
   if (volume.sweeps.length === 0) throw new RadomeError('CORRUPT', 'the volume has no radials');
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
@@ -127,5 +123,17 @@ export function planLevel2Volume(
     },
     sweeps,
     objects,
+  };
+}
+
+/** The Level 2 volume as an ingest plan: its sweeps' objects, then the volume and sweep rows. */
+export function level2IngestPlan(volume: Level2Volume, file: SourceObject, options: PlanOptions): IngestPlan {
+  const plan = planLevel2Volume(volume, file, options);
+  return {
+    kind: 'level2',
+    id: plan.volume.id,
+    summary: `${plan.sweeps.length} sweeps`,
+    objects: plan.objects,
+    commit: (catalog, fileRow) => catalog.commitLevel2Volume({ file: fileRow, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }),
   };
 }

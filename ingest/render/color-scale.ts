@@ -16,7 +16,7 @@ export interface ColorScale {
 
 /**
  * Quantised form of a scale for hot loops: colors[0] is below the table, colors[bins + 1] above
- * it, and a value falls in bin floor((value − origin) · perUnit) (see `lutColor`).
+ * it, and a value falls in bin floor((value − origin) · perUnit), colour colors[bin + 1].
  */
 export interface ColorLut {
   origin: number;
@@ -25,7 +25,9 @@ export interface ColorLut {
   colors: Uint32Array;
 }
 
+/** A value's colour through the LUT (NaN → 0); small enough for the JIT to inline into pixel loops. */
 export function lutColor(lut: ColorLut, value: number): number {
+  if (value !== value) return 0;
   const x = (value - lut.origin) * lut.perUnit;
   return lut.colors[x < 0 ? 0 : x >= lut.bins ? lut.bins + 1 : (x | 0) + 1]!;
 }

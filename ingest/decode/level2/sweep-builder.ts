@@ -20,6 +20,9 @@ export class MomentBuilder {
   private readonly lut = new Float32Array(256);
   private lutScale = NaN;
   private lutOffset = NaN;
+  private lut16Table: Float32Array | null = null;
+  private lut16Scale = NaN;
+  private lut16Offset = NaN;
 
   constructor(
     readonly moment: Moment,
@@ -65,18 +68,27 @@ export class MomentBuilder {
         if (c === 1) folded[o] = 1;
       }
     } else {
+      const lut = this.lut16(scale, offset);
       for (let g = 0, p = pos; g < n; g++, o++, p += 2) {
         const c = (src[p]! << 8) | src[p + 1]!;
-        if (c > 1) values[o] = (c - offset) / scale;
-        else {
-          values[o] = NaN;
-          if (c === 1) folded[o] = 1;
-        }
+        values[o] = lut[c]!;
+        if (c === 1) folded[o] = 1;
       }
     }
     if (n < gates) values.fill(NaN, o, (row + 1) * gates);
     this.rows = row + 1;
     return true;
+  }
+
+  private lut16(scale: number, offset: number): Float32Array {
+    if (this.lut16Table && scale === this.lut16Scale && offset === this.lut16Offset) return this.lut16Table;
+    const lut = (this.lut16Table ??= new Float32Array(65536));
+    lut[0] = NaN;
+    lut[1] = NaN;
+    for (let c = 2; c < 65536; c++) lut[c] = (c - offset) / scale;
+    this.lut16Scale = scale;
+    this.lut16Offset = offset;
+    return lut;
   }
 
   /** The grid of the first `radials` rows (rows never written are NaN). */

@@ -34,8 +34,10 @@ export class ByteWriter {
 
   spaces(n: number): void {
     this.ensure(n);
-    this.buf.fill(SPACE, this.length, this.length + n);
-    this.length += n;
+    const out = this.buf;
+    let p = this.length;
+    for (const end = p + n; p < end; p++) out[p] = SPACE;
+    this.length = p;
   }
 
   /** Drops spaces at the end of the buffer back to (not before) `floor`. */
@@ -53,17 +55,20 @@ export class ByteWriter {
     let rest = negative ? -scaled : scaled;
     const d = this.digits;
     let n = 0;
-    for (let i = 0; i < decimals; i++) {
-      const q = Math.floor(rest / 10);
-      d[n++] = rest - q * 10;
+    // Peel 5-digit limbs with one float division each, then split limbs with integer math.
+    while (n < decimals || rest > 0) {
+      const q = Math.floor(rest / 100000);
+      let limb = rest - q * 100000;
       rest = q;
+      for (let k = 0; k < 5; k++) {
+        const t = (limb / 10) | 0;
+        d[n++] = limb - t * 10;
+        limb = t;
+      }
+      if (n > 20) break;
     }
-    const fractionDigits = n;
-    while (rest > 0 && n < d.length) {
-      const q = Math.floor(rest / 10);
-      d[n++] = rest - q * 10;
-      rest = q;
-    }
+    // Drop leading zeros of the integer part (all of it when it is zero).
+    while (n > decimals && d[n - 1] === 0) n--;
     const chars = n + 1 + (negative ? 1 : 0);
     if (chars > width || rest > 0) {
       throw new RadomeError('CORRUPT', `value ${negative ? '-' : ''}${scaled} (x1e-${decimals}) does not fit a ${width}-character RINEX field`);
@@ -73,9 +78,9 @@ export class ByteWriter {
     let p = this.length;
     for (let i = chars; i < width; i++) out[p++] = SPACE;
     if (negative) out[p++] = 45;
-    for (let i = n - 1; i >= fractionDigits; i--) out[p++] = 48 + d[i]!;
+    for (let i = n - 1; i >= decimals; i--) out[p++] = 48 + d[i]!;
     out[p++] = 46;
-    for (let i = fractionDigits - 1; i >= 0; i--) out[p++] = 48 + d[i]!;
+    for (let i = decimals - 1; i >= 0; i--) out[p++] = 48 + d[i]!;
     this.length = p;
   }
 

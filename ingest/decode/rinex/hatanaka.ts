@@ -49,13 +49,21 @@ export function isCompactRinex(bytes: Uint8Array): boolean {
 
 /** Decodes a whole compact RINEX file to RINEX bytes. */
 export function decodeHatanaka(bytes: Uint8Array): Uint8Array {
-  let result: Uint8Array | null = null;
+  const chunks: Uint8Array[] = [];
+  let length = 0;
   const decoder = new HatanakaDecoder((chunk) => {
-    result = chunk.slice();
-  }, Infinity);
+    chunks.push(chunk.slice());
+    length += chunk.length;
+  });
   decoder.push(bytes);
   decoder.finish();
-  return result ?? new Uint8Array(0);
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /**
@@ -414,8 +422,9 @@ export class HatanakaDecoder extends LineConsumer {
     const flags = this.curFlags;
     const flagBase = i * typeCap * 2;
     const nflags = ntype * 2;
-    if (i0 >= 0) flags.set(this.prevFlags.subarray(i0 * typeCap * 2, i0 * typeCap * 2 + nflags), flagBase);
-    else flags.fill(SPACE, flagBase, flagBase + nflags);
+    const prevFlags = this.prevFlags;
+    const prevBase = i0 * typeCap * 2;
+    for (let k = 0; k < nflags; k++) flags[flagBase + k] = i0 >= 0 ? prevFlags[prevBase + k]! : SPACE;
     for (let k = 0, q = flagDiffStart; k < nflags && q < e; k++, q++) {
       const c = buf[q]!;
       if (c === SPACE) continue;
