@@ -18,6 +18,31 @@ export interface Level2SourceConfig {
   intervalSeconds: number;
 }
 
+/** Where radome reads the public Level 3 bucket (`SSS_PPP_YYYY_MM_DD_HH_MM_SS` keys). */
+export type Level3SourceConfig = Pick<Level2SourceConfig, 'bucket' | 'region' | 'endpoint' | 'forcePathStyle' | 'anonymous'>;
+
+/** Where radome fetches daily RINEX files of GNSS stations (`radome ingest once --source gnss`). */
+export interface GnssSourceConfig {
+  /** URL or path template, see ingest/sources/gnss-archive.ts. */
+  archive: string;
+  /** Bearer token for archives that need one (never logged). */
+  token?: string;
+  /** Stations fetched when --station is not given (4-character codes). */
+  stations: string[];
+}
+
+/** EarthScope's GAGE archive layout of daily Hatanaka + compress RINEX 2 files (needs a bearer token). */
+export const DEFAULT_GNSS_ARCHIVE = 'https://gage-data.earthscope.org/archive/gnss/rinex/obs/{yyyy}/{ddd}/{station}{ddd}0.{yy}d.Z';
+
+/** Upper-cases and checks a list of 4-character GNSS station codes. */
+export function parseGnssStations(raw: string, name = 'stations'): string[] {
+  const stations = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
+  for (const s of stations) {
+    if (!/^[A-Z0-9]{4}$/.test(s)) throw new RadomeError('CONFIG', `${name}: "${s}" is not a 4-character GNSS station code like YORK`);
+  }
+  return stations;
+}
+
 export interface RadomeConfig {
   dataDir: string;
   catalogPath: string;
@@ -30,12 +55,17 @@ export interface RadomeConfig {
   /** Long side of rendered overlays, px. */
   renderSize: number;
   level2: Level2SourceConfig;
+  level3: Level3SourceConfig;
+  gnss: GnssSourceConfig;
 }
 
 type Env = Record<string, string | undefined>;
 
 /** The public NEXRAD Level 2 archive bucket (NOAA Open Data, maintained with Unidata). */
 export const PUBLIC_LEVEL2_BUCKET = 'unidata-nexrad-level2';
+
+/** The public NEXRAD Level 3 bucket (NOAA Open Data, maintained with Unidata). */
+export const PUBLIC_LEVEL3_BUCKET = 'unidata-nexrad-level3';
 
 function intFrom(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -68,6 +98,7 @@ export function parseSites(raw: string, name = 'sites'): string[] {
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeConfig {
   const dataDir = resolve(cwd, env.RADOME_DATA_DIR || 'var');
   const level2Endpoint = env.RADOME_LEVEL2_ENDPOINT || undefined;
+  const level3Endpoint = env.RADOME_LEVEL3_ENDPOINT || undefined;
   return {
     dataDir,
     catalogPath: resolve(cwd, env.RADOME_CATALOG || resolve(dataDir, 'catalog.db')),
@@ -85,6 +116,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
       sites: parseSites(env.RADOME_LEVEL2_SITES ?? 'KLOT', 'RADOME_LEVEL2_SITES'),
       windowMinutes: intFrom(env, 'RADOME_LEVEL2_WINDOW_MINUTES', 60, 1, 60 * 24 * 366),
       intervalSeconds: intFrom(env, 'RADOME_LEVEL2_INTERVAL_SECONDS', 300, 5, 86400),
+    },
+    level3: {
+      bucket: env.RADOME_LEVEL3_BUCKET || PUBLIC_LEVEL3_BUCKET,
+      region: env.RADOME_LEVEL3_REGION || 'us-east-1',
+      endpoint: level3Endpoint,
+      forcePathStyle: boolFrom(env, 'RADOME_LEVEL3_FORCE_PATH_STYLE', Boolean(level3Endpoint)),
+      anonymous: boolFrom(env, 'RADOME_LEVEL3_ANONYMOUS', !level3Endpoint),
+    },
+    gnss: {
+      archive: env.RADOME_GNSS_ARCHIVE || DEFAULT_GNSS_ARCHIVE,
+      token: env.RADOME_GNSS_TOKEN || undefined,
+      stations: parseGnssStations(env.RADOME_GNSS_STATIONS ?? '', 'RADOME_GNSS_STATIONS'),
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { decodeRadomeFile } from './decode/detect.js';
 import { planIngest } from './plan-ingest.js';
-import type { IngestPlan } from './plan-types.js';
+import type { IngestPlan, PlanOptions } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
 
 export interface IngestContext {
@@ -14,6 +14,12 @@ export interface IngestContext {
   renderSize: number;
   log: Logger;
   now?: () => number;
+  /** Decodes and plans a fetched file; default in this thread (e.g. a worker pool instead: ingest/gnss/plan-pool.ts). */
+  planFile?: (bytes: Uint8Array, object: SourceObject, options: PlanOptions) => Promise<IngestPlan>;
+}
+
+async function planInThread(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<IngestPlan> {
+  return planIngest(await decodeRadomeFile(bytes), object, options);
 }
 
 export type IngestOutcome =
@@ -51,7 +57,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   }
   let plan: IngestPlan;
   try {
-    plan = planIngest(await decodeRadomeFile(bytes), object, { renderSize: ctx.renderSize, ingestedAt: now() });
+    plan = await (ctx.planFile ?? planInThread)(bytes, object, { renderSize: ctx.renderSize, ingestedAt: now() });
   } catch (e) {
     const error = asRadomeError(e, object.key);
     const quarantineKey = quarantineKeyFor(object);

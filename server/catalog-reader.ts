@@ -4,4 +4,13 @@ import type { Catalog } from '../store/catalog/index.js';
 export type CatalogReader = Pick<
   Catalog,
   'listRadarSites' | 'getRadarSites' | 'listVolumes' | 'getVolumes' | 'listSweeps' | 'getSweeps' | 'sweepsForVolumes'
+  | 'listProducts'
+  | 'getProducts'
+  | 'productCodeCounts'
+  | 'latestProducts'
+  | 'listGnssStations'
+  | 'getGnssStations'
+  | 'gnssSignals'
+  | 'gnssDays'
+  | 'snrRollupAggregates'
 >;

@@ -1,3 +1,4 @@
+import type { ObjectStore } from '../store/types.js';
 import type { CatalogReader } from './catalog-reader.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
@@ -6,12 +7,15 @@ export interface RadomeContext {
   loaders: Loaders;
   /** Absolute URL of an object served at /objects/<key>. */
   objectUrl(key: string): string;
+  /** The object store, for answers read from stored objects (GNSS SNR edges from Parquet). */
+  objects: ObjectStore;
 }
 
 /** `baseUrl` ends with "/"; each key segment is percent-encoded so the URL round-trips to the key. */
-export function createContext(catalog: CatalogReader, baseUrl: string): RadomeContext {
+export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore): RadomeContext {
   return {
     catalog,
+    objects,
     loaders: createLoaders(catalog),
     objectUrl: (key) => `${baseUrl}objects/${key.split('/').map(encodeURIComponent).join('/')}`,
   };

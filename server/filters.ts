@@ -35,7 +35,7 @@ export function parsePageArgs(args: PageArgsInput): PageArgs {
   return { first, after: args.after ?? null };
 }
 
-function timeRange(from: Date | null, to: Date | null): { from?: number; to?: number } {
+export function timeRange(from: Date | null, to: Date | null): { from?: number; to?: number } {
   if (from && to && from.getTime() >= to.getTime()) {
     throw badUserInput(`from must be earlier than to; got from=${from.toISOString()} to=${to.toISOString()}`);
   }

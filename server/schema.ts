@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync, emitSchemaDefinitionFile } from 'type-graphql';
+import { GnssResolver } from './resolvers/gnss.js';
+import { ProductResolver } from './resolvers/product.js';
 import { RadarSiteResolver } from './resolvers/radar-site.js';
 import { SweepResolver } from './resolvers/sweep.js';
 import { VolumeResolver } from './resolvers/volume.js';
@@ -9,7 +11,7 @@ let schema: GraphQLSchema | undefined;
 
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({ resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver], validate: false });
+  schema ??= buildSchemaSync({ resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver], validate: false });
   return schema;
 }
 

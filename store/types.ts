@@ -159,3 +159,173 @@ export interface SweepFilter {
   maxElevation?: number;
   order?: SortOrder; // by startTime then id; default DESC
 }
+
+// ---------------------------------------------------------------------------------------------
+// Level 3 products
+// ---------------------------------------------------------------------------------------------
+
+export type ProductCategoryName = 'HYDROMETEOR' | 'PRECIPITATION' | 'REFLECTIVITY' | 'VELOCITY' | 'STORM' | 'OTHER';
+
+/** One Level 3 product: rendered (image, bbox, corners) or, for graphic/tabular ones, not. */
+export interface ProductRow {
+  id: string; // e.g. KLOT_N0H_20210131_110630
+  site: string;
+  code: number;
+  mnemonic: string;
+  name: string;
+  category: ProductCategoryName;
+  /** Volume scan time the product belongs to. */
+  scanTime: number;
+  elevationAngle: number | null;
+  units: string;
+  /** null for products without an image (graphic, tabular, null products). */
+  imageKey: string | null;
+  metadataKey: string;
+  /** The product as received. */
+  rawKey: string;
+  bbox: BBox | null;
+  corners: Corners | null;
+  source: string;
+  sourceKey: string;
+  sourceSize: number;
+  sourceFingerprint: string;
+  ingestedAt: number;
+}
+
+export interface CommitLevel3ProductInput {
+  file: SourceFileRow;
+  /** Inserted when the catalog does not know the site; an existing site keeps its location. */
+  site: RadarSiteRow;
+  product: ProductRow;
+}
+
+export interface ProductFilter {
+  site?: string;
+  /** Product codes to include; absent or empty = all. */
+  codes?: number[];
+  mnemonics?: string[];
+  category?: ProductCategoryName;
+  /** Products whose scan time lies in [from, to). */
+  from?: number;
+  to?: number;
+  order?: SortOrder; // by scanTime then id; default DESC
+}
+
+export interface ProductCodeFilter {
+  category?: ProductCategoryName;
+  site?: string;
+  from?: number;
+  to?: number;
+}
+
+/** A (code, mnemonic) pair in the catalog and how many products it has under a filter. */
+export interface ProductCodeCount {
+  code: number;
+  mnemonic: string;
+  name: string;
+  category: ProductCategoryName;
+  units: string;
+  count: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GNSS. Times are ms since 1970-01-01 in the RINEX file's time system (GPS time for almost all
+// files), not UTC; days are GPS days (days since 1970-01-01 in that time system).
+// ---------------------------------------------------------------------------------------------
+
+export interface GnssStationRow {
+  /** 4-character site code, upper case: CEDA, YORK. */
+  id: string;
+  /** MARKER NAME as the file gives it. */
+  name: string | null;
+  /** 9-character RINEX 3 name (CEDA00USA) when known. */
+  longName: string | null;
+  /** From APPROX POSITION XYZ, WGS84. */
+  latitude: number | null;
+  longitude: number | null;
+  heightM: number | null;
+  receiverType: string | null;
+  antennaType: string | null;
+  /** Coverage; filled on reads, ignored on writes. */
+  firstDay?: number | null;
+  lastDay?: number | null;
+  dayCount?: number;
+}
+
+export interface GnssDayRow {
+  station: string;
+  day: number;
+  /** Parquet object of the day's SNR observations. */
+  objectKey: string;
+  source: string;
+  sourceKey: string;
+  firstTime: number;
+  lastTime: number;
+  epochCount: number;
+  observationCount: number;
+  satelliteCount: number;
+  timeSystem: string;
+  ingestedAt: number;
+}
+
+/**
+ * Rollup rows of one station-day as columns. Values are integer thousandths of a dB-Hz, so sums
+ * are exact; `level` is a rollup level id (store/gnss/rollup-levels.ts).
+ */
+export interface SnrRollupRows {
+  count: number;
+  level: Uint8Array;
+  /** Index into the day's `codes`. */
+  codeIndex: Uint8Array;
+  /** Bucket start, seconds since 1970 in the file's time system. */
+  bucket: Float64Array;
+  /** Constellation index × 100 + PRN; PRN 0 in the per-constellation levels. */
+  satellite: Uint16Array;
+  n: Float64Array;
+  sum: Float64Array;
+  sumSquares: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
+export interface GnssDayCommit {
+  row: GnssDayRow;
+  /** SNR codes the rollups' codeIndex refers to. */
+  codes: string[];
+  rollups: SnrRollupRows;
+}
+
+export interface CommitGnssDaysInput {
+  file: SourceFileRow;
+  station: GnssStationRow;
+  days: GnssDayCommit[];
+}
+
+/** One rollup aggregate as the catalog returns it (values in thousandths of a dB-Hz). */
+export interface SnrRollupQuery {
+  station: string;
+  level: number;
+  /** Catalog code ids (from gnssSignals). */
+  codeIds: number[];
+  /** Bucket range, seconds: [fromS, toS). */
+  fromS: number;
+  toS: number;
+  /** Rows are summed into buckets of this many seconds (a multiple of the level's width). */
+  intervalS: number;
+  /** Satellite keys to keep (per-satellite levels), or constellation totals (×100) to keep; null = all. */
+  satellites: number[] | null;
+  /** Constellation indexes to keep (per-satellite levels); null = all. */
+  constellations: number[] | null;
+  groupByCode: boolean;
+  groupBySatellite: boolean;
+  groupByConstellation: boolean;
+}
+
+/** [bucketStartS, satelliteKey or constellation×100 or 0, codeId or 0, n, sum, sumSquares, min, max] */
+export type SnrRollupAggregate = [number, number, number, number, number, number, number, number];
+
+export interface GnssSignalRow {
+  constellation: string;
+  code: string;
+  codeId: number;
+}

@@ -1,10 +1,12 @@
-import { loadConfig, parseSites } from '../../core/config.js';
+import { loadConfig, parseGnssStations, parseSites } from '../../core/config.js';
 import { RadomeError } from '../../core/errors.js';
 import { ingestAll, type IngestSummary } from '../../ingest/ingest-all.js';
 import { runIngestDaemon } from '../../ingest/daemon.js';
+import { GnssArchiveSource } from '../../ingest/sources/gnss-archive.js';
 import { LocalFileSource } from '../../ingest/sources/local-folder.js';
 import { parseInstant, type Command } from '../args.js';
-import { level2Source, openIngestContext } from '../runtime.js';
+import { level2Source, level3Source, openIngestContext } from '../runtime.js';
+import type { TimeWindow } from '../../ingest/sources/types.js';
 
 function printSummary(summary: IngestSummary): number {
   for (const o of summary.outcomes) {
@@ -23,7 +25,8 @@ const files: Command = {
 Usage: radome ingest files <path…>
 
 Ingests each file (folders are walked) whatever its name: NEXRAD Level 2 volumes (Archive II,
-bzip2 records, gzip-wrapped). Bad files are reported, recorded and quarantined; the rest go on.
+bzip2 records, gzip-wrapped), NEXRAD Level 3 products (with or without a WMO heading) and RINEX
+observation files (2.x, 3.x, 4.x, Hatanaka, in .Z, .gz, .bz2 or .zip). Bad files are reported, recorded and quarantined; the rest go on.
 Exit status 1 when any file failed.`,
   options: {},
   async run({ positionals }) {
@@ -38,28 +41,82 @@ Exit status 1 when any file failed.`,
   },
 };
 
+/** --site (repeatable) and the [--from, --to) window every source takes. */
+function siteAndWindow(values: Record<string, string | boolean | undefined>): [string[], TimeWindow] {
+  const rawSites = values.site as unknown as string[] | undefined;
+  if (!rawSites?.length) throw new RadomeError('BAD_INPUT', '--site is required (a 4-letter ICAO radar id such as KLOT)');
+  const sites = parseSites(rawSites.join(','), '--site');
+  const window = { from: parseInstant(values.from, '--from'), to: parseInstant(values.to, '--to') };
+  if (window.from >= window.to) throw new RadomeError('BAD_INPUT', '--from must be before --to');
+  return [sites, window];
+}
+
+/** `--source level3`: each site × product over the window, from the Level 3 bucket. */
+async function ingestLevel3Once(values: Record<string, string | boolean | undefined>, sites: string[], window: TimeWindow): Promise<number> {
+  const rawProducts = values.product as unknown as string[] | undefined;
+  if (!rawProducts?.length) throw new RadomeError('BAD_INPUT', '--product is required with --source level3 (a product mnemonic such as N0H or DAA)');
+  const products = rawProducts.flatMap((p) => p.split(',')).map((p) => p.trim().toUpperCase()).filter(Boolean);
+  for (const p of products) if (!/^[A-Z0-9]{3}$/.test(p)) throw new RadomeError('BAD_INPUT', `--product ${p}: expected a 3-character product mnemonic such as N0H or DAA`);
+  const config = loadConfig();
+  const ctx = openIngestContext(config);
+  try {
+    const source = level3Source(config);
+    let status = 0;
+    for (const site of sites) for (const product of products) status |= printSummary(await ingestAll(ctx, source, source.list(site, product, window)));
+    return status;
+  } finally {
+    ctx.close();
+  }
+}
+
+/** `--source gnss`: each station's daily RINEX files over the GPS days of the window, from RADOME_GNSS_ARCHIVE. */
+async function ingestGnssOnce(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const config = loadConfig();
+  const rawStations = values.station as unknown as string[] | undefined;
+  const stations = rawStations?.length ? parseGnssStations(rawStations.join(','), '--station') : config.gnss.stations;
+  if (!stations.length) throw new RadomeError('BAD_INPUT', '--station is required with --source gnss (a 4-character station code such as YORK), or set RADOME_GNSS_STATIONS');
+  const window = { from: parseInstant(values.from, '--from'), to: parseInstant(values.to, '--to') };
+  if (window.from >= window.to) throw new RadomeError('BAD_INPUT', '--from must be before --to');
+  const ctx = openIngestContext(config);
+  try {
+    const source = new GnssArchiveSource({ template: config.gnss.archive, token: config.gnss.token });
+    let status = 0;
+    for (const station of stations) status |= printSummary(await ingestAll(ctx, source, source.list(station, window)));
+    return status;
+  } finally {
+    ctx.close();
+  }
+}
+
 const once: Command = {
   name: 'once',
   summary: 'ingest one time window of a source, then exit',
   usage: `
 Usage: radome ingest once --source level2 --site KLOT [--site KIWX] --from <ISO> --to <ISO>
+       radome ingest once --source level3 --site KLOT --product N0H [--product DAA] --from <ISO> --to <ISO>
+       radome ingest once --source gnss --station YORK [--station CEDA] --from <ISO> --to <ISO>
 
 Lists the source bucket (RADOME_LEVEL2_BUCKET, default the public NOAA/Unidata Level 2 bucket;
 RADOME_LEVEL2_ENDPOINT for an S3-compatible mirror) for volumes that start in [from, to) and
-ingests the new ones. Exit status 1 when any file failed.`,
+ingests the new ones. With --source level3, lists the Level 3 bucket (RADOME_LEVEL3_BUCKET, default
+the public Level 3 bucket; RADOME_LEVEL3_ENDPOINT for a mirror) by SSS_PPP_YYYY_MM_DD prefixes for
+each site × product whose scan time in the key lies in [from, to). With --source gnss, fetches each
+station's daily RINEX file for every GPS day overlapping [from, to) from RADOME_GNSS_ARCHIVE (a URL or
+path template with {station} {yyyy} {yy} {ddd}; RADOME_GNSS_TOKEN as a bearer token); days without a
+file are skipped. Exit status 1 when any file failed.`,
   options: {
     source: { type: 'string', default: 'level2' },
+    product: { type: 'string', multiple: true },
     site: { type: 'string', multiple: true },
+    station: { type: 'string', multiple: true },
     from: { type: 'string' },
     to: { type: 'string' },
   },
   async run({ values }) {
+    if (values.source === 'level3') return ingestLevel3Once(values, ...siteAndWindow(values));
+    if (values.source === 'gnss') return ingestGnssOnce(values);
     if (values.source !== 'level2') throw new RadomeError('BAD_INPUT', `--source ${values.source}: only level2 is available here`);
-    const rawSites = values.site as unknown as string[] | undefined;
-    if (!rawSites?.length) throw new RadomeError('BAD_INPUT', '--site is required (a 4-letter ICAO radar id such as KLOT)');
-    const sites = parseSites(rawSites.join(','), '--site');
-    const window = { from: parseInstant(values.from, '--from'), to: parseInstant(values.to, '--to') };
-    if (window.from >= window.to) throw new RadomeError('BAD_INPUT', '--from must be before --to');
+    const [sites, window] = siteAndWindow(values);
     const config = loadConfig();
     const ctx = openIngestContext(config);
     try {

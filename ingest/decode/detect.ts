@@ -2,6 +2,8 @@ import { RadomeError } from '../../core/errors.js';
 import { unwrapContainers } from './containers/unwrap-containers.js';
 import { decodeArchiveII, initLevel2Decoder } from './level2/index.js';
 import type { Level2Volume } from './level2/types.js';
+import { readRinex, type ReadRinexResult } from './rinex/index.js';
+import { createWasmBunzip2, decodeLevel3, type Bunzip2, type Level3Product } from './level3/index.js';
 
 export type RadomeFileFormat = 'level2' | 'level3' | 'rinex';
 
@@ -23,9 +25,14 @@ export function sniffFormat(bytes: Uint8Array): RadomeFileFormat | null {
   return null;
 }
 
-export type DecodedFile = { format: 'level2'; volume: Level2Volume };
+export type DecodedFile =
+  | { format: 'level2'; volume: Level2Volume }
+  /** `bytes`: the product as it is stored raw (containers unwrapped). */
+  | { format: 'level3'; product: Level3Product; bytes: Uint8Array }
+  | { format: 'rinex'; rinex: ReadRinexResult };
 
 let level2Ready: Promise<void> | undefined;
+let level3Bunzip2: Promise<Bunzip2> | undefined;
 
 /** Unwraps containers, recognises the format by content and decodes. */
 export async function decodeRadomeFile(bytes: Uint8Array): Promise<DecodedFile> {
@@ -37,8 +44,9 @@ export async function decodeRadomeFile(bytes: Uint8Array): Promise<DecodedFile> 
       await (level2Ready ??= initLevel2Decoder());
       return { format, volume: decodeArchiveII(plain) };
     case 'level3':
+      return { format, product: decodeLevel3(plain, { bunzip2: await (level3Bunzip2 ??= createWasmBunzip2()) }), bytes: plain };
     case 'rinex':
-      throw new RadomeError('UNSUPPORTED', `recognised as ${format === 'level3' ? 'a NEXRAD Level 3 product' : 'a RINEX file'}, which this build decodes but does not ingest yet`);
+      return { format, rinex: readRinex(plain) };
     default:
       throw new RadomeError('UNRECOGNIZED', 'not a NEXRAD Level 2 volume, Level 3 product or RINEX file (checked the content, not the name)');
   }

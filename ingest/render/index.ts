@@ -1,3 +1,5 @@
+// Pure renderers: radar grids → transparent Web Mercator PNGs + the metadata to place them.
+// No I/O, no clock; safe in worker threads.
 export type * from './types.js';
 export { renderPolarPng } from './render-polar.js';
 export { renderRasterPng } from './render-raster.js';
@@ -6,6 +8,7 @@ export { buildOverlayMetadata, type OverlayMetadata, type OverlayMetadataInput }
 export {
   classColorScale,
   thresholdColorScale,
+  lutColor,
   parseColor,
   packRgba,
   type ColorClass,
@@ -14,4 +17,5 @@ export {
   type ThresholdStep,
 } from './color-scale.js';
 export { colorScaleForMoment, hydrometeorClassScale, precipitationInchesScale } from './color-tables.js';
+export { dataLevelColorScale } from './data-level-scale.js';
 export { encodeRgbaPng } from './png-encode.js';

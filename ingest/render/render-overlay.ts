@@ -2,19 +2,20 @@ import { RadomeError } from '../../core/errors.js';
 import type { ColorScale } from './color-scale.js';
 import { geodesicDirect, WGS84 } from './geodesic.js';
 import { LocalPlaneSampler } from './local-plane-sampler.js';
-import { encodeRgbaPng } from './png-encode.js';
+import { RgbaPngWriter } from './png-encode.js';
 import type { OverlayGeometry, RenderedOverlay } from './types.js';
 import { MERCATOR_MAX_LATITUDE, mercatorFrameAround } from './web-mercator.js';
 
 export const DEFAULT_OVERLAY_SIZE = 1024;
+export const GEODESIC_NAME = 'Vincenty (1975) direct and inverse on the WGS84 ellipsoid';
 /** Farthest ground distance an overlay may reach: beyond it a "radar" grid is surely mis-scaled. */
 const MAX_GROUND_RANGE_KM = 2000;
 
 /**
- * Colours the pixels of one image: `pixels` is RGBA (zeroed = transparent) as packed words,
- * `sampler` gives each pixel's position in the radar's local plane row by row.
+ * Colours one row of pixels (packed RGBA words, zeroed = transparent) from each pixel centre's
+ * position in the radar's local plane, east and north in km.
  */
-export type PaintPixels = (sampler: LocalPlaneSampler, pixels: Uint32Array, width: number, height: number) => void;
+export type PaintRow = (east: Float64Array, north: Float64Array, pixels: Uint32Array) => void;
 
 export function checkRadarSite(latitude: number, longitude: number): void {
   if (!(Math.abs(latitude) < MERCATOR_MAX_LATITUDE - 5) || !Number.isFinite(longitude)) {
@@ -23,7 +24,7 @@ export function checkRadarSite(latitude: number, longitude: number): void {
 }
 
 /** [lon, lat] pairs of the local-plane points (east, north km) given as flat pairs, via direct geodesics. */
-export function localPointsToLonLat(latitude: number, longitude: number, eastNorthKm: Float64Array): Float64Array {
+function localPointsToLonLat(latitude: number, longitude: number, eastNorthKm: Float64Array): Float64Array {
   const out = new Float64Array(eastNorthKm.length);
   for (let i = 0; i < eastNorthKm.length; i += 2) {
     const e = eastNorthKm[i]!;
@@ -38,7 +39,8 @@ export function localPointsToLonLat(latitude: number, longitude: number, eastNor
 
 /**
  * The pipeline polar and raster renderers share: frame the local-plane `boundary` (east, north
- * km pairs enclosing every coloured pixel) in Web Mercator, paint, encode.
+ * km pairs enclosing every coloured pixel) in Web Mercator, then row by row sample positions,
+ * paint and encode. `painter` is called once the input has passed the checks here.
  */
 export function renderOverlay(
   site: { latitude: number; longitude: number },
@@ -46,7 +48,7 @@ export function renderOverlay(
   size: number,
   scale: ColorScale,
   geometry: Omit<OverlayGeometry, 'crs' | 'ellipsoid'>,
-  paint: PaintPixels,
+  painter: () => PaintRow,
 ): RenderedOverlay {
   if (!(geometry.maxGroundRangeKm > 0 && geometry.maxGroundRangeKm <= MAX_GROUND_RANGE_KM)) {
     throw new RadomeError('BAD_INPUT', `overlay reaches ${geometry.maxGroundRangeKm} km from the radar; expected (0, ${MAX_GROUND_RANGE_KM}] km`);
@@ -54,10 +56,19 @@ export function renderOverlay(
   const frame = mercatorFrameAround(localPointsToLonLat(site.latitude, site.longitude, boundary), size);
   const sampler = new LocalPlaneSampler(frame, site.latitude, site.longitude);
   const { width, height } = frame;
-  const rgba = new Uint8Array(width * height * 4);
-  paint(sampler, new Uint32Array(rgba.buffer), width, height);
+  const paintRow = painter();
+  const png = new RgbaPngWriter(width, height);
+  const east = new Float64Array(width);
+  const north = new Float64Array(width);
+  const pixels = new Uint32Array(width);
+  for (let row = 0; row < height; row++) {
+    sampler.fillRow(row, east, north);
+    pixels.fill(0);
+    paintRow(east, north, pixels);
+    png.writeRow(pixels);
+  }
   return {
-    png: encodeRgbaPng(rgba, width, height),
+    png: png.finish(),
     width,
     height,
     bbox: frame.bbox,
@@ -66,5 +77,3 @@ export function renderOverlay(
     geometry: { crs: 'EPSG:3857', ellipsoid: { name: 'WGS84', ...WGS84 }, ...geometry },
   };
 }
-
-export const GEODESIC_NAME = 'Vincenty (1975) direct and inverse on the WGS84 ellipsoid';

@@ -1,13 +1,14 @@
 import { RadomeError } from '../../core/errors.js';
 import { BEAM_MODEL_NAME, EFFECTIVE_RADIUS_FACTOR, beamModel, type BeamModel } from './beam-model.js';
 import type { ColorLut, ColorScale } from './color-scale.js';
-import type { LocalPlaneSampler } from './local-plane-sampler.js';
 import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
 import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, renderOverlay } from './render-overlay.js';
 import type { PolarGrid, RenderedOverlay } from './types.js';
 
 /** Ground-distance bins per gate in the distance → gate table (edges placed to 1/32 gate). */
 const DISTANCE_BINS_PER_GATE = 16;
+/** Cap on that table (4 MB) for absurdly fine gates. */
+const MAX_DISTANCE_BINS = 1 << 20;
 /** Points on the coverage circle used to frame it (extremes found to metres). */
 const BOUNDARY_POINTS = 720;
 
@@ -35,71 +36,89 @@ export function renderPolarPng(grid: PolarGrid, scale: ColorScale, options: { si
     maxGroundRangeKm: maxGroundKm,
   };
 
-  const groundStepKm = (grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE;
-  const lookup: PolarLookup = {
-    values: grid.values,
-    gateByGround: gateByGroundDistance(grid, beam, groundStepKm, maxGroundKm),
-    radialOffsets: radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), grid.gateCount),
-    perGroundStep: 1 / groundStepKm,
-    maxGroundKm,
-    lut: scale.lut,
-  };
-  return renderOverlay(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, scale, geometry, (sampler, pixels, width, height) =>
-    paintPolarPixels(lookup, sampler, pixels, width, height),
-  );
+  return renderOverlay(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, scale, geometry, () => {
+    const groundStepKm = Math.max(
+      (grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE,
+      maxGroundKm / MAX_DISTANCE_BINS,
+    );
+    // Pixels beyond the farthest gate holding any value skip all per-pixel work (the frame
+    // still covers the whole range, so overlays of a site line up from scan to scan).
+    const lastGate = lastGateWithData(grid);
+    const lookup: PolarLookup = {
+      values: grid.values,
+      gateByGround: gateByGroundDistance(grid, beam, groundStepKm, maxGroundKm),
+      radialOffsets: radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), grid.gateCount),
+      perGroundStep: 1 / groundStepKm,
+      maxDataGroundKm: lastGate < 0 ? 0 : Math.min(maxGroundKm, beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm)),
+      lut: scale.lut,
+    };
+    return (east, north, pixels) => paintPolarRow(lookup, east, north, pixels);
+  });
 }
 
 /** Everything a pixel needs, precomputed per grid. */
-export interface PolarLookup {
+interface PolarLookup {
   values: Float32Array;
   /** Gate index per ground-distance bin of 1/perGroundStep km, −1 outside the gates. */
   gateByGround: Int32Array;
   /** Value offset of the radial per octant and slope bin (see radialOffsetsByOctant), −1 for none. */
   radialOffsets: Int32Array;
   perGroundStep: number;
-  maxGroundKm: number;
+  /** Ground distance of the far edge of the farthest gate with a value. */
+  maxDataGroundKm: number;
   lut: ColorLut;
 }
 
-/** The per-pixel loop; kept in one function of locals so the JIT keeps everything in registers. */
-export function paintPolarPixels(lookup: PolarLookup, sampler: LocalPlaneSampler, pixels: Uint32Array, width: number, height: number): void {
-  const { values, gateByGround, radialOffsets, perGroundStep, maxGroundKm } = lookup;
+/** The per-pixel loop, on locals so the JIT keeps everything in registers. */
+function paintPolarRow(lookup: PolarLookup, east: Float64Array, north: Float64Array, pixels: Uint32Array): void {
+  const { values, gateByGround, radialOffsets, perGroundStep, maxDataGroundKm } = lookup;
   const { origin, perUnit, bins, colors } = lookup.lut;
-  const maxD2 = maxGroundKm * maxGroundKm;
+  const maxD2 = maxDataGroundKm * maxDataGroundKm;
   const octantStride = OCTANT_STEPS + 1;
-  const east = new Float64Array(width);
-  const north = new Float64Array(width);
-  for (let row = 0, rowStart = 0; row < height; row++, rowStart += width) {
-    sampler.fillRow(row, east, north);
-    for (let col = 0; col < width; col++) {
-      const e = east[col]!;
-      const n = north[col]!;
-      const d2 = e * e + n * n;
-      if (d2 >= maxD2) continue;
-      const gate = gateByGround[(Math.sqrt(d2) * perGroundStep) | 0]!;
-      if (gate < 0) continue;
-      const ae = e < 0 ? -e : e;
-      const an = n < 0 ? -n : n;
-      // Octant and t = minor/major axis ratio index the radial table (no atan2 per pixel).
-      let octant: number;
-      let t: number;
-      if (ae > an) {
-        octant = 1;
-        t = an / ae;
-      } else {
-        octant = 0;
-        t = ae / an; // 0/0 at the radar itself: NaN | 0 = 0, any radial will do
+  for (let col = 0; col < pixels.length; col++) {
+    const e = east[col]!;
+    const n = north[col]!;
+    const d2 = e * e + n * n;
+    if (d2 >= maxD2) continue;
+    const gate = gateByGround[(Math.sqrt(d2) * perGroundStep) | 0]!;
+    if (gate < 0) continue;
+    const ae = e < 0 ? -e : e;
+    const an = n < 0 ? -n : n;
+    // Octant and t = minor/major axis ratio index the radial table (no atan2 per pixel).
+    let octant: number;
+    let t: number;
+    if (ae > an) {
+      octant = 1;
+      t = an / ae;
+    } else {
+      octant = 0;
+      t = ae / an; // 0/0 at the radar itself: NaN | 0 = 0, any radial will do
+    }
+    if (n < 0) octant |= 2;
+    if (e < 0) octant |= 4;
+    const offset = radialOffsets[octant * octantStride + ((t * OCTANT_STEPS) | 0)]!;
+    if (offset < 0) continue;
+    const v = values[offset + gate]!;
+    if (v !== v) continue;
+    const x = (v - origin) * perUnit;
+    pixels[col] = colors[x < 0 ? 0 : x >= bins ? bins + 1 : (x | 0) + 1]!;
+  }
+}
+
+/** Highest gate index holding a non-NaN value in any radial, −1 when all are NaN. */
+function lastGateWithData(grid: PolarGrid): number {
+  const { values, gateCount } = grid;
+  let last = -1;
+  for (let start = 0; start < values.length; start += gateCount) {
+    for (let g = gateCount - 1; g > last; g--) {
+      const v = values[start + g]!;
+      if (v === v) {
+        last = g;
+        break;
       }
-      if (n < 0) octant |= 2;
-      if (e < 0) octant |= 4;
-      const offset = radialOffsets[octant * octantStride + ((t * OCTANT_STEPS) | 0)]!;
-      if (offset < 0) continue;
-      const v = values[offset + gate]!;
-      if (v !== v) continue;
-      const x = (v - origin) * perUnit;
-      pixels[rowStart + col] = colors[x < 0 ? 0 : x >= bins ? bins + 1 : (x | 0) + 1]!;
     }
   }
+  return last;
 }
 
 /** Gate index per ground-distance bin (bin k centred at (k + 0.5)·step km), −1 outside the gates. */

@@ -27,23 +27,18 @@ export function renderRasterPng(grid: CartesianGrid, scale: ColorScale, options:
   for (const x of [xMinKm, xMaxKm]) for (const y of [yMinKm, yMaxKm]) maxGroundRangeKm = Math.max(maxGroundRangeKm, Math.hypot(x, y));
   const geometry = { geodesic: GEODESIC_NAME, beam: null, localFrame: LOCAL_FRAME, maxGroundRangeKm };
 
-  return renderOverlay(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, scale, geometry, (sampler, pixels, width, height) => {
+  return renderOverlay(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, scale, geometry, () => (east, north, pixels) => {
     const values = grid.values;
     const { origin, perUnit, bins, colors } = scale.lut;
     const perCell = 1 / cellSizeKm;
-    const east = new Float64Array(width);
-    const north = new Float64Array(width);
-    for (let row = 0, rowStart = 0; row < height; row++, rowStart += width) {
-      sampler.fillRow(row, east, north);
-      for (let col = 0; col < width; col++) {
-        const cx = (east[col]! - xMinKm) * perCell;
-        const cy = (yMaxKm - north[col]!) * perCell;
-        if (!(cx >= 0 && cx < columns && cy >= 0 && cy < rows)) continue;
-        const v = values[(cy | 0) * columns + (cx | 0)]!;
-        if (v !== v) continue;
-        const x = (v - origin) * perUnit;
-        pixels[rowStart + col] = colors[x < 0 ? 0 : x >= bins ? bins + 1 : (x | 0) + 1]!;
-      }
+    for (let col = 0; col < pixels.length; col++) {
+      const cx = (east[col]! - xMinKm) * perCell;
+      const cy = (yMaxKm - north[col]!) * perCell;
+      if (!(cx >= 0 && cx < columns && cy >= 0 && cy < rows)) continue;
+      const v = values[(cy | 0) * columns + (cx | 0)]!;
+      if (v !== v) continue;
+      const x = (v - origin) * perUnit;
+      pixels[col] = colors[x < 0 ? 0 : x >= bins ? bins + 1 : (x | 0) + 1]!;
     }
   });
 }

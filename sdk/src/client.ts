@@ -1,6 +1,14 @@
 import { RadomeClientError, type GraphQLErrorInfo, type RadomeResult } from './errors.js';
 import {
+  GnssStationDocument,
+  GnssStationsDocument,
+  LatestProductsDocument,
+  ProductCodesDocument,
+  ProductDocument,
+  ProductsDocument,
   RadarSitesDocument,
+  SnrSeriesDocument,
+  SnrSummaryDocument,
   SweepDocument,
   SweepsDocument,
   VolumeDocument,
@@ -37,6 +45,14 @@ const operations = {
   volume: VolumeDocument,
   sweeps: SweepsDocument,
   sweep: SweepDocument,
+  products: ProductsDocument,
+  product: ProductDocument,
+  productCodes: ProductCodesDocument,
+  latestProducts: LatestProductsDocument,
+  gnssStations: GnssStationsDocument,
+  gnssStation: GnssStationDocument,
+  snrSeries: SnrSeriesDocument,
+  snrSummary: SnrSummaryDocument,
 } as const;
 
 type Operations = typeof operations;

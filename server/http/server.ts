@@ -98,7 +98,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     if (rawPath === GRAPHQL_PATH) {
       await ensureStarted();
       const baseUrl = publicBase ?? `http://${requestAuthority(req)}/`;
-      return serveGraphql(req, res, search, apollo, async () => createContext(catalog, baseUrl));
+      return serveGraphql(req, res, search, apollo, async () => createContext(catalog, baseUrl, objects));
     }
     if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects);
     if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) return serveGraphiql(req, res, rawPath, search);

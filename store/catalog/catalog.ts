@@ -2,6 +2,11 @@ import type Database from 'better-sqlite3';
 import { RadomeError } from '../../core/errors.js';
 import type {
   CommitLevel2VolumeInput,
+  CommitLevel3ProductInput,
+  ProductCodeCount,
+  ProductCodeFilter,
+  ProductFilter,
+  ProductRow,
   CommitResult,
   IngestFailureRow,
   Page,
@@ -11,12 +16,22 @@ import type {
   SweepRow,
   VolumeFilter,
   VolumeRow,
+  CommitGnssDaysInput,
+  GnssDayRow,
+  GnssSignalRow,
+  GnssStationRow,
+  SnrRollupAggregate,
+  SnrRollupQuery,
 } from '../types.js';
 import { clearFailure, listFailures, recordFailure, type RecordFailureInput } from './failures.js';
 import { checkSchema, migrate, schemaVersion } from './migrations.js';
 import { openDatabase } from './open.js';
 import * as read from './radar-read.js';
 import { commitLevel2Volume, isIngested } from './radar-write.js';
+import * as products from './product-read.js';
+import { commitLevel3Product } from './product-write.js';
+import * as gnss from './gnss-read.js';
+import { commitGnssDays } from './gnss-write.js';
 import { StatementCache } from './statements.js';
 
 export interface CatalogOpenOptions {
@@ -69,6 +84,28 @@ export class Catalog {
     return commitLevel2Volume(this.statements, input);
   }
 
+  commitLevel3Product(input: CommitLevel3ProductInput): CommitResult {
+    this.assertWritable('commitLevel3Product');
+    return commitLevel3Product(this.statements, input);
+  }
+
+  listProducts(filter: ProductFilter, page: PageArgs): Page<ProductRow> {
+    return products.listProducts(this.statements, filter, page);
+  }
+
+  getProducts(ids: readonly string[]): (ProductRow | null)[] {
+    return products.getProducts(this.statements, ids);
+  }
+
+  productCodeCounts(filter: ProductCodeFilter): ProductCodeCount[] {
+    return products.productCodeCounts(this.statements, filter);
+  }
+
+  /** The newest product of each (code, mnemonic) at `site`, optionally only of `codes`. */
+  latestProducts(site: string, codes?: readonly number[]): ProductRow[] {
+    return products.latestProducts(this.statements, site, codes);
+  }
+
   recordFailure(input: RecordFailureInput): { attempts: number } {
     this.assertWritable('recordFailure');
     return recordFailure(this.statements, input);
@@ -110,6 +147,31 @@ export class Catalog {
   /** Sweeps of each volume, in the order of `volumeIds`; within one, by elevation then moment. */
   sweepsForVolumes(volumeIds: readonly string[], filter?: read.VolumeSweepFilter): SweepRow[][] {
     return read.sweepsForVolumes(this.statements, volumeIds, filter);
+  }
+
+  commitGnssDays(input: CommitGnssDaysInput): void {
+    this.assertWritable('commitGnssDays');
+    commitGnssDays(this.statements, input);
+  }
+
+  listGnssStations(): GnssStationRow[] {
+    return gnss.listGnssStations(this.statements);
+  }
+
+  getGnssStations(ids: readonly string[]): (GnssStationRow | null)[] {
+    return gnss.getGnssStations(this.statements, ids);
+  }
+
+  gnssSignals(station: string): GnssSignalRow[] {
+    return gnss.gnssSignals(this.statements, station);
+  }
+
+  gnssDays(station: string, fromDay: number, toDay: number): GnssDayRow[] {
+    return gnss.gnssDays(this.statements, station, fromDay, toDay);
+  }
+
+  snrRollupAggregates(query: SnrRollupQuery): SnrRollupAggregate[] {
+    return gnss.snrRollupAggregates(this.statements, query);
   }
 
   close(): void {

@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 
 /** Which list a cursor belongs to, so a volume cursor cannot page sweeps. */
-export type CursorKind = 'volume' | 'sweep';
+export type CursorKind = 'volume' | 'sweep' | 'product';
 
 /** A row's position in its list's sort order: (time, id). */
 export interface SortKey {
@@ -9,7 +9,7 @@ export interface SortKey {
   id: string;
 }
 
-const TAGS: Record<CursorKind, string> = { volume: 'v1', sweep: 's1' };
+const TAGS: Record<CursorKind, string> = { volume: 'v1', sweep: 's1', product: 'p1' };
 const MAX_CURSOR_LENGTH = 2048;
 
 /** Opaque cursor: base64url of `[tag, time, id]`. */

@@ -37,8 +37,8 @@ export function checkNumber(name: string, value: number | undefined | null): num
 export interface Overlap {
   startColumn: string;
   endColumn: string;
-  /** Which duration_bounds row bounds (end - start). */
-  durationKind: 'volume' | 'sweep';
+  /** Which duration_bounds row bounds (end - start); products are instants and have none. */
+  durationKind: 'volume' | 'sweep' | 'product';
   from?: number;
   to?: number;
 }

@@ -99,6 +99,116 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'level 3 products',
+    sql: `
+      CREATE TABLE products (
+        id TEXT PRIMARY KEY,
+        site TEXT NOT NULL REFERENCES radar_sites(id),
+        code INTEGER NOT NULL,
+        mnemonic TEXT NOT NULL,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        scan_time INTEGER NOT NULL,
+        elevation_angle REAL,
+        units TEXT NOT NULL,
+        image_key TEXT,
+        metadata_key TEXT NOT NULL,
+        raw_key TEXT NOT NULL,
+        west REAL,
+        south REAL,
+        east REAL,
+        north REAL,
+        corners TEXT,
+        source TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        source_size INTEGER NOT NULL,
+        source_fingerprint TEXT NOT NULL,
+        ingested_at INTEGER NOT NULL
+      ) STRICT;
+      -- Keyset pages by (scan_time, id) under each filter; counts and "latest" by site and code.
+      CREATE INDEX products_by_time ON products(scan_time, id);
+      CREATE INDEX products_by_site_time ON products(site, scan_time, id);
+      CREATE INDEX products_by_category_time ON products(category, scan_time, id);
+      CREATE INDEX products_by_code_time ON products(code, scan_time, id);
+      CREATE INDEX products_by_mnemonic_time ON products(mnemonic, scan_time, id);
+      CREATE INDEX products_by_site_code ON products(site, code, mnemonic, scan_time);
+      CREATE INDEX products_by_category_code ON products(category, code, mnemonic, scan_time);
+
+      ALTER TABLE source_files ADD COLUMN product_id TEXT REFERENCES products(id) ON DELETE SET NULL;
+      CREATE INDEX source_files_by_product ON source_files(product_id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'gnss stations, days and SNR rollups',
+    // Integer keys keep rollup rows small (~30 bytes); the primary key order makes a station's
+    // series of one code at one level a single range scan. Days are GPS days since 1970;
+    // snr_rollups.bucket is seconds since 1970 in the file's time system; values are integer
+    // thousandths of a dB-Hz (exact sums; squares as REAL, which junk values could overflow as
+    // integers). Levels: store/gnss/rollup-levels.ts.
+    sql: `
+      CREATE TABLE gnss_stations (
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT,
+        long_name TEXT,
+        latitude REAL,
+        longitude REAL,
+        height_m REAL,
+        receiver_type TEXT,
+        antenna_type TEXT,
+        first_day INTEGER,
+        last_day INTEGER,
+        day_count INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE gnss_codes (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE
+      ) STRICT;
+
+      -- Which constellation × SNR code pairs each station has data for (what filters may name).
+      CREATE TABLE gnss_station_signals (
+        station INTEGER NOT NULL REFERENCES gnss_stations(num),
+        constellation INTEGER NOT NULL,
+        code INTEGER NOT NULL REFERENCES gnss_codes(id),
+        PRIMARY KEY (station, constellation, code)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE gnss_days (
+        station INTEGER NOT NULL REFERENCES gnss_stations(num),
+        day INTEGER NOT NULL,
+        object_key TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        source_fingerprint TEXT NOT NULL,
+        first_time INTEGER NOT NULL,
+        last_time INTEGER NOT NULL,
+        epoch_count INTEGER NOT NULL,
+        observation_count INTEGER NOT NULL,
+        satellite_count INTEGER NOT NULL,
+        time_system TEXT NOT NULL,
+        ingested_at INTEGER NOT NULL,
+        PRIMARY KEY (station, day)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE snr_rollups (
+        station INTEGER NOT NULL,
+        level INTEGER NOT NULL,
+        code INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        satellite INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        sum INTEGER NOT NULL,
+        sum_squares REAL NOT NULL,
+        min INTEGER NOT NULL,
+        max INTEGER NOT NULL,
+        PRIMARY KEY (station, level, code, bucket, satellite)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

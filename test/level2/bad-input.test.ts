@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
-import { decodeArchiveII, decompressRecord, initLevel2Decoder, splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
+import { decodeArchiveII, decompressRecord, splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { sampleFile } from '../sample-data.js';
 import { random, volume31 } from './synthetic-volumes.js';
-
-beforeAll(() => initLevel2Decoder());
 
 /** Runs `f`, expecting a RadomeError; returns it. */
 function failure(f: () => unknown): RadomeError {

@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeArchiveII,
   decompressRecord,
-  initLevel2Decoder,
   Level2Assembler,
   splitArchiveIIRecords,
   splitLdmRecords,
@@ -20,8 +19,7 @@ if (!dir) console.warn(skipReason(REL));
 describe.skipIf(!dir)(`real-time chunks ${REL}`, () => {
   let chunks: { name: string; bytes: Uint8Array }[];
   let whole: Level2Volume;
-  beforeAll(async () => {
-    await initLevel2Decoder();
+  beforeAll(() => {
     // Names are <date>-<time>-<seq>-<S|I|E>: sorting them sorts by sequence number.
     chunks = readdirSync(dir!)
       .sort()

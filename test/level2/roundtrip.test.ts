@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeArchiveII,
   decompressRecord,
-  initLevel2Decoder,
   Level2Assembler,
   MOMENTS,
   readVolumeHeader,
@@ -14,8 +13,6 @@ import {
 import { MomentBuilder } from '../../ingest/decode/level2/sweep-builder.js';
 import { encodeArchiveII, type EncodeOptions, type Sweep31 } from '../fixtures/archive2-encoder.js';
 import { LOCATION, physical, T0, volume1, volume31 } from './synthetic-volumes.js';
-
-beforeAll(() => initLevel2Decoder());
 
 /** Asserts that `v` holds exactly the message 31 sweeps `o` encoded. */
 function expectSweeps31(v: Level2Volume, o: EncodeOptions): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeArchiveII, initLevel2Decoder, type Level2Volume, type Moment } from '../../ingest/decode/level2/index.js';
+import { decodeArchiveII, type Level2Volume, type Moment } from '../../ingest/decode/level2/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 
 const REL = 'nexrad/level2/KLOT20220317_000842_V06';
@@ -48,8 +48,7 @@ const PEER_MOMENTS: [Moment, keyof PeerRecord][] = [
 describe.skipIf(!file)(`real volume ${REL}`, () => {
   let v: Level2Volume;
   let peer: PeerRadar;
-  beforeAll(async () => {
-    await initLevel2Decoder();
+  beforeAll(() => {
     const bytes = readFileSync(file!);
     v = decodeArchiveII(bytes);
     const { Level2Radar } = createRequire(import.meta.url)('nexrad-level-2-data') as {

@@ -132,7 +132,7 @@ describe('Level 3 bad input', () => {
     expect(failure(withPacket(overlong))).toMatchObject({ code: 'CORRUPT', message: expect.stringMatching(/length 32767 runs past/) });
     const unknown = decodeLevel3(withPacket(Uint8Array.from([0x12, 0x34, 0, 4, 1, 2, 3, 4])));
     expect(unknown.symbology!.layers[0]).toEqual([]);
-    expect(unknown.warnings[0]).toMatch(/unknown packet code 0x1234 at message offset 136/);
+    expect(unknown.warnings[0]).toMatch(/unknown packet 4660 \(0x1234\) at message offset 136/);
   });
 
   it('SCIT packets nested without end are CORRUPT, not a stack overflow', () => {

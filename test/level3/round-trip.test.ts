@@ -80,7 +80,7 @@ describe('Level 3 round trip through the test encoder', () => {
 
   it('decodes a bzip2-compressed product (DAA-like, code 170) with scale/offset floats, with both decompressors', async () => {
     const binCount = 920;
-    const levels = fieldLevels(360 * binCount, 255, 11);
+    const levels = fieldLevels(90 * binCount, 255, 11);
     // scale 7.79 (IEEE 0x40F9_47AE), offset 0.25 (0x3E80_0000), max level 255, 1 leading flag.
     const bytes = encodeLevel3({
       productCode: 170,
@@ -159,5 +159,35 @@ describe('Level 3 round trip through the test encoder', () => {
     ]);
     expect(p.description.params.nullProductFlag).toBe(2);
     expect(() => decodeLevels(p)).toThrow(/no radial or raster image.*null product flag 2/);
+  });
+
+  it('decodes contour, wind barb, arrow and precipitation-array packets built by hand', () => {
+    const halfwords = (...words: number[]): Uint8Array => {
+      const out = new Uint8Array(words.length * 2);
+      words.forEach((w, k) => new DataView(out.buffer).setUint16(2 * k, w & 0xffff));
+      return out;
+    };
+    const contourValue = halfwords(0x0802, 0x0002, 7);
+    const linkedContour = halfwords(0x0e03, 0x8000, 10, -20, 8, 11, -21, 12, -22);
+    const unlinkedContour = halfwords(0x3501, 8, 1, 2, 3, 4);
+    const windBarb = halfwords(4, 10, 3, 40, -80, 270, 35);
+    const arrow = halfwords(5, 10, 5, 6, 90, 12, 4);
+    // Packet 17: 3 boxes × 2 rows; row 1 = runs (2 × 5, 1 × 7), row 2 = (3 × 9).
+    const dpa = new Uint8Array([...halfwords(17, 0, 0, 3, 2, 4), 2, 5, 1, 7, ...halfwords(2), 3, 9]);
+    const p = decodeLevel3(
+      encodeLevel3({ productCode: 81, layers: [[contourValue, linkedContour, unlinkedContour], [windBarb, arrow], [dpa]] }),
+    );
+    const [contours, symbols, grid] = p.symbology!.layers;
+    expect(contours![0]).toEqual({ kind: 'contour-value', code: 0x0802, value: 7 });
+    expect(contours![1]).toMatchObject({ kind: 'vectors', code: 0x0e03, linked: true });
+    expect(Array.from((contours![1] as { coords: Int16Array }).coords)).toEqual([10, -20, 11, -21, 12, -22]);
+    expect(Array.from((contours![2] as { coords: Int16Array }).coords)).toEqual([1, 2, 3, 4]);
+    expect(symbols).toEqual([
+      { kind: 'wind-barbs', code: 4, barbs: [{ value: 3, i: 40, j: -80, directionDeg: 270, speedKt: 35 }] },
+      { kind: 'vector-arrows', code: 5, arrows: [{ i: 5, j: 6, directionDeg: 90, length: 12, headLength: 4 }] },
+    ]);
+    expect(grid![0]).toMatchObject({ kind: 'raster', code: 17 });
+    expect([p.raster!.rows, p.raster!.cols, p.raster!.cellSizeKm]).toEqual([2, 3, 4]);
+    expect(Array.from(p.raster!.levels)).toEqual([5, 5, 7, 9, 9, 9]);
   });
 });

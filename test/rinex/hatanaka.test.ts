@@ -126,6 +126,13 @@ describe('Hatanaka round trips through the project encoder', () => {
     });
   }
 
+  it('RINEX 4 inside CRINEX 3.0 round-trips', () => {
+    const rnx = bytes(text(writeRinexObs(syntheticObsSpec({ version: 3, epochs: 12, events: true }))).replace('     3.04', '     4.01'));
+    const crx = encodeHatanaka(rnx);
+    expect(text(crx).startsWith('3.0 ')).toBe(true);
+    expect(text(decodeHatanaka(crx))).toBe(text(rnx));
+  });
+
   it('skips CRINEX 3 escape lines and stops at a DOS end-of-file mark', () => {
     const rnx = writeRinexObs(syntheticObsSpec({ version: 3, epochs: 6 }));
     const crxLines = text(encodeHatanaka(rnx)).split('\n');

@@ -94,6 +94,15 @@ describe('parseRinexObs on synthetic files from the project writer', () => {
     });
   }
 
+  it('reads RINEX 4 observation files like RINEX 3', () => {
+    const spec = syntheticObsSpec({ version: 3, epochs: 10, events: true });
+    const text = new TextDecoder().decode(writeRinexObs(spec)).replace('     3.04', '     4.01');
+    const r = parseRinexObs(bytes(text));
+    expect(r.header.version).toBe(4.01);
+    expect(r.warnings).toEqual([]);
+    expect(rows(r)).toEqual(expectedRows(spec));
+  });
+
   it('applies RINEX 3 SYS / SCALE FACTOR to SNR values', () => {
     const spec = syntheticObsSpec({ version: 3, epochs: 5 });
     spec.extraHeader = [headerLine('G   10  2 S1C S2W', 'SYS / SCALE FACTOR')];

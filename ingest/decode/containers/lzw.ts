@@ -42,6 +42,9 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
   let out: Uint8Array = new Uint8Array(Math.min(Math.max(input.length * 4, 1024), maxOutput));
   let outPos = 0;
 
+  // Codes are read 3 bytes at a time; padding spares a bounds check per code.
+  const data = new Uint8Array(input.length + 3);
+  data.set(input);
   const dataStart = 3;
   const totalBits = (input.length - dataStart) * 8;
   let bitPos = 0;
@@ -53,17 +56,10 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
   let prev = -1;
   let firstChar = 0;
 
-  // Skip to the end of the current group of 8 codes (compress(1)'s buffer alignment).
-  const alignToGroup = (): void => {
-    const groupBits = nBits * 8;
-    const used = bitPos - groupStart;
-    bitPos = groupStart + Math.ceil(used / groupBits) * groupBits;
-    groupStart = bitPos;
-  };
-
   for (;;) {
     if (free > maxCode) {
-      alignToGroup();
+      bitPos = alignToGroup(bitPos, groupStart, nBits);
+      groupStart = bitPos;
       nBits++;
       maxCode = nBits === maxBits ? maxMaxCode : (1 << nBits) - 1;
     }
@@ -71,13 +67,13 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
 
     // Read nBits (<= 16) starting at bitPos: at most 3 bytes.
     const byteIndex = dataStart + (bitPos >>> 3);
-    const word =
-      input[byteIndex]! | ((input[byteIndex + 1] ?? 0) << 8) | ((input[byteIndex + 2] ?? 0) << 16);
+    const word = data[byteIndex]! | (data[byteIndex + 1]! << 8) | (data[byteIndex + 2]! << 16);
     const code = (word >>> (bitPos & 7)) & ((1 << nBits) - 1);
     bitPos += nBits;
 
     if (code === CLEAR && blockMode) {
-      alignToGroup();
+      bitPos = alignToGroup(bitPos, groupStart, nBits);
+      groupStart = bitPos;
       nBits = 9;
       maxCode = (1 << nBits) - 1;
       free = first;
@@ -128,6 +124,12 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
     prev = code;
   }
   return out.slice(0, outPos);
+}
+
+/** The end of the current group of 8 codes: compress(1) skips the rest of it on a width change. */
+function alignToGroup(bitPos: number, groupStart: number, nBits: number): number {
+  const groupBits = nBits * 8;
+  return groupStart + Math.ceil((bitPos - groupStart) / groupBits) * groupBits;
 }
 
 function grow(buf: Uint8Array, needed: number, max: number): Uint8Array {

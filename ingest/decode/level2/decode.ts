@@ -1,36 +1,46 @@
 import { RadomeError } from '../../../core/errors.js';
 import { Level2Assembler } from './assembler.js';
 import { describeRecord, splitArchiveIIRecords } from './archive-records.js';
-import { bunzip2, bunzip2View, initBzip2 } from './bzip2.js';
+import { Bunzip2 } from './bunzip2.js';
 import type { Level2Volume } from './types.js';
 
-/** Loads the WASM bzip2 decompressor; await it once per thread before decoding. */
+// One decompressor per thread, made at first use: its ~5 MB of work arrays are reused by every
+// record instead of being allocated (and page-faulted in) again each time.
+let bunzip2: Bunzip2 | null = null;
+const decompressor = (): Bunzip2 => (bunzip2 ??= new Bunzip2());
+
+/**
+ * Makes this thread's decompressor ahead of the first record. Optional: decoding is synchronous
+ * and needs no initialisation (kept for callers written when bzip2 was a WASM module).
+ */
 export function initLevel2Decoder(): Promise<void> {
-  return initBzip2();
+  decompressor();
+  return Promise.resolve();
 }
 
 /**
  * Decompresses one LDM record (a slice from `splitArchiveIIRecords` or `splitLdmRecords`) into
- * a fresh array of messages, e.g. in a worker thread, for `Level2Assembler.push`.
+ * a fresh array of messages, e.g. in a worker thread, for `Level2Assembler.push`. `where` names
+ * the record in errors.
  */
 export function decompressRecord(record: Uint8Array, where = 'record'): Uint8Array {
-  return bunzip2(record, where);
+  return decompressor().decompress(record, where);
 }
 
 /**
  * Decodes a whole NEXRAD Archive II volume: bzip2 LDM records, uncompressed records or a
- * gzip-wrapped file; messages 31 and 1 with every moment, message 5 for the VCP.
- * Needs `await initLevel2Decoder()` once first. Throws RadomeError (TRUNCATED, CORRUPT,
- * UNRECOGNIZED) saying what is wrong and where; a volume cut exactly between records decodes
- * with a warning that its last cut may be partial, or throws TRUNCATED if no radial is left.
+ * gzip-wrapped file; messages 31 and 1 with every moment, message 5 for the VCP. Synchronous
+ * and pure. Throws RadomeError (TRUNCATED, CORRUPT, UNRECOGNIZED) saying what is wrong and
+ * where; a volume cut exactly between records decodes with a warning that its last cut may be
+ * partial, or throws TRUNCATED if no radial is left.
  */
 export function decodeArchiveII(bytes: Uint8Array): Level2Volume {
   const { header, records, offsets, compressed } = splitArchiveIIRecords(bytes);
   const assembler = new Level2Assembler(header);
   for (let i = 0; i < records.length; i++) {
     const where = describeRecord(i, offsets[i]!);
-    // The view into the WASM heap is read completely by push() before the next record reuses it.
-    assembler.push(compressed ? bunzip2View(records[i]!, where) : records[i]!, where);
+    // The decompressor's output view is read completely by push() before the next record reuses it.
+    assembler.push(compressed ? decompressor().decompressView(records[i]!, where) : records[i]!, where);
   }
   const volume = assembler.volume();
   if (volume.sweeps.length === 0) {

@@ -29,6 +29,7 @@ const blockName = (p: Uint8Array, at: number): string => String.fromCharCode(p[a
  * message for errors and warnings.
  */
 export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, body: number, end: number, where: string): void {
+  if (end - body < HEADER_BYTES) throw corrupt(where, `the ${end - body}-byte message is shorter than its ${HEADER_BYTES}-byte header`);
   const msOfDay = dv.getUint32(body + 4);
   const date = dv.getUint16(body + 8);
   const azimuth = dv.getFloat32(body + 12);

@@ -5,18 +5,20 @@ import { MAX_UNCOMPRESSED_BYTES, seekBunzip2 } from './bzip2.js';
 import type { PacketContext } from './packets/context.js';
 import { readPackets } from './packets/read-packet.js';
 import { HEADERS_BYTES, MESSAGE_HEADER_BYTES, readMessageHeader, readProductDescription } from './product-description.js';
-import { productByCode } from './products.js';
+import { productByCode, type Level3ProductInfo } from './products.js';
 import { siteIcaoFromRadarId } from './site-icao.js';
 import type {
   Bunzip2,
   DecodeLevel3Options,
   Level3Packet,
   Level3Product,
+  MessageHeader,
   ProductDescription,
   RadialImage,
   RasterImage,
   SymbologyBlock,
   TabularBlock,
+  WmoHeader,
 } from './types.js';
 import { parseWmoHeader } from './wmo-header.js';
 
@@ -53,7 +55,10 @@ function inflate(message: Uint8Array, d: ProductDescription, bunzip2: Bunzip2, w
     data = bunzip2(tail, d.uncompressedSize);
   } catch (e) {
     if (e instanceof RadomeError) throw e;
-    throw new RadomeError('CORRUPT', `bzip2 data at message offset ${HEADERS_BYTES} (${tail.length} bytes) does not decompress: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new RadomeError('CORRUPT', `bzip2 data at message offset ${HEADERS_BYTES} (${tail.length} bytes) does not decompress: ${reason}`, {
+      cause: e,
+    });
   }
   if (d.uncompressedSize && data.length !== d.uncompressedSize) {
     warnings.push(`bzip2 data decompressed to ${data.length} bytes; halfwords 52-53 say ${d.uncompressedSize}`);
@@ -121,15 +126,8 @@ function firstImages(symbology: SymbologyBlock | null): { radial: RadialImage | 
   return { radial, raster };
 }
 
-/**
- * Decodes a NEXRAD Level 3 product (ICD 2620001), with or without its WMO/AWIPS heading,
- * bzip2-compressed or not. Throws RadomeError: TRUNCATED when the file ends before the message
- * its header announces, CORRUPT when a block, layer or packet is inconsistent, UNRECOGNIZED when
- * the bytes are not a Level 3 product, UNSUPPORTED for non-product messages.
- */
-export function decodeLevel3(input: Uint8Array, options: DecodeLevel3Options = {}): Level3Product {
-  // A plain view: Node Buffers make every subarray() a costlier Buffer object.
-  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+/** The heading, message header and (still compressed) message of the input, checked against its length. */
+function readMessage(bytes: Uint8Array): { wmo: WmoHeader | null; message: MessageHeader; raw: ByteReader } {
   if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'empty input: a Level 3 product needs at least 120 bytes');
   const wmo = parseWmoHeader(bytes);
   const start = wmo?.length ?? 0;
@@ -155,49 +153,65 @@ export function decodeLevel3(input: Uint8Array, options: DecodeLevel3Options = {
   }
   const available = bytes.length - start;
   if (message.lengthBytes < HEADERS_BYTES) {
-    throw new RadomeError('CORRUPT', `message length ${message.lengthBytes} (file offset ${start + 8}) is shorter than its header and description (${HEADERS_BYTES} bytes)`);
+    throw new RadomeError(
+      'CORRUPT',
+      `message length ${message.lengthBytes} (file offset ${start + 8}) is shorter than its header and description (${HEADERS_BYTES} bytes)`,
+    );
   }
   if (message.lengthBytes > available) {
     throw new RadomeError('TRUNCATED', `message header at file offset ${start} announces ${message.lengthBytes} bytes, but only ${available} follow`);
   }
-  const raw = new ByteReader(bytes.subarray(start, start + message.lengthBytes), 'message', 'CORRUPT');
+  // Bytes past the announced length (trailers some feeds add) are not part of the product.
+  return { wmo, message, raw: new ByteReader(bytes.subarray(start, start + message.lengthBytes), 'message', 'CORRUPT') };
+}
+
+/** Whether the data after the description is a bzip2 stream to inflate. */
+function isCompressed(raw: ByteReader, d: ProductDescription, info: Level3ProductInfo | null): boolean {
+  const tail = raw.bytes.subarray(HEADERS_BYTES, HEADERS_BYTES + BZIP2_MAGIC.length);
+  const hasMagic = BZIP2_MAGIC.every((b, k) => tail[k] === b);
+  if (d.compressionMethod === 1 && !hasMagic) {
+    raw.fail(HEADERS_BYTES, 'halfword 51 says bzip2-compressed, but no bzip2 stream ("BZh") follows the product description');
+  }
+  // Products radome does not know are taken as compressed when halfword 51 and the magic agree.
+  return hasMagic && (d.compressionMethod === 1 || (!info && d.dependent[51 - 27] === 1));
+}
+
+type Blocks = Pick<Level3Product, 'symbology' | 'graphic' | 'tabular' | 'standaloneGraphic'>;
+
+function readBlocks(r: ByteReader, d: ProductDescription, ctx: PacketContext): Blocks {
+  if (ctx.info?.format === 'tabular') {
+    const s = readStandalone(r, d, ctx);
+    return { symbology: null, graphic: null, tabular: s.tabular, standaloneGraphic: s.trailer };
+  }
+  return {
+    symbology: d.symbologyOffset ? readSymbologyBlock(r, blockOffset(r, d.symbologyOffset, 'symbology block'), ctx) : null,
+    graphic: d.graphicOffset ? readGraphicBlock(r, blockOffset(r, d.graphicOffset, 'graphic alphanumeric block'), ctx) : null,
+    tabular: d.tabularOffset ? readTabularBlock(r, blockOffset(r, d.tabularOffset, 'tabular alphanumeric block')) : null,
+    standaloneGraphic: null,
+  };
+}
+
+/**
+ * Decodes a NEXRAD Level 3 product (ICD 2620001), with or without its WMO/AWIPS heading,
+ * bzip2-compressed or not. Throws RadomeError: TRUNCATED when the file ends before the message
+ * its header announces, CORRUPT when a block, layer or packet is inconsistent, UNRECOGNIZED when
+ * the bytes are not a Level 3 product, UNSUPPORTED for non-product messages.
+ */
+export function decodeLevel3(input: Uint8Array, options: DecodeLevel3Options = {}): Level3Product {
+  // A plain view: Node Buffers make every subarray() a costlier Buffer object.
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const { wmo, message, raw } = readMessage(bytes);
   const description = readProductDescription(raw, 0, productByCode);
   if (description.productCode !== message.code) {
     raw.fail(MESSAGE_HEADER_BYTES + 12, `product code ${description.productCode} differs from message code ${message.code}`);
   }
   const info = productByCode(message.code);
   const warnings: string[] = [];
-  const tail = raw.bytes.subarray(HEADERS_BYTES, HEADERS_BYTES + BZIP2_MAGIC.length);
-  const hasMagic = BZIP2_MAGIC.every((b, k) => tail[k] === b);
-  if (description.compressionMethod === 1 && !hasMagic) {
-    raw.fail(HEADERS_BYTES, 'halfword 51 says bzip2-compressed, but no bzip2 stream ("BZh") follows the product description');
-  }
-  // Products radome does not know are taken as compressed when halfword 51 and the magic agree.
-  const compressed = hasMagic && (description.compressionMethod === 1 || (!info && description.dependent[51 - 27] === 1));
+  const compressed = isCompressed(raw, description, info);
   const r = compressed
     ? new ByteReader(inflate(raw.bytes, description, options.bunzip2 ?? seekBunzip2, warnings), 'message', 'CORRUPT')
     : raw;
-
-  const ctx: PacketContext = { info, warnings, depth: 0 };
-  let symbology: SymbologyBlock | null = null;
-  let tabular: TabularBlock | null = null;
-  let standaloneGraphic: Level3Packet[] | null = null;
-  let graphic = null;
-  if (info?.format === 'tabular') {
-    const s = readStandalone(r, description, ctx);
-    tabular = s.tabular;
-    standaloneGraphic = s.trailer;
-  } else {
-    if (description.symbologyOffset) {
-      symbology = readSymbologyBlock(r, blockOffset(r, description.symbologyOffset, 'symbology block'), ctx);
-    }
-    if (description.graphicOffset) {
-      graphic = readGraphicBlock(r, blockOffset(r, description.graphicOffset, 'graphic alphanumeric block'), ctx);
-    }
-    if (description.tabularOffset) {
-      tabular = readTabularBlock(r, blockOffset(r, description.tabularOffset, 'tabular alphanumeric block'));
-    }
-  }
+  const blocks = readBlocks(r, description, { info, warnings, depth: 0 });
   const radarId = wmo?.radarId ?? null;
   return {
     wmo,
@@ -206,11 +220,8 @@ export function decodeLevel3(input: Uint8Array, options: DecodeLevel3Options = {
     description,
     info,
     compressed,
-    symbology,
-    graphic,
-    tabular,
-    standaloneGraphic,
-    ...firstImages(symbology),
+    ...blocks,
+    ...firstImages(blocks.symbology),
     warnings,
   };
 }

@@ -108,7 +108,8 @@ function readParam(dep: Uint16Array, spec: ParamSpec): number {
       // Bits 4-0: 0 = not a supplemental scan, 1 = SAILS, 2 = MRLE.
       return raw & 0x1f;
     case 'time':
-      return raw === 0 ? 0 : nexradTime(raw, at(spec.minutesHw ?? spec.hw) * 60);
+      // Day 0 means the product states no such time.
+      return raw === 0 ? NaN : nexradTime(raw, at(spec.minutesHw ?? spec.hw) * 60);
   }
 }
 

@@ -35,7 +35,7 @@ export type LevelCoding =
 
 /**
  * A named product-dependent value. `type` defaults to i16. 'time' combines a day number (`hw`,
- * days since 1969-12-31) with minutes after midnight (`minutesHw`) into epoch ms UTC.
+ * 1 = 1970-01-01) with minutes after midnight (`minutesHw`) into epoch ms UTC (NaN when day 0).
  */
 export interface ParamSpec {
   name: string;

@@ -1,6 +1,6 @@
 import { RadomeError } from '../../../core/errors.js';
 import { ByteWriter } from './byte-writer.js';
-import { bytesEqual } from './fixed-width.js';
+import { bytesEqual, latin1 } from './fixed-width.js';
 import { LineConsumer } from './line-consumer.js';
 
 /**
@@ -186,7 +186,7 @@ export class HatanakaDecoder extends LineConsumer {
     if (bytesEqual(buf, s, e, '1.0')) this.crxVersion = 1;
     else if (bytesEqual(buf, s, e, '3.0')) this.crxVersion = 3;
     else {
-      throw new RadomeError('UNSUPPORTED', `compact RINEX version "${text(buf, s, Math.min(e, s + 9)).trim()}" (1.0 and 3.0 are supported)`);
+      throw new RadomeError('UNSUPPORTED', `compact RINEX version "${latin1(buf, s, Math.min(e, s + 9)).trim()}" (1.0 and 3.0 are supported)`);
     }
     this.phase = PHASE_CRX_PROGRAM;
   }
@@ -197,7 +197,7 @@ export class HatanakaDecoder extends LineConsumer {
       throw new RadomeError('CORRUPT', 'compact RINEX line 3 is not "RINEX VERSION / TYPE"');
     }
     if (major < 2 || major > 4) {
-      throw new RadomeError('UNSUPPORTED', `compact RINEX wraps RINEX version "${text(buf, s, s + 9).trim()}" (2, 3, 4 supported)`);
+      throw new RadomeError('UNSUPPORTED', `compact RINEX wraps RINEX version "${latin1(buf, s, Math.min(e, s + 9)).trim()}" (2, 3, 4 supported)`);
     }
     this.rinexVersion = major;
     if (major >= 3) {
@@ -267,7 +267,7 @@ export class HatanakaDecoder extends LineConsumer {
       line[d + 24] !== SPACE ||
       !isDigit(line[d + 25]!)
     ) {
-      throw new RadomeError('CORRUPT', `line ${this.lineNo}: reconstructed epoch line "${text(line, 0, Math.min(length, 60))}" is not valid`);
+      throw new RadomeError('CORRUPT', `line ${this.lineNo}: reconstructed epoch line "${latin1(line, 0, Math.min(length, 60))}" is not valid`);
     }
     let chopped = length;
     while (chopped > 0 && line[chopped - 1] === SPACE) chopped--;
@@ -314,7 +314,7 @@ export class HatanakaDecoder extends LineConsumer {
       this.satIds[i] = id;
       const ntype = this.rinexVersion === 2 ? this.ntypeRinex2 : this.ntypeBySystem[line[p]! & 127]!;
       if (ntype < 0) {
-        throw new RadomeError('CORRUPT', `line ${this.lineNo}: satellite ${text(line, p, p + 3)} of a system without SYS / # / OBS TYPES`);
+        throw new RadomeError('CORRUPT', `line ${this.lineNo}: satellite ${latin1(line, p, p + 3)} of a system without SYS / # / OBS TYPES`);
       }
       this.satTypes[i] = ntype;
       if (ntype > maxTypes) maxTypes = ntype;
@@ -534,11 +534,11 @@ export class HatanakaDecoder extends LineConsumer {
       negative = true;
       p++;
     }
-    if (p === e || e - p > 17) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad ${what} "${text(buf, s, e)}"`);
+    if (p === e || e - p > 17) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad ${what} "${latin1(buf, s, e)}"`);
     let v = 0;
     for (; p < e; p++) {
       const d = buf[p]! - 48;
-      if (d < 0 || d > 9) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad ${what} "${text(buf, s, e)}"`);
+      if (d < 0 || d > 9) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad ${what} "${latin1(buf, s, e)}"`);
       v = v * 10 + d;
     }
     return negative ? -v : v;
@@ -622,10 +622,4 @@ function atoi(buf: Uint8Array, s: number, e: number): number {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-
-function text(buf: Uint8Array, s: number, e: number): string {
-  let r = '';
-  for (let i = s; i < Math.min(e, buf.length); i++) r += String.fromCharCode(buf[i]!);
-  return r;
 }

@@ -120,7 +120,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
         if (--this.recordsLeft === 0) this.endEventRecords();
         return;
       case PHASE_RESYNC:
-        if (this.major === 2 ? looksLikeRinex2Epoch(buf, s, e) : buf[s] === GT) {
+        if (this.major === 2 ? looksLikeRinex2Epoch(buf, s, e) : e > s && buf[s] === GT) {
           this.phase = PHASE_EPOCH;
           this.epochLine(buf, s, e);
         }
@@ -340,7 +340,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
   }
 
   private rinex3Record(buf: Uint8Array, s: number, e: number): void {
-    if (buf[s] === GT) {
+    if (e > s && buf[s] === GT) {
       this.warnings.add('SHORT_EPOCH', this.lineNo);
       this.phase = PHASE_EPOCH;
       this.rinex3Epoch(buf, s, e);

@@ -15,8 +15,19 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "fragment GnssStationFields on GnssStation {\n  id\n  name\n  longName\n  latitude\n  longitude\n  height\n  receiverType\n  antennaType\n  firstDay\n  lastDay\n  dayCount\n}": typeof types.GnssStationFieldsFragmentDoc,
+    "query GnssStation($id: ID!) {\n  gnssStation(id: $id) {\n    ...GnssStationFields\n  }\n}": typeof types.GnssStationDocument,
+    "query GnssStations {\n  gnssStations {\n    ...GnssStationFields\n  }\n}": typeof types.GnssStationsDocument,
+    "query LatestProducts($site: String!, $codes: [Int!]) {\n  latestProducts(site: $site, codes: $codes) {\n    ...ProductFields\n  }\n}": typeof types.LatestProductsDocument,
+    "query ProductCodes($category: ProductCategory, $site: String, $from: DateTimeISO, $to: DateTimeISO) {\n  productCodes(category: $category, site: $site, from: $from, to: $to) {\n    code\n    mnemonic\n    name\n    category\n    units\n    count\n  }\n}": typeof types.ProductCodesDocument,
+    "fragment ProductFields on Product {\n  id\n  site {\n    id\n  }\n  code\n  mnemonic\n  name\n  category\n  scanTime\n  elevationAngle\n  units\n  bbox\n  corners\n  imageUrl\n  metadataUrl\n}": typeof types.ProductFieldsFragmentDoc,
+    "query Product($id: ID!) {\n  product(id: $id) {\n    ...ProductFields\n    rawUrl\n  }\n}": typeof types.ProductDocument,
+    "query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {\n  products(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...ProductFields\n      }\n    }\n  }\n}": typeof types.ProductsDocument,
     "fragment RadarSiteFields on RadarSite {\n  id\n  latitude\n  longitude\n  heightM\n}": typeof types.RadarSiteFieldsFragmentDoc,
     "query RadarSites {\n  radarSites {\n    ...RadarSiteFields\n    latestVolume {\n      id\n      scanStart\n      scanEnd\n    }\n  }\n}": typeof types.RadarSitesDocument,
+    "fragment SnrPointFields on SnrPoint {\n  start\n  constellation\n  satellite\n  obsCode\n  count\n  mean\n  min\n  max\n  stddev\n}": typeof types.SnrPointFieldsFragmentDoc,
+    "query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {\n  snrSeries(\n    station: $station\n    from: $from\n    to: $to\n    interval: $interval\n    obsCodes: $obsCodes\n    constellations: $constellations\n    satellites: $satellites\n    groupBy: $groupBy\n  ) {\n    station\n    interval\n    points {\n      ...SnrPointFields\n    }\n  }\n}": typeof types.SnrSeriesDocument,
+    "query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {\n  snrSummary(\n    station: $station\n    from: $from\n    to: $to\n    obsCodes: $obsCodes\n    constellations: $constellations\n    satellites: $satellites\n    groupBy: $groupBy\n  ) {\n    station\n    from\n    to\n    total {\n      ...SnrPointFields\n    }\n    groups {\n      ...SnrPointFields\n    }\n  }\n}": typeof types.SnrSummaryDocument,
     "fragment SweepFields on Sweep {\n  id\n  site {\n    id\n  }\n  elevationNumber\n  elevationAngle\n  moment\n  startTime\n  endTime\n  radialCount\n  gateCount\n  firstGateKm\n  gateSpacingKm\n  bbox\n  corners\n  imageUrl\n  metadataUrl\n}": typeof types.SweepFieldsFragmentDoc,
     "query Sweep($id: ID!) {\n  sweep(id: $id) {\n    ...SweepFields\n    volume {\n      ...VolumeFields\n    }\n  }\n}": typeof types.SweepDocument,
     "query Sweeps($filter: SweepFilter, $first: Int, $after: String, $order: SortOrder) {\n  sweeps(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...SweepFields\n      }\n    }\n  }\n}": typeof types.SweepsDocument,
@@ -25,8 +36,19 @@ type Documents = {
     "query Volumes($filter: VolumeFilter, $first: Int, $after: String, $order: SortOrder) {\n  volumes(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...VolumeFields\n      }\n    }\n  }\n}": typeof types.VolumesDocument,
 };
 const documents: Documents = {
+    "fragment GnssStationFields on GnssStation {\n  id\n  name\n  longName\n  latitude\n  longitude\n  height\n  receiverType\n  antennaType\n  firstDay\n  lastDay\n  dayCount\n}": types.GnssStationFieldsFragmentDoc,
+    "query GnssStation($id: ID!) {\n  gnssStation(id: $id) {\n    ...GnssStationFields\n  }\n}": types.GnssStationDocument,
+    "query GnssStations {\n  gnssStations {\n    ...GnssStationFields\n  }\n}": types.GnssStationsDocument,
+    "query LatestProducts($site: String!, $codes: [Int!]) {\n  latestProducts(site: $site, codes: $codes) {\n    ...ProductFields\n  }\n}": types.LatestProductsDocument,
+    "query ProductCodes($category: ProductCategory, $site: String, $from: DateTimeISO, $to: DateTimeISO) {\n  productCodes(category: $category, site: $site, from: $from, to: $to) {\n    code\n    mnemonic\n    name\n    category\n    units\n    count\n  }\n}": types.ProductCodesDocument,
+    "fragment ProductFields on Product {\n  id\n  site {\n    id\n  }\n  code\n  mnemonic\n  name\n  category\n  scanTime\n  elevationAngle\n  units\n  bbox\n  corners\n  imageUrl\n  metadataUrl\n}": types.ProductFieldsFragmentDoc,
+    "query Product($id: ID!) {\n  product(id: $id) {\n    ...ProductFields\n    rawUrl\n  }\n}": types.ProductDocument,
+    "query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {\n  products(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...ProductFields\n      }\n    }\n  }\n}": types.ProductsDocument,
     "fragment RadarSiteFields on RadarSite {\n  id\n  latitude\n  longitude\n  heightM\n}": types.RadarSiteFieldsFragmentDoc,
     "query RadarSites {\n  radarSites {\n    ...RadarSiteFields\n    latestVolume {\n      id\n      scanStart\n      scanEnd\n    }\n  }\n}": types.RadarSitesDocument,
+    "fragment SnrPointFields on SnrPoint {\n  start\n  constellation\n  satellite\n  obsCode\n  count\n  mean\n  min\n  max\n  stddev\n}": types.SnrPointFieldsFragmentDoc,
+    "query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {\n  snrSeries(\n    station: $station\n    from: $from\n    to: $to\n    interval: $interval\n    obsCodes: $obsCodes\n    constellations: $constellations\n    satellites: $satellites\n    groupBy: $groupBy\n  ) {\n    station\n    interval\n    points {\n      ...SnrPointFields\n    }\n  }\n}": types.SnrSeriesDocument,
+    "query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {\n  snrSummary(\n    station: $station\n    from: $from\n    to: $to\n    obsCodes: $obsCodes\n    constellations: $constellations\n    satellites: $satellites\n    groupBy: $groupBy\n  ) {\n    station\n    from\n    to\n    total {\n      ...SnrPointFields\n    }\n    groups {\n      ...SnrPointFields\n    }\n  }\n}": types.SnrSummaryDocument,
     "fragment SweepFields on Sweep {\n  id\n  site {\n    id\n  }\n  elevationNumber\n  elevationAngle\n  moment\n  startTime\n  endTime\n  radialCount\n  gateCount\n  firstGateKm\n  gateSpacingKm\n  bbox\n  corners\n  imageUrl\n  metadataUrl\n}": types.SweepFieldsFragmentDoc,
     "query Sweep($id: ID!) {\n  sweep(id: $id) {\n    ...SweepFields\n    volume {\n      ...VolumeFields\n    }\n  }\n}": types.SweepDocument,
     "query Sweeps($filter: SweepFilter, $first: Int, $after: String, $order: SortOrder) {\n  sweeps(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...SweepFields\n      }\n    }\n  }\n}": types.SweepsDocument,
@@ -38,11 +60,55 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "fragment GnssStationFields on GnssStation {\n  id\n  name\n  longName\n  latitude\n  longitude\n  height\n  receiverType\n  antennaType\n  firstDay\n  lastDay\n  dayCount\n}"): typeof import('./graphql.js').GnssStationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GnssStation($id: ID!) {\n  gnssStation(id: $id) {\n    ...GnssStationFields\n  }\n}"): typeof import('./graphql.js').GnssStationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GnssStations {\n  gnssStations {\n    ...GnssStationFields\n  }\n}"): typeof import('./graphql.js').GnssStationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LatestProducts($site: String!, $codes: [Int!]) {\n  latestProducts(site: $site, codes: $codes) {\n    ...ProductFields\n  }\n}"): typeof import('./graphql.js').LatestProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProductCodes($category: ProductCategory, $site: String, $from: DateTimeISO, $to: DateTimeISO) {\n  productCodes(category: $category, site: $site, from: $from, to: $to) {\n    code\n    mnemonic\n    name\n    category\n    units\n    count\n  }\n}"): typeof import('./graphql.js').ProductCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ProductFields on Product {\n  id\n  site {\n    id\n  }\n  code\n  mnemonic\n  name\n  category\n  scanTime\n  elevationAngle\n  units\n  bbox\n  corners\n  imageUrl\n  metadataUrl\n}"): typeof import('./graphql.js').ProductFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Product($id: ID!) {\n  product(id: $id) {\n    ...ProductFields\n    rawUrl\n  }\n}"): typeof import('./graphql.js').ProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {\n  products(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...ProductFields\n      }\n    }\n  }\n}"): typeof import('./graphql.js').ProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "fragment RadarSiteFields on RadarSite {\n  id\n  latitude\n  longitude\n  heightM\n}"): typeof import('./graphql.js').RadarSiteFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RadarSites {\n  radarSites {\n    ...RadarSiteFields\n    latestVolume {\n      id\n      scanStart\n      scanEnd\n    }\n  }\n}"): typeof import('./graphql.js').RadarSitesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment SnrPointFields on SnrPoint {\n  start\n  constellation\n  satellite\n  obsCode\n  count\n  mean\n  min\n  max\n  stddev\n}"): typeof import('./graphql.js').SnrPointFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {\n  snrSeries(\n    station: $station\n    from: $from\n    to: $to\n    interval: $interval\n    obsCodes: $obsCodes\n    constellations: $constellations\n    satellites: $satellites\n    groupBy: $groupBy\n  ) {\n    station\n    interval\n    points {\n      ...SnrPointFields\n    }\n  }\n}"): typeof import('./graphql.js').SnrSeriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {\n  snrSummary(\n    station: $station\n    from: $from\n    to: $to\n    obsCodes: $obsCodes\n    constellations: $constellations\n    satellites: $satellites\n    groupBy: $groupBy\n  ) {\n    station\n    from\n    to\n    total {\n      ...SnrPointFields\n    }\n    groups {\n      ...SnrPointFields\n    }\n  }\n}"): typeof import('./graphql.js').SnrSummaryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

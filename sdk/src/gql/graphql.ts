@@ -7,6 +7,28 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 export interface DocumentTypeDecoration<TResult, TVariables> {
   __apiType?: (variables: TVariables) => TResult;
 }
+/** What a Level 3 product shows: hydrometeor classes, precipitation, reflectivity, velocity, storm cells (graphic/tabular), or other. */
+export type ProductCategory =
+  | 'HYDROMETEOR'
+  | 'OTHER'
+  | 'PRECIPITATION'
+  | 'REFLECTIVITY'
+  | 'STORM'
+  | 'VELOCITY';
+
+export type ProductFilter = {
+  category?: ProductCategory | null | undefined;
+  /** Any of these product codes, e.g. [165, 177]. */
+  codes?: Array<number> | null | undefined;
+  /** Products whose scan time lies in [from, to). */
+  from?: string | null | undefined;
+  /** Any of these mnemonics (case-insensitive), e.g. ["N0H", "DAA"]. */
+  mnemonics?: Array<string> | null | undefined;
+  /** 4-letter ICAO site id (case-insensitive), e.g. KLOT. */
+  site?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
 /** Level 2 moment: reflectivity, velocity, spectrum width, differential reflectivity, differential phase, correlation coefficient, clutter filter power. */
 export type RadarMoment =
   | 'CFP'
@@ -16,6 +38,12 @@ export type RadarMoment =
   | 'SW'
   | 'VEL'
   | 'ZDR';
+
+/** A dimension SNR points are grouped by; ungrouped dimensions are summed over. */
+export type SnrGroupBy =
+  | 'CONSTELLATION'
+  | 'OBS_CODE'
+  | 'SATELLITE';
 
 /** By time then id; DESC is newest first. */
 export type SortOrder =
@@ -46,12 +74,92 @@ export type VolumeFilter = {
   to?: string | null | undefined;
 };
 
+export type GnssStationFieldsFragment = { id: string, name: string | null, longName: string | null, latitude: number | null, longitude: number | null, height: number | null, receiverType: string | null, antennaType: string | null, firstDay: string | null, lastDay: string | null, dayCount: number };
+
+export type GnssStationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GnssStationQuery = { gnssStation: { id: string, name: string | null, longName: string | null, latitude: number | null, longitude: number | null, height: number | null, receiverType: string | null, antennaType: string | null, firstDay: string | null, lastDay: string | null, dayCount: number } | null };
+
+export type GnssStationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GnssStationsQuery = { gnssStations: Array<{ id: string, name: string | null, longName: string | null, latitude: number | null, longitude: number | null, height: number | null, receiverType: string | null, antennaType: string | null, firstDay: string | null, lastDay: string | null, dayCount: number }> };
+
+export type LatestProductsQueryVariables = Exact<{
+  site: string;
+  codes?: Array<number> | number | null | undefined;
+}>;
+
+
+export type LatestProductsQuery = { latestProducts: Array<{ id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } }> };
+
+export type ProductCodesQueryVariables = Exact<{
+  category?: ProductCategory | null | undefined;
+  site?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type ProductCodesQuery = { productCodes: Array<{ code: number, mnemonic: string, name: string, category: ProductCategory, units: string, count: number }> };
+
+export type ProductFieldsFragment = { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } };
+
+export type ProductQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProductQuery = { product: { rawUrl: string, id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } | null };
+
+export type ProductsQueryVariables = Exact<{
+  filter?: ProductFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  order?: SortOrder | null | undefined;
+}>;
+
+
+export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } }> } };
+
 export type RadarSiteFieldsFragment = { id: string, latitude: number, longitude: number, heightM: number };
 
 export type RadarSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type RadarSitesQuery = { radarSites: Array<{ id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string } | null }> };
+
+export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number };
+
+export type SnrSeriesQueryVariables = Exact<{
+  station: string;
+  from: string;
+  to: string;
+  interval: string;
+  obsCodes?: Array<string> | string | null | undefined;
+  constellations?: Array<string> | string | null | undefined;
+  satellites?: Array<string> | string | null | undefined;
+  groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
+}>;
+
+
+export type SnrSeriesQuery = { snrSeries: { station: string, interval: string, points: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
+
+export type SnrSummaryQueryVariables = Exact<{
+  station: string;
+  from: string;
+  to: string;
+  obsCodes?: Array<string> | string | null | undefined;
+  constellations?: Array<string> | string | null | undefined;
+  satellites?: Array<string> | string | null | undefined;
+  groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
+}>;
+
+
+export type SnrSummaryQuery = { snrSummary: { station: string, from: string, to: string, total: { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number } | null, groups: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
 
 export type SweepFieldsFragment = { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } };
 
@@ -113,6 +221,40 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const GnssStationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GnssStationFields on GnssStation {
+  id
+  name
+  longName
+  latitude
+  longitude
+  height
+  receiverType
+  antennaType
+  firstDay
+  lastDay
+  dayCount
+}
+    `, {"fragmentName":"GnssStationFields"}) as unknown as TypedDocumentString<GnssStationFieldsFragment, unknown>;
+export const ProductFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductFields on Product {
+  id
+  site {
+    id
+  }
+  code
+  mnemonic
+  name
+  category
+  scanTime
+  elevationAngle
+  units
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}
+    `, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
 export const RadarSiteFieldsFragmentDoc = new TypedDocumentString(`
     fragment RadarSiteFields on RadarSite {
   id
@@ -121,6 +263,19 @@ export const RadarSiteFieldsFragmentDoc = new TypedDocumentString(`
   heightM
 }
     `, {"fragmentName":"RadarSiteFields"}) as unknown as TypedDocumentString<RadarSiteFieldsFragment, unknown>;
+export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SnrPointFields on SnrPoint {
+  start
+  constellation
+  satellite
+  obsCode
+  count
+  mean
+  min
+  max
+  stddev
+}
+    `, {"fragmentName":"SnrPointFields"}) as unknown as TypedDocumentString<SnrPointFieldsFragment, unknown>;
 export const SweepFieldsFragmentDoc = new TypedDocumentString(`
     fragment SweepFields on Sweep {
   id
@@ -155,6 +310,136 @@ export const VolumeFieldsFragmentDoc = new TypedDocumentString(`
   sourceKey
 }
     `, {"fragmentName":"VolumeFields"}) as unknown as TypedDocumentString<VolumeFieldsFragment, unknown>;
+export const GnssStationDocument = new TypedDocumentString(`
+    query GnssStation($id: ID!) {
+  gnssStation(id: $id) {
+    ...GnssStationFields
+  }
+}
+    fragment GnssStationFields on GnssStation {
+  id
+  name
+  longName
+  latitude
+  longitude
+  height
+  receiverType
+  antennaType
+  firstDay
+  lastDay
+  dayCount
+}`) as unknown as TypedDocumentString<GnssStationQuery, GnssStationQueryVariables>;
+export const GnssStationsDocument = new TypedDocumentString(`
+    query GnssStations {
+  gnssStations {
+    ...GnssStationFields
+  }
+}
+    fragment GnssStationFields on GnssStation {
+  id
+  name
+  longName
+  latitude
+  longitude
+  height
+  receiverType
+  antennaType
+  firstDay
+  lastDay
+  dayCount
+}`) as unknown as TypedDocumentString<GnssStationsQuery, GnssStationsQueryVariables>;
+export const LatestProductsDocument = new TypedDocumentString(`
+    query LatestProducts($site: String!, $codes: [Int!]) {
+  latestProducts(site: $site, codes: $codes) {
+    ...ProductFields
+  }
+}
+    fragment ProductFields on Product {
+  id
+  site {
+    id
+  }
+  code
+  mnemonic
+  name
+  category
+  scanTime
+  elevationAngle
+  units
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}`) as unknown as TypedDocumentString<LatestProductsQuery, LatestProductsQueryVariables>;
+export const ProductCodesDocument = new TypedDocumentString(`
+    query ProductCodes($category: ProductCategory, $site: String, $from: DateTimeISO, $to: DateTimeISO) {
+  productCodes(category: $category, site: $site, from: $from, to: $to) {
+    code
+    mnemonic
+    name
+    category
+    units
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<ProductCodesQuery, ProductCodesQueryVariables>;
+export const ProductDocument = new TypedDocumentString(`
+    query Product($id: ID!) {
+  product(id: $id) {
+    ...ProductFields
+    rawUrl
+  }
+}
+    fragment ProductFields on Product {
+  id
+  site {
+    id
+  }
+  code
+  mnemonic
+  name
+  category
+  scanTime
+  elevationAngle
+  units
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}`) as unknown as TypedDocumentString<ProductQuery, ProductQueryVariables>;
+export const ProductsDocument = new TypedDocumentString(`
+    query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {
+  products(filter: $filter, first: $first, after: $after, order: $order) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...ProductFields
+      }
+    }
+  }
+}
+    fragment ProductFields on Product {
+  id
+  site {
+    id
+  }
+  code
+  mnemonic
+  name
+  category
+  scanTime
+  elevationAngle
+  units
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
 export const RadarSitesDocument = new TypedDocumentString(`
     query RadarSites {
   radarSites {
@@ -172,6 +457,69 @@ export const RadarSitesDocument = new TypedDocumentString(`
   longitude
   heightM
 }`) as unknown as TypedDocumentString<RadarSitesQuery, RadarSitesQueryVariables>;
+export const SnrSeriesDocument = new TypedDocumentString(`
+    query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
+  snrSeries(
+    station: $station
+    from: $from
+    to: $to
+    interval: $interval
+    obsCodes: $obsCodes
+    constellations: $constellations
+    satellites: $satellites
+    groupBy: $groupBy
+  ) {
+    station
+    interval
+    points {
+      ...SnrPointFields
+    }
+  }
+}
+    fragment SnrPointFields on SnrPoint {
+  start
+  constellation
+  satellite
+  obsCode
+  count
+  mean
+  min
+  max
+  stddev
+}`) as unknown as TypedDocumentString<SnrSeriesQuery, SnrSeriesQueryVariables>;
+export const SnrSummaryDocument = new TypedDocumentString(`
+    query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
+  snrSummary(
+    station: $station
+    from: $from
+    to: $to
+    obsCodes: $obsCodes
+    constellations: $constellations
+    satellites: $satellites
+    groupBy: $groupBy
+  ) {
+    station
+    from
+    to
+    total {
+      ...SnrPointFields
+    }
+    groups {
+      ...SnrPointFields
+    }
+  }
+}
+    fragment SnrPointFields on SnrPoint {
+  start
+  constellation
+  satellite
+  obsCode
+  count
+  mean
+  min
+  max
+  stddev
+}`) as unknown as TypedDocumentString<SnrSummaryQuery, SnrSummaryQueryVariables>;
 export const SweepDocument = new TypedDocumentString(`
     query Sweep($id: ID!) {
   sweep(id: $id) {

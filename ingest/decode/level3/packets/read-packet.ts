@@ -4,6 +4,7 @@ import { LIMITS, type PacketContext, type PacketRead } from './context.js';
 import { readGenericPacket } from './generic.js';
 import {
   packetBody,
+  packetName,
   readCellTrend,
   readContourValue,
   readHail,
@@ -20,8 +21,6 @@ import {
 } from './graphic.js';
 import { readDigitalRadials, readRleRadials } from './radial.js';
 import { readPrecipitationArray, readRaster } from './raster.js';
-
-const hex = (code: number): string => `0x${code.toString(16).padStart(4, '0').toUpperCase()}`;
 
 /**
  * Reads the packet at `at`, which must end by `limit`. Returns null for a packet code radome does
@@ -103,7 +102,7 @@ export function readPackets(r: ByteReader, start: number, end: number, ctx: Pack
   while (pos + 2 <= end) {
     const read = readPacket(r, pos, end, ctx);
     if (!read) {
-      ctx.warnings.push(`${where}: unknown packet code ${hex(r.u16(pos, 'packet code'))} at message offset ${pos}; the remaining ${end - pos} bytes skipped`);
+      ctx.warnings.push(`${where}: unknown ${packetName(r.u16(pos, 'packet code'))} at message offset ${pos}; the remaining ${end - pos} bytes skipped`);
       return packets;
     }
     packets.push(read.packet);

@@ -1,0 +1,196 @@
+/**
+ * GNSS end to end: daily RINEX files as archives serve them (RINEX 2, Hatanaka, then Unix
+ * compress: `.d.Z`) from a local S3 endpoint (s3rver) → parse → Parquet → rollups → catalog.
+ *
+ * - ms per station-day, one thread;
+ * - THE HEADLINE: station-days that become a daily-mean SNR series in 30 s on 2 worker threads
+ *   (listing + fetching from s3rver included), beside EarthScope GeoLab's cloud demo;
+ * - query times (server time, median) of a 10-year daily and a 1-year hourly series.
+ *
+ * The backlog is the real york0440 day (2015-02-13) rewritten under shifted dates by editing the
+ * compact RINEX text's epoch-initialisation lines and TIME OF FIRST OBS, then compressed with the
+ * project's LZW encoder (no `compress` tool is installed here).
+ *
+ *   npm run bench -- gnss       (parse throughput: npm run bench -- gnss-parse)
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { forEachConcurrent } from '../core/concurrency.js';
+import { readRinex } from '../ingest/decode/rinex/index.js';
+import { planGnssFile } from '../ingest/gnss/plan.js';
+import { createGnssPlanPool } from '../ingest/gnss/plan-pool.js';
+import { ingestObject, type IngestContext } from '../ingest/ingest-object.js';
+import { expandGnssTemplate, GnssArchiveSource } from '../ingest/sources/gnss-archive.js';
+import type { SourceObject } from '../ingest/sources/types.js';
+import { Catalog } from '../store/catalog/index.js';
+import { DAY_MS, DAY_SECONDS } from '../store/gnss/rollup-levels.js';
+import { snrSeries } from '../store/gnss/snr-series.js';
+import { FileObjectStore } from '../store/objects/index.js';
+import { compressLzw } from '../test/fixtures/lzw-compress.js';
+import { s3TestClient, startS3Server } from '../test/support/s3-server.js';
+import { median, peakRssMb, report, timeRuns, type BenchRow } from './harness.js';
+
+const dataDir = process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data');
+const yorkPath = join(dataDir, 'gnss', 'rinex', 'york0440.15d');
+if (!existsSync(yorkPath)) {
+  console.warn(`sample ${yorkPath} not found: the GNSS bench needs it; nothing measured`);
+  process.exit(0);
+}
+
+const BACKLOG_DAYS = Number(process.env.RADOME_BENCH_GNSS_DAYS ?? 1100);
+const THREADS = 2;
+const BUDGET_MS = 30_000;
+const FIRST_DAY = Date.UTC(2012, 0, 1) / DAY_MS;
+const TEMPLATE_PATH = 'rinex/obs/{yyyy}/{ddd}/{station}{ddd}0.{yy}d.Z';
+const BUCKET = 'gnss-archive';
+const GEOLAB = { download: 9, tiledb: 50, dask: 440 };
+
+const crx = Buffer.from(readFileSync(yorkPath)).toString('latin1');
+const two = (n: number, pad = ' ') => String(n).padStart(2, pad);
+
+/** york0440 moved to another GPS day (its epochs keep their time of day). */
+function shiftedCrx(day: number): Uint8Array {
+  const d = new Date(day * DAY_MS);
+  const [y, m, dd] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  const text = crx
+    .replace(/^&15  2 13/gm, `&${two(y % 100, '0')} ${two(m)} ${two(dd)}`)
+    .replace(/^ {2}2015 {5}2 {4}13(?=.*TIME OF (FIRST|LAST) OBS)/gm, `${String(y).padStart(6)}${String(m).padStart(6)}${String(dd).padStart(6)}`);
+  return Buffer.from(text, 'latin1');
+}
+
+const rows: BenchRow[] = [];
+const extra: Record<string, unknown> = { backlogDays: BACKLOG_DAYS, threads: THREADS, budgetMs: BUDGET_MS };
+const work = mkdtempSync(join(tmpdir(), 'radome-bench-gnss-'));
+const silent = pino({ level: 'silent' });
+
+// --- the backlog in a local S3 bucket ---------------------------------------------------------
+const check = readRinex(compressLzw(shiftedCrx(FIRST_DAY)));
+if (Math.floor(check.snr.times[0]! / DAY_MS) !== FIRST_DAY) throw new Error('date shifting of the york CRX text failed');
+const s3 = await startS3Server({ buckets: [BUCKET] });
+const client = s3TestClient(s3.endpoint);
+const source = new GnssArchiveSource({ template: `${s3.endpoint}/${BUCKET}/${TEMPLATE_PATH}` });
+let backlogBytes = 0;
+const t0 = performance.now();
+await forEachConcurrent(
+  Array.from({ length: BACKLOG_DAYS }, (_, i) => FIRST_DAY + i),
+  4,
+  async (day) => {
+    const body = compressLzw(shiftedCrx(day));
+    backlogBytes += body.length;
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: expandGnssTemplate(TEMPLATE_PATH, 'york', day), Body: body }));
+  },
+);
+extra.backlog = { days: BACKLOG_DAYS, bytes: backlogBytes, bytesPerDay: backlogBytes / BACKLOG_DAYS, buildSeconds: (performance.now() - t0) / 1000 };
+console.log(`backlog: ${BACKLOG_DAYS} york .d.Z days, ${(backlogBytes / 1e6).toFixed(0)} MB, in s3rver`);
+
+function openContext(name: string, planFile?: IngestContext['planFile']): IngestContext & { close(): void } {
+  const catalog = Catalog.open(join(work, `${name}.db`));
+  return { catalog, objects: new FileObjectStore(join(work, `${name}-objects`)), renderSize: 0, log: silent, planFile, close: () => catalog.close() };
+}
+
+const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + days) * DAY_MS });
+
+// --- ms per station-day, one thread --------------------------------------------------------------
+{
+  const ctx = openContext('single');
+  const objects: SourceObject[] = [];
+  for await (const o of source.list('york', window(12))) objects.push(o);
+  const times: number[] = [];
+  for (const [i, o] of objects.entries()) {
+    const t = performance.now();
+    const outcome = await ingestObject(ctx, source, o);
+    if (outcome.status !== 'ingested') throw new Error(`bench ingest failed: ${JSON.stringify(outcome)}`);
+    if (i >= 2) times.push(performance.now() - t);
+  }
+  ctx.close();
+  const york = readRinex(compressLzw(shiftedCrx(FIRST_DAY)));
+  const parse = median(await timeRuns(() => readRinex(compressLzw(shiftedCrx(FIRST_DAY))), 5, 1));
+  const planMs = median(await timeRuns(() => planGnssFile(york, objects[0]!, { ingestedAt: 0 }), 5, 1));
+  rows.push({ metric: `station-day end to end, 1 thread (s3rver GET → LZW → Hatanaka → parse → Parquet → rollups → catalog; ${york.snr.count} SNR values)`, unit: 'ms', radome: median(times) });
+  rows.push({ metric: '  of which Parquet + rollups (planGnssFile)', unit: 'ms', radome: planMs });
+  extra.singleThread = { runs: times.length, msPerDay: median(times), planMs, snrValuesPerDay: york.snr.count, lzwCompressPlusReadMs: parse };
+}
+
+// --- the headline: station-days → daily-mean series in 30 s, 2 threads ---------------------------
+{
+  const pool = createGnssPlanPool(THREADS);
+  const ctx = openContext('headline', pool.planFile);
+  const start = performance.now();
+  const deadline = start + BUDGET_MS;
+  let ingested = 0;
+  let failed = 0;
+  const listed: SourceObject[] = [];
+  for await (const o of source.list('york', window(BACKLOG_DAYS))) listed.push(o);
+  const listMs = performance.now() - start;
+  const committedBy: number[] = [];
+  await forEachConcurrent(listed, THREADS * 2, async (o) => {
+    if (performance.now() >= deadline) return;
+    const outcome = await ingestObject(ctx, source, o);
+    if (outcome.status === 'ingested') {
+      ingested++;
+      committedBy.push(performance.now() - start);
+    } else failed++;
+  });
+  const ingestMs = performance.now() - start;
+  const q = performance.now();
+  const series = await snrSeries(ctx.catalog, ctx.objects, { station: 'YORK', from: window(BACKLOG_DAYS).from, to: window(BACKLOG_DAYS).to, interval: 'P1D', obsCodes: ['S1'] });
+  const queryMs = performance.now() - q;
+  // Station-days whose commit and the series query both fit in the budget.
+  const inBudget = committedBy.filter((t) => t + queryMs <= BUDGET_MS).length;
+  await pool.close();
+  ctx.close();
+  rows.push({ metric: `HEADLINE: station-days of .d.Z RINEX → daily-mean SNR series in 30 s (${THREADS} worker threads) vs GeoLab download + georinex`, unit: 'days', radome: inBudget, peer: GEOLAB.download, ratio: inBudget / GEOLAB.download, target: '>= 1000' });
+  rows.push({ metric: '  vs GeoLab TileDB from S3', unit: 'days', radome: inBudget, peer: GEOLAB.tiledb, ratio: inBudget / GEOLAB.tiledb });
+  rows.push({ metric: '  vs GeoLab Dask cluster', unit: 'days', radome: inBudget, peer: GEOLAB.dask, ratio: inBudget / GEOLAB.dask });
+  rows.push({ metric: '  throughput while ingesting', unit: 'days/s', radome: ingested / (ingestMs / 1000) });
+  extra.headline = { stationDaysIn30s: inBudget, ingested, failed, listMs, ingestMs, seriesQueryMs: queryMs, totalMs: ingestMs + queryMs, seriesPoints: series.points.length, geolab: GEOLAB };
+}
+
+// --- query times on a 10-year catalog ------------------------------------------------------------
+{
+  const catalog = Catalog.open(join(work, 'tenyears.db'));
+  const objects = new FileObjectStore(join(work, 'tenyears-objects'));
+  const york = readRinex(compressLzw(shiftedCrx(FIRST_DAY)));
+  const file = { source: 'bench', key: 'york', size: 0, fingerprint: 'x', ingestedAt: 0 };
+  const plan = planGnssFile(york, file, { ingestedAt: 0 });
+  const day0 = plan.days[0]!;
+  const YEARS = 10;
+  const days = YEARS * 365 + 3;
+  const t = performance.now();
+  // The same day's rollups under each date of 10 years (no Parquet objects: whole-day ranges never read them).
+  for (let start = 0; start < days; start += 50) {
+    const batch = [];
+    for (let i = start; i < Math.min(days, start + 50); i++) {
+      const shift = i * DAY_SECONDS;
+      batch.push({ row: { ...day0.row, day: day0.row.day + i }, codes: day0.codes, rollups: { ...day0.rollups, bucket: day0.rollups.bucket.map((b) => b + shift) } });
+    }
+    catalog.commitGnssDays({ file: { ...file, key: `york-${start}` }, station: plan.station, days: batch });
+  }
+  const buildS = (performance.now() - t) / 1000;
+  const from = FIRST_DAY * DAY_MS;
+  const to = (FIRST_DAY + days) * DAY_MS;
+  const series = (interval: string, range: number, extraSel: object = {}) => () => snrSeries(catalog, objects, { station: 'YORK', from, to: from + range, interval, obsCodes: ['S1'], ...extraSel });
+  const daily = median(await timeRuns(series('P1D', to - from), 7, 2));
+  const dailyAll = median(await timeRuns(series('P1D', to - from, { obsCodes: null, groupBy: ['OBS_CODE'] }), 7, 2));
+  const hourly = median(await timeRuns(series('PT1H', 365 * DAY_MS), 7, 2));
+  const hourlySat = median(await timeRuns(series('PT1H', 30 * DAY_MS, { groupBy: ['SATELLITE'] }), 7, 2));
+  const points = (await series('P1D', to - from)()).points.length;
+  rows.push({ metric: `10-year daily series, S1 (${points} points; ${days} days of rollups)`, unit: 'ms', radome: daily, target: '<= 50' });
+  rows.push({ metric: '10-year daily series, all codes grouped by code', unit: 'ms', radome: dailyAll });
+  rows.push({ metric: '1-year hourly series, S1', unit: 'ms', radome: hourly, target: '<= 100' });
+  rows.push({ metric: '30-day hourly series per satellite, S1', unit: 'ms', radome: hourlySat });
+  const { size } = statSync(join(work, 'tenyears.db'));
+  extra.tenYears = { days, buildSeconds: buildS, catalogBytes: size, bytesPerStationDay: size / days, dailyMs: daily, dailyAllCodesMs: dailyAll, hourlyYearMs: hourly, hourlySatellite30dMs: hourlySat };
+  catalog.close();
+}
+
+const parseFigures = join(process.env.RADOME_BENCH_DIR ?? join('var', 'bench'), 'gnss-parse.json');
+if (existsSync(parseFigures)) extra.parse = JSON.parse(readFileSync(parseFigures, 'utf8')).rows;
+extra.peakRssMb = peakRssMb();
+await s3.stop();
+rmSync(work, { recursive: true, force: true });
+report('gnss', rows, extra);

@@ -1,0 +1,38 @@
+import { RadomeError } from '../../core/errors.js';
+import type { RinexObsHeader } from '../decode/rinex/types.js';
+
+export interface StationName {
+  /** 4-character site code, upper case. */
+  id: string;
+  /** 9-character RINEX 3 name (site, monument, receiver, ISO country) when known. */
+  longName: string | null;
+}
+
+/** RINEX 3/4 long file name: CEDA00USA_R_20182100000_23H_15S_MO.rnx(.gz). */
+const LONG_FILE = /^([A-Z0-9]{4})(\d{2}[A-Z]{3})_[RSU]_\d{11}_/i;
+/** RINEX 2 short file name: york0440.15d(.Z), ssssdddf.yyt. */
+const SHORT_FILE = /^([A-Z0-9]{4})\d{3}[A-X0-9]\.\d{2}[ODN]/i;
+const LONG_MARKER = /^([A-Z0-9]{4})\d{2}[A-Z]{3}$/i;
+const SHORT_MARKER = /^([A-Z0-9]{4})/i;
+
+/**
+ * The station a RINEX file belongs to: from its archive file name when it follows the RINEX 2 or 3
+ * naming convention (archives name files by station, and marker names vary in style), else from
+ * MARKER NAME. UNSUPPORTED when neither names one.
+ */
+export function stationNameOf(header: RinexObsHeader, key: string): StationName {
+  const base = key.slice(key.lastIndexOf('/') + 1);
+  const marker = (header.markerName ?? '').trim();
+  const long = LONG_FILE.exec(base);
+  if (long) return { id: long[1]!.toUpperCase(), longName: `${long[1]}${long[2]}`.toUpperCase() };
+  const markerLong = LONG_MARKER.exec(marker);
+  const short = SHORT_FILE.exec(base);
+  if (short) {
+    const id = short[1]!.toUpperCase();
+    return { id, longName: markerLong && markerLong[1]!.toUpperCase() === id ? marker.toUpperCase() : null };
+  }
+  if (markerLong) return { id: markerLong[1]!.toUpperCase(), longName: marker.toUpperCase() };
+  const markerShort = SHORT_MARKER.exec(marker);
+  if (markerShort) return { id: markerShort[1]!.toUpperCase(), longName: null };
+  throw new RadomeError('UNSUPPORTED', `cannot tell the station: the file name "${base}" is not a RINEX station file name and MARKER NAME is ${marker ? `"${marker}"` : 'empty'}`);
+}

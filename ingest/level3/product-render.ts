@@ -1,0 +1,81 @@
+import { decodeLevels, levelValueTable, type Level3Product, type RadialImage, type RasterImage } from '../decode/level3/index.js';
+import { renderPolarPng, renderRasterPng, type ColorScale } from '../render/index.js';
+import type { CartesianGrid, PolarGrid, RenderedOverlay } from '../render/types.js';
+import { colorScaleForProduct } from './product-scale.js';
+
+/**
+ * Bins of products with an elevation angle are along that beam (slant range); products without one
+ * (accumulations, hybrid scans) are already on the ground plane (elevation 0: no beam model).
+ */
+function polarGridOf(product: Level3Product, radial: RadialImage, values: Float32Array): PolarGrid {
+  const d = product.description;
+  return {
+    latitude: d.latitude,
+    longitude: d.longitude,
+    heightM: d.heightM,
+    elevationAngle: d.elevationAngle ?? 0,
+    radialCount: radial.radialCount,
+    gateCount: radial.binCount,
+    azimuths: radial.azimuths,
+    azimuthWidth: radial.azimuthWidths,
+    firstGateKm: radial.firstBinKm,
+    gateSpacingKm: radial.binSizeKm,
+    values,
+  };
+}
+
+/**
+ * Raster I/J are 1/4 km east and north of the radar (the upper-left corner). Packet 17 (DPA)
+ * states no corner: its grid is taken as centred on the radar.
+ */
+function cartesianGridOf(product: Level3Product, raster: RasterImage, values: Float32Array): CartesianGrid {
+  const d = product.description;
+  const cell = raster.cellSizeKm;
+  const stated = raster.xScale !== 0;
+  return {
+    latitude: d.latitude,
+    longitude: d.longitude,
+    columns: raster.cols,
+    rows: raster.rows,
+    cellSizeKm: cell,
+    xMinKm: stated ? raster.iStart / 4 : (-raster.cols * cell) / 2,
+    yMaxKm: stated ? raster.jStart / 4 : (raster.rows * cell) / 2,
+    values,
+  };
+}
+
+export interface RenderedProduct {
+  overlay: RenderedOverlay;
+  scale: ColorScale;
+  /** Grid facts for the metadata JSON. */
+  grid: Record<string, unknown>;
+}
+
+/** Renders the product's radial (or else raster) image as a Web Mercator PNG. */
+export function renderProduct(product: Level3Product, size: number): RenderedProduct {
+  const values = decodeLevels(product);
+  const scale = colorScaleForProduct(product, levelValueTable(product));
+  const radial = product.radial;
+  if (radial) {
+    return {
+      overlay: renderPolarPng(polarGridOf(product, radial, values), scale, { size }),
+      scale,
+      grid: {
+        type: 'radial',
+        packetCode: radial.packetCode,
+        radialCount: radial.radialCount,
+        binCount: radial.binCount,
+        binSizeKm: radial.binSizeKm,
+        firstBinKm: radial.firstBinKm,
+        rangeIsSlant: product.description.elevationAngle !== null,
+      },
+    };
+  }
+  const raster = product.raster!;
+  const grid = cartesianGridOf(product, raster, values);
+  return {
+    overlay: renderRasterPng(grid, scale, { size }),
+    scale,
+    grid: { type: 'raster', packetCode: raster.packetCode, rows: raster.rows, columns: raster.cols, cellSizeKm: grid.cellSizeKm, xMinKm: grid.xMinKm, yMaxKm: grid.yMaxKm },
+  };
+}

@@ -1,0 +1,48 @@
+// Product query arguments → store filters; every rejection is a BAD_USER_INPUT error saying what
+// to change.
+import type { ProductCodeFilter, ProductFilter } from '../store/types.js';
+import { badUserInput, parseSiteId, timeRange } from './filters.js';
+import { SortOrder } from './types/enums.js';
+import type { ProductCodesArgs, ProductFilterInput } from './types/product-inputs.js';
+
+const MIN_CODE = 16;
+const MAX_CODE = 32767;
+
+export function parseProductCodes(codes: number[] | null | undefined, argName: string): number[] | undefined {
+  if (codes == null) return undefined;
+  for (const code of codes) {
+    if (!Number.isInteger(code) || code < MIN_CODE || code > MAX_CODE) {
+      throw badUserInput(`${argName}: ${code} is not a Level 3 product code (${MIN_CODE} to ${MAX_CODE}, e.g. 165 for N0H)`);
+    }
+  }
+  return codes.length > 0 ? [...new Set(codes)] : undefined;
+}
+
+function parseMnemonics(mnemonics: string[] | null | undefined): string[] | undefined {
+  if (mnemonics == null) return undefined;
+  const out = mnemonics.map((m) => m.trim().toUpperCase());
+  for (const [k, m] of out.entries()) {
+    if (!/^[A-Z0-9]{3}$/.test(m)) throw badUserInput(`filter.mnemonics: ${JSON.stringify(mnemonics[k])} is not a 3-character product mnemonic such as "N0H"`);
+  }
+  return out.length > 0 ? [...new Set(out)] : undefined;
+}
+
+export function toProductFilter(input: ProductFilterInput | null, order: SortOrder | null): ProductFilter {
+  const f = input ?? ({} as Partial<ProductFilterInput>);
+  return {
+    site: f.site == null ? undefined : parseSiteId(f.site, 'filter.site'),
+    codes: parseProductCodes(f.codes, 'filter.codes'),
+    mnemonics: parseMnemonics(f.mnemonics),
+    category: f.category ?? undefined,
+    ...timeRange(f.from ?? null, f.to ?? null),
+    order: order ?? SortOrder.DESC,
+  };
+}
+
+export function toProductCodeFilter(args: ProductCodesArgs): ProductCodeFilter {
+  return {
+    category: args.category ?? undefined,
+    site: args.site == null ? undefined : parseSiteId(args.site, 'site'),
+    ...timeRange(args.from, args.to),
+  };
+}

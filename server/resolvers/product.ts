@@ -1,0 +1,55 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RadomeContext } from '../context.js';
+import { parsePageArgs, parseSiteId } from '../filters.js';
+import { parseProductCodes, toProductCodeFilter, toProductFilter } from '../product-filters.js';
+import { connectionFromPage, type Connection } from '../types/connection.js';
+import { Product, ProductCode, ProductConnection, productCodeFromRow, productFromRow } from '../types/product.js';
+import { LatestProductsArgs, ProductCodesArgs, ProductsArgs } from '../types/product-inputs.js';
+import { RadarSite } from '../types/radar-site.js';
+import { siteOf } from './site-of.js';
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => ProductConnection, { description: 'Level 3 products matching the filter, newest first by default.' })
+  products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: RadomeContext): Connection<Product> {
+    const filter = toProductFilter(args.filter, args.order);
+    return connectionFromPage(ctx.catalog.listProducts(filter, parsePageArgs(args)), productFromRow);
+  }
+
+  @Query(() => Product, { nullable: true })
+  product(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Product | null {
+    const row = ctx.catalog.getProducts([id])[0];
+    return row ? productFromRow(row) : null;
+  }
+
+  @Query(() => [ProductCode], { description: 'Product codes (and mnemonics) in the catalog with their counts under the arguments, by code: what drives a product picker.' })
+  productCodes(@Args(() => ProductCodesArgs) args: ProductCodesArgs, @Ctx() ctx: RadomeContext): ProductCode[] {
+    return ctx.catalog.productCodeCounts(toProductCodeFilter(args)).map(productCodeFromRow);
+  }
+
+  @Query(() => [Product], { description: 'The newest product of each code and mnemonic at a site (optionally only of `codes`), by code.' })
+  latestProducts(@Args(() => LatestProductsArgs) args: LatestProductsArgs, @Ctx() ctx: RadomeContext): Product[] {
+    const site = parseSiteId(args.site, 'site');
+    return ctx.catalog.latestProducts(site, parseProductCodes(args.codes, 'codes')).map(productFromRow);
+  }
+
+  @FieldResolver(() => RadarSite, { description: 'The radar (4-letter ICAO id: LOT_… files belong to KLOT).' })
+  site(@Root() product: Product, @Ctx() ctx: RadomeContext): Promise<RadarSite> {
+    return siteOf(product.siteId, ctx);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Absolute URL of the PNG overlay (EPSG:3857 raster placed by `corners`); null for graphic/tabular products.' })
+  imageUrl(@Root() product: Product, @Ctx() ctx: RadomeContext): string | null {
+    return product.imageKey === null ? null : ctx.objectUrl(product.imageKey);
+  }
+
+  @FieldResolver(() => String, { description: 'Absolute URL of the JSON metadata (legend and geometry, or the decoded packets and text of graphic/tabular products).' })
+  metadataUrl(@Root() product: Product, @Ctx() ctx: RadomeContext): string {
+    return ctx.objectUrl(product.metadataKey);
+  }
+
+  @FieldResolver(() => String, { description: 'Absolute URL of the product as received (ICD 2620001 message, WMO heading kept).' })
+  rawUrl(@Root() product: Product, @Ctx() ctx: RadomeContext): string {
+    return ctx.objectUrl(product.rawKey);
+  }
+}

@@ -1,0 +1,102 @@
+import { RadomeError } from '../../core/errors.js';
+import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../gnss/rollup-levels.js';
+import type { CommitGnssDaysInput, GnssDayCommit } from '../types.js';
+import type { StatementCache } from './statements.js';
+
+const UPSERT_STATION = `
+  INSERT INTO gnss_stations (id, name, long_name, latitude, longitude, height_m, receiver_type, antenna_type)
+  VALUES (@id, @name, @longName, @latitude, @longitude, @heightM, @receiverType, @antennaType)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, long_name = COALESCE(excluded.long_name, long_name),
+    latitude = COALESCE(excluded.latitude, latitude), longitude = COALESCE(excluded.longitude, longitude),
+    height_m = COALESCE(excluded.height_m, height_m), receiver_type = COALESCE(excluded.receiver_type, receiver_type),
+    antenna_type = COALESCE(excluded.antenna_type, antenna_type)
+  RETURNING num`;
+
+const UPSERT_DAY = `
+  INSERT INTO gnss_days (station, day, object_key, source, source_key, source_fingerprint, first_time, last_time,
+    epoch_count, observation_count, satellite_count, time_system, ingested_at)
+  VALUES (@station, @day, @objectKey, @source, @sourceKey, @fingerprint, @firstTime, @lastTime,
+    @epochCount, @observationCount, @satelliteCount, @timeSystem, @ingestedAt)
+  ON CONFLICT (station, day) DO UPDATE SET object_key = excluded.object_key, source = excluded.source,
+    source_key = excluded.source_key, source_fingerprint = excluded.source_fingerprint, first_time = excluded.first_time,
+    last_time = excluded.last_time, epoch_count = excluded.epoch_count, observation_count = excluded.observation_count,
+    satellite_count = excluded.satellite_count, time_system = excluded.time_system, ingested_at = excluded.ingested_at`;
+
+const INSERT_ROLLUP = `
+  INSERT INTO snr_rollups (station, level, code, bucket, satellite, n, sum, sum_squares, min, max)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const UPSERT_SOURCE_FILE = `
+  INSERT INTO source_files (source, key, fingerprint, size, ingested_at) VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (source, key, fingerprint) DO UPDATE SET size = excluded.size`;
+
+const UPDATE_COVERAGE = `
+  UPDATE gnss_stations SET (first_day, last_day, day_count) =
+    (SELECT MIN(day), MAX(day), COUNT(*) FROM gnss_days WHERE station = @num)
+  WHERE num = @num`;
+
+function bad(message: string): RadomeError {
+  return new RadomeError('BAD_INPUT', `commitGnssDays: ${message}`);
+}
+
+function checkInput({ station, days }: CommitGnssDaysInput): void {
+  if (!/^[A-Z0-9]{4}$/.test(station.id)) throw bad(`station id "${station.id}" is not 4 upper-case letters or digits`);
+  const seen = new Set<number>();
+  for (const { row, codes, rollups } of days) {
+    if (row.station !== station.id) throw bad(`day ${row.day} belongs to ${row.station}, not ${station.id}`);
+    if (!Number.isSafeInteger(row.day) || seen.has(row.day)) throw bad(`day ${row.day} is not a whole day number or appears twice`);
+    seen.add(row.day);
+    for (let i = 0; i < rollups.count; i++) {
+      const b = rollups.bucket[i]!;
+      if (b < row.day * DAY_SECONDS || b >= (row.day + 1) * DAY_SECONDS) throw bad(`a rollup bucket of day ${row.day} lies outside it`);
+      if (rollups.codeIndex[i]! >= codes.length) throw bad(`a rollup of day ${row.day} names code index ${rollups.codeIndex[i]} of ${codes.length}`);
+    }
+  }
+}
+
+function codeId(statements: StatementCache, code: string): number {
+  statements.prepare('INSERT INTO gnss_codes (code) VALUES (?) ON CONFLICT (code) DO NOTHING').run(code);
+  return (statements.prepare('SELECT id FROM gnss_codes WHERE code = ?').get(code) as { id: number }).id;
+}
+
+/** Removes a day's rollups before it is written again (only when it was there already). */
+function deleteDayRollups(statements: StatementCache, num: number, day: number): void {
+  const codes = statements.prepare('SELECT DISTINCT code FROM gnss_station_signals WHERE station = ?').pluck().all(num) as number[];
+  const del = statements.prepare('DELETE FROM snr_rollups WHERE station = ? AND level = ? AND code = ? AND bucket >= ? AND bucket < ?');
+  for (const { id: level } of ROLLUP_LEVELS) for (const code of codes) del.run(num, level, code, day * DAY_SECONDS, (day + 1) * DAY_SECONDS);
+}
+
+/** Day × constellation totals: one row per signal a station has on a day. */
+const SIGNAL_LEVEL = rollupLevel(DAY_SECONDS, false).id;
+
+function writeDay(statements: StatementCache, num: number, fingerprint: string, { row, codes, rollups }: GnssDayCommit): void {
+  const existed = statements.prepare('SELECT 1 FROM gnss_days WHERE station = ? AND day = ?').get(num, row.day) !== undefined;
+  if (existed) deleteDayRollups(statements, num, row.day);
+  statements.prepare(UPSERT_DAY).run({ ...row, station: num, fingerprint });
+  const ids = codes.map((c) => codeId(statements, c));
+  const insert = statements.prepare(INSERT_ROLLUP);
+  const signal = statements.prepare('INSERT INTO gnss_station_signals (station, constellation, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+  for (let i = 0; i < rollups.count; i++) {
+    const code = ids[rollups.codeIndex[i]!]!;
+    const sat = rollups.satellite[i]!;
+    insert.run(num, rollups.level[i]!, code, rollups.bucket[i]!, sat, rollups.n[i]!, rollups.sum[i]!, rollups.sumSquares[i]!, rollups.min[i]!, rollups.max[i]!);
+    if (rollups.level[i] === SIGNAL_LEVEL) signal.run(num, sat / 100, code);
+  }
+}
+
+/**
+ * Records one ingested RINEX file in ONE transaction: the station (upserted), each GPS day it
+ * covers with its rollups, and the source file. Committing the same input again changes nothing;
+ * a day that arrives again (from this or another file) has its row and rollups replaced.
+ */
+export function commitGnssDays(statements: StatementCache, input: CommitGnssDaysInput): void {
+  checkInput(input);
+  const { file, station, days } = input;
+  statements.db.transaction(() => {
+    const { num } = statements.prepare(UPSERT_STATION).get(station) as { num: number };
+    for (const day of days) writeDay(statements, num, file.fingerprint, day);
+    statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
+    statements.prepare(UPDATE_COVERAGE).run({ num });
+    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+  }).immediate();
+}

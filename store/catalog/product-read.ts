@@ -1,0 +1,86 @@
+import { RadomeError } from '../../core/errors.js';
+import type { Page, PageArgs, ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../types.js';
+import { checkNumber, Conditions, keysetPage, type Overlap } from './keyset.js';
+import { PRODUCT_COLUMNS, productFromRecord, type ProductRecord } from './product-rows.js';
+import { PRODUCT_CATEGORIES } from './product-write.js';
+import type { StatementCache } from './statements.js';
+
+/** Values bound as one JSON array, so any number of them uses one cached statement. */
+const LIST = 'SELECT value FROM json_each(?)';
+
+function stringList(name: string, values: readonly string[]): string {
+  if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw new RadomeError('BAD_INPUT', `${name}: expected a list of strings`);
+  return JSON.stringify(values);
+}
+
+function codeList(codes: readonly number[]): string {
+  if (!Array.isArray(codes) || codes.some((c) => !Number.isInteger(c))) throw new RadomeError('BAD_INPUT', 'codes: expected a list of whole numbers');
+  return JSON.stringify(codes);
+}
+
+function checkCategory(category: string | undefined): void {
+  if (category !== undefined && !PRODUCT_CATEGORIES.includes(category as never)) {
+    throw new RadomeError('BAD_INPUT', `category: ${String(category)} is not one of ${PRODUCT_CATEGORIES.join(', ')}`);
+  }
+}
+
+/** Site / code / mnemonic / category conditions shared by listings and counts (not time). */
+function productConditions(filter: Omit<ProductFilter, 'order' | 'from' | 'to'>): Conditions {
+  const where = new Conditions();
+  checkCategory(filter.category);
+  if (filter.site != null) where.add('site = ?', filter.site);
+  if (filter.category != null) where.add('category = ?', filter.category);
+  if (filter.codes != null && filter.codes.length > 0) where.add(`code IN (${LIST})`, codeList(filter.codes));
+  if (filter.mnemonics != null && filter.mnemonics.length > 0) where.add(`mnemonic IN (${LIST})`, stringList('mnemonics', filter.mnemonics));
+  return where;
+}
+
+/** Products are instants: "overlap" of [scan_time, scan_time] with [from, to) is from ≤ scan_time < to. */
+function productWindow(filter: { from?: number; to?: number }): Overlap {
+  return { startColumn: 'scan_time', endColumn: 'scan_time', durationKind: 'product', from: checkNumber('from', filter.from), to: checkNumber('to', filter.to) };
+}
+
+export function listProducts(statements: StatementCache, filter: ProductFilter, page: PageArgs): Page<ProductRow> {
+  return keysetPage<ProductRecord, ProductRow>(
+    statements,
+    {
+      kind: 'product',
+      table: 'products',
+      columns: PRODUCT_COLUMNS,
+      where: productConditions(filter),
+      overlap: productWindow(filter),
+      order: filter.order,
+      map: productFromRecord,
+      keyOf: (r) => ({ time: r.scanTime, id: r.id }),
+    },
+    page,
+  );
+}
+
+export function getProducts(statements: StatementCache, ids: readonly string[]): (ProductRow | null)[] {
+  const records = statements.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id IN (${LIST})`).all(stringList('ids', ids)) as ProductRecord[];
+  const byId = new Map(records.map((r) => [r.id, productFromRecord(r)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Each (code, mnemonic) with products under the filter, and how many: what a product picker lists. */
+export function productCodeCounts(statements: StatementCache, filter: ProductCodeFilter): ProductCodeCount[] {
+  const where = productConditions({ site: filter.site, category: filter.category });
+  const from = checkNumber('from', filter.from);
+  const to = checkNumber('to', filter.to);
+  if (from !== undefined) where.add('scan_time >= ?', from);
+  if (to !== undefined) where.add('scan_time < ?', to);
+  // name, category and units follow from the code, so MAX() just picks the one value.
+  const sql = `SELECT code, mnemonic, MAX(name) AS name, MAX(category) AS category, MAX(units) AS units, COUNT(*) AS count
+    FROM products ${where.sql} GROUP BY code, mnemonic ORDER BY code, mnemonic`;
+  return statements.prepare(sql).all(...where.params) as ProductCodeCount[];
+}
+
+/** The newest product of each (code, mnemonic) at `site`, optionally only of `codes`; by code, mnemonic. */
+export function latestProducts(statements: StatementCache, site: string, codes?: readonly number[]): ProductRow[] {
+  const where = productConditions({ site, codes: codes ? [...codes] : undefined });
+  const latest = `SELECT code, mnemonic, MAX(scan_time) FROM products ${where.sql} GROUP BY code, mnemonic`;
+  const sql = `SELECT ${PRODUCT_COLUMNS} FROM products WHERE site = ? AND (code, mnemonic, scan_time) IN (${latest}) ORDER BY code, mnemonic, id`;
+  const records = statements.prepare(sql).all(site, ...where.params) as ProductRecord[];
+  return records.map(productFromRecord);
+}

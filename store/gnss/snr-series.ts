@@ -1,0 +1,193 @@
+import { RadomeError } from '../../core/errors.js';
+import { parseIsoDuration } from '../../core/iso-duration.js';
+import type { Catalog } from '../catalog/index.js';
+import type { ObjectStore } from '../types.js';
+import { DAY_MS, rollupLevel, SNR_SCALE } from './rollup-levels.js';
+import { parseConstellation, parseSatellite, CONSTELLATIONS } from './satellites.js';
+import { SnrAccumulator, type Grouping, type SnrPoint } from './snr-accumulator.js';
+import { dayOf } from './snr-keys.js';
+import { decodeSnrParquet, type SnrObservations } from './snr-parquet.js';
+import { splitRange, widthsFor } from './snr-series-plan.js';
+
+export type GnssReader = Pick<Catalog, 'getGnssStations' | 'listGnssStations' | 'gnssSignals' | 'gnssDays' | 'snrRollupAggregates'>;
+
+export type SnrGroupBy = 'SATELLITE' | 'CONSTELLATION' | 'OBS_CODE';
+
+export interface SnrSelection {
+  station: string;
+  /** ms, [from, to), in the station's time system (GPS time). */
+  from: number;
+  to: number;
+  /** Empty or null = all the station has. */
+  obsCodes?: readonly string[] | null;
+  constellations?: readonly string[] | null;
+  satellites?: readonly string[] | null;
+  groupBy?: readonly SnrGroupBy[] | null;
+}
+
+export interface SnrSeriesResult {
+  station: string;
+  intervalMs: number;
+  points: SnrPoint[];
+}
+
+export interface SnrSummaryResult {
+  station: string;
+  from: number;
+  to: number;
+  /** Over everything selected. */
+  total: SnrPoint | null;
+  /** One per group (one in all when not grouped); `start` is `from`. */
+  groups: SnrPoint[];
+}
+
+/** Most points one answer may have. */
+export const MAX_SNR_POINTS = 100_000;
+/** Most days read from raw observations for one answer (intervals that no rollup width divides). */
+export const MAX_RAW_DAYS = 7;
+
+interface Resolved {
+  station: string;
+  codeIds: Map<number, string>;
+  codeNames: Set<string>;
+  satellites: number[] | null;
+  constellations: number[] | null;
+  grouping: Grouping;
+  perSatellite: boolean;
+}
+
+const list = (xs: readonly string[] | null | undefined): string[] => (xs ?? []).map((x) => x.trim()).filter(Boolean);
+
+/** Checks the selection against the catalog; BAD_INPUT says what to change. */
+function resolve(reader: GnssReader, sel: SnrSelection): Resolved {
+  const station = sel.station.trim().toUpperCase();
+  if (!reader.getGnssStations([station])[0]) {
+    const known = reader.listGnssStations().map((s) => s.id);
+    throw new RadomeError('BAD_INPUT', `station: no GNSS station "${sel.station}" in the catalog; ${known.length ? `it has ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : 'none has been ingested yet'}`);
+  }
+  if (!Number.isFinite(sel.from) || !Number.isFinite(sel.to) || sel.from >= sel.to) {
+    throw new RadomeError('BAD_INPUT', `from must be before to (got ${iso(sel.from)} and ${iso(sel.to)})`);
+  }
+  const signals = reader.gnssSignals(station);
+  const constellations = list(sel.constellations).map((c) => parseConstellation(c, 'constellations'));
+  const has = new Set(signals.map((s) => s.constellation));
+  for (const c of constellations) {
+    const letter = CONSTELLATIONS[c - 1]!;
+    if (!has.has(letter)) throw new RadomeError('BAD_INPUT', `constellations: station ${station} has no ${letter} data; it has ${[...has].join(', ')}`);
+  }
+  const satellites = list(sel.satellites).map((s) => parseSatellite(s, 'satellites'));
+  const wanted = list(sel.obsCodes);
+  const codes = new Map<string, number>();
+  for (const s of signals) codes.set(s.code, s.codeId);
+  for (const code of wanted) {
+    if (!codes.has(code)) {
+      throw new RadomeError('BAD_INPUT', `obsCodes: station ${station} has no SNR code "${code}"; it has ${[...codes.keys()].join(', ')} (codes as the RINEX files name them)`);
+    }
+  }
+  const chosen = wanted.length ? wanted : [...codes.keys()];
+  const groupBy = new Set(sel.groupBy ?? []);
+  const grouping = { satellite: groupBy.has('SATELLITE'), constellation: groupBy.has('CONSTELLATION'), code: groupBy.has('OBS_CODE') };
+  return {
+    station,
+    codeIds: new Map(chosen.map((c) => [codes.get(c)!, c])),
+    codeNames: new Set(chosen),
+    satellites: satellites.length ? satellites : null,
+    constellations: constellations.length ? constellations : null,
+    grouping,
+    perSatellite: grouping.satellite || satellites.length > 0,
+  };
+}
+
+function iso(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : String(ms);
+}
+
+/** Reads [from, to) into `acc` from rollups where whole buckets fit and from Parquet for the edges. */
+async function accumulate(reader: GnssReader, objects: ObjectStore, r: Resolved, from: number, to: number, intervalMs: number | null, acc: SnrAccumulator): Promise<void> {
+  const pieces = splitRange(from, to, widthsFor(intervalMs));
+  const raw = pieces.filter((p) => p.kind === 'raw');
+  const rawDays = new Set(raw.flatMap((p) => Array.from({ length: dayOf(p.to - 1) - dayOf(p.from) + 1 }, (_, i) => dayOf(p.from) + i)));
+  if (rawDays.size > MAX_RAW_DAYS) {
+    throw new RadomeError(
+      'BAD_INPUT',
+      `interval: an interval that is not a multiple of 15 minutes (PT15M) is computed from raw observations, for at most ${MAX_RAW_DAYS} days (this range touches ${rawDays.size}); use PT15M, PT30M, PT1H, P1D … or a shorter range`,
+    );
+  }
+  for (const p of pieces) {
+    if (p.kind !== 'rollup') continue;
+    const level = rollupLevel(p.widthSeconds, r.perSatellite);
+    const rows = reader.snrRollupAggregates({
+      station: r.station,
+      level: level.id,
+      codeIds: [...r.codeIds.keys()],
+      fromS: p.from / 1000,
+      toS: p.to / 1000,
+      intervalS: intervalMs === null ? 2 ** 40 : intervalMs / 1000,
+      satellites: r.perSatellite ? r.satellites : r.constellations && r.constellations.map((c) => c * 100),
+      constellations: r.perSatellite ? r.constellations : null,
+      groupByCode: r.grouping.code,
+      groupBySatellite: r.grouping.satellite,
+      groupByConstellation: r.grouping.constellation,
+    });
+    for (const [b, sat, code, n, sum, ss, min, max] of rows) {
+      // Rows come summed per output bucket (b: its start, seconds); the accumulator clips it to `from`.
+      acc.add(b * 1000, sat, r.codeIds.get(code) ?? '', n, sum, ss, min, max);
+    }
+  }
+  if (raw.length) await accumulateRaw(reader, objects, r, raw, acc);
+}
+
+async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolved, pieces: { from: number; to: number }[], acc: SnrAccumulator): Promise<void> {
+  const cache = new Map<string, SnrObservations>();
+  const sats = r.satellites && new Set(r.satellites);
+  const cons = r.constellations && new Set(r.constellations);
+  for (const p of pieces) {
+    for (const day of reader.gnssDays(r.station, dayOf(p.from), dayOf(p.to - 1))) {
+      let obs = cache.get(day.objectKey);
+      if (!obs) {
+        const object = await objects.get(day.objectKey);
+        if (!object) throw new RadomeError('NOT_FOUND', `the SNR observations of ${r.station} on day ${day.day} are missing from the object store`, { file: day.objectKey });
+        obs = await decodeSnrParquet(object.body, day.objectKey);
+        cache.set(day.objectKey, obs);
+      }
+      const codeOk = obs.codes.map((c) => r.codeNames.has(c));
+      for (let i = 0; i < obs.count; i++) {
+        const t = obs.times[i]!;
+        if (t < p.from || t >= p.to || !codeOk[obs.codeIndex[i]!]) continue;
+        const sat = obs.satellites[i]!;
+        if (sats && !sats.has(sat)) continue;
+        if (cons && !cons.has(Math.floor(sat / 100))) continue;
+        const v = Math.round(obs.values[i]! * SNR_SCALE);
+        acc.add(t, sat, obs.codes[obs.codeIndex[i]!]!, 1, v, v * v, v, v);
+      }
+    }
+  }
+}
+
+function tooManyPoints(count: number): RadomeError {
+  return new RadomeError('BAD_INPUT', `the answer would have ${count} points, more than ${MAX_SNR_POINTS}; use a longer interval, a shorter range, fewer groupBy fields or filter satellites`);
+}
+
+/**
+ * SNR statistics of a station per `interval` (ISO 8601 duration) over [from, to). Buckets are
+ * aligned to multiples of the interval since 1970-01-01 (so PT1H buckets start on the hour, P1D on
+ * GPS midnight); a range that cuts a bucket counts only what lies inside it, read exactly.
+ */
+export async function snrSeries(reader: GnssReader, objects: ObjectStore, sel: SnrSelection & { interval: string }): Promise<SnrSeriesResult> {
+  const intervalMs = parseIsoDuration(sel.interval, 'interval');
+  const r = resolve(reader, sel);
+  const buckets = Math.floor((sel.to - 1) / intervalMs) - Math.floor(sel.from / intervalMs) + 1;
+  if (buckets > MAX_SNR_POINTS) throw tooManyPoints(buckets);
+  const acc = new SnrAccumulator(r.grouping, (t) => Math.max(Math.floor(t / intervalMs) * intervalMs, sel.from));
+  await accumulate(reader, objects, r, sel.from, sel.to, intervalMs, acc);
+  if (acc.size > MAX_SNR_POINTS) throw tooManyPoints(acc.size);
+  return { station: r.station, intervalMs, points: acc.points() };
+}
+
+/** SNR statistics of a station over [from, to), in total and per group. */
+export async function snrSummary(reader: GnssReader, objects: ObjectStore, sel: SnrSelection): Promise<SnrSummaryResult> {
+  const r = resolve(reader, sel);
+  const groups = new SnrAccumulator(r.grouping, () => sel.from);
+  await accumulate(reader, objects, r, sel.from, sel.to, null, groups);
+  return { station: r.station, from: sel.from, to: sel.to, total: groups.total(), groups: groups.points() };
+}

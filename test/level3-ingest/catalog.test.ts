@@ -1,0 +1,160 @@
+// Level 3 products through the real ingest (decode → plan → FileObjectStore → SQLite catalog), then
+// the catalog's product queries: keyset pages, code counts under filters, latest per code.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { ingestObject, type IngestContext } from '../../ingest/ingest-object.js';
+import type { ObjectSource, SourceObject } from '../../ingest/sources/types.js';
+import { Catalog, MIGRATIONS } from '../../store/catalog/index.js';
+import { migrate } from '../../store/catalog/migrations.js';
+import { FileObjectStore } from '../../store/objects/index.js';
+import type { ProductRow } from '../../store/types.js';
+import { SCAN_TIME, accumulationProduct, graphicProduct, hydrometeorProduct, nullAccumulationProduct, velocityProduct } from './synthetic-products.js';
+
+const HOUR = 3_600_000;
+
+/** Files served from memory: the ObjectSource interface, nothing stubbed behind it. */
+class MemorySource implements ObjectSource {
+  readonly id = 'memory';
+  readonly files = new Map<string, Uint8Array>();
+  object(key: string): SourceObject {
+    const body = this.files.get(key)!;
+    return { source: this.id, key, size: body.length, fingerprint: `size:${body.length}` };
+  }
+  async fetch(object: SourceObject): Promise<Uint8Array> {
+    return this.files.get(object.key)!;
+  }
+}
+
+describe('Level 3 products in the catalog', () => {
+  let dir: string;
+  let catalog: Catalog;
+  let ctx: IngestContext;
+  const source = new MemorySource();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'radome-l3-catalog-'));
+    catalog = Catalog.open(join(dir, 'catalog.db'));
+    ctx = { catalog, objects: new FileObjectStore(join(dir, 'objects')), renderSize: 128, log: pino({ level: 'silent' }), now: () => 1_700_000_000_000 };
+    // Six hours of N0H and DAA at KLOT, N0S once, an NST, and a null DAA.
+    for (let h = 0; h < 6; h++) {
+      source.files.set(`n0h-${h}`, hydrometeorProduct({ scanTime: SCAN_TIME + h * HOUR }));
+      source.files.set(`daa-${h}`, accumulationProduct({ scanTime: SCAN_TIME + h * HOUR }));
+    }
+    source.files.set('n1h', hydrometeorProduct({ awipsId: 'N1HLOT' }));
+    source.files.set('n0s', velocityProduct());
+    source.files.set('nst', graphicProduct());
+    source.files.set('null-daa', nullAccumulationProduct()); // SCAN_TIME + 1 h: same id as daa-1 would have, but…
+    for (const key of source.files.keys()) {
+      const outcome = await ingestObject(ctx, source, source.object(key));
+      expect(outcome.status, key + (outcome.status === 'failed' ? outcome.error.message : '')).toBe('ingested');
+    }
+  });
+
+  afterAll(() => {
+    catalog?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('one row per product id: a product arriving again from another file replaces the row', () => {
+    // null-daa has daa-1's site, mnemonic and scan time, so it is the same product, replaced.
+    const all = catalog.listProducts({}, { first: 100 });
+    expect(all.totalCount).toBe(6 + 6 - 1 + 1 + 1 + 1 + 1);
+    const daa1 = catalog.getProducts(['KLOT_DAA_20210131_120630'])[0]!;
+    expect(daa1.imageKey).toBeNull();
+    expect(daa1.sourceKey).toBe('null-daa');
+  });
+
+  it('pages by keyset, newest first, with stable cursors and a total', () => {
+    const seen: ProductRow[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = catalog.listProducts({ site: 'KLOT' }, { first: 4, after });
+      expect(page.totalCount).toBe(15);
+      seen.push(...page.rows);
+      if (!page.hasNextPage) break;
+      after = page.cursors.at(-1)!;
+    }
+    expect(seen).toHaveLength(15);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(15);
+    for (let i = 1; i < seen.length; i++) expect(seen[i - 1]!.scanTime).toBeGreaterThanOrEqual(seen[i]!.scanTime);
+    expect(() => catalog.listSweeps({}, { first: 1, after })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+  });
+
+  it('filters by code, mnemonic, category and time window', () => {
+    expect(catalog.listProducts({ codes: [165] }, { first: 100 }).totalCount).toBe(7);
+    expect(catalog.listProducts({ mnemonics: ['N1H'] }, { first: 100 }).totalCount).toBe(1);
+    expect(catalog.listProducts({ category: 'STORM' }, { first: 100 }).rows.map((r) => r.mnemonic)).toEqual(['NST']);
+    const window = catalog.listProducts({ codes: [170], from: SCAN_TIME + 2 * HOUR, to: SCAN_TIME + 4 * HOUR, order: 'ASC' }, { first: 100 });
+    expect(window.rows.map((r) => r.scanTime)).toEqual([SCAN_TIME + 2 * HOUR, SCAN_TIME + 3 * HOUR]);
+    expect(() => catalog.listProducts({ category: 'SNOW' as never }, { first: 1 })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+  });
+
+  it('counts products per code and mnemonic; site and time filters change the counts', () => {
+    expect(catalog.productCodeCounts({ category: 'HYDROMETEOR' })).toEqual([
+      { code: 165, mnemonic: 'N0H', name: 'Digital Hydrometeor Classification', category: 'HYDROMETEOR', units: 'class', count: 6 },
+      { code: 165, mnemonic: 'N1H', name: 'Digital Hydrometeor Classification', category: 'HYDROMETEOR', units: 'class', count: 1 },
+    ]);
+    expect(catalog.productCodeCounts({ category: 'PRECIPITATION' })).toEqual([
+      { code: 170, mnemonic: 'DAA', name: 'Digital Accumulation Array', category: 'PRECIPITATION', units: 'in', count: 6 },
+    ]);
+    expect(catalog.productCodeCounts({ category: 'PRECIPITATION', from: SCAN_TIME + 3 * HOUR })[0]!.count).toBe(3);
+    expect(catalog.productCodeCounts({ site: 'KTLX' })).toEqual([]);
+    expect(catalog.productCodeCounts({}).map((c) => c.mnemonic)).toEqual(['N0S', 'NST', 'N0H', 'N1H', 'DAA']);
+  });
+
+  it('latestProducts: the newest of each code and mnemonic at a site', () => {
+    const latest = catalog.latestProducts('KLOT');
+    expect(latest.map((r) => [r.mnemonic, r.scanTime])).toEqual([
+      ['N0S', SCAN_TIME],
+      ['NST', SCAN_TIME],
+      ['N0H', SCAN_TIME + 5 * HOUR],
+      ['N1H', SCAN_TIME],
+      ['DAA', SCAN_TIME + 5 * HOUR],
+    ]);
+    expect(catalog.latestProducts('KLOT', [170]).map((r) => r.id)).toEqual(['KLOT_DAA_20210131_160630']);
+    expect(catalog.latestProducts('KAMX')).toEqual([]);
+  });
+
+  it('committing the same input again changes nothing; ingesting the same file again is skipped', async () => {
+    const before = catalog.listProducts({}, { first: 100 }).rows;
+    const outcome = await ingestObject(ctx, source, source.object('n0h-0'));
+    expect(outcome.status).toBe('skipped');
+    const row = catalog.getProducts(['KLOT_N0H_20210131_110630'])[0]!;
+    const site = { id: 'KLOT', latitude: 0, longitude: 0, heightM: 0 };
+    const file = { source: row.source, key: row.sourceKey, fingerprint: row.sourceFingerprint, size: row.sourceSize, ingestedAt: row.ingestedAt };
+    expect(catalog.commitLevel3Product({ file, site, product: row }).staleObjectKeys).toEqual([]);
+    expect(catalog.listProducts({}, { first: 100 }).rows).toEqual(before);
+    // An existing site keeps its location: Level 2 states it more precisely than Level 3.
+    expect(catalog.getRadarSites(['KLOT'])[0]).toMatchObject({ latitude: 41.604, longitude: -88.085 });
+  });
+
+  it('every object a row names exists, and no other object was written', async () => {
+    const rows = catalog.listProducts({}, { first: 100 }).rows;
+    const named = new Set(rows.flatMap((r) => [r.imageKey, r.metadataKey, r.rawKey]).filter((k): k is string => k !== null));
+    const stored: string[] = [];
+    for await (const o of ctx.objects.list('radar/level3/')) stored.push(o.key);
+    // The replaced DAA's PNG stays behind (commit reports it stale); everything else is named.
+    expect(stored.filter((k) => !named.has(k))).toEqual(['radar/level3/KLOT/DAA/2021/01/31/120630.png']);
+    for (const k of named) expect(stored).toContain(k);
+  });
+
+  it('migrates a version-1 catalog: Level 2 rows stay, products arrive', () => {
+    const path = join(dir, 'v1.db');
+    const db = new Database(path);
+    migrate(db, path, MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO radar_sites (id, latitude, longitude, height_m) VALUES ('KLOT', 41.6, -88.08, 200)").run();
+    db.close();
+    const upgraded = Catalog.open(path);
+    try {
+      expect(upgraded.schemaVersion).toBeGreaterThanOrEqual(2);
+      expect(upgraded.listRadarSites().map((s) => s.id)).toEqual(['KLOT']);
+      expect(upgraded.listProducts({}, { first: 1 }).totalCount).toBe(0);
+    } finally {
+      upgraded.close();
+    }
+  });
+});
