@@ -3,13 +3,22 @@
 // so one's heap does not inflate the other's RSS.
 // Run: npx tsc -p tsconfig.build.json && node dist/bench/level2.js
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { decodeArchiveII } from '../ingest/decode/level2/index.js';
-import { median, peakRssMb, report, type BenchRow } from './harness.js';
+import { Bunzip2 } from '../ingest/decode/level2/bunzip2.js';
+import { decodeArchiveII, splitArchiveIIRecords } from '../ingest/decode/level2/index.js';
+import { pino } from 'pino';
+import { ingestObject } from '../ingest/ingest-object.js';
+import { locationOf, planLevel2Volume, polarGridOf } from '../ingest/level2/plan.js';
+import { colorScaleForMoment, renderPolarPng } from '../ingest/render/index.js';
+import { LocalFileSource } from '../ingest/sources/local-folder.js';
+import { Catalog } from '../store/catalog/index.js';
+import { openObjectStore } from '../store/objects/index.js';
+import { median, peakRssMb, report, timeRuns, type BenchRow } from './harness.js';
 
 const RUNS = 5;
 const SAMPLE = 'nexrad/level2/KLOT20220317_000842_V06';
@@ -93,18 +102,103 @@ function decodeRows(): { rows: BenchRow[]; extra: Record<string, unknown> } {
   };
 }
 
-// Render and whole-volume (decode + render + store) figures are added here by the ingest layer.
+/**
+ * bzip2 alone, all records of the sample (why radome has its own decompressor): radome's Bunzip2
+ * against seek-bzip (pure JS, the peer's) and libbzip2 compiled to WASM (@foxglove/wasm-bz2).
+ */
+async function bzip2Rows(): Promise<{ rows: BenchRow[]; extra: Record<string, unknown> }> {
+  const { records } = splitArchiveIIRecords(readFileSync(samplePath));
+  const require = createRequire(import.meta.url);
+  const seek = require('seek-bzip') as { decode(b: Buffer): Buffer };
+  const wasm = (await (require('@foxglove/wasm-bz2') as { init(): Promise<{ decompress(b: Uint8Array, size: number): Uint8Array }> }).init());
+  const ours = new Bunzip2();
+  const radome = median(await timeRuns(() => records.forEach((r, i) => ours.decompressView(r, `record ${i}`)), RUNS));
+  const seekMs = median(await timeRuns(() => records.forEach((r) => seek.decode(Buffer.from(r))), RUNS));
+  const wasmMs = median(await timeRuns(() => records.forEach((r) => wasm.decompress(r, 4 << 20)), RUNS));
+  const metric = `bzip2: the ${records.length} records (median of ${RUNS})`;
+  return {
+    rows: [
+      { metric: `${metric}, peer seek-bzip`, unit: 'ms', radome, peer: seekMs, ratio: seekMs / radome },
+      { metric: `${metric}, peer libbzip2 in WASM`, unit: 'ms', radome, peer: wasmMs, ratio: wasmMs / radome },
+    ],
+    extra: {},
+  };
+}
+
+interface PipelineResult {
+  /** ms to render one sweep × moment to a 1024-px PNG, each of the volume's grids. */
+  sweepPngMs: number[];
+  /** ms for the whole volume: decode + every PNG and JSON + objects written + catalog rows. */
+  volumeMs: number[];
+  sweeps: number;
+  peakRssMb: number;
+}
+
+/**
+ * In a child: the ingest path as production runs it, in one thread — a fresh catalog and file
+ * object store per run (so nothing is skipped as already ingested), objects first, rows last.
+ */
+async function pipelineChild(): Promise<void> {
+  const bytes = readFileSync(samplePath);
+  const volume = decodeArchiveII(bytes);
+  const file = { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench' };
+  // Per-sweep PNG: each grid once after a warm-up of the first.
+  const plan = () => planLevel2Volume(volume, file, { renderSize: 1024, ingestedAt: 0 });
+  plan();
+  const sweepPngMs: number[] = [];
+  for (const sweep of volume.sweeps) {
+    for (const grid of Object.values(sweep.moments)) {
+      const polar = polarGridOf(locationOf(volume), sweep, grid);
+      const t0 = performance.now();
+      renderPolarPng(polar, colorScaleForMoment(grid.moment), { size: 1024 });
+      sweepPngMs.push(performance.now() - t0);
+    }
+  }
+  const volumeMs: number[] = [];
+  let sweeps = 0;
+  for (let i = 0; i <= RUNS; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'radome-bench-l2-'));
+    const catalog = Catalog.open(join(dir, 'catalog.db'));
+    const source = new LocalFileSource();
+    const ctx = { catalog, objects: openObjectStore(`file:${join(dir, 'objects')}`), renderSize: 1024, log: pino({ level: 'silent' }) };
+    (globalThis as { gc?: () => void }).gc?.();
+    const t0 = performance.now();
+    const outcome = await ingestObject(ctx, source, { source: source.id, key: samplePath, size: bytes.length, fingerprint: `run-${i}` });
+    const ms = performance.now() - t0;
+    catalog.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (outcome.status !== 'ingested') throw new Error(`bench ingest failed: ${JSON.stringify(outcome)}`);
+    sweeps = Number(outcome.summary.split(' ')[0]);
+    if (i > 0) volumeMs.push(ms);
+  }
+  const result: PipelineResult = { sweepPngMs, volumeMs, sweeps, peakRssMb: peakRssMb() };
+  console.log(JSON.stringify(result));
+}
+
+/** Render and whole-volume figures, measured in their own process (for its peak RSS). */
 function pipelineRows(): { rows: BenchRow[]; extra: Record<string, unknown> } {
-  return { rows: [], extra: {} };
+  const out = execFileSync(process.execPath, ['--expose-gc', here, '--child', 'pipeline'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = JSON.parse(out.trim().split('\n').pop()!) as PipelineResult;
+  return {
+    rows: [
+      { metric: `sweep × moment → 1024-px PNG (median of ${r.sweepPngMs.length} grids)`, unit: 'ms', radome: median(r.sweepPngMs), target: '<= 30' },
+      { metric: `whole volume → ${r.sweeps} PNG+JSON + catalog, one thread (median of ${RUNS})`, unit: 'ms', radome: median(r.volumeMs), target: '<= 2000' },
+      { metric: 'peak RSS of the ingesting process', unit: 'MB', radome: r.peakRssMb, target: '<= 400' },
+    ],
+    extra: { sweepPngMs: r.sweepPngMs, volumeMs: r.volumeMs },
+  };
 }
 
 const childAt = process.argv.indexOf('--child');
-if (childAt >= 0) {
+if (childAt >= 0 && process.argv[childAt + 1] === 'pipeline') {
+  await pipelineChild();
+} else if (childAt >= 0) {
   child(process.argv[childAt + 1] as Decoder);
 } else if (!existsSync(samplePath)) {
   console.log(`bench level2: sample ${samplePath} not found (set RADOME_SAMPLE_DATA); nothing measured`);
 } else {
   const decode = decodeRows();
+  const bzip2 = await bzip2Rows();
   const pipeline = pipelineRows();
-  report('level2', [...decode.rows, ...pipeline.rows], { ...decode.extra, ...pipeline.extra });
+  report('level2', [...decode.rows, ...bzip2.rows, ...pipeline.rows], { ...decode.extra, ...pipeline.extra });
 }

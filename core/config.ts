@@ -43,6 +43,76 @@ export function parseGnssStations(raw: string, name = 'stations'): string[] {
   return stations;
 }
 
+/** API server limits and security; every field has an env variable (README, configuration). */
+export interface ServerConfig {
+  /** Deepest field nesting a query may have (introspection fields excepted). */
+  maxDepth: number;
+  /** Most aliased fields in one document (alias bombs). */
+  maxAliases: number;
+  /** Most lexical tokens in one document; bounds parse and validation work. */
+  maxTokens: number;
+  /** Highest estimated cost (fields × page sizes × points) a query may have. */
+  maxCost: number;
+  /** Largest request body, bytes. */
+  maxBodyBytes: number;
+  /** A query still resolving fields after this long is stopped. */
+  executionTimeoutMs: number;
+  /** Origins browsers may call the API from: '*' (any, the API is public and read-only) or a list. */
+  corsOrigins: '*' | string[];
+  introspection: boolean;
+  graphiql: boolean;
+  /** Sustained requests per second per client IP; 0 turns the limit off. */
+  rateLimitPerSecond: number;
+  /** Requests a client may make at once before the rate applies. */
+  rateLimitBurst: number;
+  /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  /** Automatic persisted queries kept (least recently used go first). */
+  apqMaxEntries: number;
+  /** How often the server polls catalog_events for subscriptions, ms. */
+  eventsPollMs: number;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
+function originsFrom(env: Env, name: string): '*' | string[] {
+  const raw = (env[name] ?? '*').trim();
+  if (raw === '*' || raw === '') return '*';
+  const origins = raw.split(/[\s,]+/).filter(Boolean);
+  for (const o of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(o);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== o) throw new RadomeError('CONFIG', `${name}: "${o}" is not an origin like https://maps.example.org (scheme, host, optional port; no path or trailing slash)`);
+  }
+  return origins;
+}
+
+/** Server settings from the environment; NODE_ENV=production turns introspection and GraphiQL off by default. */
+export function loadServerConfig(env: Env = process.env): ServerConfig {
+  const production = env.NODE_ENV === 'production';
+  return {
+    maxDepth: intFrom(env, 'RADOME_MAX_DEPTH', 12, 2, 100),
+    maxAliases: intFrom(env, 'RADOME_MAX_ALIASES', 30, 0, 10_000),
+    maxTokens: intFrom(env, 'RADOME_MAX_TOKENS', 5_000, 100, 1_000_000),
+    maxCost: intFrom(env, 'RADOME_MAX_COST', 50_000, 10, 100_000_000),
+    maxBodyBytes: intFrom(env, 'RADOME_MAX_BODY_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+    executionTimeoutMs: intFrom(env, 'RADOME_EXECUTION_TIMEOUT_MS', 10_000, 10, 600_000),
+    corsOrigins: originsFrom(env, 'RADOME_CORS_ORIGINS'),
+    introspection: boolFrom(env, 'RADOME_INTROSPECTION', !production),
+    graphiql: boolFrom(env, 'RADOME_GRAPHIQL', !production),
+    rateLimitPerSecond: intFrom(env, 'RADOME_RATE_LIMIT', 50, 0, 1_000_000),
+    rateLimitBurst: intFrom(env, 'RADOME_RATE_BURST', 100, 1, 1_000_000),
+    trustProxy: boolFrom(env, 'RADOME_TRUST_PROXY', false),
+    apqMaxEntries: intFrom(env, 'RADOME_APQ_MAX_ENTRIES', 1_000, 0, 1_000_000),
+    eventsPollMs: intFrom(env, 'RADOME_EVENTS_POLL_MS', 250, 10, 60_000),
+    metricsToken: env.RADOME_METRICS_TOKEN || undefined,
+  };
+}
+
 export interface RadomeConfig {
   dataDir: string;
   catalogPath: string;
@@ -54,9 +124,12 @@ export interface RadomeConfig {
   publicUrl?: string;
   /** Long side of rendered overlays, px. */
   renderSize: number;
+  /** Bearer token the ingest control mutations (pauseSource, setIngestFlag…) require; unset: refused. */
+  adminToken?: string;
   level2: Level2SourceConfig;
   level3: Level3SourceConfig;
   gnss: GnssSourceConfig;
+  server: ServerConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -107,6 +180,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
     port: intFrom(env, 'PORT', 4000, 0, 65535),
     publicUrl: env.RADOME_PUBLIC_URL || undefined,
     renderSize: intFrom(env, 'RADOME_RENDER_SIZE', 1024, 64, 8192),
+    adminToken: env.RADOME_ADMIN_TOKEN || undefined,
     level2: {
       bucket: env.RADOME_LEVEL2_BUCKET || PUBLIC_LEVEL2_BUCKET,
       region: env.RADOME_LEVEL2_REGION || 'us-east-1',
@@ -115,7 +189,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
       anonymous: boolFrom(env, 'RADOME_LEVEL2_ANONYMOUS', !level2Endpoint),
       sites: parseSites(env.RADOME_LEVEL2_SITES ?? 'KLOT', 'RADOME_LEVEL2_SITES'),
       windowMinutes: intFrom(env, 'RADOME_LEVEL2_WINDOW_MINUTES', 60, 1, 60 * 24 * 366),
-      intervalSeconds: intFrom(env, 'RADOME_LEVEL2_INTERVAL_SECONDS', 300, 5, 86400),
+      intervalSeconds: intFrom(env, 'RADOME_LEVEL2_INTERVAL_SECONDS', 300, 1, 86400),
     },
     level3: {
       bucket: env.RADOME_LEVEL3_BUCKET || PUBLIC_LEVEL3_BUCKET,
@@ -129,5 +203,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
       token: env.RADOME_GNSS_TOKEN || undefined,
       stations: parseGnssStations(env.RADOME_GNSS_STATIONS ?? '', 'RADOME_GNSS_STATIONS'),
     },
+    server: loadServerConfig(env),
   };
 }

@@ -1,34 +1,206 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
 import type { RadomeConfig } from '../core/config.js';
+import { loadDaemonConfig, type DaemonConfig, type SourceName } from '../core/daemon-config.js';
 import { isRadomeError } from '../core/errors.js';
+import { parseIsoDuration } from '../core/iso-duration.js';
+import { createS3Client } from '../store/objects/index.js';
+import { flagMap } from './flags.js';
 import { ingestAll } from './ingest-all.js';
 import type { IngestContext } from './ingest-object.js';
+import { createPlanPool } from './plan-pool.js';
+import { ChunksFollower } from './realtime/follow-chunks.js';
+import { applyRetention, purgeDoomedObjects } from './retention.js';
+import { GnssArchiveSource } from './sources/gnss-archive.js';
 import { Level2BucketSource } from './sources/level2-bucket.js';
-import { createS3Client } from '../store/objects/index.js';
+import { Level2ChunksSource } from './sources/level2-chunks.js';
+import { Level3BucketSource } from './sources/level3-bucket.js';
+import type { ObjectSource, SourceObject, TimeWindow } from './sources/types.js';
+
+interface PassCounts {
+  ingested: number;
+  skipped: number;
+  failed: number;
+}
+
+/** One source's pass over a window: what it did, and the message of its last failure, if any. */
+type Pass = (window: TimeWindow, flags: Map<string, string>, backfill: boolean) => Promise<PassCounts & { error: string | null }>;
+
+interface ScheduledSource {
+  name: SourceName;
+  intervalSeconds: number;
+  windowMinutes: number;
+  pass: Pass;
+}
+
+const message = (e: unknown) => (isRadomeError(e) || e instanceof Error ? e.message : String(e));
+
+/** A flag's comma list, else the configured one. */
+const listFlag = (flags: Map<string, string>, name: string, configured: string[]) => flags.get(name)?.split(',').filter(Boolean) ?? configured;
 
 /**
- * Follows the configured Level 2 sites: each pass ingests the new volumes of the last
- * `windowMinutes`, then waits `intervalSeconds`. An unreachable source is logged, naming it, and
- * tried again next pass; the daemon itself never stops on a source error.
+ * The ingest daemon: each enabled source (config file + environment, core/daemon-config.ts) runs
+ * its own schedule; every pass reads the catalog's flags and pause state first (a server in
+ * another process sets them), records its status, and runs queued backfills. Decoding and
+ * rendering run on a pool of worker threads; at most `downloads` files are in flight per source.
+ * Retention runs on its own schedule. Aborting `signal` stops taking work, lets files in flight
+ * finish (commits are single transactions, so nothing is ever half-written) and resolves.
  */
-export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal): Promise<void> {
-  const { bucket, region, endpoint, forcePathStyle, anonymous, sites, windowMinutes, intervalSeconds } = config.level2;
-  const source = new Level2BucketSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
-  const where = endpoint ? `${endpoint}/${bucket}` : `s3://${bucket}`;
-  ctx.log.info({ source: source.id, sites, windowMinutes, intervalSeconds }, `ingest daemon following ${sites.join(', ') || 'no sites'} from ${where}`);
+export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal, daemon: DaemonConfig = loadDaemonConfig()): Promise<void> {
+  const pool = createPlanPool(daemon.workers);
+  const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal };
+  const sources = scheduledSources(work, config, daemon, signal);
+  const { catalog, log } = ctx;
+  catalog.registerSources(sources.map((s) => s.name));
+  log.info(
+    { config: daemon.file, sources: sources.map((s) => ({ name: s.name, every: s.intervalSeconds, windowMinutes: s.windowMinutes })), workers: daemon.workers, downloads: daemon.downloads },
+    `ingest daemon running ${sources.map((s) => s.name).join(', ') || 'no sources'}`,
+  );
+  try {
+    // Objects whose rows a crash already removed are deleted first.
+    await purgeDoomedObjects(catalog, ctx.objects, log, signal).catch((e: unknown) => log.error({ err: message(e) }, 'could not delete doomed objects; will retry'));
+    await Promise.all([...sources.map((s) => followSource(work, s, signal)), retentionLoop(work, daemon, signal)]);
+  } finally {
+    await pool.close();
+  }
+  log.info('ingest daemon stopped');
+}
+
+async function followSource(ctx: IngestContext, source: ScheduledSource, signal: AbortSignal): Promise<void> {
+  const { catalog } = ctx;
+  const log = ctx.log.child({ source: source.name });
   while (!signal.aborted) {
-    const now = Date.now();
-    for (const site of sites) {
-      if (signal.aborted) break;
-      try {
-        const summary = await ingestAll(ctx, source, source.list(site, { from: now - windowMinutes * 60_000, to: now + 60_000 }), signal);
-        ctx.log.info({ site, ingested: summary.ingested, skipped: summary.skipped, failed: summary.failed }, `level2 pass for ${site} done`);
-      } catch (e) {
-        const message = isRadomeError(e) ? e.message : String(e);
-        ctx.log.error({ site, source: source.id }, `level2 source ${where} unreachable for ${site}: ${message}; retrying in ${intervalSeconds} s`);
+    const started = Date.now();
+    const flags = flagMap(catalog.listIngestFlags());
+    const paused = catalog.sourceStatus(source.name)?.paused || flags.get('ingest.paused') === 'true';
+    if (paused) {
+      log.debug('paused');
+    } else {
+      await runPass(ctx, source, { from: started - source.windowMinutes * 60_000, to: started + 60_000 }, flags, false, log);
+      for (let request = catalog.nextBackfill(source.name); request && !signal.aborted; request = catalog.nextBackfill(source.name)) {
+        log.info({ backfill: request.id, from: new Date(request.from).toISOString(), to: new Date(request.to).toISOString() }, `backfill ${request.id} started`);
+        catalog.markBackfill(request.id, 'started', Date.now());
+        const error = await runPass(ctx, source, { from: request.from, to: request.to }, flags, true, log);
+        // A backfill cut short by shutdown stays unfinished and runs again next time.
+        if (!signal.aborted) catalog.markBackfill(request.id, 'finished', Date.now(), error);
       }
     }
-    await sleep(intervalSeconds * 1000, undefined, { signal }).catch(() => undefined);
+    const wait = source.intervalSeconds * 1000 - (Date.now() - started);
+    if (wait > 0) await sleep(wait, undefined, { signal }).catch(() => undefined);
   }
-  ctx.log.info('ingest daemon stopped');
+}
+
+/** One pass with its status recorded; returns its error message (null on success). */
+async function runPass(ctx: IngestContext, source: ScheduledSource, window: TimeWindow, flags: Map<string, string>, backfill: boolean, log: Logger): Promise<string | null> {
+  const { catalog } = ctx;
+  catalog.markRunStarted(source.name, Date.now());
+  let counts: PassCounts = { ingested: 0, skipped: 0, failed: 0 };
+  let error: string | null;
+  try {
+    const result = await source.pass(window, flags, backfill);
+    counts = result;
+    error = result.error;
+  } catch (e) {
+    error = message(e);
+  }
+  catalog.markRunFinished(source.name, Date.now(), counts, error);
+  if (error) log.error({ ...counts }, `${source.name} pass: ${error}`);
+  else log.info({ ...counts }, `${source.name} pass done: ${counts.ingested} ingested, ${counts.skipped} unchanged, ${counts.failed} failed`);
+  return error;
+}
+
+/**
+ * Lists everything first (a listing is small next to the files) so the backlog is known, then
+ * ingests with `downloads` files in flight; the backlog in the status counts down as files finish.
+ */
+async function ingestListings(ctx: IngestContext, name: SourceName, source: ObjectSource, listings: AsyncIterable<SourceObject>[], downloads: number): Promise<PassCounts & { error: string | null }> {
+  const { catalog } = ctx;
+  const todo: SourceObject[] = [];
+  for (const listing of listings) for await (const o of listing) if (!catalog.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
+  let backlog = todo.length;
+  catalog.setBacklog(name, backlog);
+  let lastError: string | null = null;
+  const summary = await ingestAll(ctx, source, fromArray(todo), {
+    concurrency: downloads,
+    signal: ctx.signal,
+    keepOutcomes: false,
+    onOutcome: (o) => {
+      catalog.setBacklog(name, --backlog);
+      if (o.status === 'failed') lastError = `${o.error.message} [${o.error.code}]`;
+    },
+  });
+  return { ingested: summary.ingested, skipped: summary.skipped, failed: summary.failed, error: summary.failed ? `${summary.failed} file(s) failed; last: ${lastError}` : null };
+}
+
+async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
+  for (let i = 0; i < items.length; i++) yield items[i]!;
+}
+
+function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon: DaemonConfig, signal: AbortSignal): ScheduledSource[] {
+  const sources: ScheduledSource[] = [];
+  const { downloads } = daemon;
+  if (daemon.level2.enabled) {
+    const { bucket, region, endpoint, forcePathStyle, anonymous } = config.level2;
+    const source = new Level2BucketSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
+    sources.push({
+      name: 'level2',
+      ...daemon.level2,
+      pass: (window, flags) => ingestListings(ctx, 'level2', source, listFlag(flags, 'level2.sites', daemon.level2.sites).map((site) => source.list(site, window)), downloads),
+    });
+  }
+  if (daemon.level3.enabled) {
+    const { bucket, region, endpoint, forcePathStyle, anonymous } = config.level3;
+    const source = new Level3BucketSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
+    sources.push({
+      name: 'level3',
+      ...daemon.level3,
+      pass: (window, flags) => {
+        const sites = listFlag(flags, 'level3.sites', daemon.level3.sites);
+        const products = listFlag(flags, 'level3.products', daemon.level3.products);
+        return ingestListings(ctx, 'level3', source, sites.flatMap((site) => products.map((p) => source.list(site, p, window))), downloads);
+      },
+    });
+  }
+  if (daemon.gnss.enabled) {
+    const source = new GnssArchiveSource({ template: config.gnss.archive, token: config.gnss.token });
+    sources.push({
+      name: 'gnss',
+      ...daemon.gnss,
+      pass: (window, flags) => ingestListings(ctx, 'gnss', source, listFlag(flags, 'gnss.stations', daemon.gnss.stations).map((s) => source.list(s, window)), downloads),
+    });
+  }
+  if (daemon.level2Chunks.enabled) {
+    const { bucket, region, endpoint, forcePathStyle, anonymous } = daemon.level2Chunks;
+    const follower = new ChunksFollower(ctx, new Level2ChunksSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket));
+    sources.push({
+      name: 'level2-chunks',
+      ...daemon.level2Chunks,
+      pass: async (_window, flags, backfill) => {
+        if (backfill) return { ingested: 0, skipped: 0, failed: 0, error: 'the real-time chunks bucket keeps only recent volumes: backfill the level2 source instead' };
+        const total = { ingested: 0, skipped: 0, failed: 0, backlog: 0 };
+        for (const site of listFlag(flags, 'level2-chunks.sites', daemon.level2Chunks.sites)) {
+          const r = await follower.pass(site, daemon.level2Chunks.windowMinutes, signal);
+          for (const k of ['ingested', 'skipped', 'failed', 'backlog'] as const) total[k] += r[k];
+        }
+        ctx.catalog.setBacklog('level2-chunks', total.backlog);
+        return { ...total, error: total.failed ? `${total.failed} volume(s) had undecodable chunks (see ingestStatus failures)` : null };
+      },
+    });
+  }
+  return sources;
+}
+
+async function retentionLoop(ctx: IngestContext, daemon: DaemonConfig, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    const flag = flagMap(ctx.catalog.listIngestFlags()).get('retention.olderThan');
+    const olderThanMs = flag === undefined ? daemon.retention.olderThanMs : flag === 'off' ? null : parseIsoDuration(flag, 'retention.olderThan');
+    if (olderThanMs !== null) {
+      try {
+        await applyRetention(ctx.catalog, ctx.objects, olderThanMs, ctx.log.child({ task: 'retention' }), Date.now(), signal);
+      } catch (e) {
+        ctx.log.error({ task: 'retention', err: message(e) }, 'retention failed; will retry');
+      }
+    }
+    await sleep(daemon.retention.intervalSeconds * 1000, undefined, { signal }).catch(() => undefined);
+  }
 }

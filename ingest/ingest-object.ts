@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { asRadomeError, type RadomeError } from '../core/errors.js';
 import { forEachConcurrent } from '../core/concurrency.js';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../core/retry.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { decodeRadomeFile } from './decode/detect.js';
@@ -16,6 +17,15 @@ export interface IngestContext {
   now?: () => number;
   /** Decodes and plans a fetched file; default in this thread (e.g. a worker pool instead: ingest/gnss/plan-pool.ts). */
   planFile?: (bytes: Uint8Array, object: SourceObject, options: PlanOptions) => Promise<IngestPlan>;
+  /** Backoff for object-store and network calls; default DEFAULT_RETRY (about 20 s). */
+  retry?: RetryPolicy;
+  /**
+   * Daemon mode: a file that has failed this many times is quarantined (its raw bytes kept) and,
+   * like a quarantined one, not tried again. Unset (one-off commands): every file is tried.
+   */
+  maxAttempts?: number;
+  /** Aborting stops retry waits (the file is then recorded as failed, to be tried again). */
+  signal?: AbortSignal;
 }
 
 async function planInThread(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<IngestPlan> {
@@ -49,9 +59,21 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     log.debug('already ingested');
     return { status: 'skipped', object };
   }
+  if (ctx.maxAttempts !== undefined) {
+    const failed = ctx.catalog.failureOf(object.source, object.key, object.fingerprint);
+    if (failed && (failed.quarantined || failed.attempts >= ctx.maxAttempts)) {
+      log.debug({ attempts: failed.attempts }, 'given up on earlier');
+      return { status: 'skipped', object };
+    }
+  }
+  const retrying = <T>(what: string, fn: () => Promise<T>) =>
+    withRetry(fn, ctx.retry ?? DEFAULT_RETRY, {
+      signal: ctx.signal,
+      onRetry: (err, retry, delayMs) => log.warn({ retry, delayMs: Math.round(delayMs), err: (err as Error).message }, `${what} failed; retrying`),
+    });
   let bytes: Uint8Array;
   try {
-    bytes = await source.fetch(object);
+    bytes = await retrying('fetch', () => source.fetch(object));
   } catch (e) {
     return fail(ctx, object, asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE'), null, now(), log);
   }
@@ -62,7 +84,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     const error = asRadomeError(e, object.key);
     const quarantineKey = quarantineKeyFor(object);
     try {
-      await ctx.objects.put(quarantineKey, bytes, 'application/octet-stream');
+      await retrying('quarantine', () => ctx.objects.put(quarantineKey, bytes, 'application/octet-stream'));
     } catch (putError) {
       log.warn({ err: putError }, 'could not quarantine the raw file');
       return fail(ctx, object, error, null, now(), log);
@@ -70,18 +92,46 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     return fail(ctx, object, error, quarantineKey, now(), log);
   }
   try {
-    await forEachConcurrent(plan.objects, PUT_CONCURRENCY, (o) => ctx.objects.put(o.key, o.body, o.contentType));
-    plan.commit(ctx.catalog, { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: now() });
+    await forEachConcurrent(plan.objects, PUT_CONCURRENCY, (o) => retrying('put', () => ctx.objects.put(o.key, o.body, o.contentType)));
+    const at = now();
+    const file = { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: at };
+    // Objects of sweeps this commit replaces are recorded as doomed in the same transaction.
+    ctx.catalog.commitDoomingReplaced(plan.kind, plan.id, at, () => plan.commit(ctx.catalog, file));
   } catch (e) {
     // Objects already written are harmless: no row points at them and a retry overwrites them.
-    return fail(ctx, object, asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE'), null, now(), log);
+    const error = asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE');
+    return fail(ctx, object, error, null, now(), log, () => quarantineAfterAttempts(ctx, object, bytes, log));
   }
   log.info({ kind: plan.kind, id: plan.id }, `ingested ${plan.kind} ${plan.id}: ${plan.summary}`);
   return { status: 'ingested', object, kind: plan.kind, id: plan.id, summary: plan.summary };
 }
 
-function fail(ctx: IngestContext, object: SourceObject, error: RadomeError, quarantineKey: string | null, at: number, log: Logger): IngestOutcome {
-  ctx.catalog.recordFailure({
+/** Keeps the raw bytes of a file that keeps failing, for inspection; null when that fails too. */
+async function quarantineAfterAttempts(ctx: IngestContext, object: SourceObject, bytes: Uint8Array, log: Logger): Promise<string | null> {
+  const key = quarantineKeyFor(object);
+  try {
+    await ctx.objects.put(key, bytes, 'application/octet-stream');
+    return key;
+  } catch (e) {
+    log.warn({ err: (e as Error).message }, 'could not quarantine the raw file');
+    return null;
+  }
+}
+
+async function fail(
+  ctx: IngestContext,
+  object: SourceObject,
+  error: RadomeError,
+  quarantineKey: string | null,
+  at: number,
+  log: Logger,
+  quarantine?: () => Promise<string | null>,
+): Promise<IngestOutcome> {
+  const previous = ctx.catalog.failureOf(object.source, object.key, object.fingerprint)?.attempts ?? 0;
+  const givingUp = quarantineKey === null && ctx.maxAttempts !== undefined && previous + 1 >= ctx.maxAttempts;
+  // Given up: keep the raw bytes when there are any (a fetch that never succeeded has none).
+  if (givingUp && quarantine) quarantineKey = await quarantine();
+  const { attempts } = ctx.catalog.recordFailure({
     source: object.source,
     key: object.key,
     fingerprint: object.fingerprint,
@@ -90,6 +140,7 @@ function fail(ctx: IngestContext, object: SourceObject, error: RadomeError, quar
     quarantineKey,
     at,
   });
-  log.warn({ code: error.code, quarantineKey }, error.message);
+  if (givingUp) log.error({ code: error.code, attempts, quarantineKey }, `giving up after ${attempts} attempts: ${error.message}`);
+  else log.warn({ code: error.code, attempts, quarantineKey }, error.message);
   return { status: 'failed', object, error, quarantineKey };
 }

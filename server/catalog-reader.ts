@@ -13,4 +13,10 @@ export type CatalogReader = Pick<
   | 'gnssSignals'
   | 'gnssDays'
   | 'snrRollupAggregates'
+  | 'latestVolumes'
+  | 'radarSitesInBox'
+  | 'radarBucketCounts'
+  | 'latestPrecipitation'
+  | 'catalogEventsAfter'
+  | 'latestCatalogEvent'
 >;

@@ -2,7 +2,7 @@
 // resolve with one catalog call per field per request instead of one per parent row.
 import DataLoader from 'dataloader';
 import type { VolumeSweepFilter } from '../store/catalog/index.js';
-import type { RadarSiteRow, SweepRow, VolumeRow } from '../store/types.js';
+import type { GnssStationRow, ProductRow, RadarSiteRow, SweepRow, VolumeRow } from '../store/types.js';
 import type { CatalogReader } from './catalog-reader.js';
 
 export interface Loaders {
@@ -10,6 +10,8 @@ export interface Loaders {
   volume: DataLoader<string, VolumeRow | null>;
   sweep: DataLoader<string, SweepRow | null>;
   latestVolume: DataLoader<string, VolumeRow | null>;
+  product: DataLoader<string, ProductRow | null>;
+  gnssStation: DataLoader<string, GnssStationRow | null>;
   /** Sweeps of one volume matching `selection`; one loader per distinct selection. */
   sweepsOfVolume(volumeId: string, selection: VolumeSweepFilter): Promise<SweepRow[]>;
 }
@@ -25,11 +27,9 @@ export function createLoaders(catalog: CatalogReader): Loaders {
     site: byIdLoader((ids) => catalog.getRadarSites(ids)),
     volume: byIdLoader((ids) => catalog.getVolumes(ids)),
     sweep: byIdLoader((ids) => catalog.getSweeps(ids)),
-    // The catalog has no "latest volume of each of these sites" query yet, so this batch still
-    // runs one keyset page per site (fine for the ~160 NEXRAD sites, but not one statement).
-    latestVolume: new DataLoader(async (siteIds) =>
-      siteIds.map((site) => catalog.listVolumes({ site, order: 'DESC' }, { first: 1 }).rows[0] ?? null),
-    ),
+    latestVolume: byIdLoader((siteIds) => catalog.latestVolumes(siteIds)),
+    product: byIdLoader((ids) => catalog.getProducts(ids)),
+    gnssStation: byIdLoader((ids) => catalog.getGnssStations(ids)),
     sweepsOfVolume(volumeId, selection) {
       const key = JSON.stringify(selection);
       let loader = sweepLoaders.get(key);

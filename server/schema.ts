@@ -6,12 +6,21 @@ import { ProductResolver } from './resolvers/product.js';
 import { RadarSiteResolver } from './resolvers/radar-site.js';
 import { SweepResolver } from './resolvers/sweep.js';
 import { VolumeResolver } from './resolvers/volume.js';
+import { IngestStatusResolver } from './resolvers/ingest-status.js';
+import { NodeResolver } from './resolvers/node.js';
+import { RadarCoverageResolver } from './resolvers/radar-coverage.js';
+import { SubscriptionResolver } from './resolvers/subscriptions.js';
+import { contextFeedPubSub } from './subscriptions/pubsub.js';
 
 let schema: GraphQLSchema | undefined;
 
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({ resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver], validate: false });
+  schema ??= buildSchemaSync({
+    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, SubscriptionResolver, IngestStatusResolver],
+    validate: false,
+    pubSub: contextFeedPubSub,
+  });
   return schema;
 }
 

@@ -329,3 +329,92 @@ export interface GnssSignalRow {
   code: string;
   codeId: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ingest daemon status, flags, backfills (migration 4)
+// ---------------------------------------------------------------------------------------------
+
+/** One daemon source (`level2`, `level2-chunks`, `level3`, `gnss`) as ingestStatus shows it. */
+export interface IngestSourceStatusRow {
+  name: string;
+  paused: boolean;
+  running: boolean;
+  lastRunAt: number | null;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  /** Files listed but not yet ingested when last counted. */
+  backlog: number;
+  ingestedCount: number;
+  skippedCount: number;
+  failedCount: number;
+}
+
+export interface IngestFlagRow {
+  name: string;
+  value: string;
+  updatedAt: number;
+}
+
+export interface BackfillRequestRow {
+  id: number;
+  source: string;
+  from: number;
+  to: number;
+  requestedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  error: string | null;
+}
+
+/** What one retention sweep removed from the catalog (objects follow from doomed_objects). */
+export interface RetentionResult {
+  volumes: number;
+  products: number;
+  /** Object keys recorded as doomed by this sweep. */
+  objects: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalog events (migration 5) and radar aggregates, read by the API server.
+// ---------------------------------------------------------------------------------------------
+
+export type CatalogEventKind = 'LEVEL2_VOLUME' | 'LEVEL3_PRODUCT';
+
+/** One committed item, in commit order: `seq` only grows. */
+export interface CatalogEventRow {
+  seq: number;
+  /** Commit time, epoch ms. */
+  at: number;
+  kind: CatalogEventKind;
+  site: string | null;
+  /** Volume id or product id. */
+  subjectId: string;
+  /** Product code of LEVEL3_PRODUCT events. */
+  code: number | null;
+}
+
+/** Longitude/latitude box, WGS84 degrees; west > east crosses the antimeridian. */
+export interface LonLatBox {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+/** Items started in [from, to) counted per `bucketMs` bucket (aligned to multiples of it since 1970). */
+export interface RadarCountQuery {
+  sites: readonly string[];
+  from: number;
+  to: number;
+  bucketMs: number;
+}
+
+export interface RadarBucketCount {
+  site: string;
+  /** Bucket start, epoch ms. */
+  start: number;
+  volumes: number;
+  sweeps: number;
+  products: number;
+}

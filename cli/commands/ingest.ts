@@ -6,7 +6,12 @@ import { GnssArchiveSource } from '../../ingest/sources/gnss-archive.js';
 import { LocalFileSource } from '../../ingest/sources/local-folder.js';
 import { parseInstant, type Command } from '../args.js';
 import { level2Source, level3Source, openIngestContext } from '../runtime.js';
-import type { TimeWindow } from '../../ingest/sources/types.js';
+import type { ObjectSource, SourceObject, TimeWindow } from '../../ingest/sources/types.js';
+import { loadDaemonConfig } from '../../core/daemon-config.js';
+import { parseIsoDuration } from '../../core/iso-duration.js';
+import { createPlanPool } from '../../ingest/plan-pool.js';
+import { applyRetention, purgeDoomedObjects } from '../../ingest/retention.js';
+import { createProgress } from '../progress.js';
 
 function printSummary(summary: IngestSummary): number {
   for (const o of summary.outcomes) {
@@ -132,23 +137,31 @@ file are skipped. Exit status 1 when any file failed.`,
 
 const run: Command = {
   name: 'run',
-  summary: 'run the ingest daemon (follows the configured sites until stopped)',
+  summary: 'run the ingest daemon (follows the configured sources until stopped)',
   usage: `
 Usage: radome ingest run
 
-Every RADOME_LEVEL2_INTERVAL_SECONDS (default 300) ingests the new volumes of RADOME_LEVEL2_SITES
-(default KLOT) from the last RADOME_LEVEL2_WINDOW_MINUTES (default 60). An unreachable source is
-logged and tried again on the next pass. Stops cleanly on SIGINT/SIGTERM.`,
+Runs each enabled source on its own schedule, as radome.config.json (or the file RADOME_CONFIG
+names) and the environment say (see README.md, "Ingest daemon"): Level 2 volumes, real-time Level 2
+chunks, Level 3 products and GNSS files; retention on a schedule. Pause/resume, flags and backfills
+set through GraphQL are read from the catalog at every pass. An unreachable source is logged and
+tried again with backoff. SIGINT/SIGTERM: stops taking work and lets files in flight finish (a
+second signal exits at once; commits are single transactions, so no partial rows either way).`,
   options: {},
   async run() {
     const config = loadConfig();
+    const daemon = loadDaemonConfig();
     const ctx = openIngestContext(config);
     const stop = new AbortController();
-    const onSignal = () => stop.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const onSignal = () => {
+      if (stop.signal.aborted) process.exit(130);
+      ctx.log.info('stopping: finishing files in flight (signal again to exit at once)');
+      stop.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
-      await runIngestDaemon(ctx, config, stop.signal);
+      await runIngestDaemon(ctx, config, stop.signal, daemon);
       return 0;
     } finally {
       ctx.close();
@@ -156,4 +169,107 @@ logged and tried again on the next pass. Stops cleanly on SIGINT/SIGTERM.`,
   },
 };
 
-export const ingestCommands: Command[] = [files, once, run];
+const backfill: Command = {
+  name: 'backfill',
+  summary: 'ingest a past time window of a source now, with progress',
+  usage: `
+Usage: radome ingest backfill --source level2 --site KLOT [--site KIWX] --from <ISO> --to <ISO>
+       radome ingest backfill --source level3 --site KLOT --product N0H --from <ISO> --to <ISO>
+       radome ingest backfill --source gnss --station YORK --from <ISO> --to <ISO>
+       radome ingest backfill … --queue      (leave it to the running daemon instead)
+
+Lists the window, then ingests what is not in the catalog yet with RADOME_INGEST_WORKERS decoding
+threads and RADOME_INGEST_DOWNLOADS files in flight (or radome.config.json's ingest settings).
+Shows a progress bar on a terminal, a log line every 5 s otherwise. Exit status 1 when any file
+failed. With --queue, records the request in the catalog for the daemon (requestBackfill).`,
+  options: {
+    source: { type: 'string', default: 'level2' },
+    site: { type: 'string', multiple: true },
+    product: { type: 'string', multiple: true },
+    station: { type: 'string', multiple: true },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    queue: { type: 'boolean' },
+  },
+  async run({ values }) {
+    const config = loadConfig();
+    const daemon = loadDaemonConfig();
+    const window = { from: parseInstant(values.from, '--from'), to: parseInstant(values.to, '--to') };
+    if (window.from >= window.to) throw new RadomeError('BAD_INPUT', '--from must be before --to');
+    const list = (flag: string) => ((values[flag] as unknown as string[] | undefined) ?? []).join(',');
+    let listings: AsyncIterable<SourceObject>[];
+    let source: ObjectSource;
+    if (values.source === 'level2') {
+      const l2 = level2Source(config);
+      source = l2;
+      listings = parseSites(list('site') || daemon.level2.sites.join(','), '--site').map((site) => l2.list(site, window));
+    } else if (values.source === 'level3') {
+      const l3 = level3Source(config);
+      source = l3;
+      const products = list('product') || daemon.level3.products.join(',');
+      listings = parseSites(list('site') || daemon.level3.sites.join(','), '--site').flatMap((site) => products.split(',').map((p) => l3.list(site, p.trim().toUpperCase(), window)));
+    } else if (values.source === 'gnss') {
+      const g = new GnssArchiveSource({ template: config.gnss.archive, token: config.gnss.token });
+      source = g;
+      listings = parseGnssStations(list('station') || daemon.gnss.stations.join(','), '--station').map((station) => g.list(station, window));
+    } else {
+      throw new RadomeError('BAD_INPUT', `--source ${String(values.source)}: use level2, level3 or gnss`);
+    }
+    const ctx = openIngestContext(config);
+    try {
+      if (values.queue) {
+        const request = ctx.catalog.requestBackfill(String(values.source), window.from, window.to, Date.now());
+        console.log(`queued backfill ${request.id} of ${request.source} for the daemon`);
+        return 0;
+      }
+      const todo: SourceObject[] = [];
+      for (const listing of listings) for await (const o of listing) if (!ctx.catalog.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
+      ctx.log.info({ source: source.id, files: todo.length }, `backfill: ${todo.length} files to ingest`);
+      const progress = createProgress(todo.length, `backfill ${values.source}`, ctx.log);
+      const pool = createPlanPool(daemon.workers);
+      try {
+        const summary = await ingestAll({ ...ctx, planFile: pool.planFile }, source, (async function* () { yield* todo; })(), {
+          concurrency: daemon.downloads,
+          keepOutcomes: false,
+          onOutcome: (o) => progress.tick(o.status === 'failed', o.object.size),
+        });
+        progress.done();
+        console.log(`${summary.ingested} ingested, ${summary.skipped} unchanged, ${summary.failed} failed`);
+        return summary.failed > 0 ? 1 : 0;
+      } finally {
+        await pool.close();
+      }
+    } finally {
+      ctx.close();
+    }
+  },
+};
+
+const cleanup: Command = {
+  name: 'cleanup',
+  summary: 'retention: remove volumes and products older than a duration',
+  usage: `
+Usage: radome ingest cleanup --older-than P7D
+
+Removes every volume (with its sweeps) and Level 3 product scanned longer ago than the ISO 8601
+duration, with their objects. Crash-safe and resumable: the rows go first in one transaction that
+records their object keys; the objects are deleted next; a run interrupted at any point is finished
+by the next cleanup (or the daemon). GNSS days are not removed.`,
+  options: { 'older-than': { type: 'string' } },
+  async run({ values }) {
+    const raw = values['older-than'];
+    if (typeof raw !== 'string') throw new RadomeError('BAD_INPUT', '--older-than is required (an ISO 8601 duration such as P7D)');
+    const olderThanMs = parseIsoDuration(raw, '--older-than');
+    const ctx = openIngestContext(loadConfig());
+    try {
+      await purgeDoomedObjects(ctx.catalog, ctx.objects, ctx.log);
+      const r = await applyRetention(ctx.catalog, ctx.objects, olderThanMs, ctx.log);
+      console.log(`removed ${r.volumes} volumes, ${r.products} products and ${r.deletedObjects} objects`);
+      return 0;
+    } finally {
+      ctx.close();
+    }
+  },
+};
+
+export const ingestCommands: Command[] = [files, once, run, backfill, cleanup];

@@ -17,7 +17,7 @@ export interface Level2Plan {
 }
 
 /** The volume's own location, else (message 1 files state none) the site table's. */
-function locationOf(volume: Level2Volume): RadarLocation {
+export function locationOf(volume: Level2Volume): RadarLocation {
   if (volume.location) return volume.location;
   const known = nexradSiteLocation(volume.site);
   if (!known) {
@@ -26,7 +26,8 @@ function locationOf(volume: Level2Volume): RadarLocation {
   return { latitude: known.latitude, longitude: known.longitude, heightM: known.heightM ?? 0 };
 }
 
-function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: MomentGrid): PolarGrid {
+/** One moment of one cut as the renderer's polar grid. */
+export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: MomentGrid): PolarGrid {
   return {
     latitude: loc.latitude,
     longitude: loc.longitude,
@@ -128,7 +129,11 @@ export function planLevel2Volume(volume: Level2Volume, file: SourceObject, optio
 
 /** The Level 2 volume as an ingest plan: its sweeps' objects, then the volume and sweep rows. */
 export function level2IngestPlan(volume: Level2Volume, file: SourceObject, options: PlanOptions): IngestPlan {
-  const plan = planLevel2Volume(volume, file, options);
+  return level2IngestPlanOf(planLevel2Volume(volume, file, options));
+}
+
+/** A Level 2 plan made elsewhere (e.g. on a worker thread) as an ingest plan. */
+export function level2IngestPlanOf(plan: Level2Plan): IngestPlan {
   return {
     kind: 'level2',
     id: plan.volume.id,

@@ -10,10 +10,8 @@ export const EFFECTIVE_RADIUS_FACTOR = 4 / 3;
 export const BEAM_MODEL_NAME = '4/3 effective Earth radius (Doviak & Zrnić 1993, eqs. 2.28b-c)';
 
 export interface BeamModel {
-  /** Slant range along the beam → ground distance, km. */
+  /** Slant range along the beam → ground distance, km (monotonic, so gate edges map to ground edges). */
   groundKm(slantKm: number): number;
-  /** Ground distance → slant range along the beam, km. */
-  slantKm(groundKm: number): number;
   /** null when the ranges are already ground distances (elevation 0). */
   description: { elevationAngle: number; antennaHeightM: number; earthRadiusKm: number } | null;
 }
@@ -21,24 +19,18 @@ export interface BeamModel {
 /** The beam model for a radar at `latitudeDeg`, antenna `antennaHeightM` above sea level. */
 export function beamModel(latitudeDeg: number, elevationDeg: number, antennaHeightM: number): BeamModel {
   if (elevationDeg === 0) {
-    return { groundKm: (s) => s, slantKm: (g) => g, description: null };
+    return { groundKm: (s) => s, description: null };
   }
   const earthRadiusKm = gaussianRadiusKm(latitudeDeg);
   const re = EFFECTIVE_RADIUS_FACTOR * earthRadiusKm;
   const r0 = re + antennaHeightM / 1000;
-  const theta = (elevationDeg * Math.PI) / 180;
-  const sinT = Math.sin(theta);
-  const cosT = Math.cos(theta);
+  const sinT = Math.sin((elevationDeg * Math.PI) / 180);
+  const cosT = Math.cos((elevationDeg * Math.PI) / 180);
   return {
     groundKm(slant) {
       // Distance from the effective Earth's centre to the target, then the arc it subtends.
       const centreToTarget = Math.sqrt(slant * slant + r0 * r0 + 2 * slant * r0 * sinT);
       return re * Math.asin((slant * cosT) / centreToTarget);
-    },
-    slantKm(ground) {
-      // Law of sines in the triangle centre–antenna–target: the angle at the target is 90° − θ − φ.
-      const phi = ground / re;
-      return (r0 * Math.sin(phi)) / Math.cos(theta + phi);
     },
     description: { elevationAngle: elevationDeg, antennaHeightM, earthRadiusKm },
   };

@@ -22,9 +22,10 @@ export function radialByAzimuth(azimuths: Float32Array, width: number | Float32A
     const reach = Math.min(REACH * w, 180);
     const first = Math.floor((centre - reach) * BINS_PER_DEGREE);
     const last = Math.ceil((centre + reach) * BINS_PER_DEGREE);
+    let bin = (((first % AZIMUTH_BINS) + AZIMUTH_BINS) % AZIMUTH_BINS) - 1;
     for (let b = first; b <= last; b++) {
+      if (++bin === AZIMUTH_BINS) bin = 0;
       const d = Math.abs((b + 0.5) / BINS_PER_DEGREE - centre);
-      const bin = ((b % AZIMUTH_BINS) + AZIMUTH_BINS) % AZIMUTH_BINS;
       if (d <= reach && d < distance[bin]!) {
         distance[bin] = d;
         table[bin] = r;
@@ -43,11 +44,12 @@ export const OCTANT_STEPS = 4096;
  * max(|east|, |north|) ∈ [0, 1], the radial's value offset (radial · stride), or −1.
  */
 export function radialOffsetsByOctant(byAzimuth: Int32Array, stride: number): Int32Array {
+  const fromMajorAxis = new Float64Array(OCTANT_STEPS + 1);
+  for (let k = 0; k <= OCTANT_STEPS; k++) fromMajorAxis[k] = Math.atan(Math.min(1, (k + 0.5) / OCTANT_STEPS));
   const table = new Int32Array(8 * (OCTANT_STEPS + 1));
   for (let octant = 0; octant < 8; octant++) {
     for (let k = 0; k <= OCTANT_STEPS; k++) {
-      const fromMajorAxis = Math.atan(Math.min(1, (k + 0.5) / OCTANT_STEPS));
-      let az = octant & 1 ? Math.PI / 2 - fromMajorAxis : fromMajorAxis;
+      let az = octant & 1 ? Math.PI / 2 - fromMajorAxis[k]! : fromMajorAxis[k]!;
       if (octant & 2) az = Math.PI - az;
       if (octant & 4) az = 2 * Math.PI - az;
       const bin = Math.floor((az * 180 * BINS_PER_DEGREE) / Math.PI) % AZIMUTH_BINS;

@@ -121,12 +121,18 @@ function lastGateWithData(grid: PolarGrid): number {
   return last;
 }
 
-/** Gate index per ground-distance bin (bin k centred at (k + 0.5)·step km), −1 outside the gates. */
+/**
+ * Gate index per ground-distance bin (bin k centred at (k + 0.5)·step km), −1 outside the gates:
+ * gate edges go through the beam model once each, then bins between two edges take that gate.
+ */
 function gateByGroundDistance(grid: PolarGrid, beam: BeamModel, stepKm: number, maxGroundKm: number): Int32Array {
-  const table = new Int32Array(Math.ceil(maxGroundKm / stepKm) + 1);
-  for (let k = 0; k < table.length; k++) {
-    const gate = Math.floor((beam.slantKm((k + 0.5) * stepKm) - grid.firstGateKm) / grid.gateSpacingKm + 0.5);
-    table[k] = gate >= 0 && gate < grid.gateCount ? gate : -1;
+  const table = new Int32Array(Math.ceil(maxGroundKm / stepKm) + 1).fill(-1);
+  const binAt = (edgeKm: number): number => Math.min(table.length, Math.max(0, Math.ceil(edgeKm / stepKm - 0.5)));
+  let from = binAt(beam.groundKm(Math.max(0, grid.firstGateKm - grid.gateSpacingKm / 2)));
+  for (let g = 0; g < grid.gateCount; g++) {
+    const to = binAt(beam.groundKm(grid.firstGateKm + (g + 0.5) * grid.gateSpacingKm));
+    table.fill(g, from, to);
+    from = to;
   }
   return table;
 }

@@ -1,4 +1,4 @@
-import { RadomeClientError, type GraphQLErrorInfo, type RadomeResult } from './errors.js';
+import type { RadomeResult } from './errors.js';
 import {
   GnssStationDocument,
   GnssStationsDocument,
@@ -6,7 +6,9 @@ import {
   ProductCodesDocument,
   ProductDocument,
   ProductsDocument,
+  RadarSiteDocument,
   RadarSitesDocument,
+  RadarSiteVolumesDocument,
   SnrSeriesDocument,
   SnrSummaryDocument,
   SweepDocument,
@@ -15,6 +17,10 @@ import {
   VolumesDocument,
   type DocumentTypeDecoration,
 } from './gql/graphql.js';
+import { operationOf } from './operation.js';
+import { paginate, type Connection, type PageOptions } from './paginate.js';
+import { DEFAULT_RETRY, retryDelay, sleep, type RetryOptions } from './retry.js';
+import { abortError, postGraphql } from './transport.js';
 
 export interface RadomeClientOptions {
   /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -23,12 +29,21 @@ export interface RadomeClientOptions {
   fetch?: typeof fetch;
   /** Sent with every request (e.g. authorization for a gateway in front of radome). */
   headers?: Record<string, string>;
+  /** Aborts every request of this client, e.g. when the page or component using it goes away. */
+  signal?: AbortSignal;
+  /** Retrying of queries (never mutations) on network errors and 429/503; false turns it off. */
+  retry?: RetryOptions | false;
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Overrides the client's retry options for this request. */
+  retry?: RetryOptions | false;
 }
+
+/** Request options plus the page size and an optional item limit. */
+export interface IterateOptions extends RequestOptions, PageOptions {}
 
 type ResultOf<D> = D extends DocumentTypeDecoration<infer R, any> ? R : never;
 type VariablesOf<D> = D extends DocumentTypeDecoration<any, infer V> ? V : never;
@@ -41,6 +56,8 @@ export type OperationMethod<R, V> = {} extends V
 /** One method per operation in schema/operations/. */
 const operations = {
   radarSites: RadarSitesDocument,
+  radarSite: RadarSiteDocument,
+  radarSiteVolumes: RadarSiteVolumesDocument,
   volumes: VolumesDocument,
   volume: VolumeDocument,
   sweeps: SweepsDocument,
@@ -55,94 +72,81 @@ const operations = {
   snrSummary: SnrSummaryDocument,
 } as const;
 
+interface ConnectionSource<R, V, N> {
+  document: DocumentTypeDecoration<R, V>;
+  select(data: R): Connection<N> | null | undefined;
+}
+
+function connection<R, V, N>(document: DocumentTypeDecoration<R, V>, select: (data: R) => Connection<N> | null | undefined): ConnectionSource<R, V, N> {
+  return { document, select };
+}
+
+/** One iterator per connection: `for await (const sweep of client.iterate.sweeps({ filter }))`. */
+const connections = {
+  sweeps: connection(SweepsDocument, (d) => d.sweeps),
+  volumes: connection(VolumesDocument, (d) => d.volumes),
+  products: connection(ProductsDocument, (d) => d.products),
+  /** Volumes of one site (`radarSite(id).volumes`). */
+  siteVolumes: connection(RadarSiteVolumesDocument, (d) => d.radarSite?.volumes),
+};
+
+type PageVariables<V> = Omit<V, 'first' | 'after'>;
+
+/** Walks every page; variables are those of the query without `first` and `after`. */
+export type ConnectionIterator<V, N> = {} extends PageVariables<V>
+  ? (variables?: PageVariables<V>, options?: IterateOptions) => AsyncGenerator<N, void, undefined>
+  : (variables: PageVariables<V>, options?: IterateOptions) => AsyncGenerator<N, void, undefined>;
+
 type Operations = typeof operations;
+type Connections = typeof connections;
 
 export type RadomeClient = {
   [K in keyof Operations]: OperationMethod<ResultOf<Operations[K]>, VariablesOf<Operations[K]>>;
 } & {
   /** Runs any typed document (e.g. one generated from your own operations). */
+  request<R, V>(document: DocumentTypeDecoration<R, V>, variables: V, options?: RequestOptions): Promise<RadomeResult<R>>;
+  /** The same as `request` (its first name). */
   execute<R, V>(document: DocumentTypeDecoration<R, V>, variables: V, options?: RequestOptions): Promise<RadomeResult<R>>;
+  iterate: {
+    [K in keyof Connections]: Connections[K] extends ConnectionSource<any, infer V, infer N> ? ConnectionIterator<V, N> : never;
+  };
 };
 
-interface GraphQLResponse {
-  data?: unknown;
-  errors?: { message?: unknown; path?: unknown; extensions?: { code?: unknown } }[];
-}
-
-function errorInfo(e: NonNullable<GraphQLResponse['errors']>[number]): GraphQLErrorInfo {
-  const info: GraphQLErrorInfo = {
-    message: typeof e.message === 'string' ? e.message : JSON.stringify(e),
-    code: typeof e.extensions?.code === 'string' ? e.extensions.code : null,
-  };
-  if (Array.isArray(e.path)) info.path = e.path as (string | number)[];
-  return info;
-}
-
-function failure(error: RadomeClientError): { error: RadomeClientError } {
-  return { error };
-}
-
-/** A fetch or body read that failed: the caller's abort, or the network. */
-function transportError(e: unknown, signal: AbortSignal | undefined): RadomeClientError {
-  if (signal?.aborted || (e instanceof Error && e.name === 'AbortError')) {
-    const reason = signal?.reason instanceof Error ? signal.reason.message : 'the request was aborted';
-    return new RadomeClientError('abort', reason, { cause: e });
-  }
-  return new RadomeClientError('network', `request failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-}
-
-function operationName(document: object): string | undefined {
-  return /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(String(document))?.[1];
+function bothSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
 }
 
 export function createRadomeClient(options: RadomeClientOptions): RadomeClient {
   const url = String(options.url);
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function execute<R, V>(document: DocumentTypeDecoration<R, V>, variables: V, request: RequestOptions = {}): Promise<RadomeResult<R>> {
-    const { signal } = request;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetchFn(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          ...options.headers,
-          ...request.headers,
-        },
-        body: JSON.stringify({ query: String(document), variables: variables ?? {}, operationName: operationName(document) }),
-        signal,
-      });
-      text = await response.text();
-    } catch (e) {
-      return failure(transportError(e, signal));
+  async function request<R, V>(document: DocumentTypeDecoration<R, V>, variables: V, call: RequestOptions = {}): Promise<RadomeResult<R>> {
+    const query = String(document);
+    const { type, name } = operationOf(query);
+    const signal = bothSignals(options.signal, call.signal);
+    const retryOption = call.retry ?? options.retry;
+    // Only queries are idempotent; a retried mutation could apply twice.
+    const retry = type === 'query' && retryOption !== false ? { ...DEFAULT_RETRY, ...retryOption } : null;
+    const headers = { ...options.headers, ...call.headers };
+    for (let attempt = 0; ; attempt++) {
+      const result = await postGraphql<R>({ url, fetch: fetchFn, query, variables, operationName: name, headers, signal });
+      const delay = result.error && retry ? retryDelay(result.error, attempt, retry) : null;
+      if (delay === null) return result;
+      if (!(await sleep(delay, signal))) return { error: abortError(signal) };
     }
-
-    let body: GraphQLResponse | undefined;
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (parsed && typeof parsed === 'object' && ('data' in parsed || 'errors' in parsed)) body = parsed as GraphQLResponse;
-    } catch {
-      // Not JSON: reported below as an HTTP error.
-    }
-    const status = response.status;
-    if (body?.errors?.length) {
-      const errors = body.errors.map(errorInfo);
-      return failure(new RadomeClientError('graphql', errors.map((e) => e.message).join('; '), { status, errors }));
-    }
-    if (!response.ok || !body || body.data == null) {
-      const what = response.ok ? 'a response that is not a GraphQL result' : `HTTP ${status} ${response.statusText}`.trim();
-      return failure(new RadomeClientError('http', `${url} answered with ${what}: ${text.slice(0, 200)}`, { status }));
-    }
-    return { data: body.data as R };
   }
 
-  const client = { execute } as RadomeClient;
+  const client = { request, execute: request, iterate: {} } as unknown as RadomeClient;
   for (const [name, document] of Object.entries(operations)) {
-    (client as unknown as Record<string, unknown>)[name] = (variables?: unknown, request?: RequestOptions) =>
-      execute(document as DocumentTypeDecoration<unknown, unknown>, variables ?? {}, request);
+    (client as unknown as Record<string, unknown>)[name] = (variables?: unknown, call?: RequestOptions) =>
+      request(document as DocumentTypeDecoration<unknown, unknown>, variables ?? {}, call);
+  }
+  for (const [name, source] of Object.entries(connections) as [string, ConnectionSource<unknown, Record<string, unknown>, unknown>][]) {
+    (client.iterate as Record<string, unknown>)[name] = (variables: Record<string, unknown> = {}, iterate: IterateOptions = {}) =>
+      paginate(async (first, after) => {
+        const page = await request(source.document, { ...variables, first, after }, { signal: iterate.signal, headers: iterate.headers, retry: iterate.retry });
+        return page.error ? page : { data: source.select(page.data) };
+      }, iterate);
   }
   return client;
 }

@@ -23,16 +23,24 @@ export class RadomeClientError extends Error {
   readonly status?: number;
   /** GraphQL errors, for kind 'graphql'. */
   readonly errors?: GraphQLErrorInfo[];
+  /** How long the server asked to wait before trying again (its Retry-After header), in ms. */
+  readonly retryAfterMs?: number;
 
   constructor(
     kind: RadomeClientErrorKind,
     message: string,
-    details: { status?: number; errors?: GraphQLErrorInfo[]; cause?: unknown } = {},
+    details: { status?: number; errors?: GraphQLErrorInfo[]; retryAfterMs?: number; cause?: unknown } = {},
   ) {
     super(message, { cause: details.cause });
     this.kind = kind;
     if (details.status !== undefined) this.status = details.status;
     if (details.errors !== undefined) this.errors = details.errors;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+  }
+
+  /** The first GraphQL error code (e.g. RATE_LIMITED, BAD_USER_INPUT), or null. */
+  get code(): string | null {
+    return this.errors?.find((e) => e.code !== null)?.code ?? null;
   }
 }
 

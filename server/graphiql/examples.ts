@@ -43,15 +43,66 @@ query SiteVolumes($site: String = "KLOT", $after: String) {
 `,
   },
   {
-    query: `# Every radar site in the catalog and its latest volume.
+    query: `# Product picker: Level 3 product codes with how many products each has (optionally at one site).
+query ProductPicker($site: String, $category: ProductCategory) {
+  productCodes(site: $site, category: $category) {
+    code
+    mnemonic
+    name
+    category
+    units
+    count
+  }
+}
+`,
+  },
+  {
+    query: `# Daily SNR of a GNSS station over a year, per constellation (gnssStations lists the ids).
+query SnrDaily($station: String = "CEDA", $from: DateTimeISO = "2024-01-01T00:00:00Z", $to: DateTimeISO = "2025-01-01T00:00:00Z") {
+  snrSeries(station: $station, from: $from, to: $to, interval: "P1D", groupBy: [CONSTELLATION]) {
+    station
+    interval
+    points { start constellation count mean min max stddev }
+  }
+}
+`,
+  },
+  {
+    query: `# Ingest status: each daemon source, its backlog and errors, and the latest failures.
+query IngestStatus {
+  ingestStatus {
+    sources { name paused running backlog ingestedCount failedCount lastSuccessAt lastError lastErrorAt }
+    failures { source key attempts errorCode errorMessage }
+    pendingObjectDeletions
+  }
+}
+`,
+  },
+  {
+    query: `# Coverage of a site per hour: volumes, sweeps and products, and the gaps.
+query Coverage($site: String = "KLOT", $from: DateTimeISO = "2022-03-17T00:00:00Z", $to: DateTimeISO = "2022-03-18T00:00:00Z") {
+  radarCoverage(sites: [$site], from: $from, to: $to, interval: "PT1H") {
+    site { id }
+    volumes
+    sweeps
+    products
+    gaps { from to }
+    buckets { start volumes sweeps products }
+  }
+}
+`,
+  },
+  {
+    query: `# Radar sites in a lon/lat box with their latest volume; any id refetches with node(id).
 query RadarSites {
-  radarSites {
+  radarSites(bbox: { west: -95, south: 36, east: -80, north: 46 }) {
     id
     latitude
     longitude
     heightM
     latestVolume { id scanStart }
   }
+  node(id: "KLOT") { __typename id }
 }
 `,
   },

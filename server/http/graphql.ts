@@ -1,26 +1,36 @@
 // /graphql over plain node:http: Apollo does the GraphQL-over-HTTP protocol (GET and POST, CSRF
-// prevention, status codes); this only moves bytes in and out.
+// prevention, status codes); this moves bytes in and out and refuses bodies that are too large
+// or not JSON before Apollo sees them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { RadomeContext } from '../context.js';
+import { errorBody } from '../errors.js';
 import { sendJson, sendMethodNotAllowed } from './respond.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** Queries are small; anything bigger is a mistake or abuse. */
-const MAX_BODY_BYTES = 1 << 20;
+/** Past this much a too-large body is cut off rather than read to its end. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
-class BodyTooLarge extends Error {}
-
-async function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The body as text, or null when it is over `maxBytes`. An oversized body is still read (and
+ * dropped) so the client, still sending, sees the 413 instead of a reset connection.
+ */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
   const chunks: Buffer[] = [];
   let size = 0;
+  let tooLarge = declared > maxBytes;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk);
+    if (size > maxBytes) tooLarge = true;
+    if (size > DRAIN_LIMIT_BYTES) {
+      req.destroy();
+      break;
+    }
+    if (!tooLarge) chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return tooLarge ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 function headerMap(req: IncomingMessage): HeaderMap {
@@ -37,24 +47,23 @@ export async function serveGraphql(
   search: string,
   apollo: ApolloServer<RadomeContext>,
   context: () => Promise<RadomeContext>,
+  maxBodyBytes: number,
 ): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'POST') return sendMethodNotAllowed(res, 'GET, POST');
   const headers = headerMap(req);
   let body: unknown;
   if (req.method === 'POST') {
-    let text: string;
-    try {
-      text = await readBody(req);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: `request body is over ${MAX_BODY_BYTES} bytes` }] });
-      throw e;
+    const text = await readBody(req, maxBodyBytes);
+    if (text === null) {
+      return sendJson(res, 413, errorBody('BAD_USER_INPUT', `request body is over ${maxBodyBytes} bytes (the limit); send a smaller query, with values as variables, or use a persisted query`));
     }
     body = text;
     if ((headers.get('content-type') ?? '').includes('json') && text !== '') {
       try {
         body = JSON.parse(text);
-      } catch {
-        return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      } catch (e) {
+        const detail = e instanceof Error ? ` (${e.message})` : '';
+        return sendJson(res, 400, errorBody('BAD_USER_INPUT', `request body is not valid JSON${detail}; send {"query": "…", "variables": {…}} as application/json`));
       }
     }
   }

@@ -1,18 +1,27 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { isRadomeError, RadomeError } from '../../core/errors.js';
+import { loadServerConfig, type ServerConfig } from '../../core/config.js';
+import { RadomeError } from '../../core/errors.js';
 import type { ObjectStore } from '../../store/types.js';
 import type { CatalogReader } from '../catalog-reader.js';
 import { createContext, type RadomeContext } from '../context.js';
+import { errorBody, formatApiError } from '../errors.js';
+import { BoundedQueryCache } from '../limits/apq-cache.js';
+import { limitsPlugin } from '../limits/plugin.js';
+import { maxAliasesRule, maxDepthRule } from '../limits/validation-rules.js';
 import { buildRadomeSchema } from '../schema.js';
-import { applyCors } from './cors.js';
+import { CatalogEventFeed } from '../subscriptions/feed.js';
+import { attachSubscriptions } from '../subscriptions/ws.js';
+import { applyCors, isOriginAllowed } from './cors.js';
 import { createGraphiqlRoute, defaultGraphiqlDir, GRAPHIQL_PATH } from './graphiql.js';
 import { GRAPHQL_PATH, serveGraphql } from './graphql.js';
+import { serveHealth, serveMetrics, serveReady } from './health.js';
+import { Metrics, type Route, type ScrapeGauges } from './metrics.js';
 import { OBJECTS_PREFIX, serveObject } from './objects.js';
+import { RateLimiter } from './rate-limit.js';
 import { sendJson, sendText } from './respond.js';
 
 export interface RadomeServerOptions {
@@ -28,6 +37,11 @@ export interface RadomeServerOptions {
   graphiqlDir?: string;
   /** Called with errors no request could be answered for; default console.error. */
   onError?: (error: unknown) => void;
+  /**
+   * Limits and security (core/config.ts, README). Unset fields take loadServerConfig's defaults,
+   * except the per-client rate limit, which an embedding turns on itself (`radome serve` does).
+   */
+  config?: Partial<ServerConfig>;
 }
 
 export interface ListeningRadomeServer {
@@ -38,7 +52,7 @@ export interface ListeningRadomeServer {
 }
 
 export interface RadomeServer {
-  /** The node:http request listener (routes /graphql, /graphiql/, /objects/, /healthz). */
+  /** The node:http request listener (routes /graphql, /graphiql/, /objects/, /healthz, /readyz, /metrics). */
   handler: RequestListener;
   listen(port: number, host?: string): Promise<ListeningRadomeServer>;
 }
@@ -64,50 +78,120 @@ function publicBaseUrl(publicUrl: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
+/** The client a request counts against: the peer address, or X-Forwarded-For's first hop behind a trusted proxy. */
+function clientOf(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || 'unknown';
+}
+
+function routeOf(rawPath: string): Route {
+  if (rawPath === GRAPHQL_PATH) return 'graphql';
+  if (rawPath.startsWith(OBJECTS_PREFIX)) return 'objects';
+  if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) return 'graphiql';
+  if (rawPath === '/healthz' || rawPath === '/readyz' || rawPath === '/metrics') return rawPath.slice(1) as Route;
+  return 'other';
+}
+
 export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const { catalog, objects } = options;
+  const config: ServerConfig = { ...loadServerConfig({}), rateLimitPerSecond: 0, ...options.config };
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const publicBase = options.publicUrl === undefined ? undefined : publicBaseUrl(options.publicUrl);
+  const schema = buildRadomeSchema();
   const httpServer = createServer();
-  const apollo = new ApolloServer<RadomeContext>({
-    schema: buildRadomeSchema(),
-    csrfPrevention: true,
-    introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
-    // RadomeErrors from the store keep their code; BAD_INPUT (e.g. a bad cursor) is the user's.
-    formatError(formatted, error) {
-      const original = unwrapResolverError(error);
-      if (!isRadomeError(original)) return formatted;
-      const code = original.code === 'BAD_INPUT' ? 'BAD_USER_INPUT' : original.code;
-      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code } };
+  const metrics = new Metrics();
+  const feed = new CatalogEventFeed(catalog, config.eventsPollMs, onError);
+  const limiter = config.rateLimitPerSecond > 0 ? new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) : null;
+  const validationRules = [maxDepthRule(config.maxDepth), maxAliasesRule(config.maxAliases)];
+  const baseUrlOf = (req: IncomingMessage) => publicBase ?? `http://${requestAuthority(req)}/`;
+  const gauges: ScrapeGauges = {
+    ingestLagSeconds() {
+      const newest = catalog.latestCatalogEvent();
+      return newest ? Math.max(0, (Date.now() - newest.at) / 1000) : null;
     },
+    activeSubscriptions: () => feed.subscriberCount,
+  };
+
+  const subscriptions = attachSubscriptions(httpServer, {
+    schema,
+    path: GRAPHQL_PATH,
+    maxTokens: config.maxTokens,
+    maxCost: config.maxCost,
+    maxPayloadBytes: config.maxBodyBytes,
+    validationRules,
+    admit(req) {
+      const origin = req.headers.origin;
+      if (origin !== undefined && !isOriginAllowed(origin, config.corsOrigins)) return { status: 403, message: `origin ${origin} may not open subscriptions (RADOME_CORS_ORIGINS)` };
+      if (limiter && !limiter.take(clientOf(req, config.trustProxy)).allowed) return { status: 429, message: 'too many requests; retry later' };
+      metrics.observeRequest('graphql-ws', 'GET', 101, 0);
+      return null;
+    },
+    context: (req) => createContext(catalog, baseUrlOf(req), objects, feed),
+  });
+
+  const apollo = new ApolloServer<RadomeContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: config.introspection,
+    // Batches are off (Apollo's default): one operation per request, so the limits hold per request.
+    allowBatchedHttpRequests: false,
+    persistedQueries: config.apqMaxEntries > 0 ? { cache: new BoundedQueryCache(config.apqMaxEntries), ttl: null } : false,
+    parseOptions: { maxTokens: config.maxTokens },
+    validationRules,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      limitsPlugin({ maxCost: config.maxCost, executionTimeoutMs: config.executionTimeoutMs }),
+      metrics.plugin(),
+      { serverWillStart: async () => ({ drainServer: async () => { feed.close(); await subscriptions.close(); } }) },
+    ],
+    formatError: formatApiError,
   });
   let started: Promise<void> | undefined;
   const ensureStarted = () => (started ??= apollo.start());
   const serveGraphiql = createGraphiqlRoute(options.graphiqlDir ?? defaultGraphiqlDir());
 
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (applyCors(req, res)) return;
+  async function route(req: IncomingMessage, res: ServerResponse, rawPath: string, search: string): Promise<void> {
+    if (applyCors(req, res, config.corsOrigins)) return;
+
+    if (rawPath === GRAPHQL_PATH) {
+      if (limiter) {
+        const decision = limiter.take(clientOf(req, config.trustProxy));
+        if (!decision.allowed) {
+          res.setHeader('retry-after', String(decision.retryAfterSeconds));
+          return sendJson(
+            res,
+            429,
+            errorBody('RATE_LIMITED', `too many requests from this client (over ${config.rateLimitPerSecond}/s, bursts of ${config.rateLimitBurst}); retry after ${decision.retryAfterSeconds} s`, { retryAfterSeconds: decision.retryAfterSeconds }),
+          );
+        }
+      }
+      await ensureStarted();
+      const baseUrl = baseUrlOf(req);
+      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed), authorization: req.headers.authorization }), config.maxBodyBytes);
+    }
+    if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects);
+    if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) {
+      if (!config.graphiql) return sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n');
+      return serveGraphiql(req, res, rawPath, search);
+    }
+    if (rawPath === '/healthz') return serveHealth(res, catalog);
+    if (rawPath === '/readyz') return serveReady(res, catalog, objects);
+    if (rawPath === '/metrics') return serveMetrics(req, res, metrics, gauges, config.metricsToken);
+    sendText(res, 404, 'not found; try /graphql, /graphiql/, /objects/<key>, /healthz, /readyz or /metrics\n');
+  }
+
+  const handler: RequestListener = (req, res) => {
+    const started = performance.now();
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     // The raw path, not new URL(...).pathname: WHATWG URL parsing would resolve `..` and `%2e%2e`
     // before /objects/ could refuse them.
     const rawPath = q < 0 ? url : url.slice(0, q);
     const search = q < 0 ? '' : url.slice(q);
-
-    if (rawPath === GRAPHQL_PATH) {
-      await ensureStarted();
-      const baseUrl = publicBase ?? `http://${requestAuthority(req)}/`;
-      return serveGraphql(req, res, search, apollo, async () => createContext(catalog, baseUrl, objects));
-    }
-    if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects);
-    if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) return serveGraphiql(req, res, rawPath, search);
-    if (rawPath === '/healthz') return serveHealth(res, catalog);
-    sendText(res, 404, 'not found; try /graphql, /graphiql/, /objects/<key> or /healthz\n');
-  }
-
-  const handler: RequestListener = (req, res) => {
-    route(req, res).catch((error: unknown) => {
+    res.once('finish', () => metrics.observeRequest(routeOf(rawPath), req.method ?? 'GET', res.statusCode, (performance.now() - started) / 1000));
+    route(req, res, rawPath, search).catch((error: unknown) => {
       onError(error);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
       else res.destroy();
@@ -131,13 +215,4 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       return { url: `http://${authority}`, close: () => apollo.stop() };
     },
   };
-}
-
-function serveHealth(res: ServerResponse, catalog: CatalogReader): void {
-  try {
-    const radarSites = catalog.listRadarSites().length;
-    sendJson(res, 200, { status: 'ok', catalog: { ok: true, radarSites } });
-  } catch (error) {
-    sendJson(res, 503, { status: 'error', catalog: { ok: false, error: error instanceof Error ? error.message : String(error) } });
-  }
 }

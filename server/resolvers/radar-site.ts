@@ -4,14 +4,15 @@ import { parsePageArgs, parseSiteId, toVolumeFilter } from '../filters.js';
 import { connectionFromPage, type Connection } from '../types/connection.js';
 import { VolumeConnection } from '../types/connections.js';
 import { SiteVolumesArgs } from '../types/inputs.js';
+import { LonLatBoxInput } from '../types/radar-coverage.js';
 import { RadarSite } from '../types/radar-site.js';
 import { Volume, volumeFromRow } from '../types/volume.js';
 
 @Resolver(() => RadarSite)
 export class RadarSiteResolver {
-  @Query(() => [RadarSite], { description: 'Every radar site in the catalog, by id.' })
-  radarSites(@Ctx() ctx: RadomeContext): RadarSite[] {
-    return ctx.catalog.listRadarSites();
+  @Query(() => [RadarSite], { description: 'Every radar site in the catalog, by id; only those inside `bbox` when it is given.' })
+  radarSites(@Arg('bbox', () => LonLatBoxInput, { nullable: true }) bbox: LonLatBoxInput | null, @Ctx() ctx: RadomeContext): RadarSite[] {
+    return bbox ? ctx.catalog.radarSitesInBox(bbox) : ctx.catalog.listRadarSites();
   }
 
   @Query(() => RadarSite, { nullable: true })

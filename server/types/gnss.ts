@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from 't
 import { dayString } from '../../store/gnss/snr-keys.js';
 import type { SnrPoint as SnrPointRow } from '../../store/gnss/snr-accumulator.js';
 import type { GnssStationRow } from '../../store/types.js';
+import { Node } from './node.js';
 
 export enum SnrGroupBy {
   SATELLITE = 'SATELLITE',
@@ -11,7 +12,7 @@ export enum SnrGroupBy {
 
 registerEnumType(SnrGroupBy, { name: 'SnrGroupBy', description: 'A dimension SNR points are grouped by; ungrouped dimensions are summed over.' });
 
-@ObjectType({ description: 'A GNSS station (receiver site) with SNR observations in the catalog.' })
+@ObjectType({ description: 'A GNSS station (receiver site) with SNR observations in the catalog.', implements: Node })
 export class GnssStation {
   @Field(() => ID, { description: '4-character site code, upper case: CEDA, YORK.' })
   id: string;

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { ProductCodeCount, ProductRow } from '../../store/types.js';
 import { ConnectionType } from './connection.js';
+import { Node } from './node.js';
 
 /** Level 3 product categories, as the product registry assigns them. */
 export enum ProductCategory {
@@ -17,7 +18,10 @@ registerEnumType(ProductCategory, {
   description: 'What a Level 3 product shows: hydrometeor classes, precipitation, reflectivity, velocity, storm cells (graphic/tabular), or other.',
 });
 
-@ObjectType({ description: 'One NEXRAD Level 3 product. Radial/raster products are rendered as Web Mercator PNG overlays; graphic and tabular products are catalogued without an image.' })
+@ObjectType({
+  description: 'One NEXRAD Level 3 product. Radial/raster products are rendered as Web Mercator PNG overlays; graphic and tabular products are catalogued without an image.',
+  implements: Node,
+})
 export class Product {
   @Field(() => ID, { description: 'e.g. KLOT_N0H_20210131_110630 (site, mnemonic, scan time).' })
   id: string;

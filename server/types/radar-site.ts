@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Node } from './node.js';
 
-@ObjectType({ description: 'A NEXRAD radar site.' })
+@ObjectType({ description: 'A NEXRAD radar site.', implements: Node })
 export class RadarSite {
   @Field(() => ID, { description: '4-letter ICAO identifier, e.g. KLOT.' })
   id: string;

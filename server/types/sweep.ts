@@ -1,8 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { SweepRow } from '../../store/types.js';
+import { Node } from './node.js';
 import { RadarMoment } from './enums.js';
 
-@ObjectType({ description: 'One moment of one elevation cut, rendered as a Web Mercator PNG overlay.' })
+@ObjectType({ description: 'One moment of one elevation cut, rendered as a Web Mercator PNG overlay.', implements: Node })
 export class Sweep {
   @Field(() => ID, { description: 'e.g. KLOT20220317_000842/e01-REF.' })
   id: string;

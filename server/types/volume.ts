@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { VolumeRow } from '../../store/types.js';
+import { Node } from './node.js';
 
-@ObjectType({ description: 'One Level 2 volume scan: every sweep of one Archive II file.' })
+@ObjectType({ description: 'One Level 2 volume scan: every sweep of one Archive II file.', implements: Node })
 export class Volume {
   @Field(() => ID, { description: 'e.g. KLOT20220317_000842.' })
   id: string;

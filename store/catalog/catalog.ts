@@ -17,6 +17,10 @@ import type {
   VolumeFilter,
   VolumeRow,
   CommitGnssDaysInput,
+  BackfillRequestRow,
+  IngestFlagRow,
+  IngestSourceStatusRow,
+  RetentionResult,
   GnssDayRow,
   GnssSignalRow,
   GnssStationRow,
@@ -24,6 +28,8 @@ import type {
   SnrRollupQuery,
 } from '../types.js';
 import { clearFailure, listFailures, recordFailure, type RecordFailureInput } from './failures.js';
+import * as ingest from './ingest-status.js';
+import * as retention from './retention.js';
 import { checkSchema, migrate, schemaVersion } from './migrations.js';
 import { openDatabase } from './open.js';
 import * as read from './radar-read.js';
@@ -33,6 +39,9 @@ import { commitLevel3Product } from './product-write.js';
 import * as gnss from './gnss-read.js';
 import { commitGnssDays } from './gnss-write.js';
 import { StatementCache } from './statements.js';
+import * as aggregates from './radar-aggregates.js';
+import * as events from './events.js';
+import type { CatalogEventRow, LonLatBox, RadarBucketCount, RadarCountQuery } from '../types.js';
 
 export interface CatalogOpenOptions {
   /** Open without write access and without migrating (servers). Default false. */
@@ -120,6 +129,109 @@ export class Catalog {
     return clearFailure(this.statements, source, key, fingerprint);
   }
 
+  // Ingest daemon status, flags, backfills and retention (SQL in ingest-status.ts, retention.ts).
+
+  failureOf(source: string, key: string, fingerprint: string): { attempts: number; quarantined: boolean } | null {
+    return ingest.failureOf(this.statements, source, key, fingerprint);
+  }
+
+  listSourceStatus(): IngestSourceStatusRow[] {
+    return ingest.listSourceStatus(this.statements);
+  }
+
+  sourceStatus(name: string): IngestSourceStatusRow | null {
+    return ingest.sourceStatus(this.statements, name);
+  }
+
+  registerSources(names: readonly string[]): void {
+    this.assertWritable('registerSources');
+    ingest.registerSources(this.statements, names);
+  }
+
+  setSourcePaused(name: string, paused: boolean): IngestSourceStatusRow {
+    this.assertWritable('setSourcePaused');
+    return ingest.setSourcePaused(this.statements, name, paused);
+  }
+
+  markRunStarted(name: string, at: number): void {
+    this.assertWritable('markRunStarted');
+    ingest.markRunStarted(this.statements, name, at);
+  }
+
+  setBacklog(name: string, backlog: number): void {
+    this.assertWritable('setBacklog');
+    ingest.setBacklog(this.statements, name, backlog);
+  }
+
+  markRunFinished(name: string, at: number, counts: ingest.PassCounts, error: string | null): void {
+    this.assertWritable('markRunFinished');
+    ingest.markRunFinished(this.statements, name, at, counts, error);
+  }
+
+  /** Sets (or, with null, removes) a flag. */
+  setIngestFlag(name: string, value: string | null, at: number): IngestFlagRow | null {
+    this.assertWritable('setIngestFlag');
+    return ingest.setFlag(this.statements, name, value, at);
+  }
+
+  listIngestFlags(): IngestFlagRow[] {
+    return ingest.listFlags(this.statements);
+  }
+
+  requestBackfill(source: string, from: number, to: number, at: number): BackfillRequestRow {
+    this.assertWritable('requestBackfill');
+    return ingest.requestBackfill(this.statements, source, from, to, at);
+  }
+
+  nextBackfill(source: string): BackfillRequestRow | null {
+    return ingest.nextBackfill(this.statements, source);
+  }
+
+  markBackfill(id: number, field: 'started' | 'finished', at: number, error: string | null = null): void {
+    this.assertWritable('markBackfill');
+    ingest.markBackfill(this.statements, id, field, at, error);
+  }
+
+  listBackfills(limit: number): BackfillRequestRow[] {
+    return ingest.listBackfills(this.statements, limit);
+  }
+
+  forgetSourceFile(source: string, key: string, fingerprint: string): void {
+    this.assertWritable('forgetSourceFile');
+    ingest.forgetSourceFile(this.statements, source, key, fingerprint);
+  }
+
+  /** Runs a plan's commit in one transaction that dooms the objects of replaced sweeps. */
+  commitDoomingReplaced(kind: 'level2' | 'level3' | 'gnss', id: string, at: number, commit: () => void): number {
+    this.assertWritable('commitDoomingReplaced');
+    return retention.commitDoomingReplaced(this.statements, kind, id, at, commit);
+  }
+
+  /** Retention: removes rows older than `cutoff`, recording their objects as doomed. */
+  doomOlderThan(cutoff: number, at: number): RetentionResult {
+    this.assertWritable('doomOlderThan');
+    return retention.doomOlderThan(this.statements, cutoff, at);
+  }
+
+  doomedKeys(limit: number): string[] {
+    return retention.doomedKeys(this.statements, limit);
+  }
+
+  forgetDoomed(keys: readonly string[]): void {
+    this.assertWritable('forgetDoomed');
+    retention.forgetDoomed(this.statements, keys);
+  }
+
+  doomedCount(): number {
+    return retention.doomedCount(this.statements);
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction (nested catalog writes become savepoints). */
+  transaction<T>(fn: () => T): T {
+    this.assertWritable('transaction');
+    return this.db.transaction(fn).immediate();
+  }
+
   listRadarSites(): RadarSiteRow[] {
     return read.listRadarSites(this.statements);
   }
@@ -172,6 +284,33 @@ export class Catalog {
 
   snrRollupAggregates(query: SnrRollupQuery): SnrRollupAggregate[] {
     return gnss.snrRollupAggregates(this.statements, query);
+  }
+
+  // API reads: batched, aggregated and the event feed (SQL in radar-aggregates.ts, events.ts).
+
+  /** The newest volume of each site, in the order of `siteIds` (null for a site without volumes). */
+  latestVolumes(siteIds: readonly string[]): (VolumeRow | null)[] {
+    return aggregates.latestVolumes(this.statements, siteIds);
+  }
+
+  radarSitesInBox(box: LonLatBox): RadarSiteRow[] {
+    return aggregates.radarSitesInBox(this.statements, box);
+  }
+
+  radarBucketCounts(query: RadarCountQuery): RadarBucketCount[] {
+    return aggregates.radarBucketCounts(this.statements, query);
+  }
+
+  latestPrecipitation(sites: readonly string[], from: number, to: number): { product: ProductRow; count: number }[] {
+    return aggregates.latestPrecipitation(this.statements, sites, from, to);
+  }
+
+  catalogEventsAfter(seq: number, limit: number): CatalogEventRow[] {
+    return events.catalogEventsAfter(this.statements, seq, limit);
+  }
+
+  latestCatalogEvent(): CatalogEventRow | null {
+    return events.latestCatalogEvent(this.statements);
   }
 
   close(): void {

@@ -209,6 +209,70 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'ingest status, flags, backfills and doomed objects',
+    // ingest_sources: one row per daemon source (level2, level2-chunks, level3, gnss), what
+    // ingestStatus shows and pause/resume set. doomed_objects: object keys whose rows are already
+    // gone (retention, replaced sweeps), deleted from the store afterwards; a crash in between
+    // leaves them listed here, so the next sweep finishes the job.
+    sql: `
+      CREATE TABLE ingest_sources (
+        name TEXT PRIMARY KEY,
+        paused INTEGER NOT NULL DEFAULT 0,
+        running INTEGER NOT NULL DEFAULT 0,
+        last_run_at INTEGER,
+        last_success_at INTEGER,
+        last_error TEXT,
+        last_error_at INTEGER,
+        backlog INTEGER NOT NULL DEFAULT 0,
+        ingested_count INTEGER NOT NULL DEFAULT 0,
+        skipped_count INTEGER NOT NULL DEFAULT 0,
+        failed_count INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE ingest_flags (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE backfill_requests (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        from_time INTEGER NOT NULL,
+        to_time INTEGER NOT NULL,
+        requested_at INTEGER NOT NULL,
+        started_at INTEGER,
+        finished_at INTEGER,
+        error TEXT
+      ) STRICT;
+      CREATE INDEX backfill_requests_pending ON backfill_requests(source, finished_at, id);
+
+      CREATE TABLE doomed_objects (
+        key TEXT PRIMARY KEY,
+        reason TEXT NOT NULL,
+        doomed_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 5,
+    name: 'catalog events',
+    // Append-only feed of what each commit added, written in the commit's transaction, so a
+    // server in another process can follow ingest by polling `seq > cursor` (a rowid range scan).
+    // AUTOINCREMENT: a seq is never reused, even after old rows are pruned.
+    sql: `
+      CREATE TABLE catalog_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        site TEXT,
+        subject_id TEXT NOT NULL,
+        code INTEGER
+      ) STRICT;
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

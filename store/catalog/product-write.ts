@@ -1,5 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import type { CommitLevel3ProductInput, CommitResult, ProductCategoryName, ProductRow } from '../types.js';
+import { appendCatalogEvent } from './events.js';
 import { productParams } from './product-rows.js';
 import type { StatementCache } from './statements.js';
 
@@ -80,6 +81,7 @@ export function commitLevel3Product(statements: StatementCache, input: CommitLev
       productId: product.id,
     });
     statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+    appendCatalogEvent(statements, { kind: 'LEVEL3_PRODUCT', site: site.id, subjectId: product.id, code: product.code });
     const kept = new Set(objectKeys(product));
     const stale = previous ? objectKeys(previous).filter((k) => !kept.has(k)) : [];
     return { staleObjectKeys: stale.sort() };

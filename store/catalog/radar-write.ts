@@ -1,5 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import type { CommitLevel2VolumeInput, CommitResult, SweepRow } from '../types.js';
+import { appendCatalogEvent } from './events.js';
 import { sweepParams, volumeParams } from './rows.js';
 import type { StatementCache } from './statements.js';
 
@@ -108,6 +109,7 @@ export function commitLevel2Volume(statements: StatementCache, input: CommitLeve
     statements.prepare(GROW_DURATION_BOUND).run('volume', volume.scanEnd - volume.scanStart);
     statements.prepare(GROW_DURATION_BOUND).run('sweep', maxDuration(sweeps));
     statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+    appendCatalogEvent(statements, { kind: 'LEVEL2_VOLUME', site: site.id, subjectId: volume.id });
 
     const kept = new Set(sweeps.flatMap((s) => [s.imageKey, s.metadataKey]));
     const stale = new Set(previous.flatMap((p) => [p.imageKey, p.metadataKey]).filter((k) => !kept.has(k)));

@@ -3,10 +3,10 @@ import { RadomeError } from '../../core/errors.js';
 import { classColorScale, parseColor } from '../../ingest/render/color-scale.js';
 import { colorScaleForMoment } from '../../ingest/render/color-tables.js';
 import { geodesicDirect } from '../../ingest/render/geodesic.js';
-import { encodeRgbaPng } from '../../ingest/render/png-encode.js';
+import { RgbaPngWriter, encodeRgbaPng } from '../../ingest/render/png-encode.js';
 import { renderPolarPng } from '../../ingest/render/render-polar.js';
 import type { PolarGrid } from '../../ingest/render/types.js';
-import { decodePng, geodesicEndpoint, mercX, mercY, pixelOf, type Decoded } from './oracle.js';
+import { decodePng, geodesicEndpoint, groundDistanceKm, mercX, mercY, pixelOf, type Decoded } from './oracle.js';
 
 const KLOT = { latitude: 41.6045, longitude: -88.0847, heightM: 222 };
 
@@ -51,6 +51,18 @@ describe('polar overlays', () => {
     // A disc in a square frame covers about π/4 of it.
     expect(opaqueCount / (img.width * img.height)).toBeGreaterThan(0.7);
     expect(opaqueCount / (img.width * img.height)).toBeLessThan(0.8);
+  });
+
+  it('draws data in the very last gate (the far-range cut-off is exact)', () => {
+    const g = grid((r, gate) => (r === 45 && gate === 399 ? 50 : NaN));
+    const overlay = renderPolarPng(g, ref, { size: 1024 });
+    const img = decodePng(overlay.png);
+    // Gate 399 spans slant 200.25–200.75 km on the 45.5° radial; its centre, on the ground:
+    const [lon, lat] = geodesicDirect(KLOT.latitude, KLOT.longitude, 45.5, groundDistanceKm(200.5, 0.5, KLOT.heightM, KLOT.latitude) * 1000);
+    const [x, y] = pixelOf(overlay, lon, lat);
+    let found = 0;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) found += rgbaAt(img, x + dx, y + dy) === parseColor('#fd0000') ? 1 : 0;
+    expect(found).toBeGreaterThan(0);
   });
 
   it('reports corners in MapLibre order on the bbox edges, with square Mercator pixels', () => {
@@ -187,7 +199,14 @@ describe('PNG encoder', () => {
     }
   });
 
-  it('rejects a buffer of the wrong size', () => {
+  it('rejects a buffer of the wrong size, and a writer that gets too few or too many rows', () => {
     expect(() => encodeRgbaPng(new Uint8Array(15), 2, 2)).toThrow(RadomeError);
+    const writer = new RgbaPngWriter(2, 2);
+    writer.writeRow(new Uint32Array(2));
+    expect(() => writer.finish()).toThrow(/1 of its 2 rows/);
+    writer.writeRow(new Uint32Array(2));
+    expect(() => writer.writeRow(new Uint32Array(2))).toThrow(RadomeError);
+    expect(decodePng(writer.finish()).width).toBe(2);
+    expect(() => new RgbaPngWriter(0, 5)).toThrow(RadomeError);
   });
 });

@@ -119,6 +119,40 @@ describe('/objects', () => {
   });
 });
 
+describe('/objects byte ranges', () => {
+  const key = () => fixture.sweeps[0]!.imageKey;
+
+  it('answers a range with 206 and exactly those bytes, also open-ended and suffix ranges', async () => {
+    const stored = Buffer.from((await fixture.objects.get(key()))!.body);
+    const size = stored.byteLength;
+    for (const [range, start, end] of [['bytes=0-9', 0, 9], ['bytes=10-', 10, size - 1], ['bytes=-5', size - 5, size - 1], [`bytes=5-${size + 100}`, 5, size - 1]] as const) {
+      const res = await fetch(`${server.url}/objects/${key()}`, { headers: { range } });
+      expect(res.status, range).toBe(206);
+      expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${size}`);
+      expect(res.headers.get('accept-ranges')).toBe('bytes');
+      expect(Buffer.from(await res.arrayBuffer()).equals(stored.subarray(start, end + 1))).toBe(true);
+    }
+  });
+
+  it('answers 416 to a range past the end and sends the whole object for ranges it ignores', async () => {
+    const size = (await fixture.objects.head(key()))!.size;
+    const past = await fetch(`${server.url}/objects/${key()}`, { headers: { range: `bytes=${size}-` } });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe(`bytes */${size}`);
+    for (const range of ['bytes=0-1,4-5', 'items=0-1', 'bytes=9-2']) {
+      const res = await fetch(`${server.url}/objects/${key()}`, { headers: { range } });
+      expect(res.status, range).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBe(size);
+    }
+  });
+
+  it('applies a range under If-Range only while the ETag matches', async () => {
+    const etag = (await fixture.objects.head(key()))!.etag;
+    expect((await fetch(`${server.url}/objects/${key()}`, { headers: { range: 'bytes=0-3', 'if-range': etag } })).status).toBe(206);
+    expect((await fetch(`${server.url}/objects/${key()}`, { headers: { range: 'bytes=0-3', 'if-range': '"stale"' } })).status).toBe(200);
+  });
+});
+
 describe('/healthz', () => {
   it('reports the catalog as reachable', async () => {
     const res = await fetch(`${server.url}/healthz`);

@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { messageAt } from './message-location.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
 import type { VolumeState } from './volume-state.js';
 
@@ -15,7 +16,7 @@ const SW = 2;
  * (N − 129) / 2 m/s; 0 = below threshold, 1 = range folded. Legacy cuts are 1° in azimuth.
  */
 export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, body: number, end: number, where: string): void {
-  if (body + 48 > end) throw corrupt(where, `the ${end - body}-byte message is shorter than its 48-byte header`);
+  if (body + 48 > end) throw corrupt(messageAt(where, body), `the ${end - body}-byte message is shorter than its 48-byte header`);
   const msOfDay = dv.getUint32(body);
   const date = dv.getUint16(body + 4);
   const azimuth = dv.getUint16(body + 8) * ANGLE;
@@ -33,16 +34,16 @@ export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, bo
   const swAt = dv.getUint16(body + 40);
   const resolutionCode = dv.getUint16(body + 42);
 
-  if (elevationNumber === 0 || elevationNumber > 255) throw corrupt(where, `elevation number ${elevationNumber} is not in 1..255`);
-  if (!isMsOfDay(msOfDay)) throw corrupt(where, `collection time ${msOfDay} ms is not a time of day`);
+  if (elevationNumber === 0 || elevationNumber > 255) throw corrupt(messageAt(where, body), `elevation number ${elevationNumber} is not in 1..255`);
+  if (!isMsOfDay(msOfDay)) throw corrupt(messageAt(where, body), `collection time ${msOfDay} ms is not a time of day`);
   const hasRef = refAt !== 0 && survGates > 0;
   const hasVel = velAt !== 0 && dopGates > 0;
   const hasSw = swAt !== 0 && dopGates > 0;
-  if (hasRef) checkSpan(where, 'reflectivity', refAt, survGates, end - body);
-  if (hasVel) checkSpan(where, 'velocity', velAt, dopGates, end - body);
-  if (hasSw) checkSpan(where, 'spectrum width', swAt, dopGates, end - body);
+  if (hasRef) checkSpan(where, body, 'reflectivity', refAt, survGates, end - body);
+  if (hasVel) checkSpan(where, body, 'velocity', velAt, dopGates, end - body);
+  if (hasSw) checkSpan(where, body, 'spectrum width', swAt, dopGates, end - body);
   if (hasVel && resolutionCode !== 2 && resolutionCode !== 4) {
-    throw corrupt(where, `Doppler velocity resolution code ${resolutionCode} is not 2 (0.5 m/s) or 4 (1 m/s)`);
+    throw corrupt(messageAt(where, body), `Doppler velocity resolution code ${resolutionCode} is not 2 (0.5 m/s) or 4 (1 m/s)`);
   }
 
   state.vcpFromRadials ??= dv.getUint16(body + 44);
@@ -60,8 +61,8 @@ export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, bo
   if (hasSw) sweep.moment(SW, dopGates, dopFirstKm, dopSpacingKm).write(row, p, body + swAt, dopGates, 8, 2, 129);
 }
 
-function checkSpan(where: string, what: string, at: number, gates: number, length: number): void {
-  if (at + gates > length) throw corrupt(where, `${what} data (${gates} gates at byte ${at}) runs past the ${length}-byte message`);
+function checkSpan(where: string, body: number, what: string, at: number, gates: number, length: number): void {
+  if (at + gates > length) throw corrupt(messageAt(where, body), `${what} data (${gates} gates at byte ${at}) runs past the ${length}-byte message`);
 }
 
 function corrupt(where: string, what: string): RadomeError {

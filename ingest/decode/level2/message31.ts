@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { messageAt } from './message-location.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
 import type { VolumeState } from './volume-state.js';
 
@@ -25,11 +26,11 @@ const blockName = (p: Uint8Array, at: number): string => String.fromCharCode(p[a
 
 /**
  * Reads one message 31 (digital radar data, generic format) whose body (after the 16-byte
- * message header) spans p[body, end), and appends its radial to its cut. `where` locates the
- * message for errors and warnings.
+ * message header) spans p[body, end), and appends its radial to its cut. `where` names its
+ * record for errors and warnings.
  */
 export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, body: number, end: number, where: string): void {
-  if (end - body < HEADER_BYTES) throw corrupt(where, `the ${end - body}-byte message is shorter than its ${HEADER_BYTES}-byte header`);
+  if (end - body < HEADER_BYTES) throw corrupt(messageAt(where, body), `the ${end - body}-byte message is shorter than its ${HEADER_BYTES}-byte header`);
   const msOfDay = dv.getUint32(body + 4);
   const date = dv.getUint16(body + 8);
   const azimuth = dv.getFloat32(body + 12);
@@ -40,12 +41,12 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
   const elevation = dv.getFloat32(body + 24);
   const blocks = dv.getUint16(body + 30);
 
-  if (!(azimuth >= 0 && azimuth <= 360)) throw corrupt(where, `azimuth ${azimuth} is not an angle in [0, 360]`);
-  if (!(elevation >= -90 && elevation <= 90)) throw corrupt(where, `elevation angle ${elevation} is not in [-90, 90]`);
-  if (elevationNumber === 0) throw corrupt(where, 'elevation number is 0 (they start at 1)');
-  if (!isMsOfDay(msOfDay)) throw corrupt(where, `collection time ${msOfDay} ms is not a time of day`);
+  if (!(azimuth >= 0 && azimuth <= 360)) throw corrupt(messageAt(where, body), `azimuth ${azimuth} is not an angle in [0, 360]`);
+  if (!(elevation >= -90 && elevation <= 90)) throw corrupt(messageAt(where, body), `elevation angle ${elevation} is not in [-90, 90]`);
+  if (elevationNumber === 0) throw corrupt(messageAt(where, body), 'elevation number is 0 (they start at 1)');
+  if (!isMsOfDay(msOfDay)) throw corrupt(messageAt(where, body), `collection time ${msOfDay} ms is not a time of day`);
   if (blocks === 0 || blocks > MAX_BLOCKS || HEADER_BYTES + 4 * blocks > end - body) {
-    throw corrupt(where, `data block count ${blocks} does not fit the ${end - body}-byte message`);
+    throw corrupt(messageAt(where, body), `data block count ${blocks} does not fit the ${end - body}-byte message`);
   }
   if (compression !== 0) {
     state.warn(`skipped message 31 radials with compressed data (indicator ${compression}), not supported`);
@@ -57,23 +58,23 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
     const pointer = dv.getUint32(body + HEADER_BYTES + 4 * i);
     const at = body + pointer;
     if (pointer < HEADER_BYTES + 4 * blocks || at + 4 > end) {
-      throw corrupt(where, `data block pointer ${i} (${pointer}) points outside the ${end - body}-byte message`);
+      throw corrupt(messageAt(where, body), `data block pointer ${i} (${pointer}) points outside the ${end - body}-byte message`);
     }
     const type = p[at]!;
     if (type !== TYPE_D && type !== TYPE_R) {
-      throw corrupt(where, `data block ${i} at message byte ${pointer} has type 0x${type.toString(16)}, not 'D' or 'R'`);
+      throw corrupt(messageAt(where, body), `data block ${i} at message byte ${pointer} has type 0x${type.toString(16)}, not 'D' or 'R'`);
     }
     if (type === TYPE_D && MOMENT_BY_KEY.has((p[at + 1]! << 16) | (p[at + 2]! << 8) | p[at + 3]!)) {
-      if (at + MOMENT_HEADER_BYTES > end) throw corrupt(where, `moment block '${blockName(p, at)}' header runs past the message end`);
+      if (at + MOMENT_HEADER_BYTES > end) throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' header runs past the message end`);
       const wordBits = p[at + 19]!;
       const bytes = dv.getUint16(at + 8) * (wordBits >> 3);
-      if (wordBits !== 8 && wordBits !== 16) throw corrupt(where, `moment block '${blockName(p, at)}' has data word size ${wordBits} (not 8 or 16)`);
+      if (wordBits !== 8 && wordBits !== 16) throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' has data word size ${wordBits} (not 8 or 16)`);
       if (at + MOMENT_HEADER_BYTES + bytes > end) {
-        throw corrupt(where, `moment block '${blockName(p, at)}' of ${dv.getUint16(at + 8)} gates runs past the message end`);
+        throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' of ${dv.getUint16(at + 8)} gates runs past the message end`);
       }
       const scale = dv.getFloat32(at + 20);
       if (!(scale !== 0 && Number.isFinite(scale) && Number.isFinite(dv.getFloat32(at + 24)))) {
-        throw corrupt(where, `moment block '${blockName(p, at)}' has scale ${scale} and offset ${dv.getFloat32(at + 24)}`);
+        throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' has scale ${scale} and offset ${dv.getFloat32(at + 24)}`);
       }
     }
     blockAt[i] = at;

@@ -1,3 +1,4 @@
+import { messageAt } from './message-location.js';
 import type { VolumeState } from './volume-state.js';
 
 const HEADER_BYTES = 22;
@@ -12,13 +13,13 @@ const ANGLE = 360 / 65536;
  */
 export function readMessage5(state: VolumeState, dv: DataView, body: number, end: number, where: string): void {
   if (body + HEADER_BYTES > end) {
-    state.warn(`${where}: skipped a VCP message shorter than its header`);
+    state.warn(`${messageAt(where, body)}: skipped a VCP message shorter than its header`);
     return;
   }
   const pattern = dv.getUint16(body + 4);
   const cuts = dv.getUint16(body + 6);
   const fits = Math.floor((end - body - HEADER_BYTES) / CUT_BYTES);
-  if (cuts > fits) state.warn(`${where}: VCP message lists ${cuts} cuts but holds ${fits}; read ${fits}`);
+  if (cuts > fits) state.warn(`${messageAt(where, body)}: VCP message lists ${cuts} cuts but holds ${fits}; read ${fits}`);
   const angles = new Float32Array(Math.min(cuts, fits));
   for (let i = 0; i < angles.length; i++) angles[i] = dv.getUint16(body + HEADER_BYTES + CUT_BYTES * i) * ANGLE;
   state.vcpFromMessage5 = pattern;

@@ -1,7 +1,7 @@
 import { MOMENTS, type Level2Sweep, type Moment, type MomentGrid } from './types.js';
 
-/** Physical units of each moment, in MOMENTS order. */
-const UNITS: readonly string[] = ['dBZ', 'm/s', 'm/s', 'dB', 'degrees', 'unitless', 'dB'];
+/** Physical units of each moment. CFP (clutter filter power removed) is in dB as scaled. */
+const UNITS: Record<Moment, string> = { REF: 'dBZ', VEL: 'm/s', SW: 'm/s', ZDR: 'dB', PHI: 'degrees', RHO: 'unitless', CFP: 'dB' };
 
 /**
  * One moment of one cut being filled radial by radial: a growable radial × gate grid written
@@ -104,7 +104,7 @@ export class MomentBuilder {
     const exact = size === this.values.length;
     return {
       moment: this.moment,
-      units: UNITS[MOMENTS.indexOf(this.moment)]!,
+      units: UNITS[this.moment],
       gateCount: this.gates,
       firstGateKm: this.firstGateKm,
       gateSpacingKm: this.gateSpacingKm,

@@ -15,7 +15,11 @@ export interface RadarLocation {
 /** One moment of one elevation cut: a radial × gate grid of physical values. */
 export interface MomentGrid {
   moment: Moment;
-  /** Physical units: dBZ, m/s, dB, degrees, unitless (RHO), or code (CFP). */
+  /**
+   * Physical units: dBZ, m/s, dB, degrees or unitless (RHO). CFP (clutter filter power removed)
+   * is dB through its block's scale/offset like the others; its status codes 2-7 (filter not
+   * applied, point or dual-pol-only filter) therefore land below 0 (−6 … −1 dB with offset 8).
+   */
   units: string;
   gateCount: number;
   /** Range to the centre of the first gate, km. */

@@ -24,6 +24,8 @@ type Documents = {
     "query Product($id: ID!) {\n  product(id: $id) {\n    ...ProductFields\n    rawUrl\n  }\n}": typeof types.ProductDocument,
     "query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {\n  products(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...ProductFields\n      }\n    }\n  }\n}": typeof types.ProductsDocument,
     "fragment RadarSiteFields on RadarSite {\n  id\n  latitude\n  longitude\n  heightM\n}": typeof types.RadarSiteFieldsFragmentDoc,
+    "query RadarSiteVolumes($id: ID!, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String, $order: SortOrder) {\n  radarSite(id: $id) {\n    volumes(from: $from, to: $to, first: $first, after: $after, order: $order) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...VolumeFields\n        }\n      }\n    }\n  }\n}": typeof types.RadarSiteVolumesDocument,
+    "query RadarSite($id: ID!) {\n  radarSite(id: $id) {\n    ...RadarSiteFields\n    latestVolume {\n      ...VolumeFields\n    }\n  }\n}": typeof types.RadarSiteDocument,
     "query RadarSites {\n  radarSites {\n    ...RadarSiteFields\n    latestVolume {\n      id\n      scanStart\n      scanEnd\n    }\n  }\n}": typeof types.RadarSitesDocument,
     "fragment SnrPointFields on SnrPoint {\n  start\n  constellation\n  satellite\n  obsCode\n  count\n  mean\n  min\n  max\n  stddev\n}": typeof types.SnrPointFieldsFragmentDoc,
     "query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {\n  snrSeries(\n    station: $station\n    from: $from\n    to: $to\n    interval: $interval\n    obsCodes: $obsCodes\n    constellations: $constellations\n    satellites: $satellites\n    groupBy: $groupBy\n  ) {\n    station\n    interval\n    points {\n      ...SnrPointFields\n    }\n  }\n}": typeof types.SnrSeriesDocument,
@@ -45,6 +47,8 @@ const documents: Documents = {
     "query Product($id: ID!) {\n  product(id: $id) {\n    ...ProductFields\n    rawUrl\n  }\n}": types.ProductDocument,
     "query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {\n  products(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...ProductFields\n      }\n    }\n  }\n}": types.ProductsDocument,
     "fragment RadarSiteFields on RadarSite {\n  id\n  latitude\n  longitude\n  heightM\n}": types.RadarSiteFieldsFragmentDoc,
+    "query RadarSiteVolumes($id: ID!, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String, $order: SortOrder) {\n  radarSite(id: $id) {\n    volumes(from: $from, to: $to, first: $first, after: $after, order: $order) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...VolumeFields\n        }\n      }\n    }\n  }\n}": types.RadarSiteVolumesDocument,
+    "query RadarSite($id: ID!) {\n  radarSite(id: $id) {\n    ...RadarSiteFields\n    latestVolume {\n      ...VolumeFields\n    }\n  }\n}": types.RadarSiteDocument,
     "query RadarSites {\n  radarSites {\n    ...RadarSiteFields\n    latestVolume {\n      id\n      scanStart\n      scanEnd\n    }\n  }\n}": types.RadarSitesDocument,
     "fragment SnrPointFields on SnrPoint {\n  start\n  constellation\n  satellite\n  obsCode\n  count\n  mean\n  min\n  max\n  stddev\n}": types.SnrPointFieldsFragmentDoc,
     "query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {\n  snrSeries(\n    station: $station\n    from: $from\n    to: $to\n    interval: $interval\n    obsCodes: $obsCodes\n    constellations: $constellations\n    satellites: $satellites\n    groupBy: $groupBy\n  ) {\n    station\n    interval\n    points {\n      ...SnrPointFields\n    }\n  }\n}": types.SnrSeriesDocument,
@@ -93,6 +97,14 @@ export function graphql(source: "query Products($filter: ProductFilter, $first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment RadarSiteFields on RadarSite {\n  id\n  latitude\n  longitude\n  heightM\n}"): typeof import('./graphql.js').RadarSiteFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RadarSiteVolumes($id: ID!, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String, $order: SortOrder) {\n  radarSite(id: $id) {\n    volumes(from: $from, to: $to, first: $first, after: $after, order: $order) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...VolumeFields\n        }\n      }\n    }\n  }\n}"): typeof import('./graphql.js').RadarSiteVolumesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RadarSite($id: ID!) {\n  radarSite(id: $id) {\n    ...RadarSiteFields\n    latestVolume {\n      ...VolumeFields\n    }\n  }\n}"): typeof import('./graphql.js').RadarSiteDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -127,6 +127,25 @@ export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNex
 
 export type RadarSiteFieldsFragment = { id: string, latitude: number, longitude: number, heightM: number };
 
+export type RadarSiteVolumesQueryVariables = Exact<{
+  id: string | number;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  order?: SortOrder | null | undefined;
+}>;
+
+
+export type RadarSiteVolumesQuery = { radarSite: { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } }> } } | null };
+
+export type RadarSiteQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RadarSiteQuery = { radarSite: { id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } | null } | null };
+
 export type RadarSitesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -440,6 +459,61 @@ export const ProductsDocument = new TypedDocumentString(`
   imageUrl
   metadataUrl
 }`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
+export const RadarSiteVolumesDocument = new TypedDocumentString(`
+    query RadarSiteVolumes($id: ID!, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String, $order: SortOrder) {
+  radarSite(id: $id) {
+    volumes(from: $from, to: $to, first: $first, after: $after, order: $order) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...VolumeFields
+        }
+      }
+    }
+  }
+}
+    fragment VolumeFields on Volume {
+  id
+  site {
+    id
+  }
+  scanStart
+  scanEnd
+  vcp
+  sweepCount
+  sourceKey
+}`) as unknown as TypedDocumentString<RadarSiteVolumesQuery, RadarSiteVolumesQueryVariables>;
+export const RadarSiteDocument = new TypedDocumentString(`
+    query RadarSite($id: ID!) {
+  radarSite(id: $id) {
+    ...RadarSiteFields
+    latestVolume {
+      ...VolumeFields
+    }
+  }
+}
+    fragment RadarSiteFields on RadarSite {
+  id
+  latitude
+  longitude
+  heightM
+}
+fragment VolumeFields on Volume {
+  id
+  site {
+    id
+  }
+  scanStart
+  scanEnd
+  vcp
+  sweepCount
+  sourceKey
+}`) as unknown as TypedDocumentString<RadarSiteQuery, RadarSiteQueryVariables>;
 export const RadarSitesDocument = new TypedDocumentString(`
     query RadarSites {
   radarSites {

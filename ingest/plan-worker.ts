@@ -1,0 +1,38 @@
+// A worker_threads (piscina) task: the bytes of any radome file → its ingest plan as plain data
+// (typed arrays and strings, structured-cloned back). Each thread initialises its own decoders on
+// first use (the Level 3 WASM bzip2 is async). Errors come back as values, since a RadomeError's
+// code does not survive the thread boundary as an exception.
+import { isRadomeError } from '../core/errors.js';
+import { decodeRadomeFile } from './decode/detect.js';
+import { planGnssFile, type GnssPlan } from './gnss/plan.js';
+import { planLevel2Volume, type Level2Plan } from './level2/plan.js';
+import { planLevel3Product, type Level3Plan } from './level3/plan.js';
+import type { PlanOptions } from './plan-types.js';
+import type { SourceObject } from './sources/types.js';
+
+export interface PlanFileTask {
+  bytes: Uint8Array;
+  object: SourceObject;
+  options: PlanOptions;
+}
+
+export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3'; plan: Level3Plan } | { kind: 'gnss'; plan: GnssPlan };
+
+export type PlanFileResult = PlainPlan | { kind: 'error'; code: string; message: string };
+
+export default async function planFileTask({ bytes, object, options }: PlanFileTask): Promise<PlanFileResult> {
+  try {
+    const decoded = await decodeRadomeFile(bytes);
+    switch (decoded.format) {
+      case 'level2':
+        return { kind: 'level2', plan: planLevel2Volume(decoded.volume, object, options) };
+      case 'level3':
+        return { kind: 'level3', plan: planLevel3Product(decoded.product, decoded.bytes, object, options) };
+      case 'rinex':
+        return { kind: 'gnss', plan: planGnssFile(decoded.rinex, object, options) };
+    }
+  } catch (e) {
+    if (isRadomeError(e)) return { kind: 'error', code: e.code, message: e.message };
+    return { kind: 'error', code: 'CORRUPT', message: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,123 @@
+import type { Logger } from 'pino';
+import { asRadomeError } from '../../core/errors.js';
+import { DEFAULT_RETRY, withRetry } from '../../core/retry.js';
+import { forEachConcurrent } from '../../core/concurrency.js';
+import type { IngestContext } from '../ingest-object.js';
+import { quarantineKeyFor } from '../ingest-object.js';
+import type { Level2ChunksSource, ListedChunk } from '../sources/level2-chunks.js';
+import { ChunkVolume } from './chunk-volume.js';
+
+/** A folder whose volume is done (closed, too old or broken) is looked at again this often, for reuse. */
+const REPROBE_MS = 10 * 60_000;
+
+type Folder = { volume: ChunkVolume } | { doneKey: string; probedAt: number };
+
+export interface ChunkPassResult {
+  /** Commits made (each adds the cuts completed since the last). */
+  ingested: number;
+  skipped: number;
+  failed: number;
+  /** Volumes still open. */
+  backlog: number;
+}
+
+/**
+ * Follows the real-time chunks of radar sites. Each pass lists a site's volume folders, reads the
+ * chunks that follow on from the last one read, and commits as soon as a cut is complete (its
+ * sweeps become queryable), then closes the volume at its end chunk with the whole volume
+ * planned exactly as the archived file would be. Chunk bytes are not kept, only decoded grids.
+ */
+export class ChunksFollower {
+  private readonly folders = new Map<string, Folder>();
+
+  constructor(
+    private readonly ctx: IngestContext,
+    private readonly source: Level2ChunksSource,
+  ) {}
+
+  async pass(site: string, windowMinutes: number, signal?: AbortSignal): Promise<ChunkPassResult> {
+    const now = Date.now();
+    const result: ChunkPassResult = { ingested: 0, skipped: 0, failed: 0, backlog: 0 };
+    for (const folder of await this.source.volumeFolders(site)) {
+      if (signal?.aborted) break;
+      const known = this.folders.get(folder);
+      if (known && 'doneKey' in known && now - known.probedAt < REPROBE_MS) continue;
+      const chunks = await this.source.chunks(folder);
+      if (chunks.length === 0) continue;
+      const key = `${folder}${chunks[0]!.stamp}`;
+      let volume = known && 'volume' in known && known.volume.key === key ? known.volume : null;
+      if (!volume) {
+        if (known && 'doneKey' in known && known.doneKey === key) {
+          known.probedAt = now;
+          continue;
+        }
+        if (this.ctx.catalog.isIngested(this.source.id, key, 'closed') || chunks[0]!.time < now - windowMinutes * 60_000) {
+          this.folders.set(folder, { doneKey: key, probedAt: now });
+          result.skipped++;
+          continue;
+        }
+        volume = new ChunkVolume(key, chunks[0]!.time);
+        this.folders.set(folder, { volume });
+      }
+      const outcome = await this.advance(volume, chunks.filter((c) => c.stamp === chunks[0]!.stamp), signal);
+      result[outcome]++;
+      if (volume.complete || outcome === 'failed') this.folders.set(folder, { doneKey: key, probedAt: now });
+      else result.backlog++;
+    }
+    return result;
+  }
+
+  /** Reads the volume's new chunks and commits what they completed. */
+  private async advance(volume: ChunkVolume, chunks: ListedChunk[], signal?: AbortSignal): Promise<'ingested' | 'skipped' | 'failed'> {
+    const log = this.ctx.log.child({ source: this.source.id, volume: volume.key });
+    const retry = { signal, onRetry: (e: unknown, n: number) => log.warn({ retry: n, err: (e as Error).message }, 'chunk source call failed; retrying') };
+    for (const chunk of volume.pending(chunks)) {
+      if (signal?.aborted) return 'skipped';
+      const bytes = await withRetry(() => this.source.fetch(chunk.key), this.ctx.retry ?? DEFAULT_RETRY, retry);
+      try {
+        volume.push(chunk, bytes);
+      } catch (e) {
+        await this.reject(chunk, bytes, asRadomeError(e, chunk.key), log);
+        return 'failed';
+      }
+      // Commit as soon as a cut completes, before reading on: that is what makes a sweep
+      // queryable seconds after its last chunk even when a backlog of chunks is waiting.
+      if (volume.newCuts().length > 0 && !volume.complete) await this.commit(volume, 'open', log);
+    }
+    if (volume.complete) {
+      await this.commit(volume, 'closed', log);
+      return 'ingested';
+    }
+    return 'skipped';
+  }
+
+  private async commit(volume: ChunkVolume, state: 'open' | 'closed', log: Logger): Promise<void> {
+    const file = volume.sourceObject(this.source.id, state);
+    const at = Date.now();
+    const plan = volume.plan(file, { renderSize: this.ctx.renderSize, ingestedAt: at });
+    const policy = this.ctx.retry ?? DEFAULT_RETRY;
+    await forEachConcurrent(plan.objects, 8, (o) => withRetry(() => this.ctx.objects.put(o.key, o.body, o.contentType), policy, { signal: this.ctx.signal }));
+    const { catalog } = this.ctx;
+    const row = { source: file.source, key: file.key, fingerprint: file.fingerprint, size: file.size, ingestedAt: at };
+    catalog.transaction(() => {
+      catalog.commitDoomingReplaced('level2', plan.volume.id, at, () => catalog.commitLevel2Volume({ file: row, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }));
+      if (state === 'closed') catalog.forgetSourceFile(file.source, file.key, 'open');
+    });
+    volume.committed(plan);
+    log.info({ id: plan.volume.id, sweeps: plan.sweeps.length, state }, `${state === 'closed' ? 'closed' : 'updated'} real-time volume ${plan.volume.id}: ${plan.sweeps.length} sweeps`);
+  }
+
+  /** An undecodable chunk: recorded and quarantined; the volume is given up. */
+  private async reject(chunk: ListedChunk, bytes: Uint8Array, error: ReturnType<typeof asRadomeError>, log: Logger): Promise<void> {
+    const object = { source: this.source.id, key: chunk.key, size: chunk.size, fingerprint: `size:${chunk.size}` };
+    let quarantineKey: string | null = quarantineKeyFor(object);
+    try {
+      await this.ctx.objects.put(quarantineKey, bytes, 'application/octet-stream');
+    } catch {
+      quarantineKey = null;
+    }
+    this.ctx.catalog.recordFailure({ ...object, code: error.code, message: error.message, quarantineKey, at: Date.now() });
+    log.warn({ code: error.code, quarantineKey }, error.message);
+  }
+}
+

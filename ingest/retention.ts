@@ -1,0 +1,40 @@
+import type { Logger } from 'pino';
+import { DEFAULT_RETRY, withRetry } from '../core/retry.js';
+import type { Catalog } from '../store/catalog/index.js';
+import type { ObjectStore, RetentionResult } from '../store/types.js';
+
+const DELETE_BATCH = 500;
+
+/**
+ * Deletes the objects the catalog lists as doomed (their rows are already gone), then forgets
+ * them. Safe to run again after a crash at any point: deleting a missing object is not an error.
+ */
+export async function purgeDoomedObjects(catalog: Catalog, objects: ObjectStore, log: Logger, signal?: AbortSignal): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    if (signal?.aborted) break;
+    const keys = catalog.doomedKeys(DELETE_BATCH);
+    if (keys.length === 0) break;
+    await withRetry(() => objects.delete(keys), DEFAULT_RETRY, { signal });
+    catalog.forgetDoomed(keys);
+    deleted += keys.length;
+  }
+  if (deleted) log.info({ deleted }, `deleted ${deleted} objects no row uses any more`);
+  return deleted;
+}
+
+/** Retention: rows older than `olderThanMs` go (one transaction), then their objects. */
+export async function applyRetention(
+  catalog: Catalog,
+  objects: ObjectStore,
+  olderThanMs: number,
+  log: Logger,
+  now = Date.now(),
+  signal?: AbortSignal,
+): Promise<RetentionResult & { deletedObjects: number }> {
+  const cutoff = now - olderThanMs;
+  const result = catalog.doomOlderThan(cutoff, now);
+  log.info({ ...result, cutoff: new Date(cutoff).toISOString() }, `retention removed ${result.volumes} volumes and ${result.products} products older than ${new Date(cutoff).toISOString()}`);
+  const deletedObjects = await purgeDoomedObjects(catalog, objects, log, signal);
+  return { ...result, deletedObjects };
+}

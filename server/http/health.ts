@@ -1,0 +1,49 @@
+// /healthz (the process answers and the catalog opens), /readyz (the catalog reads and the object
+// store answers: fit to serve) and /metrics (Prometheus text, optionally behind a bearer token).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ObjectStore } from '../../store/types.js';
+import type { CatalogReader } from '../catalog-reader.js';
+import { errorBody } from '../errors.js';
+import type { Metrics, ScrapeGauges } from './metrics.js';
+import { sendJson, sendText } from './respond.js';
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function serveHealth(res: ServerResponse, catalog: CatalogReader): void {
+  try {
+    const radarSites = catalog.listRadarSites().length;
+    sendJson(res, 200, { status: 'ok', catalog: { ok: true, radarSites } });
+  } catch (error) {
+    sendJson(res, 503, { status: 'error', catalog: { ok: false, error: reason(error) } });
+  }
+}
+
+/** A key no object has: a HEAD on it answers null from a reachable store and throws from an unreachable one. */
+const PROBE_KEY = 'radome/readyz-probe';
+
+export async function serveReady(res: ServerResponse, catalog: CatalogReader, objects: ObjectStore): Promise<void> {
+  const checks: Record<string, { ok: boolean; error?: string }> = {};
+  try {
+    catalog.latestCatalogEvent();
+    checks.catalog = { ok: true };
+  } catch (error) {
+    checks.catalog = { ok: false, error: reason(error) };
+  }
+  try {
+    await objects.head(PROBE_KEY);
+    checks.objects = { ok: true };
+  } catch (error) {
+    checks.objects = { ok: false, error: reason(error) };
+  }
+  const ready = Object.values(checks).every((c) => c.ok);
+  sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...checks });
+}
+
+export function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: Metrics, gauges: ScrapeGauges, token: string | undefined): void {
+  if (token !== undefined) {
+    const auth = req.headers.authorization;
+    if (!auth) return sendJson(res, 401, errorBody('UNAUTHENTICATED', '/metrics needs `Authorization: Bearer <RADOME_METRICS_TOKEN>`'));
+    if (auth !== `Bearer ${token}`) return sendJson(res, 403, errorBody('FORBIDDEN', '/metrics: the bearer token does not match RADOME_METRICS_TOKEN'));
+  }
+  sendText(res, 200, metrics.render(gauges), { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+}

@@ -1,0 +1,64 @@
+import { Arg, Int, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { CatalogEventRow, ProductRow, SweepRow } from '../../store/types.js';
+import type { RadomeContext } from '../context.js';
+import { parseSiteId } from '../filters.js';
+import { parseProductCodes } from '../product-filters.js';
+import { CatalogEvent, catalogEventFromRow } from '../types/catalog-event.js';
+import { RadarMoment } from '../types/enums.js';
+import { Product, productFromRow } from '../types/product.js';
+import { Sweep, sweepFromRow } from '../types/sweep.js';
+
+type Data = SubscribeResolverData<unknown, Record<string, unknown>, RadomeContext>;
+
+/** Each subscription filters the server's one catalog event feed; selections run once per event, at poll time. */
+@Resolver()
+export class SubscriptionResolver {
+  @Subscription(() => Sweep, {
+    description: 'Each sweep of every volume committed from now on at `site` (only of `moment` when given). Volumes committed again after a re-ingest are sent again.',
+    subscribe: ({ args, context }: Data) => {
+      const site = parseSiteId(String(args.site), 'site');
+      const moments = args.moment ? [String(args.moment)] : undefined;
+      return context.events.subscribe((e: CatalogEventRow) =>
+        e.kind === 'LEVEL2_VOLUME' && e.site === site ? context.catalog.sweepsForVolumes([e.subjectId], { moments })[0]! : [],
+      );
+    },
+  })
+  sweepAdded(
+    @Root() row: SweepRow,
+    @Arg('site', () => String, { description: '4-letter ICAO site id (case-insensitive).' }) _site: string,
+    @Arg('moment', () => RadarMoment, { nullable: true }) _moment: RadarMoment | null,
+  ): Sweep {
+    return sweepFromRow(row);
+  }
+
+  @Subscription(() => Product, {
+    description: 'Each Level 3 product committed from now on at `site` (only of `codes` when given).',
+    subscribe: ({ args, context }: Data) => {
+      const site = parseSiteId(String(args.site), 'site');
+      const codes = parseProductCodes(args.codes as number[] | null | undefined, 'codes');
+      return context.events.subscribe((e: CatalogEventRow) => {
+        if (e.kind !== 'LEVEL3_PRODUCT' || e.site !== site || (codes && !codes.includes(e.code ?? -1))) return [];
+        const row = context.catalog.getProducts([e.subjectId])[0];
+        return row ? [row] : [];
+      });
+    },
+  })
+  productAdded(
+    @Root() row: ProductRow,
+    @Arg('site', () => String, { description: '4-letter ICAO site id (case-insensitive).' }) _site: string,
+    @Arg('codes', () => [Int], { nullable: true }) _codes: number[] | null,
+  ): Product {
+    return productFromRow(row);
+  }
+
+  @Subscription(() => CatalogEvent, {
+    description: 'Every commit of the ingest from now on (optionally only at `sites`): a live ingest log, also when the daemon runs in another process.',
+    subscribe: ({ args, context }: Data) => {
+      const sites = Array.isArray(args.sites) && args.sites.length > 0 ? new Set(args.sites.map((s) => parseSiteId(String(s), 'sites'))) : null;
+      return context.events.subscribe((e: CatalogEventRow) => (sites && !sites.has(e.site ?? '') ? [] : [e]));
+    },
+  })
+  ingestEvents(@Root() row: CatalogEventRow, @Arg('sites', () => [String], { nullable: true }) _sites: string[] | null): CatalogEvent {
+    return catalogEventFromRow(row);
+  }
+}

@@ -1,0 +1,30 @@
+// The catalog_events feed (migration 5): commits append one row per committed item in their own
+// transaction; servers follow it with a cursor on seq.
+import type { CatalogEventKind, CatalogEventRow } from '../types.js';
+import type { StatementCache } from './statements.js';
+
+const COLUMNS = 'seq, at, kind, site, subject_id AS subjectId, code';
+
+export interface CatalogEventInput {
+  kind: CatalogEventKind;
+  site: string;
+  subjectId: string;
+  code?: number;
+}
+
+/** Call inside the commit's transaction, so the event exists exactly when the rows do. */
+export function appendCatalogEvent(statements: StatementCache, event: CatalogEventInput): void {
+  statements
+    .prepare('INSERT INTO catalog_events (at, kind, site, subject_id, code) VALUES (?, ?, ?, ?, ?)')
+    .run(Date.now(), event.kind, event.site, event.subjectId, event.code ?? null);
+}
+
+/** Events after `seq`, oldest first, at most `limit` (a range scan of the rowid). */
+export function catalogEventsAfter(statements: StatementCache, seq: number, limit: number): CatalogEventRow[] {
+  return statements.prepare(`SELECT ${COLUMNS} FROM catalog_events WHERE seq > ? ORDER BY seq LIMIT ?`).all(seq, limit) as CatalogEventRow[];
+}
+
+/** The newest event, or null before the first commit. */
+export function latestCatalogEvent(statements: StatementCache): CatalogEventRow | null {
+  return (statements.prepare(`SELECT ${COLUMNS} FROM catalog_events ORDER BY seq DESC LIMIT 1`).get() as CatalogEventRow | undefined) ?? null;
+}

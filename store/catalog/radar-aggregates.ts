@@ -1,0 +1,75 @@
+// Radar reads the API batches or aggregates: the latest volume of many sites in one statement,
+// sites inside a lon/lat box, counts per time bucket, and the latest precipitation products.
+import { RadomeError } from '../../core/errors.js';
+import type { LonLatBox, ProductRow, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../types.js';
+import { checkNumber } from './keyset.js';
+import { PRODUCT_COLUMNS, productFromRecord, type ProductRecord } from './product-rows.js';
+import { SITE_COLUMNS, VOLUME_COLUMNS } from './rows.js';
+import type { StatementCache } from './statements.js';
+
+function idsJson(name: string, ids: readonly string[]): string {
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) throw new RadomeError('BAD_INPUT', `${name}: expected a list of ids`);
+  return JSON.stringify(ids);
+}
+
+/**
+ * The newest volume (by scan start) of each site, in the order of `siteIds`, null for a site
+ * without volumes: one statement, one index probe (volumes_by_site_time) per site.
+ */
+export function latestVolumes(statements: StatementCache, siteIds: readonly string[]): (VolumeRow | null)[] {
+  const sql = `SELECT ${VOLUME_COLUMNS} FROM volumes WHERE id IN (
+    SELECT (SELECT id FROM volumes WHERE site = s.value ORDER BY scan_start DESC, id DESC LIMIT 1) FROM json_each(?) s)`;
+  const rows = statements.prepare(sql).all(idsJson('siteIds', siteIds)) as VolumeRow[];
+  const bySite = new Map(rows.map((r) => [r.site, r]));
+  return siteIds.map((id) => bySite.get(id) ?? null);
+}
+
+/** Sites whose location lies in the box (edges included), by id. */
+export function radarSitesInBox(statements: StatementCache, box: LonLatBox): RadarSiteRow[] {
+  const [west, south, east, north] = (['west', 'south', 'east', 'north'] as const).map((k) => checkNumber(`bbox.${k}`, box[k])!);
+  if (south! > north!) throw new RadomeError('BAD_INPUT', `bbox: south (${south}) must not exceed north (${north})`);
+  // west > east: the box crosses the antimeridian (e.g. 170 to -170).
+  const lon = west! <= east! ? 'longitude BETWEEN ? AND ?' : '(longitude >= ? OR longitude <= ?)';
+  return statements.prepare(`SELECT ${SITE_COLUMNS} FROM radar_sites WHERE ${lon} AND latitude BETWEEN ? AND ? ORDER BY id`).all(west, east, south, north) as RadarSiteRow[];
+}
+
+/**
+ * Volumes, sweeps and products started in [from, to) per site and bucket: three grouped index
+ * range scans. Only buckets with something in them are returned, by site then start.
+ */
+export function radarBucketCounts(statements: StatementCache, q: RadarCountQuery): RadarBucketCount[] {
+  const from = checkNumber('from', q.from)!;
+  const to = checkNumber('to', q.to)!;
+  const width = checkNumber('bucketMs', q.bucketMs)!;
+  if (!(width >= 1) || !Number.isSafeInteger(width)) throw new RadomeError('BAD_INPUT', `bucketMs: ${width} is not a whole number of milliseconds >= 1`);
+  const sites = idsJson('sites', q.sites);
+  const counts = new Map<string, RadarBucketCount>();
+  const tally = (table: string, column: string, field: 'volumes' | 'sweeps' | 'products') => {
+    // Integer division: better-sqlite3 binds JS numbers as REAL, so the width is cast.
+    const sql = `SELECT site, (${column} / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS start, COUNT(*) AS n FROM ${table}
+      WHERE site IN (SELECT value FROM json_each(?)) AND ${column} >= ? AND ${column} < ? GROUP BY site, start`;
+    for (const r of statements.prepare(sql).all(width, width, sites, from, to) as { site: string; start: number; n: number }[]) {
+      const key = `${r.site}\u0000${r.start}`;
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = { site: r.site, start: r.start, volumes: 0, sweeps: 0, products: 0 }));
+      c[field] = r.n;
+    }
+  };
+  tally('volumes', 'scan_start', 'volumes');
+  tally('sweeps', 'start_time', 'sweeps');
+  tally('products', 'scan_time', 'products');
+  return [...counts.values()].sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.start - b.start));
+}
+
+/** Per site and product (code, mnemonic): the newest PRECIPITATION product in [from, to) and how many there are. */
+export function latestPrecipitation(statements: StatementCache, sites: readonly string[], from: number, to: number): { product: ProductRow; count: number }[] {
+  const sql = `SELECT * FROM (
+      SELECT ${PRODUCT_COLUMNS},
+        ROW_NUMBER() OVER (PARTITION BY site, code, mnemonic ORDER BY scan_time DESC, id DESC) AS rn,
+        COUNT(*) OVER (PARTITION BY site, code, mnemonic) AS count
+      FROM products
+      WHERE category = 'PRECIPITATION' AND site IN (SELECT value FROM json_each(?)) AND scan_time >= ? AND scan_time < ?)
+    WHERE rn = 1 ORDER BY site, code, mnemonic`;
+  const rows = statements.prepare(sql).all(idsJson('sites', sites), checkNumber('from', from), checkNumber('to', to)) as (ProductRecord & { rn: number; count: number })[];
+  return rows.map(({ rn: _rn, count, ...record }) => ({ product: productFromRecord(record), count }));
+}
