@@ -14,20 +14,23 @@
  *   npm run bench -- gnss       (parse throughput: npm run bench -- gnss-parse)
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { forEachConcurrent } from '../core/concurrency.js';
+import { decompressLzw } from '../ingest/decode/containers/lzw.js';
 import { readRinex } from '../ingest/decode/rinex/index.js';
 import { planGnssFile } from '../ingest/gnss/plan.js';
 import { createGnssPlanPool } from '../ingest/gnss/plan-pool.js';
+import { buildSnrRollups } from '../ingest/gnss/rollups.js';
 import { ingestObject, type IngestContext } from '../ingest/ingest-object.js';
 import { expandGnssTemplate, GnssArchiveSource } from '../ingest/sources/gnss-archive.js';
 import type { SourceObject } from '../ingest/sources/types.js';
 import { Catalog } from '../store/catalog/index.js';
 import { DAY_MS, DAY_SECONDS } from '../store/gnss/rollup-levels.js';
+import { encodeSnrParquet } from '../store/gnss/snr-parquet.js';
 import { snrSeries } from '../store/gnss/snr-series.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { compressLzw } from '../test/fixtures/lzw-compress.js';
@@ -62,6 +65,24 @@ function shiftedCrx(day: number): Uint8Array {
   return Buffer.from(text, 'latin1');
 }
 
+/**
+ * CPU time (ms) of our s3rver child so far, from /proc (Linux; 0 elsewhere): the process whose
+ * command line names its data folder. Clock ticks are 100 Hz on Linux.
+ */
+function s3rverCpuMs(dir: string): number {
+  if (!existsSync('/proc')) return 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(dir)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').replace(/^.*\) /, '').split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return 0;
+}
+
 const rows: BenchRow[] = [];
 const extra: Record<string, unknown> = { backlogDays: BACKLOG_DAYS, threads: THREADS, budgetMs: BUDGET_MS };
 const work = mkdtempSync(join(tmpdir(), 'radome-bench-gnss-'));
@@ -72,7 +93,8 @@ const check = readRinex(compressLzw(shiftedCrx(FIRST_DAY)));
 if (Math.floor(check.snr.times[0]! / DAY_MS) !== FIRST_DAY) throw new Error('date shifting of the york CRX text failed');
 const s3 = await startS3Server({ buckets: [BUCKET] });
 const client = s3TestClient(s3.endpoint);
-const source = new GnssArchiveSource({ template: `${s3.endpoint}/${BUCKET}/${TEMPLATE_PATH}` });
+// Listed like a bucket (ListObjectsV2 pages of 1,000 keys), not by a HEAD request per day.
+const source = new GnssArchiveSource({ template: `${s3.endpoint}/${BUCKET}/${TEMPLATE_PATH}`, listing: 's3' });
 let backlogBytes = 0;
 const t0 = performance.now();
 await forEachConcurrent(
@@ -94,30 +116,75 @@ function openContext(name: string, planFile?: IngestContext['planFile']): Ingest
 
 const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + days) * DAY_MS });
 
-// --- ms per station-day, one thread --------------------------------------------------------------
+// --- ms per station-day, one thread, and where it goes ------------------------------------------
 {
   const ctx = openContext('single');
   const objects: SourceObject[] = [];
-  for await (const o of source.list('york', window(12))) objects.push(o);
+  for await (const o of source.list('york', window(14))) objects.push(o);
   const times: number[] = [];
-  for (const [i, o] of objects.entries()) {
+  for (const [i, o] of objects.slice(0, 7).entries()) {
     const t = performance.now();
     const outcome = await ingestObject(ctx, source, o);
     if (outcome.status !== 'ingested') throw new Error(`bench ingest failed: ${JSON.stringify(outcome)}`);
     if (i >= 2) times.push(performance.now() - t);
   }
+  // The same steps one by one on other days (warm), to say where the time goes.
+  const stage: Record<string, number[]> = { fetch: [], lzw: [], hatanakaParse: [], parquet: [], rollups: [], plan: [], put: [], commit: [] };
+  let crxBytes = 0;
+  let rinexBytes = 0;
+  let zBytes = 0;
+  for (const o of objects.slice(7)) {
+    let t = performance.now();
+    const z = await source.fetch(o);
+    stage.fetch!.push(performance.now() - t);
+    t = performance.now();
+    const plain = decompressLzw(z);
+    stage.lzw!.push(performance.now() - t);
+    t = performance.now();
+    const rinex = readRinex(plain);
+    stage.hatanakaParse!.push(performance.now() - t);
+    t = performance.now();
+    const plan = planGnssFile(rinex, o, { ingestedAt: 0 });
+    stage.plan!.push(performance.now() - t);
+    const obs = { count: rinex.snr.count, times: rinex.snr.times, satellites: Uint16Array.from(rinex.snr.satPrn, (p) => 100 + p), codeIndex: rinex.snr.codeIndex, codes: rinex.snr.codes, values: rinex.snr.values };
+    t = performance.now();
+    encodeSnrParquet(obs);
+    stage.parquet!.push(performance.now() - t);
+    t = performance.now();
+    buildSnrRollups(obs, plan.days[0]!.row.day);
+    stage.rollups!.push(performance.now() - t);
+    t = performance.now();
+    for (const p of plan.objects) await ctx.objects.put(p.key, p.body, p.contentType);
+    stage.put!.push(performance.now() - t);
+    t = performance.now();
+    ctx.catalog.commitGnssDays({ file: { source: o.source, key: o.key, fingerprint: o.fingerprint, size: o.size, ingestedAt: 0 }, station: plan.station, days: plan.days });
+    stage.commit!.push(performance.now() - t);
+    zBytes = z.length;
+    crxBytes = plain.length;
+    rinexBytes = rinex.rinexBytes;
+  }
   ctx.close();
-  const york = readRinex(compressLzw(shiftedCrx(FIRST_DAY)));
-  const planMs = median(await timeRuns(() => planGnssFile(york, objects[0]!, { ingestedAt: 0 }), 5, 1));
-  rows.push({ metric: `station-day end to end, 1 thread (s3rver GET → LZW → Hatanaka → parse → Parquet → rollups → catalog; ${york.snr.count} SNR values)`, unit: 'ms', radome: median(times) });
-  rows.push({ metric: '  of which Parquet + rollups (planGnssFile)', unit: 'ms', radome: planMs });
-  extra.singleThread = { runs: times.length, msPerDay: median(times), planMs, snrValuesPerDay: york.snr.count };
+  const m = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, median(v)])) as Record<keyof typeof stage, number>;
+  const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+  const snrValues = readRinex(compressLzw(shiftedCrx(FIRST_DAY))).snr.count;
+  rows.push({ metric: `station-day end to end, 1 thread (s3rver GET → LZW → Hatanaka → parse → Parquet → rollups → catalog; ${snrValues} SNR values)`, unit: 'ms', radome: median(times) });
+  rows.push({ metric: `  fetch (s3rver GET, ${(zBytes / 1e3).toFixed(0)} kB)`, unit: 'ms', radome: m.fetch });
+  rows.push({ metric: `  LZW (${mbps(crxBytes, m.lzw).toFixed(0)} MB/s of compact RINEX out)`, unit: 'ms', radome: m.lzw });
+  rows.push({ metric: `  Hatanaka + SNR parse, fused (${mbps(rinexBytes, m.hatanakaParse).toFixed(0)} MB/s of RINEX ${(rinexBytes / 1e6).toFixed(1)} MB)`, unit: 'ms', radome: m.hatanakaParse });
+  rows.push({ metric: '  plan: Parquet + rollups (planGnssFile)', unit: 'ms', radome: m.plan });
+  rows.push({ metric: '    of which Parquet (hyparquet-writer)', unit: 'ms', radome: m.parquet });
+  rows.push({ metric: '    of which rollups', unit: 'ms', radome: m.rollups });
+  rows.push({ metric: '  Parquet object put (local files)', unit: 'ms', radome: m.put });
+  rows.push({ metric: '  catalog commit (SQLite: day, rollups)', unit: 'ms', radome: m.commit });
+  extra.singleThread = { runs: times.length, msPerDay: median(times), stagesMs: m, stageRuns: stage.fetch!.length, snrValuesPerDay: snrValues, zBytes, crxBytes, rinexBytes };
 }
 
 // --- the headline: station-days → daily-mean series in 30 s, 2 threads ---------------------------
 {
   const pool = createGnssPlanPool(THREADS);
   const ctx = openContext('headline', pool.planFile);
+  const cpu0 = process.cpuUsage();
+  const s3cpu0 = s3rverCpuMs(s3.dir);
   const start = performance.now();
   const deadline = start + BUDGET_MS;
   let ingested = 0;
@@ -135,6 +202,10 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
     } else failed++;
   });
   const ingestMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  const radomeCpuMs = (cpu.user + cpu.system) / 1000;
+  const s3CpuMs = s3rverCpuMs(s3.dir) - s3cpu0;
+  const load = loadavg()[0]!;
   const q = performance.now();
   const series = await snrSeries(ctx.catalog, ctx.objects, { station: 'YORK', from: window(BACKLOG_DAYS).from, to: window(BACKLOG_DAYS).to, interval: 'P1D', obsCodes: ['S1'] });
   const queryMs = performance.now() - q;
@@ -146,7 +217,14 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
   rows.push({ metric: '  vs GeoLab TileDB from S3', unit: 'days', radome: inBudget, peer: GEOLAB.tiledb, ratio: inBudget / GEOLAB.tiledb });
   rows.push({ metric: '  vs GeoLab Dask cluster', unit: 'days', radome: inBudget, peer: GEOLAB.dask, ratio: inBudget / GEOLAB.dask });
   rows.push({ metric: '  throughput while ingesting', unit: 'days/s', radome: ingested / (ingestMs / 1000) });
-  extra.headline = { stationDaysIn30s: inBudget, ingested, failed, listMs, ingestMs, seriesQueryMs: queryMs, totalMs: ingestMs + queryMs, seriesPoints: series.points.length, geolab: GEOLAB };
+  const cpuPerDay = (radomeCpuMs + s3CpuMs) / Math.max(1, ingested);
+  rows.push({ metric: '  CPU per station-day: radome (main + worker threads)', unit: 'ms', radome: radomeCpuMs / Math.max(1, ingested) });
+  rows.push({ metric: '  CPU per station-day: s3rver serving the GETs (same 2 cores)', unit: 'ms', radome: s3CpuMs / Math.max(1, ingested) });
+  rows.push({ metric: `  CPU share we got: (radome + s3rver CPU) / (${cpus().length} cores × wall); 1-min load average ${load.toFixed(1)}`, unit: '%', radome: (100 * (radomeCpuMs + s3CpuMs)) / (cpus().length * ingestMs) });
+  rows.push({ metric: '  projection: station-days in 30 s with both cores to ourselves (60 core-s / CPU per day)', unit: 'days', radome: Math.floor((THREADS * BUDGET_MS) / cpuPerDay) });
+  rows.push({ metric: `  listing ${listed.length} days (ListObjectsV2), inside the 30 s`, unit: 'ms', radome: listMs });
+  rows.push({ metric: '  daily-mean series query after the last commit, inside the 30 s', unit: 'ms', radome: queryMs });
+  extra.headline = { stationDaysIn30s: inBudget, ingested, failed, listMs, ingestMs, radomeCpuMs, s3rverCpuMs: s3CpuMs, cpuMsPerDay: cpuPerDay, loadAverage1m: load, seriesQueryMs: queryMs, totalMs: ingestMs + queryMs, seriesPoints: series.points.length, geolab: GEOLAB };
 }
 
 // --- query times on a 10-year catalog ------------------------------------------------------------

@@ -9,8 +9,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Bunzip2 } from '../ingest/decode/level2/bunzip2.js';
+import { Bunzip2 } from '../ingest/decode/containers/bunzip2.js';
 import { decodeArchiveII, splitArchiveIIRecords } from '../ingest/decode/level2/index.js';
+import { createRecordPool, decodeArchiveIIParallel } from '../ingest/level2/parallel-decode.js';
 import { pino } from 'pino';
 import { ingestObject } from '../ingest/ingest-object.js';
 import { locationOf, planLevel2Volume, polarGridOf } from '../ingest/level2/plan.js';
@@ -26,7 +27,9 @@ const here = fileURLToPath(import.meta.url);
 const repoRoot = resolve(dirname(here), '..', '..');
 const samplePath = join(process.env.RADOME_SAMPLE_DATA ?? resolve(repoRoot, '..', 'shared', 'data'), SAMPLE);
 
-type Decoder = 'radome' | 'peer';
+type Decoder = 'radome' | 'radome-parallel' | 'peer';
+/** Threads of the parallel decoder's pool in the bench (the machine has 2 cores). */
+const PARALLEL_THREADS = 2;
 
 interface ChildResult {
   /** Wall-clock ms of each timed run. */
@@ -41,13 +44,18 @@ interface ChildResult {
 }
 
 /** In a child: decode the sample `RUNS` times after one warm-up run and print the figures. */
-function child(decoder: Decoder): void {
+async function child(decoder: Decoder): Promise<void> {
   const bytes = readFileSync(samplePath);
   let radials = 0;
-  let decode: () => void;
+  let decode: () => void | Promise<void>;
+  const pool = decoder === 'radome-parallel' ? createRecordPool(PARALLEL_THREADS) : null;
   if (decoder === 'radome') {
     decode = () => {
       radials = decodeArchiveII(bytes).sweeps.reduce((n, s) => n + s.radialCount, 0);
+    };
+  } else if (pool) {
+    decode = async () => {
+      radials = (await decodeArchiveIIParallel(bytes, pool)).sweeps.reduce((n, s) => n + s.radialCount, 0);
     };
   } else {
     const { Level2Radar } = createRequire(import.meta.url)('nexrad-level-2-data') as {
@@ -65,7 +73,7 @@ function child(decoder: Decoder): void {
     collect?.(); // untimed: the previous run's garbage is not this run's cost
     const cpu = process.cpuUsage();
     const t0 = performance.now();
-    decode();
+    await decode();
     const wall = performance.now() - t0;
     const used = process.cpuUsage(cpu);
     if (i === 0) continue; // warm-up
@@ -73,6 +81,7 @@ function child(decoder: Decoder): void {
     cpuTimes.push((used.user + used.system) / 1000);
     systemTimes.push(used.system / 1000);
   }
+  await pool?.close();
   const result: ChildResult = { times, cpuTimes, systemTimes, peakRssMb: peakRssMb(), radials };
   console.log(JSON.stringify(result));
 }
@@ -82,11 +91,16 @@ function runChild(decoder: Decoder): ChildResult {
   return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
 }
 
-/** Decode figures: radome against the peer, each in a fresh process. */
+/**
+ * Decode figures: radome single-threaded and with records decompressed on a pool of worker
+ * threads (CPU then counts every thread), against the peer, each in a fresh process.
+ */
 function decodeRows(): { rows: BenchRow[]; extra: Record<string, unknown> } {
   const radome = runChild('radome');
+  const parallel = runChild('radome-parallel');
   const peer = runChild('peer');
   const r = median(radome.times);
+  const rp = median(parallel.times);
   const p = median(peer.times);
   const rc = median(radome.cpuTimes);
   const pc = median(peer.cpuTimes);
@@ -94,11 +108,19 @@ function decodeRows(): { rows: BenchRow[]; extra: Record<string, unknown> } {
   return {
     rows: [
       { metric: `decode ${name}, wall (median of ${RUNS})`, unit: 'ms', radome: r, peer: p, ratio: p / r, target: '>= 10x' },
+      { metric: `decode ${name}, wall, ${PARALLEL_THREADS} bzip2 threads (median of ${RUNS})`, unit: 'ms', radome: rp, peer: p, ratio: p / rp, target: '>= 10x' },
       { metric: `decode ${name}, CPU (median of ${RUNS})`, unit: 'ms', radome: rc, peer: pc, ratio: pc / rc, target: '>= 10x' },
+      { metric: `decode ${name}, CPU of all threads, ${PARALLEL_THREADS} bzip2 threads`, unit: 'ms', radome: median(parallel.cpuTimes), peer: pc, ratio: pc / median(parallel.cpuTimes) },
       { metric: 'peak RSS of a decoding process', unit: 'MB', radome: radome.peakRssMb, peer: peer.peakRssMb, ratio: peer.peakRssMb / radome.peakRssMb, target: 'radome < 400' },
-      { metric: 'radials decoded', unit: 'count', radome: radome.radials, peer: peer.radials },
+      { metric: `peak RSS of a decoding process, ${PARALLEL_THREADS} bzip2 threads`, unit: 'MB', radome: parallel.peakRssMb, peer: peer.peakRssMb, ratio: peer.peakRssMb / parallel.peakRssMb, target: 'radome < 400' },
+      { metric: 'radials decoded (single-threaded / parallel)', unit: 'count', radome: `${radome.radials} / ${parallel.radials}`, peer: peer.radials },
     ],
-    extra: { sample: SAMPLE, runsMs: { radome: radome.times, peer: peer.times }, cpuMs: { radome: radome.cpuTimes, peer: peer.cpuTimes }, systemMs: { radome: radome.systemTimes, peer: peer.systemTimes } },
+    extra: {
+      sample: SAMPLE,
+      runsMs: { radome: radome.times, radomeParallel: parallel.times, peer: peer.times },
+      cpuMs: { radome: radome.cpuTimes, radomeParallel: parallel.cpuTimes, peer: peer.cpuTimes },
+      systemMs: { radome: radome.systemTimes, radomeParallel: parallel.systemTimes, peer: peer.systemTimes },
+    },
   };
 }
 
@@ -193,7 +215,7 @@ const childAt = process.argv.indexOf('--child');
 if (childAt >= 0 && process.argv[childAt + 1] === 'pipeline') {
   await pipelineChild();
 } else if (childAt >= 0) {
-  child(process.argv[childAt + 1] as Decoder);
+  await child(process.argv[childAt + 1] as Decoder);
 } else if (!existsSync(samplePath)) {
   console.log(`bench level2: sample ${samplePath} not found (set RADOME_SAMPLE_DATA); nothing measured`);
 } else {

@@ -1,13 +1,13 @@
 /**
- * Level 3 decode benchmark: median decode time per product file for radome (pure-JS bzip2 by
- * default, and with the WASM bzip2 option) and for the nexrad-level-3-data reference, over every
- * file in the shared sample folder; per product type and overall. Run from the repository root:
+ * Level 3 decode benchmark: median decode time per product file for radome and for the
+ * nexrad-level-3-data reference, over every file in the shared sample folder; per product type
+ * and overall. Run from the repository root:
  *   npx tsc -p tsconfig.build.json && node dist/bench/level3.js
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { createWasmBunzip2, decodeLevel3, decodeLevels, type Bunzip2 } from '../ingest/decode/level3/index.js';
+import { decodeLevel3, decodeLevels } from '../ingest/decode/level3/index.js';
 import { performance } from 'node:perf_hooks';
 import { median, peakRssMb, report, type BenchRow } from './harness.js';
 import { measureLevel3Ingest } from './_level3-ingest.js';
@@ -44,7 +44,6 @@ interface FileTiming {
   mnemonic: string;
   compressed: boolean;
   radome: number;
-  radomeWasm: number;
   radomeWithValues: number;
   peer: number | null;
 }
@@ -67,7 +66,6 @@ function interleaved(variants: Array<() => unknown>): number[] {
 
 const files = readdirSync(dataDir).sort();
 if (files.length === 0) throw new Error(`no Level 3 samples in ${dataDir}`);
-const wasm: Bunzip2 = await createWasmBunzip2();
 const timings: FileTiming[] = [];
 for (const file of files) {
   const bytes = readFileSync(join(dataDir, file));
@@ -76,20 +74,18 @@ for (const file of files) {
   const peerOk = referenceDecodes(bytes);
   const variants = [
     () => decodeLevel3(bytes),
-    () => decodeLevel3(bytes, { bunzip2: wasm }),
     () => {
       const p = decodeLevel3(bytes);
       return hasImage ? decodeLevels(p) : p;
     },
     ...(peerOk ? [() => quietly(() => reference(bytes))] : []),
   ];
-  const [radome, radomeWasm, radomeWithValues, peer] = interleaved(variants);
+  const [radome, radomeWithValues, peer] = interleaved(variants);
   timings.push({
     file,
     mnemonic: product.wmo?.mnemonic ?? product.info?.mnemonics[0] ?? String(product.message.code),
     compressed: product.compressed,
     radome: radome!,
-    radomeWasm: radomeWasm!,
     radomeWithValues: radomeWithValues!,
     peer: peer ?? null,
   });
@@ -115,13 +111,6 @@ rows.push(
     peer: sum(both.map((t) => t.peer!)),
     ratio: sum(both.map((t) => t.peer!)) / sum(both.map((t) => t.radome)),
     target: '>= 3x',
-  },
-  {
-    metric: 'same, radome with WASM bzip2',
-    unit: 'ms',
-    radome: sum(both.map((t) => t.radomeWasm)),
-    peer: sum(both.map((t) => t.peer!)),
-    ratio: sum(both.map((t) => t.peer!)) / sum(both.map((t) => t.radomeWasm)),
   },
   {
     metric: 'same, radome decode + decodeLevels',

@@ -1,6 +1,7 @@
 // Rendering cost per sweep PNG (1024 px long side): polar → Web Mercator mapping, colour LUT and
 // PNG encoding together, on realistic synthetic sweeps; plus the encoder alone against pngjs.
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { PNG } from 'pngjs';
 import { colorScaleForMoment, encodeRgbaPng, renderPolarPng, type PolarGrid } from '../ingest/render/index.js';
 import { median, peakRssMb, report, timeRuns, type BenchRow } from './harness.js';
@@ -100,4 +101,4 @@ for (const [name, grid, scale] of [
 }
 rows.push({ metric: 'peak RSS', radome: peakRssMb(), unit: 'MB' });
 const require = createRequire(import.meta.url);
-report('render', rows, { ...extra, loadAverage: (await import('node:os')).loadavg(), pngjs: (require('pngjs/package.json') as { version: string }).version, runs: RUNS });
+report('render', rows, { ...extra, loadAverage: loadavg(), pngjs: (require('pngjs/package.json') as { version: string }).version, runs: RUNS });

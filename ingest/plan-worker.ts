@@ -2,6 +2,8 @@
 // (typed arrays and strings, structured-cloned back). Each thread initialises its own decoders on
 // first use (the Level 3 WASM bzip2 is async). Errors come back as values, since a RadomeError's
 // code does not survive the thread boundary as an exception.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isRadomeError } from '../core/errors.js';
 import { decodeRadomeFile } from './decode/detect.js';
 import { planGnssFile, type GnssPlan } from './gnss/plan.js';
@@ -20,9 +22,21 @@ export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3';
 
 export type PlanFileResult = PlainPlan | { kind: 'error'; code: string; message: string };
 
+// A decoded Level 2 volume is ~200 MB of Float32 grids. V8 collects it lazily, so a thread
+// decoding volume after volume can hold two at once; collecting before the next file keeps each
+// thread at one volume and the process's peak memory flat whatever the backlog.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+let holdsLargeGarbage = false;
+
 export default async function planFileTask({ bytes, object, options }: PlanFileTask): Promise<PlanFileResult> {
+  if (holdsLargeGarbage) {
+    collectGarbage();
+    holdsLargeGarbage = false;
+  }
   try {
     const decoded = await decodeRadomeFile(bytes);
+    holdsLargeGarbage = decoded.format === 'level2';
     switch (decoded.format) {
       case 'level2':
         return { kind: 'level2', plan: planLevel2Volume(decoded.volume, object, options) };

@@ -1,9 +1,9 @@
 import { RadomeError } from '../../core/errors.js';
 import { unwrapContainers } from './containers/unwrap-containers.js';
-import { decodeArchiveII, initLevel2Decoder } from './level2/index.js';
+import { decodeArchiveII } from './level2/index.js';
 import type { Level2Volume } from './level2/types.js';
 import { readRinex, type ReadRinexResult } from './rinex/index.js';
-import { createWasmBunzip2, decodeLevel3, type Bunzip2, type Level3Product } from './level3/index.js';
+import { decodeLevel3, type Level3Product } from './level3/index.js';
 
 export type RadomeFileFormat = 'level2' | 'level3' | 'rinex';
 
@@ -31,9 +31,6 @@ export type DecodedFile =
   | { format: 'level3'; product: Level3Product; bytes: Uint8Array }
   | { format: 'rinex'; rinex: ReadRinexResult };
 
-let level2Ready: Promise<void> | undefined;
-let level3Bunzip2: Promise<Bunzip2> | undefined;
-
 /** Unwraps containers, recognises the format by content and decodes. */
 export async function decodeRadomeFile(bytes: Uint8Array): Promise<DecodedFile> {
   if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'the file is empty');
@@ -41,10 +38,9 @@ export async function decodeRadomeFile(bytes: Uint8Array): Promise<DecodedFile> 
   const format = sniffFormat(plain);
   switch (format) {
     case 'level2':
-      await (level2Ready ??= initLevel2Decoder());
       return { format, volume: decodeArchiveII(plain) };
     case 'level3':
-      return { format, product: decodeLevel3(plain, { bunzip2: await (level3Bunzip2 ??= createWasmBunzip2()) }), bytes: plain };
+      return { format, product: decodeLevel3(plain), bytes: plain };
     case 'rinex':
       return { format, rinex: readRinex(plain) };
     default:

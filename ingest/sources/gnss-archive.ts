@@ -14,7 +14,24 @@ export interface GnssArchiveOptions {
   template: string;
   /** Sent as `Authorization: Bearer …` to http(s) archives that need it. */
   token?: string;
+  /**
+   * How days are found: 'head' (default) asks for each day's file; 's3' lists the bucket with
+   * ListObjectsV2 (1,000 keys a page) under each distinct prefix before the day fields, e.g.
+   * `…/rinex/obs/2015/`: a request per 1,000 files instead of one per day. For 's3' the template
+   * must be a path-style bucket URL, `<endpoint>/<bucket>/<key template>`.
+   */
+  listing?: 'head' | 's3';
 }
+
+/** Fields that change from day to day within a year: listing prefixes stop before the first. */
+const DAY_FIELD = /\{(ddd|dd|mm)\}/;
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => XML_ENTITIES[e]!);
+const xmlField = (xml: string, tag: string) => {
+  const m = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml);
+  return m ? unescapeXml(m[1]!) : null;
+};
 
 /** The template filled in for a station and a GPS day (days since 1970). */
 export function expandGnssTemplate(template: string, station: string, day: number): string {
@@ -57,11 +74,55 @@ export class GnssArchiveSource implements ObjectSource {
 
   /** Files of `station` for the GPS days that overlap the window, oldest first. */
   async *list(station: string, window: TimeWindow): AsyncGenerator<SourceObject> {
+    if (this.options.listing === 's3') {
+      yield* this.listS3(station, window);
+      return;
+    }
     for (let day = Math.floor(window.from / DAY_MS); day * DAY_MS < window.to; day++) {
       const key = expandGnssTemplate(this.options.template, station, day);
       const found = this.http ? await this.head(key) : await this.statLocal(key);
       if (found) yield { source: this.id, key, ...found, time: day * DAY_MS };
     }
+  }
+
+  private async *listS3(station: string, window: TimeWindow): AsyncGenerator<SourceObject> {
+    if (!this.http) throw new RadomeError('CONFIG', 'GNSS archive listing "s3" needs an http(s) bucket URL template');
+    const { template } = this.options;
+    const cut = template.search(DAY_FIELD);
+    const days: number[] = [];
+    for (let day = Math.floor(window.from / DAY_MS); day * DAY_MS < window.to; day++) days.push(day);
+    const prefixes = new Set(days.map((day) => expandGnssTemplate(cut < 0 ? template : template.slice(0, cut), station, day)));
+    const found = new Map<string, { size: number; fingerprint: string }>();
+    for (const prefix of prefixes) await this.listPrefix(prefix, found);
+    for (const day of days) {
+      const key = expandGnssTemplate(template, station, day);
+      const info = found.get(key);
+      if (info) yield { source: this.id, key, ...info, time: day * DAY_MS };
+    }
+  }
+
+  /** ListObjectsV2 of the bucket under `prefixUrl` (`<endpoint>/<bucket>/<key prefix>`), all pages, into `found` by full URL. */
+  private async listPrefix(prefixUrl: string, found: Map<string, { size: number; fingerprint: string }>): Promise<void> {
+    const url = new URL(prefixUrl);
+    const slash = url.pathname.indexOf('/', 1);
+    const bucketUrl = `${url.origin}${slash < 0 ? url.pathname : url.pathname.slice(0, slash)}`;
+    const keyPrefix = slash < 0 ? '' : decodeURIComponent(url.pathname.slice(slash + 1));
+    let token: string | null = null;
+    do {
+      const query = new URLSearchParams({ 'list-type': '2', prefix: keyPrefix, 'max-keys': '1000' });
+      if (token) query.set('continuation-token', token);
+      const res = await this.request(`${bucketUrl}?${query}`, 'GET');
+      if (!res.ok) throw new RadomeError('SOURCE_UNAVAILABLE', `the bucket answered HTTP ${res.status} to a listing`, { file: bucketUrl });
+      const xml = await res.text();
+      for (const m of xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)) {
+        const key = xmlField(m[1]!, 'Key');
+        if (key === null) continue;
+        const size = Number(xmlField(m[1]!, 'Size') ?? 0);
+        const modified = Date.parse(xmlField(m[1]!, 'LastModified') ?? '');
+        found.set(`${bucketUrl}/${key}`, { size, fingerprint: xmlField(m[1]!, 'ETag') ?? `size:${size}:${Number.isNaN(modified) ? 0 : modified}` });
+      }
+      token = xmlField(xml, 'IsTruncated') === 'true' ? xmlField(xml, 'NextContinuationToken') : null;
+    } while (token);
   }
 
   async fetch(object: SourceObject): Promise<Uint8Array> {

@@ -14,6 +14,8 @@ export interface GraphQLErrorInfo {
   /** `extensions.code`, e.g. BAD_USER_INPUT, GRAPHQL_VALIDATION_FAILED; null when absent. */
   code: string | null;
   path?: (string | number)[];
+  /** The error's other extensions, e.g. `cost` and `maxCost` of QUERY_TOO_COMPLEX. */
+  extensions?: Record<string, unknown>;
 }
 
 export class RadomeClientError extends Error {

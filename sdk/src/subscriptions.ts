@@ -3,7 +3,27 @@
 import { createClient, type Client, type ClientOptions } from 'graphql-ws/client';
 import { operationOf } from './operation.js';
 import { RadomeClientError, type GraphQLErrorInfo, type RadomeResult } from './errors.js';
-import type { DocumentTypeDecoration } from './gql/graphql.js';
+import { IngestEventsDocument, ProductAddedDocument, SweepAddedDocument, type DocumentTypeDecoration } from './gql/graphql.js';
+
+/** One method per subscription in schema/operations/. */
+const subscriptionOperations = {
+  /** Each sweep of every volume committed from now on at a site. */
+  sweepAdded: SweepAddedDocument,
+  /** Each Level 3 product committed from now on at a site. */
+  productAdded: ProductAddedDocument,
+  /** Every ingest commit from now on: a live ingest log. */
+  ingestEvents: IngestEventsDocument,
+} as const;
+
+type ResultOf<D> = D extends DocumentTypeDecoration<infer R, any> ? R : never;
+type VariablesOf<D> = D extends DocumentTypeDecoration<any, infer V> ? V : never;
+
+/** Variables are optional when the subscription has no required ones. */
+export type SubscriptionMethod<R, V> = {} extends V
+  ? (variables?: V, options?: SubscribeOptions) => SubscriptionIterator<R>
+  : (variables: V, options?: SubscribeOptions) => SubscriptionIterator<R>;
+
+type SubscriptionOperations = typeof subscriptionOperations;
 
 export interface RadomeSubscriptionsOptions {
   /** The GraphQL endpoint: http(s) URLs become ws(s) on the same host and path. */
@@ -20,23 +40,31 @@ export interface RadomeSubscriptionsOptions {
   on?: ClientOptions['on'];
 }
 
+/** Events of one subscription; `return()` (or `break` in `for await`) unsubscribes at once. */
+export interface SubscriptionIterator<R> extends AsyncIterator<RadomeResult<R>, void, undefined> {
+  return(): Promise<IteratorResult<RadomeResult<R>, void>>;
+  [Symbol.asyncIterator](): SubscriptionIterator<R>;
+}
+
 export interface SubscribeOptions {
   /** Ends the subscription (the iterator returns). */
   signal?: AbortSignal;
 }
 
-export interface RadomeSubscriptions {
+export type RadomeSubscriptions = {
+  [K in keyof SubscriptionOperations]: SubscriptionMethod<ResultOf<SubscriptionOperations[K]>, VariablesOf<SubscriptionOperations[K]>>;
+} & {
   /**
    * Events of a subscription as `{ data }` or `{ error }`. The iterator ends when the server
    * completes it, the signal aborts, or after an error that ends it (GraphQL errors of the
    * subscribe request, or a connection that could not be re-established).
    */
-  subscribe<R, V>(document: DocumentTypeDecoration<R, V>, variables: V, options?: SubscribeOptions): AsyncGenerator<RadomeResult<R>, void, undefined>;
+  subscribe<R, V>(document: DocumentTypeDecoration<R, V>, variables: V, options?: SubscribeOptions): SubscriptionIterator<R>;
   /** The underlying graphql-ws client. */
   client: Client;
   /** Closes the connection and ends every subscription. */
   dispose(): Promise<void>;
-}
+};
 
 /** ws(s):// for an http(s):// endpoint. */
 export function webSocketUrl(url: string | URL): string {
@@ -79,43 +107,62 @@ export function createRadomeSubscriptions(options: RadomeSubscriptionsOptions): 
     ...(options.on ? { on: options.on } : {}),
   });
 
-  async function* subscribe<R, V>(document: DocumentTypeDecoration<R, V>, variables: V, call: SubscribeOptions = {}): AsyncGenerator<RadomeResult<R>, void, undefined> {
+  function subscribe<R, V>(document: DocumentTypeDecoration<R, V>, variables: V, call: SubscribeOptions = {}): SubscriptionIterator<R> {
     const { signal } = call;
-    if (signal?.aborted) return;
     const queue: RadomeResult<R>[] = [];
+    const waiting: ((result: IteratorResult<RadomeResult<R>, void>) => void)[] = [];
     let ended = false;
-    let wake: (() => void) | undefined;
-    const push = (item: RadomeResult<R> | 'end') => {
-      if (item === 'end') ended = true;
-      else queue.push(item);
-      wake?.();
+    let unsubscribe = () => {};
+    // Ends at once, also while a `for await` waits in next(): events still queued stay readable.
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      signal?.removeEventListener('abort', end);
+      unsubscribe();
+      for (const resolve of waiting.splice(0)) resolve({ done: true, value: undefined });
     };
+    const push = (item: RadomeResult<R>) => {
+      if (ended) return;
+      const resolve = waiting.shift();
+      if (resolve) resolve({ done: false, value: item });
+      else queue.push(item);
+    };
+    const iterator: SubscriptionIterator<R> = {
+      next: () =>
+        queue.length ? Promise.resolve({ done: false, value: queue.shift()! })
+        : ended ? Promise.resolve({ done: true, value: undefined })
+        : new Promise((resolve) => waiting.push(resolve)),
+      return: () => {
+        queue.length = 0;
+        end();
+        return Promise.resolve({ done: true, value: undefined });
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    if (signal?.aborted) {
+      end();
+      return iterator;
+    }
+    signal?.addEventListener('abort', end, { once: true });
     const query = String(document);
-    const unsubscribe = client.subscribe(
+    unsubscribe = client.subscribe(
       { query, variables: (variables ?? {}) as Record<string, unknown>, operationName: operationOf(query).name ?? null },
       {
         next: (result) => push(result.errors?.length ? { error: graphqlErrors(result.errors) } : { data: result.data as R }),
         error: (e) => {
           push({ error: subscriptionError(e) });
-          push('end');
+          end();
         },
-        complete: () => push('end'),
+        complete: end,
       },
     );
-    const onAbort = () => push('end');
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      for (;;) {
-        const item = queue.shift();
-        if (item) yield item;
-        else if (ended) return;
-        else await new Promise<void>((resolve) => (wake = resolve));
-      }
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      unsubscribe();
-    }
+    return iterator;
   }
 
-  return { subscribe, client, dispose: async () => client.dispose() };
+  const subscriptions = { subscribe, client, dispose: async () => client.dispose() } as RadomeSubscriptions;
+  for (const [name, document] of Object.entries(subscriptionOperations)) {
+    (subscriptions as unknown as Record<string, unknown>)[name] = (variables?: unknown, call?: SubscribeOptions) =>
+      subscribe(document as DocumentTypeDecoration<unknown, unknown>, variables ?? {}, call);
+  }
+  return subscriptions;
 }

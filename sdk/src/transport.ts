@@ -14,7 +14,7 @@ export interface HttpRequest {
 
 interface GraphQLResponse {
   data?: unknown;
-  errors?: { message?: unknown; path?: unknown; extensions?: { code?: unknown } }[];
+  errors?: { message?: unknown; path?: unknown; extensions?: { code?: unknown; [key: string]: unknown } }[];
 }
 
 function errorInfo(e: NonNullable<GraphQLResponse['errors']>[number]): GraphQLErrorInfo {
@@ -23,6 +23,8 @@ function errorInfo(e: NonNullable<GraphQLResponse['errors']>[number]): GraphQLEr
     code: typeof e?.extensions?.code === 'string' ? e.extensions.code : null,
   };
   if (Array.isArray(e?.path)) info.path = e.path as (string | number)[];
+  const { code: _, ...extensions } = e?.extensions ?? {};
+  if (Object.keys(extensions).length) info.extensions = extensions;
   return info;
 }
 

@@ -40,13 +40,18 @@ const SCHEMA = [
 
 export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, string> = {}): Uint8Array {
   const n = obs.count;
-  const times = new BigInt64Array(n);
+  // One BigInt per epoch, shared by its rows (a BigInt64Array would make the writer box every row again).
+  const times = new Array<bigint>(n);
+  let lastTime = NaN;
+  let lastBig = 0n;
   const constellation = new Array<string>(n);
   const satellite = new Array<string>(n);
   const code = new Array<string>(n);
   const names = new Map<number, string>();
   for (let i = 0; i < n; i++) {
-    times[i] = BigInt(obs.times[i]!);
+    const t = obs.times[i]!;
+    if (t !== lastTime) lastBig = BigInt((lastTime = t));
+    times[i] = lastBig;
     const key = obs.satellites[i]!;
     let name = names.get(key);
     if (name === undefined) names.set(key, (name = satelliteName(key)));
@@ -56,7 +61,8 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
   }
   const buffer = parquetWriteBuffer({
     columnData: [
-      { name: 'time', data: times },
+      // PLAIN: the dictionary the writer would try is always rejected (too many distinct times).
+      { name: 'time', data: times, encoding: 'PLAIN' },
       { name: 'constellation', data: constellation },
       { name: 'satellite', data: satellite },
       { name: 'code', data: code },

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { level2KeyFor } from '../../ingest/sources/level2-keys.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { s3TestClient, startS3Server, type S3TestServer } from '../support/s3-server.js';
+import { runRadome } from '../e2e/radome-process.js';
 import { daemonEnv, query, shiftedVolume, snapshot, startDaemon, volumeCount, waitFor, type DaemonEnv } from './harness.js';
 
 const SAMPLE = 'nexrad/level2/KLOT20220317_000842_V06';
@@ -21,13 +22,14 @@ const objectsUrl = (dataDir: string) => `file:${join(dataDir, 'objects')}`;
 
 describe.skipIf(!samplePath)('ingest daemon: kill -9 at random moments', () => {
   let s3: S3TestServer;
+  let base: number;
   const dirs: DaemonEnv[] = [];
 
   beforeAll(async () => {
     s3 = await startS3Server({ buckets: [BUCKET] });
     const real = readFileSync(samplePath!);
     const client = s3TestClient(s3.endpoint);
-    const base = Math.floor(Date.now() / 60_000) * 60_000 - 6 * 3_600_000;
+    base = Math.floor(Date.now() / 60_000) * 60_000 - 6 * 3_600_000;
     for (let i = 0; i < FILES; i++) {
       const time = base + i * 6 * 60_000;
       await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: level2KeyFor('KLOT', time), Body: shiftedVolume(real, time, 12) }));
@@ -84,4 +86,18 @@ describe.skipIf(!samplePath)('ingest daemon: kill -9 at random moments', () => {
     expect(got.objects).toEqual(want.objects);
     expect(query(crashed.dataDir, 'SELECT * FROM ingest_failures')).toEqual([]);
   }, 240_000);
+
+  it('backfills a window from the command line with progress logs (no terminal)', async () => {
+    const d = daemonEnv(s3.endpoint, BUCKET, objectsUrl);
+    dirs.push(d);
+    const from = new Date(base).toISOString();
+    const to = new Date(base + 5 * 6 * 60_000).toISOString();
+    const r = await runRadome(['ingest', 'backfill', '--source', 'level2', '--site', 'KLOT', '--from', from, '--to', to], d.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^5 ingested, 0 unchanged, 0 failed$/m);
+    expect(r.stderr).toMatch(/"msg":"backfill: 5 files to ingest"/);
+    expect(r.stderr).toMatch(/"msg":"backfill level2 finished: 5\/5 files, 0 failed"/);
+    expect(r.stderr).not.toMatch(/\r/);
+    expect(volumeCount(d.dataDir)).toBe(5);
+  });
 });

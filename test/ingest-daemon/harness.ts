@@ -1,7 +1,7 @@
 // Shared by the ingest daemon tests: real-derived Level 2 backlogs, the `radome ingest run`
 // process, and snapshots of catalog + object store to compare runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -105,6 +105,7 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 
 /** Reads the catalog with plain SQLite (never blocks the daemon's writes: WAL). */
 export function query<T>(dataDir: string, sql: string, ...params: unknown[]): T[] {
+  if (!existsSync(join(dataDir, 'catalog.db'))) return [];
   const db = new Database(join(dataDir, 'catalog.db'), { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');

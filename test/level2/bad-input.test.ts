@@ -5,18 +5,8 @@ import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
 import { decodeArchiveII, decompressRecord, splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { sampleFile } from '../sample-data.js';
+import { failure } from '../support/radome-failure.js';
 import { random, volume31 } from './synthetic-volumes.js';
-
-/** Runs `f`, expecting a RadomeError; returns it. */
-function failure(f: () => unknown): RadomeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RadomeError);
-    return e as RadomeError;
-  }
-  throw new Error('expected a RadomeError, but decoding succeeded');
-}
 
 function expectFailure(bytes: Uint8Array, code: RadomeErrorCode, message: RegExp): void {
   const e = failure(() => decodeArchiveII(bytes));

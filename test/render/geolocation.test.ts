@@ -87,6 +87,38 @@ describe('polar rendering puts gates where the geometry says', () => {
     }
   }
 
+  for (const elevation of [0.5, 10]) {
+    it(`single gates of a short-range grid (~9 px per gate length) land within one pixel, elevation ${elevation}°`, () => {
+      // 720 × 0.5° radials of 60 gates of 250 m: the image covers ±15 km (29 m pixels), so a
+      // one-gate slip would be ~9 pixels, a one-radial slip 2–4.
+      const site = SITES.KLOT;
+      const radialCount = 720;
+      const gateCount = 60;
+      const azimuths = Float32Array.from({ length: radialCount }, (_, i) => ((i * 7) % radialCount) * 0.5 + 0.25);
+      const values = new Float32Array(radialCount * gateCount).fill(NaN);
+      const targets = [
+        { row: 0, gate: 25 },
+        { row: 101, gate: 30 },
+        { row: 333, gate: 45 },
+        { row: 500, gate: 58 },
+        { row: 719, gate: 40 },
+      ];
+      targets.forEach((t, i) => (values[t.row * gateCount + t.gate] = i + 1));
+      const grid: PolarGrid = { ...site, elevationAngle: elevation, radialCount, gateCount, azimuths, azimuthWidth: 0.5, firstGateKm: 0.125, gateSpacingKm: 0.25, values };
+      const scale = classColorScale('code', targets.map((_, i) => ({ value: i + 1, color: distinctColor(i), label: `${i}` })));
+      const overlay = renderPolarPng(grid, scale);
+      const blobs = blobsByColor(decodePng(overlay.png));
+      targets.forEach((t, i) => {
+        const blob = blobs.get(distinctColor(i))!;
+        const slant = 0.125 + t.gate * 0.25;
+        const [lon, lat] = geodesicEndpoint(site.latitude, site.longitude, azimuths[t.row]!, groundDistanceKm(slant, elevation, site.heightM, site.latitude) * 1000);
+        const [px, py] = pixelOf(overlay, lon, lat);
+        expect(blob.count).toBeGreaterThan(5);
+        expect(Math.hypot(blob.x - px, blob.y - py), `gate ${t.gate} of radial at ${azimuths[t.row]}°`).toBeLessThan(1);
+      });
+    });
+  }
+
   it('the beam model matters: at 10° a 400 km slant range lands ~6 km short of 400 km ground, and the renderer follows', () => {
     const site = SITES.KLOT;
     const target: Target = { azimuthIndex: 180, gate: Math.round((400 - 2.125) / 0.25) };

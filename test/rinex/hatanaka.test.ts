@@ -4,6 +4,7 @@ import { RadomeError } from '../../core/errors.js';
 import { unwrapContainers } from '../../ingest/decode/containers/unwrap-containers.js';
 import { decodeHatanaka, HatanakaDecoder, isCompactRinex } from '../../ingest/decode/rinex/hatanaka.js';
 import { parseRinexObs } from '../../ingest/decode/rinex/obs-parser.js';
+import { readRinex } from '../../ingest/decode/rinex/read-rinex.js';
 import { encodeHatanaka } from '../fixtures/hatanaka-encoder.js';
 import { headerLine, writeRinexObs } from '../fixtures/rinex-writer.js';
 import { sampleFile, skipReason } from '../sample-data.js';
@@ -224,5 +225,55 @@ describe('Hatanaka decoding of bad input', () => {
     const junk = Uint8Array.from({ length: 5000 }, () => Math.floor(r() * 256));
     expect(isCompactRinex(junk)).toBe(false);
     expect(outcome(() => decodeHatanaka(junk))).toBe('UNRECOGNIZED');
+  });
+});
+
+describe('the fused path (records as numbers into the parser) equals decoding to text and parsing it', () => {
+  /** readRinex takes the fused path for compact RINEX; its result must match the text path's exactly. */
+  function expectFusedEqualsText(crx: Uint8Array): void {
+    const { layers, rinexBytes, ...fused } = readRinex(crx);
+    expect(layers).toEqual(['hatanaka']);
+    const decoded = decodeHatanaka(crx);
+    expect(fused).toEqual(parseRinexObs(decoded));
+    expect(fused.snr.count).toBeGreaterThan(0);
+    expect(rinexBytes).toBe(decoded.length);
+  }
+
+  for (const rel of [YORK_CRX, P433]) {
+    const file = sampleFile(rel);
+    if (!file) console.warn(skipReason(rel));
+    it.skipIf(!file)(`${rel}: same SNR columns, epochs, header, warnings and RINEX byte count`, () => {
+      expectFusedEqualsText(readFileSync(file!));
+    });
+  }
+
+  for (const version of [2, 3] as const) {
+    for (const order of [1, 3, 5]) {
+      it(`synthetic RINEX ${version} (events, blank fields; cycle slips in RINEX 3), difference order ${order}`, () => {
+        const rnx = writeRinexObs(syntheticObsSpec({ version, seed: 20 + order, events: true, cycleSlips: version === 3 }));
+        expectFusedEqualsText(encodeHatanaka(rnx, { order, resetEvery: order === 3 ? 7 : 0 }));
+      });
+    }
+  }
+
+  it('synthetic RINEX 4 inside CRINEX 3.0', () => {
+    const rnx = bytes(text(writeRinexObs(syntheticObsSpec({ version: 3, epochs: 12, events: true }))).replace('     3.04', '     4.01'));
+    expectFusedEqualsText(encodeHatanaka(rnx));
+  });
+
+  it('a "-0" difference reads as +0, as its text ".000" does', () => {
+    const crx = [
+      '1.0                 COMPACT RINEX FORMAT                    CRINEX VERS   / TYPE',
+      'RNX2CRX ver.4.0.7                       01-Jan-24 00:00     CRINEX PROG / DATE',
+      headerLine('     2.11           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'),
+      headerLine('     2    C1    S1', '# / TYPES OF OBSERV'),
+      headerLine('', 'END OF HEADER'),
+      '&24  1  1  0  0  0.0000000  0  1G01',
+      '',
+      '3&20000000000 3&-0',
+    ];
+    const fused = readRinex(bytes(crx.join('\n') + '\n'));
+    expect(Object.is(fused.snr.values[0], 0)).toBe(true);
+    expectFusedEqualsText(bytes(crx.join('\n') + '\n'));
   });
 });

@@ -157,7 +157,7 @@ describe('iterators follow cursors with a bounded page size', () => {
     expect(starts).toEqual([...starts].sort((a, b) => b - a));
   });
 
-  it('walks volumes, site volumes and products; stops at a limit; clamps the page size to 500', async () => {
+  it('walks volumes, site volumes and products; stops at a limit; shrinks pages the server finds too costly', async () => {
     const counting = countingFetch();
     const c = createRadomeClient({ url: server.graphqlUrl, fetch: counting.fetch });
     const collect = async <T>(it: AsyncIterable<T>) => {
@@ -177,7 +177,13 @@ describe('iterators follow cursors with a bounded page size', () => {
     const limited = await collect(c.iterate.sweeps({}, { pageSize: 4, limit: 6 }));
     expect(limited).toHaveLength(6);
     expect(counting.operations).toHaveLength(2);
+    // 10000 is clamped to 500, which the server refuses as too costly (QUERY_TOO_COMPLEX with
+    // cost and maxCost): the iterator asks again with a page that fits.
+    counting.operations.length = 0;
     expect((await collect(c.iterate.sweeps({}, { pageSize: 10_000 }))).length).toBe(VOLUME_COUNT * SWEEPS_PER_VOLUME);
+    expect(counting.operations).toEqual(['Sweeps', 'Sweeps']);
+    const refused = await c.sweeps({ first: 500 });
+    expect(refused.error?.errors?.[0]).toMatchObject({ code: 'QUERY_TOO_COMPLEX', extensions: { maxCost: expect.any(Number), cost: expect.any(Number) } });
   });
 
   it('throws the typed error of a failed page', async () => {
@@ -275,6 +281,26 @@ describe('retries of queries', () => {
       expect((await c.volumes()).error?.kind).toBe('abort');
     } finally {
       await proxy.close();
+    }
+  });
+
+  it("waits out the server's own rate limit (429 RATE_LIMITED with Retry-After) and gets the data", async () => {
+    const limited = await startIngestedServer({ config: { rateLimitPerSecond: 1, rateLimitBurst: 2 } });
+    try {
+      const counting = countingFetch();
+      const c = createRadomeClient({ url: limited.graphqlUrl, fetch: counting.fetch });
+      const started = Date.now();
+      const results = await Promise.all([c.radarSites(), c.gnssStations(), c.volumes({ first: 1 })]);
+      for (const r of results) expect(r.error).toBeUndefined();
+      expect(results[2]!.data?.volumes.totalCount).toBe(VOLUME_COUNT);
+      // Two pass at once, the third was refused with Retry-After and asked again a second later.
+      expect(counting.operations.length).toBeGreaterThanOrEqual(4);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      const refused = await createRadomeClient({ url: limited.graphqlUrl, retry: false }).radarSites();
+      expect(refused.error).toMatchObject({ kind: 'graphql', status: 429, code: 'RATE_LIMITED' });
+      expect(refused.error!.retryAfterMs).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await limited.close();
     }
   });
 

@@ -1,7 +1,7 @@
 // sdk/examples run as a user would run them, against a server over ingested data: the Node CSV
 // script with node, the static browser page in headless Chromium (screenshot kept as
 // test-artifacts/sdk-example.png).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,15 @@ const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(chromiumSkipReason);
 
 let server: IngestedServer;
+
+/** Runs node asynchronously: the server answering the script lives in this process. */
+function runNode(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
 
 beforeAll(async () => {
   server = await startIngestedServer();
@@ -42,7 +51,7 @@ describe('examples/node/daily-snr-csv.mjs', () => {
         logLevel: 'silent',
         alias: { '@radome/sdk': join(repoRoot, 'sdk', 'src', 'index.ts') },
       });
-      const run = spawnSync(process.execPath, [script, server.graphqlUrl, 'synt', '2024-02-29', '2024-03-02'], { encoding: 'utf8' });
+      const run = await runNode([script, server.graphqlUrl, 'synt', '2024-02-29', '2024-03-02']);
       expect(run.status, run.stderr).toBe(0);
       const [header, ...rows] = run.stdout.trim().split('\n');
       expect(header).toBe('day,constellation,count,mean_dbhz,min_dbhz,max_dbhz,stddev_dbhz');
@@ -57,7 +66,7 @@ describe('examples/node/daily-snr-csv.mjs', () => {
         expect(Number(mean)).toBeLessThanOrEqual(Number(max));
       }
 
-      const bad = spawnSync(process.execPath, [script, server.graphqlUrl, 'synt', 'yesterday', '2024-03-02'], { encoding: 'utf8' });
+      const bad = await runNode([script, server.graphqlUrl, 'synt', 'yesterday', '2024-03-02']);
       expect(bad.status).toBe(1);
       expect(bad.stderr).toMatch(/^radome: graphql error: /);
     } finally {
@@ -97,10 +106,12 @@ describe.skipIf(!chromiumPath)('examples/browser in headless Chromium', () => {
       expect(bounds).toMatch(/^west -\d+\.\d{3}  south \d+\.\d{3}  east -\d+\.\d{3}  north \d+\.\d{3}\nMapLibre coordinates: \[\[/);
       expect(bounds).toMatch(/\nLeaflet bounds: \[\[\d+\.\d+,-\d+\.\d+\],\[\d+\.\d+,-\d+\.\d+\]\]$/);
 
-      // Another sweep on click.
-      await tab.locator('#sweeps button').nth(3).click();
+      // Another sweep on click: the newest reflectivity.
+      const ref = items.findIndex((t) => t.endsWith('REF'));
+      await tab.locator('#sweeps button').nth(ref).click();
       await tab.waitForFunction(() => (document.getElementById('overlay') as HTMLImageElement).complete);
-      expect(await tab.locator('#sweeps button[aria-pressed="true"]').innerText()).toBe(items[3]);
+      expect(await tab.locator('#sweeps button[aria-pressed="true"]').innerText()).toBe(items[ref]);
+      expect(await tab.locator('#caption').innerText()).toMatch(/e\d\d-REF: REF at/);
 
       mkdirSync(join(repoRoot, 'test-artifacts'), { recursive: true });
       writeFileSync(join(repoRoot, 'test-artifacts', 'sdk-example.png'), await tab.screenshot({ fullPage: true }));

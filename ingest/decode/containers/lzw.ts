@@ -31,14 +31,14 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
   const maxMaxCode = 1 << maxBits;
   const first = blockMode ? 257 : 256;
 
-  const prefix = new Uint16Array(maxMaxCode);
-  const suffix = new Uint8Array(maxMaxCode);
-  const length = new Uint32Array(maxMaxCode);
-  for (let i = 0; i < 256; i++) {
-    suffix[i] = i;
-    length[i] = 1;
-  }
+  // Every code's string already sits in the output: where it was first emitted (`start`), with
+  // `length` bytes. A new code is the previous code's string plus one byte, which is exactly the
+  // output from the previous code's start, so decoding a code is a forward copy and no
+  // prefix/suffix chains are walked.
+  const start = new Int32Array(maxMaxCode);
+  const length = new Int32Array(maxMaxCode).fill(1, 0, 256);
 
+  // Text compresses about 3:1; grow() doubles if that guess is short.
   let out: Uint8Array = new Uint8Array(Math.min(Math.max(input.length * 4, 1024), maxOutput));
   let outPos = 0;
 
@@ -51,31 +51,34 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
   let groupStart = 0;
   // Like gzip's and ncompress's decoders, start at 9 bits with maxCode 511 whatever maxBits says.
   let nBits = 9;
-  let maxCode = (1 << nBits) - 1;
+  let mask = (1 << nBits) - 1;
+  let maxCode = mask;
   let free = first;
   let prev = -1;
-  let firstChar = 0;
+  let prevStart = 0;
 
   for (;;) {
     if (free > maxCode) {
       bitPos = alignToGroup(bitPos, groupStart, nBits);
       groupStart = bitPos;
       nBits++;
-      maxCode = nBits === maxBits ? maxMaxCode : (1 << nBits) - 1;
+      mask = (1 << nBits) - 1;
+      maxCode = nBits === maxBits ? maxMaxCode : mask;
     }
     if (bitPos + nBits > totalBits) break;
 
     // Read nBits (<= 16) starting at bitPos: at most 3 bytes.
     const byteIndex = dataStart + (bitPos >>> 3);
     const word = data[byteIndex]! | (data[byteIndex + 1]! << 8) | (data[byteIndex + 2]! << 16);
-    const code = (word >>> (bitPos & 7)) & ((1 << nBits) - 1);
+    const code = (word >>> (bitPos & 7)) & mask;
     bitPos += nBits;
 
     if (code === CLEAR && blockMode) {
       bitPos = alignToGroup(bitPos, groupStart, nBits);
       groupStart = bitPos;
       nBits = 9;
-      maxCode = (1 << nBits) - 1;
+      mask = (1 << nBits) - 1;
+      maxCode = mask;
       free = first;
       prev = -1;
       continue;
@@ -85,9 +88,9 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
         throw new RadomeError('CORRUPT', `compress data: first code ${code} after a reset is not a literal (bit ${bitPos - nBits})`);
       }
       if (outPos >= out.length) out = grow(out, outPos + 1, maxOutput);
+      prevStart = outPos;
       out[outPos++] = code;
       prev = code;
-      firstChar = code;
       continue;
     }
     // A full table defines no code `free`, so code === free is only valid below the limit.
@@ -95,35 +98,29 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
       throw new RadomeError('CORRUPT', `compress data: code ${code} out of range (next free code ${free}) at bit ${bitPos - nBits}`);
     }
 
-    // The string for `code`, or for prev + firstChar(prev) in the code === free (KwKwK) case.
-    let c = code;
-    let len: number;
-    if (code === free) {
-      len = length[prev]! + 1;
-      c = prev;
+    const here = outPos;
+    if (code < 256) {
+      if (outPos >= out.length) out = grow(out, outPos + 1, maxOutput);
+      out[outPos++] = code;
     } else {
-      len = length[code]!;
+      // code === free (KwKwK): the previous string plus its own first byte; the forward copy
+      // from prevStart produces that byte just before it is needed.
+      const from = code === free ? prevStart : start[code]!;
+      const len = code === free ? length[prev]! + 1 : length[code]!;
+      if (outPos + len > out.length) out = grow(out, outPos + len, maxOutput);
+      for (let k = 0; k < len; k++) out[outPos + k] = out[from + k]!;
+      outPos += len;
     }
-    if (outPos + len > out.length) out = grow(out, outPos + len, maxOutput);
-    if (code === free) out[outPos + len - 1] = firstChar;
-    let p = outPos + length[c]! - 1;
-    while (c >= 256) {
-      out[p--] = suffix[c]!;
-      c = prefix[c]!;
-    }
-    out[p] = c;
-    firstChar = c;
-    outPos += len;
 
     if (free < maxMaxCode) {
-      prefix[free] = prev;
-      suffix[free] = firstChar;
+      start[free] = prevStart;
       length[free] = length[prev]! + 1;
       free++;
     }
     prev = code;
+    prevStart = here;
   }
-  return out.slice(0, outPos);
+  return outPos === out.length ? out : out.slice(0, outPos);
 }
 
 /** The end of the current group of 8 codes: compress(1) skips the rest of it on a width change. */

@@ -1,5 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
-import { bunzip2 } from './bunzip2.js';
+import { threadBunzip2 } from './bunzip2.js';
 import { detectContainer } from './detect-container.js';
 import { gunzip } from './gunzip.js';
 import { decompressLzw } from './lzw.js';
@@ -35,7 +35,7 @@ export function unwrapContainers(bytes: Uint8Array, options: UnwrapOptions = {})
           layers.push('gzip');
           break;
         case 'bzip2':
-          current = bunzip2(current, maxOutputBytes);
+          current = threadBunzip2().decompress(current, 'bzip2 container', maxOutputBytes);
           layers.push('bzip2');
           break;
         case 'compress':

@@ -1,3 +1,4 @@
+import { RadomeError } from '../../../core/errors.js';
 import type { ArchiveIIHeader } from './archive-records.js';
 import { readMessages } from './messages.js';
 import type { Level2Volume } from './types.js';
@@ -61,5 +62,14 @@ export class Level2Assembler {
       sweeps: builders.filter((b) => b.ended || !onlyCompleteCuts).map((b) => b.sweep()),
       warnings,
     };
+  }
+
+  /** The volume of a whole file once all its records are in; TRUNCATED if not one radial came. */
+  finish(): Level2Volume {
+    const volume = this.volume();
+    if (volume.sweeps.length === 0) {
+      throw new RadomeError('TRUNCATED', `the volume ends after ${this.records} record(s) without a single radial`);
+    }
+    return volume;
   }
 }

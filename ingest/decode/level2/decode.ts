@@ -1,20 +1,14 @@
-import { RadomeError } from '../../../core/errors.js';
 import { Level2Assembler } from './assembler.js';
 import { describeRecord, splitArchiveIIRecords } from './archive-records.js';
-import { Bunzip2 } from './bunzip2.js';
+import { threadBunzip2 } from '../containers/bunzip2.js';
 import type { Level2Volume } from './types.js';
-
-// One decompressor per thread, made at first use: its ~5 MB of work arrays are reused by every
-// record instead of being allocated (and page-faulted in) again each time.
-let bunzip2: Bunzip2 | null = null;
-const decompressor = (): Bunzip2 => (bunzip2 ??= new Bunzip2());
 
 /**
  * Makes this thread's decompressor ahead of the first record. Optional: decoding is synchronous
  * and needs no initialisation (kept for callers written when bzip2 was a WASM module).
  */
 export function initLevel2Decoder(): Promise<void> {
-  decompressor();
+  threadBunzip2();
   return Promise.resolve();
 }
 
@@ -24,7 +18,7 @@ export function initLevel2Decoder(): Promise<void> {
  * the record in errors.
  */
 export function decompressRecord(record: Uint8Array, where = 'record'): Uint8Array {
-  return decompressor().decompress(record, where);
+  return threadBunzip2().decompress(record, where);
 }
 
 /**
@@ -40,11 +34,7 @@ export function decodeArchiveII(bytes: Uint8Array): Level2Volume {
   for (let i = 0; i < records.length; i++) {
     const where = describeRecord(i, offsets[i]!);
     // The decompressor's output view is read completely by push() before the next record reuses it.
-    assembler.push(compressed ? decompressor().decompressView(records[i]!, where) : records[i]!, where);
+    assembler.push(compressed ? threadBunzip2().decompressView(records[i]!, where) : records[i]!, where);
   }
-  const volume = assembler.volume();
-  if (volume.sweeps.length === 0) {
-    throw new RadomeError('TRUNCATED', `the volume ends after ${records.length} record(s) without a single radial`);
-  }
-  return volume;
+  return assembler.finish();
 }

@@ -1,15 +1,13 @@
 import { RadomeError } from '../../../core/errors.js';
+import { threadBunzip2 } from '../containers/bunzip2.js';
 import { readGraphicBlock, readSymbologyBlock, readTabularBlock, readTextPages } from './blocks.js';
 import { ByteReader } from './byte-reader.js';
-import { MAX_UNCOMPRESSED_BYTES, seekBunzip2 } from './bzip2.js';
 import type { PacketContext } from './packets/context.js';
 import { readPackets } from './packets/read-packet.js';
 import { HEADERS_BYTES, MESSAGE_HEADER_BYTES, readMessageHeader, readProductDescription } from './product-description.js';
 import { productByCode, type Level3ProductInfo } from './products.js';
 import { siteIcaoFromRadarId } from './site-icao.js';
 import type {
-  Bunzip2,
-  DecodeLevel3Options,
   Level3Packet,
   Level3Product,
   MessageHeader,
@@ -23,6 +21,8 @@ import type {
 import { parseWmoHeader } from './wmo-header.js';
 
 const BZIP2_MAGIC = [0x42, 0x5a, 0x68]; // "BZh"
+/** No Level 3 product comes near this; a larger claim or output is taken as corrupt (a bzip2 bomb). */
+const MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
 
 /**
  * Without a WMO heading the input must start with a message header whose product description
@@ -45,20 +45,18 @@ function startsLikeHeading(bytes: Uint8Array): boolean {
  * The message with its compressed tail (everything after the product description) replaced by
  * the decompressed bytes, so the ICD's block offsets apply unchanged.
  */
-function inflate(message: Uint8Array, d: ProductDescription, bunzip2: Bunzip2, warnings: string[]): Uint8Array {
+function inflate(message: Uint8Array, d: ProductDescription, warnings: string[]): Uint8Array {
   if (d.uncompressedSize > MAX_UNCOMPRESSED_BYTES) {
     throw new RadomeError('CORRUPT', `uncompressed size ${d.uncompressedSize} (halfwords 52-53) is implausible (message offset 102)`);
   }
   const tail = message.subarray(HEADERS_BYTES);
   let data: Uint8Array;
   try {
-    data = bunzip2(tail, d.uncompressedSize);
+    data = threadBunzip2().decompressView(tail, `bzip2 data at message offset ${HEADERS_BYTES} (${tail.length} bytes)`, MAX_UNCOMPRESSED_BYTES);
   } catch (e) {
-    if (e instanceof RadomeError) throw e;
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new RadomeError('CORRUPT', `bzip2 data at message offset ${HEADERS_BYTES} (${tail.length} bytes) does not decompress: ${reason}`, {
-      cause: e,
-    });
+    // The message is complete (its length was checked), so a stream that ends early is corrupt.
+    if (e instanceof RadomeError && e.code === 'TRUNCATED') throw new RadomeError('CORRUPT', e.message, { cause: e });
+    throw e;
   }
   if (d.uncompressedSize && data.length !== d.uncompressedSize) {
     warnings.push(`bzip2 data decompressed to ${data.length} bytes; halfwords 52-53 say ${d.uncompressedSize}`);
@@ -197,7 +195,7 @@ function readBlocks(r: ByteReader, d: ProductDescription, ctx: PacketContext): B
  * its header announces, CORRUPT when a block, layer or packet is inconsistent, UNRECOGNIZED when
  * the bytes are not a Level 3 product, UNSUPPORTED for non-product messages.
  */
-export function decodeLevel3(input: Uint8Array, options: DecodeLevel3Options = {}): Level3Product {
+export function decodeLevel3(input: Uint8Array): Level3Product {
   // A plain view: Node Buffers make every subarray() a costlier Buffer object.
   const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const { wmo, message, raw } = readMessage(bytes);
@@ -209,7 +207,7 @@ export function decodeLevel3(input: Uint8Array, options: DecodeLevel3Options = {
   const warnings: string[] = [];
   const compressed = isCompressed(raw, description, info);
   const r = compressed
-    ? new ByteReader(inflate(raw.bytes, description, options.bunzip2 ?? seekBunzip2, warnings), 'message', 'CORRUPT')
+    ? new ByteReader(inflate(raw.bytes, description, warnings), 'message', 'CORRUPT')
     : raw;
   const blocks = readBlocks(r, description, { info, warnings, depth: 0 });
   const radarId = wmo?.radarId ?? null;

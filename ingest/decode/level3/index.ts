@@ -15,6 +15,4 @@ export {
   type ProductFormat,
 } from './products.js';
 export { siteIcaoFromRadarId } from './site-icao.js';
-export { seekBunzip2 } from './bzip2.js';
-export { createWasmBunzip2 } from './wasm-bunzip2.js';
 export type * from './types.js';

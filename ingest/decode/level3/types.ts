@@ -266,11 +266,3 @@ export interface Level3Product {
   /** Non-fatal problems met while decoding, each saying what and where. */
   warnings: string[];
 }
-
-/** Bzip2 decompressor: `expectedSize` is the product's stated uncompressed size (may be wrong). */
-export type Bunzip2 = (compressed: Uint8Array, expectedSize: number) => Uint8Array;
-
-export interface DecodeLevel3Options {
-  /** Decompressor for bzip2 products; defaults to pure-JS seek-bzip (see wasm-bunzip2.ts). */
-  bunzip2?: Bunzip2;
-}

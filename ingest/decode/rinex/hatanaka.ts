@@ -37,6 +37,14 @@ const ORDER_SLOTS = 10;
 
 export type ChunkSink = (chunk: Uint8Array) => void;
 
+/**
+ * Takes one satellite's observation record as numbers instead of RINEX text: `values[j]` (j <
+ * `count`) is field j's integer as compact RINEX carries it (the value × 1000), NaN when blank;
+ * `satId` is the satellite's 3 id bytes (e.g. 'G', '0', '7') packed big-endian. The array is
+ * reused: valid only during the call.
+ */
+export type RecordSink = (satId: number, values: Float64Array, count: number) => void;
+
 /** True when `bytes` start like a compact RINEX file ("CRINEX VERS / TYPE" first line). */
 export function isCompactRinex(bytes: Uint8Array): boolean {
   let end = bytes.indexOf(NL);
@@ -113,20 +121,35 @@ export class HatanakaDecoder extends LineConsumer {
   private prevArc = new Int8Array(0);
   private curFlags = new Uint8Array(0);
   private prevFlags = new Uint8Array(0);
-  private fieldStart = new Int32Array(0);
-  private fieldEnd = new Int32Array(0);
+  /** The current satellite's fields: integer value × 1000, NaN when blank. */
+  private values = new Float64Array(0);
+  /** RINEX text length of the records handed to `records` instead of being written. */
+  private recordBytes = 0;
 
   private clockOrder = -1;
   private clockArcOrder = 0;
   private readonly clock = new Float64Array(ORDER_SLOTS);
   private readonly prevClock = new Float64Array(ORDER_SLOTS);
 
+  /**
+   * With `records`, observation records skip the text: each satellite's decoded fields go to
+   * `records` (after the epoch line has gone to `sink`), which saves formatting every observable
+   * as text only for a parser to read a few of them back.
+   */
   constructor(
     private readonly sink: ChunkSink,
     private readonly flushBytes = 1 << 16,
+    private readonly records: RecordSink | null = null,
   ) {
     super();
   }
+
+  /** RINEX bytes produced so far: text handed to `sink`, plus the text the records handed to `records` stand for. */
+  get rinexBytes(): number {
+    return this.sinkBytes + this.recordBytes;
+  }
+
+  private sinkBytes = 0;
 
   finish(): void {
     this.flushLastLine();
@@ -356,6 +379,8 @@ export class HatanakaDecoder extends LineConsumer {
       prev.set(clock);
     }
     this.writeEpochLine();
+    // The parser must have the epoch line before the records arrive as numbers.
+    if (this.records) this.flush(true);
     if (this.nsat === 0) this.endEpoch();
     else {
       this.satIndex = 0;
@@ -399,38 +424,123 @@ export class HatanakaDecoder extends LineConsumer {
     const i = this.satIndex;
     const ntype = this.satTypes[i]!;
     const i0 = this.prevIndex[i]!;
-    const typeCap = this.typeCapacity;
-    const starts = this.fieldStart;
-    const ends = this.fieldEnd;
+    const flagDiffStart = this.integrateFields(buf, s, e, i, i0, ntype);
+    this.applyFlagDifference(buf, flagDiffStart, e, i, i0, ntype);
+    if (this.records) {
+      this.recordBytes += this.recordTextLength(i, ntype);
+      this.records(this.satIds[i]!, this.values, ntype);
+    } else {
+      this.writeRecord(i, ntype);
+    }
+    if (++this.satIndex === this.nsat) this.endEpoch();
+  }
 
-    // Fields are separated by single spaces; a line may stop early (the rest are blank);
-    // what follows the ntype-th separator is the flag difference.
+  /**
+   * Integrates satellite i's field differences into its state and sets values[j] to the field's
+   * integer (value × 1000), NaN when blank. Fields are separated by single spaces; a line may stop
+   * early (the rest are blank); returns where the flag difference (after the ntype-th separator)
+   * starts. Splitting and digit parsing are one pass over the bytes.
+   */
+  private integrateFields(buf: Uint8Array, s: number, e: number, i: number, i0: number, ntype: number): number {
+    const typeCap = this.typeCapacity;
+    const y = this.curY;
+    const y0 = this.prevY;
+    const curArc = this.curArc;
+    const curOrder = this.curOrder;
+    const values = this.values;
     let p = s;
     for (let j = 0; j < ntype; j++) {
-      if (p >= e) {
-        starts[j] = ends[j] = p;
+      const slot = i * typeCap + j;
+      if (p >= e || buf[p] === SPACE) {
+        if (p < e) p++;
+        curArc[slot] = -1;
+        curOrder[slot] = -1;
+        values[j] = NaN;
         continue;
       }
-      let q = p;
-      while (q < e && buf[q] !== SPACE) q++;
-      starts[j] = p;
-      ends[j] = q;
-      p = q + 1;
+      let order: number;
+      let arc: number;
+      if (p + 1 < e && buf[p + 1] === AMP) {
+        arc = buf[p]! - 48;
+        if (arc < 0 || arc >= ORDER_SLOTS) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad difference order in field ${j + 1}`);
+        order = -1;
+        p += 2;
+      } else {
+        if (i0 < 0) {
+          throw new RadomeError('CORRUPT', `line ${this.lineNo}: satellite ${this.satName(i)} is new but its field ${j + 1} is not initialised`);
+        }
+        const prevSlot = i0 * typeCap + j;
+        arc = this.prevArc[prevSlot]!;
+        if (arc < 0) {
+          throw new RadomeError('CORRUPT', `line ${this.lineNo}: field ${j + 1} of ${this.satName(i)} was blank before but is not initialised`);
+        }
+        order = this.prevOrder[prevSlot]!;
+      }
+      // The integer up to the next space: optional '-', 1..17 digits.
+      const vs = p;
+      const negative = p < e && buf[p] === 45;
+      if (negative) p++;
+      const digitsStart = p;
+      let v = 0;
+      for (; p < e; p++) {
+        const d = buf[p]! - 48;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
+      }
+      if (p === digitsStart || p - digitsStart > 17 || (p < e && buf[p] !== SPACE)) this.badDifference(buf, vs, e);
+      p++;
+      const base = slot * ORDER_SLOTS;
+      const base0 = i0 * typeCap * ORDER_SLOTS + j * ORDER_SLOTS;
+      y[base] = negative ? -v : v;
+      if (order < arc) {
+        order++;
+        for (let k = 0; k < order; k++) y[base + k + 1] = y[base + k]! + y0[base0 + k]!;
+      } else {
+        for (let k = 0; k < order; k++) y[base + k + 1] = y[base + k]! + y0[base0 + k + 1]!;
+      }
+      curArc[slot] = arc;
+      curOrder[slot] = order;
+      const value = y[base + order]!;
+      // RINEX prints it as F14.3 (CRX2RNX leaves out a zero integer part: ".123", "-.123").
+      if (value >= 1e13 || value <= -1e12) {
+        throw new RadomeError('CORRUPT', `line ${this.lineNo}: value ${value} (x1e-3) of field ${j + 1} does not fit a 14-character RINEX field`);
+      }
+      values[j] = value;
     }
-    const flagDiffStart = p;
+    return p;
+  }
 
+  private badDifference(buf: Uint8Array, vs: number, e: number): never {
+    let fe = vs;
+    while (fe < e && buf[fe] !== SPACE) fe++;
+    throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad observation difference "${latin1(buf, vs, fe)}"`);
+  }
+
+  /** LLI/SSI flags: a text difference against the satellite's previous flags; blank CRX 1 fields have none. */
+  private applyFlagDifference(buf: Uint8Array, from: number, e: number, i: number, i0: number, ntype: number): void {
+    const typeCap = this.typeCapacity;
     const flags = this.curFlags;
     const flagBase = i * typeCap * 2;
     const nflags = ntype * 2;
     const prevFlags = this.prevFlags;
     const prevBase = i0 * typeCap * 2;
     for (let k = 0; k < nflags; k++) flags[flagBase + k] = i0 >= 0 ? prevFlags[prevBase + k]! : SPACE;
-    for (let k = 0, q = flagDiffStart; k < nflags && q < e; k++, q++) {
+    for (let k = 0, q = from; k < nflags && q < e; k++, q++) {
       const c = buf[q]!;
       if (c === SPACE) continue;
       flags[flagBase + k] = c === AMP ? SPACE : c;
     }
+    if (this.crxVersion === 1) {
+      const values = this.values;
+      for (let j = 0; j < ntype; j++) if (values[j] !== values[j]) flags[flagBase + 2 * j] = flags[flagBase + 2 * j + 1] = SPACE;
+    }
+  }
 
+  /** Satellite i's record as RINEX text: F14.3 values with their two flags, 5 per line in RINEX 2. */
+  private writeRecord(i: number, ntype: number): void {
+    const flags = this.curFlags;
+    const flagBase = i * this.typeCapacity * 2;
+    const values = this.values;
     const out = this.out;
     let lineStart = out.length;
     if (this.rinexVersion >= 3) {
@@ -440,58 +550,12 @@ export class HatanakaDecoder extends LineConsumer {
       out.buf[out.length++] = (id >>> 8) & 255;
       out.buf[out.length++] = id & 255;
     }
-    const y = this.curY;
-    const y0 = this.prevY;
     for (let j = 0; j < ntype; j++) {
-      const slot = i * typeCap + j;
-      const fs = starts[j]!;
-      const fe = ends[j]!;
-      if (fs === fe) {
-        this.curArc[slot] = -1;
-        this.curOrder[slot] = -1;
-        if (this.crxVersion === 1) {
-          out.spaces(16);
-          flags[flagBase + 2 * j] = flags[flagBase + 2 * j + 1] = SPACE;
-        } else {
-          out.spaces(14);
-          out.byte(flags[flagBase + 2 * j]!);
-          out.byte(flags[flagBase + 2 * j + 1]!);
-        }
-      } else {
-        let order: number;
-        let arc: number;
-        let vs = fs;
-        if (fe - fs >= 2 && buf[fs + 1] === AMP) {
-          arc = buf[fs]! - 48;
-          if (arc < 0 || arc >= ORDER_SLOTS) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad difference order in field ${j + 1}`);
-          order = -1;
-          vs += 2;
-        } else {
-          if (i0 < 0) {
-            throw new RadomeError('CORRUPT', `line ${this.lineNo}: satellite ${this.satName(i)} is new but its field ${j + 1} is not initialised`);
-          }
-          const prevSlot = i0 * typeCap + j;
-          arc = this.prevArc[prevSlot]!;
-          if (arc < 0) {
-            throw new RadomeError('CORRUPT', `line ${this.lineNo}: field ${j + 1} of ${this.satName(i)} was blank before but is not initialised`);
-          }
-          order = this.prevOrder[prevSlot]!;
-        }
-        const base = slot * ORDER_SLOTS;
-        const base0 = i0 * typeCap * ORDER_SLOTS + j * ORDER_SLOTS;
-        y[base] = this.readInteger(buf, vs, fe, 'observation difference');
-        if (order < arc) {
-          order++;
-          for (let k = 0; k < order; k++) y[base + k + 1] = y[base + k]! + y0[base0 + k]!;
-        } else {
-          for (let k = 0; k < order; k++) y[base + k + 1] = y[base + k]! + y0[base0 + k + 1]!;
-        }
-        this.curArc[slot] = arc;
-        this.curOrder[slot] = order;
-        out.fixed(y[base + order]!, 14, 3);
-        out.byte(flags[flagBase + 2 * j]!);
-        out.byte(flags[flagBase + 2 * j + 1]!);
-      }
+      const value = values[j]!;
+      if (value !== value) out.spaces(14);
+      else out.fixed(value, 14, 3);
+      out.byte(flags[flagBase + 2 * j]!);
+      out.byte(flags[flagBase + 2 * j + 1]!);
       if (j + 1 === ntype || (this.rinexVersion === 2 && (j + 1) % 5 === 0)) {
         out.trimSpaces(lineStart);
         out.byte(NL);
@@ -499,7 +563,34 @@ export class HatanakaDecoder extends LineConsumer {
       }
     }
     if (ntype === 0) out.byte(NL);
-    if (++this.satIndex === this.nsat) this.endEpoch();
+  }
+
+  /** The length writeRecord would give, without writing it (the fused path reports RINEX bytes). */
+  private recordTextLength(i: number, ntype: number): number {
+    const flags = this.curFlags;
+    const flagBase = i * this.typeCapacity * 2;
+    const values = this.values;
+    let head = 0;
+    if (this.rinexVersion >= 3) {
+      const id = this.satIds[i]!;
+      head = (id & 255) !== SPACE ? 3 : ((id >>> 8) & 255) !== SPACE ? 2 : id >>> 16 !== SPACE ? 1 : 0;
+      if (ntype === 0) return 4;
+    } else if (ntype === 0) {
+      return 1;
+    }
+    const perLine = this.rinexVersion === 2 ? 5 : ntype;
+    let total = 0;
+    for (let first = 0; first < ntype; first += perLine) {
+      let length = first === 0 ? head : 0;
+      const last = Math.min(first + perLine, ntype);
+      for (let j = first; j < last; j++) {
+        const f = flagBase + 2 * j;
+        const end = flags[f + 1] !== SPACE ? 16 : flags[f] !== SPACE ? 15 : values[j] === values[j] ? 14 : 0;
+        if (end > 0) length = (first === 0 ? (this.rinexVersion >= 3 ? 3 : 0) : 0) + 16 * (j - first) + end;
+      }
+      total += length + 1;
+    }
+    return total;
   }
 
   private endEpoch(): void {
@@ -589,8 +680,7 @@ export class HatanakaDecoder extends LineConsumer {
     }
     this.typeCapacity = typeCap;
     this.satCapacity = satCap;
-    this.fieldStart = new Int32Array(typeCap);
-    this.fieldEnd = new Int32Array(typeCap);
+    this.values = new Float64Array(typeCap);
   }
 
   private writeChopped(buf: Uint8Array, s: number, e: number): void {
@@ -602,6 +692,7 @@ export class HatanakaDecoder extends LineConsumer {
   private flush(final: boolean): void {
     if (this.out.length === 0) return;
     if (!final && this.out.length < this.flushBytes) return;
+    this.sinkBytes += this.out.length;
     this.sink(this.out.view());
     this.out.length = 0;
   }

@@ -11,6 +11,12 @@ import { WarningLog } from './warning-log.js';
 /** Streaming RINEX observation parser: `push` bytes in any chunking, then `finish`. */
 export interface RinexObsParser {
   push(bytes: Uint8Array): void;
+  /**
+   * The next satellite record of the current epoch as decoded numbers instead of text lines (the
+   * fused compact-RINEX path: a HatanakaDecoder RecordSink): `values[j]` is observable j × 1000,
+   * NaN when blank. Gives the same SNR columns as pushing the record's text.
+   */
+  decodedRecord(satId: number, values: Float64Array, count: number): void;
   finish(): RinexObsResult;
 }
 
@@ -75,6 +81,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
   private lineInSat = 0;
   private readonly satSystem = new Uint8Array(MAX_SATELLITES);
   private readonly satPrn = new Uint8Array(MAX_SATELLITES);
+  private readonly satIdBytes = new Uint8Array(3);
   private recordsLeft = 0;
 
   finish(): RinexObsResult {
@@ -339,6 +346,52 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     }
   }
 
+  decodedRecord(satId: number, values: Float64Array, count: number): void {
+    // Records of an epoch line the parser did not accept are skipped, as their text would be.
+    if (this.phase !== PHASE_RECORDS) return;
+    const i = this.satIndex;
+    if (++this.satIndex === this.nsat) this.phase = PHASE_EPOCH;
+    if (!this.recording) return;
+    if (this.major === 2) {
+      const system = this.satSystem[i]!;
+      if (system === 0) return;
+      const codes = this.r2FieldCode;
+      const n = Math.min(count, this.r2Types);
+      for (let j = 0; j < n; j++) {
+        const code = codes[j]!;
+        const v = values[j]!;
+        // + 0: a "-0" difference prints as ".000", which reads back as +0.
+        if (code >= 0 && v === v) this.addSnr(system, this.satPrn[i]!, code, v / 1000 + 0);
+      }
+      return;
+    }
+    const id = this.satIdBytes;
+    id[0] = satId >>> 16;
+    id[1] = (satId >>> 8) & 255;
+    id[2] = satId & 255;
+    const system = id[0]!;
+    const prn = parseIntField(id, 1, 3);
+    if (system < 65 || system > 90 || Number.isNaN(prn) || prn < 0) {
+      this.warnings.add('BAD_SATELLITE_ID', this.lineNo);
+      return;
+    }
+    const columns = this.r3Columns[system];
+    if (!columns) {
+      this.warnings.add('UNKNOWN_SYSTEM', this.lineNo);
+      return;
+    }
+    const codes = this.r3Codes[system]!;
+    const divisors = this.r3Divisors[system]!;
+    for (let k = 0; k < columns.length; k++) {
+      const j = (columns[k]! - 3) / FIELD_STRIDE;
+      if (j >= count) break;
+      const v = values[j]!;
+      if (v !== v) continue;
+      const value = v / 1000 + 0;
+      this.addSnr(system, prn, codes[k]!, divisors[k] === 1 ? value : value / divisors[k]!);
+    }
+  }
+
   private rinex3Record(buf: Uint8Array, s: number, e: number): void {
     if (e > s && buf[s] === GT) {
       this.warnings.add('SHORT_EPOCH', this.lineNo);
@@ -374,8 +427,12 @@ class ObsParser extends LineConsumer implements RinexObsParser {
       if (!isBlank(buf, start, end)) this.warnings.add('BAD_OBS_VALUE', this.lineNo);
       return;
     }
+    this.addSnr(system, prn, code, divisor === 1 ? value : value / divisor);
+  }
+
+  private addSnr(system: number, prn: number, code: number, value: number): void {
     this.systemsSeen[system] = 1;
-    this.snr.add(this.epochTime, system, prn, code, divisor === 1 ? value : value / divisor);
+    this.snr.add(this.epochTime, system, prn, code, value);
   }
 
   private codeAliases(): SnrCodeAlias[] {

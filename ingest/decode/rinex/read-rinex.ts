@@ -13,19 +13,22 @@ export interface ReadRinexResult extends RinexObsResult {
 /**
  * Reads a RINEX observation file as archives serve it: containers (gzip, bzip2, zip, .Z) are
  * removed by magic bytes, Hatanaka compact RINEX is recognised by its first line and decoded
- * straight into the parser, without building the whole RINEX text.
+ * straight into the parser: header and epoch lines as text, observation records as numbers
+ * (no RINEX text is formatted for them, nor parsed back).
  */
 export function readRinex(bytes: Uint8Array, options: UnwrapOptions = {}): ReadRinexResult {
   const { bytes: plain, layers } = unwrapContainers(bytes, options);
   const parser = createRinexObsParser();
   let rinexBytes = 0;
   if (isCompactRinex(plain)) {
-    const decoder = new HatanakaDecoder((chunk) => {
-      rinexBytes += chunk.length;
-      parser.push(chunk);
-    });
+    const decoder = new HatanakaDecoder(
+      (chunk) => parser.push(chunk),
+      undefined,
+      (satId, values, count) => parser.decodedRecord(satId, values, count),
+    );
     decoder.push(plain);
     decoder.finish();
+    rinexBytes = decoder.rinexBytes;
     layers.push('hatanaka');
   } else {
     rinexBytes = plain.length;

@@ -7,6 +7,19 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 export interface DocumentTypeDecoration<TResult, TVariables> {
   __apiType?: (variables: TVariables) => TResult;
 }
+/** What an ingest commit added to the catalog. */
+export type CatalogEventKind =
+  | 'LEVEL2_VOLUME'
+  | 'LEVEL3_PRODUCT';
+
+/** A longitude/latitude box, WGS84 degrees; west > east crosses the antimeridian. */
+export type LonLatBox = {
+  east: number;
+  north: number;
+  south: number;
+  west: number;
+};
+
 /** What a Level 3 product shows: hydrometeor classes, precipitation, reflectivity, velocity, storm cells (graphic/tabular), or other. */
 export type ProductCategory =
   | 'HYDROMETEOR'
@@ -88,6 +101,51 @@ export type GnssStationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type GnssStationsQuery = { gnssStations: Array<{ id: string, name: string | null, longName: string | null, latitude: number | null, longitude: number | null, height: number | null, receiverType: string | null, antennaType: string | null, firstDay: string | null, lastDay: string | null, dayCount: number }> };
 
+export type PauseSourceMutationVariables = Exact<{
+  source: string;
+}>;
+
+
+export type PauseSourceMutation = { pauseSource: { name: string, paused: boolean } };
+
+export type ResumeSourceMutationVariables = Exact<{
+  source: string;
+}>;
+
+
+export type ResumeSourceMutation = { resumeSource: { name: string, paused: boolean } };
+
+export type RequestBackfillMutationVariables = Exact<{
+  source: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type RequestBackfillMutation = { requestBackfill: { id: number, source: string, from: string, to: string, requestedAt: string } };
+
+export type SetIngestFlagMutationVariables = Exact<{
+  name: string;
+  value?: string | null | undefined;
+}>;
+
+
+export type SetIngestFlagMutation = { setIngestFlag: { name: string, value: string, updatedAt: string } | null };
+
+export type IngestStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IngestStatusQuery = { ingestStatus: { pendingObjectDeletions: number, sources: Array<{ name: string, paused: boolean, running: boolean, lastRunAt: string | null, lastSuccessAt: string | null, lastError: string | null, lastErrorAt: string | null, backlog: number, ingestedCount: number, skippedCount: number, failedCount: number }>, failures: Array<{ source: string, key: string, attempts: number, firstFailedAt: string, lastFailedAt: string, errorCode: string, errorMessage: string, quarantineKey: string | null }>, flags: Array<{ name: string, value: string, updatedAt: string }>, backfills: Array<{ id: number, source: string, from: string, to: string, requestedAt: string, startedAt: string | null, finishedAt: string | null, error: string | null }> } };
+
+export type LatestPrecipitationQueryVariables = Exact<{
+  from: string;
+  to: string;
+  sites?: Array<string> | string | null | undefined;
+}>;
+
+
+export type LatestPrecipitationQuery = { latestPrecipitation: Array<{ count: number, site: { id: string }, product: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } }> };
+
 export type LatestProductsQueryVariables = Exact<{
   site: string;
   codes?: Array<number> | number | null | undefined;
@@ -95,6 +153,50 @@ export type LatestProductsQueryVariables = Exact<{
 
 
 export type LatestProductsQuery = { latestProducts: Array<{ id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } }> };
+
+type NodeFields_GnssStation_Fragment = { __typename: 'GnssStation', longName: string | null, dayCount: number, firstDay: string | null, lastDay: string | null, id: string };
+
+type NodeFields_Product_Fragment = { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } };
+
+type NodeFields_RadarSite_Fragment = { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number };
+
+type NodeFields_Sweep_Fragment = { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } };
+
+type NodeFields_Volume_Fragment = { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } };
+
+export type NodeFieldsFragment =
+  | NodeFields_GnssStation_Fragment
+  | NodeFields_Product_Fragment
+  | NodeFields_RadarSite_Fragment
+  | NodeFields_Sweep_Fragment
+  | NodeFields_Volume_Fragment
+;
+
+export type NodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeQuery = { node:
+    | { __typename: 'GnssStation', longName: string | null, dayCount: number, firstDay: string | null, lastDay: string | null, id: string }
+    | { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } }
+    | { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number }
+    | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }
+    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } }
+   | null };
+
+export type NodesQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type NodesQuery = { nodes: Array<
+    | { __typename: 'GnssStation', longName: string | null, dayCount: number, firstDay: string | null, lastDay: string | null, id: string }
+    | { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } }
+    | { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number }
+    | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }
+    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } }
+   | null> };
 
 export type ProductCodesQueryVariables = Exact<{
   category?: ProductCategory | null | undefined;
@@ -125,6 +227,16 @@ export type ProductsQueryVariables = Exact<{
 
 export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } }> } };
 
+export type RadarCoverageQueryVariables = Exact<{
+  from: string;
+  to: string;
+  interval?: string | null | undefined;
+  sites?: Array<string> | string | null | undefined;
+}>;
+
+
+export type RadarCoverageQuery = { radarCoverage: Array<{ interval: string, volumes: number, sweeps: number, products: number, site: { id: string }, buckets: Array<{ start: string, volumes: number, sweeps: number, products: number }>, gaps: Array<{ from: string, to: string }> }> };
+
 export type RadarSiteFieldsFragment = { id: string, latitude: number, longitude: number, heightM: number };
 
 export type RadarSiteVolumesQueryVariables = Exact<{
@@ -146,7 +258,9 @@ export type RadarSiteQueryVariables = Exact<{
 
 export type RadarSiteQuery = { radarSite: { id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } | null } | null };
 
-export type RadarSitesQueryVariables = Exact<{ [key: string]: never; }>;
+export type RadarSitesQueryVariables = Exact<{
+  bbox?: LonLatBox | null | undefined;
+}>;
 
 
 export type RadarSitesQuery = { radarSites: Array<{ id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string } | null }> };
@@ -179,6 +293,29 @@ export type SnrSummaryQueryVariables = Exact<{
 
 
 export type SnrSummaryQuery = { snrSummary: { station: string, from: string, to: string, total: { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number } | null, groups: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
+
+export type SweepAddedSubscriptionVariables = Exact<{
+  site: string;
+  moment?: RadarMoment | null | undefined;
+}>;
+
+
+export type SweepAddedSubscription = { sweepAdded: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } } };
+
+export type ProductAddedSubscriptionVariables = Exact<{
+  site: string;
+  codes?: Array<number> | number | null | undefined;
+}>;
+
+
+export type ProductAddedSubscription = { productAdded: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } };
+
+export type IngestEventsSubscriptionVariables = Exact<{
+  sites?: Array<string> | string | null | undefined;
+}>;
+
+
+export type IngestEventsSubscription = { ingestEvents: { seq: number, at: string, kind: CatalogEventKind, site: string | null, subjectId: string, code: number | null } };
 
 export type SweepFieldsFragment = { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } };
 
@@ -255,25 +392,6 @@ export const GnssStationFieldsFragmentDoc = new TypedDocumentString(`
   dayCount
 }
     `, {"fragmentName":"GnssStationFields"}) as unknown as TypedDocumentString<GnssStationFieldsFragment, unknown>;
-export const ProductFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ProductFields on Product {
-  id
-  site {
-    id
-  }
-  code
-  mnemonic
-  name
-  category
-  scanTime
-  elevationAngle
-  units
-  bbox
-  corners
-  imageUrl
-  metadataUrl
-}
-    `, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
 export const RadarSiteFieldsFragmentDoc = new TypedDocumentString(`
     fragment RadarSiteFields on RadarSite {
   id
@@ -282,19 +400,19 @@ export const RadarSiteFieldsFragmentDoc = new TypedDocumentString(`
   heightM
 }
     `, {"fragmentName":"RadarSiteFields"}) as unknown as TypedDocumentString<RadarSiteFieldsFragment, unknown>;
-export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
-    fragment SnrPointFields on SnrPoint {
-  start
-  constellation
-  satellite
-  obsCode
-  count
-  mean
-  min
-  max
-  stddev
+export const VolumeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VolumeFields on Volume {
+  id
+  site {
+    id
+  }
+  scanStart
+  scanEnd
+  vcp
+  sweepCount
+  sourceKey
 }
-    `, {"fragmentName":"SnrPointFields"}) as unknown as TypedDocumentString<SnrPointFieldsFragment, unknown>;
+    `, {"fragmentName":"VolumeFields"}) as unknown as TypedDocumentString<VolumeFieldsFragment, unknown>;
 export const SweepFieldsFragmentDoc = new TypedDocumentString(`
     fragment SweepFields on Sweep {
   id
@@ -316,8 +434,64 @@ export const SweepFieldsFragmentDoc = new TypedDocumentString(`
   metadataUrl
 }
     `, {"fragmentName":"SweepFields"}) as unknown as TypedDocumentString<SweepFieldsFragment, unknown>;
-export const VolumeFieldsFragmentDoc = new TypedDocumentString(`
-    fragment VolumeFields on Volume {
+export const NodeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NodeFields on Node {
+  __typename
+  id
+  ... on RadarSite {
+    ...RadarSiteFields
+  }
+  ... on Volume {
+    ...VolumeFields
+  }
+  ... on Sweep {
+    ...SweepFields
+  }
+  ... on Product {
+    site {
+      id
+    }
+    code
+    mnemonic
+    name
+    category
+    scanTime
+    units
+    metadataUrl
+  }
+  ... on GnssStation {
+    longName
+    dayCount
+    firstDay
+    lastDay
+  }
+}
+    fragment RadarSiteFields on RadarSite {
+  id
+  latitude
+  longitude
+  heightM
+}
+fragment SweepFields on Sweep {
+  id
+  site {
+    id
+  }
+  elevationNumber
+  elevationAngle
+  moment
+  startTime
+  endTime
+  radialCount
+  gateCount
+  firstGateKm
+  gateSpacingKm
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}
+fragment VolumeFields on Volume {
   id
   site {
     id
@@ -327,8 +501,39 @@ export const VolumeFieldsFragmentDoc = new TypedDocumentString(`
   vcp
   sweepCount
   sourceKey
+}`, {"fragmentName":"NodeFields"}) as unknown as TypedDocumentString<NodeFieldsFragment, unknown>;
+export const ProductFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductFields on Product {
+  id
+  site {
+    id
+  }
+  code
+  mnemonic
+  name
+  category
+  scanTime
+  elevationAngle
+  units
+  bbox
+  corners
+  imageUrl
+  metadataUrl
 }
-    `, {"fragmentName":"VolumeFields"}) as unknown as TypedDocumentString<VolumeFieldsFragment, unknown>;
+    `, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
+export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SnrPointFields on SnrPoint {
+  start
+  constellation
+  satellite
+  obsCode
+  count
+  mean
+  min
+  max
+  stddev
+}
+    `, {"fragmentName":"SnrPointFields"}) as unknown as TypedDocumentString<SnrPointFieldsFragment, unknown>;
 export const GnssStationDocument = new TypedDocumentString(`
     query GnssStation($id: ID!) {
   gnssStation(id: $id) {
@@ -367,6 +572,116 @@ export const GnssStationsDocument = new TypedDocumentString(`
   lastDay
   dayCount
 }`) as unknown as TypedDocumentString<GnssStationsQuery, GnssStationsQueryVariables>;
+export const PauseSourceDocument = new TypedDocumentString(`
+    mutation PauseSource($source: String!) {
+  pauseSource(source: $source) {
+    name
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<PauseSourceMutation, PauseSourceMutationVariables>;
+export const ResumeSourceDocument = new TypedDocumentString(`
+    mutation ResumeSource($source: String!) {
+  resumeSource(source: $source) {
+    name
+    paused
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeSourceMutation, ResumeSourceMutationVariables>;
+export const RequestBackfillDocument = new TypedDocumentString(`
+    mutation RequestBackfill($source: String!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  requestBackfill(source: $source, from: $from, to: $to) {
+    id
+    source
+    from
+    to
+    requestedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestBackfillMutation, RequestBackfillMutationVariables>;
+export const SetIngestFlagDocument = new TypedDocumentString(`
+    mutation SetIngestFlag($name: String!, $value: String) {
+  setIngestFlag(name: $name, value: $value) {
+    name
+    value
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetIngestFlagMutation, SetIngestFlagMutationVariables>;
+export const IngestStatusDocument = new TypedDocumentString(`
+    query IngestStatus {
+  ingestStatus {
+    sources {
+      name
+      paused
+      running
+      lastRunAt
+      lastSuccessAt
+      lastError
+      lastErrorAt
+      backlog
+      ingestedCount
+      skippedCount
+      failedCount
+    }
+    failures {
+      source
+      key
+      attempts
+      firstFailedAt
+      lastFailedAt
+      errorCode
+      errorMessage
+      quarantineKey
+    }
+    flags {
+      name
+      value
+      updatedAt
+    }
+    backfills {
+      id
+      source
+      from
+      to
+      requestedAt
+      startedAt
+      finishedAt
+      error
+    }
+    pendingObjectDeletions
+  }
+}
+    `) as unknown as TypedDocumentString<IngestStatusQuery, IngestStatusQueryVariables>;
+export const LatestPrecipitationDocument = new TypedDocumentString(`
+    query LatestPrecipitation($from: DateTimeISO!, $to: DateTimeISO!, $sites: [String!]) {
+  latestPrecipitation(from: $from, to: $to, sites: $sites) {
+    site {
+      id
+    }
+    count
+    product {
+      ...ProductFields
+    }
+  }
+}
+    fragment ProductFields on Product {
+  id
+  site {
+    id
+  }
+  code
+  mnemonic
+  name
+  category
+  scanTime
+  elevationAngle
+  units
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}`) as unknown as TypedDocumentString<LatestPrecipitationQuery, LatestPrecipitationQueryVariables>;
 export const LatestProductsDocument = new TypedDocumentString(`
     query LatestProducts($site: String!, $codes: [Int!]) {
   latestProducts(site: $site, codes: $codes) {
@@ -390,6 +705,152 @@ export const LatestProductsDocument = new TypedDocumentString(`
   imageUrl
   metadataUrl
 }`) as unknown as TypedDocumentString<LatestProductsQuery, LatestProductsQueryVariables>;
+export const NodeDocument = new TypedDocumentString(`
+    query Node($id: ID!) {
+  node(id: $id) {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  __typename
+  id
+  ... on RadarSite {
+    ...RadarSiteFields
+  }
+  ... on Volume {
+    ...VolumeFields
+  }
+  ... on Sweep {
+    ...SweepFields
+  }
+  ... on Product {
+    site {
+      id
+    }
+    code
+    mnemonic
+    name
+    category
+    scanTime
+    units
+    metadataUrl
+  }
+  ... on GnssStation {
+    longName
+    dayCount
+    firstDay
+    lastDay
+  }
+}
+fragment RadarSiteFields on RadarSite {
+  id
+  latitude
+  longitude
+  heightM
+}
+fragment SweepFields on Sweep {
+  id
+  site {
+    id
+  }
+  elevationNumber
+  elevationAngle
+  moment
+  startTime
+  endTime
+  radialCount
+  gateCount
+  firstGateKm
+  gateSpacingKm
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}
+fragment VolumeFields on Volume {
+  id
+  site {
+    id
+  }
+  scanStart
+  scanEnd
+  vcp
+  sweepCount
+  sourceKey
+}`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const NodesDocument = new TypedDocumentString(`
+    query Nodes($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ...NodeFields
+  }
+}
+    fragment NodeFields on Node {
+  __typename
+  id
+  ... on RadarSite {
+    ...RadarSiteFields
+  }
+  ... on Volume {
+    ...VolumeFields
+  }
+  ... on Sweep {
+    ...SweepFields
+  }
+  ... on Product {
+    site {
+      id
+    }
+    code
+    mnemonic
+    name
+    category
+    scanTime
+    units
+    metadataUrl
+  }
+  ... on GnssStation {
+    longName
+    dayCount
+    firstDay
+    lastDay
+  }
+}
+fragment RadarSiteFields on RadarSite {
+  id
+  latitude
+  longitude
+  heightM
+}
+fragment SweepFields on Sweep {
+  id
+  site {
+    id
+  }
+  elevationNumber
+  elevationAngle
+  moment
+  startTime
+  endTime
+  radialCount
+  gateCount
+  firstGateKm
+  gateSpacingKm
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}
+fragment VolumeFields on Volume {
+  id
+  site {
+    id
+  }
+  scanStart
+  scanEnd
+  vcp
+  sweepCount
+  sourceKey
+}`) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
 export const ProductCodesDocument = new TypedDocumentString(`
     query ProductCodes($category: ProductCategory, $site: String, $from: DateTimeISO, $to: DateTimeISO) {
   productCodes(category: $category, site: $site, from: $from, to: $to) {
@@ -459,6 +920,29 @@ export const ProductsDocument = new TypedDocumentString(`
   imageUrl
   metadataUrl
 }`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
+export const RadarCoverageDocument = new TypedDocumentString(`
+    query RadarCoverage($from: DateTimeISO!, $to: DateTimeISO!, $interval: String, $sites: [String!]) {
+  radarCoverage(from: $from, to: $to, interval: $interval, sites: $sites) {
+    site {
+      id
+    }
+    interval
+    volumes
+    sweeps
+    products
+    buckets {
+      start
+      volumes
+      sweeps
+      products
+    }
+    gaps {
+      from
+      to
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RadarCoverageQuery, RadarCoverageQueryVariables>;
 export const RadarSiteVolumesDocument = new TypedDocumentString(`
     query RadarSiteVolumes($id: ID!, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String, $order: SortOrder) {
   radarSite(id: $id) {
@@ -515,8 +999,8 @@ fragment VolumeFields on Volume {
   sourceKey
 }`) as unknown as TypedDocumentString<RadarSiteQuery, RadarSiteQueryVariables>;
 export const RadarSitesDocument = new TypedDocumentString(`
-    query RadarSites {
-  radarSites {
+    query RadarSites($bbox: LonLatBox) {
+  radarSites(bbox: $bbox) {
     ...RadarSiteFields
     latestVolume {
       id
@@ -594,6 +1078,66 @@ export const SnrSummaryDocument = new TypedDocumentString(`
   max
   stddev
 }`) as unknown as TypedDocumentString<SnrSummaryQuery, SnrSummaryQueryVariables>;
+export const SweepAddedDocument = new TypedDocumentString(`
+    subscription SweepAdded($site: String!, $moment: RadarMoment) {
+  sweepAdded(site: $site, moment: $moment) {
+    ...SweepFields
+  }
+}
+    fragment SweepFields on Sweep {
+  id
+  site {
+    id
+  }
+  elevationNumber
+  elevationAngle
+  moment
+  startTime
+  endTime
+  radialCount
+  gateCount
+  firstGateKm
+  gateSpacingKm
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}`) as unknown as TypedDocumentString<SweepAddedSubscription, SweepAddedSubscriptionVariables>;
+export const ProductAddedDocument = new TypedDocumentString(`
+    subscription ProductAdded($site: String!, $codes: [Int!]) {
+  productAdded(site: $site, codes: $codes) {
+    ...ProductFields
+  }
+}
+    fragment ProductFields on Product {
+  id
+  site {
+    id
+  }
+  code
+  mnemonic
+  name
+  category
+  scanTime
+  elevationAngle
+  units
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+}`) as unknown as TypedDocumentString<ProductAddedSubscription, ProductAddedSubscriptionVariables>;
+export const IngestEventsDocument = new TypedDocumentString(`
+    subscription IngestEvents($sites: [String!]) {
+  ingestEvents(sites: $sites) {
+    seq
+    at
+    kind
+    site
+    subjectId
+    code
+  }
+}
+    `) as unknown as TypedDocumentString<IngestEventsSubscription, IngestEventsSubscriptionVariables>;
 export const SweepDocument = new TypedDocumentString(`
     query Sweep($id: ID!) {
   sweep(id: $id) {

@@ -1,0 +1,153 @@
+/**
+ * Ingest throughput of a mixed backlog through the daemon's pipeline (ingestAll with a worker
+ * pool: decode + render on worker threads; reads, object writes and SQLite commits on the main
+ * thread), with 1 and then 2 worker threads: files/s, MB/s, their ratio and peak RSS.
+ *
+ * Backlog: the real Level 2 volume under shifted start times (header date/time rewritten) and the
+ * real Level 3 products under shifted scan dates, as local files. Sizes by environment:
+ * RADOME_BENCH_LEVEL2 (default 100), RADOME_BENCH_LEVEL3 (default 1000), RADOME_BENCH_RUNS
+ * (default 1; the median is quoted), RADOME_RENDER_SIZE (default here 256).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { ingestAll } from '../ingest/ingest-all.js';
+import { createPlanPool } from '../ingest/plan-pool.js';
+import { LocalFileSource } from '../ingest/sources/local-folder.js';
+import { Catalog } from '../store/catalog/index.js';
+import { FileObjectStore } from '../store/objects/index.js';
+import { median, peakRssMb, report } from './harness.js';
+
+const DATA = process.env.RADOME_SAMPLE_DATA ?? join(process.cwd(), '..', 'shared', 'data');
+const LEVEL2 = join(DATA, 'nexrad', 'level2', 'KLOT20220317_000842_V06');
+const LEVEL3_DIR = join(DATA, 'nexrad', 'level3');
+const N2 = Number(process.env.RADOME_BENCH_LEVEL2 ?? 100);
+const N3 = Number(process.env.RADOME_BENCH_LEVEL3 ?? 1000);
+const RUNS = Number(process.env.RADOME_BENCH_RUNS ?? 1);
+const RENDER = Number(process.env.RADOME_RENDER_SIZE ?? 256);
+/** e.g. "2" to measure one pool size alone (the ratio then is not computed). */
+const ONLY = process.env.RADOME_BENCH_WORKERS?.split(',').map(Number);
+
+if (!existsSync(LEVEL2) || !existsSync(LEVEL3_DIR)) {
+  console.error(`bench ingest: sample data not found under ${DATA} (set RADOME_SAMPLE_DATA)`);
+  process.exit(0);
+}
+
+/** The real volume with its header's start time moved by `minutes` (a new volume id). */
+function shiftedLevel2(real: Uint8Array, minutes: number): Uint8Array {
+  const out = Uint8Array.from(real);
+  const dv = new DataView(out.buffer);
+  const t = (dv.getUint32(12) - 1) * 86_400_000 + dv.getUint32(16) + minutes * 60_000;
+  dv.setUint32(12, Math.floor(t / 86_400_000) + 1);
+  dv.setUint32(16, t % 86_400_000);
+  return out;
+}
+
+/**
+ * The message header of a Level 3 product (after any WMO heading): the offset where the product
+ * description's divider (-1) follows 18 bytes on and its halfword 16 repeats the message code.
+ */
+function messageStart(b: Uint8Array): number {
+  for (let o = 0; o + 60 < b.length && o < 200; o++) {
+    if (b[o + 18] === 0xff && b[o + 19] === 0xff && b[o] === b[o + 30] && b[o + 1] === b[o + 31]) return o;
+  }
+  return -1;
+}
+
+/** A Level 3 product with its volume scan date (halfword 21) moved by `days`. */
+function shiftedLevel3(real: Uint8Array, days: number): Uint8Array | null {
+  const at = messageStart(real);
+  if (at < 0) return null;
+  const out = Uint8Array.from(real);
+  const dv = new DataView(out.buffer);
+  dv.setUint16(at + 40, dv.getUint16(at + 40) + days);
+  return out;
+}
+
+function makeBacklog(dir: string): { files: number; bytes: number } {
+  const real2 = readFileSync(LEVEL2);
+  let bytes = 0;
+  mkdirSync(join(dir, 'level2'));
+  mkdirSync(join(dir, 'level3'));
+  for (let i = 0; i < N2; i++) {
+    const body = shiftedLevel2(real2, (i + 1) * 6);
+    writeFileSync(join(dir, 'level2', `v${String(i).padStart(4, '0')}`), body);
+    bytes += body.length;
+  }
+  const products = readdirSync(LEVEL3_DIR)
+    .map((f) => readFileSync(join(LEVEL3_DIR, f)))
+    .filter((b) => messageStart(b) >= 0);
+  for (let i = 0; i < N3; i++) {
+    const body = shiftedLevel3(products[i % products.length]!, 1 + Math.floor(i / products.length))!;
+    writeFileSync(join(dir, 'level3', `p${String(i).padStart(5, '0')}`), body);
+    bytes += body.length;
+  }
+  return { files: N2 + N3, bytes };
+}
+
+/** Highest RSS seen while `fn` runs (sampled every 100 ms), MB. */
+async function withRssSampling<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
+  try {
+    const value = await fn();
+    return { value, peakMb: Math.max(peak, process.memoryUsage.rss()) / 1e6 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function runOnce(backlog: string, threads: number): Promise<{ seconds: number; ingested: number; failed: number; peakMb: number }> {
+  const work = mkdtempSync(join(tmpdir(), 'radome-bench-ingest-run-'));
+  const catalog = Catalog.open(join(work, 'catalog.db'));
+  const pool = createPlanPool(threads);
+  try {
+    const source = new LocalFileSource();
+    const ctx = { catalog, objects: new FileObjectStore(join(work, 'objects')), renderSize: RENDER, log: pino({ level: 'silent' }), planFile: pool.planFile };
+    // Warm the threads (decoder init) outside the timing.
+    await Promise.all(Array.from({ length: threads }, () => pool.planFile(new Uint8Array([1]), { source: 'w', key: 'w', size: 1, fingerprint: 'w' }, { renderSize: RENDER, ingestedAt: 0 }).catch(() => undefined)));
+    const t0 = performance.now();
+    const { value: summary, peakMb } = await withRssSampling(() =>
+      ingestAll(ctx, source, source.list([join(backlog, 'level2'), join(backlog, 'level3')]), { concurrency: threads + 1, keepOutcomes: false }),
+    );
+    return { seconds: (performance.now() - t0) / 1000, ingested: summary.ingested, failed: summary.failed, peakMb };
+  } finally {
+    await pool.close();
+    catalog.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const backlog = mkdtempSync(join(tmpdir(), 'radome-bench-ingest-'));
+try {
+  const { files, bytes } = makeBacklog(backlog);
+  const diskBytes = readdirSync(join(backlog, 'level2')).length ? bytes : statSync(backlog).size;
+  console.log(`backlog: ${N2} Level 2 volumes + ${N3} Level 3 products, ${(diskBytes / 1e6).toFixed(0)} MB, render ${RENDER} px, ${RUNS} run(s) each`);
+  const results: Record<number, { seconds: number; ingested: number; failed: number; peakMb: number }[]> = { 1: [], 2: [] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const threads of ONLY ?? [1, 2]) {
+      const r = await runOnce(backlog, threads);
+      console.log(`  ${threads} worker(s): ${r.seconds.toFixed(1)} s, ${r.ingested} ingested, ${r.failed} failed, peak RSS ${r.peakMb.toFixed(0)} MB`);
+      results[threads]!.push(r);
+    }
+  }
+  const secs = (t: number) => median(results[t]!.map((r) => r.seconds));
+  const peak = Math.max(...[1, 2].flatMap((t) => results[t]!.map((r) => r.peakMb)), peakRssMb());
+  const ratio = secs(1) / secs(2);
+  report(
+    'ingest',
+    [
+      { metric: 'files/s, 1 worker', unit: 'files/s', radome: files / secs(1) },
+      { metric: 'files/s, 2 workers', unit: 'files/s', radome: files / secs(2) },
+      { metric: 'MB/s, 1 worker', unit: 'MB/s', radome: bytes / 1e6 / secs(1) },
+      { metric: 'MB/s, 2 workers', unit: 'MB/s', radome: bytes / 1e6 / secs(2) },
+      { metric: 'speed-up 1 → 2 workers', unit: '×', radome: ratio, target: '>= 1.7' },
+      { metric: 'peak RSS', unit: 'MB', radome: peak, target: '<= 600' },
+    ],
+    { level2Volumes: N2, level3Products: N3, files, megabytes: bytes / 1e6, renderSize: RENDER, runs: RUNS, secondsByWorkers: { 1: results[1]!.map((r) => r.seconds), 2: results[2]!.map((r) => r.seconds) } },
+  );
+} finally {
+  rmSync(backlog, { recursive: true, force: true });
+}

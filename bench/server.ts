@@ -1,0 +1,127 @@
+/// <reference path="../test/fixtures/compressjs.d.ts" />
+/**
+ * The API under load on loopback (autocannon): req/s and p50/p99 latency of `sweeps(first: 20)`,
+ * `productCodes` and a 1-year daily `snrSeries`, beside a bare Apollo Server hello-world measured
+ * in the same run; p99 at a fixed 1,000 req/s; and server RSS before and after sustained load.
+ * Each server runs in its own process (BENCH_WORKERS > 1: node:cluster workers sharing the port).
+ *
+ *   npm run bench -- server
+ *   BENCH_SECONDS=10 BENCH_SOAK_SECONDS=300 BENCH_WORKERS=2 npm run bench -- server
+ *
+ * Targets (issue 6): >= 3,000 req/s for sweeps(first: 20) on 2 cores; p99 <= 25 ms at
+ * 1,000 req/s; 0 errors; RSS flat within 10 %.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startIngestedServer } from '../test/sdk/ingested-server.js';
+import { report, type BenchRow } from './harness.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 20);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+interface Child {
+  url: string;
+  pids: number[];
+  process: ChildProcess;
+}
+
+function startChild(script: string, args: string[]): Promise<Child> {
+  const child = spawn(process.execPath, [join(here, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /LISTENING (\S+) ([\d ]+)/.exec(out);
+      if (m) resolve({ url: m[1]!, pids: m[2]!.trim().split(' ').map(Number), process: child });
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
+  });
+}
+
+/** Resident set of the server processes (primary and workers), MB, from /proc. */
+async function rssMb(pids: number[]): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  let kb = 0;
+  for (const pid of pids) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  return kb / 1024;
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, query: string, variables: Record<string, unknown>, seconds: number, overallRate?: number): Promise<Load> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    connections: CONNECTIONS,
+    duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+const SWEEPS = 'query($site: String) { sweeps(filter: { site: $site }, first: 20) { totalCount edges { node { id moment elevationAngle startTime bbox imageUrl } } pageInfo { hasNextPage endCursor } } }';
+const PRODUCT_CODES = '{ productCodes { code mnemonic name category units count } }';
+const SNR_YEAR = 'query($station: String!) { snrSeries(station: $station, from: "2024-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z", interval: "P1D") { points { start count mean min max stddev } } }';
+const HELLO = '{ hello }';
+
+const data = await startIngestedServer();
+const catalogPath = join(data.dir, 'catalog.db');
+const objectsDir = join(data.dir, 'objects');
+const [radome, hello] = await Promise.all([startChild('_server-child.js', [catalogPath, objectsDir, String(WORKERS)]), startChild('_hello-child.js', [])]);
+const stationRes = await fetch(`${radome.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ gnssStations { id } }' }) });
+const station = ((await stationRes.json()) as { data: { gnssStations: { id: string }[] } }).data.gnssStations[0]!.id;
+
+try {
+  // Warm up JIT, statement caches and Apollo's document cache.
+  await load(radome.url, SWEEPS, { site: 'KLOT' }, 2);
+  await load(hello.url, HELLO, {}, 2);
+  const rssStart = await rssMb(radome.pids);
+
+  const helloLoad = await load(hello.url, HELLO, {}, SECONDS);
+  const sweeps = await load(radome.url, SWEEPS, { site: 'KLOT' }, SECONDS);
+  const codes = await load(radome.url, PRODUCT_CODES, {}, SECONDS);
+  const snr = await load(radome.url, SNR_YEAR, { station }, SECONDS);
+  const fixed = await load(radome.url, SWEEPS, { site: 'KLOT' }, SECONDS, 1000);
+  const soak = await load(radome.url, SWEEPS, { site: 'KLOT' }, SOAK_SECONDS);
+  const rssEnd = await rssMb(radome.pids);
+
+  const rows: BenchRow[] = [
+    { metric: 'sweeps(first: 20) req/s', unit: 'req/s', radome: sweeps.rps, peer: helloLoad.rps, ratio: (sweeps.rps / helloLoad.rps).toFixed(2), target: '>= 3000 (2 cores)' },
+    { metric: 'sweeps(first: 20) p50 / p99', unit: 'ms', radome: `${sweeps.p50} / ${sweeps.p99}`, peer: `${helloLoad.p50} / ${helloLoad.p99}` },
+    { metric: 'productCodes req/s', unit: 'req/s', radome: codes.rps, peer: helloLoad.rps, ratio: (codes.rps / helloLoad.rps).toFixed(2) },
+    { metric: 'productCodes p50 / p99', unit: 'ms', radome: `${codes.p50} / ${codes.p99}` },
+    { metric: '1-year daily snrSeries req/s', unit: 'req/s', radome: snr.rps, peer: helloLoad.rps, ratio: (snr.rps / helloLoad.rps).toFixed(2) },
+    { metric: '1-year daily snrSeries p50 / p99', unit: 'ms', radome: `${snr.p50} / ${snr.p99}` },
+    { metric: 'sweeps p99 at 1000 req/s', unit: 'ms', radome: fixed.p99, target: '<= 25' },
+    { metric: 'errors (all runs)', unit: '', radome: sweeps.errors + codes.errors + snr.errors + fixed.errors + soak.errors, target: '0' },
+    { metric: `RSS start / after ${SOAK_SECONDS} s load`, unit: 'MB', radome: `${rssStart.toFixed(1)} / ${rssEnd.toFixed(1)}`, ratio: (rssEnd / rssStart).toFixed(3), target: 'within 10 %' },
+  ];
+  report('server', rows, {
+    workers: WORKERS,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    soakSeconds: SOAK_SECONDS,
+    peer: 'bare Apollo Server 5 hello-world (startStandaloneServer), same run',
+    runs: { sweeps, productCodes: codes, snrSeries: snr, helloWorld: helloLoad, fixedRate1000: fixed, soak },
+    rssMb: { start: rssStart, end: rssEnd },
+  });
+} finally {
+  radome.process.kill();
+  hello.process.kill();
+  await data.close();
+}
