@@ -113,10 +113,27 @@ async function runPass(ctx: IngestContext, source: ScheduledSource, window: Time
  * Lists everything first (a listing is small next to the files) so the backlog is known, then
  * ingests with `downloads` files in flight; the backlog in the status counts down as files finish.
  */
-async function ingestListings(ctx: IngestContext, name: SourceName, source: ObjectSource, listings: AsyncIterable<SourceObject>[], downloads: number): Promise<PassCounts & { error: string | null }> {
+async function ingestListings(
+  ctx: IngestContext,
+  scheduled: { name: SourceName; intervalSeconds: number; where: string },
+  source: ObjectSource,
+  listings: { what: string; list: () => AsyncIterable<SourceObject> }[],
+  downloads: number,
+): Promise<PassCounts & { error: string | null }> {
   const { catalog } = ctx;
+  const { name } = scheduled;
   const todo: SourceObject[] = [];
-  for (const listing of listings) for await (const o of listing) if (!catalog.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
+  const unreachable: string[] = [];
+  for (const { what, list } of listings) {
+    try {
+      for await (const o of list()) if (!catalog.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
+    } catch (e) {
+      // One site's listing failing does not stop the others.
+      const why = `${name} source ${scheduled.where} unreachable for ${what}: ${message(e)}`;
+      ctx.log.error({ source: name, what }, `${why}; retrying in ${scheduled.intervalSeconds} s`);
+      unreachable.push(why);
+    }
+  }
   let backlog = todo.length;
   catalog.setBacklog(name, backlog);
   let lastError: string | null = null;
@@ -129,7 +146,8 @@ async function ingestListings(ctx: IngestContext, name: SourceName, source: Obje
       if (o.status === 'failed') lastError = `${o.error.message} [${o.error.code}]`;
     },
   });
-  return { ingested: summary.ingested, skipped: summary.skipped, failed: summary.failed, error: summary.failed ? `${summary.failed} file(s) failed; last: ${lastError}` : null };
+  const errors = [...unreachable, ...(summary.failed ? [`${summary.failed} file(s) failed; last: ${lastError}`] : [])];
+  return { ingested: summary.ingested, skipped: summary.skipped, failed: summary.failed, error: errors.length ? errors.join('; ') : null };
 }
 
 async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
@@ -139,34 +157,41 @@ async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
 function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon: DaemonConfig, signal: AbortSignal): ScheduledSource[] {
   const sources: ScheduledSource[] = [];
   const { downloads } = daemon;
+  const bucketAt = (endpoint: string | undefined, bucket: string) => (endpoint ? `${endpoint}/${bucket}` : `s3://${bucket}`);
   if (daemon.level2.enabled) {
     const { bucket, region, endpoint, forcePathStyle, anonymous } = config.level2;
     const source = new Level2BucketSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
+    const where = { name: 'level2' as const, intervalSeconds: daemon.level2.intervalSeconds, where: bucketAt(endpoint, bucket) };
     sources.push({
       name: 'level2',
       ...daemon.level2,
-      pass: (window, flags) => ingestListings(ctx, 'level2', source, listFlag(flags, 'level2.sites', daemon.level2.sites).map((site) => source.list(site, window)), downloads),
+      pass: (window, flags) =>
+        ingestListings(ctx, where, source, listFlag(flags, 'level2.sites', daemon.level2.sites).map((site) => ({ what: site, list: () => source.list(site, window) })), downloads),
     });
   }
   if (daemon.level3.enabled) {
     const { bucket, region, endpoint, forcePathStyle, anonymous } = config.level3;
     const source = new Level3BucketSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
+    const where = { name: 'level3' as const, intervalSeconds: daemon.level3.intervalSeconds, where: bucketAt(endpoint, bucket) };
     sources.push({
       name: 'level3',
       ...daemon.level3,
       pass: (window, flags) => {
         const sites = listFlag(flags, 'level3.sites', daemon.level3.sites);
         const products = listFlag(flags, 'level3.products', daemon.level3.products);
-        return ingestListings(ctx, 'level3', source, sites.flatMap((site) => products.map((p) => source.list(site, p, window))), downloads);
+        const listings = sites.flatMap((site) => products.map((p) => ({ what: `${site} ${p}`, list: () => source.list(site, p, window) })));
+        return ingestListings(ctx, where, source, listings, downloads);
       },
     });
   }
   if (daemon.gnss.enabled) {
     const source = new GnssArchiveSource({ template: config.gnss.archive, token: config.gnss.token });
+    const where = { name: 'gnss' as const, intervalSeconds: daemon.gnss.intervalSeconds, where: config.gnss.archive };
     sources.push({
       name: 'gnss',
       ...daemon.gnss,
-      pass: (window, flags) => ingestListings(ctx, 'gnss', source, listFlag(flags, 'gnss.stations', daemon.gnss.stations).map((s) => source.list(s, window)), downloads),
+      pass: (window, flags) =>
+        ingestListings(ctx, where, source, listFlag(flags, 'gnss.stations', daemon.gnss.stations).map((s) => ({ what: s, list: () => source.list(s, window) })), downloads),
     });
   }
   if (daemon.level2Chunks.enabled) {

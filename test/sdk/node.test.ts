@@ -90,13 +90,18 @@ describe('SDK against a running server (Node)', () => {
 
   it('returns GraphQL errors as a typed value with codes', async () => {
     const client = createRadomeClient({ url: server.graphqlUrl });
-    const result = await client.sweeps({ first: 1000 });
+    const result = await client.sweeps({ first: 0 });
     expect(result.data).toBeUndefined();
     expect(result.error).toBeInstanceOf(RadomeClientError);
     expect(result.error?.kind).toBe('graphql');
     expect(result.error?.status).toBe(200);
     expect(result.error?.errors?.[0]).toMatchObject({ code: 'BAD_USER_INPUT', path: ['sweeps'] });
     expect(result.error?.message).toMatch(/first must be between 1 and 500/);
+
+    // Refused before it runs: too costly (the server's limits), with its code and figures.
+    const costly = await client.sweeps({ first: 1000 });
+    expect(costly.error).toMatchObject({ kind: 'graphql', status: 400, code: 'QUERY_TOO_COMPLEX' });
+    expect(costly.error?.errors?.[0]?.extensions).toMatchObject({ cost: expect.any(Number), maxCost: expect.any(Number) });
 
     const invalid = await client.execute(`{ nope }` as unknown as typeof SweepsDocument, {});
     expect(invalid.error?.kind).toBe('graphql');
