@@ -3,6 +3,8 @@
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { getNullableType, isListType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { parseIsoDuration } from '../../core/iso-duration.js';
+import { MAX_SNR_POINTS } from '../../store/gnss/snr-series.js';
+import { MAX_COVERAGE_BUCKETS } from '../resolvers/radar-coverage.js';
 import { MAX_PAGE_SIZE } from '../types/inputs.js';
 
 /** Assumed length of a list without a page size (radarSites, productCodes, Volume.sweeps …). */
@@ -26,9 +28,12 @@ const radomeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) 
   if (field.name.startsWith('__')) return 0;
   const buckets = bucketCount(args);
   if (buckets !== null) {
-    // Series and coverage: one point per bucket (per site, when several are named).
-    const sites = Array.isArray(args.sites) ? Math.max(1, args.sites.length) : 1;
-    return buckets * sites + childComplexity;
+    // Series and coverage: a tenth per point (per bucket and site), each point being a few
+    // numbers. Past the resolvers' own point caps the resolver refuses, naming the point count
+    // and what to change, which says more than a cost.
+    const points = buckets * (Array.isArray(args.sites) ? Math.max(1, args.sites.length) : 1);
+    if (points > Math.min(MAX_SNR_POINTS, MAX_COVERAGE_BUCKETS)) return childComplexity;
+    return Math.ceil(points / 10) + childComplexity;
   }
   // Pages over the maximum are refused by the resolver with a clearer message than a cost.
   if (typeof args.first === 'number') return 1 + Math.min(Math.max(1, args.first), MAX_PAGE_SIZE) * Math.max(1, childComplexity);

@@ -136,7 +136,9 @@ describe('radar aggregations', () => {
       ['{ radarCoverage(sites: ["KXXX"], from: "2022-01-01T00:00:00Z", to: "2022-01-02T00:00:00Z") { volumes } }', 'NOT_FOUND', /no radar site KXXX/],
       ['{ radarCoverage(from: "2022-01-02T00:00:00Z", to: "2022-01-01T00:00:00Z") { volumes } }', 'BAD_USER_INPUT', /from must be earlier than to/],
       ['{ radarCoverage(from: "2022-01-01T00:00:00Z", to: "2022-01-02T00:00:00Z", interval: "P1M") { volumes } }', 'BAD_USER_INPUT', /fixed-length duration/],
-      ['{ radarCoverage(from: "2000-01-01T00:00:00Z", to: "2022-01-02T00:00:00Z", interval: "PT10M") { volumes } }', 'QUERY_TOO_COMPLEX', /estimated cost/],
+      ['{ radarCoverage(from: "2000-01-01T00:00:00Z", to: "2022-01-02T00:00:00Z", interval: "PT10M") { volumes } }', 'BAD_USER_INPUT', /more than 100000; use a longer interval/],
+      // The abuse case of issue 6: a 100-year hourly SNR series of a real station.
+      ['{ snrSeries(station: "SYNT", from: "1925-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z", interval: "PT1H") { points { start mean } } }', 'BAD_USER_INPUT', /876\d+ points, more than 100000; use a longer interval/],
     ];
     for (const [query, code, message] of cases) {
       const { status, body } = await postGraphql(server.graphqlUrl, query);
