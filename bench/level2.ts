@@ -15,7 +15,7 @@ import { createRecordPool, decodeArchiveIIParallel } from '../ingest/level2/para
 import { pino } from 'pino';
 import { ingestObject } from '../ingest/ingest-object.js';
 import { locationOf, planLevel2Volume, polarGridOf } from '../ingest/level2/plan.js';
-import { colorScaleForMoment, renderPolarPng } from '../ingest/render/index.js';
+import { colorScaleForMoment, renderPolarPng, SweepRenderer } from '../ingest/render/index.js';
 import { LocalFileSource } from '../ingest/sources/local-folder.js';
 import { Catalog } from '../store/catalog/index.js';
 import { openObjectStore } from '../store/objects/index.js';
@@ -148,8 +148,10 @@ async function bzip2Rows(): Promise<{ rows: BenchRow[]; extra: Record<string, un
 }
 
 interface PipelineResult {
-  /** ms to render one sweep × moment to a 1024-px PNG, each of the volume's grids. */
+  /** ms to render one sweep × moment to a 1024-px PNG, each of the volume's grids on its own. */
   sweepPngMs: number[];
+  /** The same through one SweepRenderer, as ingest renders them (pixel maps shared within a sweep). */
+  sharedPngMs: number[];
   /** ms for the whole volume: decode + every PNG and JSON + objects written + catalog rows. */
   volumeMs: number[];
   sweeps: number;
@@ -168,12 +170,17 @@ async function pipelineChild(): Promise<void> {
   const plan = () => planLevel2Volume(volume, file, { renderSize: 1024, ingestedAt: 0 });
   plan();
   const sweepPngMs: number[] = [];
+  const sharedPngMs: number[] = [];
+  const renderer = new SweepRenderer(1024);
   for (const sweep of volume.sweeps) {
     for (const grid of Object.values(sweep.moments)) {
-      const polar = polarGridOf(locationOf(volume), sweep, grid);
-      const t0 = performance.now();
-      renderPolarPng(polar, colorScaleForMoment(grid.moment), { size: 1024 });
+      const scale = colorScaleForMoment(grid.moment);
+      let t0 = performance.now();
+      renderPolarPng(polarGridOf(locationOf(volume), sweep, grid, scale), scale, { size: 1024 });
       sweepPngMs.push(performance.now() - t0);
+      t0 = performance.now();
+      renderer.render(polarGridOf(locationOf(volume), sweep, grid, scale), scale);
+      sharedPngMs.push(performance.now() - t0);
     }
   }
   const volumeMs: number[] = [];
@@ -193,7 +200,7 @@ async function pipelineChild(): Promise<void> {
     sweeps = Number(outcome.summary.split(' ')[0]);
     if (i > 0) volumeMs.push(ms);
   }
-  const result: PipelineResult = { sweepPngMs, volumeMs, sweeps, peakRssMb: peakRssMb() };
+  const result: PipelineResult = { sweepPngMs, sharedPngMs, volumeMs, sweeps, peakRssMb: peakRssMb() };
   console.log(JSON.stringify(result));
 }
 
@@ -203,11 +210,12 @@ function pipelineRows(): { rows: BenchRow[]; extra: Record<string, unknown> } {
   const r = JSON.parse(out.trim().split('\n').pop()!) as PipelineResult;
   return {
     rows: [
-      { metric: `sweep × moment → 1024-px PNG (median of ${r.sweepPngMs.length} grids)`, unit: 'ms', radome: median(r.sweepPngMs), target: '<= 30' },
+      { metric: `sweep × moment → 1024-px PNG, each alone (median of ${r.sweepPngMs.length} grids)`, unit: 'ms', radome: median(r.sweepPngMs), target: '<= 30' },
+      { metric: `sweep × moment → 1024-px PNG, pixel maps shared per sweep (median of ${r.sharedPngMs.length})`, unit: 'ms', radome: median(r.sharedPngMs), target: '<= 30' },
       { metric: `whole volume → ${r.sweeps} PNG+JSON + catalog, one thread (median of ${RUNS})`, unit: 'ms', radome: median(r.volumeMs), target: '<= 2000' },
       { metric: 'peak RSS of the ingesting process', unit: 'MB', radome: r.peakRssMb, target: '<= 400' },
     ],
-    extra: { sweepPngMs: r.sweepPngMs, volumeMs: r.volumeMs },
+    extra: { sweepPngMs: r.sweepPngMs, sharedPngMs: r.sharedPngMs, volumeMs: r.volumeMs },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ObjectStore } from '../store/types.js';
 import type { CatalogReader } from './catalog-reader.js';
+import { withDeadline, type ExecutionDeadline } from './limits/deadline.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { CatalogEventFeed } from './subscriptions/feed.js';
 
@@ -14,15 +15,26 @@ export interface RadomeContext {
   events: CatalogEventFeed;
   /** The request's `Authorization` header (the ingest admin mutations check it). */
   authorization?: string;
+  /** The execution timeout of an HTTP request; `catalog`, `objects` and `loaders` read through it. */
+  deadline?: ExecutionDeadline;
 }
 
+/** Keys made only of these characters need no percent-encoding (the catalog's keys are). */
+const URL_SAFE_KEY = /^[A-Za-z0-9._~/-]*$/;
+
 /** `baseUrl` ends with "/"; each key segment is percent-encoded so the URL round-trips to the key. */
-export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed): RadomeContext {
+export function objectUrlOf(baseUrl: string, key: string): string {
+  return `${baseUrl}objects/${URL_SAFE_KEY.test(key) ? key : key.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline): RadomeContext {
+  const reader = deadline ? withDeadline(catalog, deadline) : catalog;
   return {
-    catalog,
-    objects,
+    catalog: reader,
+    objects: deadline ? withDeadline(objects, deadline) : objects,
     events,
-    loaders: createLoaders(catalog),
-    objectUrl: (key) => `${baseUrl}objects/${key.split('/').map(encodeURIComponent).join('/')}`,
+    deadline,
+    loaders: createLoaders(reader),
+    objectUrl: (key) => objectUrlOf(baseUrl, key),
   };
 }

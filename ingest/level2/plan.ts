@@ -1,7 +1,8 @@
+import { momentCodeValues } from '../decode/level2/moment-values.js';
 import { MOMENTS, type Level2Sweep, type Level2Volume, type MomentGrid, type RadarLocation } from '../decode/level2/types.js';
 import { nexradSiteLocation } from '../../core/nexrad-sites.js';
-import { buildOverlayMetadata, colorScaleForMoment, renderPolarPng } from '../render/index.js';
-import type { PolarGrid } from '../render/types.js';
+import { buildOverlayMetadata, codeColors, colorScaleForMoment, SweepRenderer, type ColorScale } from '../render/index.js';
+import type { CodedPolarGrid } from '../render/types.js';
 import type { SourceObject } from '../sources/types.js';
 import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
 import { RadomeError } from '../../core/errors.js';
@@ -26,8 +27,8 @@ export function locationOf(volume: Level2Volume): RadarLocation {
   return { latitude: known.latitude, longitude: known.longitude, heightM: known.heightM ?? 0 };
 }
 
-/** One moment of one cut as the renderer's polar grid. */
-export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: MomentGrid): PolarGrid {
+/** One moment of one cut as the renderer's coded polar grid, coloured by `scale`. */
+export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: MomentGrid, scale: ColorScale): CodedPolarGrid {
   return {
     latitude: loc.latitude,
     longitude: loc.longitude,
@@ -39,7 +40,8 @@ export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: Moment
     azimuthWidth: sweep.azimuthSpacing,
     firstGateKm: grid.firstGateKm,
     gateSpacingKm: grid.gateSpacingKm,
-    values: grid.values,
+    codes: grid.codes,
+    codeColors: codeColors(scale, momentCodeValues(grid)),
   };
 }
 
@@ -53,13 +55,15 @@ export function planLevel2Volume(volume: Level2Volume, file: SourceObject, optio
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
   const objects: PlannedObject[] = [];
   const sweeps: SweepRow[] = [];
+  const renderer = new SweepRenderer(options.renderSize);
   for (const sweep of volume.sweeps) {
     for (const moment of MOMENTS) {
       const grid = sweep.moments[moment];
       if (!grid) continue;
       const id = level2SweepId(volumeId, sweep.elevationNumber, grid.moment);
       const stem = level2ObjectStem(volume.site, volume.volumeStart, id);
-      const overlay = renderPolarPng(polarGridOf(location, sweep, grid), colorScaleForMoment(grid.moment), { size: options.renderSize });
+      const scale = colorScaleForMoment(grid.moment);
+      const overlay = renderer.render(polarGridOf(location, sweep, grid, scale), scale);
       const metadata = buildOverlayMetadata({
         site: volume.site,
         kind: 'level2',

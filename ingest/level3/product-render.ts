@@ -1,13 +1,13 @@
-import { decodeLevels, levelValueTable, type Level3Product, type RadialImage, type RasterImage } from '../decode/level3/index.js';
-import { renderPolarPng, renderRasterPng, type ColorScale } from '../render/index.js';
-import type { CartesianGrid, PolarGrid, RenderedOverlay } from '../render/types.js';
+import { levelValueTable, type Level3Product, type RadialImage, type RasterImage } from '../decode/level3/index.js';
+import { codeColors, renderPolarPng, renderRasterPng, type ColorScale } from '../render/index.js';
+import type { CodedCartesianGrid, CodedPolarGrid, RenderedOverlay } from '../render/types.js';
 import { colorScaleForProduct } from './product-scale.js';
 
 /**
  * Bins of products with an elevation angle are along that beam (slant range); products without one
  * (accumulations, hybrid scans) are already on the ground plane (elevation 0: no beam model).
  */
-function polarGridOf(product: Level3Product, radial: RadialImage, values: Float32Array): PolarGrid {
+function polarGridOf(product: Level3Product, radial: RadialImage, colors: Uint32Array): CodedPolarGrid {
   const d = product.description;
   return {
     latitude: d.latitude,
@@ -20,7 +20,8 @@ function polarGridOf(product: Level3Product, radial: RadialImage, values: Float3
     azimuthWidth: radial.azimuthWidths,
     firstGateKm: radial.firstBinKm,
     gateSpacingKm: radial.binSizeKm,
-    values,
+    codes: radial.levels,
+    codeColors: colors,
   };
 }
 
@@ -28,7 +29,7 @@ function polarGridOf(product: Level3Product, radial: RadialImage, values: Float3
  * Raster I/J are 1/4 km east and north of the radar (the upper-left corner). Packet 17 (DPA)
  * states no corner: its grid is taken as centred on the radar.
  */
-function cartesianGridOf(product: Level3Product, raster: RasterImage, values: Float32Array): CartesianGrid {
+function cartesianGridOf(product: Level3Product, raster: RasterImage, colors: Uint32Array): CodedCartesianGrid {
   const d = product.description;
   const cell = raster.cellSizeKm;
   const stated = raster.xScale !== 0;
@@ -40,7 +41,8 @@ function cartesianGridOf(product: Level3Product, raster: RasterImage, values: Fl
     cellSizeKm: cell,
     xMinKm: stated ? raster.iStart / 4 : (-raster.cols * cell) / 2,
     yMaxKm: stated ? raster.jStart / 4 : (raster.rows * cell) / 2,
-    values,
+    codes: raster.levels,
+    codeColors: colors,
   };
 }
 
@@ -51,14 +53,18 @@ export interface RenderedProduct {
   grid: Record<string, unknown>;
 }
 
-/** Renders the product's radial (or else raster) image as a Web Mercator PNG. */
+/**
+ * Renders the product's radial (or else raster) image as a Web Mercator PNG, straight from its
+ * data levels: each level's colour is the colour of its value.
+ */
 export function renderProduct(product: Level3Product, size: number): RenderedProduct {
-  const values = decodeLevels(product);
-  const scale = colorScaleForProduct(product, levelValueTable(product));
+  const levelValues = levelValueTable(product);
+  const scale = colorScaleForProduct(product, levelValues);
+  const colors = codeColors(scale, levelValues);
   const radial = product.radial;
   if (radial) {
     return {
-      overlay: renderPolarPng(polarGridOf(product, radial, values), scale, { size }),
+      overlay: renderPolarPng(polarGridOf(product, radial, colors), scale, { size }),
       scale,
       grid: {
         type: 'radial',
@@ -72,7 +78,7 @@ export function renderProduct(product: Level3Product, size: number): RenderedPro
     };
   }
   const raster = product.raster!;
-  const grid = cartesianGridOf(product, raster, values);
+  const grid = cartesianGridOf(product, raster, colors);
   return {
     overlay: renderRasterPng(grid, scale, { size }),
     scale,

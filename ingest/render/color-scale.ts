@@ -25,11 +25,15 @@ export interface ColorLut {
   colors: Uint32Array;
 }
 
-/** A value's colour through the LUT (NaN → 0). Pixel loops inline the same expression (a call per pixel costs ~40%). */
-export function lutColor(lut: ColorLut, value: number): number {
-  if (value !== value) return 0;
+/** The LUT entry of a value that is not NaN: 0 below the table, bins + 1 above it. */
+export function lutIndex(lut: ColorLut, value: number): number {
   const x = (value - lut.origin) * lut.perUnit;
-  return lut.colors[x < 0 ? 0 : x >= lut.bins ? lut.bins + 1 : (x | 0) + 1]!;
+  return x < 0 ? 0 : x >= lut.bins ? lut.bins + 1 : (x | 0) + 1;
+}
+
+/** A value's colour through the LUT (NaN → 0). */
+export function lutColor(lut: ColorLut, value: number): number {
+  return value !== value ? 0 : lut.colors[lutIndex(lut, value)]!;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -4,18 +4,12 @@ import { geodesicDirect, WGS84 } from './geodesic.js';
 import { LocalPlaneSampler } from './local-plane-sampler.js';
 import { RgbaPngWriter } from './png-encode.js';
 import type { OverlayGeometry, RenderedOverlay } from './types.js';
-import { MERCATOR_MAX_LATITUDE, mercatorFrameAround } from './web-mercator.js';
+import { MERCATOR_MAX_LATITUDE, mercatorFrameAround, type MercatorFrame } from './web-mercator.js';
 
 export const DEFAULT_OVERLAY_SIZE = 1024;
 export const GEODESIC_NAME = 'Vincenty (1975) direct and inverse on the WGS84 ellipsoid';
 /** Farthest ground distance an overlay may reach: beyond it a "radar" grid is surely mis-scaled. */
 const MAX_GROUND_RANGE_KM = 2000;
-
-/**
- * Colours one row of pixels (packed RGBA words, zeroed = transparent) from each pixel centre's
- * position in the radar's local plane, east and north in km.
- */
-export type PaintRow = (east: Float64Array, north: Float64Array, pixels: Uint32Array) => void;
 
 export function checkRadarSite(latitude: number, longitude: number): void {
   if (!(Math.abs(latitude) < MERCATOR_MAX_LATITUDE - 5) || !Number.isFinite(longitude)) {
@@ -38,35 +32,42 @@ function localPointsToLonLat(latitude: number, longitude: number, eastNorthKm: F
 }
 
 /**
- * The pipeline polar and raster renderers share: frame the local-plane `boundary` (east, north
- * km pairs enclosing every coloured pixel) in Web Mercator, then row by row sample positions,
- * paint and encode. `painter` is called once the input has passed the checks here.
+ * The Web Mercator frame around the local-plane `boundary` (east, north km pairs enclosing every
+ * pixel that may be coloured), `size` pixels on its long side. BAD_INPUT when the overlay would
+ * reach beyond any radar's range.
  */
-export function renderOverlay(
+export function overlayFrame(site: { latitude: number; longitude: number }, boundary: Float64Array, size: number, maxGroundRangeKm: number): MercatorFrame {
+  if (!(maxGroundRangeKm > 0 && maxGroundRangeKm <= MAX_GROUND_RANGE_KM)) {
+    throw new RadomeError('BAD_INPUT', `overlay reaches ${maxGroundRangeKm} km from the radar; expected (0, ${MAX_GROUND_RANGE_KM}] km`);
+  }
+  return mercatorFrameAround(localPointsToLonLat(site.latitude, site.longitude, boundary), size);
+}
+
+/** Calls `visit` for each pixel row of the frame with the local-plane position (east, north km) of each pixel centre. */
+export function forEachPixelRow(
+  frame: MercatorFrame,
   site: { latitude: number; longitude: number },
-  boundary: Float64Array,
-  size: number,
+  visit: (row: number, east: Float64Array, north: Float64Array) => void,
+): void {
+  const sampler = new LocalPlaneSampler(frame, site.latitude, site.longitude);
+  const east = new Float64Array(frame.width);
+  const north = new Float64Array(frame.width);
+  for (let row = 0; row < frame.height; row++) {
+    sampler.fillRow(row, east, north);
+    visit(row, east, north);
+  }
+}
+
+/** The overlay of a painted frame: `pixels` holds width × height packed RGBA words, row-major from the north row. */
+export function encodeOverlay(
+  frame: MercatorFrame,
+  pixels: Uint32Array,
   scale: ColorScale,
   geometry: Omit<OverlayGeometry, 'crs' | 'ellipsoid'>,
-  painter: () => PaintRow,
 ): RenderedOverlay {
-  if (!(geometry.maxGroundRangeKm > 0 && geometry.maxGroundRangeKm <= MAX_GROUND_RANGE_KM)) {
-    throw new RadomeError('BAD_INPUT', `overlay reaches ${geometry.maxGroundRangeKm} km from the radar; expected (0, ${MAX_GROUND_RANGE_KM}] km`);
-  }
-  const frame = mercatorFrameAround(localPointsToLonLat(site.latitude, site.longitude, boundary), size);
-  const sampler = new LocalPlaneSampler(frame, site.latitude, site.longitude);
   const { width, height } = frame;
-  const paintRow = painter();
   const png = new RgbaPngWriter(width, height);
-  const east = new Float64Array(width);
-  const north = new Float64Array(width);
-  const pixels = new Uint32Array(width);
-  for (let row = 0; row < height; row++) {
-    sampler.fillRow(row, east, north);
-    pixels.fill(0);
-    paintRow(east, north, pixels);
-    png.writeRow(pixels);
-  }
+  for (let row = 0; row < height; row++) png.writeRow(pixels.subarray(row * width, (row + 1) * width));
   return {
     png: png.finish(),
     width,

@@ -1,9 +1,11 @@
 import { RadomeError } from '../../core/errors.js';
 import { BEAM_MODEL_NAME, EFFECTIVE_RADIUS_FACTOR, beamModel, type BeamModel } from './beam-model.js';
-import type { ColorLut, ColorScale } from './color-scale.js';
+import type { ColorScale } from './color-scale.js';
+import { checkGridData, codedGatesOf } from './gate-codes.js';
 import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
-import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, renderOverlay } from './render-overlay.js';
-import type { PolarGrid, RenderedOverlay } from './types.js';
+import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, forEachPixelRow, overlayFrame } from './render-overlay.js';
+import type { CodedPolarGrid, OverlayGeometry, PolarGeometry, PolarGrid, RenderedOverlay } from './types.js';
+import type { MercatorFrame } from './web-mercator.js';
 
 /** Ground-distance bins per gate in the distance → gate table (edges placed to 1/32 gate). */
 const DISTANCE_BINS_PER_GATE = 16;
@@ -13,75 +15,142 @@ const MAX_DISTANCE_BINS = 1 << 20;
 const BOUNDARY_POINTS = 720;
 
 /**
- * Renders a polar grid as a transparent Web Mercator PNG. Inverse mapping: each pixel's
- * position in the radar's local plane (from exact geodesics, interpolated) gives ground distance
- * and azimuth; a table turns ground distance into a gate through the beam model, another turns
- * the azimuth octant and slope into a radial; the value's colour comes from the scale's LUT.
- * No data (NaN, outside the range, no radial at that azimuth) stays fully transparent.
+ * Renders a polar grid (physical values or coded gates) as a transparent Web Mercator PNG.
+ * To render several moments of one sweep, use a SweepRenderer: it maps pixels once for all.
  */
-export function renderPolarPng(grid: PolarGrid, scale: ColorScale, options: { size?: number } = {}): RenderedOverlay {
-  checkPolarGrid(grid);
-  const beam = beamModel(grid.latitude, grid.elevationAngle, grid.heightM);
-  const maxGroundKm = beam.groundKm(grid.firstGateKm + (grid.gateCount - 0.5) * grid.gateSpacingKm);
-  const boundary = new Float64Array(2 * BOUNDARY_POINTS);
-  for (let i = 0; i < BOUNDARY_POINTS; i++) {
-    const az = (2 * Math.PI * i) / BOUNDARY_POINTS;
-    boundary[2 * i] = maxGroundKm * Math.sin(az);
-    boundary[2 * i + 1] = maxGroundKm * Math.cos(az);
-  }
-  const b = beam.description;
-  const geometry = {
-    geodesic: GEODESIC_NAME,
-    beam: b && { model: BEAM_MODEL_NAME, effectiveRadiusFactor: EFFECTIVE_RADIUS_FACTOR, ...b },
-    maxGroundRangeKm: maxGroundKm,
-  };
+export function renderPolarPng(grid: PolarGrid | CodedPolarGrid, scale: ColorScale, options: { size?: number } = {}): RenderedOverlay {
+  return new SweepRenderer(options.size, false).render(grid, scale);
+}
 
-  return renderOverlay(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, scale, geometry, () => {
+/**
+ * Where each pixel of one frame falls: its radial (−1 where no radial reaches or beyond the
+ * range) and its ground-distance bin. Depends on the radar, the beam, the radials and the range
+ * the frame covers, never on the gates' data: the moments of a sweep share it.
+ */
+interface PixelMap {
+  /** What the map depends on besides the radials (site, beam, range, bin size). */
+  key: string;
+  azimuths: Float32Array;
+  azimuthWidth: number | Float32Array;
+  frame: MercatorFrame;
+  beam: BeamModel;
+  geometry: Omit<OverlayGeometry, 'crs' | 'ellipsoid'>;
+  groundStepKm: number;
+  /** Ground distance the frame covers (its grid's farthest gate edge). */
+  maxGroundKm: number;
+  /** Bins of the ground-distance → gate table (every pixel's bin is below). */
+  bins: number;
+  /** Per pixel of the frame (or of the row being mapped when maps are not kept). */
+  radialOf: Int32Array;
+  binOf: Int32Array;
+}
+
+/**
+ * Renders the moments of sweeps, one sweep after another, as transparent Web Mercator PNGs.
+ * Inverse mapping: each pixel's position in the radar's local plane (from exact geodesics,
+ * interpolated) gives ground distance and azimuth; the azimuth octant and slope give the radial.
+ * That pixel map is made once per frame and reused by the moments that cover the same range
+ * (moments share azimuths and elevation); each moment then only turns ground distance into its
+ * own gate through the beam model and colours the pixel from its gate's code:
+ * `codeColors[codes[radial · gateCount + gate]]`. No data (transparent codes, outside the range,
+ * no radial at that azimuth) stays transparent.
+ */
+export class SweepRenderer {
+  private readonly maps: PixelMap[] = [];
+
+  /** `keepMaps` false maps pixels row by row and keeps nothing: for a single grid. */
+  constructor(
+    readonly size = DEFAULT_OVERLAY_SIZE,
+    private readonly keepMaps = true,
+  ) {}
+
+  render(grid: PolarGrid | CodedPolarGrid, scale: ColorScale): RenderedOverlay {
+    checkPolarGeometry(grid);
+    checkGridData(grid, grid.radialCount * grid.gateCount, `polar grid of ${grid.radialCount} radials × ${grid.gateCount} gates`);
+    const { map, fresh } = this.pixelMap(grid);
+    const { width, height } = map.frame;
+    const { codes, codeColors } = codedGatesOf(grid, scale.lut);
+    const gateOfBin = gateByGroundDistance(grid, map.beam, map.groundStepKm, map.bins);
+    const pixels = new Uint32Array(width * height);
+    if (!fresh) {
+      paintPolar(map, 0, gateOfBin, grid.gateCount, codes, codeColors, pixels, 0, pixels.length);
+    } else {
+      // Paint each row as soon as it is mapped, while its map is still in cache. A map kept for
+      // other moments covers the whole range; one that is not need not go past this grid's data.
+      const radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), 1);
+      const lastGate = this.keepMaps ? grid.gateCount - 1 : lastColouredGate(codes, codeColors, grid.gateCount);
+      const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm));
+      forEachPixelRow(map.frame, grid, (row, east, north) => {
+        const at = this.keepMaps ? row * width : 0;
+        mapPixelRow(map, radials, reachKm, at, east, north);
+        paintPolar(map, at, gateOfBin, grid.gateCount, codes, codeColors, pixels, row * width, (row + 1) * width);
+      });
+    }
+    return encodeOverlay(map.frame, pixels, scale, map.geometry);
+  }
+
+  /** The pixel map of the grid's frame; `fresh` when its pixels are still to be mapped. */
+  private pixelMap(grid: PolarGeometry): { map: PixelMap; fresh: boolean } {
+    const beam = beamModel(grid.latitude, grid.elevationAngle, grid.heightM);
+    const maxGroundKm = beam.groundKm(grid.firstGateKm + (grid.gateCount - 0.5) * grid.gateSpacingKm);
     const groundStepKm = Math.max(
       (grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE,
       maxGroundKm / MAX_DISTANCE_BINS,
     );
-    // Pixels beyond the farthest gate holding any value skip all per-pixel work (the frame
-    // still covers the whole range, so overlays of a site line up from scan to scan).
-    const lastGate = lastGateWithData(grid);
-    const lookup: PolarLookup = {
-      values: grid.values,
-      gateByGround: gateByGroundDistance(grid, beam, groundStepKm, maxGroundKm),
-      radialOffsets: radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), grid.gateCount),
-      perGroundStep: 1 / groundStepKm,
-      maxDataGroundKm: lastGate < 0 ? 0 : Math.min(maxGroundKm, beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm)),
-      lut: scale.lut,
+    const key = [grid.latitude, grid.longitude, grid.heightM, grid.elevationAngle, maxGroundKm, groundStepKm].join();
+    // Maps of another sweep's radials will not be met again: hold one sweep's at most.
+    if (this.maps[0] && (this.maps[0].azimuths !== grid.azimuths || this.maps[0].azimuthWidth !== grid.azimuthWidth)) this.maps.length = 0;
+    const known = this.maps.find((m) => m.key === key);
+    if (known) return { map: known, fresh: false };
+
+    const boundary = new Float64Array(2 * BOUNDARY_POINTS);
+    for (let i = 0; i < BOUNDARY_POINTS; i++) {
+      const az = (2 * Math.PI * i) / BOUNDARY_POINTS;
+      boundary[2 * i] = maxGroundKm * Math.sin(az);
+      boundary[2 * i + 1] = maxGroundKm * Math.cos(az);
+    }
+    const frame = overlayFrame(grid, boundary, this.size, maxGroundKm);
+    const b = beam.description;
+    const mapped = this.keepMaps ? frame.width * frame.height : frame.width;
+    const map: PixelMap = {
+      key,
+      azimuths: grid.azimuths,
+      azimuthWidth: grid.azimuthWidth,
+      frame,
+      beam,
+      geometry: {
+        geodesic: GEODESIC_NAME,
+        beam: b && { model: BEAM_MODEL_NAME, effectiveRadiusFactor: EFFECTIVE_RADIUS_FACTOR, ...b },
+        maxGroundRangeKm: maxGroundKm,
+      },
+      groundStepKm,
+      maxGroundKm,
+      bins: Math.ceil(maxGroundKm / groundStepKm) + 1,
+      radialOf: new Int32Array(mapped),
+      binOf: new Int32Array(mapped),
     };
-    return (east, north, pixels) => paintPolarRow(lookup, east, north, pixels);
-  });
+    if (this.keepMaps) this.maps.push(map);
+    return { map, fresh: true };
+  }
 }
 
-/** Everything a pixel needs, precomputed per grid. */
-interface PolarLookup {
-  values: Float32Array;
-  /** Gate index per ground-distance bin of 1/perGroundStep km, −1 outside the gates. */
-  gateByGround: Int32Array;
-  /** Value offset of the radial per octant and slope bin (see radialOffsetsByOctant), −1 for none. */
-  radialOffsets: Int32Array;
-  perGroundStep: number;
-  /** Ground distance of the far edge of the farthest gate with a value. */
-  maxDataGroundKm: number;
-  lut: ColorLut;
-}
-
-/** The per-pixel loop, on locals so the JIT keeps everything in registers. */
-function paintPolarRow(lookup: PolarLookup, east: Float64Array, north: Float64Array, pixels: Uint32Array): void {
-  const { values, gateByGround, radialOffsets, perGroundStep, maxDataGroundKm } = lookup;
-  const { origin, perUnit, bins, colors } = lookup.lut;
-  const maxD2 = maxDataGroundKm * maxDataGroundKm;
+/**
+ * Maps one row of pixels into the map from `at` (pixels farther than `reachKm` get no radial),
+ * on locals so the JIT keeps everything in registers.
+ */
+function mapPixelRow(map: PixelMap, radials: Int32Array, reachKm: number, at: number, east: Float64Array, north: Float64Array): void {
+  const { radialOf, binOf } = map;
+  const perGroundStep = 1 / map.groundStepKm;
+  const maxD2 = reachKm * reachKm;
   const octantStride = OCTANT_STEPS + 1;
-  for (let col = 0; col < pixels.length; col++) {
+  for (let col = 0; col < east.length; col++) {
     const e = east[col]!;
     const n = north[col]!;
     const d2 = e * e + n * n;
-    if (d2 >= maxD2) continue;
-    const gate = gateByGround[(Math.sqrt(d2) * perGroundStep) | 0]!;
-    if (gate < 0) continue;
+    if (d2 >= maxD2) {
+      radialOf[at + col] = -1;
+      continue;
+    }
     const ae = e < 0 ? -e : e;
     const an = n < 0 ? -n : n;
     // Octant and t = minor/major axis ratio index the radial table (no atan2 per pixel).
@@ -96,23 +165,39 @@ function paintPolarRow(lookup: PolarLookup, east: Float64Array, north: Float64Ar
     }
     if (n < 0) octant |= 2;
     if (e < 0) octant |= 4;
-    const offset = radialOffsets[octant * octantStride + ((t * OCTANT_STEPS) | 0)]!;
-    if (offset < 0) continue;
-    const v = values[offset + gate]!;
-    if (v !== v) continue;
-    const x = (v - origin) * perUnit;
-    pixels[col] = colors[x < 0 ? 0 : x >= bins ? bins + 1 : (x | 0) + 1]!;
+    radialOf[at + col] = radials[octant * octantStride + ((t * OCTANT_STEPS) | 0)]!;
+    binOf[at + col] = (Math.sqrt(d2) * perGroundStep) | 0;
   }
 }
 
-/** Highest gate index holding a non-NaN value in any radial, −1 when all are NaN. */
-function lastGateWithData(grid: PolarGrid): number {
-  const { values, gateCount } = grid;
+/** The per-pixel loop of a moment over pixels [from, to), mapped from map entry `at`: two table lookups and a code's colour. */
+function paintPolar(
+  map: PixelMap,
+  at: number,
+  gateOfBin: Int32Array,
+  gateCount: number,
+  codes: Uint8Array | Uint16Array,
+  colors: Uint32Array,
+  pixels: Uint32Array,
+  from: number,
+  to: number,
+): void {
+  const { radialOf, binOf } = map;
+  for (let p = from, m = at; p < to; p++, m++) {
+    const r = radialOf[m]!;
+    if (r < 0) continue;
+    const g = gateOfBin[binOf[m]!]!;
+    if (g < 0) continue;
+    pixels[p] = colors[codes[r * gateCount + g]!]!;
+  }
+}
+
+/** Highest gate index whose code has a colour in any radial, −1 when none has. */
+function lastColouredGate(codes: Uint8Array | Uint16Array, colors: Uint32Array, gateCount: number): number {
   let last = -1;
-  for (let start = 0; start < values.length; start += gateCount) {
+  for (let start = 0; start < codes.length; start += gateCount) {
     for (let g = gateCount - 1; g > last; g--) {
-      const v = values[start + g]!;
-      if (v === v) {
+      if (colors[codes[start + g]!] !== 0) {
         last = g;
         break;
       }
@@ -125,8 +210,8 @@ function lastGateWithData(grid: PolarGrid): number {
  * Gate index per ground-distance bin (bin k centred at (k + 0.5)·step km), −1 outside the gates:
  * gate edges go through the beam model once each, then bins between two edges take that gate.
  */
-function gateByGroundDistance(grid: PolarGrid, beam: BeamModel, stepKm: number, maxGroundKm: number): Int32Array {
-  const table = new Int32Array(Math.ceil(maxGroundKm / stepKm) + 1).fill(-1);
+function gateByGroundDistance(grid: PolarGeometry, beam: BeamModel, stepKm: number, bins: number): Int32Array {
+  const table = new Int32Array(bins).fill(-1);
   const binAt = (edgeKm: number): number => Math.min(table.length, Math.max(0, Math.ceil(edgeKm / stepKm - 0.5)));
   let from = binAt(beam.groundKm(Math.max(0, grid.firstGateKm - grid.gateSpacingKm / 2)));
   for (let g = 0; g < grid.gateCount; g++) {
@@ -137,7 +222,7 @@ function gateByGroundDistance(grid: PolarGrid, beam: BeamModel, stepKm: number, 
   return table;
 }
 
-function checkPolarGrid(g: PolarGrid): void {
+function checkPolarGeometry(g: PolarGeometry): void {
   checkRadarSite(g.latitude, g.longitude);
   const bad = (what: string): never => {
     throw new RadomeError('BAD_INPUT', `polar grid: ${what}`);
@@ -147,9 +232,6 @@ function checkPolarGrid(g: PolarGrid): void {
   if (g.azimuths.length !== g.radialCount) bad(`${g.azimuths.length} azimuths for ${g.radialCount} radials`);
   if (typeof g.azimuthWidth !== 'number' && g.azimuthWidth.length !== g.radialCount) {
     bad(`${g.azimuthWidth.length} azimuth widths for ${g.radialCount} radials`);
-  }
-  if (g.values.length !== g.radialCount * g.gateCount) {
-    bad(`${g.values.length} values for ${g.radialCount} radials × ${g.gateCount} gates`);
   }
   if (!(g.gateSpacingKm > 0 && g.gateSpacingKm < 100)) bad(`gate spacing ${g.gateSpacingKm} km`);
   if (!(g.firstGateKm >= -g.gateSpacingKm / 2 && g.firstGateKm < 2000)) bad(`first gate at ${g.firstGateKm} km`);

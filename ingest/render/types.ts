@@ -3,8 +3,8 @@ export type BBox = [number, number, number, number];
 /** [lon, lat] pairs in MapLibre image-source order: top-left, top-right, bottom-right, bottom-left. */
 export type Corners = [[number, number], [number, number], [number, number], [number, number]];
 
-/** A polar grid of physical values around a radar, as decoders of Level 2 and Level 3 produce. */
-export interface PolarGrid {
+/** Where a polar grid's gates lie: the radar, the beam, the radials and the gates along them. */
+export interface PolarGeometry {
   /** Radar position, WGS84 degrees and metres above sea level. */
   latitude: number;
   longitude: number;
@@ -23,16 +23,34 @@ export interface PolarGrid {
   /** Range to the centre of the first gate and gate spacing, km along the beam (slant range). */
   firstGateKm: number;
   gateSpacingKm: number;
+}
+
+/**
+ * Gate data as raw codes (Level 2 ICD codes, Level 3 data levels) with the colour of each code
+ * (`codeColors`, see codeColors()): one table lookup per pixel, no value arithmetic.
+ */
+export interface CodedGates {
+  /** Radial-major (polar) or row-major (raster) codes. */
+  codes: Uint8Array | Uint16Array;
+  /** Packed RGBA colour of each possible code: 256 entries for Uint8Array codes, 65536 for Uint16Array. */
+  codeColors: Uint32Array;
+}
+
+/** A polar grid of physical values around a radar. */
+export interface PolarGrid extends PolarGeometry {
   /** radialCount × gateCount values, radial-major; NaN = no data (transparent). */
   values: Float32Array;
 }
+
+/** A polar grid of coded gates (radialCount × gateCount codes, radial-major), as the decoders give them. */
+export interface CodedPolarGrid extends PolarGeometry, CodedGates {}
 
 /**
  * A raster of cells in a local plane centred on the radar (Level 3 raster products): x east,
  * y north, km, read as azimuthal-equidistant coordinates (distance from the radar along the
  * ellipsoid, azimuth = atan2(x, y)).
  */
-export interface CartesianGrid {
+export interface CartesianGeometry {
   /** Radar position (the frame's origin), WGS84 degrees. */
   latitude: number;
   longitude: number;
@@ -42,9 +60,15 @@ export interface CartesianGrid {
   /** x of the west edge of column 0 and y of the north edge of row 0, km. */
   xMinKm: number;
   yMaxKm: number;
+}
+
+export interface CartesianGrid extends CartesianGeometry {
   /** rows × columns values, row-major from the north row, west to east; NaN = no data. */
   values: Float32Array;
 }
+
+/** A raster of coded cells (rows × columns codes, row-major from the north row). */
+export interface CodedCartesianGrid extends CartesianGeometry, CodedGates {}
 
 /** One entry of a legend: a colour and the value range or class it stands for. */
 export interface LegendEntry {

@@ -71,6 +71,9 @@ export async function serveGraphql(
     httpGraphQLRequest: { method: req.method, headers, search, body },
     context,
   });
+  // Answers depend on the live catalog: never cached (what Apollo's cache-control plugin, turned
+  // off in server.ts, sent for answers without cache hints).
+  res.setHeader('cache-control', 'no-store');
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') return void res.end(response.body.string);

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { loadServerConfig, type ServerConfig } from '../../core/config.js';
 import { RadomeError } from '../../core/errors.js';
 import type { ObjectStore } from '../../store/types.js';
@@ -10,6 +10,7 @@ import type { CatalogReader } from '../catalog-reader.js';
 import { createContext, type RadomeContext } from '../context.js';
 import { errorBody, formatApiError } from '../errors.js';
 import { BoundedQueryCache } from '../limits/apq-cache.js';
+import { ExecutionDeadline } from '../limits/deadline.js';
 import { limitsPlugin } from '../limits/plugin.js';
 import { maxAliasesRule, maxDepthRule } from '../limits/validation-rules.js';
 import { buildRadomeSchema } from '../schema.js';
@@ -141,8 +142,10 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     validationRules,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are set, and its willResolveField hook would wrap every field resolution.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      limitsPlugin({ maxCost: config.maxCost, executionTimeoutMs: config.executionTimeoutMs }),
+      limitsPlugin({ maxCost: config.maxCost }),
       metrics.plugin(),
       { serverWillStart: async () => ({ drainServer: async () => { feed.close(); await subscriptions.close(); } }) },
     ],
@@ -169,7 +172,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       }
       await ensureStarted();
       const baseUrl = baseUrlOf(req);
-      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed), authorization: req.headers.authorization }), config.maxBodyBytes);
+      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs)), authorization: req.headers.authorization }), config.maxBodyBytes);
     }
     if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects);
     if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) {

@@ -23,7 +23,7 @@ const STATION_ID = /^[A-Z0-9]{4}$/;
 async function resolveNode(id: string, ctx: RadomeContext): Promise<Node | null> {
   if (id.includes('/')) {
     const row = await ctx.loaders.sweep.load(id);
-    return row && sweepFromRow(row);
+    return row && sweepFromRow(row, ctx.objectUrl);
   }
   if (VOLUME_ID.test(id)) {
     const row = await ctx.loaders.volume.load(id);
@@ -31,7 +31,7 @@ async function resolveNode(id: string, ctx: RadomeContext): Promise<Node | null>
   }
   if (PRODUCT_ID.test(id)) {
     const row = await ctx.loaders.product.load(id);
-    return row && productFromRow(row);
+    return row && productFromRow(row, ctx.objectUrl);
   }
   if (STATION_ID.test(id)) {
     const [site, station] = await Promise.all([ctx.loaders.site.load(id), ctx.loaders.gnssStation.load(id)]);

@@ -13,13 +13,13 @@ export class ProductResolver {
   @Query(() => ProductConnection, { description: 'Level 3 products matching the filter, newest first by default.' })
   products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: RadomeContext): Connection<Product> {
     const filter = toProductFilter(args.filter, args.order);
-    return connectionFromPage(ctx.catalog.listProducts(filter, parsePageArgs(args)), productFromRow);
+    return connectionFromPage(ctx.catalog.listProducts(filter, parsePageArgs(args)), (row) => productFromRow(row, ctx.objectUrl));
   }
 
   @Query(() => Product, { nullable: true })
   product(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Product | null {
     const row = ctx.catalog.getProducts([id])[0];
-    return row ? productFromRow(row) : null;
+    return row ? productFromRow(row, ctx.objectUrl) : null;
   }
 
   @Query(() => [ProductCode], { description: 'Product codes (and mnemonics) in the catalog with their counts under the arguments, by code: what drives a product picker.' })
@@ -30,26 +30,11 @@ export class ProductResolver {
   @Query(() => [Product], { description: 'The newest product of each code and mnemonic at a site (optionally only of `codes`), by code.' })
   latestProducts(@Args(() => LatestProductsArgs) args: LatestProductsArgs, @Ctx() ctx: RadomeContext): Product[] {
     const site = parseSiteId(args.site, 'site');
-    return ctx.catalog.latestProducts(site, parseProductCodes(args.codes, 'codes')).map(productFromRow);
+    return ctx.catalog.latestProducts(site, parseProductCodes(args.codes, 'codes')).map((row) => productFromRow(row, ctx.objectUrl));
   }
 
   @FieldResolver(() => RadarSite, { description: 'The radar (4-letter ICAO id: LOT_… files belong to KLOT).' })
   site(@Root() product: Product, @Ctx() ctx: RadomeContext): Promise<RadarSite> {
     return siteOf(product.siteId, ctx);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Absolute URL of the PNG overlay (EPSG:3857 raster placed by `corners`); null for graphic/tabular products.' })
-  imageUrl(@Root() product: Product, @Ctx() ctx: RadomeContext): string | null {
-    return product.imageKey === null ? null : ctx.objectUrl(product.imageKey);
-  }
-
-  @FieldResolver(() => String, { description: 'Absolute URL of the JSON metadata (legend and geometry, or the decoded packets and text of graphic/tabular products).' })
-  metadataUrl(@Root() product: Product, @Ctx() ctx: RadomeContext): string {
-    return ctx.objectUrl(product.metadataKey);
-  }
-
-  @FieldResolver(() => String, { description: 'Absolute URL of the product as received (ICD 2620001 message, WMO heading kept).' })
-  rawUrl(@Root() product: Product, @Ctx() ctx: RadomeContext): string {
-    return ctx.objectUrl(product.rawKey);
   }
 }

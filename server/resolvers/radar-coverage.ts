@@ -89,7 +89,7 @@ export class RadarCoverageResolver {
     const byId = new Map(sites.map((s) => [s.id, s]));
     return ctx.catalog.latestPrecipitation([...byId.keys()], from, to).map(({ product, count }) => ({
       site: byId.get(product.site)!,
-      product: productFromRow(product),
+      product: productFromRow(product, ctx.objectUrl),
       count,
     }));
   }

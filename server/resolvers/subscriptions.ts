@@ -1,4 +1,4 @@
-import { Arg, Int, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Ctx, Int, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { CatalogEventRow, ProductRow, SweepRow } from '../../store/types.js';
 import type { RadomeContext } from '../context.js';
 import { parseSiteId } from '../filters.js';
@@ -27,8 +27,9 @@ export class SubscriptionResolver {
     @Root() row: SweepRow,
     @Arg('site', () => String, { description: '4-letter ICAO site id (case-insensitive).' }) _site: string,
     @Arg('moment', () => RadarMoment, { nullable: true }) _moment: RadarMoment | null,
+    @Ctx() ctx: RadomeContext,
   ): Sweep {
-    return sweepFromRow(row);
+    return sweepFromRow(row, ctx.objectUrl);
   }
 
   @Subscription(() => Product, {
@@ -47,8 +48,9 @@ export class SubscriptionResolver {
     @Root() row: ProductRow,
     @Arg('site', () => String, { description: '4-letter ICAO site id (case-insensitive).' }) _site: string,
     @Arg('codes', () => [Int], { nullable: true }) _codes: number[] | null,
+    @Ctx() ctx: RadomeContext,
   ): Product {
-    return productFromRow(row);
+    return productFromRow(row, ctx.objectUrl);
   }
 
   @Subscription(() => CatalogEvent, {

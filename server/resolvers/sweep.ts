@@ -15,13 +15,13 @@ export class SweepResolver {
   @Query(() => SweepConnection, { description: 'Sweeps matching the filter, newest first by default.' })
   sweeps(@Args(() => SweepsArgs) args: SweepsArgs, @Ctx() ctx: RadomeContext): Connection<Sweep> {
     const filter = toSweepFilter(args.filter, args.order);
-    return connectionFromPage(ctx.catalog.listSweeps(filter, parsePageArgs(args)), sweepFromRow);
+    return connectionFromPage(ctx.catalog.listSweeps(filter, parsePageArgs(args)), (row) => sweepFromRow(row, ctx.objectUrl));
   }
 
   @Query(() => Sweep, { nullable: true })
   async sweep(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<Sweep | null> {
     const row = await ctx.loaders.sweep.load(id);
-    return row && sweepFromRow(row);
+    return row && sweepFromRow(row, ctx.objectUrl);
   }
 
   @FieldResolver(() => RadarSite)
@@ -34,15 +34,5 @@ export class SweepResolver {
     const row = await ctx.loaders.volume.load(sweep.volumeId);
     if (!row) throw new GraphQLError(`catalog has sweep ${sweep.id} but not its volume ${sweep.volumeId}`);
     return volumeFromRow(row);
-  }
-
-  @FieldResolver(() => String, { description: 'Absolute URL of the PNG overlay (EPSG:3857 raster placed by `corners`).' })
-  imageUrl(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): string {
-    return ctx.objectUrl(sweep.imageKey);
-  }
-
-  @FieldResolver(() => String, { description: 'Absolute URL of the JSON metadata (legend, geometry, source).' })
-  metadataUrl(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): string {
-    return ctx.objectUrl(sweep.metadataKey);
   }
 }

@@ -31,6 +31,6 @@ export class VolumeResolver {
   @FieldResolver(() => [Sweep], { description: 'Sweeps of this volume by elevation number, then moment.' })
   async sweeps(@Root() volume: Volume, @Args(() => VolumeSweepsArgs) args: VolumeSweepsArgs, @Ctx() ctx: RadomeContext): Promise<Sweep[]> {
     const rows = await ctx.loaders.sweepsOfVolume(volume.id, toSweepSelection(args));
-    return rows.map(sweepFromRow);
+    return rows.map((row) => sweepFromRow(row, ctx.objectUrl));
   }
 }

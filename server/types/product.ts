@@ -56,14 +56,23 @@ export class Product {
   })
   corners: number[][] | null;
 
-  // Not fields: resolved into objects and URLs by ProductResolver.
+  // Plain values set by productFromRow, not field resolvers: type-graphql would wrap each in
+  // a resolver call per row.
+  @Field(() => String, { nullable: true, description: 'Absolute URL of the PNG overlay (EPSG:3857 raster placed by `corners`); null for graphic/tabular products.' })
+  imageUrl: string | null;
+
+  @Field(() => String, { description: 'Absolute URL of the JSON metadata (legend and geometry, or the decoded packets and text of graphic/tabular products).' })
+  metadataUrl: string;
+
+  @Field(() => String, { description: 'Absolute URL of the product as received (ICD 2620001 message, WMO heading kept).' })
+  rawUrl: string;
+
+  // Not a field: resolved into the site by ProductResolver.
   siteId: string;
-  imageKey: string | null;
-  metadataKey: string;
-  rawKey: string;
 }
 
-export function productFromRow(row: ProductRow): Product {
+/** `objectUrl` is the request's (RadomeContext.objectUrl): URLs follow the host the client called. */
+export function productFromRow(row: ProductRow, objectUrl: (key: string) => string): Product {
   return {
     id: row.id,
     code: row.code,
@@ -76,9 +85,9 @@ export function productFromRow(row: ProductRow): Product {
     bbox: row.bbox,
     corners: row.corners,
     siteId: row.site,
-    imageKey: row.imageKey,
-    metadataKey: row.metadataKey,
-    rawKey: row.rawKey,
+    imageUrl: row.imageKey === null ? null : objectUrl(row.imageKey),
+    metadataUrl: objectUrl(row.metadataKey),
+    rawUrl: objectUrl(row.rawKey),
   };
 }
 

@@ -43,14 +43,21 @@ export class Sweep {
   })
   corners: number[][];
 
-  // Not fields: resolved into objects and URLs by SweepResolver.
+  // Plain values set by sweepFromRow, not field resolvers: type-graphql would wrap each in
+  // a resolver call per row.
+  @Field(() => String, { description: 'Absolute URL of the PNG overlay (EPSG:3857 raster placed by `corners`).' })
+  imageUrl: string;
+
+  @Field(() => String, { description: 'Absolute URL of the JSON metadata (legend, geometry, source).' })
+  metadataUrl: string;
+
+  // Not fields: resolved into objects by SweepResolver.
   siteId: string;
   volumeId: string;
-  imageKey: string;
-  metadataKey: string;
 }
 
-export function sweepFromRow(row: SweepRow): Sweep {
+/** `objectUrl` is the request's (RadomeContext.objectUrl): URLs follow the host the client called. */
+export function sweepFromRow(row: SweepRow, objectUrl: (key: string) => string): Sweep {
   return {
     id: row.id,
     elevationNumber: row.elevationNumber,
@@ -66,7 +73,7 @@ export function sweepFromRow(row: SweepRow): Sweep {
     corners: row.corners,
     siteId: row.site,
     volumeId: row.volumeId,
-    imageKey: row.imageKey,
-    metadataKey: row.metadataKey,
+    imageUrl: objectUrl(row.imageKey),
+    metadataUrl: objectUrl(row.metadataKey),
   };
 }

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeArchiveII,
   decompressRecord,
+  isRangeFolded,
   Level2Assembler,
+  momentValues,
   MOMENTS,
   readVolumeHeader,
   splitArchiveIIRecords,
@@ -34,9 +36,9 @@ function expectSweeps31(v: Level2Volume, o: EncodeOptions): void {
       expect(grid.gateCount).toBe(mc.gates);
       expect(grid.firstGateKm).toBe(mc.firstGateM / 1000);
       expect(grid.gateSpacingKm).toBe(mc.gateSpacingM / 1000);
-      const values = Float32Array.from(mc.codes, (c) => physical(c, mc.scale, mc.offset));
-      expect(grid.values).toEqual(values);
-      expect(grid.rangeFolded).toEqual(Uint8Array.from(mc.codes, (c) => (c === 1 ? 1 : 0)));
+      expect(grid.codes).toEqual(mc.codes);
+      expect([grid.scale, grid.offset]).toEqual([Math.fround(mc.scale), Math.fround(mc.offset)]);
+      expect(momentValues(grid)).toEqual(Float32Array.from(mc.codes, (c) => physical(c, mc.scale, mc.offset)));
     }
   });
 }
@@ -65,8 +67,10 @@ describe('Archive II round trip, message 31', () => {
     const codes = options.sweeps31![0]!.moments.REF!.codes;
     const folded = codes.findIndex((c) => c === 1);
     const below = codes.findIndex((c) => c === 0);
-    expect(Number.isNaN(ref.values[folded]!) && ref.rangeFolded[folded]).toBe(1);
-    expect(Number.isNaN(ref.values[below]!) && ref.rangeFolded[below]).toBe(0);
+    const values = momentValues(ref);
+    expect([Number.isNaN(values[folded]!), isRangeFolded(ref, folded)]).toEqual([true, true]);
+    expect([Number.isNaN(values[below]!), isRangeFolded(ref, below)]).toEqual([true, false]);
+    expect(isRangeFolded(ref, codes.findIndex((c) => c > 1))).toBe(false);
   });
 
   it('decodes uncompressed records and gzip-wrapped files to the same volume', () => {
@@ -171,8 +175,8 @@ describe('Archive II round trip, legacy message 1', () => {
       const res = want.velocityResolution;
       const check = (grid: (typeof got.moments)['REF'], codes: Uint8Array | undefined, f: (c: number) => number, km: [number, number]) => {
         if (!codes) return expect(grid).toBeUndefined();
-        expect(grid!.values).toEqual(Float32Array.from(codes, (c) => (c < 2 ? NaN : f(c))));
-        expect(grid!.rangeFolded).toEqual(Uint8Array.from(codes, (c) => +(c === 1)));
+        expect(grid!.codes).toEqual(codes);
+        expect(momentValues(grid!)).toEqual(Float32Array.from(codes, (c) => (c < 2 ? NaN : f(c))));
         expect([grid!.firstGateKm, grid!.gateSpacingKm]).toEqual(km);
       };
       check(got.moments.REF, want.ref, (c) => (c - 2) / 2 - 32, [0, 1]);
@@ -205,40 +209,51 @@ describe('Archive II round trip, legacy message 1', () => {
         }),
       ).sweeps[0]!.moments;
     const half = known(0.5);
-    expect([...half.REF!.values]).toEqual([NaN, NaN, -32, 0, 94.5]);
-    expect([...half.VEL!.values]).toEqual([NaN, NaN, 0, 5, -63.5, 63]);
-    expect([...half.SW!.values]).toEqual([0, 10, 0.5, -63.5, NaN, NaN]);
-    expect([...half.VEL!.rangeFolded]).toEqual([0, 1, 0, 0, 0, 0]);
-    expect([...known(1).VEL!.values]).toEqual([NaN, NaN, 0, 10, -127, 126]);
+    expect([...momentValues(half.REF!)]).toEqual([NaN, NaN, -32, 0, 94.5]);
+    expect([...momentValues(half.VEL!)]).toEqual([NaN, NaN, 0, 5, -63.5, 63]);
+    expect([...momentValues(half.SW!)]).toEqual([0, 10, 0.5, -63.5, NaN, NaN]);
+    expect([0, 1, 2, 3, 4, 5].map((i) => isRangeFolded(half.VEL!, i))).toEqual([false, true, false, false, false, false]);
+    expect([...momentValues(known(1).VEL!)]).toEqual([NaN, NaN, 0, 10, -127, 126]);
   });
 });
 
 describe('moment grids', () => {
   const codes = Uint8Array.from([2, 3, 4, 5, 6, 7, 8, 9]);
+  const unit = { wordBits: 8, scale: 1, offset: 0 };
 
-  it('widens to the longest radial and NaN-pads shorter ones', () => {
-    const b = new MomentBuilder('REF', 3, 2.125, 0.25, 2);
+  it('widens to the longest radial and pads shorter ones with below-threshold codes', () => {
+    const b = new MomentBuilder('REF', 3, 2.125, 0.25, unit, 2);
     b.write(0, codes, 0, 3, 8, 1, 0);
     b.write(1, codes, 0, 8, 8, 1, 0);
     b.write(2, codes, 0, 2, 8, 1, 0);
     const g = b.grid(3);
     expect(g.gateCount).toBe(8);
-    expect([...g.values]).toEqual([2, 3, 4, ...Array(5).fill(NaN), 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, ...Array(6).fill(NaN)]);
+    expect([...g.codes]).toEqual([2, 3, 4, 0, 0, 0, 0, 0, 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 0, 0, 0, 0, 0, 0]);
+    expect([...momentValues(g)]).toEqual([2, 3, 4, ...Array(5).fill(NaN), 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, ...Array(6).fill(NaN)]);
   });
 
-  it('leaves NaN rows for radials that lack the moment and refuses a repeated row', () => {
-    const b = new MomentBuilder('VEL', 2, 0, 0.25, 1);
-    expect(b.write(1, codes, 0, 2, 8, 2, 2)).toBe(true);
-    expect(b.write(1, codes, 0, 2, 8, 2, 2)).toBe(false);
-    expect([...b.grid(3).values]).toEqual([NaN, NaN, 0, 0.5, NaN, NaN]);
+  it('leaves empty rows for radials that lack the moment and refuses a repeated row', () => {
+    const b = new MomentBuilder('VEL', 2, 0, 0.25, { wordBits: 8, scale: 2, offset: 2 }, 1);
+    expect(b.write(1, codes, 0, 2, 8, 2, 2)).toBeNull();
+    expect(b.write(1, codes, 0, 2, 8, 2, 2)).toBe('repeated in one radial');
+    expect([...momentValues(b.grid(3))]).toEqual([NaN, NaN, 0, 0.5, NaN, NaN]);
     expect(MOMENTS).toContain(b.grid(3).moment);
   });
 
+  it("refuses a radial coded unlike the cut's first and keeps the rest", () => {
+    const b = new MomentBuilder('REF', 2, 0, 0.25, { wordBits: 8, scale: 2, offset: 66 }, 2);
+    expect(b.write(0, codes, 0, 2, 8, 2, 66)).toBeNull();
+    expect(b.write(1, codes, 0, 2, 8, 2, 64)).toMatch(/scale 2 and offset 64, unlike the cut's first radial \(8-bit, 2, 66\)/);
+    expect(b.write(2, codes, 0, 1, 16, 2, 66)).toMatch(/16-bit/);
+    expect([...b.grid(3).codes]).toEqual([2, 3, 0, 0, 0, 0]);
+  });
+
   it('decodes 16-bit words big-endian', () => {
-    const b = new MomentBuilder('PHI', 3, 0, 0.25, 1);
+    const b = new MomentBuilder('PHI', 3, 0, 0.25, { wordBits: 16, scale: 2, offset: 2 }, 1);
     b.write(0, Uint8Array.from([0, 0, 0, 1, 0x01, 0x02]), 0, 3, 16, 2, 2);
     const g = b.grid(1);
-    expect([...g.values]).toEqual([NaN, NaN, (0x0102 - 2) / 2]);
-    expect([...g.rangeFolded]).toEqual([0, 1, 0]);
+    expect(g.codes).toEqual(Uint16Array.of(0, 1, 0x0102));
+    expect([...momentValues(g)]).toEqual([NaN, NaN, (0x0102 - 2) / 2]);
+    expect([0, 1, 2].map((i) => isRangeFolded(g, i))).toEqual([false, true, false]);
   });
 });

@@ -2,6 +2,8 @@
 // change, never with a 5xx.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRadomeServer } from '../../server/index.js';
+import { Catalog } from '../../store/catalog/index.js';
 import { createRadarFixture, postGraphql, startTestServer, type RadarFixture, type TestServer } from '../support/radar-fixture.js';
 
 let fixture: RadarFixture;
@@ -50,6 +52,45 @@ describe('query limits', () => {
     expect(r.status).toBe(400);
     expect(r.code).toBe('QUERY_TOO_COMPLEX');
     expect(r.message).toMatch(/estimated cost is \d+, over the limit of 20000; ask for smaller pages/);
+  });
+
+  it('costs each request with its own variables (one document, cached verdicts)', async () => {
+    const query = `query($n: Int!) { volumes(first: $n) { edges { node { id sweeps { id site { id } volume { id sweeps { id imageUrl } } } } } } }`;
+    const small = await postGraphql(server.graphqlUrl, query, { n: 1 });
+    expect(small.body.errors).toBeUndefined();
+    const big = await rejected(query, { n: 500 });
+    expect(big.code).toBe('QUERY_TOO_COMPLEX');
+    expect(big.message).toMatch(/estimated cost is \d+, over the limit of 20000/);
+    expect((await postGraphql(server.graphqlUrl, query, { n: 1 })).body).toEqual(small.body);
+  });
+
+  it('stops a query that runs past the execution timeout, and gives the next request its own time', async () => {
+    // A real catalog whose site list takes 50 ms, as a read over a huge table would; the timeout is 10 ms.
+    const catalog = Catalog.open(fixture.catalogPath, { readonly: true });
+    const listRadarSites = catalog.listRadarSites.bind(catalog);
+    catalog.listRadarSites = () => {
+      const until = performance.now() + 50;
+      while (performance.now() < until);
+      return listRadarSites();
+    };
+    const slow = await createRadomeServer({ catalog, objects: fixture.objects, config: { executionTimeoutMs: 10 } }).listen(0, '127.0.0.1');
+    try {
+      const { status, body } = await postGraphql(`${slow.url}/graphql`, '{ radarSites { id } sweeps(first: 1) { edges { node { id volume { id } } } } }');
+      expect(status).toBeLessThan(500);
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors![0]!.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect(body.errors![0]!.message).toMatch(/ran longer than 10 ms \(the limit\) and was stopped/);
+      expect((body.errors![0] as { path?: string[] }).path).toEqual(['sweeps']);
+      // Reads through DataLoaders are stopped too: the volume batch runs after radarSites, past the deadline.
+      const nested = await postGraphql(`${slow.url}/graphql`, '{ sweeps(first: 1) { edges { node { volume { id } } } } radarSites { id } }');
+      expect(nested.body.errors?.map((e) => [e.extensions?.code, (e as { path?: (string | number)[] }).path])).toEqual([['QUERY_TOO_COMPLEX', ['sweeps', 'edges', 0, 'node', 'volume']]]);
+      const fast = await postGraphql(`${slow.url}/graphql`, '{ sweeps(first: 1) { totalCount } }');
+      expect(fast.body.errors).toBeUndefined();
+      expect(fast.body.data.sweeps.totalCount).toBeGreaterThan(0);
+    } finally {
+      await slow.close();
+      catalog.close();
+    }
   });
 
   it('refuses a 100-year hourly radar coverage by its bucket count', async () => {

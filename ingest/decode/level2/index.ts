@@ -11,3 +11,4 @@ export {
   type ArchiveIIRecords,
 } from './archive-records.js';
 export * from './types.js';
+export { isRangeFolded, momentCodeValues, momentValues } from './moment-values.js';

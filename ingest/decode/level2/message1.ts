@@ -1,6 +1,8 @@
 import { RadomeError } from '../../../core/errors.js';
 import { messageAt } from './message-location.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
+import type { SweepBuilder } from './sweep-builder.js';
+import { MOMENTS } from './types.js';
 import type { VolumeState } from './volume-state.js';
 
 /** Coded angles of legacy messages: 16 bits for 360 degrees. */
@@ -52,13 +54,29 @@ export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, bo
   if (status === 2 || status === 4) sweep.ended = true;
   if (status === 4) state.endOfVolume = true;
 
-  if (hasRef) sweep.moment(REF, survGates, survFirstKm, survSpacingKm).write(row, p, body + refAt, survGates, 8, 2, 66);
-  if (hasVel) {
-    // (N − 129) × res written as (N − offset) / scale with scale = 1 / res, exact for 0.5 and 1.
-    const scale = resolutionCode === 2 ? 2 : 1;
-    sweep.moment(VEL, dopGates, dopFirstKm, dopSpacingKm).write(row, p, body + velAt, dopGates, 8, scale, 129);
-  }
-  if (hasSw) sweep.moment(SW, dopGates, dopFirstKm, dopSpacingKm).write(row, p, body + swAt, dopGates, 8, 2, 129);
+  // (N − 129) × res written as (N − offset) / scale with scale = 1 / res, exact for 0.5 and 1.
+  const velocityScale = resolutionCode === 2 ? 2 : 1;
+  if (hasRef) writeMoment(state, sweep, row, REF, survGates, survFirstKm, survSpacingKm, p, body + refAt, 2, 66);
+  if (hasVel) writeMoment(state, sweep, row, VEL, dopGates, dopFirstKm, dopSpacingKm, p, body + velAt, velocityScale, 129);
+  if (hasSw) writeMoment(state, sweep, row, SW, dopGates, dopFirstKm, dopSpacingKm, p, body + swAt, 2, 129);
+}
+
+/** Copies one legacy moment's 8-bit codes into its grid, warning when they cannot go there. */
+function writeMoment(
+  state: VolumeState,
+  sweep: SweepBuilder,
+  row: number,
+  index: number,
+  gates: number,
+  firstKm: number,
+  spacingKm: number,
+  p: Uint8Array,
+  at: number,
+  scale: number,
+  offset: number,
+): void {
+  const problem = sweep.moment(index, gates, firstKm, spacingKm, { wordBits: 8, scale, offset }).write(row, p, at, gates, 8, scale, offset);
+  if (problem) state.warn(`skipped ${MOMENTS[index]} data of a message 1 radial in elevation ${sweep.elevationNumber}: ${problem}`);
 }
 
 function checkSpan(where: string, body: number, what: string, at: number, gates: number, length: number): void {

@@ -96,12 +96,15 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
       const gates = dv.getUint16(at + 8);
       const firstGateKm = dv.getUint16(at + 10) / 1000;
       const gateSpacingKm = dv.getUint16(at + 12) / 1000;
-      const builder = sweep.moment(moment, gates, firstGateKm, gateSpacingKm);
+      const wordBits = p[at + 19]!;
+      const scale = dv.getFloat32(at + 20);
+      const offset = dv.getFloat32(at + 24);
+      const builder = sweep.moment(moment, gates, firstGateKm, gateSpacingKm, { wordBits, scale, offset });
       if (builder.firstGateKm !== firstGateKm || builder.gateSpacingKm !== gateSpacingKm) {
         state.warn(`'${blockName(p, at)}' gate geometry changes within elevation ${elevationNumber}; the first radial's is kept`);
       }
-      const written = builder.write(row, p, at + MOMENT_HEADER_BYTES, gates, p[at + 19]!, dv.getFloat32(at + 20), dv.getFloat32(at + 24));
-      if (!written) state.warn(`skipped a repeated '${blockName(p, at)}' block in one radial`);
+      const problem = builder.write(row, p, at + MOMENT_HEADER_BYTES, gates, wordBits, scale, offset);
+      if (problem) state.warn(`skipped a '${blockName(p, at)}' block in elevation ${elevationNumber}: ${problem}`);
     } else if (p[at] === TYPE_R && name === VOL) {
       readVolumeBlock(state, p, dv, at, end);
     } else if (!(p[at] === TYPE_R && KNOWN_RADAR_BLOCKS.has(name))) {

@@ -3,138 +3,100 @@ import { MOMENTS, type Level2Sweep, type Moment, type MomentGrid } from './types
 /** Physical units of each moment. CFP (clutter filter power removed) is in dB as scaled. */
 const UNITS: Record<Moment, string> = { REF: 'dBZ', VEL: 'm/s', SW: 'm/s', ZDR: 'dB', PHI: 'degrees', RHO: 'unitless', CFP: 'dB' };
 
+/** How one moment's radials are coded: word size (8 or 16 bits), scale and offset. */
+export interface MomentEncoding {
+  wordBits: number;
+  scale: number;
+  offset: number;
+}
+
 /**
- * One moment of one cut being filled radial by radial: a growable radial × gate grid written
- * straight from the record bytes (the hot path: no object per radial or gate).
+ * One moment of one cut being filled radial by radial: a growable radial × gate grid of raw
+ * codes copied straight from the record bytes (the hot path: no conversion, no object per radial
+ * or gate). The cut's first radial fixes the encoding every later radial must share.
  */
 export class MomentBuilder {
   gates: number;
   readonly firstGateKm: number;
   readonly gateSpacingKm: number;
-  /** Rows written so far (rows before it that lacked this moment are NaN-filled). */
+  /** Rows written so far (rows before it that lacked this moment stay BELOW_THRESHOLD). */
   rows = 0;
   private cap: number;
-  private values: Float32Array;
-  private folded: Uint8Array;
-  // 8-bit codes go through a 256-entry table, rebuilt only when scale/offset change.
-  private readonly lut = new Float32Array(256);
-  private lutScale = NaN;
-  private lutOffset = NaN;
+  private codes: Uint8Array | Uint16Array;
 
   constructor(
     readonly moment: Moment,
     gates: number,
     firstGateKm: number,
     gateSpacingKm: number,
+    readonly encoding: MomentEncoding,
     capacity: number,
   ) {
     this.gates = gates;
     this.firstGateKm = firstGateKm;
     this.gateSpacingKm = gateSpacingKm;
     this.cap = capacity;
-    this.values = new Float32Array(capacity * gates);
-    this.folded = new Uint8Array(capacity * gates);
+    this.codes = this.allocate(capacity * gates);
   }
 
   /**
-   * Writes one radial's codes (`n` words of `wordBits` 8 or 16, big-endian, at `src[pos]`) as
-   * (code − offset) / scale; code 0 (below threshold) → NaN, code 1 (range folded) → NaN and
-   * rangeFolded = 1. Returns false when the row was already written (duplicate block).
+   * Copies one radial's codes (`n` big-endian words of `wordBits` at `src[pos]`) into row `row`.
+   * Returns null, or why the radial was not written: its row was already written (a repeated
+   * block) or it is coded differently from the cut's first radial.
    */
-  write(row: number, src: Uint8Array, pos: number, n: number, wordBits: number, scale: number, offset: number): boolean {
-    if (row < this.rows) return false;
+  write(row: number, src: Uint8Array, pos: number, n: number, wordBits: number, scale: number, offset: number): string | null {
+    if (row < this.rows) return 'repeated in one radial';
+    const e = this.encoding;
+    if (wordBits !== e.wordBits || scale !== e.scale || offset !== e.offset) {
+      return `coded as ${wordBits}-bit words with scale ${scale} and offset ${offset}, unlike the cut's first radial (${e.wordBits}-bit, ${e.scale}, ${e.offset})`;
+    }
     if (n > this.gates) this.widen(n);
     this.reserve(row + 1);
-    const gates = this.gates;
-    this.values.fill(NaN, this.rows * gates, row * gates);
-    const values = this.values;
-    const folded = this.folded;
-    let o = row * gates;
-    if (wordBits === 8) {
-      const lut = this.lut;
-      if (scale !== this.lutScale || offset !== this.lutOffset) {
-        lut[0] = NaN;
-        lut[1] = NaN;
-        for (let c = 2; c < 256; c++) lut[c] = (c - offset) / scale;
-        this.lutScale = scale;
-        this.lutOffset = offset;
-      }
-      // Unrolled by four (measured 15-20 % faster): most runs of four hold no range-folded code.
-      let p = pos;
-      const end = pos + n;
-      for (; p + 4 <= end; p += 4, o += 4) {
-        const c0 = src[p]!, c1 = src[p + 1]!, c2 = src[p + 2]!, c3 = src[p + 3]!;
-        values[o] = lut[c0]!;
-        values[o + 1] = lut[c1]!;
-        values[o + 2] = lut[c2]!;
-        values[o + 3] = lut[c3]!;
-        if (c0 === 1 || c1 === 1 || c2 === 1 || c3 === 1) {
-          folded[o] = +(c0 === 1);
-          folded[o + 1] = +(c1 === 1);
-          folded[o + 2] = +(c2 === 1);
-          folded[o + 3] = +(c3 === 1);
-        }
-      }
-      for (; p < end; p++, o++) {
-        const c = src[p]!;
-        values[o] = lut[c]!;
-        if (c === 1) folded[o] = 1;
-      }
-    } else {
-      for (let g = 0, p = pos; g < n; g++, o++, p += 2) {
-        const c = (src[p]! << 8) | src[p + 1]!;
-        if (c > 1) values[o] = (c - offset) / scale;
-        else {
-          values[o] = NaN;
-          if (c === 1) folded[o] = 1;
-        }
-      }
-    }
-    if (n < gates) values.fill(NaN, o, (row + 1) * gates);
+    const o = row * this.gates;
+    const codes = this.codes;
+    if (codes instanceof Uint8Array) codes.set(src.subarray(pos, pos + n), o);
+    else for (let g = 0, p = pos; g < n; g++, p += 2) codes[o + g] = (src[p]! << 8) | src[p + 1]!;
     this.rows = row + 1;
-    return true;
+    return null;
   }
 
-  /** The grid of the first `radials` rows (rows never written are NaN). */
+  /** The grid of the first `radials` rows (rows never written are BELOW_THRESHOLD). */
   grid(radials: number): MomentGrid {
     this.reserve(radials);
-    this.values.fill(NaN, this.rows * this.gates, radials * this.gates);
     const size = radials * this.gates;
     // Exact-size arrays: a spare tail would travel with the grid (to workers, to the store).
-    const exact = size === this.values.length;
+    // An exact one is handed over as is: the next radial reallocates before writing.
+    const codes = size === this.codes.length ? this.codes : this.codes.slice(0, size);
     return {
       moment: this.moment,
       units: UNITS[this.moment],
       gateCount: this.gates,
       firstGateKm: this.firstGateKm,
       gateSpacingKm: this.gateSpacingKm,
-      values: exact ? this.values : this.values.slice(0, size),
-      rangeFolded: exact ? this.folded : this.folded.slice(0, size),
+      codes,
+      scale: this.encoding.scale,
+      offset: this.encoding.offset,
     };
+  }
+
+  private allocate(n: number): Uint8Array | Uint16Array {
+    return this.encoding.wordBits === 8 ? new Uint8Array(n) : new Uint16Array(n);
   }
 
   private reserve(rows: number): void {
     if (rows <= this.cap) return;
     const cap = Math.max(rows, Math.ceil(this.cap * 1.5));
-    const values = new Float32Array(cap * this.gates);
-    values.set(this.values.subarray(0, this.rows * this.gates));
-    const folded = new Uint8Array(cap * this.gates);
-    folded.set(this.folded.subarray(0, this.rows * this.gates));
-    this.values = values;
-    this.folded = folded;
+    const codes = this.allocate(cap * this.gates);
+    codes.set(this.codes.subarray(0, this.rows * this.gates));
+    this.codes = codes;
     this.cap = cap;
   }
 
-  /** A radial longer than the grid so far: re-lay the rows at the new width, NaN-padded. */
+  /** A radial longer than the grid so far: re-lay the rows at the new width, padded with BELOW_THRESHOLD. */
   private widen(gates: number): void {
-    const values = new Float32Array(this.cap * gates).fill(NaN);
-    const folded = new Uint8Array(this.cap * gates);
-    for (let r = 0; r < this.rows; r++) {
-      values.set(this.values.subarray(r * this.gates, (r + 1) * this.gates), r * gates);
-      folded.set(this.folded.subarray(r * this.gates, (r + 1) * this.gates), r * gates);
-    }
-    this.values = values;
-    this.folded = folded;
+    const codes = this.allocate(this.cap * gates);
+    for (let r = 0; r < this.rows; r++) codes.set(this.codes.subarray(r * this.gates, (r + 1) * this.gates), r * gates);
+    this.codes = codes;
     this.gates = gates;
   }
 }
@@ -172,8 +134,8 @@ export class SweepBuilder {
   }
 
   /** The builder of moment `index` (in MOMENTS order), created at the first radial that has it. */
-  moment(index: number, gates: number, firstGateKm: number, gateSpacingKm: number): MomentBuilder {
-    return (this.moments[index] ??= new MomentBuilder(MOMENTS[index]!, gates, firstGateKm, gateSpacingKm, this.cap));
+  moment(index: number, gates: number, firstGateKm: number, gateSpacingKm: number, encoding: MomentEncoding): MomentBuilder {
+    return (this.moments[index] ??= new MomentBuilder(MOMENTS[index]!, gates, firstGateKm, gateSpacingKm, encoding, this.cap));
   }
 
   /** A snapshot of the cut as it stands. */

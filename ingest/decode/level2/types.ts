@@ -12,7 +12,16 @@ export interface RadarLocation {
   feedhornHeightM?: number;
 }
 
-/** One moment of one elevation cut: a radial × gate grid of physical values. */
+/** Raw gate code meaning "below threshold" (no signal): no value. */
+export const BELOW_THRESHOLD = 0;
+/** Raw gate code meaning "range folded" (an echo from beyond the unambiguous range): no value. */
+export const RANGE_FOLDED = 1;
+
+/**
+ * One moment of one elevation cut: a radial × gate grid of the raw ICD codes as the file holds
+ * them (8- or 16-bit words), read as physical values through `scale` and `offset`
+ * (`momentValues`); kept as codes because a volume is ~39 million gates.
+ */
 export interface MomentGrid {
   moment: Moment;
   /**
@@ -26,12 +35,16 @@ export interface MomentGrid {
   firstGateKm: number;
   gateSpacingKm: number;
   /**
-   * radialCount × gateCount values, radial-major, in the sweep's radial order.
-   * NaN = below threshold / no data; `rangeFolded` marks range-folded gates.
+   * radialCount × gateCount codes, radial-major, in the sweep's radial order: BELOW_THRESHOLD
+   * (also gates a radial lacks), RANGE_FOLDED, else data. Uint16Array for 16-bit words.
    */
-  values: Float32Array;
-  /** 1 where the gate is range folded (code 1), else 0; same layout as `values`. */
-  rangeFolded: Uint8Array;
+  codes: Uint8Array | Uint16Array;
+  /**
+   * value = (code − offset) / scale for codes ≥ 2, computed in double from these float32 numbers
+   * and rounded to float32 (as the ICD states them and nexrad-level-2-data computes them).
+   */
+  scale: number;
+  offset: number;
 }
 
 /** One elevation cut (elevation number) of a volume. */
