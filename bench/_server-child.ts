@@ -8,6 +8,10 @@ import { FileObjectStore } from '../store/objects/index.js';
 import { createRadomeServer } from '../server/index.js';
 
 const [catalogPath, objectsDir, workersArg] = process.argv.slice(2);
+
+// SIGUSR2: collect garbage now (run with --expose-gc), so the bench reads RSS at the live set and
+// not at wherever the heap's sawtooth happens to be.
+process.on('SIGUSR2', () => (globalThis as { gc?: () => void }).gc?.());
 const workers = Number(workersArg ?? 1);
 const PORT = Number(process.env.BENCH_PORT ?? 0);
 

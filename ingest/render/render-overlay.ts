@@ -43,31 +43,40 @@ export function overlayFrame(site: { latitude: number; longitude: number }, boun
   return mercatorFrameAround(localPointsToLonLat(site.latitude, site.longitude, boundary), size);
 }
 
-/** Calls `visit` for each pixel row of the frame with the local-plane position (east, north km) of each pixel centre. */
-export function forEachPixelRow(
+/**
+ * Local-plane positions (east, north km from the radar) of the pixel centres of the frame, row by
+ * row: `positions(row)` fills and returns arrays that the next call reuses.
+ */
+export function pixelRowPositions(
   frame: MercatorFrame,
   site: { latitude: number; longitude: number },
-  visit: (row: number, east: Float64Array, north: Float64Array) => void,
-): void {
+): (row: number) => { east: Float64Array; north: Float64Array } {
   const sampler = new LocalPlaneSampler(frame, site.latitude, site.longitude);
-  const east = new Float64Array(frame.width);
-  const north = new Float64Array(frame.width);
-  for (let row = 0; row < frame.height; row++) {
-    sampler.fillRow(row, east, north);
-    visit(row, east, north);
-  }
+  const rowPositions = { east: new Float64Array(frame.width), north: new Float64Array(frame.width) };
+  return (row) => {
+    sampler.fillRow(row, rowPositions.east, rowPositions.north);
+    return rowPositions;
+  };
 }
 
-/** The overlay of a painted frame: `pixels` holds width × height packed RGBA words, row-major from the north row. */
+/**
+ * The overlay of the frame, painted row by row from north: `paintRow` colours `pixels` (packed
+ * RGBA words, zeroed = transparent before each row), which go straight to the PNG encoder.
+ */
 export function encodeOverlay(
   frame: MercatorFrame,
-  pixels: Uint32Array,
   scale: ColorScale,
   geometry: Omit<OverlayGeometry, 'crs' | 'ellipsoid'>,
+  paintRow: (row: number, pixels: Uint32Array) => void,
 ): RenderedOverlay {
   const { width, height } = frame;
   const png = new RgbaPngWriter(width, height);
-  for (let row = 0; row < height; row++) png.writeRow(pixels.subarray(row * width, (row + 1) * width));
+  const pixels = new Uint32Array(width);
+  for (let row = 0; row < height; row++) {
+    pixels.fill(0);
+    paintRow(row, pixels);
+    png.writeRow(pixels);
+  }
   return {
     png: png.finish(),
     width,

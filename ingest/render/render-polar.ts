@@ -3,14 +3,16 @@ import { BEAM_MODEL_NAME, EFFECTIVE_RADIUS_FACTOR, beamModel, type BeamModel } f
 import type { ColorScale } from './color-scale.js';
 import { checkGridData, codedGatesOf } from './gate-codes.js';
 import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
-import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, forEachPixelRow, overlayFrame } from './render-overlay.js';
+import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, overlayFrame, pixelRowPositions } from './render-overlay.js';
 import type { CodedPolarGrid, OverlayGeometry, PolarGeometry, PolarGrid, RenderedOverlay } from './types.js';
 import type { MercatorFrame } from './web-mercator.js';
 
 /** Ground-distance bins per gate in the distance → gate table (edges placed to 1/32 gate). */
 const DISTANCE_BINS_PER_GATE = 16;
-/** Cap on that table (4 MB) for absurdly fine gates. */
-const MAX_DISTANCE_BINS = 1 << 20;
+/** Cap on that table for absurdly fine gates, so a pixel's bin fits 16 bits (bins stay ≪ a pixel). */
+const MAX_DISTANCE_BINS = 65535;
+/** Radials a pixel map can index (16 bits, signed: −1 is "none"). */
+const MAX_RADIALS = 32767;
 /** Points on the coverage circle used to frame it (extremes found to metres). */
 const BOUNDARY_POINTS = 720;
 
@@ -41,8 +43,8 @@ interface PixelMap {
   /** Bins of the ground-distance → gate table (every pixel's bin is below). */
   bins: number;
   /** Per pixel of the frame (or of the row being mapped when maps are not kept). */
-  radialOf: Int32Array;
-  binOf: Int32Array;
+  radialOf: Int16Array;
+  binOf: Uint16Array;
 }
 
 /**
@@ -68,25 +70,23 @@ export class SweepRenderer {
     checkPolarGeometry(grid);
     checkGridData(grid, grid.radialCount * grid.gateCount, `polar grid of ${grid.radialCount} radials × ${grid.gateCount} gates`);
     const { map, fresh } = this.pixelMap(grid);
-    const { width, height } = map.frame;
+    const { width } = map.frame;
     const { codes, codeColors } = codedGatesOf(grid, scale.lut);
     const gateOfBin = gateByGroundDistance(grid, map.beam, map.groundStepKm, map.bins);
-    const pixels = new Uint32Array(width * height);
-    if (!fresh) {
-      paintPolar(map, 0, gateOfBin, grid.gateCount, codes, codeColors, pixels, 0, pixels.length);
-    } else {
-      // Paint each row as soon as it is mapped, while its map is still in cache. A map kept for
-      // other moments covers the whole range; one that is not need not go past this grid's data.
-      const radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), 1);
-      const lastGate = this.keepMaps ? grid.gateCount - 1 : lastColouredGate(codes, codeColors, grid.gateCount);
-      const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm));
-      forEachPixelRow(map.frame, grid, (row, east, north) => {
-        const at = this.keepMaps ? row * width : 0;
-        mapPixelRow(map, radials, reachKm, at, east, north);
-        paintPolar(map, at, gateOfBin, grid.gateCount, codes, codeColors, pixels, row * width, (row + 1) * width);
-      });
-    }
-    return encodeOverlay(map.frame, pixels, scale, map.geometry);
+    const paint = (at: number, pixels: Uint32Array): void => paintPolarRow(map, at, gateOfBin, grid.gateCount, codes, codeColors, pixels);
+    if (!fresh) return encodeOverlay(map.frame, scale, map.geometry, (row, pixels) => paint(row * width, pixels));
+    // Each row is painted as soon as it is mapped, while its map is in cache. A map kept for
+    // other moments covers the whole range; one that is not need not go past this grid's data.
+    const radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), 1);
+    const lastGate = this.keepMaps ? grid.gateCount - 1 : lastColouredGate(codes, codeColors, grid.gateCount);
+    const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm));
+    const positions = pixelRowPositions(map.frame, grid);
+    return encodeOverlay(map.frame, scale, map.geometry, (row, pixels) => {
+      const at = this.keepMaps ? row * width : 0;
+      const { east, north } = positions(row);
+      mapPixelRow(map, radials, reachKm, at, east, north);
+      paint(at, pixels);
+    });
   }
 
   /** The pixel map of the grid's frame; `fresh` when its pixels are still to be mapped. */
@@ -126,8 +126,8 @@ export class SweepRenderer {
       groundStepKm,
       maxGroundKm,
       bins: Math.ceil(maxGroundKm / groundStepKm) + 1,
-      radialOf: new Int32Array(mapped),
-      binOf: new Int32Array(mapped),
+      radialOf: new Int16Array(mapped),
+      binOf: new Uint16Array(mapped),
     };
     if (this.keepMaps) this.maps.push(map);
     return { map, fresh: true };
@@ -170,8 +170,8 @@ function mapPixelRow(map: PixelMap, radials: Int32Array, reachKm: number, at: nu
   }
 }
 
-/** The per-pixel loop of a moment over pixels [from, to), mapped from map entry `at`: two table lookups and a code's colour. */
-function paintPolar(
+/** The per-pixel loop of a moment over one row, mapped from map entry `at`: two table lookups and a code's colour. */
+function paintPolarRow(
   map: PixelMap,
   at: number,
   gateOfBin: Int32Array,
@@ -179,16 +179,14 @@ function paintPolar(
   codes: Uint8Array | Uint16Array,
   colors: Uint32Array,
   pixels: Uint32Array,
-  from: number,
-  to: number,
 ): void {
   const { radialOf, binOf } = map;
-  for (let p = from, m = at; p < to; p++, m++) {
+  for (let col = 0, m = at; col < pixels.length; col++, m++) {
     const r = radialOf[m]!;
     if (r < 0) continue;
     const g = gateOfBin[binOf[m]!]!;
     if (g < 0) continue;
-    pixels[p] = colors[codes[r * gateCount + g]!]!;
+    pixels[col] = colors[codes[r * gateCount + g]!]!;
   }
 }
 
@@ -227,7 +225,7 @@ function checkPolarGeometry(g: PolarGeometry): void {
   const bad = (what: string): never => {
     throw new RadomeError('BAD_INPUT', `polar grid: ${what}`);
   };
-  if (!Number.isInteger(g.radialCount) || g.radialCount < 1) bad(`radialCount ${g.radialCount} is not a positive integer`);
+  if (!Number.isInteger(g.radialCount) || g.radialCount < 1 || g.radialCount > MAX_RADIALS) bad(`radialCount ${g.radialCount} is not an integer in 1..${MAX_RADIALS}`);
   if (!Number.isInteger(g.gateCount) || g.gateCount < 1) bad(`gateCount ${g.gateCount} is not a positive integer`);
   if (g.azimuths.length !== g.radialCount) bad(`${g.azimuths.length} azimuths for ${g.radialCount} radials`);
   if (typeof g.azimuthWidth !== 'number' && g.azimuthWidth.length !== g.radialCount) {

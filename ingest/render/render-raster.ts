@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import type { ColorScale } from './color-scale.js';
 import { checkGridData, codedGatesOf } from './gate-codes.js';
-import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, forEachPixelRow, overlayFrame } from './render-overlay.js';
+import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, overlayFrame, pixelRowPositions } from './render-overlay.js';
 import type { CartesianGeometry, CartesianGrid, CodedCartesianGrid, RenderedOverlay } from './types.js';
 
 const LOCAL_FRAME = 'azimuthal equidistant centred on the radar: x east, y north, km (distance along the ellipsoid, azimuth atan2(x, y))';
@@ -31,17 +31,17 @@ export function renderRasterPng(grid: CartesianGrid | CodedCartesianGrid, scale:
   const frame = overlayFrame(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, maxGroundRangeKm);
 
   const { codes, codeColors } = codedGatesOf(grid, scale.lut);
-  const pixels = new Uint32Array(frame.width * frame.height);
+  const positions = pixelRowPositions(frame, grid);
   const perCell = 1 / cellSizeKm;
-  forEachPixelRow(frame, grid, (row, east, north) => {
-    const at = row * frame.width;
-    for (let col = 0; col < east.length; col++) {
+  const geometry = { geodesic: GEODESIC_NAME, beam: null, localFrame: LOCAL_FRAME, maxGroundRangeKm };
+  return encodeOverlay(frame, scale, geometry, (row, pixels) => {
+    const { east, north } = positions(row);
+    for (let col = 0; col < pixels.length; col++) {
       const cx = (east[col]! - xMinKm) * perCell;
       const cy = (yMaxKm - north[col]!) * perCell;
-      if (cx >= 0 && cx < columns && cy >= 0 && cy < rows) pixels[at + col] = codeColors[codes[(cy | 0) * columns + (cx | 0)]!]!;
+      if (cx >= 0 && cx < columns && cy >= 0 && cy < rows) pixels[col] = codeColors[codes[(cy | 0) * columns + (cx | 0)]!]!;
     }
   });
-  return encodeOverlay(frame, pixels, scale, { geodesic: GEODESIC_NAME, beam: null, localFrame: LOCAL_FRAME, maxGroundRangeKm });
 }
 
 function checkCartesianGeometry(g: CartesianGeometry): void {
