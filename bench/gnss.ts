@@ -23,7 +23,7 @@ import { forEachConcurrent } from '../core/concurrency.js';
 import { decompressLzw } from '../ingest/decode/containers/lzw.js';
 import { readRinex } from '../ingest/decode/rinex/index.js';
 import { planGnssFile } from '../ingest/gnss/plan.js';
-import { createGnssPlanPool } from '../ingest/gnss/plan-pool.js';
+import { createPlanPool } from '../ingest/plan-pool.js';
 import { buildSnrRollups } from '../ingest/gnss/rollups.js';
 import { ingestObject, type IngestContext } from '../ingest/ingest-object.js';
 import { expandGnssTemplate, GnssArchiveSource } from '../ingest/sources/gnss-archive.js';
@@ -181,7 +181,7 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
 
 // --- the headline: station-days → daily-mean series in 30 s, 2 threads ---------------------------
 {
-  const pool = createGnssPlanPool(THREADS);
+  const pool = createPlanPool(THREADS);
   const ctx = openContext('headline', pool.planFile);
   const cpu0 = process.cpuUsage();
   const s3cpu0 = s3rverCpuMs(s3.dir);

@@ -1,4 +1,3 @@
-import { Piscina } from 'piscina';
 import { RadomeError, type RadomeErrorCode } from '../core/errors.js';
 import { gnssIngestPlanOf } from './gnss/plan.js';
 import { level2IngestPlanOf } from './level2/plan.js';
@@ -6,6 +5,7 @@ import { level3IngestPlanOf } from './level3/plan.js';
 import type { IngestPlan, PlanOptions } from './plan-types.js';
 import type { PlanFileResult, PlanFileTask } from './plan-worker.js';
 import type { SourceObject } from './sources/types.js';
+import { startWorkerPool } from './worker-pool.js';
 
 export interface PlanPool {
   /** An IngestContext.planFile that decodes, renders and plans files on the pool's threads. */
@@ -20,13 +20,7 @@ export interface PlanPool {
  * inside the pool; callers bound how many files they hold at once (ingestAll's concurrency).
  */
 export function createPlanPool(threads: number): PlanPool {
-  const pool = new Piscina<PlanFileTask, PlanFileResult>({
-    filename: new URL('./plan-worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // A file's decode is seconds of CPU at most; idle threads stay up between daemon passes.
-    idleTimeout: 60_000,
-  });
+  const pool = startWorkerPool<PlanFileTask, PlanFileResult>('./plan-worker.js', import.meta.url, threads);
   return {
     threads,
     async planFile(bytes, object, options) {

@@ -1,6 +1,5 @@
 // A worker_threads (piscina) task: the bytes of any radome file → its ingest plan as plain data
-// (typed arrays and strings, structured-cloned back). Each thread initialises its own decoders on
-// first use (the Level 3 WASM bzip2 is async). Errors come back as values, since a RadomeError's
+// (typed arrays and strings, structured-cloned back). Errors come back as values, since a RadomeError's
 // code does not survive the thread boundary as an exception.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,7 +21,7 @@ export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3';
 
 export type PlanFileResult = PlainPlan | { kind: 'error'; code: string; message: string };
 
-// A decoded Level 2 volume is ~200 MB of Float32 grids. V8 collects it lazily, so a thread
+// A decoded Level 2 volume holds ~50 MB of gate codes. V8 collects it lazily, so a thread
 // decoding volume after volume can hold two at once; collecting before the next file keeps each
 // thread at one volume and the process's peak memory flat whatever the backlog.
 setFlagsFromString('--expose-gc');

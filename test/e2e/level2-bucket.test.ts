@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeArchiveII, initLevel2Decoder } from '../../ingest/decode/level2/index.js';
+import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { level2KeyFor } from '../../ingest/sources/level2-keys.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { openObjectStore } from '../../store/objects/index.js';
@@ -54,7 +54,6 @@ describe.skipIf(!samplePath)('Level 2 from a bucket to GraphQL, the SDK and a br
     };
     // The test reads the object store in-process too, with the same credentials.
     for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION'] as const) process.env[name] = env[name];
-    await initLevel2Decoder();
     volume = decodeArchiveII(bytes);
   });
 

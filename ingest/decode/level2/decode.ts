@@ -4,15 +4,6 @@ import { threadBunzip2 } from '../containers/bunzip2.js';
 import type { Level2Volume } from './types.js';
 
 /**
- * Makes this thread's decompressor ahead of the first record. Optional: decoding is synchronous
- * and needs no initialisation (kept for callers written when bzip2 was a WASM module).
- */
-export function initLevel2Decoder(): Promise<void> {
-  threadBunzip2();
-  return Promise.resolve();
-}
-
-/**
  * Decompresses one LDM record (a slice from `splitArchiveIIRecords` or `splitLdmRecords`) into
  * a fresh array of messages, e.g. in a worker thread, for `Level2Assembler.push`. `where` names
  * the record in errors.
