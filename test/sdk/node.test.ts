@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   createRadomeClient,
   RadomeClientError,
@@ -9,22 +9,11 @@ import {
   type RadomeResult,
   type SweepsQuery,
 } from '../../sdk/src/index.js';
-import { createRadarFixture, startTestServer, VOLUME_COUNTS, type RadarFixture, type TestServer } from '../support/radar-fixture.js';
+import { VOLUME_COUNTS, useFixtureServer } from '../support/radar-fixture.js';
 
-let fixture: RadarFixture;
-let server: TestServer;
+const ctx = useFixtureServer();
 
-beforeAll(async () => {
-  fixture = await createRadarFixture();
-  server = await startTestServer(fixture);
-});
-
-afterAll(async () => {
-  await server?.close();
-  fixture?.remove();
-});
-
-/** A server that accepts requests and never answers, to abort against. */
+/** A ctx.server that accepts requests and never answers, to abort against. */
 async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
   const silent: Server = createServer(() => {});
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
@@ -34,9 +23,9 @@ async function silentServer(): Promise<{ url: string; close(): Promise<void> }> 
   };
 }
 
-describe('SDK against a running server (Node)', () => {
+describe('SDK against a running ctx.server (Node)', () => {
   it('returns typed sweeps', async () => {
-    const client = createRadomeClient({ url: server.graphqlUrl });
+    const client = createRadomeClient({ url: ctx.server.graphqlUrl });
     const result = await client.sweeps({ filter: { site: 'KLOT', moment: 'REF' }, first: 5 });
     expectTypeOf(result).toEqualTypeOf<RadomeResult<SweepsQuery>>();
     if (result.error) throw result.error;
@@ -44,18 +33,18 @@ describe('SDK against a running server (Node)', () => {
     expectTypeOf(result.data.sweeps.edges[0]!.node.startTime).toEqualTypeOf<string>();
     expectTypeOf(result.data.sweeps.edges[0]!.node.bbox).toEqualTypeOf<number[]>();
     const { sweeps } = result.data;
-    expect(sweeps.totalCount).toBe(fixture.sweeps.filter((s) => s.site === 'KLOT' && s.moment === 'REF').length);
+    expect(sweeps.totalCount).toBe(ctx.fixture.sweeps.filter((s) => s.site === 'KLOT' && s.moment === 'REF').length);
     expect(sweeps.edges).toHaveLength(5);
     for (const { node } of sweeps.edges) {
       expect(node.moment).toBe('REF');
       expect(node.site.id).toBe('KLOT');
-      expect(node.imageUrl.startsWith(`${server.url}/objects/`)).toBe(true);
-      expect(Date.parse(node.startTime)).toBe(fixture.sweeps.find((s) => s.id === node.id)!.startTime);
+      expect(node.imageUrl.startsWith(`${ctx.server.url}/objects/`)).toBe(true);
+      expect(Date.parse(node.startTime)).toBe(ctx.fixture.sweeps.find((s) => s.id === node.id)!.startTime);
     }
   });
 
   it('has one method per operation, variables optional where none are required', async () => {
-    const client = createRadomeClient({ url: new URL(server.graphqlUrl) });
+    const client = createRadomeClient({ url: new URL(ctx.server.graphqlUrl) });
     const sites = await client.radarSites();
     expect(sites.data?.radarSites.map((s) => s.id)).toEqual(['KILX', 'KLOT']);
 
@@ -76,7 +65,7 @@ describe('SDK against a running server (Node)', () => {
   });
 
   it('pages with the connection cursors', async () => {
-    const client = createRadomeClient({ url: server.graphqlUrl });
+    const client = createRadomeClient({ url: ctx.server.graphqlUrl });
     const ids: string[] = [];
     let after: string | null = null;
     do {
@@ -89,7 +78,7 @@ describe('SDK against a running server (Node)', () => {
   });
 
   it('returns GraphQL errors as a typed value with codes', async () => {
-    const client = createRadomeClient({ url: server.graphqlUrl });
+    const client = createRadomeClient({ url: ctx.server.graphqlUrl });
     const result = await client.sweeps({ first: 0 });
     expect(result.data).toBeUndefined();
     expect(result.error).toBeInstanceOf(RadomeClientError);
@@ -110,7 +99,7 @@ describe('SDK against a running server (Node)', () => {
   });
 
   it('reports HTTP and network failures as their kinds', async () => {
-    const notGraphql = await createRadomeClient({ url: `${server.url}/nope` }).radarSites();
+    const notGraphql = await createRadomeClient({ url: `${ctx.server.url}/nope` }).radarSites();
     expect(notGraphql.error?.kind).toBe('http');
     expect(notGraphql.error?.status).toBe(404);
 
@@ -148,7 +137,7 @@ describe('SDK against a running server (Node)', () => {
       seen.push(new Headers(init?.headers));
       return fetch(input, init);
     };
-    const client = createRadomeClient({ url: server.graphqlUrl, fetch: recordingFetch, headers: { 'x-radome-app': 'tests' } });
+    const client = createRadomeClient({ url: ctx.server.graphqlUrl, fetch: recordingFetch, headers: { 'x-radome-app': 'tests' } });
     const result = await client.radarSites(undefined, { headers: { 'x-request': 'one' } });
     expect(result.error).toBeUndefined();
     expect(seen[0]!.get('x-radome-app')).toBe('tests');

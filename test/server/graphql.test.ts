@@ -1,30 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createRadarFixture,
-  postGraphql,
-  startTestServer,
-  SWEEPS_PER_VOLUME,
-  VOLUME_COUNTS,
-  type RadarFixture,
-  type TestServer,
-} from '../support/radar-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { postGraphql, startTestServer, SWEEPS_PER_VOLUME, VOLUME_COUNTS, useFixtureServer } from '../support/radar-fixture.js';
 import { recordSelects } from '../support/sql-counter.js';
 
-let fixture: RadarFixture;
-let server: TestServer;
-
-beforeAll(async () => {
-  fixture = await createRadarFixture();
-  server = await startTestServer(fixture);
-});
-
-afterAll(async () => {
-  await server?.close();
-  fixture?.remove();
-});
+const ctx = useFixtureServer();
 
 async function query(q: string, variables: Record<string, unknown> = {}) {
-  return postGraphql(server.graphqlUrl, q, variables);
+  return postGraphql(ctx.server.graphqlUrl, q, variables);
 }
 
 /** Data of a query that must succeed. */
@@ -51,7 +32,7 @@ describe('radar sites', () => {
     expect(d.radarSites.map((s: { id: string }) => s.id)).toEqual(['KILX', 'KLOT']);
     const klot = d.radarSites.find((s: { id: string }) => s.id === 'KLOT');
     expect(klot).toMatchObject({ latitude: 41.6045, longitude: -88.0847, heightM: 202 });
-    const newest = fixture.volumes.filter((v) => v.site === 'KLOT').sort((a, b) => b.scanStart - a.scanStart)[0]!;
+    const newest = ctx.fixture.volumes.filter((v) => v.site === 'KLOT').sort((a, b) => b.scanStart - a.scanStart)[0]!;
     expect(klot.latestVolume).toEqual({ id: newest.id, scanStart: new Date(newest.scanStart).toISOString() });
   });
 
@@ -71,7 +52,7 @@ describe('radar sites', () => {
 
   it('pages a site\'s volumes', async () => {
     const d = await data('{ radarSite(id: "KILX") { volumes(first: 3, order: ASC) { totalCount edges { node { id } } pageInfo { hasNextPage } } } }');
-    const ilx = fixture.volumes.filter((v) => v.site === 'KILX').sort((a, b) => a.scanStart - b.scanStart);
+    const ilx = ctx.fixture.volumes.filter((v) => v.site === 'KILX').sort((a, b) => a.scanStart - b.scanStart);
     expect(d.radarSite.volumes.totalCount).toBe(VOLUME_COUNTS.KILX);
     expect(d.radarSite.volumes.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(ilx.slice(0, 3).map((v) => v.id));
     expect(d.radarSite.volumes.pageInfo.hasNextPage).toBe(true);
@@ -82,7 +63,7 @@ describe('volumes', () => {
   it('returns a connection of a site\'s volumes, newest first by default', async () => {
     const d = await data(`{ volumes(filter: { site: "KLOT" }, first: 5) {
       totalCount edges { cursor node { id scanStart scanEnd vcp sweepCount sourceKey site { id } } } pageInfo { hasNextPage endCursor } } }`);
-    const klot = fixture.volumes.filter((v) => v.site === 'KLOT').sort((a, b) => b.scanStart - a.scanStart);
+    const klot = ctx.fixture.volumes.filter((v) => v.site === 'KLOT').sort((a, b) => b.scanStart - a.scanStart);
     expect(d.volumes.totalCount).toBe(VOLUME_COUNTS.KLOT);
     expect(d.volumes.edges).toHaveLength(5);
     const first = d.volumes.edges[0].node;
@@ -99,7 +80,7 @@ describe('volumes', () => {
   });
 
   it('filters by time overlap', async () => {
-    const klot = fixture.volumes.filter((v) => v.site === 'KLOT').sort((a, b) => a.scanStart - b.scanStart);
+    const klot = ctx.fixture.volumes.filter((v) => v.site === 'KLOT').sort((a, b) => a.scanStart - b.scanStart);
     // [start of the 3rd, start of the 5th) overlaps only the 3rd and 4th: scans last 270 s of each 300 s.
     const from = new Date(klot[2]!.scanStart).toISOString();
     const to = new Date(klot[4]!.scanStart).toISOString();
@@ -115,13 +96,13 @@ describe('volumes', () => {
   });
 
   it('looks a volume up with its sweeps, filtered by moment and elevation', async () => {
-    const v = fixture.volumes[3]!;
+    const v = ctx.fixture.volumes[3]!;
     const d = await data(`query($id: ID!) { volume(id: $id) { id
       all: sweeps { id elevationNumber moment }
       ref: sweeps(moment: REF) { id }
       high: sweeps(minElevation: 1.0) { id elevationAngle }
       some: sweeps(moments: [VEL, ZDR], maxElevation: 0.5) { id moment } } }`, { id: v.id });
-    const own = fixture.sweeps.filter((s) => s.volumeId === v.id);
+    const own = ctx.fixture.sweeps.filter((s) => s.volumeId === v.id);
     expect(d.volume.id).toBe(v.id);
     expect(d.volume.all.map((s: { id: string }) => s.id)).toEqual(
       [...own].sort((a, b) => a.elevationNumber - b.elevationNumber || a.moment.localeCompare(b.moment)).map((s) => s.id),
@@ -141,7 +122,7 @@ describe('sweeps', () => {
   const SWEEP_FIELDS = 'id site { id } volume { id } elevationNumber elevationAngle moment startTime endTime radialCount gateCount firstGateKm gateSpacingKm bbox corners imageUrl metadataUrl';
 
   it('returns every field of a sweep, with absolute object URLs', async () => {
-    const s = fixture.sweeps.find((x) => x.site === 'KLOT' && x.moment === 'REF' && x.elevationNumber === 1)!;
+    const s = ctx.fixture.sweeps.find((x) => x.site === 'KLOT' && x.moment === 'REF' && x.elevationNumber === 1)!;
     const d = await data(`query($id: ID!) { sweep(id: $id) { ${SWEEP_FIELDS} } }`, { id: s.id });
     expect(d.sweep).toEqual({
       id: s.id,
@@ -158,8 +139,8 @@ describe('sweeps', () => {
       gateSpacingKm: 0.25,
       bbox: s.bbox,
       corners: s.corners,
-      imageUrl: `${server.url}/objects/${s.imageKey}`,
-      metadataUrl: `${server.url}/objects/${s.metadataKey}`,
+      imageUrl: `${ctx.server.url}/objects/${s.imageKey}`,
+      metadataUrl: `${ctx.server.url}/objects/${s.metadataKey}`,
     });
     const png = await fetch(d.sweep.imageUrl);
     expect(png.status).toBe(200);
@@ -169,7 +150,7 @@ describe('sweeps', () => {
   });
 
   it('walks every page of a site\'s sweeps in order, without gaps or repeats', async () => {
-    const expected = fixture.sweeps.filter((s) => s.site === 'KLOT').sort(byTimeDesc).map((s) => s.id);
+    const expected = ctx.fixture.sweeps.filter((s) => s.site === 'KLOT').sort(byTimeDesc).map((s) => s.id);
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -187,7 +168,7 @@ describe('sweeps', () => {
   });
 
   it('walks pages in ascending order too', async () => {
-    const expected = fixture.sweeps.filter((s) => s.site === 'KILX').sort(byTimeDesc).reverse().map((s) => s.id);
+    const expected = ctx.fixture.sweeps.filter((s) => s.site === 'KILX').sort(byTimeDesc).reverse().map((s) => s.id);
     const seen: string[] = [];
     let after: string | null = null;
     do {
@@ -200,20 +181,20 @@ describe('sweeps', () => {
 
   it('filters by moment, moments, elevation, volume and time', async () => {
     const count = async (filter: string) => (await data(`{ sweeps(filter: ${filter}, first: 500) { totalCount edges { node { id } } } }`)).sweeps;
-    const klot = fixture.sweeps.filter((s) => s.site === 'KLOT');
+    const klot = ctx.fixture.sweeps.filter((s) => s.site === 'KLOT');
     expect((await count('{ site: "KLOT", moment: VEL }')).totalCount).toBe(klot.filter((s) => s.moment === 'VEL').length);
     expect((await count('{ site: "KLOT", moments: [REF, ZDR] }')).totalCount).toBe(klot.filter((s) => s.moment !== 'VEL').length);
     expect((await count('{ site: "KLOT", moment: ZDR, moments: [VEL] }')).totalCount).toBe(klot.filter((s) => s.moment !== 'REF').length);
-    expect((await count('{ minElevation: 1, maxElevation: 2 }')).totalCount).toBe(fixture.sweeps.filter((s) => s.elevationAngle === 1.5).length);
-    const v = fixture.volumes[5]!;
+    expect((await count('{ minElevation: 1, maxElevation: 2 }')).totalCount).toBe(ctx.fixture.sweeps.filter((s) => s.elevationAngle === 1.5).length);
+    const v = ctx.fixture.volumes[5]!;
     const ofVolume = await count(`{ volumeId: "${v.id}" }`);
-    expect(ofVolume.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(fixture.sweeps.filter((s) => s.volumeId === v.id).map((s) => s.id).sort());
+    expect(ofVolume.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(ctx.fixture.sweeps.filter((s) => s.volumeId === v.id).map((s) => s.id).sort());
     // The first cut of one volume: [start, start + 1 ms) overlaps only sweeps starting at `start`.
     const from = new Date(v.scanStart).toISOString();
     const to = new Date(v.scanStart + 1).toISOString();
     const cut = await count(`{ site: "${v.site}", from: "${from}", to: "${to}" }`);
     expect(cut.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(
-      fixture.sweeps.filter((s) => s.volumeId === v.id && s.elevationNumber === 1).map((s) => s.id).sort(),
+      ctx.fixture.sweeps.filter((s) => s.volumeId === v.id && s.elevationNumber === 1).map((s) => s.id).sort(),
     );
   });
 
@@ -222,7 +203,7 @@ describe('sweeps', () => {
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.message).toMatch(/first must be between 1 and 500/);
     expect((await error('{ volumes(first: 0) { totalCount } }')).code).toBe('BAD_USER_INPUT');
-    expect((await data('{ sweeps(first: 500) { totalCount } }')).sweeps.totalCount).toBe(fixture.sweeps.length);
+    expect((await data('{ sweeps(first: 500) { totalCount } }')).sweeps.totalCount).toBe(ctx.fixture.sweeps.length);
   });
 
   it('turns a bad cursor into BAD_USER_INPUT', async () => {
@@ -286,7 +267,7 @@ describe('nested fields are batched', () => {
 
 describe('GraphQL over HTTP', () => {
   it('answers GET queries that carry a CSRF-safe header, and blocks simple GETs', async () => {
-    const url = `${server.graphqlUrl}?query=${encodeURIComponent('{ radarSite(id: "KLOT") { id } }')}`;
+    const url = `${ctx.server.graphqlUrl}?query=${encodeURIComponent('{ radarSite(id: "KLOT") { id } }')}`;
     const ok = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ data: { radarSite: { id: 'KLOT' } } });
@@ -296,7 +277,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('answers CORS preflights with 204 and reflects the origin', async () => {
-    const res = await fetch(server.graphqlUrl, {
+    const res = await fetch(ctx.server.graphqlUrl, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
@@ -304,7 +285,7 @@ describe('GraphQL over HTTP', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(res.headers.get('access-control-allow-methods')).toMatch(/POST/);
     expect(res.headers.get('access-control-allow-headers')).toBe('content-type');
-    const post = await fetch(server.graphqlUrl, {
+    const post = await fetch(ctx.server.graphqlUrl, {
       method: 'POST',
       headers: { origin: 'http://localhost:5173', 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ radarSites { id } }' }),
@@ -313,13 +294,13 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('rejects invalid JSON with 400', async () => {
-    const res = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    const res = await fetch(ctx.server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].message).toMatch(/not valid JSON/);
   });
 
   it('builds object URLs from the configured public URL', async () => {
-    const proxied = await startTestServer(fixture, { publicUrl: 'https://radar.example.org/api' });
+    const proxied = await startTestServer(ctx.fixture, { publicUrl: 'https://radar.example.org/api' });
     try {
       const { body } = await postGraphql(proxied.graphqlUrl, '{ sweeps(first: 1) { edges { node { imageUrl } } } }');
       expect(body.data.sweeps.edges[0].node.imageUrl).toMatch(/^https:\/\/radar\.example\.org\/api\/objects\/radar\/level2\/.+\.png$/);
@@ -329,7 +310,7 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses a public URL that is not an absolute http(s) URL', async () => {
-    await expect(startTestServer(fixture, { publicUrl: 'radar.example.org' })).rejects.toMatchObject({ code: 'CONFIG' });
-    await expect(startTestServer(fixture, { publicUrl: 'ftp://radar.example.org/' })).rejects.toThrow(/http: or https:/);
+    await expect(startTestServer(ctx.fixture, { publicUrl: 'radar.example.org' })).rejects.toMatchObject({ code: 'CONFIG' });
+    await expect(startTestServer(ctx.fixture, { publicUrl: 'ftp://radar.example.org/' })).rejects.toThrow(/http: or https:/);
   });
 });

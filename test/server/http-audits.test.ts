@@ -1,25 +1,14 @@
-// GraphQL over HTTP conformance: graphql-http's server audits against radome's /graphql. Every
+// GraphQL over HTTP conformance: graphql-http's ctx.server audits against radome's /graphql. Every
 // MUST audit has to pass ("error" results fail); SHOULD/MAY results ("warn", "notice": Apollo
 // answers 400 to invalid documents, and CSRF prevention blocks simple GETs) are reported.
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRadarFixture, startTestServer, type RadarFixture, type TestServer } from '../support/radar-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { useFixtureServer } from '../support/radar-fixture.js';
 
-let fixture: RadarFixture;
-let server: TestServer;
+const ctx = useFixtureServer();
 
-beforeAll(async () => {
-  fixture = await createRadarFixture();
-  server = await startTestServer(fixture);
-});
-
-afterAll(async () => {
-  await server?.close();
-  fixture?.remove();
-});
-
-describe('graphql-http server audits', () => {
-  const audits = serverAudits({ url: () => server.graphqlUrl, fetchFn: fetch });
+describe('graphql-http ctx.server audits', () => {
+  const audits = serverAudits({ url: () => ctx.server.graphqlUrl, fetchFn: fetch });
 
   it('has MUST audits to run', () => {
     expect(audits.filter((a) => a.name.startsWith('MUST')).length).toBeGreaterThan(10);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { afterAll, beforeAll } from 'vitest';
 import type { BBox, Corners } from '../../ingest/render/types.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/file-store.js';
@@ -168,4 +169,28 @@ export async function postGraphql(
 ): Promise<{ status: number; body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return { status: res.status, body: (await res.json()) as any };
+}
+
+/**
+ * For a test file: the fixture and a server over it, made before the file's tests and removed
+ * after them. Read `.fixture` / `.server` inside tests (they exist once beforeAll has run).
+ */
+export function useFixtureServer(options: Partial<RadomeServerOptions> = {}): { readonly fixture: RadarFixture; readonly server: TestServer } {
+  const state: { fixture?: RadarFixture; server?: TestServer } = {};
+  beforeAll(async () => {
+    state.fixture = await createRadarFixture();
+    state.server = await startTestServer(state.fixture, options);
+  });
+  afterAll(async () => {
+    await state.server?.close();
+    state.fixture?.remove();
+  });
+  return {
+    get fixture() {
+      return state.fixture!;
+    },
+    get server() {
+      return state.server!;
+    },
+  };
 }
