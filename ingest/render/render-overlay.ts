@@ -2,7 +2,8 @@ import { RadomeError } from '../../core/errors.js';
 import type { ColorScale } from './color-scale.js';
 import { geodesicDirect, WGS84 } from './geodesic.js';
 import { LocalPlaneSampler } from './local-plane-sampler.js';
-import { RgbaPngWriter } from './png-encode.js';
+import { codePalette } from './code-palette.js';
+import { IndexedPngWriter, RgbaPngWriter } from './png-encode.js';
 import type { OverlayGeometry, RenderedOverlay } from './types.js';
 import { MERCATOR_MAX_LATITUDE, mercatorFrameAround, type MercatorFrame } from './web-mercator.js';
 
@@ -59,26 +60,34 @@ export function pixelRowPositions(
   };
 }
 
+/** A row of pixels and the table that colours codes into it: both palette indices or both packed RGBA words. */
+export type PixelRow = Uint8Array | Uint32Array;
+
 /**
- * The overlay of the frame, painted row by row from north: `paintRow` colours `pixels` (packed
- * RGBA words, zeroed = transparent before each row), which go straight to the PNG encoder.
+ * The overlay of the frame, painted row by row from north: `paintRow` sets `pixels[col] =
+ * codeTable[code]` for the pixels it colours (the others stay 0 = transparent, zeroed before each
+ * row). When the codes' colours fit a palette (every current scale does), rows are palette indices
+ * of an indexed-colour PNG, a quarter of the bytes to deflate; else packed RGBA for an RGBA PNG.
  */
 export function encodeOverlay(
   frame: MercatorFrame,
   scale: ColorScale,
   geometry: Omit<OverlayGeometry, 'crs' | 'ellipsoid'>,
-  paintRow: (row: number, pixels: Uint32Array) => void,
+  codeColors: Uint32Array,
+  paintRow: (row: number, pixels: PixelRow, codeTable: PixelRow) => void,
 ): RenderedOverlay {
   const { width, height } = frame;
-  const png = new RgbaPngWriter(width, height);
-  const pixels = new Uint32Array(width);
-  for (let row = 0; row < height; row++) {
-    pixels.fill(0);
-    paintRow(row, pixels);
-    png.writeRow(pixels);
+  const palette = codePalette(codeColors);
+  let png: Uint8Array;
+  if (palette) {
+    const writer = new IndexedPngWriter(width, height, palette.colors);
+    png = paintRows(height, new Uint8Array(width), palette.codeIndex, paintRow, (pixels) => writer.writeRow(pixels), () => writer.finish());
+  } else {
+    const writer = new RgbaPngWriter(width, height);
+    png = paintRows(height, new Uint32Array(width), codeColors, paintRow, (pixels) => writer.writeRow(pixels), () => writer.finish());
   }
   return {
-    png: png.finish(),
+    png,
     width,
     height,
     bbox: frame.bbox,
@@ -86,4 +95,20 @@ export function encodeOverlay(
     legend: scale.legend,
     geometry: { crs: 'EPSG:3857', ellipsoid: { name: 'WGS84', ...WGS84 }, ...geometry },
   };
+}
+
+function paintRows<Row extends PixelRow>(
+  height: number,
+  pixels: Row,
+  codeTable: Row,
+  paintRow: (row: number, pixels: Row, codeTable: Row) => void,
+  writeRow: (pixels: Row) => void,
+  finish: () => Uint8Array,
+): Uint8Array {
+  for (let row = 0; row < height; row++) {
+    pixels.fill(0);
+    paintRow(row, pixels, codeTable);
+    writeRow(pixels);
+  }
+  return finish();
 }

@@ -3,7 +3,7 @@ import { BEAM_MODEL_NAME, EFFECTIVE_RADIUS_FACTOR, beamModel, type BeamModel } f
 import type { ColorScale } from './color-scale.js';
 import { checkGridData, codedGatesOf } from './gate-codes.js';
 import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
-import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, overlayFrame, pixelRowPositions } from './render-overlay.js';
+import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, overlayFrame, pixelRowPositions, type PixelRow } from './render-overlay.js';
 import type { CodedPolarGrid, OverlayGeometry, PolarGeometry, PolarGrid, RenderedOverlay } from './types.js';
 import type { MercatorFrame } from './web-mercator.js';
 
@@ -54,8 +54,9 @@ interface PixelMap {
  * That pixel map is made once per frame and reused by the moments that cover the same range
  * (moments share azimuths and elevation); each moment then only turns ground distance into its
  * own gate through the beam model and colours the pixel from its gate's code:
- * `codeColors[codes[radial · gateCount + gate]]`. No data (transparent codes, outside the range,
- * no radial at that azimuth) stays transparent.
+ * `codeColors[codes[radial · gateCount + gate]]`, as a palette index when the colours fit a PNG
+ * palette. No data (transparent codes, outside the range, no radial at that azimuth) stays
+ * transparent.
  */
 export class SweepRenderer {
   private readonly maps: PixelMap[] = [];
@@ -73,19 +74,19 @@ export class SweepRenderer {
     const { width } = map.frame;
     const { codes, codeColors } = codedGatesOf(grid, scale.lut);
     const gateOfBin = gateByGroundDistance(grid, map.beam, map.groundStepKm, map.bins);
-    const paint = (at: number, pixels: Uint32Array): void => paintPolarRow(map, at, gateOfBin, grid.gateCount, codes, codeColors, pixels);
-    if (!fresh) return encodeOverlay(map.frame, scale, map.geometry, (row, pixels) => paint(row * width, pixels));
+    const paint = (at: number, pixels: PixelRow, codeTable: PixelRow): void => paintPolarRow(map, at, gateOfBin, grid.gateCount, codes, codeTable, pixels);
+    if (!fresh) return encodeOverlay(map.frame, scale, map.geometry, codeColors, (row, pixels, codeTable) => paint(row * width, pixels, codeTable));
     // Each row is painted as soon as it is mapped, while its map is in cache. A map kept for
     // other moments covers the whole range; one that is not need not go past this grid's data.
     const radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), 1);
     const lastGate = this.keepMaps ? grid.gateCount - 1 : lastColouredGate(codes, codeColors, grid.gateCount);
     const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm));
     const positions = pixelRowPositions(map.frame, grid);
-    return encodeOverlay(map.frame, scale, map.geometry, (row, pixels) => {
+    return encodeOverlay(map.frame, scale, map.geometry, codeColors, (row, pixels, codeTable) => {
       const at = this.keepMaps ? row * width : 0;
       const { east, north } = positions(row);
       mapPixelRow(map, radials, reachKm, at, east, north);
-      paint(at, pixels);
+      paint(at, pixels, codeTable);
     });
   }
 
@@ -170,15 +171,15 @@ function mapPixelRow(map: PixelMap, radials: Int32Array, reachKm: number, at: nu
   }
 }
 
-/** The per-pixel loop of a moment over one row, mapped from map entry `at`: two table lookups and a code's colour. */
+/** The per-pixel loop of a moment over one row, mapped from map entry `at`: two table lookups and a code's colour (or palette index). */
 function paintPolarRow(
   map: PixelMap,
   at: number,
   gateOfBin: Int32Array,
   gateCount: number,
   codes: Uint8Array | Uint16Array,
-  colors: Uint32Array,
-  pixels: Uint32Array,
+  codeTable: PixelRow,
+  pixels: PixelRow,
 ): void {
   const { radialOf, binOf } = map;
   for (let col = 0, m = at; col < pixels.length; col++, m++) {
@@ -186,7 +187,7 @@ function paintPolarRow(
     if (r < 0) continue;
     const g = gateOfBin[binOf[m]!]!;
     if (g < 0) continue;
-    pixels[col] = colors[codes[r * gateCount + g]!]!;
+    pixels[col] = codeTable[codes[r * gateCount + g]!]!;
   }
 }
 

@@ -34,12 +34,12 @@ export function renderRasterPng(grid: CartesianGrid | CodedCartesianGrid, scale:
   const positions = pixelRowPositions(frame, grid);
   const perCell = 1 / cellSizeKm;
   const geometry = { geodesic: GEODESIC_NAME, beam: null, localFrame: LOCAL_FRAME, maxGroundRangeKm };
-  return encodeOverlay(frame, scale, geometry, (row, pixels) => {
+  return encodeOverlay(frame, scale, geometry, codeColors, (row, pixels, codeTable) => {
     const { east, north } = positions(row);
     for (let col = 0; col < pixels.length; col++) {
       const cx = (east[col]! - xMinKm) * perCell;
       const cy = (yMaxKm - north[col]!) * perCell;
-      if (cx >= 0 && cx < columns && cy >= 0 && cy < rows) pixels[col] = codeColors[codes[(cy | 0) * columns + (cx | 0)]!]!;
+      if (cx >= 0 && cx < columns && cy >= 0 && cy < rows) pixels[col] = codeTable[codes[(cy | 0) * columns + (cx | 0)]!]!;
     }
   });
 }

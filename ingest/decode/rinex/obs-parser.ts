@@ -371,15 +371,8 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     id[2] = satId & 255;
     const system = id[0]!;
     const prn = parseIntField(id, 1, 3);
-    if (system < 65 || system > 90 || Number.isNaN(prn) || prn < 0) {
-      this.warnings.add('BAD_SATELLITE_ID', this.lineNo);
-      return;
-    }
-    const columns = this.r3Columns[system];
-    if (!columns) {
-      this.warnings.add('UNKNOWN_SYSTEM', this.lineNo);
-      return;
-    }
+    const columns = this.snrColumnsOf(system, prn);
+    if (!columns) return;
     const codes = this.r3Codes[system]!;
     const divisors = this.r3Divisors[system]!;
     for (let k = 0; k < columns.length; k++) {
@@ -390,6 +383,17 @@ class ObsParser extends LineConsumer implements RinexObsParser {
       const value = v / 1000 + 0;
       this.addSnr(system, prn, codes[k]!, divisors[k] === 1 ? value : value / divisors[k]!);
     }
+  }
+
+  /** The SNR columns of a RINEX 3 satellite's record, or null (counted as a warning) for a bad id. */
+  private snrColumnsOf(system: number, prn: number): Int32Array | null {
+    if (system < 65 || system > 90 || Number.isNaN(prn) || prn < 0) {
+      this.warnings.add('BAD_SATELLITE_ID', this.lineNo);
+      return null;
+    }
+    const columns = this.r3Columns[system];
+    if (!columns) this.warnings.add('UNKNOWN_SYSTEM', this.lineNo);
+    return columns ?? null;
   }
 
   private rinex3Record(buf: Uint8Array, s: number, e: number): void {
@@ -403,15 +407,8 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     if (!this.recording) return;
     const system = e - s >= 3 ? buf[s]! : 0;
     const prn = e - s >= 3 ? parseIntField(buf, s + 1, s + 3) : NaN;
-    if (system < 65 || system > 90 || Number.isNaN(prn) || prn < 0) {
-      this.warnings.add('BAD_SATELLITE_ID', this.lineNo);
-      return;
-    }
-    const columns = this.r3Columns[system];
-    if (!columns) {
-      this.warnings.add('UNKNOWN_SYSTEM', this.lineNo);
-      return;
-    }
+    const columns = this.snrColumnsOf(system, prn);
+    if (!columns) return;
     const codes = this.r3Codes[system]!;
     const divisors = this.r3Divisors[system]!;
     for (let k = 0; k < columns.length; k++) {
