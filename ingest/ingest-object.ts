@@ -15,7 +15,7 @@ export interface IngestContext {
   renderSize: number;
   log: Logger;
   now?: () => number;
-  /** Decodes and plans a fetched file; default in this thread (e.g. a worker pool instead: ingest/gnss/plan-pool.ts). */
+  /** Decodes and plans a fetched file; default in this thread (or on worker threads: ingest/plan-pool.ts). */
   planFile?: (bytes: Uint8Array, object: SourceObject, options: PlanOptions) => Promise<IngestPlan>;
   /** Backoff for object-store and network calls; default DEFAULT_RETRY (about 20 s). */
   retry?: RetryPolicy;
@@ -81,15 +81,9 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   try {
     plan = await (ctx.planFile ?? planInThread)(bytes, object, { renderSize: ctx.renderSize, ingestedAt: now() });
   } catch (e) {
-    const error = asRadomeError(e, object.key);
-    const quarantineKey = quarantineKeyFor(object);
-    try {
-      await retrying('quarantine', () => ctx.objects.put(quarantineKey, bytes, 'application/octet-stream'));
-    } catch (putError) {
-      log.warn({ err: putError }, 'could not quarantine the raw file');
-      return fail(ctx, object, error, null, now(), log);
-    }
-    return fail(ctx, object, error, quarantineKey, now(), log);
+    // Undecodable input is quarantined at once: trying again would give the same answer.
+    const quarantineKey = await keepRawFile(ctx, object, bytes, log, retrying);
+    return fail(ctx, object, asRadomeError(e, object.key), quarantineKey, now(), log);
   }
   try {
     await forEachConcurrent(plan.objects, PUT_CONCURRENCY, (o) => retrying('put', () => ctx.objects.put(o.key, o.body, o.contentType)));
@@ -100,17 +94,23 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   } catch (e) {
     // Objects already written are harmless: no row points at them and a retry overwrites them.
     const error = asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE');
-    return fail(ctx, object, error, null, now(), log, () => quarantineAfterAttempts(ctx, object, bytes, log));
+    return fail(ctx, object, error, null, now(), log, () => keepRawFile(ctx, object, bytes, log, retrying));
   }
   log.info({ kind: plan.kind, id: plan.id }, `ingested ${plan.kind} ${plan.id}: ${plan.summary}`);
   return { status: 'ingested', object, kind: plan.kind, id: plan.id, summary: plan.summary };
 }
 
-/** Keeps the raw bytes of a file that keeps failing, for inspection; null when that fails too. */
-async function quarantineAfterAttempts(ctx: IngestContext, object: SourceObject, bytes: Uint8Array, log: Logger): Promise<string | null> {
+/** Keeps a rejected file's raw bytes under quarantine/ for inspection; null when that fails too. */
+async function keepRawFile(
+  ctx: IngestContext,
+  object: SourceObject,
+  bytes: Uint8Array,
+  log: Logger,
+  retrying: <T>(what: string, fn: () => Promise<T>) => Promise<T>,
+): Promise<string | null> {
   const key = quarantineKeyFor(object);
   try {
-    await ctx.objects.put(key, bytes, 'application/octet-stream');
+    await retrying('quarantine', () => ctx.objects.put(key, bytes, 'application/octet-stream'));
     return key;
   } catch (e) {
     log.warn({ err: (e as Error).message }, 'could not quarantine the raw file');
