@@ -152,6 +152,8 @@ interface PipelineResult {
   sweepPngMs: number[];
   /** The same through one SweepRenderer, as ingest renders them (pixel maps shared within a sweep). */
   sharedPngMs: number[];
+  /** Bytes of each of those PNGs. */
+  pngBytes: number[];
   /** ms for the whole volume: decode + every PNG and JSON + objects written + catalog rows. */
   volumeMs: number[];
   sweeps: number;
@@ -171,6 +173,7 @@ async function pipelineChild(): Promise<void> {
   plan();
   const sweepPngMs: number[] = [];
   const sharedPngMs: number[] = [];
+  const pngBytes: number[] = [];
   const renderer = new SweepRenderer(1024);
   for (const sweep of volume.sweeps) {
     for (const grid of Object.values(sweep.moments)) {
@@ -179,8 +182,9 @@ async function pipelineChild(): Promise<void> {
       renderPolarPng(polarGridOf(locationOf(volume), sweep, grid, scale), scale, { size: 1024 });
       sweepPngMs.push(performance.now() - t0);
       t0 = performance.now();
-      renderer.render(polarGridOf(locationOf(volume), sweep, grid, scale), scale);
+      const { png } = renderer.render(polarGridOf(locationOf(volume), sweep, grid, scale), scale);
       sharedPngMs.push(performance.now() - t0);
+      pngBytes.push(png.length);
     }
   }
   const volumeMs: number[] = [];
@@ -200,7 +204,7 @@ async function pipelineChild(): Promise<void> {
     sweeps = Number(outcome.summary.split(' ')[0]);
     if (i > 0) volumeMs.push(ms);
   }
-  const result: PipelineResult = { sweepPngMs, sharedPngMs, volumeMs, sweeps, peakRssMb: peakRssMb() };
+  const result: PipelineResult = { sweepPngMs, sharedPngMs, pngBytes, volumeMs, sweeps, peakRssMb: peakRssMb() };
   console.log(JSON.stringify(result));
 }
 
@@ -212,10 +216,12 @@ function pipelineRows(): { rows: BenchRow[]; extra: Record<string, unknown> } {
     rows: [
       { metric: `sweep × moment → 1024-px PNG, each alone (median of ${r.sweepPngMs.length} grids)`, unit: 'ms', radome: median(r.sweepPngMs), target: '<= 30' },
       { metric: `sweep × moment → 1024-px PNG, pixel maps shared per sweep (median of ${r.sharedPngMs.length})`, unit: 'ms', radome: median(r.sharedPngMs), target: '<= 30' },
+      { metric: `1024-px PNG size (median of ${r.pngBytes.length})`, unit: 'KiB', radome: median(r.pngBytes) / 1024 },
+      { metric: `1024-px PNG size, all ${r.pngBytes.length} together`, unit: 'KiB', radome: r.pngBytes.reduce((a, b) => a + b, 0) / 1024 },
       { metric: `whole volume → ${r.sweeps} PNG+JSON + catalog, one thread (median of ${RUNS})`, unit: 'ms', radome: median(r.volumeMs), target: '<= 2000' },
       { metric: 'peak RSS of the ingesting process', unit: 'MB', radome: r.peakRssMb, target: '<= 400' },
     ],
-    extra: { sweepPngMs: r.sweepPngMs, sharedPngMs: r.sharedPngMs, volumeMs: r.volumeMs },
+    extra: { sweepPngMs: r.sweepPngMs, sharedPngMs: r.sharedPngMs, pngBytes: r.pngBytes, volumeMs: r.volumeMs },
   };
 }
 

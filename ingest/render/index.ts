@@ -19,4 +19,4 @@ export {
 export { codeColors } from './gate-codes.js';
 export { colorScaleForMoment, hydrometeorClassScale, precipitationInchesScale } from './color-tables.js';
 export { dataLevelColorScale } from './data-level-scale.js';
-export { encodeRgbaPng } from './png-encode.js';
+export { encodeIndexedPng, encodeRgbaPng } from './png-encode.js';

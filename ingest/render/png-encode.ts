@@ -168,7 +168,7 @@ export function encodeIndexedPng(indices: Uint8Array, width: number, height: num
     throw new RadomeError('BAD_INPUT', `index buffer has ${indices.length} bytes; ${width}×${height} needs ${width * height}`);
   }
   let top = 0;
-  for (const i of indices) if (i > top) top = i;
+  for (let i = 0; i < indices.length; i++) if (indices[i]! > top) top = indices[i]!;
   if (top >= palette.length) throw new RadomeError('BAD_INPUT', `palette index ${top} in the image; the palette has ${palette.length} colours`);
   const writer = new IndexedPngWriter(width, height, palette);
   for (let y = 0; y < height; y++) writer.writeRow(indices.subarray(y * width, (y + 1) * width));

@@ -77,10 +77,12 @@ export class SweepRenderer {
     const paint = (at: number, pixels: PixelRow, codeTable: PixelRow): void => paintPolarRow(map, at, gateOfBin, grid.gateCount, codes, codeTable, pixels);
     if (!fresh) return encodeOverlay(map.frame, scale, map.geometry, codeColors, (row, pixels, codeTable) => paint(row * width, pixels, codeTable));
     // Each row is painted as soon as it is mapped, while its map is in cache. A map kept for
-    // other moments covers the whole range; one that is not need not go past this grid's data.
+    // other moments covers the whole range; one that is not need not go past this grid's data
+    // (one distance bin past its last coloured gate's edge: that bin may still be that gate's).
     const radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), 1);
     const lastGate = this.keepMaps ? grid.gateCount - 1 : lastColouredGate(codes, codeColors, grid.gateCount);
-    const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm));
+    const lastEdgeKm = map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm);
+    const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, lastEdgeKm + map.groundStepKm);
     const positions = pixelRowPositions(map.frame, grid);
     return encodeOverlay(map.frame, scale, map.geometry, codeColors, (row, pixels, codeTable) => {
       const at = this.keepMaps ? row * width : 0;

@@ -41,9 +41,11 @@ function chunkNames(png: Uint8Array): string[] {
  * too many for a palette, so the renderer must fall back to RGBA for the very same pixels.
  */
 function forcedRgba<G extends CodedGates>(grid: G): G {
+  const used = new Uint8Array(65536);
+  for (const code of grid.codes) used[code] = 1;
   const colors = new Uint32Array(65536);
   colors.set(grid.codeColors);
-  for (let c = 0; c < 300; c++) colors[1000 + c] = packRgba(c & 255, c >> 8, 77, 255);
+  for (let code = 0, added = 0; added < 300; code++) if (!used[code]) colors[code] = packRgba(added & 255, added++ >> 8, 77, 255);
   return { ...grid, codes: Uint16Array.from(grid.codes), codeColors: colors };
 }
 
