@@ -130,8 +130,8 @@ export interface PageArgs {
 
 export interface Page<T> {
   rows: T[];
-  /** Cursor of each row, same order as rows. */
-  cursors: string[];
+  /** Cursor of rows[i] (RangeError outside the page), encoded on demand. */
+  cursorAt(i: number): string;
   totalCount: number;
   hasNextPage: boolean;
 }

@@ -47,11 +47,37 @@ export function ConnectionType<T extends object>(name: string, Node: ClassType<T
   return ConnectionClass;
 }
 
-/** Turns a store page into a connection, mapping each row to its GraphQL object. */
+/**
+ * Turns a store page into a connection, mapping each row to its GraphQL object. Cursors are
+ * getters: graphql-js reads a field only when the query selects it, so a page whose `cursor` /
+ * `endCursor` is not asked for encodes none, and `endCursor` alone encodes one.
+ */
 export function connectionFromPage<Row, T>(page: Page<Row>, toNode: (row: Row) => T): Connection<T> {
-  return {
-    totalCount: page.totalCount,
-    edges: page.rows.map((row, i) => ({ cursor: page.cursors[i]!, node: toNode(row) })),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-  };
+  const edges = new Array<Edge<T>>(page.rows.length);
+  for (let i = 0; i < edges.length; i++) edges[i] = new PageEdge(page, i, toNode(page.rows[i]!));
+  return { totalCount: page.totalCount, edges, pageInfo: new PageInfoOf(page) };
+}
+
+class PageEdge<T> implements Edge<T> {
+  constructor(
+    private readonly page: Page<unknown>,
+    private readonly index: number,
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return this.page.cursorAt(this.index);
+  }
+}
+
+class PageInfoOf implements PageInfo {
+  readonly hasNextPage: boolean;
+
+  constructor(private readonly page: Page<unknown>) {
+    this.hasNextPage = page.hasNextPage;
+  }
+
+  get endCursor(): string | null {
+    return this.page.rows.length ? this.page.cursorAt(this.page.rows.length - 1) : null;
+  }
 }

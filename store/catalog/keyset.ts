@@ -72,16 +72,17 @@ export function overlapConditions(statements: StatementCache, where: Conditions,
   return addRange(where, overlap.startColumn, startRange(statements, where, overlap));
 }
 
-export interface KeysetQuery<R, T> {
+export interface KeysetQuery<T> {
   kind: CursorKind;
   table: string;
+  /** Read by position (raw statement) by `map`. */
   columns: string;
   /** Filters other than time. */
   where: Conditions;
   /** The time window; its start column is the sort column, ties broken by `id`. */
   overlap: Overlap;
   order: SortOrder | undefined;
-  map: (record: R) => T;
+  map: (values: unknown[]) => T;
   keyOf: (row: T) => SortKey;
 }
 
@@ -107,7 +108,7 @@ function withCursor(where: Conditions, column: string, range: StartRange, order:
  * row fetched to know whether another page follows, and the filter's total count — all read in
  * one transaction so they agree even while a writer commits.
  */
-export function keysetPage<R, T>(statements: StatementCache, q: KeysetQuery<R, T>, page: PageArgs): Page<T> {
+export function keysetPage<T>(statements: StatementCache, q: KeysetQuery<T>, page: PageArgs): Page<T> {
   const first = page.first;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
     throw new RadomeError('BAD_INPUT', `first: ${String(first)} must be a whole number from 0 to ${MAX_PAGE}`);
@@ -123,14 +124,33 @@ export function keysetPage<R, T>(statements: StatementCache, q: KeysetQuery<R, T
     const counted = addRange(filtered.copy(), column, range);
     const paged = withCursor(filtered, column, range, order, after);
     const rowsSql = `SELECT ${q.columns} FROM ${q.table} ${paged.sql} ORDER BY ${column} ${order}, id ${order} LIMIT ?`;
-    const records = statements.prepare(rowsSql).all(...paged.params, first + 1) as R[];
+    const records = statements.prepareRaw(rowsSql).all(...paged.params, first + 1) as unknown[][];
     const { n } = statements.prepare(`SELECT COUNT(*) AS n FROM ${q.table} ${counted.sql}`).get(...counted.params) as { n: number };
-    const rows = records.slice(0, first).map(q.map);
-    return {
-      rows,
-      cursors: rows.map((r) => encodeCursor(q.kind, q.keyOf(r))),
-      totalCount: n,
-      hasNextPage: records.length > first,
-    };
+    const rows = new Array<T>(Math.min(records.length, first));
+    for (let i = 0; i < rows.length; i++) rows[i] = q.map(records[i]!);
+    return new KeysetPage(rows, n, records.length > first, q.kind, q.keyOf);
   })();
+}
+
+/** A page whose cursors are encoded only when asked for: most requests select one (the last) or none. */
+class KeysetPage<T> implements Page<T> {
+  // Private fields, so the page's own properties stay rows, totalCount and hasNextPage.
+  readonly #kind: CursorKind;
+  readonly #keyOf: (row: T) => SortKey;
+
+  constructor(
+    readonly rows: T[],
+    readonly totalCount: number,
+    readonly hasNextPage: boolean,
+    kind: CursorKind,
+    keyOf: (row: T) => SortKey,
+  ) {
+    this.#kind = kind;
+    this.#keyOf = keyOf;
+  }
+
+  cursorAt(i: number): string {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.rows.length)) throw new RangeError(`cursorAt: no row ${i} in a page of ${this.rows.length}`);
+    return encodeCursor(this.#kind, this.#keyOf(this.rows[i]!));
+  }
 }

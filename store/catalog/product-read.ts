@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import type { Page, PageArgs, ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../types.js';
 import { checkNumber, Conditions, keysetPage, type Overlap } from './keyset.js';
-import { PRODUCT_COLUMNS, productFromRecord, type ProductRecord } from './product-rows.js';
+import { PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
 import { PRODUCT_CATEGORIES } from './product-write.js';
 import type { StatementCache } from './statements.js';
 
@@ -41,7 +41,7 @@ function productWindow(filter: { from?: number; to?: number }): Overlap {
 }
 
 export function listProducts(statements: StatementCache, filter: ProductFilter, page: PageArgs): Page<ProductRow> {
-  return keysetPage<ProductRecord, ProductRow>(
+  return keysetPage(
     statements,
     {
       kind: 'product',
@@ -50,7 +50,7 @@ export function listProducts(statements: StatementCache, filter: ProductFilter, 
       where: productConditions(filter),
       overlap: productWindow(filter),
       order: filter.order,
-      map: productFromRecord,
+      map: productFromValues,
       keyOf: (r) => ({ time: r.scanTime, id: r.id }),
     },
     page,
@@ -58,8 +58,8 @@ export function listProducts(statements: StatementCache, filter: ProductFilter, 
 }
 
 export function getProducts(statements: StatementCache, ids: readonly string[]): (ProductRow | null)[] {
-  const records = statements.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id IN (${LIST})`).all(stringList('ids', ids)) as ProductRecord[];
-  const byId = new Map(records.map((r) => [r.id, productFromRecord(r)]));
+  const records = statements.prepareRaw(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id IN (${LIST})`).all(stringList('ids', ids)) as unknown[][];
+  const byId = new Map(records.map(productFromValues).map((p) => [p.id, p]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
@@ -81,6 +81,6 @@ export function latestProducts(statements: StatementCache, site: string, codes?:
   const where = productConditions({ site, codes: codes ? [...codes] : undefined });
   const latest = `SELECT code, mnemonic, MAX(scan_time) FROM products ${where.sql} GROUP BY code, mnemonic`;
   const sql = `SELECT ${PRODUCT_COLUMNS} FROM products WHERE site = ? AND (code, mnemonic, scan_time) IN (${latest}) ORDER BY code, mnemonic, id`;
-  const records = statements.prepare(sql).all(site, ...where.params) as ProductRecord[];
-  return records.map(productFromRecord);
+  const records = statements.prepareRaw(sql).all(site, ...where.params) as unknown[][];
+  return records.map(productFromValues);
 }

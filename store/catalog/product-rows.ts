@@ -1,24 +1,43 @@
 import type { BBox, Corners } from '../../ingest/render/types.js';
-import type { ProductRow } from '../types.js';
+import type { ProductCategoryName, ProductRow } from '../types.js';
+import { cornersOf } from './rows.js';
 
-/** SELECT list whose aliases give ProductRow's field names (bbox and corners still flat). */
-export const PRODUCT_COLUMNS = `id, site, code, mnemonic, name, category, scan_time AS scanTime,
-  elevation_angle AS elevationAngle, units, image_key AS imageKey, metadata_key AS metadataKey,
-  raw_key AS rawKey, west, south, east, north, corners, source, source_key AS sourceKey,
-  source_size AS sourceSize, source_fingerprint AS sourceFingerprint, ingested_at AS ingestedAt`;
+/** SELECT list read by position by productFromValues (raw statements): they change together. */
+export const PRODUCT_COLUMNS = `id, site, code, mnemonic, name, category, scan_time, elevation_angle, units, image_key,
+  metadata_key, raw_key, west, south, east, north, corners, source, source_key, source_size, source_fingerprint,
+  ingested_at`;
 
-export type ProductRecord = Omit<ProductRow, 'bbox' | 'corners'> & {
-  west: number | null;
-  south: number | null;
-  east: number | null;
-  north: number | null;
-  corners: string | null;
-};
+/** Number of PRODUCT_COLUMNS, so a query may append its own columns after them. */
+export const PRODUCT_COLUMN_COUNT = PRODUCT_COLUMNS.split(',').length;
 
-export function productFromRecord(r: ProductRecord): ProductRow {
-  const { west, south, east, north, corners, ...rest } = r;
-  const bbox = west === null || south === null || east === null || north === null ? null : ([west, south, east, north] as BBox);
-  return { ...rest, bbox, corners: corners === null ? null : (JSON.parse(corners) as Corners) };
+export function productFromValues(v: unknown[]): ProductRow {
+  const west = v[12] as number | null;
+  const south = v[13] as number | null;
+  const east = v[14] as number | null;
+  const north = v[15] as number | null;
+  const corners = v[16] as string | null;
+  const bounded = west !== null && south !== null && east !== null && north !== null;
+  return {
+    id: v[0] as string,
+    site: v[1] as string,
+    code: v[2] as number,
+    mnemonic: v[3] as string,
+    name: v[4] as string,
+    category: v[5] as ProductCategoryName,
+    scanTime: v[6] as number,
+    elevationAngle: v[7] as number | null,
+    units: v[8] as string,
+    imageKey: v[9] as string | null,
+    metadataKey: v[10] as string,
+    rawKey: v[11] as string,
+    bbox: bounded ? ([west, south, east, north] as BBox) : null,
+    corners: corners === null ? null : bounded ? cornersOf(west, south, east, north, corners) : (JSON.parse(corners) as Corners),
+    source: v[17] as string,
+    sourceKey: v[18] as string,
+    sourceSize: v[19] as number,
+    sourceFingerprint: v[20] as string,
+    ingestedAt: v[21] as number,
+  };
 }
 
 /** Named parameters of the products INSERT. */

@@ -3,8 +3,8 @@
 import { RadomeError } from '../../core/errors.js';
 import type { LonLatBox, ProductRow, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../types.js';
 import { checkNumber } from './keyset.js';
-import { PRODUCT_COLUMNS, productFromRecord, type ProductRecord } from './product-rows.js';
-import { SITE_COLUMNS, VOLUME_COLUMNS } from './rows.js';
+import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
+import { SITE_COLUMNS, VOLUME_COLUMNS, volumeFromValues } from './rows.js';
 import type { StatementCache } from './statements.js';
 
 function idsJson(name: string, ids: readonly string[]): string {
@@ -19,7 +19,7 @@ function idsJson(name: string, ids: readonly string[]): string {
 export function latestVolumes(statements: StatementCache, siteIds: readonly string[]): (VolumeRow | null)[] {
   const sql = `SELECT ${VOLUME_COLUMNS} FROM volumes WHERE id IN (
     SELECT (SELECT id FROM volumes WHERE site = s.value ORDER BY scan_start DESC, id DESC LIMIT 1) FROM json_each(?) s)`;
-  const rows = statements.prepare(sql).all(idsJson('siteIds', siteIds)) as VolumeRow[];
+  const rows = (statements.prepareRaw(sql).all(idsJson('siteIds', siteIds)) as unknown[][]).map(volumeFromValues);
   const bySite = new Map(rows.map((r) => [r.site, r]));
   return siteIds.map((id) => bySite.get(id) ?? null);
 }
@@ -63,13 +63,13 @@ export function radarBucketCounts(statements: StatementCache, q: RadarCountQuery
 
 /** Per site and product (code, mnemonic): the newest PRECIPITATION product in [from, to) and how many there are. */
 export function latestPrecipitation(statements: StatementCache, sites: readonly string[], from: number, to: number): { product: ProductRow; count: number }[] {
-  const sql = `SELECT * FROM (
+  const sql = `SELECT ${PRODUCT_COLUMNS}, count FROM (
       SELECT ${PRODUCT_COLUMNS},
         ROW_NUMBER() OVER (PARTITION BY site, code, mnemonic ORDER BY scan_time DESC, id DESC) AS rn,
         COUNT(*) OVER (PARTITION BY site, code, mnemonic) AS count
       FROM products
       WHERE category = 'PRECIPITATION' AND site IN (SELECT value FROM json_each(?)) AND scan_time >= ? AND scan_time < ?)
     WHERE rn = 1 ORDER BY site, code, mnemonic`;
-  const rows = statements.prepare(sql).all(idsJson('sites', sites), checkNumber('from', from), checkNumber('to', to)) as (ProductRecord & { rn: number; count: number })[];
-  return rows.map(({ rn: _rn, count, ...record }) => ({ product: productFromRecord(record), count }));
+  const rows = statements.prepareRaw(sql).all(idsJson('sites', sites), checkNumber('from', from), checkNumber('to', to)) as unknown[][];
+  return rows.map((values) => ({ product: productFromValues(values), count: values[PRODUCT_COLUMN_COUNT] as number }));
 }

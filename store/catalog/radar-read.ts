@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import type { Page, PageArgs, RadarSiteRow, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../types.js';
 import { checkNumber, Conditions, keysetPage, overlapConditions, type Overlap } from './keyset.js';
-import { SITE_COLUMNS, SWEEP_COLUMNS, sweepFromRecord, VOLUME_COLUMNS, type SweepRecord } from './rows.js';
+import { SITE_COLUMNS, SWEEP_COLUMNS, sweepFromValues, VOLUME_COLUMNS, volumeFromValues } from './rows.js';
 import type { StatementCache } from './statements.js';
 
 /** Ids bound as one JSON array, so any number of them uses one cached statement. */
@@ -32,7 +32,7 @@ function volumeOverlap(filter: VolumeFilter): Overlap {
 }
 
 export function listVolumes(statements: StatementCache, filter: VolumeFilter, page: PageArgs): Page<VolumeRow> {
-  return keysetPage<VolumeRow, VolumeRow>(
+  return keysetPage(
     statements,
     {
       kind: 'volume',
@@ -41,7 +41,7 @@ export function listVolumes(statements: StatementCache, filter: VolumeFilter, pa
       where: filter.site != null ? new Conditions().add('site = ?', filter.site) : new Conditions(),
       overlap: volumeOverlap(filter),
       order: filter.order,
-      map: (r) => r,
+      map: volumeFromValues,
       keyOf: (r) => ({ time: r.scanStart, id: r.id }),
     },
     page,
@@ -49,8 +49,8 @@ export function listVolumes(statements: StatementCache, filter: VolumeFilter, pa
 }
 
 export function getVolumes(statements: StatementCache, ids: readonly string[]): (VolumeRow | null)[] {
-  const rows = statements.prepare(`SELECT ${VOLUME_COLUMNS} FROM volumes WHERE id IN (${IDS})`).all(idList('ids', ids)) as VolumeRow[];
-  return inIdOrder(ids, rows);
+  const records = statements.prepareRaw(`SELECT ${VOLUME_COLUMNS} FROM volumes WHERE id IN (${IDS})`).all(idList('ids', ids)) as unknown[][];
+  return inIdOrder(ids, records.map(volumeFromValues));
 }
 
 /** Conditions shared by sweep listings other than time; an empty `moments` list means all. */
@@ -71,7 +71,7 @@ function sweepOverlap(filter: Omit<SweepFilter, 'order'>): Overlap {
 }
 
 export function listSweeps(statements: StatementCache, filter: SweepFilter, page: PageArgs): Page<SweepRow> {
-  return keysetPage<SweepRecord, SweepRow>(
+  return keysetPage(
     statements,
     {
       kind: 'sweep',
@@ -80,7 +80,7 @@ export function listSweeps(statements: StatementCache, filter: SweepFilter, page
       where: sweepConditions(filter),
       overlap: sweepOverlap(filter),
       order: filter.order,
-      map: sweepFromRecord,
+      map: sweepFromValues,
       keyOf: (r) => ({ time: r.startTime, id: r.id }),
     },
     page,
@@ -88,8 +88,8 @@ export function listSweeps(statements: StatementCache, filter: SweepFilter, page
 }
 
 export function getSweeps(statements: StatementCache, ids: readonly string[]): (SweepRow | null)[] {
-  const records = statements.prepare(`SELECT ${SWEEP_COLUMNS} FROM sweeps WHERE id IN (${IDS})`).all(idList('ids', ids)) as SweepRecord[];
-  return inIdOrder(ids, records.map(sweepFromRecord));
+  const records = statements.prepareRaw(`SELECT ${SWEEP_COLUMNS} FROM sweeps WHERE id IN (${IDS})`).all(idList('ids', ids)) as unknown[][];
+  return inIdOrder(ids, records.map(sweepFromValues));
 }
 
 export type VolumeSweepFilter = Omit<SweepFilter, 'volumeId' | 'site'>;
@@ -106,9 +106,12 @@ export function sweepsForVolumes(statements: StatementCache, volumeIds: readonly
   const records = statements.db.transaction(() => {
     overlapConditions(statements, where, overlap);
     const sql = `SELECT ${SWEEP_COLUMNS} FROM sweeps ${where.sql} ORDER BY volume_id, elevation_number ${order}, moment, id`;
-    return statements.prepare(sql).all(...where.params) as SweepRecord[];
+    return statements.prepareRaw(sql).all(...where.params) as unknown[][];
   })();
   const groups = new Map<string, SweepRow[]>(volumeIds.map((id) => [id, []]));
-  for (const r of records) groups.get(r.volumeId)?.push(sweepFromRecord(r));
+  for (const values of records) {
+    const sweep = sweepFromValues(values);
+    groups.get(sweep.volumeId)?.push(sweep);
+  }
   return volumeIds.map((id) => groups.get(id)!);
 }

@@ -5,24 +5,76 @@ import type { SweepRow, VolumeRow } from '../types.js';
 export const SITE_COLUMNS =
   'id, latitude, longitude, height_m AS heightM, first_volume_at AS firstVolumeAt, last_volume_at AS lastVolumeAt';
 
-export const VOLUME_COLUMNS = `id, site, scan_start AS scanStart, scan_end AS scanEnd, vcp, sweep_count AS sweepCount,
-  source, source_key AS sourceKey, source_size AS sourceSize, source_fingerprint AS sourceFingerprint, ingested_at AS ingestedAt`;
-
-export const SWEEP_COLUMNS = `id, volume_id AS volumeId, site, elevation_number AS elevationNumber,
-  elevation_angle AS elevationAngle, moment, start_time AS startTime, end_time AS endTime,
-  radial_count AS radialCount, gate_count AS gateCount, first_gate_km AS firstGateKm,
-  gate_spacing_km AS gateSpacingKm, image_key AS imageKey, metadata_key AS metadataKey,
-  west, south, east, north, corners`;
-
 export const FAILURE_COLUMNS = `source, key, fingerprint, attempts, first_failed_at AS firstFailedAt,
   last_failed_at AS lastFailedAt, error_code AS errorCode, error_message AS errorMessage,
   quarantine_key AS quarantineKey`;
 
-export type SweepRecord = Omit<SweepRow, 'bbox' | 'corners'> & { west: number; south: number; east: number; north: number; corners: string };
+// Row reads are raw (StatementCache.prepareRaw): each *_COLUMNS list is read by position by the
+// *FromValues function below it, so the two change together.
 
-export function sweepFromRecord(r: SweepRecord): SweepRow {
-  const { west, south, east, north, corners, ...rest } = r;
-  return { ...rest, bbox: [west, south, east, north] as BBox, corners: JSON.parse(corners) as Corners };
+export const VOLUME_COLUMNS = `id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size,
+  source_fingerprint, ingested_at`;
+
+export function volumeFromValues(v: unknown[]): VolumeRow {
+  return {
+    id: v[0] as string,
+    site: v[1] as string,
+    scanStart: v[2] as number,
+    scanEnd: v[3] as number,
+    vcp: v[4] as number | null,
+    sweepCount: v[5] as number,
+    source: v[6] as string,
+    sourceKey: v[7] as string,
+    sourceSize: v[8] as number,
+    sourceFingerprint: v[9] as string,
+    ingestedAt: v[10] as number,
+  };
+}
+
+export const SWEEP_COLUMNS = `id, volume_id, site, elevation_number, elevation_angle, moment, start_time, end_time,
+  radial_count, gate_count, first_gate_km, gate_spacing_km, image_key, metadata_key, west, south, east, north, corners`;
+
+export function sweepFromValues(v: unknown[]): SweepRow {
+  const west = v[14] as number;
+  const south = v[15] as number;
+  const east = v[16] as number;
+  const north = v[17] as number;
+  return {
+    id: v[0] as string,
+    volumeId: v[1] as string,
+    site: v[2] as string,
+    elevationNumber: v[3] as number,
+    elevationAngle: v[4] as number,
+    moment: v[5] as string,
+    startTime: v[6] as number,
+    endTime: v[7] as number,
+    radialCount: v[8] as number,
+    gateCount: v[9] as number,
+    firstGateKm: v[10] as number,
+    gateSpacingKm: v[11] as number,
+    imageKey: v[12] as string,
+    metadataKey: v[13] as string,
+    bbox: [west, south, east, north] as BBox,
+    corners: cornersOf(west, south, east, north, v[18] as string),
+  };
+}
+
+/**
+ * The stored corners JSON. Web Mercator overlays are axis-aligned, so it is nearly always the
+ * bbox's own corners, and then they are built from the bbox instead of parsed: the text check
+ * (numbers format as JSON.stringify wrote them) costs less than JSON.parse, and the values are
+ * the same.
+ */
+export function cornersOf(west: number, south: number, east: number, north: number, json: string): Corners {
+  if (json === `[[${west},${north}],[${east},${north}],[${east},${south}],[${west},${south}]]`) {
+    return [
+      [west, north],
+      [east, north],
+      [east, south],
+      [west, south],
+    ];
+  }
+  return JSON.parse(json) as Corners;
 }
 
 /** Named parameters of the sweeps INSERT. */

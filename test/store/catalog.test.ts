@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import { Catalog, CATALOG_SCHEMA_VERSION, encodeCursor } from '../../store/catalog/index.js';
 import { migrate, MIGRATIONS } from '../../store/catalog/migrations.js';
-import type { PageArgs, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/types.js';
+import type { Page, PageArgs, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/types.js';
 import { makeVolume, tempDbPath, volumeSchedule } from './catalog-fixtures.js';
 
 const open: Catalog[] = [];
@@ -118,6 +118,34 @@ describe('catalog migrations', () => {
 });
 
 describe('commitLevel2Volume', () => {
+  it('reads back corners exactly, whether they are the bbox corners or not', () => {
+    const c = track(Catalog.open(tempDbPath()));
+    const input = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17, 0, 8, 42) });
+    const [rectangle, skewed, awkward] = input.sweeps;
+    // Skewed: not the bbox's corners, so they come from the stored JSON.
+    skewed!.corners = [
+      [-90.1, 45.2],
+      [-84.9, 45.0],
+      [-85.0, 38.1],
+      [-90.0, 38.3],
+    ];
+    // Awkward floats: corners built from the bbox must equal the written ones to the last bit.
+    awkward!.bbox = [-88.1 / 3, 41.6 + 1e-13, -87.5e-7, 1 / 7];
+    awkward!.corners = [
+      [-88.1 / 3, 1 / 7],
+      [-87.5e-7, 1 / 7],
+      [-87.5e-7, 41.6 + 1e-13],
+      [-88.1 / 3, 41.6 + 1e-13],
+    ];
+    c.commitLevel2Volume(input);
+    const ids = [rectangle!.id, skewed!.id, awkward!.id];
+    expect(c.getSweeps(ids)).toEqual([rectangle, skewed, awkward]);
+    const listed = c.listSweeps({ volumeId: input.volume.id }, { first: 100 }).rows;
+    expect(ids.map((id) => listed.find((s) => s.id === id))).toEqual([rectangle, skewed, awkward]);
+    const grouped = c.sweepsForVolumes([input.volume.id])[0]!;
+    expect(ids.map((id) => grouped.find((s) => s.id === id))).toEqual([rectangle, skewed, awkward]);
+  });
+
   it('stores site, volume, sweeps and source file; committing again changes nothing', () => {
     const path = tempDbPath();
     const c = track(Catalog.open(path));
@@ -217,18 +245,18 @@ function sortedBy<T extends { id: string }>(rows: T[], time: (r: T) => number, o
   return [...rows].sort((a, b) => sign * (time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
 }
 
-function walk<T>(list: (page: PageArgs) => { rows: T[]; cursors: string[]; totalCount: number; hasNextPage: boolean }, first: number) {
+function walk<T>(list: (page: PageArgs) => Page<T>, first: number) {
   const seen: T[] = [];
   const totals = new Set<number>();
   let after: string | null = null;
   for (let pages = 0; pages < 10_000; pages++) {
     const page = list({ first, after });
-    expect(page.cursors).toHaveLength(page.rows.length);
+    expect(() => page.cursorAt(page.rows.length)).toThrow(RangeError);
     seen.push(...page.rows);
     totals.add(page.totalCount);
     if (!page.hasNextPage) return { seen, totals };
     expect(page.rows).toHaveLength(first);
-    after = page.cursors.at(-1)!;
+    after = page.cursorAt(page.rows.length - 1);
   }
   throw new Error('pagination did not end');
 }
@@ -267,13 +295,13 @@ describe('keyset pagination', () => {
   });
 
   it('first: 0 gives no rows but the count and whether rows exist', () => {
-    expect(c.listSweeps({ site: 'KLOT' }, { first: 0 })).toEqual({ rows: [], cursors: [], totalCount: 180, hasNextPage: true });
-    expect(c.listSweeps({ site: 'KXXX' }, { first: 0 })).toEqual({ rows: [], cursors: [], totalCount: 0, hasNextPage: false });
+    expect(c.listSweeps({ site: 'KLOT' }, { first: 0 })).toEqual({ rows: [], totalCount: 180, hasNextPage: true });
+    expect(c.listSweeps({ site: 'KXXX' }, { first: 0 })).toEqual({ rows: [], totalCount: 0, hasNextPage: false });
   });
 
   it('rejects cursors that are not from this API, and bad page sizes', () => {
-    const sweepCursor = c.listSweeps({}, { first: 1 }).cursors[0]!;
-    const volumeCursor = c.listVolumes({}, { first: 1 }).cursors[0]!;
+    const sweepCursor = c.listSweeps({}, { first: 1 }).cursorAt(0);
+    const volumeCursor = c.listVolumes({}, { first: 1 }).cursorAt(0);
     const notCursors = [
       'garbage!',
       'bm90IGpzb24',
