@@ -4,7 +4,7 @@
 // Run: npx tsc -p tsconfig.build.json && node dist/bench/level2.js
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,8 +28,8 @@ const repoRoot = resolve(dirname(here), '..', '..');
 const samplePath = join(process.env.RADOME_SAMPLE_DATA ?? resolve(repoRoot, '..', 'shared', 'data'), SAMPLE);
 
 type Decoder = 'radome' | 'radome-parallel' | 'peer';
-/** Threads of the parallel decoder's pool in the bench (the machine has 2 cores). */
-const PARALLEL_THREADS = 2;
+/** Pool threads of the parallel decoder (one per core; the calling thread takes a share too). */
+const PARALLEL_THREADS = Number(process.env.RADOME_BENCH_DECODE_THREADS ?? availableParallelism());
 
 interface ChildResult {
   /** Wall-clock ms of each timed run. */
@@ -108,11 +108,11 @@ function decodeRows(): { rows: BenchRow[]; extra: Record<string, unknown> } {
   return {
     rows: [
       { metric: `decode ${name}, wall (median of ${RUNS})`, unit: 'ms', radome: r, peer: p, ratio: p / r, target: '>= 10x' },
-      { metric: `decode ${name}, wall, ${PARALLEL_THREADS} bzip2 threads (median of ${RUNS})`, unit: 'ms', radome: rp, peer: p, ratio: p / rp, target: '>= 10x' },
+      { metric: `decode ${name}, wall, ${PARALLEL_THREADS} bzip2 thread(s) + the caller (median of ${RUNS})`, unit: 'ms', radome: rp, peer: p, ratio: p / rp, target: '>= 10x' },
       { metric: `decode ${name}, CPU (median of ${RUNS})`, unit: 'ms', radome: rc, peer: pc, ratio: pc / rc, target: '>= 10x' },
-      { metric: `decode ${name}, CPU of all threads, ${PARALLEL_THREADS} bzip2 threads`, unit: 'ms', radome: median(parallel.cpuTimes), peer: pc, ratio: pc / median(parallel.cpuTimes) },
+      { metric: `decode ${name}, CPU of all threads, ${PARALLEL_THREADS} bzip2 thread(s) + the caller`, unit: 'ms', radome: median(parallel.cpuTimes), peer: pc, ratio: pc / median(parallel.cpuTimes) },
       { metric: 'peak RSS of a decoding process', unit: 'MB', radome: radome.peakRssMb, peer: peer.peakRssMb, ratio: peer.peakRssMb / radome.peakRssMb, target: 'radome < 400' },
-      { metric: `peak RSS of a decoding process, ${PARALLEL_THREADS} bzip2 threads`, unit: 'MB', radome: parallel.peakRssMb, peer: peer.peakRssMb, ratio: peer.peakRssMb / parallel.peakRssMb, target: 'radome < 400' },
+      { metric: `peak RSS of a decoding process, ${PARALLEL_THREADS} bzip2 thread(s) + the caller`, unit: 'MB', radome: parallel.peakRssMb, peer: peer.peakRssMb, ratio: peer.peakRssMb / parallel.peakRssMb, target: 'radome < 400' },
       { metric: 'radials decoded (single-threaded / parallel)', unit: 'count', radome: `${radome.radials} / ${parallel.radials}`, peer: peer.radials },
     ],
     extra: {

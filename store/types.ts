@@ -190,6 +190,20 @@ export interface ProductRow {
   sourceSize: number;
   sourceFingerprint: string;
   ingestedAt: number;
+  /**
+   * Largest accumulation the product states, inches (precipitation accumulations: N1P, NTP, DAA,
+   * DTA …); null for other products and for null products.
+   */
+  maxAccumulationIn: number | null;
+}
+
+/** One site's products of one code and mnemonic in a time range (latestPrecipitation). */
+export interface PrecipitationSummary {
+  /** The newest. */
+  product: ProductRow;
+  count: number;
+  /** The one stating the largest maxAccumulationIn (the newest of equals); null if none states one. */
+  maxProduct: ProductRow | null;
 }
 
 export interface CommitLevel3ProductInput {

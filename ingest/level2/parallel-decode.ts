@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
-import { describeRecord, Level2Assembler, splitArchiveIIRecords, type Level2Volume } from '../decode/level2/index.js';
+import { decompressRecord, describeRecord, Level2Assembler, splitArchiveIIRecords, type Level2Volume } from '../decode/level2/index.js';
 import { startWorkerPool } from '../worker-pool.js';
 import type { RecordFailure, RecordTask } from './record-worker.js';
 
@@ -38,8 +38,11 @@ export function createRecordPool(threads = availableParallelism()): RecordPool {
 /**
  * decodeArchiveII with the records decompressed on `pool`'s threads: the same volume, the same
  * RadomeErrors. LDM records are independent bzip2 streams, so they decompress in parallel while
- * this thread reads each payload into the volume in file order as soon as it is back. At most a
- * few records per thread are in flight, so memory holds a window of payloads, not the whole file.
+ * this thread reads each payload into the volume in file order as soon as it is back. This
+ * thread also decompresses one record in every 2·threads + 1 itself: reading payloads into the
+ * volume costs about half of a record's decompression, so that share keeps it as busy as a
+ * pool thread (with one pool thread on two cores, both cores work all the way). At most a few
+ * records per thread are in flight, so memory holds a window of payloads, not the whole file.
  */
 export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: RecordPool): Promise<Level2Volume> {
   const { header, records, offsets, compressed } = splitArchiveIIRecords(bytes);
@@ -49,11 +52,13 @@ export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: RecordPoo
     records.forEach((r, i) => assembler.push(r, where(i)));
     return assembler.finish();
   }
-  const window = pool.threads * 3;
+  const inlineEvery = 2 * pool.threads + 1;
+  const onThisThread = (i: number) => i % inlineEvery === inlineEvery - 1;
+  const window = pool.threads * 3 + 1;
   const pending: (Promise<Uint8Array> | undefined)[] = [];
   const abort = new AbortController();
   const start = (i: number): void => {
-    if (i >= records.length) return;
+    if (i >= records.length || onThisThread(i)) return;
     const task = pool.decompress(records[i]!, where(i), abort.signal);
     // Failures are awaited in order below; one met out of order must not count as unhandled.
     task.catch(() => {});
@@ -62,7 +67,7 @@ export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: RecordPoo
   for (let i = 0; i < window; i++) start(i);
   try {
     for (let i = 0; i < records.length; i++) {
-      const payload = await pending[i]!;
+      const payload = onThisThread(i) ? decompressRecord(records[i]!, where(i)) : await pending[i]!;
       pending[i] = undefined;
       start(i + window);
       assembler.push(payload, where(i));

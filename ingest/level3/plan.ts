@@ -37,6 +37,18 @@ function nullProductFlag(product: Level3Product): number {
 }
 
 /**
+ * The largest accumulation, inches, a precipitation product states in its description block
+ * (maxAccumulationIn of the dual-pol accumulations, maxRainfallIn of the legacy ones); null for
+ * other products, rates and differences, and null products (their halfword 47 is 0, not a value).
+ */
+function maxAccumulationOf(product: Level3Product): number | null {
+  if (product.info?.category !== 'PRECIPITATION' || nullProductFlag(product) !== 0) return null;
+  const params = product.description.params;
+  const value = params.maxAccumulationIn ?? params.maxRainfallIn;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
  * Turns a decoded Level 3 product into its objects and catalog row. Pure: the caller writes the
  * objects, then commits the row. Radial/raster products are rendered (PNG + overlay JSON);
  * graphic and tabular products, null products and codes radome does not know are catalogued
@@ -124,6 +136,7 @@ export function planLevel3Product(product: Level3Product, raw: Uint8Array, file:
       sourceSize: file.size,
       sourceFingerprint: file.fingerprint,
       ingestedAt: options.ingestedAt,
+      maxAccumulationIn: maxAccumulationOf(product),
     },
     objects,
     summary,

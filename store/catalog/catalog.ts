@@ -301,7 +301,7 @@ export class Catalog {
     return aggregates.radarBucketCounts(this.statements, query);
   }
 
-  latestPrecipitation(sites: readonly string[], from: number, to: number): { product: ProductRow; count: number }[] {
+  latestPrecipitation(sites: readonly string[], from: number, to: number): PrecipitationSummary[] {
     return aggregates.latestPrecipitation(this.statements, sites, from, to);
   }
 

@@ -273,6 +273,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'product maximum accumulation',
+    // The largest accumulation a precipitation product states (inches, description block), so
+    // "the wettest product per site in a range" is a query; null for every other product, and
+    // for products ingested before this step.
+    sql: `
+      ALTER TABLE products ADD COLUMN max_accumulation_in REAL;
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

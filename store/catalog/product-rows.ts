@@ -5,7 +5,7 @@ import { cornersOf } from './rows.js';
 /** SELECT list read by position by productFromValues (raw statements): they change together. */
 export const PRODUCT_COLUMNS = `id, site, code, mnemonic, name, category, scan_time, elevation_angle, units, image_key,
   metadata_key, raw_key, west, south, east, north, corners, source, source_key, source_size, source_fingerprint,
-  ingested_at`;
+  ingested_at, max_accumulation_in`;
 
 /** Number of PRODUCT_COLUMNS, so a query may append its own columns after them. */
 export const PRODUCT_COLUMN_COUNT = PRODUCT_COLUMNS.split(',').length;
@@ -37,6 +37,7 @@ export function productFromValues(v: unknown[]): ProductRow {
     sourceSize: v[19] as number,
     sourceFingerprint: v[20] as string,
     ingestedAt: v[21] as number,
+    maxAccumulationIn: v[22] as number | null,
   };
 }
 
@@ -66,5 +67,6 @@ export function productParams(p: ProductRow): Record<string, unknown> {
     sourceSize: p.sourceSize,
     sourceFingerprint: p.sourceFingerprint,
     ingestedAt: p.ingestedAt,
+    maxAccumulationIn: p.maxAccumulationIn,
   };
 }

@@ -14,16 +14,19 @@ const INSERT_SITE = `
 
 const UPSERT_PRODUCT = `
   INSERT INTO products (id, site, code, mnemonic, name, category, scan_time, elevation_angle, units, image_key,
-    metadata_key, raw_key, west, south, east, north, corners, source, source_key, source_size, source_fingerprint, ingested_at)
+    metadata_key, raw_key, west, south, east, north, corners, source, source_key, source_size, source_fingerprint, ingested_at,
+    max_accumulation_in)
   VALUES (@id, @site, @code, @mnemonic, @name, @category, @scanTime, @elevationAngle, @units, @imageKey,
-    @metadataKey, @rawKey, @west, @south, @east, @north, @corners, @source, @sourceKey, @sourceSize, @sourceFingerprint, @ingestedAt)
+    @metadataKey, @rawKey, @west, @south, @east, @north, @corners, @source, @sourceKey, @sourceSize, @sourceFingerprint, @ingestedAt,
+    @maxAccumulationIn)
   ON CONFLICT (id) DO UPDATE SET site = excluded.site, code = excluded.code, mnemonic = excluded.mnemonic,
     name = excluded.name, category = excluded.category, scan_time = excluded.scan_time,
     elevation_angle = excluded.elevation_angle, units = excluded.units, image_key = excluded.image_key,
     metadata_key = excluded.metadata_key, raw_key = excluded.raw_key, west = excluded.west, south = excluded.south,
     east = excluded.east, north = excluded.north, corners = excluded.corners, source = excluded.source,
     source_key = excluded.source_key, source_size = excluded.source_size,
-    source_fingerprint = excluded.source_fingerprint, ingested_at = excluded.ingested_at`;
+    source_fingerprint = excluded.source_fingerprint, ingested_at = excluded.ingested_at,
+    max_accumulation_in = excluded.max_accumulation_in`;
 
 /** A re-ingested file keeps its first ingest time; it now points at this product. */
 const UPSERT_SOURCE_FILE = `
@@ -52,6 +55,7 @@ function checkInput({ file, site, product: p }: CommitLevel3ProductInput): void 
   if (rendered !== 0 && rendered !== 3) throw bad(`product ${p.id} needs imageKey, bbox and corners together (or none of them)`);
   if (p.bbox && (p.bbox.length !== 4 || !p.bbox.every(Number.isFinite))) throw bad(`product ${p.id} bbox is not 4 finite numbers`);
   if (p.corners && p.corners.length !== 4) throw bad(`product ${p.id} corners is not 4 [lon, lat] pairs`);
+  if (p.maxAccumulationIn !== null && !Number.isFinite(p.maxAccumulationIn)) throw bad(`product ${p.id} maxAccumulationIn ${p.maxAccumulationIn} is not a finite number (or null)`);
 }
 
 function objectKeys(p: Pick<ProductRow, 'imageKey' | 'metadataKey' | 'rawKey'>): string[] {

@@ -1,7 +1,7 @@
 // Radar reads the API batches or aggregates: the latest volume of many sites in one statement,
 // sites inside a lon/lat box, counts per time bucket, and the latest precipitation products.
 import { RadomeError } from '../../core/errors.js';
-import type { LonLatBox, ProductRow, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../types.js';
+import type { LonLatBox, PrecipitationSummary, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../types.js';
 import { checkNumber } from './keyset.js';
 import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
 import { SITE_COLUMNS, VOLUME_COLUMNS, volumeFromValues } from './rows.js';
@@ -61,15 +61,32 @@ export function radarBucketCounts(statements: StatementCache, q: RadarCountQuery
   return [...counts.values()].sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.start - b.start));
 }
 
-/** Per site and product (code, mnemonic): the newest PRECIPITATION product in [from, to) and how many there are. */
-export function latestPrecipitation(statements: StatementCache, sites: readonly string[], from: number, to: number): { product: ProductRow; count: number }[] {
-  const sql = `SELECT ${PRODUCT_COLUMNS}, count FROM (
+/**
+ * Per site and product (code, mnemonic), PRECIPITATION products scanned in [from, to): the newest,
+ * how many there are, and the one stating the largest accumulation (ties: the newest of them; null
+ * when none states one). One statement: two rankings over the same range scan.
+ */
+export function latestPrecipitation(statements: StatementCache, sites: readonly string[], from: number, to: number): PrecipitationSummary[] {
+  const partition = 'PARTITION BY site, code, mnemonic';
+  const sql = `SELECT ${PRODUCT_COLUMNS}, count, rn = 1, max_rn = 1 AND max_accumulation_in IS NOT NULL FROM (
       SELECT ${PRODUCT_COLUMNS},
-        ROW_NUMBER() OVER (PARTITION BY site, code, mnemonic ORDER BY scan_time DESC, id DESC) AS rn,
-        COUNT(*) OVER (PARTITION BY site, code, mnemonic) AS count
+        ROW_NUMBER() OVER (${partition} ORDER BY scan_time DESC, id DESC) AS rn,
+        ROW_NUMBER() OVER (${partition} ORDER BY max_accumulation_in DESC NULLS LAST, scan_time DESC, id DESC) AS max_rn,
+        COUNT(*) OVER (${partition}) AS count
       FROM products
       WHERE category = 'PRECIPITATION' AND site IN (SELECT value FROM json_each(?)) AND scan_time >= ? AND scan_time < ?)
-    WHERE rn = 1 ORDER BY site, code, mnemonic`;
+    WHERE rn = 1 OR (max_rn = 1 AND max_accumulation_in IS NOT NULL) ORDER BY site, code, mnemonic, rn`;
   const rows = statements.prepareRaw(sql).all(idsJson('sites', sites), checkNumber('from', from), checkNumber('to', to)) as unknown[][];
-  return rows.map((values) => ({ product: productFromValues(values), count: values[PRODUCT_COLUMN_COUNT] as number }));
+  const summaries: PrecipitationSummary[] = [];
+  // Rows come in groups of one or two, the newest first: a second row is the wettest product.
+  for (const values of rows) {
+    const product = productFromValues(values);
+    const isMax = values[PRODUCT_COLUMN_COUNT + 2] === 1;
+    if (values[PRODUCT_COLUMN_COUNT + 1] === 1) {
+      summaries.push({ product, count: values[PRODUCT_COLUMN_COUNT] as number, maxProduct: isMax ? product : null });
+    } else {
+      summaries.at(-1)!.maxProduct = product;
+    }
+  }
+  return summaries;
 }
