@@ -45,7 +45,8 @@ function maxAccumulationOf(product: Level3Product): number | null {
   if (product.info?.category !== 'PRECIPITATION' || nullProductFlag(product) !== 0) return null;
   const params = product.description.params;
   const value = params.maxAccumulationIn ?? params.maxRainfallIn;
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  // Stated to 0.1, 0.01 or 0.001 in: rounding drops the float noise of raw × scale (0.30000000000000004).
+  return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 1e4) / 1e4 : null;
 }
 
 /**

@@ -81,16 +81,19 @@ export class RadarCoverageResolver {
   }
 
   @Query(() => [LatestPrecipitation], {
-    description: 'For each site and precipitation product (one-hour, storm-total, user-selectable accumulations …): the newest one scanned in [from, to) and how many the range has, by site then code.',
+    description:
+      'For each site and precipitation product (one-hour, storm-total, user-selectable accumulations …) scanned in [from, to): the newest, how many the range has, and the largest accumulation with the product stating it, by site then code.',
   })
   async latestPrecipitation(@Args(() => RadarRangeArgs) args: RadarRangeArgs, @Ctx() ctx: RadomeContext): Promise<LatestPrecipitation[]> {
     const { from, to } = range(args.from, args.to);
     const sites = await sitesOf(args.sites, ctx);
     const byId = new Map(sites.map((s) => [s.id, s]));
-    return ctx.catalog.latestPrecipitation([...byId.keys()], from, to).map(({ product, count }) => ({
+    return ctx.catalog.latestPrecipitation([...byId.keys()], from, to).map(({ product, count, maxProduct }) => ({
       site: byId.get(product.site)!,
       product: productFromRow(product, ctx.objectUrl),
       count,
+      maxAccumulationIn: maxProduct?.maxAccumulationIn ?? null,
+      maxProduct: maxProduct && productFromRow(maxProduct, ctx.objectUrl),
     }));
   }
 }

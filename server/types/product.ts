@@ -56,6 +56,12 @@ export class Product {
   })
   corners: number[][] | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Largest accumulation the product states, inches (precipitation accumulations: N1P, NTP, DAA, DTA, DU3 …, from the product description block); null for other products, rates, differences and null products.',
+  })
+  maxAccumulationIn: number | null;
+
   // Plain values set by productFromRow, not field resolvers: type-graphql would wrap each in
   // a resolver call per row.
   @Field(() => String, { nullable: true, description: 'Absolute URL of the PNG overlay (EPSG:3857 raster placed by `corners`); null for graphic/tabular products.' })
@@ -82,6 +88,7 @@ export function productFromRow(row: ProductRow, objectUrl: (key: string) => stri
     scanTime: new Date(row.scanTime),
     elevationAngle: row.elevationAngle,
     units: row.units,
+    maxAccumulationIn: row.maxAccumulationIn,
     bbox: row.bbox,
     corners: row.corners,
     siteId: row.site,

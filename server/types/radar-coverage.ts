@@ -83,14 +83,22 @@ export class RadarSiteCoverage {
   products: number;
 }
 
-@ObjectType({ description: 'The newest precipitation product of one code and mnemonic at one site in a range, and how many the range has.' })
+@ObjectType({
+  description: 'Precipitation products of one code and mnemonic at one site in a range: the newest, how many the range has, and the one stating the largest accumulation.',
+})
 export class LatestPrecipitation {
   @Field(() => RadarSite)
   site: RadarSite;
 
-  @Field(() => Product)
+  @Field(() => Product, { description: 'The newest product in the range.' })
   product: Product;
 
   @Field(() => Int, { description: 'Products of this code and mnemonic at this site in the range.' })
   count: number;
+
+  @Field(() => Float, { nullable: true, description: 'Largest accumulation any of these products states, inches (maxProduct.maxAccumulationIn); null when none states one.' })
+  maxAccumulationIn: number | null;
+
+  @Field(() => Product, { nullable: true, description: 'The product stating maxAccumulationIn (the newest of equals); null when none states one.' })
+  maxProduct: Product | null;
 }

@@ -41,7 +41,7 @@ import { commitGnssDays } from './gnss-write.js';
 import { StatementCache } from './statements.js';
 import * as aggregates from './radar-aggregates.js';
 import * as events from './events.js';
-import type { CatalogEventRow, LonLatBox, RadarBucketCount, RadarCountQuery } from '../types.js';
+import type { CatalogEventRow, LonLatBox, PrecipitationSummary, RadarBucketCount, RadarCountQuery } from '../types.js';
 
 export interface CatalogOpenOptions {
   /** Open without write access and without migrating (servers). Default false. */

@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeLevel3 } from '../../ingest/decode/level3/index.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
@@ -177,6 +178,28 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
     expect(daa.data.latestProducts).toEqual([{ id: 'KLOT_DAA_20210508_034029', mnemonic: 'DAA', scanTime: '2021-05-08T03:40:29.000Z', imageUrl: null }]);
     const all = await gql(q, { site: 'KLOT' });
     expect(all.data.latestProducts.map((p: any) => p.mnemonic)).toEqual(['N0S', 'NSS', 'N1P', 'NTP', 'N0Q', 'NMD', 'N0H', 'DAA', 'DTA', 'HHC']);
+  });
+
+  it('latestPrecipitation: the DAA and DTA maxima are positive and what the decoder reads from their description blocks', async () => {
+    const r = await gql(`{ latestPrecipitation(sites: ["KLOT"], from: "2021-01-01T00:00:00Z", to: "2022-01-01T00:00:00Z") {
+      count product { id } maxAccumulationIn maxProduct { id maxAccumulationIn } } }`);
+    expect(r.errors).toBeUndefined();
+    const byLatest = new Map(r.data.latestPrecipitation.map((p: any) => [p.product.id, p]));
+    // The newest DAA is the null one (no maximum): the February DAA states the range's maximum.
+    const cases = [
+      ['KLOT_DAA_20210508_034029', 'LOT_DAA_2021_02_28_12_14_47', 2],
+      ['KLOT_DTA_20210228_150533', 'LOT_DTA_2021_02_28_15_05_33', 1],
+    ] as const;
+    for (const [latestId, file, count] of cases) {
+      const p: any = byLatest.get(latestId);
+      expect(p, latestId).toBeDefined();
+      expect(p.count).toBe(count);
+      expect(p.maxProduct.id).toBe(RENDERED[file]);
+      const stated = decodeLevel3(new Uint8Array(readFileSync(join(dir!, file)))).description.params.maxAccumulationIn!;
+      expect(stated).toBeGreaterThan(0);
+      expect(p.maxAccumulationIn).toBeCloseTo(stated, 6);
+      expect(p.maxProduct.maxAccumulationIn).toBe(p.maxAccumulationIn);
+    }
   });
 
   it('rejects bad arguments with BAD_USER_INPUT and a message saying what to change', async () => {

@@ -68,6 +68,13 @@ describe('Level 3 products in the catalog', () => {
     expect(daa1.sourceKey).toBe('null-daa');
   });
 
+  it('keeps the maximum accumulation a precipitation product states; null for others and when a null product replaces one', () => {
+    const rows = catalog.listProducts({}, { first: 100 }).rows;
+    const daa = rows.filter((r) => r.mnemonic === 'DAA');
+    expect(daa.map((r) => r.maxAccumulationIn)).toEqual([1.2, 1.2, 1.2, 1.2, null, 1.2]); // newest first; hour 1 is the null DAA
+    expect(rows.filter((r) => r.mnemonic !== 'DAA').every((r) => r.maxAccumulationIn === null)).toBe(true);
+  });
+
   it('pages by keyset, newest first, with stable cursors and a total', () => {
     const seen: ProductRow[] = [];
     let after: string | null = null;
@@ -140,6 +147,24 @@ describe('Level 3 products in the catalog', () => {
     // The replaced DAA's PNG stays behind (commit reports it stale); everything else is named.
     expect(stored.filter((k) => !named.has(k))).toEqual(['radar/level3/KLOT/DAA/2021/01/31/120630.png']);
     for (const k of named) expect(stored).toContain(k);
+  });
+
+  it('migrates a version-5 catalog: product rows stay, their maxAccumulationIn null (not stated before)', () => {
+    const path = join(dir, 'v5.db');
+    const db = new Database(path);
+    migrate(db, path, MIGRATIONS.filter((m) => m.version <= 5));
+    db.prepare("INSERT INTO radar_sites (id, latitude, longitude, height_m) VALUES ('KLOT', 41.6, -88.08, 200)").run();
+    db.prepare(`INSERT INTO products (id, site, code, mnemonic, name, category, scan_time, units, metadata_key, raw_key, source, source_key, source_size, source_fingerprint, ingested_at)
+      VALUES ('KLOT_DAA_20210131_110630', 'KLOT', 170, 'DAA', 'Digital Accumulation Array', 'PRECIPITATION', ?, 'in', 'm.json', 'm.raw', 'local', 'k', 1, 'size:1', 0)`).run(SCAN_TIME);
+    db.close();
+    const upgraded = Catalog.open(path);
+    try {
+      expect(upgraded.schemaVersion).toBeGreaterThanOrEqual(6);
+      expect(upgraded.getProducts(['KLOT_DAA_20210131_110630'])[0]).toMatchObject({ code: 170, maxAccumulationIn: null });
+      expect(upgraded.latestPrecipitation(['KLOT'], SCAN_TIME, SCAN_TIME + HOUR)).toMatchObject([{ count: 1, maxProduct: null }]);
+    } finally {
+      upgraded.close();
+    }
   });
 
   it('migrates a version-1 catalog: Level 2 rows stay, products arrive', () => {

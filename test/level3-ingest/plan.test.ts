@@ -71,7 +71,8 @@ describe('Level 3 plan: rows, keys and JSON', () => {
 
   it('precipitation: inches legend with thresholds, site from the stated position when there is no heading', () => {
     const p = plan(accumulationProduct());
-    expect(p.product).toMatchObject({ site: 'KLOT', code: 170, mnemonic: 'DAA', category: 'PRECIPITATION', units: 'in', elevationAngle: null });
+    expect(p.product).toMatchObject({ site: 'KLOT', code: 170, mnemonic: 'DAA', category: 'PRECIPITATION', units: 'in', elevationAngle: null, maxAccumulationIn: 1.2 });
+    expect(plan(accumulationProduct({ maxTenths: 37 })).product.maxAccumulationIn).toBe(3.7);
     const meta = jsonOf(p);
     expect(meta.siteFrom).toBe('position');
     expect(meta.legend.units).toBe('in');
@@ -91,6 +92,7 @@ describe('Level 3 plan: rows, keys and JSON', () => {
   it('other radial products go through the generic data-level scale, legend labelled by their thresholds', () => {
     const meta = jsonOf(plan(velocityProduct()));
     expect(meta).toMatchObject({ product: 'N0S', units: 'kt', code: 56 });
+    expect(plan(velocityProduct()).product.maxAccumulationIn).toBeNull();
     expect(meta.legend.entries.map((e: any) => e.min)).toEqual([-64, -50, -36, -22, -10, -5, -1, 0, 5, 10, 22, 36, 50, 64]);
   });
 
@@ -107,7 +109,8 @@ describe('Level 3 plan: rows, keys and JSON', () => {
 
   it('a null product (flag in halfword 30) is catalogued without an image, saying so', () => {
     const p = plan(nullAccumulationProduct());
-    expect(p.product).toMatchObject({ code: 170, mnemonic: 'DAA', category: 'PRECIPITATION', imageKey: null });
+    // Halfword 47 of a null product is not a maximum: nothing was accumulated.
+    expect(p.product).toMatchObject({ code: 170, mnemonic: 'DAA', category: 'PRECIPITATION', imageKey: null, maxAccumulationIn: null });
     expect(p.summary).toMatch(/null product \(flag 5\)/);
     expect(jsonOf(p).nullProduct.flag).toBe(5);
   });

@@ -48,8 +48,10 @@ export function hydrometeorProduct(opts: { patches?: Patch[]; scanTime?: number;
 /**
  * A digital accumulation (code 170, DAA): level N is N/100 inches (scale 1, offset 0, level 0 a
  * flag), no elevation (bins on the ground). No WMO heading: the site comes from the position.
+ * `maxTenths` is the maximum accumulation it states (halfword 47, tenths of an inch; 12 unless
+ * told).
  */
-export function accumulationProduct(opts: { patches?: Patch[]; scanTime?: number; latitude?: number; longitude?: number } = {}): Uint8Array {
+export function accumulationProduct(opts: { patches?: Patch[]; scanTime?: number; latitude?: number; longitude?: number; maxTenths?: number } = {}): Uint8Array {
   const binCount = 400;
   const patches = opts.patches ?? [{ radials: [90, 99], bins: [150, 180], level: 120 }];
   const [s1, s2] = floatHalfwords(1);
@@ -59,7 +61,7 @@ export function accumulationProduct(opts: { patches?: Patch[]; scanTime?: number
     volumeScanTime: opts.scanTime ?? SCAN_TIME,
     latitude: opts.latitude,
     longitude: opts.longitude,
-    halfwords: { 31: s1, 32: s2, 33: o1, 34: o2, 36: 255, 37: 1, 38: 0, 47: 12, 48: 1, 49: 660 },
+    halfwords: { 31: s1, 32: s2, 33: o1, 34: o2, 36: 255, 37: 1, 38: 0, 47: opts.maxTenths ?? 12, 48: 1, 49: 660 },
     layers: [[digitalRadialPacket({ binCount, levels: patchedLevels(360, binCount, patches), rangeScale: 250 })]],
     compress: true,
   });
@@ -109,7 +111,10 @@ export function graphicProduct(): Uint8Array {
   });
 }
 
-/** A DAA the RPG flagged as null (halfword 30 = 5): no symbology at all, like the real 222-byte file. */
-export function nullAccumulationProduct(): Uint8Array {
-  return encodeLevel3({ productCode: 170, volumeScanTime: SCAN_TIME + 3_600_000, halfwords: { 30: 5 }, wmo: { heading: 'SDUS53 KLOT 311206', awipsId: 'DAALOT' } });
+/**
+ * A DAA the RPG flagged as null (halfword 30 = 5): no symbology at all, like the real 222-byte file
+ * (an hour after SCAN_TIME unless told). Halfword 47 says 9.9 in, which must not count.
+ */
+export function nullAccumulationProduct(scanTime = SCAN_TIME + 3_600_000): Uint8Array {
+  return encodeLevel3({ productCode: 170, volumeScanTime: scanTime, halfwords: { 30: 5, 47: 99 }, wmo: { heading: 'SDUS53 KLOT 311206', awipsId: 'DAALOT' } });
 }

@@ -144,7 +144,7 @@ export type LatestPrecipitationQueryVariables = Exact<{
 }>;
 
 
-export type LatestPrecipitationQuery = { latestPrecipitation: Array<{ count: number, site: { id: string }, product: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } }> };
+export type LatestPrecipitationQuery = { latestPrecipitation: Array<{ count: number, maxAccumulationIn: number | null, site: { id: string }, product: { maxAccumulationIn: number | null, id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } }, maxProduct: { id: string, scanTime: string, maxAccumulationIn: number | null } | null }> };
 
 export type LatestProductsQueryVariables = Exact<{
   site: string;
@@ -662,6 +662,13 @@ export const LatestPrecipitationDocument = new TypedDocumentString(`
     count
     product {
       ...ProductFields
+      maxAccumulationIn
+    }
+    maxAccumulationIn
+    maxProduct {
+      id
+      scanTime
+      maxAccumulationIn
     }
   }
 }
