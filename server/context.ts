@@ -1,5 +1,6 @@
 import type { ObjectStore } from '../store/types.js';
 import type { CatalogReader } from './catalog-reader.js';
+import type { IngestAdmin } from './ingest-admin.js';
 import { withDeadline, type ExecutionDeadline } from './limits/deadline.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { CatalogEventFeed } from './subscriptions/feed.js';
@@ -15,6 +16,8 @@ export interface RadomeContext {
   events: CatalogEventFeed;
   /** The request's `Authorization` header (the ingest admin mutations check it). */
   authorization?: string;
+  /** Ingest status and control, when the server was given a catalog path for them. */
+  ingestAdmin?: IngestAdmin;
   /** The execution timeout of an HTTP request; `catalog`, `objects` and `loaders` read through it. */
   deadline?: ExecutionDeadline;
 }

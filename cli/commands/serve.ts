@@ -6,7 +6,6 @@ import { createRadomeServer } from '../../server/index.js';
 import { runIngestDaemon } from '../../ingest/daemon.js';
 import type { Command } from '../args.js';
 import { openIngestContext } from '../runtime.js';
-import { configureIngestAdmin } from '../../server/resolvers/ingest-status.js';
 
 function withFlags(values: Record<string, string | boolean | undefined>): RadomeConfig {
   const env = { ...process.env };
@@ -21,13 +20,17 @@ async function startServer(config: RadomeConfig): Promise<() => Promise<void>> {
   // The writer creates and migrates the catalog; a server started alone on a fresh data dir does it once.
   Catalog.open(config.catalogPath).close();
   const catalog = Catalog.open(config.catalogPath, { readonly: true });
-  const server = createRadomeServer({ catalog, objects: openObjectStore(config.objectsUrl), publicUrl: config.publicUrl, config: config.server });
-  const closeIngestAdmin = configureIngestAdmin({ catalogPath: config.catalogPath, adminToken: config.adminToken });
+  const server = createRadomeServer({
+    catalog,
+    objects: openObjectStore(config.objectsUrl),
+    publicUrl: config.publicUrl,
+    config: config.server,
+    ingestAdmin: { catalogPath: config.catalogPath, adminToken: config.adminToken },
+  });
   const listening = await server.listen(config.port, config.host);
   log.info({ url: listening.url, catalog: config.catalogPath, objects: config.objectsUrl }, `radome serving GraphQL at ${listening.url}/graphql and GraphiQL at ${listening.url}/graphiql`);
   return async () => {
     await listening.close();
-    closeIngestAdmin();
     catalog.close();
   };
 }

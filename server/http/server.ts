@@ -13,6 +13,7 @@ import { BoundedQueryCache } from '../limits/apq-cache.js';
 import { ExecutionDeadline } from '../limits/deadline.js';
 import { limitsPlugin } from '../limits/plugin.js';
 import { maxAliasesRule, maxDepthRule } from '../limits/validation-rules.js';
+import { IngestAdmin, type IngestAdminOptions } from '../ingest-admin.js';
 import { buildRadomeSchema } from '../schema.js';
 import { CatalogEventFeed } from '../subscriptions/feed.js';
 import { attachSubscriptions } from '../subscriptions/ws.js';
@@ -43,6 +44,8 @@ export interface RadomeServerOptions {
    * except the per-client rate limit, which an embedding turns on itself (`radome serve` does).
    */
   config?: Partial<ServerConfig>;
+  /** Ingest status and control (ingestStatus and the admin mutations); without it they answer CONFIG. */
+  ingestAdmin?: IngestAdminOptions;
 }
 
 export interface ListeningRadomeServer {
@@ -103,6 +106,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const httpServer = createServer();
   const metrics = new Metrics();
   const feed = new CatalogEventFeed(catalog, config.eventsPollMs, onError);
+  const ingestAdmin = options.ingestAdmin ? new IngestAdmin(options.ingestAdmin) : undefined;
   const limiter = config.rateLimitPerSecond > 0 ? new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) : null;
   const validationRules = [maxDepthRule(config.maxDepth), maxAliasesRule(config.maxAliases)];
   const baseUrlOf = (req: IncomingMessage) => publicBase ?? `http://${requestAuthority(req)}/`;
@@ -128,7 +132,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       metrics.observeRequest('graphql-ws', 'GET', 101, 0);
       return null;
     },
-    context: (req) => createContext(catalog, baseUrlOf(req), objects, feed),
+    context: (req) => ({ ...createContext(catalog, baseUrlOf(req), objects, feed), ingestAdmin }),
   });
 
   const apollo = new ApolloServer<RadomeContext>({
@@ -172,7 +176,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       }
       await ensureStarted();
       const baseUrl = baseUrlOf(req);
-      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs)), authorization: req.headers.authorization }), config.maxBodyBytes);
+      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs)), authorization: req.headers.authorization, ingestAdmin }), config.maxBodyBytes);
     }
     if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects);
     if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) {
@@ -215,7 +219,13 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       });
       const { address, port: boundPort } = httpServer.address() as AddressInfo;
       const authority = address.includes(':') ? `[${address}]:${boundPort}` : `${address}:${boundPort}`;
-      return { url: `http://${authority}`, close: () => apollo.stop() };
+      return {
+        url: `http://${authority}`,
+        async close() {
+          await apollo.stop();
+          ingestAdmin?.close();
+        },
+      };
     },
   };
 }
