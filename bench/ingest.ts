@@ -110,7 +110,7 @@ async function runOnce(backlog: string, threads: number): Promise<{ seconds: num
     await Promise.all(Array.from({ length: threads }, () => pool.planFile(new Uint8Array([1]), { source: 'w', key: 'w', size: 1, fingerprint: 'w' }, { renderSize: RENDER, ingestedAt: 0 }).catch(() => undefined)));
     const t0 = performance.now();
     const { value: summary, peakMb } = await withRssSampling(() =>
-      ingestAll(ctx, source, source.list([join(backlog, 'level2'), join(backlog, 'level3')]), { concurrency: threads + 1, keepOutcomes: false }),
+      ingestAll(ctx, source, source.list([join(backlog, 'level2'), join(backlog, 'level3')]), { concurrency: Number(process.env.RADOME_BENCH_CONCURRENCY ?? threads + 1), keepOutcomes: false }),
     );
     return { seconds: (performance.now() - t0) / 1000, ingested: summary.ingested, failed: summary.failed, peakMb };
   } finally {
