@@ -7,27 +7,15 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { ingestObject, type IngestContext } from '../../ingest/ingest-object.js';
-import type { ObjectSource, SourceObject } from '../../ingest/sources/types.js';
 import { Catalog, MIGRATIONS } from '../../store/catalog/index.js';
 import { migrate } from '../../store/catalog/migrations.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import type { ProductRow } from '../../store/types.js';
 import { SCAN_TIME, accumulationProduct, graphicProduct, hydrometeorProduct, nullAccumulationProduct, velocityProduct } from './synthetic-products.js';
+import { MemorySource } from '../support/memory-source.js';
 
 const HOUR = 3_600_000;
 
-/** Files served from memory: the ObjectSource interface, nothing stubbed behind it. */
-class MemorySource implements ObjectSource {
-  readonly id = 'memory';
-  readonly files = new Map<string, Uint8Array>();
-  object(key: string): SourceObject {
-    const body = this.files.get(key)!;
-    return { source: this.id, key, size: body.length, fingerprint: `size:${body.length}` };
-  }
-  async fetch(object: SourceObject): Promise<Uint8Array> {
-    return this.files.get(object.key)!;
-  }
-}
 
 describe('Level 3 products in the catalog', () => {
   let dir: string;

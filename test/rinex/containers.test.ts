@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { RadomeError } from '../../core/errors.js';
 import { detectContainer } from '../../ingest/decode/containers/detect-container.js';
 import { decompressLzw } from '../../ingest/decode/containers/lzw.js';
 import { unwrapContainers } from '../../ingest/decode/containers/unwrap-containers.js';
 import { compressLzw } from '../fixtures/lzw-compress.js';
 import { sampleFile, skipReason } from '../sample-data.js';
+import { outcomeCode } from '../support/radome-failure.js';
 
 const Z_FILE = 'gnss/rinex/ac660270.18o.Z';
 const CRX = 'gnss/rinex/P43300USA_R_20190012056_17M_15S_MO.crx';
@@ -21,16 +21,6 @@ function gzipDecode(bytes: Uint8Array): Uint8Array {
   const r = spawnSync('gzip', ['-dc'], { input: bytes, maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`gzip -dc failed: ${r.stderr.toString()}`);
   return new Uint8Array(r.stdout);
-}
-
-function errorCode(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof RadomeError) return e.code;
-    throw e;
-  }
 }
 
 /** Text with a long, repetitive but not trivial structure, like RINEX (fills LZW tables). */
@@ -101,15 +91,15 @@ describe('Unix compress (LZW)', () => {
   });
 
   it('rejects bad headers and out-of-range codes with typed errors', () => {
-    expect(errorCode(() => decompressLzw(Uint8Array.of(0x1f, 0x8b, 0)))).toBe('UNRECOGNIZED');
-    expect(errorCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0x80 | 17)))).toBe('CORRUPT');
-    expect(errorCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0x80 | 8)))).toBe('CORRUPT');
-    expect(errorCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0xb0)))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => decompressLzw(Uint8Array.of(0x1f, 0x8b, 0)))).toBe('UNRECOGNIZED');
+    expect(outcomeCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0x80 | 17)))).toBe('CORRUPT');
+    expect(outcomeCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0x80 | 8)))).toBe('CORRUPT');
+    expect(outcomeCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0xb0)))).toBe('UNSUPPORTED');
     // First code 300 (> 255): 9 bits LSB first = 0x2c, 0x01.
-    expect(errorCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0x90, 0x2c, 0x01)))).toBe('CORRUPT');
+    expect(outcomeCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0x90, 0x2c, 0x01)))).toBe('CORRUPT');
     // 'A' (65) then code 400, far beyond the next free code 257.
     const bits = 65 | (400 << 9);
-    expect(errorCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0x90, bits & 255, (bits >> 8) & 255, (bits >> 16) & 255)))).toBe('CORRUPT');
+    expect(outcomeCode(() => decompressLzw(Uint8Array.of(0x1f, 0x9d, 0x90, bits & 255, (bits >> 8) & 255, (bits >> 16) & 255)))).toBe('CORRUPT');
   });
 
   it('truncated streams decode to a prefix of the original, never crash', () => {
@@ -127,13 +117,13 @@ describe('Unix compress (LZW)', () => {
       const bytes = new Uint8Array(3 + (trial % 50) * 20);
       bytes.set([0x1f, 0x9d, 0x80 | (9 + (trial % 8))]);
       for (let i = 3; i < bytes.length; i++) bytes[i] = (x = (x * 1664525 + 1013904223) >>> 0) >>> 24;
-      expect(['ok', 'CORRUPT']).toContain(errorCode(() => decompressLzw(bytes)));
+      expect(['ok', 'CORRUPT']).toContain(outcomeCode(() => decompressLzw(bytes)));
     }
   });
 
   it('enforces the output limit', () => {
     const z = compressLzw(new Uint8Array(100_000).fill(65));
-    expect(errorCode(() => decompressLzw(z, { maxOutputBytes: 1000 }))).toBe('CORRUPT');
+    expect(outcomeCode(() => decompressLzw(z, { maxOutputBytes: 1000 }))).toBe('CORRUPT');
   });
 });
 
@@ -152,11 +142,11 @@ describe('unwrapContainers', () => {
   it.skipIf(!bz2)('bzip2: truncated or damaged input is a typed error', () => {
     const bytes = readFileSync(bz2!);
     for (const cut of [10, 1000, 20000]) {
-      expect(['TRUNCATED', 'CORRUPT']).toContain(errorCode(() => unwrapContainers(bytes.subarray(0, cut))));
+      expect(['TRUNCATED', 'CORRUPT']).toContain(outcomeCode(() => unwrapContainers(bytes.subarray(0, cut))));
     }
     const damaged = Uint8Array.from(bytes);
     damaged[5000] ^= 0xff;
-    expect(['TRUNCATED', 'CORRUPT']).toContain(errorCode(() => unwrapContainers(damaged)));
+    expect(['TRUNCATED', 'CORRUPT']).toContain(outcomeCode(() => unwrapContainers(damaged)));
   });
 
   it.skipIf(!york)('zip: takes the single member and names it', () => {
@@ -171,8 +161,8 @@ describe('unwrapContainers', () => {
     const r = unwrapContainers(two);
     expect(r.layers).toEqual(['zip:abcd0010.24o']);
     expect(new TextDecoder().decode(r.bytes)).toBe('obs');
-    expect(errorCode(() => unwrapContainers(zipSync({ 'a.txt': obs, 'b.txt': obs })))).toBe('UNSUPPORTED');
-    expect(errorCode(() => unwrapContainers(zipSync({})))).toBe('CORRUPT');
+    expect(outcomeCode(() => unwrapContainers(zipSync({ 'a.txt': obs, 'b.txt': obs })))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => unwrapContainers(zipSync({})))).toBe('CORRUPT');
   });
 
   it('nested containers are removed outermost first until plain', () => {
@@ -186,17 +176,17 @@ describe('unwrapContainers', () => {
 
   it('gzip: truncated → TRUNCATED, damaged → CORRUPT, with the layer named', () => {
     const gz = gzipSync(sampleText(20_000));
-    expect(errorCode(() => unwrapContainers(gz.subarray(0, gz.length - 100)))).toBe('TRUNCATED');
+    expect(outcomeCode(() => unwrapContainers(gz.subarray(0, gz.length - 100)))).toBe('TRUNCATED');
     const damaged = Uint8Array.from(gz);
     damaged[3] = 0xff; // reserved flag bits
-    expect(errorCode(() => unwrapContainers(damaged))).toBe('CORRUPT');
+    expect(outcomeCode(() => unwrapContainers(damaged))).toBe('CORRUPT');
     expect(() => unwrapContainers(gzipSync(gz.subarray(0, 50)))).toThrow(/inside gzip: gzip data ends early/);
   });
 
   it('refuses endless nesting', () => {
     let bytes: Uint8Array = new TextEncoder().encode('x');
     for (let i = 0; i < 10; i++) bytes = gzipSync(bytes);
-    expect(errorCode(() => unwrapContainers(bytes))).toBe('CORRUPT');
+    expect(outcomeCode(() => unwrapContainers(bytes))).toBe('CORRUPT');
     expect(unwrapContainers(bytes, { maxLayers: 10 }).layers).toHaveLength(10);
   });
 });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RadomeError } from '../../core/errors.js';
 import { unwrapContainers } from '../../ingest/decode/containers/unwrap-containers.js';
 import { decodeHatanaka, HatanakaDecoder, isCompactRinex } from '../../ingest/decode/rinex/hatanaka.js';
 import { parseRinexObs } from '../../ingest/decode/rinex/obs-parser.js';
@@ -9,6 +8,7 @@ import { encodeHatanaka } from '../fixtures/hatanaka-encoder.js';
 import { headerLine, writeRinexObs } from '../fixtures/rinex-writer.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { rng, syntheticObsSpec } from './synthetic-obs.js';
+import { outcomeCode } from '../support/radome-failure.js';
 
 const YORK_CRX = 'gnss/rinex/york0440.15d';
 const YORK_ZIP = 'gnss/rinex/york0440.zip';
@@ -19,16 +19,6 @@ const text = (b: Uint8Array): string => new TextDecoder('latin1').decode(b);
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** Lines without CR and trailing blanks (CRX2RNX trims them; the original may not). */
 const lines = (s: string): string[] => s.split('\n').map((l) => l.replace(/\r$/, '').trimEnd());
-
-function outcome(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof RadomeError) return e.code;
-    throw e;
-  }
-}
 
 function decodeInChunks(crx: Uint8Array, sizes: () => number): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -190,20 +180,20 @@ describe('Hatanaka decoding of bad input', () => {
   ];
   for (const [name, input, code] of cases) {
     it(`${name} → ${code}`, () => {
-      expect(outcome(() => decodeHatanaka(bytes(input.length ? input.join('\n') + '\n' : '')))).toBe(code);
+      expect(outcomeCode(() => decodeHatanaka(bytes(input.length ? input.join('\n') + '\n' : '')))).toBe(code);
     });
   }
 
   it('a CRINEX 3 satellite of a system missing from the header → CORRUPT', () => {
     const rnx = writeRinexObs(syntheticObsSpec({ version: 3, epochs: 3 }));
     const crx = text(encodeHatanaka(rnx)).replace(/(^> .*?)E05/m, '$1J05');
-    expect(outcome(() => decodeHatanaka(bytes(crx)))).toBe('CORRUPT');
+    expect(outcomeCode(() => decodeHatanaka(bytes(crx)))).toBe('CORRUPT');
   });
 
   it('truncation at any offset gives RINEX or a typed error', () => {
     const crx = encodeHatanaka(writeRinexObs(syntheticObsSpec({ version: 2, epochs: 12, events: true })));
     const seen = new Set<string>();
-    for (let cut = 0; cut < crx.length; cut += 37) seen.add(outcome(() => decodeHatanaka(crx.subarray(0, cut))));
+    for (let cut = 0; cut < crx.length; cut += 37) seen.add(outcomeCode(() => decodeHatanaka(crx.subarray(0, cut))));
     expect([...seen].every((c) => ['ok', 'TRUNCATED', 'CORRUPT', 'UNRECOGNIZED'].includes(c))).toBe(true);
     expect(seen.has('TRUNCATED')).toBe(true);
   });
@@ -216,7 +206,7 @@ describe('Hatanaka decoding of bad input', () => {
     for (let trial = 0; trial < 300; trial++) {
       const damaged = Uint8Array.from(crx);
       for (let k = 0; k < 3; k++) damaged[start + Math.floor(r() * (crx.length - start))] = alphabet[Math.floor(r() * alphabet.length)]!;
-      expect(['ok', 'TRUNCATED', 'CORRUPT']).toContain(outcome(() => decodeHatanaka(damaged)));
+      expect(['ok', 'TRUNCATED', 'CORRUPT']).toContain(outcomeCode(() => decodeHatanaka(damaged)));
     }
   });
 
@@ -224,7 +214,7 @@ describe('Hatanaka decoding of bad input', () => {
     const r = rng(3);
     const junk = Uint8Array.from({ length: 5000 }, () => Math.floor(r() * 256));
     expect(isCompactRinex(junk)).toBe(false);
-    expect(outcome(() => decodeHatanaka(junk))).toBe('UNRECOGNIZED');
+    expect(outcomeCode(() => decodeHatanaka(junk))).toBe('UNRECOGNIZED');
   });
 });
 

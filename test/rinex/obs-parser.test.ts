@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RadomeError } from '../../core/errors.js';
 import { ecefToGeodetic } from '../../ingest/decode/rinex/geodetic.js';
 import { createRinexObsParser, parseRinexObs } from '../../ingest/decode/rinex/obs-parser.js';
 import type { RinexObsResult } from '../../ingest/decode/rinex/types.js';
 import { headerLine, writeRinexObs, type ObsFileSpec } from '../fixtures/rinex-writer.js';
 import { rng, syntheticObsSpec } from './synthetic-obs.js';
+import { outcomeCode } from '../support/radome-failure.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-function outcome(fn: () => unknown): string {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof RadomeError) return e.code;
-    throw e;
-  }
-}
 
 type Row = [time: number, sat: string, code: string, value: number];
 
@@ -167,7 +157,7 @@ describe('robustness', () => {
       const full = parseRinexObs(text);
       for (let cut = 0; cut <= text.length; cut += 53) {
         let r: RinexObsResult | null = null;
-        const code = outcome(() => (r = parseRinexObs(text.subarray(0, cut))));
+        const code = outcomeCode(() => (r = parseRinexObs(text.subarray(0, cut))));
         // A cut inside the first line leaves nothing recognisable.
         expect(cut < 80 ? ['TRUNCATED', 'UNRECOGNIZED'] : ['ok', 'TRUNCATED']).toContain(code);
         if (r) expect((r as RinexObsResult).snr.count).toBeLessThanOrEqual(full.snr.count);
@@ -177,14 +167,14 @@ describe('robustness', () => {
 
   it('random bytes and other formats are typed errors', () => {
     const r = rng(8);
-    expect(outcome(() => parseRinexObs(Uint8Array.from({ length: 4000 }, () => Math.floor(r() * 256))))).toBe('UNRECOGNIZED');
-    expect(outcome(() => parseRinexObs(new Uint8Array(0)))).toBe('TRUNCATED');
-    expect(outcome(() => parseRinexObs(bytes('\n  \n\n')))).toBe('TRUNCATED');
-    expect(outcome(() => parseRinexObs(bytes(headerLine('     2.11           NAVIGATION DATA', 'RINEX VERSION / TYPE') + '\n')))).toBe('UNSUPPORTED');
-    expect(outcome(() => parseRinexObs(bytes(headerLine('     1.00           OBSERVATION DATA', 'RINEX VERSION / TYPE') + '\n')))).toBe('UNSUPPORTED');
-    expect(outcome(() => parseRinexObs(bytes(headerLine('3.0                 COMPACT RINEX FORMAT', 'CRINEX VERS   / TYPE') + '\n')))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => parseRinexObs(Uint8Array.from({ length: 4000 }, () => Math.floor(r() * 256))))).toBe('UNRECOGNIZED');
+    expect(outcomeCode(() => parseRinexObs(new Uint8Array(0)))).toBe('TRUNCATED');
+    expect(outcomeCode(() => parseRinexObs(bytes('\n  \n\n')))).toBe('TRUNCATED');
+    expect(outcomeCode(() => parseRinexObs(bytes(headerLine('     2.11           NAVIGATION DATA', 'RINEX VERSION / TYPE') + '\n')))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => parseRinexObs(bytes(headerLine('     1.00           OBSERVATION DATA', 'RINEX VERSION / TYPE') + '\n')))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => parseRinexObs(bytes(headerLine('3.0                 COMPACT RINEX FORMAT', 'CRINEX VERS   / TYPE') + '\n')))).toBe('UNSUPPORTED');
     const noTypes = [headerLine('     3.04           OBSERVATION DATA    M', 'RINEX VERSION / TYPE'), headerLine('', 'END OF HEADER')];
-    expect(outcome(() => parseRinexObs(bytes(noTypes.join('\n'))))).toBe('CORRUPT');
+    expect(outcomeCode(() => parseRinexObs(bytes(noTypes.join('\n'))))).toBe('CORRUPT');
   });
 
   it('random line-level damage never crashes', () => {
@@ -194,7 +184,7 @@ describe('robustness', () => {
     for (let trial = 0; trial < 200; trial++) {
       const chars = [...text];
       for (let k = 0; k < 5; k++) chars[header + 14 + Math.floor(r() * (chars.length - header - 14))] = ' 9.-x>\n&'[Math.floor(r() * 8)]!;
-      expect(outcome(() => parseRinexObs(bytes(chars.join(''))))).toBe('ok');
+      expect(outcomeCode(() => parseRinexObs(bytes(chars.join(''))))).toBe('ok');
     }
   });
 });

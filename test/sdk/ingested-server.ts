@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { ingestObject } from '../../ingest/ingest-object.js';
-import type { ObjectSource, SourceObject } from '../../ingest/sources/types.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -15,6 +14,7 @@ import { writeRinexObs } from '../fixtures/rinex-writer.js';
 import { T0, volume31 } from '../level2/synthetic-volumes.js';
 import { accumulationProduct, hydrometeorProduct, SCAN_TIME } from '../level3-ingest/synthetic-products.js';
 import { syntheticObsSpec } from '../rinex/synthetic-obs.js';
+import { MemorySource } from '../support/memory-source.js';
 
 export const VOLUME_COUNT = 4;
 /** Sweeps per synthetic volume: cut 1 REF ZDR PHI RHO CFP, cut 2 REF VEL SW, cut 3 REF VEL. */
@@ -23,18 +23,6 @@ export const VOLUME_EVERY_MS = 300_000;
 export const HYDROMETEOR_HOURS = 3;
 export { T0 as LEVEL2_T0, SCAN_TIME as LEVEL3_T0 };
 
-/** Files served from memory through the ObjectSource interface. */
-class MemorySource implements ObjectSource {
-  readonly id = 'memory';
-  readonly files = new Map<string, Uint8Array>();
-  object(key: string): SourceObject {
-    const body = this.files.get(key)!;
-    return { source: this.id, key, size: body.length, fingerprint: `size:${body.length}` };
-  }
-  async fetch(object: SourceObject): Promise<Uint8Array> {
-    return this.files.get(object.key)!;
-  }
-}
 
 /** Volume i of KLOT: the synthetic message 31 volume moved i × 5 minutes later. */
 function level2Volume(i: number): Uint8Array {

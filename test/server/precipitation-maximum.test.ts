@@ -7,29 +7,18 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { level3ProductId } from '../../ingest/level3/product-id.js';
-import type { ObjectSource, SourceObject } from '../../ingest/sources/types.js';
 import { createRadomeServer } from '../../server/index.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { accumulationProduct, hydrometeorProduct, nullAccumulationProduct, SCAN_TIME } from '../level3-ingest/synthetic-products.js';
 import { postGraphql } from '../support/radar-fixture.js';
+import { MemorySource } from '../support/memory-source.js';
 
 const HOUR = 3_600_000;
 /** KLOT DAA maxima by hour, tenths of an inch: 2.3 twice, so the newer (hour 3) must win. */
 const KLOT_TENTHS = [5, 23, 11, 23, 7];
 const KILX = { latitude: 40.151, longitude: -89.337 };
 
-class MemorySource implements ObjectSource {
-  readonly id = 'memory';
-  readonly files = new Map<string, Uint8Array>();
-  object(key: string): SourceObject {
-    const body = this.files.get(key)!;
-    return { source: this.id, key, size: body.length, fingerprint: `size:${body.length}` };
-  }
-  async fetch(object: SourceObject): Promise<Uint8Array> {
-    return this.files.get(object.key)!;
-  }
-}
 
 const daaId = (site: string, hour: number) => level3ProductId(site, 'DAA', SCAN_TIME + hour * HOUR);
 const iso = (hour: number) => new Date(SCAN_TIME + hour * HOUR).toISOString();

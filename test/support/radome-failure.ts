@@ -11,3 +11,14 @@ export function failure(f: () => unknown): RadomeError {
   }
   throw new Error('expected a RadomeError, but the call succeeded');
 }
+
+/** 'ok' when `f` returns, the RadomeError's code when it throws one (anything else propagates). */
+export function outcomeCode(f: () => unknown): string {
+  try {
+    f();
+    return 'ok';
+  } catch (e) {
+    if (e instanceof RadomeError) return e.code;
+    throw e;
+  }
+}
