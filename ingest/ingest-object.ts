@@ -29,7 +29,7 @@ export interface IngestContext {
 }
 
 async function planInThread(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<IngestPlan> {
-  return planIngest(await decodeRadomeFile(bytes), object, options);
+  return planIngest(decodeRadomeFile(bytes), object, options);
 }
 
 export type IngestOutcome =

@@ -34,7 +34,7 @@ export default async function planFileTask({ bytes, object, options }: PlanFileT
     holdsLargeGarbage = false;
   }
   try {
-    const decoded = await decodeRadomeFile(bytes);
+    const decoded = decodeRadomeFile(bytes);
     holdsLargeGarbage = decoded.format === 'level2';
     switch (decoded.format) {
       case 'level2':

@@ -32,7 +32,7 @@ export type DecodedFile =
   | { format: 'rinex'; rinex: ReadRinexResult };
 
 /** Unwraps containers, recognises the format by content and decodes. */
-export async function decodeRadomeFile(bytes: Uint8Array): Promise<DecodedFile> {
+export function decodeRadomeFile(bytes: Uint8Array): DecodedFile {
   if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'the file is empty');
   const plain = unwrapContainers(bytes).bytes;
   const format = sniffFormat(plain);

@@ -2,7 +2,7 @@ import { RadomeError } from '../../core/errors.js';
 import { parseIsoDuration } from '../../core/iso-duration.js';
 import type { Catalog } from '../catalog/index.js';
 import type { ObjectStore } from '../types.js';
-import { DAY_MS, rollupLevel, SNR_SCALE } from './rollup-levels.js';
+import { rollupLevel, SNR_SCALE } from './rollup-levels.js';
 import { parseConstellation, parseSatellite, CONSTELLATIONS } from './satellites.js';
 import { SnrAccumulator, type Grouping, type SnrPoint } from './snr-accumulator.js';
 import { dayOf } from './snr-keys.js';

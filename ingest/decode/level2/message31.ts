@@ -106,7 +106,7 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
       const problem = builder.write(row, p, at + MOMENT_HEADER_BYTES, gates, wordBits, scale, offset);
       if (problem) state.warn(`skipped a '${blockName(p, at)}' block in elevation ${elevationNumber}: ${problem}`);
     } else if (p[at] === TYPE_R && name === VOL) {
-      readVolumeBlock(state, p, dv, at, end);
+      readVolumeBlock(state, dv, at, end);
     } else if (!(p[at] === TYPE_R && KNOWN_RADAR_BLOCKS.has(name))) {
       state.warn(`skipped unknown message 31 data block '${blockName(p, at)}'`);
     }
@@ -114,7 +114,7 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
 }
 
 /** Volume constants: site location and VCP, taken from the first radial that has them. */
-function readVolumeBlock(state: VolumeState, p: Uint8Array, dv: DataView, at: number, end: number): void {
+function readVolumeBlock(state: VolumeState, dv: DataView, at: number, end: number): void {
   if (state.location) return;
   if (at + VOLUME_BLOCK_BYTES > end) {
     state.warn('skipped a volume constants block shorter than its fields');
