@@ -99,7 +99,30 @@ async function withRssSampling<T>(fn: () => Promise<T>): Promise<{ value: T; pea
   }
 }
 
-async function runOnce(backlog: string, threads: number): Promise<{ seconds: number; ingested: number; failed: number; peakMb: number }> {
+/** CPU seconds used so far by this process's main thread (Linux /proc; NaN elsewhere). */
+function mainThreadCpuSeconds(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+interface RunResult {
+  seconds: number;
+  /** CPU seconds of the whole process (every thread), so lost parallelism shows apart from extra work. */
+  cpuSeconds: number;
+  /** CPU seconds of the main thread alone (reads, object writes, commits), where Linux tells. */
+  mainCpuSeconds: number;
+  ingested: number;
+  failed: number;
+  peakMb: number;
+}
+
+async function runOnce(backlog: string, threads: number): Promise<RunResult> {
   const work = mkdtempSync(join(tmpdir(), 'radome-bench-ingest-run-'));
   const catalog = Catalog.open(join(work, 'catalog.db'));
   const pool = createPlanPool(threads);
@@ -108,11 +131,14 @@ async function runOnce(backlog: string, threads: number): Promise<{ seconds: num
     const ctx = { catalog, objects: new FileObjectStore(join(work, 'objects')), renderSize: RENDER, log: pino({ level: 'silent' }), planFile: pool.planFile };
     // Warm the threads (decoder init) outside the timing.
     await Promise.all(Array.from({ length: threads }, () => pool.planFile(new Uint8Array([1]), { source: 'w', key: 'w', size: 1, fingerprint: 'w' }, { renderSize: RENDER, ingestedAt: 0 }).catch(() => undefined)));
+    const cpu0 = process.cpuUsage();
+    const main0 = mainThreadCpuSeconds();
     const t0 = performance.now();
     const { value: summary, peakMb } = await withRssSampling(() =>
       ingestAll(ctx, source, source.list([join(backlog, 'level2'), join(backlog, 'level3')]), { concurrency: Number(process.env.RADOME_BENCH_CONCURRENCY ?? threads + 1), keepOutcomes: false }),
     );
-    return { seconds: (performance.now() - t0) / 1000, ingested: summary.ingested, failed: summary.failed, peakMb };
+    const cpu = process.cpuUsage(cpu0);
+    return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, mainCpuSeconds: mainThreadCpuSeconds() - main0, ingested: summary.ingested, failed: summary.failed, peakMb };
   } finally {
     await pool.close();
     catalog.close();
@@ -125,15 +151,17 @@ try {
   const { files, bytes } = makeBacklog(backlog);
   const diskBytes = readdirSync(join(backlog, 'level2')).length ? bytes : statSync(backlog).size;
   console.log(`backlog: ${N2} Level 2 volumes + ${N3} Level 3 products, ${(diskBytes / 1e6).toFixed(0)} MB, render ${RENDER} px, ${RUNS} run(s) each`);
-  const results: Record<number, { seconds: number; ingested: number; failed: number; peakMb: number }[]> = { 1: [], 2: [] };
+  const results: Record<number, RunResult[]> = { 1: [], 2: [] };
   for (let run = 0; run < RUNS; run++) {
     for (const threads of ONLY ?? [1, 2]) {
       const r = await runOnce(backlog, threads);
-      console.log(`  ${threads} worker(s): ${r.seconds.toFixed(1)} s, ${r.ingested} ingested, ${r.failed} failed, peak RSS ${r.peakMb.toFixed(0)} MB`);
+      console.log(`  ${threads} worker(s): ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s, main thread ${r.mainCpuSeconds.toFixed(1)} s), ${r.ingested} ingested, ${r.failed} failed, peak RSS ${r.peakMb.toFixed(0)} MB`);
       results[threads]!.push(r);
     }
   }
   const secs = (t: number) => median(results[t]!.map((r) => r.seconds));
+  const cpu = (t: number) => median(results[t]!.map((r) => r.cpuSeconds));
+  const mainCpu = (t: number) => median(results[t]!.map((r) => r.mainCpuSeconds));
   const peak = Math.max(...[1, 2].flatMap((t) => results[t]!.map((r) => r.peakMb)), peakRssMb());
   const ratio = secs(1) / secs(2);
   report(
@@ -144,6 +172,10 @@ try {
       { metric: 'MB/s, 1 worker', unit: 'MB/s', radome: bytes / 1e6 / secs(1) },
       { metric: 'MB/s, 2 workers', unit: 'MB/s', radome: bytes / 1e6 / secs(2) },
       { metric: 'speed-up 1 → 2 workers', unit: '×', radome: ratio, target: '>= 1.7' },
+      { metric: 'CPU per file, 1 worker (all threads)', unit: 'ms', radome: (cpu(1) / files) * 1000 },
+      { metric: 'CPU per file, 2 workers (all threads)', unit: 'ms', radome: (cpu(2) / files) * 1000 },
+      { metric: '  of which the main thread, 1 worker', unit: 'ms', radome: (mainCpu(1) / files) * 1000 },
+      { metric: '  of which the main thread, 2 workers', unit: 'ms', radome: (mainCpu(2) / files) * 1000 },
       { metric: 'peak RSS', unit: 'MB', radome: peak, target: '<= 600' },
     ],
     { level2Volumes: N2, level3Products: N3, files, megabytes: bytes / 1e6, renderSize: RENDER, runs: RUNS, secondsByWorkers: { 1: results[1]!.map((r) => r.seconds), 2: results[2]!.map((r) => r.seconds) } },

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,12 +141,28 @@ describe('FileObjectStore', () => {
     const root = newRoot();
     const store = new FileObjectStore(root);
     await store.put('radar/x.png', bytes('png'), 'image/png');
+    await store.put('radar/y.png', bytes('not a png'), 'text/plain');
     expect(readFileSync(join(root, 'radar/x.png'), 'utf8')).toBe('png');
+    // Only an object whose type its key does not imply needs a sidecar to keep it.
     const names = readdirSync(join(root, 'radar'));
-    expect(names.sort()).toEqual(['.radome~meta~x.png', 'x.png']);
+    expect(names.sort()).toEqual(['.radome~meta~y.png', 'x.png', 'y.png']);
+    expect(await store.head('radar/x.png')).toMatchObject({ contentType: 'image/png', etag: md5ETag(bytes('png')) });
+    expect(await store.head('radar/y.png')).toMatchObject({ contentType: 'text/plain', etag: md5ETag(bytes('not a png')) });
+    // Put again with the key's own type: the old sidecar no longer describes the body.
+    await store.put('radar/y.png', bytes('png too'), 'image/png');
+    expect(await store.get('radar/y.png')).toMatchObject({ contentType: 'image/png', etag: md5ETag(bytes('png too')) });
     // What a crash mid-write leaves behind: a temp file. It is not an object.
     writeFileSync(join(root, 'radar', '.radome~tmp~0123'), 'half an obj');
-    expect((await collect(store.list(''))).map((o) => o.key)).toEqual(['radar/x.png']);
+    expect((await collect(store.list(''))).map((o) => o.key)).toEqual(['radar/x.png', 'radar/y.png']);
+  });
+
+  it("puts into a folder removed since its last put", async () => {
+    const root = newRoot();
+    const store = new FileObjectStore(root, { durable: false });
+    await store.put('radar/a/x.json', bytes('1'), 'application/json');
+    rmSync(join(root, 'radar'), { recursive: true });
+    await store.put('radar/a/x.json', bytes('2'), 'application/json');
+    expect(readFileSync(join(root, 'radar/a/x.json'), 'utf8')).toBe('2');
   });
 
   it('lists in S3 byte order where per-folder sorting would not (\'-\' < \'/\' < \'0\')', async () => {
