@@ -9,7 +9,7 @@ import { RadomeError } from '../../../core/errors.js';
  * than seek-bzip (bench/level2.ts, rows 'bzip2:'). Block and stream CRCs are verified;
  * concatenated streams (pbzip2, some .bz2 files) decode one after the other into one output.
  *
- * A Bunzip2 keeps its work arrays (about 5 MB) and output buffer between calls: use
+ * A Bunzip2 keeps its work arrays (about 4 MB) and output buffer between calls: use
  * `threadBunzip2()`, one per thread, rather than making new ones.
  */
 
@@ -79,7 +79,6 @@ export class Bunzip2 {
   private out = new Uint8Array(INITIAL_OUTPUT);
   private outLength = 0;
 
-  private readonly ll = new Uint8Array(BLOCK_MAX);
   private readonly tt = new Int32Array(BLOCK_MAX);
   private readonly counts = new Int32Array(256);
   private readonly mtf = new Uint8Array(256);
@@ -292,10 +291,14 @@ export class Bunzip2 {
     this.maxLen[g] = maxLen;
   }
 
-  /** Huffman, RUNA/RUNB and move-to-front decoding of the block into ll; returns its length. */
+  /**
+   * Huffman, RUNA/RUNB and move-to-front decoding of the block into the low bytes of tt (where
+   * writeBlock adds the inverse-BWT links, as libbzip2 does: no second array to copy from);
+   * returns its length.
+   */
   private readSymbols(alphaSize: number, nSelectors: number, blockMax: number): number {
     const input = this.input;
-    const ll = this.ll;
+    const tt = this.tt;
     const counts = this.counts;
     const mtf = this.mtf;
     const lookup = this.lookup;
@@ -343,7 +346,7 @@ export class Bunzip2 {
       if (run) {
         if (nblock + run > blockMax) throw this.corruptAt(pos, count, 'block data exceed the block size');
         const b = mtf[0]!;
-        ll.fill(b, nblock, nblock + run);
+        tt.fill(b, nblock, nblock + run);
         counts[b] += run;
         nblock += run;
         run = 0;
@@ -357,7 +360,7 @@ export class Bunzip2 {
       if (i > 16) mtf.copyWithin(1, 0, i);
       else for (; i > 0; i--) mtf[i] = mtf[i - 1]!;
       mtf[0] = b;
-      ll[nblock++] = b;
+      tt[nblock++] = b;
       counts[b]++;
     }
     this.bitBuf = buf;
@@ -381,7 +384,6 @@ export class Bunzip2 {
 
   /** Inverse Burrows-Wheeler transform, run-length decoding and CRC; returns the block CRC. */
   private writeBlock(nblock: number, origPtr: number): number {
-    const ll = this.ll;
     const tt = this.tt;
     const counts = this.counts;
     let sum = 0;
@@ -390,8 +392,8 @@ export class Bunzip2 {
       counts[i] = sum;
       sum += c;
     }
-    for (let i = 0; i < nblock; i++) tt[i] = ll[i]!;
-    for (let i = 0; i < nblock; i++) tt[counts[ll[i]!]!++]! |= i << 8;
+    // Each entry's low byte is its own symbol, which the links added above it leave alone.
+    for (let i = 0; i < nblock; i++) tt[counts[tt[i]! & 0xff]!++]! |= i << 8;
 
     // Literal bytes add at most nblock bytes; runs reserve their own room below.
     let out = this.reserve(this.outLength + nblock, this.outLength);
