@@ -9,3 +9,32 @@ export async function forEachConcurrent<T>(items: readonly T[], limit: number, f
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
+
+/**
+ * Mutual exclusion by name within one process: holders of a name run one after the other, in
+ * the order they asked. Several names are taken in sorted order, so two holders asking for the
+ * same names in different orders cannot deadlock.
+ */
+export class NamedLocks {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  /** Waits until every name is free and takes them all; call the result to give them back. */
+  async acquire(names: readonly string[]): Promise<() => void> {
+    const releases: (() => void)[] = [];
+    for (const name of [...new Set(names)].sort()) releases.push(await this.take(name));
+    return () => releases.reverse().forEach((release) => release());
+  }
+
+  private async take(name: string): Promise<() => void> {
+    const before = this.tails.get(name);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const tail = (before ?? Promise.resolve()).then(() => held);
+    this.tails.set(name, tail);
+    await before;
+    return () => {
+      release();
+      if (this.tails.get(name) === tail) this.tails.delete(name);
+    };
+  }
+}

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { asRadomeError, type RadomeError } from '../core/errors.js';
-import { forEachConcurrent } from '../core/concurrency.js';
+import { forEachConcurrent, NamedLocks } from '../core/concurrency.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../core/retry.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
@@ -36,6 +36,12 @@ export type IngestOutcome =
   | { status: 'skipped'; object: SourceObject }
   | { status: 'ingested'; object: SourceObject; kind: IngestPlan['kind']; id: string; summary: string }
   | { status: 'failed'; object: SourceObject; error: RadomeError; quarantineKey: string | null };
+
+/**
+ * Names (e.g. GNSS station-days) held from a plan's reconcile to its commit. One process writes
+ * a catalog, so in-process locks keep two files of one station-day from merging past each other.
+ */
+const heldWhileWriting = new NamedLocks();
 
 /** Object writes in flight per file: enough to hide store latency, few enough to stay polite. */
 const PUT_CONCURRENCY = 8;
@@ -85,7 +91,12 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     const quarantineKey = await keepRawFile(ctx, object, bytes, log, retrying);
     return fail(ctx, object, asRadomeError(e, object.key), quarantineKey, now(), log);
   }
+  const release = plan.locks ? await heldWhileWriting.acquire(plan.locks) : null;
   try {
+    await plan.reconcile?.({
+      catalog: ctx.catalog,
+      getObject: async (key) => (await retrying('get', () => ctx.objects.get(key)))?.body ?? null,
+    });
     await forEachConcurrent(plan.objects, PUT_CONCURRENCY, (o) => retrying('put', () => ctx.objects.put(o.key, o.body, o.contentType)));
     const at = now();
     const file = { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: at };
@@ -95,6 +106,8 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     // Objects already written are harmless: no row points at them and a retry overwrites them.
     const error = asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE');
     return fail(ctx, object, error, null, now(), log, () => keepRawFile(ctx, object, bytes, log, retrying));
+  } finally {
+    release?.();
   }
   log.info({ kind: plan.kind, id: plan.id }, `ingested ${plan.kind} ${plan.id}: ${plan.summary}`);
   return { status: 'ingested', object, kind: plan.kind, id: plan.id, summary: plan.summary };

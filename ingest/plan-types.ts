@@ -19,8 +19,21 @@ export interface IngestPlan {
   /** One line for people, e.g. "66 sweeps". */
   summary: string;
   objects: PlannedObject[];
+  /** Names this plan holds alone from reconcile to commit (e.g. the station-days it writes). */
+  locks?: string[];
+  /**
+   * Brings what the store already holds into the plan before its objects are written (a GNSS
+   * station-day that an earlier file began is merged); may replace objects and rows.
+   */
+  reconcile?(stored: StoredData): Promise<void>;
   /** Writes the catalog rows for `file` in one transaction. */
   commit(catalog: Catalog, file: SourceFileRow): void;
+}
+
+/** What reconcile reads: the catalog and the bodies of stored objects (null when missing). */
+export interface StoredData {
+  catalog: Catalog;
+  getObject(key: string): Promise<Uint8Array | null>;
 }
 
 export interface PlanOptions {

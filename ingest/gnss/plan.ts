@@ -1,18 +1,19 @@
 import { RadomeError } from '../../core/errors.js';
 import { constellationIndex, satelliteKey } from '../../store/gnss/satellites.js';
-import { encodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
-import { dayOf, dayString, snrParquetKey } from '../../store/gnss/snr-keys.js';
+import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
+import { dayOf, dayString } from '../../store/gnss/snr-keys.js';
 import type { GnssDayCommit, GnssStationRow } from '../../store/types.js';
 import type { ReadRinexResult } from '../decode/rinex/index.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
-import { buildSnrRollups } from './rollups.js';
+import { mergeStoredDays } from './merge-stored-days.js';
+import { planGnssDay } from './plan-day.js';
 import { stationNameOf } from './station-name.js';
 
 export interface GnssPlan {
   station: GnssStationRow;
   days: GnssDayCommit[];
-  /** One Parquet object per station-day; written before the rows. */
+  /** One Parquet object per station-day (objects[i] is days[i]'s); written before the rows. */
   objects: PlannedObject[];
 }
 
@@ -70,27 +71,6 @@ function splitByDay(obs: SnrObservations): Map<number, SnrObservations> {
   return days;
 }
 
-function epochCount(obs: SnrObservations): number {
-  let count = 0;
-  let last = NaN;
-  for (let i = 0; i < obs.count; i++) {
-    if (obs.times[i] !== last) count++;
-    last = obs.times[i]!;
-  }
-  return count;
-}
-
-function timeRange(obs: SnrObservations): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < obs.count; i++) {
-    const t = obs.times[i]!;
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
-  return [min, max];
-}
-
 /**
  * A decoded RINEX file → one Parquet object and one set of rollups per GPS day it covers. Pure:
  * the caller writes the objects, then commits the rows. Times stay in the file's time system.
@@ -114,29 +94,11 @@ export function planGnssFile(rinex: ReadRinexResult, file: SourceObject, options
   };
   const objects: PlannedObject[] = [];
   const days: GnssDayCommit[] = [];
+  const from = { source: file.source, sourceKey: file.key, timeSystem: header.timeSystem, ingestedAt: options.ingestedAt };
   for (const [day, dayObs] of splitByDay(obs)) {
-    const key = snrParquetKey(name.id, day);
-    const body = encodeSnrParquet(dayObs, { station: name.id, day: dayString(day), time_system: header.timeSystem, source: file.key });
-    objects.push({ key, body, contentType: 'application/vnd.apache.parquet' });
-    const [firstTime, lastTime] = timeRange(dayObs);
-    days.push({
-      row: {
-        station: name.id,
-        day,
-        objectKey: key,
-        source: file.source,
-        sourceKey: file.key,
-        firstTime,
-        lastTime,
-        epochCount: epochCount(dayObs),
-        observationCount: dayObs.count,
-        satelliteCount: new Set(dayObs.satellites).size,
-        timeSystem: header.timeSystem,
-        ingestedAt: options.ingestedAt,
-      },
-      codes: dayObs.codes,
-      rollups: buildSnrRollups(dayObs, day),
-    });
+    const planned = planGnssDay(name.id, day, dayObs, from);
+    objects.push(planned.object);
+    days.push(planned.commit);
   }
   return { station, days, objects };
 }
@@ -146,7 +108,11 @@ export function gnssIngestPlan(rinex: ReadRinexResult, file: SourceObject, optio
   return gnssIngestPlanOf(planGnssFile(rinex, file, options));
 }
 
-/** A GNSS plan (e.g. made on a worker thread) as an ingest plan. */
+/**
+ * A GNSS plan (e.g. made on a worker thread) as an ingest plan. Station-days already in the
+ * catalog (an earlier hourly file of the day, say) are merged with the file's before anything
+ * is written, one file at a time per station-day.
+ */
 export function gnssIngestPlanOf(plan: GnssPlan): IngestPlan {
   const dayList = plan.days.map((d) => dayString(d.row.day));
   const values = plan.days.reduce((s, d) => s + d.row.observationCount, 0);
@@ -155,6 +121,8 @@ export function gnssIngestPlanOf(plan: GnssPlan): IngestPlan {
     id: `${plan.station.id}/${dayList.join(',')}`,
     summary: `${values} SNR values, ${dayList.length} station-day${dayList.length === 1 ? '' : 's'}`,
     objects: plan.objects,
+    locks: plan.days.map((d) => `gnss/${plan.station.id}/${d.row.day}`),
+    reconcile: (stored) => mergeStoredDays(plan, stored),
     commit: (catalog, fileRow) => catalog.commitGnssDays({ file: fileRow, station: plan.station, days: plan.days }),
   };
 }

@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
-import { describeRecord, Level2Assembler, splitArchiveIIRecords, type Level2Volume } from '../decode/level2/index.js';
+import { decompressRecord, describeRecord, Level2Assembler, splitArchiveIIRecords, type Level2Volume } from '../decode/level2/index.js';
 import { startWorkerPool } from '../worker-pool.js';
 import type { RecordFailure, RecordResult, RecordTask } from './record-worker.js';
 
@@ -11,7 +12,7 @@ export interface RecordPayload {
   release(): void;
 }
 
-/** Worker threads that decompress Level 2 LDM records. */
+/** Worker threads that decompress Level 2 LDM records, with buffers they share with the caller. */
 export interface RecordPool {
   readonly threads: number;
   /**
@@ -21,6 +22,8 @@ export interface RecordPool {
    * naming `where`.
    */
   decompress(record: Uint8Array, where: string, signal?: AbortSignal): Promise<RecordPayload>;
+  /** The same on the calling thread, into one of the pool's buffers. Throws RadomeError. */
+  decompressHere(record: Uint8Array, where: string): RecordPayload;
   /** Stops the threads; tasks still queued reject. */
   close(): Promise<void>;
 }
@@ -28,19 +31,20 @@ export interface RecordPool {
 /** First size of a pool output buffer: LDM records inflate to under 2 MB. */
 const OUTPUT_BYTES = 2 << 20;
 const INPUT_BYTES = 256 << 10;
-/** Records in flight per pool thread in decodeArchiveIIParallel. */
-const RECORDS_PER_THREAD = 6;
+/** Records decompressed ahead of the one being assembled, at most (bounds memory to ~2 MB each). */
+const WINDOW = 12;
 
 /**
- * A pool of `threads` workers (default: the machine's available parallelism). Idle threads do
- * not keep the process alive; close() ends them.
+ * A pool of `threads` workers (default: one per core but one, since the calling thread of
+ * decodeArchiveIIParallel works too). Idle threads do not keep the process alive; close() ends
+ * them.
  */
-export function createRecordPool(threads = availableParallelism()): RecordPool {
+export function createRecordPool(threads = Math.max(1, availableParallelism() - 1)): RecordPool {
   const pool = startWorkerPool<RecordTask, RecordResult | RecordFailure>('./record-worker.js', import.meta.url, threads);
   // Buffers back from the threads, kept for the next records: as many as a decode has in flight.
   const spareInputs: ArrayBuffer[] = [];
   const spareOutputs: ArrayBuffer[] = [];
-  const keep = RECORDS_PER_THREAD * threads + 2;
+  const keep = WINDOW + threads + 2;
   const spare = (list: ArrayBuffer[], bytes: number): ArrayBuffer => {
     const i = list.findIndex((b) => b.byteLength >= bytes);
     return i < 0 ? new ArrayBuffer(Math.max(bytes, list === spareInputs ? INPUT_BYTES : OUTPUT_BYTES)) : list.splice(i, 1)[0]!;
@@ -64,16 +68,25 @@ export function createRecordPool(threads = availableParallelism()): RecordPool {
         },
       };
     },
+    decompressHere(record, where) {
+      const bytes = decompressRecord(record, where, new Uint8Array(spare(spareOutputs, OUTPUT_BYTES)));
+      return { bytes, release: () => giveBack(spareOutputs, bytes.buffer) };
+    },
     close: () => pool.destroy(),
   };
 }
 
+/** A record's decompression: on a pool thread (a promise until it is back) or done here. */
+type Slot = { task: Promise<RecordPayload>; done: RecordPayload | null; failed: boolean } | { task: null; done: RecordPayload; failed: false };
+
 /**
- * decodeArchiveII with the records decompressed on `pool`'s threads: the same volume, the same
- * RadomeErrors. LDM records are independent bzip2 streams, so they decompress in parallel while
- * this thread reads each payload into the volume in file order as soon as it is back. Records
- * differ in size up to 60x, so several per thread are kept in flight (a small window stalls
- * this thread behind one large record); memory holds that window of payloads, not the file.
+ * decodeArchiveII with the records decompressed on `pool`'s threads and this one: the same
+ * volume, the same RadomeErrors. LDM records are independent bzip2 streams, so they decompress in
+ * parallel while this thread reads each payload into the volume in file order. The pool threads
+ * are kept just busy (one record each plus one queued); whenever the record to assemble next is
+ * still on a thread, this thread decompresses the next record not yet handed out instead of
+ * waiting. So every core works whatever the thread count, the record sizes (they differ 60x) or
+ * the load, and memory holds a window of payloads, not the file.
  */
 export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: RecordPool): Promise<Level2Volume> {
   const { header, records, offsets, compressed } = splitArchiveIIRecords(bytes);
@@ -83,23 +96,47 @@ export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: RecordPoo
     records.forEach((r, i) => assembler.push(r, where(i)));
     return assembler.finish();
   }
-  const window = pool.threads * RECORDS_PER_THREAD + 1;
-  const pending: (Promise<RecordPayload> | undefined)[] = [];
+  const slots: (Slot | undefined)[] = [];
   const abort = new AbortController();
-  setMaxListeners(window + 1, abort.signal); // one listener per record in flight, not a leak
-  const start = (i: number): void => {
-    if (i >= records.length) return;
-    const task = pool.decompress(records[i]!, where(i), abort.signal);
-    // Failures are awaited in order below; one met out of order must not count as unhandled.
-    task.catch(() => {});
-    pending[i] = task;
+  const queued = pool.threads + 1;
+  setMaxListeners(queued + 1, abort.signal); // one listener per record on a thread, not a leak
+  let next = 0; // the first record not handed out yet
+  let onThreads = 0;
+  const handOut = (i: number): void => {
+    const slot: Slot = { task: pool.decompress(records[i]!, where(i), abort.signal), done: null, failed: false };
+    onThreads++;
+    slot.task.then(
+      (payload) => {
+        slot.done = payload;
+        onThreads--;
+      },
+      () => {
+        slot.failed = true; // awaited (and thrown) in order below
+        onThreads--;
+      },
+    );
+    slots[i] = slot;
   };
-  for (let i = 0; i < window; i++) start(i);
   try {
     for (let i = 0; i < records.length; i++) {
-      const payload = await pending[i]!;
-      pending[i] = undefined;
-      start(i + window);
+      for (;;) {
+        while (onThreads < queued && next < records.length && next - i < WINDOW) handOut(next++);
+        const slot = slots[i];
+        if (slot?.done || slot?.failed) break;
+        if (next < records.length && next - i < WINDOW) {
+          // Record i is still on a thread (or no thread was free for it): do the next one here.
+          slots[next] = { task: null, done: pool.decompressHere(records[next]!, where(next)), failed: false };
+          next++;
+          // Results from the threads arrive as messages: let them in before looking again.
+          await yieldToEventLoop();
+          continue;
+        }
+        await slot!.task!.catch(() => undefined);
+        break;
+      }
+      const slot = slots[i]!;
+      const payload = slot.done ?? (await slot.task!);
+      slots[i] = undefined;
       // push() reads the messages completely, so their buffers can go back at once.
       assembler.push(payload.bytes, where(i));
       payload.release();

@@ -1,0 +1,62 @@
+import type { GnssDayCommit } from '../../store/types.js';
+import { encodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
+import { dayString, snrParquetKey } from '../../store/gnss/snr-keys.js';
+import type { PlannedObject } from '../plan-types.js';
+import { buildSnrRollups } from './rollups.js';
+
+function epochCount(obs: SnrObservations): number {
+  let count = 0;
+  let last = NaN;
+  for (let i = 0; i < obs.count; i++) {
+    if (obs.times[i] !== last) count++;
+    last = obs.times[i]!;
+  }
+  return count;
+}
+
+function timeRange(obs: SnrObservations): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < obs.count; i++) {
+    const t = obs.times[i]!;
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  return [min, max];
+}
+
+/** Where a station-day's observations came from (the latest file, for a merged day). */
+export interface GnssDaySource {
+  source: string;
+  sourceKey: string;
+  timeSystem: string;
+  ingestedAt: number;
+}
+
+/** One station-day of observations → its Parquet object and its catalog rows. Pure. */
+export function planGnssDay(station: string, day: number, obs: SnrObservations, from: GnssDaySource): { object: PlannedObject; commit: GnssDayCommit } {
+  const key = snrParquetKey(station, day);
+  const body = encodeSnrParquet(obs, { station, day: dayString(day), time_system: from.timeSystem, source: from.sourceKey });
+  const [firstTime, lastTime] = timeRange(obs);
+  return {
+    object: { key, body, contentType: 'application/vnd.apache.parquet' },
+    commit: {
+      row: {
+        station,
+        day,
+        objectKey: key,
+        source: from.source,
+        sourceKey: from.sourceKey,
+        firstTime,
+        lastTime,
+        epochCount: epochCount(obs),
+        observationCount: obs.count,
+        satelliteCount: new Set(obs.satellites).size,
+        timeSystem: from.timeSystem,
+        ingestedAt: from.ingestedAt,
+      },
+      codes: obs.codes,
+      rollups: buildSnrRollups(obs, day),
+    },
+  };
+}
