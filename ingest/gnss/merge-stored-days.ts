@@ -7,9 +7,10 @@ import { planGnssDay } from './plan-day.js';
 import type { GnssPlan } from './plan.js';
 
 /**
- * Merges each station-day of `plan` that the catalog already holds (from hourly files of the
- * day, or an earlier version of the file) with what is stored: the union of observations, this
- * file winning where both have a satellite × code × epoch. The plan's objects and rows are
+ * Merges each station-day of `plan` that the catalog already holds from files spanning other
+ * times of the day (hourly files, say) with what is stored: the union of observations, this file
+ * winning where both have a satellite × code × epoch. A file spanning everything stored for
+ * the day replaces it. The plan's objects and rows are
  * replaced in place, so its commit writes the whole day. A day whose catalog row points at a
  * missing object is written from this file alone.
  */
@@ -18,7 +19,9 @@ export async function mergeStoredDays(plan: GnssPlan, stored: StoredData): Promi
   for (let i = 0; i < plan.days.length; i++) {
     const { row } = plan.days[i]!;
     const existing = stored.catalog.gnssDays(station, row.day, row.day)[0];
-    if (!existing) continue;
+    // A file spanning all the day holds so far is that day again (re-published, or the same
+    // epochs in another RINEX version): it replaces it rather than adding to it.
+    if (!existing || (row.firstTime <= existing.firstTime && row.lastTime >= existing.lastTime)) continue;
     const where = `${station} ${dayString(row.day)}`;
     if (existing.timeSystem !== row.timeSystem) {
       throw new RadomeError(

@@ -100,6 +100,19 @@ describe('station-days from several files', () => {
   });
 });
 
+describe('a file spanning all a station-day holds', () => {
+  it('replaces the day (a re-published file with bad epochs taken out)', async () => {
+    const ctx = store();
+    await ingest(ctx, [['/data/synt0600.24o', whole]]);
+    const fewer = { ...whole, body: whole.body.filter((_, k) => k % 10 !== 5) };
+    const reference = store();
+    await ingest(reference, [['/data/synt0600.24o', fewer]]);
+    await ingest(ctx, [['/data/synt0600.24o', fewer]]);
+    expect(await summary(ctx)).toEqual(await summary(reference));
+    expect(await storedRows(ctx)).toEqual(await storedRows(reference));
+  });
+});
+
 describe('a station-day in another time system', () => {
   it('is refused with a reason, and the stored day stays as it was', async () => {
     const ctx = store();
