@@ -99,26 +99,11 @@ export class Bunzip2 {
    * ("record 3 at offset 1234"). Throws RadomeError TRUNCATED when the input ends inside a
    * stream, CORRUPT when it is not bzip2, fails a CRC or would inflate past `maxOutputBytes`.
    */
-  decompressView(src: Uint8Array, where = 'bzip2 data', maxOutputBytes = DEFAULT_MAX_OUTPUT): Uint8Array<ArrayBuffer> {
+  decompressView(src: Uint8Array, where = 'bzip2 data', maxOutputBytes = DEFAULT_MAX_OUTPUT): Uint8Array {
     this.start(src, where, maxOutputBytes);
     do this.readStream();
     while (this.nextStream());
     return this.out.subarray(0, this.outLength);
-  }
-
-  /**
-   * As decompressView, writing into `out` (for callers that recycle output buffers, e.g. across
-   * threads): the returned view is on `out`'s buffer, or on a larger one when `out` is too small.
-   * This decompressor keeps no reference to either.
-   */
-  decompressInto(src: Uint8Array, out: Uint8Array<ArrayBuffer>, where = 'bzip2 data', maxOutputBytes = DEFAULT_MAX_OUTPUT): Uint8Array<ArrayBuffer> {
-    const own = this.out;
-    this.out = out;
-    try {
-      return this.decompressView(src, where, maxOutputBytes);
-    } finally {
-      this.out = own;
-    }
   }
 
   /** As decompressView, into an array of its own. */

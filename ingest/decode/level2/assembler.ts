@@ -2,6 +2,7 @@ import { RadomeError } from '../../../core/errors.js';
 import type { ArchiveIIHeader } from './archive-records.js';
 import { readMessages } from './messages.js';
 import type { Level2Volume } from './types.js';
+import { level2PartOf, level2VolumeOf } from './volume-parts.js';
 import { VolumeState } from './volume-state.js';
 
 /** How far a volume has come, for real-time ingest. */
@@ -48,20 +49,8 @@ export class Level2Assembler {
    * `onlyCompleteCuts` leaves out cuts whose last radial has not arrived yet.
    */
   volume({ onlyCompleteCuts = false } = {}): Level2Volume {
-    const s = this.state;
-    const warnings = s.warnings();
-    const builders = [...s.sweeps.values()].sort((a, b) => a.elevationNumber - b.elevationNumber);
-    if (builders.length === 0) warnings.push('the volume holds no radials');
-    else if (!s.endOfVolume && !onlyCompleteCuts) warnings.push('the volume ends before its end-of-volume radial: the last cut may be partial');
-    return {
-      site: this.header.site || s.radialSite,
-      volumeStart: this.header.volumeStart,
-      vcp: s.vcpFromMessage5 ?? s.vcpFromRadials,
-      location: s.location,
-      version: this.header.version,
-      sweeps: builders.filter((b) => b.ended || !onlyCompleteCuts).map((b) => b.sweep()),
-      warnings,
-    };
+    const part = level2PartOf(this.state, (cut) => cut.ended || !onlyCompleteCuts);
+    return level2VolumeOf(this.header, part, { onlyCompleteCuts, hasRadials: this.state.sweeps.size > 0 });
   }
 
   /** The volume of a whole file once all its records are in; TRUNCATED if not one radial came. */

@@ -5,14 +5,10 @@ import type { Level2Volume } from './types.js';
 
 /**
  * Decompresses one LDM record (a slice from `splitArchiveIIRecords` or `splitLdmRecords`) into
- * a fresh array of messages for `Level2Assembler.push`, or into `into` when given (the result is
- * then a view on `into`'s buffer, or on a larger one if it was too small). `where` names the
- * record in errors.
+ * a fresh array of messages for `Level2Assembler.push`. `where` names the record in errors.
  */
-export function decompressRecord(record: Uint8Array, where?: string): Uint8Array;
-export function decompressRecord(record: Uint8Array, where: string, into: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>;
-export function decompressRecord(record: Uint8Array, where = 'record', into?: Uint8Array<ArrayBuffer>): Uint8Array {
-  return into ? threadBunzip2().decompressInto(record, into, where) : threadBunzip2().decompress(record, where);
+export function decompressRecord(record: Uint8Array, where = 'record'): Uint8Array {
+  return threadBunzip2().decompress(record, where);
 }
 
 /**
