@@ -10,7 +10,7 @@ import { ingestAll } from './ingest-all.js';
 import type { IngestContext } from './ingest-object.js';
 import { createPlanPool } from './plan-pool.js';
 import { ChunksFollower } from './realtime/follow-chunks.js';
-import { applyRetention, purgeDoomedObjects } from './retention.js';
+import { applyRetention, pruneEventFeed, purgeDoomedObjects } from './retention.js';
 import { GnssArchiveSource } from './sources/gnss-archive.js';
 import { Level2BucketSource } from './sources/level2-bucket.js';
 import { Level2ChunksSource } from './sources/level2-chunks.js';
@@ -43,7 +43,8 @@ const listFlag = (flags: Map<string, string>, name: string, configured: string[]
  * its own schedule; every pass reads the catalog's flags and pause state first (a server in
  * another process sets them), records its status, and runs queued backfills. Decoding and
  * rendering run on a pool of worker threads; at most `downloads` files are in flight per source.
- * Retention runs on its own schedule. Aborting `signal` stops taking work, lets files in flight
+ * Retention runs on its own schedule (each pass also forgets catalog events older than a day,
+ * retention configured or not). Aborting `signal` stops taking work, lets files in flight
  * finish (commits are single transactions, so nothing is ever half-written) and resolves.
  */
 export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal, daemon: DaemonConfig = loadDaemonConfig()): Promise<void> {
@@ -219,6 +220,11 @@ async function retentionLoop(ctx: IngestContext, daemon: DaemonConfig, signal: A
   while (!signal.aborted) {
     const flag = flagMap(ctx.catalog.listIngestFlags()).get('retention.olderThan');
     const olderThanMs = flag === undefined ? daemon.retention.olderThanMs : flag === 'off' ? null : parseIsoDuration(flag, 'retention.olderThan');
+    try {
+      pruneEventFeed(ctx.catalog, ctx.log.child({ task: 'retention' }));
+    } catch (e) {
+      ctx.log.error({ task: 'retention', err: message(e) }, 'pruning the catalog event feed failed; will retry');
+    }
     if (olderThanMs !== null) {
       try {
         await applyRetention(ctx.catalog, ctx.objects, olderThanMs, ctx.log.child({ task: 'retention' }), Date.now(), signal);

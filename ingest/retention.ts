@@ -23,6 +23,19 @@ export async function purgeDoomedObjects(catalog: Catalog, objects: ObjectStore,
   return deleted;
 }
 
+/**
+ * How long the catalog's event feed keeps an event. Servers follow it within a second or two; one
+ * that was away longer starts again from the newest event, so a day is plenty.
+ */
+export const CATALOG_EVENTS_KEPT_MS = 86_400_000;
+
+/** Drops catalog events older than CATALOG_EVENTS_KEPT_MS: the feed would otherwise grow forever. */
+export function pruneEventFeed(catalog: Catalog, log: Logger, now = Date.now()): number {
+  const pruned = catalog.pruneCatalogEvents(now - CATALOG_EVENTS_KEPT_MS);
+  if (pruned) log.info({ pruned }, `forgot ${pruned} catalog events older than a day`);
+  return pruned;
+}
+
 /** Retention: rows older than `olderThanMs` go (one transaction), then their objects. */
 export async function applyRetention(
   catalog: Catalog,

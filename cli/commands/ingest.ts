@@ -10,7 +10,7 @@ import type { ObjectSource, SourceObject, TimeWindow } from '../../ingest/source
 import { loadDaemonConfig } from '../../core/daemon-config.js';
 import { parseIsoDuration } from '../../core/iso-duration.js';
 import { createPlanPool } from '../../ingest/plan-pool.js';
-import { applyRetention, purgeDoomedObjects } from '../../ingest/retention.js';
+import { applyRetention, pruneEventFeed, purgeDoomedObjects } from '../../ingest/retention.js';
 import { createProgress } from '../progress.js';
 
 function printSummary(summary: IngestSummary): number {
@@ -264,7 +264,8 @@ by the next cleanup (or the daemon). GNSS days are not removed.`,
     try {
       await purgeDoomedObjects(ctx.catalog, ctx.objects, ctx.log);
       const r = await applyRetention(ctx.catalog, ctx.objects, olderThanMs, ctx.log);
-      console.log(`removed ${r.volumes} volumes, ${r.products} products and ${r.deletedObjects} objects`);
+      const events = pruneEventFeed(ctx.catalog, ctx.log);
+      console.log(`removed ${r.volumes} volumes, ${r.products} products and ${r.deletedObjects} objects; forgot ${events} catalog events older than a day`);
       return 0;
     } finally {
       ctx.close();

@@ -313,6 +313,12 @@ export class Catalog {
     return events.latestCatalogEvent(this.statements);
   }
 
+  /** Forgets catalog events older than `before` (subscribers follow the feed live, not its history). */
+  pruneCatalogEvents(before: number): number {
+    this.assertWritable('pruneCatalogEvents');
+    return events.pruneCatalogEvents(this.statements, before);
+  }
+
   close(): void {
     if (!this.db.open) return;
     if (!this.readonly) this.db.pragma('optimize');

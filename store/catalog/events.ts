@@ -28,3 +28,13 @@ export function catalogEventsAfter(statements: StatementCache, seq: number, limi
 export function latestCatalogEvent(statements: StatementCache): CatalogEventRow | null {
   return (statements.prepare(`SELECT ${COLUMNS} FROM catalog_events ORDER BY seq DESC LIMIT 1`).get() as CatalogEventRow | undefined) ?? null;
 }
+
+/**
+ * Deletes events committed before `before` (ms since 1970); returns how many. Events are in
+ * commit order, so this is one range of the rowid: the scan stops at the first newer event.
+ */
+export function pruneCatalogEvents(statements: StatementCache, before: number): number {
+  const keepFrom = statements.prepare('SELECT seq FROM catalog_events WHERE at >= ? ORDER BY seq LIMIT 1').pluck().get(before) as number | undefined;
+  const del = keepFrom === undefined ? statements.prepare('DELETE FROM catalog_events') : statements.prepare('DELETE FROM catalog_events WHERE seq < ?');
+  return (keepFrom === undefined ? del.run() : del.run(keepFrom)).changes;
+}
