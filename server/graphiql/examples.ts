@@ -106,4 +106,16 @@ query RadarSites {
 }
 `,
   },
+  {
+    query: `# Live: each sweep of KLOT as the ingest commits it (runs until stopped; over a websocket).
+subscription LiveSweeps($site: String! = "KLOT") {
+  sweepAdded(site: $site, moment: REF) {
+    id
+    elevationAngle
+    startTime
+    imageUrl
+  }
+}
+`,
+  },
 ];
