@@ -8,6 +8,7 @@ export enum SnrGroupBy {
   SATELLITE = 'SATELLITE',
   CONSTELLATION = 'CONSTELLATION',
   OBS_CODE = 'OBS_CODE',
+  BAND = 'BAND',
 }
 
 registerEnumType(SnrGroupBy, { name: 'SnrGroupBy', description: 'A dimension SNR points are grouped by; ungrouped dimensions are summed over.' });
@@ -78,6 +79,9 @@ export class SnrPoint {
   @Field(() => String, { nullable: true, description: 'RINEX observable (S1, S1C, …) when grouped by OBS_CODE.' })
   obsCode: string | null;
 
+  @Field(() => Int, { nullable: true, description: 'Frequency band (1 for S1, S1C, S1W …; the digit of the code) when grouped by BAND or OBS_CODE.' })
+  band: number | null;
+
   @Field(() => Int, { description: 'Observations summed.' })
   count: number;
 
@@ -141,6 +145,12 @@ export class SnrSelectionArgs {
 
   @Field(() => [String], { nullable: true, description: 'SNR observables as the RINEX files name them (S1, S2, S1C, S5Q …); default all.' })
   obsCodes: string[] | null;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Frequency bands (1, 2, 5, 6, 7, 8, 9: the digit of the code), so one series follows a band whatever the RINEX version named it (S1 in RINEX 2, S1C/S1W/S1X in RINEX 3); with obsCodes, both must match; default all.',
+  })
+  bands: number[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Constellation letters G R E C J I S; default all.' })
   constellations: string[] | null;

@@ -8,6 +8,8 @@ export interface SnrPoint {
   constellation: string | null;
   satellite: string | null;
   obsCode: string | null;
+  /** Frequency band of the code (1 for S1, S1C, S1W …) when grouped by BAND or OBS_CODE. */
+  band: number | null;
   count: number;
   /** dB-Hz. */
   mean: number;
@@ -21,6 +23,16 @@ export interface Grouping {
   satellite: boolean;
   constellation: boolean;
   code: boolean;
+  band: boolean;
+}
+
+/**
+ * The frequency band of an SNR observable: its digit (S1 and S1C → 1, S2W → 2, S5Q → 5), so that
+ * a series can follow one signal band across a station's move from RINEX 2 to RINEX 3 codes.
+ */
+export function bandOf(code: string): number {
+  const digit = code.charCodeAt(1) - 48;
+  return digit >= 0 && digit <= 9 ? digit : 0;
 }
 
 interface Cell {
@@ -56,7 +68,7 @@ export class SnrAccumulator {
     const start = this.bucketOf(timeMs);
     const g = this.grouping;
     const s = g.satellite ? sat : g.constellation ? sat - (sat % 100) : 0;
-    const c = g.code ? code : '';
+    const c = g.code ? code : g.band ? code.slice(0, 2) : '';
     const key = `${start}|${s}|${c}`;
     const cell = this.cells.get(key);
     if (!cell) {
@@ -92,7 +104,7 @@ export class SnrAccumulator {
         all.max = Math.max(all.max, c.max);
       }
     }
-    return all && { ...this.pointOf(all), constellation: null, satellite: null, obsCode: null };
+    return all && { ...this.pointOf(all), constellation: null, satellite: null, obsCode: null, band: null };
   }
 
   private pointOf(c: Cell): SnrPoint {
@@ -104,6 +116,7 @@ export class SnrAccumulator {
       constellation: g.constellation ? constellationOfKey(c.sat) : null,
       satellite: g.satellite ? satelliteName(c.sat) : null,
       obsCode: g.code ? c.code : null,
+      band: g.code || g.band ? bandOf(c.code) : null,
       count: c.n,
       mean: mean / SNR_SCALE,
       min: c.min / SNR_SCALE,

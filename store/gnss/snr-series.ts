@@ -4,14 +4,14 @@ import type { Catalog } from '../catalog/index.js';
 import type { ObjectStore } from '../types.js';
 import { rollupLevel, SNR_SCALE } from './rollup-levels.js';
 import { parseConstellation, parseSatellite, CONSTELLATIONS } from './satellites.js';
-import { SnrAccumulator, type Grouping, type SnrPoint } from './snr-accumulator.js';
+import { bandOf, SnrAccumulator, type Grouping, type SnrPoint } from './snr-accumulator.js';
 import { dayOf } from './snr-keys.js';
 import { decodeSnrParquet, type SnrObservations } from './snr-parquet.js';
 import { splitRange, widthsFor } from './snr-series-plan.js';
 
 export type GnssReader = Pick<Catalog, 'getGnssStations' | 'listGnssStations' | 'gnssSignals' | 'gnssDays' | 'snrRollupAggregates'>;
 
-export type SnrGroupBy = 'SATELLITE' | 'CONSTELLATION' | 'OBS_CODE';
+export type SnrGroupBy = 'SATELLITE' | 'CONSTELLATION' | 'OBS_CODE' | 'BAND';
 
 export interface SnrSelection {
   station: string;
@@ -20,6 +20,8 @@ export interface SnrSelection {
   to: number;
   /** Empty or null = all the station has. */
   obsCodes?: readonly string[] | null;
+  /** Frequency bands (1 for S1, S1C, S1W …; 2, 5, 6, 7, 8, 9); empty or null = all. */
+  bands?: readonly number[] | null;
   constellations?: readonly string[] | null;
   satellites?: readonly string[] | null;
   groupBy?: readonly SnrGroupBy[] | null;
@@ -84,9 +86,17 @@ function resolve(reader: GnssReader, sel: SnrSelection): Resolved {
       throw new RadomeError('BAD_INPUT', `obsCodes: station ${station} has no SNR code "${code}"; it has ${[...codes.keys()].join(', ')} (codes as the RINEX files name them)`);
     }
   }
-  const chosen = wanted.length ? wanted : [...codes.keys()];
+  const bands = [...new Set(sel.bands ?? [])];
+  const hasBands = new Set([...codes.keys()].map(bandOf));
+  for (const band of bands) {
+    if (!hasBands.has(band)) {
+      throw new RadomeError('BAD_INPUT', `bands: station ${station} has no SNR in band ${band}; it has bands ${[...hasBands].sort().join(', ')} (the digit of S1, S1C, S2W …)`);
+    }
+  }
+  const chosen = (wanted.length ? wanted : [...codes.keys()]).filter((c) => bands.length === 0 || bands.includes(bandOf(c)));
+  if (chosen.length === 0) throw new RadomeError('BAD_INPUT', `obsCodes ${wanted.join(', ')} lie outside bands ${bands.join(', ')}; nothing is selected`);
   const groupBy = new Set(sel.groupBy ?? []);
-  const grouping = { satellite: groupBy.has('SATELLITE'), constellation: groupBy.has('CONSTELLATION'), code: groupBy.has('OBS_CODE') };
+  const grouping = { satellite: groupBy.has('SATELLITE'), constellation: groupBy.has('CONSTELLATION'), code: groupBy.has('OBS_CODE'), band: groupBy.has('BAND') };
   return {
     station,
     codeIds: new Map(chosen.map((c) => [codes.get(c)!, c])),
@@ -125,7 +135,7 @@ async function accumulate(reader: GnssReader, objects: ObjectStore, r: Resolved,
       intervalS: intervalMs === null ? 2 ** 40 : intervalMs / 1000,
       satellites: r.perSatellite ? r.satellites : r.constellations && r.constellations.map((c) => c * 100),
       constellations: r.perSatellite ? r.constellations : null,
-      groupByCode: r.grouping.code,
+      groupByCode: r.grouping.code || r.grouping.band,
       groupBySatellite: r.grouping.satellite,
       groupByConstellation: r.grouping.constellation,
     });

@@ -56,7 +56,8 @@ function expectedDaily(stats: Map<string, SnrStat>, day: number, by: 'none' | 'S
   const out = new Map<string, SnrStat>();
   for (const [key, s] of stats) {
     const sat = key.split('|')[0]!;
-    const k = `${day * DAY}|${by === 'CONSTELLATION' ? sat[0] : ''}|${by === 'SATELLITE' ? sat : ''}|`;
+    // pointKey's parts: start | constellation | satellite | code | band (none grouped here).
+    const k = `${day * DAY}|${by === 'CONSTELLATION' ? sat[0] : ''}|${by === 'SATELLITE' ? sat : ''}||`;
     const o = out.get(k) ?? { count: 0, sum: 0, min: Infinity, max: -Infinity };
     o.count += s.count;
     o.sum += s.sum;

@@ -20,7 +20,10 @@ export interface BruteQuery {
   bySatellite?: boolean;
   byConstellation?: boolean;
   byCode?: boolean;
+  /** Group by frequency band (the code's digit). */
+  byBand?: boolean;
   codes?: string[];
+  bands?: number[];
   satellites?: string[];
 }
 
@@ -34,9 +37,11 @@ export function bruteForceSnr(snr: SnrColumns, q: BruteQuery): Map<string, Brute
     const system = String.fromCharCode(snr.satSystem[i]!);
     const sat = `${system}${String(snr.satPrn[i]).padStart(2, '0')}`;
     if (q.codes && !q.codes.includes(code)) continue;
+    const band = Number(code[1]);
+    if (q.bands && !q.bands.includes(band)) continue;
     if (q.satellites && !q.satellites.includes(sat)) continue;
     const start = q.intervalMs === null ? q.from : Math.max(Math.floor(t / q.intervalMs) * q.intervalMs, q.from);
-    const key = `${start}|${q.byConstellation ? system : ''}|${q.bySatellite ? sat : ''}|${q.byCode ? code : ''}`;
+    const key = `${start}|${q.byConstellation ? system : ''}|${q.bySatellite ? sat : ''}|${q.byCode ? code : ''}|${q.byBand && !q.byCode ? band : ''}`;
     const v = Number(snr.values[i]!.toFixed(3));
     const s = out.get(key) ?? { start, count: 0, sum: 0, min: Infinity, max: -Infinity };
     s.count++;
@@ -53,6 +58,8 @@ export interface PointLike {
   constellation: string | null;
   satellite: string | null;
   obsCode: string | null;
+  /** Only read when the point has no obsCode (grouped by BAND alone). */
+  band?: number | null;
   count: number;
   mean: number;
   min: number;
@@ -62,5 +69,5 @@ export interface PointLike {
 /** The same key for a point the API returned. */
 export function pointKey(p: PointLike): string {
   const start = typeof p.start === 'string' ? Date.parse(p.start) : p.start;
-  return `${start}|${p.constellation ?? ''}|${p.satellite ?? ''}|${p.obsCode ?? ''}`;
+  return `${start}|${p.constellation ?? ''}|${p.satellite ?? ''}|${p.obsCode ?? ''}|${p.obsCode === null ? (p.band ?? '') : ''}`;
 }

@@ -15,6 +15,8 @@ import { snrSeries } from '../../store/gnss/snr-series.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { writeRinexObs, type ObsFileSpec } from '../fixtures/rinex-writer.js';
 import { syntheticObsSpec } from '../rinex/synthetic-obs.js';
+import { readRinex } from '../../ingest/decode/rinex/index.js';
+import { bruteForceSnr, pointKey } from './brute-force-snr.js';
 import { MemorySource } from '../support/memory-source.js';
 
 const dirs: string[] = [];
@@ -130,6 +132,34 @@ describe('a station-day in another time system', () => {
     expect(failed.error.code).toBe('BAD_INPUT');
     expect(failed.error.message).toMatch(/SYNT 2024-0?\S+ is stored in time system GPS but this file's observations are in GLO/);
     expect(await summary(ctx)).toEqual(before);
+  });
+});
+
+describe('one band across RINEX versions', () => {
+  it('follows band 1 from S1 (RINEX 2) to S1C (RINEX 3) in one series', async () => {
+    const ctx = store();
+    const twoDays = 2 * 86_400_000;
+    const v2 = syntheticObsSpec({ version: 2, epochs: 100, seed: 7 });
+    const v3 = syntheticObsSpec({ version: 3, epochs: 100, seed: 8 });
+    const v3Later: ObsFileSpec = { ...v3, body: v3.body.map((r) => (r.kind === 'epoch' ? { ...r, time: r.time + twoDays } : r)) };
+    await ingest(ctx, [
+      ['/data/synt0600.24o', v2],
+      ['/data/synt0620.24o', v3Later],
+    ]);
+    const from = Date.UTC(2024, 1, 29);
+    const to = Date.UTC(2024, 2, 4);
+    const series = await snrSeries(ctx.catalog, ctx.objects, { station: 'SYNT', from, to, interval: 'P1D', bands: [1], groupBy: ['BAND'] });
+    const expected = new Map([
+      ...bruteForceSnr(readRinex(writeRinexObs(v2)).snr, { from, to, intervalMs: 86_400_000, bands: [1], byBand: true }),
+      ...bruteForceSnr(readRinex(writeRinexObs(v3Later)).snr, { from, to, intervalMs: 86_400_000, bands: [1], byBand: true }),
+    ]);
+    expect(series.points.map(pointKey).sort()).toEqual([...expected.keys()].sort());
+    expect(series.points).toHaveLength(4);
+    for (const p of series.points) {
+      const e = expected.get(pointKey(p))!;
+      expect([p.band, p.obsCode, p.count]).toEqual([1, null, e.count]);
+      expect(p.mean).toBeCloseTo(e.sum / e.count, 9);
+    }
   });
 });
 

@@ -88,6 +88,9 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     ['by constellation and code', { byConstellation: true, byCode: true }, ['CONSTELLATION', 'OBS_CODE']],
     ['by satellite, code filter', { bySatellite: true, byConstellation: true, codes: ['S1C'] }, ['SATELLITE', 'CONSTELLATION']],
     ['one satellite', { satellites: ['G02'] }, []],
+    ['by band', { byBand: true }, ['BAND']],
+    ['band 1 by constellation', { bands: [1], byConstellation: true }, ['CONSTELLATION']],
+    ['band 2 by code', { bands: [2], byCode: true }, ['OBS_CODE', 'BAND']],
   ];
   const ranges: [string, number, number, string][] = [
     ['whole days', Date.UTC(2024, 1, 29), Date.UTC(2024, 2, 2), 'P1D'],
@@ -103,8 +106,9 @@ describe('GNSS SNR store on synthetic RINEX', () => {
           from,
           to,
           interval,
-          groupBy: groupBy as ('SATELLITE' | 'CONSTELLATION' | 'OBS_CODE')[],
+          groupBy: groupBy as ('SATELLITE' | 'CONSTELLATION' | 'OBS_CODE' | 'BAND')[],
           obsCodes: q.codes,
+          bands: q.bands,
           satellites: q.satellites,
         });
         const expected = bruteForceSnr(rinex.snr, { ...q, from, to, intervalMs: parseIsoDuration(interval, 'interval') });
@@ -140,6 +144,8 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     };
     await bad({ from: base.to, to: base.from }, /from must be before to/);
     await bad({ obsCodes: ['S9X'] }, /has no SNR code "S9X"; it has S1C, S2L/);
+    await bad({ bands: [6] }, /has no SNR in band 6; it has bands 1, 2, 5, 7, 8/);
+    await bad({ obsCodes: ['S1C'], bands: [2] }, /obsCodes S1C lie outside bands 2; nothing is selected/);
     await bad({ constellations: ['X'] }, /not a constellation; use one of G R E C J I S/);
     await bad({ constellations: ['C'] }, /has no C data; it has G, R, E/);
     await bad({ satellites: ['G7x'] }, /not a satellite like G07/);

@@ -54,6 +54,7 @@ export type RadarMoment =
 
 /** A dimension SNR points are grouped by; ungrouped dimensions are summed over. */
 export type SnrGroupBy =
+  | 'BAND'
   | 'CONSTELLATION'
   | 'OBS_CODE'
   | 'SATELLITE';
@@ -265,7 +266,7 @@ export type RadarSitesQueryVariables = Exact<{
 
 export type RadarSitesQuery = { radarSites: Array<{ id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string } | null }> };
 
-export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number };
+export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number };
 
 export type SnrSeriesQueryVariables = Exact<{
   station: string;
@@ -273,26 +274,28 @@ export type SnrSeriesQueryVariables = Exact<{
   to: string;
   interval: string;
   obsCodes?: Array<string> | string | null | undefined;
+  bands?: Array<number> | number | null | undefined;
   constellations?: Array<string> | string | null | undefined;
   satellites?: Array<string> | string | null | undefined;
   groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
 }>;
 
 
-export type SnrSeriesQuery = { snrSeries: { station: string, interval: string, points: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
+export type SnrSeriesQuery = { snrSeries: { station: string, interval: string, points: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
 
 export type SnrSummaryQueryVariables = Exact<{
   station: string;
   from: string;
   to: string;
   obsCodes?: Array<string> | string | null | undefined;
+  bands?: Array<number> | number | null | undefined;
   constellations?: Array<string> | string | null | undefined;
   satellites?: Array<string> | string | null | undefined;
   groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
 }>;
 
 
-export type SnrSummaryQuery = { snrSummary: { station: string, from: string, to: string, total: { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number } | null, groups: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
+export type SnrSummaryQuery = { snrSummary: { station: string, from: string, to: string, total: { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number } | null, groups: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
 
 export type SweepAddedSubscriptionVariables = Exact<{
   site: string;
@@ -527,6 +530,7 @@ export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
   constellation
   satellite
   obsCode
+  band
   count
   mean
   min
@@ -1023,13 +1027,14 @@ export const RadarSitesDocument = new TypedDocumentString(`
   heightM
 }`) as unknown as TypedDocumentString<RadarSitesQuery, RadarSitesQueryVariables>;
 export const SnrSeriesDocument = new TypedDocumentString(`
-    query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
+    query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
   snrSeries(
     station: $station
     from: $from
     to: $to
     interval: $interval
     obsCodes: $obsCodes
+    bands: $bands
     constellations: $constellations
     satellites: $satellites
     groupBy: $groupBy
@@ -1046,6 +1051,7 @@ export const SnrSeriesDocument = new TypedDocumentString(`
   constellation
   satellite
   obsCode
+  band
   count
   mean
   min
@@ -1053,12 +1059,13 @@ export const SnrSeriesDocument = new TypedDocumentString(`
   stddev
 }`) as unknown as TypedDocumentString<SnrSeriesQuery, SnrSeriesQueryVariables>;
 export const SnrSummaryDocument = new TypedDocumentString(`
-    query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
+    query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
   snrSummary(
     station: $station
     from: $from
     to: $to
     obsCodes: $obsCodes
+    bands: $bands
     constellations: $constellations
     satellites: $satellites
     groupBy: $groupBy
@@ -1079,6 +1086,7 @@ export const SnrSummaryDocument = new TypedDocumentString(`
   constellation
   satellite
   obsCode
+  band
   count
   mean
   min
