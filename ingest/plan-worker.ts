@@ -1,10 +1,9 @@
 // A worker_threads (piscina) task: the bytes of any radome file → its ingest plan as plain data
 // (typed arrays and strings, structured-cloned back). Errors come back as values, since a RadomeError's
 // code does not survive the thread boundary as an exception.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { isRadomeError } from '../core/errors.js';
 import { decodeRadomeFile } from './decode/detect.js';
+import { GridPool } from './decode/level2/index.js';
 import { planGnssFile, type GnssPlan } from './gnss/plan.js';
 import { planLevel2Volume, type Level2Plan } from './level2/plan.js';
 import { planLevel3Product, type Level3Plan } from './level3/plan.js';
@@ -21,21 +20,14 @@ export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3';
 
 export type PlanFileResult = PlainPlan | { kind: 'error'; code: string; message: string };
 
-// A decoded Level 2 volume holds ~50 MB of gate codes. V8 collects it lazily, so a thread
-// decoding volume after volume can hold two at once; collecting before the next file keeps each
-// thread at one volume and the process's peak memory flat whatever the backlog.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-let holdsLargeGarbage = false;
+// A decoded Level 2 volume holds ~50 MB of gate codes: this thread lends them from one pool
+// and takes them back after each file, so memory stays at one volume whatever the backlog and no
+// fresh memory is faulted in, zeroed and unmapped per volume.
+const grids = new GridPool();
 
 export default async function planFileTask({ bytes, object, options }: PlanFileTask): Promise<PlanFileResult> {
-  if (holdsLargeGarbage) {
-    collectGarbage();
-    holdsLargeGarbage = false;
-  }
   try {
-    const decoded = decodeRadomeFile(bytes);
-    holdsLargeGarbage = decoded.format === 'level2';
+    const decoded = decodeRadomeFile(bytes, { grids });
     switch (decoded.format) {
       case 'level2':
         return { kind: 'level2', plan: planLevel2Volume(decoded.volume, object, options) };
@@ -47,5 +39,8 @@ export default async function planFileTask({ bytes, object, options }: PlanFileT
   } catch (e) {
     if (isRadomeError(e)) return { kind: 'error', code: e.code, message: e.message };
     return { kind: 'error', code: 'CORRUPT', message: e instanceof Error ? e.message : String(e) };
+  } finally {
+    // The plan holds PNG and JSON bytes and rows, never a grid.
+    grids.releaseAll();
   }
 }

@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import { unwrapContainers } from './containers/unwrap-containers.js';
-import { decodeArchiveII } from './level2/index.js';
+import { decodeArchiveII, type GridPool } from './level2/index.js';
 import type { Level2Volume } from './level2/types.js';
 import { readRinex, type ReadRinexResult } from './rinex/index.js';
 import { decodeLevel3, type Level3Product } from './level3/index.js';
@@ -31,14 +31,17 @@ export type DecodedFile =
   | { format: 'level3'; product: Level3Product; bytes: Uint8Array }
   | { format: 'rinex'; rinex: ReadRinexResult };
 
-/** Unwraps containers, recognises the format by content and decodes. */
-export function decodeRadomeFile(bytes: Uint8Array): DecodedFile {
+/**
+ * Unwraps containers, recognises the format by content and decodes. `grids` lends a Level 2
+ * volume's grid memory (see GridPool).
+ */
+export function decodeRadomeFile(bytes: Uint8Array, { grids = null }: { grids?: GridPool | null } = {}): DecodedFile {
   if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'the file is empty');
   const plain = unwrapContainers(bytes).bytes;
   const format = sniffFormat(plain);
   switch (format) {
     case 'level2':
-      return { format, volume: decodeArchiveII(plain) };
+      return { format, volume: decodeArchiveII(plain, { grids }) };
     case 'level3':
       return { format, product: decodeLevel3(plain), bytes: plain };
     case 'rinex':

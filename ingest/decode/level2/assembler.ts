@@ -1,5 +1,6 @@
 import { RadomeError } from '../../../core/errors.js';
 import type { ArchiveIIHeader } from './archive-records.js';
+import type { GridPool } from './grid-pool.js';
 import { readMessages } from './messages.js';
 import type { Level2Volume } from './types.js';
 import { level2PartOf, level2VolumeOf } from './volume-parts.js';
@@ -23,10 +24,16 @@ export interface AssemblyProgress {
  * view the caller reuses), so memory holds the typed grids only, not the records.
  */
 export class Level2Assembler {
-  private readonly state = new VolumeState();
+  private readonly state: VolumeState;
   private records = 0;
 
-  constructor(readonly header: ArchiveIIHeader) {}
+  /** `grids`: where moment grids get their memory (see GridPool); fresh arrays by default. */
+  constructor(
+    readonly header: ArchiveIIHeader,
+    grids: GridPool | null = null,
+  ) {
+    this.state = new VolumeState(grids);
+  }
 
   /** Reads one decompressed record. `where` names it in errors (default "record N"). */
   push(payload: Uint8Array, where = `record ${this.records}`): void {

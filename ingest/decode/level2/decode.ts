@@ -1,4 +1,5 @@
 import { Level2Assembler } from './assembler.js';
+import type { GridPool } from './grid-pool.js';
 import { describeRecord, splitArchiveIIRecords } from './archive-records.js';
 import { threadBunzip2 } from '../containers/bunzip2.js';
 import type { Level2Volume } from './types.js';
@@ -16,11 +17,12 @@ export function decompressRecord(record: Uint8Array, where = 'record'): Uint8Arr
  * gzip-wrapped file; messages 31 and 1 with every moment, message 5 for the VCP. Synchronous
  * and pure. Throws RadomeError (TRUNCATED, CORRUPT, UNRECOGNIZED) saying what is wrong and
  * where; a volume cut exactly between records decodes with a warning that its last cut may be
- * partial, or throws TRUNCATED if no radial is left.
+ * partial, or throws TRUNCATED if no radial is left. `grids` lends the moment grids' memory
+ * (valid until its releaseAll); by default they are arrays of their own.
  */
-export function decodeArchiveII(bytes: Uint8Array): Level2Volume {
+export function decodeArchiveII(bytes: Uint8Array, { grids = null }: { grids?: GridPool | null } = {}): Level2Volume {
   const { header, records, offsets, compressed } = splitArchiveIIRecords(bytes);
-  const assembler = new Level2Assembler(header);
+  const assembler = new Level2Assembler(header, grids);
   for (let i = 0; i < records.length; i++) {
     const where = describeRecord(i, offsets[i]!);
     // The decompressor's output view is read completely by push() before the next record reuses it.

@@ -1,6 +1,7 @@
 /** NEXRAD Level 2 (Archive II) decoding: pure, bytes in, typed grids out. */
 export { decodeArchiveII, decompressRecord } from './decode.js';
 export { Level2Assembler, type AssemblyProgress } from './assembler.js';
+export { GridPool } from './grid-pool.js';
 export {
   describeRecord,
   readVolumeHeader,

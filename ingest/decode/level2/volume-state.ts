@@ -1,3 +1,4 @@
+import type { GridPool } from './grid-pool.js';
 import { SweepBuilder } from './sweep-builder.js';
 import type { RadarLocation } from './types.js';
 
@@ -17,10 +18,13 @@ export class VolumeState {
   /** Warnings by text with their count, so a problem on every radial is one line. */
   private readonly warningCounts = new Map<string, number>();
 
+  /** `grids`: where moment grids get their memory (fresh arrays when null). */
+  constructor(private readonly grids: GridPool | null = null) {}
+
   sweep(elevationNumber: number, azimuthSpacing: number): SweepBuilder {
     let s = this.sweeps.get(elevationNumber);
     if (!s) {
-      s = new SweepBuilder(elevationNumber, azimuthSpacing);
+      s = new SweepBuilder(elevationNumber, azimuthSpacing, this.grids);
       this.sweeps.set(elevationNumber, s);
     }
     return s;

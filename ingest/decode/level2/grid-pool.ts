@@ -1,0 +1,49 @@
+/** Room rounded up to this, so grids of slightly different sizes reuse the same buffers. */
+const GRAIN = 64 << 10;
+
+/**
+ * Memory for moment grids that a thread decoding volume after volume reuses: grids are lent
+ * while a volume is decoded and used, and all given back at once (releaseAll) when the caller is
+ * done with it. Fresh memory for every volume (~50 MB of gate codes) costs page faults, zeroing,
+ * unmapping and garbage collections, and worker threads of one process contend on all of them.
+ */
+export class GridPool {
+  private free: ArrayBuffer[] = [];
+  private lent: ArrayBuffer[] = [];
+
+  /** `keepBytes`: free memory kept past releaseAll (the rest is left to the garbage collector). */
+  constructor(private readonly keepBytes = 256 << 20) {}
+
+  /** A zeroed grid of `n` bytes. */
+  bytes(n: number): Uint8Array {
+    const buffer = this.take(n);
+    return new Uint8Array(buffer, 0, n).fill(0);
+  }
+
+  /** A zeroed grid of `n` 16-bit words. */
+  words(n: number): Uint16Array {
+    const buffer = this.take(2 * n);
+    return new Uint16Array(buffer, 0, n).fill(0);
+  }
+
+  /** Takes back every grid lent since the last call: none of them may be used after it. */
+  releaseAll(): void {
+    const all = [...this.free, ...this.lent].sort((a, b) => a.byteLength - b.byteLength);
+    let kept = 0;
+    this.free = all.filter((b) => (kept += b.byteLength) <= this.keepBytes);
+    this.lent = [];
+  }
+
+  /** Bytes lent and free, for tests and metrics. */
+  get size(): number {
+    return [...this.free, ...this.lent].reduce((s, b) => s + b.byteLength, 0);
+  }
+
+  /** The smallest free buffer that holds `byteLength` (the free list is sorted), else a new one. */
+  private take(byteLength: number): ArrayBuffer {
+    const i = this.free.findIndex((b) => b.byteLength >= byteLength);
+    const buffer = i >= 0 ? this.free.splice(i, 1)[0]! : new ArrayBuffer(Math.ceil(Math.max(byteLength, 1) / GRAIN) * GRAIN);
+    this.lent.push(buffer);
+    return buffer;
+  }
+}
