@@ -5,19 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeArchiveII, GridPool } from '../../ingest/decode/level2/index.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { sampleFile } from '../sample-data.js';
-import { moment, sweep31, volume31 } from './synthetic-volumes.js';
+import { volume31, wideningVolume31 } from './synthetic-volumes.js';
 import { volumeDigest } from './volume-digest.js';
 
-const T0 = Date.UTC(2022, 2, 17, 0, 8, 42);
-/** Elevation 1 where CFP starts halfway: its first 20 rows must decode as zeros. */
-const gappy = encodeArchiveII(
-  volume31({
-    sweeps31: [
-      sweep31(1, 0.48, 0.5, 20, T0, { REF: moment('REF', 20, 120, 1) }),
-      sweep31(1, 0.48, 0.5, 20, T0 + 10_000, { REF: moment('REF', 20, 160, 3), CFP: moment('CFP', 20, 120, 4) }),
-    ],
-  }),
-);
+/** CFP starts halfway through elevation 1: its first rows must decode as zeros from reused memory. */
+const gappy = encodeArchiveII(wideningVolume31());
 const full = encodeArchiveII(volume31());
 
 describe('GridPool', () => {

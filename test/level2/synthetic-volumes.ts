@@ -82,6 +82,21 @@ export function volume31(overrides: Partial<EncodeOptions> = {}): EncodeOptions 
   };
 }
 
+/**
+ * Elevation 1 in two stretches, as a cut that changes mid-way: REF widens from 120 to 160 gates,
+ * ZDR stops and CFP starts halfway (rows a radial lacks stay BELOW_THRESHOLD); then elevation 2.
+ */
+export function wideningVolume31(overrides: Partial<EncodeOptions> = {}): EncodeOptions {
+  return volume31({
+    sweeps31: [
+      sweep31(1, 0.48, 0.5, 20, T0, { REF: moment('REF', 20, 120, 1), ZDR: moment('ZDR', 20, 80, 2) }),
+      sweep31(1, 0.48, 0.5, 20, T0 + 10_000, { REF: moment('REF', 20, 160, 3), CFP: moment('CFP', 20, 120, 4) }),
+      sweep31(2, 0.88, 1, 30, T0 + 20_000, { VEL: moment('VEL', 30, 70, 5), PHI: moment('PHI', 30, 80, 6) }),
+    ],
+    ...overrides,
+  });
+}
+
 /** A legacy message 1 volume: surveillance cut then Doppler cuts at 0.5 and 1 m/s resolution. */
 export function volume1(overrides: Partial<EncodeOptions> = {}): EncodeOptions {
   const radials = 12;

@@ -5,20 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeArchiveII, describeRecord, splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
 import { assembleLevel2Part, joinLevel2Parts, level2VolumeOf } from '../../ingest/decode/level2/volume-parts.js';
 import { encodeArchiveII, type EncodeOptions } from '../fixtures/archive2-encoder.js';
-import { moment, sweep31, volume1, volume31 } from './synthetic-volumes.js';
+import { moment, sweep31, T0, volume1, volume31, wideningVolume31 } from './synthetic-volumes.js';
 import { volumeDigest } from './volume-digest.js';
 
-const T0 = Date.UTC(2022, 2, 17, 0, 8, 42);
-
-/** Elevation 1 in two stretches: REF widens from 120 to 160 gates and CFP starts halfway. */
-const widening = volume31({
-  radialsPerRecord: 7,
-  sweeps31: [
-    sweep31(1, 0.48, 0.5, 20, T0, { REF: moment('REF', 20, 120, 1), ZDR: moment('ZDR', 20, 80, 2) }),
-    sweep31(1, 0.48, 0.5, 20, T0 + 10_000, { REF: moment('REF', 20, 160, 3), CFP: moment('CFP', 20, 120, 4) }),
-    sweep31(2, 0.88, 1, 30, T0 + 20_000, { VEL: moment('VEL', 30, 70, 5), PHI: moment('PHI', 30, 80, 6) }),
-  ],
-});
+/** Elevation 1 widens and gains a moment halfway. */
+const widening = wideningVolume31({ radialsPerRecord: 7 });
 
 /** Elevation 1 whose REF changes scale halfway: decodeArchiveII skips those radials with a warning. */
 const recoded = volume31({

@@ -33,7 +33,7 @@ export class MomentBuilder {
     readonly encoding: MomentEncoding,
     capacity: number,
     /** Where the grid's memory comes from; by default fresh arrays. */
-    private readonly pool: GridPool | null = null,
+    private readonly grids: GridPool | null = null,
   ) {
     this.gates = gates;
     this.firstGateKm = firstGateKm;
@@ -70,7 +70,7 @@ export class MomentBuilder {
     // Exact-size arrays: a spare tail would travel with the grid (to workers, to the store).
     // An exact one is handed over as is: the next radial reallocates before writing. Pooled
     // memory stays with its thread, so a view of it is enough.
-    const codes = size === this.codes.length ? this.codes : this.pool ? this.codes.subarray(0, size) : this.codes.slice(0, size);
+    const codes = size === this.codes.length ? this.codes : this.grids ? this.codes.subarray(0, size) : this.codes.slice(0, size);
     return {
       moment: this.moment,
       units: UNITS[this.moment],
@@ -84,7 +84,7 @@ export class MomentBuilder {
   }
 
   private allocate(n: number): Uint8Array | Uint16Array {
-    if (this.pool) return this.encoding.wordBits === 8 ? this.pool.bytes(n) : this.pool.words(n);
+    if (this.grids) return this.encoding.wordBits === 8 ? this.grids.bytes(n) : this.grids.words(n);
     return this.encoding.wordBits === 8 ? new Uint8Array(n) : new Uint16Array(n);
   }
 
@@ -120,7 +120,7 @@ export class SweepBuilder {
   constructor(
     readonly elevationNumber: number,
     readonly azimuthSpacing: number,
-    private readonly pool: GridPool | null = null,
+    private readonly grids: GridPool | null = null,
   ) {
     // A full cut has 360 / spacing radials; a few more are met now and then.
     this.cap = Math.round(360 / azimuthSpacing);
@@ -141,7 +141,7 @@ export class SweepBuilder {
 
   /** The builder of moment `index` (in MOMENTS order), created at the first radial that has it. */
   moment(index: number, gates: number, firstGateKm: number, gateSpacingKm: number, encoding: MomentEncoding): MomentBuilder {
-    return (this.moments[index] ??= new MomentBuilder(MOMENTS[index]!, gates, firstGateKm, gateSpacingKm, encoding, this.cap, this.pool));
+    return (this.moments[index] ??= new MomentBuilder(MOMENTS[index]!, gates, firstGateKm, gateSpacingKm, encoding, this.cap, this.grids));
   }
 
   /** A snapshot of the cut as it stands. */
