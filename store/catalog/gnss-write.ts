@@ -22,9 +22,11 @@ const UPSERT_DAY = `
     last_time = excluded.last_time, epoch_count = excluded.epoch_count, observation_count = excluded.observation_count,
     satellite_count = excluded.satellite_count, time_system = excluded.time_system, ingested_at = excluded.ingested_at`;
 
-const INSERT_ROLLUP = `
-  INSERT INTO snr_rollups (station, level, code, bucket, satellite, n, sum, sum_squares, min, max)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** Rollup rows per INSERT: one statement step for many rows (a day has a couple of thousand). */
+const ROLLUP_BATCH = 64;
+const ROLLUP_COLUMNS = 10;
+const insertRollups = (rows: number) =>
+  `INSERT INTO snr_rollups (station, level, code, bucket, satellite, n, sum, sum_squares, min, max) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 
 const UPSERT_SOURCE_FILE = `
   INSERT INTO source_files (source, key, fingerprint, size, ingested_at) VALUES (?, ?, ?, ?, ?)
@@ -74,13 +76,30 @@ function writeDay(statements: StatementCache, num: number, fingerprint: string, 
   if (existed) deleteDayRollups(statements, num, row.day);
   statements.prepare(UPSERT_DAY).run({ ...row, station: num, fingerprint });
   const ids = codes.map((c) => codeId(statements, c));
-  const insert = statements.prepare(INSERT_ROLLUP);
   const signal = statements.prepare('INSERT INTO gnss_station_signals (station, constellation, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  for (let i = 0; i < rollups.count; i++) {
-    const code = ids[rollups.codeIndex[i]!]!;
-    const sat = rollups.satellite[i]!;
-    insert.run(num, rollups.level[i]!, code, rollups.bucket[i]!, sat, rollups.n[i]!, rollups.sum[i]!, rollups.sumSquares[i]!, rollups.min[i]!, rollups.max[i]!);
-    if (rollups.level[i] === SIGNAL_LEVEL) signal.run(num, sat / 100, code);
+  const batch = statements.prepare(insertRollups(ROLLUP_BATCH));
+  const params: number[] = new Array(ROLLUP_BATCH * ROLLUP_COLUMNS);
+  for (let from = 0; from < rollups.count; from += ROLLUP_BATCH) {
+    const rows = Math.min(ROLLUP_BATCH, rollups.count - from);
+    for (let r = 0; r < rows; r++) {
+      const i = from + r;
+      const code = ids[rollups.codeIndex[i]!]!;
+      const sat = rollups.satellite[i]!;
+      const p = r * ROLLUP_COLUMNS;
+      params[p] = num;
+      params[p + 1] = rollups.level[i]!;
+      params[p + 2] = code;
+      params[p + 3] = rollups.bucket[i]!;
+      params[p + 4] = sat;
+      params[p + 5] = rollups.n[i]!;
+      params[p + 6] = rollups.sum[i]!;
+      params[p + 7] = rollups.sumSquares[i]!;
+      params[p + 8] = rollups.min[i]!;
+      params[p + 9] = rollups.max[i]!;
+      if (rollups.level[i] === SIGNAL_LEVEL) signal.run(num, sat / 100, code);
+    }
+    if (rows === ROLLUP_BATCH) batch.run(params);
+    else statements.prepare(insertRollups(rows)).run(params.slice(0, rows * ROLLUP_COLUMNS));
   }
 }
 

@@ -1,6 +1,7 @@
-import { parquetMetadata, parquetRead } from 'hyparquet';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { parquetMetadata, parquetRead, type SchemaElement } from 'hyparquet';
 import { RadomeError } from '../../core/errors.js';
+import { float32Dictionary } from '../parquet/float-dictionary.js';
+import { plainBytes, plainInt64, plainStrings, writeParquetColumns, type ParquetColumn } from '../parquet/write-columns.js';
 import { parseSatellite, satelliteName } from './satellites.js';
 
 /** One station-day of SNR observations as columns (row r = one value of one code, satellite, epoch). */
@@ -24,11 +25,12 @@ export interface SnrObservations {
  *   satellite     STRING  e.g. E11
  *   code          STRING  RINEX observable as written: S1, S2 (RINEX 2) or S1C, S5Q (RINEX 3/4)
  *   value         FLOAT   signal strength, dB-Hz
- * Strings are dictionary-encoded by the writer (a day has a few dozen distinct values); rows are
- * in epoch order; Snappy-compressed. No column statistics: they doubled the write time, and the
- * Hive partitions (station, year, doy) already prune a query to its days.
+ * Every column but the value is dictionary-encoded (a day has a few thousand distinct epochs and a
+ * few dozen distinct strings); rows are in epoch order; Snappy-compressed; data pages v1, which
+ * every reader takes. No column statistics: the Hive partitions (station, year, doy) already prune
+ * a query to its days.
  */
-const SCHEMA = [
+const SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: 5 },
   // A TIMESTAMP not adjusted to UTC: DuckDB reads it as TIMESTAMP (no time zone), which GPS time is.
   { name: 'time', type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: false, unit: 'MILLIS' }, repetition_type: 'REQUIRED' },
@@ -36,45 +38,72 @@ const SCHEMA = [
   { name: 'satellite', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
   { name: 'code', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
   { name: 'value', type: 'FLOAT', repetition_type: 'REQUIRED' },
-] as const;
+];
+
+/** Satellite keys are constellation × 100 + PRN, so below this. */
+const SATELLITE_KEYS = 1000;
 
 export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, string> = {}): Uint8Array {
   const n = obs.count;
-  // One BigInt per epoch, shared by its rows (a BigInt64Array would make the writer box every row again).
-  const times = new Array<bigint>(n);
+  const [time, constellation, satellite, code, value] = SCHEMA.slice(1) as [SchemaElement, SchemaElement, SchemaElement, SchemaElement, SchemaElement];
+  // Epochs: rows come in epoch order, so a new distinct time is usually just a change from the row before.
+  const times: number[] = [];
+  const timeIndex = new Uint32Array(n);
+  const timeIds = new Map<number, number>();
   let lastTime = NaN;
-  let lastBig = 0n;
-  const constellation = new Array<string>(n);
-  const satellite = new Array<string>(n);
-  const code = new Array<string>(n);
-  const names = new Map<number, string>();
+  let lastId = 0;
+  // Satellites and their constellations, through a table by key (a few dozen distinct per day).
+  const satId = new Int16Array(SATELLITE_KEYS).fill(-1);
+  const satNames: string[] = [];
+  const satConstellation: number[] = [];
+  const constellations: string[] = [];
+  const satIndex = new Uint32Array(n);
+  const constellationIndex = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const t = obs.times[i]!;
-    if (t !== lastTime) lastBig = BigInt((lastTime = t));
-    times[i] = lastBig;
+    if (t !== lastTime) {
+      lastTime = t;
+      let id = timeIds.get(t);
+      if (id === undefined) timeIds.set(t, (id = times.push(t) - 1));
+      lastId = id;
+    }
+    timeIndex[i] = lastId;
     const key = obs.satellites[i]!;
-    let name = names.get(key);
-    if (name === undefined) names.set(key, (name = satelliteName(key)));
-    satellite[i] = name;
-    constellation[i] = name[0]!;
-    code[i] = obs.codes[obs.codeIndex[i]!]!;
+    let s = key < SATELLITE_KEYS ? satId[key]! : -1;
+    if (s < 0) {
+      if (key >= SATELLITE_KEYS) throw new RadomeError('BAD_INPUT', `satellite key ${key} is not constellation × 100 + PRN`);
+      const name = satelliteName(key);
+      let c = constellations.indexOf(name[0]!);
+      if (c < 0) c = constellations.push(name[0]!) - 1;
+      s = satId[key] = satNames.push(name) - 1;
+      satConstellation.push(c);
+    }
+    satIndex[i] = s;
+    constellationIndex[i] = satConstellation[s]!;
   }
-  const buffer = parquetWriteBuffer({
-    columnData: [
-      // PLAIN: the dictionary the writer would try is always rejected (too many distinct times).
-      { name: 'time', data: times, encoding: 'PLAIN' },
-      { name: 'constellation', data: constellation },
-      { name: 'satellite', data: satellite },
-      { name: 'code', data: code },
-      { name: 'value', data: obs.values.subarray(0, n) },
+  return writeParquetColumns({
+    schema: SCHEMA,
+    rowCount: n,
+    columns: [
+      { kind: 'dictionary', element: time, dictionary: plainInt64(times), dictionarySize: times.length, indices: timeIndex },
+      { kind: 'dictionary', element: constellation, dictionary: plainStrings(constellations), dictionarySize: constellations.length, indices: constellationIndex },
+      { kind: 'dictionary', element: satellite, dictionary: plainStrings(satNames), dictionarySize: satNames.length, indices: satIndex },
+      { kind: 'dictionary', element: code, dictionary: plainStrings(obs.codes), dictionarySize: obs.codes.length, indices: obs.codeIndex.subarray(0, n) },
+      valueColumn(value, obs.values.subarray(0, n)),
     ],
-    schema: SCHEMA.map((e) => ({ ...e })),
-    rowGroupSize: 1 << 20,
-    statistics: false,
     createdBy: 'radome',
-    kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
+    keyValueMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
   });
-  return new Uint8Array(buffer);
+}
+
+/**
+ * SNR values as a dictionary column when they repeat (receivers report steps of 0.25 or 1
+ * dB-Hz, so a day has tens to hundreds of distinct values): 6-9 bits a row instead of 32.
+ */
+function valueColumn(element: SchemaElement, values: Float32Array): ParquetColumn {
+  const dictionary = float32Dictionary(values, Math.max(16, values.length >> 3));
+  if (!dictionary) return { kind: 'plain', element, values: plainBytes(values), valueBytes: 4 };
+  return { kind: 'dictionary', element, dictionary: plainBytes(dictionary.values), dictionarySize: dictionary.values.length, indices: dictionary.indices };
 }
 
 function asyncBuffer(bytes: Uint8Array): { byteLength: number; slice(start: number, end?: number): ArrayBuffer } {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetMetadata } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decompressLzw } from '../../ingest/decode/containers/lzw.js';
@@ -171,6 +172,42 @@ describe('GNSS: radome ingest files → radome serve → snrSeries', () => {
     const rinex = readRinex(synthetic);
     const midnight = Date.UTC(2024, 2, 1);
     expect(Number(parquetMetadata(object!.body.slice().buffer).num_rows)).toBe(rinex.snr.times.filter((t) => t < midnight).length);
+  });
+
+  it('leaves a Hive-partitioned Parquet store that DuckDB reads: per station, satellite and code, the simple parser\'s figures', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const root = join(dataDir, 'objects', 'gnss', 'snr');
+      const reader = await connection.runAndReadAll(
+        `SELECT station, satellite, code, any_value(constellation) AS constellation, count(*)::DOUBLE AS n, sum(value::DOUBLE) AS total,
+                min(value)::DOUBLE AS lo, max(value)::DOUBLE AS hi, any_value(typeof(time)) AS time_type, epoch_ms(min(time))::DOUBLE AS first
+         FROM read_parquet('${root}/*/*/*/*.parquet', hive_partitioning = true) GROUP BY ALL`,
+      );
+      const rows = reader.getRowObjectsJS() as { station: string; satellite: string; code: string; constellation: string; n: number; total: number; lo: number; hi: number; time_type: string; first: number }[];
+      const sources: [string, string][] = [...present.map((f) => [f.station, f.text(readFileSync(sampleFile(f.rel)!))] as [string, string]), ['SYNT', latin1(synthetic)]];
+      expect(new Set(rows.map((r) => r.station))).toEqual(new Set(sources.map(([station]) => station)));
+      for (const [station, text] of sources) {
+        const expected = simpleSnrStats(text);
+        const got = rows.filter((r) => r.station === station);
+        expect(got.map((r) => `${r.satellite}|${r.code}`).sort(), station).toEqual([...expected.keys()].sort());
+        for (const r of got) {
+          const e = expected.get(`${r.satellite}|${r.code}`)!;
+          expect(r.constellation).toBe(r.satellite[0]);
+          expect(r.n).toBe(e.count);
+          // Stored as FLOAT: each value within float32 rounding of the text's.
+          expect(Math.abs(r.total / r.n - e.sum / e.count)).toBeLessThan(1e-4);
+          expect(r.lo).toBe(Math.fround(e.min));
+          expect(r.hi).toBe(Math.fround(e.max));
+          expect(r.time_type).toBe('TIMESTAMP');
+        }
+      }
+      const synt = rows.filter((r) => r.station === 'SYNT');
+      expect(Math.min(...synt.map((r) => r.first))).toBe(readRinex(synthetic).snr.times[0]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 
   it('answers bad requests with BAD_USER_INPUT saying what to change', async () => {

@@ -123,8 +123,6 @@ export class HatanakaDecoder extends LineConsumer {
   private prevFlags = new Uint8Array(0);
   /** The current satellite's fields: integer value × 1000, NaN when blank. */
   private values = new Float64Array(0);
-  /** RINEX text length of the records handed to `records` instead of being written. */
-  private recordBytes = 0;
 
   private clockOrder = -1;
   private clockArcOrder = 0;
@@ -143,13 +141,6 @@ export class HatanakaDecoder extends LineConsumer {
   ) {
     super();
   }
-
-  /** RINEX bytes produced so far: text handed to `sink`, plus the text the records handed to `records` stand for. */
-  get rinexBytes(): number {
-    return this.sinkBytes + this.recordBytes;
-  }
-
-  private sinkBytes = 0;
 
   finish(): void {
     this.flushLastLine();
@@ -427,7 +418,6 @@ export class HatanakaDecoder extends LineConsumer {
     const flagDiffStart = this.integrateFields(buf, s, e, i, i0, ntype);
     this.applyFlagDifference(buf, flagDiffStart, e, i, i0, ntype);
     if (this.records) {
-      this.recordBytes += this.recordTextLength(i, ntype);
       this.records(this.satIds[i]!, this.values, ntype);
     } else {
       this.writeRecord(i, ntype);
@@ -565,34 +555,6 @@ export class HatanakaDecoder extends LineConsumer {
     if (ntype === 0) out.byte(NL);
   }
 
-  /** The length writeRecord would give, without writing it (the fused path reports RINEX bytes). */
-  private recordTextLength(i: number, ntype: number): number {
-    const flags = this.curFlags;
-    const flagBase = i * this.typeCapacity * 2;
-    const values = this.values;
-    let head = 0;
-    if (this.rinexVersion >= 3) {
-      const id = this.satIds[i]!;
-      head = (id & 255) !== SPACE ? 3 : ((id >>> 8) & 255) !== SPACE ? 2 : id >>> 16 !== SPACE ? 1 : 0;
-      if (ntype === 0) return 4;
-    } else if (ntype === 0) {
-      return 1;
-    }
-    const perLine = this.rinexVersion === 2 ? 5 : ntype;
-    let total = 0;
-    for (let first = 0; first < ntype; first += perLine) {
-      let length = first === 0 ? head : 0;
-      const last = Math.min(first + perLine, ntype);
-      for (let j = first; j < last; j++) {
-        const f = flagBase + 2 * j;
-        const end = flags[f + 1] !== SPACE ? 16 : flags[f] !== SPACE ? 15 : values[j] === values[j] ? 14 : 0;
-        if (end > 0) length = (first === 0 ? (this.rinexVersion >= 3 ? 3 : 0) : 0) + 16 * (j - first) + end;
-      }
-      total += length + 1;
-    }
-    return total;
-  }
-
   private endEpoch(): void {
     // This epoch's state becomes the reference for the next.
     [this.curY, this.prevY] = [this.prevY, this.curY];
@@ -692,7 +654,6 @@ export class HatanakaDecoder extends LineConsumer {
   private flush(final: boolean): void {
     if (this.out.length === 0) return;
     if (!final && this.out.length < this.flushBytes) return;
-    this.sinkBytes += this.out.length;
     this.sink(this.out.view());
     this.out.length = 0;
   }

@@ -6,8 +6,6 @@ import type { RinexObsResult } from './types.js';
 export interface ReadRinexResult extends RinexObsResult {
   /** Containers removed outermost first, then 'hatanaka' when the content was compact RINEX. */
   layers: string[];
-  /** Size of the RINEX text parsed (after decompression and Hatanaka decoding), bytes. */
-  rinexBytes: number;
 }
 
 /**
@@ -19,7 +17,6 @@ export interface ReadRinexResult extends RinexObsResult {
 export function readRinex(bytes: Uint8Array, options: UnwrapOptions = {}): ReadRinexResult {
   const { bytes: plain, layers } = unwrapContainers(bytes, options);
   const parser = createRinexObsParser();
-  let rinexBytes = 0;
   if (isCompactRinex(plain)) {
     const decoder = new HatanakaDecoder(
       (chunk) => parser.push(chunk),
@@ -28,11 +25,9 @@ export function readRinex(bytes: Uint8Array, options: UnwrapOptions = {}): ReadR
     );
     decoder.push(plain);
     decoder.finish();
-    rinexBytes = decoder.rinexBytes;
     layers.push('hatanaka');
   } else {
-    rinexBytes = plain.length;
     parser.push(plain);
   }
-  return { ...parser.finish(), layers, rinexBytes };
+  return { ...parser.finish(), layers };
 }
