@@ -250,6 +250,28 @@ describe('the fused path (records as numbers into the parser) equals decoding to
     expectFusedEqualsText(encodeHatanaka(rnx));
   });
 
+  it('integrates only the SNR fields: the others are stepped over unread', () => {
+    const crx = [
+      '1.0                 COMPACT RINEX FORMAT                    CRINEX VERS   / TYPE',
+      'RNX2CRX ver.4.0.7                       01-Jan-24 00:00     CRINEX PROG / DATE',
+      headerLine('     2.11           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'),
+      headerLine('     3    C1    S1    L1', '# / TYPES OF OBSERV'),
+      headerLine('', 'END OF HEADER'),
+      '&24  1  1  0  0  0.0000000  0  1G01',
+      '',
+      '3&20000000000 3&45000 3&100000000000',
+      ' '.repeat(16) + '15',
+      '',
+      // The range and phase differences are not numbers: only text decoding looks at them.
+      'x1000 250 y',
+    ];
+    const input = bytes(crx.join('\n') + '\n');
+    expect(outcomeCode(() => decodeHatanaka(input))).toBe('CORRUPT');
+    const fused = readRinex(input);
+    expect(Array.from(fused.snr.values)).toEqual([45, 45.25]);
+    expect(fused.snr.codes).toEqual(['S1']);
+  });
+
   it('a "-0" difference reads as +0, as its text ".000" does', () => {
     const crx = [
       '1.0                 COMPACT RINEX FORMAT                    CRINEX VERS   / TYPE',

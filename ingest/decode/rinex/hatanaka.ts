@@ -2,6 +2,7 @@ import { RadomeError } from '../../../core/errors.js';
 import { ByteWriter } from './byte-writer.js';
 import { bytesEqual, latin1 } from './fixed-width.js';
 import { LineConsumer } from './line-consumer.js';
+import { isSnrCode } from './snr-codes.js';
 
 /**
  * Hatanaka compact RINEX (CRINEX 1.0 for RINEX 2, CRINEX 3.0 for RINEX 3/4) → RINEX observation
@@ -123,6 +124,13 @@ export class HatanakaDecoder extends LineConsumer {
   private prevFlags = new Uint8Array(0);
   /** The current satellite's fields: integer value × 1000, NaN when blank. */
   private values = new Float64Array(0);
+  /**
+   * With `snrOnly`: per system letter (index 0 for RINEX 2, whose list serves every system),
+   * 1 for each field that is an SNR observable, from the header's observable names.
+   */
+  private readonly snrFields: (Uint8Array | null)[] = new Array<Uint8Array | null>(128).fill(null);
+  private readonly typeNames: string[][] = [];
+  private typesSystem = 0;
 
   private clockOrder = -1;
   private clockArcOrder = 0;
@@ -138,6 +146,12 @@ export class HatanakaDecoder extends LineConsumer {
     private readonly sink: ChunkSink,
     private readonly flushBytes = 1 << 16,
     private readonly records: RecordSink | null = null,
+    /**
+     * With `records`: integrate only the SNR fields (S1, S2W, …) and step over the others, whose
+     * values then come as NaN — the difference arithmetic of phase and range is most of the
+     * decoding, and an SNR reader has no use for it.
+     */
+    private readonly snrOnly = false,
   ) {
     super();
   }
@@ -229,13 +243,33 @@ export class HatanakaDecoder extends LineConsumer {
   /** Header line (or a header record inside an event): copied, and observable counts noted. */
   private headerRecord(buf: Uint8Array, s: number, e: number): void {
     this.writeChopped(buf, s, e);
-    if (bytesEqual(buf, s + 60, e, '# / TYPES OF OBSERV') && buf[s + 5] !== SPACE) {
-      this.ntypeRinex2 = atoi(buf, s, e);
-    } else if (bytesEqual(buf, s + 60, e, 'SYS / # / OBS TYPES') && buf[s] !== SPACE) {
-      const n = atoi(buf, s + 3, e);
-      if (n < 0 || n > 999) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad observable count in SYS / # / OBS TYPES`);
-      this.ntypeBySystem[buf[s]! & 127] = n;
+    if (bytesEqual(buf, s + 60, e, '# / TYPES OF OBSERV')) {
+      if (buf[s + 5] !== SPACE) this.ntypeRinex2 = atoi(buf, s, e);
+      if (this.snrOnly) this.noteTypeNames(buf, s, e, 0, buf[s + 5] !== SPACE, 6, 6, 9);
+    } else if (bytesEqual(buf, s + 60, e, 'SYS / # / OBS TYPES')) {
+      if (buf[s] !== SPACE) {
+        const n = atoi(buf, s + 3, e);
+        if (n < 0 || n > 999) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad observable count in SYS / # / OBS TYPES`);
+        this.ntypeBySystem[buf[s]! & 127] = n;
+        this.typesSystem = buf[s]! & 127;
+      }
+      if (this.snrOnly) this.noteTypeNames(buf, s, e, this.typesSystem, buf[s] !== SPACE, 7, 4, 13);
     }
+  }
+
+  /**
+   * Adds the observable names of one header line (`perLine` fields of `width` bytes from column
+   * `from`) to system `system`'s list, restarted by a line that opens it, and marks its SNR fields.
+   */
+  private noteTypeNames(buf: Uint8Array, s: number, e: number, system: number, opens: boolean, from: number, width: number, perLine: number): void {
+    if (opens || !this.typeNames[system]) this.typeNames[system] = [];
+    const names = this.typeNames[system]!;
+    const end = Math.min(e, s + 60);
+    for (let k = 0; k < perLine; k++) {
+      const name = latin1(buf, Math.min(end, s + from + width * k), Math.min(end, s + from + width * (k + 1))).trim();
+      if (name) names.push(name);
+    }
+    this.snrFields[system] = Uint8Array.from(names, (name) => (isSnrCode(name) ? 1 : 0));
   }
 
   private endHeader(): void {
@@ -415,7 +449,13 @@ export class HatanakaDecoder extends LineConsumer {
     const i = this.satIndex;
     const ntype = this.satTypes[i]!;
     const i0 = this.prevIndex[i]!;
-    const flagDiffStart = this.integrateFields(buf, s, e, i, i0, ntype);
+    let read: Uint8Array | null = null;
+    if (this.snrOnly) {
+      read = this.snrFields[this.rinexVersion === 2 ? 0 : (this.satIds[i]! >>> 16) & 127]!;
+      // Names that do not match the count (a header radome misread): every field is integrated.
+      if (read && read.length !== ntype) read = null;
+    }
+    const flagDiffStart = this.integrateFields(buf, s, e, i, i0, ntype, read);
     this.applyFlagDifference(buf, flagDiffStart, e, i, i0, ntype);
     if (this.records) {
       this.records(this.satIds[i]!, this.values, ntype);
@@ -429,9 +469,10 @@ export class HatanakaDecoder extends LineConsumer {
    * Integrates satellite i's field differences into its state and sets values[j] to the field's
    * integer (value × 1000), NaN when blank. Fields are separated by single spaces; a line may stop
    * early (the rest are blank); returns where the flag difference (after the ntype-th separator)
-   * starts. Splitting and digit parsing are one pass over the bytes.
+   * starts. Splitting and digit parsing are one pass over the bytes. Fields that `read` marks 0
+   * are stepped over: NaN, no state kept.
    */
-  private integrateFields(buf: Uint8Array, s: number, e: number, i: number, i0: number, ntype: number): number {
+  private integrateFields(buf: Uint8Array, s: number, e: number, i: number, i0: number, ntype: number, read: Uint8Array | null): number {
     const typeCap = this.typeCapacity;
     const y = this.curY;
     const y0 = this.prevY;
@@ -450,6 +491,14 @@ export class HatanakaDecoder extends LineConsumer {
       }
       let order: number;
       let arc: number;
+      if (read !== null && read[j] === 0) {
+        // No history kept. The mask only changes in header records, and every field is
+        // initialised again in the epoch after them, so a stepped-over field never resumes.
+        p = this.stepOver(buf, p, e);
+        curArc[slot] = -1;
+        values[j] = NaN;
+        continue;
+      }
       if (p + 1 < e && buf[p + 1] === AMP) {
         arc = buf[p]! - 48;
         if (arc < 0 || arc >= ORDER_SLOTS) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad difference order in field ${j + 1}`);
@@ -498,6 +547,12 @@ export class HatanakaDecoder extends LineConsumer {
       values[j] = value;
     }
     return p;
+  }
+
+  /** Past a field and its separating space. */
+  private stepOver(buf: Uint8Array, p: number, e: number): number {
+    while (p < e && buf[p] !== SPACE) p++;
+    return p + 1;
   }
 
   private badDifference(buf: Uint8Array, vs: number, e: number): never {

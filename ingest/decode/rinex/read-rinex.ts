@@ -12,7 +12,7 @@ export interface ReadRinexResult extends RinexObsResult {
  * Reads a RINEX observation file as archives serve it: containers (gzip, bzip2, zip, .Z) are
  * removed by magic bytes, Hatanaka compact RINEX is recognised by its first line and decoded
  * straight into the parser: header and epoch lines as text, observation records as numbers
- * (no RINEX text is formatted for them, nor parsed back).
+ * (no RINEX text is formatted for them, nor parsed back), and only their SNR fields integrated.
  */
 export function readRinex(bytes: Uint8Array, options: UnwrapOptions = {}): ReadRinexResult {
   const { bytes: plain, layers } = unwrapContainers(bytes, options);
@@ -22,6 +22,7 @@ export function readRinex(bytes: Uint8Array, options: UnwrapOptions = {}): ReadR
       (chunk) => parser.push(chunk),
       undefined,
       (satId, values, count) => parser.decodedRecord(satId, values, count),
+      true,
     );
     decoder.push(plain);
     decoder.finish();
