@@ -1,9 +1,9 @@
 import type { ColumnChunk, FileMetaData, KeyValue, SchemaElement } from 'hyparquet';
 import { ByteWriter } from 'hyparquet-writer';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
-import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
+import { rleBitPackedHybrid } from './rle-hybrid.js';
 
 /**
  * A Parquet file of REQUIRED flat columns, written column by column from typed arrays: a
@@ -15,8 +15,8 @@ import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
  * (a BigInt per timestamp, a string per satellite and code), finds the dictionary again with a
  * Map and converts every value: 23 ms for a 54,000-row station-day, a third of the whole ingest
  * of that day. The station-day's columns already are typed arrays and small dictionaries, so
- * this writer only frames them; the file format parts (thrift page headers and footer, the
- * RLE/bit-packed hybrid, Snappy) are hyparquet-writer's.
+ * this writer only frames them; the file format parts (thrift page headers and footer, Snappy)
+ * are hyparquet-writer's, and the RLE/bit-packed hybrid is written as that library lays it out.
  */
 export type ParquetColumn = DictionaryColumn | PlainColumn;
 
@@ -100,10 +100,10 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
     const to = Math.min(rowCount, from + PAGE_ROWS);
     let body: Uint8Array;
     if (column.kind === 'dictionary') {
-      const page = new ByteWriter(Math.ceil(((to - from) * bitWidth) / 8) + 64);
-      page.appendUint8(bitWidth);
-      writeRleBitPackedHybrid(page, column.indices.subarray(from, to), bitWidth);
-      body = new Uint8Array(page.getBytes());
+      const runs = rleBitPackedHybrid(column.indices.subarray(from, to), bitWidth);
+      body = new Uint8Array(runs.length + 1);
+      body[0] = bitWidth;
+      body.set(runs, 1);
     } else {
       body = column.values.subarray(from * column.valueBytes, to * column.valueBytes);
     }

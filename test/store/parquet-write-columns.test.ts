@@ -1,9 +1,13 @@
 // The columnar Parquet writer (store/parquet): files read back by hyparquet value for value —
 // dictionary and plain columns, several data pages, wide and one-entry dictionaries, no rows —
-// and the Float32 dictionary it uses for SNR values.
+// the RLE / bit-packed hybrid against hyparquet-writer's, and the Float32 dictionary it uses for
+// SNR values.
 import { parquetMetadata, parquetReadObjects, type SchemaElement } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
+import { ByteWriter } from 'hyparquet-writer';
+import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import { float32Dictionary } from '../../store/parquet/float-dictionary.js';
+import { rleBitPackedHybrid } from '../../store/parquet/rle-hybrid.js';
 import { PAGE_ROWS, plainBytes, plainInt64, plainStrings, writeParquetColumns, type ParquetColumn } from '../../store/parquet/write-columns.js';
 
 const INT64: SchemaElement = { name: 'n', type: 'INT64', repetition_type: 'REQUIRED' };
@@ -99,5 +103,38 @@ describe('float32Dictionary', () => {
     expect(d.values).toHaveLength(400);
     expect(Array.from(d.indices).every((k, i) => d.values[k] === values[i])).toBe(true);
     expect(float32Dictionary(values, 399)).toBeNull();
+  });
+});
+
+describe('rleBitPackedHybrid', () => {
+  /** hyparquet-writer's encoder: the layout radome's must reproduce byte for byte. */
+  function library(values: Uint8Array | Uint32Array, bitWidth: number): Uint8Array {
+    const writer = new ByteWriter();
+    writeRleBitPackedHybrid(writer, values, bitWidth);
+    return new Uint8Array(writer.getBytes());
+  }
+
+  it('writes the bytes hyparquet-writer writes: runs, packed groups, a padded last group, every width', () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (const bitWidth of [1, 2, 3, 5, 8, 9, 12, 16, 17, 24]) {
+      for (const n of [0, 1, 7, 8, 9, 63, 1000]) {
+        // Runs of random lengths (some 8 or more) of random values.
+        const values = new Uint32Array(n);
+        for (let i = 0; i < n; ) {
+          const run = random() < 0.3 ? 8 + Math.floor(random() * 40) : 1 + Math.floor(random() * 3);
+          const v = Math.floor(random() * 2 ** bitWidth);
+          values.fill(v, i, Math.min(n, i + run));
+          i += run;
+        }
+        expect(rleBitPackedHybrid(values, bitWidth), `width ${bitWidth}, ${n} values`).toEqual(library(values, bitWidth));
+        if (bitWidth <= 8) expect(rleBitPackedHybrid(Uint8Array.from(values), bitWidth)).toEqual(library(values, bitWidth));
+      }
+    }
+  });
+
+  it('refuses widths outside 1-24', () => {
+    expect(() => rleBitPackedHybrid(new Uint32Array(4), 0)).toThrow(RangeError);
+    expect(() => rleBitPackedHybrid(new Uint32Array(4), 25)).toThrow(RangeError);
   });
 });
