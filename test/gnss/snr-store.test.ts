@@ -67,6 +67,8 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     }
     const first = rinex.snr.times.findIndex((t) => t >= midnight);
     expect(rows[0]).toMatchObject({ time: rinex.snr.times[first], value: rinex.snr.values[first] });
+    expect(plan.days[1]!.row.satelliteCount).toBe(new Set(rows.map((r) => r.satellite)).size);
+    expect(plan.days[1]!.row.epochCount).toBe(new Set(rows.map((r) => r.time)).size);
   });
 
   it('catalogs the station with its coverage, and committing again changes nothing', async () => {
