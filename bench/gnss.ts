@@ -4,7 +4,8 @@
  *
  * - ms per station-day, one thread;
  * - THE HEADLINE: station-days that become a daily-mean SNR series in 30 s on 2 worker threads
- *   (listing + fetching from s3rver included), beside EarthScope GeoLab's cloud demo;
+ *   (listing + fetching from s3rver included), beside EarthScope GeoLab's cloud demo: the median of
+ *   3 runs, each into a fresh catalog and store, from a backlog larger than 30 s can take;
  * - query times (server time, median) of a 10-year daily and a 1-year hourly series.
  *
  * The backlog is the real york0440 day (2015-02-13) rewritten under shifted dates by editing the
@@ -35,7 +36,7 @@ import { snrSeries } from '../store/gnss/snr-series.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { compressLzw } from '../test/fixtures/lzw-compress.js';
 import { s3TestClient, startS3Server } from '../test/support/s3-server.js';
-import { median, peakRssMb, report, timeRuns, type BenchRow } from './harness.js';
+import { cpuDelta, median, peakRssMb, report, threadCpuSeconds, timeRuns, type BenchRow } from './harness.js';
 
 const dataDir = process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data');
 const yorkPath = join(dataDir, 'gnss', 'rinex', 'york0440.15d');
@@ -44,7 +45,10 @@ if (!existsSync(yorkPath)) {
   process.exit(0);
 }
 
-const BACKLOG_DAYS = Number(process.env.RADOME_BENCH_GNSS_DAYS ?? 1100);
+// More days than 30 s can take, so the headline is never capped by the backlog.
+const BACKLOG_DAYS = Number(process.env.RADOME_BENCH_GNSS_DAYS ?? 1500);
+/** Headline runs (each 30 s into a fresh catalog); the median is quoted. */
+const HEADLINE_RUNS = Number(process.env.RADOME_BENCH_GNSS_RUNS ?? 3);
 const THREADS = 2;
 const BUDGET_MS = 30_000;
 const FIRST_DAY = Date.UTC(2012, 0, 1) / DAY_MS;
@@ -180,10 +184,26 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
 }
 
 // --- the headline: station-days → daily-mean series in 30 s, 2 threads ---------------------------
-{
+interface HeadlineRun {
+  inBudget: number;
+  ingested: number;
+  failed: number;
+  listed: number;
+  listMs: number;
+  ingestMs: number;
+  queryMs: number;
+  radomeCpuMs: number;
+  s3CpuMs: number;
+  threadCpu: Record<string, number>;
+  load: number;
+}
+
+/** One 30-second run into a fresh catalog and store: every station-day committed in time, then the series. */
+async function headlineRun(run: number): Promise<HeadlineRun> {
   const pool = createPlanPool(THREADS);
-  const ctx = openContext('headline', pool.planFile);
+  const ctx = openContext(`headline-${run}`, pool.planFile);
   const cpu0 = process.cpuUsage();
+  const threads0 = threadCpuSeconds();
   const s3cpu0 = s3rverCpuMs(s3.dir);
   const start = performance.now();
   const deadline = start + BUDGET_MS;
@@ -203,28 +223,45 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
   });
   const ingestMs = performance.now() - start;
   const cpu = process.cpuUsage(cpu0);
-  const radomeCpuMs = (cpu.user + cpu.system) / 1000;
+  const threadCpu = cpuDelta(threads0, threadCpuSeconds());
   const s3CpuMs = s3rverCpuMs(s3.dir) - s3cpu0;
   const load = loadavg()[0]!;
   const q = performance.now();
-  const series = await snrSeries(ctx.catalog, ctx.objects, { station: 'YORK', from: window(BACKLOG_DAYS).from, to: window(BACKLOG_DAYS).to, interval: 'P1D', obsCodes: ['S1'] });
+  await snrSeries(ctx.catalog, ctx.objects, { station: 'YORK', from: window(BACKLOG_DAYS).from, to: window(BACKLOG_DAYS).to, interval: 'P1D', obsCodes: ['S1'] });
   const queryMs = performance.now() - q;
-  // Station-days whose commit and the series query both fit in the budget.
-  const inBudget = committedBy.filter((t) => t + queryMs <= BUDGET_MS).length;
   await pool.close();
   ctx.close();
-  rows.push({ metric: `HEADLINE: station-days of .d.Z RINEX → daily-mean SNR series in 30 s (${THREADS} worker threads) vs GeoLab download + georinex`, unit: 'days', radome: inBudget, peer: GEOLAB.download, ratio: inBudget / GEOLAB.download, target: '>= 1000' });
-  rows.push({ metric: '  vs GeoLab TileDB from S3', unit: 'days', radome: inBudget, peer: GEOLAB.tiledb, ratio: inBudget / GEOLAB.tiledb });
-  rows.push({ metric: '  vs GeoLab Dask cluster', unit: 'days', radome: inBudget, peer: GEOLAB.dask, ratio: inBudget / GEOLAB.dask });
-  rows.push({ metric: '  throughput while ingesting', unit: 'days/s', radome: ingested / (ingestMs / 1000) });
-  const cpuPerDay = (radomeCpuMs + s3CpuMs) / Math.max(1, ingested);
-  rows.push({ metric: '  CPU per station-day: radome (main + worker threads)', unit: 'ms', radome: radomeCpuMs / Math.max(1, ingested) });
-  rows.push({ metric: '  CPU per station-day: s3rver serving the GETs (same 2 cores)', unit: 'ms', radome: s3CpuMs / Math.max(1, ingested) });
-  rows.push({ metric: `  CPU share we got: (radome + s3rver CPU) / (${cpus().length} cores × wall); 1-min load average ${load.toFixed(1)}`, unit: '%', radome: (100 * (radomeCpuMs + s3CpuMs)) / (cpus().length * ingestMs) });
-  rows.push({ metric: '  projection: station-days in 30 s with both cores to ourselves (60 core-s / CPU per day)', unit: 'days', radome: Math.floor((THREADS * BUDGET_MS) / cpuPerDay) });
-  rows.push({ metric: `  listing ${listed.length} days (ListObjectsV2), inside the 30 s`, unit: 'ms', radome: listMs });
-  rows.push({ metric: '  daily-mean series query after the last commit, inside the 30 s', unit: 'ms', radome: queryMs });
-  extra.headline = { stationDaysIn30s: inBudget, ingested, failed, listMs, ingestMs, radomeCpuMs, s3rverCpuMs: s3CpuMs, cpuMsPerDay: cpuPerDay, loadAverage1m: load, seriesQueryMs: queryMs, totalMs: ingestMs + queryMs, seriesPoints: series.points.length, geolab: GEOLAB };
+  // Station-days whose commit and the series query both fit in the budget.
+  const inBudget = committedBy.filter((t) => t + queryMs <= BUDGET_MS).length;
+  console.log(`  headline run ${run + 1}: ${inBudget} station-days in 30 s (${ingested} ingested, ${failed} failed)`);
+  return { inBudget, ingested, failed, listed: listed.length, listMs, ingestMs, queryMs, radomeCpuMs: (cpu.user + cpu.system) / 1000, s3CpuMs, threadCpu, load };
+}
+
+{
+  const runs: HeadlineRun[] = [];
+  for (let run = 0; run < HEADLINE_RUNS; run++) runs.push(await headlineRun(run));
+  // The run of median station-days speaks for all: its CPU figures explain its count.
+  const m = [...runs].sort((a, b) => a.inBudget - b.inBudget)[runs.length >> 1]!;
+  const perDay = (ms: number) => ms / Math.max(1, m.ingested);
+  const all = runs.map((r) => r.inBudget).join(', ');
+  rows.push({ metric: `HEADLINE: station-days of .d.Z RINEX → daily-mean SNR series in 30 s (${THREADS} worker threads; median of ${runs.length} runs: ${all}) vs GeoLab download + georinex`, unit: 'days', radome: m.inBudget, peer: GEOLAB.download, ratio: m.inBudget / GEOLAB.download, target: '>= 1000' });
+  rows.push({ metric: '  vs GeoLab TileDB from S3', unit: 'days', radome: m.inBudget, peer: GEOLAB.tiledb, ratio: m.inBudget / GEOLAB.tiledb });
+  rows.push({ metric: '  vs GeoLab Dask cluster', unit: 'days', radome: m.inBudget, peer: GEOLAB.dask, ratio: m.inBudget / GEOLAB.dask });
+  rows.push({ metric: '  throughput while ingesting', unit: 'days/s', radome: m.ingested / (m.ingestMs / 1000) });
+  rows.push({ metric: '  CPU per station-day: radome (main + worker threads)', unit: 'ms', radome: perDay(m.radomeCpuMs) });
+  for (const [kind, what] of [
+    ['main', 'main thread (fetch, object put, catalog commit)'],
+    ['worker', 'worker threads (LZW, Hatanaka, parse, Parquet, rollups)'],
+    ['other', "V8's GC and compiler threads, libuv's pool"],
+  ] as const) {
+    rows.push({ metric: `    of which ${what}`, unit: 'ms', radome: perDay((m.threadCpu[kind] ?? NaN) * 1000) });
+  }
+  rows.push({ metric: '  CPU per station-day: s3rver serving the GETs (same 2 cores)', unit: 'ms', radome: perDay(m.s3CpuMs) });
+  rows.push({ metric: `  CPU share we got: (radome + s3rver CPU) / (${cpus().length} cores × wall); 1-min load average ${m.load.toFixed(1)}`, unit: '%', radome: (100 * (m.radomeCpuMs + m.s3CpuMs)) / (cpus().length * m.ingestMs) });
+  rows.push({ metric: '  projection: station-days in 30 s with both cores to ourselves (60 core-s / CPU per day)', unit: 'days', radome: Math.floor((THREADS * BUDGET_MS) / perDay(m.radomeCpuMs + m.s3CpuMs)) });
+  rows.push({ metric: `  listing ${m.listed} days (ListObjectsV2), inside the 30 s`, unit: 'ms', radome: m.listMs });
+  rows.push({ metric: '  daily-mean series query after the last commit, inside the 30 s', unit: 'ms', radome: m.queryMs });
+  extra.headline = { stationDaysIn30s: m.inBudget, runs, geolab: GEOLAB };
 }
 
 // --- query times on a 10-year catalog ------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -54,4 +54,53 @@ export function report(name: string, rows: BenchRow[], extra: Record<string, unk
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify({ name, at: new Date().toISOString(), node: process.version, rows, ...extra }, null, 2));
   console.log(`written ${out}`);
+}
+
+function threadIds(): string[] {
+  try {
+    return readdirSync('/proc/self/task');
+  } catch {
+    return []; // not Linux: the breakdown stays empty
+  }
+}
+
+/**
+ * Threads by kind, told apart by when they appear (Node names them all "node"): those of
+ * start-up besides the main one are V8's platform (GC, compiler) and libuv's pool ('other'), the
+ * plan pool's workers come later.
+ */
+const startupThreads = new Set(threadIds());
+
+function threadKind(tid: string): string {
+  if (tid === String(process.pid)) return 'main';
+  return startupThreads.has(tid) ? 'other' : 'worker';
+}
+
+/**
+ * CPU seconds used so far by this process's threads, summed by kind: 'main' (reads, object
+ * writes, commits), 'worker' (the plan pool), 'other' (V8's GC and compiler threads, libuv's pool). A thread that has exited is not
+ * counted, so take both snapshots while the pool is up.
+ */
+export function threadCpuSeconds(): Map<string, number> {
+  const byKind = new Map<string, number>();
+  for (const tid of threadIds()) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended between the listing and the read
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    const kind = threadKind(tid);
+    byKind.set(kind, (byKind.get(kind) ?? 0) + seconds);
+  }
+  return byKind;
+}
+
+export function cpuDelta(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [kind, s] of after) out[kind] = s - (before.get(kind) ?? 0);
+  return out;
 }

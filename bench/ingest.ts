@@ -19,7 +19,7 @@ import { createPlanPool } from '../ingest/plan-pool.js';
 import { LocalFileSource } from '../ingest/sources/local-folder.js';
 import { Catalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
-import { median, peakRssMb, report, type BenchRow } from './harness.js';
+import { cpuDelta, median, peakRssMb, report, threadCpuSeconds, type BenchRow } from './harness.js';
 
 const DATA = process.env.RADOME_SAMPLE_DATA ?? join(process.cwd(), '..', 'shared', 'data');
 const LEVEL2 = join(DATA, 'nexrad', 'level2', 'KLOT20220317_000842_V06');
@@ -98,55 +98,6 @@ async function withRssSampling<T>(fn: () => Promise<T>): Promise<{ value: T; pea
   } finally {
     clearInterval(timer);
   }
-}
-
-function threadIds(): string[] {
-  try {
-    return readdirSync('/proc/self/task');
-  } catch {
-    return []; // not Linux: the breakdown stays empty
-  }
-}
-
-/**
- * Threads by kind, told apart by when they appear (Node names them all "node"): those of
- * start-up besides the main one are V8's platform (GC, compiler) and libuv's pool ('other'), the
- * plan pool's workers come later.
- */
-const startupThreads = new Set(threadIds());
-
-function threadKind(tid: string): string {
-  if (tid === String(process.pid)) return 'main';
-  return startupThreads.has(tid) ? 'other' : 'worker';
-}
-
-/**
- * CPU seconds used so far by this process's threads, summed by kind: 'main' (reads, object
- * writes, commits), 'worker' (the plan pool), 'other' (V8's GC and compiler threads, libuv's pool). A thread that has exited is not
- * counted, so take both snapshots while the pool is up.
- */
-function threadCpuSeconds(): Map<string, number> {
-  const byKind = new Map<string, number>();
-  for (const tid of threadIds()) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    } catch {
-      continue; // the thread ended between the listing and the read
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
-    const kind = threadKind(tid);
-    byKind.set(kind, (byKind.get(kind) ?? 0) + seconds);
-  }
-  return byKind;
-}
-
-function cpuDelta(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [kind, s] of after) out[kind] = s - (before.get(kind) ?? 0);
-  return out;
 }
 
 interface RunResult {
