@@ -2,6 +2,7 @@
  * GNSS end to end: daily RINEX files as archives serve them (RINEX 2, Hatanaka, then Unix
  * compress: `.d.Z`) from a local S3 endpoint (s3rver) → parse → Parquet → rollups → catalog.
  *
+ * - reader throughput in MB/s of RINEX for CEDA (RINEX 3), york (Hatanaka) and the .Z file;
  * - ms per station-day, one thread;
  * - THE HEADLINE: station-days that become a daily-mean SNR series in 30 s on 2 worker threads
  *   (listing + fetching from s3rver included), beside EarthScope GeoLab's cloud demo: the median of
@@ -36,6 +37,7 @@ import { snrSeries } from '../store/gnss/snr-series.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { compressLzw } from '../test/fixtures/lzw-compress.js';
 import { s3TestClient, startS3Server } from '../test/support/s3-server.js';
+import { readerThroughput } from './_gnss-reader.js';
 import { cpuDelta, median, peakRssMb, report, threadCpuSeconds, timeRuns, type BenchRow } from './harness.js';
 
 const dataDir = process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data');
@@ -307,4 +309,8 @@ if (existsSync(parseFigures)) extra.parse = JSON.parse(readFileSync(parseFigures
 extra.peakRssMb = peakRssMb();
 await s3.stop();
 rmSync(work, { recursive: true, force: true });
+// Reader throughput (CEDA RINEX 3, york Hatanaka, the .Z file), as `bench gnss-parse` prints it.
+const reader = await readerThroughput();
+rows.unshift(...reader.rows);
+extra.reader = reader.extra;
 report('gnss', rows, extra);
