@@ -75,7 +75,7 @@ function writeMoment(
   scale: number,
   offset: number,
 ): void {
-  const problem = sweep.moment(index, gates, firstKm, spacingKm, { wordBits: 8, scale, offset }).write(row, p, at, gates, 8, scale, offset);
+  const problem = sweep.moment(index, gates, firstKm, spacingKm, 8, scale, offset).write(row, p, at, gates, 8, scale, offset);
   if (problem) state.warn(`skipped ${MOMENTS[index]} data of a message 1 radial in elevation ${sweep.elevationNumber}: ${problem}`);
 }
 

@@ -5,10 +5,29 @@ import type { VolumeState } from './volume-state.js';
 
 /** Data block names (the 3 characters after 'D' or 'R') as 24-bit keys. */
 const key = (name: string): number => (name.charCodeAt(0) << 16) | (name.charCodeAt(1) << 8) | name.charCodeAt(2);
-/** Moment index (MOMENTS order) by block key. */
-const MOMENT_BY_KEY = new Map<number, number>(
-  ['REF', 'VEL', 'SW ', 'ZDR', 'PHI', 'RHO', 'CFP'].map((n, i) => [key(n), i]),
-);
+const [REF, VEL, SW, ZDR, PHI, RHO, CFP] = ['REF', 'VEL', 'SW ', 'ZDR', 'PHI', 'RHO', 'CFP'].map(key);
+
+/** Moment index (MOMENTS order) of a block key, -1 for none: a switch, met ~40,000 times a volume. */
+function momentOfKey(k: number): number {
+  switch (k) {
+    case REF:
+      return 0;
+    case VEL:
+      return 1;
+    case SW:
+      return 2;
+    case ZDR:
+      return 3;
+    case PHI:
+      return 4;
+    case RHO:
+      return 5;
+    case CFP:
+      return 6;
+    default:
+      return -1;
+  }
+}
 const VOL = key('VOL');
 const KNOWN_RADAR_BLOCKS = new Set([VOL, key('ELV'), key('RAD')]);
 
@@ -64,7 +83,7 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
     if (type !== TYPE_D && type !== TYPE_R) {
       throw corrupt(messageAt(where, body), `data block ${i} at message byte ${pointer} has type 0x${type.toString(16)}, not 'D' or 'R'`);
     }
-    if (type === TYPE_D && MOMENT_BY_KEY.has((p[at + 1]! << 16) | (p[at + 2]! << 8) | p[at + 3]!)) {
+    if (type === TYPE_D && momentOfKey((p[at + 1]! << 16) | (p[at + 2]! << 8) | p[at + 3]!) >= 0) {
       if (at + MOMENT_HEADER_BYTES > end) throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' header runs past the message end`);
       const wordBits = p[at + 19]!;
       const bytes = dv.getUint16(at + 8) * (wordBits >> 3);
@@ -91,15 +110,15 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
   for (let i = 0; i < blocks; i++) {
     const at = blockAt[i]!;
     const name = (p[at + 1]! << 16) | (p[at + 2]! << 8) | p[at + 3]!;
-    const moment = p[at] === TYPE_D ? MOMENT_BY_KEY.get(name) : undefined;
-    if (moment !== undefined) {
+    const moment = p[at] === TYPE_D ? momentOfKey(name) : -1;
+    if (moment >= 0) {
       const gates = dv.getUint16(at + 8);
       const firstGateKm = dv.getUint16(at + 10) / 1000;
       const gateSpacingKm = dv.getUint16(at + 12) / 1000;
       const wordBits = p[at + 19]!;
       const scale = dv.getFloat32(at + 20);
       const offset = dv.getFloat32(at + 24);
-      const builder = sweep.moment(moment, gates, firstGateKm, gateSpacingKm, { wordBits, scale, offset });
+      const builder = sweep.moment(moment, gates, firstGateKm, gateSpacingKm, wordBits, scale, offset);
       if (builder.firstGateKm !== firstGateKm || builder.gateSpacingKm !== gateSpacingKm) {
         state.warn(`'${blockName(p, at)}' gate geometry changes within elevation ${elevationNumber}; the first radial's is kept`);
       }

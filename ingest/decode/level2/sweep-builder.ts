@@ -139,9 +139,12 @@ export class SweepBuilder {
     return row;
   }
 
-  /** The builder of moment `index` (in MOMENTS order), created at the first radial that has it. */
-  moment(index: number, gates: number, firstGateKm: number, gateSpacingKm: number, encoding: MomentEncoding): MomentBuilder {
-    return (this.moments[index] ??= new MomentBuilder(MOMENTS[index]!, gates, firstGateKm, gateSpacingKm, encoding, this.cap, this.grids));
+  /**
+   * The builder of moment `index` (in MOMENTS order), created at the first radial that has it
+   * with that radial's geometry and coding (plain arguments: no object per radial and moment).
+   */
+  moment(index: number, gates: number, firstGateKm: number, gateSpacingKm: number, wordBits: number, scale: number, offset: number): MomentBuilder {
+    return (this.moments[index] ??= new MomentBuilder(MOMENTS[index]!, gates, firstGateKm, gateSpacingKm, { wordBits, scale, offset }, this.cap, this.grids));
   }
 
   /** A snapshot of the cut as it stands. */
