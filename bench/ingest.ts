@@ -6,7 +6,7 @@
  * Backlog: the real Level 2 volume under shifted start times (header date/time rewritten) and the
  * real Level 3 products under shifted scan dates, as local files. Sizes by environment:
  * RADOME_BENCH_LEVEL2 (default 100), RADOME_BENCH_LEVEL3 (default 1000), RADOME_BENCH_RUNS
- * (default 1; the median is quoted), RADOME_RENDER_SIZE (default here 256), RADOME_BENCH_STORE
+ * (default 3, 1 and 2 workers taking turns; the median is quoted), RADOME_RENDER_SIZE (default here 256), RADOME_BENCH_STORE
  * (the disk folder; default os.tmpdir()).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const LEVEL2 = join(DATA, 'nexrad', 'level2', 'KLOT20220317_000842_V06');
 const LEVEL3_DIR = join(DATA, 'nexrad', 'level3');
 const N2 = Number(process.env.RADOME_BENCH_LEVEL2 ?? 100);
 const N3 = Number(process.env.RADOME_BENCH_LEVEL3 ?? 1000);
-const RUNS = Number(process.env.RADOME_BENCH_RUNS ?? 1);
+const RUNS = Number(process.env.RADOME_BENCH_RUNS ?? 3);
 const RENDER = Number(process.env.RADOME_RENDER_SIZE ?? 256);
 /** e.g. "2" to measure one pool size alone (the ratio then is not computed). */
 const ONLY = process.env.RADOME_BENCH_WORKERS?.split(',').map(Number);
