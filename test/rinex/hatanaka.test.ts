@@ -20,6 +20,17 @@ const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** Lines without CR and trailing blanks (CRX2RNX trims them; the original may not). */
 const lines = (s: string): string[] => s.split('\n').map((l) => l.replace(/\r$/, '').trimEnd());
 
+/** The header of a hand-written CRINEX 1 file of RINEX 2.11 with the given TYPES OF OBSERV text. */
+function crinex1Header(types: string): string[] {
+  return [
+    '1.0                 COMPACT RINEX FORMAT                    CRINEX VERS   / TYPE',
+    'RNX2CRX ver.4.0.7                       01-Jan-24 00:00     CRINEX PROG / DATE',
+    headerLine('     2.11           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'),
+    headerLine(types, '# / TYPES OF OBSERV'),
+    headerLine('', 'END OF HEADER'),
+  ];
+}
+
 function decodeInChunks(crx: Uint8Array, sizes: () => number): Uint8Array {
   const parts: Uint8Array[] = [];
   const decoder = new HatanakaDecoder((chunk) => parts.push(chunk.slice()), 4096);
@@ -136,13 +147,7 @@ describe('Hatanaka round trips through the project encoder', () => {
 });
 
 describe('Hatanaka decoding of bad input', () => {
-  const v2 = [
-    '1.0                 COMPACT RINEX FORMAT                    CRINEX VERS   / TYPE',
-    'RNX2CRX ver.4.0.7                       01-Jan-24 00:00     CRINEX PROG / DATE',
-    headerLine('     2.11           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'),
-    headerLine('     2    C1    S1', '# / TYPES OF OBSERV'),
-    headerLine('', 'END OF HEADER'),
-  ];
+  const v2 = crinex1Header('     2    C1    S1');
   const epoch1 = ['&24  1  1  0  0  0.0000000  0  2G01G02', '', '3&20000000000 3&45000', '3&21000000000 3&44000'];
   const second = ' '.repeat(16) + '15';
   const good = [...v2, ...epoch1, second, '', '1000 250', '2000 -250'];
@@ -252,11 +257,7 @@ describe('the fused path (records as numbers into the parser) equals decoding to
 
   it('integrates only the SNR fields: the others are stepped over unread', () => {
     const crx = [
-      '1.0                 COMPACT RINEX FORMAT                    CRINEX VERS   / TYPE',
-      'RNX2CRX ver.4.0.7                       01-Jan-24 00:00     CRINEX PROG / DATE',
-      headerLine('     2.11           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'),
-      headerLine('     3    C1    S1    L1', '# / TYPES OF OBSERV'),
-      headerLine('', 'END OF HEADER'),
+      ...crinex1Header('     3    C1    S1    L1'),
       '&24  1  1  0  0  0.0000000  0  1G01',
       '',
       '3&20000000000 3&45000 3&100000000000',
@@ -274,11 +275,7 @@ describe('the fused path (records as numbers into the parser) equals decoding to
 
   it('a "-0" difference reads as +0, as its text ".000" does', () => {
     const crx = [
-      '1.0                 COMPACT RINEX FORMAT                    CRINEX VERS   / TYPE',
-      'RNX2CRX ver.4.0.7                       01-Jan-24 00:00     CRINEX PROG / DATE',
-      headerLine('     2.11           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'),
-      headerLine('     2    C1    S1', '# / TYPES OF OBSERV'),
-      headerLine('', 'END OF HEADER'),
+      ...crinex1Header('     2    C1    S1'),
       '&24  1  1  0  0  0.0000000  0  1G01',
       '',
       '3&20000000000 3&-0',
