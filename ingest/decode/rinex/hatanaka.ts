@@ -451,7 +451,7 @@ export class HatanakaDecoder extends LineConsumer {
     const i0 = this.prevIndex[i]!;
     let read: Uint8Array | null = null;
     if (this.snrOnly) {
-      read = this.snrFields[this.rinexVersion === 2 ? 0 : (this.satIds[i]! >>> 16) & 127]!;
+      read = this.snrFields[this.rinexVersion === 2 ? 0 : (this.satIds[i]! >>> 16) & 127] ?? null;
       // Names that do not match the count (a header radome misread): every field is integrated.
       if (read && read.length !== ntype) read = null;
     }
