@@ -456,10 +456,12 @@ export class HatanakaDecoder extends LineConsumer {
       if (read && read.length !== ntype) read = null;
     }
     const flagDiffStart = this.integrateFields(buf, s, e, i, i0, ntype, read);
-    this.applyFlagDifference(buf, flagDiffStart, e, i, i0, ntype);
     if (this.records) {
+      // Records go out as numbers only: their LLI/SSI flags (a text difference kept for the
+      // RINEX text) are never read, so they are not kept either.
       this.records(this.satIds[i]!, this.values, ntype);
     } else {
+      this.applyFlagDifference(buf, flagDiffStart, e, i, i0, ntype);
       this.writeRecord(i, ntype);
     }
     if (++this.satIndex === this.nsat) this.endEpoch();
