@@ -6,6 +6,8 @@ export interface LzwOptions {
 }
 
 const CLEAR = 256;
+/** Spare output bytes: a string copy moves 8 bytes a step and may run up to 7 past its end. */
+const COPY_SLACK = 8;
 
 /**
  * Decompresses Unix `compress` (.Z) data: LZW with 9..maxBits-bit codes packed LSB first.
@@ -38,8 +40,10 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
   const start = new Int32Array(maxMaxCode);
   const length = new Int32Array(maxMaxCode).fill(1, 0, 256);
 
-  // Text compresses about 3:1; grow() doubles if that guess is short.
-  let out: Uint8Array = new Uint8Array(Math.min(Math.max(input.length * 4, 1024), maxOutput));
+  // Text compresses about 3:1; grow() doubles if that guess is short. The output keeps COPY_SLACK
+  // spare bytes past its room, for the last 8-byte step of a string copy.
+  let out: Uint8Array = new Uint8Array(Math.min(Math.max(input.length * 4, 1024), maxOutput) + COPY_SLACK);
+  let view = new DataView(out.buffer);
   let outPos = 0;
 
   // Codes are read 3 bytes at a time; padding spares a bounds check per code.
@@ -87,7 +91,7 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
       if (code > 255) {
         throw new RadomeError('CORRUPT', `compress data: first code ${code} after a reset is not a literal (bit ${bitPos - nBits})`);
       }
-      if (outPos >= out.length) out = grow(out, outPos + 1, maxOutput);
+      if (outPos + 1 > out.length - COPY_SLACK) [out, view] = grow(out, outPos + 1, maxOutput);
       prevStart = outPos;
       out[outPos++] = code;
       prev = code;
@@ -100,15 +104,27 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
 
     const here = outPos;
     if (code < 256) {
-      if (outPos >= out.length) out = grow(out, outPos + 1, maxOutput);
+      if (outPos + 1 > out.length - COPY_SLACK) [out, view] = grow(out, outPos + 1, maxOutput);
       out[outPos++] = code;
     } else {
       // code === free (KwKwK): the previous string plus its own first byte; the forward copy
       // from prevStart produces that byte just before it is needed.
       const from = code === free ? prevStart : start[code]!;
       const len = code === free ? length[prev]! + 1 : length[code]!;
-      if (outPos + len > out.length) out = grow(out, outPos + len, maxOutput);
-      for (let k = 0; k < len; k++) out[outPos + k] = out[from + k]!;
+      if (outPos + len > out.length - COPY_SLACK) [out, view] = grow(out, outPos + len, maxOutput);
+      if (code === free) {
+        for (let k = 0; k < len; k++) out[outPos + k] = out[from + k]!;
+      } else {
+        // The string lies wholly before outPos, so 8 bytes a step (most strings are that short,
+        // and one step has no length-dependent branch); bytes copied past its end are garbage
+        // that the next strings overwrite.
+        let k = 0;
+        do {
+          view.setUint32(outPos + k, view.getUint32(from + k));
+          view.setUint32(outPos + k + 4, view.getUint32(from + k + 4));
+          k += 8;
+        } while (k < len);
+      }
       outPos += len;
     }
 
@@ -120,7 +136,7 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
     prev = code;
     prevStart = here;
   }
-  return outPos === out.length ? out : out.slice(0, outPos);
+  return out.slice(0, outPos);
 }
 
 /** The end of the current group of 8 codes: compress(1) skips the rest of it on a width change. */
@@ -129,11 +145,12 @@ function alignToGroup(bitPos: number, groupStart: number, nBits: number): number
   return groupStart + Math.ceil((bitPos - groupStart) / groupBits) * groupBits;
 }
 
-function grow(buf: Uint8Array, needed: number, max: number): Uint8Array {
+/** Room for `needed` output bytes (at most `max`), plus the copy slack. */
+function grow(buf: Uint8Array, needed: number, max: number): [Uint8Array, DataView] {
   if (needed > max) {
     throw new RadomeError('CORRUPT', `compress data expands beyond the ${max}-byte limit`);
   }
-  const next = new Uint8Array(Math.min(Math.max(needed, buf.length * 2), max));
+  const next = new Uint8Array(Math.min(Math.max(needed, (buf.length - COPY_SLACK) * 2), max) + COPY_SLACK);
   next.set(buf);
-  return next;
+  return [next, new DataView(next.buffer)];
 }
