@@ -78,8 +78,8 @@ function threadKind(tid: string): string {
 
 /**
  * CPU seconds used so far by this process's threads, summed by kind: 'main' (reads, object
- * writes, commits), 'worker' (the plan pool), 'other' (V8's GC and compiler threads, libuv's pool). A thread that has exited is not
- * counted, so take both snapshots while the pool is up.
+ * writes, commits), 'worker' (the plan pool), 'other' (V8's GC and compiler threads, libuv's
+ * pool). A thread that has exited is not counted, so take both snapshots while the pool is up.
  */
 export function threadCpuSeconds(): Map<string, number> {
   const byKind = new Map<string, number>();

@@ -27,6 +27,7 @@ const ROLLUP_BATCH = 64;
 const ROLLUP_COLUMNS = 10;
 const insertRollups = (rows: number) =>
   `INSERT INTO snr_rollups (station, level, code, bucket, satellite, n, sum, sum_squares, min, max) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+const INSERT_ROLLUP_BATCH = insertRollups(ROLLUP_BATCH);
 
 const UPSERT_SOURCE_FILE = `
   INSERT INTO source_files (source, key, fingerprint, size, ingested_at) VALUES (?, ?, ?, ?, ?)
@@ -77,7 +78,7 @@ function writeDay(statements: StatementCache, num: number, fingerprint: string, 
   statements.prepare(UPSERT_DAY).run({ ...row, station: num, fingerprint });
   const ids = codes.map((c) => codeId(statements, c));
   const signal = statements.prepare('INSERT INTO gnss_station_signals (station, constellation, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const batch = statements.prepare(insertRollups(ROLLUP_BATCH));
+  const batch = statements.prepare(INSERT_ROLLUP_BATCH);
   const params: number[] = new Array(ROLLUP_BATCH * ROLLUP_COLUMNS);
   for (let from = 0; from < rollups.count; from += ROLLUP_BATCH) {
     const rows = Math.min(ROLLUP_BATCH, rollups.count - from);
