@@ -36,6 +36,6 @@ export function createPlanPool(threads: number): PlanPool {
           return gnssIngestPlanOf(result.plan);
       }
     },
-    close: () => pool.destroy(),
+    close: () => pool.close(),
   };
 }

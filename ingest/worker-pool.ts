@@ -1,12 +1,65 @@
+import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+
+/** What piscina's worker posts once it has loaded the task module (piscina's common.READY). */
+const PISCINA_READY = '_WORKER_READY';
+/** A thread that has not loaded its module by then is ended anyway (it is stuck, not slow). */
+const LOAD_WAIT_MS = 30_000;
+
+export interface WorkerPool<Task, Result> {
+  readonly threads: number;
+  run(task: Task, options?: { transferList?: ArrayBuffer[] }): Promise<Result>;
+  /** Waits for threads still loading their module, then ends every thread; queued tasks reject. */
+  close(): Promise<void>;
+}
 
 /**
  * A piscina pool of `threads` threads running the worker module `name` (e.g. './record-worker.js')
  * found beside the module at `moduleUrl`. Idle threads do not keep the process alive; they stay
  * up a minute between tasks so their warm state (JIT, decoder work arrays) is reused.
+ *
+ * close() never ends a thread while it is still loading its module: Node 20 aborts the whole
+ * process ("FATAL ERROR: v8::Module::IsGraphAsync must be used on an instantiated module") when a
+ * worker is terminated in the middle of loading ES modules, which a daemon stopped right after it
+ * started (a busy host loads slowly) hit about once in 200 stops.
  */
-export function startWorkerPool<Task, Result>(name: string, moduleUrl: string, threads: number): Piscina<Task, Result> {
-  return new Piscina<Task, Result>({ filename: workerUrl(name, moduleUrl).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+export function startWorkerPool<Task, Result>(name: string, moduleUrl: string, threads: number): WorkerPool<Task, Result> {
+  const pool = new Piscina<Task, Result>({ filename: workerUrl(name, moduleUrl).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  // The first threads start in the constructor; threads started later (to replace one that died)
+  // join the pool only once loaded, so only these need watching.
+  const loaded = allLoaded(pool.threads);
+  return {
+    threads,
+    run: (task, options) => pool.run(task, options),
+    async close() {
+      await loaded;
+      await pool.destroy();
+    },
+  };
+}
+
+/** Resolves once every worker has posted piscina's ready message or exited (or after LOAD_WAIT_MS). */
+function allLoaded(workers: Worker[]): Promise<void> {
+  return new Promise((resolve) => {
+    const loading = new Set(workers);
+    const timer = setTimeout(resolve, LOAD_WAIT_MS).unref();
+    const settle = (worker?: Worker) => {
+      if (worker) loading.delete(worker);
+      if (loading.size > 0) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    settle();
+    for (const worker of workers) {
+      const onMessage = (message: unknown) => {
+        if (typeof message !== 'object' || message === null || !(PISCINA_READY in message)) return;
+        worker.off('message', onMessage);
+        settle(worker);
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', () => settle(worker));
+    }
+  });
 }
 
 /**

@@ -37,7 +37,7 @@ export function createRecordPool(threads = Math.max(1, availableParallelism() - 
       if ('code' in result) throw new RadomeError(result.code as RadomeErrorCode, result.message);
       return result;
     },
-    close: () => pool.destroy(),
+    close: () => pool.close(),
   };
 }
 

@@ -67,8 +67,8 @@ export function daemonEnv(endpoint: string, bucket: string, objectsUrl: (dataDir
 export interface DaemonProcess {
   child: ChildProcess;
   logs(): string;
-  /** SIGTERM, then the exit code. */
-  stop(): Promise<number | null>;
+  /** SIGTERM, then the exit code (or the name of the signal that ended the process). */
+  stop(): Promise<number | string>;
   /** SIGKILL (no cleanup at all). */
   kill(): Promise<void>;
 }
@@ -78,7 +78,7 @@ export function startDaemon(env: Record<string, string>, args = ['ingest', 'run'
   let logs = '';
   child.stderr!.on('data', (d) => (logs += d));
   child.stdout!.on('data', (d) => (logs += d));
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  const exited = new Promise<number | string>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return {
     child,
     logs: () => logs,

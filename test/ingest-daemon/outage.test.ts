@@ -57,7 +57,7 @@ describe.skipIf(!samplePath)('ingest daemon: object store and source unreachable
         () => `${FILES} volumes (have ${volumeCount(run.dataDir)})\n${daemon.logs().slice(-3000)}`,
       );
     } finally {
-      expect(await daemon.stop()).toBe(0);
+      expect(await daemon.stop(), daemon.logs().slice(-3000)).toBe(0);
     }
     const logs = daemon.logs();
     expect(logs).toMatch(/retrying/);

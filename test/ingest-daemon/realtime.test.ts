@@ -84,7 +84,7 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
     } finally {
       uploading = false;
       client.destroy();
-      expect(await daemon.stop()).toBe(0);
+      expect(await daemon.stop(), daemon.logs().slice(-3000)).toBe(0);
     }
     expect(visibleAt.size).toBe(16);
     const lags = [...visibleAt].map(([e, t]) => ({ e, lagMs: (seenAt.get(e) ?? Infinity) - t }));
