@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
-import { decodeArchiveII, splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
+import { decodeArchiveII, GridPool, splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
 import { createRecordPool, decodeArchiveIIParallel, type RecordPool } from '../../ingest/level2/parallel-decode.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { repoRoot, sampleFile, skipReason } from '../sample-data.js';
@@ -71,6 +71,29 @@ describe('decodeArchiveIIParallel', () => {
     expect(errors[1]!).toMatchObject({ code: 'TRUNCATED', message: `record 4 at offset ${offsets[4]}: bzip2 stream ends before its end-of-stream marker` });
     // The pool still works after failures.
     expect(volumeDigest(await decodeArchiveIIParallel(good, pool))).toEqual(volumeDigest(decodeArchiveII(good)));
+  });
+
+  it('throws what decodeArchiveII throws whichever record fails, in whichever run it lands', async () => {
+    const good = synthetic['message 31, one record per 12 radials'];
+    const { offsets } = splitArchiveIIRecords(good);
+    for (let i = 0; i < offsets.length; i++) {
+      const bad = good.slice();
+      bad[offsets[i]! + 300] ^= 0xff;
+      const sync = failure(() => decodeArchiveII(bad));
+      const e = await parallelError(bad, pool);
+      expect([e.code, e.message], `record ${i}`).toEqual([sync.code, sync.message]);
+    }
+  });
+
+  it('reads a volume into grids lent by a GridPool, as decodeArchiveII does', async () => {
+    const bytes = synthetic['message 31, one record per 12 radials'];
+    const grids = new GridPool();
+    const want = volumeDigest(decodeArchiveII(bytes));
+    for (let k = 0; k < 2; k++) {
+      expect(volumeDigest(await decodeArchiveIIParallel(bytes, pool, { grids }))).toEqual(want);
+      grids.releaseAll();
+    }
+    expect(grids.size).toBeGreaterThan(0);
   });
 
   it('decodes volumes concurrently on one pool', async () => {

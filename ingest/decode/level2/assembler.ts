@@ -3,7 +3,6 @@ import type { ArchiveIIHeader } from './archive-records.js';
 import type { GridPool } from './grid-pool.js';
 import { readMessages } from './messages.js';
 import type { Level2Volume } from './types.js';
-import { level2PartOf, level2VolumeOf } from './volume-parts.js';
 import { VolumeState } from './volume-state.js';
 
 /** How far a volume has come, for real-time ingest. */
@@ -56,8 +55,23 @@ export class Level2Assembler {
    * `onlyCompleteCuts` leaves out cuts whose last radial has not arrived yet.
    */
   volume({ onlyCompleteCuts = false } = {}): Level2Volume {
-    const part = level2PartOf(this.state, (cut) => cut.ended || !onlyCompleteCuts);
-    return level2VolumeOf(this.header, part, { onlyCompleteCuts, hasRadials: this.state.sweeps.size > 0 });
+    const state = this.state;
+    const sweeps = [...state.sweeps.values()]
+      .filter((cut) => cut.ended || !onlyCompleteCuts)
+      .map((cut) => cut.sweep())
+      .sort((a, b) => a.elevationNumber - b.elevationNumber);
+    const warnings = state.warnings();
+    if (state.sweeps.size === 0) warnings.push('the volume holds no radials');
+    else if (!state.endOfVolume && !onlyCompleteCuts) warnings.push('the volume ends before its end-of-volume radial: the last cut may be partial');
+    return {
+      site: this.header.site || state.radialSite,
+      volumeStart: this.header.volumeStart,
+      vcp: state.vcpFromMessage5 ?? state.vcpFromRadials,
+      location: state.location,
+      version: this.header.version,
+      sweeps,
+      warnings,
+    };
   }
 
   /** The volume of a whole file once all its records are in; TRUNCATED if not one radial came. */
