@@ -17,14 +17,22 @@ export interface WorkerPool<Task, Result> {
  * A piscina pool of `threads` threads running the worker module `name` (e.g. './record-worker.js')
  * found beside the module at `moduleUrl`. Idle threads do not keep the process alive; they stay
  * up a minute between tasks so their warm state (JIT, decoder work arrays) is reused.
+ * `tasksPerThread` tasks are handed to a thread at once (it runs them one after the other): more
+ * than one keeps a thread busy while the caller, which hands out the next task, is busy itself.
  *
  * close() never ends a thread while it is still loading its module: Node 20 aborts the whole
  * process ("FATAL ERROR: v8::Module::IsGraphAsync must be used on an instantiated module") when a
  * worker is terminated in the middle of loading ES modules, which a daemon stopped right after it
  * started (a busy host loads slowly) hit about once in 200 stops.
  */
-export function startWorkerPool<Task, Result>(name: string, moduleUrl: string, threads: number): WorkerPool<Task, Result> {
-  const pool = new Piscina<Task, Result>({ filename: workerUrl(name, moduleUrl).href, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+export function startWorkerPool<Task, Result>(name: string, moduleUrl: string, threads: number, { tasksPerThread = 1 } = {}): WorkerPool<Task, Result> {
+  const pool = new Piscina<Task, Result>({
+    filename: workerUrl(name, moduleUrl).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    concurrentTasksPerWorker: tasksPerThread,
+  });
   // The first threads start in the constructor; threads started later (to replace one that died)
   // join the pool only once loaded, so only these need watching.
   const loaded = allLoaded(pool.threads);

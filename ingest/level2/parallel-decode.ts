@@ -26,9 +26,11 @@ export interface RecordPool {
  * ends them.
  */
 export function createRecordPool(threads = Math.max(1, availableParallelism() - 1)): RecordPool {
-  const pool = startWorkerPool<RecordRunTask, RecordRunResult>('./record-worker.js', import.meta.url, threads);
+  // A thread gets all its runs at once: the next would otherwise wait for this thread's caller,
+  // which is busy with its own share.
+  const pool = startWorkerPool<RecordRunTask, RecordRunResult>('./record-worker.js', import.meta.url, threads, { tasksPerThread: RUNS_PER_THREAD });
   // Outputs of finished runs, sent back to be written again: fresh memory would cost the threads
-  // page faults for every volume (~25 MB a run).
+  // page faults for every volume (~25 MB of records).
   const spares: ArrayBuffer[] = [];
   return {
     threads,
@@ -42,19 +44,24 @@ export function createRecordPool(threads = Math.max(1, availableParallelism() - 
       return pool.run({ bytes, ends, names, spare }, { transferList: spare ? [bytes.buffer, spare] : [bytes.buffer] });
     },
     giveBack(output) {
-      if (spares.length < threads) spares.push(output.buffer as ArrayBuffer);
+      if (spares.length < threads * RUNS_PER_THREAD) spares.push(output.buffer as ArrayBuffer);
     },
     close: () => pool.close(),
   };
 }
 
 /**
- * The calling thread reads every record into cuts, so it decompresses a smaller share than each
- * pool thread: reading costs about this fraction of decompressing (the KLOT sample: ~45 ms
- * against ~200 ms of bzip2; a pool thread also copies its output, and 0.1-0.22 measured best,
- * 0.4 and up worse).
+ * What reading records into cuts costs the caller, as a fraction of what decompressing them costs
+ * a pool thread. The caller reads every record, so it decompresses a smaller share than each
+ * thread. On the KLOT sample reading takes ~45 ms against ~200 ms of bzip2, but a thread also
+ * copies its output: 0.1 (the caller taking 45 % with one thread) measured as fast as any.
  */
-const ASSEMBLY_PER_DECOMPRESSION = 0.15;
+const READ_PER_DECOMPRESSION = 0.1;
+/**
+ * The pool's share goes out in this many runs per thread, so the caller reads the first runs
+ * while the threads still decompress the last ones, rather than all of them after the threads end.
+ */
+const RUNS_PER_THREAD = 4;
 
 /**
  * decodeArchiveII with the bzip2 work shared between `pool`'s threads and this one: the same
@@ -68,8 +75,10 @@ export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: RecordPoo
   const { header, records, offsets, compressed } = splitArchiveIIRecords(bytes);
   if (!compressed) return decodeArchiveII(bytes, { grids });
   const where = (i: number) => describeRecord(i, offsets[i]!);
-  const callerShare = 1 / (1 + pool.threads * (1 + ASSEMBLY_PER_DECOMPRESSION));
-  const runs = cutRuns(records, [callerShare, ...Array<number>(pool.threads).fill((1 - callerShare) / pool.threads)]);
+  // Balanced when the caller's decompressing and reading take as long as each thread's share.
+  const callerShare = Math.max(0, (1 - READ_PER_DECOMPRESSION * pool.threads) / (pool.threads + 1));
+  const n = RUNS_PER_THREAD * pool.threads;
+  const runs = cutRuns(records, [callerShare, ...Array<number>(n).fill((1 - callerShare) / n)]);
   // Runs are read in file order, so the first error in file order is the one thrown; the pool's
   // runs still going when one fails are let finish and dropped.
   const later = runs.slice(1).map(([from, to]) => {

@@ -3,6 +3,7 @@
 // ends the run: the ones before it come back with the failure, so the caller reads them before it
 // throws, as a decode on one thread would. Errors come back as values, since a RadomeError's code
 // does not survive the thread boundary as an exception.
+import { setImmediate } from 'node:timers';
 import { Piscina, transferableSymbol, valueSymbol } from 'piscina';
 import { isRadomeError } from '../../core/errors.js';
 import { threadBunzip2 } from '../decode/containers/bunzip2.js';
@@ -27,7 +28,10 @@ export interface RecordRunResult {
 /** LDM records of radar data inflate about 20-fold: the first guess at a run's output size. */
 const INFLATION = 24;
 
-export default function decompressRecordRun({ bytes, ends, names, spare }: RecordRunTask): ReturnType<typeof Piscina.move> {
+export default async function decompressRecordRun({ bytes, ends, names, spare }: RecordRunTask): Promise<ReturnType<typeof Piscina.move>> {
+  // A thread holds several runs at once, each task started in piscina's microtasks: without a
+  // turn of the event loop first, every run would be decompressed before the first result went out.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   let output = spare ? new Uint8Array(spare) : new Uint8Array(bytes.length * INFLATION);
   const outEnds: number[] = [];
   let at = 0;
