@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
-import { threadBunzip2 } from '../decode/containers/bunzip2.js';
-import { decodeArchiveII, describeRecord, Level2Assembler, splitArchiveIIRecords, type Level2Volume } from '../decode/level2/index.js';
+import { describeRecord, Level2Assembler, readArchiveRecords, splitArchiveIIRecords, type Level2Volume } from '../decode/level2/index.js';
 import type { GridPool } from '../decode/level2/grid-pool.js';
 import { startWorkerPool } from '../worker-pool.js';
 import type { RecordRunResult, RecordRunTask } from './record-worker.js';
@@ -34,7 +33,7 @@ export function createRecordPool(threads = Math.max(1, availableParallelism() - 
   const spares: ArrayBuffer[] = [];
   return {
     threads,
-    async decompress(records, names) {
+    decompress(records, names) {
       const ends: number[] = [];
       let size = 0;
       for (const r of records) ends.push((size += r.length));
@@ -72,13 +71,14 @@ const RUNS_PER_THREAD = 4;
  * grids' memory, as for decodeArchiveII.
  */
 export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: RecordPool, { grids = null }: { grids?: GridPool | null } = {}): Promise<Level2Volume> {
-  const { header, records, offsets, compressed } = splitArchiveIIRecords(bytes);
-  if (!compressed) return decodeArchiveII(bytes, { grids });
+  const split = splitArchiveIIRecords(bytes);
+  const { header, records, offsets } = split;
   const where = (i: number) => describeRecord(i, offsets[i]!);
   // Balanced when the caller's decompressing and reading take as long as each thread's share.
   const callerShare = Math.max(0, (1 - READ_PER_DECOMPRESSION * pool.threads) / (pool.threads + 1));
   const n = RUNS_PER_THREAD * pool.threads;
-  const runs = cutRuns(records, [callerShare, ...Array<number>(n).fill((1 - callerShare) / n)]);
+  // An uncompressed file is one plain run: nothing to share.
+  const runs = split.compressed ? cutRuns(records, [callerShare, ...Array<number>(n).fill((1 - callerShare) / n)]) : [[0, records.length] as [number, number]];
   // Runs are read in file order, so the first error in file order is the one thrown; the pool's
   // runs still going when one fails are let finish and dropped.
   const later = runs.slice(1).map(([from, to]) => {
@@ -87,9 +87,7 @@ export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: RecordPoo
     return { from, task };
   });
   const assembler = new Level2Assembler(header, grids);
-  const [from, to] = runs[0]!;
-  // The decompressor's output view is read completely by push() before the next record reuses it.
-  for (let i = from; i < to; i++) assembler.push(threadBunzip2().decompressView(records[i]!, where(i)), where(i));
+  readArchiveRecords(split, assembler, ...runs[0]!);
   for (const { from, task } of later) {
     const { output, ends, failure } = await task;
     for (let k = 0; k < ends.length; k++) assembler.push(output.subarray(k === 0 ? 0 : ends[k - 1], ends[k]), where(from + k));

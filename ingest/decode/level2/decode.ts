@@ -1,6 +1,6 @@
 import { Level2Assembler } from './assembler.js';
 import type { GridPool } from './grid-pool.js';
-import { describeRecord, splitArchiveIIRecords } from './archive-records.js';
+import { describeRecord, splitArchiveIIRecords, type ArchiveIIRecords } from './archive-records.js';
 import { threadBunzip2 } from '../containers/bunzip2.js';
 import type { Level2Volume } from './types.js';
 
@@ -21,12 +21,20 @@ export function decompressRecord(record: Uint8Array, where = 'record'): Uint8Arr
  * (valid until its releaseAll); by default they are arrays of their own.
  */
 export function decodeArchiveII(bytes: Uint8Array, { grids = null }: { grids?: GridPool | null } = {}): Level2Volume {
-  const { header, records, offsets, compressed } = splitArchiveIIRecords(bytes);
-  const assembler = new Level2Assembler(header, grids);
-  for (let i = 0; i < records.length; i++) {
+  const split = splitArchiveIIRecords(bytes);
+  const assembler = new Level2Assembler(split.header, grids);
+  readArchiveRecords(split, assembler);
+  return assembler.finish();
+}
+
+/**
+ * Decompresses (when they are compressed) and reads records [from, to) of a split file into
+ * `assembler`, each named in errors by its index and byte offset.
+ */
+export function readArchiveRecords({ records, offsets, compressed }: ArchiveIIRecords, assembler: Level2Assembler, from = 0, to = records.length): void {
+  for (let i = from; i < to; i++) {
     const where = describeRecord(i, offsets[i]!);
     // The decompressor's output view is read completely by push() before the next record reuses it.
     assembler.push(compressed ? threadBunzip2().decompressView(records[i]!, where) : records[i]!, where);
   }
-  return assembler.finish();
 }

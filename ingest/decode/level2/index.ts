@@ -1,5 +1,5 @@
 /** NEXRAD Level 2 (Archive II) decoding: pure, bytes in, typed grids out. */
-export { decodeArchiveII, decompressRecord } from './decode.js';
+export { decodeArchiveII, decompressRecord, readArchiveRecords } from './decode.js';
 export { Level2Assembler, type AssemblyProgress } from './assembler.js';
 export { GridPool } from './grid-pool.js';
 export {
