@@ -35,6 +35,8 @@ export interface DaemonConfig {
 export const PUBLIC_LEVEL2_CHUNKS_BUCKET = 'unidata-nexrad-level2-chunks';
 
 export const CONFIG_FILE_NAME = 'radome.config.json';
+/** Files in flight per source when the config does not say (ingest.downloads). */
+export const DEFAULT_DOWNLOADS = 4;
 
 type Env = Record<string, string | undefined>;
 type Json = Record<string, unknown>;
@@ -187,7 +189,7 @@ export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): D
   return {
     file,
     workers: envInt(env, 'RADOME_INGEST_WORKERS', 1, 64) ?? ingest.int('workers', 1, 64) ?? 2,
-    downloads: envInt(env, 'RADOME_INGEST_DOWNLOADS', 1, 256) ?? ingest.int('downloads', 1, 256) ?? 4,
+    downloads: envInt(env, 'RADOME_INGEST_DOWNLOADS', 1, 256) ?? ingest.int('downloads', 1, 256) ?? DEFAULT_DOWNLOADS,
     maxAttempts: envInt(env, 'RADOME_INGEST_MAX_ATTEMPTS', 1, 1000) ?? ingest.int('maxAttempts', 1, 1000) ?? 5,
     retention: { olderThanMs: retentionMs, intervalSeconds: Math.max(1, Math.round(retentionEvery! / 1000)) },
     level2: {

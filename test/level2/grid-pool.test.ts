@@ -1,21 +1,44 @@
 // Decoding with a GridPool gives the same volumes as fresh arrays, reuses its memory from volume
-// to volume, and hands out zeroed grids (rows a radial lacks stay BELOW_THRESHOLD).
+// to volume, and, though the pool hands out memory as an earlier volume left it, every element a
+// radial does not write (rows a moment lacks, the tail of a short radial) reads BELOW_THRESHOLD.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeArchiveII, GridPool } from '../../ingest/decode/level2/index.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { sampleFile } from '../sample-data.js';
-import { volume31, wideningVolume31 } from './synthetic-volumes.js';
+import { moment, sweep31, T0, volume31, wideningVolume31 } from './synthetic-volumes.js';
 import { volumeDigest } from './volume-digest.js';
 
 /** CFP starts halfway through elevation 1: its first rows must decode as zeros from reused memory. */
 const gappy = encodeArchiveII(wideningVolume31());
 const full = encodeArchiveII(volume31());
+/** Elevation 1's radials get shorter halfway (160 then 120 gates): the short rows' tails must be zeros. */
+const narrowing = encodeArchiveII(
+  volume31({
+    sweeps31: [
+      sweep31(1, 0.48, 0.5, 20, T0, { REF: moment('REF', 20, 160, 7), CFP: moment('CFP', 20, 160, 8) }),
+      sweep31(1, 0.48, 0.5, 20, T0 + 10_000, { REF: moment('REF', 20, 120, 9) }),
+      sweep31(2, 0.88, 1, 30, T0 + 20_000, { VEL: moment('VEL', 30, 70, 10) }),
+    ],
+  }),
+);
 
 describe('GridPool', () => {
   it('decodes volume after volume like fresh arrays, zeroing reused memory', () => {
     const pool = new GridPool();
     for (const bytes of [full, gappy, full, gappy]) {
+      expect(volumeDigest(decodeArchiveII(bytes, { grids: pool }))).toEqual(volumeDigest(decodeArchiveII(bytes)));
+      pool.releaseAll();
+    }
+  });
+
+  it('decodes into memory full of stale codes like fresh arrays', () => {
+    const pool = new GridPool();
+    // Stale codes everywhere: every buffer the decodes below will take is dirty.
+    for (let i = 0; i < 8; i++) pool.bytes(1 << 20).fill(0xab);
+    for (let i = 0; i < 8; i++) pool.words(1 << 19).fill(0xabcd);
+    pool.releaseAll();
+    for (const bytes of [gappy, narrowing, full, narrowing]) {
       expect(volumeDigest(decodeArchiveII(bytes, { grids: pool }))).toEqual(volumeDigest(decodeArchiveII(bytes)));
       pool.releaseAll();
     }

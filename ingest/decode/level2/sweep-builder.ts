@@ -57,8 +57,12 @@ export class MomentBuilder {
     this.reserve(row + 1);
     const o = row * this.gates;
     const codes = this.codes;
+    // Pooled memory is not zeroed: rows skipped since the last one written and the tail of a
+    // short radial are set to BELOW_THRESHOLD here, so every element before `rows` is written once.
+    codes.fill(0, this.rows * this.gates, o);
     if (codes instanceof Uint8Array) codes.set(src.subarray(pos, pos + n), o);
     else for (let g = 0, p = pos; g < n; g++, p += 2) codes[o + g] = (src[p]! << 8) | src[p + 1]!;
+    codes.fill(0, o + n, o + this.gates);
     this.rows = row + 1;
     return null;
   }
@@ -67,6 +71,7 @@ export class MomentBuilder {
   grid(radials: number): MomentGrid {
     this.reserve(radials);
     const size = radials * this.gates;
+    this.codes.fill(0, this.rows * this.gates, size);
     // Exact-size arrays: a spare tail would travel with the grid (to workers, to the store).
     // An exact one is handed over as is: the next radial reallocates before writing. Pooled
     // memory stays with its thread, so a view of it is enough.
@@ -100,7 +105,10 @@ export class MomentBuilder {
   /** A radial longer than the grid so far: re-lay the rows at the new width, padded with BELOW_THRESHOLD. */
   private widen(gates: number): void {
     const codes = this.allocate(this.cap * gates);
-    for (let r = 0; r < this.rows; r++) codes.set(this.codes.subarray(r * this.gates, (r + 1) * this.gates), r * gates);
+    for (let r = 0; r < this.rows; r++) {
+      codes.set(this.codes.subarray(r * this.gates, (r + 1) * this.gates), r * gates);
+      codes.fill(0, r * gates + this.gates, (r + 1) * gates);
+    }
     this.codes = codes;
     this.gates = gates;
   }
