@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fdatasync, fstatSync, mkdirSync, openSync, realpathSync, renameSync, writeSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, openSync, realpathSync, renameSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import { mkdir, open, readdir, readFile, realpath, stat, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -77,7 +77,7 @@ export class FileObjectStore implements ObjectStore {
       const root = await this.rootPath(true);
       const target = join(root, key);
       const dir = dirname(target);
-      this.ensureDirInside(root, dir, key);
+      await this.ensureDirInside(root, dir, key);
       // The writes below are synchronous: let the event loop (e.g. the server) in between objects.
       await yieldToEventLoop();
       await this.writeObject(dir, target, key, body, contentType);
@@ -273,8 +273,8 @@ export class FileObjectStore implements ObjectStore {
   }
 
   /** Creates `dir` below the root, checking first that no existing folder on the way leads out. */
-  private ensureDirInside(root: string, dir: string, key: string): void {
-    // Synchronous calls, as in writeFile: folder metadata comes from the kernel's caches.
+  private async ensureDirInside(root: string, dir: string, key: string): Promise<void> {
+    // The usual case, a folder that exists: one synchronous call (see writeFile on why not async).
     try {
       if (isInside(root, realpathSync.native(dir))) return;
       throw this.escape(key);
@@ -284,15 +284,15 @@ export class FileObjectStore implements ObjectStore {
     let existing = dirname(dir);
     for (;;) {
       try {
-        if (!isInside(root, realpathSync.native(existing))) throw this.escape(key);
+        if (!isInside(root, await realpath(existing))) throw this.escape(key);
         break;
       } catch (e) {
         if (errno(e) !== 'ENOENT') throw e;
         existing = dirname(existing);
       }
     }
-    mkdirSync(dir, { recursive: true });
-    if (!isInside(root, realpathSync.native(dir))) throw this.escape(key);
+    await mkdir(dir, { recursive: true });
+    if (!isInside(root, await realpath(dir))) throw this.escape(key);
   }
 
   /** Real path of the root; created on first write, null for reads before anything was written. */

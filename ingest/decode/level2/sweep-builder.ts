@@ -58,11 +58,11 @@ export class MomentBuilder {
     const o = row * this.gates;
     const codes = this.codes;
     // Pooled memory is not zeroed: rows skipped since the last one written and the tail of a
-    // short radial are set to BELOW_THRESHOLD here, so every element before `rows` is written once.
-    codes.fill(0, this.rows * this.gates, o);
+    // short radial (both rare, so no call is made otherwise) are set to BELOW_THRESHOLD here.
+    if (row > this.rows) codes.fill(0, this.rows * this.gates, o);
     if (codes instanceof Uint8Array) codes.set(src.subarray(pos, pos + n), o);
     else for (let g = 0, p = pos; g < n; g++, p += 2) codes[o + g] = (src[p]! << 8) | src[p + 1]!;
-    codes.fill(0, o + n, o + this.gates);
+    if (n < this.gates) codes.fill(0, o + n, o + this.gates);
     this.rows = row + 1;
     return null;
   }
