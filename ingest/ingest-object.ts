@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { asRadomeError, type RadomeError } from '../core/errors.js';
-import { forEachConcurrent, NamedLocks } from '../core/concurrency.js';
+import { NamedLocks } from '../core/concurrency.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../core/retry.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
@@ -42,9 +42,6 @@ export type IngestOutcome =
  * a catalog, so in-process locks keep two files of one station-day from merging past each other.
  */
 const heldWhileWriting = new NamedLocks();
-
-/** Object writes in flight per file: enough to hide store latency, few enough to stay polite. */
-const PUT_CONCURRENCY = 8;
 
 /** Where a rejected raw file is kept for inspection: `quarantine/<source>/<key>`. */
 export function quarantineKeyFor(object: SourceObject): string {
@@ -97,7 +94,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
       catalog: ctx.catalog,
       getObject: async (key) => (await retrying('get', () => ctx.objects.get(key)))?.body ?? null,
     });
-    await forEachConcurrent(plan.objects, PUT_CONCURRENCY, (o) => retrying('put', () => ctx.objects.put(o.key, o.body, o.contentType)));
+    await retrying('put', () => ctx.objects.putMany(plan.objects));
     const at = now();
     const file = { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: at };
     // Objects of sweeps this commit replaces are recorded as doomed in the same transaction.

@@ -20,10 +20,19 @@ export type ObjectHead = Omit<StoredObject, 'body'>;
 export type ObjectSummary = Omit<ObjectHead, 'contentType'>;
 
 /** One interface for S3 (any S3-compatible endpoint) and the local filesystem. */
+/** An object to write. */
+export interface ObjectToPut {
+  key: string;
+  body: Uint8Array;
+  contentType: string;
+}
+
 export interface ObjectStore {
   /** Human-readable location, e.g. `file:/abs/var/objects` or `s3://bucket/prefix`. */
   readonly url: string;
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** Puts several objects (e.g. all of one source file's); rejects if any could not be written. */
+  putMany(objects: readonly ObjectToPut[]): Promise<void>;
   /** null when the key does not exist. */
   get(key: string): Promise<StoredObject | null>;
   head(key: string): Promise<ObjectHead | null>;

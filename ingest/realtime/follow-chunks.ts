@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { asRadomeError } from '../../core/errors.js';
 import { DEFAULT_RETRY, withRetry } from '../../core/retry.js';
-import { forEachConcurrent } from '../../core/concurrency.js';
 import type { IngestContext } from '../ingest-object.js';
 import { quarantineKeyFor } from '../ingest-object.js';
 import type { Level2ChunksSource, ListedChunk } from '../sources/level2-chunks.js';
@@ -96,7 +95,7 @@ export class ChunksFollower {
     const at = Date.now();
     const plan = volume.plan(file, { renderSize: this.ctx.renderSize, ingestedAt: at });
     const policy = this.ctx.retry ?? DEFAULT_RETRY;
-    await forEachConcurrent(plan.objects, 8, (o) => withRetry(() => this.ctx.objects.put(o.key, o.body, o.contentType), policy, { signal: this.ctx.signal }));
+    await withRetry(() => this.ctx.objects.putMany(plan.objects), policy, { signal: this.ctx.signal });
     const { catalog } = this.ctx;
     const row = { source: file.source, key: file.key, fingerprint: file.fingerprint, size: file.size, ingestedAt: at };
     catalog.transaction(() => {

@@ -7,11 +7,14 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { RadomeError } from '../../core/errors.js';
-import type { ObjectHead, ObjectStore, ObjectSummary, StoredObject } from '../types.js';
+import { forEachConcurrent } from '../../core/concurrency.js';
+import type { ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../types.js';
 import { validateObjectKey, validateObjectPrefix } from './key.js';
 
 /** DeleteObjects takes at most 1000 keys per request. */
 const MAX_DELETE_BATCH = 1000;
+/** Uploads in flight for putMany: enough to hide the round trips, few enough to stay polite. */
+const PUTS_IN_FLIGHT = 8;
 
 export interface S3ObjectStoreOptions {
   bucket: string;
@@ -68,6 +71,10 @@ export class S3ObjectStore implements ObjectStore {
     await this.send('write', key, () =>
       this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentType: contentType, ContentLength: body.byteLength })),
     );
+  }
+
+  async putMany(objects: readonly ObjectToPut[]): Promise<void> {
+    await forEachConcurrent(objects, PUTS_IN_FLIGHT, (o) => this.put(o.key, o.body, o.contentType));
   }
 
   async get(key: string): Promise<StoredObject | null> {

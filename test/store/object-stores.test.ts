@@ -86,6 +86,24 @@ describe.each(stores)('%s (shared contract)', (_, make) => {
     expect((await store.get('empty'))!.body.byteLength).toBe(0);
   });
 
+  it('putMany writes every object, across folders, each with its own type', async () => {
+    const store = make();
+    const objects = Array.from({ length: 140 }, (_, i) => ({
+      key: `radar/v${i % 3}/o${i}.${i % 2 ? 'json' : 'png'}`,
+      body: randomBytes(i * 7),
+      // Every fifth one's type is not the one its key implies (a sidecar in the file store).
+      contentType: i % 5 === 0 ? 'application/octet-stream' : i % 2 ? 'application/json' : 'image/png',
+    }));
+    await store.putMany(objects);
+    await store.putMany([]);
+    for (const o of objects) {
+      const got = await store.get(o.key);
+      expect(Buffer.from(got!.body).equals(Buffer.from(o.body))).toBe(true);
+      expect(got).toMatchObject({ contentType: o.contentType, etag: md5ETag(o.body) });
+    }
+    expect((await collect(store.list(''))).length).toBe(objects.length);
+  });
+
   it('missing keys give null; deleting them is not an error', async () => {
     const store = make();
     expect(await store.get('no/such/key')).toBeNull();
@@ -233,6 +251,21 @@ describe('FileObjectStore', () => {
     expect((await rejection(store.put('a/b', bytes('x'), 'text/plain'))).code).toBe('BAD_INPUT');
     expect((await rejection(store.put('d', bytes('x'), 'text/plain'))).code).toBe('BAD_INPUT');
     expect((await collect(store.list(''))).map((o) => o.key)).toEqual(['a', 'd/e']);
+  });
+
+  it('putMany: an object that cannot be written fails the call naming it, leaving no temp files', async () => {
+    const root = newRoot();
+    const store = new FileObjectStore(root);
+    await store.put('a', bytes('1'), 'text/plain');
+    const good = Array.from({ length: 5 }, (_, i) => ({ key: `d/k${i}.json`, body: bytes(`{"i":${i}}`), contentType: 'text/plain' }));
+    const e = await rejection(store.putMany([...good, { key: 'a/b', body: bytes('x'), contentType: 'text/plain' }]));
+    expect(e.code).toBe('BAD_INPUT');
+    expect(e.message).toContain('a/b');
+    const clash = await rejection(store.putMany([...good.slice(0, 2), { key: 'd', body: bytes('x'), contentType: 'text/plain' }]));
+    expect(clash.message).toContain('object key d ');
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [d.name]));
+    expect(files(root).filter((n) => n.includes('tmp'))).toEqual([]);
+    expect(readFileSync(join(root, 'a'), 'utf8')).toBe('1');
   });
 
   it('reads from a root that does not exist yet as empty, and creates it on first write', async () => {
