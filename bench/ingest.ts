@@ -234,7 +234,7 @@ try {
       // Each round runs 1 and then 2 workers back to back, so a round's ratio sees one state of
       // the (shared, drifting) host: the median of the rounds' ratios, not the ratio of medians
       // taken minutes apart.
-      { metric: `${on}: speed-up 1 → 2 workers (median of ${RUNS} rounds)`, unit: '×', radome: median(results[1]!.map((r, i) => r.seconds / results[2]![i]!.seconds)), target: '>= 1.7' },
+      { metric: `${on}: speed-up 1 → 2 workers (median of ${RUNS} rounds)`, unit: '×', radome: median(results[2]!.length ? results[1]!.map((r, i) => r.seconds / results[2]![i]!.seconds) : []), target: '>= 1.7' },
       ...[1, 2].flatMap((t) => [
         { metric: `${on}: CPU per file, ${t} worker${t > 1 ? 's' : ''} (all threads)`, unit: 'ms', radome: (cpu(t) / files) * 1000 },
         ...['main', 'worker', 'other'].map((kind) => ({ metric: `  of which ${kind} thread(s)`, unit: 'ms', radome: (threadCpu(t, kind) / files) * 1000 })),

@@ -137,7 +137,11 @@ export class FileObjectStore implements ObjectStore {
         // A sidecar left by an earlier put names the old body's inode, so it is ignored from now on.
         this.writeTemp(dir, join(dir, META_PREFIX + target.slice(dir.length + 1)), Buffer.from(JSON.stringify(sidecar)), temps);
       }
-      if (this.durable) await Promise.all(temps.map((t) => fdatasyncOf(t.fd)));
+      if (this.durable) {
+        // Every flush settles before any descriptor is closed, even when one fails.
+        const failed = (await Promise.allSettled(temps.map((t) => fdatasyncOf(t.fd)))).find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      }
       for (const t of temps) {
         closeSync(t.fd);
         t.fd = -1;
