@@ -20,8 +20,9 @@ const fdatasyncOf = promisify(fdatasync);
 /** Objects written, flushed and renamed together: bounds the files held open at once. */
 const PUT_BATCH = 128;
 
-/** A temp file being written: its open descriptor (-1 once closed) and where it goes. */
+/** A temp file being written for an object's key: its open descriptor (-1 once closed) and where it goes. */
 interface TempFile {
+  key: string;
   path: string;
   fd: number;
   target: string;
@@ -128,14 +129,14 @@ export class FileObjectStore implements ObjectStore {
         at(key);
         const target = join(root, key);
         const dir = dirname(target);
-        const fd = this.writeTemp(dir, target, body, temps);
+        const fd = this.writeTemp(key, dir, target, body, temps);
         // The usual object's type follows from its key: it gets no sidecar, and its ETag is
         // computed when asked for, which halves the files and system calls of a put.
         if (contentType === contentTypeForKey(key)) continue;
         const st = fstatSync(fd);
         const sidecar: Sidecar = { contentType, etag: md5ETag(body), ino: st.ino, size: st.size, mtimeMs: st.mtimeMs };
         // A sidecar left by an earlier put names the old body's inode, so it is ignored from now on.
-        this.writeTemp(dir, join(dir, META_PREFIX + target.slice(dir.length + 1)), Buffer.from(JSON.stringify(sidecar)), temps);
+        this.writeTemp(key, dir, join(dir, META_PREFIX + target.slice(dir.length + 1)), Buffer.from(JSON.stringify(sidecar)), temps);
       }
       if (this.durable) {
         // Every flush settles before any descriptor is closed, even when one fails.
@@ -148,6 +149,7 @@ export class FileObjectStore implements ObjectStore {
       }
       // Each body is renamed before its sidecar (the order of temps).
       for (const t of temps) {
+        at(t.key);
         renameSync(t.path, t.target);
         t.path = '';
       }
@@ -159,9 +161,9 @@ export class FileObjectStore implements ObjectStore {
   }
 
   /** Writes `data` to a new temp file in `dir`, recorded in `temps` (to go to `target`) and left open. */
-  private writeTemp(dir: string, target: string, data: Uint8Array, temps: TempFile[]): number {
+  private writeTemp(key: string, dir: string, target: string, data: Uint8Array, temps: TempFile[]): number {
     const path = join(dir, `${TEMP_PREFIX}${randomUUID()}`);
-    const temp: TempFile = { path, target, fd: openSync(path, 'wx', 0o644) };
+    const temp: TempFile = { key, path, target, fd: openSync(path, 'wx', 0o644) };
     temps.push(temp);
     for (let n = 0; n < data.byteLength; ) n += writeSync(temp.fd, data, n);
     return temp.fd;
