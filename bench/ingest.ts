@@ -1,13 +1,14 @@
 /**
  * Ingest throughput of a mixed backlog through the daemon's pipeline (ingestAll with a worker
  * pool: decode + render on worker threads; reads, object writes and SQLite commits on the main
- * thread), with 1 and then 2 worker threads: files/s, MB/s, their ratio and peak RSS.
+ * thread), with 1 and then 2 worker threads: files/s, MB/s, their ratio and peak RSS. As in the
+ * daemon, the Level 2 and the Level 3 source ingest at the same time through one pool.
  *
  * Backlog: the real Level 2 volume under shifted start times (header date/time rewritten) and the
  * real Level 3 products under shifted scan dates, as local files. Sizes by environment:
  * RADOME_BENCH_LEVEL2 (default 100), RADOME_BENCH_LEVEL3 (default 1000), RADOME_BENCH_RUNS
  * (rounds, default 5: 1 and then 2 workers in each; medians are quoted), RADOME_RENDER_SIZE
- * (default here 256), RADOME_BENCH_DOWNLOADS (files in flight, default the daemon's),
+ * (default here 256), RADOME_BENCH_DOWNLOADS (files in flight per source, default the daemon's),
  * RADOME_BENCH_STORE (the disk folder; default os.tmpdir()).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ const N2 = Number(process.env.RADOME_BENCH_LEVEL2 ?? 100);
 const N3 = Number(process.env.RADOME_BENCH_LEVEL3 ?? 1000);
 const RUNS = Number(process.env.RADOME_BENCH_RUNS ?? 5);
 const RENDER = Number(process.env.RADOME_RENDER_SIZE ?? 256);
-/** Files in flight, as the daemon's default (ingest.downloads) unless RADOME_BENCH_DOWNLOADS says. */
+/** Files in flight per source, as the daemon's default (ingest.downloads) unless RADOME_BENCH_DOWNLOADS says. */
 const DOWNLOADS = Number(process.env.RADOME_BENCH_DOWNLOADS ?? DEFAULT_DOWNLOADS);
 /** e.g. "2" to measure one pool size alone (the ratio then is not computed). */
 const ONLY = process.env.RADOME_BENCH_WORKERS?.split(',').map(Number);
@@ -161,12 +162,14 @@ async function runOnce(backlog: string, threads: number, storeRoot: string): Pro
     const cpu0 = process.cpuUsage();
     const threads0 = threadCpuSeconds();
     const t0 = performance.now();
-    const { value: summary, peakMb } = await withRssSampling(() =>
-      ingestAll(ctx, source, source.list([join(backlog, 'level2'), join(backlog, 'level3')]), { concurrency: DOWNLOADS, keepOutcomes: false }),
-    );
+    // As the daemon runs its sources: each source's backlog through its own ingestAll with
+    // `downloads` files in flight, both at once, sharing the one pool.
+    const ingestFolder = (dir: string) => ingestAll(ctx, source, source.list([join(backlog, dir)]), { concurrency: DOWNLOADS, keepOutcomes: false });
+    const { value: summaries, peakMb } = await withRssSampling(() => Promise.all([ingestFolder('level2'), ingestFolder('level3')]));
     const cpu = process.cpuUsage(cpu0);
     const threadCpu = cpuDelta(threads0, threadCpuSeconds());
-    return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, threadCpu, ingested: summary.ingested, failed: summary.failed, peakMb };
+    const total = (field: 'ingested' | 'failed') => summaries.reduce((n, s) => n + s[field], 0);
+    return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, threadCpu, ingested: total('ingested'), failed: total('failed'), peakMb };
   } finally {
     await pool.close();
     catalog.close();

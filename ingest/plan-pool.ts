@@ -20,7 +20,9 @@ export interface PlanPool {
  * inside the pool; callers bound how many files they hold at once (ingestAll's concurrency).
  */
 export function createPlanPool(threads: number): PlanPool {
-  const pool = startWorkerPool<PlanFileTask, PlanFileResult>('./plan-worker.js', import.meta.url, threads);
+  // Two tasks per thread: a thread that finishes one starts the next at once, even while the
+  // main thread is busy writing objects and rows (it hands out tasks only between its own jobs).
+  const pool = startWorkerPool<PlanFileTask, PlanFileResult>('./plan-worker.js', import.meta.url, threads, { tasksPerThread: 2 });
   return {
     threads,
     async planFile(bytes, object, options) {

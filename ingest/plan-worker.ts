@@ -25,7 +25,11 @@ export type PlanFileResult = PlainPlan | { kind: 'error'; code: string; message:
 // fresh memory is faulted in, zeroed and unmapped per volume.
 const grids = new GridPool();
 
-export default async function planFileTask({ bytes, object, options }: PlanFileTask): Promise<PlanFileResult> {
+/**
+ * Synchronous on purpose: the pool hands a thread its next task before this one ends (so it never
+ * waits for the main thread), and tasks must not interleave over the one grid pool.
+ */
+export default function planFileTask({ bytes, object, options }: PlanFileTask): PlanFileResult {
   try {
     const decoded = decodeRadomeFile(bytes, { grids });
     switch (decoded.format) {

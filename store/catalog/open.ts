@@ -24,6 +24,9 @@ export function openDatabase(path: string, readonly: boolean): Database.Database
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('foreign_keys = ON');
+    // Statement journals (an ingest's multi-row commits write one) stay in memory rather than
+    // in a temp file on disk: they hold a statement's undo pages only while it runs.
+    db.pragma('temp_store = MEMORY');
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import { Catalog, CATALOG_SCHEMA_VERSION, encodeCursor } from '../../store/catalog/index.js';
 import { migrate, MIGRATIONS } from '../../store/catalog/migrations.js';
+import { openDatabase } from '../../store/catalog/open.js';
 import type { Page, PageArgs, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/types.js';
 import { makeVolume, tempDbPath, volumeSchedule } from './catalog-fixtures.js';
 
@@ -55,6 +56,12 @@ describe('catalog migrations', () => {
     expect(tables).toEqual(expect.arrayContaining(['radar_sites', 'source_files', 'volumes', 'sweeps', 'ingest_failures', 'schema_migrations']));
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
     expect(indexes).toEqual(expect.arrayContaining(['sweeps_by_site_time', 'sweeps_by_volume', 'sweeps_by_site_moment_time', 'volumes_by_site_time']));
+    db.close();
+  });
+
+  it('keeps statement journals in memory, not in temp files', () => {
+    const db = openDatabase(tempDbPath(), false);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
     db.close();
   });
 
