@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -67,9 +68,16 @@ function threadIds(): string[] {
 /**
  * Threads by kind, told apart by when they appear (Node names them all "node"): those of
  * start-up besides the main one are V8's platform (GC, compiler) and libuv's pool ('other'), the
- * plan pool's workers come later.
+ * plan pool's workers come later. libuv starts its pool at the first request that needs it: a
+ * bench that has made none yet calls startLibuvPool before it starts any worker thread.
  */
-const startupThreads = new Set(threadIds());
+let startupThreads = new Set(threadIds());
+
+/** Starts libuv's thread pool (one request) and counts its threads as 'other'. */
+export async function startLibuvPool(): Promise<void> {
+  await stat(process.execPath);
+  startupThreads = new Set(threadIds());
+}
 
 function threadKind(tid: string): string {
   if (tid === String(process.pid)) return 'main';

@@ -2,7 +2,8 @@
  * Ingest throughput of a mixed backlog through the daemon's pipeline (ingestAll with a worker
  * pool: decode + render on worker threads; reads, object writes and SQLite commits on the main
  * thread), with 1 and then 2 worker threads: files/s, MB/s, their ratio and peak RSS. As in the
- * daemon, the Level 2 and the Level 3 source ingest at the same time through one pool.
+ * daemon, the Level 2 and the Level 3 source ingest at the same time through one pool; each run
+ * is a process of its own (bench/_ingest-run.ts), warmed up and then timed.
  *
  * Backlog: the real Level 2 volume under shifted start times (header date/time rewritten) and the
  * real Level 3 products under shifted scan dates, as local files. Sizes by environment:
@@ -11,18 +12,15 @@
  * (default here 256), RADOME_BENCH_DOWNLOADS (files in flight per source, default the daemon's),
  * RADOME_BENCH_STORE (the disk folder; default os.tmpdir()).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pino } from 'pino';
-import { ingestAll } from '../ingest/ingest-all.js';
-import { createPlanPool, type PlanPool } from '../ingest/plan-pool.js';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_DOWNLOADS } from '../core/daemon-config.js';
-import { LocalFileSource } from '../ingest/sources/local-folder.js';
-import { Catalog } from '../store/catalog/index.js';
-import { FileObjectStore } from '../store/objects/index.js';
-import { cpuDelta, median, peakRssMb, report, threadCpuSeconds, type BenchRow } from './harness.js';
+import type { RunResult } from './_ingest-run.js';
+import { median, report, type BenchRow } from './harness.js';
 
 const DATA = process.env.RADOME_SAMPLE_DATA ?? join(process.cwd(), '..', 'shared', 'data');
 const LEVEL2 = join(DATA, 'nexrad', 'level2', 'KLOT20220317_000842_V06');
@@ -93,29 +91,6 @@ function makeBacklog(dir: string): { files: number; bytes: number } {
   return { files: N2 + N3, bytes };
 }
 
-/** Highest RSS seen while `fn` runs (sampled every 100 ms), MB. */
-async function withRssSampling<T>(fn: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
-  try {
-    const value = await fn();
-    return { value, peakMb: Math.max(peak, process.memoryUsage.rss()) / 1e6 };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-interface RunResult {
-  seconds: number;
-  /** CPU seconds of the whole process (every thread), so lost parallelism shows apart from extra work. */
-  cpuSeconds: number;
-  /** CPU seconds by kind of thread (main: reads, object writes, commits; worker; other), where Linux tells. */
-  threadCpu: Record<string, number>;
-  ingested: number;
-  failed: number;
-  peakMb: number;
-}
-
 /**
  * Work folders of finished runs, removed at the very end: deleting ~9,000 files between runs
  * makes the filesystem discard their blocks while the next run creates its own (the disk here is
@@ -123,57 +98,15 @@ interface RunResult {
  */
 const finishedRuns: string[] = [];
 
-/**
- * Warm-up rounds per thread: a thread's code runs ~20 % slower and V8's compiler threads stay busy
- * until it has planned about 10 volumes and 300 products (measured: background CPU per round of 3
- * volumes + 90 products fell 480 → 120 → 60 → 30 ms and stayed there), and each thread warms alone.
- */
-const WARM_ROUNDS = 10;
-const WARM_PRODUCTS_PER_ROUND = 30;
-
-/**
- * Brings every thread of the pool to the steady state of a long-running daemon's threads (compiled
- * code, decoder tables, grid pool) outside the timing: each round hands each thread a Level 2 volume
- * and then Level 3 products of the backlog (one task per idle thread at a time), committing nothing.
- */
-async function warmUp(pool: PlanPool, backlog: string): Promise<void> {
-  const volumes = readdirSync(join(backlog, 'level2'));
-  const products = readdirSync(join(backlog, 'level3'));
-  const onEveryThread = async (dir: string, file: string) => {
-    const bytes = readFileSync(join(backlog, dir, file));
-    const object = { source: 'warm-up', key: file, size: bytes.length, fingerprint: 'warm-up' };
-    await Promise.all(Array.from({ length: pool.threads }, () => pool.planFile(bytes, object, { renderSize: RENDER, ingestedAt: 0 })));
-  };
-  for (let round = 0; round < WARM_ROUNDS; round++) {
-    if (volumes.length) await onEveryThread('level2', volumes[round % volumes.length]!);
-    for (let i = 0; i < WARM_PRODUCTS_PER_ROUND && products.length; i++) await onEveryThread('level3', products[(round * WARM_PRODUCTS_PER_ROUND + i) % products.length]!);
-  }
-}
-
-async function runOnce(backlog: string, threads: number, storeRoot: string): Promise<RunResult> {
+/** One run in a process of its own (bench/_ingest-run.ts): a fresh ingest process, as a daemon's. */
+function runOnce(backlog: string, threads: number, storeRoot: string): RunResult {
   const work = mkdtempSync(join(storeRoot, 'radome-bench-ingest-run-'));
   finishedRuns.push(work);
-  const catalog = Catalog.open(join(work, 'catalog.db'));
-  const pool = createPlanPool(threads);
-  try {
-    const source = new LocalFileSource();
-    const ctx = { catalog, objects: new FileObjectStore(join(work, 'objects')), renderSize: RENDER, log: pino({ level: 'silent' }), planFile: pool.planFile };
-    await warmUp(pool, backlog);
-    const cpu0 = process.cpuUsage();
-    const threads0 = threadCpuSeconds();
-    const t0 = performance.now();
-    // As the daemon runs its sources: each source's backlog through its own ingestAll with
-    // `downloads` files in flight, both at once, sharing the one pool.
-    const ingestFolder = (dir: string) => ingestAll(ctx, source, source.list([join(backlog, dir)]), { concurrency: DOWNLOADS, keepOutcomes: false });
-    const { value: summaries, peakMb } = await withRssSampling(() => Promise.all([ingestFolder('level2'), ingestFolder('level3')]));
-    const cpu = process.cpuUsage(cpu0);
-    const threadCpu = cpuDelta(threads0, threadCpuSeconds());
-    const total = (field: 'ingested' | 'failed') => summaries.reduce((n, s) => n + s[field], 0);
-    return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, threadCpu, ingested: total('ingested'), failed: total('failed'), peakMb };
-  } finally {
-    await pool.close();
-    catalog.close();
-  }
+  const child = fileURLToPath(new URL('./_ingest-run.js', import.meta.url));
+  const out = execFileSync(process.execPath, [child, backlog, work, String(threads), String(RENDER), String(DOWNLOADS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`bench ingest: the run printed no result:\n${out}`);
+  return JSON.parse(line.slice('RESULT '.length)) as RunResult;
 }
 
 /**
@@ -218,7 +151,7 @@ try {
     const results: Record<number, RunResult[]> = { 1: [], 2: [] };
     for (let run = 0; run < RUNS; run++) {
       for (const threads of ONLY ?? [1, 2]) {
-        const r = await runOnce(backlog, threads, store.root);
+        const r = runOnce(backlog, threads, store.root);
         console.log(`  ${threads} worker(s): ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s: ${Object.entries(r.threadCpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}), ${r.ingested} ingested, ${r.failed} failed, peak RSS ${r.peakMb.toFixed(0)} MB`);
         results[threads]!.push(r);
         peak = Math.max(peak, r.peakMb);
@@ -245,7 +178,7 @@ try {
     );
     extra[`secondsByWorkers_${store.name}`] = { 1: results[1]!.map((r) => r.seconds), 2: results[2]!.map((r) => r.seconds) };
   }
-  rows.push({ metric: 'peak RSS', unit: 'MB', radome: Math.max(peak, peakRssMb()), target: '<= 600' });
+  rows.push({ metric: 'peak RSS of an ingest process (warm-up included)', unit: 'MB', radome: peak, target: '<= 600' });
   report('ingest', rows, extra);
 } finally {
   for (const dir of [backlog, ...finishedRuns]) rmSync(dir, { recursive: true, force: true });
