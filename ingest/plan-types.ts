@@ -1,12 +1,8 @@
 import type { Catalog } from '../store/catalog/index.js';
-import type { SourceFileRow } from '../store/types.js';
+import type { ObjectToPut, SourceFileRow } from '../store/types.js';
 
 /** An object the ingest layer will write to the object store. */
-export interface PlannedObject {
-  key: string;
-  body: Uint8Array;
-  contentType: string;
-}
+export type PlannedObject = ObjectToPut;
 
 /**
  * What one decoded source file becomes: objects to write first, then rows committed in one

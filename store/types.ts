@@ -19,7 +19,6 @@ export type ObjectHead = Omit<StoredObject, 'body'>;
 /** What a listing gives per object: S3 listings carry no content type (that needs a HEAD each). */
 export type ObjectSummary = Omit<ObjectHead, 'contentType'>;
 
-/** One interface for S3 (any S3-compatible endpoint) and the local filesystem. */
 /** An object to write. */
 export interface ObjectToPut {
   key: string;
@@ -27,6 +26,7 @@ export interface ObjectToPut {
   contentType: string;
 }
 
+/** One interface for S3 (any S3-compatible endpoint) and the local filesystem. */
 export interface ObjectStore {
   /** Human-readable location, e.g. `file:/abs/var/objects` or `s3://bucket/prefix`. */
   readonly url: string;
