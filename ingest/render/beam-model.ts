@@ -18,20 +18,34 @@ export interface BeamModel {
 
 /** The beam model for a radar at `latitudeDeg`, antenna `antennaHeightM` above sea level. */
 export function beamModel(latitudeDeg: number, elevationDeg: number, antennaHeightM: number): BeamModel {
-  if (elevationDeg === 0) {
-    return { groundKm: (s) => s, description: null };
+  return elevationDeg === 0 ? GROUND_RANGES : new EffectiveEarthBeam(latitudeDeg, elevationDeg, antennaHeightM);
+}
+
+/** Ranges that are already ground distances. */
+const GROUND_RANGES: BeamModel = { groundKm: (slantKm) => slantKm, description: null };
+
+// A class, not an object of closures per sweep: V8 keeps the optimised code of a method, while
+// that of a closure made per call is dropped at full garbage collections and compiled again.
+class EffectiveEarthBeam implements BeamModel {
+  readonly description: { elevationAngle: number; antennaHeightM: number; earthRadiusKm: number };
+  private readonly re: number;
+  private readonly r0: number;
+  private readonly sinT: number;
+  private readonly cosT: number;
+
+  constructor(latitudeDeg: number, elevationDeg: number, antennaHeightM: number) {
+    const earthRadiusKm = gaussianRadiusKm(latitudeDeg);
+    this.re = EFFECTIVE_RADIUS_FACTOR * earthRadiusKm;
+    this.r0 = this.re + antennaHeightM / 1000;
+    this.sinT = Math.sin((elevationDeg * Math.PI) / 180);
+    this.cosT = Math.cos((elevationDeg * Math.PI) / 180);
+    this.description = { elevationAngle: elevationDeg, antennaHeightM, earthRadiusKm };
   }
-  const earthRadiusKm = gaussianRadiusKm(latitudeDeg);
-  const re = EFFECTIVE_RADIUS_FACTOR * earthRadiusKm;
-  const r0 = re + antennaHeightM / 1000;
-  const sinT = Math.sin((elevationDeg * Math.PI) / 180);
-  const cosT = Math.cos((elevationDeg * Math.PI) / 180);
-  return {
-    groundKm(slant) {
-      // Distance from the effective Earth's centre to the target, then the arc it subtends.
-      const centreToTarget = Math.sqrt(slant * slant + r0 * r0 + 2 * slant * r0 * sinT);
-      return re * Math.asin((slant * cosT) / centreToTarget);
-    },
-    description: { elevationAngle: elevationDeg, antennaHeightM, earthRadiusKm },
-  };
+
+  groundKm(slant: number): number {
+    // Distance from the effective Earth's centre to the target, then the arc it subtends.
+    const { re, r0 } = this;
+    const centreToTarget = Math.sqrt(slant * slant + r0 * r0 + 2 * slant * r0 * this.sinT);
+    return re * Math.asin((slant * this.cosT) / centreToTarget);
+  }
 }

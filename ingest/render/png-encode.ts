@@ -22,6 +22,14 @@ const FILTER_SUB = 1;
 /** Most entries a PNG palette holds (8-bit indices). */
 export const MAX_PALETTE_SIZE = 256;
 
+/** A PNG written row by row: `Row` is a row of pixels in the writer's format. */
+export interface PngRowWriter<Row> {
+  /** Appends the next row. */
+  writeRow(pixels: Row): void;
+  /** The PNG file; every row must have been written. */
+  finish(): Uint8Array;
+}
+
 /**
  * Scanlines of an 8-bit, non-interlaced PNG, written row by row so no full image is ever held
  * beside them; subclasses fill each row (filter byte included) in their pixel format.
@@ -73,7 +81,7 @@ abstract class PngWriter {
  * Builds an RGBA (colour type 6) PNG. Rows use filter "Sub", computed four bytes at a time:
  * radar overlays are runs of identical pixels, which Sub turns into runs of zeros.
  */
-export class RgbaPngWriter extends PngWriter {
+export class RgbaPngWriter extends PngWriter implements PngRowWriter<Uint32Array> {
   private readonly filtered: Uint32Array;
   private readonly filteredBytes: Uint8Array;
 
@@ -109,7 +117,7 @@ export class RgbaPngWriter extends PngWriter {
  * colours and a tRNS of their alphas, so decoders give the same RGBA as the colours themselves.
  * Rows are left unfiltered (see INDEXED_DEFLATE).
  */
-export class IndexedPngWriter extends PngWriter {
+export class IndexedPngWriter extends PngWriter implements PngRowWriter<Uint8Array> {
   private readonly palette: Uint32Array;
 
   /** `palette`: packed RGBA colours (bytes R, G, B, A in memory), 1 to 256 of them. */

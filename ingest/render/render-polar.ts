@@ -3,7 +3,7 @@ import { BEAM_MODEL_NAME, EFFECTIVE_RADIUS_FACTOR, beamModel, type BeamModel } f
 import type { ColorScale } from './color-scale.js';
 import { checkGridData, codedGatesOf } from './gate-codes.js';
 import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
-import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, overlayFrame, pixelRowPositions, type PixelRow } from './render-overlay.js';
+import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, PixelRowPositions, checkRadarSite, encodeOverlay, overlayFrame, type PixelRow, type RowPainter } from './render-overlay.js';
 import type { CodedPolarGrid, OverlayGeometry, PolarGeometry, PolarGrid, RenderedOverlay } from './types.js';
 import type { MercatorFrame } from './web-mercator.js';
 
@@ -71,11 +71,9 @@ export class SweepRenderer {
     checkPolarGeometry(grid);
     checkGridData(grid, grid.radialCount * grid.gateCount, `polar grid of ${grid.radialCount} radials × ${grid.gateCount} gates`);
     const { map, fresh } = this.pixelMap(grid);
-    const { width } = map.frame;
     const { codes, codeColors } = codedGatesOf(grid, scale.lut);
     const gateOfBin = gateByGroundDistance(grid, map.beam, map.groundStepKm, map.bins);
-    const paint = (at: number, pixels: PixelRow, codeTable: PixelRow): void => paintPolarRow(map, at, gateOfBin, grid.gateCount, codes, codeTable, pixels);
-    if (!fresh) return encodeOverlay(map.frame, scale, map.geometry, codeColors, (row, pixels, codeTable) => paint(row * width, pixels, codeTable));
+    if (!fresh) return encodeOverlay(map.frame, scale, map.geometry, codeColors, new MappedRowPainter(map, gateOfBin, grid.gateCount, codes));
     // Each row is painted as soon as it is mapped, while its map is in cache. A map kept for
     // other moments covers the whole range; one that is not need not go past this grid's data
     // (one distance bin past its last coloured gate's edge: that bin may still be that gate's).
@@ -83,13 +81,8 @@ export class SweepRenderer {
     const lastGate = this.keepMaps ? grid.gateCount - 1 : lastColouredGate(codes, codeColors, grid.gateCount);
     const lastEdgeKm = map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm);
     const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, lastEdgeKm + map.groundStepKm);
-    const positions = pixelRowPositions(map.frame, grid);
-    return encodeOverlay(map.frame, scale, map.geometry, codeColors, (row, pixels, codeTable) => {
-      const at = this.keepMaps ? row * width : 0;
-      const { east, north } = positions(row);
-      mapPixelRow(map, radials, reachKm, at, east, north);
-      paint(at, pixels, codeTable);
-    });
+    const painter = new MappingRowPainter(map, gateOfBin, grid.gateCount, codes, radials, reachKm, new PixelRowPositions(map.frame, grid), this.keepMaps);
+    return encodeOverlay(map.frame, scale, map.geometry, codeColors, painter);
   }
 
   /** The pixel map of the grid's frame; `fresh` when its pixels are still to be mapped. */
@@ -134,6 +127,51 @@ export class SweepRenderer {
     };
     if (this.keepMaps) this.maps.push(map);
     return { map, fresh: true };
+  }
+}
+
+/** Paints a moment's rows from a pixel map that is already made (by another moment of the sweep). */
+class MappedRowPainter implements RowPainter {
+  constructor(
+    protected readonly map: PixelMap,
+    private readonly gateOfBin: Int32Array,
+    private readonly gateCount: number,
+    private readonly codes: Uint8Array | Uint16Array,
+  ) {}
+
+  paintRow(row: number, pixels: PixelRow, codeTable: PixelRow): void {
+    this.paintAt(row * this.map.frame.width, pixels, codeTable);
+  }
+
+  /** Paints a row from map entry `at`. */
+  protected paintAt(at: number, pixels: PixelRow, codeTable: PixelRow): void {
+    paintPolarRow(this.map, at, this.gateOfBin, this.gateCount, this.codes, codeTable, pixels);
+  }
+}
+
+/**
+ * Maps each row's pixels, then paints the row from it while it is in cache: into the row's place
+ * in a map kept for the sweep's other moments, or into a one-row map (`keepMaps` false).
+ */
+class MappingRowPainter extends MappedRowPainter {
+  constructor(
+    map: PixelMap,
+    gateOfBin: Int32Array,
+    gateCount: number,
+    codes: Uint8Array | Uint16Array,
+    private readonly radials: Int32Array,
+    private readonly reachKm: number,
+    private readonly positions: PixelRowPositions,
+    private readonly keepMaps: boolean,
+  ) {
+    super(map, gateOfBin, gateCount, codes);
+  }
+
+  override paintRow(row: number, pixels: PixelRow, codeTable: PixelRow): void {
+    const at = this.keepMaps ? row * this.map.frame.width : 0;
+    this.positions.fill(row);
+    mapPixelRow(this.map, this.radials, this.reachKm, at, this.positions.east, this.positions.north);
+    this.paintAt(at, pixels, codeTable);
   }
 }
 
@@ -213,14 +251,18 @@ function lastColouredGate(codes: Uint8Array | Uint16Array, colors: Uint32Array, 
  */
 function gateByGroundDistance(grid: PolarGeometry, beam: BeamModel, stepKm: number, bins: number): Int32Array {
   const table = new Int32Array(bins).fill(-1);
-  const binAt = (edgeKm: number): number => Math.min(table.length, Math.max(0, Math.ceil(edgeKm / stepKm - 0.5)));
-  let from = binAt(beam.groundKm(Math.max(0, grid.firstGateKm - grid.gateSpacingKm / 2)));
+  let from = binOfEdge(beam.groundKm(Math.max(0, grid.firstGateKm - grid.gateSpacingKm / 2)), stepKm, bins);
   for (let g = 0; g < grid.gateCount; g++) {
-    const to = binAt(beam.groundKm(grid.firstGateKm + (g + 0.5) * grid.gateSpacingKm));
+    const to = binOfEdge(beam.groundKm(grid.firstGateKm + (g + 0.5) * grid.gateSpacingKm), stepKm, bins);
     table.fill(g, from, to);
     from = to;
   }
   return table;
+}
+
+/** The first of `bins` distance bins whose centre lies beyond a gate edge at `edgeKm`. */
+function binOfEdge(edgeKm: number, stepKm: number, bins: number): number {
+  return Math.min(bins, Math.max(0, Math.ceil(edgeKm / stepKm - 0.5)));
 }
 
 function checkPolarGeometry(g: PolarGeometry): void {

@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import type { ColorScale } from './color-scale.js';
 import { checkGridData, codedGatesOf } from './gate-codes.js';
-import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, overlayFrame, pixelRowPositions } from './render-overlay.js';
+import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, PixelRowPositions, checkRadarSite, encodeOverlay, overlayFrame, type PixelRow, type RowPainter } from './render-overlay.js';
 import type { CartesianGeometry, CartesianGrid, CodedCartesianGrid, RenderedOverlay } from './types.js';
 
 const LOCAL_FRAME = 'azimuthal equidistant centred on the radar: x east, y north, km (distance along the ellipsoid, azimuth atan2(x, y))';
@@ -31,17 +31,30 @@ export function renderRasterPng(grid: CartesianGrid | CodedCartesianGrid, scale:
   const frame = overlayFrame(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, maxGroundRangeKm);
 
   const { codes, codeColors } = codedGatesOf(grid, scale.lut);
-  const positions = pixelRowPositions(frame, grid);
-  const perCell = 1 / cellSizeKm;
   const geometry = { geodesic: GEODESIC_NAME, beam: null, localFrame: LOCAL_FRAME, maxGroundRangeKm };
-  return encodeOverlay(frame, scale, geometry, codeColors, (row, pixels, codeTable) => {
-    const { east, north } = positions(row);
+  return encodeOverlay(frame, scale, geometry, codeColors, new RasterRowPainter(grid, codes, new PixelRowPositions(frame, grid)));
+}
+
+/** Colours each pixel from the raster cell its centre falls in (none outside the raster). */
+class RasterRowPainter implements RowPainter {
+  constructor(
+    private readonly grid: CartesianGeometry,
+    private readonly codes: Uint8Array | Uint16Array,
+    private readonly positions: PixelRowPositions,
+  ) {}
+
+  paintRow(row: number, pixels: PixelRow, codeTable: PixelRow): void {
+    const { columns, rows, xMinKm, yMaxKm } = this.grid;
+    const { codes, positions } = this;
+    const perCell = 1 / this.grid.cellSizeKm;
+    positions.fill(row);
+    const { east, north } = positions;
     for (let col = 0; col < pixels.length; col++) {
       const cx = (east[col]! - xMinKm) * perCell;
       const cy = (yMaxKm - north[col]!) * perCell;
       if (cx >= 0 && cx < columns && cy >= 0 && cy < rows) pixels[col] = codeTable[codes[(cy | 0) * columns + (cx | 0)]!]!;
     }
-  });
+  }
 }
 
 function checkCartesianGeometry(g: CartesianGeometry): void {
