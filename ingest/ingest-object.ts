@@ -6,7 +6,7 @@ import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { decodeRadomeFile } from './decode/detect.js';
 import { planIngest } from './plan-ingest.js';
-import type { IngestPlan, PlanOptions } from './plan-types.js';
+import type { IngestPlan, PlanOptions, PlanOutcome } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
 
 export interface IngestContext {
@@ -15,8 +15,12 @@ export interface IngestContext {
   renderSize: number;
   log: Logger;
   now?: () => number;
-  /** Decodes and plans a fetched file; default in this thread (or on worker threads: ingest/plan-pool.ts). */
-  planFile?: (bytes: Uint8Array, object: SourceObject, options: PlanOptions) => Promise<IngestPlan>;
+  /**
+   * Decodes and plans a fetched file; default in this thread (or on worker threads:
+   * ingest/plan-pool.ts). It may take `bytes` (the pool moves them to a thread, leaving the
+   * caller's view empty): a failed outcome carries them back.
+   */
+  planFile?: (bytes: Uint8Array, object: SourceObject, options: PlanOptions) => Promise<PlanOutcome>;
   /** Backoff for object-store and network calls; default DEFAULT_RETRY (about 20 s). */
   retry?: RetryPolicy;
   /**
@@ -28,8 +32,12 @@ export interface IngestContext {
   signal?: AbortSignal;
 }
 
-async function planInThread(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<IngestPlan> {
-  return planIngest(decodeRadomeFile(bytes), object, options);
+async function planInThread(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<PlanOutcome> {
+  try {
+    return { plan: planIngest(decodeRadomeFile(bytes), object, options) };
+  } catch (e) {
+    return { error: asRadomeError(e, object.key), bytes };
+  }
 }
 
 export type IngestOutcome =
@@ -80,13 +88,27 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   } catch (e) {
     return fail(ctx, object, asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE'), null, now(), log);
   }
+  // From here on `bytes` may be empty (planFile may take them): a failure gives them back, and
+  // the rarer failures after planning fetch the file again if it comes to quarantining it.
+  const quarantineFetchedAgain = async () => {
+    try {
+      return await keepRawFile(ctx, object, await retrying('fetch', () => source.fetch(object)), log, retrying);
+    } catch {
+      return null;
+    }
+  };
   let plan: IngestPlan;
   try {
-    plan = await (ctx.planFile ?? planInThread)(bytes, object, { renderSize: ctx.renderSize, ingestedAt: now() });
+    const planned = await (ctx.planFile ?? planInThread)(bytes, object, { renderSize: ctx.renderSize, ingestedAt: now() });
+    if ('error' in planned) {
+      // Undecodable input is quarantined at once: trying again would give the same answer.
+      const quarantineKey = await keepRawFile(ctx, object, planned.bytes, log, retrying);
+      return fail(ctx, object, asRadomeError(planned.error, object.key), quarantineKey, now(), log);
+    }
+    plan = planned.plan;
   } catch (e) {
-    // Undecodable input is quarantined at once: trying again would give the same answer.
-    const quarantineKey = await keepRawFile(ctx, object, bytes, log, retrying);
-    return fail(ctx, object, asRadomeError(e, object.key), quarantineKey, now(), log);
+    // Not the file's fault (its thread died, the pool was closed): tried again later.
+    return fail(ctx, object, asRadomeError(e, object.key), null, now(), log, quarantineFetchedAgain);
   }
   const release = plan.locks ? await heldWhileWriting.acquire(plan.locks) : null;
   try {
@@ -102,7 +124,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   } catch (e) {
     // Objects already written are harmless: no row points at them and a retry overwrites them.
     const error = asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE');
-    return fail(ctx, object, error, null, now(), log, () => keepRawFile(ctx, object, bytes, log, retrying));
+    return fail(ctx, object, error, null, now(), log, quarantineFetchedAgain);
   } finally {
     release?.();
   }

@@ -2,14 +2,18 @@ import { RadomeError, type RadomeErrorCode } from '../core/errors.js';
 import { gnssIngestPlanOf } from './gnss/plan.js';
 import { level2IngestPlanOf } from './level2/plan.js';
 import { level3IngestPlanOf } from './level3/plan.js';
-import type { IngestPlan, PlanOptions } from './plan-types.js';
+import type { PlanOptions, PlanOutcome } from './plan-types.js';
 import type { PlanFileResult, PlanFileTask } from './plan-worker.js';
 import type { SourceObject } from './sources/types.js';
 import { startWorkerPool } from './worker-pool.js';
 
 export interface PlanPool {
-  /** An IngestContext.planFile that decodes, renders and plans files on the pool's threads. */
-  planFile(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<IngestPlan>;
+  /**
+   * An IngestContext.planFile that decodes, renders and plans files on the pool's threads. It
+   * takes `bytes` (moved to the thread, not copied) when they span their whole buffer: the
+   * caller's view is empty afterwards, and a failed outcome brings the bytes back.
+   */
+  planFile(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<PlanOutcome>;
   readonly threads: number;
   close(): Promise<void>;
 }
@@ -26,18 +30,26 @@ export function createPlanPool(threads: number): PlanPool {
   return {
     threads,
     async planFile(bytes, object, options) {
-      const result = await pool.run({ bytes, object, options });
+      // Moved rather than copied: besides the copy, the main thread then holds no file for its
+      // garbage collector to free. V8 counts such buffers towards its old-generation limit, and a
+      // backlog's reads alone made the main thread run a full collection about every second.
+      const result = await pool.run({ bytes, object, options }, ownsItsBuffer(bytes) ? { transferList: [bytes.buffer] } : undefined);
       switch (result.kind) {
         case 'error':
-          throw new RadomeError(result.code as RadomeErrorCode, result.message);
+          return { error: new RadomeError(result.code as RadomeErrorCode, result.message), bytes: result.bytes };
         case 'level2':
-          return level2IngestPlanOf(result.plan);
+          return { plan: level2IngestPlanOf(result.plan) };
         case 'level3':
-          return level3IngestPlanOf(result.plan);
+          return { plan: level3IngestPlanOf(result.plan) };
         case 'gnss':
-          return gnssIngestPlanOf(result.plan);
+          return { plan: gnssIngestPlanOf(result.plan) };
       }
     },
     close: () => pool.close(),
   };
+}
+
+/** True when `bytes` is the whole of a buffer that can be moved to another thread. */
+function ownsItsBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 }

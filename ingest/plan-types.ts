@@ -1,3 +1,4 @@
+import type { RadomeError } from '../core/errors.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectToPut, SourceFileRow } from '../store/types.js';
 
@@ -36,3 +37,9 @@ export interface PlanOptions {
   renderSize: number;
   ingestedAt: number;
 }
+
+/**
+ * What planning a file gives: its plan, or why it cannot be planned together with the file's
+ * bytes (to quarantine them: a plan pool takes the caller's bytes, see IngestContext.planFile).
+ */
+export type PlanOutcome = { plan: IngestPlan } | { error: RadomeError; bytes: Uint8Array };

@@ -18,7 +18,8 @@ export interface PlanFileTask {
 
 export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3'; plan: Level3Plan } | { kind: 'gnss'; plan: GnssPlan };
 
-export type PlanFileResult = PlainPlan | { kind: 'error'; code: string; message: string };
+/** A failure brings the file's bytes back (the pool moved the caller's here), to be quarantined. */
+export type PlanFileResult = PlainPlan | { kind: 'error'; code: string; message: string; bytes: Uint8Array };
 
 // A decoded Level 2 volume holds ~50 MB of gate codes: this thread lends them from one pool
 // and takes them back after each file, so memory stays at one volume whatever the backlog and no
@@ -41,8 +42,8 @@ export default function planFileTask({ bytes, object, options }: PlanFileTask): 
         return { kind: 'gnss', plan: planGnssFile(decoded.rinex, object, options) };
     }
   } catch (e) {
-    if (isRadomeError(e)) return { kind: 'error', code: e.code, message: e.message };
-    return { kind: 'error', code: 'CORRUPT', message: e instanceof Error ? e.message : String(e) };
+    if (isRadomeError(e)) return { kind: 'error', code: e.code, message: e.message, bytes };
+    return { kind: 'error', code: 'CORRUPT', message: e instanceof Error ? e.message : String(e), bytes };
   } finally {
     // The plan holds PNG and JSON bytes and rows, never a grid.
     grids.releaseAll();

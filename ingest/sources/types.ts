@@ -14,6 +14,7 @@ export interface SourceObject {
 /** Lists and fetches raw files. Implementations are the I/O edge of ingest. */
 export interface ObjectSource {
   readonly id: string;
+  /** The file's bytes, the caller's own: ingest may move them to a worker thread. */
   fetch(object: SourceObject): Promise<Uint8Array>;
 }
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeRadomeFile } from '../../ingest/decode/detect.js';
 import { planIngest } from '../../ingest/plan-ingest.js';
 import { createPlanPool } from '../../ingest/plan-pool.js';
-import type { IngestPlan } from '../../ingest/plan-types.js';
+import type { IngestPlan, PlanOutcome } from '../../ingest/plan-types.js';
 import planFileTask from '../../ingest/plan-worker.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { moment, sweep31, T0, volume31, wideningVolume31 } from '../level2/synthetic-volumes.js';
@@ -20,6 +20,13 @@ function objectsOf(plan: IngestPlan): [string, string, number[]][] {
   return plan.objects.map((o) => [o.key, o.contentType, [...o.body]]);
 }
 
+function planOf(outcome: PlanOutcome): IngestPlan {
+  if ('error' in outcome) throw outcome.error;
+  return outcome.plan;
+}
+
+const object = (key: string, size: number) => ({ source: 'test', key, size, fingerprint: key });
+
 describe('createPlanPool', () => {
   const pool = createPlanPool(1);
   afterAll(() => pool.close());
@@ -27,7 +34,7 @@ describe('createPlanPool', () => {
   it('plans files queued together on one thread as the calling thread plans each', async () => {
     const files = [...volumes, ...volumes].map((bytes, i) => ({ bytes, object: { source: 'test', key: `v${i}`, size: bytes.length, fingerprint: `f${i}` } }));
     // Copies go to the pool: what it is handed is its own.
-    const pooled = await Promise.all(files.map((f) => pool.planFile(f.bytes.slice(), f.object, options)));
+    const pooled = (await Promise.all(files.map((f) => pool.planFile(f.bytes.slice(), f.object, options)))).map(planOf);
     for (const [i, f] of files.entries()) {
       const inThread = planIngest(decodeRadomeFile(f.bytes), f.object, options);
       expect(pooled[i]!.id).toBe(inThread.id);
@@ -41,12 +48,26 @@ describe('createPlanPool', () => {
     expect(result.kind).toBe('level2');
   });
 
-  it('an undecodable file fails with its code while the thread goes on with the next', async () => {
+  it('an undecodable file fails with its code and its bytes back, while the thread goes on with the next', async () => {
     const bad = new Uint8Array(64).fill(7);
-    const object = (key: string, size: number) => ({ source: 'test', key, size, fingerprint: key });
-    const [failed, planned] = await Promise.allSettled([pool.planFile(bad, object('bad', 64), options), pool.planFile(volumes[0]!.slice(), object('good', volumes[0]!.length), options)]);
-    expect(failed.status).toBe('rejected');
-    expect((failed as PromiseRejectedResult).reason).toMatchObject({ code: expect.any(String) });
-    expect(planned.status).toBe('fulfilled');
+    const [failed, planned] = await Promise.all([pool.planFile(bad, object('bad', 64), options), pool.planFile(volumes[0]!.slice(), object('good', volumes[0]!.length), options)]);
+    expect('error' in failed && failed.error.code).toBe('UNRECOGNIZED');
+    // The pool took the caller's bytes; the failure returns them for quarantine.
+    expect(bad.byteLength).toBe(0);
+    expect('bytes' in failed && [...failed.bytes]).toEqual(Array(64).fill(7));
+    expect(planOf(planned).kind).toBe('level2');
+  });
+
+  it('moves bytes that span their whole buffer to the thread, and copies a view into a larger one', async () => {
+    const whole = volumes[0]!.slice();
+    expect(planOf(await pool.planFile(whole, object('whole', volumes[0]!.length), options)).kind).toBe('level2');
+    expect(whole.byteLength).toBe(0); // moved, not copied: the caller holds none of it any more
+
+    const larger = new Uint8Array(volumes[0]!.length + 16);
+    larger.set(volumes[0]!, 8);
+    const view = larger.subarray(8, 8 + volumes[0]!.length);
+    expect(planOf(await pool.planFile(view, object('view', view.length), options)).kind).toBe('level2');
+    expect(view.byteLength).toBe(volumes[0]!.length); // the rest of its buffer is not the pool's to take
+    expect([...view.subarray(0, 32)]).toEqual([...volumes[0]!.subarray(0, 32)]);
   });
 });

@@ -10,7 +10,8 @@ export class MemorySource implements ObjectSource {
     return { source: this.id, key, size: body.length, fingerprint: `size:${body.length}` };
   }
 
+  /** A copy, as a real source's fresh bytes: the caller owns them (a plan pool moves them). */
   async fetch(object: SourceObject): Promise<Uint8Array> {
-    return this.files.get(object.key)!;
+    return this.files.get(object.key)!.slice();
   }
 }
