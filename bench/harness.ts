@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 
 /** Median of a list of numbers (the figure quoted everywhere: machines here are noisy). */
 export function median(values: readonly number[]): number {
@@ -111,4 +112,41 @@ export function cpuDelta(before: Map<string, number>, after: Map<string, number>
   const out: Record<string, number> = {};
   for (const [kind, s] of after) out[kind] = s - (before.get(kind) ?? 0);
   return out;
+}
+
+/** A fixed amount of integer arithmetic on a thread of its own; resolves to its wall milliseconds. */
+const ARITHMETIC_THREAD = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => {
+  const t0 = performance.now();
+  let h = 1;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ i, 0x9e3779b1) >>> 0;
+  parentPort.postMessage([performance.now() - t0, h]);
+});`;
+
+/**
+ * What the host gives two busy threads against one, on pure arithmetic (no memory traffic, no
+ * locks): one thread's rate alone against the sum of two threads' rates side by side, 2.0 when
+ * both cores are the VM's own. A shared host gives less while both of a VM's cores are busy (its
+ * second core then shares a physical core or its cache with another tenant), and no program can
+ * win that back: printed beside a speed-up so a low figure can be told apart from radome's own.
+ */
+export async function twoThreadCapacity(rounds = 3, work = 2e8): Promise<number> {
+  const threads = [new Worker(ARITHMETIC_THREAD, { eval: true }), new Worker(ARITHMETIC_THREAD, { eval: true })];
+  const time = (w: Worker) => new Promise<number>((resolve) => {
+    w.once('message', ([ms]: [number]) => resolve(ms));
+    w.postMessage(work);
+  });
+  try {
+    await Promise.all(threads.map(time)); // compiled and warm
+    const capacities: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const alone = await time(threads[0]!);
+      const [a, b] = await Promise.all(threads.map(time));
+      capacities.push(alone / a! + alone / b!);
+    }
+    return median(capacities);
+  } finally {
+    await Promise.all(threads.map((w) => w.terminate()));
+  }
 }

@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DOWNLOADS } from '../core/daemon-config.js';
 import type { RunResult } from './_ingest-run.js';
-import { median, report, type BenchRow } from './harness.js';
+import { median, report, twoThreadCapacity, type BenchRow } from './harness.js';
 
 const DATA = process.env.RADOME_SAMPLE_DATA ?? join(process.cwd(), '..', 'shared', 'data');
 const LEVEL2 = join(DATA, 'nexrad', 'level2', 'KLOT20220317_000842_V06');
@@ -91,6 +91,16 @@ function makeBacklog(dir: string): { files: number; bytes: number } {
   return { files: N2 + N3, bytes };
 }
 
+/** Worker threads' CPU seconds of a run (the same files in every run). */
+function workerCpu(r: RunResult): number {
+  return r.threadCpu.worker ?? NaN;
+}
+
+function signedPercent(ratio: number): string {
+  const p = (ratio - 1) * 100;
+  return `${p >= 0 ? '+' : ''}${p.toFixed(0)} %`;
+}
+
 /**
  * Work folders of finished runs, removed at the very end: deleting ~9,000 files between runs
  * makes the filesystem discard their blocks while the next run creates its own (the disk here is
@@ -149,12 +159,18 @@ try {
     const probe = fileCreationMicros(store.root);
     console.log(`store on ${store.name} (${store.root}): creating a file takes ${probe.toFixed(0)} µs`);
     const results: Record<number, RunResult[]> = { 1: [], 2: [] };
+    const capacities: number[] = [];
     for (let run = 0; run < RUNS; run++) {
+      capacities.push(await twoThreadCapacity());
       for (const threads of ONLY ?? [1, 2]) {
         const r = runOnce(backlog, threads, store.root);
         console.log(`  ${threads} worker(s): ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s: ${Object.entries(r.threadCpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}), ${r.ingested} ingested, ${r.failed} failed, peak RSS ${r.peakMb.toFixed(0)} MB`);
         results[threads]!.push(r);
         peak = Math.max(peak, r.peakMb);
+      }
+      const [one, two] = [results[1]![run], results[2]![run]];
+      if (one && two) {
+        console.log(`  round ${run + 1}: speed-up ${(one.seconds / two.seconds).toFixed(2)}; worker CPU per file with 2 workers ${signedPercent(workerCpu(two) / workerCpu(one))}; host arithmetic, 2 threads against 1: ${capacities[run]!.toFixed(2)}`);
       }
     }
     const secs = (t: number) => median(results[t]!.map((r) => r.seconds));
@@ -171,6 +187,10 @@ try {
       // the (shared, drifting) host: the median of the rounds' ratios, not the ratio of medians
       // taken minutes apart.
       { metric: `${on}: speed-up 1 → 2 workers (median of ${RUNS} rounds)`, unit: '×', radome: median(results[2]!.length ? results[1]!.map((r, i) => r.seconds / results[2]![i]!.seconds) : []), target: '>= 1.7' },
+      // What the host itself gave: the workers' own CPU per file with 2 against 1 (the same work,
+      // so above 1 is the host slowing each core when both are busy), and pure arithmetic.
+      { metric: `${on}: worker CPU per file, 2 workers over 1 (median of rounds)`, unit: '×', radome: median(results[2]!.length ? results[1]!.map((r, i) => workerCpu(results[2]![i]!) / workerCpu(r)) : []) },
+      { metric: `${on}: host arithmetic, 2 threads against 1 (median of rounds)`, unit: '×', radome: median(capacities) },
       ...[1, 2].flatMap((t) => [
         { metric: `${on}: CPU per file, ${t} worker${t > 1 ? 's' : ''} (all threads)`, unit: 'ms', radome: (cpu(t) / files) * 1000 },
         ...['main', 'worker', 'other'].map((kind) => ({ metric: `  of which ${kind} thread(s)`, unit: 'ms', radome: (threadCpu(t, kind) / files) * 1000 })),
