@@ -127,9 +127,9 @@ parentPort.on('message', (n) => {
 /**
  * What the host gives two busy threads against one, on pure arithmetic (no memory traffic, no
  * locks): one thread's rate alone against the sum of two threads' rates side by side, 2.0 when
- * both cores are the VM's own. A shared host gives less while both of a VM's cores are busy (its
- * second core then shares a physical core or its cache with another tenant), and no program can
- * win that back: printed beside a speed-up so a low figure can be told apart from radome's own.
+ * both cores are the VM's own and not shared with another tenant at that moment. Printed beside
+ * a speed-up: it tells a host whose cores are shared apart from one whose caches and memory are
+ * (which this does not see; a workload's own CPU per unit with 2 threads against 1 does).
  */
 export async function twoThreadCapacity(rounds = 3, work = 2e8): Promise<number> {
   const threads = [new Worker(ARITHMETIC_THREAD, { eval: true }), new Worker(ARITHMETIC_THREAD, { eval: true })];

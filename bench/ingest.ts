@@ -187,8 +187,9 @@ try {
       // the (shared, drifting) host: the median of the rounds' ratios, not the ratio of medians
       // taken minutes apart.
       { metric: `${on}: speed-up 1 → 2 workers (median of ${RUNS} rounds)`, unit: '×', radome: median(results[2]!.length ? results[1]!.map((r, i) => r.seconds / results[2]![i]!.seconds) : []), target: '>= 1.7' },
-      // What the host itself gave: the workers' own CPU per file with 2 against 1 (the same work,
-      // so above 1 is the host slowing each core when both are busy), and pure arithmetic.
+      // What the host gave each round: the workers' CPU per file with 2 against 1 (the same work,
+      // so above 1 means each did it more slowly beside the other: shared caches and memory, other
+      // tenants), and pure arithmetic on 2 threads against 1 (below 2: the cores themselves shared).
       { metric: `${on}: worker CPU per file, 2 workers over 1 (median of rounds)`, unit: '×', radome: median(results[2]!.length ? results[1]!.map((r, i) => workerCpu(results[2]![i]!) / workerCpu(r)) : []) },
       { metric: `${on}: host arithmetic, 2 threads against 1 (median of rounds)`, unit: '×', radome: median(capacities) },
       ...[1, 2].flatMap((t) => [
