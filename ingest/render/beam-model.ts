@@ -24,8 +24,8 @@ export function beamModel(latitudeDeg: number, elevationDeg: number, antennaHeig
 /** Ranges that are already ground distances. */
 const GROUND_RANGES: BeamModel = { groundKm: (slantKm) => slantKm, description: null };
 
-// A class, not an object of closures per sweep: V8 keeps the optimised code of a method, while
-// that of a closure made per call is dropped at full garbage collections and compiled again.
+// A class, not an object of closures per sweep: V8 keeps a method's optimised code, but kept
+// dropping that of closures made per call and compiling them again (see RowPainter).
 class EffectiveEarthBeam implements BeamModel {
   readonly description: { elevationAngle: number; antennaHeightM: number; earthRadiusKm: number };
   private readonly re: number;

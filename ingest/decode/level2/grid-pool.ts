@@ -30,8 +30,8 @@ export class GridPool {
 
   /** Takes back every grid lent since the last call: none of them may be used after it. */
   releaseAll(): void {
-    // Plain loops, no callbacks: this runs once per file on a pool thread, and V8 compiles a
-    // callback made per call again after every full garbage collection.
+    // Plain loops, no callbacks made per call: V8 kept dropping such callbacks' optimised code on
+    // the pool threads and compiling them again (see RowPainter in ingest/render/render-overlay.ts).
     const all = this.free.concat(this.lent).sort(byByteLength);
     let kept = 0;
     this.free = [];
