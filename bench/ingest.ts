@@ -91,9 +91,12 @@ function makeBacklog(dir: string): { files: number; bytes: number } {
   return { files: N2 + N3, bytes };
 }
 
-/** Worker threads' CPU seconds of a run (the same files in every run). */
-function workerCpu(r: RunResult): number {
-  return r.threadCpu.worker ?? NaN;
+/**
+ * A round's figures from its 1- and 2-worker runs: the speed-up, and the workers' CPU for the
+ * same files with 2 workers against 1 (above 1: each did the same work more slowly).
+ */
+function roundFigures(one: RunResult, two: RunResult): { speedUp: number; workerCpuRatio: number } {
+  return { speedUp: one.seconds / two.seconds, workerCpuRatio: (two.threadCpu.worker ?? NaN) / (one.threadCpu.worker ?? NaN) };
 }
 
 function signedPercent(ratio: number): string {
@@ -170,9 +173,11 @@ try {
       }
       const [one, two] = [results[1]![run], results[2]![run]];
       if (one && two) {
-        console.log(`  round ${run + 1}: speed-up ${(one.seconds / two.seconds).toFixed(2)}; worker CPU per file with 2 workers ${signedPercent(workerCpu(two) / workerCpu(one))}; host arithmetic, 2 threads against 1: ${capacities[run]!.toFixed(2)}`);
+        const { speedUp, workerCpuRatio } = roundFigures(one, two);
+        console.log(`  round ${run + 1}: speed-up ${speedUp.toFixed(2)}; worker CPU per file with 2 workers ${signedPercent(workerCpuRatio)}; host arithmetic, 2 threads against 1: ${capacities[run]!.toFixed(2)}`);
       }
     }
+    const rounds = results[2]!.length ? results[1]!.map((one, i) => roundFigures(one, results[2]![i]!)) : [];
     const secs = (t: number) => median(results[t]!.map((r) => r.seconds));
     const cpu = (t: number) => median(results[t]!.map((r) => r.cpuSeconds));
     const threadCpu = (t: number, kind: string) => median(results[t]!.map((r) => r.threadCpu[kind] ?? NaN));
@@ -186,11 +191,11 @@ try {
       // Each round runs 1 and then 2 workers back to back, so a round's ratio sees one state of
       // the (shared, drifting) host: the median of the rounds' ratios, not the ratio of medians
       // taken minutes apart.
-      { metric: `${on}: speed-up 1 → 2 workers (median of ${RUNS} rounds)`, unit: '×', radome: median(results[2]!.length ? results[1]!.map((r, i) => r.seconds / results[2]![i]!.seconds) : []), target: '>= 1.7' },
+      { metric: `${on}: speed-up 1 → 2 workers (median of ${RUNS} rounds)`, unit: '×', radome: median(rounds.map((r) => r.speedUp)), target: '>= 1.7' },
       // What the host gave each round: the workers' CPU per file with 2 against 1 (the same work,
       // so above 1 means each did it more slowly beside the other: shared caches and memory, other
       // tenants), and pure arithmetic on 2 threads against 1 (below 2: the cores themselves shared).
-      { metric: `${on}: worker CPU per file, 2 workers over 1 (median of rounds)`, unit: '×', radome: median(results[2]!.length ? results[1]!.map((r, i) => workerCpu(results[2]![i]!) / workerCpu(r)) : []) },
+      { metric: `${on}: worker CPU per file, 2 workers over 1 (median of rounds)`, unit: '×', radome: median(rounds.map((r) => r.workerCpuRatio)) },
       { metric: `${on}: host arithmetic, 2 threads against 1 (median of rounds)`, unit: '×', radome: median(capacities) },
       ...[1, 2].flatMap((t) => [
         { metric: `${on}: CPU per file, ${t} worker${t > 1 ? 's' : ''} (all threads)`, unit: 'ms', radome: (cpu(t) / files) * 1000 },
