@@ -114,25 +114,53 @@ export function cpuDelta(before: Map<string, number>, after: Map<string, number>
   return out;
 }
 
-/** A fixed amount of integer arithmetic on a thread of its own; resolves to its wall milliseconds. */
+/**
+ * Threads that do a fixed amount of integer arithmetic when asked and answer with its wall
+ * milliseconds: `latency-bound` is one dependent chain, which leaves most of a core's integer
+ * units idle (room for a hyperthread sibling); `throughput-bound` is eight independent chains,
+ * which keep them all busy, so a core shared with another thread slows it.
+ */
 const ARITHMETIC_THREAD = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 parentPort.on('message', (n) => {
   const t0 = performance.now();
-  let h = 1;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ i, 0x9e3779b1) >>> 0;
-  parentPort.postMessage([performance.now() - t0, h]);
+  let a = 1, b = 2, c = 3, d = 4, e = 5, f = 6, g = 7, h = 8;
+  if (workerData === 'latency-bound') {
+    for (let i = 0; i < n; i++) a = Math.imul(a ^ i, 0x9e3779b1) >>> 0;
+  } else {
+    for (let i = 0; i < n; i++) {
+      a = (a + i) | 0; b ^= i; c = (c + (i << 1)) | 0; d ^= i >> 1;
+      e = (e + (i << 2)) | 0; f ^= i << 3; g = (g + (i >> 2)) | 0; h ^= i >> 3;
+    }
+  }
+  parentPort.postMessage([performance.now() - t0, a ^ b ^ c ^ d ^ e ^ f ^ g ^ h]);
 });`;
 
+/** Two threads against one on pure arithmetic (no memory traffic, no locks), of each kind. */
+export interface TwoThreadCapacity {
+  /** 2.0 unless the vCPUs are time-sliced (another process or tenant takes turns on them). */
+  latencyBound: number;
+  /**
+   * 2.0 when the VM's two vCPUs run on separate physical cores that no other tenant shares;
+   * about 1 when they are one core's two hyperthreads, which a dependent chain does not show;
+   * above 2 when the lone thread's core was the busier one. On this project's VMs it swings
+   * from ~1.3 to ~2.4 within seconds, so one probe describes a moment, not a run.
+   */
+  throughputBound: number;
+}
+
 /**
- * What the host gives two busy threads against one, on pure arithmetic (no memory traffic, no
- * locks): one thread's rate alone against the sum of two threads' rates side by side, 2.0 when
- * both cores are the VM's own and not shared with another tenant at that moment. Printed beside
- * a speed-up: it tells a host whose cores are shared apart from one whose caches and memory are
- * (which this does not see; a workload's own CPU per unit with 2 threads against 1 does).
+ * What the host gives two busy threads against one: one thread's rate alone against the sum of
+ * two threads' rates side by side, the median of `rounds`. Printed beside a speed-up, it tells a
+ * host whose cores are shared apart from one whose caches and memory are (which this does not
+ * see; a workload's own CPU per unit with 2 threads against 1 does).
  */
-export async function twoThreadCapacity(rounds = 3, work = 2e8): Promise<number> {
-  const threads = [new Worker(ARITHMETIC_THREAD, { eval: true }), new Worker(ARITHMETIC_THREAD, { eval: true })];
+export async function twoThreadCapacity(rounds = 3, work = 2e8): Promise<TwoThreadCapacity> {
+  return { latencyBound: await capacityOf('latency-bound', rounds, work), throughputBound: await capacityOf('throughput-bound', rounds, work) };
+}
+
+async function capacityOf(kind: 'latency-bound' | 'throughput-bound', rounds: number, work: number): Promise<number> {
+  const threads = [new Worker(ARITHMETIC_THREAD, { eval: true, workerData: kind }), new Worker(ARITHMETIC_THREAD, { eval: true, workerData: kind })];
   const time = (w: Worker) => new Promise<number>((resolve) => {
     w.once('message', ([ms]: [number]) => resolve(ms));
     w.postMessage(work);
