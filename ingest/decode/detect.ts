@@ -31,14 +31,27 @@ export type DecodedFile =
   | { format: 'level3'; product: Level3Product; bytes: Uint8Array }
   | { format: 'rinex'; rinex: ReadRinexResult };
 
+/** A file's plain bytes (containers unwrapped) and their format. */
+export interface IdentifiedFile {
+  format: RadomeFileFormat;
+  plain: Uint8Array;
+}
+
+/** Unwraps containers and recognises the format by content; TRUNCATED or UNRECOGNIZED otherwise. */
+export function identifyRadomeFile(bytes: Uint8Array): IdentifiedFile {
+  if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'the file is empty');
+  const plain = unwrapContainers(bytes).bytes;
+  const format = sniffFormat(plain);
+  if (!format) throw new RadomeError('UNRECOGNIZED', 'not a NEXRAD Level 2 volume, Level 3 product or RINEX file (checked the content, not the name)');
+  return { format, plain };
+}
+
 /**
  * Unwraps containers, recognises the format by content and decodes. `grids` lends a Level 2
  * volume's grid memory (see GridPool).
  */
 export function decodeRadomeFile(bytes: Uint8Array, { grids = null }: { grids?: GridPool | null } = {}): DecodedFile {
-  if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'the file is empty');
-  const plain = unwrapContainers(bytes).bytes;
-  const format = sniffFormat(plain);
+  const { format, plain } = identifyRadomeFile(bytes);
   switch (format) {
     case 'level2':
       return { format, volume: decodeArchiveII(plain, { grids }) };
@@ -46,7 +59,5 @@ export function decodeRadomeFile(bytes: Uint8Array, { grids = null }: { grids?: 
       return { format, product: decodeLevel3(plain), bytes: plain };
     case 'rinex':
       return { format, rinex: readRinex(plain) };
-    default:
-      throw new RadomeError('UNRECOGNIZED', 'not a NEXRAD Level 2 volume, Level 3 product or RINEX file (checked the content, not the name)');
   }
 }

@@ -1,8 +1,9 @@
+import { decodeArchiveII, Level2Assembler, type GridPool, readArchiveRecords, splitArchiveIIRecords } from '../decode/level2/index.js';
 import { momentCodeValues } from '../decode/level2/moment-values.js';
 import { MOMENTS, type Level2Sweep, type Level2Volume, type MomentGrid, type RadarLocation } from '../decode/level2/types.js';
 import { nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { buildOverlayMetadata, codeColors, colorScaleForMoment, SweepRenderer, type ColorScale } from '../render/index.js';
-import type { CodedPolarGrid } from '../render/types.js';
+import type { CodedPolarGrid, RenderedOverlay } from '../render/types.js';
 import type { SourceObject } from '../sources/types.js';
 import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
 import { RadomeError } from '../../core/errors.js';
@@ -45,6 +46,31 @@ export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: Moment
   };
 }
 
+/** What a cut's objects and rows need once its grids are gone. */
+type CutFacts = Pick<Level2Sweep, 'elevationNumber' | 'elevationAngle' | 'startTime' | 'endTime' | 'radialCount'>;
+type GridFacts = Pick<MomentGrid, 'moment' | 'units' | 'gateCount' | 'firstGateKm' | 'gateSpacingKm'>;
+
+/** One cut with each of its moments rendered: plain facts and overlays, no grid. */
+interface RenderedCut {
+  cut: CutFacts;
+  moments: { grid: GridFacts; overlay: RenderedOverlay }[];
+}
+
+/** Renders each moment of one cut (in MOMENTS order). */
+function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer: SweepRenderer): RenderedCut {
+  const { elevationNumber, elevationAngle, startTime, endTime, radialCount } = sweep;
+  const moments: RenderedCut['moments'] = [];
+  for (const moment of MOMENTS) {
+    const grid = sweep.moments[moment];
+    if (!grid) continue;
+    const scale = colorScaleForMoment(grid.moment);
+    const overlay = renderer.render(polarGridOf(location, sweep, grid, scale), scale);
+    const { units, gateCount, firstGateKm, gateSpacingKm } = grid;
+    moments.push({ grid: { moment, units, gateCount, firstGateKm, gateSpacingKm }, overlay });
+  }
+  return { cut: { elevationNumber, elevationAngle, startTime, endTime, radialCount }, moments };
+}
+
 /**
  * Renders every sweep × moment of a decoded volume and names its objects and rows. Pure: the
  * caller writes the objects, then commits the rows.
@@ -52,33 +78,76 @@ export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: Moment
 export function planLevel2Volume(volume: Level2Volume, file: SourceObject, options: PlanOptions): Level2Plan {
   const location = locationOf(volume);
   if (volume.sweeps.length === 0) throw new RadomeError('CORRUPT', 'the volume has no radials');
+  const renderer = new SweepRenderer(options.renderSize);
+  return planRenderedCuts(volume, location, volume.sweeps.map((sweep) => renderCut(location, sweep, renderer)), file, options);
+}
+
+/**
+ * Plans a whole Archive II file (plain bytes: containers unwrapped) as planLevel2Volume plans
+ * its decoded volume, to the byte, but renders each cut as soon as its last radial is read and
+ * then lends its grids to the next cuts: a thread holds a cut's grids (~10 MB at most), not a
+ * volume's (~50 MB), and renders them while they are still in cache. `grids` lends the memory;
+ * the caller releases it all afterwards (GridPool.releaseAll).
+ *
+ * A cut renders early only once the volume has stated its location. Should a cut get radials
+ * after its end radial (rendered too early, then), the file is decoded whole and planned again.
+ */
+export function planArchiveII(bytes: Uint8Array, file: SourceObject, options: PlanOptions, grids: GridPool | null = null): Level2Plan {
+  const split = splitArchiveIIRecords(bytes);
+  const assembler = new Level2Assembler(split.header, grids);
+  const renderer = new SweepRenderer(options.renderSize);
+  const rendered: RenderedCut[] = [];
+  for (let i = 0; i < split.records.length; i++) {
+    readArchiveRecords(split, assembler, i, i + 1);
+    if (assembler.revisitedTakenCut) {
+      grids?.releaseAll();
+      return planLevel2Volume(decodeArchiveII(bytes, { grids }), file, options);
+    }
+    const location = assembler.location;
+    if (!location) continue;
+    for (const sweep of assembler.takeEndedCuts()) rendered.push(renderCut(location, sweep, renderer));
+    assembler.releaseTakenCuts();
+  }
+  const rest = assembler.finish();
+  const location = locationOf(rest);
+  for (const sweep of rest.sweeps) rendered.push(renderCut(location, sweep, renderer));
+  return planRenderedCuts(rest, location, rendered.sort(byElevationNumber), file, options);
+}
+
+function byElevationNumber(a: RenderedCut, b: RenderedCut): number {
+  return a.cut.elevationNumber - b.cut.elevationNumber;
+}
+
+/** The objects and rows of a volume's rendered cuts (in elevation order). */
+function planRenderedCuts(
+  volume: Pick<Level2Volume, 'site' | 'volumeStart' | 'vcp'>,
+  location: RadarLocation,
+  cuts: RenderedCut[],
+  file: SourceObject,
+  options: PlanOptions,
+): Level2Plan {
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
   const objects: PlannedObject[] = [];
   const sweeps: SweepRow[] = [];
-  const renderer = new SweepRenderer(options.renderSize);
-  for (const sweep of volume.sweeps) {
-    for (const moment of MOMENTS) {
-      const grid = sweep.moments[moment];
-      if (!grid) continue;
-      const id = level2SweepId(volumeId, sweep.elevationNumber, grid.moment);
+  for (const { cut, moments } of cuts) {
+    for (const { grid, overlay } of moments) {
+      const id = level2SweepId(volumeId, cut.elevationNumber, grid.moment);
       const stem = level2ObjectStem(volume.site, volume.volumeStart, id);
-      const scale = colorScaleForMoment(grid.moment);
-      const overlay = renderer.render(polarGridOf(location, sweep, grid, scale), scale);
       const metadata = buildOverlayMetadata({
         site: volume.site,
         kind: 'level2',
         id,
         product: grid.moment,
         units: grid.units,
-        startTime: sweep.startTime,
-        endTime: sweep.endTime,
-        elevationAngle: sweep.elevationAngle,
+        startTime: cut.startTime,
+        endTime: cut.endTime,
+        elevationAngle: cut.elevationAngle,
         overlay,
         extra: {
           volumeId,
           vcp: volume.vcp,
-          elevationNumber: sweep.elevationNumber,
-          radialCount: sweep.radialCount,
+          elevationNumber: cut.elevationNumber,
+          radialCount: cut.radialCount,
           gateCount: grid.gateCount,
           firstGateKm: grid.firstGateKm,
           gateSpacingKm: grid.gateSpacingKm,
@@ -93,12 +162,12 @@ export function planLevel2Volume(volume: Level2Volume, file: SourceObject, optio
         id,
         volumeId,
         site: volume.site,
-        elevationNumber: sweep.elevationNumber,
-        elevationAngle: sweep.elevationAngle,
+        elevationNumber: cut.elevationNumber,
+        elevationAngle: cut.elevationAngle,
         moment: grid.moment,
-        startTime: sweep.startTime,
-        endTime: sweep.endTime,
-        radialCount: sweep.radialCount,
+        startTime: cut.startTime,
+        endTime: cut.endTime,
+        radialCount: cut.radialCount,
         gateCount: grid.gateCount,
         firstGateKm: grid.firstGateKm,
         gateSpacingKm: grid.gateSpacingKm,
@@ -109,8 +178,8 @@ export function planLevel2Volume(volume: Level2Volume, file: SourceObject, optio
       });
     }
   }
-  const scanStart = Math.min(...volume.sweeps.map((s) => s.startTime));
-  const scanEnd = Math.max(...volume.sweeps.map((s) => s.endTime));
+  const scanStart = Math.min(...cuts.map((c) => c.cut.startTime));
+  const scanEnd = Math.max(...cuts.map((c) => c.cut.endTime));
   return {
     site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
     volume: {

@@ -54,6 +54,17 @@ describe('GridPool', () => {
     expect(pool.size).toBe(size);
   });
 
+  it('lends a grid given back before releaseAll to the next taker', () => {
+    const pool = new GridPool();
+    const a = pool.bytes(100 << 10);
+    pool.words(10);
+    pool.release(a.buffer);
+    pool.release(new ArrayBuffer(8)); // not the pool's: ignored
+    const size = pool.size;
+    expect(pool.bytes(90 << 10).buffer).toBe(a.buffer);
+    expect(pool.size).toBe(size);
+  });
+
   it('keeps no more free memory than asked', () => {
     const pool = new GridPool(100 << 10);
     pool.bytes(90 << 10);

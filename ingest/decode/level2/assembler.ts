@@ -2,7 +2,8 @@ import { RadomeError } from '../../../core/errors.js';
 import type { ArchiveIIHeader } from './archive-records.js';
 import type { GridPool } from './grid-pool.js';
 import { readMessages } from './messages.js';
-import type { Level2Volume } from './types.js';
+import type { SweepBuilder } from './sweep-builder.js';
+import type { Level2Sweep, Level2Volume, RadarLocation } from './types.js';
 import { VolumeState } from './volume-state.js';
 
 /** How far a volume has come, for real-time ingest. */
@@ -25,6 +26,7 @@ export interface AssemblyProgress {
 export class Level2Assembler {
   private readonly state: VolumeState;
   private records = 0;
+  private toRelease: SweepBuilder[] = [];
 
   /** `grids`: where moment grids get their memory (see GridPool); fresh arrays by default. */
   constructor(
@@ -40,6 +42,41 @@ export class Level2Assembler {
     this.records++;
   }
 
+  /**
+   * Takes the cuts whose end radial has come out of the volume, as sweeps: volume() and finish()
+   * leave them out from now on. Their grids stay valid until releaseTakenCuts(). A whole file can
+   * so be rendered cut by cut while it is read, and a thread holds a cut's grids, not a volume's.
+   * Should a taken cut get radials later (see revisitedTakenCut), the taken sweeps are incomplete.
+   */
+  takeEndedCuts(): Level2Sweep[] {
+    const taken: Level2Sweep[] = [];
+    for (const [n, cut] of this.state.sweeps) {
+      if (!cut.ended) continue;
+      taken.push(cut.sweep());
+      this.state.sweeps.delete(n);
+      this.state.taken.add(n);
+      this.toRelease.push(cut);
+    }
+    return taken.sort(byElevationNumber);
+  }
+
+  /** Gives the grids of the cuts taken so far back to the pool: their sweeps' grids are not used after it. */
+  releaseTakenCuts(): void {
+    for (const cut of this.toRelease) cut.release();
+    this.toRelease = [];
+  }
+
+  /** A cut taken by takeEndedCuts got more radials afterwards (they were not kept). */
+  get revisitedTakenCut(): boolean {
+    return this.state.revisitedTakenCut;
+  }
+
+  /** The radar's location once a radial has stated it (message 31 volume block), else null. */
+  get location(): RadarLocation | null {
+    return this.state.location;
+  }
+
+  /** Cuts not taken (see takeEndedCuts). */
   progress(): AssemblyProgress {
     const numbers = [...this.state.sweeps.keys()].sort((a, b) => a - b);
     return {
@@ -59,9 +96,9 @@ export class Level2Assembler {
     const sweeps = [...state.sweeps.values()]
       .filter((cut) => cut.ended || !onlyCompleteCuts)
       .map((cut) => cut.sweep())
-      .sort((a, b) => a.elevationNumber - b.elevationNumber);
+      .sort(byElevationNumber);
     const warnings = state.warnings();
-    if (state.sweeps.size === 0) warnings.push('the volume holds no radials');
+    if (state.sweeps.size === 0 && state.taken.size === 0) warnings.push('the volume holds no radials');
     else if (!state.endOfVolume && !onlyCompleteCuts) warnings.push('the volume ends before its end-of-volume radial: the last cut may be partial');
     return {
       site: this.header.site || state.radialSite,
@@ -74,12 +111,19 @@ export class Level2Assembler {
     };
   }
 
-  /** The volume of a whole file once all its records are in; TRUNCATED if not one radial came. */
+  /**
+   * The volume of a whole file once all its records are in (less any taken cuts); TRUNCATED if
+   * not one radial came.
+   */
   finish(): Level2Volume {
     const volume = this.volume();
-    if (volume.sweeps.length === 0) {
+    if (volume.sweeps.length === 0 && this.state.taken.size === 0) {
       throw new RadomeError('TRUNCATED', `the volume ends after ${this.records} record(s) without a single radial`);
     }
     return volume;
   }
+}
+
+function byElevationNumber(a: Level2Sweep, b: Level2Sweep): number {
+  return a.elevationNumber - b.elevationNumber;
 }

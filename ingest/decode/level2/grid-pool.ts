@@ -28,6 +28,19 @@ export class GridPool {
     return new Uint16Array(this.take(2 * n), 0, n);
   }
 
+  /**
+   * Takes back one lent grid's memory (`grid.buffer`) before the rest: a volume planned cut by
+   * cut gives each cut's grids back once it is rendered, for the next cuts to reuse.
+   */
+  release(buffer: ArrayBufferLike): void {
+    const i = this.lent.indexOf(buffer as ArrayBuffer);
+    if (i < 0) return;
+    this.lent.splice(i, 1);
+    let at = 0;
+    while (at < this.free.length && this.free[at]!.byteLength < buffer.byteLength) at++;
+    this.free.splice(at, 0, buffer as ArrayBuffer);
+  }
+
   /** Takes back every grid lent since the last call: none of them may be used after it. */
   releaseAll(): void {
     // Plain loops, no callbacks made per call: V8 kept dropping such callbacks' optimised code on

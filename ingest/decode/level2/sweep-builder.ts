@@ -88,6 +88,11 @@ export class MomentBuilder {
     };
   }
 
+  /** Gives the grid's memory back to its pool: the builder and its grids are not used after it. */
+  release(): void {
+    this.grids?.release(this.codes.buffer);
+  }
+
   private allocate(n: number): Uint8Array | Uint16Array {
     if (this.grids) return this.encoding.wordBits === 8 ? this.grids.bytes(n) : this.grids.words(n);
     return this.encoding.wordBits === 8 ? new Uint8Array(n) : new Uint16Array(n);
@@ -174,6 +179,11 @@ export class SweepBuilder {
       azimuthSpacing: this.azimuthSpacing,
       moments,
     };
+  }
+
+  /** Gives the moments' grids back to their pool: the cut and its snapshots' grids are not used after it. */
+  release(): void {
+    for (const m of this.moments) m?.release();
   }
 
   private grow(): void {

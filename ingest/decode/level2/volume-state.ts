@@ -6,6 +6,10 @@ import type { RadarLocation } from './types.js';
 export class VolumeState {
   /** Cuts by elevation number. */
   readonly sweeps = new Map<number, SweepBuilder>();
+  /** Elevation numbers of cuts taken out of `sweeps` once they ended (Level2Assembler.takeEndedCuts). */
+  readonly taken = new Set<number>();
+  /** A taken cut got more radials after it was taken. */
+  revisitedTakenCut = false;
   location: RadarLocation | null = null;
   /** VCP number from message 5, from the message 31 volume block, from message 1. */
   vcpFromMessage5: number | null = null;
@@ -23,6 +27,12 @@ export class VolumeState {
 
   sweep(elevationNumber: number, azimuthSpacing: number): SweepBuilder {
     let s = this.sweeps.get(elevationNumber);
+    if (!s && this.taken.has(elevationNumber)) {
+      // Its grids may be lent on already: these radials go to memory of their own, unused, and
+      // the caller that took the cut learns it is incomplete.
+      this.revisitedTakenCut = true;
+      return new SweepBuilder(elevationNumber, azimuthSpacing);
+    }
     if (!s) {
       s = new SweepBuilder(elevationNumber, azimuthSpacing, this.grids);
       this.sweeps.set(elevationNumber, s);
