@@ -4,8 +4,7 @@ import { NamedLocks } from '../core/concurrency.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../core/retry.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
-import { decodeRadomeFile } from './decode/detect.js';
-import { planIngest } from './plan-ingest.js';
+import { ingestPlanOf, planRadomeFile } from './plan-file.js';
 import type { IngestPlan, PlanOptions, PlanOutcome } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
 
@@ -34,7 +33,7 @@ export interface IngestContext {
 
 async function planInThread(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<PlanOutcome> {
   try {
-    return { plan: planIngest(decodeRadomeFile(bytes), object, options) };
+    return { plan: ingestPlanOf(planRadomeFile(bytes, object, options)) };
   } catch (e) {
     return { error: asRadomeError(e, object.key), bytes };
   }

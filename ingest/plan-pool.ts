@@ -1,7 +1,5 @@
 import { RadomeError, type RadomeErrorCode } from '../core/errors.js';
-import { gnssIngestPlanOf } from './gnss/plan.js';
-import { level2IngestPlanOf } from './level2/plan.js';
-import { level3IngestPlanOf } from './level3/plan.js';
+import { ingestPlanOf } from './plan-file.js';
 import type { PlanOptions, PlanOutcome } from './plan-types.js';
 import type { PlanFileResult, PlanFileTask } from './plan-worker.js';
 import type { SourceObject } from './sources/types.js';
@@ -34,16 +32,8 @@ export function createPlanPool(threads: number): PlanPool {
       // garbage collector to free. V8 counts such buffers towards its old-generation limit, and a
       // backlog's reads alone made the main thread run a full collection about every second.
       const result = await pool.run({ bytes, object, options }, ownsItsBuffer(bytes) ? { transferList: [bytes.buffer] } : undefined);
-      switch (result.kind) {
-        case 'error':
-          return { error: new RadomeError(result.code as RadomeErrorCode, result.message), bytes: result.bytes };
-        case 'level2':
-          return { plan: level2IngestPlanOf(result.plan) };
-        case 'level3':
-          return { plan: level3IngestPlanOf(result.plan) };
-        case 'gnss':
-          return { plan: gnssIngestPlanOf(result.plan) };
-      }
+      if (result.kind === 'error') return { error: new RadomeError(result.code as RadomeErrorCode, result.message), bytes: result.bytes };
+      return { plan: ingestPlanOf(result) };
     },
     close: () => pool.close(),
   };

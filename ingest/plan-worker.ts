@@ -2,13 +2,8 @@
 // (typed arrays and strings, structured-cloned back). Errors come back as values, since a RadomeError's
 // code does not survive the thread boundary as an exception.
 import { isRadomeError } from '../core/errors.js';
-import { identifyRadomeFile } from './decode/detect.js';
 import { GridPool } from './decode/level2/index.js';
-import { decodeLevel3 } from './decode/level3/index.js';
-import { readRinex } from './decode/rinex/index.js';
-import { planGnssFile, type GnssPlan } from './gnss/plan.js';
-import { planArchiveII, type Level2Plan } from './level2/plan.js';
-import { planLevel3Product, type Level3Plan } from './level3/plan.js';
+import { planRadomeFile, type PlainPlan } from './plan-file.js';
 import type { PlanOptions } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
 
@@ -18,13 +13,11 @@ export interface PlanFileTask {
   options: PlanOptions;
 }
 
-export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3'; plan: Level3Plan } | { kind: 'gnss'; plan: GnssPlan };
-
 /** A failure brings the file's bytes back (the pool moved the caller's here), to be quarantined. */
 export type PlanFileResult = PlainPlan | { kind: 'error'; code: string; message: string; bytes: Uint8Array };
 
-// A Level 2 cut holds up to ~10 MB of gate codes (a volume ~50 MB): this thread lends them from
-// one pool, cut after cut (planArchiveII) and file after file, so memory stays at a few cuts
+// A Level 2 cut holds up to ~8 MB of gate codes (a volume ~50 MB): this thread lends them from
+// one pool, cut after cut (planArchiveII) and file after file, so memory stays at a cut or two
 // whatever the backlog and no fresh memory is faulted in, zeroed and unmapped per volume.
 const grids = new GridPool();
 
@@ -34,15 +27,7 @@ const grids = new GridPool();
  */
 export default function planFileTask({ bytes, object, options }: PlanFileTask): PlanFileResult {
   try {
-    const { format, plain } = identifyRadomeFile(bytes);
-    switch (format) {
-      case 'level2':
-        return { kind: 'level2', plan: planArchiveII(plain, object, options, grids) };
-      case 'level3':
-        return { kind: 'level3', plan: planLevel3Product(decodeLevel3(plain), plain, object, options) };
-      case 'rinex':
-        return { kind: 'gnss', plan: planGnssFile(readRinex(plain), object, options) };
-    }
+    return planRadomeFile(bytes, object, options, grids);
   } catch (e) {
     if (isRadomeError(e)) return { kind: 'error', code: e.code, message: e.message, bytes };
     return { kind: 'error', code: 'CORRUPT', message: e instanceof Error ? e.message : String(e), bytes };

@@ -144,11 +144,6 @@ export function planLevel3Product(product: Level3Product, raw: Uint8Array, file:
   };
 }
 
-/** The Level 3 product as an ingest plan: its objects, then the product row. */
-export function level3IngestPlan(product: Level3Product, raw: Uint8Array, file: SourceObject, options: PlanOptions): IngestPlan {
-  return level3IngestPlanOf(planLevel3Product(product, raw, file, options));
-}
-
 /** A Level 3 plan made elsewhere (e.g. on a worker thread) as an ingest plan. */
 export function level3IngestPlanOf(plan: Level3Plan): IngestPlan {
   return {

@@ -1,8 +1,8 @@
 // The plan pool hands a thread its next task before the current one ends; tasks on one thread
-// share its grid pool, so each must still plan exactly as the calling thread does.
+// share its grid pool, so each must still plan exactly as the whole decoded volume plans.
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeRadomeFile } from '../../ingest/decode/detect.js';
-import { planIngest } from '../../ingest/plan-ingest.js';
+import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
+import { level2IngestPlanOf, planLevel2Volume } from '../../ingest/level2/plan.js';
 import { createPlanPool } from '../../ingest/plan-pool.js';
 import type { IngestPlan, PlanOutcome } from '../../ingest/plan-types.js';
 import planFileTask from '../../ingest/plan-worker.js';
@@ -31,12 +31,12 @@ describe('createPlanPool', () => {
   const pool = createPlanPool(1);
   afterAll(() => pool.close());
 
-  it('plans files queued together on one thread as the calling thread plans each', async () => {
+  it('plans volumes queued together on one thread as each whole decoded volume plans', async () => {
     const files = [...volumes, ...volumes].map((bytes, i) => ({ bytes, object: { source: 'test', key: `v${i}`, size: bytes.length, fingerprint: `f${i}` } }));
     // Copies go to the pool: what it is handed is its own.
     const pooled = (await Promise.all(files.map((f) => pool.planFile(f.bytes.slice(), f.object, options)))).map(planOf);
     for (const [i, f] of files.entries()) {
-      const inThread = planIngest(decodeRadomeFile(f.bytes), f.object, options);
+      const inThread = level2IngestPlanOf(planLevel2Volume(decodeArchiveII(f.bytes), f.object, options));
       expect(pooled[i]!.id).toBe(inThread.id);
       expect(objectsOf(pooled[i]!)).toEqual(objectsOf(inThread));
     }
