@@ -1,9 +1,5 @@
 import { RadomeError } from '../../core/errors.js';
 import { unwrapContainers } from './containers/unwrap-containers.js';
-import { decodeArchiveII, type GridPool } from './level2/index.js';
-import type { Level2Volume } from './level2/types.js';
-import { readRinex, type ReadRinexResult } from './rinex/index.js';
-import { decodeLevel3, type Level3Product } from './level3/index.js';
 
 export type RadomeFileFormat = 'level2' | 'level3' | 'rinex';
 
@@ -25,12 +21,6 @@ export function sniffFormat(bytes: Uint8Array): RadomeFileFormat | null {
   return null;
 }
 
-export type DecodedFile =
-  | { format: 'level2'; volume: Level2Volume }
-  /** `bytes`: the product as it is stored raw (containers unwrapped). */
-  | { format: 'level3'; product: Level3Product; bytes: Uint8Array }
-  | { format: 'rinex'; rinex: ReadRinexResult };
-
 /** A file's plain bytes (containers unwrapped) and their format. */
 export interface IdentifiedFile {
   format: RadomeFileFormat;
@@ -44,20 +34,4 @@ export function identifyRadomeFile(bytes: Uint8Array): IdentifiedFile {
   const format = sniffFormat(plain);
   if (!format) throw new RadomeError('UNRECOGNIZED', 'not a NEXRAD Level 2 volume, Level 3 product or RINEX file (checked the content, not the name)');
   return { format, plain };
-}
-
-/**
- * Unwraps containers, recognises the format by content and decodes. `grids` lends a Level 2
- * volume's grid memory (see GridPool).
- */
-export function decodeRadomeFile(bytes: Uint8Array, { grids = null }: { grids?: GridPool | null } = {}): DecodedFile {
-  const { format, plain } = identifyRadomeFile(bytes);
-  switch (format) {
-    case 'level2':
-      return { format, volume: decodeArchiveII(plain, { grids }) };
-    case 'level3':
-      return { format, product: decodeLevel3(plain), bytes: plain };
-    case 'rinex':
-      return { format, rinex: readRinex(plain) };
-  }
 }

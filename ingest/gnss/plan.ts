@@ -103,11 +103,6 @@ export function planGnssFile(rinex: ReadRinexResult, file: SourceObject, options
   return { station, days, objects };
 }
 
-/** The RINEX file as an ingest plan: its station-days' Parquet objects, then station, days and rollups. */
-export function gnssIngestPlan(rinex: ReadRinexResult, file: SourceObject, options: Pick<PlanOptions, 'ingestedAt'>): IngestPlan {
-  return gnssIngestPlanOf(planGnssFile(rinex, file, options));
-}
-
 /**
  * A GNSS plan (e.g. made on a worker thread) as an ingest plan. Station-days already in the
  * catalog (an earlier hourly file of the day, say) are merged with the file's before anything

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIsoDuration } from '../../core/iso-duration.js';
 import { RadomeError } from '../../core/errors.js';
 import { readRinex, type ReadRinexResult } from '../../ingest/decode/rinex/index.js';
-import { gnssIngestPlan, planGnssFile } from '../../ingest/gnss/plan.js';
+import { gnssIngestPlanOf, planGnssFile } from '../../ingest/gnss/plan.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { splitRange } from '../../store/gnss/snr-series-plan.js';
 import { snrSeries, snrSummary, MAX_SNR_POINTS } from '../../store/gnss/snr-series.js';
@@ -35,7 +35,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     objects = new FileObjectStore(join(dir, 'objects'));
     // 2024-02-29 23:58 for 25 min at 15 s: crosses GPS midnight, so the file splits into two days.
     rinex = readRinex(writeRinexObs(syntheticObsSpec({ version: 3, epochs: 100, seed: 3 })));
-    const plan = gnssIngestPlan(rinex, file, { ingestedAt: 1 });
+    const plan = gnssIngestPlanOf(planGnssFile(rinex, file, { ingestedAt: 1 }));
     for (const o of plan.objects) await objects.put(o.key, o.body, o.contentType);
     plan.commit(catalog, { ...file, ingestedAt: 1 });
   });
@@ -76,7 +76,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     expect(station).toMatchObject({ id: 'SYNT', name: 'SYNT', dayCount: 2, firstDay: Date.UTC(2024, 1, 29) / 86_400_000 });
     expect(station.latitude).toBeCloseTo(40, 0);
     const before = await snrSeries(catalog, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
-    const plan = gnssIngestPlan(rinex, file, { ingestedAt: 2 });
+    const plan = gnssIngestPlanOf(planGnssFile(rinex, file, { ingestedAt: 2 }));
     plan.commit(catalog, { ...file, ingestedAt: 2 });
     const after = await snrSeries(catalog, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
     expect(after.points).toEqual(before.points);
