@@ -105,9 +105,9 @@ function signedPercent(ratio: number): string {
 }
 
 /**
- * Work folders of finished runs, removed at the very end: deleting ~9,000 files between runs
- * makes the filesystem discard their blocks while the next run creates its own (the disk here is
- * mounted with online discard), and the next run would pay for the bench's cleanup.
+ * Work folders of finished runs, removed at the very end: after ~9,000 files are deleted, each
+ * file the next run creates nearby costs far more kernel time (see fileCreationMicros), so the
+ * next run would pay for the bench's cleanup.
  */
 const finishedRuns: string[] = [];
 
@@ -124,8 +124,10 @@ function runOnce(backlog: string, threads: number, storeRoot: string): RunResult
 
 /**
  * Median µs of kernel time to create (open O_EXCL, write 3 kB, close) a file in `root`: each
- * object put creates one, and on this VM's disk that cost swings from ~30 µs to ~700 µs with the
+ * object put creates one, and on this VM's disk that cost swings from ~20 µs to ~700 µs with the
  * filesystem's state, the same folder within the hour: printed so the store's share is seen.
+ * (The disk is ext4 without a journal; `perf` puts the slow creations in ext4's search for a free
+ * inode, which skips, one buffer-cache lookup each, inodes freed within the writeback interval.)
  */
 function fileCreationMicros(root: string): number {
   const dir = mkdtempSync(join(root, 'radome-bench-probe-'));
