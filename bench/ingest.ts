@@ -9,8 +9,9 @@
  * real Level 3 products under shifted scan dates, as local files. Sizes by environment:
  * RADOME_BENCH_LEVEL2 (default 100), RADOME_BENCH_LEVEL3 (default 1000), RADOME_BENCH_RUNS
  * (rounds, default 5: 1 and then 2 workers in each; medians are quoted), RADOME_RENDER_SIZE
- * (default here 256), RADOME_BENCH_DOWNLOADS (files in flight per source, default the daemon's),
- * RADOME_BENCH_STORE (the disk folder; default os.tmpdir()).
+ * (overlay size, as the daemon reads it: default 1024 px), RADOME_BENCH_DOWNLOADS (files in
+ * flight per source, default the daemon's), RADOME_BENCH_STORE (the disk folder; default
+ * os.tmpdir()).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../core/config.js';
 import { DEFAULT_DOWNLOADS } from '../core/daemon-config.js';
 import type { RunResult } from './_ingest-run.js';
 import { median, report, twoThreadCapacity, type BenchRow, type TwoThreadCapacity } from './harness.js';
@@ -28,7 +30,11 @@ const LEVEL3_DIR = join(DATA, 'nexrad', 'level3');
 const N2 = Number(process.env.RADOME_BENCH_LEVEL2 ?? 100);
 const N3 = Number(process.env.RADOME_BENCH_LEVEL3 ?? 1000);
 const RUNS = Number(process.env.RADOME_BENCH_RUNS ?? 5);
-const RENDER = Number(process.env.RADOME_RENDER_SIZE ?? 256);
+/**
+ * The daemon's overlay size. Rendering is most of a worker's time per file, so a smaller size than
+ * the daemon's would give the main thread's fixed cost per file (reads, puts, rows) more weight.
+ */
+const RENDER = loadConfig(process.env).renderSize;
 /** Files in flight per source, as the daemon's default (ingest.downloads) unless RADOME_BENCH_DOWNLOADS says. */
 const DOWNLOADS = Number(process.env.RADOME_BENCH_DOWNLOADS ?? DEFAULT_DOWNLOADS);
 /** e.g. "2" to measure one pool size alone (the ratio then is not computed). */
