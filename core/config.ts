@@ -73,6 +73,14 @@ export interface ServerConfig {
   eventsPollMs: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Most subscriptions one WebSocket connection may hold open at once. */
+  maxSubscriptionsPerSocket: number;
+  /** Sustained WebSocket messages per second per client IP; 0 turns the limit off. */
+  wsMessagesPerSecond: number;
+  /** WebSocket messages a client may send at once before the rate applies. */
+  wsMessageBurst: number;
+  /** Stack traces and unredacted server paths in error answers: a development switch, never on by default. */
+  debugErrors: boolean;
 }
 
 function originsFrom(env: Env, name: string): '*' | string[] {
@@ -110,6 +118,10 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     apqMaxEntries: intFrom(env, 'RADOME_APQ_MAX_ENTRIES', 1_000, 0, 1_000_000),
     eventsPollMs: intFrom(env, 'RADOME_EVENTS_POLL_MS', 250, 10, 60_000),
     metricsToken: env.RADOME_METRICS_TOKEN || undefined,
+    maxSubscriptionsPerSocket: intFrom(env, 'RADOME_MAX_SUBSCRIPTIONS_PER_SOCKET', 100, 1, 100_000),
+    wsMessagesPerSecond: intFrom(env, 'RADOME_WS_MESSAGE_RATE', 20, 0, 1_000_000),
+    wsMessageBurst: intFrom(env, 'RADOME_WS_MESSAGE_BURST', 200, 1, 1_000_000),
+    debugErrors: boolFrom(env, 'RADOME_DEBUG_ERRORS', false),
   };
 }
 

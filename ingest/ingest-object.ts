@@ -4,6 +4,7 @@ import { NamedLocks } from '../core/concurrency.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../core/retry.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
+import { QUARANTINE_PREFIX } from '../store/objects/key.js';
 import { ingestPlanOf, planRadomeFile } from './plan-file.js';
 import type { IngestPlan, PlanOptions, PlanOutcome } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
@@ -53,7 +54,7 @@ const heldWhileWriting = new NamedLocks();
 /** Where a rejected raw file is kept for inspection: `quarantine/<source>/<key>`. */
 export function quarantineKeyFor(object: SourceObject): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._/-]+/g, '_').replace(/\/{2,}/g, '/').replace(/^\/+/, '').replace(/(^|\/)\.{1,2}(?=\/|$)/g, '$1_');
-  return `quarantine/${safe(object.source)}/${safe(object.key)}`;
+  return `${QUARANTINE_PREFIX}${safe(object.source)}/${safe(object.key)}`;
 }
 
 /**

@@ -1,8 +1,10 @@
 // The API's error codes (extensions.code) and how store errors, validation errors and limits map
 // onto them. Clients switch on the code; the message says what to change.
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isRadomeError } from '../core/errors.js';
+import { redactServerPaths } from './redact.js';
 
 export const API_ERROR_CODES = {
   /** An argument, variable or request body is wrong; the message names it and what is accepted. */
@@ -17,6 +19,8 @@ export const API_ERROR_CODES = {
   QUERY_TOO_COMPLEX: 400,
   /** Over the per-client request rate; retry after `Retry-After` seconds. */
   RATE_LIMITED: 429,
+  /** A WebSocket connection already holds RADOME_MAX_SUBSCRIPTIONS_PER_SOCKET subscriptions. */
+  TOO_MANY_SUBSCRIPTIONS: 429,
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;
@@ -44,7 +48,7 @@ const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
  * raised by validation rules keep QUERY_TOO_COMPLEX (Apollo would relabel them
  * GRAPHQL_VALIDATION_FAILED), and the parser's token limit becomes QUERY_TOO_COMPLEX with a hint.
  */
-export function formatApiError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+function withApiCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isRadomeError(original)) {
     const code = original.code === 'BAD_INPUT' ? 'BAD_USER_INPUT' : original.code;
@@ -62,4 +66,38 @@ export function formatApiError(formatted: GraphQLFormattedError, error: unknown)
     };
   }
   return formatted;
+}
+
+/**
+ * Errors as clients see them (withApiCode). Unless `debug` (RADOME_DEBUG_ERRORS), messages lose
+ * absolute server paths and no stack trace is sent, whatever NODE_ENV says.
+ */
+export function apiErrorFormatter({ debug }: { debug: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const coded = withApiCode(formatted, error);
+    if (debug) return coded;
+    const { stacktrace: _stack, exception: _exception, ...extensions } = coded.extensions ?? {};
+    return { ...coded, message: redactServerPaths(coded.message), ...(coded.extensions ? { extensions } : {}) };
+  };
+}
+
+/**
+ * A request that produced no data at all, only errors of the client's making (a bad cursor, an
+ * unknown source, a missing token), is answered with that error's 4xx status, as errors raised
+ * before execution already are; answers with any data keep 200 (GraphQL over HTTP).
+ */
+export function clientErrorStatusPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ response }) => {
+        if (response.body.kind !== 'single' || (response.http.status ?? 200) !== 200) return;
+        const { data, errors } = response.body.singleResult;
+        if (data != null || !errors?.length) return;
+        // The API's codes are all of the client's making (bad input, missing things, credentials, limits).
+        const statuses = errors.map((e) => String(e.extensions?.code)).map((c) => (Object.hasOwn(API_ERROR_CODES, c) ? API_ERROR_CODES[c as ApiErrorCode] : undefined));
+        if (statuses.some((s) => s === undefined)) return;
+        response.http.status = statuses.reduce((a, b) => (a === b ? a : 400));
+      },
+    }),
+  };
 }

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Catalog } from '../store/catalog/index.js';
+import { bearerTokenMatches } from './bearer-token.js';
 import { apiError } from './errors.js';
 
 export interface IngestAdminOptions {
@@ -23,13 +23,15 @@ export class IngestAdmin {
     return this.writer;
   }
 
+  /** True when `authorization` is `Bearer <admin token>` (and the server has one). */
+  isAdmin(authorization: string | string[] | undefined): boolean {
+    return bearerTokenMatches(authorization, this.options.adminToken);
+  }
+
   /** Throws UNAUTHENTICATED unless `authorization` is `Bearer <admin token>`. */
   requireAdmin(authorization: string | undefined): void {
-    const expected = this.options.adminToken;
-    const given = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
-    const ok = expected !== undefined && given !== undefined && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-    if (!ok) {
-      throw apiError('UNAUTHENTICATED', expected === undefined ? 'ingest control is disabled: the server has no RADOME_ADMIN_TOKEN' : 'this mutation needs Authorization: Bearer <RADOME_ADMIN_TOKEN>');
+    if (!this.isAdmin(authorization)) {
+      throw apiError('UNAUTHENTICATED', this.options.adminToken === undefined ? 'ingest control is disabled: the server has no RADOME_ADMIN_TOKEN' : 'this mutation needs Authorization: Bearer <RADOME_ADMIN_TOKEN>');
     }
   }
 

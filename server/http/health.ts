@@ -3,11 +3,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ObjectStore } from '../../store/types.js';
 import type { CatalogReader } from '../catalog-reader.js';
+import { bearerTokenMatches } from '../bearer-token.js';
 import { errorBody } from '../errors.js';
+import { redactServerPaths } from '../redact.js';
 import type { Metrics, ScrapeGauges } from './metrics.js';
 import { sendJson, sendText } from './respond.js';
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** What a failed check says publicly: the error's message without server paths. */
+const reason = (error: unknown) => redactServerPaths(error instanceof Error ? error.message : String(error));
 
 export function serveHealth(res: ServerResponse, catalog: CatalogReader): void {
   try {
@@ -43,7 +46,7 @@ export function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics:
   if (token !== undefined) {
     const auth = req.headers.authorization;
     if (!auth) return sendJson(res, 401, errorBody('UNAUTHENTICATED', '/metrics needs `Authorization: Bearer <RADOME_METRICS_TOKEN>`'));
-    if (auth !== `Bearer ${token}`) return sendJson(res, 403, errorBody('FORBIDDEN', '/metrics: the bearer token does not match RADOME_METRICS_TOKEN'));
+    if (!bearerTokenMatches(auth, token)) return sendJson(res, 403, errorBody('FORBIDDEN', '/metrics: the bearer token does not match RADOME_METRICS_TOKEN'));
   }
   sendText(res, 200, metrics.render(gauges), { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
 }

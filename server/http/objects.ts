@@ -1,8 +1,11 @@
 // GET/HEAD /objects/<key>: rendered overlays and metadata straight from the object store.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validateObjectKey } from '../../store/objects/key.js';
-import type { ObjectHead, ObjectStore } from '../../store/types.js';
-import { isNotModified, sendMethodNotAllowed, sendText } from './respond.js';
+import { isRadomeError } from '../../core/errors.js';
+import { QUARANTINE_PREFIX, validateObjectKey } from '../../store/objects/key.js';
+import type { ObjectHead, ObjectStore, StoredObject } from '../../store/types.js';
+import { bearerTokenMatches } from '../bearer-token.js';
+import { errorBody } from '../errors.js';
+import { isNotModified, sendJson, sendMethodNotAllowed, sendText } from './respond.js';
 
 export const OBJECTS_PREFIX = '/objects/';
 
@@ -74,23 +77,43 @@ function ifRangeHolds(req: IncomingMessage, object: ObjectHead): boolean {
   return !Number.isNaN(since) && Math.floor(object.lastModified.getTime() / 1000) * 1000 <= since;
 }
 
-export async function serveObject(req: IncomingMessage, res: ServerResponse, rawPath: string, objects: ObjectStore): Promise<void> {
+/**
+ * A read the store refuses as a bad key (a segment too long for a file store, a symlink leading
+ * out of it) is the request's fault and answers like a missing object; other errors propagate.
+ */
+async function readOrNull<T>(read: () => Promise<T | null>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isRadomeError(e) && (e.code === 'BAD_INPUT' || e.code === 'NOT_FOUND')) return null;
+    throw e;
+  }
+}
+
+/**
+ * GET/HEAD of one object. Quarantined raw files (rejected input, kept for inspection) are served
+ * only with the admin token: they are whatever a source held, not something radome published.
+ */
+export async function serveObject(req: IncomingMessage, res: ServerResponse, rawPath: string, objects: ObjectStore, adminToken: string | undefined): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(res, 'GET, HEAD');
   const key = objectKeyOfPath(rawPath);
   const notFound = () => sendText(res, 404, 'object not found\n');
   if (key === null) return notFound();
+  if (key.startsWith(QUARANTINE_PREFIX) && !bearerTokenMatches(req.headers.authorization, adminToken)) {
+    return sendJson(res, 403, errorBody('FORBIDDEN', 'quarantined files are served only with Authorization: Bearer <RADOME_ADMIN_TOKEN>'));
+  }
 
   // HEAD and revalidations need only the metadata; read the body only when sending it.
   const conditional = req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
   if (req.method === 'HEAD' || conditional) {
-    const head = await objects.head(key);
+    const head = await readOrNull(() => objects.head(key));
     if (!head) return notFound();
     if (isNotModified(req, head.etag, head.lastModified)) return void res.writeHead(304, headers(head)).end();
     if (req.method === 'HEAD') {
       return void res.writeHead(200, { ...headers(head), 'content-type': head.contentType, 'content-length': String(head.size) }).end();
     }
   }
-  const object = await objects.get(key);
+  const object: StoredObject | null = await readOrNull(() => objects.get(key));
   if (!object) return notFound();
   const size = object.body.byteLength;
   const range = req.headers.range !== undefined && ifRangeHolds(req, object) ? parseByteRange(req.headers.range, size) : null;

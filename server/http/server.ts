@@ -8,7 +8,7 @@ import { RadomeError } from '../../core/errors.js';
 import type { ObjectStore } from '../../store/types.js';
 import type { CatalogReader } from '../catalog-reader.js';
 import { createContext, type RadomeContext } from '../context.js';
-import { errorBody, formatApiError } from '../errors.js';
+import { apiErrorFormatter, clientErrorStatusPlugin, errorBody } from '../errors.js';
 import { BoundedQueryCache } from '../limits/apq-cache.js';
 import { ExecutionDeadline } from '../limits/deadline.js';
 import { limitsPlugin } from '../limits/plugin.js';
@@ -108,6 +108,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const feed = new CatalogEventFeed(catalog, config.eventsPollMs, onError);
   const ingestAdmin = options.ingestAdmin ? new IngestAdmin(options.ingestAdmin) : undefined;
   const limiter = config.rateLimitPerSecond > 0 ? new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) : null;
+  const wsMessageLimiter = config.wsMessagesPerSecond > 0 ? new RateLimiter(config.wsMessagesPerSecond, config.wsMessageBurst) : null;
   const validationRules = [maxDepthRule(config.maxDepth), maxAliasesRule(config.maxAliases)];
   const baseUrlOf = (req: IncomingMessage) => publicBase ?? `http://${requestAuthority(req)}/`;
   const gauges: ScrapeGauges = {
@@ -125,6 +126,10 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     maxCost: config.maxCost,
     maxPayloadBytes: config.maxBodyBytes,
     validationRules,
+    maxSubscriptionsPerSocket: config.maxSubscriptionsPerSocket,
+    messageLimiter: wsMessageLimiter,
+    clientOf: (req) => clientOf(req, config.trustProxy),
+    debugErrors: config.debugErrors,
     admit(req) {
       const origin = req.headers.origin;
       if (origin !== undefined && !isOriginAllowed(origin, config.corsOrigins)) return { status: 403, message: `origin ${origin} may not open subscriptions (RADOME_CORS_ORIGINS)` };
@@ -139,6 +144,8 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     schema,
     csrfPrevention: true,
     introspection: config.introspection,
+    // Not NODE_ENV's default (traces unless production/test): `npm start` leaves NODE_ENV unset.
+    includeStacktraceInErrorResponses: config.debugErrors,
     // Batches are off (Apollo's default): one operation per request, so the limits hold per request.
     allowBatchedHttpRequests: false,
     persistedQueries: config.apqMaxEntries > 0 ? { cache: new BoundedQueryCache(config.apqMaxEntries), ttl: null } : false,
@@ -150,10 +157,11 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin({ maxCost: config.maxCost }),
+      clientErrorStatusPlugin(),
       metrics.plugin(),
       { serverWillStart: async () => ({ drainServer: async () => { feed.close(); await subscriptions.close(); } }) },
     ],
-    formatError: formatApiError,
+    formatError: apiErrorFormatter({ debug: config.debugErrors }),
   });
   let started: Promise<void> | undefined;
   const ensureStarted = () => (started ??= apollo.start());
@@ -178,7 +186,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       const baseUrl = baseUrlOf(req);
       return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs)), authorization: req.headers.authorization, ingestAdmin }), config.maxBodyBytes);
     }
-    if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects);
+    if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects, options.ingestAdmin?.adminToken);
     if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) {
       if (!config.graphiql) return sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n');
       return serveGraphiql(req, res, rawPath, search);

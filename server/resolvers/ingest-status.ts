@@ -28,14 +28,22 @@ function sourceName(source: string): string {
 
 @Resolver()
 export class IngestStatusResolver {
-  @Query(() => IngestStatus, { description: 'The ingest daemon: per-source last run, success, error, pause state, backlog and counts; failed files; flags; backfills.' })
+  @Query(() => IngestStatus, {
+    description: 'The ingest daemon: per-source last run, pause state, backlog and counts; failed-file counts; flags; backfills. With the admin token also failed files and error messages.',
+  })
   ingestStatus(@Ctx() ctx: RadomeContext): IngestStatus {
-    const c = adminOf(ctx).catalog();
+    const admin = adminOf(ctx);
+    const c = admin.catalog();
+    const adminView = admin.isAdmin(ctx.authorization);
+    const { failed, quarantined } = c.countFailures();
     return {
-      sources: c.listSourceStatus().map(sourceStatusFromRow),
-      failures: c.listFailures().map(failureFromRow),
+      adminView,
+      sources: c.listSourceStatus().map((r) => sourceStatusFromRow(r, adminView)),
+      failedFiles: failed,
+      quarantinedFiles: quarantined,
+      failures: adminView ? c.listFailures().map(failureFromRow) : null,
       flags: c.listIngestFlags().map(flagFromRow),
-      backfills: c.listBackfills(50).map(backfillFromRow),
+      backfills: c.listBackfills(50).map((r) => backfillFromRow(r, adminView)),
       pendingObjectDeletions: c.doomedCount(),
     };
   }
@@ -43,13 +51,13 @@ export class IngestStatusResolver {
   @Mutation(() => IngestSourceStatus, { description: 'Pauses a daemon source from its next pass on. Needs the admin token.' })
   pauseSource(@Arg('source', () => String) source: string, @Ctx() ctx: RadomeContext): IngestSourceStatus {
     adminOf(ctx).requireAdmin(ctx.authorization);
-    return sourceStatusFromRow(adminOf(ctx).catalog().setSourcePaused(sourceName(source), true));
+    return sourceStatusFromRow(adminOf(ctx).catalog().setSourcePaused(sourceName(source), true), true);
   }
 
   @Mutation(() => IngestSourceStatus, { description: 'Resumes a paused daemon source. Needs the admin token.' })
   resumeSource(@Arg('source', () => String) source: string, @Ctx() ctx: RadomeContext): IngestSourceStatus {
     adminOf(ctx).requireAdmin(ctx.authorization);
-    return sourceStatusFromRow(adminOf(ctx).catalog().setSourcePaused(sourceName(source), false));
+    return sourceStatusFromRow(adminOf(ctx).catalog().setSourcePaused(sourceName(source), false), true);
   }
 
   @Mutation(() => BackfillRequest, { description: 'Queues a backfill of [from, to) for the daemon to run after its next pass of the source. Needs the admin token.' })
@@ -61,7 +69,7 @@ export class IngestStatusResolver {
   ): BackfillRequest {
     adminOf(ctx).requireAdmin(ctx.authorization);
     if (!(from.getTime() < to.getTime())) throw new RadomeError('BAD_INPUT', 'requestBackfill: from must be before to');
-    return backfillFromRow(adminOf(ctx).catalog().requestBackfill(sourceName(source), from.getTime(), to.getTime(), Date.now()));
+    return backfillFromRow(adminOf(ctx).catalog().requestBackfill(sourceName(source), from.getTime(), to.getTime(), Date.now()), true);
   }
 
   @Mutation(() => IngestFlag, { nullable: true, description: 'Sets a daemon flag (null value removes it); returns it, or null when removed. Needs the admin token.' })

@@ -1,5 +1,9 @@
+// The ingest daemon's status as the API shows it. Anyone sees states and counts; what a failure
+// says (messages, file keys, quarantine keys) goes to the admin token only, and no view shows an
+// absolute server path: a local file is named by its folder and its name.
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { BackfillRequestRow, IngestFailureRow, IngestFlagRow, IngestSourceStatusRow } from '../../store/types.js';
+import { folderAndName, redactServerPaths } from '../redact.js';
 
 const date = (t: number | null) => (t === null ? null : new Date(t));
 
@@ -20,7 +24,7 @@ export class IngestSourceStatus {
   @Field(() => Date, { nullable: true, description: 'End of the last pass that had no error.' })
   lastSuccessAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the last pass failed. Admin token only: null without it.' })
   lastError: string | null;
 
   @Field(() => Date, { nullable: true })
@@ -39,8 +43,10 @@ export class IngestSourceStatus {
   failedCount: number;
 }
 
-export function sourceStatusFromRow(r: IngestSourceStatusRow): IngestSourceStatus {
-  return { ...r, lastRunAt: date(r.lastRunAt), lastSuccessAt: date(r.lastSuccessAt), lastErrorAt: date(r.lastErrorAt) };
+/** `admin`: the caller gave the admin token, and sees the last error (paths redacted). */
+export function sourceStatusFromRow(r: IngestSourceStatusRow, admin: boolean): IngestSourceStatus {
+  const lastError = admin && r.lastError !== null ? redactServerPaths(r.lastError) : null;
+  return { ...r, lastError, lastRunAt: date(r.lastRunAt), lastSuccessAt: date(r.lastSuccessAt), lastErrorAt: date(r.lastErrorAt) };
 }
 
 @ObjectType({ description: 'A source file that failed to ingest: how often, why, and where its raw bytes were kept.' })
@@ -48,7 +54,7 @@ export class IngestFailure {
   @Field(() => String, { description: 'Source id, e.g. level2:unidata-nexrad-level2.' })
   source: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The file within its source: a bucket key, or for a local file its folder\'s name and its own (never a server path).' })
   key: string;
 
   @Field(() => Int)
@@ -71,7 +77,10 @@ export class IngestFailure {
 }
 
 export function failureFromRow(r: IngestFailureRow): IngestFailure {
-  return { ...r, firstFailedAt: new Date(r.firstFailedAt), lastFailedAt: new Date(r.lastFailedAt) };
+  const key = folderAndName(r.key);
+  // Messages name the file by its key; say it as the key field does, then cut any other path.
+  const errorMessage = redactServerPaths(r.errorMessage.split(r.key).join(key));
+  return { ...r, key, errorMessage, firstFailedAt: new Date(r.firstFailedAt), lastFailedAt: new Date(r.lastFailedAt) };
 }
 
 @ObjectType()
@@ -113,12 +122,13 @@ export class BackfillRequest {
   @Field(() => Date, { nullable: true })
   finishedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it failed. Admin token only: null without it.' })
   error: string | null;
 }
 
-export function backfillFromRow(r: BackfillRequestRow): BackfillRequest {
-  return { ...r, from: new Date(r.from), to: new Date(r.to), requestedAt: new Date(r.requestedAt), startedAt: date(r.startedAt), finishedAt: date(r.finishedAt) };
+export function backfillFromRow(r: BackfillRequestRow, admin: boolean): BackfillRequest {
+  const error = admin && r.error !== null ? redactServerPaths(r.error) : null;
+  return { ...r, error, from: new Date(r.from), to: new Date(r.to), requestedAt: new Date(r.requestedAt), startedAt: date(r.startedAt), finishedAt: date(r.finishedAt) };
 }
 
 @ObjectType({ description: 'What the ingest daemon is doing: per-source status, failed files, flags, backfills.' })
@@ -126,8 +136,17 @@ export class IngestStatus {
   @Field(() => [IngestSourceStatus])
   sources: IngestSourceStatus[];
 
-  @Field(() => [IngestFailure], { description: 'Most recent first.' })
-  failures: IngestFailure[];
+  @Field(() => Boolean, { description: 'True when the request carried the admin token: failures, lastError and backfill errors are filled in.' })
+  adminView: boolean;
+
+  @Field(() => Int, { description: 'Files that failed to ingest (being retried or quarantined).' })
+  failedFiles: number;
+
+  @Field(() => Int, { description: 'Of those, files whose raw bytes are quarantined.' })
+  quarantinedFiles: number;
+
+  @Field(() => [IngestFailure], { nullable: true, description: 'Most recent first. Admin token only (Authorization: Bearer <RADOME_ADMIN_TOKEN>): null without it.' })
+  failures: IngestFailure[] | null;
 
   @Field(() => [IngestFlag])
   flags: IngestFlag[];

@@ -27,7 +27,7 @@ import type {
   SnrRollupAggregate,
   SnrRollupQuery,
 } from '../types.js';
-import { clearFailure, listFailures, recordFailure, type RecordFailureInput } from './failures.js';
+import { clearFailure, countFailures, listFailures, recordFailure, type RecordFailureInput } from './failures.js';
 import * as ingest from './ingest-status.js';
 import * as retention from './retention.js';
 import { checkSchema, migrate, schemaVersion } from './migrations.js';
@@ -122,6 +122,10 @@ export class Catalog {
 
   listFailures(): IngestFailureRow[] {
     return listFailures(this.statements);
+  }
+
+  countFailures(): { failed: number; quarantined: number } {
+    return countFailures(this.statements);
   }
 
   clearFailure(source: string, key: string, fingerprint: string): boolean {

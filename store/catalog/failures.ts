@@ -53,6 +53,11 @@ export function listFailures(statements: StatementCache): IngestFailureRow[] {
   return statements.prepare(`SELECT ${FAILURE_COLUMNS} FROM ingest_failures ORDER BY last_failed_at DESC, source, key, fingerprint`).all() as IngestFailureRow[];
 }
 
+/** Files failed (retried or not) and, of them, those quarantined: what anyone may know of failures. */
+export function countFailures(statements: StatementCache): { failed: number; quarantined: number } {
+  return statements.prepare('SELECT COUNT(*) AS failed, COUNT(quarantine_key) AS quarantined FROM ingest_failures').get() as { failed: number; quarantined: number };
+}
+
 /** Forgets a file's failures (e.g. to retry it from scratch); true when there were any. */
 export function clearFailure(statements: StatementCache, source: string, key: string, fingerprint: string): boolean {
   return statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(source, key, fingerprint).changes > 0;

@@ -49,6 +49,12 @@ const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 /** A put whose key runs through an existing object, or names a folder of other objects. */
 const CONFLICT = new Set(['ENOTDIR', 'EISDIR', 'EEXIST']);
 
+/**
+ * Longest file name most file systems (ext4, XFS, APFS, NTFS) allow, in bytes. S3 keys may have
+ * longer segments; this store cannot hold them, and says so as a bad key rather than an I/O error.
+ */
+const MAX_NAME_BYTES = 255;
+
 function isInside(root: string, real: string): boolean {
   return real === root || real.startsWith(root + sep);
 }
@@ -93,7 +99,7 @@ export class FileObjectStore implements ObjectStore {
    * than the flush itself, where a batch's flushes queue together.
    */
   async putMany(objects: readonly ObjectToPut[]): Promise<void> {
-    for (const o of objects) validateObjectKey(o.key);
+    for (const o of objects) this.validateKey(o.key, META_PREFIX.length);
     if (objects.length === 0) return;
     let key = objects[0]!.key;
     try {
@@ -170,7 +176,7 @@ export class FileObjectStore implements ObjectStore {
   }
 
   async get(key: string): Promise<StoredObject | null> {
-    validateObjectKey(key);
+    this.validateKey(key);
     try {
       const path = await this.existingPath(key);
       if (!path) return null;
@@ -200,7 +206,7 @@ export class FileObjectStore implements ObjectStore {
   }
 
   async head(key: string): Promise<ObjectHead | null> {
-    validateObjectKey(key);
+    this.validateKey(key);
     try {
       const path = await this.existingPath(key);
       if (!path) return null;
@@ -348,6 +354,21 @@ export class FileObjectStore implements ObjectStore {
     }
   }
 
+  /**
+   * validateObjectKey, and no segment longer than a file name may be (`reserve` bytes left for the
+   * sidecar's prefix on writes): BAD_INPUT naming the segment, where the file system would say
+   * ENAMETOOLONG.
+   */
+  private validateKey(key: string, reserve = 0): void {
+    validateObjectKey(key);
+    for (const segment of key.split('/')) {
+      const bytes = Buffer.byteLength(segment, 'utf8');
+      if (bytes + reserve > MAX_NAME_BYTES) {
+        throw new RadomeError('BAD_INPUT', `object key ${key.slice(0, 64)}… has a ${bytes}-byte path segment; a file object store allows ${MAX_NAME_BYTES - reserve} bytes per segment`);
+      }
+    }
+  }
+
   private escape(key: string): RadomeError {
     return new RadomeError('BAD_INPUT', `object key ${key} resolves outside the object store ${this.root} (symlink)`);
   }
@@ -355,6 +376,8 @@ export class FileObjectStore implements ObjectStore {
   private failure(op: string, key: string, e: unknown): RadomeError {
     if (e instanceof RadomeError) return e;
     const message = e instanceof Error ? e.message : String(e);
+    // The whole path is over the system's limit: the key's fault, like a segment over 255 bytes.
+    if (errno(e) === 'ENAMETOOLONG') return new RadomeError('BAD_INPUT', `object key ${key.slice(0, 64)}… is too long for a file object store`, { cause: e });
     return new RadomeError('SOURCE_UNAVAILABLE', `could not ${op} ${key} in ${this.url}: ${message}`, { cause: e });
   }
 }

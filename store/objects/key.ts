@@ -9,6 +9,9 @@ export const MAX_KEY_BYTES = 1024;
  */
 export const RESERVED_NAME_PREFIX = '.radome~';
 
+/** Where rejected raw files are kept for inspection (`quarantine/<source>/<key>`); not public. */
+export const QUARANTINE_PREFIX = 'quarantine/';
+
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function bad(key: string, why: string): RadomeError {
