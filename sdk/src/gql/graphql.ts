@@ -136,7 +136,7 @@ export type SetIngestFlagMutation = { setIngestFlag: { name: string, value: stri
 export type IngestStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IngestStatusQuery = { ingestStatus: { pendingObjectDeletions: number, sources: Array<{ name: string, paused: boolean, running: boolean, lastRunAt: string | null, lastSuccessAt: string | null, lastError: string | null, lastErrorAt: string | null, backlog: number, ingestedCount: number, skippedCount: number, failedCount: number }>, failures: Array<{ source: string, key: string, attempts: number, firstFailedAt: string, lastFailedAt: string, errorCode: string, errorMessage: string, quarantineKey: string | null }>, flags: Array<{ name: string, value: string, updatedAt: string }>, backfills: Array<{ id: number, source: string, from: string, to: string, requestedAt: string, startedAt: string | null, finishedAt: string | null, error: string | null }> } };
+export type IngestStatusQuery = { ingestStatus: { adminView: boolean, failedFiles: number, quarantinedFiles: number, pendingObjectDeletions: number, sources: Array<{ name: string, paused: boolean, running: boolean, lastRunAt: string | null, lastSuccessAt: string | null, lastError: string | null, lastErrorAt: string | null, backlog: number, ingestedCount: number, skippedCount: number, failedCount: number }>, failures: Array<{ source: string, key: string, attempts: number, firstFailedAt: string, lastFailedAt: string, errorCode: string, errorMessage: string, quarantineKey: string | null }> | null, flags: Array<{ name: string, value: string, updatedAt: string }>, backfills: Array<{ id: number, source: string, from: string, to: string, requestedAt: string, startedAt: string | null, finishedAt: string | null, error: string | null }> } };
 
 export type LatestPrecipitationQueryVariables = Exact<{
   from: string;
@@ -615,6 +615,9 @@ export const SetIngestFlagDocument = new TypedDocumentString(`
 export const IngestStatusDocument = new TypedDocumentString(`
     query IngestStatus {
   ingestStatus {
+    adminView
+    failedFiles
+    quarantinedFiles
     sources {
       name
       paused
