@@ -49,6 +49,8 @@ export interface ServerConfig {
   maxDepth: number;
   /** Most aliased fields in one document (alias bombs). */
   maxAliases: number;
+  /** Most selections an operation may have once its fragments are expanded (fragment bombs). */
+  maxSelections: number;
   /** Most lexical tokens in one document; bounds parse and validation work. */
   maxTokens: number;
   /** Highest estimated cost (fields × page sizes × points) a query may have. */
@@ -105,6 +107,8 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
   return {
     maxDepth: intFrom(env, 'RADOME_MAX_DEPTH', 12, 2, 100),
     maxAliases: intFrom(env, 'RADOME_MAX_ALIASES', 30, 0, 10_000),
+    // At most the cost walk's own node limit (server/limits/cost.ts), which then never trips.
+    maxSelections: intFrom(env, 'RADOME_MAX_SELECTIONS', 2_000, 10, 10_000),
     maxTokens: intFrom(env, 'RADOME_MAX_TOKENS', 5_000, 100, 1_000_000),
     maxCost: intFrom(env, 'RADOME_MAX_COST', 50_000, 10, 100_000_000),
     maxBodyBytes: intFrom(env, 'RADOME_MAX_BODY_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),

@@ -3,7 +3,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isRadomeError } from '../core/errors.js';
+import { isRadomeError, type RadomeError } from '../core/errors.js';
 import { redactServerPaths } from './redact.js';
 
 export const API_ERROR_CODES = {
@@ -40,6 +40,25 @@ export function errorBody(code: ApiErrorCode, message: string, extensions: Recor
   return { errors: [{ message, extensions: { ...extensions, code } }] };
 }
 
+/** A RadomeError's code as the API says it (BAD_INPUT is the user's). */
+function radomeApiCode(error: RadomeError): string {
+  return error.code === 'BAD_INPUT' ? 'BAD_USER_INPUT' : error.code;
+}
+
+/** The code an error will be answered with (for counting errors before they are formatted). */
+export function apiCodeOf(error: GraphQLError): string {
+  const original = unwrapResolverError(error);
+  if (isRadomeError(original)) return radomeApiCode(original);
+  if (isLimitRefusal(original)) return 'QUERY_TOO_COMPLEX';
+  return String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+}
+
+/** A limit refused by a validation rule, which Apollo wraps as GRAPHQL_VALIDATION_FAILED. */
+function isLimitRefusal(error: unknown): boolean {
+  const inner = error instanceof GraphQLError ? error.originalError : undefined;
+  return inner instanceof GraphQLError && inner.extensions.code === 'QUERY_TOO_COMPLEX';
+}
+
 // graphql 16 spells it "more that N tokens".
 const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
 
@@ -50,12 +69,8 @@ const TOKEN_LIMIT = /Document contains more tha[nt] (\d+) tokens/;
  */
 function withApiCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (isRadomeError(original)) {
-    const code = original.code === 'BAD_INPUT' ? 'BAD_USER_INPUT' : original.code;
-    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code } };
-  }
-  const inner = original instanceof GraphQLError ? original.originalError : undefined;
-  if (inner instanceof GraphQLError && inner.extensions.code === 'QUERY_TOO_COMPLEX') {
+  if (isRadomeError(original)) return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: radomeApiCode(original) } };
+  if (isLimitRefusal(original)) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'QUERY_TOO_COMPLEX' } };
   }
   const tokens = TOKEN_LIMIT.exec(formatted.message);

@@ -1,6 +1,7 @@
 // Prometheus text-format metrics kept in memory: request counts and latency per route, GraphQL
 // errors per code, plus gauges read at scrape time (ingest lag, subscribers, memory).
 import type { ApolloServerPlugin } from '@apollo/server';
+import { apiCodeOf } from '../errors.js';
 
 /** Latency buckets, seconds (le). */
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -46,7 +47,7 @@ export class Metrics {
     return {
       requestDidStart: async () => ({
         didEncounterErrors: async ({ errors }) => {
-          for (const e of errors) this.countGraphqlError(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          for (const e of errors) this.countGraphqlError(apiCodeOf(e));
         },
       }),
     };

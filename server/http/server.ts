@@ -12,7 +12,7 @@ import { apiErrorFormatter, clientErrorStatusPlugin, errorBody } from '../errors
 import { BoundedQueryCache } from '../limits/apq-cache.js';
 import { ExecutionDeadline } from '../limits/deadline.js';
 import { limitsPlugin } from '../limits/plugin.js';
-import { maxAliasesRule, maxDepthRule } from '../limits/validation-rules.js';
+import { maxAliasesRule, maxDepthRule, maxSelectionsRule } from '../limits/validation-rules.js';
 import { IngestAdmin, type IngestAdminOptions } from '../ingest-admin.js';
 import { buildRadomeSchema } from '../schema.js';
 import { CatalogEventFeed } from '../subscriptions/feed.js';
@@ -109,7 +109,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const ingestAdmin = options.ingestAdmin ? new IngestAdmin(options.ingestAdmin) : undefined;
   const limiter = config.rateLimitPerSecond > 0 ? new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) : null;
   const wsMessageLimiter = config.wsMessagesPerSecond > 0 ? new RateLimiter(config.wsMessagesPerSecond, config.wsMessageBurst) : null;
-  const validationRules = [maxDepthRule(config.maxDepth), maxAliasesRule(config.maxAliases)];
+  const validationRules = [maxDepthRule(config.maxDepth), maxSelectionsRule(config.maxSelections), maxAliasesRule(config.maxAliases)];
   const baseUrlOf = (req: IncomingMessage) => publicBase ?? `http://${requestAuthority(req)}/`;
   const gauges: ScrapeGauges = {
     ingestLagSeconds() {

@@ -9,7 +9,8 @@ import { MAX_PAGE_SIZE } from '../types/inputs.js';
 
 /**
  * Selections the cost walk visits at most, fragments expanded (graphql-query-complexity's own
- * default, said here so the message can name it). Past it the library throws; that is a limit
+ * default, said here so the message can name it). maxSelectionsRule refuses such documents
+ * first (RADOME_MAX_SELECTIONS is at most this); should the library trip anyway, that is a limit
  * like the others, answered QUERY_TOO_COMPLEX, not an internal error.
  */
 export const MAX_QUERY_NODES = 10_000;

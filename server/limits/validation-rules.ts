@@ -6,63 +6,89 @@ function tooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
 }
 
+/** What the limits measure of a selection set, with its fragments expanded. */
+interface Shape {
+  /** Field nesting; introspection fields (GraphiQL's schema query is deep by nature) are bounded by the schema and not counted. */
+  depth: number;
+  /** Selections (fields, spreads, inline fragments), each spread counted as often as it is reached: what executing and costing it visits. */
+  selections: number;
+}
+
 /**
- * Field depth of selection sets in one document. Fragments and inline fragments do not add a
- * level, so a fragment's depth is the same wherever it is spread: each is measured once and
+ * The shape of selection sets in one document. Fragments and inline fragments do not add a
+ * level, so a fragment's shape is the same wherever it is spread: each is measured once and
  * remembered, which keeps the walk linear in the document's size. Without the memo, fragments
  * spreading the next one twice (`fragment F0 on Query { ...F1 ...F1 }` …) double the work per level.
  */
-class DocumentDepth {
-  private readonly fragmentDepths = new Map<string, number>();
+class DocumentShape {
+  private readonly fragmentShapes = new Map<string, Shape>();
   /** Fragments being measured: a spread of one of them is a cycle (NoFragmentsCycles' error), which ends the walk. */
   private readonly inProgress = new Set<string>();
+  private readonly fragments: Map<string, FragmentDefinitionNode>;
 
-  constructor(private readonly fragments: Map<string, FragmentDefinitionNode>) {}
-
-  of(set: SelectionSetNode): number {
-    let max = 0;
-    for (const s of set.selections) {
-      let d = 0;
-      if (s.kind === Kind.FIELD) {
-        // Introspection (GraphiQL's schema query is deep by nature) is bounded by the schema.
-        if (s.name.value.startsWith('__')) continue;
-        d = s.selectionSet ? 1 + this.of(s.selectionSet) : 1;
-      } else if (s.kind === Kind.INLINE_FRAGMENT) {
-        d = this.of(s.selectionSet);
-      } else {
-        d = this.ofFragment(s.name.value);
-      }
-      max = Math.max(max, d);
-    }
-    return max;
+  constructor(context: ValidationContext) {
+    const definitions = context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+    this.fragments = new Map(definitions.map((d) => [d.name.value, d]));
   }
 
-  private ofFragment(name: string): number {
-    const known = this.fragmentDepths.get(name);
-    if (known !== undefined) return known;
+  of(set: SelectionSetNode): Shape {
+    let depth = 0;
+    let selections = 0;
+    for (const s of set.selections) {
+      let inner: Shape;
+      if (s.kind === Kind.FIELD) {
+        inner = s.selectionSet ? this.of(s.selectionSet) : { depth: 0, selections: 0 };
+        if (!s.name.value.startsWith('__')) depth = Math.max(depth, 1 + inner.depth);
+      } else {
+        inner = s.kind === Kind.INLINE_FRAGMENT ? this.of(s.selectionSet) : this.ofFragment(s.name.value);
+        depth = Math.max(depth, inner.depth);
+      }
+      selections += 1 + inner.selections;
+    }
+    return { depth, selections };
+  }
+
+  private ofFragment(name: string): Shape {
+    const known = this.fragmentShapes.get(name);
+    if (known) return known;
     const fragment = this.fragments.get(name);
-    if (!fragment || this.inProgress.has(name)) return 0;
+    if (!fragment || this.inProgress.has(name)) return { depth: 0, selections: 0 };
     this.inProgress.add(name);
-    const depth = this.of(fragment.selectionSet);
+    const shape = this.of(fragment.selectionSet);
     this.inProgress.delete(name);
-    this.fragmentDepths.set(name, depth);
-    return depth;
+    this.fragmentShapes.set(name, shape);
+    return shape;
   }
 }
 
-export function maxDepthRule(maxDepth: number) {
+/** A rule refusing operations whose shape `exceeds` says is over a limit, with that message. */
+function shapeRule(exceeds: (shape: Shape) => string | null) {
   return (context: ValidationContext): ASTVisitor => {
-    let depths: DocumentDepth | undefined;
+    let shapes: DocumentShape | undefined;
     return {
       OperationDefinition(node) {
-        depths ??= new DocumentDepth(new Map(context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d])));
-        if (depths.of(node.selectionSet) > maxDepth) {
-          context.reportError(tooComplex(`the query nests fields more than ${maxDepth} deep (the limit); ask for fewer nested levels, e.g. fetch nested items with a second query by id`));
-        }
+        const message = exceeds((shapes ??= new DocumentShape(context)).of(node.selectionSet));
+        if (message) context.reportError(tooComplex(message));
         return false;
       },
     };
   };
+}
+
+export function maxDepthRule(maxDepth: number) {
+  return shapeRule(({ depth }) =>
+    depth > maxDepth ? `the query nests fields more than ${maxDepth} deep (the limit); ask for fewer nested levels, e.g. fetch nested items with a second query by id` : null,
+  );
+}
+
+/**
+ * Bounds the work of everything after validation (the cost walk, execution): a 1 kB document
+ * whose fragments each spread the next twice selects millions of fields.
+ */
+export function maxSelectionsRule(maxSelections: number) {
+  return shapeRule(({ selections }) =>
+    selections > maxSelections ? `the query selects more than ${maxSelections} fields once its fragments are expanded (the limit); spread each fragment fewer times, or split the query` : null,
+  );
 }
 
 export function maxAliasesRule(maxAliases: number) {

@@ -73,11 +73,19 @@ describe.skipIf(!samplePath)('ingest daemon: bad files among good ones', () => {
   };
 
   it('ingests the good files and quarantines the bad ones at once, with reasons in ingestStatus', async () => {
-    const { data, errors } = await graphql(`{ ingestStatus {
+    const statusQuery = `{ ingestStatus {
+      adminView failedFiles quarantinedFiles
       sources { name paused ingestedCount failedCount lastError lastRunAt }
       failures { source key attempts errorCode errorMessage quarantineKey }
-    } }`);
+    } }`;
+    // The public sees counts only; the failures and messages need the admin token.
+    const pub = await graphql(statusQuery);
+    expect(pub.errors).toBeUndefined();
+    expect(pub.data!.ingestStatus).toMatchObject({ adminView: false, failedFiles: 3, quarantinedFiles: 3, failures: null });
+    expect(pub.data!.ingestStatus.sources.find((s: { name: string }) => s.name === 'level2')).toMatchObject({ failedCount: 3, lastError: null });
+    const { data, errors } = await graphql(statusQuery, {}, TOKEN);
     expect(errors).toBeUndefined();
+    expect(data!.ingestStatus.adminView).toBe(true);
     const failures = data!.ingestStatus.failures as { key: string; attempts: number; errorCode: string; errorMessage: string; quarantineKey: string }[];
     expect(failures.map((f) => f.key).sort()).toEqual(Object.values(bad).sort());
     const byKey = Object.fromEntries(failures.map((f) => [f.key, f]));
