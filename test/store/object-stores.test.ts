@@ -244,6 +244,21 @@ describe('FileObjectStore', () => {
     expect((await rejection(collect(store.list('link/')))).code).toBe('BAD_INPUT');
   });
 
+  it('a path segment longer than a file name may be is a bad key (BAD_INPUT), not an I/O error', async () => {
+    const root = newRoot();
+    const store = new FileObjectStore(root);
+    await store.put('radar/k.png', bytes('x'), 'image/png');
+    for (const key of [`radar/${'a'.repeat(300)}.png`, `${'é'.repeat(200)}/k.png`]) {
+      for (const read of [store.get(key), store.head(key)]) {
+        const error = await rejection(read);
+        expect(error.code).toBe('BAD_INPUT');
+        expect(error.message).toMatch(/-byte path segment; a file object store allows 255 bytes per segment/);
+      }
+      expect((await rejection(store.put(key, bytes('x'), 'image/png'))).code).toBe('BAD_INPUT');
+    }
+    expect((await collect(store.list(''))).map((o) => o.key)).toEqual(['radar/k.png']);
+  });
+
   it('a key cannot run through an existing object, nor replace a folder of objects', async () => {
     const store = new FileObjectStore(newRoot());
     await store.put('a', bytes('1'), 'text/plain');
