@@ -68,9 +68,11 @@ query SnrDaily($station: String = "CEDA", $from: DateTimeISO = "2024-01-01T00:00
 `,
   },
   {
-    query: `# Ingest status: each daemon source, its backlog and errors, and the latest failures.
+    query: `# Ingest status: each daemon source, its backlog and counts. Errors and the failed files
+# need the admin token (header Authorization: Bearer <RADOME_ADMIN_TOKEN>); without it they are null.
 query IngestStatus {
   ingestStatus {
+    adminView failedFiles quarantinedFiles
     sources { name paused running backlog ingestedCount failedCount lastSuccessAt lastError lastErrorAt }
     failures { source key attempts errorCode errorMessage }
     pendingObjectDeletions
