@@ -83,7 +83,8 @@ describe('SDK against a running ctx.server (Node)', () => {
     expect(result.data).toBeUndefined();
     expect(result.error).toBeInstanceOf(RadomeClientError);
     expect(result.error?.kind).toBe('graphql');
-    expect(result.error?.status).toBe(200);
+    // No data, only the client's own error: answered with its status (README, Security and limits).
+    expect(result.error?.status).toBe(400);
     expect(result.error?.errors?.[0]).toMatchObject({ code: 'BAD_USER_INPUT', path: ['sweeps'] });
     expect(result.error?.message).toMatch(/first must be between 1 and 500/);
 
