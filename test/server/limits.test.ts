@@ -172,6 +172,23 @@ describe('per-client rate limit', () => {
   });
 });
 
+describe('error answers', () => {
+  it('carry no stack trace by default, and one only with RADOME_DEBUG_ERRORS (debugErrors)', async () => {
+    const query = '{ sweeps(first: 1, after: "x") { totalCount } }';
+    const plain = await postGraphql(server.graphqlUrl, query);
+    expect(plain.status).toBe(400);
+    expect(plain.body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    const debug = await startTestServer(fixture, { config: { debugErrors: true } });
+    try {
+      const traced = await postGraphql(debug.graphqlUrl, query);
+      expect(traced.body.errors![0]!.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(((traced.body.errors![0]!.extensions as { stacktrace?: string[] }).stacktrace ?? []).join('\n')).toMatch(/RadomeError: after: not a cursor/);
+    } finally {
+      await debug.close();
+    }
+  });
+});
+
 describe('production switches and CORS allowlist', () => {
   let prod: TestServer;
   beforeAll(async () => {
