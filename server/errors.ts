@@ -85,14 +85,13 @@ function withApiCode(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 
 /**
  * Errors as clients see them (withApiCode). Unless `debug` (RADOME_DEBUG_ERRORS), messages lose
- * absolute server paths and no stack trace is sent, whatever NODE_ENV says.
+ * absolute server paths; stack traces follow the same switch (Apollo's
+ * includeStacktraceInErrorResponses, set in server.ts).
  */
 export function apiErrorFormatter({ debug }: { debug: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const coded = withApiCode(formatted, error);
-    if (debug) return coded;
-    const { stacktrace: _stack, exception: _exception, ...extensions } = coded.extensions ?? {};
-    return { ...coded, message: redactServerPaths(coded.message), ...(coded.extensions ? { extensions } : {}) };
+    return debug ? coded : { ...coded, message: redactServerPaths(coded.message) };
   };
 }
 
