@@ -43,6 +43,8 @@ export const TOO_MANY_MESSAGES_CLOSE_CODE = 4429;
 const KEEP_ALIVE_MS = 12_000;
 /** Parsed and validated documents kept, by query text: subscribing again costs a map lookup. */
 const DOCUMENTS_KEPT = 256;
+/** Longer query texts are checked each time, so the cache stays a few MB whatever clients send. */
+const MAX_KEPT_QUERY_CHARS = 16 * 1024;
 
 type Checked = { document: DocumentNode } | { errors: readonly GraphQLError[] };
 
@@ -77,6 +79,7 @@ function documentChecker(options: SubscriptionServerOptions): (query: string) =>
         errors: [/more tha[nt] \d+ tokens/.test(message) ? codedError('QUERY_TOO_COMPLEX', `the query has more than ${options.maxTokens} tokens (the limit); send a smaller document`) : new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })],
       };
     }
+    if (query.length > MAX_KEPT_QUERY_CHARS) return checked;
     kept.set(query, checked);
     if (kept.size > DOCUMENTS_KEPT) kept.delete(kept.keys().next().value!);
     return checked;
