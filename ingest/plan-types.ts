@@ -40,6 +40,7 @@ export interface PlanOptions {
 
 /**
  * What planning a file gives: its plan, or why it cannot be planned together with the file's
- * bytes (to quarantine them: a plan pool takes the caller's bytes, see IngestContext.planFile).
+ * bytes (to quarantine them: a plan pool takes the caller's bytes, see IngestContext.planFile);
+ * null when they were lost with the thread that held them (a TIMEOUT), to be fetched again.
  */
-export type PlanOutcome = { plan: IngestPlan } | { error: RadomeError; bytes: Uint8Array };
+export type PlanOutcome = { plan: IngestPlan } | { error: RadomeError; bytes: Uint8Array | null };

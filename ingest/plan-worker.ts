@@ -11,6 +11,16 @@ export interface PlanFileTask {
   bytes: Uint8Array;
   object: SourceObject;
   options: PlanOptions;
+  /**
+   * Shared with the pool's watchdog: the thread writes the wall time (ms) it starts the task at,
+   * so the file's time limit counts from then, not from when it was queued behind another file.
+   */
+  started?: SharedArrayBuffer;
+}
+
+/** Tells the pool's watchdog this task has begun (see PlanFileTask.started). */
+export function markStarted(task: PlanFileTask): void {
+  if (task.started) Atomics.store(new BigInt64Array(task.started), 0, BigInt(Date.now()));
 }
 
 /** A failure brings the file's bytes back (the pool moved the caller's here), to be quarantined. */
@@ -25,7 +35,9 @@ const grids = new GridPool();
  * Synchronous on purpose: the pool hands a thread its next task before this one ends (so it never
  * waits for the main thread), and tasks must not interleave over the one grid pool.
  */
-export default function planFileTask({ bytes, object, options }: PlanFileTask): PlanFileResult {
+export default function planFileTask(task: PlanFileTask): PlanFileResult {
+  const { bytes, object, options } = task;
+  markStarted(task);
   try {
     return planRadomeFile(bytes, object, options, grids);
   } catch (e) {

@@ -8,7 +8,8 @@ const LOAD_WAIT_MS = 30_000;
 
 export interface WorkerPool<Task, Result> {
   readonly threads: number;
-  run(task: Task, options?: { transferList?: ArrayBuffer[] }): Promise<Result>;
+  /** Runs `task` on a thread; aborting `signal` rejects it and, when it is running, ends its thread (a new one replaces it). */
+  run(task: Task, options?: { transferList?: ArrayBuffer[]; signal?: AbortSignal }): Promise<Result>;
   /** Waits for threads still loading their module, then ends every thread; queued tasks reject. */
   close(): Promise<void>;
 }
