@@ -1,7 +1,7 @@
 import { DEFAULT_FILE_TIMEOUT_MS } from '../core/daemon-config.js';
 import { RadomeError, type RadomeErrorCode } from '../core/errors.js';
 import { ingestPlanOf } from './plan-file.js';
-import type { PlanOptions, PlanOutcome } from './plan-types.js';
+import { TASK_CLOCK_SLOTS, type PlanOptions, type PlanOutcome } from './plan-types.js';
 import type { PlanFileResult, PlanFileTask } from './plan-worker.js';
 import type { SourceObject } from './sources/types.js';
 import { startWorkerPool } from './worker-pool.js';
@@ -46,19 +46,22 @@ export function createPlanPool(threads: number, { fileTimeoutMs = DEFAULT_FILE_T
   return {
     threads,
     async planFile(bytes, object, options) {
-      const started = new SharedArrayBuffer(8);
-      const timedOut = new AbortController();
-      const stopWatching = watchStart(new BigInt64Array(started), fileTimeoutMs, () => timedOut.abort());
+      const clock = new SharedArrayBuffer(8 * TASK_CLOCK_SLOTS.count);
+      let timedOut = false;
+      const stopWatching = watchTask(new BigInt64Array(clock), fileTimeoutMs, (threadId) => {
+        timedOut = true;
+        pool.endThread(threadId);
+      });
       try {
         // Moved rather than copied: besides the copy, the main thread then holds no file for its
         // garbage collector to free. V8 counts such buffers towards its old-generation limit, and a
         // backlog's reads alone made the main thread run a full collection about every second.
-        const task = { bytes, object, options, started };
-        const result = await pool.run(task, { transferList: ownsItsBuffer(bytes) ? [bytes.buffer] : [], signal: timedOut.signal });
+        const task = { bytes, object, options, clock };
+        const result = await pool.run(task, ownsItsBuffer(bytes) ? { transferList: [bytes.buffer] } : undefined);
         if (result.kind === 'error') return { error: new RadomeError(result.code as RadomeErrorCode, result.message), bytes: result.bytes };
         return { plan: ingestPlanOf(result) };
       } catch (e) {
-        if (!timedOut.signal.aborted) throw e;
+        if (!timedOut) throw e;
         const limit = fileTimeoutMs % 1000 === 0 ? `${fileTimeoutMs / 1000} s` : `${fileTimeoutMs} ms`;
         const error = new RadomeError('TIMEOUT', `decoding and planning took longer than ${limit} (ingest.fileTimeout, RADOME_INGEST_FILE_TIMEOUT); its worker thread was ended`, { file: object.key });
         return { error, bytes: ownsItsBuffer(bytes) ? null : bytes };
@@ -71,18 +74,20 @@ export function createPlanPool(threads: number, { fileTimeoutMs = DEFAULT_FILE_T
 }
 
 /**
- * Calls `onTimeout` once `limitMs` have passed since the time a thread stores in `started` (0
- * until it starts the task, which may wait behind another file). Returns a function that stops
- * watching. The timers do not keep the process alive: a running task's thread does.
+ * Calls `onTimeout(threadId)` once `limitMs` have passed since the task's thread started it
+ * (`clock`, see PlanFileTask.clock; a queued task waits behind another file) unless it has
+ * finished by then. Returns a function that stops watching. The timers do not keep the process
+ * alive: a running task's thread does.
  */
-function watchStart(started: BigInt64Array, limitMs: number, onTimeout: () => void): () => void {
+function watchTask(clock: BigInt64Array, limitMs: number, onTimeout: (threadId: number) => void): () => void {
   // While queued, look again every second (or sooner for a short limit).
   const poll = Math.min(limitMs, 1000);
   let timer: NodeJS.Timeout;
   const check = () => {
-    const at = Number(Atomics.load(started, 0));
+    if (Atomics.load(clock, TASK_CLOCK_SLOTS.finished) !== 0n) return;
+    const at = Number(Atomics.load(clock, TASK_CLOCK_SLOTS.started));
     const left = at === 0 ? poll : at + limitMs - Date.now();
-    if (at !== 0 && left <= 0) onTimeout();
+    if (at !== 0 && left <= 0) onTimeout(Number(Atomics.load(clock, TASK_CLOCK_SLOTS.threadId)));
     else timer = setTimeout(check, left).unref();
   };
   timer = setTimeout(check, poll).unref();

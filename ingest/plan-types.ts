@@ -44,3 +44,6 @@ export interface PlanOptions {
  * null when they were lost with the thread that held them (a TIMEOUT), to be fetched again.
  */
 export type PlanOutcome = { plan: IngestPlan } | { error: RadomeError; bytes: Uint8Array | null };
+
+/** Where a plan task's clock (PlanFileTask.clock, a SharedArrayBuffer of BigInt64 slots) keeps what. */
+export const TASK_CLOCK_SLOTS = { started: 0, threadId: 1, finished: 2, count: 3 } as const;

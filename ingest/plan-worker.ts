@@ -1,10 +1,11 @@
 // A worker_threads (piscina) task: the bytes of any radome file → its ingest plan as plain data
 // (typed arrays and strings, structured-cloned back). Errors come back as values, since a RadomeError's
 // code does not survive the thread boundary as an exception.
+import { threadId } from 'node:worker_threads';
 import { isRadomeError } from '../core/errors.js';
 import { GridPool } from './decode/level2/index.js';
 import { planRadomeFile, type PlainPlan } from './plan-file.js';
-import type { PlanOptions } from './plan-types.js';
+import { TASK_CLOCK_SLOTS, type PlanOptions } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
 
 export interface PlanFileTask {
@@ -12,15 +13,25 @@ export interface PlanFileTask {
   object: SourceObject;
   options: PlanOptions;
   /**
-   * Shared with the pool's watchdog: the thread writes the wall time (ms) it starts the task at,
-   * so the file's time limit counts from then, not from when it was queued behind another file.
+   * Shared with the pool's watchdog (TASK_CLOCK_SLOTS BigInt64 slots): the wall time (ms) the
+   * thread starts the task at, so the file's time limit counts from then, not from when it was
+   * queued behind another file; the thread's id, so the watchdog knows which thread to end; and
+   * whether the task has finished (its result can wait behind the thread's next task, see
+   * piscina's worker, so only a task still running is ever blamed).
    */
-  started?: SharedArrayBuffer;
+  clock?: SharedArrayBuffer;
 }
 
-/** Tells the pool's watchdog this task has begun (see PlanFileTask.started). */
+/** Tells the pool's watchdog this task has begun on this thread (see PlanFileTask.clock). */
 export function markStarted(task: PlanFileTask): void {
-  if (task.started) Atomics.store(new BigInt64Array(task.started), 0, BigInt(Date.now()));
+  if (!task.clock) return;
+  const slots = new BigInt64Array(task.clock);
+  Atomics.store(slots, TASK_CLOCK_SLOTS.threadId, BigInt(threadId));
+  Atomics.store(slots, TASK_CLOCK_SLOTS.started, BigInt(Date.now()));
+}
+
+function markFinished(task: PlanFileTask): void {
+  if (task.clock) Atomics.store(new BigInt64Array(task.clock), TASK_CLOCK_SLOTS.finished, 1n);
 }
 
 /** A failure brings the file's bytes back (the pool moved the caller's here), to be quarantined. */
@@ -46,5 +57,6 @@ export default function planFileTask(task: PlanFileTask): PlanFileResult {
   } finally {
     // The plan holds PNG and JSON bytes and rows, never a grid.
     grids.releaseAll();
+    markFinished(task);
   }
 }
