@@ -1,47 +1,14 @@
 // Issue 18: a stored station-day naming satellite G00 killed the process from inside hyparquet's
 // onChunk callback (item 1); a 16 Hz epoch could not be written (item 10).
-import type { SchemaElement } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { readRinex } from '../../ingest/decode/rinex/index.js';
 import { planGnssFile } from '../../ingest/gnss/plan.js';
 import { decodeSnrParquet, encodeSnrParquet } from '../../store/gnss/snr-parquet.js';
-import { plainBytes, plainInt64, plainStrings, writeParquetColumns } from '../../store/parquet/write-columns.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
+import { legacySnrParquet as storedDay } from './legacy-snr-parquet.js';
 
 const T0 = Date.UTC(2024, 0, 1);
 const file = { source: 'test', key: 'high-rate.24o', size: 0, fingerprint: 'f' };
-
-/** A station-day Parquet object as radome wrote them before times were microseconds, satellites as given. */
-function storedDay(satellites: string[], times: number[]): Uint8Array {
-  const n = satellites.length;
-  const schema: SchemaElement[] = [
-    { name: 'root', num_children: 5 },
-    { name: 'time', type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: false, unit: 'MILLIS' }, repetition_type: 'REQUIRED' },
-    { name: 'constellation', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-    { name: 'satellite', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-    { name: 'code', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-    { name: 'value', type: 'FLOAT', repetition_type: 'REQUIRED' },
-  ];
-  const plain = (element: SchemaElement, values: Uint8Array, valueBytes: number) => ({ kind: 'plain' as const, element, values, valueBytes });
-  const strings = (element: SchemaElement, values: string[]) => ({
-    kind: 'dictionary' as const,
-    element,
-    dictionary: plainStrings([...new Set(values)]),
-    dictionarySize: new Set(values).size,
-    indices: Uint32Array.from(values, (v) => [...new Set(values)].indexOf(v)),
-  });
-  return writeParquetColumns({
-    schema,
-    rowCount: n,
-    columns: [
-      plain(schema[1]!, plainInt64(times), 8),
-      strings(schema[2]!, satellites.map((s) => s[0]!)),
-      strings(schema[3]!, satellites),
-      strings(schema[4]!, satellites.map(() => 'S1C')),
-      plain(schema[5]!, plainBytes(new Float32Array(n).fill(44.5)), 4),
-    ],
-  });
-}
 
 describe('stored station-days (issue 18, item 1)', () => {
   it('a stored day naming satellite G00 rejects its own read with CORRUPT, and nothing escapes as an unhandled rejection', async () => {
