@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { isRadomeError } from '../core/errors.js';
+import { createLogger } from '../core/log.js';
+import { installProcessNet } from '../core/process-net.js';
 import { parseCommandArgs, type Command } from './args.js';
 import { ingestCommands } from './commands/ingest.js';
 import { serveCommand, startCommand } from './commands/serve.js';
@@ -51,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
   return picked.command.run(parsed);
 }
 
+installProcessNet(createLogger('radome'));
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
@@ -58,6 +61,8 @@ try {
     process.stderr.write(`radome: ${e.message} [${e.code}]\n`);
     process.exitCode = e.code === 'BAD_INPUT' || e.code === 'CONFIG' ? 2 : 1;
   } else {
-    throw e;
+    // Written here rather than rethrown: the process net would log a rethrown error and go on.
+    process.stderr.write(`radome: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
   }
 }

@@ -24,6 +24,8 @@ export interface DaemonConfig {
   downloads: number;
   /** Failed attempts after which a file is quarantined and left alone. */
   maxAttempts: number;
+  /** Wall time one file may spend decoding and planning on a worker thread before it fails with TIMEOUT. */
+  fileTimeoutMs: number;
   retention: { olderThanMs: number | null; intervalSeconds: number };
   level2: ScheduleConfig & { sites: string[] };
   level2Chunks: ScheduleConfig & { sites: string[]; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean; anonymous: boolean };
@@ -37,6 +39,12 @@ export const PUBLIC_LEVEL2_CHUNKS_BUCKET = 'unidata-nexrad-level2-chunks';
 export const CONFIG_FILE_NAME = 'radome.config.json';
 /** Files in flight per source when the config does not say (ingest.downloads). */
 export const DEFAULT_DOWNLOADS = 4;
+/**
+ * ingest.fileTimeout when the config does not say: the largest real files (a super-resolution
+ * Level 2 volume, a day of 1 Hz multi-GNSS RINEX) plan in a few seconds on a busy host; two
+ * minutes only ever stops a file that would not finish.
+ */
+export const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 
 type Env = Record<string, string | undefined>;
 type Json = Record<string, unknown>;
@@ -167,7 +175,7 @@ const SCHEDULE_KEYS = ['enabled', 'every', 'window'] as const;
 export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): DaemonConfig {
   const { file, json } = readConfigFile(env, cwd);
   const root = new Fields(file ?? CONFIG_FILE_NAME, '', json, ['ingest', 'retention', 'sources']);
-  const ingest = root.child('ingest', ['workers', 'downloads', 'maxAttempts']);
+  const ingest = root.child('ingest', ['workers', 'downloads', 'maxAttempts', 'fileTimeout']);
   const retention = root.child('retention', ['olderThan', 'every']);
   const sources = root.child('sources', ['level2', 'level2Chunks', 'level3', 'gnss']);
   const l2 = sources.child('level2', [...SCHEDULE_KEYS, 'sites']);
@@ -191,6 +199,7 @@ export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): D
     workers: envInt(env, 'RADOME_INGEST_WORKERS', 1, 64) ?? ingest.int('workers', 1, 64) ?? 2,
     downloads: envInt(env, 'RADOME_INGEST_DOWNLOADS', 1, 256) ?? ingest.int('downloads', 1, 256) ?? DEFAULT_DOWNLOADS,
     maxAttempts: envInt(env, 'RADOME_INGEST_MAX_ATTEMPTS', 1, 1000) ?? ingest.int('maxAttempts', 1, 1000) ?? 5,
+    fileTimeoutMs: envDuration(env, 'RADOME_INGEST_FILE_TIMEOUT', false) ?? ingest.duration('fileTimeout') ?? DEFAULT_FILE_TIMEOUT_MS,
     retention: { olderThanMs: retentionMs, intervalSeconds: Math.max(1, Math.round(retentionEvery! / 1000)) },
     level2: {
       ...schedule(l2, 'level2', 'RADOME_LEVEL2', { enabled: true, every: 300, window: 60 }),

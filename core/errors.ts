@@ -19,7 +19,9 @@ export type RadomeErrorCode =
   /** A thing asked for does not exist. */
   | 'NOT_FOUND'
   /** A remote source or object store could not be reached or answered with an error. */
-  | 'SOURCE_UNAVAILABLE';
+  | 'SOURCE_UNAVAILABLE'
+  /** Handling one input took longer than its configured limit (e.g. ingest.fileTimeout) and was stopped. */
+  | 'TIMEOUT';
 
 export class RadomeError extends Error {
   override readonly name = 'RadomeError';

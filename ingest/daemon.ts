@@ -48,7 +48,7 @@ const listFlag = (flags: Map<string, string>, name: string, configured: string[]
  * finish (commits are single transactions, so nothing is ever half-written) and resolves.
  */
 export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal, daemon: DaemonConfig = loadDaemonConfig()): Promise<void> {
-  const pool = createPlanPool(daemon.workers);
+  const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
   const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal };
   const sources = scheduledSources(work, config, daemon, signal);
   const { catalog, log } = ctx;

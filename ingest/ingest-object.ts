@@ -97,19 +97,28 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
       return null;
     }
   };
-  let plan: IngestPlan;
+  const planFile = (data: Uint8Array) => (ctx.planFile ?? planInThread)(data, object, { renderSize: ctx.renderSize, ingestedAt: now() });
+  let planned: PlanOutcome;
   try {
-    const planned = await (ctx.planFile ?? planInThread)(bytes, object, { renderSize: ctx.renderSize, ingestedAt: now() });
-    if ('error' in planned) {
-      // Undecodable input is quarantined at once: trying again would give the same answer.
-      const quarantineKey = await keepRawFile(ctx, object, planned.bytes, log, retrying);
-      return fail(ctx, object, asRadomeError(planned.error, object.key), quarantineKey, now(), log);
+    planned = await planFile(bytes);
+  } catch (first) {
+    if (ctx.signal?.aborted) return fail(ctx, object, asRadomeError(first, object.key), null, now(), log);
+    // Not the file's fault: its thread was ended under it (another file on that thread ran out of
+    // time, say) or the pool was closed. Once more from a fresh fetch, since the thread had its bytes.
+    log.warn({ err: (first as Error).message }, 'planning failed outside the file; trying once more');
+    try {
+      planned = await planFile(await retrying('fetch', () => source.fetch(object)));
+    } catch (e) {
+      return fail(ctx, object, asRadomeError(e, object.key), null, now(), log, quarantineFetchedAgain);
     }
-    plan = planned.plan;
-  } catch (e) {
-    // Not the file's fault (its thread died, the pool was closed): tried again later.
-    return fail(ctx, object, asRadomeError(e, object.key), null, now(), log, quarantineFetchedAgain);
   }
+  if ('error' in planned) {
+    // Undecodable input is quarantined at once: trying again would give the same answer (a file
+    // over its time limit too: its thread was ended, and with it the bytes, so they are fetched again).
+    const quarantineKey = planned.bytes ? await keepRawFile(ctx, object, planned.bytes, log, retrying) : await quarantineFetchedAgain();
+    return fail(ctx, object, asRadomeError(planned.error, object.key), quarantineKey, now(), log);
+  }
+  const plan = planned.plan;
   const release = plan.locks ? await heldWhileWriting.acquire(plan.locks) : null;
   try {
     await plan.reconcile?.({

@@ -40,6 +40,10 @@ export interface PlanOptions {
 
 /**
  * What planning a file gives: its plan, or why it cannot be planned together with the file's
- * bytes (to quarantine them: a plan pool takes the caller's bytes, see IngestContext.planFile).
+ * bytes (to quarantine them: a plan pool takes the caller's bytes, see IngestContext.planFile);
+ * null when they were lost with the thread that held them (a TIMEOUT), to be fetched again.
  */
-export type PlanOutcome = { plan: IngestPlan } | { error: RadomeError; bytes: Uint8Array };
+export type PlanOutcome = { plan: IngestPlan } | { error: RadomeError; bytes: Uint8Array | null };
+
+/** Where a plan task's clock (PlanFileTask.clock, a SharedArrayBuffer of BigInt64 slots) keeps what. */
+export const TASK_CLOCK_SLOTS = { started: 0, threadId: 1, finished: 2, count: 3 } as const;

@@ -1,16 +1,37 @@
 // A worker_threads (piscina) task: the bytes of any radome file → its ingest plan as plain data
 // (typed arrays and strings, structured-cloned back). Errors come back as values, since a RadomeError's
 // code does not survive the thread boundary as an exception.
+import { threadId } from 'node:worker_threads';
 import { isRadomeError } from '../core/errors.js';
 import { GridPool } from './decode/level2/index.js';
 import { planRadomeFile, type PlainPlan } from './plan-file.js';
-import type { PlanOptions } from './plan-types.js';
+import { TASK_CLOCK_SLOTS, type PlanOptions } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
 
 export interface PlanFileTask {
   bytes: Uint8Array;
   object: SourceObject;
   options: PlanOptions;
+  /**
+   * Shared with the pool's watchdog (TASK_CLOCK_SLOTS BigInt64 slots): the wall time (ms) the
+   * thread starts the task at, so the file's time limit counts from then, not from when it was
+   * queued behind another file; the thread's id, so the watchdog knows which thread to end; and
+   * whether the task has finished (its result can wait behind the thread's next task, see
+   * piscina's worker, so only a task still running is ever blamed).
+   */
+  clock?: SharedArrayBuffer;
+}
+
+/** Tells the pool's watchdog this task has begun on this thread (see PlanFileTask.clock). */
+export function markStarted(task: PlanFileTask): void {
+  if (!task.clock) return;
+  const slots = new BigInt64Array(task.clock);
+  Atomics.store(slots, TASK_CLOCK_SLOTS.threadId, BigInt(threadId));
+  Atomics.store(slots, TASK_CLOCK_SLOTS.started, BigInt(Date.now()));
+}
+
+function markFinished(task: PlanFileTask): void {
+  if (task.clock) Atomics.store(new BigInt64Array(task.clock), TASK_CLOCK_SLOTS.finished, 1n);
 }
 
 /** A failure brings the file's bytes back (the pool moved the caller's here), to be quarantined. */
@@ -25,7 +46,9 @@ const grids = new GridPool();
  * Synchronous on purpose: the pool hands a thread its next task before this one ends (so it never
  * waits for the main thread), and tasks must not interleave over the one grid pool.
  */
-export default function planFileTask({ bytes, object, options }: PlanFileTask): PlanFileResult {
+export default function planFileTask(task: PlanFileTask): PlanFileResult {
+  const { bytes, object, options } = task;
+  markStarted(task);
   try {
     return planRadomeFile(bytes, object, options, grids);
   } catch (e) {
@@ -34,5 +57,6 @@ export default function planFileTask({ bytes, object, options }: PlanFileTask): 
   } finally {
     // The plan holds PNG and JSON bytes and rows, never a grid.
     grids.releaseAll();
+    markFinished(task);
   }
 }

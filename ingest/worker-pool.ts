@@ -9,6 +9,12 @@ const LOAD_WAIT_MS = 30_000;
 export interface WorkerPool<Task, Result> {
   readonly threads: number;
   run(task: Task, options?: { transferList?: ArrayBuffer[] }): Promise<Result>;
+  /**
+   * Ends the thread `threadId` (one stuck in a task): the tasks it holds reject, and a new thread
+   * takes its place. (piscina's own abort signal would do it too, but piscina then hands a thread
+   * running such a task no second task, which tasksPerThread relies on.)
+   */
+  endThread(threadId: number): void;
   /** Waits for threads still loading their module, then ends every thread; queued tasks reject. */
   close(): Promise<void>;
 }
@@ -39,6 +45,9 @@ export function startWorkerPool<Task, Result>(name: string, moduleUrl: string, t
   return {
     threads,
     run: (task, options) => pool.run(task, options),
+    endThread(threadId) {
+      void pool.threads.find((t) => t.threadId === threadId)?.terminate();
+    },
     async close() {
       await loaded;
       await pool.destroy();

@@ -226,7 +226,7 @@ failed. With --queue, records the request in the catalog for the daemon (request
       for (const listing of listings) for await (const o of listing) if (!ctx.catalog.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
       ctx.log.info({ source: source.id, files: todo.length }, `backfill: ${todo.length} files to ingest`);
       const progress = createProgress(todo.length, `backfill ${values.source}`, ctx.log);
-      const pool = createPlanPool(daemon.workers);
+      const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
       try {
         const summary = await ingestAll({ ...ctx, planFile: pool.planFile }, source, (async function* () { yield* todo; })(), {
           concurrency: daemon.downloads,

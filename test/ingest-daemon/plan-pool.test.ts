@@ -54,7 +54,7 @@ describe('createPlanPool', () => {
     expect('error' in failed && failed.error.code).toBe('UNRECOGNIZED');
     // The pool took the caller's bytes; the failure returns them for quarantine.
     expect(bad.byteLength).toBe(0);
-    expect('bytes' in failed && [...failed.bytes]).toEqual(Array(64).fill(7));
+    expect('bytes' in failed && [...failed.bytes!]).toEqual(Array(64).fill(7));
     expect(planOf(planned).kind).toBe('level2');
   });
 
