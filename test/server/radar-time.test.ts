@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { KM_PER_KFT } from '../../ingest/decode/level3/storm-cells/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
@@ -19,7 +20,8 @@ import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
 
-const T = Date.UTC(2022, 2, 17, 0, 0, 0);
+// The day before the real KLOT volume (2022-03-17 00:08:42), so windows hold only these volumes.
+const T = Date.UTC(2022, 2, 16, 0, 0, 0);
 const MIN = 60_000;
 
 /** A volume of REF cuts at `angles` (elevation numbers from 1), 20 s apart. */
@@ -42,6 +44,10 @@ function volume(start: number, vcp: number, angles: number[]): EncodeOptions {
  */
 const VOLUMES = [volume(T, 212, [0.48, 0.48, 0.88, 1.32]), volume(T + 5 * MIN, 35, [0.53, 0.53, 1.45]), volume(T + 10 * MIN, 215, [0.5, 0.9, 1.3, 0.5, 1.8])];
 
+const LEVEL2_REL = 'nexrad/level2/KLOT20220317_000842_V06';
+const level2File = sampleFile(LEVEL2_REL);
+if (!level2File) console.warn(skipReason(LEVEL2_REL));
+
 const STORM_REL = 'nexrad/level3';
 const stormDir = sampleFile(STORM_REL);
 if (!stormDir) console.warn(skipReason(STORM_REL));
@@ -59,6 +65,7 @@ describe('radar over time: frames and storm cells', () => {
     VOLUMES.forEach((v, k) => source.files.set(`klot-volume-${k}`, encodeArchiveII(v)));
     source.files.set('klot-ntv', ntvProduct());
     for (const f of STORM_FILES) source.files.set(f, readFileSync(join(stormDir!, f)));
+    if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
     const writer = Catalog.open(join(dir, 'catalog.db'));
     try {
       const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
@@ -109,6 +116,21 @@ describe('radar over time: frames and storm cells', () => {
       expect(png.headers.get('content-type')).toBe('image/png');
       await png.arrayBuffer();
     });
+
+    it.skipIf(!level2File)('the real KLOT volume (VCP 35, split cuts, 1.23° and 1.28° both recorded): the nearest REF cut, computed from the decoded volume', async () => {
+      const v = decodeArchiveII(readFileSync(level2File!));
+      const start = v.volumeStart;
+      for (const angle of [0.5, 1.26, 1.24, 3.0, 19.5]) {
+        // Independent oracle: the nearest REF cut by angle, the lower elevation number among equals.
+        let best = v.sweeps.filter((s) => s.moments.REF)[0]!;
+        for (const s of v.sweeps) if (s.moments.REF && Math.abs(s.elevationAngle - angle) < Math.abs(best.elevationAngle - angle)) best = s;
+        const got = await frames(angle, { from: iso(start - MIN), to: iso(start + 10 * MIN) });
+        expect(got, `${angle}°`).toHaveLength(1);
+        expect(got[0]!.sweep.id, `${angle}°`).toBe(`KLOT20220317_000842/e${String(best.elevationNumber).padStart(2, '0')}-REF`);
+        expect(got[0]!.sweep.elevationAngle).toBeCloseTo(best.elevationAngle, 4);
+      }
+      expect((await frames(1.26, { from: iso(start - MIN), to: iso(start + 10 * MIN) }))[0]!.sweep.id).toMatch(/e06-REF$/);
+    }, 60_000);
 
     it('the default elevation is 0.5°; limit keeps the latest frames', async () => {
       const { body } = await gql(`query($from: DateTimeISO!, $to: DateTimeISO!) { radarFrames(site: "klot", moment: REF, from: $from, to: $to, limit: 2) { time sweep { elevationAngle } } }`, {
