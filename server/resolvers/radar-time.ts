@@ -13,7 +13,7 @@ import { sweepFromRow } from '../types/sweep.js';
 @Resolver()
 export class RadarTimeResolver {
   @Query(() => [RadarFrame], {
-    description: `Animation frames of a site in [from, to) (at most ${FRAMES_MAX_HOURS} h), in time order: one sweep of the moment per volume, the cut nearest \`elevation\` whatever the volume's VCP. With \`limit\`, the latest \`limit\` frames. No volumes in the window: an empty list.`,
+    description: `Animation frames of the volumes of a site that start in [from, to) (at most ${FRAMES_MAX_HOURS} h), in time order: one sweep of the moment per volume, the cut nearest \`elevation\` whatever the volume's VCP. With \`limit\`, the latest \`limit\` frames. No volumes in the window: an empty list.`,
   })
   radarFrames(
     @Arg('site', () => String) site: string,
