@@ -10,6 +10,8 @@ export interface RadomeContext {
   loaders: Loaders;
   /** Absolute URL of an object served at /objects/<key>. */
   objectUrl(key: string): string;
+  /** Base URL of this server as the client reached it, ending in "/" (for route URLs). */
+  baseUrl: string;
   /** The object store, for answers read from stored objects (GNSS SNR edges from Parquet). */
   objects: ObjectStore;
   /** Catalog events as they are committed, for subscriptions. */
@@ -39,5 +41,6 @@ export function createContext(catalog: CatalogReader, baseUrl: string, objects: 
     deadline,
     loaders: createLoaders(reader),
     objectUrl: (key) => objectUrlOf(baseUrl, key),
+    baseUrl,
   };
 }

@@ -9,6 +9,7 @@ import { VolumeResolver } from './resolvers/volume.js';
 import { IngestStatusResolver } from './resolvers/ingest-status.js';
 import { NodeResolver } from './resolvers/node.js';
 import { RadarCoverageResolver } from './resolvers/radar-coverage.js';
+import { RadarTimeResolver } from './resolvers/radar-time.js';
 import { SubscriptionResolver } from './resolvers/subscriptions.js';
 import { contextFeedPubSub } from './subscriptions/pubsub.js';
 
@@ -17,7 +18,7 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, SubscriptionResolver, IngestStatusResolver],
+    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, RadarTimeResolver, SubscriptionResolver, IngestStatusResolver],
     validate: false,
     pubSub: contextFeedPubSub,
   });

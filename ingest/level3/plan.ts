@@ -1,11 +1,11 @@
 import { RadomeError } from '../../core/errors.js';
-import type { Level3Product } from '../decode/level3/index.js';
+import { stormCellsOf, type Level3Product } from '../decode/level3/index.js';
 import { buildOverlayMetadata } from '../render/index.js';
 import type { SourceObject } from '../sources/types.js';
 import { parseLevel3Key } from '../sources/level3-keys.js';
 import type { ProductCategoryName, ProductRow, RadarSiteRow } from '../../store/types.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
-import { level3ObjectStem, level3ProductId } from './product-id.js';
+import { level3ObjectStem, level3ProductId, level3StormCellsKey } from './product-id.js';
 import { encodeJson, productContents, productFacts } from './product-metadata.js';
 import { renderProduct } from './product-render.js';
 import { productSite } from './product-site.js';
@@ -114,6 +114,9 @@ export function planLevel3Product(product: Level3Product, raw: Uint8Array, file:
     summary = flag !== 0 ? `${mnemonic} (code ${d.productCode}) null product (flag ${flag}), catalogued without an image` : `${mnemonic} (code ${d.productCode}) ${info?.format ?? 'unknown'} product, catalogued without an image`;
   }
   objects.push({ key: `${stem}.json`, body: encodeJson(metadata), contentType: 'application/json' });
+  // Storm products' cells as a small object of their own: the server reads these, not the packets.
+  const cells = flag === 0 ? stormCellsOf(product) : null;
+  if (cells) objects.push({ key: level3StormCellsKey(`${stem}.raw`), body: encodeJson(cells), contentType: 'application/json' });
 
   return {
     site: { id: site.icao, latitude: d.latitude, longitude: d.longitude, heightM: d.heightM },

@@ -9,8 +9,16 @@ export function level3ProductId(site: string, mnemonic: string, scanTime: number
   return `${site}_${mnemonic}_${s.y}${s.m}${s.d}_${s.hms}`;
 }
 
-/** `radar/level3/KLOT/N0H/2021/01/31/110630` (add `.png`, `.json`, `.raw`). */
+/** `radar/level3/KLOT/N0H/2021/01/31/110630` (add `.png`, `.json`, `.raw`, `.cells.json`). */
 export function level3ObjectStem(site: string, mnemonic: string, scanTime: number): string {
   const s = stamp(scanTime);
   return `radar/level3/${site}/${mnemonic}/${s.y}/${s.m}/${s.d}/${s.hms}`;
+}
+
+/**
+ * Key of the storm cells object (NST, NHI, NTV, NSS, NMD) beside a product whose raw object is
+ * `rawKey` (`<stem>.raw` → `<stem>.cells.json`). Retention derives the same key in SQL.
+ */
+export function level3StormCellsKey(rawKey: string): string {
+  return `${rawKey.replace(/\.raw$/, '')}.cells.json`;
 }

@@ -12,6 +12,7 @@ import {
   ProductDocument,
   ProductsDocument,
   RadarCoverageDocument,
+  RadarFramesDocument,
   RadarSiteDocument,
   RadarSitesDocument,
   RadarSiteVolumesDocument,
@@ -20,6 +21,7 @@ import {
   SetIngestFlagDocument,
   SnrSeriesDocument,
   SnrSummaryDocument,
+  StormCellsDocument,
   SweepDocument,
   SweepsDocument,
   VolumeDocument,
@@ -77,6 +79,10 @@ const operations = {
   latestProducts: LatestProductsDocument,
   latestPrecipitation: LatestPrecipitationDocument,
   radarCoverage: RadarCoverageDocument,
+  /** Animation frames: per volume, the cut nearest an elevation angle. */
+  radarFrames: RadarFramesDocument,
+  /** Storm cells of a window, and the URL of the same as GeoJSON. */
+  stormCells: StormCellsDocument,
   /** Any object by id (Relay): a union by `__typename`. */
   node: NodeDocument,
   nodes: NodesDocument,

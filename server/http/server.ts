@@ -25,6 +25,7 @@ import { Metrics, type Route, type ScrapeGauges } from './metrics.js';
 import { OBJECTS_PREFIX, serveObject } from './objects.js';
 import { RateLimiter } from './rate-limit.js';
 import { sendJson, sendText } from './respond.js';
+import { serveStormCells, STORM_CELLS_PATH } from './storm-cells.js';
 
 export interface RadomeServerOptions {
   /** Read side of the catalog; open it `{ readonly: true }`. The caller keeps ownership. */
@@ -191,6 +192,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       if (!config.graphiql) return sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n');
       return serveGraphiql(req, res, rawPath, search);
     }
+    if (rawPath === STORM_CELLS_PATH) return serveStormCells(res, search, catalog, objects);
     if (rawPath === '/healthz') return serveHealth(res, catalog);
     if (rawPath === '/readyz') return serveReady(res, catalog, objects);
     if (rawPath === '/metrics') return serveMetrics(req, res, metrics, gauges, config.metricsToken);

@@ -260,6 +260,11 @@ export class Catalog {
     return read.getSweeps(this.statements, ids);
   }
 
+  /** Per volume starting in the window, its sweep of the moment nearest the elevation angle, in time order. */
+  nearestSweeps(query: read.NearestSweepQuery): SweepRow[] {
+    return read.nearestSweeps(this.statements, query);
+  }
+
   /** Sweeps of each volume, in the order of `volumeIds`; within one, by elevation then moment. */
   sweepsForVolumes(volumeIds: readonly string[], filter?: read.VolumeSweepFilter): SweepRow[][] {
     return read.sweepsForVolumes(this.statements, volumeIds, filter);

@@ -283,6 +283,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE products ADD COLUMN max_accumulation_in REAL;
     `,
   },
+  {
+    version: 7,
+    name: 'sweeps nearest cut',
+    // Animation frames pick, per volume, the cut of a moment nearest an angle: with the volume
+    // and angle in the index, a day's candidates (~20 cuts × 288 volumes) are read from the index
+    // alone, and only the chosen rows from the table.
+    sql: `
+      CREATE INDEX sweeps_by_site_moment_time_angle ON sweeps(site, moment, start_time, volume_id, elevation_angle);
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -115,3 +115,37 @@ export function sweepsForVolumes(statements: StatementCache, volumeIds: readonly
   }
   return volumeIds.map((id) => groups.get(id)!);
 }
+
+export interface NearestSweepQuery {
+  site: string;
+  moment: string;
+  /** Elevation angle, degrees. */
+  elevation: number;
+  /** Volumes whose scan starts in [from, to). */
+  from: number;
+  to: number;
+}
+
+/** Longest a volume scan takes: its sweeps start before scan_start + this. */
+const MAX_VOLUME_SCAN_MS = 30 * 60_000;
+
+/**
+ * Per volume of `site` starting in [from, to), its sweep of `moment` nearest `elevation` (the
+ * earliest among equally near cuts), in time order. One statement: the candidates (a day holds
+ * ~20 cuts × 288 volumes) are ranked from the covering index sweeps_by_site_moment_time_angle
+ * alone, and only the chosen rows are read from the table.
+ */
+export function nearestSweeps(statements: StatementCache, q: NearestSweepQuery): SweepRow[] {
+  const elevation = checkNumber('elevation', q.elevation)!;
+  const [from, to] = [checkNumber('from', q.from)!, checkNumber('to', q.to)!];
+  const sql = `SELECT ${SWEEP_COLUMNS} FROM sweeps WHERE rowid IN (
+      SELECT r FROM (
+        SELECT rowid AS r, ROW_NUMBER() OVER (PARTITION BY volume_id ORDER BY abs(elevation_angle - ?), start_time, rowid) AS nearness
+        FROM sweeps INDEXED BY sweeps_by_site_moment_time_angle
+        WHERE site = ? AND moment = ? AND start_time >= ? AND start_time < ?
+          AND volume_id IN (SELECT id FROM volumes WHERE site = ? AND scan_start >= ? AND scan_start < ?)
+      ) WHERE nearness = 1
+    ) ORDER BY start_time, id`;
+  const records = statements.prepareRaw(sql).all(elevation, q.site, q.moment, from, to + MAX_VOLUME_SCAN_MS, q.site, from, to) as unknown[][];
+  return records.map(sweepFromValues);
+}

@@ -16,6 +16,9 @@ function doom(statements: StatementCache, keys: Iterable<string>, reason: string
   return n;
 }
 
+/** The storm cells object beside a storm product (level3StormCellsKey: `<stem>.raw` → `<stem>.cells.json`). */
+const STORM_CELLS_KEY = `CASE WHEN code IN (58, 59, 61, 62, 141) THEN substr(raw_key, 1, length(raw_key) - 4) || '.cells.json' END`;
+
 /** Object keys the catalog rows of a volume or product point at. */
 export function objectKeysOf(statements: StatementCache, kind: 'level2' | 'level3' | 'gnss', id: string): string[] {
   if (kind === 'level2') {
@@ -23,10 +26,10 @@ export function objectKeysOf(statements: StatementCache, kind: 'level2' | 'level
     return rows.flatMap((r) => [r.a, r.b]);
   }
   if (kind === 'level3') {
-    const r = statements.prepare('SELECT image_key AS a, metadata_key AS b, raw_key AS c FROM products WHERE id = ?').get(id) as
-      | { a: string | null; b: string; c: string }
+    const r = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE id = ?`).get(id) as
+      | { a: string | null; b: string; c: string; d: string | null }
       | undefined;
-    return r ? [r.a, r.b, r.c].filter((k): k is string => k !== null) : [];
+    return r ? [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null) : [];
   }
   return [];
 }
@@ -56,15 +59,16 @@ export function doomOlderThan(statements: StatementCache, cutoff: number, at: nu
     const volumeKeys = statements
       .prepare('SELECT s.image_key AS a, s.metadata_key AS b FROM sweeps s JOIN volumes v ON v.id = s.volume_id WHERE v.scan_start < ?')
       .all(cutoff) as { a: string; b: string }[];
-    const productKeys = statements.prepare('SELECT image_key AS a, metadata_key AS b, raw_key AS c FROM products WHERE scan_time < ?').all(cutoff) as {
+    const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE scan_time < ?`).all(cutoff) as {
       a: string | null;
       b: string;
       c: string;
+      d: string | null;
     }[];
     const reason = `retention before ${new Date(cutoff).toISOString()}`;
     const objects =
       doom(statements, volumeKeys.flatMap((r) => [r.a, r.b]), reason, at) +
-      doom(statements, productKeys.flatMap((r) => [r.a, r.b, r.c].filter((k): k is string => k !== null)), reason, at);
+      doom(statements, productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)), reason, at);
     statements.prepare('DELETE FROM source_files WHERE volume_id IN (SELECT id FROM volumes WHERE scan_start < ?)').run(cutoff);
     statements.prepare('DELETE FROM source_files WHERE product_id IN (SELECT id FROM products WHERE scan_time < ?)').run(cutoff);
     const volumes = statements.prepare('DELETE FROM volumes WHERE scan_start < ?').run(cutoff).changes;

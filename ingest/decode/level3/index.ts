@@ -16,3 +16,5 @@ export {
 } from './products.js';
 export { siteIcaoFromRadarId } from './site-icao.js';
 export type * from './types.js';
+export { STORM_CELL_PRODUCT_CODES, stormCellsOf } from './storm-cells/index.js';
+export type { StormCellProduct, StormCellRecord } from './storm-cells/index.js';

@@ -88,6 +88,11 @@ export type VolumeFilter = {
   to?: string | null | undefined;
 };
 
+/** Tornado vortex signature (NTV): TVS, or elevated TVS (ETVS). */
+export type VortexSignature =
+  | 'ETVS'
+  | 'TVS';
+
 export type GnssStationFieldsFragment = { id: string, name: string | null, longName: string | null, latitude: number | null, longitude: number | null, height: number | null, receiverType: string | null, antennaType: string | null, firstDay: string | null, lastDay: string | null, dayCount: number };
 
 export type GnssStationQueryVariables = Exact<{
@@ -265,6 +270,27 @@ export type RadarSitesQueryVariables = Exact<{
 
 
 export type RadarSitesQuery = { radarSites: Array<{ id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string } | null }> };
+
+export type RadarFramesQueryVariables = Exact<{
+  site: string;
+  moment: RadarMoment;
+  elevation?: number | null | undefined;
+  from: string;
+  to: string;
+  limit?: number | null | undefined;
+}>;
+
+
+export type RadarFramesQuery = { radarFrames: Array<{ time: string, sweep: { id: string, elevationAngle: number, imageUrl: string } }> };
+
+export type StormCellsQueryVariables = Exact<{
+  site: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type StormCellsQuery = { stormCellsGeoJsonUrl: string, stormCells: Array<{ cellId: string, time: string, lon: number, lat: number, azimuth: number, rangeKm: number, maxReflectivity: number | null, maxReflectivityHeightKm: number | null, topKm: number | null, vil: number | null, poh: number | null, posh: number | null, maxHailSizeIn: number | null, mesocyclone: number | null, tvs: VortexSignature | null, product: { id: string }, forecast: Array<{ minutes: number, lon: number, lat: number }>, past: Array<{ time: string | null, lon: number, lat: number }> }> };
 
 export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number };
 
@@ -1029,6 +1055,60 @@ export const RadarSitesDocument = new TypedDocumentString(`
   longitude
   heightM
 }`) as unknown as TypedDocumentString<RadarSitesQuery, RadarSitesQueryVariables>;
+export const RadarFramesDocument = new TypedDocumentString(`
+    query RadarFrames($site: String!, $moment: RadarMoment!, $elevation: Float = 0.5, $from: DateTimeISO!, $to: DateTimeISO!, $limit: Int) {
+  radarFrames(
+    site: $site
+    moment: $moment
+    elevation: $elevation
+    from: $from
+    to: $to
+    limit: $limit
+  ) {
+    time
+    sweep {
+      id
+      elevationAngle
+      imageUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RadarFramesQuery, RadarFramesQueryVariables>;
+export const StormCellsDocument = new TypedDocumentString(`
+    query StormCells($site: String!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  stormCells(site: $site, from: $from, to: $to) {
+    cellId
+    time
+    lon
+    lat
+    azimuth
+    rangeKm
+    maxReflectivity
+    maxReflectivityHeightKm
+    topKm
+    vil
+    poh
+    posh
+    maxHailSizeIn
+    mesocyclone
+    tvs
+    product {
+      id
+    }
+    forecast {
+      minutes
+      lon
+      lat
+    }
+    past {
+      time
+      lon
+      lat
+    }
+  }
+  stormCellsGeoJsonUrl(site: $site, from: $from, to: $to)
+}
+    `) as unknown as TypedDocumentString<StormCellsQuery, StormCellsQueryVariables>;
 export const SnrSeriesDocument = new TypedDocumentString(`
     query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
   snrSeries(
