@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+// Loads only what parsing and help need: each command's code is imported when it runs.
 import { isRadomeError } from '../core/errors.js';
 import { parseCommandArgs, type Command } from './args.js';
 import { ingestCommands } from './commands/ingest.js';
