@@ -4,7 +4,7 @@ import { ingestAll } from '../../ingest/ingest-all.js';
 import { LocalFileSource } from '../../ingest/sources/local-folder.js';
 import type { SourceObject } from '../../ingest/sources/types.js';
 import type { CommandArgs } from '../args.js';
-import { printSummary } from '../ingest-summary.js';
+import { printOutcome, printSummary, printTotals } from '../ingest-summary.js';
 import { createProgress } from '../progress.js';
 import { openIngestContext } from '../runtime.js';
 
@@ -22,16 +22,18 @@ export async function ingestFiles({ positionals }: CommandArgs): Promise<number>
   }
   const ctx = openIngestContext(loadConfig());
   try {
-    // On a terminal a bar shows a folder's progress; the per-file lines would scroll it away, so
-    // only warnings and errors are logged meanwhile (the summary below names every file).
-    const bar = process.stderr.isTTY && files.length > 1;
+    // On a terminal a bar shows a folder's progress; per-file lines would scroll it away, so only
+    // warnings and errors are logged meanwhile and each file's line comes after the bar. Otherwise
+    // each file's line is printed as it finishes (a log or a supervising process sees it at once).
+    const bar = Boolean(process.stderr.isTTY) && files.length > 1;
     const progress = bar ? createProgress(files.length, 'ingest files', ctx.log) : null;
     const log = bar ? ctx.log.child({}, { level: 'warn' }) : ctx.log;
     const summary = await ingestAll({ ...ctx, log }, source, (async function* () { yield* files; })(), {
-      onOutcome: progress ? (o) => progress.tick(o.status === 'failed', o.object.size) : undefined,
+      keepOutcomes: bar,
+      onOutcome: progress ? (o) => progress.tick(o.status === 'failed', o.object.size) : printOutcome,
     });
     progress?.done();
-    return printSummary(summary);
+    return bar ? printSummary(summary) : printTotals(summary);
   } finally {
     ctx.close();
   }
