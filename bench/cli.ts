@@ -14,7 +14,7 @@
  * /healthz <= 1 s.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,8 +79,19 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `radome serve` from spawn until GET /healthz answers 200, ms. */
-async function serveToHealthz(checkout: string, dataDir: string): Promise<number> {
+/** CPU milliseconds (user + system) a live process has used, from /proc (Linux; NaN elsewhere). */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+}
+
+/** `radome serve` from spawn until GET /healthz answers 200: wall and CPU ms. */
+async function serveToHealthz(checkout: string, dataDir: string): Promise<Run> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(checkout, 'bin', 'radome.js'), 'serve', '--port', String(port)], { env: { ...process.env, RADOME_DATA_DIR: dataDir }, stdio: 'ignore' });
@@ -88,7 +99,7 @@ async function serveToHealthz(checkout: string, dataDir: string): Promise<number
     for (;;) {
       if (child.exitCode !== null) throw new Error(`radome serve (${checkout}) exited with ${child.exitCode}`);
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-      if (ok) return performance.now() - t0;
+      if (ok) return { wallMs: performance.now() - t0, cpuMs: processCpuMs(child.pid!) };
       if (performance.now() - t0 > 60_000) throw new Error(`radome serve (${checkout}) did not answer /healthz in 60 s`);
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -104,8 +115,9 @@ interface Figures {
   ingestWall: number[];
   ingestCpu: number[];
   serveWall: number[];
+  serveCpu: number[];
 }
-const empty = (): Figures => ({ helpWall: [], helpCpu: [], ingestWall: [], ingestCpu: [], serveWall: [] });
+const empty = (): Figures => ({ helpWall: [], helpCpu: [], ingestWall: [], ingestCpu: [], serveWall: [], serveCpu: [] });
 
 async function measureOnce(checkout: string, volume: string, into: Figures): Promise<void> {
   const help = await runCli(checkout, ['--help'], {});
@@ -116,7 +128,9 @@ async function measureOnce(checkout: string, volume: string, into: Figures): Pro
     const ingest = await runCli(checkout, ['ingest', 'files', volume], { RADOME_DATA_DIR: dataDir, LOG_FORMAT: 'json' });
     into.ingestWall.push(ingest.wallMs);
     into.ingestCpu.push(ingest.cpuMs);
-    into.serveWall.push(await serveToHealthz(checkout, dataDir));
+    const serve = await serveToHealthz(checkout, dataDir);
+    into.serveWall.push(serve.wallMs);
+    into.serveCpu.push(serve.cpuMs);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -160,6 +174,7 @@ report(
     row('ingest files <one Level 2 volume>, wall', 'ingestWall', '<= 1000'),
     row('ingest files <one Level 2 volume>, CPU', 'ingestCpu'),
     row('serve until /healthz answers, wall', 'serveWall', '<= 1000'),
+    row('serve until /healthz answers, CPU', 'serveCpu'),
   ],
   { runs: RUNS, before: before ? BEFORE : null, volume, loadAverage1m: { median: median(loads), max: Math.max(...loads) }, samples: { ours, before: theirs } },
 );

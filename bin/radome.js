@@ -1,4 +1,8 @@
 #!/usr/bin/env node
+const { enableCompileCache } = await import('node:module');
+// V8's code cache on disk (in the OS temp folder): later runs skip compiling the ~1,700 modules a
+// server start loads, a tenth of its CPU.
+enableCompileCache?.();
 const { existsSync } = await import('node:fs');
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {
