@@ -63,7 +63,7 @@ export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, bo
 
 /**
  * Gates whose centre lies before the antenna: legacy radials may state a negative range to the
- * first gate (e.g. -375 m in 2005 volumes). Those gates are dropped, as Py-ART does, so every
+ * first gate (e.g. -375 m in 2005 volumes). Those gates are dropped, as readers such as Py-ART do, so every
  * grid starts at or beyond the radar.
  */
 function gatesBeforeAntenna(firstM: number, spacingM: number): number {
