@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The AWS SDK warns on every start that future versions need Node 22; radome pins a version that
-// supports Node 20, so the warning says nothing actionable.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { enableCompileCache } = await import('node:module');
+// V8's code cache on disk (in the OS temp folder): later runs skip compiling the ~1,700 modules a
+// server start loads, a tenth of its CPU.
+enableCompileCache?.();
 const { existsSync } = await import('node:fs');
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {

@@ -1,12 +1,19 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { RadomeError } from '../core/errors.js';
 
+/** A subcommand's parsed flags and positionals. */
+export interface CommandArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** A subcommand: what `--help` shows and how to parse it; `run` loads its code when called. */
 export interface Command {
   name: string;
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<number>;
+  run(args: CommandArgs): Promise<number>;
 }
 
 /** Parses a subcommand's argv; `--help` prints its usage. Returns null when help was printed. */
@@ -22,7 +29,7 @@ export function parseCommandArgs(command: Command, argv: string[]) {
       process.stdout.write(`${command.usage.trim()}\n`);
       return null;
     }
-    return parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    return parsed as CommandArgs;
   } catch (e) {
     throw new RadomeError('BAD_INPUT', `${(e as Error).message}\n\n${command.usage.trim()}`);
   }

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+// Loads only what parsing and help need: each command's code is imported when it runs.
 import { isRadomeError } from '../core/errors.js';
 import { createLogger } from '../core/log.js';
 import { installProcessNet } from '../core/process-net.js';

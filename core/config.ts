@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { RadomeError } from './errors.js';
+import { isRadarSiteId } from './nexrad-sites.js';
 
 /** Where and how radome reads the public Level 2 archive bucket. */
 export interface Level2SourceConfig {
@@ -178,7 +179,7 @@ function boolFrom(env: Env, name: string, fallback: boolean): boolean {
 export function parseSites(raw: string, name = 'sites'): string[] {
   const sites = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
   for (const s of sites) {
-    if (!/^[A-Z]{4}$/.test(s)) throw new RadomeError('CONFIG', `${name}: "${s}" is not a 4-letter ICAO radar id like KLOT`);
+    if (!isRadarSiteId(s)) throw new RadomeError('CONFIG', `${name}: "${s}" is not a 4-letter ICAO radar id like KLOT`);
   }
   return sites;
 }

@@ -130,8 +130,9 @@ async function ingestListings(
       for await (const o of list()) if (!catalog.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
     } catch (e) {
       // One site's listing failing does not stop the others.
-      const why = `${name} source ${scheduled.where} unreachable for ${what}: ${message(e)}`;
-      ctx.log.error({ source: name, what }, `${why}; retrying in ${scheduled.intervalSeconds} s`);
+      // One line that says what failed and what a user without network can do instead.
+      const why = `${name} source ${scheduled.where} unreachable for ${what}: ${message(e).replace(/\s+/g, ' ')}`;
+      ctx.log.error({ source: name, what }, `${why}; retrying in ${scheduled.intervalSeconds} s. To ingest local files meanwhile: radome ingest files <file or folder…>`);
       unreachable.push(why);
     }
   }

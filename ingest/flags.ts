@@ -1,5 +1,6 @@
 import { RadomeError } from '../core/errors.js';
 import { parseIsoDuration } from '../core/iso-duration.js';
+import { isRadarSiteId } from '../core/nexrad-sites.js';
 
 const SOURCE_FLAGS: Record<string, readonly string[]> = {
   level2: ['sites'],
@@ -28,9 +29,9 @@ export function validateIngestFlag(name: string, value: string): string {
   checkFlagName(name);
   const v = value.trim();
   const bad = (what: string) => new RadomeError('BAD_INPUT', `flag ${name}: ${JSON.stringify(value)} is not ${what}`);
-  const list = (pattern: RegExp, what: string) => {
+  const list = (valid: (item: string) => boolean, what: string) => {
     const items = v.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
-    if (items.length === 0 || !items.every((s) => pattern.test(s))) throw bad(`a comma-separated list of ${what}`);
+    if (items.length === 0 || !items.every(valid)) throw bad(`a comma-separated list of ${what}`);
     return items.join(',');
   };
   if (name === 'ingest.paused') {
@@ -46,9 +47,9 @@ export function validateIngestFlag(name: string, value: string): string {
     }
     return v.toUpperCase();
   }
-  if (name.endsWith('.stations')) return list(/^[A-Z0-9]{4}$/, '4-character station codes');
-  if (name.endsWith('.products')) return list(/^[A-Z0-9]{3}$/, '3-character product mnemonics');
-  return list(/^[A-Z]{4}$/, '4-letter ICAO radar ids');
+  if (name.endsWith('.stations')) return list((s) => /^[A-Z0-9]{4}$/.test(s), '4-character station codes');
+  if (name.endsWith('.products')) return list((s) => /^[A-Z0-9]{3}$/.test(s), '3-character product mnemonics');
+  return list(isRadarSiteId, '4-letter ICAO radar ids');
 }
 
 /** The flags as a map, for one pass. */

@@ -21,6 +21,5 @@ for (const name of names.length ? names : available) {
   execFileSync(process.execPath, ['--expose-gc', join(root, 'dist', 'bench', `${name}.js`)], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
 }

@@ -1,6 +1,7 @@
 // GraphQL arguments → store filters. Every rejection is a BAD_USER_INPUT error whose message says
 // what to change.
 import { GraphQLError } from 'graphql';
+import { isRadarSiteId } from '../core/nexrad-sites.js';
 import type { PageArgs, SweepFilter, VolumeFilter } from '../store/types.js';
 import { SortOrder } from './types/enums.js';
 import {
@@ -19,7 +20,7 @@ export function badUserInput(message: string): GraphQLError {
 /** ICAO ids are 4 letters; input is accepted in any case and upper-cased. */
 export function parseSiteId(raw: string, argName = 'site'): string {
   const id = raw.trim().toUpperCase();
-  if (!/^[A-Z]{4}$/.test(id)) {
+  if (!isRadarSiteId(id)) {
     throw badUserInput(`${argName} must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);
   }
   return id;

@@ -5,6 +5,7 @@ import { nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { buildOverlayMetadata, codeColors, colorScaleForMoment, SweepRenderer, type ColorScale } from '../render/index.js';
 import type { CodedPolarGrid, RenderedOverlay } from '../render/types.js';
 import type { SourceObject } from '../sources/types.js';
+import { level2SiteFromName } from '../sources/level2-keys.js';
 import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
 import { RadomeError } from '../../core/errors.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
@@ -16,6 +17,21 @@ export interface Level2Plan {
   sweeps: SweepRow[];
   /** PNG + JSON per sweep × moment; written before the rows. */
   objects: PlannedObject[];
+}
+
+/**
+ * The volume with its radar site: the one it states (header, else its radials), else the one its
+ * archive key or file name names (1990s headers leave the ICAO blank), else a typed error.
+ */
+export function withSite(volume: Level2Volume, file: SourceObject): Level2Volume {
+  if (volume.site) return volume;
+  const site = level2SiteFromName(file.key);
+  if (site) return { ...volume, site };
+  throw new RadomeError(
+    'UNSUPPORTED',
+    'the volume names no radar site (its header and radials carry no 4-letter ICAO id), nor does its key or file name: ' +
+      'name the file as the archive does, SITEYYYYMMDD_HHMMSS (e.g. KTLX19950601_000209.gz)',
+  );
 }
 
 /** The volume's own location, else (message 1 files state none) the site table's. */
@@ -75,7 +91,8 @@ function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer: SweepR
  * Renders every sweep × moment of a decoded volume and names its objects and rows. Pure: the
  * caller writes the objects, then commits the rows.
  */
-export function planLevel2Volume(volume: Level2Volume, file: SourceObject, options: PlanOptions): Level2Plan {
+export function planLevel2Volume(decoded: Level2Volume, file: SourceObject, options: PlanOptions): Level2Plan {
+  const volume = withSite(decoded, file);
   const location = locationOf(volume);
   if (volume.sweeps.length === 0) throw new RadomeError('CORRUPT', 'the volume has no radials');
   const renderer = new SweepRenderer(options.renderSize);
@@ -108,7 +125,7 @@ export function planArchiveII(bytes: Uint8Array, file: SourceObject, options: Pl
     for (const sweep of assembler.takeEndedCuts()) rendered.push(renderCut(location, sweep, renderer));
     assembler.releaseTakenCuts();
   }
-  const rest = assembler.finish();
+  const rest = withSite(assembler.finish(), file);
   const location = locationOf(rest);
   for (const sweep of rest.sweeps) rendered.push(renderCut(location, sweep, renderer));
   return planRenderedCuts(rest, location, rendered.sort(byElevationNumber), file, options);

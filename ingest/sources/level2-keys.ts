@@ -1,3 +1,4 @@
+import { isRadarSiteId } from '../../core/nexrad-sites.js';
 import type { TimeWindow } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -19,8 +20,25 @@ export function parseLevel2Key(key: string): Level2Key | null {
   const m = LEVEL2_KEY.exec(key);
   if (!m) return null;
   const [, , , , site, y, mo, d, h, mi, s] = m;
+  if (!isRadarSiteId(site!)) return null;
   const time = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!);
   return Number.isNaN(time) ? null : { site: site!, time };
+}
+
+/** Archive file names: `SITEYYYYMMDD_HHMMSS` then anything (`_V06`, `.gz`, `.Z`…). */
+const LEVEL2_FILE_NAME = /^([A-Za-z0-9]{4})\d{8}_\d{6}/;
+
+/**
+ * The radar site a Level 2 file's key or path names: the archive key's `SITE/` folder, else a file
+ * name in the archive's form. Null when neither names a valid site.
+ */
+export function level2SiteFromName(key: string): string | null {
+  const parsed = parseLevel2Key(key);
+  if (parsed) return parsed.site;
+  const name = key.slice(Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\')) + 1);
+  // A file name is the user's: any case (ktlx19950601_000209.gz) names the same radar.
+  const site = LEVEL2_FILE_NAME.exec(name)?.[1]?.toUpperCase();
+  return site && isRadarSiteId(site) ? site : null;
 }
 
 /** `YYYY/MM/DD/SITE/` prefixes of every UTC day the window touches, in order. */

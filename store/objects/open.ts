@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RadomeError } from '../../core/errors.js';
-import type { ObjectStore } from '../types.js';
+import type { ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../types.js';
 import { FileObjectStore } from './file-store.js';
 import { validateObjectPrefix } from './key.js';
-import { createS3Client } from './s3-client.js';
-import { S3ObjectStore } from './s3-store.js';
+import type { S3ClientOptions } from './s3-client.js';
 
 const S3_PARAMS = new Set(['endpoint', 'region', 'forcePathStyle', 'anonymous']);
 
@@ -46,13 +45,60 @@ function openS3(url: string): ObjectStore {
   } catch (e) {
     throw new RadomeError('CONFIG', `object store URL ${shown}: bad prefix: ${(e as Error).message}`);
   }
-  const client = createS3Client({
+  const client: S3ClientOptions = {
     endpoint,
     region: params.get('region') ?? undefined,
     forcePathStyle: flag(shown, 'forcePathStyle', params.get('forcePathStyle')),
     anonymous: flag(shown, 'anonymous', params.get('anonymous')),
-  });
-  return new S3ObjectStore({ bucket: authority, prefix, client });
+  };
+  return new DeferredS3ObjectStore(authority, prefix, client);
+}
+
+/**
+ * An S3 store that imports the AWS SDK (the heaviest module radome loads: a few hundred ms of
+ * CPU) at its first use, so commands over a file: store never load it. The URL was checked above.
+ */
+class DeferredS3ObjectStore implements ObjectStore {
+  readonly url: string;
+  private store: Promise<ObjectStore> | null = null;
+
+  constructor(
+    private readonly bucket: string,
+    private readonly prefix: string,
+    private readonly client: S3ClientOptions,
+  ) {
+    this.url = `s3://${bucket}/${prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`}`;
+  }
+
+  private s3(): Promise<ObjectStore> {
+    return (this.store ??= Promise.all([import('./s3-client.js'), import('./s3-store.js')]).then(
+      ([{ createS3Client }, { S3ObjectStore }]) => new S3ObjectStore({ bucket: this.bucket, prefix: this.prefix, client: createS3Client(this.client) }),
+    ));
+  }
+
+  async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
+    return (await this.s3()).put(key, body, contentType);
+  }
+
+  async putMany(objects: readonly ObjectToPut[]): Promise<void> {
+    return (await this.s3()).putMany(objects);
+  }
+
+  async get(key: string): Promise<StoredObject | null> {
+    return (await this.s3()).get(key);
+  }
+
+  async head(key: string): Promise<ObjectHead | null> {
+    return (await this.s3()).head(key);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    return (await this.s3()).delete(keys);
+  }
+
+  async *list(prefix: string): AsyncIterable<ObjectSummary> {
+    yield* (await this.s3()).list(prefix);
+  }
 }
 
 /**

@@ -1,8 +1,5 @@
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 
-// The SDK warns on every process that future releases will need Node 22; the version is pinned.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 export interface S3ClientOptions {
   /** S3-compatible endpoint (MinIO, Ceph, s3rver); unset for AWS. */
   endpoint?: string;

@@ -104,7 +104,7 @@ export function volume1(overrides: Partial<EncodeOptions> = {}): EncodeOptions {
     azimuths: new Float32Array(radials).map((_, i) => i * 30),
     refFirstGateM: 0,
     refGateSpacingM: 1000,
-    dopFirstGateM: -125,
+    dopFirstGateM: 0,
     dopGateSpacingM: 250,
   };
   const times = (start: number) => new Float64Array(radials).map((_, i) => start + i * 1000);

@@ -6,8 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createS3Client } from '../../store/objects/s3-client.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 /** s3rver's built-in test credentials (not secrets: it accepts only these by default). */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
@@ -31,7 +29,7 @@ const READY = /listening on 127\.0\.0\.1:(\d+)/;
 const START_TIMEOUT_MS = 20_000;
 
 /**
- * Spawns s3rver 3.7.1 in a child process. It needs `--openssl-legacy-provider` on Node 20: it
+ * Spawns s3rver 3.7.1 in a child process. It needs `--openssl-legacy-provider` (Node 24 and 26 too): it
  * makes listing continuation tokens with DES, which OpenSSL 3 disables (listings that need a
  * second page fail with 500 otherwise). It prints its address even with --silent.
  */
@@ -39,7 +37,7 @@ function spawnS3rver(dir: string, port: number): Promise<{ child: ChildProcess; 
   const child = spawn(
     process.execPath,
     ['--openssl-legacy-provider', S3RVER_BIN, '-d', dir, '-a', '127.0.0.1', '-p', String(port), '--silent'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
     let output = '';

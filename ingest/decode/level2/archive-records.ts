@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { RadomeError } from '../../../core/errors.js';
+import { isRadarSiteId } from '../../../core/nexrad-sites.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
 
 export const VOLUME_HEADER_BYTES = 24;
@@ -82,7 +83,8 @@ export function readVolumeHeader(bytes: Uint8Array): ArchiveIIHeader {
     version: tape,
     volumeNumber: ascii(bytes, 9, 3),
     volumeStart: nexradTime(date, ms),
-    site: /^[A-Z0-9]{4}$/.test(site) ? site : '',
+    // 1990s headers leave the ICAO blank (spaces or NULs): the site then comes from the radials or the file's name.
+    site: isRadarSiteId(site) ? site : '',
   };
 }
 

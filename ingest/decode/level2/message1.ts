@@ -25,10 +25,10 @@ export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, bo
   const status = dv.getUint16(body + 12);
   const elevation = dv.getUint16(body + 14) * ANGLE;
   const elevationNumber = dv.getUint16(body + 16);
-  const survFirstKm = dv.getInt16(body + 18) / 1000;
-  const dopFirstKm = dv.getInt16(body + 20) / 1000;
-  const survSpacingKm = dv.getUint16(body + 22) / 1000;
-  const dopSpacingKm = dv.getUint16(body + 24) / 1000;
+  const survFirstM = dv.getInt16(body + 18);
+  const dopFirstM = dv.getInt16(body + 20);
+  const survSpacingM = dv.getUint16(body + 22);
+  const dopSpacingM = dv.getUint16(body + 24);
   const survGates = dv.getUint16(body + 26);
   const dopGates = dv.getUint16(body + 28);
   const refAt = dv.getUint16(body + 36);
@@ -56,9 +56,18 @@ export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, bo
 
   // (N − 129) × res written as (N − offset) / scale with scale = 1 / res, exact for 0.5 and 1.
   const velocityScale = resolutionCode === 2 ? 2 : 1;
-  if (hasRef) writeMoment(state, sweep, row, REF, survGates, survFirstKm, survSpacingKm, p, body + refAt, 2, 66);
-  if (hasVel) writeMoment(state, sweep, row, VEL, dopGates, dopFirstKm, dopSpacingKm, p, body + velAt, velocityScale, 129);
-  if (hasSw) writeMoment(state, sweep, row, SW, dopGates, dopFirstKm, dopSpacingKm, p, body + swAt, 2, 129);
+  if (hasRef) writeMoment(state, sweep, row, REF, survGates, survFirstM, survSpacingM, p, body + refAt, 2, 66);
+  if (hasVel) writeMoment(state, sweep, row, VEL, dopGates, dopFirstM, dopSpacingM, p, body + velAt, velocityScale, 129);
+  if (hasSw) writeMoment(state, sweep, row, SW, dopGates, dopFirstM, dopSpacingM, p, body + swAt, 2, 129);
+}
+
+/**
+ * Gates whose centre lies before the antenna: legacy radials may state a negative range to the
+ * first gate (e.g. -375 m in 2005 volumes). Those gates are dropped, as readers such as Py-ART do, so every
+ * grid starts at or beyond the radar.
+ */
+function gatesBeforeAntenna(firstM: number, spacingM: number): number {
+  return firstM < 0 && spacingM > 0 ? Math.ceil(-firstM / spacingM) : 0;
 }
 
 /** Copies one legacy moment's 8-bit codes into its grid, warning when they cannot go there. */
@@ -67,14 +76,20 @@ function writeMoment(
   sweep: SweepBuilder,
   row: number,
   index: number,
-  gates: number,
-  firstKm: number,
-  spacingKm: number,
+  statedGates: number,
+  statedFirstM: number,
+  spacingM: number,
   p: Uint8Array,
-  at: number,
+  statedAt: number,
   scale: number,
   offset: number,
 ): void {
+  const dropped = gatesBeforeAntenna(statedFirstM, spacingM);
+  const gates = statedGates - dropped;
+  if (gates <= 0) return; // the whole radial lies before the antenna: nothing to show
+  const at = statedAt + dropped;
+  const firstKm = (statedFirstM + dropped * spacingM) / 1000;
+  const spacingKm = spacingM / 1000;
   const problem = sweep.moment(index, gates, firstKm, spacingKm, 8, scale, offset).write(row, p, at, gates, 8, scale, offset);
   if (problem) state.warn(`skipped ${MOMENTS[index]} data of a message 1 radial in elevation ${sweep.elevationNumber}: ${problem}`);
 }

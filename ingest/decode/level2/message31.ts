@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { isRadarSiteId } from '../../../core/nexrad-sites.js';
 import { messageAt } from './message-location.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
 import type { VolumeState } from './volume-state.js';
@@ -99,7 +100,10 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
     blockAt[i] = at;
   }
 
-  if (!state.radialSite) state.radialSite = blockName(p, body).trim();
+  if (!state.radialSite) {
+    const radarId = blockName(p, body);
+    if (isRadarSiteId(radarId)) state.radialSite = radarId;
+  }
   const azimuthSpacing = spacingCode === 1 ? 0.5 : 1;
   if (spacingCode !== 1 && spacingCode !== 2) state.warn(`azimuth spacing code ${spacingCode} is not 1 or 2; read as 1 degree`);
   const sweep = state.sweep(elevationNumber, azimuthSpacing);

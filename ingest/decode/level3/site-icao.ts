@@ -1,3 +1,5 @@
+import { isRadarSiteId } from '../../../core/nexrad-sites.js';
+
 /**
  * Level 3 AWIPS ids and file names name the radar with 3 letters ("LOT"). The 4-letter ICAO is
  * that id with a leading 'K' for the contiguous US; radars elsewhere have other first letters,
@@ -23,7 +25,7 @@ const TDWR_CODES = { min: 180, max: 199 };
  */
 export function siteIcaoFromRadarId(radarId: string, productCode?: number): string | null {
   const id = radarId.trim().toUpperCase();
-  if (/^[A-Z]{4}$/.test(id)) return id;
+  if (isRadarSiteId(id)) return id;
   if (!/^[A-Z0-9]{3}$/.test(id)) return null;
   if (productCode !== undefined && productCode >= TDWR_CODES.min && productCode <= TDWR_CODES.max) return `T${id}`;
   return NON_CONUS_ICAO[id] ?? `K${id}`;

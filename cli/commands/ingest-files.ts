@@ -1,0 +1,40 @@
+import { loadConfig } from '../../core/config.js';
+import { RadomeError } from '../../core/errors.js';
+import { ingestAll } from '../../ingest/ingest-all.js';
+import { LocalFileSource } from '../../ingest/sources/local-folder.js';
+import type { SourceObject } from '../../ingest/sources/types.js';
+import type { CommandArgs } from '../args.js';
+import { printOutcome, printSummary, printTotals } from '../ingest-summary.js';
+import { createProgress } from '../progress.js';
+import { openIngestContext } from '../runtime.js';
+
+/** `radome ingest files <path…>`: every file named or under a named folder, one at a time. */
+export async function ingestFiles({ positionals }: CommandArgs): Promise<number> {
+  if (positionals.length === 0) throw new RadomeError('BAD_INPUT', 'radome ingest files: name at least one file or folder');
+  const source = new LocalFileSource();
+  const files: SourceObject[] = [];
+  try {
+    for await (const file of source.list(positionals)) files.push(file);
+  } catch (e) {
+    const { code, path } = e as NodeJS.ErrnoException;
+    if (code === 'ENOENT' || code === 'EACCES') throw new RadomeError('BAD_INPUT', `${path}: ${code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}`);
+    throw e;
+  }
+  const ctx = openIngestContext(loadConfig());
+  try {
+    // On a terminal a bar shows a folder's progress; per-file lines would scroll it away, so only
+    // warnings and errors are logged meanwhile and each file's line comes after the bar. Otherwise
+    // each file's line is printed as it finishes (a log or a supervising process sees it at once).
+    const bar = Boolean(process.stderr.isTTY) && files.length > 1;
+    const progress = bar ? createProgress(files.length, 'ingest files', ctx.log) : null;
+    const log = bar ? ctx.log.child({}, { level: 'warn' }) : ctx.log;
+    const summary = await ingestAll({ ...ctx, log }, source, (async function* () { yield* files; })(), {
+      keepOutcomes: bar,
+      onOutcome: progress ? (o) => progress.tick(o.status === 'failed', o.object.size) : printOutcome,
+    });
+    progress?.done();
+    return bar ? printSummary(summary) : printTotals(summary);
+  } finally {
+    ctx.close();
+  }
+}

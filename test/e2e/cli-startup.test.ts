@@ -1,0 +1,97 @@
+// The `radome` command as a person meets it: each subcommand loads only its own code, logs are
+// readable on a terminal (JSON otherwise), a folder shows a progress bar on a terminal, and a
+// 1990s volume whose header names no radar takes its site from the file name.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
+import { volume1, volume31 } from '../level2/synthetic-volumes.js';
+import { repoRoot } from '../sample-data.js';
+import { runRadome } from './radome-process.js';
+
+const BIN = join(repoRoot, 'bin', 'radome.js');
+const scratch = mkdtempSync(join(tmpdir(), 'radome-cli-startup-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const volumePath = join(scratch, 'KLOT20220317_000842_V06');
+writeFileSync(volumePath, encodeArchiveII(volume31()));
+
+/** The npm packages `radome <args>` loads (a preloaded hook lists them at exit). */
+function packagesLoadedBy(args: string[], env: Record<string, string> = {}): string[] {
+  const run = spawnSync(process.execPath, ['--import', join(repoRoot, 'test', 'e2e', 'fixtures', 'loaded-packages.mjs'), BIN, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  const m = /LOADED-PACKAGES (\[.*\])/.exec(run.stderr);
+  if (!m) throw new Error(`no package list from radome ${args.join(' ')}: ${run.stderr}`);
+  return JSON.parse(m[1]!) as string[];
+}
+
+describe('each subcommand loads its own code only', () => {
+  it('radome --help loads no server, catalog, S3 or ingest code', () => {
+    const loaded = packagesLoadedBy(['--help']);
+    for (const heavy of ['@apollo/server', 'type-graphql', 'graphql', '@aws-sdk/client-s3', 'better-sqlite3', 'pino', 'fflate']) expect(loaded).not.toContain(heavy);
+  });
+
+  it('radome ingest files loads the catalog and decoders but not the server or the AWS SDK', () => {
+    const loaded = packagesLoadedBy(['ingest', 'files', volumePath], { RADOME_DATA_DIR: join(scratch, 'lazy') });
+    expect(loaded).toContain('better-sqlite3');
+    for (const heavy of ['@apollo/server', 'type-graphql', '@aws-sdk/client-s3', 'graphql-ws']) expect(loaded).not.toContain(heavy);
+  });
+});
+
+/** Runs a command on a pseudo-terminal (util-linux `script`), as a person at a terminal does. */
+function onTerminal(command: string[], env: Record<string, string>): string {
+  const quoted = [process.execPath, BIN, ...command].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const run = spawnSync('script', ['-qfec', quoted, '/dev/null'], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+  if (run.error) throw run.error;
+  return run.stdout;
+}
+const hasScript = spawnSync('script', ['--version']).status === 0;
+if (!hasScript) console.log('util-linux `script` not found: skipping the terminal tests (install bsdutils)');
+
+describe.skipIf(!hasScript)('on a terminal', () => {
+  const folder = join(scratch, 'folder');
+  mkdirSync(folder);
+  for (let i = 0; i < 3; i++) writeFileSync(join(folder, `KLOT2022031${i}_000842_V06`), encodeArchiveII(volume31({ volumeStart: Date.UTC(2022, 2, 10 + i, 0, 8, 42) })));
+
+  it('ingest files <folder> shows a progress bar, readable logs, then a line per file', () => {
+    const out = onTerminal(['ingest', 'files', folder], { RADOME_DATA_DIR: join(scratch, 'tty') });
+    expect(out).toMatch(/ingest files \[#{30}\] 3\/3 files, 0 failed/);
+    expect(out).toMatch(/INFO.*\(radome-ingest\).*ingest files finished: 3\/3 files, 0 failed/);
+    expect(out).not.toContain('{"level"');
+    expect(out.match(/^ingested {2}\S+ → level2 KLOT2022031\d_000842/gm)).toHaveLength(3);
+    expect(out).toMatch(/3 ingested, 0 unchanged, 0 failed/);
+  });
+
+  it('keeps JSON logs with LOG_FORMAT=json', () => {
+    const out = onTerminal(['ingest', 'files', volumePath], { RADOME_DATA_DIR: join(scratch, 'tty-json'), LOG_FORMAT: 'json' });
+    expect(out).toMatch(/\{"level":30,.*"msg":"ingested level2 KLOT20220317_000842/);
+  });
+});
+
+describe('off a terminal', () => {
+  it('logs JSON lines and draws no bar', async () => {
+    const run = await runRadome(['ingest', 'files', join(scratch, 'folder')], { RADOME_DATA_DIR: join(scratch, 'pipe') });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/\[#+/);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+  });
+});
+
+describe('radome ingest files of a 1995 volume with a blank ICAO', () => {
+  it('takes the site from the file name', async () => {
+    const dir = join(scratch, '1995');
+    mkdirSync(dir);
+    const file = join(dir, 'KTLX19950601_000209.gz');
+    writeFileSync(file, encodeArchiveII(volume1({ site: '', version: 'ARCHIVE2.', volumeStart: Date.UTC(1995, 5, 1, 0, 2, 9), gzip: true })));
+    const run = await runRadome(['ingest', 'files', file], { RADOME_DATA_DIR: join(scratch, 'era') });
+    expect(run.stdout).toContain(`ingested  ${file} → level2 KTLX19950601_000209 (`);
+    expect(run.code).toBe(0);
+  });
+});
