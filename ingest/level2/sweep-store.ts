@@ -102,6 +102,17 @@ function momentArray(sweep: Level2Sweep, grid: MomentGrid, axis: GateAxis): Enco
   });
 }
 
+/**
+ * Radial times as whole epoch milliseconds (int64), which CF readers decode exactly: from float
+ * milliseconds xarray's decoding is off by tens of nanoseconds. The ICD's times are whole
+ * milliseconds; a time that is not is kept as float64.
+ */
+function timeArray(times: Float64Array, attrs: Record<string, unknown>): EncodedZarrArray {
+  const whole = times.every(Number.isSafeInteger);
+  const data = whole ? BigInt64Array.from(times, (t) => BigInt(t)) : times;
+  return encodeZarrArray({ shape: [times.length], dtype: whole ? '<i8' : '<f8', data, fillValue: null, attrs });
+}
+
 /** Encodes one cut's sweep group (coordinates and every moment); call while its grids are alive. */
 export function encodeCut(sweep: Level2Sweep): EncodedCut {
   const { elevationNumber, elevationAngle, startTime, endTime, radialCount: n } = sweep;
@@ -127,16 +138,7 @@ export function encodeCut(sweep: Level2Sweep): EncodedCut {
         attrs: radial({ standard_name: 'ray_elevation_angle', long_name: 'elevation_angle_from_horizontal_plane', units: 'degrees', axis: 'radial_elevation_coordinate' }),
       }),
     },
-    {
-      name: 'time',
-      array: encodeZarrArray({
-        shape: [n],
-        dtype: '<f8',
-        data: sweep.times,
-        fillValue: null,
-        attrs: radial({ standard_name: 'time', long_name: 'time of the radial', units: TIME_UNITS, calendar: 'standard' }),
-      }),
-    },
+    { name: 'time', array: timeArray(sweep.times, radial({ standard_name: 'time', long_name: 'time of the radial', units: TIME_UNITS, calendar: 'standard' })) },
   ];
   const axes = gateAxes(sweep);
   for (const axis of new Set(axes.values())) arrays.push({ name: axis.name, array: rangeArray(axis) });

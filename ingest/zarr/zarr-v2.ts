@@ -9,9 +9,9 @@ import type { ObjectToPut } from '../../store/types.js';
  */
 
 /** Zarr v2 data types radome writes (little-endian; `<U` fixed-width UTF-32 strings). */
-export type ZarrDtype = '|u1' | '<u2' | '<i4' | '<f4' | '<f8' | `<U${number}`;
+export type ZarrDtype = '|u1' | '<u2' | '<i4' | '<i8' | '<f4' | '<f8' | `<U${number}`;
 
-export type ZarrData = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array | readonly string[];
+export type ZarrData = Uint8Array | Uint16Array | Int32Array | BigInt64Array | Float32Array | Float64Array | readonly string[];
 
 export interface ZarrArraySpec {
   shape: readonly number[];
@@ -55,7 +55,7 @@ function chunkBytes(spec: ZarrArraySpec): Uint8Array {
 }
 
 /** The typed array's bytes, little-endian as the dtypes say (swapped on a big-endian host). */
-function littleEndian(a: Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array): Uint8Array {
+function littleEndian(a: Exclude<ZarrData, readonly string[]> | Uint32Array): Uint8Array {
   const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   if (a.BYTES_PER_ELEMENT === 1 || HOST_IS_LITTLE_ENDIAN) return bytes;
   const swapped = new Uint8Array(bytes);
