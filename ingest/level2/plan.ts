@@ -214,6 +214,7 @@ export function level2IngestPlanOf(plan: Level2Plan): IngestPlan {
     id: plan.volume.id,
     summary: `${plan.sweeps.length} sweeps`,
     objects: plan.objects,
+    ownedPrefixes: plan.volume.zarrKey === null ? [] : [`${plan.volume.zarrKey}/`],
     commit: (catalog, fileRow) => catalog.commitLevel2Volume({ file: fileRow, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }),
   };
 }
