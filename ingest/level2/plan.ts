@@ -209,12 +209,22 @@ function planRenderedCuts(
 
 /** A Level 2 plan made elsewhere (e.g. on a worker thread) as an ingest plan. */
 export function level2IngestPlanOf(plan: Level2Plan): IngestPlan {
-  return {
+  const ingest: IngestPlan = {
     kind: 'level2',
     id: plan.volume.id,
     summary: `${plan.sweeps.length} sweeps`,
     objects: plan.objects,
-    ownedPrefixes: plan.volume.zarrKey === null ? [] : [`${plan.volume.zarrKey}/`],
+    ownedPrefixes: ownedPrefixesOf(plan.volume),
+    // A volume catalogued for the first time has no earlier store to leave leftovers: no listing.
+    reconcile: async ({ catalog }) => {
+      if (catalog.getVolumes([plan.volume.id])[0] === null) ingest.ownedPrefixes = [];
+    },
     commit: (catalog, fileRow) => catalog.commitLevel2Volume({ file: fileRow, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }),
   };
+  return ingest;
+}
+
+/** The volume's sweep store prefix, which its plan writes whole. */
+export function ownedPrefixesOf(volume: VolumeRow): string[] {
+  return volume.zarrKey === null ? [] : [`${volume.zarrKey}/`];
 }
