@@ -69,11 +69,11 @@ function numberAttr(prefix: string, attrs: Record<string, unknown>, name: string
   return v;
 }
 
-/** Radial coordinates of the sweep, checked to be one per radial. */
-async function radialAxis<T extends Float32Array | Float64Array>(prefix: string, group: Location, name: string, type: new (n: number) => T): Promise<T> {
+/** A float32 radial coordinate of the sweep (azimuth, elevation). */
+async function radialAngles(prefix: string, group: Location, name: string): Promise<Float32Array> {
   const { data } = await readArray(prefix, group, name);
-  if (!(data instanceof type)) throw corrupt(prefix, `${group.path}/${name} is not ${type.name}`);
-  return data as T;
+  if (!(data instanceof Float32Array)) throw corrupt(prefix, `${group.path}/${name} is not float32`);
+  return data;
 }
 
 /** Radial times, epoch ms: stored as int64 (whole ms) or float64. */
@@ -84,17 +84,20 @@ async function radialTimes(prefix: string, group: Location): Promise<Float64Arra
   throw corrupt(prefix, `${group.path}/time is neither int64 nor float64`);
 }
 
-async function momentGrid(prefix: string, group: Location, moment: Moment, radials: number, units: Map<string, Record<string, unknown>>): Promise<MomentGrid> {
+async function momentGrid(prefix: string, group: Location, moment: Moment, radials: number, axes: Map<string, Record<string, unknown>>): Promise<MomentGrid> {
   const name = MOMENT_VARIABLES[moment];
   const { data, shape, attrs } = await readArray(prefix, group, name);
   if (!(data instanceof Uint8Array || data instanceof Uint16Array) || shape.length !== 2 || shape[0] !== radials) {
     throw corrupt(prefix, `${group.path}/${name} is not a ${radials}-radial grid of 8- or 16-bit codes`);
   }
   const axisName = (attrs._ARRAY_DIMENSIONS as string[] | undefined)?.[1] ?? 'range';
-  let axis = units.get(axisName);
+  let axis = axes.get(axisName);
   if (!axis) {
-    axis = (await readArray(prefix, group, axisName)).attrs;
-    units.set(axisName, axis);
+    // Its attributes say the geometry (first gate, spacing): the metadata is enough, no chunk.
+    axis = (await zarr.open.v2(group.resolve(axisName), { kind: 'array' }).catch((e: unknown) => {
+      throw corrupt(prefix, `range axis ${group.path}/${axisName} cannot be opened`, e);
+    })).attrs;
+    axes.set(axisName, axis);
   }
   const where = `${group.path}/${name}`;
   const scaleFactor = numberAttr(prefix, attrs, 'scale_factor', where);
@@ -156,8 +159,8 @@ export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, 
   ]);
   const location: RadarLocation = agl === undefined ? { latitude, longitude, heightM: altitude } : { latitude, longitude, heightM: altitude - agl, feedhornHeightM: agl };
   const [azimuths, elevations, times] = await Promise.all([
-    radialAxis(prefix, groupAt, 'azimuth', Float32Array),
-    radialAxis(prefix, groupAt, 'elevation', Float32Array),
+    radialAngles(prefix, groupAt, 'azimuth'),
+    radialAngles(prefix, groupAt, 'elevation'),
     radialTimes(prefix, groupAt),
   ]);
   const radialCount = azimuths.length;
