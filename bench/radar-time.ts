@@ -64,10 +64,11 @@ function fillCatalog(path: string): number {
             metadataKey: `radar/level2/${id}/${name}.json`,
             bbox: [-100, 33, -95, 38],
             corners: [[-100, 38], [-95, 38], [-95, 33], [-100, 33]],
+            sweepIndex: c,
           });
         }
       });
-      const volume: VolumeRow = { id, site: SITE.id, scanStart, scanEnd: scanStart + 280_000, vcp: 212, sweepCount: rows.length, source: file.source, sourceKey: file.key, sourceSize: 1, sourceFingerprint: file.fingerprint, ingestedAt: T0 };
+      const volume: VolumeRow = { id, site: SITE.id, scanStart, scanEnd: scanStart + 280_000, vcp: 212, sweepCount: rows.length, source: file.source, sourceKey: file.key, sourceSize: 1, sourceFingerprint: file.fingerprint, ingestedAt: T0, zarrKey: null };
       catalog.commitLevel2Volume({ file, site: SITE, volume, sweeps: rows });
       sweeps += rows.length;
     }

@@ -293,6 +293,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sweeps_by_site_moment_time_angle ON sweeps(site, moment, start_time, volume_id, elevation_angle);
     `,
   },
+  {
+    version: 8,
+    name: 'level 2 sweep stores',
+    // Where a volume's analysis-ready sweep store (Zarr) lies, and which of its sweep_<i> groups
+    // holds a sweep row's cut; null for volumes ingested before this step.
+    sql: `
+      ALTER TABLE volumes ADD COLUMN zarr_key TEXT;
+      ALTER TABLE sweeps ADD COLUMN sweep_index INTEGER;
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

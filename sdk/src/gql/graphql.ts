@@ -168,7 +168,7 @@ type NodeFields_RadarSite_Fragment = { __typename: 'RadarSite', id: string, lati
 
 type NodeFields_Sweep_Fragment = { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } };
 
-type NodeFields_Volume_Fragment = { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } };
+type NodeFields_Volume_Fragment = { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } };
 
 export type NodeFieldsFragment =
   | NodeFields_GnssStation_Fragment
@@ -188,7 +188,7 @@ export type NodeQuery = { node:
     | { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } }
     | { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number }
     | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }
-    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } }
+    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }
    | null };
 
 export type NodesQueryVariables = Exact<{
@@ -201,7 +201,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } }
     | { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number }
     | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }
-    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } }
+    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }
    | null> };
 
 export type ProductCodesQueryVariables = Exact<{
@@ -255,14 +255,14 @@ export type RadarSiteVolumesQueryVariables = Exact<{
 }>;
 
 
-export type RadarSiteVolumesQuery = { radarSite: { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } }> } } | null };
+export type RadarSiteVolumesQuery = { radarSite: { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } } }> } } | null };
 
 export type RadarSiteQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RadarSiteQuery = { radarSite: { id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } | null } | null };
+export type RadarSiteQuery = { radarSite: { id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } } | null } | null };
 
 export type RadarSitesQueryVariables = Exact<{
   bbox?: LonLatBox | null | undefined;
@@ -353,7 +353,7 @@ export type SweepQueryVariables = Exact<{
 }>;
 
 
-export type SweepQuery = { sweep: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } }, site: { id: string } } | null };
+export type SweepQuery = { sweep: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }, site: { id: string } } | null };
 
 export type SweepsQueryVariables = Exact<{
   filter?: SweepFilter | null | undefined;
@@ -365,7 +365,7 @@ export type SweepsQueryVariables = Exact<{
 
 export type SweepsQuery = { sweeps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } } }> } };
 
-export type VolumeFieldsFragment = { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } };
+export type VolumeFieldsFragment = { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } };
 
 export type VolumeQueryVariables = Exact<{
   id: string | number;
@@ -376,7 +376,7 @@ export type VolumeQueryVariables = Exact<{
 }>;
 
 
-export type VolumeQuery = { volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, sweeps: Array<{ id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }>, site: { id: string } } | null };
+export type VolumeQuery = { volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, sweeps: Array<{ id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }>, site: { id: string } } | null };
 
 export type VolumesQueryVariables = Exact<{
   filter?: VolumeFilter | null | undefined;
@@ -386,7 +386,7 @@ export type VolumesQueryVariables = Exact<{
 }>;
 
 
-export type VolumesQuery = { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } }> } };
+export type VolumesQuery = { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -440,6 +440,7 @@ export const VolumeFieldsFragmentDoc = new TypedDocumentString(`
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }
     `, {"fragmentName":"VolumeFields"}) as unknown as TypedDocumentString<VolumeFieldsFragment, unknown>;
 export const SweepFieldsFragmentDoc = new TypedDocumentString(`
@@ -530,6 +531,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`, {"fragmentName":"NodeFields"}) as unknown as TypedDocumentString<NodeFieldsFragment, unknown>;
 export const ProductFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductFields on Product {
@@ -817,6 +819,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
 export const NodesDocument = new TypedDocumentString(`
     query Nodes($ids: [ID!]!) {
@@ -890,6 +893,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
 export const ProductCodesDocument = new TypedDocumentString(`
     query ProductCodes($category: ProductCategory, $site: String, $from: DateTimeISO, $to: DateTimeISO) {
@@ -1011,6 +1015,7 @@ export const RadarSiteVolumesDocument = new TypedDocumentString(`
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<RadarSiteVolumesQuery, RadarSiteVolumesQueryVariables>;
 export const RadarSiteDocument = new TypedDocumentString(`
     query RadarSite($id: ID!) {
@@ -1037,6 +1042,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<RadarSiteQuery, RadarSiteQueryVariables>;
 export const RadarSitesDocument = new TypedDocumentString(`
     query RadarSites($bbox: LonLatBox) {
@@ -1274,6 +1280,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<SweepQuery, SweepQueryVariables>;
 export const SweepsDocument = new TypedDocumentString(`
     query Sweeps($filter: SweepFilter, $first: Int, $after: String, $order: SortOrder) {
@@ -1353,6 +1360,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<VolumeQuery, VolumeQueryVariables>;
 export const VolumesDocument = new TypedDocumentString(`
     query Volumes($filter: VolumeFilter, $first: Int, $after: String, $order: SortOrder) {
@@ -1380,4 +1388,5 @@ export const VolumesDocument = new TypedDocumentString(`
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<VolumesQuery, VolumesQueryVariables>;
