@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { exceeded } from './decompression-budget.js';
 
 /**
  * radome's one bzip2 decompressor, written for NEXRAD LDM records and used for every bzip2 input
@@ -97,7 +98,7 @@ export class Bunzip2 {
    * output, valid until the next call (copy it to keep it). Bytes after the last stream that do
    * not start another one are ignored, as bzip2(1) does. `where` names the input in errors
    * ("record 3 at offset 1234"). Throws RadomeError TRUNCATED when the input ends inside a
-   * stream, CORRUPT when it is not bzip2, fails a CRC or would inflate past `maxOutputBytes`.
+   * stream, CORRUPT when it is not bzip2, fails a CRC, TOO_LARGE when it would inflate past `maxOutputBytes`.
    */
   decompressView(src: Uint8Array, where = 'bzip2 data', maxOutputBytes = DEFAULT_MAX_OUTPUT): Uint8Array {
     this.start(src, where, maxOutputBytes);
@@ -429,7 +430,7 @@ export class Bunzip2 {
   }
 
   private inflatesPastCap(): RadomeError {
-    return this.corrupt(`output exceeds the ${this.maxOutput}-byte limit (a bzip2 bomb?)`);
+    return exceeded(this.maxOutput, this.stream());
   }
 
   /** CORRUPT, unless the bits read so far run past the input: then the data were cut short. */

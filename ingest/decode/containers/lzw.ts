@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { exceeded } from './decompression-budget.js';
 
 export interface LzwOptions {
   /** Refuse to produce more than this many bytes (decompression bombs). Default 2 GiB. */
@@ -147,9 +148,7 @@ function alignToGroup(bitPos: number, groupStart: number, nBits: number): number
 
 /** Room for `needed` output bytes (at most `max`), plus the copy slack. */
 function grow(buf: Uint8Array, needed: number, max: number): [Uint8Array, DataView] {
-  if (needed > max) {
-    throw new RadomeError('CORRUPT', `compress data expands beyond the ${max}-byte limit`);
-  }
+  if (needed > max) throw exceeded(max, 'compress (.Z) data');
   const next = new Uint8Array(Math.min(Math.max(needed, (buf.length - COPY_SLACK) * 2), max) + COPY_SLACK);
   next.set(buf);
   return [next, new DataView(next.buffer)];
