@@ -1,0 +1,34 @@
+// A fuzz worker process: runs the cases its parent sends, one at a time, and reports each
+// outcome with the process's peak RSS so far. The parent kills it on a hang or when memory runs
+// past the budget; an input that ends this process is a crash.
+import { generateCase } from './cases.js';
+import { runCase } from './run-case.js';
+import { loadSeeds, type FuzzInput } from './seeds.js';
+import type { ChildMessage, ParentMessage } from './protocol.js';
+
+const seeds = loadSeeds({ real: process.env.RADOME_FUZZ_REAL !== '0' });
+const renderSize = Number(process.env.RADOME_FUZZ_RENDER_SIZE ?? 64);
+const send = (m: ChildMessage) => process.send!(m);
+
+process.on('message', (m: ParentMessage) => {
+  void handle(m);
+});
+send({ type: 'ready', seeds: seeds.map((s) => s.name) });
+
+async function handle(m: ParentMessage): Promise<void> {
+  let input: FuzzInput;
+  let steps: string[] = [];
+  if (m.type === 'generated') {
+    const c = generateCase(seeds, m.runSeed, m.index);
+    input = c.input;
+    steps = c.steps;
+  } else {
+    input = m.input;
+  }
+  // Garbage of the cases before is not counted against this one (the process runs --expose-gc).
+  globalThis.gc?.();
+  send({ type: 'start', id: m.id, steps });
+  const started = performance.now();
+  const outcome = await runCase(input, renderSize);
+  send({ type: 'done', id: m.id, outcome, ms: performance.now() - started, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
+}
