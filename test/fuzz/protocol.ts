@@ -9,6 +9,7 @@ export type ParentMessage = CaseRequest & { id: number };
 
 /** Fuzz process → parent. */
 export type ChildMessage =
-  | { type: 'ready'; seeds: string[] }
+  | { type: 'ready' }
   | { type: 'start'; id: number; steps: string[] }
-  | { type: 'done'; id: number; outcome: CaseOutcome; ms: number; maxRssBytes: number };
+  /** maxRssBytes: the process's peak so far; rssBytes: now. */
+  | { type: 'done'; id: number; outcome: CaseOutcome; ms: number; maxRssBytes: number; rssBytes: number };

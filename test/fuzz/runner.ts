@@ -103,7 +103,9 @@ class FuzzProcess {
   ) {}
 
   async run(job: Job): Promise<JobResult> {
-    if (!this.child || this.ran >= CASES_PER_PROCESS) await this.restart();
+    // A crafted input gets a process of its own: its peak RSS is then its own, not partly memory
+    // that malloc kept from the cases before.
+    if (!this.child || this.ran >= CASES_PER_PROCESS || job.crafted) await this.restart();
     const child = this.child!;
     this.ran++;
     const id = this.nextId++;
@@ -126,7 +128,10 @@ class FuzzProcess {
         } else if (m.type === 'done' && m.id === id) {
           if (m.maxRssBytes > this.maxRss) {
             finish({ kind: 'memory', detail: `peak RSS ${mb(m.maxRssBytes)} MB (budget ${mb(this.maxRss)} MB); outcome ${describe(m.outcome)}`, steps }, true);
-          } else finish({ kind: 'done', outcome: m.outcome, ms: m.ms, maxRssBytes: m.maxRssBytes, steps }, false);
+          } else {
+            // A process holding much memory after a case (malloc keeps freed memory) starts the next case afresh.
+            finish({ kind: 'done', outcome: m.outcome, ms: m.ms, maxRssBytes: m.maxRssBytes, steps }, m.rssBytes > this.maxRss / 3 || Boolean(job.crafted));
+          }
         }
       };
       const onExit = (code: number | null, signal: string | null) => {
@@ -137,7 +142,8 @@ class FuzzProcess {
         clearInterval(poll);
         child.off('message', onMessage);
         child.off('exit', onExit);
-        if (kill || result.kind !== 'done') this.stop();
+        if (kill) this.stop();
+        else if (result.kind !== 'done') this.child = null;
         resolve(result);
       };
       child.on('message', onMessage);

@@ -30,6 +30,8 @@ const BLOCK_MAX = 900_000;
 /** An output larger than this is handed over by decompress() rather than copied and kept. */
 const HAND_OVER_BYTES = 16 << 20;
 const INITIAL_OUTPUT = 1 << 20;
+/** Output past this size grows straight to the cap (see reserve). */
+const GROW_TO_CAP = 32 << 20;
 /** Codes up to this length decode with one table look-up; longer ones take the canonical path. */
 const LOOKUP_BITS = 10;
 const LOOKUP_SIZE = 1 << LOOKUP_BITS;
@@ -422,7 +424,12 @@ export class Bunzip2 {
    */
   private reserve(n: number, used: number): Uint8Array {
     if (n > this.out.length) {
-      const out = new Uint8Array(Math.min(Math.max(n, this.out.length * 2), this.maxOutput + BLOCK_MAX));
+      const cap = this.maxOutput + BLOCK_MAX;
+      // Past GROW_TO_CAP the output takes the cap at once: the kernel maps a large array's pages
+      // only as they are written, while doubling would leave every smaller copy as garbage
+      // (a bomb's output reached twice the cap in memory before the cap stopped it).
+      const size = n > GROW_TO_CAP ? cap : Math.max(n, this.out.length * 2);
+      const out = new Uint8Array(Math.min(size, cap));
       out.set(this.out.subarray(0, used));
       this.out = out;
     }
