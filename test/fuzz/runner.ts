@@ -37,6 +37,8 @@ export interface CraftedCase {
 
 export interface CaseRecord {
   name: string;
+  /** Case number of a generated case. */
+  index?: number;
   outcome: CaseOutcome;
   ms: number;
   maxRssBytes: number;
@@ -238,7 +240,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const name = job.crafted ? job.name : `${generateName(seeds, options.runSeed, job.index!)}`;
       record(report, seeds, options, job, name, result);
       if (result.kind === 'done') {
-        const rec = { name, outcome: result.outcome, ms: result.ms, maxRssBytes: result.maxRssBytes };
+        const rec = { name, index: job.index, outcome: result.outcome, ms: result.ms, maxRssBytes: result.maxRssBytes };
         if (job.crafted) report.crafted.push(rec);
         options.onCase?.(rec, report);
       }
