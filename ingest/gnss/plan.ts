@@ -26,7 +26,8 @@ function observationsOf(rinex: ReadRinexResult): SnrObservations {
   let kept = 0;
   for (let i = 0; i < snr.count; i++) {
     const base = keyOfSystem[snr.satSystem[i]!]!;
-    if (base === 0 || snr.satPrn[i]! > 99) continue;
+    // The reader already drops invalid ids (PRN 00 is no satellite, but key base + 0 is a rollup total).
+    if (base === 0 || snr.satPrn[i]! < 1 || snr.satPrn[i]! > 99) continue;
     satellites[i] = base + snr.satPrn[i]!;
     kept++;
   }

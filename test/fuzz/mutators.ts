@@ -101,7 +101,19 @@ function textMutation(b: Uint8Array, r: Prng, steps: string[]): Uint8Array {
   const lines = latin1(b).split('\n');
   if (lines.length < 2) return bitFlips(b, r, steps);
   const i = r.below(lines.length);
-  switch (r.below(6)) {
+  switch (r.below(7)) {
+    case 6: {
+      // Satellite ids (G05, R24, E11…) made impossible: PRN 00, unknown systems, blanks.
+      const all = [...lines.entries()].filter(([, l]) => /[GRECJSI]\d\d/.test(l));
+      if (all.length === 0) break;
+      const [k, line] = r.pick(all);
+      const ids = [...line.matchAll(/[GRECJSI]\d\d/g)];
+      const m = r.pick(ids);
+      const v = r.pick(['G00', 'R00', 'X01', 'G  ', ' 00', 'E99', 'G-1']);
+      lines[k] = line.slice(0, m.index) + v + line.slice(m.index! + 3);
+      steps.push(`line ${k}: satellite ${m[0]} → ${v}`);
+      break;
+    }
     case 0:
     case 1: {
       const line = lines[i]!;

@@ -11,5 +11,7 @@ export type ParentMessage = CaseRequest & { id: number };
 export type ChildMessage =
   | { type: 'ready' }
   | { type: 'start'; id: number; steps: string[] }
+  /** An uncaught exception or unhandled rejection during case `id`: the process ends after it. */
+  | { type: 'crash'; id: number; detail: string }
   /** maxRssBytes: the process's peak so far; rssBytes: now. */
   | { type: 'done'; id: number; outcome: CaseOutcome; ms: number; maxRssBytes: number; rssBytes: number };

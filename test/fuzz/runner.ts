@@ -4,8 +4,10 @@
 // case) is a memory finding, one that ends the process is a crash, and a failure that is not a
 // RadomeError is an untyped finding. Findings are saved under var/fuzz/ for replay.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { workerUrl } from '../../ingest/worker-pool.js';
 import { generateCase } from './cases.js';
@@ -85,6 +87,8 @@ const DEFAULT_MAX_RSS = 1024 * 2 ** 20;
 /** A process is replaced after this many cases, so a slow leak is not blamed on a case. */
 const CASES_PER_PROCESS = 150;
 const RSS_POLL_MS = 25;
+/** Time a process may take to read the seeds and make a case's input, before the case's own time starts. */
+const SETUP_TIMEOUT_MS = 180_000;
 
 type Job = { message: CaseRequest; name: string; index?: number; crafted?: CraftedCase };
 type JobResult = { kind: 'done'; outcome: CaseOutcome; ms: number; maxRssBytes: number; steps: string[] } | { kind: FindingKind & ('crash' | 'hang' | 'memory'); detail: string; steps: string[] };
@@ -115,18 +119,20 @@ class FuzzProcess {
     this.stderr = '';
     return new Promise<JobResult>((resolve) => {
       let timer: NodeJS.Timeout;
-      const arm = () => {
+      const arm = (ms: number) => {
         clearTimeout(timer);
-        timer = setTimeout(() => finish({ kind: 'hang', detail: `no outcome after ${this.timeoutMs} ms`, steps }, true), this.timeoutMs);
+        timer = setTimeout(() => finish({ kind: 'hang', detail: `no outcome after ${ms} ms`, steps }, true), ms);
       };
       const poll = setInterval(() => {
         const rss = rssOf(child.pid!);
         if (rss > this.maxRss) finish({ kind: 'memory', detail: `RSS reached ${mb(rss)} MB (budget ${mb(this.maxRss)} MB)`, steps }, true);
       }, RSS_POLL_MS);
       const onMessage = (m: ChildMessage) => {
-        if (m.type === 'start' && m.id === id) {
+        if (m.type === 'crash' && m.id === id) {
+          finish({ kind: 'crash', detail: `uncaught: ${m.detail}`, steps }, true);
+        } else if (m.type === 'start' && m.id === id) {
           steps = m.steps;
-          arm();
+          arm(this.timeoutMs);
         } else if (m.type === 'done' && m.id === id) {
           if (m.maxRssBytes > this.maxRss) {
             finish({ kind: 'memory', detail: `peak RSS ${mb(m.maxRssBytes)} MB (budget ${mb(this.maxRss)} MB); outcome ${describe(m.outcome)}`, steps }, true);
@@ -150,7 +156,8 @@ class FuzzProcess {
       };
       child.on('message', onMessage);
       child.once('exit', onExit);
-      arm(); // covers generating the input too, until 'start' re-arms it
+      // Reading the seeds and making the input (recompressing, say) is not the case's time.
+      arm(SETUP_TIMEOUT_MS);
       child.send({ ...job.message, id } as ParentMessage);
     });
   }
@@ -163,6 +170,10 @@ class FuzzProcess {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       // Heap beyond the RSS budget: a runaway heap is then caught by the budget, not by V8's abort.
       execArgv: ['--expose-gc', `--max-old-space-size=${Math.ceil(mb(this.maxRss) * 1.5)}`],
+    });
+    // A process that ends between cases is replaced at the next one.
+    child.once('exit', () => {
+      if (this.child === child) this.child = null;
     });
     child.stderr!.on('data', (d: Buffer) => {
       this.stderr = (this.stderr + d.toString()).slice(-20_000);
@@ -204,8 +215,10 @@ export function describe(o: CaseOutcome): string {
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const real = options.real ?? true;
-  const env = { ...process.env, RADOME_FUZZ_REAL: real ? '1' : '0' };
   const seeds = loadSeeds({ real });
+  const corpus = join(tmpdir(), `radome-fuzz-seeds-${process.pid}-${started}.v8`);
+  writeFileSync(corpus, serialize(seeds));
+  const env = { ...process.env, RADOME_FUZZ_CORPUS: corpus };
   const report: FuzzReport = {
     runSeed: options.runSeed,
     seeds: seeds.length,
@@ -247,7 +260,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     p.stop();
   };
-  await Promise.all(processes.map(work));
+  try {
+    await Promise.all(processes.map(work));
+  } finally {
+    rmSync(corpus, { force: true });
+  }
   report.elapsedMs = Date.now() - started;
   return report;
 }
