@@ -14,6 +14,7 @@ function epochCount(obs: SnrObservations): number {
   return count;
 }
 
+/** First and last epoch, whole ms (the catalog's unit): floor and ceiling, so sub-ms epochs stay inside. */
 function timeRange(obs: SnrObservations): [number, number] {
   let min = Infinity;
   let max = -Infinity;
@@ -22,7 +23,7 @@ function timeRange(obs: SnrObservations): [number, number] {
     if (t < min) min = t;
     if (t > max) max = t;
   }
-  return [min, max];
+  return [Math.floor(min), Math.ceil(max)];
 }
 
 /** Distinct satellites of the day: keys are 16-bit, so a table rather than a Set of 50,000 adds. */

@@ -20,7 +20,7 @@ export interface SnrObservations {
 
 /**
  * The Parquet layout of `gnss/snr/station=…/year=…/doy=…/part-0.parquet`, one row per value:
- *   time          INT64 TIMESTAMP(MILLIS, not UTC-adjusted)  epoch in the file's time system (GPS time)
+ *   time          INT64 TIMESTAMP(MICROS, not UTC-adjusted)  epoch in the file's time system (GPS time)
  *   constellation STRING  G R E C J I S
  *   satellite     STRING  e.g. E11
  *   code          STRING  RINEX observable as written: S1, S2 (RINEX 2) or S1C, S5Q (RINEX 3/4)
@@ -33,7 +33,10 @@ export interface SnrObservations {
 const SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: 5 },
   // A TIMESTAMP not adjusted to UTC: DuckDB reads it as TIMESTAMP (no time zone), which GPS time is.
-  { name: 'time', type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: false, unit: 'MILLIS' }, repetition_type: 'REQUIRED' },
+  // Microseconds, not milliseconds: high-rate receivers log 16, 20, 50 or 100 Hz, and a 16 Hz epoch
+  // (30.0625 s) is a whole number of microseconds but not of milliseconds. RINEX prints seconds
+  // to 0.1 µs (F11.7); such digits are rounded to the microsecond.
+  { name: 'time', type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: false, unit: 'MICROS' }, repetition_type: 'REQUIRED' },
   { name: 'constellation', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
   { name: 'satellite', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
   { name: 'code', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
@@ -71,7 +74,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
     const key = obs.satellites[i]!;
     let s = key < SATELLITE_KEYS ? satId[key]! : -1;
     if (s < 0) {
-      if (key >= SATELLITE_KEYS) throw new RadomeError('BAD_INPUT', `satellite key ${key} is not constellation × 100 + PRN`);
+      if (key >= SATELLITE_KEYS || key % 100 === 0) throw new RadomeError('BAD_INPUT', `satellite key ${key} is not constellation × 100 + PRN 01-99`);
       const name = satelliteName(key);
       let c = constellations.indexOf(name[0]!);
       if (c < 0) c = constellations.push(name[0]!) - 1;
@@ -85,7 +88,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
     schema: SCHEMA,
     rowCount: n,
     columns: [
-      { kind: 'dictionary', element: time, dictionary: plainInt64(times), dictionarySize: times.length, indices: timeIndex },
+      { kind: 'dictionary', element: time, dictionary: plainInt64(times.map((ms) => Math.round(ms * 1000))), dictionarySize: times.length, indices: timeIndex },
       { kind: 'dictionary', element: constellation, dictionary: plainStrings(constellations), dictionarySize: constellations.length, indices: constellationIndex },
       { kind: 'dictionary', element: satellite, dictionary: plainStrings(satNames), dictionarySize: satNames.length, indices: satIndex },
       { kind: 'dictionary', element: code, dictionary: plainStrings(obs.codes), dictionarySize: obs.codes.length, indices: obs.codeIndex.subarray(0, n) },
@@ -127,32 +130,62 @@ export async function decodeSnrParquet(bytes: Uint8Array, where: string): Promis
   const codes: string[] = [];
   const codeIds = new Map<string, number>();
   const satKeys = new Map<string, number>();
-  await parquetRead({
-    file,
-    columns: ['time', 'satellite', 'code', 'value'],
-    parsers: { timestampFromMilliseconds: (ms: bigint) => Number(ms) },
-    onChunk({ columnName, columnData, rowStart }) {
-      const data = columnData as ArrayLike<unknown>;
-      for (let i = 0; i < data.length; i++) {
-        const r = rowStart + i;
-        const v = data[i];
-        if (columnName === 'time') times[r] = v as number;
-        else if (columnName === 'value') values[r] = v as number;
-        else if (columnName === 'satellite') {
-          let key = satKeys.get(v as string);
-          if (key === undefined) satKeys.set(v as string, (key = parseSatellite(v as string, where)));
-          satellites[r] = key;
-        } else {
-          let id = codeIds.get(v as string);
-          if (id === undefined) {
-            id = codes.push(v as string) - 1;
-            codeIds.set(v as string, id);
+  // hyparquet calls onChunk from promise callbacks whose rejections nobody awaits: an exception
+  // thrown there would end the process as an unhandled rejection while parquetRead resolves. So
+  // the callback never throws; its first failure is kept and rejects this read alone.
+  let failure: unknown;
+  try {
+    await parquetRead({
+      file,
+      columns: ['time', 'satellite', 'code', 'value'],
+      // Files written before times were stored in microseconds have milliseconds.
+      parsers: { timestampFromMilliseconds: (ms: bigint) => Number(ms), timestampFromMicroseconds: (us: bigint) => Number(us) / 1000 },
+      onChunk({ columnName, columnData, rowStart }) {
+        if (failure !== undefined) return;
+        try {
+          const data = columnData as ArrayLike<unknown>;
+          for (let i = 0; i < data.length; i++) {
+            const r = rowStart + i;
+            const v = data[i];
+            if (columnName === 'time') times[r] = v as number;
+            else if (columnName === 'value') values[r] = v as number;
+            else if (columnName === 'satellite') {
+              let key = satKeys.get(v as string);
+              if (key === undefined) satKeys.set(v as string, (key = storedSatellite(v, where)));
+              satellites[r] = key;
+            } else {
+              let id = codeIds.get(v as string);
+              if (id === undefined) {
+                id = codes.push(v as string) - 1;
+                codeIds.set(v as string, id);
+              }
+              codeIndex[r] = id;
+            }
           }
-          codeIndex[r] = id;
+        } catch (e) {
+          failure = e;
         }
-      }
-    },
-  });
+      },
+    });
+  } catch (e) {
+    failure ??= e;
+  }
+  if (failure !== undefined) {
+    if (failure instanceof RadomeError) throw failure;
+    throw new RadomeError('CORRUPT', `not a readable SNR Parquet file: ${failure instanceof Error ? failure.message : String(failure)}`, { file: where, cause: failure });
+  }
   return { count, times, satellites, codeIndex, codes, values };
 }
 
+
+/**
+ * A stored satellite name as its key. Radome's decoders drop invalid ids (PRN 00 among them), so a
+ * stored one means the object is damaged or was written by a radome before that check.
+ */
+function storedSatellite(name: unknown, where: string): number {
+  try {
+    return parseSatellite(String(name), 'satellite');
+  } catch {
+    throw new RadomeError('CORRUPT', `the stored SNR observations name satellite ${JSON.stringify(name)}, which is no satellite (a constellation letter and a PRN 01-99); ingest the day's files again into a fresh store, or delete this station-day`, { file: where });
+  }
+}

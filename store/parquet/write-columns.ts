@@ -155,10 +155,14 @@ export function plainStrings(values: readonly string[]): Uint8Array {
   return out;
 }
 
-/** PLAIN INT64 values (whole numbers, e.g. ms timestamps). */
+/** PLAIN INT64 values (whole numbers, e.g. µs timestamps); a fraction is a caller's bug, named. */
 export function plainInt64(values: ArrayLike<number>): Uint8Array {
   const out = new BigInt64Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = BigInt(values[i]!);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isSafeInteger(v)) throw new RangeError(`INT64 column value ${v} is not a whole number (round it before writing)`);
+    out[i] = BigInt(v);
+  }
   return plainBytes(out);
 }
 

@@ -55,7 +55,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     const body = plan.objects[1]!.body;
     const ab = body.slice().buffer;
     expect(Number(parquetMetadata(ab).num_rows)).toBe(plan.days[1]!.row.observationCount);
-    const rows = await parquetReadObjects({ file: ab, parsers: { timestampFromMilliseconds: (ms: bigint) => Number(ms) } });
+    const rows = await parquetReadObjects({ file: ab, parsers: { timestampFromMicroseconds: (us: bigint) => Number(us) / 1000 } });
     const midnight = Date.UTC(2024, 2, 1);
     const expected = bruteForceSnr(rinex.snr, { from: midnight, to: midnight + 86_400_000, intervalMs: null });
     expect(rows.length).toBe([...expected.values()][0]!.count);

@@ -1,3 +1,5 @@
+import { RadomeError } from '../../../core/errors.js';
+
 /**
  * Fixed-width field readers over byte ranges, digits parsed by hand: the hot path of RINEX
  * parsing never builds a string. A field range is clipped to the line, so short (right-trimmed)
@@ -73,8 +75,17 @@ export function parseDecimalField(buf: Uint8Array, start: number, end: number): 
   return negative ? -value : value;
 }
 
+/**
+ * The longest text `latin1` makes: RINEX header lines are 80 characters; this leaves writers that
+ * overrun them room, and keeps a crafted multi-megabyte "header line" from becoming a string.
+ */
+export const MAX_TEXT_BYTES = 1024;
+
 /** Bytes [start, end) as a string, one char per byte (header lines only, never the hot path). */
 export function latin1(buf: Uint8Array, start: number, end: number): string {
+  if (end - start > MAX_TEXT_BYTES) {
+    throw new RadomeError('CORRUPT', `a header line of ${end - start} bytes: RINEX header lines are 80 characters (radome reads up to ${MAX_TEXT_BYTES})`);
+  }
   let s = '';
   for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
   return s;

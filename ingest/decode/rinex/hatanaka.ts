@@ -35,6 +35,14 @@ const AMP = 38;
 const NL = 10;
 /** Difference orders 0..9 fit the one-digit "k&" marker. */
 const ORDER_SLOTS = 10;
+/**
+ * What the formats allow, which bounds the difference state (satellites × observables ×
+ * ORDER_SLOTS numbers, at most 999 × 999 × 10): RINEX 2 codes are a type letter and a band digit
+ * (fewer than 50 exist; 99 leaves room), a RINEX 3/4 count is 3 digits, as is a satellite count.
+ */
+const MAX_TYPES_RINEX2 = 99;
+const MAX_TYPES_RINEX3 = 999;
+const MAX_SATELLITES = 999;
 
 export type ChunkSink = (chunk: Uint8Array) => void;
 
@@ -244,12 +252,16 @@ export class HatanakaDecoder extends LineConsumer {
   private headerRecord(buf: Uint8Array, s: number, e: number): void {
     this.writeChopped(buf, s, e);
     if (bytesEqual(buf, s + 60, e, '# / TYPES OF OBSERV')) {
-      if (buf[s + 5] !== SPACE) this.ntypeRinex2 = atoi(buf, s, e);
+      if (buf[s + 5] !== SPACE) {
+        const n = atoi(buf, s, s + 6);
+        if (n < 0 || n > MAX_TYPES_RINEX2) throw new RadomeError('CORRUPT', `line ${this.lineNo}: "# / TYPES OF OBSERV" declares ${latin1(buf, s, s + 6).trim()} observable types; RINEX 2 allows at most ${MAX_TYPES_RINEX2}`);
+        this.ntypeRinex2 = n;
+      }
       if (this.snrOnly) this.noteTypeNames(buf, s, e, 0, buf[s + 5] !== SPACE, 6, 6, 9);
     } else if (bytesEqual(buf, s + 60, e, 'SYS / # / OBS TYPES')) {
       if (buf[s] !== SPACE) {
-        const n = atoi(buf, s + 3, e);
-        if (n < 0 || n > 999) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad observable count in SYS / # / OBS TYPES`);
+        const n = atoi(buf, s + 3, s + 6);
+        if (n < 0 || n > MAX_TYPES_RINEX3) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad observable count in SYS / # / OBS TYPES (0 to ${MAX_TYPES_RINEX3})`);
         this.ntypeBySystem[buf[s]! & 127] = n;
         this.typesSystem = buf[s]! & 127;
       }
@@ -350,7 +362,7 @@ export class HatanakaDecoder extends LineConsumer {
 
   private startEpoch(line: Uint8Array, length: number, init: boolean): void {
     const nsat = atoi(line, this.nsatPos, length);
-    if (nsat < 0 || nsat > 999) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad satellite count in epoch line`);
+    if (nsat < 0 || nsat > MAX_SATELLITES) throw new RadomeError('CORRUPT', `line ${this.lineNo}: bad satellite count in epoch line`);
     if (this.satListPos + 3 * nsat > length) {
       throw new RadomeError('CORRUPT', `line ${this.lineNo}: epoch lists fewer than its ${nsat} satellites`);
     }
@@ -673,7 +685,7 @@ export class HatanakaDecoder extends LineConsumer {
   /** Sizes the per-slot state for nsat × ntype; growing keeps the previous epoch's state. */
   private ensureStateCapacity(nsat: number, ntype: number): void {
     if (nsat <= this.satCapacity && ntype <= this.typeCapacity) return;
-    const satCap = Math.max(nsat, this.satCapacity * 2, 16);
+    const satCap = Math.max(nsat, Math.min(this.satCapacity * 2, MAX_SATELLITES), 16);
     const typeCap = Math.max(ntype, this.typeCapacity);
     const old = { y: this.prevY, order: this.prevOrder, arc: this.prevArc, flags: this.prevFlags, typeCap: this.typeCapacity };
     const slots = satCap * typeCap;

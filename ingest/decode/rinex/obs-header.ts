@@ -1,3 +1,4 @@
+import { RadomeError } from '../../../core/errors.js';
 import { civilToMs } from './civil-time.js';
 import { ecefToGeodetic } from './geodetic.js';
 import type { RinexObsHeader } from './types.js';
@@ -5,6 +6,16 @@ import type { WarningLog } from './warning-log.js';
 
 /** Time system a RINEX file uses when TIME OF FIRST OBS does not say (RINEX 2.11 / 3.x rules). */
 const DEFAULT_TIME_SYSTEM: Record<string, string> = { G: 'GPS', R: 'GLO', E: 'GAL', C: 'BDT', J: 'QZS', I: 'IRN', S: 'GPS', M: 'GPS' };
+
+/**
+ * The most observable types a list may hold. RINEX 2 codes are two characters, a type letter
+ * (C L D S P) and a band digit: fewer than 50 exist, and 99 leaves room for writers' own. A RINEX
+ * 3/4 count is a 3-digit field (I3), so 999.
+ */
+const MAX_TYPES_RINEX2 = 99;
+const MAX_TYPES_RINEX3 = 999;
+/** A file gives one record per system and factor (1, 10, 100, 1000); events may add some. */
+const MAX_SCALE_FACTORS = 1000;
 
 interface PendingTypes {
   system: string;
@@ -127,28 +138,56 @@ export class ObsHeaderReader {
   private layoutRecord(label: string, body: string, lineNo: number): boolean {
     if (label.startsWith('# / TYPES OF OBSERV')) {
       const count = body.slice(0, 6).trim();
-      if (count || this.pending.length === 0) this.pending.push({ system: '', declared: Number(count) || 0, labels: [] });
-      this.pending[this.pending.length - 1]!.labels.push(...words(body.slice(6)));
+      if (count || this.pending.length === 0) this.pending.push({ system: '', declared: this.typeCount(count, MAX_TYPES_RINEX2, '# / TYPES OF OBSERV', lineNo), labels: [] });
+      this.addLabels(words(body.slice(6)), MAX_TYPES_RINEX2, lineNo);
     } else if (label.startsWith('SYS / # / OBS TYPES')) {
       const system = body.charAt(0).trim();
       if (system || this.pending.length === 0) {
-        this.pending.push({ system: system || 'G', declared: Number(body.slice(3, 6).trim()) || 0, labels: [] });
+        this.pending.push({ system: system || 'G', declared: this.typeCount(body.slice(3, 6).trim(), MAX_TYPES_RINEX3, 'SYS / # / OBS TYPES', lineNo), labels: [] });
       }
-      this.pending[this.pending.length - 1]!.labels.push(...words(body.slice(7)));
+      this.addLabels(words(body.slice(7)), MAX_TYPES_RINEX3, lineNo);
     } else if (label.startsWith('SYS / SCALE FACTOR')) {
       const system = body.charAt(0).trim();
       if (system) {
         const factor = Number(body.slice(2, 6).trim());
         if (!(factor > 0)) this.warnings.add('BAD_HEADER_FIELD', lineNo);
-        else this.scaleFactors.push({ system, factor, codes: words(body.slice(10)) });
+        else {
+          // Each record is looked through for every observable: their number stays what files use.
+          if (this.scaleFactors.length >= MAX_SCALE_FACTORS) throw new RadomeError('CORRUPT', `header line ${lineNo}: more than ${MAX_SCALE_FACTORS} SYS / SCALE FACTOR records`);
+          this.scaleFactors.push({ system, factor, codes: words(body.slice(10)) });
+        }
       } else if (this.scaleFactors.length > 0) {
-        this.scaleFactors[this.scaleFactors.length - 1]!.codes.push(...words(body.slice(10)));
+        const codes = this.scaleFactors[this.scaleFactors.length - 1]!.codes;
+        codes.push(...words(body.slice(10)));
+        if (codes.length > MAX_TYPES_RINEX3) throw new RadomeError('CORRUPT', `header line ${lineNo}: a SYS / SCALE FACTOR record lists more than ${MAX_TYPES_RINEX3} observable types`);
       }
     } else {
       return false;
     }
     this.layoutChanged = true;
     return true;
+  }
+
+  /**
+   * A declared observable count: blank or unreadable is 0 (the listed codes are kept, with an
+   * OBS_TYPE_COUNT_MISMATCH warning); over what the format allows is CORRUPT, since every record's
+   * layout follows from it.
+   */
+  private typeCount(field: string, max: number, label: string, lineNo: number): number {
+    if (!/^\d+$/.test(field)) {
+      if (field !== '') this.warnings.add('BAD_HEADER_FIELD', lineNo);
+      return 0;
+    }
+    const count = Number(field);
+    if (count > max) throw new RadomeError('CORRUPT', `header line ${lineNo}: ${label} declares ${field} observable types; the format allows at most ${max}`);
+    return count;
+  }
+
+  /** Codes of a continuation line for the open list; CORRUPT past what the format allows. */
+  private addLabels(labels: string[], max: number, lineNo: number): void {
+    const list = this.pending[this.pending.length - 1]!.labels;
+    if (list.length + labels.length > max) throw new RadomeError('CORRUPT', `header line ${lineNo}: an observable list of more than ${max} types, more than the format allows`);
+    list.push(...labels);
   }
 
   /**
@@ -159,11 +198,11 @@ export class ObsHeaderReader {
     const changed = this.layoutChanged;
     this.layoutChanged = false;
     for (const p of this.pending) {
-      let labels = p.labels;
+      const labels = p.labels;
       if (labels.length !== p.declared) {
         this.warnings.add('OBS_TYPE_COUNT_MISMATCH', lineNo);
         // Keep every listed code; pad to the declared count so record layouts still line up.
-        while (labels.length < p.declared) labels = [...labels, ''];
+        if (labels.length < p.declared) labels.push(...Array<string>(p.declared - labels.length).fill(''));
       }
       if (p.system === '') this.header.obsTypesRinex2 = labels;
       else this.header.obsTypes[p.system] = labels;

@@ -1,7 +1,7 @@
 import { RadomeError } from '../../../core/errors.js';
 import { civilToMs, fullYear } from './civil-time.js';
 import { EpochsBuilder, SnrColumnsBuilder } from './columns.js';
-import { bytesEqual, isBlank, latin1, parseDecimalField, parseIntField } from './fixed-width.js';
+import { bytesEqual, isBlank, latin1, MAX_TEXT_BYTES, parseDecimalField, parseIntField } from './fixed-width.js';
 import { LineConsumer } from './line-consumer.js';
 import { ObsHeaderReader } from './obs-header.js';
 import { isSnrCode, rinex3SnrCode } from './snr-codes.js';
@@ -123,7 +123,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
         if (this.listed === this.nsat) this.startRecords();
         return;
       case PHASE_EVENT_RECORDS:
-        this.headerReader.eventRecord(latin1(buf, s, e), this.lineNo);
+        this.headerReader.eventRecord(this.headerText(buf, s, e), this.lineNo);
         if (--this.recordsLeft === 0) this.endEventRecords();
         return;
       case PHASE_RESYNC:
@@ -133,7 +133,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
         }
         return;
       case PHASE_HEADER:
-        if (this.headerReader.line(latin1(buf, s, e), this.lineNo)) this.endHeader();
+        if (this.headerReader.line(this.headerText(buf, s, e), this.lineNo)) this.endHeader();
         return;
       case PHASE_BEFORE_HEADER:
         this.firstLine(buf, s, e);
@@ -153,7 +153,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     if (!bytesEqual(buf, s + 60, e, 'RINEX VERSION / TYPE')) {
       throw new RadomeError('UNRECOGNIZED', `not RINEX: line ${this.lineNo} is not "RINEX VERSION / TYPE"`);
     }
-    this.headerReader.line(latin1(buf, s, e), this.lineNo);
+    this.headerReader.line(this.headerText(buf, s, e), this.lineNo);
     const h = this.headerReader.header;
     this.major = Math.floor(h.version);
     if (!(this.major >= 2 && this.major <= 4)) {
@@ -163,6 +163,14 @@ class ObsParser extends LineConsumer implements RinexObsParser {
       throw new RadomeError('UNSUPPORTED', `RINEX file type "${h.fileType}": only observation files (O) are read`);
     }
     this.phase = PHASE_HEADER;
+  }
+
+  /** A header line as text; CORRUPT naming the line when it is far longer than RINEX's 80 characters. */
+  private headerText(buf: Uint8Array, s: number, e: number): string {
+    if (e - s > MAX_TEXT_BYTES) {
+      throw new RadomeError('CORRUPT', `header line ${this.lineNo} is ${e - s} bytes long; RINEX header lines are 80 characters (radome reads up to ${MAX_TEXT_BYTES})`);
+    }
+    return latin1(buf, s, e);
   }
 
   private endHeader(): void {
@@ -302,14 +310,17 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     this.phase = this.nsat > 0 ? PHASE_RECORDS : PHASE_EPOCH;
   }
 
-  /** RINEX 2 satellite ids (12 per line from column 33); a blank system letter means GPS. */
+  /**
+   * RINEX 2 satellite ids (12 per line from column 33); a blank system letter means GPS. A bad id
+   * (see isSatelliteId) skips the satellite's records, counted as BAD_SATELLITE_ID.
+   */
   private readSatelliteIds(buf: Uint8Array, s: number, e: number, count: number): void {
     for (let k = 0; k < count; k++) {
       const p = s + 32 + 3 * k;
       const i = this.listed++;
       const prn = p + 3 <= e ? parseIntField(buf, p + 1, p + 3) : NaN;
       const system = buf[p] === SPACE ? 71 : buf[p]!;
-      if (Number.isNaN(prn) || prn < 0 || system < 65 || system > 90) {
+      if (!isSatelliteId(system, prn)) {
         if (this.recording) this.warnings.add('BAD_SATELLITE_ID', this.lineNo);
         this.satSystem[i] = 0;
       } else {
@@ -387,7 +398,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
 
   /** The SNR columns of a RINEX 3 satellite's record, or null (counted as a warning) for a bad id. */
   private snrColumnsOf(system: number, prn: number): Int32Array | null {
-    if (system < 65 || system > 90 || Number.isNaN(prn) || prn < 0) {
+    if (!isSatelliteId(system, prn)) {
       this.warnings.add('BAD_SATELLITE_ID', this.lineNo);
       return null;
     }
@@ -445,6 +456,14 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     }
     return aliases;
   }
+}
+
+/**
+ * A system letter A-Z and a PRN 01-99: RINEX numbers satellites from 1, so PRN 0 ("G00") is no
+ * satellite (and satellite key constellation × 100 + 0 is the constellation total of the rollups).
+ */
+function isSatelliteId(system: number, prn: number): boolean {
+  return system >= 65 && system <= 90 && prn >= 1 && prn <= 99;
 }
 
 /**

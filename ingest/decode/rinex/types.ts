@@ -16,7 +16,7 @@ export type RinexWarningCode =
   | 'SHORT_EPOCH'
   /** A satellite record of a system that has no observable list in the header. */
   | 'UNKNOWN_SYSTEM'
-  /** A satellite identifier that cannot be read. */
+  /** A satellite identifier that cannot be read, or PRN 00 (e.g. "G00"): its records are skipped. */
   | 'BAD_SATELLITE_ID'
   /** An SNR field that is not a number. */
   | 'BAD_OBS_VALUE'
