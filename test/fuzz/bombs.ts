@@ -183,7 +183,31 @@ function containerBombs(): CraftedCase[] {
   ];
 }
 
-/** Every crafted bomb, Level 2 and containers. */
+/**
+ * RINEX inputs that took all memory or all CPU (issue 18, items 2 and 3): a 128 MiB header line
+ * in 132 kB of gzip, and headers declaring 1e9999, 999999 and 100,000 observable types (the
+ * last one listed in full: 7,700 continuation lines, quadratic to lay out before).
+ */
+function rinexBombs(): CraftedCase[] {
+  const file = (name: string, bytes: Uint8Array, expect: string[]): CraftedCase => ({ name, input: { kind: 'file', name, bytes }, expect });
+  const [version, marker] = RINEX_HEADER.split('\n');
+  const longLine = concat([new Uint8Array(gzipSync(ascii(`${version}\n`))), gzipBomb(128, 0x41)]);
+  const declaring = (count: string) => ascii([version, marker, `${count.padStart(6)}    S1    S2`.padEnd(60) + '# / TYPES OF OBSERV', RINEX_HEADER.split('\n')[3]].join('\n') + '\n');
+  const listed = (n: number) => {
+    const types = Array.from({ length: n }, (_, i) => `S${(i % 9) + 1}`);
+    const lines = [];
+    for (let i = 0; i < n; i += 9) lines.push(((i === 0 ? String(n).padStart(6) : ' '.repeat(6)) + types.slice(i, i + 9).map((t) => t.padStart(6)).join('')).padEnd(60) + '# / TYPES OF OBSERV');
+    return ascii([version, marker, ...lines, RINEX_HEADER.split('\n')[3]].join('\n') + '\n');
+  };
+  return [
+    file('rinex-128MiB-header-line-in-gzip', longLine, ['CORRUPT']),
+    file('rinex-1e9999-observation-types', declaring('1e9999'), ['CORRUPT', 'UNSUPPORTED']),
+    file('rinex-999999-observation-types', declaring('999999'), ['CORRUPT']),
+    file('rinex-100000-observation-types-listed', listed(100_000), ['CORRUPT']),
+  ];
+}
+
+/** Every crafted bomb: Level 2, containers and RINEX. */
 export function craftedBombs(): CraftedCase[] {
-  return [...level2Bombs(), ...containerBombs()];
+  return [...level2Bombs(), ...containerBombs(), ...rinexBombs()];
 }

@@ -82,7 +82,8 @@ export interface FuzzReport {
   elapsedMs: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+/** A case's time budget: the slowest real cases (a whole volume, 600 MB of bomb) take ~20 s on a busy 2-core machine. */
+const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RSS = 1024 * 2 ** 20;
 /** A process is replaced after this many cases, so a slow leak is not blamed on a case. */
 const CASES_PER_PROCESS = 150;
