@@ -19,6 +19,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+const file = (name: string, bytes: Uint8Array, expect: string[]): CraftedCase => ({ name, input: { kind: 'file', name, bytes }, expect });
 const repeat = (part: Uint8Array, n: number) => concat(new Array<Uint8Array>(n).fill(part));
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
@@ -158,7 +159,6 @@ function level2Bombs(): CraftedCase[] {
   const control = new Uint8Array(4);
   new DataView(control.buffer).setInt32(0, zeroRecord.length);
   const recordBomb = concat([volumeHeader({ volumeStart: T0, site: 'KLOT' }), ...new Array<Uint8Array>(20).fill(concat([control, zeroRecord]))]);
-  const file = (name: string, bytes: Uint8Array, expect: string[]): CraftedCase => ({ name, input: { kind: 'file', name, bytes }, expect });
   return [
     file('level2-one-gate-radials-then-65000-gates', oneGateThenWide, ['CORRUPT']),
     file('level2-70000-radials-in-one-cut', manyRadials, ['CORRUPT']),
@@ -168,7 +168,6 @@ function level2Bombs(): CraftedCase[] {
 }
 
 function containerBombs(): CraftedCase[] {
-  const file = (name: string, bytes: Uint8Array, expect: string[]): CraftedCase => ({ name, input: { kind: 'file', name, bytes }, expect });
   const oneGiB = deflateRawSync(new Uint8Array(MiB));
   return [
     file('gzip-1GiB', gzipBomb(1024), ['TOO_LARGE']),
@@ -189,7 +188,6 @@ function containerBombs(): CraftedCase[] {
  * last one listed in full: 7,700 continuation lines, quadratic to lay out before).
  */
 function rinexBombs(): CraftedCase[] {
-  const file = (name: string, bytes: Uint8Array, expect: string[]): CraftedCase => ({ name, input: { kind: 'file', name, bytes }, expect });
   const [version, marker] = RINEX_HEADER.split('\n');
   const longLine = concat([new Uint8Array(gzipSync(ascii(`${version}\n`))), gzipBomb(128, 0x41)]);
   const declaring = (count: string) => ascii([version, marker, `${count.padStart(6)}    S1    S2`.padEnd(60) + '# / TYPES OF OBSERV', RINEX_HEADER.split('\n')[3]].join('\n') + '\n');

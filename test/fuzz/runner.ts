@@ -136,7 +136,7 @@ class FuzzProcess {
           arm(this.timeoutMs);
         } else if (m.type === 'done' && m.id === id) {
           if (m.maxRssBytes > this.maxRss) {
-            finish({ kind: 'memory', detail: `peak RSS ${mb(m.maxRssBytes)} MB (budget ${mb(this.maxRss)} MB); outcome ${describe(m.outcome)}`, steps }, true);
+            finish({ kind: 'memory', detail: `peak RSS ${mb(m.maxRssBytes)} MB (budget ${mb(this.maxRss)} MB); outcome ${describeOutcome(m.outcome)}`, steps }, true);
           } else {
             // A process holding much memory after a case (malloc keeps freed memory) starts the next case afresh.
             finish({ kind: 'done', outcome: m.outcome, ms: m.ms, maxRssBytes: m.maxRssBytes, steps }, m.rssBytes > this.maxRss / 3 || Boolean(job.crafted));
@@ -208,7 +208,7 @@ function rssOf(pid: number): number {
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
-export function describe(o: CaseOutcome): string {
+export function describeOutcome(o: CaseOutcome): string {
   return o.status === 'typed' ? o.code! : o.status === 'untyped' ? `untyped ${o.message}` : o.status;
 }
 
@@ -282,7 +282,7 @@ function record(report: FuzzReport, seeds: readonly Seed[], options: FuzzOptions
     const o = result.outcome;
     if (job.crafted) {
       const got = o.status === 'typed' ? o.code! : o.status === 'pending' ? 'ingested' : o.status;
-      if (o.status !== 'untyped' && !job.crafted.expect.includes(got)) report.unexpected.push({ name: job.crafted.name, outcome: describe(o), expected: job.crafted.expect });
+      if (o.status !== 'untyped' && !job.crafted.expect.includes(got)) report.unexpected.push({ name: job.crafted.name, outcome: describeOutcome(o), expected: job.crafted.expect });
     }
     if (o.status === 'typed') report.typed[o.code!] = (report.typed[o.code!] ?? 0) + 1;
     else if (o.status !== 'untyped') report.ok++;
