@@ -12,6 +12,8 @@ export type RadomeErrorCode =
   | 'UNSUPPORTED'
   /** Input is not any format radome knows. */
   | 'UNRECOGNIZED'
+  /** Input would decompress or decode to more than a limit allows (a bomb, or a budget set too low). */
+  | 'TOO_LARGE'
   /** An object key, path or argument is invalid. */
   | 'BAD_INPUT'
   /** Configuration is missing or invalid. */

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Repository root (this file lives in test/). */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Repository root (this file lives in test/, or compiled in dist/test/ for the fuzzer's processes). */
+const parent = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = basename(parent) === 'dist' ? dirname(parent) : parent;
 
 /** The shared real sample data folder: RADOME_SAMPLE_DATA, else ../shared/data beside the repo. */
 export const sampleDataDir = process.env.RADOME_SAMPLE_DATA ?? resolve(repoRoot, '..', 'shared', 'data');

@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { exceeded } from './decompression-budget.js';
 
 /**
  * radome's one bzip2 decompressor, written for NEXRAD LDM records and used for every bzip2 input
@@ -29,6 +30,8 @@ const BLOCK_MAX = 900_000;
 /** An output larger than this is handed over by decompress() rather than copied and kept. */
 const HAND_OVER_BYTES = 16 << 20;
 const INITIAL_OUTPUT = 1 << 20;
+/** Output past this size grows straight to the cap (see reserve). */
+const GROW_TO_CAP = 32 << 20;
 /** Codes up to this length decode with one table look-up; longer ones take the canonical path. */
 const LOOKUP_BITS = 10;
 const LOOKUP_SIZE = 1 << LOOKUP_BITS;
@@ -97,7 +100,7 @@ export class Bunzip2 {
    * output, valid until the next call (copy it to keep it). Bytes after the last stream that do
    * not start another one are ignored, as bzip2(1) does. `where` names the input in errors
    * ("record 3 at offset 1234"). Throws RadomeError TRUNCATED when the input ends inside a
-   * stream, CORRUPT when it is not bzip2, fails a CRC or would inflate past `maxOutputBytes`.
+   * stream, CORRUPT when it is not bzip2, fails a CRC, TOO_LARGE when it would inflate past `maxOutputBytes`.
    */
   decompressView(src: Uint8Array, where = 'bzip2 data', maxOutputBytes = DEFAULT_MAX_OUTPUT): Uint8Array {
     this.start(src, where, maxOutputBytes);
@@ -421,7 +424,12 @@ export class Bunzip2 {
    */
   private reserve(n: number, used: number): Uint8Array {
     if (n > this.out.length) {
-      const out = new Uint8Array(Math.min(Math.max(n, this.out.length * 2), this.maxOutput + BLOCK_MAX));
+      const cap = this.maxOutput + BLOCK_MAX;
+      // Past GROW_TO_CAP the output takes the cap at once: the kernel maps a large array's pages
+      // only as they are written, while doubling would leave every smaller copy as garbage
+      // (a bomb's output reached twice the cap in memory before the cap stopped it).
+      const size = n > GROW_TO_CAP ? cap : Math.max(n, this.out.length * 2);
+      const out = new Uint8Array(Math.min(size, cap));
       out.set(this.out.subarray(0, used));
       this.out = out;
     }
@@ -429,7 +437,7 @@ export class Bunzip2 {
   }
 
   private inflatesPastCap(): RadomeError {
-    return this.corrupt(`output exceeds the ${this.maxOutput}-byte limit (a bzip2 bomb?)`);
+    return exceeded(this.maxOutput, this.stream());
   }
 
   /** CORRUPT, unless the bits read so far run past the input: then the data were cut short. */

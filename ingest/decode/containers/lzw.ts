@@ -1,13 +1,18 @@
 import { RadomeError } from '../../../core/errors.js';
+import { exceeded, maxDecompressedBytes } from './decompression-budget.js';
 
 export interface LzwOptions {
-  /** Refuse to produce more than this many bytes (decompression bombs). Default 2 GiB. */
+  /** Refuse to produce more than this many bytes (decompression bombs). Default RADOME_MAX_DECOMPRESSED_MB. */
   maxOutputBytes?: number;
 }
 
 const CLEAR = 256;
 /** Spare output bytes: a string copy moves 8 bytes a step and may run up to 7 past its end. */
 const COPY_SLACK = 8;
+/** Output past this size grows straight to the cap (see grow). */
+const GROW_TO_CAP = 32 << 20;
+/** An output buffer this large is returned as a view: copying it would double the memory. */
+const VIEW_FROM = 64 << 20;
 
 /**
  * Decompresses Unix `compress` (.Z) data: LZW with 9..maxBits-bit codes packed LSB first.
@@ -17,7 +22,7 @@ const COPY_SLACK = 8;
  * files depend on this, so the decoder reproduces it exactly.
  */
 export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint8Array {
-  const maxOutput = options.maxOutputBytes ?? 2 ** 31;
+  const maxOutput = options.maxOutputBytes ?? maxDecompressedBytes();
   if (input.length < 3 || input[0] !== 0x1f || input[1] !== 0x9d) {
     throw new RadomeError('UNRECOGNIZED', 'not Unix compress data: magic bytes 1F 9D missing');
   }
@@ -136,7 +141,7 @@ export function decompressLzw(input: Uint8Array, options: LzwOptions = {}): Uint
     prev = code;
     prevStart = here;
   }
-  return out.slice(0, outPos);
+  return out.length >= VIEW_FROM ? out.subarray(0, outPos) : out.slice(0, outPos);
 }
 
 /** The end of the current group of 8 codes: compress(1) skips the rest of it on a width change. */
@@ -147,10 +152,11 @@ function alignToGroup(bitPos: number, groupStart: number, nBits: number): number
 
 /** Room for `needed` output bytes (at most `max`), plus the copy slack. */
 function grow(buf: Uint8Array, needed: number, max: number): [Uint8Array, DataView] {
-  if (needed > max) {
-    throw new RadomeError('CORRUPT', `compress data expands beyond the ${max}-byte limit`);
-  }
-  const next = new Uint8Array(Math.min(Math.max(needed, (buf.length - COPY_SLACK) * 2), max) + COPY_SLACK);
+  if (needed > max) throw exceeded(max, 'compress (.Z) data');
+  // Past GROW_TO_CAP, straight to the cap: its pages are mapped only as they are written, while
+  // doubling would leave each smaller copy as garbage (twice the cap in memory for a bomb).
+  const size = needed > GROW_TO_CAP ? max : Math.max(needed, (buf.length - COPY_SLACK) * 2);
+  const next = new Uint8Array(Math.min(size, max) + COPY_SLACK);
   next.set(buf);
   return [next, new DataView(next.buffer)];
 }

@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { RadomeError } from '../../../core/errors.js';
+import { exceeded } from './decompression-budget.js';
 
 /** RINEX observation file names: 2-digit year + o/d (plain/Hatanaka), or the long .rnx/.crx names. */
 const OBSERVATION_NAME = /(\.\d\d[od]|_MO\.(rnx|crx)|\.(rnx|crx))(\.(gz|z|bz2))?$/i;
@@ -9,6 +10,7 @@ const OBSERVATION_NAME = /(\.\d\d[od]|_MO\.(rnx|crx)|\.(rnx|crx))(\.(gz|z|bz2))?
  * RINEX observation file among several (navigation or met files beside it are ignored).
  */
 export function unzipMember(bytes: Uint8Array, maxOutputBytes: number): { name: string; bytes: Uint8Array } {
+  checkEntryCount(bytes);
   const files: { name: string; originalSize: number }[] = [];
   try {
     unzipSync(bytes, {
@@ -33,9 +35,8 @@ export function unzipMember(bytes: Uint8Array, maxOutputBytes: number): { name: 
     }
     chosen = observations[0]!;
   }
-  if (chosen.originalSize > maxOutputBytes) {
-    throw new RadomeError('CORRUPT', `zip member ${chosen.name} declares ${chosen.originalSize} bytes, beyond the limit`);
-  }
+  // fflate inflates into an array of the declared size and never past it: the declared size is the bound.
+  if (chosen.originalSize > maxOutputBytes) throw exceeded(maxOutputBytes, `zip member ${chosen.name} (declared ${chosen.originalSize} bytes)`);
   let out: Uint8Array | undefined;
   try {
     out = unzipSync(bytes, { filter: (f) => f.name === chosen.name })[chosen.name];
@@ -44,6 +45,34 @@ export function unzipMember(bytes: Uint8Array, maxOutputBytes: number): { name: 
   }
   if (!out) throw new RadomeError('CORRUPT', `zip member ${chosen.name} could not be extracted`);
   return { name: chosen.name, bytes: out };
+}
+
+/** Smallest central directory entry (46 bytes plus name). */
+const CENTRAL_ENTRY_BYTES = 46;
+const END_RECORD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+
+/**
+ * fflate walks as many central directory entries as the end record states, past the data if it
+ * must: a zip64 record claiming 4 billion entries would spin for minutes. A count the archive
+ * cannot hold is refused first.
+ */
+function checkEntryCount(bytes: Uint8Array): void {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && dv.getUint32(end, true) !== END_RECORD) {
+    if (bytes.length - end > 65_558) break;
+    end--;
+  }
+  if (end < 0 || dv.getUint32(end, true) !== END_RECORD) return; // fflate reports the missing end record itself
+  let count = dv.getUint16(end + 8, true);
+  if (end >= 20 && dv.getUint32(end - 20, true) === ZIP64_LOCATOR) {
+    const zip64End = dv.getUint32(end - 12, true);
+    if (zip64End + 40 <= bytes.length) count = Math.max(count, dv.getUint32(zip64End + 32, true));
+  }
+  if (count * CENTRAL_ENTRY_BYTES > bytes.length) {
+    throw new RadomeError('CORRUPT', `zip archive claims ${count} entries, more than its ${bytes.length} bytes can hold`);
+  }
 }
 
 function zipError(e: unknown): RadomeError {

@@ -1,6 +1,7 @@
-import { gunzipSync } from 'node:zlib';
 import { RadomeError } from '../../../core/errors.js';
 import { isRadarSiteId } from '../../../core/nexrad-sites.js';
+import { maxDecompressedBytes } from '../containers/decompression-budget.js';
+import { gunzip } from '../containers/gunzip.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
 
 export const VOLUME_HEADER_BYTES = 24;
@@ -31,7 +32,6 @@ export interface ArchiveIIRecords {
   compressed: boolean;
 }
 
-const GZIP_MAX_BYTES = 512 << 20;
 /** Real compressed records stay well under 1 MB; a control word past this is garbage. */
 const MAX_RECORD_BYTES = 64 << 20;
 /** Smallest bzip2 stream: 'BZh' + level + end-of-stream marker (6) + CRC (4). */
@@ -47,7 +47,7 @@ export function describeRecord(index: number, offset: number): string {
  * and records. Throws RadomeError UNRECOGNIZED, TRUNCATED or CORRUPT naming the offset.
  */
 export function splitArchiveIIRecords(input: Uint8Array): ArchiveIIRecords {
-  const bytes = isGzip(input) ? gunzip(input) : input;
+  const bytes = isGzip(input) ? gunzip(input, maxDecompressedBytes()) : input;
   const header = readVolumeHeader(bytes);
   const start = VOLUME_HEADER_BYTES;
   if (bytes.length === start) throw new RadomeError('TRUNCATED', `the volume ends after its ${start}-byte header: no records`);
@@ -122,17 +122,6 @@ export function splitLdmRecords(bytes: Uint8Array, start = 0, firstIndex = 0): {
 
 function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-function gunzip(bytes: Uint8Array): Uint8Array {
-  try {
-    return gunzipSync(bytes, { maxOutputLength: GZIP_MAX_BYTES });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'Z_BUF_ERROR') throw new RadomeError('TRUNCATED', `gzip stream of ${bytes.length} bytes ends early`, { cause: e });
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new RadomeError('CORRUPT', `gzip stream inflates past ${GZIP_MAX_BYTES >> 20} MB`, { cause: e });
-    throw new RadomeError('CORRUPT', `gzip stream is corrupt: ${(e as Error).message}`, { cause: e });
-  }
 }
 
 function hasBzip2Signature(bytes: Uint8Array, at: number): boolean {

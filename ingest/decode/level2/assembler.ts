@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { DecompressionBudget } from '../containers/decompression-budget.js';
 import type { ArchiveIIHeader } from './archive-records.js';
 import type { GridPool } from './grid-pool.js';
 import { readMessages } from './messages.js';
@@ -27,6 +28,8 @@ export class Level2Assembler {
   private readonly state: VolumeState;
   private records = 0;
   private toRelease: SweepBuilder[] = [];
+  /** Record bytes read so far: a volume of small bzip2 bombs is bounded as one container is. */
+  private readonly payloadBudget = new DecompressionBudget();
 
   /** `grids`: where moment grids get their memory (see GridPool); fresh arrays by default. */
   constructor(
@@ -38,6 +41,7 @@ export class Level2Assembler {
 
   /** Reads one decompressed record. `where` names it in errors (default "record N"). */
   push(payload: Uint8Array, where = `record ${this.records}`): void {
+    this.payloadBudget.spend(payload.length, `the volume's records up to ${where}`);
     readMessages(this.state, payload, where);
     this.records++;
   }

@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { MAX_GATES } from './limits.js';
 import { messageAt } from './message-location.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
 import type { SweepBuilder } from './sweep-builder.js';
@@ -38,6 +39,9 @@ export function readMessage1(state: VolumeState, p: Uint8Array, dv: DataView, bo
 
   if (elevationNumber === 0 || elevationNumber > 255) throw corrupt(messageAt(where, body), `elevation number ${elevationNumber} is not in 1..255`);
   if (!isMsOfDay(msOfDay)) throw corrupt(messageAt(where, body), `collection time ${msOfDay} ms is not a time of day`);
+  if (survGates > MAX_GATES || dopGates > MAX_GATES) {
+    throw corrupt(messageAt(where, body), `${survGates} surveillance and ${dopGates} Doppler gates (at most ${MAX_GATES})`);
+  }
   const hasRef = refAt !== 0 && survGates > 0;
   const hasVel = velAt !== 0 && dopGates > 0;
   const hasSw = swAt !== 0 && dopGates > 0;

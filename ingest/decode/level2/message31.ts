@@ -1,5 +1,6 @@
 import { RadomeError } from '../../../core/errors.js';
 import { isRadarSiteId } from '../../../core/nexrad-sites.js';
+import { MAX_GATES } from './limits.js';
 import { messageAt } from './message-location.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
 import type { VolumeState } from './volume-state.js';
@@ -87,7 +88,9 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
     if (type === TYPE_D && momentOfKey((p[at + 1]! << 16) | (p[at + 2]! << 8) | p[at + 3]!) >= 0) {
       if (at + MOMENT_HEADER_BYTES > end) throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' header runs past the message end`);
       const wordBits = p[at + 19]!;
-      const bytes = dv.getUint16(at + 8) * (wordBits >> 3);
+      const gates = dv.getUint16(at + 8);
+      if (gates > MAX_GATES) throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' has ${gates} gates (at most ${MAX_GATES})`);
+      const bytes = gates * (wordBits >> 3);
       if (wordBits !== 8 && wordBits !== 16) throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' has data word size ${wordBits} (not 8 or 16)`);
       if (at + MOMENT_HEADER_BYTES + bytes > end) {
         throw corrupt(messageAt(where, body), `moment block '${blockName(p, at)}' of ${dv.getUint16(at + 8)} gates runs past the message end`);

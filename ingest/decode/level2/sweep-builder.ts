@@ -1,4 +1,6 @@
+import { RadomeError } from '../../../core/errors.js';
 import type { GridPool } from './grid-pool.js';
+import { MAX_RADIALS_PER_CUT, type GridBudget } from './limits.js';
 import { MOMENTS, type Level2Sweep, type Moment, type MomentGrid } from './types.js';
 
 /** Physical units of each moment. CFP (clutter filter power removed) is in dB as scaled. */
@@ -24,6 +26,8 @@ export class MomentBuilder {
   rows = 0;
   private cap: number;
   private codes: Uint8Array | Uint16Array;
+  /** Bytes this builder has charged to the budget (every allocation: replaced ones may still be lent or viewed). */
+  private charged = 0;
 
   constructor(
     readonly moment: Moment,
@@ -34,6 +38,8 @@ export class MomentBuilder {
     capacity: number,
     /** Where the grid's memory comes from; by default fresh arrays. */
     private readonly grids: GridPool | null = null,
+    /** The volume's count of grid bytes, checked before each allocation. */
+    private readonly budget: GridBudget | null = null,
   ) {
     this.gates = gates;
     this.firstGateKm = firstGateKm;
@@ -91,16 +97,21 @@ export class MomentBuilder {
   /** Gives the grid's memory back to its pool: the builder and its grids are not used after it. */
   release(): void {
     this.grids?.release(this.codes.buffer);
+    this.budget?.refund(this.charged);
+    this.charged = 0;
   }
 
   private allocate(n: number): Uint8Array | Uint16Array {
+    const bytes = n * (this.encoding.wordBits >> 3);
+    this.budget?.charge(bytes);
+    this.charged += bytes;
     if (this.grids) return this.encoding.wordBits === 8 ? this.grids.bytes(n) : this.grids.words(n);
     return this.encoding.wordBits === 8 ? new Uint8Array(n) : new Uint16Array(n);
   }
 
   private reserve(rows: number): void {
     if (rows <= this.cap) return;
-    const cap = Math.max(rows, Math.ceil(this.cap * 1.5));
+    const cap = Math.max(rows, Math.min(Math.ceil(this.cap * 1.5), MAX_RADIALS_PER_CUT));
     const codes = this.allocate(cap * this.gates);
     codes.set(this.codes.subarray(0, this.rows * this.gates));
     this.codes = codes;
@@ -134,6 +145,7 @@ export class SweepBuilder {
     readonly elevationNumber: number,
     readonly azimuthSpacing: number,
     private readonly grids: GridPool | null = null,
+    private readonly budget: GridBudget | null = null,
   ) {
     // A full cut has 360 / spacing radials; a few more are met now and then.
     this.cap = Math.round(360 / azimuthSpacing);
@@ -144,6 +156,9 @@ export class SweepBuilder {
 
   /** Appends a radial and returns its row. */
   addRadial(azimuth: number, elevation: number, time: number): number {
+    if (this.count >= MAX_RADIALS_PER_CUT) {
+      throw new RadomeError('CORRUPT', `elevation ${this.elevationNumber} has more than ${MAX_RADIALS_PER_CUT} radials (a cut has 360 or 720)`);
+    }
     if (this.count === this.cap) this.grow();
     const row = this.count++;
     this.azimuths[row] = azimuth;
@@ -157,7 +172,7 @@ export class SweepBuilder {
    * with that radial's geometry and coding (plain arguments: no object per radial and moment).
    */
   moment(index: number, gates: number, firstGateKm: number, gateSpacingKm: number, wordBits: number, scale: number, offset: number): MomentBuilder {
-    return (this.moments[index] ??= new MomentBuilder(MOMENTS[index]!, gates, firstGateKm, gateSpacingKm, { wordBits, scale, offset }, this.cap, this.grids));
+    return (this.moments[index] ??= new MomentBuilder(MOMENTS[index]!, gates, firstGateKm, gateSpacingKm, { wordBits, scale, offset }, this.cap, this.grids, this.budget));
   }
 
   /** A snapshot of the cut as it stands. */
@@ -187,7 +202,7 @@ export class SweepBuilder {
   }
 
   private grow(): void {
-    this.cap = Math.ceil(this.cap * 1.5);
+    this.cap = Math.min(Math.ceil(this.cap * 1.5), MAX_RADIALS_PER_CUT);
     const grow = <T extends Float32Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(this.cap);
       b.set(a);

@@ -1,4 +1,5 @@
 import type { GridPool } from './grid-pool.js';
+import { GridBudget } from './limits.js';
 import { SweepBuilder } from './sweep-builder.js';
 import type { RadarLocation } from './types.js';
 
@@ -19,6 +20,8 @@ export class VolumeState {
   /** ICAO of the first message 31 radial (used when the volume header has none). */
   radialSite = '';
   endOfVolume = false;
+  /** Grid bytes held by the volume's cuts, bounded (limits.ts). */
+  readonly gridBudget = new GridBudget();
   /** Warnings by text with their count, so a problem on every radial is one line. */
   private readonly warningCounts = new Map<string, number>();
 
@@ -31,10 +34,10 @@ export class VolumeState {
       // Its grids may be lent on already: these radials go to memory of their own, unused, and
       // the caller that took the cut learns it is incomplete.
       this.revisitedTakenCut = true;
-      return new SweepBuilder(elevationNumber, azimuthSpacing);
+      return new SweepBuilder(elevationNumber, azimuthSpacing, null, this.gridBudget);
     }
     if (!s) {
-      s = new SweepBuilder(elevationNumber, azimuthSpacing, this.grids);
+      s = new SweepBuilder(elevationNumber, azimuthSpacing, this.grids, this.gridBudget);
       this.sweeps.set(elevationNumber, s);
     }
     return s;
