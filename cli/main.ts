@@ -1,7 +1,5 @@
 // Loads only what parsing and help need: each command's code is imported when it runs.
 import { isRadomeError } from '../core/errors.js';
-import { createLogger } from '../core/log.js';
-import { installProcessNet } from '../core/process-net.js';
 import { parseCommandArgs, type Command } from './args.js';
 import { ingestCommands } from './commands/ingest.js';
 import { serveCommand, startCommand } from './commands/serve.js';
@@ -50,10 +48,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const parsed = parseCommandArgs(picked.command, picked.args);
   if (!parsed) return 0;
+  // The net (and the logger it writes to) only under a command that runs: help and usage stay light.
+  const [{ createLogger }, { installProcessNet }] = await Promise.all([import('../core/log.js'), import('../core/process-net.js')]);
+  installProcessNet(createLogger('radome'));
   return picked.command.run(parsed);
 }
 
-installProcessNet(createLogger('radome'));
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {

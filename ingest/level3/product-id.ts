@@ -1,3 +1,4 @@
+import { STORM_CELL_PRODUCT_CODES } from '../decode/level3/index.js';
 const stamp = (t: number) => {
   const iso = new Date(t).toISOString(); // 2021-01-31T11:06:30.000Z
   return { y: iso.slice(0, 4), m: iso.slice(5, 7), d: iso.slice(8, 10), hms: iso.slice(11, 19).replaceAll(':', '') };
@@ -21,4 +22,11 @@ export function level3ObjectStem(site: string, mnemonic: string, scanTime: numbe
  */
 export function level3StormCellsKey(rawKey: string): string {
   return `${rawKey.replace(/\.raw$/, '')}.cells.json`;
+}
+
+/** Every object a catalogued product owns: overlay, metadata, raw bytes and, for storm products, its cells. */
+export function level3ProductObjectKeys(row: { code: number; imageKey: string | null; metadataKey: string; rawKey: string }): string[] {
+  const keys = [row.imageKey, row.metadataKey, row.rawKey].filter((k): k is string => k !== null);
+  if (STORM_CELL_PRODUCT_CODES.includes(row.code)) keys.push(level3StormCellsKey(row.rawKey));
+  return keys;
 }

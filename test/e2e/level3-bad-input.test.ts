@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { level3ProductObjectKeys } from '../../ingest/level3/product-id.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeLevel3, textPacket } from '../fixtures/level3-encoder.js';
@@ -77,7 +78,7 @@ describe('radome ingest files with bad Level 3 products among good', () => {
         expect(Buffer.from(kept!.body).equals(Buffer.from(expected.bytes))).toBe(true);
       }
       // Every object under radar/ belongs to a catalogued product: nothing half-written.
-      const owned = new Set(products.flatMap((p) => [p.imageKey, p.metadataKey, p.rawKey]).filter((k): k is string => k !== null));
+      const owned = new Set(products.flatMap(level3ProductObjectKeys));
       const stored: string[] = [];
       for await (const o of store.list('radar/')) stored.push(o.key);
       expect(stored.sort()).toEqual([...owned].sort());

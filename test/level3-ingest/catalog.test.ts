@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { STORM_CELL_PRODUCT_CODES } from '../../ingest/decode/level3/index.js';
 import { ingestObject, type IngestContext } from '../../ingest/ingest-object.js';
-import { level3StormCellsKey } from '../../ingest/level3/product-id.js';
+import { level3ProductObjectKeys } from '../../ingest/level3/product-id.js';
 import { Catalog, MIGRATIONS } from '../../store/catalog/index.js';
 import { migrate } from '../../store/catalog/migrations.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -132,8 +131,7 @@ describe('Level 3 products in the catalog', () => {
   it('every object a row names exists, and no other object was written', async () => {
     const rows = catalog.listProducts({}, { first: 100 }).rows;
     // Storm products' cells objects are named by their raw key (level3StormCellsKey), as retention derives them.
-    const cellsKey = (r: ProductRow) => (STORM_CELL_PRODUCT_CODES.includes(r.code) ? level3StormCellsKey(r.rawKey) : null);
-    const named = new Set(rows.flatMap((r) => [r.imageKey, r.metadataKey, r.rawKey, cellsKey(r)]).filter((k): k is string => k !== null));
+    const named = new Set(rows.flatMap(level3ProductObjectKeys));
     expect([...named].filter((k) => k.endsWith('.cells.json'))).toEqual(['radar/level3/KLOT/NST/2021/01/31/110630.cells.json']);
     const stored: string[] = [];
     for await (const o of ctx.objects.list('radar/level3/')) stored.push(o.key);
