@@ -8,7 +8,7 @@ const C = 299792458;
 const WE = 7.2921151467e-5;
 const DEG = 180 / Math.PI;
 /** Half-width (s) of the central difference that gives the satellite's velocity. */
-const HALF_STEP_S = 0.5;
+const HALF_STEP_S = 0.25;
 
 export interface GeometryInput {
   /** Station ECEF (m), e.g. the RINEX header's APPROX POSITION XYZ. */
@@ -37,8 +37,7 @@ export interface SatelliteGeometry {
 
 /**
  * Elevation, azimuth and elevation rate of each observation's satellite seen from the station.
- * The satellite is taken where it was when the signal left it (receive time − travel time, found
- * by iteration) and turned with the Earth during the travel time (Sagnac), so both ends are in the
+ * The satellite is taken where it was when the signal left it (receive time − travel time) and turned with the Earth during the travel time (Sagnac), so both ends are in the
  * ECEF frame of the receive time; the line of sight is projected on the WGS84 local east-north-up
  * axes. The elevation rate is the analytic derivative along the satellite's ECEF velocity (central
  * difference of positions). Rows repeating the previous row's time and satellite (one row per SNR
@@ -80,25 +79,41 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
       el = az = rate = NaN;
       // UTC-based files step at leap seconds: look the offset up per row only for them.
       const tGps = t + (leapSteps ? toGpsOffsetMs(timeSystem, t)! : fixedOffset);
-      // Travel time: start from a typical 75 ms, two updates bring it below a nanosecond.
-      let tau = 0.075;
-      let ok = true;
-      for (let k = 0; k < 2 && ok; k++) {
-        ok = orbits.position(sat, tGps - tau * 1000, p, 0);
-        if (ok) tau = Math.hypot(p[0]! - sx, p[1]! - sy, p[2]! - sz) / C;
-      }
-      ok = ok && orbits.position(sat, tGps - tau * 1000, p, 0) && orbits.position(sat, tGps - (tau - HALF_STEP_S) * 1000, p, 3) && orbits.position(sat, tGps - (tau + HALF_STEP_S) * 1000, p, 6);
+      // Position and velocity at the receive time from two positions ±HALF_STEP_S around it (the
+      // same two times for every satellite of an epoch, which SP3 interpolation exploits): their
+      // mean is off by a·h²/2 (~2 cm), their difference is a central difference.
+      const ok = orbits.position(sat, tGps + HALF_STEP_S * 1000, p, 3) && orbits.position(sat, tGps - HALF_STEP_S * 1000, p, 6);
       if (ok) {
+        const vx0 = (p[3]! - p[6]!) / (2 * HALF_STEP_S);
+        const vy0 = (p[4]! - p[7]!) / (2 * HALF_STEP_S);
+        const vz0 = (p[5]! - p[8]!) / (2 * HALF_STEP_S);
+        const px = (p[3]! + p[6]!) / 2;
+        const py = (p[4]! + p[7]!) / 2;
+        const pz = (p[5]! + p[8]!) / 2;
+        // Travel time τ by fixed-point iteration on the emission position p − v·τ (off by a·τ²/2,
+        // a few mm); it contracts by v/c ≈ 1e-5, so two rounds from τ = 0 leave ~1e-11 s.
+        let tau = 0;
+        for (let k = 0; k < 2; k++) {
+          const rx = px - vx0 * tau - sx;
+          const ry = py - vy0 * tau - sy;
+          const rz = pz - vz0 * tau - sz;
+          tau = Math.sqrt(rx * rx + ry * ry + rz * rz) / C;
+        }
+        p[0] = px - vx0 * tau;
+        p[1] = py - vy0 * tau;
+        p[2] = pz - vz0 * tau;
+        // Rotation by ωe·τ ≈ 6e-6 rad: cos and sin by their series (exact to 1e-17 here).
         const th = WE * tau;
-        const c = Math.cos(th);
-        const s = Math.sin(th);
+        const c = 1 - (th * th) / 2;
+        const s = th;
         const dx = c * p[0]! + s * p[1]! - sx;
         const dy = -s * p[0]! + c * p[1]! - sy;
         const dz = p[2]! - sz;
-        const vx = (c * (p[3]! - p[6]!) + s * (p[4]! - p[7]!)) / (2 * HALF_STEP_S);
-        const vy = (-s * (p[3]! - p[6]!) + c * (p[4]! - p[7]!)) / (2 * HALF_STEP_S);
-        const vz = (p[5]! - p[8]!) / (2 * HALF_STEP_S);
-        const rho = Math.hypot(dx, dy, dz);
+        const vx = c * vx0 + s * vy0;
+        const vy = -s * vx0 + c * vy0;
+        const vz = vz0;
+        // Math.sqrt of the sum, not Math.hypot: hypot's overflow care costs several times more in V8.
+        const rho = Math.sqrt(dx * dx + dy * dy + dz * dz);
         const up = dx * ux + dy * uy + dz * uz;
         const sinEl = up / rho;
         el = Math.asin(sinEl) * DEG;

@@ -93,6 +93,28 @@ describe.skipIf(!BRDC || !SP3)('GPS broadcast against SP3 (SLAC day, 2021-118)',
     expect(worst).toBeLessThan(0.05);
   });
 
+  it('interpolates across a gap in the epochs (general Lagrange form) as well', () => {
+    const sp3 = readSp3(readFileSync(SP3!));
+    const n = sp3.epochs.length;
+    // Keep every other epoch but drop one more in the middle: windows there are uneven.
+    const keep = [...Array(n).keys()].filter((e) => e % 2 === 0 && e !== 36);
+    const positions = new Float64Array(sp3.satellites.length * keep.length * 3);
+    sp3.satellites.forEach((_, s) => keep.forEach((e, k) => positions.set(sp3.positions.subarray((s * n + e) * 3, (s * n + e) * 3 + 3), (s * keep.length + k) * 3)));
+    const gappy = sp3Orbits({ epochs: Float64Array.from(keep, (e) => sp3.epochs[e]!), satellites: sp3.satellites, positions });
+    let worst = 0;
+    let count = 0;
+    sp3.satellites.forEach((id, s) => {
+      for (const e of [31, 33, 35, 36, 37, 39, 41]) {
+        const p = sp3.positions.subarray((s * n + e) * 3, (s * n + e) * 3 + 3);
+        if (Number.isNaN(p[0]!) || !gappy.position(satelliteNumberOf(id), sp3.epochs[e]!, out)) continue;
+        worst = Math.max(worst, dist(out, p));
+        count++;
+      }
+    });
+    expect(count).toBeGreaterThan(100 * 6);
+    expect(worst).toBeLessThan(0.05);
+  });
+
   it('never extrapolates beyond the file and gives the SP3 point itself at an epoch', () => {
     const sp3 = readSp3(readFileSync(SP3!));
     const precise = sp3Orbits(sp3);

@@ -14,7 +14,7 @@ export const GLONASS_MAX_AGE_S = 3600;
  * into trajectories (see GlonassTrajectory).
  */
 export function broadcastOrbits(nav: Pick<RinexNav, 'kepler' | 'glonass'>): OrbitSource {
-  const kepler = new Map<number, { times: Float64Array; ephs: KeplerEphemeris[] }>();
+  const kepler = new Map<number, { times: Float64Array; healthy: Uint8Array; ephs: KeplerEphemeris[] }>();
   const keplerLists = new Map<number, KeplerEphemeris[]>();
   for (const eph of nav.kepler) {
     const n = satelliteNumber(eph.system.charCodeAt(0), eph.prn);
@@ -24,9 +24,9 @@ export function broadcastOrbits(nav: Pick<RinexNav, 'kepler' | 'glonass'>): Orbi
   }
   for (const [n, list] of keplerLists) {
     list.sort((a, b) => a.toeMs - b.toeMs);
-    kepler.set(n, { times: Float64Array.from(list, (e) => e.toeMs), ephs: list });
+    kepler.set(n, { times: Float64Array.from(list, (e) => e.toeMs), healthy: Uint8Array.from(list, (e) => (e.health === 0 ? 1 : 0)), ephs: list });
   }
-  const glonassLists = new Map<number, { times: Float64Array; trajectories: (GlonassTrajectory | null)[]; ephs: RinexNav['glonass'] }>();
+  const glonassLists = new Map<number, { times: Float64Array; healthy: Uint8Array; trajectories: (GlonassTrajectory | null)[]; ephs: RinexNav['glonass'] }>();
   const r = 'R'.charCodeAt(0);
   const byPrn = new Map<number, RinexNav['glonass']>();
   for (const eph of nav.glonass) {
@@ -36,7 +36,12 @@ export function broadcastOrbits(nav: Pick<RinexNav, 'kepler' | 'glonass'>): Orbi
   }
   for (const [prn, list] of byPrn) {
     list.sort((a, b) => a.tbMs - b.tbMs);
-    glonassLists.set(satelliteNumber(r, prn), { times: Float64Array.from(list, (e) => e.tbMs), trajectories: list.map(() => null), ephs: list });
+    glonassLists.set(satelliteNumber(r, prn), {
+      times: Float64Array.from(list, (e) => e.tbMs),
+      healthy: Uint8Array.from(list, (e) => (e.health === 0 ? 1 : 0)),
+      trajectories: list.map(() => null),
+      ephs: list,
+    });
   }
 
   return {
@@ -44,14 +49,14 @@ export function broadcastOrbits(nav: Pick<RinexNav, 'kepler' | 'glonass'>): Orbi
     position(satellite, tMs, out, at = 0) {
       const k = kepler.get(satellite);
       if (k) {
-        const j = nearest(k.times, tMs, KEPLER_MAX_AGE_S * 1000, (j) => k.ephs[j]!.health === 0);
+        const j = nearest(k.times, k.healthy, tMs, KEPLER_MAX_AGE_S * 1000);
         if (j < 0) return false;
         keplerPosition(k.ephs[j]!, tMs, out, at);
         return true;
       }
       const g = glonassLists.get(satellite);
       if (!g) return false;
-      const j = nearest(g.times, tMs, GLONASS_MAX_AGE_S * 1000, (j) => g.ephs[j]!.health === 0);
+      const j = nearest(g.times, g.healthy, tMs, GLONASS_MAX_AGE_S * 1000);
       if (j < 0) return false;
       const trajectory = (g.trajectories[j] ??= new GlonassTrajectory(g.ephs[j]!, GLONASS_MAX_AGE_S));
       return trajectory.position(tMs, out, at);
@@ -60,10 +65,10 @@ export function broadcastOrbits(nav: Pick<RinexNav, 'kepler' | 'glonass'>): Orbi
 }
 
 /**
- * Index of the reference time nearest `t` within `maxAgeMs`, preferring entries where `healthy`
- * holds; −1 when none is close enough.
+ * Index of the reference time nearest `t` within `maxAgeMs`, preferring entries flagged
+ * `healthy`; −1 when none is close enough.
  */
-function nearest(times: Float64Array, t: number, maxAgeMs: number, healthy: (j: number) => boolean): number {
+function nearest(times: Float64Array, healthy: Uint8Array, t: number, maxAgeMs: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {
@@ -71,24 +76,27 @@ function nearest(times: Float64Array, t: number, maxAgeMs: number, healthy: (j: 
     if (times[mid]! < t) lo = mid + 1;
     else hi = mid;
   }
+  // Nearest overall and nearest healthy, looking down from lo − 1 and up from lo.
   let best = -1;
+  let bestAge = Infinity;
   let bestHealthy = -1;
-  for (let j = lo - 1, down = true; j >= 0 && down; j--) {
-    if (t - times[j]! > maxAgeMs) down = false;
-    else {
-      if (best < 0) best = j;
-      if (healthy(j)) {
-        bestHealthy = j;
-        down = false;
-      }
+  let bestHealthyAge = Infinity;
+  for (let j = lo - 1; j >= 0; j--) {
+    const age = t - times[j]!;
+    if (age > maxAgeMs) break;
+    if (age < bestAge) (best = j), (bestAge = age);
+    if (healthy[j]) {
+      bestHealthy = j;
+      bestHealthyAge = age;
+      break;
     }
   }
   for (let j = lo; j < times.length; j++) {
-    if (times[j]! - t > maxAgeMs) break;
-    const closer = (b: number) => b < 0 || times[j]! - t < t - times[b]!;
-    if (closer(best)) best = j;
-    if (healthy(j)) {
-      if (closer(bestHealthy)) bestHealthy = j;
+    const age = times[j]! - t;
+    if (age > maxAgeMs) break;
+    if (age < bestAge) (best = j), (bestAge = age);
+    if (healthy[j]) {
+      if (age < bestHealthyAge) bestHealthy = j;
       break;
     }
   }
