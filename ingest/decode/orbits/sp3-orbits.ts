@@ -48,7 +48,8 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
   let next = 0;
 
   function windowAt(tMs: number): Window {
-    for (const w of cache) if (w.time === tMs) return w;
+    if (cache[0]!.time === tMs) return cache[0]!;
+    if (cache[1]!.time === tMs) return cache[1]!;
     const win = cache[next]!;
     next ^= 1;
     win.time = tMs;
