@@ -1,4 +1,5 @@
 import { RadomeError } from '../../core/errors.js';
+import { CONSTELLATIONS } from '../../store/gnss/satellites.js';
 import { toGpsOffsetMs } from '../decode/orbits/time-scales.js';
 import { satelliteNumber, type OrbitSource } from '../decode/orbits/orbit-source.js';
 import { ecefToGeodetic } from '../decode/rinex/geodetic.js';
@@ -130,4 +131,20 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
     edot[i] = rate;
   }
   return { elevation, azimuth, edot, missing };
+}
+
+/**
+ * Stored observations name satellites by satelliteKey (constellation index × 100 + PRN, see
+ * store/gnss/satellites.ts); geometry takes the reader's system char code and PRN. This splits
+ * the keys back, so stored days can get geometry when their orbits arrive later.
+ */
+export function satellitesOfKeys(keys: Uint16Array): { satSystem: Uint8Array; satPrn: Uint8Array } {
+  const satSystem = new Uint8Array(keys.length);
+  const satPrn = new Uint8Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    satSystem[i] = CONSTELLATIONS.charCodeAt(Math.floor(k / 100) - 1) || 0;
+    satPrn[i] = k % 100;
+  }
+  return { satSystem, satPrn };
 }

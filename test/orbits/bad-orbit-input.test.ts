@@ -3,6 +3,8 @@ import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
 import { identifyRadomeFile } from '../../ingest/decode/detect.js';
 import { readRinexNav, readSp3 } from '../../ingest/decode/orbits/index.js';
 import { planRadomeFile } from '../../ingest/plan-file.js';
+import { broadcastOrbits } from '../../ingest/decode/orbits/index.js';
+import { satelliteGeometry } from '../../ingest/gnss/satellite-geometry.js';
 
 // One GPS record from ELKO00USA_R_20182100000_01D_MN.rnx (RINEX 3.03, public IGS data), 8 lines.
 const HEADER3 = [
@@ -125,5 +127,24 @@ describe('SP3: bad input', () => {
     expect(codeOf(() => readSp3(bytes(['<html>not found</html>'])))).toBe('UNRECOGNIZED');
     expect(codeOf(() => readSp3(bytes([...SP3.slice(0, 3), SP3[3]!.replace('GPS', 'XYZ'), ...SP3.slice(4)])))).toBe('UNSUPPORTED');
     expect(codeOf(() => readSp3(bytes([SP3[0]!, SP3[1]!, '+    3   G01G02  0', ...SP3.slice(3)])))).toBe('CORRUPT');
+  });
+});
+
+describe('geometry: observations without orbits or with an unknown time system', () => {
+  const nav = readRinexNav(bytes([...HEADER3, ...G02]));
+  const rows = { station: [-2703115.9, -4262967.6, 3854301.3] as const, orbits: broadcastOrbits(nav), count: 3 };
+  const t = nav.kepler[0]!.toeMs;
+  const input = { ...rows, times: Float64Array.of(t, t, t + 5 * 3600e3), satSystem: Uint8Array.of(71, 71, 71), satPrn: Uint8Array.of(2, 3, 2) };
+
+  it('leaves NaN geometry where there is no ephemeris, and counts those rows', () => {
+    const g = satelliteGeometry(input);
+    expect(Number.isFinite(g.elevation[0]!)).toBe(true);
+    expect(g.elevation[1]).toBeNaN(); // G03 has no ephemeris
+    expect(g.elevation[2]).toBeNaN(); // 5 h after G02's toe: beyond its fit interval
+    expect(g.missing).toBe(2);
+  });
+
+  it('refuses an unknown time system with BAD_INPUT', () => {
+    expect(codeOf(() => satelliteGeometry({ ...input, timeSystem: 'XYZ' }))).toBe('BAD_INPUT');
   });
 });

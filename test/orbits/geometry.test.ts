@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { satelliteGeometry } from '../../ingest/gnss/satellite-geometry.js';
+import { satelliteGeometry, satellitesOfKeys } from '../../ingest/gnss/satellite-geometry.js';
+import { constellationIndex, satelliteKey } from '../../store/gnss/satellites.js';
 import { broadcastOrbits, preferPrecise, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../../ingest/decode/orbits/index.js';
 import { readRinex } from '../../ingest/decode/rinex/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
@@ -140,6 +141,13 @@ describe.skipIf(!OBS || !BRDC || !SP3)('satellite geometry for SLAC 2021-118 (SP
     }
     expect(pairs).toBeGreaterThan(1000);
     expect(worst).toBeLessThan(5e-6);
+  });
+
+  it('gives stored days (satellites as satelliteKey) the same geometry', () => {
+    const keys = Uint16Array.from(snr.satSystem, (c, i) => satelliteKey(constellationIndex(String.fromCharCode(c)), snr.satPrn[i]!));
+    const stored = satelliteGeometry({ station, orbits, count: snr.count, times: snr.times, ...satellitesOfKeys(keys) });
+    expect(stored.elevation).toEqual(geometry.elevation);
+    expect(stored.azimuth).toEqual(geometry.azimuth);
   });
 
   it('broadcast-only GPS geometry is within 0.001° of the precise one', () => {
