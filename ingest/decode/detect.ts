@@ -10,7 +10,7 @@ const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromChar
  * its volume header (`AR2V`, or `ARCHIVE2` in the oldest files); Level 3 with a WMO heading
  * (`SDUS…`) or a message header whose block divider (-1) sits at byte 18; RINEX and compact
  * RINEX name themselves in the first header line, whose file type (column 21) tells navigation
- * data (N, or G/H in RINEX 2) from observations; SP3 starts with `#c` or `#d` and P or V.
+ * data (N, G, H) from observations; SP3 starts with `#c` or `#d` and P or V.
  */
 export function sniffFormat(bytes: Uint8Array): RadomeFileFormat | null {
   const head = ascii(bytes, 0, 8);
@@ -24,10 +24,10 @@ export function sniffFormat(bytes: Uint8Array): RadomeFileFormat | null {
   return null;
 }
 
-/** RINEX 3/4 navigation files are type N; RINEX 2 ones N (GPS), G (GLONASS) or H (SBAS). */
+/** Navigation files are type N, or G (GLONASS) and H (SBAS) in RINEX 2 and early RINEX 3. */
 function isNavigationType(firstLine: string): boolean {
   const type = firstLine.charAt(20).toUpperCase();
-  return type === 'N' || (Number(firstLine.slice(0, 9)) < 3 && (type === 'G' || type === 'H'));
+  return type === 'N' || type === 'G' || type === 'H';
 }
 
 /** A file's plain bytes (containers unwrapped) and their format. */

@@ -46,11 +46,10 @@ export function readRinexNav(bytes: Uint8Array): RinexNav {
   const version = Number(first.slice(0, 9));
   const fileType = first.charAt(20).toUpperCase();
   if (!(version >= 2 && version < 5)) throw new RadomeError('UNSUPPORTED', `RINEX navigation version "${first.slice(0, 9).trim()}": radome reads 2.x, 3.x and 4.x`);
-  // RINEX 2 names the system by file type (N GPS, G GLONASS, H SBAS); 3 and 4 use N plus a system column.
+  // RINEX 2 names the system by file type (N GPS, G GLONASS, H SBAS); 3 and 4 use N plus a system
+  // column (3.00/3.01 writers still wrote G and H), and each record names its satellite's system.
   const r2System = fileType === 'N' ? 'G' : fileType === 'G' ? 'R' : fileType === 'H' ? 'S' : '';
-  if (version < 3 ? !r2System : fileType !== 'N') {
-    throw new RadomeError('UNSUPPORTED', `RINEX file type "${fileType}": not navigation data (N, or G/H in RINEX 2)`);
-  }
+  if (!r2System) throw new RadomeError('UNSUPPORTED', `RINEX file type "${fileType}": not navigation data (N, G or H)`);
   let end = 1;
   while (end < lines.length && !lines[end]!.includes('END OF HEADER')) end++;
   if (end >= lines.length) throw new RadomeError('TRUNCATED', 'the navigation header has no END OF HEADER line');
