@@ -1,6 +1,8 @@
+import { RadomeError } from '../core/errors.js';
 import { identifyRadomeFile } from './decode/detect.js';
 import type { GridPool } from './decode/level2/index.js';
 import { decodeLevel3 } from './decode/level3/index.js';
+import { readRinexNav, readSp3 } from './decode/orbits/index.js';
 import { readRinex } from './decode/rinex/index.js';
 import { gnssIngestPlanOf, planGnssFile, type GnssPlan } from './gnss/plan.js';
 import { level2IngestPlanOf, planArchiveII, type Level2Plan } from './level2/plan.js';
@@ -25,7 +27,19 @@ export function planRadomeFile(bytes: Uint8Array, object: SourceObject, options:
       return { kind: 'level3', plan: planLevel3Product(decodeLevel3(plain), plain, object, options) };
     case 'rinex':
       return { kind: 'gnss', plan: planGnssFile(readRinex(plain), object, options) };
+    case 'rinex-nav':
+    case 'sp3':
+      return orbitFileNotStored(format, plain);
   }
+}
+
+/**
+ * Orbit files decode (so a damaged one gets its own error) but are not stored yet: the object
+ * store and catalog have no place for orbits, so ingest reports them as UNSUPPORTED.
+ */
+function orbitFileNotStored(format: 'rinex-nav' | 'sp3', plain: Uint8Array): never {
+  const what = format === 'sp3' ? `SP3 orbits (${readSp3(plain).satellites.length} satellites)` : `RINEX navigation data (${readRinexNav(plain).kepler.length} Keplerian ephemerides)`;
+  throw new RadomeError('UNSUPPORTED', `${what}: radome decodes orbit files but does not store them yet`);
 }
 
 /** A plain plan (made in this thread or another) as the ingest plan that writes and commits it. */

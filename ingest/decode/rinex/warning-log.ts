@@ -1,16 +1,24 @@
-import type { RinexWarning, RinexWarningCode } from './types.js';
+import type { RinexWarningCode } from './types.js';
+
+/** A counted warning: how often `code` happened and where first. */
+export interface CountedWarning<C extends string> {
+  code: C;
+  count: number;
+  /** 1-based line number of the first occurrence. */
+  firstLine: number;
+}
 
 /** Counts warnings by code, remembering where each first happened. */
-export class WarningLog {
-  private readonly byCode = new Map<RinexWarningCode, RinexWarning>();
+export class WarningLog<C extends string = RinexWarningCode> {
+  private readonly byCode = new Map<C, CountedWarning<C>>();
 
-  add(code: RinexWarningCode, line: number): void {
+  add(code: C, line: number): void {
     const w = this.byCode.get(code);
     if (w) w.count++;
     else this.byCode.set(code, { code, count: 1, firstLine: line });
   }
 
-  list(): RinexWarning[] {
+  list(): CountedWarning<C>[] {
     return [...this.byCode.values()].map((w) => ({ ...w }));
   }
 }

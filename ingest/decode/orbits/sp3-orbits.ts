@@ -1,0 +1,112 @@
+import { satelliteNumberOf, type OrbitSource } from './orbit-source.js';
+import type { Sp3Orbits } from './types.js';
+
+/** Lagrange points: 10 at 5 or 15 min spacing keep GNSS orbit interpolation at the mm–cm level. */
+export const SP3_LAGRANGE_POINTS = 10;
+
+/** Interpolation window of one time: its first epoch and the weights of its epochs. */
+interface Window {
+  time: number;
+  start: number;
+  weights: Float64Array;
+}
+
+/**
+ * SP3 orbits as an OrbitSource: Lagrange interpolation over the `points` epochs around the time
+ * (centred, or shifted inward at the file's ends), never extrapolated beyond the first or last
+ * epoch. A window holding a missing position gives no position.
+ */
+export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positions'>, points = SP3_LAGRANGE_POINTS): OrbitSource {
+  const { epochs, positions } = sp3;
+  const n = epochs.length;
+  // Satellite number (char code × 100 + PRN, < 12800) → row; −1 for satellites not in the file.
+  const rowOf = new Int16Array(128 * 100).fill(-1);
+  sp3.satellites.forEach((id, s) => {
+    const k = satelliteNumberOf(id);
+    if (k >= 0 && k < rowOf.length) rowOf[k] = s;
+  });
+  const first = epochs[0] ?? NaN;
+  const last = epochs[n - 1] ?? NaN;
+  const m = Math.min(points, n);
+  // Windows of evenly spaced epochs (all of them, unless the file has gaps) take the barycentric
+  // form, whose weights for equal spacing are the fixed (−1)^j·C(m−1, j): O(m) work, not O(m²).
+  const evenly = new Uint8Array(n);
+  for (let start = 0; start + m <= n; start++) {
+    const span = epochs[start + m - 1]! - epochs[start]!;
+    let even = true;
+    for (let j = 1; j < m && even; j++) even = Math.abs(epochs[start + j]! - epochs[start]! - (span * j) / (m - 1)) < 1;
+    evenly[start] = even ? 1 : 0;
+  }
+  const binomial = new Float64Array(m);
+  for (let j = 0, c = 1; j < m; j++) {
+    binomial[j] = j % 2 ? -c : c;
+    c = (c * (m - 1 - j)) / (j + 1);
+  }
+  // The windows of the last two times asked for: geometry asks for every satellite of an epoch at
+  // the same two times, so the search and the divisions happen once per time, not per satellite.
+  const cache: Window[] = [0, 1].map(() => ({ time: NaN, start: 0, weights: new Float64Array(m) }));
+  let next = 0;
+
+  function windowAt(tMs: number): Window {
+    if (cache[0]!.time === tMs) return cache[0]!;
+    if (cache[1]!.time === tMs) return cache[1]!;
+    const win = cache[next]!;
+    next ^= 1;
+    win.time = tMs;
+    // Epoch just at or before t, by binary search (epochs may have gaps).
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (epochs[mid]! <= tMs) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = (win.start = Math.max(0, Math.min(n - m, lo - (m >> 1) + 1)));
+    const w = win.weights;
+    // Node times in seconds relative to t, so the products stay well-scaled.
+    const rel = (j: number) => (epochs[start + j]! - tMs) / 1000;
+    const exact = epochs[lo] === tMs ? lo - start : -1;
+    if (exact >= 0) {
+      // At an epoch itself: the SP3 point.
+      w.fill(0);
+      w[exact] = 1;
+    } else if (evenly[start]) {
+      let sum = 0;
+      for (let j = 0; j < m; j++) sum += w[j] = binomial[j]! / -rel(j);
+      for (let j = 0; j < m; j++) w[j]! /= sum;
+    } else {
+      for (let j = 0; j < m; j++) {
+        let product = 1;
+        for (let k = 0; k < m; k++) if (k !== j) product *= -rel(k) / (rel(j) - rel(k));
+        w[j] = product;
+      }
+    }
+    return win;
+  }
+
+  return {
+    kind: 'sp3',
+    position(satellite, tMs, out, at = 0) {
+      const s = rowOf[satellite] ?? -1;
+      if (s < 0 || !(tMs >= first && tMs <= last) || m < 2) return false;
+      const { start, weights } = windowAt(tMs);
+      const base = (s * n + start) * 3;
+      let x = 0;
+      let y = 0;
+      let z = 0;
+      for (let j = 0; j < m; j++) {
+        const w = weights[j]!;
+        // A zero weight (the SP3 point itself) must not let a neighbour's NaN through.
+        if (w === 0) continue;
+        x += w * positions[base + j * 3]!;
+        y += w * positions[base + j * 3 + 1]!;
+        z += w * positions[base + j * 3 + 2]!;
+      }
+      if (Number.isNaN(x + y + z)) return false;
+      out[at] = x;
+      out[at + 1] = y;
+      out[at + 2] = z;
+      return true;
+    },
+  };
+}
