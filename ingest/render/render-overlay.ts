@@ -19,7 +19,7 @@ export function checkRadarSite(latitude: number, longitude: number): void {
 }
 
 /** [lon, lat] pairs of the local-plane points (east, north km) given as flat pairs, via direct geodesics. */
-function localPointsToLonLat(latitude: number, longitude: number, eastNorthKm: Float64Array): Float64Array {
+export function localPointsToLonLat(latitude: number, longitude: number, eastNorthKm: Float64Array): Float64Array {
   const out = new Float64Array(eastNorthKm.length);
   for (let i = 0; i < eastNorthKm.length; i += 2) {
     const e = eastNorthKm[i]!;
