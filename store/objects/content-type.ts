@@ -4,6 +4,11 @@ const BY_EXTENSION: Record<string, string> = {
   json: 'application/json',
   parquet: 'application/vnd.apache.parquet',
   txt: 'text/plain; charset=utf-8',
+  // Zarr v2 metadata (a sweep store's chunks are the octet-stream default).
+  zarray: 'application/json',
+  zattrs: 'application/json',
+  zgroup: 'application/json',
+  zmetadata: 'application/json',
 };
 
 export function contentTypeForKey(key: string): string {

@@ -1,0 +1,192 @@
+import * as zarr from 'zarrita';
+import { RadomeError } from '../../core/errors.js';
+import { MOMENTS, type Level2Sweep, type Moment, type MomentGrid, type RadarLocation } from '../../ingest/decode/level2/types.js';
+import type { ObjectStore } from '../types.js';
+import { MOMENT_VARIABLES, sweepGroupName } from './sweep-store-layout.js';
+
+/** One sweep read back from a volume's sweep store, in the decoder's own types. */
+export interface StoredSweep {
+  site: string;
+  location: RadarLocation;
+  sweep: Level2Sweep;
+}
+
+/** Last key segment of a chunk (`0`, `0.0`): any other missing key is metadata, which may be absent. */
+const CHUNK_KEY = /\/\d+(\.\d+)*$/;
+
+/**
+ * The object store under `prefix` as zarrita's read-only store. A missing chunk is an error, not
+ * the fill value zarrita would give: radome writes every chunk, so a missing one means a damaged
+ * store, whose sweep must not be served as empty.
+ */
+function readableStore(objects: ObjectStore, prefix: string): zarr.AsyncReadable {
+  return {
+    async get(key) {
+      const stored = await objects.get(`${prefix}${key}`);
+      if (stored) return stored.body;
+      if (CHUNK_KEY.test(key)) throw new RadomeError('CORRUPT', `sweep store ${prefix}: chunk ${key.slice(1)} is missing`);
+      return undefined;
+    },
+  };
+}
+
+function corrupt(prefix: string, what: string, cause?: unknown): RadomeError {
+  if (cause instanceof RadomeError) return cause;
+  const why = cause instanceof Error ? `: ${cause.message}` : '';
+  return new RadomeError('CORRUPT', `sweep store ${prefix}: ${what}${why}`, { cause });
+}
+
+type Location = zarr.Location<zarr.AsyncReadable>;
+
+async function readArray(prefix: string, at: Location, name: string): Promise<{ data: zarr.TypedArray<zarr.DataType>; shape: number[]; attrs: Record<string, unknown> }> {
+  let array: zarr.Array<zarr.DataType, zarr.AsyncReadable>;
+  try {
+    array = await zarr.open.v2(at.resolve(name), { kind: 'array' });
+  } catch (e) {
+    throw corrupt(prefix, `array ${name} under ${at.path} cannot be opened`, e);
+  }
+  try {
+    const chunk = await zarr.get(array);
+    if (typeof chunk !== 'object' || chunk === null || !('data' in chunk)) {
+      return { data: [chunk] as unknown as zarr.TypedArray<zarr.DataType>, shape: [], attrs: array.attrs };
+    }
+    return { data: chunk.data as zarr.TypedArray<zarr.DataType>, shape: chunk.shape, attrs: array.attrs };
+  } catch (e) {
+    throw corrupt(prefix, `array ${at.path}/${name} cannot be read`, e);
+  }
+}
+
+async function scalarOf(prefix: string, at: Location, name: string): Promise<number> {
+  const { data } = await readArray(prefix, at, name);
+  const value = Number((data as ArrayLike<number | bigint>)[0]);
+  if (!Number.isFinite(value)) throw corrupt(prefix, `${name} is not a number`);
+  return value;
+}
+
+function numberAttr(prefix: string, attrs: Record<string, unknown>, name: string, where: string): number {
+  const v = attrs[name];
+  if (typeof v !== 'number') throw corrupt(prefix, `${where} has no numeric ${name} attribute`);
+  return v;
+}
+
+/** Radial coordinates of the sweep, checked to be one per radial. */
+async function radialAxis<T extends Float32Array | Float64Array>(prefix: string, group: Location, name: string, type: new (n: number) => T): Promise<T> {
+  const { data } = await readArray(prefix, group, name);
+  if (!(data instanceof type)) throw corrupt(prefix, `${group.path}/${name} is not ${type.name}`);
+  return data as T;
+}
+
+async function momentGrid(prefix: string, group: Location, moment: Moment, radials: number, units: Map<string, Record<string, unknown>>): Promise<MomentGrid> {
+  const name = MOMENT_VARIABLES[moment];
+  const { data, shape, attrs } = await readArray(prefix, group, name);
+  if (!(data instanceof Uint8Array || data instanceof Uint16Array) || shape.length !== 2 || shape[0] !== radials) {
+    throw corrupt(prefix, `${group.path}/${name} is not a ${radials}-radial grid of 8- or 16-bit codes`);
+  }
+  const axisName = (attrs._ARRAY_DIMENSIONS as string[] | undefined)?.[1] ?? 'range';
+  let axis = units.get(axisName);
+  if (!axis) {
+    axis = (await readArray(prefix, group, axisName)).attrs;
+    units.set(axisName, axis);
+  }
+  const where = `${group.path}/${name}`;
+  const scaleFactor = numberAttr(prefix, attrs, 'scale_factor', where);
+  const addOffset = numberAttr(prefix, attrs, 'add_offset', where);
+  const stored = shape[1]!;
+  const gateCount = typeof attrs.gate_count === 'number' ? attrs.gate_count : stored;
+  if (gateCount > stored) throw corrupt(prefix, `${where} says ${gateCount} gates but holds ${stored}`);
+  let codes: Uint8Array | Uint16Array = data;
+  if (gateCount !== stored) {
+    codes = data instanceof Uint8Array ? new Uint8Array(radials * gateCount) : new Uint16Array(radials * gateCount);
+    for (let r = 0; r < radials; r++) codes.set(data.subarray(r * stored, r * stored + gateCount), r * gateCount);
+  }
+  return {
+    moment,
+    units: String(attrs.units),
+    gateCount,
+    firstGateKm: numberAttr(prefix, axis, 'meters_to_center_of_first_gate', `${group.path}/${axisName}`) / 1000,
+    gateSpacingKm: numberAttr(prefix, axis, 'meters_between_gates', `${group.path}/${axisName}`) / 1000,
+    codes,
+    // The ICD's scale and offset are float32: inverting CF's packing and rounding to float32
+    // gives them back exactly (`+ 0` turns an offset of −0 into 0).
+    scale: Math.fround(1 / scaleFactor),
+    offset: Math.fround(-addOffset / scaleFactor) + 0,
+  };
+}
+
+/**
+ * Reads sweep `sweepIndex` (the group `sweep_<i>`, 0-based in elevation order) of the sweep store
+ * under `zarrPrefix` with the `moments` asked for (those the cut has), as the decoder's
+ * Level2Sweep: codes, scale, offset and gate geometry exactly as decoded, so whatever renders a
+ * decoded sweep renders a stored one the same. Throws RadomeError: NOT_FOUND for a store or
+ * sweep that does not exist, CORRUPT for missing or undecodable parts.
+ */
+export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, sweepIndex: number, moments: readonly Moment[]): Promise<StoredSweep> {
+  const prefix = zarrPrefix.replace(/\/+$/, '');
+  if (!Number.isInteger(sweepIndex) || sweepIndex < 0) throw new RadomeError('BAD_INPUT', `sweep index ${sweepIndex} is not a whole number ≥ 0`);
+  let root: Location;
+  try {
+    root = zarr.root(await zarr.withConsolidatedMetadata(readableStore(objects, prefix), { format: 'v2' }));
+  } catch (e) {
+    if (e instanceof RadomeError) throw e;
+    throw new RadomeError('NOT_FOUND', `no sweep store at ${prefix} (no readable .zmetadata)`, { cause: e });
+  }
+  const rootGroup = await zarr.open.v2(root, { kind: 'group' }).catch((e: unknown) => {
+    throw corrupt(prefix, 'the root group cannot be opened', e);
+  });
+  const site = rootGroup.attrs.instrument_name;
+  if (typeof site !== 'string') throw corrupt(prefix, 'the root group states no instrument_name');
+  const name = sweepGroupName(sweepIndex);
+  const groupAt = root.resolve(name);
+  const group = await zarr.open.v2(groupAt, { kind: 'group' }).catch((e: unknown) => {
+    throw new RadomeError('NOT_FOUND', `sweep store ${prefix} has no ${name}`, { cause: e });
+  });
+  const [latitude, longitude, altitude, agl] = await Promise.all([
+    scalarOf(prefix, root, 'latitude'),
+    scalarOf(prefix, root, 'longitude'),
+    scalarOf(prefix, root, 'altitude'),
+    (await hasArray(root, 'altitude_agl')) ? scalarOf(prefix, root, 'altitude_agl') : Promise.resolve(undefined),
+  ]);
+  const location: RadarLocation = agl === undefined ? { latitude, longitude, heightM: altitude } : { latitude, longitude, heightM: altitude - agl, feedhornHeightM: agl };
+  const [azimuths, elevations, times] = await Promise.all([
+    radialAxis(prefix, groupAt, 'azimuth', Float32Array),
+    radialAxis(prefix, groupAt, 'elevation', Float32Array),
+    radialAxis(prefix, groupAt, 'time', Float64Array),
+  ]);
+  const radialCount = azimuths.length;
+  if (radialCount === 0 || elevations.length !== radialCount || times.length !== radialCount) throw corrupt(prefix, `${name}'s azimuth, elevation and time differ in length`);
+  const attrs = group.attrs;
+  const axes = new Map<string, Record<string, unknown>>();
+  const wanted = MOMENTS.filter((m) => moments.includes(m));
+  const grids = await Promise.all(
+    wanted.map(async (moment) => ((await hasArray(groupAt, MOMENT_VARIABLES[moment])) ? momentGrid(prefix, groupAt, moment, radialCount, axes) : null)),
+  );
+  const read: Partial<Record<Moment, MomentGrid>> = {};
+  for (const grid of grids) if (grid) read[grid.moment] = grid;
+  return {
+    site,
+    location,
+    sweep: {
+      elevationNumber: numberAttr(prefix, attrs, 'elevation_number', name),
+      elevationAngle: numberAttr(prefix, attrs, 'fixed_angle', name),
+      startTime: times[0]!,
+      endTime: times[radialCount - 1]!,
+      radialCount,
+      azimuths,
+      elevations,
+      times,
+      azimuthSpacing: numberAttr(prefix, attrs, 'ray_angle_resolution', name),
+      moments: read,
+    },
+  };
+}
+
+/** Whether the store's consolidated metadata lists an array `name` under `at`. */
+async function hasArray(at: Location, name: string): Promise<boolean> {
+  try {
+    await zarr.open.v2(at.resolve(name), { kind: 'array' });
+    return true;
+  } catch (e) {
+    if (e instanceof zarr.NotFoundError) return false;
+    throw e;
+  }
+}
