@@ -73,6 +73,8 @@ export interface ServerConfig {
   eventsPollMs: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Memory for decoded sweeps and products behind map tiles and point values, MB (least recently used go first). */
+  tileCacheMb: number;
 }
 
 function originsFrom(env: Env, name: string): '*' | string[] {
@@ -110,6 +112,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     apqMaxEntries: intFrom(env, 'RADOME_APQ_MAX_ENTRIES', 1_000, 0, 1_000_000),
     eventsPollMs: intFrom(env, 'RADOME_EVENTS_POLL_MS', 250, 10, 60_000),
     metricsToken: env.RADOME_METRICS_TOKEN || undefined,
+    tileCacheMb: intFrom(env, 'RADOME_TILE_CACHE_MB', 256, 1, 1_000_000),
   };
 }
 

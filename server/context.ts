@@ -4,6 +4,7 @@ import type { IngestAdmin } from './ingest-admin.js';
 import { withDeadline, type ExecutionDeadline } from './limits/deadline.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { CatalogEventFeed } from './subscriptions/feed.js';
+import type { RadarLayers } from './tiles/radar-layers.js';
 
 export interface RadomeContext {
   catalog: CatalogReader;
@@ -20,6 +21,10 @@ export interface RadomeContext {
   ingestAdmin?: IngestAdmin;
   /** The execution timeout of an HTTP request; `catalog`, `objects` and `loaders` read through it. */
   deadline?: ExecutionDeadline;
+  /** Base URL of this server as the client called it, ending in "/" (tile URLs hang below it). */
+  baseUrl: string;
+  /** Decoded sweeps and products (shared cache) for point values and the mosaic; absent: those answer CONFIG. */
+  radar?: RadarLayers;
 }
 
 /** Keys made only of these characters need no percent-encoding (the catalog's keys are). */
@@ -30,7 +35,7 @@ export function objectUrlOf(baseUrl: string, key: string): string {
   return `${baseUrl}objects/${URL_SAFE_KEY.test(key) ? key : key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline): RadomeContext {
+export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline, radar?: RadarLayers): RadomeContext {
   const reader = deadline ? withDeadline(catalog, deadline) : catalog;
   return {
     catalog: reader,
@@ -39,5 +44,7 @@ export function createContext(catalog: CatalogReader, baseUrl: string, objects: 
     deadline,
     loaders: createLoaders(reader),
     objectUrl: (key) => objectUrlOf(baseUrl, key),
+    baseUrl,
+    radar,
   };
 }

@@ -10,6 +10,7 @@ import { IngestStatusResolver } from './resolvers/ingest-status.js';
 import { NodeResolver } from './resolvers/node.js';
 import { RadarCoverageResolver } from './resolvers/radar-coverage.js';
 import { SubscriptionResolver } from './resolvers/subscriptions.js';
+import { RadarValueResolver } from './resolvers/radar-value.js';
 import { contextFeedPubSub } from './subscriptions/pubsub.js';
 
 let schema: GraphQLSchema | undefined;
@@ -17,7 +18,7 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, SubscriptionResolver, IngestStatusResolver],
+    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver],
     validate: false,
     pubSub: contextFeedPubSub,
   });
