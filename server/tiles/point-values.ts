@@ -58,19 +58,21 @@ function sweepReachKm(row: SweepRow, site: RadarSiteRow): number {
   return beamModel(site.latitude, row.elevationAngle, site.heightM).groundKm(row.firstGateKm + (row.gateCount - 0.5) * row.gateSpacingKm);
 }
 
-/** The volume's sweep of `moment` at `elevation` (nearest within tolerance), else its lowest. */
-function sweepOfVolume(layers: RadarLayers, volume: VolumeRow, moment: string, elevation?: number): SweepRow | null {
+/** Cuts whose angles differ by less than this are one elevation (split cuts: 0.44° and 0.45°). */
+const SAME_ELEVATION_DEG = 0.2;
+
+/**
+ * The volume's sweeps of `moment` at `elevation` (within tolerance, nearest first), else at its
+ * lowest elevation; cuts of one elevation by elevation number (the long-range surveillance cut first).
+ */
+function sweepsOfVolume(layers: RadarLayers, volume: VolumeRow, moment: string, elevation?: number): SweepRow[] {
   const rows = (layers.catalog.sweepsForVolumes([volume.id])[0] ?? []).filter((s) => s.moment === moment);
-  let best: SweepRow | null = null;
-  for (const s of rows) {
-    if (elevation !== undefined) {
-      const d = Math.abs(s.elevationAngle - elevation);
-      if (d <= ELEVATION_TOLERANCE_DEG && (!best || d < Math.abs(best.elevationAngle - elevation))) best = s;
-    } else if (!best || s.elevationAngle < best.elevationAngle - 1e-6 || (Math.abs(s.elevationAngle - best.elevationAngle) <= 1e-6 && s.elevationNumber < best.elevationNumber)) {
-      best = s;
-    }
-  }
-  return best;
+  if (rows.length === 0) return [];
+  const target = elevation ?? Math.min(...rows.map((s) => s.elevationAngle));
+  const tolerance = elevation === undefined ? SAME_ELEVATION_DEG : ELEVATION_TOLERANCE_DEG;
+  return rows
+    .filter((s) => Math.abs(s.elevationAngle - target) <= tolerance)
+    .sort((a, b) => Math.round((Math.abs(a.elevationAngle - target) - Math.abs(b.elevationAngle - target)) / SAME_ELEVATION_DEG) || a.elevationNumber - b.elevationNumber);
 }
 
 /** The gate of `row` under the point, or the reason there is none. */
@@ -131,22 +133,24 @@ export async function radarValueAt(layers: RadarLayers, q: PointQuery): Promise<
       reasons.push(`${site.id} has no volume${q.time !== undefined ? ` by ${new Date(q.time).toISOString()}` : ''}`);
       continue;
     }
-    const row = sweepOfVolume(layers, volume, q.moment, q.elevation);
-    if (!row) {
+    const rows = sweepsOfVolume(layers, volume, q.moment, q.elevation);
+    if (rows.length === 0) {
       reasons.push(`${site.id} volume ${volume.id} has no ${q.moment} sweep${q.elevation !== undefined ? ` within ${ELEVATION_TOLERANCE_DEG}° of ${q.elevation}°` : ''}`);
       continue;
     }
     const km = distanceKm(site, q.lat, q.lon);
-    const reach = sweepReachKm(row, site);
-    if (km > reach) {
-      reasons.push(`${site.id} is ${km.toFixed(1)} km away; its ${q.moment} sweep reaches ${reach.toFixed(1)} km`);
-      continue;
-    }
-    try {
-      return await valueInSweep(layers, row, q.lon, q.lat);
-    } catch (e) {
-      if (!(e instanceof OutsideCoverage)) throw e;
-      reasons.push(e.message);
+    for (const row of rows) {
+      const reach = sweepReachKm(row, site);
+      if (km > reach) {
+        reasons.push(`${site.id} is ${km.toFixed(1)} km away; its ${q.moment} sweep ${row.id} reaches ${reach.toFixed(1)} km`);
+        continue;
+      }
+      try {
+        return await valueInSweep(layers, row, q.lon, q.lat);
+      } catch (e) {
+        if (!(e instanceof OutsideCoverage)) throw e;
+        reasons.push(e.message);
+      }
     }
   }
   if (reasons.length === 0) reasons.push(`no catalogued radar site lies within ${MAX_SITE_DISTANCE_KM} km of (${q.lon}, ${q.lat})`);
@@ -162,12 +166,13 @@ export async function radarPointSeriesAt(layers: RadarLayers, q: PointQuery & { 
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `[from, to) holds more than ${MAX_SERIES_VOLUMES} volumes of ${site}; ask for a shorter range`);
   const out: PointValue[] = [];
   for (const volume of page.rows) {
-    const row = sweepOfVolume(layers, volume, q.moment, q.elevation);
-    if (!row) continue;
-    try {
-      out.push(await valueInSweep(layers, row, q.lon, q.lat));
-    } catch (e) {
-      if (!(e instanceof OutsideCoverage)) throw e;
+    for (const row of sweepsOfVolume(layers, volume, q.moment, q.elevation)) {
+      try {
+        out.push(await valueInSweep(layers, row, q.lon, q.lat));
+        break;
+      } catch (e) {
+        if (!(e instanceof OutsideCoverage)) throw e;
+      }
     }
   }
   return out;
