@@ -5,6 +5,7 @@ import { withDeadline, type ExecutionDeadline } from './limits/deadline.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { CatalogEventFeed } from './subscriptions/feed.js';
 import type { RadarLayers } from './tiles/radar-layers.js';
+import type { MosaicService } from './tiles/mosaic.js';
 
 export interface RadomeContext {
   catalog: CatalogReader;
@@ -25,6 +26,8 @@ export interface RadomeContext {
   baseUrl: string;
   /** Decoded sweeps and products (shared cache) for point values and the mosaic; absent: those answer CONFIG. */
   radar?: RadarLayers;
+  /** The national mosaic (the `mosaic` query). */
+  mosaics?: MosaicService;
 }
 
 /** Keys made only of these characters need no percent-encoding (the catalog's keys are). */
@@ -35,7 +38,7 @@ export function objectUrlOf(baseUrl: string, key: string): string {
   return `${baseUrl}objects/${URL_SAFE_KEY.test(key) ? key : key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline, radar?: RadarLayers): RadomeContext {
+export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline, radar?: RadarLayers, mosaics?: MosaicService): RadomeContext {
   const reader = deadline ? withDeadline(catalog, deadline) : catalog;
   return {
     catalog: reader,
@@ -46,5 +49,6 @@ export function createContext(catalog: CatalogReader, baseUrl: string, objects: 
     objectUrl: (key) => objectUrlOf(baseUrl, key),
     baseUrl,
     radar,
+    mosaics,
   };
 }

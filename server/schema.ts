@@ -11,6 +11,7 @@ import { NodeResolver } from './resolvers/node.js';
 import { RadarCoverageResolver } from './resolvers/radar-coverage.js';
 import { SubscriptionResolver } from './resolvers/subscriptions.js';
 import { RadarValueResolver } from './resolvers/radar-value.js';
+import { MosaicResolver } from './resolvers/mosaic.js';
 import { contextFeedPubSub } from './subscriptions/pubsub.js';
 
 let schema: GraphQLSchema | undefined;
@@ -18,7 +19,7 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver],
+    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver, MosaicResolver],
     validate: false,
     pubSub: contextFeedPubSub,
   });

@@ -5,7 +5,7 @@ import { LocalPlaneSampler } from './local-plane-sampler.js';
 import { codePalette } from './code-palette.js';
 import { IndexedPngWriter, RgbaPngWriter, type PngRowWriter } from './png-encode.js';
 import type { OverlayGeometry, RenderedOverlay } from './types.js';
-import { MERCATOR_MAX_LATITUDE, mercatorFrameAround, type MercatorFrame } from './web-mercator.js';
+import { MERCATOR_MAX_LATITUDE, mercatorFrameAround, type MercatorFrame, type PixelFrame } from './web-mercator.js';
 
 export const DEFAULT_OVERLAY_SIZE = 1024;
 export const GEODESIC_NAME = 'Vincenty (1975) direct and inverse on the WGS84 ellipsoid';
@@ -53,7 +53,7 @@ export class PixelRowPositions {
   readonly north: Float64Array;
   private readonly sampler: LocalPlaneSampler;
 
-  constructor(frame: MercatorFrame, site: { latitude: number; longitude: number }) {
+  constructor(frame: PixelFrame, site: { latitude: number; longitude: number }) {
     this.sampler = new LocalPlaneSampler(frame, site.latitude, site.longitude);
     this.east = new Float64Array(frame.width);
     this.north = new Float64Array(frame.width);

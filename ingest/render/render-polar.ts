@@ -5,7 +5,7 @@ import { checkGridData, codedGatesOf } from './gate-codes.js';
 import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
 import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, PixelRowPositions, checkRadarSite, encodeOverlay, overlayFrame, type PixelRow, type RowPainter } from './render-overlay.js';
 import type { CodedPolarGrid, OverlayGeometry, PolarGeometry, PolarGrid, RenderedOverlay } from './types.js';
-import type { MercatorFrame } from './web-mercator.js';
+import type { MercatorFrame, PixelFrame } from './web-mercator.js';
 
 /** Ground-distance bins per gate in the distance → gate table (edges placed to 1/32 gate). */
 const DISTANCE_BINS_PER_GATE = 16;
@@ -150,13 +150,13 @@ export class PolarGridSampler {
   }
 
   /** A painter of `frame`'s rows (pixels = codeTable[code of the gate under each pixel centre]). */
-  painter(frame: MercatorFrame): RowPainter {
+  painter(frame: PixelFrame): RowPainter {
     const { grid, beam, groundStepKm, maxGroundKm, bins } = this;
     const map: PixelMap = {
       key: '',
       azimuths: grid.azimuths,
       azimuthWidth: grid.azimuthWidth,
-      frame,
+      frame: frame as MercatorFrame, // only its width is read when maps are not kept
       beam,
       geometry: { geodesic: GEODESIC_NAME, beam: null, maxGroundRangeKm: maxGroundKm },
       groundStepKm,

@@ -8,7 +8,7 @@ import { PolarGridSampler } from './render-polar.js';
 import { RasterRowPainter, checkCartesianGeometry, rasterBoundary } from './render-raster.js';
 import { PixelRowPositions, checkRadarSite } from './render-overlay.js';
 import type { BBox, CartesianGeometry, CodedPolarGrid } from './types.js';
-import { latitudeOfMercatorY, longitudeOfMercatorX, mercatorX, mercatorY, type MercatorFrame } from './web-mercator.js';
+import { latitudeOfMercatorY, longitudeOfMercatorX, mercatorX, mercatorY, type MercatorFrame, type PixelFrame } from './web-mercator.js';
 
 /** Highest zoom served: ~10 m pixels at 256 px, finer than any gate. */
 export const MAX_TILE_ZOOM = 14;
@@ -65,7 +65,7 @@ export interface TileSource {
   /** The same in Web Mercator metres: [minX, minY, maxX, maxY]. */
   readonly mercatorBounds: readonly [number, number, number, number];
   /** Paints frame rows with codeTable[code] (see RowPainter). */
-  painter(frame: MercatorFrame): RowPainter;
+  painter(frame: PixelFrame): RowPainter;
 }
 
 function boundsOf(latitude: number, longitude: number, boundary: Float64Array): { bbox: BBox; mercatorBounds: [number, number, number, number] } {
@@ -94,7 +94,7 @@ export class PolarTileSource implements TileSource {
     ({ bbox: this.bbox, mercatorBounds: this.mercatorBounds } = boundsOf(grid.latitude, grid.longitude, this.sampler.boundary()));
   }
 
-  painter(frame: MercatorFrame): RowPainter {
+  painter(frame: PixelFrame): RowPainter {
     return this.sampler.painter(frame);
   }
 }
@@ -113,7 +113,7 @@ export class RasterTileSource implements TileSource {
     ({ bbox: this.bbox, mercatorBounds: this.mercatorBounds } = boundsOf(grid.latitude, grid.longitude, rasterBoundary(grid).boundary));
   }
 
-  painter(frame: MercatorFrame): RowPainter {
+  painter(frame: PixelFrame): RowPainter {
     return new RasterRowPainter(this.grid, this.grid.codes, new PixelRowPositions(frame, this.grid));
   }
 }
@@ -128,7 +128,7 @@ export function checkTile(z: number, x: number, y: number, tileSize: number): vo
 }
 
 /** The Mercator frame of a pixel window [col0, col1) × [row0, row1) of the tile. */
-function windowFrame(z: number, x: number, y: number, tileSize: number, col0: number, row0: number, col1: number, row1: number): MercatorFrame {
+export function windowFrame(z: number, x: number, y: number, tileSize: number, col0: number, row0: number, col1: number, row1: number): MercatorFrame {
   const pixelM = (2 * HALF_WORLD_M) / (2 ** z * tileSize);
   const westX = -HALF_WORLD_M + (x * tileSize + col0) * pixelM;
   const northY = HALF_WORLD_M - (y * tileSize + row0) * pixelM;

@@ -28,6 +28,7 @@ import { sendJson, sendText } from './respond.js';
 import { serveTiles, TILES_PREFIX } from './tiles.js';
 import { StoredGridSource, type RadarGridSource } from '../tiles/grid-source.js';
 import { RadarLayers } from '../tiles/radar-layers.js';
+import { MosaicService } from '../tiles/mosaic.js';
 
 export interface RadomeServerOptions {
   /** Read side of the catalog; open it `{ readonly: true }`. The caller keeps ownership. */
@@ -117,6 +118,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const validationRules = [maxDepthRule(config.maxDepth), maxAliasesRule(config.maxAliases)];
   const baseUrlOf = (req: IncomingMessage) => publicBase ?? `http://${requestAuthority(req)}/`;
   const radarLayers = new RadarLayers(catalog, options.radarGrids ?? new StoredGridSource(objects, catalog), config.tileCacheMb * 1024 * 1024);
+  const mosaics = new MosaicService(radarLayers);
   const gauges: ScrapeGauges = {
     ingestLagSeconds() {
       const newest = catalog.latestCatalogEvent();
@@ -139,7 +141,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       metrics.observeRequest('graphql-ws', 'GET', 101, 0);
       return null;
     },
-    context: (req) => ({ ...createContext(catalog, baseUrlOf(req), objects, feed, undefined, radarLayers), ingestAdmin }),
+    context: (req) => ({ ...createContext(catalog, baseUrlOf(req), objects, feed, undefined, radarLayers, mosaics), ingestAdmin }),
   });
 
   const apollo = new ApolloServer<RadomeContext>({
@@ -183,10 +185,10 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       }
       await ensureStarted();
       const baseUrl = baseUrlOf(req);
-      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers), authorization: req.headers.authorization, ingestAdmin }), config.maxBodyBytes);
+      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers, mosaics), authorization: req.headers.authorization, ingestAdmin }), config.maxBodyBytes);
     }
     if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects);
-    if (rawPath.startsWith(TILES_PREFIX)) return serveTiles(req, res, rawPath, { layers: radarLayers, baseUrlOf, onError });
+    if (rawPath.startsWith(TILES_PREFIX)) return serveTiles(req, res, rawPath, search, { layers: radarLayers, mosaics, baseUrlOf, onError });
     if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) {
       if (!config.graphiql) return sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n');
       return serveGraphiql(req, res, rawPath, search);

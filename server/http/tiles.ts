@@ -4,15 +4,16 @@
 //   /tiles/sweep/{volumeId}/{cut}/…   (a sweep id, e.g. KLOT20220317_000842/e01-REF)
 //   /tiles/product/{productId}/…
 //   /tiles/latest/{site}/{moment}/{elevation}/…
-//   /tiles/mosaic/{moment}/{time}/…   (time: ISO 8601 UTC, e.g. 2022-03-17T00:10:00Z)
-// where … is [value/]{z}/{x}/{y}.png, [value/]{z}/{x}/{y}@2x.png or [value/]tilejson.json.
+//   /tiles/mosaic/{moment}/{time}/…   (time: ISO 8601 UTC, e.g. 2022-03-17T00:10:00Z; ?toleranceMinutes=N, default 5)
+// where … is [value/]{z}/{x}/{y}.png, [value/]{z}/{x}/{y}@2x.png or [value/]tilejson.json; the mosaic
+// also has frame.png and frame.json, its CONUS frame at 0.01°.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRadomeError } from '../../core/errors.js';
 import { MOMENTS, type Moment } from '../../ingest/decode/level2/types.js';
 import { MAX_TILE_ZOOM, VALUE_ENCODING, checkTile } from '../../ingest/render/render-tile.js';
 import type { BBox, ColorLegend } from '../../ingest/render/types.js';
 import { errorBody } from '../errors.js';
-import type { MosaicLayers } from '../tiles/mosaic.js';
+import { DEFAULT_TOLERANCE_MINUTES, type MosaicLayers } from '../tiles/mosaic.js';
 import type { RadarLayers } from '../tiles/radar-layers.js';
 import { isNotModified, sendJson, sendMethodNotAllowed } from './respond.js';
 
@@ -30,7 +31,7 @@ type LayerRef =
   | { kind: 'sweep'; id: string }
   | { kind: 'product'; id: string }
   | { kind: 'latest'; site: string; moment: Moment; elevation: number }
-  | { kind: 'mosaic'; moment: Moment; time: number };
+  | { kind: 'mosaic'; moment: Moment; time: number; toleranceMinutes: number };
 
 interface TileAddress {
   layer: LayerRef;
@@ -38,6 +39,8 @@ interface TileAddress {
   layerPath: string;
   value: boolean;
   tile: { z: number; x: number; y: number; size: number } | null;
+  /** The mosaic's CONUS frame image or its JSON. */
+  frame: 'png' | 'json' | null;
 }
 
 /** What a resolved layer serves: tiles, TileJSON facts and HTTP caching. */
@@ -81,7 +84,7 @@ function parseInteger(raw: string, what: string): number {
   return Number(raw);
 }
 
-export function parseTilePath(rawPath: string): TileAddress {
+export function parseTilePath(rawPath: string, search = ''): TileAddress {
   let parts: string[];
   try {
     parts = rawPath.slice(TILES_PREFIX.length).split('/').map(decodeURIComponent);
@@ -91,7 +94,9 @@ export function parseTilePath(rawPath: string): TileAddress {
   const usage = 'use /tiles/{sweep/<id>|product/<id>|latest/<site>/<moment>/<elevation>|mosaic/<moment>/<time>}/[value/]{z}/{x}/{y}[@2x].png or …/tilejson.json';
   let tile: TileAddress['tile'] = null;
   const last = parts.pop() ?? '';
-  if (last !== 'tilejson.json') {
+  const frame = last === 'frame.png' ? 'png' : last === 'frame.json' ? 'json' : null;
+  if (frame && parts[0] !== 'mosaic') throw new TileRequestError(404, `only the mosaic has a frame; ${usage}`);
+  if (last !== 'tilejson.json' && !frame) {
     const m = /^(\d{1,6})(@2x)?\.png$/.exec(last);
     if (!m || parts.length < 3) throw new TileRequestError(404, `no such tile path; ${usage}`);
     const x = parseInteger(parts.pop()!, 'tile x');
@@ -106,7 +111,7 @@ export function parseTilePath(rawPath: string): TileAddress {
   const value = parts.at(-1) === 'value';
   if (value) parts.pop();
   const [kind, ...args] = parts;
-  const layerPath = parts.map(encodeURIComponent).join('/');
+  const layerPath = parts.map(pathSegment).join('/');
   let layer: LayerRef;
   if (kind === 'sweep' && args.length === 2) layer = { kind, id: args.join('/') };
   else if (kind === 'product' && args.length === 1) layer = { kind, id: args[0]! };
@@ -116,19 +121,28 @@ export function parseTilePath(rawPath: string): TileAddress {
     const elevation = Number(args[2]);
     if (!/^\d{1,2}(\.\d{1,3})?$/.test(args[2]!) || !(elevation < 90)) throw bad(`elevation ${JSON.stringify(args[2])} is not an angle in degrees such as 0.5`);
     layer = { kind, site, moment: parseMoment(args[1]!), elevation };
-  } else if (kind === 'mosaic' && args.length === 2) layer = { kind, moment: parseMoment(args[0]!), time: parseTileTime(args[1]!) };
-  else throw new TileRequestError(404, `unknown tile layer /tiles/${parts.join('/')}; ${usage}`);
-  return { layer, layerPath, value, tile };
+  } else if (kind === 'mosaic' && args.length === 2) {
+    const tolerance = new URLSearchParams(search).get('toleranceMinutes');
+    const toleranceMinutes = tolerance === null ? DEFAULT_TOLERANCE_MINUTES : parseInteger(tolerance, 'toleranceMinutes');
+    if (toleranceMinutes > 60) throw bad(`toleranceMinutes ${toleranceMinutes} is more than 60`);
+    layer = { kind, moment: parseMoment(args[0]!), time: parseTileTime(args[1]!), toleranceMinutes };
+  } else throw new TileRequestError(404, `unknown tile layer /tiles/${parts.join('/')}; ${usage}`);
+  return { layer, layerPath, value, tile, frame };
 }
 
 /** Absolute URLs of a layer's TileJSON documents (colour and value), under a base ending in "/". */
-export function tileJsonUrls(baseUrl: string, layerPath: string): { tileJsonUrl: string; valueTileJsonUrl: string } {
-  return { tileJsonUrl: `${baseUrl}tiles/${layerPath}/tilejson.json`, valueTileJsonUrl: `${baseUrl}tiles/${layerPath}/value/tilejson.json` };
+export function tileJsonUrls(baseUrl: string, layerPath: string, query = ''): { tileJsonUrl: string; valueTileJsonUrl: string } {
+  return { tileJsonUrl: `${baseUrl}tiles/${layerPath}/tilejson.json${query}`, valueTileJsonUrl: `${baseUrl}tiles/${layerPath}/value/tilejson.json${query}` };
+}
+
+/** A path segment percent-encoded, but for ":" (times read better, and RFC 3986 allows it). */
+function pathSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%3A/g, ':');
 }
 
 /** The layer path of a sweep or product id (ids are URL-safe; sweep ids hold one "/"). */
 export function layerPathOf(kind: 'sweep' | 'product', id: string): string {
-  return `${kind}/${id.split('/').map(encodeURIComponent).join('/')}`;
+  return `${kind}/${id.split('/').map(pathSegment).join('/')}`;
 }
 
 /** The TileJSON 3.0 document of a layer (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0). */
@@ -202,7 +216,7 @@ async function resolveLayer(ref: LayerRef, options: TilesRouteOptions): Promise<
     case 'mosaic':
       if (ref.moment !== 'REF') throw new TileRequestError(404, `the mosaic is made of REF only, not ${ref.moment}`);
       if (!options.mosaics) throw new TileRequestError(404, 'this server serves no mosaic');
-      return options.mosaics.served(ref.time);
+      return options.mosaics.served(ref.time, ref.toleranceMinutes);
   }
 }
 
@@ -219,15 +233,25 @@ function sendError(res: ServerResponse, error: unknown, onError: (e: unknown) =>
   sendJson(res, 500, { error: 'internal server error' });
 }
 
-export async function serveTiles(req: IncomingMessage, res: ServerResponse, rawPath: string, options: TilesRouteOptions): Promise<void> {
+export async function serveTiles(req: IncomingMessage, res: ServerResponse, rawPath: string, search: string, options: TilesRouteOptions): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(res, 'GET, HEAD');
   try {
-    const address = parseTilePath(rawPath);
+    const address = parseTilePath(rawPath, search);
     const layer = await resolveLayer(address.layer, options);
-    const { tile, value } = address;
+    const { tile, value, frame } = address;
+    const query = search && address.layer.kind === 'mosaic' && address.layer.toleranceMinutes !== DEFAULT_TOLERANCE_MINUTES ? `?toleranceMinutes=${address.layer.toleranceMinutes}` : '';
+    if (frame && address.layer.kind === 'mosaic') {
+      const etag = `"${layer.etag}/frame-${frame}"`;
+      const headers = { etag, 'cache-control': layer.cacheControl, 'x-content-type-options': 'nosniff' };
+      if (isNotModified(req, etag)) return void res.writeHead(304, headers).end();
+      const made = await options.mosaics!.frame(address.layer.time, address.layer.toleranceMinutes);
+      const body = frame === 'png' ? made.png : Buffer.from(JSON.stringify({ ...made.json, imageUrl: `${options.baseUrlOf(req)}tiles/${address.layerPath}/frame.png${query}` }));
+      res.writeHead(200, { ...headers, 'content-type': frame === 'png' ? 'image/png' : 'application/json; charset=utf-8', 'content-length': String(body.byteLength) });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
+    }
     if (!tile) {
       const base = `${options.baseUrlOf(req)}tiles/${address.layerPath}/${value ? 'value/' : ''}`;
-      const body = JSON.stringify(tileJson(layer, `${base}{z}/{x}/{y}.png`, value));
+      const body = JSON.stringify(tileJson(layer, `${base}{z}/{x}/{y}.png${query}`, value));
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(body),

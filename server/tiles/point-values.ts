@@ -65,7 +65,7 @@ const SAME_ELEVATION_DEG = 0.2;
  * The volume's sweeps of `moment` at `elevation` (within tolerance, nearest first), else at its
  * lowest elevation; cuts of one elevation by elevation number (the long-range surveillance cut first).
  */
-function sweepsOfVolume(layers: RadarLayers, volume: VolumeRow, moment: string, elevation?: number): SweepRow[] {
+export function sweepsOfVolume(layers: RadarLayers, volume: VolumeRow, moment: string, elevation?: number): SweepRow[] {
   const rows = (layers.catalog.sweepsForVolumes([volume.id])[0] ?? []).filter((s) => s.moment === moment);
   if (rows.length === 0) return [];
   const target = elevation ?? Math.min(...rows.map((s) => s.elevationAngle));
