@@ -12,6 +12,9 @@ import {
   ProductDocument,
   ProductsDocument,
   RadarCoverageDocument,
+  RadarValueDocument,
+  RadarPointSeriesDocument,
+  MosaicDocument,
   RadarSiteDocument,
   RadarSitesDocument,
   RadarSiteVolumesDocument,
@@ -77,6 +80,11 @@ const operations = {
   latestProducts: LatestProductsDocument,
   latestPrecipitation: LatestPrecipitationDocument,
   radarCoverage: RadarCoverageDocument,
+  /** The gate under a point (null outside coverage, reason in the error's extensions). */
+  radarValue: RadarValueDocument,
+  radarPointSeries: RadarPointSeriesDocument,
+  /** The national REF mosaic at a time: sites, volumes, TileJSON and frame URLs. */
+  mosaic: MosaicDocument,
   /** Any object by id (Relay): a union by `__typename`. */
   node: NodeDocument,
   nodes: NodesDocument,

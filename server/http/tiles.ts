@@ -6,7 +6,8 @@
 //   /tiles/latest/{site}/{moment}/{elevation}/…
 //   /tiles/mosaic/{moment}/{time}/…   (time: ISO 8601 UTC, e.g. 2022-03-17T00:10:00Z; ?toleranceMinutes=N, default 5)
 // where … is [value/]{z}/{x}/{y}.png, [value/]{z}/{x}/{y}@2x.png or [value/]tilejson.json; the mosaic
-// also has frame.png and frame.json, its CONUS frame at 0.01°.
+// also has frame.png and frame.json, its CONUS frame at 0.01°. tilejson.json?tileSize=512 names
+// the @2x tiles in its template.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRadomeError } from '../../core/errors.js';
 import { MOMENTS, type Moment } from '../../ingest/decode/level2/types.js';
@@ -251,7 +252,8 @@ export async function serveTiles(req: IncomingMessage, res: ServerResponse, rawP
     }
     if (!tile) {
       const base = `${options.baseUrlOf(req)}tiles/${address.layerPath}/${value ? 'value/' : ''}`;
-      const body = JSON.stringify(tileJson(layer, `${base}{z}/{x}/{y}.png${query}`, value));
+      const retina = new URLSearchParams(search).get('tileSize') === '512' ? '@2x' : '';
+      const body = JSON.stringify(tileJson(layer, `${base}{z}/{x}/{y}${retina}.png${query}`, value));
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(body),
