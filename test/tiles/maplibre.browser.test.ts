@@ -84,7 +84,7 @@ describe.skipIf(!chromiumPath)('MapLibre in Chromium (WebGL through SwiftShader)
     const tab = await browser.context.newPage();
     await tab.goto(page.url);
     await tab.waitForFunction(() => 'showSweep' in window);
-    const shown = await tab.evaluate(([url, center]) => (window as unknown as { showSweep(u: string, c: number[]): Promise<unknown> }).showSweep(url, center), [tileJsonUrl, [klot.longitude, klot.latitude]] as const) as {
+    const shown = await tab.evaluate(([url, center]) => (window as unknown as { showSweep(u: string, c: number[]): Promise<unknown> }).showSweep(url, center), [tileJsonUrl, [klot.longitude, klot.latitude]] as [string, number[]]) as {
       width: number;
       height: number;
       pixels: number[];
