@@ -27,8 +27,9 @@ export interface SampleServer {
 }
 
 /**
- * Ingests the volumes (Archive II files) given and serves them. Each volume's sweep store is
- * written beside its overlays when ingest has not written it itself.
+ * Ingests the files given (Archive II volumes; Level 3 products under keys starting `level3-`) and
+ * serves them. Each volume's sweep store is written beside its overlays when ingest has not
+ * written it itself.
  */
 export async function startSampleServer(files: Record<string, Uint8Array>, options: Partial<RadomeServerOptions> = {}): Promise<SampleServer> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-tiles-'));
@@ -44,6 +45,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
     for (const key of source.files.keys()) {
       const outcome = await ingestObject(ctx, source, source.object(key));
       if (outcome.status !== 'ingested') throw new Error(`ingesting ${key}: ${outcome.status === 'failed' ? outcome.error.message : outcome.status}`);
+      if (key.startsWith('level3-')) continue;
       const volume = decodeArchiveII(source.files.get(key)!);
       volumeId = level2VolumeId(volume.site, volume.volumeStart);
       zarrPrefix = volumeZarrPrefix({ id: volumeId, site: volume.site });
