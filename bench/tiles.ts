@@ -23,11 +23,11 @@ import autocannon from 'autocannon';
 import { nexradSiteIds, nexradSiteLocation } from '../core/nexrad-sites.js';
 import { decodeArchiveII, type Level2Volume } from '../ingest/decode/level2/index.js';
 import { encodeSweepStore } from '../ingest/level2/sweep-store.js';
-import { level2ObjectStem, level2SweepId, level2VolumeId } from '../ingest/level2/volume-id.js';
+import { level2ObjectStem, level2SweepId, level2VolumeId, level2ZarrPrefix } from '../ingest/level2/volume-id.js';
 import { polarGridOf, locationOf } from '../ingest/level2/plan.js';
 import { colorScaleForMoment } from '../ingest/render/index.js';
 import { PolarTileSource, renderTile, tileRange } from '../ingest/render/render-tile.js';
-import { StoredGridSource, volumeZarrPrefix } from '../server/tiles/grid-source.js';
+import { StoredGridSource } from '../server/tiles/grid-source.js';
 import { MosaicService } from '../server/tiles/mosaic.js';
 import { radarPointSeriesAt, radarValueAt } from '../server/tiles/point-values.js';
 import { RadarLayers } from '../server/tiles/radar-layers.js';
@@ -70,9 +70,10 @@ function syntheticVolume(site: string, start: number, seed: number): Level2Volum
 async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2Volume): Promise<void> {
   const location = locationOf(volume);
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
-  await objects.putMany(encodeSweepStore(volumeZarrPrefix({ id: volumeId, site: volume.site }), volume, volumeId, location));
+  const zarrKey = level2ZarrPrefix(volume.site, volume.volumeStart, volumeId);
+  await objects.putMany(encodeSweepStore(zarrKey, volume, volumeId, location));
   const scale = colorScaleForMoment('REF');
-  const sweeps: SweepRow[] = volume.sweeps.flatMap((sweep) =>
+  const sweeps: SweepRow[] = volume.sweeps.flatMap((sweep, sweepIndex) =>
     Object.values(sweep.moments).map((grid) => {
       const id = level2SweepId(volumeId, sweep.elevationNumber, grid!.moment);
       const stem = level2ObjectStem(volume.site, volume.volumeStart, id);
@@ -94,6 +95,7 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
         metadataKey: `${stem}.json`,
         bbox,
         corners: [[bbox[0], bbox[3]], [bbox[2], bbox[3]], [bbox[2], bbox[1]], [bbox[0], bbox[1]]],
+        sweepIndex,
       };
     }),
   );
@@ -103,7 +105,7 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
   catalog.commitLevel2Volume({
     file,
     site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
-    volume: { id: volumeId, site: volume.site, scanStart, scanEnd, vcp: volume.vcp, sweepCount: sweeps.length, source: 'bench', sourceKey: volumeId, sourceSize: 0, sourceFingerprint: volumeId, ingestedAt: T },
+    volume: { id: volumeId, site: volume.site, scanStart, scanEnd, vcp: volume.vcp, sweepCount: sweeps.length, source: 'bench', sourceKey: volumeId, sourceSize: 0, sourceFingerprint: volumeId, ingestedAt: T, zarrKey },
     sweeps,
   });
 }
@@ -126,7 +128,7 @@ for (const [i, site] of mosaicSites.entries()) await store(writer, objects, synt
 writer.close();
 
 const catalog = Catalog.open(catalogPath, { readonly: true });
-const freshLayers = () => new RadarLayers(catalog, new StoredGridSource(objects, catalog), CACHE_BYTES);
+const freshLayers = () => new RadarLayers(catalog, new StoredGridSource(objects), CACHE_BYTES);
 const sampleId = level2VolumeId(sample.site, sample.volumeStart);
 const sampleSweep = catalog.getSweeps([level2SweepId(sampleId, 1, 'REF')])[0]!;
 const sampleBbox = sampleSweep.bbox;

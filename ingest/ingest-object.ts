@@ -5,6 +5,7 @@ import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../core/retry.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { ingestPlanOf, planRadomeFile } from './plan-file.js';
+import { deleteStaleObjects } from './stale-objects.js';
 import type { IngestPlan, PlanOptions, PlanOutcome } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
 
@@ -120,6 +121,9 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     const file = { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: at };
     // Objects of sweeps this commit replaces are recorded as doomed in the same transaction.
     ctx.catalog.commitDoomingReplaced(plan.kind, plan.id, at, () => plan.commit(ctx.catalog, file));
+    for (const prefix of plan.ownedPrefixes ?? []) {
+      await deleteStaleObjects(ctx.objects, prefix, plan.objects).catch((e: unknown) => log.warn({ err: (e as Error).message, prefix }, 'could not delete stale objects'));
+    }
   } catch (e) {
     // Objects already written are harmless: no row points at them and a retry overwrites them.
     const error = asRadomeError(e, object.key, 'SOURCE_UNAVAILABLE');

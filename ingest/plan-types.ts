@@ -16,6 +16,11 @@ export interface IngestPlan {
   /** One line for people, e.g. "66 sweeps". */
   summary: string;
   objects: PlannedObject[];
+  /**
+   * Prefixes whose objects this plan writes whole (a volume's sweep store, ending in "/"): after
+   * the commit, objects under them that the plan did not write are stale and deleted.
+   */
+  ownedPrefixes?: string[];
   /** Names this plan holds alone from reconcile to commit (e.g. the station-days it writes). */
   locks?: string[];
   /**

@@ -5,6 +5,19 @@ import type { ObjectStore, RetentionResult } from '../store/types.js';
 
 const DELETE_BATCH = 500;
 
+/** The object keys doomed `keys` stand for: a key ending in "/" is every object under it. */
+async function objectKeysOf(objects: ObjectStore, keys: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const key of keys) {
+    if (!key.endsWith('/')) {
+      out.push(key);
+      continue;
+    }
+    for await (const o of objects.list(key)) out.push(o.key);
+  }
+  return out;
+}
+
 /**
  * Deletes the objects the catalog lists as doomed (their rows are already gone), then forgets
  * them. Safe to run again after a crash at any point: deleting a missing object is not an error.
@@ -15,9 +28,10 @@ export async function purgeDoomedObjects(catalog: Catalog, objects: ObjectStore,
     if (signal?.aborted) break;
     const keys = catalog.doomedKeys(DELETE_BATCH);
     if (keys.length === 0) break;
-    await withRetry(() => objects.delete(keys), DEFAULT_RETRY, { signal });
+    const objectKeys = await withRetry(() => objectKeysOf(objects, keys), DEFAULT_RETRY, { signal });
+    await withRetry(() => objects.delete(objectKeys), DEFAULT_RETRY, { signal });
     catalog.forgetDoomed(keys);
-    deleted += keys.length;
+    deleted += objectKeys.length;
   }
   if (deleted) log.info({ deleted }, `deleted ${deleted} objects no row uses any more`);
   return deleted;

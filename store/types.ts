@@ -78,6 +78,8 @@ export interface VolumeRow {
   sourceSize: number;
   sourceFingerprint: string;
   ingestedAt: number;
+  /** Prefix of the volume's sweep store (Zarr v2), e.g. `radar/level2/KLOT/2022/03/17/KLOT20220317_000842.zarr`; null before it existed. */
+  zarrKey: string | null;
 }
 
 export interface SweepRow {
@@ -97,6 +99,8 @@ export interface SweepRow {
   metadataKey: string;
   bbox: BBox;
   corners: Corners;
+  /** The cut's group in the volume's sweep store (`sweep_<i>`), null when the volume has none. */
+  sweepIndex: number | null;
 }
 
 /** A source file that failed to ingest; retried later, given up on after a few attempts. */

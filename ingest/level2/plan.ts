@@ -8,13 +8,14 @@ import type { SourceObject } from '../sources/types.js';
 import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
 import { RadomeError } from '../../core/errors.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
-import { level2ObjectStem, level2SweepId, level2VolumeId } from './volume-id.js';
+import { encodeCut, sweepStoreObjects, type EncodedCut } from './sweep-store.js';
+import { level2ObjectStem, level2SweepId, level2VolumeId, level2ZarrPrefix } from './volume-id.js';
 
 export interface Level2Plan {
   site: RadarSiteRow;
   volume: VolumeRow;
   sweeps: SweepRow[];
-  /** PNG + JSON per sweep × moment; written before the rows. */
+  /** PNG + JSON per sweep × moment and the volume's sweep store; written before the rows. */
   objects: PlannedObject[];
 }
 
@@ -50,13 +51,14 @@ export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: Moment
 type CutFacts = Pick<Level2Sweep, 'elevationNumber' | 'elevationAngle' | 'startTime' | 'endTime' | 'radialCount'>;
 type GridFacts = Pick<MomentGrid, 'moment' | 'units' | 'gateCount' | 'firstGateKm' | 'gateSpacingKm'>;
 
-/** One cut with each of its moments rendered: plain facts and overlays, no grid. */
+/** One cut with each of its moments rendered and stored: plain facts, overlays and sweep group, no grid. */
 interface RenderedCut {
   cut: CutFacts;
   moments: { grid: GridFacts; overlay: RenderedOverlay }[];
+  store: EncodedCut;
 }
 
-/** Renders each moment of one cut (in MOMENTS order). */
+/** Renders each moment of one cut (in MOMENTS order) and encodes its sweep group. */
 function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer: SweepRenderer): RenderedCut {
   const { elevationNumber, elevationAngle, startTime, endTime, radialCount } = sweep;
   const moments: RenderedCut['moments'] = [];
@@ -68,7 +70,7 @@ function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer: SweepR
     const { units, gateCount, firstGateKm, gateSpacingKm } = grid;
     moments.push({ grid: { moment, units, gateCount, firstGateKm, gateSpacingKm }, overlay });
   }
-  return { cut: { elevationNumber, elevationAngle, startTime, endTime, radialCount }, moments };
+  return { cut: { elevationNumber, elevationAngle, startTime, endTime, radialCount }, moments, store: encodeCut(sweep) };
 }
 
 /**
@@ -127,9 +129,10 @@ function planRenderedCuts(
   options: PlanOptions,
 ): Level2Plan {
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
+  const zarrKey = level2ZarrPrefix(volume.site, volume.volumeStart, volumeId);
   const objects: PlannedObject[] = [];
   const sweeps: SweepRow[] = [];
-  for (const { cut, moments } of cuts) {
+  for (const [sweepIndex, { cut, moments }] of cuts.entries()) {
     for (const { grid, overlay } of moments) {
       const id = level2SweepId(volumeId, cut.elevationNumber, grid.moment);
       const stem = level2ObjectStem(volume.site, volume.volumeStart, id);
@@ -175,9 +178,12 @@ function planRenderedCuts(
         metadataKey: `${stem}.json`,
         bbox: overlay.bbox,
         corners: overlay.corners,
+        sweepIndex,
       });
     }
   }
+  const stored = { site: volume.site, volumeId, vcp: volume.vcp, location };
+  objects.push(...sweepStoreObjects(zarrKey, stored, cuts.map((c) => c.store)));
   const scanStart = Math.min(...cuts.map((c) => c.cut.startTime));
   const scanEnd = Math.max(...cuts.map((c) => c.cut.endTime));
   return {
@@ -194,6 +200,7 @@ function planRenderedCuts(
       sourceSize: file.size,
       sourceFingerprint: file.fingerprint,
       ingestedAt: options.ingestedAt,
+      zarrKey,
     },
     sweeps,
     objects,
@@ -202,11 +209,22 @@ function planRenderedCuts(
 
 /** A Level 2 plan made elsewhere (e.g. on a worker thread) as an ingest plan. */
 export function level2IngestPlanOf(plan: Level2Plan): IngestPlan {
-  return {
+  const ingest: IngestPlan = {
     kind: 'level2',
     id: plan.volume.id,
     summary: `${plan.sweeps.length} sweeps`,
     objects: plan.objects,
+    ownedPrefixes: ownedPrefixesOf(plan.volume),
+    // A volume catalogued for the first time has no earlier store to leave leftovers: no listing.
+    reconcile: async ({ catalog }) => {
+      if (catalog.getVolumes([plan.volume.id])[0] === null) ingest.ownedPrefixes = [];
+    },
     commit: (catalog, fileRow) => catalog.commitLevel2Volume({ file: fileRow, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }),
   };
+  return ingest;
+}
+
+/** The volume's sweep store prefix, which its plan writes whole. */
+export function ownedPrefixesOf(volume: VolumeRow): string[] {
+  return volume.zarrKey === null ? [] : [`${volume.zarrKey}/`];
 }

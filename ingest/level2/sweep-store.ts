@@ -102,6 +102,17 @@ function momentArray(sweep: Level2Sweep, grid: MomentGrid, axis: GateAxis): Enco
   });
 }
 
+/**
+ * Radial times as whole epoch milliseconds (int64), which CF readers decode exactly: from float
+ * milliseconds xarray's decoding is off by tens of nanoseconds. The ICD's times are whole
+ * milliseconds; a time that is not is kept as float64.
+ */
+function timeArray(times: Float64Array, attrs: Record<string, unknown>): EncodedZarrArray {
+  const whole = times.every(Number.isSafeInteger);
+  const data = whole ? BigInt64Array.from(times, (t) => BigInt(t)) : times;
+  return encodeZarrArray({ shape: [times.length], dtype: whole ? '<i8' : '<f8', data, fillValue: null, attrs });
+}
+
 /** Encodes one cut's sweep group (coordinates and every moment); call while its grids are alive. */
 export function encodeCut(sweep: Level2Sweep): EncodedCut {
   const { elevationNumber, elevationAngle, startTime, endTime, radialCount: n } = sweep;
@@ -127,16 +138,7 @@ export function encodeCut(sweep: Level2Sweep): EncodedCut {
         attrs: radial({ standard_name: 'ray_elevation_angle', long_name: 'elevation_angle_from_horizontal_plane', units: 'degrees', axis: 'radial_elevation_coordinate' }),
       }),
     },
-    {
-      name: 'time',
-      array: encodeZarrArray({
-        shape: [n],
-        dtype: '<f8',
-        data: sweep.times,
-        fillValue: null,
-        attrs: radial({ standard_name: 'time', long_name: 'time of the radial', units: TIME_UNITS, calendar: 'standard' }),
-      }),
-    },
+    { name: 'time', array: timeArray(sweep.times, radial({ standard_name: 'time', long_name: 'time of the radial', units: TIME_UNITS, calendar: 'standard' })) },
   ];
   const axes = gateAxes(sweep);
   for (const axis of new Set(axes.values())) arrays.push({ name: axis.name, array: rangeArray(axis) });
@@ -170,10 +172,6 @@ function scalar(value: number, attrs: Record<string, unknown>): EncodedZarrArray
   return encodeZarrArray({ shape: [], dtype: '<f8', data: new Float64Array([value]), fillValue: null, attrs: { _ARRAY_DIMENSIONS: [], ...attrs } });
 }
 
-function text(value: string, attrs: Record<string, unknown>): EncodedZarrArray {
-  return encodeZarrArray({ shape: [], dtype: `<U${Math.max(1, value.length)}`, data: [value], fillValue: null, attrs: { _ARRAY_DIMENSIONS: [], ...attrs } });
-}
-
 /** What the root group states of the volume. */
 export interface StoredVolumeFacts {
   site: string;
@@ -205,6 +203,9 @@ export function sweepStoreObjects(prefix: string, volume: StoredVolumeFacts, enc
         source: 'NEXRAD Level 2 (Archive II), decoded and stored by radome',
         scan_name: volume.vcp === null ? 'unknown' : `VCP-${volume.vcp}`,
         volume_id: volume.volumeId,
+        // Attributes rather than CfRadial's string variables: six objects fewer to write per volume.
+        time_coverage_start: isoSeconds(start),
+        time_coverage_end: isoSeconds(end),
       },
     },
     { path: 'latitude', array: scalar(location.latitude, { standard_name: 'latitude', long_name: 'latitude', units: 'degrees_north' }) },
@@ -216,8 +217,6 @@ export function sweepStoreObjects(prefix: string, volume: StoredVolumeFacts, enc
     ...(location.feedhornHeightM === undefined
       ? []
       : [{ path: 'altitude_agl', array: scalar(location.feedhornHeightM, { long_name: 'altitude of the antenna above ground level', units: 'meters', positive: 'up' }) }]),
-    { path: 'time_coverage_start', array: text(isoSeconds(start), { standard_name: 'time', long_name: 'start of the volume, UTC' }) },
-    { path: 'time_coverage_end', array: text(isoSeconds(end), { standard_name: 'time', long_name: 'end of the volume, UTC' }) },
     {
       path: 'sweep_group_name',
       array: encodeZarrArray({ shape: [cuts.length], dtype: `<U${width}`, data: groupNames, fillValue: null, attrs: { _ARRAY_DIMENSIONS: ['sweep'], long_name: 'group name of each sweep' } }),

@@ -4,6 +4,8 @@ import { DEFAULT_RETRY, withRetry } from '../../core/retry.js';
 import type { IngestContext } from '../ingest-object.js';
 import { quarantineKeyFor } from '../ingest-object.js';
 import type { Level2ChunksSource, ListedChunk } from '../sources/level2-chunks.js';
+import { ownedPrefixesOf } from '../level2/plan.js';
+import { deleteStaleObjects } from '../stale-objects.js';
 import { ChunkVolume } from './chunk-volume.js';
 
 /** A folder whose volume is done (closed, too old or broken) is looked at again this often, for reuse. */
@@ -97,11 +99,15 @@ export class ChunksFollower {
     const policy = this.ctx.retry ?? DEFAULT_RETRY;
     await withRetry(() => this.ctx.objects.putMany(plan.objects), policy, { signal: this.ctx.signal });
     const { catalog } = this.ctx;
+    const rewritten = catalog.getVolumes([plan.volume.id])[0] !== null;
     const row = { source: file.source, key: file.key, fingerprint: file.fingerprint, size: file.size, ingestedAt: at };
     catalog.transaction(() => {
       catalog.commitDoomingReplaced('level2', plan.volume.id, at, () => catalog.commitLevel2Volume({ file: row, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }));
       if (state === 'closed') catalog.forgetSourceFile(file.source, file.key, 'open');
     });
+    for (const prefix of rewritten ? ownedPrefixesOf(plan.volume) : []) {
+      await deleteStaleObjects(this.ctx.objects, prefix, plan.objects).catch((e: unknown) => log.warn({ err: (e as Error).message, prefix }, 'could not delete stale objects'));
+    }
     volume.committed(plan);
     log.info({ id: plan.volume.id, sweeps: plan.sweeps.length, state }, `${state === 'closed' ? 'closed' : 'updated'} real-time volume ${plan.volume.id}: ${plan.sweeps.length} sweeps`);
   }

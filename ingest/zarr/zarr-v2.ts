@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { constants, deflateSync } from 'node:zlib';
 import type { ObjectToPut } from '../../store/types.js';
 
 /**
@@ -9,9 +9,9 @@ import type { ObjectToPut } from '../../store/types.js';
  */
 
 /** Zarr v2 data types radome writes (little-endian; `<U` fixed-width UTF-32 strings). */
-export type ZarrDtype = '|u1' | '<u2' | '<i4' | '<f4' | '<f8' | `<U${number}`;
+export type ZarrDtype = '|u1' | '<u2' | '<i4' | '<i8' | '<f4' | '<f8' | `<U${number}`;
 
-export type ZarrData = Uint8Array | Uint16Array | Int32Array | Float32Array | Float64Array | readonly string[];
+export type ZarrData = Uint8Array | Uint16Array | Int32Array | BigInt64Array | Float32Array | Float64Array | readonly string[];
 
 export interface ZarrArraySpec {
   shape: readonly number[];
@@ -33,10 +33,13 @@ export interface EncodedZarrArray {
 export type ZarrNode = { path: string; group: Record<string, unknown> } | { path: string; array: EncodedZarrArray };
 
 /**
- * zlib level 1: on NEXRAD codes it stores within a few % of level 6's size at a fraction of its
- * time (bench: `npm run bench -- zarr`).
+ * zlib level 1 with the run-length strategy: gate codes come in long runs (below threshold, range
+ * folded, steady echo), and on the real KLOT volume it stores 48 MB of codes in 2.5 MB, smaller
+ * than level 6's default strategy (2.6 MB) in a tenth of its time and half of level 1's (2.9 MB).
+ * The stream is plain zlib: every reader's zlib codec inflates it.
  */
 const ZLIB_LEVEL = 1;
+const ZLIB_OPTIONS = { level: ZLIB_LEVEL, strategy: constants.Z_RLE };
 
 function chunkBytes(spec: ZarrArraySpec): Uint8Array {
   const { data, dtype } = spec;
@@ -55,7 +58,7 @@ function chunkBytes(spec: ZarrArraySpec): Uint8Array {
 }
 
 /** The typed array's bytes, little-endian as the dtypes say (swapped on a big-endian host). */
-function littleEndian(a: Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array): Uint8Array {
+function littleEndian(a: Exclude<ZarrData, readonly string[]> | Uint32Array): Uint8Array {
   const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   if (a.BYTES_PER_ELEMENT === 1 || HOST_IS_LITTLE_ENDIAN) return bytes;
   const swapped = new Uint8Array(bytes);
@@ -83,7 +86,7 @@ export function encodeZarrArray(spec: ZarrArraySpec): EncodedZarrArray {
       dimension_separator: '.',
     },
     zattrs: spec.attrs,
-    chunk: deflateSync(raw, { level: ZLIB_LEVEL }),
+    chunk: deflateSync(raw, ZLIB_OPTIONS),
   };
 }
 

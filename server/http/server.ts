@@ -117,7 +117,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const limiter = config.rateLimitPerSecond > 0 ? new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) : null;
   const validationRules = [maxDepthRule(config.maxDepth), maxAliasesRule(config.maxAliases)];
   const baseUrlOf = (req: IncomingMessage) => publicBase ?? `http://${requestAuthority(req)}/`;
-  const radarLayers = new RadarLayers(catalog, options.radarGrids ?? new StoredGridSource(objects, catalog), config.tileCacheMb * 1024 * 1024);
+  const radarLayers = new RadarLayers(catalog, options.radarGrids ?? new StoredGridSource(objects), config.tileCacheMb * 1024 * 1024);
   const mosaics = new MosaicService(radarLayers);
   const gauges: ScrapeGauges = {
     ingestLagSeconds() {

@@ -28,6 +28,18 @@ export class VolumeResolver {
     return siteOf(volume.siteId, ctx);
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Absolute URL of the analysis-ready sweep store: Zarr v2 with consolidated metadata (.zmetadata), laid out as FM-301 / CfRadial 2.1 ' +
+      '(root: site latitude/longitude/altitude, sweep_group_name, sweep_fixed_angle; groups sweep_0, sweep_1, … in elevation order with ' +
+      'azimuth, elevation, time, range and DBZH, VRADH, WRADH, ZDR, PHIDP, RHOHV, CCORH as packed codes with scale_factor/add_offset). ' +
+      "Open it with xarray: xr.open_zarr(url, group='sweep_0'). Null for volumes ingested before sweep stores existed.",
+  })
+  zarrUrl(@Root() volume: Volume, @Ctx() ctx: RadomeContext): string | null {
+    return volume.zarrKey === null ? null : ctx.objectUrl(volume.zarrKey);
+  }
+
   @FieldResolver(() => [Sweep], { description: 'Sweeps of this volume by elevation number, then moment.' })
   async sweeps(@Root() volume: Volume, @Args(() => VolumeSweepsArgs) args: VolumeSweepsArgs, @Ctx() ctx: RadomeContext): Promise<Sweep[]> {
     const rows = await ctx.loaders.sweepsOfVolume(volume.id, toSweepSelection(args));

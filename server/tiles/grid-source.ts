@@ -1,10 +1,8 @@
 import { RadomeError } from '../../core/errors.js';
 import { decodeLevel3, type Level3Product } from '../../ingest/decode/level3/index.js';
 import type { Level2Sweep, Moment, RadarLocation } from '../../ingest/decode/level2/types.js';
-import { level2ZarrPrefix } from '../../ingest/level2/volume-id.js';
 import { readStoredSweep } from '../../store/radar/sweep-store-read.js';
 import type { ObjectStore, ProductRow, SweepRow, VolumeRow } from '../../store/types.js';
-import type { CatalogReader } from '../catalog-reader.js';
 
 /** One moment of one stored sweep, decoded. */
 export interface LoadedSweep {
@@ -24,32 +22,20 @@ export interface RadarGridSource {
   loadProduct(row: ProductRow): Promise<Level3Product>;
 }
 
-/** `radar/level2/KLOT/2022/03/17/KLOT20220317_000842.zarr`: where ingest stores a volume's sweeps (its id names its start). */
-export function volumeZarrPrefix(volume: Pick<VolumeRow, 'id' | 'site'>): string {
-  const m = /^[A-Z0-9]{4}(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})$/.exec(volume.id);
-  if (!m) throw new RadomeError('NOT_FOUND', `volume id ${volume.id} does not name a start time, so its sweep store cannot be found`);
-  const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
-  return level2ZarrPrefix(volume.site, start, volume.id);
-}
-
 /**
- * Reads sweeps from the volumes' analysis-ready Zarr stores (readStoredSweep) and products from
- * their stored raw message.
+ * Reads sweeps from the volumes' analysis-ready Zarr stores (the catalog's zarr_key and
+ * sweep_index, readStoredSweep) and products from their stored raw message.
  */
 export class StoredGridSource implements RadarGridSource {
-  constructor(
-    private readonly objects: ObjectStore,
-    private readonly catalog: Pick<CatalogReader, 'sweepsForVolumes'>,
-  ) {}
+  constructor(private readonly objects: ObjectStore) {}
 
   async loadSweep(row: SweepRow, volume: VolumeRow): Promise<LoadedSweep> {
-    // sweep_<i> is the i-th cut of the volume in elevation-number order.
-    const cuts = [...new Set((this.catalog.sweepsForVolumes([volume.id])[0] ?? []).map((s) => s.elevationNumber))].sort((a, b) => a - b);
-    const index = cuts.indexOf(row.elevationNumber);
-    if (index < 0) throw new RadomeError('NOT_FOUND', `volume ${volume.id} has no cut ${row.elevationNumber}`);
-    const stored = await readStoredSweep(this.objects, volumeZarrPrefix(volume), index, [row.moment as Moment]);
+    if (volume.zarrKey === null || row.sweepIndex === null) {
+      throw new RadomeError('NOT_FOUND', `volume ${volume.id} has no sweep store (ingested before radome kept one); ingest it again to serve its tiles and values`);
+    }
+    const stored = await readStoredSweep(this.objects, volume.zarrKey, row.sweepIndex, [row.moment as Moment]);
     if (stored.sweep.elevationNumber !== row.elevationNumber) {
-      throw new RadomeError('CORRUPT', `sweep store of ${volume.id}: sweep_${index} is cut ${stored.sweep.elevationNumber}, the catalog's is ${row.elevationNumber}`);
+      throw new RadomeError('CORRUPT', `sweep store ${volume.zarrKey}: sweep_${row.sweepIndex} is cut ${stored.sweep.elevationNumber}, the catalog's is ${row.elevationNumber}`);
     }
     return stored;
   }

@@ -24,6 +24,9 @@ export class Volume {
 
   /** ICAO id of the site; exposed as the `site` object by VolumeResolver. */
   siteId: string;
+
+  /** Prefix of the volume's sweep store; exposed as `zarrUrl` by VolumeResolver. */
+  zarrKey: string | null;
 }
 
 export function volumeFromRow(row: VolumeRow): Volume {
@@ -35,5 +38,6 @@ export function volumeFromRow(row: VolumeRow): Volume {
     sweepCount: row.sweepCount,
     sourceKey: row.sourceKey,
     siteId: row.site,
+    zarrKey: row.zarrKey,
   };
 }

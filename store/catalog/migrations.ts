@@ -283,6 +283,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE products ADD COLUMN max_accumulation_in REAL;
     `,
   },
+  {
+    version: 7,
+    name: 'level 2 sweep stores',
+    // Where a volume's analysis-ready sweep store (Zarr) lies, and which of its sweep_<i> groups
+    // holds a sweep row's cut; null for volumes ingested before this step.
+    sql: `
+      ALTER TABLE volumes ADD COLUMN zarr_key TEXT;
+      ALTER TABLE sweeps ADD COLUMN sweep_index INTEGER;
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

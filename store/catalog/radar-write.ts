@@ -9,17 +9,18 @@ const UPSERT_SITE = `
   ON CONFLICT (id) DO UPDATE SET latitude = excluded.latitude, longitude = excluded.longitude, height_m = excluded.height_m`;
 
 const UPSERT_VOLUME = `
-  INSERT INTO volumes (id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size, source_fingerprint, ingested_at)
-  VALUES (@id, @site, @scanStart, @scanEnd, @vcp, @sweepCount, @source, @sourceKey, @sourceSize, @sourceFingerprint, @ingestedAt)
+  INSERT INTO volumes (id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size, source_fingerprint, ingested_at, zarr_key)
+  VALUES (@id, @site, @scanStart, @scanEnd, @vcp, @sweepCount, @source, @sourceKey, @sourceSize, @sourceFingerprint, @ingestedAt, @zarrKey)
   ON CONFLICT (id) DO UPDATE SET site = excluded.site, scan_start = excluded.scan_start, scan_end = excluded.scan_end,
     vcp = excluded.vcp, sweep_count = excluded.sweep_count, source = excluded.source, source_key = excluded.source_key,
-    source_size = excluded.source_size, source_fingerprint = excluded.source_fingerprint, ingested_at = excluded.ingested_at`;
+    source_size = excluded.source_size, source_fingerprint = excluded.source_fingerprint, ingested_at = excluded.ingested_at,
+    zarr_key = excluded.zarr_key`;
 
 const INSERT_SWEEP = `
   INSERT INTO sweeps (id, volume_id, site, elevation_number, elevation_angle, moment, start_time, end_time, radial_count,
-    gate_count, first_gate_km, gate_spacing_km, image_key, metadata_key, west, south, east, north, corners)
+    gate_count, first_gate_km, gate_spacing_km, image_key, metadata_key, west, south, east, north, corners, sweep_index)
   VALUES (@id, @volumeId, @site, @elevationNumber, @elevationAngle, @moment, @startTime, @endTime, @radialCount,
-    @gateCount, @firstGateKm, @gateSpacingKm, @imageKey, @metadataKey, @west, @south, @east, @north, @corners)`;
+    @gateCount, @firstGateKm, @gateSpacingKm, @imageKey, @metadataKey, @west, @south, @east, @north, @corners, @sweepIndex)`;
 
 /** A re-ingested file keeps its first ingest time; it now points at this volume. */
 const UPSERT_SOURCE_FILE = `

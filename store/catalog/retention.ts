@@ -6,6 +6,9 @@ import type { StatementCache } from './statements.js';
 // objects are deleted after that and their keys forgotten last. A crash anywhere leaves either
 // rows with all their objects, or doomed keys whose deletion the next sweep finishes: never a row
 // without its object, never an object no one will delete.
+//
+// A doomed key ending in "/" stands for every object under it: a volume's sweep store (Zarr) is
+// hundreds of objects the catalog does not list one by one.
 
 const INSERT_DOOMED = `INSERT INTO doomed_objects (key, reason, doomed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`;
 
@@ -20,7 +23,8 @@ function doom(statements: StatementCache, keys: Iterable<string>, reason: string
 export function objectKeysOf(statements: StatementCache, kind: 'level2' | 'level3' | 'gnss', id: string): string[] {
   if (kind === 'level2') {
     const rows = statements.prepare('SELECT image_key AS a, metadata_key AS b FROM sweeps WHERE volume_id = ?').all(id) as { a: string; b: string }[];
-    return rows.flatMap((r) => [r.a, r.b]);
+    const store = statements.prepare('SELECT zarr_key AS z FROM volumes WHERE id = ?').get(id) as { z: string | null } | undefined;
+    return [...rows.flatMap((r) => [r.a, r.b]), ...(store?.z ? [`${store.z}/`] : [])];
   }
   if (kind === 'level3') {
     const r = statements.prepare('SELECT image_key AS a, metadata_key AS b, raw_key AS c FROM products WHERE id = ?').get(id) as
@@ -56,6 +60,7 @@ export function doomOlderThan(statements: StatementCache, cutoff: number, at: nu
     const volumeKeys = statements
       .prepare('SELECT s.image_key AS a, s.metadata_key AS b FROM sweeps s JOIN volumes v ON v.id = s.volume_id WHERE v.scan_start < ?')
       .all(cutoff) as { a: string; b: string }[];
+    const stores = statements.prepare('SELECT zarr_key AS z FROM volumes WHERE scan_start < ? AND zarr_key IS NOT NULL').all(cutoff) as { z: string }[];
     const productKeys = statements.prepare('SELECT image_key AS a, metadata_key AS b, raw_key AS c FROM products WHERE scan_time < ?').all(cutoff) as {
       a: string | null;
       b: string;
@@ -64,6 +69,7 @@ export function doomOlderThan(statements: StatementCache, cutoff: number, at: nu
     const reason = `retention before ${new Date(cutoff).toISOString()}`;
     const objects =
       doom(statements, volumeKeys.flatMap((r) => [r.a, r.b]), reason, at) +
+      doom(statements, stores.map((r) => `${r.z}/`), reason, at) +
       doom(statements, productKeys.flatMap((r) => [r.a, r.b, r.c].filter((k): k is string => k !== null)), reason, at);
     statements.prepare('DELETE FROM source_files WHERE volume_id IN (SELECT id FROM volumes WHERE scan_start < ?)').run(cutoff);
     statements.prepare('DELETE FROM source_files WHERE product_id IN (SELECT id FROM products WHERE scan_time < ?)').run(cutoff);

@@ -13,7 +13,7 @@ export const FAILURE_COLUMNS = `source, key, fingerprint, attempts, first_failed
 // *FromValues function below it, so the two change together.
 
 export const VOLUME_COLUMNS = `id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size,
-  source_fingerprint, ingested_at`;
+  source_fingerprint, ingested_at, zarr_key`;
 
 export function volumeFromValues(v: unknown[]): VolumeRow {
   return {
@@ -28,11 +28,12 @@ export function volumeFromValues(v: unknown[]): VolumeRow {
     sourceSize: v[8] as number,
     sourceFingerprint: v[9] as string,
     ingestedAt: v[10] as number,
+    zarrKey: v[11] as string | null,
   };
 }
 
 export const SWEEP_COLUMNS = `id, volume_id, site, elevation_number, elevation_angle, moment, start_time, end_time,
-  radial_count, gate_count, first_gate_km, gate_spacing_km, image_key, metadata_key, west, south, east, north, corners`;
+  radial_count, gate_count, first_gate_km, gate_spacing_km, image_key, metadata_key, west, south, east, north, corners, sweep_index`;
 
 export function sweepFromValues(v: unknown[]): SweepRow {
   const west = v[14] as number;
@@ -56,6 +57,7 @@ export function sweepFromValues(v: unknown[]): SweepRow {
     metadataKey: v[13] as string,
     bbox: [west, south, east, north] as BBox,
     corners: cornersOf(west, south, east, north, v[18] as string),
+    sweepIndex: v[19] as number | null,
   };
 }
 
@@ -100,6 +102,7 @@ export function sweepParams(s: SweepRow): Record<string, unknown> {
     east,
     north,
     corners: JSON.stringify(s.corners),
+    sweepIndex: s.sweepIndex,
   };
 }
 
@@ -117,5 +120,6 @@ export function volumeParams(v: VolumeRow): Record<string, unknown> {
     sourceSize: v.sourceSize,
     sourceFingerprint: v.sourceFingerprint,
     ingestedAt: v.ingestedAt,
+    zarrKey: v.zarrKey,
   };
 }

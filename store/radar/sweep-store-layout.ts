@@ -43,5 +43,9 @@ export function sweepGroupName(index: number): string {
 /** Units of the time coordinate (CF), exact for NEXRAD's millisecond radial times. */
 export const TIME_UNITS = 'milliseconds since 1970-01-01T00:00:00Z';
 
-/** The coordinates attribute of every moment variable (as xradar writes it). */
-export const MOMENT_COORDINATES = 'elevation azimuth range latitude longitude altitude time';
+/**
+ * The coordinates attribute of every moment variable: xradar's less the site's latitude,
+ * longitude and altitude, which live in the root group only (xarray ignores the attribute
+ * unless the sweep group holds every variable it names).
+ */
+export const MOMENT_COORDINATES = 'elevation azimuth range time';

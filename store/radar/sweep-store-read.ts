@@ -76,6 +76,14 @@ async function radialAxis<T extends Float32Array | Float64Array>(prefix: string,
   return data as T;
 }
 
+/** Radial times, epoch ms: stored as int64 (whole ms) or float64. */
+async function radialTimes(prefix: string, group: Location): Promise<Float64Array> {
+  const { data } = await readArray(prefix, group, 'time');
+  if (data instanceof Float64Array) return data;
+  if (data instanceof BigInt64Array) return Float64Array.from(data, Number);
+  throw corrupt(prefix, `${group.path}/time is neither int64 nor float64`);
+}
+
 async function momentGrid(prefix: string, group: Location, moment: Moment, radials: number, units: Map<string, Record<string, unknown>>): Promise<MomentGrid> {
   const name = MOMENT_VARIABLES[moment];
   const { data, shape, attrs } = await readArray(prefix, group, name);
@@ -150,7 +158,7 @@ export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, 
   const [azimuths, elevations, times] = await Promise.all([
     radialAxis(prefix, groupAt, 'azimuth', Float32Array),
     radialAxis(prefix, groupAt, 'elevation', Float32Array),
-    radialAxis(prefix, groupAt, 'time', Float64Array),
+    radialTimes(prefix, groupAt),
   ]);
   const radialCount = azimuths.length;
   if (radialCount === 0 || elevations.length !== radialCount || times.length !== radialCount) throw corrupt(prefix, `${name}'s azimuth, elevation and time differ in length`);

@@ -63,12 +63,14 @@ describe('radome ingest files with bad input among good', () => {
         const kept = await store.get(f.quarantineKey!);
         expect(Buffer.from(kept!.body).equals(Buffer.from(bad[f.key.split('/').pop()!]!.bytes))).toBe(true);
       }
-      // Every other object belongs to a catalogued sweep: nothing half-written.
+      // Every other object belongs to a catalogued sweep or volume's sweep store: nothing half-written.
       const sweeps = catalog.listSweeps({}, { first: 1000 }).rows;
       const owned = new Set(sweeps.flatMap((s) => [s.imageKey, s.metadataKey]));
+      const stores = catalog.listVolumes({}, { first: 10 }).rows.map((v) => `${v.zarrKey}/`);
       const stored: string[] = [];
       for await (const o of store.list('radar/')) stored.push(o.key);
-      expect(stored.sort()).toEqual([...owned].sort());
+      expect(stored.filter((k) => !stores.some((p) => k.startsWith(p))).sort()).toEqual([...owned].sort());
+      for (const p of stores) expect(stored).toContain(`${p}.zmetadata`);
     } finally {
       catalog.close();
     }

@@ -134,7 +134,7 @@ export interface Snapshot {
   objects: Record<string, string>;
   /** Keys rows point at that the store lacks. */
   missingObjects: string[];
-  /** Objects in the store no row points at. */
+  /** Objects in the store no row points at (a volume's row owns every object of its sweep store). */
   orphanObjects: string[];
 }
 
@@ -143,7 +143,10 @@ export async function snapshot(dataDir: string, objectsUrl: string): Promise<Sna
   const volumes = query(dataDir, 'SELECT id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size, source_fingerprint FROM volumes ORDER BY id');
   const sweeps = query<Record<string, unknown>>(dataDir, 'SELECT * FROM sweeps ORDER BY id');
   const sourceFiles = query(dataDir, 'SELECT source, key, fingerprint, size, volume_id FROM source_files ORDER BY source, key, fingerprint');
-  const referenced = new Set(sweeps.flatMap((s) => [s.image_key as string, s.metadata_key as string]));
+  const stores = query<{ zarr_key: string }>(dataDir, 'SELECT zarr_key FROM volumes WHERE zarr_key IS NOT NULL').map((v) => `${v.zarr_key}/`);
+  // A sweep store is complete once its consolidated metadata is there (written with its chunks, before the rows).
+  const referenced = new Set([...sweeps.flatMap((s) => [s.image_key as string, s.metadata_key as string]), ...stores.map((p) => `${p}.zmetadata`)]);
+  const inStore = (key: string) => stores.some((p) => key.startsWith(p));
   const store = openObjectStore(objectsUrl);
   const objects: Record<string, string> = {};
   for await (const o of store.list('')) if (!o.key.startsWith('quarantine/')) objects[o.key] = `${o.size}:${o.etag}`;
@@ -153,6 +156,6 @@ export async function snapshot(dataDir: string, objectsUrl: string): Promise<Sna
     sourceFiles,
     objects,
     missingObjects: [...referenced].filter((k) => !(k in objects)).sort(),
-    orphanObjects: Object.keys(objects).filter((k) => !referenced.has(k)).sort(),
+    orphanObjects: Object.keys(objects).filter((k) => !referenced.has(k) && !inStore(k)).sort(),
   };
 }

@@ -6,6 +6,11 @@ import type { Level2Volume } from '../../ingest/decode/level2/types.js';
  * equality of whole real volumes element by element is far too slow in vitest, this is not.
  */
 export function volumeDigest(v: Level2Volume): unknown {
+  return typedArrayDigest(v);
+}
+
+/** Any value (e.g. a plan, whose objects' bodies are megabytes) digested as volumeDigest does. */
+export function typedArrayDigest(v: unknown): unknown {
   return JSON.parse(
     JSON.stringify(v, (_key, value: unknown) =>
       ArrayBuffer.isView(value)

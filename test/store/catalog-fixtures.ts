@@ -57,6 +57,7 @@ export function makeVolume(spec: VolumeSpec): CommitLevel2VolumeInput {
     sourceSize: 1000 + spec.start % 997,
     sourceFingerprint: fingerprint,
     ingestedAt: 1_700_000_000_000,
+    zarrKey: null,
   };
   const sweeps: SweepRow[] = [];
   elevations.forEach((angle, i) => {
@@ -85,6 +86,7 @@ export function makeVolume(spec: VolumeSpec): CommitLevel2VolumeInput {
           [site.longitude + 5, site.latitude - 4],
           [site.longitude - 5, site.latitude - 4],
         ],
+        sweepIndex: null,
       });
     }
   });

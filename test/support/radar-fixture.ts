@@ -93,6 +93,7 @@ export async function createRadarFixture(): Promise<RadarFixture> {
           sourceSize: file.size,
           sourceFingerprint: file.fingerprint,
           ingestedAt: file.ingestedAt,
+          zarrKey: null,
         };
         const volumeSweeps: SweepRow[] = [];
         for (const [c, cut] of CUTS.entries()) {
@@ -116,6 +117,7 @@ export async function createRadarFixture(): Promise<RadarFixture> {
               metadataKey: `${prefix}.json`,
               bbox,
               corners,
+              sweepIndex: null,
             };
             await objects.put(sweep.imageKey, pngBytes(volumeSweeps.length + v), 'image/png');
             await objects.put(sweep.metadataKey, new TextEncoder().encode(JSON.stringify({ id: sweep.id, bbox, corners })), 'application/json');

@@ -1,16 +1,13 @@
 // A radome server over the real KLOT sample volume ingested through the real path (ingestObject),
-// with its analysis-ready sweep store in the file object store, for the tile and value tests.
+// (overlays, Zarr sweep store, catalog rows), for the tile, value and mosaic tests.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
-import { encodeSweepStore } from '../../ingest/level2/sweep-store.js';
 import { level2VolumeId } from '../../ingest/level2/volume-id.js';
-import { locationOf } from '../../ingest/level2/plan.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
-import { volumeZarrPrefix } from '../../server/tiles/grid-source.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { MemorySource } from '../support/memory-source.js';
@@ -28,8 +25,7 @@ export interface SampleServer {
 
 /**
  * Ingests the files given (Archive II volumes; Level 3 products under keys starting `level3-`) and
- * serves them. Each volume's sweep store is written beside its overlays when ingest has not
- * written it itself.
+ * serves them; ingest writes each volume's sweep store beside its overlays.
  */
 export async function startSampleServer(files: Record<string, Uint8Array>, options: Partial<RadomeServerOptions> = {}): Promise<SampleServer> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-tiles-'));
@@ -48,8 +44,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
       if (key.startsWith('level3-')) continue;
       const volume = decodeArchiveII(source.files.get(key)!);
       volumeId = level2VolumeId(volume.site, volume.volumeStart);
-      zarrPrefix = volumeZarrPrefix({ id: volumeId, site: volume.site });
-      if (!(await objects.head(`${zarrPrefix}/.zmetadata`))) await objects.putMany(encodeSweepStore(zarrPrefix, volume, volumeId, locationOf(volume)));
+      zarrPrefix = writer.getVolumes([volumeId])[0]!.zarrKey!;
     }
   } finally {
     writer.close();

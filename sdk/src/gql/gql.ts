@@ -43,7 +43,7 @@ type Documents = {
     "fragment SweepFields on Sweep {\n  id\n  site {\n    id\n  }\n  elevationNumber\n  elevationAngle\n  moment\n  startTime\n  endTime\n  radialCount\n  gateCount\n  firstGateKm\n  gateSpacingKm\n  bbox\n  corners\n  imageUrl\n  metadataUrl\n  tileJsonUrl\n  valueTileJsonUrl\n}": typeof types.SweepFieldsFragmentDoc,
     "query Sweep($id: ID!) {\n  sweep(id: $id) {\n    ...SweepFields\n    volume {\n      ...VolumeFields\n    }\n  }\n}": typeof types.SweepDocument,
     "query Sweeps($filter: SweepFilter, $first: Int, $after: String, $order: SortOrder) {\n  sweeps(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...SweepFields\n      }\n    }\n  }\n}": typeof types.SweepsDocument,
-    "fragment VolumeFields on Volume {\n  id\n  site {\n    id\n  }\n  scanStart\n  scanEnd\n  vcp\n  sweepCount\n  sourceKey\n}": typeof types.VolumeFieldsFragmentDoc,
+    "fragment VolumeFields on Volume {\n  id\n  site {\n    id\n  }\n  scanStart\n  scanEnd\n  vcp\n  sweepCount\n  sourceKey\n  zarrUrl\n}": typeof types.VolumeFieldsFragmentDoc,
     "query Volume($id: ID!, $moment: RadarMoment, $moments: [RadarMoment!], $minElevation: Float, $maxElevation: Float) {\n  volume(id: $id) {\n    ...VolumeFields\n    sweeps(\n      moment: $moment\n      moments: $moments\n      minElevation: $minElevation\n      maxElevation: $maxElevation\n    ) {\n      ...SweepFields\n    }\n  }\n}": typeof types.VolumeDocument,
     "query Volumes($filter: VolumeFilter, $first: Int, $after: String, $order: SortOrder) {\n  volumes(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...VolumeFields\n      }\n    }\n  }\n}": typeof types.VolumesDocument,
 };
@@ -76,7 +76,7 @@ const documents: Documents = {
     "fragment SweepFields on Sweep {\n  id\n  site {\n    id\n  }\n  elevationNumber\n  elevationAngle\n  moment\n  startTime\n  endTime\n  radialCount\n  gateCount\n  firstGateKm\n  gateSpacingKm\n  bbox\n  corners\n  imageUrl\n  metadataUrl\n  tileJsonUrl\n  valueTileJsonUrl\n}": types.SweepFieldsFragmentDoc,
     "query Sweep($id: ID!) {\n  sweep(id: $id) {\n    ...SweepFields\n    volume {\n      ...VolumeFields\n    }\n  }\n}": types.SweepDocument,
     "query Sweeps($filter: SweepFilter, $first: Int, $after: String, $order: SortOrder) {\n  sweeps(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...SweepFields\n      }\n    }\n  }\n}": types.SweepsDocument,
-    "fragment VolumeFields on Volume {\n  id\n  site {\n    id\n  }\n  scanStart\n  scanEnd\n  vcp\n  sweepCount\n  sourceKey\n}": types.VolumeFieldsFragmentDoc,
+    "fragment VolumeFields on Volume {\n  id\n  site {\n    id\n  }\n  scanStart\n  scanEnd\n  vcp\n  sweepCount\n  sourceKey\n  zarrUrl\n}": types.VolumeFieldsFragmentDoc,
     "query Volume($id: ID!, $moment: RadarMoment, $moments: [RadarMoment!], $minElevation: Float, $maxElevation: Float) {\n  volume(id: $id) {\n    ...VolumeFields\n    sweeps(\n      moment: $moment\n      moments: $moments\n      minElevation: $minElevation\n      maxElevation: $maxElevation\n    ) {\n      ...SweepFields\n    }\n  }\n}": types.VolumeDocument,
     "query Volumes($filter: VolumeFilter, $first: Int, $after: String, $order: SortOrder) {\n  volumes(filter: $filter, first: $first, after: $after, order: $order) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        ...VolumeFields\n      }\n    }\n  }\n}": types.VolumesDocument,
 };
@@ -196,7 +196,7 @@ export function graphql(source: "query Sweeps($filter: SweepFilter, $first: Int,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment VolumeFields on Volume {\n  id\n  site {\n    id\n  }\n  scanStart\n  scanEnd\n  vcp\n  sweepCount\n  sourceKey\n}"): typeof import('./graphql.js').VolumeFieldsFragmentDoc;
+export function graphql(source: "fragment VolumeFields on Volume {\n  id\n  site {\n    id\n  }\n  scanStart\n  scanEnd\n  vcp\n  sweepCount\n  sourceKey\n  zarrUrl\n}"): typeof import('./graphql.js').VolumeFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

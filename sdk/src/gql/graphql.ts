@@ -172,7 +172,7 @@ type NodeFields_RadarSite_Fragment = { __typename: 'RadarSite', id: string, lati
 
 type NodeFields_Sweep_Fragment = { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } };
 
-type NodeFields_Volume_Fragment = { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } };
+type NodeFields_Volume_Fragment = { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } };
 
 export type NodeFieldsFragment =
   | NodeFields_GnssStation_Fragment
@@ -192,7 +192,7 @@ export type NodeQuery = { node:
     | { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } }
     | { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number }
     | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } }
-    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } }
+    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }
    | null };
 
 export type NodesQueryVariables = Exact<{
@@ -205,7 +205,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } }
     | { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number }
     | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } }
-    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } }
+    | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }
    | null> };
 
 export type ProductCodesQueryVariables = Exact<{
@@ -271,14 +271,14 @@ export type RadarSiteVolumesQueryVariables = Exact<{
 }>;
 
 
-export type RadarSiteVolumesQuery = { radarSite: { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } }> } } | null };
+export type RadarSiteVolumesQuery = { radarSite: { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } } }> } } | null };
 
 export type RadarSiteQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RadarSiteQuery = { radarSite: { id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } | null } | null };
+export type RadarSiteQuery = { radarSite: { id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } } | null } | null };
 
 export type RadarSitesQueryVariables = Exact<{
   bbox?: LonLatBox | null | undefined;
@@ -363,7 +363,7 @@ export type SweepQueryVariables = Exact<{
 }>;
 
 
-export type SweepQuery = { sweep: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } }, site: { id: string } } | null };
+export type SweepQuery = { sweep: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }, site: { id: string } } | null };
 
 export type SweepsQueryVariables = Exact<{
   filter?: SweepFilter | null | undefined;
@@ -375,7 +375,7 @@ export type SweepsQueryVariables = Exact<{
 
 export type SweepsQuery = { sweeps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } } }> } };
 
-export type VolumeFieldsFragment = { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } };
+export type VolumeFieldsFragment = { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } };
 
 export type VolumeQueryVariables = Exact<{
   id: string | number;
@@ -386,7 +386,7 @@ export type VolumeQueryVariables = Exact<{
 }>;
 
 
-export type VolumeQuery = { volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, sweeps: Array<{ id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } }>, site: { id: string } } | null };
+export type VolumeQuery = { volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, sweeps: Array<{ id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } }>, site: { id: string } } | null };
 
 export type VolumesQueryVariables = Exact<{
   filter?: VolumeFilter | null | undefined;
@@ -396,7 +396,7 @@ export type VolumesQueryVariables = Exact<{
 }>;
 
 
-export type VolumesQuery = { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, site: { id: string } } }> } };
+export type VolumesQuery = { volumes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -450,6 +450,7 @@ export const VolumeFieldsFragmentDoc = new TypedDocumentString(`
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }
     `, {"fragmentName":"VolumeFields"}) as unknown as TypedDocumentString<VolumeFieldsFragment, unknown>;
 export const SweepFieldsFragmentDoc = new TypedDocumentString(`
@@ -544,6 +545,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`, {"fragmentName":"NodeFields"}) as unknown as TypedDocumentString<NodeFieldsFragment, unknown>;
 export const ProductFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductFields on Product {
@@ -879,6 +881,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
 export const NodesDocument = new TypedDocumentString(`
     query Nodes($ids: [ID!]!) {
@@ -954,6 +957,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
 export const ProductCodesDocument = new TypedDocumentString(`
     query ProductCodes($category: ProductCategory, $site: String, $from: DateTimeISO, $to: DateTimeISO) {
@@ -1111,6 +1115,7 @@ export const RadarSiteVolumesDocument = new TypedDocumentString(`
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<RadarSiteVolumesQuery, RadarSiteVolumesQueryVariables>;
 export const RadarSiteDocument = new TypedDocumentString(`
     query RadarSite($id: ID!) {
@@ -1137,6 +1142,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<RadarSiteQuery, RadarSiteQueryVariables>;
 export const RadarSitesDocument = new TypedDocumentString(`
     query RadarSites($bbox: LonLatBox) {
@@ -1359,6 +1365,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<SweepQuery, SweepQueryVariables>;
 export const SweepsDocument = new TypedDocumentString(`
     query Sweeps($filter: SweepFilter, $first: Int, $after: String, $order: SortOrder) {
@@ -1442,6 +1449,7 @@ fragment VolumeFields on Volume {
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<VolumeQuery, VolumeQueryVariables>;
 export const VolumesDocument = new TypedDocumentString(`
     query Volumes($filter: VolumeFilter, $first: Int, $after: String, $order: SortOrder) {
@@ -1469,4 +1477,5 @@ export const VolumesDocument = new TypedDocumentString(`
   vcp
   sweepCount
   sourceKey
+  zarrUrl
 }`) as unknown as TypedDocumentString<VolumesQuery, VolumesQueryVariables>;

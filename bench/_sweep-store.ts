@@ -1,0 +1,94 @@
+/**
+ * What the Level 2 sweep store (Zarr) costs at ingest, for `npm run bench -- zarr` and any bench
+ * that quotes it (tiles): one real volume ingested on this thread as the daemon's pool thread and
+ * main thread would (plan at the daemon's overlay size, durable object writes, catalog commit),
+ * with the sweep store's own part timed apart: encoding it (the part of the plan that is the
+ * store's) and putting its objects. Medians of RADOME_BENCH_RUNS runs (default 5).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../core/config.js';
+import { decodeArchiveII, MOMENTS } from '../ingest/decode/level2/index.js';
+import { locationOf } from '../ingest/level2/plan.js';
+import { encodeSweepStore } from '../ingest/level2/sweep-store.js';
+import { level2VolumeId, level2ZarrPrefix } from '../ingest/level2/volume-id.js';
+import { ingestPlanOf, planRadomeFile } from '../ingest/plan-file.js';
+import { Catalog } from '../store/catalog/index.js';
+import { FileObjectStore } from '../store/objects/index.js';
+import { readStoredSweep } from '../store/radar/sweep-store-read.js';
+import { median, type BenchRow } from './harness.js';
+
+const RUNS = Number(process.env.RADOME_BENCH_RUNS ?? 5);
+
+export interface SweepStoreFigures {
+  rows: BenchRow[];
+  /** Per-run milliseconds of each part, for the JSON record. */
+  runs: Record<string, number[]>;
+}
+
+export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promise<SweepStoreFigures> {
+  const bytes = new Uint8Array(readFileSync(samplePath));
+  const renderSize = loadConfig(process.env).renderSize;
+  const file = { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench' };
+  const volume = decodeArchiveII(bytes);
+  const id = level2VolumeId(volume.site, volume.volumeStart);
+  const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, id);
+  const location = locationOf(volume);
+  const dir = mkdtempSync(join(tmpdir(), 'radome-bench-zarr-'));
+  const parts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putStore: [], commit: [], readSweep: [] };
+  let storeBytes = 0;
+  let storeObjects = 0;
+  let overlayBytes = 0;
+  try {
+    for (let run = -1; run < runs; run++) {
+      const objects = new FileObjectStore(join(dir, `objects-${run}`));
+      const catalog = Catalog.open(join(dir, `catalog-${run}.db`));
+      let t = performance.now();
+      const plain = planRadomeFile(bytes, file, { renderSize, ingestedAt: Date.now() });
+      const plan = performance.now() - t;
+      t = performance.now();
+      encodeSweepStore(prefix, volume, id, location);
+      const encode = performance.now() - t;
+      const plan_ = ingestPlanOf(plain);
+      const inStore = plan_.objects.filter((o) => o.key.startsWith(`${prefix}/`));
+      const overlays = plan_.objects.filter((o) => !o.key.startsWith(`${prefix}/`));
+      t = performance.now();
+      await objects.putMany(overlays);
+      const putOverlays = performance.now() - t;
+      t = performance.now();
+      await objects.putMany(inStore);
+      const putStore = performance.now() - t;
+      t = performance.now();
+      catalog.commitDoomingReplaced(plan_.kind, plan_.id, Date.now(), () => plan_.commit(catalog, { ...file, ingestedAt: Date.now() }));
+      const commit = performance.now() - t;
+      catalog.close();
+      // One moment of one sweep read cold (a fresh reader: no metadata cached), as a tile needs it.
+      t = performance.now();
+      await readStoredSweep(objects, prefix, 0, ['REF']);
+      const readSweep = performance.now() - t;
+      storeBytes = inStore.reduce((n, o) => n + o.body.length, 0);
+      storeObjects = inStore.length;
+      overlayBytes = overlays.reduce((n, o) => n + o.body.length, 0);
+      if (run < 0) continue; // warm-up
+      Object.entries({ plan, encode, putOverlays, putStore, commit, readSweep }).forEach(([k, v]) => parts[k]!.push(v));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const m = (k: string): number => median(parts[k]!);
+  const today = m('plan') - m('encode') + m('putOverlays') + m('commit');
+  const extra = m('encode') + m('putStore');
+  const rows: BenchRow[] = [
+    { metric: 'ingest of one volume without the sweep store (plan less encode + put overlays + commit)', unit: 'ms', radome: today },
+    { metric: 'sweep store: encode (zlib) in the plan', unit: 'ms', radome: m('encode') },
+    { metric: `sweep store: put ${storeObjects} objects (durable)`, unit: 'ms', radome: m('putStore') },
+    { metric: 'extra ingest time for the sweep store', unit: '%', radome: (100 * extra) / today, target: '≤ 15' },
+    { metric: 'sweep store bytes per volume', unit: 'MB', radome: storeBytes / 1e6 },
+    { metric: 'sweep store bytes / raw Archive II bytes', unit: 'ratio', radome: storeBytes / bytes.length, ratio: `raw ${(bytes.length / 1e6).toFixed(2)} MB` },
+    { metric: 'overlay PNG+JSON bytes per volume (for scale)', unit: 'MB', radome: overlayBytes / 1e6 },
+    { metric: `readStoredSweep, sweep 0 REF, cold (${MOMENTS.length} moments stored)`, unit: 'ms', radome: m('readSweep') },
+  ];
+  return { rows, runs: parts };
+}
