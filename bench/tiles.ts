@@ -50,20 +50,29 @@ const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 };
 
-/** The synthetic REF cut at a site and time: what the mosaic and the point series read. */
-function syntheticVolume(site: string, start: number, seed: number): Level2Volume {
+/** The project's synthetic REF cut (encoded and decoded once), re-sited and re-timed: what the mosaic and the point series read. */
+const template = decodeArchiveII(
+  encodeArchiveII({
+    site: 'KLOT',
+    volumeStart: T,
+    vcp: 212,
+    location: { latitude: 41.6, longitude: -88.08, heightM: 200, feedhornHeightM: 20 },
+    compression: 'none',
+    radialsPerRecord: 120,
+    sweeps31: [sweep31(1, 0.5, 0.5, 720, T, { REF: moment('REF', 720, 1832, 7) })],
+  }),
+);
+
+function syntheticVolume(site: string, start: number): Level2Volume {
   const loc = nexradSiteLocation(site)!;
-  return decodeArchiveII(
-    encodeArchiveII({
-      site,
-      volumeStart: start,
-      vcp: 212,
-      location: { latitude: loc.latitude, longitude: loc.longitude, heightM: loc.heightM ?? 0, feedhornHeightM: 20 },
-      compression: 'none',
-      radialsPerRecord: 120,
-      sweeps31: [sweep31(1, 0.5, 0.5, 720, start, { REF: moment('REF', 720, 1832, seed) })],
-    }),
-  );
+  const shift = start - template.volumeStart;
+  return {
+    ...template,
+    site,
+    volumeStart: start,
+    location: { latitude: loc.latitude, longitude: loc.longitude, heightM: loc.heightM ?? 0, feedhornHeightM: 20 },
+    sweeps: template.sweeps.map((s) => ({ ...s, startTime: s.startTime + shift, endTime: s.endTime + shift, times: s.times.map((t) => t + shift) })),
+  };
 }
 
 /** Writes a decoded volume as ingest does for tiles: its catalog rows and its Zarr sweep store (no overlays). */
@@ -115,16 +124,16 @@ const catalogPath = join(dir, 'catalog.db');
 const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
 const writer = Catalog.open(catalogPath);
 const samplePath = sampleFile('nexrad/level2/KLOT20220317_000842_V06');
-const sample = samplePath ? decodeArchiveII(readFileSync(samplePath)) : syntheticVolume('KLOT', T - 86_400_000, 99);
+const sample = samplePath ? decodeArchiveII(readFileSync(samplePath)) : syntheticVolume('KLOT', T - 86_400_000);
 await store(writer, objects, sample);
 // 24 h of KTLX at 5 min, and one volume at each of 160 CONUS sites at T.
-for (let i = 0; i < 288; i++) await store(writer, objects, syntheticVolume('KTLX', T - 86_400_000 + i * 300_000, 1000 + i));
+for (let i = 0; i < 288; i++) await store(writer, objects, syntheticVolume('KTLX', T - 86_400_000 + i * 300_000));
 const conus = nexradSiteIds().filter((id) => {
   const l = nexradSiteLocation(id)!;
   return id !== 'KTLX' && l.latitude > 24 && l.latitude < 50 && l.longitude > -125 && l.longitude < -66;
 });
 const mosaicSites = conus.slice(0, 160);
-for (const [i, site] of mosaicSites.entries()) await store(writer, objects, syntheticVolume(site, T + (i % 5) * 30_000, 2000 + i));
+for (const [i, site] of mosaicSites.entries()) await store(writer, objects, syntheticVolume(site, T + (i % 5) * 30_000));
 writer.close();
 
 const catalog = Catalog.open(catalogPath, { readonly: true });
