@@ -1,12 +1,10 @@
 import { RadomeError } from '../../core/errors.js';
 import { codePalette, type CodePalette } from './code-palette.js';
 import { packRgba } from './color-scale.js';
-import { checkGridData } from './gate-codes.js';
 import { IndexedPngWriter, RgbaPngWriter } from './png-encode.js';
-import { localPointsToLonLat, type RowPainter } from './render-overlay.js';
+import { PixelRowPositions, checkRadarSite, localPointsToLonLat, type RowPainter } from './render-overlay.js';
 import { PolarGridSampler } from './render-polar.js';
 import { RasterRowPainter, checkCartesianGeometry, rasterBoundary } from './render-raster.js';
-import { PixelRowPositions, checkRadarSite } from './render-overlay.js';
 import type { BBox, CartesianGeometry, CodedPolarGrid } from './types.js';
 import { latitudeOfMercatorY, longitudeOfMercatorX, mercatorX, mercatorY, type MercatorFrame, type PixelFrame } from './web-mercator.js';
 
@@ -109,7 +107,7 @@ export class RasterTileSource implements TileSource {
   ) {
     checkRadarSite(grid.latitude, grid.longitude);
     checkCartesianGeometry(grid);
-    checkGridData({ codes: grid.codes, codeColors: new Uint32Array(grid.codes instanceof Uint8Array ? 256 : 65536) }, grid.columns * grid.rows, `raster grid of ${grid.rows} rows × ${grid.columns} columns`);
+    if (grid.codes.length !== grid.columns * grid.rows) throw new RadomeError('BAD_INPUT', `raster grid of ${grid.rows} rows × ${grid.columns} columns: ${grid.codes.length} codes`);
     ({ bbox: this.bbox, mercatorBounds: this.mercatorBounds } = boundsOf(grid.latitude, grid.longitude, rasterBoundary(grid).boundary));
   }
 

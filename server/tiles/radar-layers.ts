@@ -67,14 +67,6 @@ export class RadarLayers {
     this.cache = new ByteBudgetLru(cacheBytes, (layer) => layer.bytes);
   }
 
-  get cachedBytes(): number {
-    return this.cache.bytesUsed;
-  }
-
-  isCached(key: string): boolean {
-    return this.cache.has(key);
-  }
-
   sweepLayer(row: SweepRow): Promise<GridLayer> {
     return this.cache.get(`sweep:${row.id}`, async () => {
       const volume = this.catalog.getVolumes([row.volumeId])[0];
