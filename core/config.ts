@@ -73,7 +73,7 @@ export interface ServerConfig {
   eventsPollMs: number;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
-  /** Memory for decoded sweeps and products behind map tiles and point values, MB (least recently used go first). */
+  /** Memory for decoded sweeps and products behind map tiles and point values, MB, plus a quarter of it for rendered tiles (least recently used go first). */
   tileCacheMb: number;
 }
 

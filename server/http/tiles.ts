@@ -15,6 +15,7 @@ import { MAX_TILE_ZOOM, VALUE_ENCODING, checkTile } from '../../ingest/render/re
 import type { BBox, ColorLegend } from '../../ingest/render/types.js';
 import { errorBody } from '../errors.js';
 import { DEFAULT_TOLERANCE_MINUTES, type MosaicLayers } from '../tiles/mosaic.js';
+import type { ByteBudgetLru } from '../tiles/lru.js';
 import type { RadarLayers } from '../tiles/radar-layers.js';
 import { isNotModified, sendJson, sendMethodNotAllowed } from './respond.js';
 
@@ -182,6 +183,8 @@ export function tileJson(layer: ServedLayer, template: string, value: boolean): 
 
 export interface TilesRouteOptions {
   layers: RadarLayers;
+  /** Rendered tiles by ETag (a tile asked for again is sent, not rendered). */
+  rendered: ByteBudgetLru<Uint8Array>;
   /** The national mosaic; without it mosaic layers are 404. */
   mosaics?: MosaicLayers;
   /** Base URL of the request, ending in "/". */
@@ -264,7 +267,7 @@ export async function serveTiles(req: IncomingMessage, res: ServerResponse, rawP
     const etag = `"${layer.etag}/${value ? 'v' : 'c'}${tile.z}-${tile.x}-${tile.y}-${tile.size}"`;
     const headers = { etag, 'cache-control': layer.cacheControl, 'x-content-type-options': 'nosniff' };
     if (isNotModified(req, etag)) return void res.writeHead(304, headers).end();
-    const png = await layer.render(tile.z, tile.x, tile.y, tile.size, value);
+    const png = await options.rendered.get(etag, () => layer.render(tile.z, tile.x, tile.y, tile.size, value));
     res.writeHead(200, { ...headers, 'content-type': 'image/png', 'content-length': String(png.byteLength) });
     res.end(req.method === 'HEAD' ? undefined : png);
   } catch (error) {
