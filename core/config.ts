@@ -84,6 +84,8 @@ export interface ServerConfig {
   wsMessageBurst: number;
   /** Stack traces and unredacted server paths in error answers: a development switch, never on by default. */
   debugErrors: boolean;
+  /** Memory for decoded sweeps and products behind map tiles and point values, MB, plus a quarter of it for rendered tiles (least recently used go first). */
+  tileCacheMb: number;
 }
 
 function originsFrom(env: Env, name: string): '*' | string[] {
@@ -127,6 +129,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     wsMessagesPerSecond: intFrom(env, 'RADOME_WS_MESSAGE_RATE', 20, 0, 1_000_000),
     wsMessageBurst: intFrom(env, 'RADOME_WS_MESSAGE_BURST', 200, 1, 1_000_000),
     debugErrors: boolFrom(env, 'RADOME_DEBUG_ERRORS', false),
+    tileCacheMb: intFrom(env, 'RADOME_TILE_CACHE_MB', 256, 1, 1_000_000),
   };
 }
 

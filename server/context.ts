@@ -4,13 +4,15 @@ import type { IngestAdmin } from './ingest-admin.js';
 import { withDeadline, type ExecutionDeadline } from './limits/deadline.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { CatalogEventFeed } from './subscriptions/feed.js';
+import type { RadarLayers } from './tiles/radar-layers.js';
+import type { MosaicService } from './tiles/mosaic.js';
 
 export interface RadomeContext {
   catalog: CatalogReader;
   loaders: Loaders;
   /** Absolute URL of an object served at /objects/<key>. */
   objectUrl(key: string): string;
-  /** Base URL of this server as the client reached it, ending in "/" (for route URLs). */
+  /** Base URL of this server as the client reached it, ending in "/" (route and tile URLs hang below it). */
   baseUrl: string;
   /** The object store, for answers read from stored objects (GNSS SNR edges from Parquet). */
   objects: ObjectStore;
@@ -22,6 +24,10 @@ export interface RadomeContext {
   ingestAdmin?: IngestAdmin;
   /** The execution timeout of an HTTP request; `catalog`, `objects` and `loaders` read through it. */
   deadline?: ExecutionDeadline;
+  /** Decoded sweeps and products (shared cache) for point values and the mosaic; absent: those answer CONFIG. */
+  radar?: RadarLayers;
+  /** The national mosaic (the `mosaic` query). */
+  mosaics?: MosaicService;
 }
 
 /** Keys made only of these characters need no percent-encoding (the catalog's keys are). */
@@ -32,7 +38,7 @@ export function objectUrlOf(baseUrl: string, key: string): string {
   return `${baseUrl}objects/${URL_SAFE_KEY.test(key) ? key : key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline): RadomeContext {
+export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline, radar?: RadarLayers, mosaics?: MosaicService): RadomeContext {
   const reader = deadline ? withDeadline(catalog, deadline) : catalog;
   return {
     catalog: reader,
@@ -42,5 +48,7 @@ export function createContext(catalog: CatalogReader, baseUrl: string, objects: 
     loaders: createLoaders(reader),
     objectUrl: (key) => objectUrlOf(baseUrl, key),
     baseUrl,
+    radar,
+    mosaics,
   };
 }

@@ -11,6 +11,8 @@ import { NodeResolver } from './resolvers/node.js';
 import { RadarCoverageResolver } from './resolvers/radar-coverage.js';
 import { RadarTimeResolver } from './resolvers/radar-time.js';
 import { SubscriptionResolver } from './resolvers/subscriptions.js';
+import { RadarValueResolver } from './resolvers/radar-value.js';
+import { MosaicResolver } from './resolvers/mosaic.js';
 import { contextFeedPubSub } from './subscriptions/pubsub.js';
 
 let schema: GraphQLSchema | undefined;
@@ -18,7 +20,7 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, RadarTimeResolver, SubscriptionResolver, IngestStatusResolver],
+    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, RadarTimeResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver, MosaicResolver],
     validate: false,
     pubSub: contextFeedPubSub,
   });

@@ -53,18 +53,34 @@ export interface RenderedProduct {
   grid: Record<string, unknown>;
 }
 
+/** A radial/raster product's image as the renderers' coded grid, with its colours and the value of each level. */
+export interface ProductGrid {
+  grid: CodedPolarGrid | CodedCartesianGrid;
+  scale: ColorScale;
+  /** Physical value of each data level (index = level), NaN for flag levels. */
+  levelValues: Float32Array;
+}
+
+/** The product's radial (or else raster) image as a coded grid coloured by its scale. */
+export function productGrid(product: Level3Product): ProductGrid {
+  const levelValues = levelValueTable(product);
+  const scale = colorScaleForProduct(product, levelValues);
+  const colors = codeColors(scale, levelValues);
+  const radial = product.radial;
+  if (radial) return { grid: polarGridOf(product, radial, colors), scale, levelValues };
+  return { grid: cartesianGridOf(product, product.raster!, colors), scale, levelValues };
+}
+
 /**
  * Renders the product's radial (or else raster) image as a Web Mercator PNG, straight from its
  * data levels: each level's colour is the colour of its value.
  */
 export function renderProduct(product: Level3Product, size: number): RenderedProduct {
-  const levelValues = levelValueTable(product);
-  const scale = colorScaleForProduct(product, levelValues);
-  const colors = codeColors(scale, levelValues);
+  const { grid, scale } = productGrid(product);
   const radial = product.radial;
   if (radial) {
     return {
-      overlay: renderPolarPng(polarGridOf(product, radial, colors), scale, { size }),
+      overlay: renderPolarPng(grid as CodedPolarGrid, scale, { size }),
       scale,
       grid: {
         type: 'radial',
@@ -78,10 +94,10 @@ export function renderProduct(product: Level3Product, size: number): RenderedPro
     };
   }
   const raster = product.raster!;
-  const grid = cartesianGridOf(product, raster, colors);
+  const cartesian = grid as CodedCartesianGrid;
   return {
-    overlay: renderRasterPng(grid, scale, { size }),
+    overlay: renderRasterPng(cartesian, scale, { size }),
     scale,
-    grid: { type: 'raster', packetCode: raster.packetCode, rows: raster.rows, columns: raster.cols, cellSizeKm: grid.cellSizeKm, xMinKm: grid.xMinKm, yMaxKm: grid.yMaxKm },
+    grid: { type: 'raster', packetCode: raster.packetCode, rows: raster.rows, columns: raster.cols, cellSizeKm: cartesian.cellSizeKm, xMinKm: cartesian.xMinKm, yMaxKm: cartesian.yMaxKm },
   };
 }

@@ -12,6 +12,10 @@ export const BEAM_MODEL_NAME = '4/3 effective Earth radius (Doviak & Zrnić 1993
 export interface BeamModel {
   /** Slant range along the beam → ground distance, km (monotonic, so gate edges map to ground edges). */
   groundKm(slantKm: number): number;
+  /** Ground distance → slant range along the beam, km (the inverse of groundKm). */
+  slantKm(groundKm: number): number;
+  /** Height of the beam centre above the antenna at a slant range, km (0 for ground ranges). */
+  heightKm(slantKm: number): number;
   /** null when the ranges are already ground distances (elevation 0). */
   description: { elevationAngle: number; antennaHeightM: number; earthRadiusKm: number } | null;
 }
@@ -22,7 +26,7 @@ export function beamModel(latitudeDeg: number, elevationDeg: number, antennaHeig
 }
 
 /** Ranges that are already ground distances. */
-const GROUND_RANGES: BeamModel = { groundKm: (slantKm) => slantKm, description: null };
+const GROUND_RANGES: BeamModel = { groundKm: (slantKm) => slantKm, slantKm: (groundKm) => groundKm, heightKm: () => 0, description: null };
 
 // A class, not an object of closures per sweep: V8 keeps a method's optimised code, but kept
 // dropping that of closures made per call and compiling them again (see RowPainter).
@@ -47,5 +51,17 @@ class EffectiveEarthBeam implements BeamModel {
     const { re, r0 } = this;
     const centreToTarget = Math.sqrt(slant * slant + r0 * r0 + 2 * slant * r0 * this.sinT);
     return re * Math.asin((slant * this.cosT) / centreToTarget);
+  }
+
+  slantKm(ground: number): number {
+    // The triangle (Earth's centre, antenna, target): angle θ = ground / re at the centre, 90° + T
+    // at the antenna, so the sine rule gives the side opposite θ.
+    const theta = ground / this.re;
+    return (this.r0 * Math.sin(theta)) / (this.cosT * Math.cos(theta) - this.sinT * Math.sin(theta));
+  }
+
+  heightKm(slant: number): number {
+    const { r0 } = this;
+    return Math.sqrt(slant * slant + r0 * r0 + 2 * slant * r0 * this.sinT) - r0;
   }
 }

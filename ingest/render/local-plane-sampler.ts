@@ -1,5 +1,5 @@
 import { geodesicInverse } from './geodesic.js';
-import { latitudeOfMercatorY, longitudeOfMercatorX, type MercatorFrame } from './web-mercator.js';
+import { latitudeOfRow, longitudeOfColumn, type PixelFrame } from './web-mercator.js';
 
 /** Exact geodesic nodes per long side of the image; between them coordinates are interpolated. */
 const NODE_CELLS = 32;
@@ -20,7 +20,7 @@ export class LocalPlaneSampler {
   private readonly rowNorth: Float64Array;
 
   constructor(
-    private readonly frame: MercatorFrame,
+    private readonly frame: PixelFrame,
     latitude: number,
     longitude: number,
   ) {
@@ -35,9 +35,9 @@ export class LocalPlaneSampler {
     this.rowNorth = new Float64Array(this.nodeCols);
     const inverse = new Float64Array(2);
     for (let j = 0; j <= cellsY; j++) {
-      const lat = latitudeOfMercatorY(frame.northY - (j * step + 0.5) * frame.pixelM);
+      const lat = latitudeOfRow(frame, j * step);
       for (let i = 0; i <= cellsX; i++) {
-        const lon = longitudeOfMercatorX(frame.westX + (i * step + 0.5) * frame.pixelM);
+        const lon = longitudeOfColumn(frame, i * step);
         geodesicInverse(latitude, longitude, lat, lon, inverse);
         const km = inverse[0]! / 1000;
         const az = (inverse[1]! * Math.PI) / 180;

@@ -5,7 +5,7 @@ import { LocalPlaneSampler } from './local-plane-sampler.js';
 import { codePalette } from './code-palette.js';
 import { IndexedPngWriter, RgbaPngWriter, type PngRowWriter } from './png-encode.js';
 import type { OverlayGeometry, RenderedOverlay } from './types.js';
-import { MERCATOR_MAX_LATITUDE, mercatorFrameAround, type MercatorFrame } from './web-mercator.js';
+import { MERCATOR_MAX_LATITUDE, mercatorFrameAround, type MercatorFrame, type PixelFrame } from './web-mercator.js';
 
 export const DEFAULT_OVERLAY_SIZE = 1024;
 export const GEODESIC_NAME = 'Vincenty (1975) direct and inverse on the WGS84 ellipsoid';
@@ -19,7 +19,7 @@ export function checkRadarSite(latitude: number, longitude: number): void {
 }
 
 /** [lon, lat] pairs of the local-plane points (east, north km) given as flat pairs, via direct geodesics. */
-function localPointsToLonLat(latitude: number, longitude: number, eastNorthKm: Float64Array): Float64Array {
+export function localPointsToLonLat(latitude: number, longitude: number, eastNorthKm: Float64Array): Float64Array {
   const out = new Float64Array(eastNorthKm.length);
   for (let i = 0; i < eastNorthKm.length; i += 2) {
     const e = eastNorthKm[i]!;
@@ -53,7 +53,7 @@ export class PixelRowPositions {
   readonly north: Float64Array;
   private readonly sampler: LocalPlaneSampler;
 
-  constructor(frame: MercatorFrame, site: { latitude: number; longitude: number }) {
+  constructor(frame: PixelFrame, site: { latitude: number; longitude: number }) {
     this.sampler = new LocalPlaneSampler(frame, site.latitude, site.longitude);
     this.east = new Float64Array(frame.width);
     this.north = new Float64Array(frame.width);

@@ -5,7 +5,7 @@ import { checkGridData, codedGatesOf } from './gate-codes.js';
 import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
 import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, PixelRowPositions, checkRadarSite, encodeOverlay, overlayFrame, type PixelRow, type RowPainter } from './render-overlay.js';
 import type { CodedPolarGrid, OverlayGeometry, PolarGeometry, PolarGrid, RenderedOverlay } from './types.js';
-import type { MercatorFrame } from './web-mercator.js';
+import type { MercatorFrame, PixelFrame } from './web-mercator.js';
 
 /** Ground-distance bins per gate in the distance → gate table (edges placed to 1/32 gate). */
 const DISTANCE_BINS_PER_GATE = 16;
@@ -99,13 +99,7 @@ export class SweepRenderer {
     const known = this.maps.find((m) => m.key === key);
     if (known) return { map: known, fresh: false };
 
-    const boundary = new Float64Array(2 * BOUNDARY_POINTS);
-    for (let i = 0; i < BOUNDARY_POINTS; i++) {
-      const az = (2 * Math.PI * i) / BOUNDARY_POINTS;
-      boundary[2 * i] = maxGroundKm * Math.sin(az);
-      boundary[2 * i + 1] = maxGroundKm * Math.cos(az);
-    }
-    const frame = overlayFrame(grid, boundary, this.size, maxGroundKm);
+    const frame = overlayFrame(grid, coverageBoundary(maxGroundKm), this.size, maxGroundKm);
     const b = beam.description;
     const mapped = this.keepMaps ? frame.width * frame.height : frame.width;
     const map: PixelMap = {
@@ -128,6 +122,66 @@ export class SweepRenderer {
     if (this.keepMaps) this.maps.push(map);
     return { map, fresh: true };
   }
+}
+
+/**
+ * A polar grid's geometry tables made once (beam, ground distance → gate, azimuth → radial), for
+ * sampling it into any number of frames (map tiles) through the overlays' own pixel mapping and
+ * painting: a tile and an overlay pixel at the same place take the same gate.
+ */
+export class PolarGridSampler {
+  /** Farthest ground distance a gate reaches, km (its last gate's far edge). */
+  readonly maxGroundKm: number;
+  private readonly beam: BeamModel;
+  private readonly groundStepKm: number;
+  private readonly bins: number;
+  private readonly gateOfBin: Int32Array;
+  private readonly radials: Int32Array;
+
+  constructor(readonly grid: CodedPolarGrid) {
+    checkPolarGeometry(grid);
+    checkGridData(grid, grid.radialCount * grid.gateCount, `polar grid of ${grid.radialCount} radials × ${grid.gateCount} gates`);
+    this.beam = beamModel(grid.latitude, grid.elevationAngle, grid.heightM);
+    this.maxGroundKm = this.beam.groundKm(grid.firstGateKm + (grid.gateCount - 0.5) * grid.gateSpacingKm);
+    this.groundStepKm = Math.max((grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE, this.maxGroundKm / MAX_DISTANCE_BINS);
+    this.bins = Math.ceil(this.maxGroundKm / this.groundStepKm) + 1;
+    this.gateOfBin = gateByGroundDistance(grid, this.beam, this.groundStepKm, this.bins);
+    this.radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), 1);
+  }
+
+  /** A painter of `frame`'s rows (pixels = codeTable[code of the gate under each pixel centre]). */
+  painter(frame: PixelFrame): RowPainter {
+    const { grid, beam, groundStepKm, maxGroundKm, bins } = this;
+    const map: PixelMap = {
+      key: '',
+      azimuths: grid.azimuths,
+      azimuthWidth: grid.azimuthWidth,
+      frame: frame as MercatorFrame, // only its width is read when maps are not kept
+      beam,
+      geometry: { geodesic: GEODESIC_NAME, beam: null, maxGroundRangeKm: maxGroundKm },
+      groundStepKm,
+      maxGroundKm,
+      bins,
+      radialOf: new Int16Array(frame.width),
+      binOf: new Uint16Array(frame.width),
+    };
+    return new MappingRowPainter(map, this.gateOfBin, grid.gateCount, grid.codes, this.radials, maxGroundKm, new PixelRowPositions(frame, grid), false);
+  }
+
+  /** Local-plane points (east, north km pairs) around the coverage circle, for framing it. */
+  boundary(): Float64Array {
+    return coverageBoundary(this.maxGroundKm);
+  }
+}
+
+function coverageBoundary(maxGroundKm: number): Float64Array {
+  const boundary = new Float64Array(2 * BOUNDARY_POINTS);
+  for (let i = 0; i < BOUNDARY_POINTS; i++) {
+    const az = (2 * Math.PI * i) / BOUNDARY_POINTS;
+    boundary[2 * i] = maxGroundKm * Math.sin(az);
+    boundary[2 * i + 1] = maxGroundKm * Math.cos(az);
+  }
+  return boundary;
 }
 
 /** Paints a moment's rows from a pixel map that is already made (by another moment of the sweep). */

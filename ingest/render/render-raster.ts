@@ -15,8 +15,19 @@ const POINTS_PER_EDGE = 64;
  */
 export function renderRasterPng(grid: CartesianGrid | CodedCartesianGrid, scale: ColorScale, options: { size?: number } = {}): RenderedOverlay {
   checkCartesianGeometry(grid);
-  const { columns, rows, cellSizeKm, xMinKm, yMaxKm } = grid;
+  const { columns, rows } = grid;
   checkGridData(grid, columns * rows, `raster grid of ${rows} rows × ${columns} columns`);
+  const { boundary, maxGroundRangeKm } = rasterBoundary(grid);
+  const frame = overlayFrame(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, maxGroundRangeKm);
+
+  const { codes, codeColors } = codedGatesOf(grid, scale.lut);
+  const geometry = { geodesic: GEODESIC_NAME, beam: null, localFrame: LOCAL_FRAME, maxGroundRangeKm };
+  return encodeOverlay(frame, scale, geometry, codeColors, new RasterRowPainter(grid, codes, new PixelRowPositions(frame, grid)));
+}
+
+/** Local-plane points (east, north km pairs) along the raster's edges, and its farthest corner's distance. */
+export function rasterBoundary(grid: CartesianGeometry): { boundary: Float64Array; maxGroundRangeKm: number } {
+  const { columns, rows, cellSizeKm, xMinKm, yMaxKm } = grid;
   const xMaxKm = xMinKm + columns * cellSizeKm;
   const yMinKm = yMaxKm - rows * cellSizeKm;
   const boundary = new Float64Array(8 * POINTS_PER_EDGE);
@@ -28,15 +39,11 @@ export function renderRasterPng(grid: CartesianGrid | CodedCartesianGrid, scale:
   }
   let maxGroundRangeKm = 0;
   for (const x of [xMinKm, xMaxKm]) for (const y of [yMinKm, yMaxKm]) maxGroundRangeKm = Math.max(maxGroundRangeKm, Math.hypot(x, y));
-  const frame = overlayFrame(grid, boundary, options.size ?? DEFAULT_OVERLAY_SIZE, maxGroundRangeKm);
-
-  const { codes, codeColors } = codedGatesOf(grid, scale.lut);
-  const geometry = { geodesic: GEODESIC_NAME, beam: null, localFrame: LOCAL_FRAME, maxGroundRangeKm };
-  return encodeOverlay(frame, scale, geometry, codeColors, new RasterRowPainter(grid, codes, new PixelRowPositions(frame, grid)));
+  return { boundary, maxGroundRangeKm };
 }
 
 /** Colours each pixel from the raster cell its centre falls in (none outside the raster). */
-class RasterRowPainter implements RowPainter {
+export class RasterRowPainter implements RowPainter {
   constructor(
     private readonly grid: CartesianGeometry,
     private readonly codes: Uint8Array | Uint16Array,
@@ -57,7 +64,7 @@ class RasterRowPainter implements RowPainter {
   }
 }
 
-function checkCartesianGeometry(g: CartesianGeometry): void {
+export function checkCartesianGeometry(g: CartesianGeometry): void {
   checkRadarSite(g.latitude, g.longitude);
   const bad = (what: string): never => {
     throw new RadomeError('BAD_INPUT', `raster grid: ${what}`);

@@ -28,6 +28,32 @@ export interface MercatorFrame {
 }
 
 /**
+ * An image whose columns and rows are linear in longitude and latitude (equirectangular,
+ * EPSG:4326, as MRMS grids its mosaic): pixel (col, row) covers lon ∈ [west + col·stepDeg, …],
+ * rows counting down from `north`.
+ */
+export interface LonLatFrame {
+  width: number;
+  height: number;
+  west: number;
+  north: number;
+  stepDeg: number;
+}
+
+/** Either kind of frame the samplers place pixels in. */
+export type PixelFrame = MercatorFrame | LonLatFrame;
+
+/** Longitude of the centre of column `col` (fractional columns allowed). */
+export function longitudeOfColumn(frame: PixelFrame, col: number): number {
+  return 'stepDeg' in frame ? frame.west + (col + 0.5) * frame.stepDeg : longitudeOfMercatorX(frame.westX + (col + 0.5) * frame.pixelM);
+}
+
+/** Latitude of the centre of row `row`. */
+export function latitudeOfRow(frame: PixelFrame, row: number): number {
+  return 'stepDeg' in frame ? frame.north - (row + 0.5) * frame.stepDeg : latitudeOfMercatorY(frame.northY - (row + 0.5) * frame.pixelM);
+}
+
+/**
  * The smallest frame with `size` pixels on its long side that holds every [lon, lat] point given
  * (flat pairs). The short side is rounded up and its extent widened symmetrically, so pixels stay
  * square and the bbox stays exact.

@@ -13,6 +13,9 @@ import {
   ProductsDocument,
   RadarCoverageDocument,
   RadarFramesDocument,
+  RadarValueDocument,
+  RadarPointSeriesDocument,
+  MosaicDocument,
   RadarSiteDocument,
   RadarSitesDocument,
   RadarSiteVolumesDocument,
@@ -83,6 +86,11 @@ const operations = {
   radarFrames: RadarFramesDocument,
   /** Storm cells of a window, and the URL of the same as GeoJSON. */
   stormCells: StormCellsDocument,
+  /** The gate under a point (null outside coverage, reason in the error's extensions). */
+  radarValue: RadarValueDocument,
+  radarPointSeries: RadarPointSeriesDocument,
+  /** The national REF mosaic at a time: sites, volumes, TileJSON and frame URLs. */
+  mosaic: MosaicDocument,
   /** Any object by id (Relay): a union by `__typename`. */
   node: NodeDocument,
   nodes: NodesDocument,

@@ -7,7 +7,7 @@ import { apiCodeOf } from '../errors.js';
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Routes are a fixed set, so label values (and series) stay bounded whatever clients request. */
-export type Route = 'graphql' | 'graphql-ws' | 'graphiql' | 'objects' | 'healthz' | 'readyz' | 'metrics' | 'other';
+export type Route = 'graphql' | 'graphql-ws' | 'graphiql' | 'objects' | 'tiles' | 'healthz' | 'readyz' | 'metrics' | 'other';
 
 interface Histogram {
   counts: number[];

@@ -26,6 +26,11 @@ import { OBJECTS_PREFIX, serveObject } from './objects.js';
 import { RateLimiter } from './rate-limit.js';
 import { sendJson, sendText } from './respond.js';
 import { serveStormCells, STORM_CELLS_PATH } from './storm-cells.js';
+import { serveTiles, TILES_PREFIX } from './tiles.js';
+import { StoredGridSource, type RadarGridSource } from '../tiles/grid-source.js';
+import { RadarLayers } from '../tiles/radar-layers.js';
+import { MosaicService } from '../tiles/mosaic.js';
+import { ByteBudgetLru } from '../tiles/lru.js';
 
 export interface RadomeServerOptions {
   /** Read side of the catalog; open it `{ readonly: true }`. The caller keeps ownership. */
@@ -47,6 +52,8 @@ export interface RadomeServerOptions {
   config?: Partial<ServerConfig>;
   /** Ingest status and control (ingestStatus and the admin mutations); without it they answer CONFIG. */
   ingestAdmin?: IngestAdminOptions;
+  /** Where tiles and point values read decoded grids; default: the object store's sweep stores and raw products. */
+  radarGrids?: RadarGridSource;
 }
 
 export interface ListeningRadomeServer {
@@ -93,6 +100,7 @@ function clientOf(req: IncomingMessage, trustProxy: boolean): string {
 function routeOf(rawPath: string): Route {
   if (rawPath === GRAPHQL_PATH) return 'graphql';
   if (rawPath.startsWith(OBJECTS_PREFIX)) return 'objects';
+  if (rawPath.startsWith(TILES_PREFIX)) return 'tiles';
   if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) return 'graphiql';
   if (rawPath === '/healthz' || rawPath === '/readyz' || rawPath === '/metrics') return rawPath.slice(1) as Route;
   return 'other';
@@ -112,6 +120,10 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const wsMessageLimiter = config.wsMessagesPerSecond > 0 ? new RateLimiter(config.wsMessagesPerSecond, config.wsMessageBurst) : null;
   const validationRules = [maxDepthRule(config.maxDepth), maxSelectionsRule(config.maxSelections), maxAliasesRule(config.maxAliases)];
   const baseUrlOf = (req: IncomingMessage) => publicBase ?? `http://${requestAuthority(req)}/`;
+  const radarLayers = new RadarLayers(catalog, options.radarGrids ?? new StoredGridSource(objects), config.tileCacheMb * 1024 * 1024);
+  const mosaics = new MosaicService(radarLayers);
+  // A quarter of the tile budget keeps rendered PNGs (a few KB each): tiles asked for again are only sent.
+  const renderedTiles = new ByteBudgetLru<Uint8Array>((config.tileCacheMb * 1024 * 1024) / 4, (png) => png.byteLength + 200);
   const gauges: ScrapeGauges = {
     ingestLagSeconds() {
       const newest = catalog.latestCatalogEvent();
@@ -138,7 +150,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       metrics.observeRequest('graphql-ws', 'GET', 101, 0);
       return null;
     },
-    context: (req) => ({ ...createContext(catalog, baseUrlOf(req), objects, feed), ingestAdmin }),
+    context: (req) => ({ ...createContext(catalog, baseUrlOf(req), objects, feed, undefined, radarLayers, mosaics), ingestAdmin }),
   });
 
   const apollo = new ApolloServer<RadomeContext>({
@@ -185,9 +197,10 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       }
       await ensureStarted();
       const baseUrl = baseUrlOf(req);
-      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs)), authorization: req.headers.authorization, ingestAdmin }), config.maxBodyBytes);
+      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers, mosaics), authorization: req.headers.authorization, ingestAdmin }), config.maxBodyBytes);
     }
     if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects, options.ingestAdmin?.adminToken);
+    if (rawPath.startsWith(TILES_PREFIX)) return serveTiles(req, res, rawPath, search, { layers: radarLayers, rendered: renderedTiles, mosaics, baseUrlOf, onError });
     if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) {
       if (!config.graphiql) return sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n');
       return serveGraphiql(req, res, rawPath, search);
@@ -196,7 +209,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     if (rawPath === '/healthz') return serveHealth(res, catalog);
     if (rawPath === '/readyz') return serveReady(res, catalog, objects);
     if (rawPath === '/metrics') return serveMetrics(req, res, metrics, gauges, config.metricsToken);
-    sendText(res, 404, 'not found; try /graphql, /graphiql/, /objects/<key>, /healthz, /readyz or /metrics\n');
+    sendText(res, 404, 'not found; try /graphql, /graphiql/, /objects/<key>, /tiles/…, /healthz, /readyz or /metrics\n');
   }
 
   const handler: RequestListener = (req, res) => {

@@ -7,6 +7,7 @@ import { Product, ProductCode, ProductConnection, productCodeFromRow, productFro
 import { LatestProductsArgs, ProductCodesArgs, ProductsArgs } from '../types/product-inputs.js';
 import { RadarSite } from '../types/radar-site.js';
 import { siteOf } from './site-of.js';
+import { layerPathOf, tileJsonUrls } from '../http/tiles.js';
 
 @Resolver(() => Product)
 export class ProductResolver {
@@ -31,6 +32,16 @@ export class ProductResolver {
   latestProducts(@Args(() => LatestProductsArgs) args: LatestProductsArgs, @Ctx() ctx: RadomeContext): Product[] {
     const site = parseSiteId(args.site, 'site');
     return ctx.catalog.latestProducts(site, parseProductCodes(args.codes, 'codes')).map((row) => productFromRow(row, ctx.objectUrl));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'TileJSON 3.0 of the product as XYZ map tiles (overlay colours), zoom 0–14; null for products without a radial or raster grid.' })
+  tileJsonUrl(@Root() product: Product, @Ctx() ctx: RadomeContext): string | null {
+    return product.imageUrl === null ? null : tileJsonUrls(ctx.baseUrl, layerPathOf('product', product.id)).tileJsonUrl;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'TileJSON 3.0 of value tiles (RGB encodes the physical value; see its `encoding`); null for products without a grid.' })
+  valueTileJsonUrl(@Root() product: Product, @Ctx() ctx: RadomeContext): string | null {
+    return product.imageUrl === null ? null : tileJsonUrls(ctx.baseUrl, layerPathOf('product', product.id)).valueTileJsonUrl;
   }
 
   @FieldResolver(() => RadarSite, { description: 'The radar (4-letter ICAO id: LOT_… files belong to KLOT).' })

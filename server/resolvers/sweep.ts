@@ -9,6 +9,7 @@ import { RadarSite } from '../types/radar-site.js';
 import { Sweep, sweepFromRow } from '../types/sweep.js';
 import { Volume, volumeFromRow } from '../types/volume.js';
 import { siteOf } from './site-of.js';
+import { layerPathOf, tileJsonUrls } from '../http/tiles.js';
 
 @Resolver(() => Sweep)
 export class SweepResolver {
@@ -22,6 +23,16 @@ export class SweepResolver {
   async sweep(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<Sweep | null> {
     const row = await ctx.loaders.sweep.load(id);
     return row && sweepFromRow(row, ctx.objectUrl);
+  }
+
+  @FieldResolver(() => String, { description: 'TileJSON 3.0 of the sweep as XYZ map tiles (the overlay colours), zoom 0–14: a MapLibre raster source is `{ type: "raster", url: tileJsonUrl }`.' })
+  tileJsonUrl(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): string {
+    return tileJsonUrls(ctx.baseUrl, layerPathOf('sweep', sweep.id)).tileJsonUrl;
+  }
+
+  @FieldResolver(() => String, { description: 'TileJSON 3.0 of value tiles: PNGs whose RGB encodes the physical value (the document\'s `encoding` says how).' })
+  valueTileJsonUrl(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): string {
+    return tileJsonUrls(ctx.baseUrl, layerPathOf('sweep', sweep.id)).valueTileJsonUrl;
   }
 
   @FieldResolver(() => RadarSite)

@@ -38,10 +38,13 @@ const ARGS = [
   '--disable-sync',
 ];
 
-export async function launchBrowser(executablePath = findChromium()): Promise<LaunchedBrowser> {
+/** WebGL on the CPU (SwiftShader through ANGLE), for pages that draw with WebGL (MapLibre). */
+export const SWIFTSHADER_WEBGL = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+export async function launchBrowser(executablePath = findChromium(), extraArgs: readonly string[] = []): Promise<LaunchedBrowser> {
   if (!executablePath) throw new Error(chromiumSkipReason);
   const profile = mkdtempSync(join(tmpdir(), 'radome-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...ARGS, ...extraArgs] });
   const requests: string[] = [];
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));

@@ -150,7 +150,7 @@ export type LatestPrecipitationQueryVariables = Exact<{
 }>;
 
 
-export type LatestPrecipitationQuery = { latestPrecipitation: Array<{ count: number, maxAccumulationIn: number | null, site: { id: string }, product: { maxAccumulationIn: number | null, id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } }, maxProduct: { id: string, scanTime: string, maxAccumulationIn: number | null } | null }> };
+export type LatestPrecipitationQuery = { latestPrecipitation: Array<{ count: number, maxAccumulationIn: number | null, site: { id: string }, product: { maxAccumulationIn: number | null, id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } }, maxProduct: { id: string, scanTime: string, maxAccumulationIn: number | null } | null }> };
 
 export type LatestProductsQueryVariables = Exact<{
   site: string;
@@ -158,7 +158,16 @@ export type LatestProductsQueryVariables = Exact<{
 }>;
 
 
-export type LatestProductsQuery = { latestProducts: Array<{ id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } }> };
+export type LatestProductsQuery = { latestProducts: Array<{ id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } }> };
+
+export type MosaicQueryVariables = Exact<{
+  moment?: RadarMoment | null | undefined;
+  time?: string | null | undefined;
+  toleranceMinutes?: number | null | undefined;
+}>;
+
+
+export type MosaicQuery = { mosaic: { time: string, toleranceMinutes: number, moment: RadarMoment, tileJsonUrl: string, valueTileJsonUrl: string, imageUrl: string, metadataUrl: string, bbox: Array<number>, corners: Array<Array<number>>, sites: Array<{ id: string }>, volumes: Array<{ id: string, scanStart: string }> } | null };
 
 type NodeFields_GnssStation_Fragment = { __typename: 'GnssStation', longName: string | null, dayCount: number, firstDay: string | null, lastDay: string | null, id: string };
 
@@ -166,7 +175,7 @@ type NodeFields_Product_Fragment = { __typename: 'Product', code: number, mnemon
 
 type NodeFields_RadarSite_Fragment = { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number };
 
-type NodeFields_Sweep_Fragment = { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } };
+type NodeFields_Sweep_Fragment = { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } };
 
 type NodeFields_Volume_Fragment = { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } };
 
@@ -187,7 +196,7 @@ export type NodeQuery = { node:
     | { __typename: 'GnssStation', longName: string | null, dayCount: number, firstDay: string | null, lastDay: string | null, id: string }
     | { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } }
     | { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number }
-    | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }
+    | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } }
     | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }
    | null };
 
@@ -200,7 +209,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'GnssStation', longName: string | null, dayCount: number, firstDay: string | null, lastDay: string | null, id: string }
     | { __typename: 'Product', code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, units: string, metadataUrl: string, id: string, site: { id: string } }
     | { __typename: 'RadarSite', id: string, latitude: number, longitude: number, heightM: number }
-    | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }
+    | { __typename: 'Sweep', id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } }
     | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }
    | null> };
 
@@ -214,14 +223,14 @@ export type ProductCodesQueryVariables = Exact<{
 
 export type ProductCodesQuery = { productCodes: Array<{ code: number, mnemonic: string, name: string, category: ProductCategory, units: string, count: number }> };
 
-export type ProductFieldsFragment = { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } };
+export type ProductFieldsFragment = { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } };
 
 export type ProductQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProductQuery = { product: { rawUrl: string, id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } | null };
+export type ProductQuery = { product: { rawUrl: string, id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } } | null };
 
 export type ProductsQueryVariables = Exact<{
   filter?: ProductFilter | null | undefined;
@@ -231,7 +240,7 @@ export type ProductsQueryVariables = Exact<{
 }>;
 
 
-export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } }> } };
+export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } } }> } };
 
 export type RadarCoverageQueryVariables = Exact<{
   from: string;
@@ -242,6 +251,18 @@ export type RadarCoverageQueryVariables = Exact<{
 
 
 export type RadarCoverageQuery = { radarCoverage: Array<{ interval: string, volumes: number, sweeps: number, products: number, site: { id: string }, buckets: Array<{ start: string, volumes: number, sweeps: number, products: number }>, gaps: Array<{ from: string, to: string }> }> };
+
+export type RadarPointSeriesQueryVariables = Exact<{
+  lon: number;
+  lat: number;
+  moment: RadarMoment;
+  from: string;
+  to: string;
+  site?: string | null | undefined;
+}>;
+
+
+export type RadarPointSeriesQuery = { radarPointSeries: Array<{ value: number | null, units: string, rangeKm: number, groundRangeKm: number, azimuth: number, beamHeightM: number, time: string, radial: number, gate: number, site: { id: string }, sweep: { id: string, elevationAngle: number, tileJsonUrl: string } }> };
 
 export type RadarSiteFieldsFragment = { id: string, latitude: number, longitude: number, heightM: number };
 
@@ -292,6 +313,21 @@ export type StormCellsQueryVariables = Exact<{
 
 export type StormCellsQuery = { stormCellsGeoJsonUrl: string, stormCells: Array<{ cellId: string, time: string, lon: number, lat: number, azimuth: number, rangeKm: number, maxReflectivity: number | null, maxReflectivityHeightKm: number | null, topKm: number | null, vil: number | null, poh: number | null, posh: number | null, maxHailSizeIn: number | null, mesocyclone: number | null, tvs: VortexSignature | null, product: { id: string }, forecast: Array<{ minutes: number, lon: number, lat: number }>, past: Array<{ time: string | null, lon: number, lat: number }> }> };
 
+export type RadarValueFieldsFragment = { value: number | null, units: string, rangeKm: number, groundRangeKm: number, azimuth: number, beamHeightM: number, time: string, radial: number, gate: number, site: { id: string }, sweep: { id: string, elevationAngle: number, tileJsonUrl: string } };
+
+export type RadarValueQueryVariables = Exact<{
+  lon: number;
+  lat: number;
+  moment: RadarMoment;
+  time?: string | null | undefined;
+  site?: string | null | undefined;
+  elevation?: number | null | undefined;
+  sweep?: string | number | null | undefined;
+}>;
+
+
+export type RadarValueQuery = { radarValue: { value: number | null, units: string, rangeKm: number, groundRangeKm: number, azimuth: number, beamHeightM: number, time: string, radial: number, gate: number, site: { id: string }, sweep: { id: string, elevationAngle: number, tileJsonUrl: string } } | null };
+
 export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number };
 
 export type SnrSeriesQueryVariables = Exact<{
@@ -329,7 +365,7 @@ export type SweepAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type SweepAddedSubscription = { sweepAdded: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } } };
+export type SweepAddedSubscription = { sweepAdded: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } } };
 
 export type ProductAddedSubscriptionVariables = Exact<{
   site: string;
@@ -337,7 +373,7 @@ export type ProductAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ProductAddedSubscription = { productAdded: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, site: { id: string } } };
+export type ProductAddedSubscription = { productAdded: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } } };
 
 export type IngestEventsSubscriptionVariables = Exact<{
   sites?: Array<string> | string | null | undefined;
@@ -346,14 +382,14 @@ export type IngestEventsSubscriptionVariables = Exact<{
 
 export type IngestEventsSubscription = { ingestEvents: { seq: number, at: string, kind: CatalogEventKind, site: string | null, subjectId: string, code: number | null } };
 
-export type SweepFieldsFragment = { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } };
+export type SweepFieldsFragment = { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } };
 
 export type SweepQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SweepQuery = { sweep: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }, site: { id: string } } | null };
+export type SweepQuery = { sweep: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }, site: { id: string } } | null };
 
 export type SweepsQueryVariables = Exact<{
   filter?: SweepFilter | null | undefined;
@@ -363,7 +399,7 @@ export type SweepsQueryVariables = Exact<{
 }>;
 
 
-export type SweepsQuery = { sweeps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } } }> } };
+export type SweepsQuery = { sweeps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } } }> } };
 
 export type VolumeFieldsFragment = { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } };
 
@@ -376,7 +412,7 @@ export type VolumeQueryVariables = Exact<{
 }>;
 
 
-export type VolumeQuery = { volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, sweeps: Array<{ id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, site: { id: string } }>, site: { id: string } } | null };
+export type VolumeQuery = { volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, sweeps: Array<{ id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } }>, site: { id: string } } | null };
 
 export type VolumesQueryVariables = Exact<{
   filter?: VolumeFilter | null | undefined;
@@ -462,6 +498,8 @@ export const SweepFieldsFragmentDoc = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }
     `, {"fragmentName":"SweepFields"}) as unknown as TypedDocumentString<SweepFieldsFragment, unknown>;
 export const NodeFieldsFragmentDoc = new TypedDocumentString(`
@@ -520,6 +558,8 @@ fragment SweepFields on Sweep {
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }
 fragment VolumeFields on Volume {
   id
@@ -550,8 +590,31 @@ export const ProductFieldsFragmentDoc = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }
     `, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
+export const RadarValueFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RadarValueFields on RadarValue {
+  value
+  units
+  site {
+    id
+  }
+  sweep {
+    id
+    elevationAngle
+    tileJsonUrl
+  }
+  rangeKm
+  groundRangeKm
+  azimuth
+  beamHeightM
+  time
+  radial
+  gate
+}
+    `, {"fragmentName":"RadarValueFields"}) as unknown as TypedDocumentString<RadarValueFieldsFragment, unknown>;
 export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
     fragment SnrPointFields on SnrPoint {
   start
@@ -723,6 +786,8 @@ export const LatestPrecipitationDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }`) as unknown as TypedDocumentString<LatestPrecipitationQuery, LatestPrecipitationQueryVariables>;
 export const LatestProductsDocument = new TypedDocumentString(`
     query LatestProducts($site: String!, $codes: [Int!]) {
@@ -746,7 +811,31 @@ export const LatestProductsDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }`) as unknown as TypedDocumentString<LatestProductsQuery, LatestProductsQueryVariables>;
+export const MosaicDocument = new TypedDocumentString(`
+    query Mosaic($moment: RadarMoment, $time: DateTimeISO, $toleranceMinutes: Int) {
+  mosaic(moment: $moment, time: $time, toleranceMinutes: $toleranceMinutes) {
+    time
+    toleranceMinutes
+    moment
+    sites {
+      id
+    }
+    volumes {
+      id
+      scanStart
+    }
+    tileJsonUrl
+    valueTileJsonUrl
+    imageUrl
+    metadataUrl
+    bbox
+    corners
+  }
+}
+    `) as unknown as TypedDocumentString<MosaicQuery, MosaicQueryVariables>;
 export const NodeDocument = new TypedDocumentString(`
     query Node($id: ID!) {
   node(id: $id) {
@@ -808,6 +897,8 @@ fragment SweepFields on Sweep {
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }
 fragment VolumeFields on Volume {
   id
@@ -882,6 +973,8 @@ fragment SweepFields on Sweep {
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }
 fragment VolumeFields on Volume {
   id
@@ -930,6 +1023,8 @@ export const ProductDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }`) as unknown as TypedDocumentString<ProductQuery, ProductQueryVariables>;
 export const ProductsDocument = new TypedDocumentString(`
     query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {
@@ -963,6 +1058,8 @@ export const ProductsDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
 export const RadarCoverageDocument = new TypedDocumentString(`
     query RadarCoverage($from: DateTimeISO!, $to: DateTimeISO!, $interval: String, $sites: [String!]) {
@@ -987,6 +1084,38 @@ export const RadarCoverageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RadarCoverageQuery, RadarCoverageQueryVariables>;
+export const RadarPointSeriesDocument = new TypedDocumentString(`
+    query RadarPointSeries($lon: Float!, $lat: Float!, $moment: RadarMoment!, $from: DateTimeISO!, $to: DateTimeISO!, $site: String) {
+  radarPointSeries(
+    lon: $lon
+    lat: $lat
+    moment: $moment
+    from: $from
+    to: $to
+    site: $site
+  ) {
+    ...RadarValueFields
+  }
+}
+    fragment RadarValueFields on RadarValue {
+  value
+  units
+  site {
+    id
+  }
+  sweep {
+    id
+    elevationAngle
+    tileJsonUrl
+  }
+  rangeKm
+  groundRangeKm
+  azimuth
+  beamHeightM
+  time
+  radial
+  gate
+}`) as unknown as TypedDocumentString<RadarPointSeriesQuery, RadarPointSeriesQueryVariables>;
 export const RadarSiteVolumesDocument = new TypedDocumentString(`
     query RadarSiteVolumes($id: ID!, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String, $order: SortOrder) {
   radarSite(id: $id) {
@@ -1115,6 +1244,39 @@ export const StormCellsDocument = new TypedDocumentString(`
   stormCellsGeoJsonUrl(site: $site, from: $from, to: $to)
 }
     `) as unknown as TypedDocumentString<StormCellsQuery, StormCellsQueryVariables>;
+export const RadarValueDocument = new TypedDocumentString(`
+    query RadarValue($lon: Float!, $lat: Float!, $moment: RadarMoment!, $time: DateTimeISO, $site: String, $elevation: Float, $sweep: ID) {
+  radarValue(
+    lon: $lon
+    lat: $lat
+    moment: $moment
+    time: $time
+    site: $site
+    elevation: $elevation
+    sweep: $sweep
+  ) {
+    ...RadarValueFields
+  }
+}
+    fragment RadarValueFields on RadarValue {
+  value
+  units
+  site {
+    id
+  }
+  sweep {
+    id
+    elevationAngle
+    tileJsonUrl
+  }
+  rangeKm
+  groundRangeKm
+  azimuth
+  beamHeightM
+  time
+  radial
+  gate
+}`) as unknown as TypedDocumentString<RadarValueQuery, RadarValueQueryVariables>;
 export const SnrSeriesDocument = new TypedDocumentString(`
     query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
   snrSeries(
@@ -1206,6 +1368,8 @@ export const SweepAddedDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }`) as unknown as TypedDocumentString<SweepAddedSubscription, SweepAddedSubscriptionVariables>;
 export const ProductAddedDocument = new TypedDocumentString(`
     subscription ProductAdded($site: String!, $codes: [Int!]) {
@@ -1229,6 +1393,8 @@ export const ProductAddedDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }`) as unknown as TypedDocumentString<ProductAddedSubscription, ProductAddedSubscriptionVariables>;
 export const IngestEventsDocument = new TypedDocumentString(`
     subscription IngestEvents($sites: [String!]) {
@@ -1269,6 +1435,8 @@ export const SweepDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }
 fragment VolumeFields on Volume {
   id
@@ -1316,6 +1484,8 @@ export const SweepsDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }`) as unknown as TypedDocumentString<SweepsQuery, SweepsQueryVariables>;
 export const VolumeDocument = new TypedDocumentString(`
     query Volume($id: ID!, $moment: RadarMoment, $moments: [RadarMoment!], $minElevation: Float, $maxElevation: Float) {
@@ -1349,6 +1519,8 @@ export const VolumeDocument = new TypedDocumentString(`
   corners
   imageUrl
   metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
 }
 fragment VolumeFields on Volume {
   id

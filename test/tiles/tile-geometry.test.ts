@@ -1,0 +1,117 @@
+import { PNG } from 'pngjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { polarGridOf } from '../../ingest/level2/plan.js';
+import { codeColors, colorScaleForMoment, renderPolarPng } from '../../ingest/render/index.js';
+import { momentCodeValues } from '../../ingest/decode/level2/moment-values.js';
+import { PolarTileSource, renderTile, tileColors, tileRange } from '../../ingest/render/render-tile.js';
+import { mercatorX, mercatorY } from '../../ingest/render/web-mercator.js';
+import type { MomentGrid } from '../../ingest/decode/level2/types.js';
+import type { RenderedOverlay } from '../../ingest/render/types.js';
+import { locationOf, sampleLevel2Path, sampleVolume } from './sample-sweep.js';
+
+const HALF_WORLD = Math.PI * 6378137;
+
+/**
+ * The sample sweep's REF is mostly clear air: 1 % of its gates reach 5 dBZ, scattered as
+ * single-gate speckle, so two nearest-gate images sampled at different points (tile pixel centres,
+ * overlay pixel centres) share few pixels whatever the geometry. The sweep keeps its real radials,
+ * gates, site and beam, and gets storm cells of 70–120 km as data instead: then only the geometry
+ * (and the edges of cells, a pixel wide) can make tiles and overlay disagree.
+ */
+function stormCodes(azimuths: Float32Array, grid: MomentGrid): Uint8Array {
+  const cells = [
+    [60, 120, 90, 60],
+    [200, 60, 70, 62],
+    [310, 300, 120, 55],
+    [140, 380, 100, 50],
+  ];
+  const codes = new Uint8Array(azimuths.length * grid.gateCount);
+  for (let r = 0; r < azimuths.length; r++) {
+    const az = (azimuths[r]! * Math.PI) / 180;
+    for (let g = 0; g < grid.gateCount; g++) {
+      const km = grid.firstGateKm + g * grid.gateSpacingKm;
+      const e = km * Math.sin(az);
+      const n = km * Math.cos(az);
+      let dbz = -40;
+      for (const [cellAz, cellKm, radius, peak] of cells) {
+        const ce = cellKm! * Math.sin((cellAz! * Math.PI) / 180);
+        const cn = cellKm! * Math.cos((cellAz! * Math.PI) / 180);
+        dbz = Math.max(dbz, peak! - (10 * ((e - ce) ** 2 + (n - cn) ** 2)) / radius! ** 2);
+      }
+      codes[r * grid.gateCount + g] = dbz < -32 ? 0 : Math.round(dbz * grid.scale + grid.offset);
+    }
+  }
+  return codes;
+}
+
+describe.skipIf(!sampleLevel2Path)('tiles of the sample volume against its overlay', () => {
+  let overlay: RenderedOverlay;
+  let overlayPixels: Uint32Array;
+  let source: PolarTileSource;
+  let colors: ReturnType<typeof tileColors>;
+  beforeAll(() => {
+    const volume = sampleVolume();
+    const sweep = volume.sweeps[0]!;
+    const grid = { ...sweep.moments.REF!, codes: stormCodes(sweep.azimuths, sweep.moments.REF!) };
+    const scale = colorScaleForMoment('REF');
+    const polar = polarGridOf(locationOf(volume), sweep, grid, scale);
+    overlay = renderPolarPng(polar, scale, { size: 1024 });
+    const png = PNG.sync.read(Buffer.from(overlay.png));
+    overlayPixels = new Uint32Array(new Uint8Array(png.data).buffer);
+    source = new PolarTileSource(polar);
+    colors = tileColors(codeColors(scale, momentCodeValues(grid)));
+  });
+
+  for (let z = 6; z <= 12; z++) {
+    it(`zoom ${z}: tiles mosaicked over the radar agree with the overlay resampled to their grid`, () => {
+      const [x0, y0, x1, y1] = tileRange(overlay.bbox, z);
+      // Every tile of the extent up to zoom 8; above, an even spread of 48 of them (a whole
+      // zoom-12 extent is ~16 000 tiles).
+      const tiles: [number, number][] = [];
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) tiles.push([x, y]);
+      const ow = overlay.width;
+      const oWest = mercatorX(overlay.bbox[0]);
+      const oNorth = mercatorY(overlay.bbox[3]);
+      const oPixel = (mercatorX(overlay.bbox[2]) - oWest) / ow;
+      const pixelM = (2 * HALF_WORLD) / (2 ** z * 256);
+      const overlayAt = (mx: number, my: number): number => {
+        const col = Math.floor((mx - oWest) / oPixel);
+        const row = Math.floor((oNorth - my) / oPixel);
+        return col >= 0 && col < ow && row >= 0 && row < overlay.height ? overlayPixels[row * ow + col]! : 0;
+      };
+      // Spread over tiles whose centre the overlay colours (most of a zoom-12 extent is clear).
+      const echoTiles = tiles.filter(([x, y]) => overlayAt(-HALF_WORLD + (x * 256 + 128) * pixelM, HALF_WORLD - (y * 256 + 128) * pixelM) !== 0);
+      const picked = tiles.length <= 64 ? tiles : Array.from({ length: 48 }, (_, i) => echoTiles[Math.floor(((i + 0.5) * echoTiles.length) / 48)]!);
+      let both = 0;
+      let either = 0;
+      let same = 0;
+      let tileSet = 0;
+      let overlaySet = 0;
+      for (const [x, y] of picked) {
+        const png = PNG.sync.read(Buffer.from(renderTile(source, colors, z, x, y, 256)));
+        const tile = new Uint32Array(new Uint8Array(png.data).buffer);
+        for (let r = 0; r < 256; r++) {
+          const my = HALF_WORLD - (y * 256 + r + 0.5) * pixelM;
+          for (let c = 0; c < 256; c++) {
+            const mx = -HALF_WORLD + (x * 256 + c + 0.5) * pixelM;
+            const o = overlayAt(mx, my);
+            const t = tile[r * 256 + c]!;
+            const oSet = o !== 0;
+            const tSet = t !== 0;
+            if (oSet || tSet) either++;
+            if (tSet) tileSet++;
+            if (oSet) overlaySet++;
+            if (oSet && tSet) {
+              both++;
+              if (o === t) same++;
+            }
+          }
+        }
+      }
+      console.log(`z${z}: either ${either} tileSet ${tileSet} overlaySet ${overlaySet}`, `${picked.length} tiles, IoU ${(both / either).toFixed(4)}, colours equal ${(same / both).toFixed(4)} of ${both}`);
+      expect(both).toBeGreaterThan(1000);
+      expect(both / either).toBeGreaterThanOrEqual(0.98);
+      expect(same / both).toBeGreaterThanOrEqual(0.98);
+    });
+  }
+});
