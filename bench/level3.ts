@@ -5,40 +5,17 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/level3.js
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { decodeLevel3, decodeLevels } from '../ingest/decode/level3/index.js';
 import { performance } from 'node:perf_hooks';
 import { median, peakRssMb, report, type BenchRow } from './harness.js';
 import { measureLevel3Ingest } from './_level3-ingest.js';
+import { decodeWithReference, referenceDecodes } from './_level3-reference.js';
 
 const RUNS = 21;
 const WARMUP = 5;
 
 const dataDir = join(process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data'), 'nexrad', 'level3');
-const reference = createRequire(import.meta.url)('nexrad-level-3-data') as (data: Buffer) => unknown;
-
-/** The reference prints its own parse failures; silence them so they are not timed. */
-function quietly<T>(fn: () => T): T {
-  const { log, error } = console;
-  console.log = console.error = () => {};
-  try {
-    return fn();
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
-
-function referenceDecodes(bytes: Buffer): boolean {
-  try {
-    quietly(() => reference(bytes));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 interface FileTiming {
   file: string;
   mnemonic: string;
@@ -78,7 +55,7 @@ for (const file of files) {
       const p = decodeLevel3(bytes);
       return hasImage ? decodeLevels(p) : p;
     },
-    ...(peerOk ? [() => quietly(() => reference(bytes))] : []),
+    ...(peerOk ? [() => decodeWithReference(bytes)] : []),
   ];
   const [radome, radomeWithValues, peer] = interleaved(variants);
   timings.push({

@@ -6,7 +6,6 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +16,7 @@ import { Catalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import type { SweepRow, VolumeRow } from '../store/types.js';
 import { median, report, type BenchRow } from './harness.js';
+import { decodeWithReference, referenceDecodes } from './_level3-reference.js';
 
 const RUNS = 21;
 const T0 = Date.UTC(2024, 4, 20, 0, 0, 0);
@@ -130,19 +130,6 @@ async function frameRows(): Promise<BenchRow[]> {
   }
 }
 
-const reference = createRequire(import.meta.url)('nexrad-level-3-data') as (data: Buffer) => unknown;
-
-/** The reference prints its own parse failures; silence them so they are not timed. */
-function quietly<T>(fn: () => T): T {
-  const { log, error } = console;
-  console.log = console.error = () => {};
-  try {
-    return fn();
-  } finally {
-    console.log = log;
-    console.error = error;
-  }
-}
 
 /** Median ms of each variant; runs alternate between them so the machine's load falls on both alike. */
 function interleaved(variants: Array<() => unknown>): number[] {
@@ -171,13 +158,8 @@ function stormRows(): BenchRow[] {
     const bytes = readFileSync(join(dir, f));
     const product = decodeLevel3(bytes);
     const cells = stormCellsOf(product)!.cells.length;
-    let peerOk = true;
-    try {
-      quietly(() => reference(bytes));
-    } catch {
-      peerOk = false;
-    }
-    const [radome, peer] = interleaved([() => stormCellsOf(decodeLevel3(bytes)), ...(peerOk ? [() => quietly(() => reference(bytes))] : [])]);
+    const peerOk = referenceDecodes(bytes);
+    const [radome, peer] = interleaved([() => stormCellsOf(decodeLevel3(bytes)), ...(peerOk ? [() => decodeWithReference(bytes)] : [])]);
     const type = product.info!.mnemonics[0]!;
     byType.set(type, [...(byType.get(type) ?? []), { radome: radome!, peer: peer ?? null, cells }]);
   }
