@@ -44,18 +44,29 @@ export const OCTANT_STEPS = 4096;
  * max(|east|, |north|) ∈ [0, 1], the radial's value offset (radial · stride), or −1.
  */
 export function radialOffsetsByOctant(byAzimuth: Int32Array, stride: number): Int32Array {
+  const bins = (azimuthBinOfOctantStep ??= azimuthBinsOfOctantSteps());
+  const table = new Int32Array(bins.length);
+  for (let i = 0; i < bins.length; i++) {
+    const radial = byAzimuth[bins[i]!]!;
+    table[i] = radial < 0 ? -1 : radial * stride;
+  }
+  return table;
+}
+
+/** The azimuth bin of every (octant, step) entry: the same for every grid, so made once. */
+let azimuthBinOfOctantStep: Int32Array | undefined;
+
+function azimuthBinsOfOctantSteps(): Int32Array {
   const fromMajorAxis = new Float64Array(OCTANT_STEPS + 1);
   for (let k = 0; k <= OCTANT_STEPS; k++) fromMajorAxis[k] = Math.atan(Math.min(1, (k + 0.5) / OCTANT_STEPS));
-  const table = new Int32Array(8 * (OCTANT_STEPS + 1));
+  const bins = new Int32Array(8 * (OCTANT_STEPS + 1));
   for (let octant = 0; octant < 8; octant++) {
     for (let k = 0; k <= OCTANT_STEPS; k++) {
       let az = octant & 1 ? Math.PI / 2 - fromMajorAxis[k]! : fromMajorAxis[k]!;
       if (octant & 2) az = Math.PI - az;
       if (octant & 4) az = 2 * Math.PI - az;
-      const bin = Math.floor((az * 180 * BINS_PER_DEGREE) / Math.PI) % AZIMUTH_BINS;
-      const radial = byAzimuth[bin]!;
-      table[octant * (OCTANT_STEPS + 1) + k] = radial < 0 ? -1 : radial * stride;
+      bins[octant * (OCTANT_STEPS + 1) + k] = Math.floor((az * 180 * BINS_PER_DEGREE) / Math.PI) % AZIMUTH_BINS;
     }
   }
-  return table;
+  return bins;
 }

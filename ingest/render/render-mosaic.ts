@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import { IndexedPngWriter, RgbaPngWriter } from './png-encode.js';
-import { PixelRowPositions, type RowPainter } from './render-overlay.js';
+import { PixelRowPositions } from './render-overlay.js';
 import { checkTile, emptyTile, tileWindow, windowFrame, type PolarTileSource } from './render-tile.js';
 import type { BBox } from './types.js';
 import type { LonLatFrame, PixelFrame } from './web-mercator.js';
@@ -11,14 +11,9 @@ export interface MosaicMember {
   codeColors: Uint32Array;
 }
 
-/** code + 1 for every code: painting with it marks the pixels a radar covers (0 = not covered) and says its code. */
-const CODE_PLUS_ONE = Uint32Array.from({ length: 65536 }, (_, c) => c + 1);
-
-/** A member's pixels in one frame: its painter, its pixels' distances, and the row buffers. */
+/** A member's pixels in one frame: their local-plane positions, row by row, and where the frame lies in the image. */
 class MemberRows {
-  private readonly painter: RowPainter;
   private readonly positions: PixelRowPositions;
-  readonly codes: Uint32Array;
 
   constructor(
     readonly member: MosaicMember,
@@ -27,33 +22,18 @@ class MemberRows {
     readonly col0: number,
     readonly row0: number,
   ) {
-    this.painter = member.source.painter(frame);
     this.positions = new PixelRowPositions(frame, member.source.sampler.grid);
-    this.codes = new Uint32Array(frame.width);
   }
 
   /**
    * Offers the frame's row `row` to the image row: each pixel the member covers and that no nearer
    * member has taken gets its colour (`best`: squared distance of the radar that has the pixel).
+   * Positions are placed once and shared by the distance test and the gate lookup.
    */
   offerRow(row: number, best: Float64Array, out: Uint32Array): void {
-    const { codes, positions, col0 } = this;
-    codes.fill(0);
-    this.painter.paintRow(row, codes, CODE_PLUS_ONE);
+    const { positions } = this;
     positions.fill(row);
-    const { east, north } = positions;
-    const colors = this.member.codeColors;
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i]!;
-      if (c === 0) continue;
-      const e = east[i]!;
-      const n = north[i]!;
-      const d2 = e * e + n * n;
-      if (d2 < best[col0 + i]!) {
-        best[col0 + i] = d2;
-        out[col0 + i] = colors[c - 1]!;
-      }
-    }
+    this.member.source.sampler.offerRow(positions.east, positions.north, best, out, this.col0, this.member.codeColors);
   }
 }
 

@@ -168,6 +168,31 @@ export class PolarGridSampler {
     return new MappingRowPainter(map, this.gateOfBin, grid.gateCount, grid.codes, this.radials, maxGroundKm, new PixelRowPositions(frame, grid), false);
   }
 
+  /**
+   * For a composite: each pixel of a row (local-plane `east`, `north` km) that this grid covers and
+   * that is nearer to this radar than `best[at + col]` (squared km) takes `codeColors[code]` into
+   * `out[at + col]` and its squared distance into `best`. Pixels a nearer radar already has are
+   * skipped before any gate lookup, so overlapping coverage costs one comparison a pixel.
+   */
+  offerRow(east: Float64Array, north: Float64Array, best: Float64Array, out: Uint32Array, at: number, codeColors: Uint32Array): void {
+    const { gateOfBin, radials, grid } = this;
+    const { codes, gateCount } = grid;
+    const perGroundStep = 1 / this.groundStepKm;
+    const maxD2 = this.maxGroundKm * this.maxGroundKm;
+    for (let col = 0; col < east.length; col++) {
+      const e = east[col]!;
+      const n = north[col]!;
+      const d2 = e * e + n * n;
+      if (!(d2 < best[at + col]!) || d2 >= maxD2) continue;
+      const r = radialOffsetAt(radials, e, n);
+      if (r < 0) continue;
+      const g = gateOfBin[(Math.sqrt(d2) * perGroundStep) | 0]!;
+      if (g < 0) continue;
+      best[at + col] = d2;
+      out[at + col] = codeColors[codes[r * gateCount + g]!]!;
+    }
+  }
+
   /** Local-plane points (east, north km pairs) around the coverage circle, for framing it. */
   boundary(): Float64Array {
     return coverageBoundary(this.maxGroundKm);
@@ -237,7 +262,6 @@ function mapPixelRow(map: PixelMap, radials: Int32Array, reachKm: number, at: nu
   const { radialOf, binOf } = map;
   const perGroundStep = 1 / map.groundStepKm;
   const maxD2 = reachKm * reachKm;
-  const octantStride = OCTANT_STEPS + 1;
   for (let col = 0; col < east.length; col++) {
     const e = east[col]!;
     const n = north[col]!;
@@ -246,23 +270,27 @@ function mapPixelRow(map: PixelMap, radials: Int32Array, reachKm: number, at: nu
       radialOf[at + col] = -1;
       continue;
     }
-    const ae = e < 0 ? -e : e;
-    const an = n < 0 ? -n : n;
-    // Octant and t = minor/major axis ratio index the radial table (no atan2 per pixel).
-    let octant: number;
-    let t: number;
-    if (ae > an) {
-      octant = 1;
-      t = an / ae;
-    } else {
-      octant = 0;
-      t = ae / an; // 0/0 at the radar itself: NaN | 0 = 0, any radial will do
-    }
-    if (n < 0) octant |= 2;
-    if (e < 0) octant |= 4;
-    radialOf[at + col] = radials[octant * octantStride + ((t * OCTANT_STEPS) | 0)]!;
+    radialOf[at + col] = radialOffsetAt(radials, e, n);
     binOf[at + col] = (Math.sqrt(d2) * perGroundStep) | 0;
   }
+}
+
+/** The radials table's entry for local-plane point (e, n): octant and t = minor/major axis ratio index it (no atan2 per pixel). */
+function radialOffsetAt(radials: Int32Array, e: number, n: number): number {
+  const ae = e < 0 ? -e : e;
+  const an = n < 0 ? -n : n;
+  let octant: number;
+  let t: number;
+  if (ae > an) {
+    octant = 1;
+    t = an / ae;
+  } else {
+    octant = 0;
+    t = ae / an; // 0/0 at the radar itself: NaN | 0 = 0, any radial will do
+  }
+  if (n < 0) octant |= 2;
+  if (e < 0) octant |= 4;
+  return radials[octant * (OCTANT_STEPS + 1) + ((t * OCTANT_STEPS) | 0)]!;
 }
 
 /** The per-pixel loop of a moment over one row, mapped from map entry `at`: two table lookups and a code's colour (or palette index). */

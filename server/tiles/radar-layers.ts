@@ -47,8 +47,20 @@ function layerOf(grid: CodedPolarGrid | CodedCartesianGrid, codeValues: Float32A
     legend,
     units,
     codeValues,
-    polar: polar && { grid: polar, points: new PolarPointSampler(polar), radialTimes },
+    polar: polar && polarLookup(polar, radialTimes),
     bytes: grid.codes.byteLength + 3 * grid.codeColors.byteLength + (radialTimes?.byteLength ?? 0) + LAYER_OVERHEAD_BYTES,
+  };
+}
+
+/** A polar layer's point lookup, made on the first point asked (a layer loaded for tiles needs none). */
+function polarLookup(grid: CodedPolarGrid, radialTimes: Float64Array | null): NonNullable<GridLayer['polar']> {
+  let points: PolarPointSampler | undefined;
+  return {
+    grid,
+    radialTimes,
+    get points() {
+      return (points ??= new PolarPointSampler(grid));
+    },
   };
 }
 

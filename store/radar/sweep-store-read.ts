@@ -3,6 +3,9 @@ import { RadomeError } from '../../core/errors.js';
 import { MOMENTS, type Level2Sweep, type Moment, type MomentGrid, type RadarLocation } from '../../ingest/decode/level2/types.js';
 import type { ObjectStore } from '../types.js';
 import { MOMENT_VARIABLES, sweepGroupName } from './sweep-store-layout.js';
+import { useNodeZlib } from './zlib-codec.js';
+
+useNodeZlib();
 
 /** One sweep read back from a volume's sweep store, in the decoder's own types. */
 export interface StoredSweep {
