@@ -1,6 +1,6 @@
 // Storm cells as an RFC 7946 FeatureCollection for a MapLibre GeoJSON source: a Point per cell,
 // and LineStrings for its forecast track (current position, then 15…60 min) and past track.
-import type { MergedStormCell } from './storm-cells.js';
+import { stormCellScalars, type MergedStormCell } from './storm-cells.js';
 
 type Position = [number, number];
 type Geometry = { type: 'Point'; coordinates: Position } | { type: 'LineString'; coordinates: Position[] };
@@ -21,23 +21,8 @@ function cellProperties(c: MergedStormCell): Feature['properties'] {
   return {
     feature: 'cell',
     site: c.site,
-    cellId: c.cellId,
+    ...stormCellScalars(c),
     time: iso(c.time),
-    azimuth: c.position.azimuthDeg,
-    rangeKm: c.position.rangeKm,
-    movementFromDeg: c.movement?.fromDeg ?? null,
-    movementSpeedKt: c.movement?.speedKt ?? null,
-    maxReflectivity: c.maxReflectivityDbz,
-    maxReflectivityHeightKm: c.maxReflectivityHeightKm,
-    topKm: c.topKm,
-    baseKm: c.baseKm,
-    vil: c.vil,
-    poh: c.poh,
-    posh: c.posh,
-    maxHailSizeIn: c.maxHailSizeIn,
-    maxHailSizeBelow: c.maxHailSizeBelow,
-    mesocyclone: c.mesocyclone?.strengthRank ?? null,
-    tvs: c.tvs,
     product: c.productIds[0]!,
   };
 }

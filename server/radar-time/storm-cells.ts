@@ -105,3 +105,26 @@ export async function readStormCells(catalog: Pick<CatalogReader, 'listProducts'
   );
   return mergeStormCells(window.site, sourced.filter((s): s is Sourced => s !== null));
 }
+
+/** A cell's scalar fields as the API names them, shared by the GraphQL type and the GeoJSON properties. */
+export function stormCellScalars(c: MergedStormCell) {
+  return {
+    cellId: c.cellId,
+    azimuth: c.position.azimuthDeg,
+    rangeKm: c.position.rangeKm,
+    movementFromDeg: c.movement?.fromDeg ?? null,
+    movementSpeedKt: c.movement?.speedKt ?? null,
+    maxReflectivity: c.maxReflectivityDbz,
+    maxReflectivityHeightKm: c.maxReflectivityHeightKm,
+    topKm: c.topKm,
+    baseKm: c.baseKm,
+    baseBelowLowestElevation: c.baseBelowLowestElevation,
+    vil: c.vil,
+    poh: c.poh,
+    posh: c.posh,
+    maxHailSizeIn: c.maxHailSizeIn,
+    maxHailSizeBelow: c.maxHailSizeBelow,
+    mesocyclone: c.mesocyclone?.strengthRank ?? null,
+    tvs: c.tvs,
+  };
+}

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { MergedStormCell } from '../radar-time/storm-cells.js';
+import { stormCellScalars, type MergedStormCell } from '../radar-time/storm-cells.js';
 import { Product } from './product.js';
 
 export enum VortexSignature {
@@ -113,25 +113,10 @@ export class StormCell {
 /** `products` are the rows of `cell.productIds`, in that order. */
 export function stormCellFrom(cell: MergedStormCell, products: Product[]): StormCell {
   return {
-    cellId: cell.cellId,
+    ...stormCellScalars(cell),
     time: new Date(cell.time),
     lon: cell.position.lon,
     lat: cell.position.lat,
-    azimuth: cell.position.azimuthDeg,
-    rangeKm: cell.position.rangeKm,
-    movementFromDeg: cell.movement?.fromDeg ?? null,
-    movementSpeedKt: cell.movement?.speedKt ?? null,
-    maxReflectivity: cell.maxReflectivityDbz,
-    maxReflectivityHeightKm: cell.maxReflectivityHeightKm,
-    topKm: cell.topKm,
-    baseKm: cell.baseKm,
-    baseBelowLowestElevation: cell.baseBelowLowestElevation,
-    vil: cell.vil,
-    poh: cell.poh,
-    posh: cell.posh,
-    maxHailSizeIn: cell.maxHailSizeIn,
-    maxHailSizeBelow: cell.maxHailSizeBelow,
-    mesocyclone: cell.mesocyclone?.strengthRank ?? null,
     tvs: cell.tvs as VortexSignature | null,
     forecast: cell.forecast.map((f) => ({ minutes: f.minutes, lon: f.lon, lat: f.lat })),
     past: cell.past.map((p) => ({ time: p.time === null ? null : new Date(p.time), lon: p.lon, lat: p.lat })),
