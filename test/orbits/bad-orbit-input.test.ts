@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
+import { RadomeError } from '../../core/errors.js';
+import { outcomeCode } from '../support/radome-failure.js';
 import { identifyRadomeFile } from '../../ingest/decode/detect.js';
 import { readRinexNav, readSp3 } from '../../ingest/decode/orbits/index.js';
 import { planRadomeFile } from '../../ingest/plan-file.js';
@@ -23,15 +24,6 @@ const G02 = [
   '    -7.182000000000E+03 4.000000000000E+00',
 ];
 const bytes = (lines: string[]) => new TextEncoder().encode(lines.join('\n') + '\n');
-const codeOf = (f: () => unknown): RadomeErrorCode | 'ok' => {
-  try {
-    f();
-    return 'ok';
-  } catch (e) {
-    if (e instanceof RadomeError) return e.code;
-    throw e;
-  }
-};
 
 describe('RINEX navigation: bad input', () => {
   it('reads a good record, with toe in GPS ms', () => {
@@ -58,11 +50,11 @@ describe('RINEX navigation: bad input', () => {
   });
 
   it('throws typed errors for files it cannot read at all', () => {
-    expect(codeOf(() => readRinexNav(bytes(HEADER3.slice(0, 2))))).toBe('TRUNCATED');
-    expect(codeOf(() => readRinexNav(bytes([...HEADER3, ...G02.slice(0, 3)])))).toBe('CORRUPT');
-    expect(codeOf(() => readRinexNav(bytes(['     3.03           O: OBSERVATION DATA M: MIXED            RINEX VERSION / TYPE', ...HEADER3.slice(1)])))).toBe('UNSUPPORTED');
-    expect(codeOf(() => readRinexNav(bytes(['     1.00           N: GNSS NAV DATA    M: MIXED            RINEX VERSION / TYPE', ...HEADER3.slice(1)])))).toBe('UNSUPPORTED');
-    expect(codeOf(() => readRinexNav(bytes(['hello'])))).toBe('UNRECOGNIZED');
+    expect(outcomeCode(() => readRinexNav(bytes(HEADER3.slice(0, 2))))).toBe('TRUNCATED');
+    expect(outcomeCode(() => readRinexNav(bytes([...HEADER3, ...G02.slice(0, 3)])))).toBe('CORRUPT');
+    expect(outcomeCode(() => readRinexNav(bytes(['     3.03           O: OBSERVATION DATA M: MIXED            RINEX VERSION / TYPE', ...HEADER3.slice(1)])))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => readRinexNav(bytes(['     1.00           N: GNSS NAV DATA    M: MIXED            RINEX VERSION / TYPE', ...HEADER3.slice(1)])))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => readRinexNav(bytes(['hello'])))).toBe('UNRECOGNIZED');
   });
 
   it('skips RINEX 4 messages it does not use, and reads LNAV', () => {
@@ -122,11 +114,11 @@ describe('SP3: bad input', () => {
   });
 
   it('throws typed errors for unknown versions, time systems and files without epochs', () => {
-    expect(codeOf(() => readSp3(bytes(SP3.slice(0, 4))))).toBe('TRUNCATED');
-    expect(codeOf(() => readSp3(bytes([SP3[0]!.replace('#d', '#a'), ...SP3.slice(1)])))).toBe('UNSUPPORTED');
-    expect(codeOf(() => readSp3(bytes(['<html>not found</html>'])))).toBe('UNRECOGNIZED');
-    expect(codeOf(() => readSp3(bytes([...SP3.slice(0, 3), SP3[3]!.replace('GPS', 'XYZ'), ...SP3.slice(4)])))).toBe('UNSUPPORTED');
-    expect(codeOf(() => readSp3(bytes([SP3[0]!, SP3[1]!, '+    3   G01G02  0', ...SP3.slice(3)])))).toBe('CORRUPT');
+    expect(outcomeCode(() => readSp3(bytes(SP3.slice(0, 4))))).toBe('TRUNCATED');
+    expect(outcomeCode(() => readSp3(bytes([SP3[0]!.replace('#d', '#a'), ...SP3.slice(1)])))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => readSp3(bytes(['<html>not found</html>'])))).toBe('UNRECOGNIZED');
+    expect(outcomeCode(() => readSp3(bytes([...SP3.slice(0, 3), SP3[3]!.replace('GPS', 'XYZ'), ...SP3.slice(4)])))).toBe('UNSUPPORTED');
+    expect(outcomeCode(() => readSp3(bytes([SP3[0]!, SP3[1]!, '+    3   G01G02  0', ...SP3.slice(3)])))).toBe('CORRUPT');
   });
 });
 
@@ -145,6 +137,6 @@ describe('geometry: observations without orbits or with an unknown time system',
   });
 
   it('refuses an unknown time system with BAD_INPUT', () => {
-    expect(codeOf(() => satelliteGeometry({ ...input, timeSystem: 'XYZ' }))).toBe('BAD_INPUT');
+    expect(outcomeCode(() => satelliteGeometry({ ...input, timeSystem: 'XYZ' }))).toBe('BAD_INPUT');
   });
 });

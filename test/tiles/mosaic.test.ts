@@ -5,6 +5,7 @@ import { decodeArchiveII, type Level2Volume } from '../../ingest/decode/level2/i
 import { latitudeOfMercatorY, longitudeOfMercatorX } from '../../ingest/render/web-mercator.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { moment, sweep31 } from '../level2/synthetic-volumes.js';
+import { slantRangeKm, vincentyInverse } from './independent-geodesy.js';
 import { startSampleServer, type SampleServer } from './sample-server.js';
 
 // Three volumes made by the project's encoder, re-sited to KLOT, KDVN and KILX (real neighbouring
@@ -15,62 +16,6 @@ import { startSampleServer, type SampleServer } from './sample-server.js';
 const T = Date.UTC(2024, 5, 1, 12, 0, 0);
 const SITES = ['KLOT', 'KDVN', 'KILX'] as const;
 const GATES = 600;
-
-const A = 6378137;
-const F = 1 / 298.257223563;
-const RAD = Math.PI / 180;
-
-/** Vincenty inverse on WGS84 → [metres, azimuth°]. */
-function inverse(lat1: number, lon1: number, lat2: number, lon2: number): [number, number] {
-  const b = A * (1 - F);
-  const U1 = Math.atan((1 - F) * Math.tan(lat1 * RAD));
-  const U2 = Math.atan((1 - F) * Math.tan(lat2 * RAD));
-  const L = (lon2 - lon1) * RAD;
-  let lambda = L;
-  let sinS = 0;
-  let cosS = 0;
-  let sigma = 0;
-  let cos2A = 0;
-  let c2m = 0;
-  for (let i = 0; i < 1000; i++) {
-    sinS = Math.hypot(Math.cos(U2) * Math.sin(lambda), Math.cos(U1) * Math.sin(U2) - Math.sin(U1) * Math.cos(U2) * Math.cos(lambda));
-    cosS = Math.sin(U1) * Math.sin(U2) + Math.cos(U1) * Math.cos(U2) * Math.cos(lambda);
-    sigma = Math.atan2(sinS, cosS);
-    const sinA = (Math.cos(U1) * Math.cos(U2) * Math.sin(lambda)) / sinS;
-    cos2A = 1 - sinA * sinA;
-    c2m = cosS - (2 * Math.sin(U1) * Math.sin(U2)) / cos2A;
-    const C = (F / 16) * cos2A * (4 + F * (4 - 3 * cos2A));
-    const next = L + (1 - C) * F * sinA * (sigma + C * sinS * (c2m + C * cosS * (-1 + 2 * c2m * c2m)));
-    const done = Math.abs(next - lambda) < 1e-13;
-    lambda = next;
-    if (done) break;
-  }
-  const u2 = (cos2A * (A * A - b * b)) / (b * b);
-  const bA = 1 + (u2 / 16384) * (4096 + u2 * (-768 + u2 * (320 - 175 * u2)));
-  const bB = (u2 / 1024) * (256 + u2 * (-128 + u2 * (74 - 47 * u2)));
-  const dS = bB * sinS * (c2m + (bB / 4) * (cosS * (-1 + 2 * c2m * c2m) - (bB / 6) * c2m * (-3 + 4 * sinS * sinS) * (-3 + 4 * c2m * c2m)));
-  const az = Math.atan2(Math.cos(U2) * Math.sin(lambda), Math.cos(U1) * Math.sin(U2) - Math.sin(U1) * Math.cos(U2) * Math.cos(lambda)) / RAD;
-  return [b * bA * (sigma - dS), (az + 360) % 360];
-}
-
-/** Slant range (km) of a ground distance by the 4/3-Earth model (Doviak & Zrnić 2.28b-c), by bisection. */
-function slantKm(groundKm: number, elevationDeg: number, h0Km: number, latitude: number): number {
-  const e2 = F * (2 - F);
-  const w = 1 - e2 * Math.sin(latitude * RAD) ** 2;
-  const keA = ((4 / 3) * Math.sqrt(((A * (1 - e2)) / w ** 1.5) * (A / Math.sqrt(w)))) / 1000;
-  const ground = (r: number) => {
-    const h = Math.sqrt(r * r + (keA + h0Km) ** 2 + 2 * r * (keA + h0Km) * Math.sin(elevationDeg * RAD)) - keA;
-    return keA * Math.asin((r * Math.cos(elevationDeg * RAD)) / (keA + h));
-  };
-  let lo = 0;
-  let hi = 2 * groundKm + 10;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (ground(mid) < groundKm) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 function volumeOf(site: string, seed: number): Uint8Array {
   const loc = nexradSiteLocation(site)!;
@@ -94,8 +39,8 @@ function expected(volumes: Level2Volume[], lat: number, lon: number): Expected {
     const loc = v.location!;
     const sweep = v.sweeps[0]!;
     const grid = sweep.moments.REF!;
-    const [m, az] = inverse(loc.latitude, loc.longitude, lat, lon);
-    const r = slantKm(m / 1000, sweep.elevationAngle, (loc.heightM + (loc.feedhornHeightM ?? 0)) / 1000, loc.latitude);
+    const [m, az] = vincentyInverse(loc.latitude, loc.longitude, lat, lon);
+    const r = slantRangeKm(m / 1000, sweep.elevationAngle, (loc.heightM + (loc.feedhornHeightM ?? 0)) / 1000, loc.latitude);
     const g = (r - grid.firstGateKm) / grid.gateSpacingKm + 0.5;
     const gate = Math.floor(g);
     const gateEdge = Math.min(g - gate, gate + 1 - g) < 0.04;
