@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { RadomeError } from './errors.js';
-import { isRadarSiteId } from './nexrad-sites.js';
+import { isRadarSiteId } from './vocabulary/index.js';
 
 /** Where and how radome reads the public Level 2 archive bucket. */
 export interface Level2SourceConfig {

@@ -1,6 +1,6 @@
 import { RadomeError } from '../core/errors.js';
 import { parseIsoDuration } from '../core/iso-duration.js';
-import { isRadarSiteId } from '../core/nexrad-sites.js';
+import { isRadarSiteId } from '../core/vocabulary/index.js';
 
 const SOURCE_FLAGS: Record<string, readonly string[]> = {
   level2: ['sites'],

@@ -10,9 +10,10 @@
 // the @2x tiles in its template.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRadomeError } from '../../core/errors.js';
-import { MOMENTS, type Moment } from '../../ingest/decode/level2/types.js';
+import { RADAR_MOMENTS as MOMENTS, type Moment } from '../../core/vocabulary/index.js';
 import { MAX_TILE_ZOOM, VALUE_ENCODING, checkTile } from '../../ingest/render/render-tile.js';
-import type { BBox, ColorLegend } from '../../ingest/render/types.js';
+import type { BBox } from '../../core/geo.js';
+import type { ColorLegend } from '../../ingest/render/types.js';
 import { errorBody } from '../errors.js';
 import { DEFAULT_TOLERANCE_MINUTES, type MosaicLayers } from '../tiles/mosaic.js';
 import type { ByteBudgetLru } from '../tiles/lru.js';

@@ -1,4 +1,4 @@
-import { isRadarSiteId } from '../../../core/nexrad-sites.js';
+import { isRadarSiteId } from '../../../core/vocabulary/index.js';
 
 /**
  * Level 3 AWIPS ids and file names name the radar with 3 letters ("LOT"). The 4-letter ICAO is
