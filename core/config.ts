@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { RadomeError } from './errors.js';
-import { isRadarSiteId } from './vocabulary/index.js';
 
 /** Where and how radome reads the public Level 2 archive bucket. */
 export interface Level2SourceConfig {
@@ -11,16 +10,10 @@ export interface Level2SourceConfig {
   forcePathStyle: boolean;
   /** Public buckets are read without credentials. */
   anonymous: boolean;
-  /** Sites the daemon follows (4-letter ICAO). */
-  sites: string[];
-  /** How far back each daemon pass looks, minutes. */
-  windowMinutes: number;
-  /** Seconds between daemon passes. */
-  intervalSeconds: number;
 }
 
 /** Where radome reads the public Level 3 bucket (`SSS_PPP_YYYY_MM_DD_HH_MM_SS` keys). */
-export type Level3SourceConfig = Pick<Level2SourceConfig, 'bucket' | 'region' | 'endpoint' | 'forcePathStyle' | 'anonymous'>;
+export type Level3SourceConfig = Level2SourceConfig;
 
 /** Where radome fetches daily RINEX files of GNSS stations (`radome ingest once --source gnss`). */
 export interface GnssSourceConfig {
@@ -28,21 +21,10 @@ export interface GnssSourceConfig {
   archive: string;
   /** Bearer token for archives that need one (never logged). */
   token?: string;
-  /** Stations fetched when --station is not given (4-character codes). */
-  stations: string[];
 }
 
 /** EarthScope's GAGE archive layout of daily Hatanaka + compress RINEX 2 files (needs a bearer token). */
 export const DEFAULT_GNSS_ARCHIVE = 'https://gage-data.earthscope.org/archive/gnss/rinex/obs/{yyyy}/{ddd}/{station}{ddd}0.{yy}d.Z';
-
-/** Upper-cases and checks a list of 4-character GNSS station codes. */
-export function parseGnssStations(raw: string, name = 'stations'): string[] {
-  const stations = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
-  for (const s of stations) {
-    if (!/^[A-Z0-9]{4}$/.test(s)) throw new RadomeError('CONFIG', `${name}: "${s}" is not a 4-character GNSS station code like YORK`);
-  }
-  return stations;
-}
 
 /** API server limits and security; every field has an env variable (README, configuration). */
 export interface ServerConfig {
@@ -178,15 +160,6 @@ function boolFrom(env: Env, name: string, fallback: boolean): boolean {
   throw new RadomeError('CONFIG', `${name}=${raw} is not a boolean (use true or false)`);
 }
 
-/** Upper-cases and checks a list of 4-letter ICAO radar identifiers. */
-export function parseSites(raw: string, name = 'sites'): string[] {
-  const sites = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
-  for (const s of sites) {
-    if (!isRadarSiteId(s)) throw new RadomeError('CONFIG', `${name}: "${s}" is not a 4-letter ICAO radar id like KLOT`);
-  }
-  return sites;
-}
-
 /** Configuration from the environment (flags override by passing them merged into `env`). */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeConfig {
   const dataDir = resolve(cwd, env.RADOME_DATA_DIR || 'var');
@@ -207,9 +180,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
       endpoint: level2Endpoint,
       forcePathStyle: boolFrom(env, 'RADOME_LEVEL2_FORCE_PATH_STYLE', Boolean(level2Endpoint)),
       anonymous: boolFrom(env, 'RADOME_LEVEL2_ANONYMOUS', !level2Endpoint),
-      sites: parseSites(env.RADOME_LEVEL2_SITES ?? 'KLOT', 'RADOME_LEVEL2_SITES'),
-      windowMinutes: intFrom(env, 'RADOME_LEVEL2_WINDOW_MINUTES', 60, 1, 60 * 24 * 366),
-      intervalSeconds: intFrom(env, 'RADOME_LEVEL2_INTERVAL_SECONDS', 300, 1, 86400),
     },
     level3: {
       bucket: env.RADOME_LEVEL3_BUCKET || PUBLIC_LEVEL3_BUCKET,
@@ -221,7 +191,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
     gnss: {
       archive: env.RADOME_GNSS_ARCHIVE || DEFAULT_GNSS_ARCHIVE,
       token: env.RADOME_GNSS_TOKEN || undefined,
-      stations: parseGnssStations(env.RADOME_GNSS_STATIONS ?? '', 'RADOME_GNSS_STATIONS'),
     },
     server: loadServerConfig(env),
   };
