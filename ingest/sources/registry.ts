@@ -49,26 +49,24 @@ export type IngestSource =
 const settingsOf = (name: SourceName): SourceSettings => SOURCES.find((s) => s.name === name)!;
 const bucketAt = (endpoint: string | undefined, bucket: string) => (endpoint ? `${endpoint}/${bucket}` : `s3://${bucket}`);
 
-async function s3Client(options: S3ClientOptions) {
-  return (await import('../../store/objects/s3-client.js')).createS3Client(options);
+async function s3Client({ region, endpoint, forcePathStyle, anonymous }: S3ClientOptions) {
+  return (await import('../../store/objects/s3-client.js')).createS3Client({ region, endpoint, forcePathStyle, anonymous });
 }
 
 const level2: IngestSource = {
   settings: settingsOf('level2'),
   async open(config) {
-    const { bucket, region, endpoint, forcePathStyle, anonymous } = config.level2;
     const { Level2BucketSource } = await import('./level2-bucket.js');
-    const source = new Level2BucketSource(await s3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
-    return { source, where: bucketAt(endpoint, bucket), listings: ({ sites = [] }, window) => sites.map((site) => ({ what: site, list: () => source.list(site, window) })) };
+    const source = new Level2BucketSource(await s3Client(config.level2), config.level2.bucket);
+    return { source, where: bucketAt(config.level2.endpoint, config.level2.bucket), listings: ({ sites = [] }, window) => sites.map((site) => ({ what: site, list: () => source.list(site, window) })) };
   },
 };
 
 const level2Chunks: IngestSource = {
   settings: settingsOf('level2-chunks'),
   async follow(ctx, own, signal) {
-    const { bucket = '', region, endpoint, forcePathStyle, anonymous } = own;
     const [{ Level2ChunksSource }, { ChunksFollower }] = await Promise.all([import('./level2-chunks.js'), import('../realtime/follow-chunks.js')]);
-    const follower = new ChunksFollower(ctx, new Level2ChunksSource(await s3Client({ region, endpoint, forcePathStyle, anonymous }), bucket));
+    const follower = new ChunksFollower(ctx, new Level2ChunksSource(await s3Client(own), own.bucket ?? ''));
     return async ({ sites = [] }, backfill) => {
       if (backfill) return { ingested: 0, skipped: 0, failed: 0, error: 'the real-time chunks bucket keeps only recent volumes: backfill the level2 source instead' };
       const total = { ingested: 0, skipped: 0, failed: 0, backlog: 0 };
@@ -85,12 +83,11 @@ const level2Chunks: IngestSource = {
 const level3: IngestSource = {
   settings: settingsOf('level3'),
   async open(config) {
-    const { bucket, region, endpoint, forcePathStyle, anonymous } = config.level3;
     const { Level3BucketSource } = await import('./level3-bucket.js');
-    const source = new Level3BucketSource(await s3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
+    const source = new Level3BucketSource(await s3Client(config.level3), config.level3.bucket);
     return {
       source,
-      where: bucketAt(endpoint, bucket),
+      where: bucketAt(config.level3.endpoint, config.level3.bucket),
       listings: ({ sites = [], products = [] }, window) => sites.flatMap((site) => products.map((p) => ({ what: `${site} ${p}`, list: () => source.list(site, p, window) }))),
     };
   },
