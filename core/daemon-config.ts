@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BucketConfig } from './config.js';
 import { RadomeError } from './errors.js';
 import { parseIsoDuration } from './iso-duration.js';
 import { SOURCE_NAMES, SOURCES, type SourceSettings } from './source-settings.js';
@@ -25,15 +26,6 @@ interface DaemonSettings {
   /** Wall time one file may spend decoding and planning on a worker thread before it fails with TIMEOUT. */
   fileTimeoutMs: number;
   retention: { olderThanMs: number | null; intervalSeconds: number };
-}
-
-/** Where a source with its own bucket reads it (source-settings.ts, `bucket`). */
-export interface BucketConfig {
-  bucket: string;
-  region: string;
-  endpoint?: string;
-  forcePathStyle: boolean;
-  anonymous: boolean;
 }
 
 type ListFieldsOf<S> = S extends { lists: readonly (infer L)[] } ? (L extends { field: infer F extends string } ? F : never) : never;
