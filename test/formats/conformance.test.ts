@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRadomeError } from '../../core/errors.js';
 import { splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
-import { fileFormats, identifyRadomeFile } from '../../ingest/formats/registry.js';
+import { fileFormats, identifyRadomeFile, sniffFormat } from '../../ingest/formats/registry.js';
 import type { FileFormat } from '../../ingest/formats/types.js';
 import { planRadomeFile } from '../../ingest/plan-file.js';
 import { loadSeeds } from '../fuzz/seeds.js';
@@ -90,11 +90,17 @@ describe('format conformance', () => {
     });
 
     it('bad bytes behind its magic get a typed error', () => {
-      // The format's first bytes (enough for its test), then noise: a deterministic byte pattern.
-      const keep = sample.format.id === 'level2' ? 24 : sample.format.id === 'level3' ? 30 : 82;
-      const bad = new Uint8Array(Math.min(sample.plain.length, 4096));
-      bad.set(sample.plain.subarray(0, keep));
-      for (let i = keep; i < bad.length; i++) bad[i] = (i * 131 + 7) & 0xff;
+      // The fewest first bytes that still pass the format's test (so its own decoder meets the
+      // rest), then noise: a deterministic byte pattern.
+      const noisy = (keep: number) => {
+        const b = new Uint8Array(Math.min(sample.plain.length, 4096));
+        b.set(sample.plain.subarray(0, keep));
+        for (let i = keep; i < b.length; i++) b[i] = (i * 131 + 7) & 0xff;
+        return b;
+      };
+      const keep = [8, 20, 24, 30, 82, 164, 246].find((k) => sniffFormat(noisy(k))?.id === sample.format.id);
+      expect(keep, 'some prefix of the file is enough to recognise it').toBeDefined();
+      const bad = noisy(keep!);
       expect(outcome(() => sample.format.decode(bad))).not.toMatch(/^(ok|untyped)/);
       expect(outcome(() => planRadomeFile(bad, object(sample.name), options))).not.toMatch(/^(ok|untyped)/);
     });
