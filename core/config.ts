@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { RadomeError } from './errors.js';
-import { isRadarSiteId } from './nexrad-sites.js';
 
-/** Where and how radome reads the public Level 2 archive bucket. */
-export interface Level2SourceConfig {
+/** Where and how radome reads an S3-compatible bucket of a source (the Level 2 and Level 3 archives, the Level 2 chunks). */
+export interface BucketConfig {
   bucket: string;
   region: string;
   /** S3-compatible endpoint for a non-AWS bucket (tests, mirrors); unset for AWS. */
@@ -11,16 +10,7 @@ export interface Level2SourceConfig {
   forcePathStyle: boolean;
   /** Public buckets are read without credentials. */
   anonymous: boolean;
-  /** Sites the daemon follows (4-letter ICAO). */
-  sites: string[];
-  /** How far back each daemon pass looks, minutes. */
-  windowMinutes: number;
-  /** Seconds between daemon passes. */
-  intervalSeconds: number;
 }
-
-/** Where radome reads the public Level 3 bucket (`SSS_PPP_YYYY_MM_DD_HH_MM_SS` keys). */
-export type Level3SourceConfig = Pick<Level2SourceConfig, 'bucket' | 'region' | 'endpoint' | 'forcePathStyle' | 'anonymous'>;
 
 /** Where radome fetches daily RINEX files of GNSS stations (`radome ingest once --source gnss`). */
 export interface GnssSourceConfig {
@@ -28,21 +18,10 @@ export interface GnssSourceConfig {
   archive: string;
   /** Bearer token for archives that need one (never logged). */
   token?: string;
-  /** Stations fetched when --station is not given (4-character codes). */
-  stations: string[];
 }
 
 /** EarthScope's GAGE archive layout of daily Hatanaka + compress RINEX 2 files (needs a bearer token). */
 export const DEFAULT_GNSS_ARCHIVE = 'https://gage-data.earthscope.org/archive/gnss/rinex/obs/{yyyy}/{ddd}/{station}{ddd}0.{yy}d.Z';
-
-/** Upper-cases and checks a list of 4-character GNSS station codes. */
-export function parseGnssStations(raw: string, name = 'stations'): string[] {
-  const stations = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
-  for (const s of stations) {
-    if (!/^[A-Z0-9]{4}$/.test(s)) throw new RadomeError('CONFIG', `${name}: "${s}" is not a 4-character GNSS station code like YORK`);
-  }
-  return stations;
-}
 
 /** API server limits and security; every field has an env variable (README, configuration). */
 export interface ServerConfig {
@@ -146,8 +125,10 @@ export interface RadomeConfig {
   renderSize: number;
   /** Bearer token the ingest control mutations (pauseSource, setIngestFlag…) require; unset: refused. */
   adminToken?: string;
-  level2: Level2SourceConfig;
-  level3: Level3SourceConfig;
+  /** The Level 2 archive bucket (RADOME_LEVEL2_BUCKET…). */
+  level2: BucketConfig;
+  /** The Level 3 bucket, `SSS_PPP_YYYY_MM_DD_HH_MM_SS` keys (RADOME_LEVEL3_BUCKET…). */
+  level3: BucketConfig;
   gnss: GnssSourceConfig;
   server: ServerConfig;
 }
@@ -178,20 +159,21 @@ function boolFrom(env: Env, name: string, fallback: boolean): boolean {
   throw new RadomeError('CONFIG', `${name}=${raw} is not a boolean (use true or false)`);
 }
 
-/** Upper-cases and checks a list of 4-letter ICAO radar identifiers. */
-export function parseSites(raw: string, name = 'sites'): string[] {
-  const sites = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
-  for (const s of sites) {
-    if (!isRadarSiteId(s)) throw new RadomeError('CONFIG', `${name}: "${s}" is not a 4-letter ICAO radar id like KLOT`);
-  }
-  return sites;
+/** A bucket from `<prefix>_BUCKET`, `_REGION`, `_ENDPOINT`, `_FORCE_PATH_STYLE` and `_ANONYMOUS`. */
+function bucketFrom(env: Env, prefix: string, publicBucket: string): BucketConfig {
+  const endpoint = env[`${prefix}_ENDPOINT`] || undefined;
+  return {
+    bucket: env[`${prefix}_BUCKET`] || publicBucket,
+    region: env[`${prefix}_REGION`] || 'us-east-1',
+    endpoint,
+    forcePathStyle: boolFrom(env, `${prefix}_FORCE_PATH_STYLE`, Boolean(endpoint)),
+    anonymous: boolFrom(env, `${prefix}_ANONYMOUS`, !endpoint),
+  };
 }
 
 /** Configuration from the environment (flags override by passing them merged into `env`). */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeConfig {
   const dataDir = resolve(cwd, env.RADOME_DATA_DIR || 'var');
-  const level2Endpoint = env.RADOME_LEVEL2_ENDPOINT || undefined;
-  const level3Endpoint = env.RADOME_LEVEL3_ENDPOINT || undefined;
   return {
     dataDir,
     catalogPath: resolve(cwd, env.RADOME_CATALOG || resolve(dataDir, 'catalog.db')),
@@ -201,27 +183,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
     publicUrl: env.RADOME_PUBLIC_URL || undefined,
     renderSize: intFrom(env, 'RADOME_RENDER_SIZE', 1024, 64, 8192),
     adminToken: env.RADOME_ADMIN_TOKEN || undefined,
-    level2: {
-      bucket: env.RADOME_LEVEL2_BUCKET || PUBLIC_LEVEL2_BUCKET,
-      region: env.RADOME_LEVEL2_REGION || 'us-east-1',
-      endpoint: level2Endpoint,
-      forcePathStyle: boolFrom(env, 'RADOME_LEVEL2_FORCE_PATH_STYLE', Boolean(level2Endpoint)),
-      anonymous: boolFrom(env, 'RADOME_LEVEL2_ANONYMOUS', !level2Endpoint),
-      sites: parseSites(env.RADOME_LEVEL2_SITES ?? 'KLOT', 'RADOME_LEVEL2_SITES'),
-      windowMinutes: intFrom(env, 'RADOME_LEVEL2_WINDOW_MINUTES', 60, 1, 60 * 24 * 366),
-      intervalSeconds: intFrom(env, 'RADOME_LEVEL2_INTERVAL_SECONDS', 300, 1, 86400),
-    },
-    level3: {
-      bucket: env.RADOME_LEVEL3_BUCKET || PUBLIC_LEVEL3_BUCKET,
-      region: env.RADOME_LEVEL3_REGION || 'us-east-1',
-      endpoint: level3Endpoint,
-      forcePathStyle: boolFrom(env, 'RADOME_LEVEL3_FORCE_PATH_STYLE', Boolean(level3Endpoint)),
-      anonymous: boolFrom(env, 'RADOME_LEVEL3_ANONYMOUS', !level3Endpoint),
-    },
+    level2: bucketFrom(env, 'RADOME_LEVEL2', PUBLIC_LEVEL2_BUCKET),
+    level3: bucketFrom(env, 'RADOME_LEVEL3', PUBLIC_LEVEL3_BUCKET),
     gnss: {
       archive: env.RADOME_GNSS_ARCHIVE || DEFAULT_GNSS_ARCHIVE,
       token: env.RADOME_GNSS_TOKEN || undefined,
-      stations: parseGnssStations(env.RADOME_GNSS_STATIONS ?? '', 'RADOME_GNSS_STATIONS'),
     },
     server: loadServerConfig(env),
   };

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BucketConfig } from './config.js';
 import { RadomeError } from './errors.js';
 import { parseIsoDuration } from './iso-duration.js';
-
-/** The daemon's sources, by the names ingestStatus, pauseSource and requestBackfill use. */
-export const SOURCE_NAMES = ['level2', 'level2-chunks', 'level3', 'gnss'] as const;
-export type SourceName = (typeof SOURCE_NAMES)[number];
+import { SOURCE_NAMES, SOURCES, type SourceSettings } from './source-settings.js';
+import { parseIdentifierList, type IdentifierKind } from './vocabulary/index.js';
 
 export interface ScheduleConfig {
   enabled: boolean;
@@ -15,7 +14,7 @@ export interface ScheduleConfig {
   windowMinutes: number;
 }
 
-export interface DaemonConfig {
+interface DaemonSettings {
   /** The file read, or null when there was none (defaults and environment only). */
   file: string | null;
   /** Worker threads decoding and rendering. */
@@ -27,14 +26,27 @@ export interface DaemonConfig {
   /** Wall time one file may spend decoding and planning on a worker thread before it fails with TIMEOUT. */
   fileTimeoutMs: number;
   retention: { olderThanMs: number | null; intervalSeconds: number };
-  level2: ScheduleConfig & { sites: string[] };
-  level2Chunks: ScheduleConfig & { sites: string[]; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean; anonymous: boolean };
-  level3: ScheduleConfig & { sites: string[]; products: string[] };
-  gnss: ScheduleConfig & { stations: string[] };
 }
 
-/** The public real-time Level 2 chunks bucket (`SITE/VOLUME/YYYYMMDD-HHMMSS-SEQ-TYPE`). */
-export const PUBLIC_LEVEL2_CHUNKS_BUCKET = 'unidata-nexrad-level2-chunks';
+type ListFieldsOf<S> = S extends { lists: readonly (infer L)[] } ? (L extends { field: infer F extends string } ? F : never) : never;
+/** One source's configuration: its schedule, its lists (e.g. `sites`) and, when it has one, its bucket. */
+export type SourceConfigOf<S> = ScheduleConfig & { [F in ListFieldsOf<S>]: string[] } & (S extends { bucket: object } ? BucketConfig : unknown);
+
+/** The daemon's configuration: its own settings, and each source's under its config key (`level2`, `level2Chunks`…). */
+export type DaemonConfig = DaemonSettings & { [S in (typeof SOURCES)[number] as S['configKey']]: SourceConfigOf<S> };
+
+/** Any source's configuration, for code that loops over SOURCES. */
+export type SourceConfig = ScheduleConfig & Partial<BucketConfig> & { [field: string]: unknown };
+
+/** The configuration of one source (by its settings), for loops over SOURCES. */
+export function sourceConfig(daemon: DaemonConfig, source: SourceSettings): SourceConfig {
+  return (daemon as unknown as Record<string, SourceConfig>)[source.configKey]!;
+}
+
+/** One list of a source (e.g. `sites`) from its configuration. */
+export function sourceList(config: SourceConfig, field: string): string[] {
+  return (config[field] as string[] | undefined) ?? [];
+}
 
 export const CONFIG_FILE_NAME = 'radome.config.json';
 /** Files in flight per source when the config does not say (ingest.downloads). */
@@ -105,21 +117,17 @@ class Fields {
     }
   }
 
-  list(key: string, pattern: RegExp, what: string): string[] | undefined {
+  list(key: string, kind: IdentifierKind): string[] | undefined {
     const v = this.obj[key];
     if (v === undefined) return undefined;
-    if (!Array.isArray(v)) this.fail(key, `must be a list of ${what}`);
+    if (!Array.isArray(v)) this.fail(key, `must be a list of ${kind.many}`);
     return v.map((item, i) => {
       const s = typeof item === 'string' ? item.toUpperCase() : '';
-      if (!pattern.test(s)) this.fail(`${key}[${i}]`, `${JSON.stringify(item)} is not ${what}`);
+      if (!kind.test(s)) this.fail(`${key}[${i}]`, `${JSON.stringify(item)} is not ${kind.one}`);
       return s;
     });
   }
 }
-
-const SITE = /^[A-Z]{4}$/;
-const STATION = /^[A-Z0-9]{4}$/;
-const PRODUCT = /^[A-Z0-9]{3}$/;
 
 function envInt(env: Env, name: string, min: number, max: number): number | undefined {
   const raw = env[name];
@@ -129,13 +137,16 @@ function envInt(env: Env, name: string, min: number, max: number): number | unde
   return n;
 }
 
-function envList(env: Env, name: string, pattern: RegExp, what: string): string[] | undefined {
+function envList(env: Env, name: string, kind: IdentifierKind): string[] | undefined {
   const raw = env[name];
-  if (raw === undefined) return undefined;
-  const items = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
-  for (const s of items) if (!pattern.test(s)) throw new RadomeError('CONFIG', `${name}: "${s}" is not ${what}`);
-  return items;
+  return raw === undefined ? undefined : parseIdentifierList(raw, kind, name);
 }
+
+const SOURCE_NAME: IdentifierKind = {
+  test: (s) => (SOURCE_NAMES as readonly string[]).includes(s.toLowerCase()),
+  one: `a source name (${SOURCE_NAMES.join(', ')})`,
+  many: 'source names',
+};
 
 function envDuration(env: Env, name: string, allowOff: boolean): number | null | undefined {
   const raw = env[name];
@@ -166,6 +177,7 @@ function readConfigFile(env: Env, cwd: string): { file: string | null; json: Jso
 }
 
 const SCHEDULE_KEYS = ['enabled', 'every', 'window'] as const;
+const BUCKET_KEYS = ['bucket', 'region', 'endpoint', 'forcePathStyle', 'anonymous'] as const;
 
 /**
  * The daemon's configuration: `radome.config.json` (or the file RADOME_CONFIG names), then the
@@ -177,21 +189,31 @@ export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): D
   const root = new Fields(file ?? CONFIG_FILE_NAME, '', json, ['ingest', 'retention', 'sources']);
   const ingest = root.child('ingest', ['workers', 'downloads', 'maxAttempts', 'fileTimeout']);
   const retention = root.child('retention', ['olderThan', 'every']);
-  const sources = root.child('sources', ['level2', 'level2Chunks', 'level3', 'gnss']);
-  const l2 = sources.child('level2', [...SCHEDULE_KEYS, 'sites']);
-  const chunks = sources.child('level2Chunks', [...SCHEDULE_KEYS, 'sites', 'bucket', 'region', 'endpoint', 'forcePathStyle', 'anonymous']);
-  const l3 = sources.child('level3', [...SCHEDULE_KEYS, 'sites', 'products']);
-  const gnss = sources.child('gnss', [...SCHEDULE_KEYS, 'stations']);
-
-  const enabledByEnv = envList(env, 'RADOME_SOURCES', /^(LEVEL2|LEVEL2-CHUNKS|LEVEL3|GNSS)$/, `a source name (${SOURCE_NAMES.join(', ')})`)?.map((s) => s.toLowerCase());
-  const schedule = (f: Fields, name: SourceName, prefix: string, defaults: { enabled: boolean; every: number; window: number }): ScheduleConfig => {
-    const everyS = envInt(env, `${prefix}_INTERVAL_SECONDS`, 1, 86400) ?? Math.round((f.duration('every') ?? defaults.every * 1000) / 1000);
-    const windowMin = envInt(env, `${prefix}_WINDOW_MINUTES`, 1, 60 * 24 * 366) ?? Math.round((f.duration('window') ?? defaults.window * 60_000) / 60_000);
+  const sources = root.child('sources', SOURCES.map((s) => s.configKey));
+  const enabledByEnv = envList(env, 'RADOME_SOURCES', SOURCE_NAME)?.map((s) => s.toLowerCase());
+  const sourceConfigOf = (source: SourceSettings): SourceConfig => {
+    const f = sources.child(source.configKey, [...SCHEDULE_KEYS, ...source.lists.map((l) => l.field), ...(source.bucket ? BUCKET_KEYS : [])]);
+    const { env: prefix, schedule: defaults } = source;
+    const everyS = envInt(env, `${prefix}_INTERVAL_SECONDS`, 1, 86400) ?? Math.round((f.duration('every') ?? defaults.everySeconds * 1000) / 1000);
+    const windowMin = envInt(env, `${prefix}_WINDOW_MINUTES`, 1, 60 * 24 * 366) ?? Math.round((f.duration('window') ?? defaults.windowMinutes * 60_000) / 60_000);
     if (everyS < 1) f.fail('every', 'must be at least one second');
     if (windowMin < 1) f.fail('window', 'must be at least one minute');
-    return { enabled: enabledByEnv ? enabledByEnv.includes(name) : (f.bool('enabled') ?? defaults.enabled), intervalSeconds: everyS, windowMinutes: windowMin };
+    const config: SourceConfig = {
+      enabled: enabledByEnv ? enabledByEnv.includes(source.name) : (f.bool('enabled') ?? defaults.enabled),
+      intervalSeconds: everyS,
+      windowMinutes: windowMin,
+    };
+    for (const list of source.lists) config[list.field] = envList(env, `${prefix}_${list.field.toUpperCase()}`, list.kind) ?? f.list(list.field, list.kind) ?? [...list.defaults];
+    if (source.bucket) {
+      const endpoint = env[`${prefix}_ENDPOINT`] || f.string('endpoint');
+      config.bucket = env[`${prefix}_BUCKET`] || f.string('bucket') || source.bucket.defaultBucket;
+      config.region = env[`${prefix}_REGION`] || f.string('region') || 'us-east-1';
+      config.endpoint = endpoint;
+      config.forcePathStyle = f.bool('forcePathStyle') ?? Boolean(endpoint);
+      config.anonymous = f.bool('anonymous') ?? !endpoint;
+    }
+    return config;
   };
-  const chunksEndpoint = env.RADOME_LEVEL2_CHUNKS_ENDPOINT || chunks.string('endpoint');
   const retentionMs = envDuration(env, 'RADOME_RETENTION', true) ?? retention.duration('olderThan', true) ?? null;
   const retentionEvery = envDuration(env, 'RADOME_RETENTION_EVERY', false) ?? retention.duration('every') ?? 3_600_000;
   return {
@@ -201,28 +223,6 @@ export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): D
     maxAttempts: envInt(env, 'RADOME_INGEST_MAX_ATTEMPTS', 1, 1000) ?? ingest.int('maxAttempts', 1, 1000) ?? 5,
     fileTimeoutMs: envDuration(env, 'RADOME_INGEST_FILE_TIMEOUT', false) ?? ingest.duration('fileTimeout') ?? DEFAULT_FILE_TIMEOUT_MS,
     retention: { olderThanMs: retentionMs, intervalSeconds: Math.max(1, Math.round(retentionEvery! / 1000)) },
-    level2: {
-      ...schedule(l2, 'level2', 'RADOME_LEVEL2', { enabled: true, every: 300, window: 60 }),
-      sites: envList(env, 'RADOME_LEVEL2_SITES', SITE, 'a 4-letter ICAO radar id like KLOT') ?? l2.list('sites', SITE, 'a 4-letter ICAO radar id like KLOT') ?? ['KLOT'],
-    },
-    level2Chunks: {
-      ...schedule(chunks, 'level2-chunks', 'RADOME_LEVEL2_CHUNKS', { enabled: false, every: 2, window: 30 }),
-      sites:
-        envList(env, 'RADOME_LEVEL2_CHUNKS_SITES', SITE, 'a 4-letter ICAO radar id like KLOT') ?? chunks.list('sites', SITE, 'a 4-letter ICAO radar id like KLOT') ?? ['KLOT'],
-      bucket: env.RADOME_LEVEL2_CHUNKS_BUCKET || chunks.string('bucket') || PUBLIC_LEVEL2_CHUNKS_BUCKET,
-      region: env.RADOME_LEVEL2_CHUNKS_REGION || chunks.string('region') || 'us-east-1',
-      endpoint: chunksEndpoint,
-      forcePathStyle: chunks.bool('forcePathStyle') ?? Boolean(chunksEndpoint),
-      anonymous: chunks.bool('anonymous') ?? !chunksEndpoint,
-    },
-    level3: {
-      ...schedule(l3, 'level3', 'RADOME_LEVEL3', { enabled: false, every: 300, window: 60 }),
-      sites: envList(env, 'RADOME_LEVEL3_SITES', SITE, 'a 4-letter ICAO radar id like KLOT') ?? l3.list('sites', SITE, 'a 4-letter ICAO radar id like KLOT') ?? ['KLOT'],
-      products: envList(env, 'RADOME_LEVEL3_PRODUCTS', PRODUCT, 'a 3-character product mnemonic like N0H') ?? l3.list('products', PRODUCT, 'a 3-character product mnemonic like N0H') ?? ['N0H'],
-    },
-    gnss: {
-      ...schedule(gnss, 'gnss', 'RADOME_GNSS', { enabled: false, every: 3600, window: 2 * 24 * 60 }),
-      stations: envList(env, 'RADOME_GNSS_STATIONS', STATION, 'a 4-character GNSS station code like YORK') ?? gnss.list('stations', STATION, 'a 4-character GNSS station code like YORK') ?? [],
-    },
+    ...(Object.fromEntries(SOURCES.map((source) => [source.configKey, sourceConfigOf(source)])) as unknown as Omit<DaemonConfig, keyof DaemonSettings>),
   };
 }

@@ -175,16 +175,6 @@ export interface SiteLocation {
   heightM: number | null;
 }
 
-/**
- * The one rule every radar site id passes, wherever it comes from (volume header, message 31
- * radials, bucket key, file name, flags, queries): a 4-letter ICAO id, upper case.
- */
-const RADAR_SITE_ID = /^[A-Z]{4}$/;
-
-export function isRadarSiteId(id: string): boolean {
-  return RADAR_SITE_ID.test(id);
-}
-
 /** The known location of a NEXRAD site, or null for an id radome does not know. */
 export function nexradSiteLocation(icao: string): SiteLocation | null {
   const row = SITES[icao.toUpperCase()];

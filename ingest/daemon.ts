@@ -1,20 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { RadomeConfig } from '../core/config.js';
-import { loadDaemonConfig, type DaemonConfig, type SourceName } from '../core/daemon-config.js';
+import { loadDaemonConfig, sourceConfig, type DaemonConfig } from '../core/daemon-config.js';
+import { flagMap } from '../core/ingest-flags.js';
+import type { SourceName } from '../core/source-settings.js';
 import { isRadomeError } from '../core/errors.js';
 import { parseIsoDuration } from '../core/iso-duration.js';
-import { createS3Client } from '../store/objects/index.js';
-import { flagMap } from './flags.js';
 import { ingestAll } from './ingest-all.js';
 import type { IngestContext } from './ingest-object.js';
 import { createPlanPool } from './plan-pool.js';
-import { ChunksFollower } from './realtime/follow-chunks.js';
 import { applyRetention, pruneEventFeed, purgeDoomedObjects } from './retention.js';
-import { GnssArchiveSource } from './sources/gnss-archive.js';
-import { Level2BucketSource } from './sources/level2-bucket.js';
-import { Level2ChunksSource } from './sources/level2-chunks.js';
-import { Level3BucketSource } from './sources/level3-bucket.js';
+import { ingestSources, listsOf, type Listing, type PassResult } from './sources/registry.js';
 import type { ObjectSource, SourceObject, TimeWindow } from './sources/types.js';
 
 interface PassCounts {
@@ -24,7 +20,7 @@ interface PassCounts {
 }
 
 /** One source's pass over a window: what it did, and the message of its last failure, if any. */
-type Pass = (window: TimeWindow, flags: Map<string, string>, backfill: boolean) => Promise<PassCounts & { error: string | null }>;
+type Pass = (window: TimeWindow, flags: Map<string, string>, backfill: boolean) => Promise<PassResult>;
 
 interface ScheduledSource {
   name: SourceName;
@@ -34,9 +30,6 @@ interface ScheduledSource {
 }
 
 const message = (e: unknown) => (isRadomeError(e) || e instanceof Error ? e.message : String(e));
-
-/** A flag's comma list, else the configured one. */
-const listFlag = (flags: Map<string, string>, name: string, configured: string[]) => flags.get(name)?.split(',').filter(Boolean) ?? configured;
 
 /**
  * The ingest daemon: each enabled source (config file + environment, core/daemon-config.ts) runs
@@ -50,7 +43,10 @@ const listFlag = (flags: Map<string, string>, name: string, configured: string[]
 export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal, daemon: DaemonConfig = loadDaemonConfig()): Promise<void> {
   const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
   const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal };
-  const sources = scheduledSources(work, config, daemon, signal);
+  const sources = await scheduledSources(work, config, daemon, signal).catch(async (e: unknown) => {
+    await pool.close();
+    throw e;
+  });
   const { catalog, log } = ctx;
   catalog.registerSources(sources.map((s) => s.name));
   log.info(
@@ -118,9 +114,9 @@ async function ingestListings(
   ctx: IngestContext,
   scheduled: { name: SourceName; intervalSeconds: number; where: string },
   source: ObjectSource,
-  listings: { what: string; list: () => AsyncIterable<SourceObject> }[],
+  listings: Listing[],
   downloads: number,
-): Promise<PassCounts & { error: string | null }> {
+): Promise<PassResult> {
   const { catalog } = ctx;
   const { name } = scheduled;
   const todo: SourceObject[] = [];
@@ -156,63 +152,23 @@ async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
   for (let i = 0; i < items.length; i++) yield items[i]!;
 }
 
-function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon: DaemonConfig, signal: AbortSignal): ScheduledSource[] {
+/** Each enabled source (in registry order) with its pass: its listings over a window, or its own follow pass. */
+async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon: DaemonConfig, signal: AbortSignal): Promise<ScheduledSource[]> {
   const sources: ScheduledSource[] = [];
-  const { downloads } = daemon;
-  const bucketAt = (endpoint: string | undefined, bucket: string) => (endpoint ? `${endpoint}/${bucket}` : `s3://${bucket}`);
-  if (daemon.level2.enabled) {
-    const { bucket, region, endpoint, forcePathStyle, anonymous } = config.level2;
-    const source = new Level2BucketSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
-    const where = { name: 'level2' as const, intervalSeconds: daemon.level2.intervalSeconds, where: bucketAt(endpoint, bucket) };
-    sources.push({
-      name: 'level2',
-      ...daemon.level2,
-      pass: (window, flags) =>
-        ingestListings(ctx, where, source, listFlag(flags, 'level2.sites', daemon.level2.sites).map((site) => ({ what: site, list: () => source.list(site, window) })), downloads),
-    });
-  }
-  if (daemon.level3.enabled) {
-    const { bucket, region, endpoint, forcePathStyle, anonymous } = config.level3;
-    const source = new Level3BucketSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket);
-    const where = { name: 'level3' as const, intervalSeconds: daemon.level3.intervalSeconds, where: bucketAt(endpoint, bucket) };
-    sources.push({
-      name: 'level3',
-      ...daemon.level3,
-      pass: (window, flags) => {
-        const sites = listFlag(flags, 'level3.sites', daemon.level3.sites);
-        const products = listFlag(flags, 'level3.products', daemon.level3.products);
-        const listings = sites.flatMap((site) => products.map((p) => ({ what: `${site} ${p}`, list: () => source.list(site, p, window) })));
-        return ingestListings(ctx, where, source, listings, downloads);
-      },
-    });
-  }
-  if (daemon.gnss.enabled) {
-    const source = new GnssArchiveSource({ template: config.gnss.archive, token: config.gnss.token });
-    const where = { name: 'gnss' as const, intervalSeconds: daemon.gnss.intervalSeconds, where: config.gnss.archive };
-    sources.push({
-      name: 'gnss',
-      ...daemon.gnss,
-      pass: (window, flags) =>
-        ingestListings(ctx, where, source, listFlag(flags, 'gnss.stations', daemon.gnss.stations).map((s) => ({ what: s, list: () => source.list(s, window) })), downloads),
-    });
-  }
-  if (daemon.level2Chunks.enabled) {
-    const { bucket, region, endpoint, forcePathStyle, anonymous } = daemon.level2Chunks;
-    const follower = new ChunksFollower(ctx, new Level2ChunksSource(createS3Client({ region, endpoint, forcePathStyle, anonymous }), bucket));
-    sources.push({
-      name: 'level2-chunks',
-      ...daemon.level2Chunks,
-      pass: async (_window, flags, backfill) => {
-        if (backfill) return { ingested: 0, skipped: 0, failed: 0, error: 'the real-time chunks bucket keeps only recent volumes: backfill the level2 source instead' };
-        const total = { ingested: 0, skipped: 0, failed: 0, backlog: 0 };
-        for (const site of listFlag(flags, 'level2-chunks.sites', daemon.level2Chunks.sites)) {
-          const r = await follower.pass(site, daemon.level2Chunks.windowMinutes, signal);
-          for (const k of ['ingested', 'skipped', 'failed', 'backlog'] as const) total[k] += r[k];
-        }
-        ctx.catalog.setBacklog('level2-chunks', total.backlog);
-        return { ...total, error: total.failed ? `${total.failed} volume(s) had undecodable chunks (see ingestStatus failures)` : null };
-      },
-    });
+  for (const entry of ingestSources()) {
+    const { settings } = entry;
+    const own = sourceConfig(daemon, settings);
+    if (!own.enabled) continue;
+    const name = settings.name as SourceName;
+    const schedule = { name, intervalSeconds: own.intervalSeconds, windowMinutes: own.windowMinutes };
+    if (entry.follow) {
+      const pass = await entry.follow(ctx, own, signal);
+      sources.push({ ...schedule, pass: (_window, flags, backfill) => pass(listsOf(settings, own, flags), backfill) });
+    } else {
+      const opened = await entry.open(config);
+      const where = { name, intervalSeconds: own.intervalSeconds, where: opened.where };
+      sources.push({ ...schedule, pass: (window, flags) => ingestListings(ctx, where, opened.source, opened.listings(listsOf(settings, own, flags), window), daemon.downloads) });
+    }
   }
   return sources;
 }

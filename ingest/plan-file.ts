@@ -1,55 +1,27 @@
-import { RadomeError } from '../core/errors.js';
-import { identifyRadomeFile } from './decode/detect.js';
 import type { GridPool } from './decode/level2/index.js';
-import { decodeLevel3 } from './decode/level3/index.js';
-import { readRinexNav, readSp3 } from './decode/orbits/index.js';
-import { readRinex } from './decode/rinex/index.js';
-import { gnssIngestPlanOf, planGnssFile, type GnssPlan } from './gnss/plan.js';
-import { level2IngestPlanOf, planArchiveII, type Level2Plan } from './level2/plan.js';
-import { level3IngestPlanOf, planLevel3Product, type Level3Plan } from './level3/plan.js';
+import { formatById, identifyRadomeFile } from './formats/registry.js';
 import type { IngestPlan, PlanOptions } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
 
-/** A file's plan as plain data (typed arrays, strings, numbers): what a pool thread hands back. */
-export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3'; plan: Level3Plan } | { kind: 'gnss'; plan: GnssPlan };
-
-/**
- * Recognises any radome file by content (containers unwrapped), decodes it and plans its objects
- * and rows. Pure and synchronous; throws RadomeError. `grids` lends Level 2 grid memory (see
- * planArchiveII); the caller releases it afterwards.
- */
-export function planRadomeFile(bytes: Uint8Array, object: SourceObject, options: PlanOptions, grids: GridPool | null = null): PlainPlan {
-  const { format, plain } = identifyRadomeFile(bytes);
-  switch (format) {
-    case 'level2':
-      return { kind: 'level2', plan: planArchiveII(plain, object, options, grids) };
-    case 'level3':
-      return { kind: 'level3', plan: planLevel3Product(decodeLevel3(plain), plain, object, options) };
-    case 'rinex':
-      return { kind: 'gnss', plan: planGnssFile(readRinex(plain), object, options) };
-    case 'rinex-nav':
-    case 'sp3':
-      return orbitFileNotStored(format, plain);
-  }
+/** A file's plan as plain data (typed arrays, strings, numbers), tagged with its format: what a pool thread hands back. */
+export interface PlainPlan {
+  kind: 'plan';
+  /** The id of the format (formats/registry.ts) that made the plan. */
+  format: string;
+  plan: unknown;
 }
 
 /**
- * Orbit files decode (so a damaged one gets its own error) but are not stored yet: the object
- * store and catalog have no place for orbits, so ingest reports them as UNSUPPORTED.
+ * Recognises any radome file by content (containers unwrapped), decodes it and plans its objects
+ * and rows with its format's descriptor. Pure and synchronous; throws RadomeError. `grids` lends
+ * Level 2 grid memory (see planArchiveII); the caller releases it afterwards.
  */
-function orbitFileNotStored(format: 'rinex-nav' | 'sp3', plain: Uint8Array): never {
-  const what = format === 'sp3' ? `SP3 orbits (${readSp3(plain).satellites.length} satellites)` : `RINEX navigation data (${readRinexNav(plain).kepler.length} Keplerian ephemerides)`;
-  throw new RadomeError('UNSUPPORTED', `${what}: radome decodes orbit files but does not store them yet`);
+export function planRadomeFile(bytes: Uint8Array, object: SourceObject, options: PlanOptions, grids: GridPool | null = null): PlainPlan {
+  const { format, plain } = identifyRadomeFile(bytes);
+  return { kind: 'plan', format: format.id, plan: format.plan(plain, object, options, grids) };
 }
 
 /** A plain plan (made in this thread or another) as the ingest plan that writes and commits it. */
 export function ingestPlanOf(plain: PlainPlan): IngestPlan {
-  switch (plain.kind) {
-    case 'level2':
-      return level2IngestPlanOf(plain.plan);
-    case 'level3':
-      return level3IngestPlanOf(plain.plan);
-    case 'gnss':
-      return gnssIngestPlanOf(plain.plan);
-  }
+  return formatById(plain.format).ingestPlan(plain.plan);
 }

@@ -1,7 +1,7 @@
 // GraphQL arguments → store filters. Every rejection is a BAD_USER_INPUT error whose message says
 // what to change.
 import { GraphQLError } from 'graphql';
-import { isRadarSiteId } from '../core/nexrad-sites.js';
+import { isRadarSiteId } from '../core/vocabulary/index.js';
 import type { PageArgs, SweepFilter, VolumeFilter } from '../store/types.js';
 import { SortOrder } from './types/enums.js';
 import {

@@ -1,5 +1,6 @@
 // Product query arguments → store filters; every rejection is a BAD_USER_INPUT error saying what
 // to change.
+import { isProductMnemonic } from '../core/vocabulary/index.js';
 import type { ProductCodeFilter, ProductFilter } from '../store/types.js';
 import { badUserInput, parseSiteId, timeRange } from './filters.js';
 import { SortOrder } from './types/enums.js';
@@ -22,7 +23,7 @@ function parseMnemonics(mnemonics: string[] | null | undefined): string[] | unde
   if (mnemonics == null) return undefined;
   const out = mnemonics.map((m) => m.trim().toUpperCase());
   for (const [k, m] of out.entries()) {
-    if (!/^[A-Z0-9]{3}$/.test(m)) throw badUserInput(`filter.mnemonics: ${JSON.stringify(mnemonics[k])} is not a 3-character product mnemonic such as "N0H"`);
+    if (!isProductMnemonic(m)) throw badUserInput(`filter.mnemonics: ${JSON.stringify(mnemonics[k])} is not a 3-character product mnemonic such as "N0H"`);
   }
   return out.length > 0 ? [...new Set(out)] : undefined;
 }

@@ -1,4 +1,5 @@
-import type { BBox, Corners } from '../ingest/render/types.js';
+import type { BBox, Corners } from '../core/geo.js';
+import type { ProductCategoryName } from '../core/vocabulary/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Object store
@@ -177,7 +178,7 @@ export interface SweepFilter {
 // Level 3 products
 // ---------------------------------------------------------------------------------------------
 
-export type ProductCategoryName = 'HYDROMETEOR' | 'PRECIPITATION' | 'REFLECTIVITY' | 'VELOCITY' | 'STORM' | 'OTHER';
+export type { ProductCategoryName };
 
 /** One Level 3 product: rendered (image, bbox, corners) or, for graphic/tabular ones, not. */
 export interface ProductRow {

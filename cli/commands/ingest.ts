@@ -1,6 +1,10 @@
 // What `radome ingest …` offers: names, usage and options only. Each command's code is loaded
 // when it runs, so `radome --help` and one command never pay for the others' modules.
+import { SOURCES } from '../../core/source-settings.js';
 import type { Command } from '../args.js';
+
+/** Each source list's option (--site, --product, --station), repeatable. */
+const SOURCE_LIST_OPTIONS: Command['options'] = Object.fromEntries(SOURCES.flatMap((s) => s.lists.map((l) => [l.option, { type: 'string', multiple: true }])));
 
 const files: Command = {
   name: 'files',
@@ -34,14 +38,7 @@ each site × product whose scan time in the key lies in [from, to). With --sourc
 station's daily RINEX file for every GPS day overlapping [from, to) from RADOME_GNSS_ARCHIVE (a URL or
 path template with {station} {yyyy} {yy} {ddd}; RADOME_GNSS_TOKEN as a bearer token); days without a
 file are skipped. Exit status 1 when any file failed.`,
-  options: {
-    source: { type: 'string', default: 'level2' },
-    product: { type: 'string', multiple: true },
-    site: { type: 'string', multiple: true },
-    station: { type: 'string', multiple: true },
-    from: { type: 'string' },
-    to: { type: 'string' },
-  },
+  options: { source: { type: 'string', default: 'level2' }, ...SOURCE_LIST_OPTIONS, from: { type: 'string' }, to: { type: 'string' } },
   run: async (args) => (await import('./ingest-once.js')).ingestOnce(args),
 };
 
@@ -74,15 +71,7 @@ Lists the window, then ingests what is not in the catalog yet with RADOME_INGEST
 threads and RADOME_INGEST_DOWNLOADS files in flight (or radome.config.json's ingest settings).
 Shows a progress bar on a terminal, a log line every 5 s otherwise. Exit status 1 when any file
 failed. With --queue, records the request in the catalog for the daemon (requestBackfill).`,
-  options: {
-    source: { type: 'string', default: 'level2' },
-    site: { type: 'string', multiple: true },
-    product: { type: 'string', multiple: true },
-    station: { type: 'string', multiple: true },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    queue: { type: 'boolean' },
-  },
+  options: { source: { type: 'string', default: 'level2' }, ...SOURCE_LIST_OPTIONS, from: { type: 'string' }, to: { type: 'string' }, queue: { type: 'boolean' } },
   run: async (args) => (await import('./ingest-backfill.js')).backfill(args),
 };
 

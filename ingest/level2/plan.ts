@@ -10,7 +10,8 @@ import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
 import { RadomeError } from '../../core/errors.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import { encodeCut, sweepStoreObjects, type EncodedCut } from './sweep-store.js';
-import { level2ObjectStem, level2SweepId, level2VolumeId, level2ZarrPrefix } from './volume-id.js';
+import { level2ObjectStem, level2ZarrPrefix } from './volume-id.js';
+import { level2SweepId, level2VolumeId } from '../../core/vocabulary/index.js';
 
 export interface Level2Plan {
   site: RadarSiteRow;

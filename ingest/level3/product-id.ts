@@ -4,12 +4,6 @@ const stamp = (t: number) => {
   return { y: iso.slice(0, 4), m: iso.slice(5, 7), d: iso.slice(8, 10), hms: iso.slice(11, 19).replaceAll(':', '') };
 };
 
-/** `KLOT_N0H_20210131_110630`: site, mnemonic, scan time. Stable across re-ingest. */
-export function level3ProductId(site: string, mnemonic: string, scanTime: number): string {
-  const s = stamp(scanTime);
-  return `${site}_${mnemonic}_${s.y}${s.m}${s.d}_${s.hms}`;
-}
-
 /** `radar/level3/KLOT/N0H/2021/01/31/110630` (add `.png`, `.json`, `.raw`, `.cells.json`). */
 export function level3ObjectStem(site: string, mnemonic: string, scanTime: number): string {
   const s = stamp(scanTime);

@@ -1,7 +1,6 @@
-/** [west, south, east, north] in WGS84 degrees (GeoJSON/STAC order). */
-export type BBox = [number, number, number, number];
-/** [lon, lat] pairs in MapLibre image-source order: top-left, top-right, bottom-right, bottom-left. */
-export type Corners = [[number, number], [number, number], [number, number], [number, number]];
+import type { BBox, Corners } from '../../core/geo.js';
+
+export type { BBox, Corners };
 
 /** Where a polar grid's gates lie: the radar, the beam, the radials and the gates along them. */
 export interface PolarGeometry {

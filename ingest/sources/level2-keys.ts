@@ -1,4 +1,4 @@
-import { isRadarSiteId } from '../../core/nexrad-sites.js';
+import { isRadarSiteId } from '../../core/vocabulary/index.js';
 import type { TimeWindow } from './types.js';
 
 const DAY_MS = 86_400_000;

@@ -10,9 +10,10 @@
 // the @2x tiles in its template.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRadomeError } from '../../core/errors.js';
-import { MOMENTS, type Moment } from '../../ingest/decode/level2/types.js';
+import { RADAR_MOMENTS as MOMENTS, isRadarSiteId, type Moment } from '../../core/vocabulary/index.js';
 import { MAX_TILE_ZOOM, VALUE_ENCODING, checkTile } from '../../ingest/render/render-tile.js';
-import type { BBox, ColorLegend } from '../../ingest/render/types.js';
+import type { BBox } from '../../core/geo.js';
+import type { ColorLegend } from '../../ingest/render/types.js';
 import { errorBody } from '../errors.js';
 import { DEFAULT_TOLERANCE_MINUTES, type MosaicLayers } from '../tiles/mosaic.js';
 import type { ByteBudgetLru } from '../tiles/lru.js';
@@ -119,7 +120,7 @@ export function parseTilePath(rawPath: string, search = ''): TileAddress {
   else if (kind === 'product' && args.length === 1) layer = { kind, id: args[0]! };
   else if (kind === 'latest' && args.length === 3) {
     const site = args[0]!.toUpperCase();
-    if (!/^[A-Z]{4}$/.test(site)) throw bad(`site ${JSON.stringify(args[0])} is not a 4-letter ICAO radar id such as KLOT`);
+    if (!isRadarSiteId(site)) throw bad(`site ${JSON.stringify(args[0])} is not a 4-letter ICAO radar id such as KLOT`);
     const elevation = Number(args[2]);
     if (!/^\d{1,2}(\.\d{1,3})?$/.test(args[2]!) || !(elevation < 90)) throw bad(`elevation ${JSON.stringify(args[2])} is not an angle in degrees such as 0.5`);
     layer = { kind, site, moment: parseMoment(args[1]!), elevation };

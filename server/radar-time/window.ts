@@ -2,6 +2,7 @@
 // the same way for both: every rejection is a RadomeError BAD_INPUT (BAD_USER_INPUT in GraphQL, 400
 // over HTTP) saying what to change.
 import { RadomeError } from '../../core/errors.js';
+import { isRadarSiteId } from '../../core/vocabulary/index.js';
 import type { CatalogReader } from '../catalog-reader.js';
 
 const HOUR_MS = 3_600_000;
@@ -17,7 +18,7 @@ const bad = (message: string): RadomeError => new RadomeError('BAD_INPUT', messa
 /** A 4-letter ICAO the catalog knows, upper-cased. */
 export function knownSite(catalog: Pick<CatalogReader, 'getRadarSites'>, raw: string): string {
   const site = raw.trim().toUpperCase();
-  if (!/^[A-Z]{4}$/.test(site)) throw bad(`site must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);
+  if (!isRadarSiteId(site)) throw bad(`site must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);
   if (!catalog.getRadarSites([site])[0]) throw bad(`site ${site} is not in the catalog; list known sites with the radarSites query`);
   return site;
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { SOURCE_NAMES } from '../../core/daemon-config.js';
+import { SOURCE_NAMES } from '../../core/source-settings.js';
 import { RadomeError } from '../../core/errors.js';
-import { checkFlagName, validateIngestFlag } from '../../ingest/flags.js';
+import { checkFlagName, validateIngestFlag } from '../../core/ingest-flags.js';
 import type { RadomeContext } from '../context.js';
 import type { IngestAdmin } from '../ingest-admin.js';
 import {

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { isGnssStationId, isProductId, isSweepId, isVolumeId } from '../../core/vocabulary/index.js';
 import type { RadomeContext } from '../context.js';
 import { apiError } from '../errors.js';
 import { gnssStationFromRow } from '../types/gnss.js';
@@ -9,9 +10,6 @@ import { volumeFromRow } from '../types/volume.js';
 
 const MAX_NODES = 100;
 
-const VOLUME_ID = /^[A-Z]{4}\d{8}_\d{6}$/;
-const PRODUCT_ID = /^[A-Z0-9]{4}_[A-Z0-9]{3}_\d{8}_\d{6}$/;
-const STATION_ID = /^[A-Z0-9]{4}$/;
 
 /**
  * The object an id names. Catalog ids of different types never share a shape (a sweep id has a
@@ -21,19 +19,19 @@ const STATION_ID = /^[A-Z0-9]{4}$/;
  * statement per type.
  */
 async function resolveNode(id: string, ctx: RadomeContext): Promise<Node | null> {
-  if (id.includes('/')) {
+  if (isSweepId(id)) {
     const row = await ctx.loaders.sweep.load(id);
     return row && sweepFromRow(row, ctx.objectUrl);
   }
-  if (VOLUME_ID.test(id)) {
+  if (isVolumeId(id)) {
     const row = await ctx.loaders.volume.load(id);
     return row && volumeFromRow(row);
   }
-  if (PRODUCT_ID.test(id)) {
+  if (isProductId(id)) {
     const row = await ctx.loaders.product.load(id);
     return row && productFromRow(row, ctx.objectUrl);
   }
-  if (STATION_ID.test(id)) {
+  if (isGnssStationId(id)) {
     const [site, station] = await Promise.all([ctx.loaders.site.load(id), ctx.loaders.gnssStation.load(id)]);
     if (site) return site;
     return station && gnssStationFromRow(station);

@@ -1,6 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import { decodeLevel3, type Level3Product } from '../../ingest/decode/level3/index.js';
-import type { Level2Sweep, Moment, RadarLocation } from '../../ingest/decode/level2/types.js';
+import type { Level2Sweep, RadarLocation } from '../../core/radar-sweep.js';
+import type { Moment } from '../../core/vocabulary/index.js';
 import { readStoredSweep } from '../../store/radar/sweep-store-read.js';
 import type { ObjectStore, ProductRow, SweepRow, VolumeRow } from '../../store/types.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { RadomeError } from '../../core/errors.js';
 import { colorScaleForMoment, packRgba } from '../../ingest/render/index.js';
 import { compositeLonLatFrame, encodeRowsPng, lonLatFrame, renderMosaicTile, type MosaicMember } from '../../ingest/render/render-mosaic.js';
-import type { BBox } from '../../ingest/render/types.js';
+import type { BBox } from '../../core/geo.js';
 import type { SweepRow, VolumeRow } from '../../store/types.js';
 import type { ServedLayer } from '../http/tiles.js';
 import { sweepsOfVolume } from './point-values.js';

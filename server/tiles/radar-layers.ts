@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import { momentCodeValues } from '../../ingest/decode/level2/moment-values.js';
-import type { Moment } from '../../ingest/decode/level2/types.js';
+import type { Moment } from '../../core/vocabulary/index.js';
 import { polarGridOf } from '../../ingest/level2/plan.js';
 import { productGrid } from '../../ingest/level3/product-render.js';
 import { colorScaleForMoment } from '../../ingest/render/index.js';

@@ -1,15 +1,10 @@
 import { registerEnumType } from 'type-graphql';
+import { RADAR_MOMENTS, type Moment } from '../../core/vocabulary/index.js';
+import { enumOf } from './enum-of.js';
 
-/** Level 2 data moments, named as in the Archive II data blocks. */
-export enum RadarMoment {
-  REF = 'REF',
-  VEL = 'VEL',
-  SW = 'SW',
-  ZDR = 'ZDR',
-  PHI = 'PHI',
-  RHO = 'RHO',
-  CFP = 'CFP',
-}
+/** Level 2 data moments, named as in the Archive II data blocks (the enum is built from the one list). */
+export const RadarMoment = enumOf(RADAR_MOMENTS);
+export type RadarMoment = Moment;
 
 registerEnumType(RadarMoment, {
   name: 'RadarMoment',

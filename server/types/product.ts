@@ -1,17 +1,13 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PRODUCT_CATEGORIES, type ProductCategoryName } from '../../core/vocabulary/index.js';
 import type { ProductCodeCount, ProductRow } from '../../store/types.js';
+import { enumOf } from './enum-of.js';
 import { ConnectionType } from './connection.js';
 import { Node } from './node.js';
 
-/** Level 3 product categories, as the product registry assigns them. */
-export enum ProductCategory {
-  HYDROMETEOR = 'HYDROMETEOR',
-  PRECIPITATION = 'PRECIPITATION',
-  REFLECTIVITY = 'REFLECTIVITY',
-  VELOCITY = 'VELOCITY',
-  STORM = 'STORM',
-  OTHER = 'OTHER',
-}
+/** Level 3 product categories, as the product registry assigns them (the enum is built from the one list). */
+export const ProductCategory = enumOf(PRODUCT_CATEGORIES);
+export type ProductCategory = ProductCategoryName;
 
 registerEnumType(ProductCategory, {
   name: 'ProductCategory',

@@ -1,4 +1,5 @@
 import { RadomeError } from '../../core/errors.js';
+import { isGnssStationId } from '../../core/vocabulary/index.js';
 import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../gnss/rollup-levels.js';
 import type { CommitGnssDaysInput, GnssDayCommit } from '../types.js';
 import type { StatementCache } from './statements.js';
@@ -43,7 +44,7 @@ function bad(message: string): RadomeError {
 }
 
 function checkInput({ station, days }: CommitGnssDaysInput): void {
-  if (!/^[A-Z0-9]{4}$/.test(station.id)) throw bad(`station id "${station.id}" is not 4 upper-case letters or digits`);
+  if (!isGnssStationId(station.id)) throw bad(`station id "${station.id}" is not 4 upper-case letters or digits`);
   const seen = new Set<number>();
   for (const { row, codes, rollups } of days) {
     if (row.station !== station.id) throw bad(`day ${row.day} belongs to ${row.station}, not ${station.id}`);

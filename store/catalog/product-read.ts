@@ -2,7 +2,7 @@ import { RadomeError } from '../../core/errors.js';
 import type { Page, PageArgs, ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../types.js';
 import { checkNumber, Conditions, keysetPage, type Overlap } from './keyset.js';
 import { PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
-import { PRODUCT_CATEGORIES } from './product-write.js';
+import { PRODUCT_CATEGORIES } from '../../core/vocabulary/index.js';
 import type { StatementCache } from './statements.js';
 
 /** Values bound as one JSON array, so any number of them uses one cached statement. */

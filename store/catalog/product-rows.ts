@@ -1,4 +1,4 @@
-import type { BBox, Corners } from '../../ingest/render/types.js';
+import type { BBox, Corners } from '../../core/geo.js';
 import type { ProductCategoryName, ProductRow } from '../types.js';
 import { cornersOf } from './rows.js';
 

@@ -1,5 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
-import type { CommitLevel3ProductInput, CommitResult, ProductCategoryName, ProductRow } from '../types.js';
+import { PRODUCT_CATEGORIES } from '../../core/vocabulary/index.js';
+import type { CommitLevel3ProductInput, CommitResult, ProductRow } from '../types.js';
 import { appendCatalogEvent } from './events.js';
 import { productParams } from './product-rows.js';
 import type { StatementCache } from './statements.js';
@@ -34,8 +35,6 @@ const UPSERT_SOURCE_FILE = `
   VALUES (@source, @key, @fingerprint, @size, @ingestedAt, @productId)
   ON CONFLICT (source, key, fingerprint) DO UPDATE SET size = excluded.size, product_id = excluded.product_id`;
 
-export const PRODUCT_CATEGORIES: readonly ProductCategoryName[] = ['HYDROMETEOR', 'PRECIPITATION', 'REFLECTIVITY', 'VELOCITY', 'STORM', 'OTHER'];
-
 function bad(message: string): RadomeError {
   return new RadomeError('BAD_INPUT', `commitLevel3Product: ${message}`);
 }
@@ -50,7 +49,7 @@ function checkInput({ file, site, product: p }: CommitLevel3ProductInput): void 
     if (!Number.isSafeInteger(t)) throw bad(`product ${p.id} ${what} ${t} is not a whole number of epoch milliseconds`);
   }
   if (!Number.isInteger(p.code) || p.code < 16 || p.code > 32767) throw bad(`product ${p.id} code ${p.code} is not a product code (16-32767)`);
-  if (!PRODUCT_CATEGORIES.includes(p.category)) throw bad(`product ${p.id} category ${String(p.category)} is not one of ${PRODUCT_CATEGORIES.join(', ')}`);
+  if (!(PRODUCT_CATEGORIES as readonly string[]).includes(p.category)) throw bad(`product ${p.id} category ${String(p.category)} is not one of ${PRODUCT_CATEGORIES.join(', ')}`);
   const rendered = [p.imageKey, p.bbox, p.corners].filter((x) => x !== null).length;
   if (rendered !== 0 && rendered !== 3) throw bad(`product ${p.id} needs imageKey, bbox and corners together (or none of them)`);
   if (p.bbox && (p.bbox.length !== 4 || !p.bbox.every(Number.isFinite))) throw bad(`product ${p.id} bbox is not 4 finite numbers`);

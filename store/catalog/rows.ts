@@ -1,4 +1,4 @@
-import type { BBox, Corners } from '../../ingest/render/types.js';
+import type { BBox, Corners } from '../../core/geo.js';
 import type { SweepRow, VolumeRow } from '../types.js';
 
 /** SELECT lists whose aliases give the row types' field names directly. */

@@ -1,4 +1,4 @@
-import type { Moment } from '../../ingest/decode/level2/types.js';
+import type { Moment } from '../../core/vocabulary/index.js';
 
 /**
  * The layout of a Level 2 volume's analysis-ready sweep store: Zarr v2 laid out as FM-301 /

@@ -1,6 +1,7 @@
 import * as zarr from 'zarrita';
 import { RadomeError } from '../../core/errors.js';
-import { MOMENTS, type Level2Sweep, type Moment, type MomentGrid, type RadarLocation } from '../../ingest/decode/level2/types.js';
+import type { Level2Sweep, MomentGrid, RadarLocation } from '../../core/radar-sweep.js';
+import { RADAR_MOMENTS, type Moment } from '../../core/vocabulary/index.js';
 import type { ObjectStore } from '../types.js';
 import { MOMENT_VARIABLES, sweepGroupName } from './sweep-store-layout.js';
 import { useNodeZlib } from './zlib-codec.js';
@@ -170,7 +171,7 @@ export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, 
   if (radialCount === 0 || elevations.length !== radialCount || times.length !== radialCount) throw corrupt(prefix, `${name}'s azimuth, elevation and time differ in length`);
   const attrs = group.attrs;
   const axes = new Map<string, Record<string, unknown>>();
-  const wanted = MOMENTS.filter((m) => moments.includes(m));
+  const wanted = RADAR_MOMENTS.filter((m) => moments.includes(m));
   const grids = await Promise.all(
     wanted.map(async (moment) => ((await hasArray(groupAt, MOMENT_VARIABLES[moment])) ? momentGrid(prefix, groupAt, moment, radialCount, axes) : null)),
   );

@@ -4,7 +4,7 @@
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { identifyRadomeFile } from '../../ingest/decode/detect.js';
+import { identifyRadomeFile } from '../../ingest/formats/registry.js';
 import { DEFAULT_MAX_DECOMPRESSED_MB, maxDecompressedBytes } from '../../ingest/decode/containers/decompression-budget.js';
 import { unwrapContainers } from '../../ingest/decode/containers/unwrap-containers.js';
 import { compressLzw } from '../fixtures/lzw-compress.js';
@@ -48,7 +48,7 @@ describe('decompression budget', () => {
 
   it('applies RADOME_MAX_DECOMPRESSED_MB to files as identified for ingest', () => {
     const gz = gzipSync(text(3 * MiB));
-    expect(identifyRadomeFile(new Uint8Array(gzipSync(Buffer.concat([Buffer.from('     2.11           OBSERVATION DATA    G                   RINEX VERSION / TYPE\n'), text(MiB)])))).format).toBe('rinex');
+    expect(identifyRadomeFile(new Uint8Array(gzipSync(Buffer.concat([Buffer.from('     2.11           OBSERVATION DATA    G                   RINEX VERSION / TYPE\n'), text(MiB)])))).format.id).toBe('rinex');
     process.env.RADOME_MAX_DECOMPRESSED_MB = '2';
     const e = failure(() => identifyRadomeFile(new Uint8Array(gz)));
     expect([e.code, e.message]).toEqual(['TOO_LARGE', 'gzip data decompresses to more than 2 MiB, this file\'s decompression budget (a decompression bomb, or a real file larger than RADOME_MAX_DECOMPRESSED_MB allows)']);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDaemonConfig } from '../../core/daemon-config.js';
 import { backoffDelay, withRetry } from '../../core/retry.js';
 import { RadomeError } from '../../core/errors.js';
-import { validateIngestFlag } from '../../ingest/flags.js';
+import { validateIngestFlag } from '../../core/ingest-flags.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'radome-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import { outcomeCode } from '../support/radome-failure.js';
-import { identifyRadomeFile } from '../../ingest/decode/detect.js';
+import { identifyRadomeFile } from '../../ingest/formats/registry.js';
 import { readRinexNav, readSp3 } from '../../ingest/decode/orbits/index.js';
 import { planRadomeFile } from '../../ingest/plan-file.js';
 import { broadcastOrbits } from '../../ingest/decode/orbits/index.js';
@@ -67,7 +67,7 @@ describe('RINEX navigation: bad input', () => {
   });
 
   it('is recognised by content, and ingest says orbits are decoded but not stored yet', () => {
-    expect(identifyRadomeFile(bytes([...HEADER3, ...G02])).format).toBe('rinex-nav');
+    expect(identifyRadomeFile(bytes([...HEADER3, ...G02])).format.id).toBe('rinex-nav');
     const object = { key: 'elko.rnx', size: 0 } as Parameters<typeof planRadomeFile>[1];
     let error: unknown;
     try {
@@ -100,7 +100,7 @@ const SP3 = [
 describe('SP3: bad input', () => {
   it('keeps what it can and counts the rest', () => {
     const sp3 = readSp3(bytes(SP3));
-    expect(identifyRadomeFile(bytes(SP3)).format).toBe('sp3');
+    expect(identifyRadomeFile(bytes(SP3)).format.id).toBe('sp3');
     expect(sp3.epochs.length).toBe(2);
     expect(sp3.positions[0]).toBe(13287682.546);
     // G02's second epoch is 0,0,0 (no position), its clocks 999999.999999 (none).

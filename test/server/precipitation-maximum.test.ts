@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestObject } from '../../ingest/ingest-object.js';
-import { level3ProductId } from '../../ingest/level3/product-id.js';
+import { level3ProductId } from '../../core/vocabulary/index.js';
 import { createRadomeServer } from '../../server/index.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';

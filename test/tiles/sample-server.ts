@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
-import { level2VolumeId } from '../../ingest/level2/volume-id.js';
+import { level2VolumeId } from '../../core/vocabulary/index.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';

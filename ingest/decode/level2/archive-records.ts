@@ -1,5 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
-import { isRadarSiteId } from '../../../core/nexrad-sites.js';
+import { isRadarSiteId } from '../../../core/vocabulary/index.js';
 import { maxDecompressedBytes } from '../containers/decompression-budget.js';
 import { gunzip } from '../containers/gunzip.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';

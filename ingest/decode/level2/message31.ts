@@ -1,5 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
-import { isRadarSiteId } from '../../../core/nexrad-sites.js';
+import { isRadarSiteId } from '../../../core/vocabulary/index.js';
 import { MAX_GATES } from './limits.js';
 import { messageAt } from './message-location.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';

@@ -4,7 +4,9 @@
  * data levels decode. Halfword numbers are the ICD's (1-based from the message header).
  */
 
-export type ProductCategory = 'HYDROMETEOR' | 'PRECIPITATION' | 'REFLECTIVITY' | 'VELOCITY' | 'STORM' | 'OTHER';
+import type { ProductCategoryName as ProductCategory } from '../../../core/vocabulary/index.js';
+
+export type { ProductCategory };
 
 /** What the product's symbology block carries. */
 export type ProductFormat = 'radial' | 'raster' | 'graphic' | 'tabular';

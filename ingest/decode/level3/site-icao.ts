@@ -1,4 +1,4 @@
-import { isRadarSiteId } from '../../../core/nexrad-sites.js';
+import { isLevel3RadarId, isRadarSiteId } from '../../../core/vocabulary/index.js';
 
 /**
  * Level 3 AWIPS ids and file names name the radar with 3 letters ("LOT"). The 4-letter ICAO is
@@ -26,7 +26,7 @@ const TDWR_CODES = { min: 180, max: 199 };
 export function siteIcaoFromRadarId(radarId: string, productCode?: number): string | null {
   const id = radarId.trim().toUpperCase();
   if (isRadarSiteId(id)) return id;
-  if (!/^[A-Z0-9]{3}$/.test(id)) return null;
+  if (!isLevel3RadarId(id)) return null;
   if (productCode !== undefined && productCode >= TDWR_CODES.min && productCode <= TDWR_CODES.max) return `T${id}`;
   return NON_CONUS_ICAO[id] ?? `K${id}`;
 }

@@ -1,0 +1,32 @@
+/**
+ * The shapes of catalog ids, made and recognised here only. Ids of different types never share a
+ * shape (a sweep id has a "/", a volume id is site+date_time, a product id has three "_"), except
+ * the 4-character ids of radar sites and GNSS stations.
+ */
+const VOLUME_ID = /^[A-Z]{4}\d{8}_\d{6}$/;
+const PRODUCT_ID = /^[A-Z0-9]{4}_[A-Z0-9]{3}_\d{8}_\d{6}$/;
+
+/** `20220317_000842` of an epoch ms (UTC). */
+function dateTimeStamp(t: number): string {
+  const iso = new Date(t).toISOString();
+  return `${iso.slice(0, 10).replaceAll('-', '')}_${iso.slice(11, 19).replaceAll(':', '')}`;
+}
+
+/** `KLOT20220317_000842`: site + volume start, as the archive names the file. Stable across re-ingest. */
+export function level2VolumeId(site: string, volumeStart: number): string {
+  return `${site}${dateTimeStamp(volumeStart)}`;
+}
+
+/** `KLOT20220317_000842/e01-REF`: one sweep of one moment. */
+export function level2SweepId(volumeId: string, elevationNumber: number, moment: string): string {
+  return `${volumeId}/e${String(elevationNumber).padStart(2, '0')}-${moment}`;
+}
+
+/** `KLOT_N0H_20210131_110630`: site, mnemonic, scan time. Stable across re-ingest. */
+export function level3ProductId(site: string, mnemonic: string, scanTime: number): string {
+  return `${site}_${mnemonic}_${dateTimeStamp(scanTime)}`;
+}
+
+export const isVolumeId = (id: string): boolean => VOLUME_ID.test(id);
+export const isSweepId = (id: string): boolean => id.includes('/');
+export const isProductId = (id: string): boolean => PRODUCT_ID.test(id);

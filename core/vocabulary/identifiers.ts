@@ -1,0 +1,22 @@
+import { RadomeError, type RadomeErrorCode } from '../errors.js';
+
+/**
+ * One kind of identifier users type (in flags, config, CLI options, queries): its rule and how
+ * messages name it. Each kind is defined once, in ./radar-site.ts, ./gnss-station.ts and
+ * ./level3-product.ts.
+ */
+export interface IdentifierKind {
+  /** True for a valid identifier, already upper-cased. */
+  test(id: string): boolean;
+  /** One of them, with an example: "a 4-letter ICAO radar id like KLOT". */
+  readonly one: string;
+  /** Several: "4-letter ICAO radar ids". */
+  readonly many: string;
+}
+
+/** Splits a comma or space separated list, upper-cases each item and checks it; `code` names the error. */
+export function parseIdentifierList(raw: string, kind: IdentifierKind, name: string, code: RadomeErrorCode = 'CONFIG'): string[] {
+  const items = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
+  for (const s of items) if (!kind.test(s)) throw new RadomeError(code, `${name}: "${s}" is not ${kind.one}`);
+  return items;
+}

@@ -1,0 +1,25 @@
+// The source registry: every source in core/source-settings.ts has its runtime half in
+// ingest/sources/registry.ts, and the flags, config keys and CLI options are derived from them.
+import { describe, expect, it } from 'vitest';
+import { ingestCommands } from '../../cli/commands/ingest.js';
+import { loadDaemonConfig, sourceConfig } from '../../core/daemon-config.js';
+import { checkFlagName } from '../../core/ingest-flags.js';
+import { SOURCES } from '../../core/source-settings.js';
+import { ingestSources, listsOf } from '../../ingest/sources/registry.js';
+
+describe('source registry', () => {
+  it('has one runtime entry per source setting, in the same order', () => {
+    expect(ingestSources().map((s) => s.settings.name)).toEqual(SOURCES.map((s) => s.name));
+    for (const s of ingestSources()) expect(Boolean(s.open) !== Boolean(s.follow)).toBe(true);
+  });
+
+  it('derives the flags, the config keys and the CLI options from the settings', () => {
+    for (const s of SOURCES) for (const l of s.lists) expect(() => checkFlagName(`${s.name}.${l.field}`)).not.toThrow();
+    expect(() => checkFlagName('level2.products')).toThrow(/known: ingest\.paused, retention\.olderThan, level2\.sites, level2-chunks\.sites, level3\.sites, level3\.products, gnss\.stations$/);
+    const daemon = loadDaemonConfig({ RADOME_LEVEL3_PRODUCTS: 'n0q,daa', RADOME_GNSS_STATIONS: 'york' }, '/nonexistent');
+    expect(listsOf(SOURCES[2], sourceConfig(daemon, SOURCES[2]))).toEqual({ sites: ['KLOT'], products: ['N0Q', 'DAA'] });
+    expect(listsOf(SOURCES[3], sourceConfig(daemon, SOURCES[3]), new Map([['gnss.stations', 'CEDA,P041']]))).toEqual({ stations: ['CEDA', 'P041'] });
+    const once = ingestCommands.find((c) => c.name === 'once')!;
+    expect(Object.keys(once.options).sort()).toEqual(['from', 'product', 'site', 'source', 'station', 'to']);
+  });
+});
