@@ -12,8 +12,8 @@ import type { RadarLayers } from '../tiles/radar-layers.js';
 export const DPR_CODE = 176;
 /** Cuts whose angles differ by less than this are one elevation (split cuts). */
 const SAME_ELEVATION_DEG = 0.2;
-/** Most instants one site contributes to one request (a week of one-minute volumes). */
-export const MAX_SITE_INSTANTS = 10_080;
+/** Most instants one site contributes to one request (a page of the catalog). */
+export const MAX_SITE_INSTANTS = 10_000;
 
 export type FieldSource = 'DPR' | 'REF';
 

@@ -1,7 +1,7 @@
 // The pure parts of rainfall and swaths: trapezoid weights, the Z-R relation with its hail cap,
 // per-gate accumulation and maximum over polar grids of different geometries.
 import { describe, expect, it } from 'vitest';
-import { accumulateRates, maxCodes, resampleMaps } from '../../ingest/derive/polar-stack.js';
+import { accumulateRates, accumulationCodes, accumulationCodeValues, maxCodes, resampleMaps } from '../../ingest/derive/polar-stack.js';
 import { HAIL_CAP_DBZ, zrRateMmPerHour, zrRateTable } from '../../ingest/derive/rain-rate.js';
 import { trapezoidWeights } from '../../ingest/derive/time-weights.js';
 import type { PolarGeometry } from '../../ingest/render/types.js';
@@ -111,5 +111,15 @@ describe('per-gate reductions across geometries', () => {
     const source = geometry(4, 4, 1, 1); // 1, 2, 3, 4 km
     const maps = resampleMaps(target, source);
     expect(Array.from(maps.gates)).toEqual([0, 1, 1, 2, 2, 3]);
+  });
+});
+
+describe('accumulation codes', () => {
+  it('keep 0 … 10 000 mm within 0.01 % or 0.0001 mm (and 0 exactly)', () => {
+    const values = accumulationCodeValues();
+    const mm = Float32Array.from([0, 0.01, 0.3, 1.138, 24.5, 400, 9999]);
+    const codes = accumulationCodes(mm);
+    expect(values[codes[0]!]).toBe(0);
+    for (let i = 1; i < mm.length; i++) expect(Math.abs(values[codes[i]!]! - mm[i]!)).toBeLessThan(Math.max(1e-4 * mm[i]!, 1e-4));
   });
 });
