@@ -9,6 +9,9 @@ import type { PolarGeometry } from '../render/types.js';
 export interface ResampleMaps {
   radialOffsets: Int32Array;
   gates: Int32Array;
+  /** The source reads cell for cell (same radials, gates from the first): the fast path. */
+  identity: boolean;
+  sourceGateCount: number;
 }
 
 const BINS_PER_DEGREE = 100;
@@ -28,7 +31,10 @@ export function resampleMaps(target: PolarGeometry, source: PolarGeometry): Resa
     const s = Math.round((km - source.firstGateKm) / source.gateSpacingKm);
     gates[g] = s >= 0 && s < source.gateCount ? s : -1;
   }
-  return { radialOffsets, gates };
+  let identity = target.radialCount === source.radialCount;
+  for (let r = 0; identity && r < radialOffsets.length; r++) identity = radialOffsets[r] === r * source.gateCount;
+  for (let g = 0; identity && g < gates.length; g++) identity = gates[g] === g;
+  return { radialOffsets, gates, identity, sourceGateCount: source.gateCount };
 }
 
 function checkSize(out: { length: number }, target: PolarGeometry, what: string): void {
@@ -40,15 +46,28 @@ function checkSize(out: { length: number }, target: PolarGeometry, what: string)
 /** acc[cell] += weight · rates[code of the source gate at cell] over the target (cells without a source gate: unchanged). */
 export function accumulateRates(acc: Float32Array, target: PolarGeometry, maps: ResampleMaps, codes: Uint8Array | Uint16Array, rates: Float32Array, weight: number): void {
   checkSize(acc, target, 'accumulation');
+  // The weight folded into the (≤ 65536-entry) table: one lookup and one add per cell.
+  const weighted = new Float32Array(rates.length);
+  for (let c = 0; c < rates.length; c++) weighted[c] = weight * rates[c]!;
   const { radialOffsets, gates } = maps;
   const gateCount = target.gateCount;
+  const { sourceGateCount } = maps;
+  if (maps.identity) {
+    // Same geometry up to the target's last gate (the usual case: one site, one VCP family).
+    for (let r = 0; r < radialOffsets.length; r++) {
+      const row = r * gateCount;
+      const offset = r * sourceGateCount;
+      for (let g = 0; g < gateCount; g++) acc[row + g] += weighted[codes[offset + g]!]!;
+    }
+    return;
+  }
   for (let r = 0; r < radialOffsets.length; r++) {
     const offset = radialOffsets[r]!;
     if (offset < 0) continue;
     const row = r * gateCount;
     for (let g = 0; g < gateCount; g++) {
       const s = gates[g]!;
-      if (s >= 0) acc[row + g] += weight * rates[codes[offset + s]!]!;
+      if (s >= 0) acc[row + g] += weighted[codes[offset + s]!]!;
     }
   }
 }
@@ -59,8 +78,19 @@ export function accumulateRates(acc: Float32Array, target: PolarGeometry, maps: 
  */
 export function maxCodes(max: Uint8Array, target: PolarGeometry, maps: ResampleMaps, codes: Uint8Array | Uint16Array, remap: Uint8Array): void {
   checkSize(max, target, 'maximum');
-  const { radialOffsets, gates } = maps;
+  const { radialOffsets, gates, sourceGateCount } = maps;
   const gateCount = target.gateCount;
+  if (maps.identity) {
+    for (let r = 0; r < radialOffsets.length; r++) {
+      const row = r * gateCount;
+      const offset = r * sourceGateCount;
+      for (let g = 0; g < gateCount; g++) {
+        const c = remap[codes[offset + g]!]!;
+        if (c > max[row + g]!) max[row + g] = c;
+      }
+    }
+    return;
+  }
   for (let r = 0; r < radialOffsets.length; r++) {
     const offset = radialOffsets[r]!;
     if (offset < 0) continue;

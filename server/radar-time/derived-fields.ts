@@ -26,6 +26,11 @@ export const RAINFALL_MAX_HOURS = 7 * 24;
 export const SWATH_MAX_HOURS = 24;
 export const DEFAULT_RAINFALL_GAP_MINUTES = 20;
 export const MAX_SITES = 200;
+/**
+ * Rainfall is estimated to 230 km, as the WSR-88D precipitation processing does (and its DPR
+ * reaches): farther, the lowest beam is kilometres above the rain.
+ */
+export const RAIN_MAX_RANGE_KM = 230;
 /** Grids loaded at once per site. */
 const LOAD_CONCURRENCY = 4;
 /** A window that closed this long ago (plus the gap limit) gets no more volumes: its result is kept as is. */
@@ -82,6 +87,11 @@ interface SiteField {
   geometry: PolarGeometry;
   codes: Uint8Array | Uint16Array;
   codeValues: Float32Array;
+}
+
+function withinRainRange(g: PolarGeometry): PolarGeometry {
+  const gates = Math.max(1, Math.min(g.gateCount, Math.floor((RAIN_MAX_RANGE_KM - g.firstGateKm) / g.gateSpacingKm) + 1));
+  return { ...g, gateCount: gates };
 }
 
 function rateTable(field: LoadedField): Float32Array {
@@ -182,7 +192,7 @@ export class DerivedFields {
     await reduce(
       used.map((u) => u.instant),
       (head) => {
-        target = head.geometry;
+        target = withinRainRange(head.geometry);
         acc = new Float32Array(target.radialCount * target.gateCount);
       },
       (field, k) => accumulateRates(acc!, target!, resampleMaps(target!, field.geometry), field.codes, rateTable(field), used[k]!.weight),
@@ -293,7 +303,7 @@ export class DerivedFields {
     await reduce(
       instants,
       (head) => {
-        target = head.geometry;
+        target = withinRainRange(head.geometry);
         const at = new PolarPointSampler(target).lookup(lat, lon);
         cell = 'outside' in at ? null : { radial: at.radial, gate: at.gate };
       },
