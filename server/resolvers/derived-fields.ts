@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import { parseIsoDuration } from '../../core/iso-duration.js';
 import { RadomeError } from '../../core/errors.js';
+import { geodesicInverse } from '../../ingest/render/geodesic.js';
 import type { RadomeContext } from '../context.js';
 import { tileJsonUrls } from '../http/tiles.js';
 import { RAINFALL_MAX_HOURS, SWATH_MAX_HOURS, type DerivedField, type DerivedFields, type SiteContribution } from '../radar-time/derived-fields.js';
@@ -16,8 +17,8 @@ import { DerivedSite, FieldStatistics, MosaicFrame, Rainfall, RainfallMethod, Ra
 
 const RAIN_THRESHOLDS_MM = [1, 10, 25, 50, 100];
 const SWATH_THRESHOLDS_DBZ = [40, 50, 60];
-/** Sites nearer than this are asked for a point's rainfall, nearest first. */
-const POINT_SITE_KM = 460;
+/** Sites nearer than this are asked for a point's rainfall, nearest first (rain is estimated to 230 km). */
+const POINT_SITE_KM = 240;
 const MAX_POINT_BINS = 10_080;
 
 function derivedOf(ctx: RadomeContext): DerivedFields {
@@ -95,15 +96,16 @@ export class DerivedFieldsResolver {
     const window = checkedWindow(from, to, RAINFALL_MAX_HOURS);
     const intervalMs = parseIsoDuration(interval, 'interval');
     if ((window.to - window.from) / intervalMs > MAX_POINT_BINS) throw new RadomeError('BAD_INPUT', `interval ${interval} gives more than ${MAX_POINT_BINS} values over the window; use a longer one`);
-    const km = (s: { latitude: number; longitude: number }) => {
-      const dy = (s.latitude - lat) * 111.2;
-      const dx = (s.longitude - lon) * 111.2 * Math.cos((lat * Math.PI) / 180);
-      return Math.hypot(dx, dy);
-    };
+    const inverse = new Float64Array(2);
     const sites = ctx.catalog
       .listRadarSites()
-      .filter((s) => km(s) < POINT_SITE_KM)
-      .sort((a, b) => km(a) - km(b));
+      .map((site) => {
+        geodesicInverse(site.latitude, site.longitude, lat, lon, inverse);
+        return { site, km: inverse[0]! / 1000 };
+      })
+      .filter((c) => c.km < POINT_SITE_KM)
+      .sort((a, b) => a.km - b.km)
+      .map((c) => c.site);
     for (const site of sites) {
       const series = await derived.pointSeries(site.id, lon, lat, window.from, window.to, intervalMs, method);
       if (!series) continue;

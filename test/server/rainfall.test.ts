@@ -149,6 +149,26 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(r.statistics.areaOver.find((a: { threshold: number }) => a.threshold === 25).areaKm2).toBe(0);
   });
 
+  it("the accumulation's value tiles hold rate × 2 h, its colour tiles are PNGs; a box finds the site without naming it", async () => {
+    const r = await rainfall(DAY_CONSTANT, DAY_CONSTANT + 2 * HOUR);
+    const [z, x, y] = radarTile(10);
+    const values = (await valueTile(r.valueTileJsonUrl, z, x, y)).filter((v): v is number => v !== null);
+    expect(values.length).toBeGreaterThan(1000);
+    for (const v of values) expect(Math.abs(v - zr(40) * 2) / (zr(40) * 2)).toBeLessThan(0.005);
+    const tj = (await (await fetch(r.tileJsonUrl)).json()) as { tiles: string[]; units: string };
+    expect(tj.units).toBe('mm');
+    const png = await fetch(tj.tiles[0]!.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y)));
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(PNG.sync.read(Buffer.from(await png.arrayBuffer())).width).toBe(256);
+    const { body } = await gql(
+      `query($from: DateTimeISO!, $to: DateTimeISO!) { rainfall(from: $from, to: $to, bbox: { west: -88.2, south: 41.5, east: -88.0, north: 41.7 }) { sites { site } statistics { bbox max } } }`,
+      { from: iso(DAY_CONSTANT), to: iso(DAY_CONSTANT + 2 * HOUR) },
+    );
+    expect(body.data.rainfall.sites).toEqual([{ site: 'KLOT' }]);
+    expect(body.data.rainfall.statistics.bbox[0]).toBeCloseTo(-88.2, 6);
+    expect(Math.abs(body.data.rainfall.statistics.max - zr(40) * 2) / (zr(40) * 2)).toBeLessThan(0.005);
+  });
+
   it('cached: asked again, the same answer', async () => {
     const a = await rainfall(DAY_CONSTANT, DAY_CONSTANT + 2 * HOUR);
     const b = await rainfall(DAY_CONSTANT, DAY_CONSTANT + 2 * HOUR);
@@ -216,6 +236,12 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(rained).toBeGreaterThan(1000);
   }, 60_000);
 
+  /** The XYZ tile holding the radar at zoom z. */
+  function radarTile(z: number): [number, number, number] {
+    const latRad = (LOCATION.latitude * Math.PI) / 180;
+    return [z, Math.floor(((LOCATION.longitude + 180) / 360) * 2 ** z), Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * 2 ** z)];
+  }
+
   /** A 256 px value tile's values (NaN: no echo; null: no data) from a TileJSON URL. */
   async function valueTile(tileJsonUrl: string, z: number, x: number, y: number): Promise<Array<number | null>> {
     const tj = (await (await fetch(tileJsonUrl)).json()) as { tiles: string[] };
@@ -243,10 +269,7 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(swath.sites).toEqual([{ site: 'KLOT', source: 'REF', count: 3 }]);
     expect(frames).toHaveLength(3);
     // The tile at zoom 10 holding the radar (the sweeps reach 12 km).
-    const z = 10;
-    const x = Math.floor(((LOCATION.longitude + 180) / 360) * 2 ** z);
-    const latRad = (LOCATION.latitude * Math.PI) / 180;
-    const y = Math.floor(((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2) * 2 ** z);
+    const [z, x, y] = radarTile(10);
     const frameValues = await Promise.all(frames.map((f: { valueTileJsonUrl: string }) => valueTile(f.valueTileJsonUrl, z, x, y)));
     const swathValues = await valueTile(swath.valueTileJsonUrl, z, x, y);
     let echoes = 0;
