@@ -5,11 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { KM_PER_KFT } from '../../ingest/decode/level3/storm-cells/index.js';
-import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -18,6 +16,7 @@ import { LOCATION, moment, sweep31 } from '../level2/synthetic-volumes.js';
 import { NTV_SCAN_TIME, ntvProduct } from '../level3/storm-products.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
+import { ingestEveryFile } from '../support/ingest-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
 
 // The day before the real KLOT volume (2022-03-17 00:08:42), so windows hold only these volumes.
@@ -66,16 +65,7 @@ describe('radar over time: frames and storm cells', () => {
     source.files.set('klot-ntv', ntvProduct());
     for (const f of STORM_FILES) source.files.set(f, readFileSync(join(stormDir!, f)));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
-    const writer = Catalog.open(join(dir, 'catalog.db'));
-    try {
-      const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
-      for (const key of source.files.keys()) {
-        const outcome = await ingestObject(ctx, source, source.object(key));
-        expect(outcome.status, `${key} ${outcome.status === 'failed' ? outcome.error.message : ''}`).toBe('ingested');
-      }
-    } finally {
-      writer.close();
-    }
+    await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
     const catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
     const listening = await createRadomeServer({ catalog, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = listening.url;

@@ -4,11 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
-import { ingestObject } from '../../ingest/ingest-object.js';
 import { decodeValuePixel } from '../../ingest/render/render-tile.js';
 import { createRadomeServer } from '../../server/index.js';
 import { refInstants } from '../../server/radar-time/instants.js';
@@ -22,6 +20,7 @@ import { encodeLevel3, genericRadialPacket } from '../fixtures/level3-encoder.js
 import { LOCATION, moment, sweep31 } from '../level2/synthetic-volumes.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
+import { ingestEveryFile } from '../support/ingest-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
 
 const MIN = 60_000;
@@ -99,16 +98,7 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     }
     SWATH_SEEDS.forEach((seed, k) => source.files.set(`swath-${k}`, encodeArchiveII(volume(DAY_SWATH + k * 5 * MIN, moment('REF', RADIALS, GATES, seed)))));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
-    const writer = Catalog.open(join(dir, 'catalog.db'));
-    try {
-      const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
-      for (const key of source.files.keys()) {
-        const outcome = await ingestObject(ctx, source, source.object(key));
-        expect(outcome.status, `${key} ${outcome.status === 'failed' ? outcome.error.message : ''}`).toBe('ingested');
-      }
-    } finally {
-      writer.close();
-    }
+    await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
     catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
     const listening = await createRadomeServer({ catalog, objects, onError: () => {}, config: { rainfallGapMinutes: 20 } }).listen(0, '127.0.0.1');
     url = listening.url;
