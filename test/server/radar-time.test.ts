@@ -130,6 +130,29 @@ describe('radar over time: frames and storm cells', () => {
       expect(body.data.radarFrames.map((f: { time: string }) => Date.parse(f.time))).toEqual([T + 5 * MIN, T + 10 * MIN]);
     });
 
+    it('mosaicFrames over the same three VCPs: a frame every 5 min, each the mosaic of the nearest volume\'s lowest REF cut, with its tiles', async () => {
+      const { body } = await gql(
+        `query($from: DateTimeISO!, $to: DateTimeISO!) { mosaicFrames(moment: REF, from: $from, to: $to, interval: "PT5M") { time siteCount tileJsonUrl valueTileJsonUrl imageUrl } }`,
+        { from: iso(T - MIN), to: iso(T + 15 * MIN) },
+      );
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      const got = body.data.mosaicFrames as Array<{ time: string; siteCount: number; tileJsonUrl: string; valueTileJsonUrl: string; imageUrl: string }>;
+      expect(got.map((f) => (Date.parse(f.time) - T) / MIN)).toEqual([-1, 4, 9, 14]);
+      // Nearest volume of each frame time: T, T+5 (4 is nearer 5 than 0), T+10, T+10.
+      const expectedVolume = [0, 5, 10, 10].map((m) => `KLOT${new Date(T + m * MIN).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_')}`);
+      for (const [k, frame] of got.entries()) {
+        expect(frame.siteCount).toBe(1);
+        const m = await gql(`query($time: DateTimeISO) { mosaic(time: $time) { tileJsonUrl valueTileJsonUrl imageUrl sweeps { id elevationAngle } } }`, { time: frame.time });
+        expect(m.body.errors, JSON.stringify(m.body.errors)).toBeUndefined();
+        const { sweeps, ...urls } = m.body.data.mosaic;
+        expect(urls).toEqual({ tileJsonUrl: frame.tileJsonUrl, valueTileJsonUrl: frame.valueTileJsonUrl, imageUrl: frame.imageUrl });
+        expect(sweeps.map((s: { id: string }) => s.id)).toEqual([`${expectedVolume[k]}/e01-REF`]);
+      }
+      const tj = await fetch(got[0]!.tileJsonUrl);
+      expect(tj.status).toBe(200);
+      await tj.arrayBuffer();
+    });
+
     it('a window without volumes, or a moment without sweeps, gives an empty list', async () => {
       expect(await frames(0.5, { from: iso(T + 60 * MIN), to: iso(T + 120 * MIN) })).toEqual([]);
       const { body } = await gql(`query($from: DateTimeISO!, $to: DateTimeISO!) { radarFrames(site: "KLOT", moment: VEL, from: $from, to: $to) { time } }`, { from: iso(T), to: iso(T + 20 * MIN) });
