@@ -22,6 +22,7 @@ import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
 import { ingestEveryFile } from '../support/ingest-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
+import { createRadomeClient } from '../../sdk/src/index.js';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -159,10 +160,14 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(Math.abs(body.data.rainfall.statistics.max - zr(40) * 2) / (zr(40) * 2)).toBeLessThan(0.005);
   });
 
-  it('cached: asked again, the same answer', async () => {
+  it('cached: asked again, the same answer; the SDK method gives it too', async () => {
     const a = await rainfall(DAY_CONSTANT, DAY_CONSTANT + 2 * HOUR);
     const b = await rainfall(DAY_CONSTANT, DAY_CONSTANT + 2 * HOUR);
     expect(b).toEqual(a);
+    const sdk = await createRadomeClient({ url: `${url}/graphql` }).rainfall({ from: iso(DAY_CONSTANT), to: iso(DAY_CONSTANT + 2 * HOUR), sites: ['KLOT'], method: 'ZR' });
+    if (sdk.error) throw sdk.error;
+    expect(sdk.data.rainfall?.statistics?.max).toBe(a.statistics.max);
+    expect(sdk.data.rainfall?.sites[0]?.source).toBe('ZR');
   });
 
   it('rainfallAtPoint: per 30 min interval, rate × 0.5 h', async () => {
