@@ -138,6 +138,8 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(Math.abs(r.statistics.mean - expected) / expected).toBeLessThan(0.005);
     expect(r.statistics.areaOver.find((a: { threshold: number }) => a.threshold === 10).areaKm2).toBeCloseTo(r.statistics.valueAreaKm2, 6);
     expect(r.statistics.areaOver.find((a: { threshold: number }) => a.threshold === 25).areaKm2).toBe(0);
+    // The gates span 2.0 … 12.0 km from the radar: an annulus of π(12² − 2²) km².
+    expect(Math.abs(r.statistics.coveredAreaKm2 - Math.PI * (12 ** 2 - 2 ** 2)) / (Math.PI * (12 ** 2 - 2 ** 2))).toBeLessThan(0.03);
   });
 
   it("the accumulation's value tiles hold rate × 2 h, its colour tiles are PNGs; a box finds the site without naming it", async () => {
