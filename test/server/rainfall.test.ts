@@ -8,6 +8,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { decodeValuePixel } from '../../ingest/render/render-tile.js';
+import { loadServerConfig } from '../../core/config.js';
 import { createRadomeServer } from '../../server/index.js';
 import { refInstants } from '../../server/radar-time/instants.js';
 import { zrRateTable } from '../../ingest/derive/rain-rate.js';
@@ -194,6 +195,23 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(r.sites[0].coveredFraction).toBeCloseTo(25 / 60, 10);
     const expected = zr(30) * (25 / 60);
     expect(Math.abs(r.statistics.max - expected) / expected).toBeLessThan(0.005);
+  });
+
+  it('the gap limit is configurable (RADOME_RAINFALL_GAP_MINUTES): at 40 min the 35 min gap is integrated', async () => {
+    expect(loadServerConfig({}).rainfallGapMinutes).toBe(20);
+    expect(loadServerConfig({ RADOME_RAINFALL_GAP_MINUTES: '40' }).rainfallGapMinutes).toBe(40);
+    expect(() => loadServerConfig({ RADOME_RAINFALL_GAP_MINUTES: '0' })).toThrow(/RADOME_RAINFALL_GAP_MINUTES/);
+    const server = await createRadomeServer({ catalog, objects, onError: () => {}, config: loadServerConfig({ RADOME_RAINFALL_GAP_MINUTES: '40' }) }).listen(0, '127.0.0.1');
+    try {
+      const { body } = await postGraphql(`${server.url}/graphql`, RAINFALL, { from: iso(DAY_GAP), to: iso(DAY_GAP + HOUR), sites: ['KLOT'] });
+      const r = body.data.rainfall;
+      expect(r).toMatchObject({ gapLimitMinutes: 40, complete: true });
+      expect(r.sites[0].gaps).toEqual([]);
+      const expected = zr(30);
+      expect(Math.abs(r.statistics.max - expected) / expected).toBeLessThan(0.005);
+    } finally {
+      await server.close();
+    }
   });
 
   it('DPR is preferred when present; method ZR uses the reflectivity instead', async () => {
