@@ -52,7 +52,9 @@ function lowestRefSweeps(layers: RadarLayers, volumes: readonly VolumeRow[]): Ar
 export function refInstants(layers: RadarLayers, site: string, from: number, to: number): Instant[] {
   const page = layers.catalog.listVolumes({ site, from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `${site} has more than ${MAX_SITE_INSTANTS} volumes in the window; ask for a shorter one`);
-  return lowestRefSweeps(layers, page.rows).map(({ volume, sweep }) => ({
+  // Volumes ingested before radome kept sweep stores cannot be read: left out, they show as gaps.
+  const readable = page.rows.filter((v) => v.zarrKey !== null);
+  return lowestRefSweeps(layers, readable).map(({ volume, sweep }) => ({
     time: sweep.startTime,
     id: sweep.id,
     async load() {
