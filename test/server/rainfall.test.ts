@@ -11,6 +11,7 @@ import { decodeValuePixel } from '../../ingest/render/render-tile.js';
 import { loadServerConfig } from '../../core/config.js';
 import { createRadomeServer } from '../../server/index.js';
 import { refInstants } from '../../server/radar-time/instants.js';
+import { DerivedFields } from '../../server/radar-time/derived-fields.js';
 import { zrRateTable } from '../../ingest/derive/rain-rate.js';
 import { RadarLayers } from '../../server/tiles/radar-layers.js';
 import { StoredGridSource } from '../../server/tiles/grid-source.js';
@@ -171,6 +172,21 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     if (sdk.error) throw sdk.error;
     expect(sdk.data.rainfall?.statistics?.max).toBe(a.statistics.max);
     expect(sdk.data.rainfall?.sites[0]?.source).toBe('ZR');
+  });
+
+  it('results are kept by (sites, window, method) in a byte-bounded LRU', async () => {
+    const layers = new RadarLayers(catalog, new StoredGridSource(objects), 64 * 1024 * 1024);
+    const req = { kind: 'rainfall' as const, from: DAY_CONSTANT, to: DAY_CONSTANT + HOUR, sites: ['KLOT'], method: 'ZR' as const };
+    const kept = new DerivedFields(layers, 20, 64 * 1024 * 1024);
+    const first = await kept.field(req);
+    expect(await kept.field({ ...req })).toBe(first);
+    expect(await kept.field({ ...req, method: 'AUTO' })).not.toBe(first);
+    expect(await kept.field({ ...req, to: req.to + 5 * MIN })).not.toBe(first);
+    // A budget smaller than one field keeps none: the same request is made again.
+    const tiny = new DerivedFields(layers, 20, 1);
+    const a = await tiny.field(req);
+    await new Promise((r) => setImmediate(r));
+    expect(await tiny.field(req)).not.toBe(a);
   });
 
   it('rainfallAtPoint: per 30 min interval, rate × 0.5 h', async () => {
