@@ -126,8 +126,8 @@ export async function derivedFieldRows(samplePath: string, coldRuns = 3, cachedR
       if (json.data?.rainfall.sites[0]?.count !== volumes) throw new Error(`GraphQL gave ${JSON.stringify(json).slice(0, 300)}`);
     };
     const httpCold = await timed(post);
-    const http: number[] = [];
-    for (let run = 0; run < cachedRuns; run++) http.push((await timed(post)).ms);
+    const http: Array<{ ms: number; cpu: number }> = [];
+    for (let run = 0; run < cachedRuns; run++) http.push(await timed(post));
     await server.close();
 
     const swathReq: DerivedRequest = { kind: 'swath', from: T0, to: T0 + HOUR, sites: national.map((s) => s.id).sort(), method: 'AUTO' };
@@ -145,7 +145,8 @@ export async function derivedFieldRows(samplePath: string, coldRuns = 3, cachedR
       { metric: 'rainfall 24 h, one site, cold, CPU', unit: 'ms', radome: median(cold.map((c) => c.cpu)) },
       { metric: 'rainfall 24 h, one site, cached (field + statistics)', unit: 'ms', radome: median(cached), target: '<= 10 ms' },
       { metric: 'rainfall 24 h over GraphQL/HTTP, cold (a new server: its first request), wall', unit: 'ms', radome: httpCold.ms },
-      { metric: 'rainfall 24 h over GraphQL/HTTP, cached, end to end', unit: 'ms', radome: median(http), target: '<= 10 ms' },
+      { metric: 'rainfall 24 h over GraphQL/HTTP, cached, end to end, wall', unit: 'ms', radome: median(http.map((h) => h.ms)), target: '<= 10 ms' },
+      { metric: 'rainfall 24 h over GraphQL/HTTP, cached, server + client CPU', unit: 'ms', radome: median(http.map((h) => h.cpu)) },
       { metric: `reflectivity swath 1 h, ${NATIONAL_SITES} re-sited sites (${swathSweeps} sweeps read) + CONUS statistics, cold, wall`, unit: 'ms', radome: swath.ms },
       { metric: 'reflectivity swath 1 h national, CPU', unit: 'ms', radome: swath.cpu },
     ];
