@@ -160,10 +160,18 @@ export class DerivedFields {
     return this.cache.get(key, () => this.build(req, settled));
   }
 
+  /** Why a site has nothing to read: no data, or volumes catalogued without a sweep store. */
+  private noInstants(site: string, what: string, from: number, to: number, near: boolean): string {
+    const catalogued = what === 'REF volume' && this.layers.catalog.listVolumes({ site, from, to }, { first: 1 }).rows.length > 0;
+    return catalogued
+      ? `${site}'s volumes in the window have no sweep store (ingested before radome kept one); ingest them again to derive from them`
+      : `${site} has no ${what} in ${near ? 'or near ' : ''}the window`;
+  }
+
   private async siteField(req: DerivedRequest, site: string): Promise<SiteField | { missing: string }> {
     const { source, instants } = this.siteInstants(req.kind, site, req.from, req.to, req.method);
     if (req.kind === 'swath') {
-      if (instants.length === 0) return { missing: `${site} has no REF volume in the window` };
+      if (instants.length === 0) return { missing: this.noInstants(site, 'REF volume', req.from, req.to, false) };
       let target: LoadedField | undefined;
       let max: Uint8Array | undefined;
       await reduce(
@@ -185,7 +193,7 @@ export class DerivedFields {
     const used = instants.flatMap((instant, k) => (weights.weights[k]! > 0 ? [{ instant, weight: weights.weights[k]! }] : []));
     if (used.length === 0) {
       const what = source === 'DPR' ? 'DPR product' : 'REF volume';
-      return { missing: instants.length === 0 ? `${site} has no ${what} in or near the window` : `${site}'s ${what}s are more than ${this.gapMinutes} min apart: nothing integrated` };
+      return { missing: instants.length === 0 ? this.noInstants(site, what, req.from - this.gapMs, req.to + this.gapMs + 1, true) : `${site}'s ${what}s are more than ${this.gapMinutes} min apart: nothing integrated` };
     }
     let target: PolarGeometry | undefined;
     let acc: Float32Array | undefined;

@@ -23,7 +23,7 @@ import { LOCATION, moment, sweep31 } from '../level2/synthetic-volumes.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
 import { ingestEveryFile } from '../support/ingest-source.js';
-import { postGraphql } from '../support/radar-fixture.js';
+import { T0 as FIXTURE_T0, postGraphql, useFixtureServer } from '../support/radar-fixture.js';
 import { createRadomeClient } from '../../sdk/src/index.js';
 
 const MIN = 60_000;
@@ -347,5 +347,22 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(interval.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const tile = await fetch(`${url}/tiles/rainfall/SOMETIMES/2022-03-10T00:00:00Z/2022-03-10T01:00:00Z/KLOT/tilejson.json`);
     expect(tile.status).toBe(400);
+  });
+});
+
+describe('volumes catalogued without a sweep store', () => {
+  const ctx = useFixtureServer();
+
+  it('are left out with a reason saying to ingest them again, not an error', async () => {
+    const { body } = await postGraphql(
+      ctx.server.graphqlUrl,
+      `query($from: DateTimeISO!, $to: DateTimeISO!) {
+        rainfall(from: $from, to: $to, sites: ["KLOT"]) { sites { site } missing { site reason } reason statistics { max } }
+        reflectivitySwath(from: $from, to: $to, sites: ["KLOT"]) { missing { reason } } }`,
+      { from: new Date(FIXTURE_T0).toISOString(), to: new Date(FIXTURE_T0 + HOUR).toISOString() },
+    );
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    expect(body.data.rainfall).toMatchObject({ sites: [], statistics: null, missing: [{ site: 'KLOT', reason: expect.stringMatching(/no sweep store.*ingest them again/) }] });
+    expect(body.data.reflectivitySwath.missing[0].reason).toMatch(/no sweep store/);
   });
 });
