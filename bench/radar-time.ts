@@ -1,10 +1,11 @@
 /**
  * Radar over time: the frame list of a 24 h loop (288 volumes of a real-sized VCP in a SQLite
- * catalog), through the resolver's catalog reads and end to end over GraphQL; and storm-cell
+ * catalog), through the resolver's catalog reads and end to end over GraphQL; rainfall and swaths
+ * (bench/_derived-fields.ts); and storm-cell
  * decoding per storm product (decode + cells) beside nexrad-level-3-data's decode of the same file.
  *   npm run bench -- radar-time
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { FileObjectStore } from '../store/objects/index.js';
 import type { SweepRow, VolumeRow } from '../store/types.js';
 import { median, report, type BenchRow } from './harness.js';
 import { decodeWithReference, referenceDecodes } from './_level3-reference.js';
+import { derivedFieldRows } from './_derived-fields.js';
 
 const RUNS = 21;
 const T0 = Date.UTC(2024, 4, 20, 0, 0, 0);
@@ -176,5 +178,14 @@ function stormRows(): BenchRow[] {
   });
 }
 
-const rows = [...(await frameRows()), ...stormRows()];
+async function rainfallRows(): Promise<BenchRow[]> {
+  const path = join(process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data'), 'nexrad', 'level2', 'KLOT20220317_000842_V06');
+  if (!existsSync(path)) {
+    console.warn(`no Level 2 sample at ${path} (set RADOME_SAMPLE_DATA): rainfall and swath not measured`);
+    return [];
+  }
+  return derivedFieldRows(path);
+}
+
+const rows = [...(await frameRows()), ...(await rainfallRows()), ...stormRows()];
 report('radar-time', rows);

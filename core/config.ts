@@ -65,6 +65,8 @@ export interface ServerConfig {
   debugErrors: boolean;
   /** Memory for decoded sweeps and products behind map tiles and point values, MB, plus a quarter of it for rendered tiles (least recently used go first). */
   tileCacheMb: number;
+  /** Rainfall: a gap between consecutive volumes longer than this, minutes, is reported missing, never integrated. */
+  rainfallGapMinutes: number;
 }
 
 function originsFrom(env: Env, name: string): '*' | string[] {
@@ -109,6 +111,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     wsMessageBurst: intFrom(env, 'RADOME_WS_MESSAGE_BURST', 200, 1, 1_000_000),
     debugErrors: boolFrom(env, 'RADOME_DEBUG_ERRORS', false),
     tileCacheMb: intFrom(env, 'RADOME_TILE_CACHE_MB', 256, 1, 1_000_000),
+    rainfallGapMinutes: intFrom(env, 'RADOME_RAINFALL_GAP_MINUTES', 20, 1, 1440),
   };
 }
 

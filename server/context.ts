@@ -6,6 +6,7 @@ import { createLoaders, type Loaders } from './loaders.js';
 import type { CatalogEventFeed } from './subscriptions/feed.js';
 import type { RadarLayers } from './tiles/radar-layers.js';
 import type { MosaicService } from './tiles/mosaic.js';
+import type { DerivedFields } from './radar-time/derived-fields.js';
 
 export interface RadomeContext {
   catalog: CatalogReader;
@@ -28,6 +29,8 @@ export interface RadomeContext {
   radar?: RadarLayers;
   /** The national mosaic (the `mosaic` query). */
   mosaics?: MosaicService;
+  /** Rainfall accumulations and reflectivity swaths (the rainfall and reflectivitySwath queries). */
+  derived?: DerivedFields;
 }
 
 /** Keys made only of these characters need no percent-encoding (the catalog's keys are). */

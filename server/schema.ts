@@ -13,6 +13,7 @@ import { RadarTimeResolver } from './resolvers/radar-time.js';
 import { SubscriptionResolver } from './resolvers/subscriptions.js';
 import { RadarValueResolver } from './resolvers/radar-value.js';
 import { MosaicResolver } from './resolvers/mosaic.js';
+import { DerivedFieldsResolver } from './resolvers/derived-fields.js';
 import { contextFeedPubSub } from './subscriptions/pubsub.js';
 
 let schema: GraphQLSchema | undefined;
@@ -20,7 +21,7 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, RadarTimeResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver, MosaicResolver],
+    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, RadarTimeResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver, MosaicResolver, DerivedFieldsResolver],
     validate: false,
     pubSub: contextFeedPubSub,
   });

@@ -190,3 +190,24 @@ export function precipitationInchesScale(): ColorScale {
     { min: 10, color: '#fdfdfd' },
   ]);
 }
+
+/** Rainfall accumulation in millimetres: the inch scale's colours at its thresholds in mm (0.25 mm ≈ 0.01 in …). */
+export function precipitationMillimetresScale(): ColorScale {
+  return thresholdColorScale('mm', [
+    { min: 0.25, color: '#04e9e7' },
+    { min: 2.5, color: '#019ff4' },
+    { min: 6, color: '#0300f4' },
+    { min: 12.5, color: '#02fd02' },
+    { min: 19, color: '#01c501' },
+    { min: 25, color: '#008e00' },
+    { min: 38, color: '#fdf802' },
+    { min: 50, color: '#e5bc00' },
+    { min: 63, color: '#fd9500' },
+    { min: 75, color: '#fd0000' },
+    { min: 100, color: '#d40000' },
+    { min: 125, color: '#bc0000' },
+    { min: 150, color: '#f800fd' },
+    { min: 200, color: '#9854c6' },
+    { min: 250, color: '#fdfdfd' },
+  ]);
+}

@@ -17,6 +17,6 @@ export {
   type ThresholdStep,
 } from './color-scale.js';
 export { codeColors } from './gate-codes.js';
-export { colorScaleForMoment, hydrometeorClassScale, precipitationInchesScale } from './color-tables.js';
+export { colorScaleForMoment, hydrometeorClassScale, precipitationInchesScale, precipitationMillimetresScale } from './color-tables.js';
 export { dataLevelColorScale } from './data-level-scale.js';
 export { encodeIndexedPng, encodeRgbaPng } from './png-encode.js';

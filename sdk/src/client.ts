@@ -16,6 +16,10 @@ import {
   RadarValueDocument,
   RadarPointSeriesDocument,
   MosaicDocument,
+  MosaicFramesDocument,
+  RainfallDocument,
+  RainfallAtPointDocument,
+  ReflectivitySwathDocument,
   RadarSiteDocument,
   RadarSitesDocument,
   RadarSiteVolumesDocument,
@@ -91,6 +95,14 @@ const operations = {
   radarPointSeries: RadarPointSeriesDocument,
   /** The national REF mosaic at a time: sites, volumes, TileJSON and frame URLs. */
   mosaic: MosaicDocument,
+  /** Mosaic loop frames every interval (ISO 8601 duration), each with TileJSON and frame URLs. */
+  mosaicFrames: MosaicFramesDocument,
+  /** Rainfall accumulated over a window: tiles, coverage and gaps, statistics over a box. */
+  rainfall: RainfallDocument,
+  /** Rainfall at a point per interval. */
+  rainfallAtPoint: RainfallAtPointDocument,
+  /** Per-pixel maximum of the lowest REF over a window: tiles and statistics. */
+  reflectivitySwath: ReflectivitySwathDocument,
   /** Any object by id (Relay): a union by `__typename`. */
   node: NodeDocument,
   nodes: NodesDocument,

@@ -30,6 +30,7 @@ import { serveTiles, TILES_PREFIX } from './tiles.js';
 import { StoredGridSource, type RadarGridSource } from '../tiles/grid-source.js';
 import { RadarLayers } from '../tiles/radar-layers.js';
 import { MosaicService } from '../tiles/mosaic.js';
+import { DerivedFields } from '../radar-time/derived-fields.js';
 import { ByteBudgetLru } from '../tiles/lru.js';
 
 export interface RadomeServerOptions {
@@ -122,6 +123,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const baseUrlOf = (req: IncomingMessage) => publicBase ?? `http://${requestAuthority(req)}/`;
   const radarLayers = new RadarLayers(catalog, options.radarGrids ?? new StoredGridSource(objects), config.tileCacheMb * 1024 * 1024);
   const mosaics = new MosaicService(radarLayers);
+  const derived = new DerivedFields(radarLayers, config.rainfallGapMinutes, (config.tileCacheMb * 1024 * 1024) / 2);
   // A quarter of the tile budget keeps rendered PNGs (a few KB each): tiles asked for again are only sent.
   const renderedTiles = new ByteBudgetLru<Uint8Array>((config.tileCacheMb * 1024 * 1024) / 4, (png) => png.byteLength + 200);
   const gauges: ScrapeGauges = {
@@ -150,7 +152,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       metrics.observeRequest('graphql-ws', 'GET', 101, 0);
       return null;
     },
-    context: (req) => ({ ...createContext(catalog, baseUrlOf(req), objects, feed, undefined, radarLayers, mosaics), ingestAdmin }),
+    context: (req) => ({ ...createContext(catalog, baseUrlOf(req), objects, feed, undefined, radarLayers, mosaics), ingestAdmin, derived }),
   });
 
   const apollo = new ApolloServer<RadomeContext>({
@@ -197,10 +199,10 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       }
       await ensureStarted();
       const baseUrl = baseUrlOf(req);
-      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers, mosaics), authorization: req.headers.authorization, ingestAdmin }), config.maxBodyBytes);
+      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers, mosaics), authorization: req.headers.authorization, ingestAdmin, derived }), config.maxBodyBytes);
     }
     if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects, options.ingestAdmin?.adminToken);
-    if (rawPath.startsWith(TILES_PREFIX)) return serveTiles(req, res, rawPath, search, { layers: radarLayers, rendered: renderedTiles, mosaics, baseUrlOf, onError });
+    if (rawPath.startsWith(TILES_PREFIX)) return serveTiles(req, res, rawPath, search, { layers: radarLayers, rendered: renderedTiles, mosaics, derived, baseUrlOf, onError });
     if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) {
       if (!config.graphiql) return sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n');
       return serveGraphiql(req, res, rawPath, search);

@@ -5,6 +5,8 @@
 //   /tiles/product/{productId}/…
 //   /tiles/latest/{site}/{moment}/{elevation}/…
 //   /tiles/mosaic/{moment}/{time}/…   (time: ISO 8601 UTC, e.g. 2022-03-17T00:10:00Z; ?toleranceMinutes=N, default 5)
+//   /tiles/rainfall/{method}/{from}/{to}/{sites}/…   (accumulation; sites comma-separated, "-" for none)
+//   /tiles/swath/{from}/{to}/{sites}/…   (per-pixel maximum of the lowest REF)
 // where … is [value/]{z}/{x}/{y}.png, [value/]{z}/{x}/{y}@2x.png or [value/]tilejson.json; the mosaic
 // also has frame.png and frame.json, its CONUS frame at 0.01°. tilejson.json?tileSize=512 names
 // the @2x tiles in its template.
@@ -18,6 +20,8 @@ import { errorBody } from '../errors.js';
 import { DEFAULT_TOLERANCE_MINUTES, type MosaicLayers } from '../tiles/mosaic.js';
 import type { ByteBudgetLru } from '../tiles/lru.js';
 import type { RadarLayers } from '../tiles/radar-layers.js';
+import type { DerivedFields, DerivedRequest } from '../radar-time/derived-fields.js';
+import { parseDerivedLayer } from '../radar-time/derived-request.js';
 import { isNotModified, sendJson, sendMethodNotAllowed } from './respond.js';
 
 export const TILES_PREFIX = '/tiles/';
@@ -34,7 +38,8 @@ type LayerRef =
   | { kind: 'sweep'; id: string }
   | { kind: 'product'; id: string }
   | { kind: 'latest'; site: string; moment: Moment; elevation: number }
-  | { kind: 'mosaic'; moment: Moment; time: number; toleranceMinutes: number };
+  | { kind: 'mosaic'; moment: Moment; time: number; toleranceMinutes: number }
+  | { kind: 'derived'; request: DerivedRequest };
 
 interface TileAddress {
   layer: LayerRef;
@@ -94,7 +99,7 @@ export function parseTilePath(rawPath: string, search = ''): TileAddress {
   } catch {
     throw bad('the path is not valid percent-encoding');
   }
-  const usage = 'use /tiles/{sweep/<id>|product/<id>|latest/<site>/<moment>/<elevation>|mosaic/<moment>/<time>}/[value/]{z}/{x}/{y}[@2x].png or …/tilejson.json';
+  const usage = 'use /tiles/{sweep/<id>|product/<id>|latest/<site>/<moment>/<elevation>|mosaic/<moment>/<time>|rainfall/<method>/<from>/<to>/<sites>|swath/<from>/<to>/<sites>}/[value/]{z}/{x}/{y}[@2x].png or …/tilejson.json';
   let tile: TileAddress['tile'] = null;
   const last = parts.pop() ?? '';
   const frame = last === 'frame.png' ? 'png' : last === 'frame.json' ? 'json' : null;
@@ -129,6 +134,13 @@ export function parseTilePath(rawPath: string, search = ''): TileAddress {
     const toleranceMinutes = tolerance === null ? DEFAULT_TOLERANCE_MINUTES : parseInteger(tolerance, 'toleranceMinutes');
     if (toleranceMinutes > 60) throw bad(`toleranceMinutes ${toleranceMinutes} is more than 60`);
     layer = { kind, moment: parseMoment(args[0]!), time: parseTileTime(args[1]!), toleranceMinutes };
+  } else if (kind === 'rainfall' || kind === 'swath') {
+    try {
+      layer = { kind: 'derived', request: parseDerivedLayer(kind, args, parseTileTime) };
+    } catch (e) {
+      if (e instanceof TileRequestError) throw e;
+      throw bad(e instanceof Error ? e.message : String(e));
+    }
   } else throw new TileRequestError(404, `unknown tile layer /tiles/${parts.join('/')}; ${usage}`);
   return { layer, layerPath, value, tile, frame };
 }
@@ -188,6 +200,8 @@ export interface TilesRouteOptions {
   rendered: ByteBudgetLru<Uint8Array>;
   /** The national mosaic; without it mosaic layers are 404. */
   mosaics?: MosaicLayers;
+  /** Rainfall accumulations and swaths; without it their layers are 404. */
+  derived?: Pick<DerivedFields, 'served'>;
   /** Base URL of the request, ending in "/". */
   baseUrlOf(req: IncomingMessage): string;
   onError(error: unknown): void;
@@ -222,6 +236,9 @@ async function resolveLayer(ref: LayerRef, options: TilesRouteOptions): Promise<
       if (ref.moment !== 'REF') throw new TileRequestError(404, `the mosaic is made of REF only, not ${ref.moment}`);
       if (!options.mosaics) throw new TileRequestError(404, 'this server serves no mosaic');
       return options.mosaics.served(ref.time, ref.toleranceMinutes);
+    case 'derived':
+      if (!options.derived) throw new TileRequestError(404, 'this server derives no rainfall or swaths');
+      return options.derived.served(ref.request);
   }
 }
 

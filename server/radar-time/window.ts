@@ -23,13 +23,19 @@ export function knownSite(catalog: Pick<CatalogReader, 'getRadarSites'>, raw: st
   return site;
 }
 
-/** [from, to) of at most `maxHours`, `from` before `to`, at a known site. */
-export function timeWindow(catalog: Pick<CatalogReader, 'getRadarSites'>, site: string, from: Date, to: Date, maxHours: number): TimeWindow {
+/** [from, to) of at most `maxHours`, `from` before `to`. */
+export function checkedWindow(from: Date, to: Date, maxHours: number): { from: number; to: number } {
   const [f, t] = [from.getTime(), to.getTime()];
   if (!Number.isFinite(f) || !Number.isFinite(t)) throw bad('from and to must be ISO 8601 date-times such as 2021-04-19T18:00:00Z');
   if (f >= t) throw bad(`from must be earlier than to; got from=${from.toISOString()} to=${to.toISOString()}: swap them`);
   if (t - f > maxHours * HOUR_MS) {
     throw bad(`the window from=${from.toISOString()} to=${to.toISOString()} is ${((t - f) / HOUR_MS).toFixed(1)} h long; ask for at most ${maxHours} h at a time`);
   }
-  return { site: knownSite(catalog, site), from: f, to: t };
+  return { from: f, to: t };
+}
+
+/** [from, to) of at most `maxHours`, `from` before `to`, at a known site. */
+export function timeWindow(catalog: Pick<CatalogReader, 'getRadarSites'>, site: string, from: Date, to: Date, maxHours: number): TimeWindow {
+  const window = checkedWindow(from, to, maxHours);
+  return { site: knownSite(catalog, site), ...window };
 }

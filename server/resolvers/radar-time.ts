@@ -1,6 +1,7 @@
 import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import type { RadomeContext } from '../context.js';
 import { stormCellsGeoJsonUrl } from '../http/storm-cells.js';
+import { layerPathOf, tileJsonUrls } from '../http/tiles.js';
 import { FRAMES_MAX_HOURS, radarFrameSweeps } from '../radar-time/frames.js';
 import { readStormCells, STORM_CELLS_MAX_HOURS } from '../radar-time/storm-cells.js';
 import { timeWindow } from '../radar-time/window.js';
@@ -28,6 +29,7 @@ export class RadarTimeResolver {
     return radarFrameSweeps(ctx.catalog, window, moment, elevation, limit ?? null).map((row) => ({
       time: new Date(row.startTime),
       sweep: sweepFromRow(row, ctx.objectUrl),
+      ...tileJsonUrls(ctx.baseUrl, layerPathOf('sweep', row.id)),
     }));
   }
 

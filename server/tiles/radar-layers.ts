@@ -73,7 +73,7 @@ export class RadarLayers {
 
   constructor(
     readonly catalog: CatalogReader,
-    private readonly grids: RadarGridSource,
+    readonly grids: RadarGridSource,
     cacheBytes: number,
   ) {
     this.cache = new ByteBudgetLru(cacheBytes, (layer) => layer.bytes);

@@ -8,4 +8,10 @@ export class RadarFrame {
 
   @Field(() => Sweep)
   sweep: Sweep;
+
+  @Field(() => String, { description: "TileJSON 3.0 of the frame's sweep as XYZ tiles (colours); the same as sweep.tileJsonUrl." })
+  tileJsonUrl: string;
+
+  @Field(() => String, { description: "TileJSON 3.0 of the frame's value tiles." })
+  valueTileJsonUrl: string;
 }

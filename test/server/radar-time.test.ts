@@ -5,11 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { KM_PER_KFT } from '../../ingest/decode/level3/storm-cells/index.js';
-import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -18,6 +16,7 @@ import { LOCATION, moment, sweep31 } from '../level2/synthetic-volumes.js';
 import { NTV_SCAN_TIME, ntvProduct } from '../level3/storm-products.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
+import { ingestEveryFile } from '../support/ingest-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
 
 // The day before the real KLOT volume (2022-03-17 00:08:42), so windows hold only these volumes.
@@ -66,16 +65,7 @@ describe('radar over time: frames and storm cells', () => {
     source.files.set('klot-ntv', ntvProduct());
     for (const f of STORM_FILES) source.files.set(f, readFileSync(join(stormDir!, f)));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
-    const writer = Catalog.open(join(dir, 'catalog.db'));
-    try {
-      const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
-      for (const key of source.files.keys()) {
-        const outcome = await ingestObject(ctx, source, source.object(key));
-        expect(outcome.status, `${key} ${outcome.status === 'failed' ? outcome.error.message : ''}`).toBe('ingested');
-      }
-    } finally {
-      writer.close();
-    }
+    await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
     const catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
     const listening = await createRadomeServer({ catalog, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = listening.url;
@@ -138,6 +128,29 @@ describe('radar over time: frames and storm cells', () => {
         to: iso(T + 20 * MIN),
       });
       expect(body.data.radarFrames.map((f: { time: string }) => Date.parse(f.time))).toEqual([T + 5 * MIN, T + 10 * MIN]);
+    });
+
+    it('mosaicFrames over the same three VCPs: a frame every 5 min, each the mosaic of the nearest volume\'s lowest REF cut, with its tiles', async () => {
+      const { body } = await gql(
+        `query($from: DateTimeISO!, $to: DateTimeISO!) { mosaicFrames(moment: REF, from: $from, to: $to, interval: "PT5M") { time siteCount tileJsonUrl valueTileJsonUrl imageUrl } }`,
+        { from: iso(T - MIN), to: iso(T + 15 * MIN) },
+      );
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      const got = body.data.mosaicFrames as Array<{ time: string; siteCount: number; tileJsonUrl: string; valueTileJsonUrl: string; imageUrl: string }>;
+      expect(got.map((f) => (Date.parse(f.time) - T) / MIN)).toEqual([-1, 4, 9, 14]);
+      // Nearest volume of each frame time: T, T+5 (4 is nearer 5 than 0), T+10, T+10.
+      const expectedVolume = [0, 5, 10, 10].map((m) => `KLOT${new Date(T + m * MIN).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_')}`);
+      for (const [k, frame] of got.entries()) {
+        expect(frame.siteCount).toBe(1);
+        const m = await gql(`query($time: DateTimeISO) { mosaic(time: $time) { tileJsonUrl valueTileJsonUrl imageUrl sweeps { id elevationAngle } } }`, { time: frame.time });
+        expect(m.body.errors, JSON.stringify(m.body.errors)).toBeUndefined();
+        const { sweeps, ...urls } = m.body.data.mosaic;
+        expect(urls).toEqual({ tileJsonUrl: frame.tileJsonUrl, valueTileJsonUrl: frame.valueTileJsonUrl, imageUrl: frame.imageUrl });
+        expect(sweeps.map((s: { id: string }) => s.id)).toEqual([`${expectedVolume[k]}/e01-REF`]);
+      }
+      const tj = await fetch(got[0]!.tileJsonUrl);
+      expect(tj.status).toBe(200);
+      await tj.arrayBuffer();
     });
 
     it('a window without volumes, or a moment without sweeps, gives an empty list', async () => {

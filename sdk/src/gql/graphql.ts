@@ -52,6 +52,12 @@ export type RadarMoment =
   | 'VEL'
   | 'ZDR';
 
+/** How a site's precipitation rate is had: DPR, its Level 3 digital instantaneous precipitation rate products (code 176); ZR, its lowest-elevation Level 2 REF through Z = 300 R^1.4 capped at 53 dBZ (103.8 mm/h); AUTO, DPR where the window has some, else ZR. */
+export type RainfallMethod =
+  | 'AUTO'
+  | 'DPR'
+  | 'ZR';
+
 /** A dimension SNR points are grouped by; ungrouped dimensions are summed over. */
 export type SnrGroupBy =
   | 'BAND'
@@ -302,7 +308,7 @@ export type RadarFramesQueryVariables = Exact<{
 }>;
 
 
-export type RadarFramesQuery = { radarFrames: Array<{ time: string, sweep: { id: string, elevationAngle: number, imageUrl: string } }> };
+export type RadarFramesQuery = { radarFrames: Array<{ time: string, tileJsonUrl: string, valueTileJsonUrl: string, sweep: { id: string, elevationAngle: number, imageUrl: string } }> };
 
 export type StormCellsQueryVariables = Exact<{
   site: string;
@@ -327,6 +333,56 @@ export type RadarValueQueryVariables = Exact<{
 
 
 export type RadarValueQuery = { radarValue: { value: number | null, units: string, rangeKm: number, groundRangeKm: number, azimuth: number, beamHeightM: number, time: string, radial: number, gate: number, site: { id: string }, sweep: { id: string, elevationAngle: number, tileJsonUrl: string } } | null };
+
+export type FieldStatisticsFieldsFragment = { bbox: Array<number>, stepDeg: number, coveredAreaKm2: number, valueAreaKm2: number, mean: number | null, max: number | null, areaOver: Array<{ threshold: number, areaKm2: number }> };
+
+export type DerivedSiteFieldsFragment = { site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> };
+
+export type RainfallQueryVariables = Exact<{
+  from: string;
+  to: string;
+  sites?: Array<string> | string | null | undefined;
+  bbox?: LonLatBox | null | undefined;
+  method?: RainfallMethod | null | undefined;
+  thresholds?: Array<number> | number | null | undefined;
+}>;
+
+
+export type RainfallQuery = { rainfall: { from: string, to: string, method: RainfallMethod, units: string, gapLimitMinutes: number, complete: boolean, reason: string | null, tileJsonUrl: string, valueTileJsonUrl: string, sites: Array<{ site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> }>, missing: Array<{ site: string, reason: string }>, statistics: { bbox: Array<number>, stepDeg: number, coveredAreaKm2: number, valueAreaKm2: number, mean: number | null, max: number | null, areaOver: Array<{ threshold: number, areaKm2: number }> } | null } | null };
+
+export type RainfallAtPointQueryVariables = Exact<{
+  lon: number;
+  lat: number;
+  from: string;
+  to: string;
+  interval: string;
+  method?: RainfallMethod | null | undefined;
+}>;
+
+
+export type RainfallAtPointQuery = { rainfallAtPoint: Array<{ time: string, end: string, accumulationMm: number | null, missingMinutes: number, site: string, source: string }> };
+
+export type ReflectivitySwathQueryVariables = Exact<{
+  from: string;
+  to: string;
+  sites?: Array<string> | string | null | undefined;
+  bbox?: LonLatBox | null | undefined;
+  thresholds?: Array<number> | number | null | undefined;
+}>;
+
+
+export type ReflectivitySwathQuery = { reflectivitySwath: { from: string, to: string, units: string, reason: string | null, tileJsonUrl: string, valueTileJsonUrl: string, sites: Array<{ site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> }>, missing: Array<{ site: string, reason: string }>, statistics: { bbox: Array<number>, stepDeg: number, coveredAreaKm2: number, valueAreaKm2: number, mean: number | null, max: number | null, areaOver: Array<{ threshold: number, areaKm2: number }> } | null } | null };
+
+export type MosaicFramesQueryVariables = Exact<{
+  moment?: RadarMoment;
+  from: string;
+  to: string;
+  interval: string;
+  toleranceMinutes?: number | null | undefined;
+}>;
+
+
+export type MosaicFramesQuery = { mosaicFrames: Array<{ time: string, siteCount: number, tileJsonUrl: string, valueTileJsonUrl: string, imageUrl: string }> };
 
 export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number };
 
@@ -615,6 +671,32 @@ export const RadarValueFieldsFragmentDoc = new TypedDocumentString(`
   gate
 }
     `, {"fragmentName":"RadarValueFields"}) as unknown as TypedDocumentString<RadarValueFieldsFragment, unknown>;
+export const FieldStatisticsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FieldStatisticsFields on FieldStatistics {
+  bbox
+  stepDeg
+  coveredAreaKm2
+  valueAreaKm2
+  mean
+  max
+  areaOver {
+    threshold
+    areaKm2
+  }
+}
+    `, {"fragmentName":"FieldStatisticsFields"}) as unknown as TypedDocumentString<FieldStatisticsFieldsFragment, unknown>;
+export const DerivedSiteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DerivedSiteFields on DerivedSite {
+  site
+  source
+  count
+  coveredFraction
+  gaps {
+    from
+    to
+  }
+}
+    `, {"fragmentName":"DerivedSiteFields"}) as unknown as TypedDocumentString<DerivedSiteFieldsFragment, unknown>;
 export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
     fragment SnrPointFields on SnrPoint {
   start
@@ -1206,6 +1288,8 @@ export const RadarFramesDocument = new TypedDocumentString(`
       elevationAngle
       imageUrl
     }
+    tileJsonUrl
+    valueTileJsonUrl
   }
 }
     `) as unknown as TypedDocumentString<RadarFramesQuery, RadarFramesQueryVariables>;
@@ -1277,6 +1361,144 @@ export const RadarValueDocument = new TypedDocumentString(`
   radial
   gate
 }`) as unknown as TypedDocumentString<RadarValueQuery, RadarValueQueryVariables>;
+export const RainfallDocument = new TypedDocumentString(`
+    query Rainfall($from: DateTimeISO!, $to: DateTimeISO!, $sites: [String!], $bbox: LonLatBox, $method: RainfallMethod = AUTO, $thresholds: [Float!]) {
+  rainfall(
+    from: $from
+    to: $to
+    sites: $sites
+    bbox: $bbox
+    method: $method
+    thresholds: $thresholds
+  ) {
+    from
+    to
+    method
+    units
+    gapLimitMinutes
+    complete
+    reason
+    tileJsonUrl
+    valueTileJsonUrl
+    sites {
+      ...DerivedSiteFields
+    }
+    missing {
+      site
+      reason
+    }
+    statistics {
+      ...FieldStatisticsFields
+    }
+  }
+}
+    fragment FieldStatisticsFields on FieldStatistics {
+  bbox
+  stepDeg
+  coveredAreaKm2
+  valueAreaKm2
+  mean
+  max
+  areaOver {
+    threshold
+    areaKm2
+  }
+}
+fragment DerivedSiteFields on DerivedSite {
+  site
+  source
+  count
+  coveredFraction
+  gaps {
+    from
+    to
+  }
+}`) as unknown as TypedDocumentString<RainfallQuery, RainfallQueryVariables>;
+export const RainfallAtPointDocument = new TypedDocumentString(`
+    query RainfallAtPoint($lon: Float!, $lat: Float!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $method: RainfallMethod = AUTO) {
+  rainfallAtPoint(
+    lon: $lon
+    lat: $lat
+    from: $from
+    to: $to
+    interval: $interval
+    method: $method
+  ) {
+    time
+    end
+    accumulationMm
+    missingMinutes
+    site
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<RainfallAtPointQuery, RainfallAtPointQueryVariables>;
+export const ReflectivitySwathDocument = new TypedDocumentString(`
+    query ReflectivitySwath($from: DateTimeISO!, $to: DateTimeISO!, $sites: [String!], $bbox: LonLatBox, $thresholds: [Float!]) {
+  reflectivitySwath(
+    from: $from
+    to: $to
+    sites: $sites
+    bbox: $bbox
+    thresholds: $thresholds
+  ) {
+    from
+    to
+    units
+    reason
+    tileJsonUrl
+    valueTileJsonUrl
+    sites {
+      ...DerivedSiteFields
+    }
+    missing {
+      site
+      reason
+    }
+    statistics {
+      ...FieldStatisticsFields
+    }
+  }
+}
+    fragment FieldStatisticsFields on FieldStatistics {
+  bbox
+  stepDeg
+  coveredAreaKm2
+  valueAreaKm2
+  mean
+  max
+  areaOver {
+    threshold
+    areaKm2
+  }
+}
+fragment DerivedSiteFields on DerivedSite {
+  site
+  source
+  count
+  coveredFraction
+  gaps {
+    from
+    to
+  }
+}`) as unknown as TypedDocumentString<ReflectivitySwathQuery, ReflectivitySwathQueryVariables>;
+export const MosaicFramesDocument = new TypedDocumentString(`
+    query MosaicFrames($moment: RadarMoment! = REF, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $toleranceMinutes: Int) {
+  mosaicFrames(
+    moment: $moment
+    from: $from
+    to: $to
+    interval: $interval
+    toleranceMinutes: $toleranceMinutes
+  ) {
+    time
+    siteCount
+    tileJsonUrl
+    valueTileJsonUrl
+    imageUrl
+  }
+}
+    `) as unknown as TypedDocumentString<MosaicFramesQuery, MosaicFramesQueryVariables>;
 export const SnrSeriesDocument = new TypedDocumentString(`
     query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
   snrSeries(
