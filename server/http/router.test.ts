@@ -196,7 +196,7 @@ describe('shared middleware', () => {
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
 
-    expect(await upgradeRequest(base, '/ws', { origin: 'https://evil.example.com' })).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n[^]*may not open subscriptions/);
+    expect(await upgradeRequest(base, '/ws', { origin: 'https://evil.example.com' })).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n[\s\S]*may not open subscriptions/);
     expect(await upgradeRequest(base, '/ws', { origin: 'https://maps.example.org' })).toMatch(/^HTTP\/1\.1 101 /);
     expect(await upgradeRequest(base, '/ws')).toMatch(/^HTTP\/1\.1 101 /);
     expect(taken).toHaveLength(2);
@@ -215,7 +215,7 @@ describe('shared middleware', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1');
     expect(((await limited.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
-    expect(await upgradeRequest(base, '/ws', { 'x-client': 'a' })).toMatch(/^HTTP\/1\.1 429 Too Many Requests\r\n[^]*retry-after: 1\r\n/);
+    expect(await upgradeRequest(base, '/ws', { 'x-client': 'a' })).toMatch(/^HTTP\/1\.1 429 Too Many Requests\r\n[\s\S]*retry-after: 1\r\n/);
     expect((await fetch(`${base}/api`, as('b'))).status).toBe(200);
     now += 1000;
     expect((await fetch(`${base}/api`, as('a'))).status).toBe(200);
