@@ -166,7 +166,9 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const serveGraphiql = createGraphiqlRoute(options.graphiqlDir ?? defaultGraphiqlDir());
 
   // GraphQL over HTTP and its subscriptions share their middleware: a client's requests and
-  // upgrades draw on one rate-limit bucket.
+  // upgrades draw on one rate-limit bucket. The body limit (maxBodyBytes) is applied where bytes
+  // are read: the request body by serveGraphql (chunked bodies declare no length up front), each
+  // WebSocket message by ws (maxPayload).
   const graphqlMiddleware: Middleware[] = limiter ? [rateLimit(limiter, (req) => clientOf(req, config.trustProxy), config.rateLimitPerSecond, config.rateLimitBurst)] : [];
 
   // The routes: a new one is one entry here, its handler in a module of its own (README, "Layout and data flow").
@@ -193,11 +195,13 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       label: 'graphiql',
       serve: ({ req, res, rawPath, search }) => (config.graphiql ? serveGraphiql(req, res, rawPath, search) : sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n')),
     },
+    // Counted as 'other', as before the table (a new label would be a new metrics series).
     { paths: [STORM_CELLS_PATH], label: 'other', serve: ({ res, search }) => serveStormCells(res, search, catalog, objects) },
     { paths: ['/healthz'], label: 'healthz', serve: ({ res }) => serveHealth(res, catalog) },
     { paths: ['/readyz'], label: 'readyz', serve: ({ res }) => serveReady(res, catalog, objects) },
     { paths: ['/metrics'], label: 'metrics', use: [bearerAuth(config.metricsToken, '/metrics', 'RADOME_METRICS_TOKEN')], serve: ({ res }) => serveMetrics(res, metrics, gauges) },
-    // The explorer's static files at / go here (a catch-all `/*` stays the last entry).
+    // The explorer (#20) goes here, e.g. { paths: ['/', '/explorer/*'], label: 'other', serve: ({ req, res, rawPath }) => serveExplorer(req, res, rawPath) };
+    // a catch-all `/*` would have to stay the last entry.
   ];
 
   const router = createRouter<RouteLabel>({
