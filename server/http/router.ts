@@ -9,6 +9,7 @@
 // ws and the handlers here already speak node:http, so all radome needs is this matching.
 import { STATUS_CODES, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { JSON_CONTENT_TYPE, sendJson, sendText, TEXT_CONTENT_TYPE } from './respond.js';
 
 /** A request as middleware sees it, on a plain request or a WebSocket upgrade. */
 export interface Exchange {
@@ -75,22 +76,16 @@ export interface Router {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
 
-function answerBody(answer: Answer): { body: string; type: string | undefined } {
-  if (answer.json !== undefined) return { body: JSON.stringify(answer.json), type: 'application/json; charset=utf-8' };
-  if (answer.text !== undefined) return { body: answer.text, type: 'text/plain; charset=utf-8' };
-  return { body: '', type: undefined };
-}
-
 /** Writes an answer as the response (headers set earlier on `res` are kept). */
-export function sendAnswer(res: ServerResponse, answer: Answer): void {
-  const { body, type } = answerBody(answer);
-  res.writeHead(answer.status, { ...(type && { 'content-type': type }), 'content-length': String(Buffer.byteLength(body)), ...answer.headers });
-  res.end(body);
+function sendAnswer(res: ServerResponse, answer: Answer): void {
+  if (answer.json !== undefined) return sendJson(res, answer.status, answer.json, answer.headers);
+  if (answer.text !== undefined) return sendText(res, answer.status, answer.text, answer.headers);
+  res.writeHead(answer.status, { 'content-length': '0', ...answer.headers }).end();
 }
 
 /** Writes an answer to a socket whose upgrade is refused, and closes it. */
 function refuseUpgrade(socket: Duplex, answer: Answer, extra: Record<string, string>): void {
-  const { body, type } = answerBody(answer);
+  const [body, type] = answer.json !== undefined ? [JSON.stringify(answer.json), JSON_CONTENT_TYPE] : [answer.text ?? '', answer.text !== undefined ? TEXT_CONTENT_TYPE : undefined];
   const headers = { ...extra, ...(type && { 'content-type': type }), 'content-length': String(Buffer.byteLength(body)), ...answer.headers, connection: 'close' };
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n${lines.join('')}\r\n${body}`);
