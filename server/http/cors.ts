@@ -6,7 +6,7 @@ const ALLOWED_HEADERS = 'content-type, accept, apollo-require-preflight, x-apoll
 /** '*' lets every origin read the API (it is public and read-only); a list allows only those origins. */
 export type CorsOrigins = '*' | readonly string[];
 
-export function isOriginAllowed(origin: string, allowed: CorsOrigins): boolean {
+function isOriginAllowed(origin: string, allowed: CorsOrigins): boolean {
   return allowed === '*' || allowed.includes(origin);
 }
 
