@@ -27,13 +27,13 @@ function filesUnder(dir) {
 const isTest = (file) => file.startsWith('test/') || file.startsWith('bench/') || file.includes('.test.');
 const files = [...SOURCE, ...OTHERS].flatMap(filesUnder);
 const text = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
-const escape = (name) => name.replace(/\$/g, '\\$');
+const regexSafe = (name) => name.replace(/\$/g, '\\$');
 
 const testOnly = [];
 const nowhere = [];
 for (const file of files.filter((f) => SOURCE.some((d) => f.startsWith(`${d}/`)) && !isTest(f))) {
   for (const [, name] of text.get(file).matchAll(EXPORT)) {
-    const word = new RegExp(`\\b${escape(name)}\\b`);
+    const word = new RegExp(`\\b${regexSafe(name)}\\b`);
     const users = files.filter((f) => f !== file && word.test(text.get(f)));
     if (users.some((f) => !isTest(f))) continue;
     (users.length ? testOnly : nowhere).push(`${file}: ${name}${users.length ? ` (${users.slice(0, 3).join(', ')})` : ''}`);
