@@ -5,7 +5,8 @@ export default defineConfig({
   // type-graphql and Apollo load index.js, and graphql refuses objects from "another realm".
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['test/**/*.test.ts'],
+    // Unit tests sit beside their module (server/http/router.test.ts); end-to-end suites in test/.
+    include: ['test/**/*.test.ts', 'core/**/*.test.ts', 'store/**/*.test.ts', 'ingest/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
     pool: 'forks',

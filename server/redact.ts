@@ -6,9 +6,9 @@
  * after a space, quote, bracket, `=` or `,`; URLs (`http://host/…`) are left alone because `//`
  * follows a colon there.
  */
-const ABSOLUTE_PATH = /(^|[\s"'`(\[=,]|file:)\/(?:[^\s"'`/:)\],]+\/)+([^\s"'`/:)\],]*)/g;
+const ABSOLUTE_PATH = /(^|[\s"'`([=,]|file:)\/(?:[^\s"'`/:)\],]+\/)+([^\s"'`/:)\],]*)/g;
 /** A Windows drive path. */
-const DRIVE_PATH = /(^|[\s"'`(\[=,])[A-Za-z]:\\(?:[^\s"'`\\:)\],]+\\)+([^\s"'`\\:)\],]*)/g;
+const DRIVE_PATH = /(^|[\s"'`([=,])[A-Za-z]:\\(?:[^\s"'`\\:)\],]+\\)+([^\s"'`\\:)\],]*)/g;
 
 /** `text` with every absolute path cut to its last segment: `/srv/radome/var/objects/a.png` → `…/a.png`. */
 export function redactServerPaths(text: string): string {

@@ -11,7 +11,6 @@ import { latitudeOfMercatorY, longitudeOfMercatorX, mercatorX, mercatorY, type M
 /** Highest zoom served: ~10 m pixels at 256 px, finer than any gate. */
 export const MAX_TILE_ZOOM = 14;
 export const TILE_SIZES = [256, 512] as const;
-export type TileSize = (typeof TILE_SIZES)[number];
 /** Half the Web Mercator world's side, m (π · 6378137). */
 const HALF_WORLD_M = Math.PI * 6378137;
 

@@ -25,10 +25,3 @@ export function parseLevel2ChunkKey(key: string): Level2ChunkKey | null {
   if (Number.isNaN(time)) return null;
   return { site: site!, volumeNumber: +vol!, time, stamp: `${y}${mo}${d}-${h}${mi}${s}`, seq: +seq!, type: type as 'S' | 'I' | 'E' };
 }
-
-/** The key of chunk `seq` of a volume (used to stage chunks in tests and mirrors). */
-export function level2ChunkKeyFor(site: string, volumeNumber: number, time: number, seq: number, type: 'S' | 'I' | 'E'): string {
-  const iso = new Date(time).toISOString();
-  const stamp = `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
-  return `${site}/${volumeNumber}/${stamp}-${String(seq).padStart(3, '0')}-${type}`;
-}

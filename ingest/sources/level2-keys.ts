@@ -53,7 +53,7 @@ export function level2DayPrefixes(site: string, window: TimeWindow): string[] {
   return prefixes;
 }
 
-/** The key a volume file has in the public layout (used to stage files in tests and mirrors). */
+/** The key a volume file has in the public layout: parseLevel2Key's inverse (tests stage files with it). */
 export function level2KeyFor(site: string, time: number, suffix = '_V06'): string {
   const iso = new Date(time).toISOString(); // 2022-03-17T00:08:42.000Z
   const ymd = iso.slice(0, 10).replaceAll('-', '');

@@ -43,7 +43,7 @@ export function level3DayPrefixes(icao: string, mnemonic: string, window: TimeWi
   return prefixes;
 }
 
-/** The key a product has in the public layout (used to stage files in tests and mirrors). */
+/** The key a product has in the public layout, built with this module's id and date helpers (tests stage files with it). */
 export function level3KeyFor(icao: string, mnemonic: string, time: number): string {
   const hms = new Date(time).toISOString().slice(11, 19).replaceAll(':', '_');
   return `${level3RadarId(icao)}_${mnemonic.toUpperCase()}_${ymd(time)}_${hms}`;

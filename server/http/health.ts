@@ -1,10 +1,8 @@
 // /healthz (the process answers and the catalog opens), /readyz (the catalog reads and the object
 // store answers: fit to serve) and /metrics (Prometheus text, optionally behind a bearer token).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { ObjectStore } from '../../store/types.js';
 import type { CatalogReader } from '../catalog-reader.js';
-import { bearerTokenMatches } from '../bearer-token.js';
-import { errorBody } from '../errors.js';
 import { redactServerPaths } from '../redact.js';
 import type { Metrics, ScrapeGauges } from './metrics.js';
 import { sendJson, sendText } from './respond.js';
@@ -42,11 +40,7 @@ export async function serveReady(res: ServerResponse, catalog: CatalogReader, ob
   sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...checks });
 }
 
-export function serveMetrics(req: IncomingMessage, res: ServerResponse, metrics: Metrics, gauges: ScrapeGauges, token: string | undefined): void {
-  if (token !== undefined) {
-    const auth = req.headers.authorization;
-    if (!auth) return sendJson(res, 401, errorBody('UNAUTHENTICATED', '/metrics needs `Authorization: Bearer <RADOME_METRICS_TOKEN>`'));
-    if (!bearerTokenMatches(auth, token)) return sendJson(res, 403, errorBody('FORBIDDEN', '/metrics: the bearer token does not match RADOME_METRICS_TOKEN'));
-  }
+/** Prometheus text; the route puts it behind RADOME_METRICS_TOKEN when one is set (bearer-auth.ts). */
+export function serveMetrics(res: ServerResponse, metrics: Metrics, gauges: ScrapeGauges): void {
   sendText(res, 200, metrics.render(gauges), { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
 }

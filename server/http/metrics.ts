@@ -7,7 +7,7 @@ import { apiCodeOf } from '../errors.js';
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Routes are a fixed set, so label values (and series) stay bounded whatever clients request. */
-export type Route = 'graphql' | 'graphql-ws' | 'graphiql' | 'objects' | 'tiles' | 'healthz' | 'readyz' | 'metrics' | 'other';
+export type RouteLabel = 'graphql' | 'graphql-ws' | 'graphiql' | 'objects' | 'tiles' | 'healthz' | 'readyz' | 'metrics' | 'other';
 
 interface Histogram {
   counts: number[];
@@ -25,10 +25,10 @@ const label = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').repla
 
 export class Metrics {
   private readonly requests = new Map<string, number>();
-  private readonly latency = new Map<Route, Histogram>();
+  private readonly latency = new Map<RouteLabel, Histogram>();
   private readonly graphqlErrors = new Map<string, number>();
 
-  observeRequest(route: Route, method: string, status: number, seconds: number): void {
+  observeRequest(route: RouteLabel, method: string, status: number, seconds: number): void {
     const key = `route="${route}",method="${label(method)}",status="${status}"`;
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
     let h = this.latency.get(route);

@@ -17,7 +17,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * The path is percent-decoded exactly once; validateObjectKey refuses `..`, also in encoded
  * forms, so nothing outside the store's root can be named.
  */
-export function objectKeyOfPath(rawPath: string): string | null {
+function objectKeyOfPath(rawPath: string): string | null {
   let key: string;
   try {
     key = decodeURIComponent(rawPath.slice(OBJECTS_PREFIX.length));
@@ -42,7 +42,7 @@ function headers(object: ObjectHead): Record<string, string> {
 }
 
 /** Inclusive byte range of a body of `size` bytes. */
-export interface ByteRange {
+interface ByteRange {
   start: number;
   end: number;
 }
@@ -52,7 +52,7 @@ export interface ByteRange {
  * (416), or null to send the whole body (no, malformed or multiple ranges; RFC 9110 §14.2 lets a
  * server ignore those).
  */
-export function parseByteRange(header: string, size: number): ByteRange | 'unsatisfiable' | null {
+function parseByteRange(header: string, size: number): ByteRange | 'unsatisfiable' | null {
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!m || (m[1] === '' && m[2] === '')) return null;
   if (m[1] === '') {

@@ -1,5 +1,9 @@
 // A token bucket per client: `burst` requests at once, refilled at `perSecond`. Buckets that
 // have refilled completely carry no state and are dropped, so the map holds only active clients.
+import type { IncomingMessage } from 'node:http';
+import { errorBody } from '../errors.js';
+import type { Middleware } from './router.js';
+
 export interface RateLimitDecision {
   allowed: boolean;
   /** Whole seconds until one request would be allowed (0 when allowed). */
@@ -42,4 +46,21 @@ export class RateLimiter {
     const fullAfterMs = (this.burst / this.perSecond) * 1000;
     for (const [client, bucket] of this.buckets) if (t - bucket.updated >= fullAfterMs) this.buckets.delete(client);
   }
+}
+
+/**
+ * Rate limiting as middleware: one request (or WebSocket upgrade) takes one token of its client's
+ * bucket; without one it gets 429 RATE_LIMITED with Retry-After.
+ */
+export function rateLimit(limiter: RateLimiter, clientOf: (req: IncomingMessage) => string, perSecond: number, burst: number): Middleware {
+  return ({ req }) => {
+    const decision = limiter.take(clientOf(req));
+    if (decision.allowed) return undefined;
+    const retryAfterSeconds = decision.retryAfterSeconds;
+    return {
+      status: 429,
+      headers: { 'retry-after': String(retryAfterSeconds) },
+      json: errorBody('RATE_LIMITED', `too many requests from this client (over ${perSecond}/s, bursts of ${burst}); retry after ${retryAfterSeconds} s`, { retryAfterSeconds }),
+    };
+  };
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -8,7 +8,7 @@ import { RadomeError } from '../../core/errors.js';
 import type { ObjectStore } from '../../store/types.js';
 import type { CatalogReader } from '../catalog-reader.js';
 import { createContext, type RadomeContext } from '../context.js';
-import { apiErrorFormatter, clientErrorStatusPlugin, errorBody } from '../errors.js';
+import { apiErrorFormatter, clientErrorStatusPlugin } from '../errors.js';
 import { BoundedQueryCache } from '../limits/apq-cache.js';
 import { ExecutionDeadline } from '../limits/deadline.js';
 import { limitsPlugin } from '../limits/plugin.js';
@@ -16,15 +16,17 @@ import { maxAliasesRule, maxDepthRule, maxSelectionsRule } from '../limits/valid
 import { IngestAdmin, type IngestAdminOptions } from '../ingest-admin.js';
 import { buildRadomeSchema } from '../schema.js';
 import { CatalogEventFeed } from '../subscriptions/feed.js';
-import { attachSubscriptions } from '../subscriptions/ws.js';
-import { applyCors, isOriginAllowed } from './cors.js';
+import { createSubscriptionServer } from '../subscriptions/ws.js';
+import { bearerAuth } from './bearer-auth.js';
+import { cors } from './cors.js';
 import { createGraphiqlRoute, defaultGraphiqlDir, GRAPHIQL_PATH } from './graphiql.js';
 import { GRAPHQL_PATH, serveGraphql } from './graphql.js';
 import { serveHealth, serveMetrics, serveReady } from './health.js';
-import { Metrics, type Route, type ScrapeGauges } from './metrics.js';
+import { Metrics, type RouteLabel, type ScrapeGauges } from './metrics.js';
 import { OBJECTS_PREFIX, serveObject } from './objects.js';
-import { RateLimiter } from './rate-limit.js';
-import { sendJson, sendText } from './respond.js';
+import { RateLimiter, rateLimit } from './rate-limit.js';
+import { sendText } from './respond.js';
+import { createRouter, type Middleware, type Route } from './router.js';
 import { serveStormCells, STORM_CELLS_PATH } from './storm-cells.js';
 import { serveTiles, TILES_PREFIX } from './tiles.js';
 import { StoredGridSource, type RadarGridSource } from '../tiles/grid-source.js';
@@ -65,7 +67,7 @@ export interface ListeningRadomeServer {
 }
 
 export interface RadomeServer {
-  /** The node:http request listener (routes /graphql, /graphiql/, /objects/, /healthz, /readyz, /metrics). */
+  /** The node:http request listener (the route table in createRadomeServer). */
   handler: RequestListener;
   listen(port: number, host?: string): Promise<ListeningRadomeServer>;
 }
@@ -98,15 +100,6 @@ function clientOf(req: IncomingMessage, trustProxy: boolean): string {
   return first || req.socket.remoteAddress || 'unknown';
 }
 
-function routeOf(rawPath: string): Route {
-  if (rawPath === GRAPHQL_PATH) return 'graphql';
-  if (rawPath.startsWith(OBJECTS_PREFIX)) return 'objects';
-  if (rawPath.startsWith(TILES_PREFIX)) return 'tiles';
-  if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) return 'graphiql';
-  if (rawPath === '/healthz' || rawPath === '/readyz' || rawPath === '/metrics') return rawPath.slice(1) as Route;
-  return 'other';
-}
-
 export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const { catalog, objects } = options;
   const config: ServerConfig = { ...loadServerConfig({}), rateLimitPerSecond: 0, ...options.config };
@@ -134,9 +127,8 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     activeSubscriptions: () => feed.subscriberCount,
   };
 
-  const subscriptions = attachSubscriptions(httpServer, {
+  const subscriptions = createSubscriptionServer({
     schema,
-    path: GRAPHQL_PATH,
     maxTokens: config.maxTokens,
     maxCost: config.maxCost,
     maxPayloadBytes: config.maxBodyBytes,
@@ -145,13 +137,6 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     messageLimiter: wsMessageLimiter,
     clientOf: (req) => clientOf(req, config.trustProxy),
     debugErrors: config.debugErrors,
-    admit(req) {
-      const origin = req.headers.origin;
-      if (origin !== undefined && !isOriginAllowed(origin, config.corsOrigins)) return { status: 403, message: `origin ${origin} may not open subscriptions (RADOME_CORS_ORIGINS)` };
-      if (limiter && !limiter.take(clientOf(req, config.trustProxy)).allowed) return { status: 429, message: 'too many requests; retry later' };
-      metrics.observeRequest('graphql-ws', 'GET', 101, 0);
-      return null;
-    },
     context: (req) => ({ ...createContext(catalog, baseUrlOf(req), objects, feed, undefined, radarLayers, mosaics), ingestAdmin, derived }),
   });
 
@@ -174,7 +159,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       limitsPlugin({ maxCost: config.maxCost }),
       clientErrorStatusPlugin(),
       metrics.plugin(),
-      { serverWillStart: async () => ({ drainServer: async () => { feed.close(); await subscriptions.close(); } }) },
+      { serverWillStart: async () => ({ drainServer: async () => { httpServer.off('upgrade', router.handleUpgrade); feed.close(); await subscriptions.close(); } }) },
     ],
     formatError: apiErrorFormatter({ debug: config.debugErrors }),
   });
@@ -182,53 +167,58 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const ensureStarted = () => (started ??= apollo.start());
   const serveGraphiql = createGraphiqlRoute(options.graphiqlDir ?? defaultGraphiqlDir());
 
-  async function route(req: IncomingMessage, res: ServerResponse, rawPath: string, search: string): Promise<void> {
-    if (applyCors(req, res, config.corsOrigins)) return;
+  // GraphQL over HTTP and its subscriptions share their middleware: a client's requests and
+  // upgrades draw on one rate-limit bucket. The body limit (maxBodyBytes) is applied where bytes
+  // are read: the request body by serveGraphql (chunked bodies declare no length up front), each
+  // WebSocket message by ws (maxPayload).
+  const graphqlMiddleware: Middleware[] = limiter ? [rateLimit(limiter, (req) => clientOf(req, config.trustProxy), config.rateLimitPerSecond, config.rateLimitBurst)] : [];
 
-    if (rawPath === GRAPHQL_PATH) {
-      if (limiter) {
-        const decision = limiter.take(clientOf(req, config.trustProxy));
-        if (!decision.allowed) {
-          res.setHeader('retry-after', String(decision.retryAfterSeconds));
-          return sendJson(
-            res,
-            429,
-            errorBody('RATE_LIMITED', `too many requests from this client (over ${config.rateLimitPerSecond}/s, bursts of ${config.rateLimitBurst}); retry after ${decision.retryAfterSeconds} s`, { retryAfterSeconds: decision.retryAfterSeconds }),
-          );
-        }
-      }
-      await ensureStarted();
-      const baseUrl = baseUrlOf(req);
-      return serveGraphql(req, res, search, apollo, async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers, mosaics), authorization: req.headers.authorization, ingestAdmin, derived }), config.maxBodyBytes);
-    }
-    if (rawPath.startsWith(OBJECTS_PREFIX)) return serveObject(req, res, rawPath, objects, options.ingestAdmin?.adminToken);
-    if (rawPath.startsWith(TILES_PREFIX)) return serveTiles(req, res, rawPath, search, { layers: radarLayers, rendered: renderedTiles, mosaics, derived, baseUrlOf, onError });
-    if (rawPath === GRAPHIQL_PATH || rawPath.startsWith(`${GRAPHIQL_PATH}/`)) {
-      if (!config.graphiql) return sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n');
-      return serveGraphiql(req, res, rawPath, search);
-    }
-    if (rawPath === STORM_CELLS_PATH) return serveStormCells(res, search, catalog, objects);
-    if (rawPath === '/healthz') return serveHealth(res, catalog);
-    if (rawPath === '/readyz') return serveReady(res, catalog, objects);
-    if (rawPath === '/metrics') return serveMetrics(req, res, metrics, gauges, config.metricsToken);
-    sendText(res, 404, 'not found; try /graphql, /graphiql/, /objects/<key>, /tiles/…, /healthz, /readyz or /metrics\n');
-  }
+  // The routes: a new one is one entry here, its handler in a module of its own (README, "Layout and data flow").
+  const routes: Route<RouteLabel>[] = [
+    {
+      paths: [GRAPHQL_PATH],
+      label: 'graphql',
+      use: graphqlMiddleware,
+      async serve({ req, res, search }) {
+        await ensureStarted();
+        const baseUrl = baseUrlOf(req);
+        const context = async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers, mosaics), authorization: req.headers.authorization, ingestAdmin, derived });
+        return serveGraphql(req, res, search, apollo, context, config.maxBodyBytes);
+      },
+      upgrade(req, socket, head) {
+        metrics.observeRequest('graphql-ws', 'GET', 101, 0);
+        subscriptions.handleUpgrade(req, socket, head);
+      },
+    },
+    { paths: [`${OBJECTS_PREFIX}*`], label: 'objects', serve: ({ req, res, rawPath }) => serveObject(req, res, rawPath, objects, options.ingestAdmin?.adminToken) },
+    { paths: [`${TILES_PREFIX}*`], label: 'tiles', serve: ({ req, res, rawPath, search }) => serveTiles(req, res, rawPath, search, { layers: radarLayers, rendered: renderedTiles, mosaics, derived, baseUrlOf, onError }) },
+    {
+      paths: [GRAPHIQL_PATH, `${GRAPHIQL_PATH}/*`],
+      label: 'graphiql',
+      serve: ({ req, res, rawPath, search }) => (config.graphiql ? serveGraphiql(req, res, rawPath, search) : sendText(res, 404, 'GraphiQL is turned off on this server (RADOME_GRAPHIQL=false)\n')),
+    },
+    // Counted as 'other', as before the table (a new label would be a new metrics series).
+    { paths: [STORM_CELLS_PATH], label: 'other', serve: ({ res, search }) => serveStormCells(res, search, catalog, objects) },
+    { paths: ['/healthz'], label: 'healthz', serve: ({ res }) => serveHealth(res, catalog) },
+    { paths: ['/readyz'], label: 'readyz', serve: ({ res }) => serveReady(res, catalog, objects) },
+    { paths: ['/metrics'], label: 'metrics', use: [bearerAuth(config.metricsToken, '/metrics', 'RADOME_METRICS_TOKEN')], serve: ({ res }) => serveMetrics(res, metrics, gauges) },
+    // The explorer (#20) goes here, e.g. { paths: ['/', '/explorer/*'], label: 'other', serve: ({ req, res, rawPath }) => serveExplorer(req, res, rawPath) };
+    // a catch-all `/*` would have to stay the last entry.
+  ];
 
-  const handler: RequestListener = (req, res) => {
-    const started = performance.now();
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    // The raw path, not new URL(...).pathname: WHATWG URL parsing would resolve `..` and `%2e%2e`
-    // before /objects/ could refuse them.
-    const rawPath = q < 0 ? url : url.slice(0, q);
-    const search = q < 0 ? '' : url.slice(q);
-    res.once('finish', () => metrics.observeRequest(routeOf(rawPath), req.method ?? 'GET', res.statusCode, (performance.now() - started) / 1000));
-    route(req, res, rawPath, search).catch((error: unknown) => {
-      onError(error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal server error' });
-      else res.destroy();
-    });
-  };
+  const router = createRouter<RouteLabel>({
+    routes,
+    use: [cors(config.corsOrigins)],
+    otherLabel: 'other',
+    notFound: ({ rawPath, upgrade }) =>
+      upgrade
+        ? { status: 404, text: `no WebSocket endpoint at ${rawPath}; subscriptions are at ${GRAPHQL_PATH}\n` }
+        : { status: 404, text: 'not found; try /graphql, /graphiql/, /objects/<key>, /tiles/…, /healthz, /readyz or /metrics\n' },
+    observe: (label, req, status, seconds) => metrics.observeRequest(label, req.method ?? 'GET', status, seconds),
+    onError,
+  });
+  const handler = router.handleRequest;
+  httpServer.on('upgrade', router.handleUpgrade);
   httpServer.on('request', handler);
 
   return {

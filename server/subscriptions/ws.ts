@@ -2,7 +2,7 @@
 // /graphql path. Documents pass the same limits as HTTP queries: token count, depth, aliases, cost.
 // A connection may hold a bounded number of subscriptions, and its client's messages are rate
 // limited, so one socket cannot keep the event loop busy.
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type Context } from 'graphql-ws';
@@ -15,7 +15,6 @@ import type { RadomeContext } from '../context.js';
 
 export interface SubscriptionServerOptions {
   schema: GraphQLSchema;
-  path: string;
   maxTokens: number;
   maxCost: number;
   maxPayloadBytes: number;
@@ -28,12 +27,12 @@ export interface SubscriptionServerOptions {
   clientOf(req: IncomingMessage): string;
   /** Stack traces are never sent; with this false, absolute server paths are cut from error messages too. */
   debugErrors: boolean;
-  /** Refuses an upgrade (origin not allowed, rate limited): the HTTP status and message, or null to accept. */
-  admit(req: IncomingMessage): { status: number; message: string } | null;
   context(req: IncomingMessage): RadomeContext;
 }
 
 export interface SubscriptionServer {
+  /** Takes an upgrade the route table has routed here and its middleware has let through. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
 }
 
@@ -47,11 +46,6 @@ const DOCUMENTS_KEPT = 256;
 const MAX_KEPT_QUERY_CHARS = 16 * 1024;
 
 type Checked = { document: DocumentNode } | { errors: readonly GraphQLError[] };
-
-function refuse(socket: Duplex, status: number, message: string): void {
-  const body = `${message}\n`;
-  socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 429 ? 'Too Many Requests' : 'Forbidden'}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-}
 
 /**
  * Parse and validation of a query text, remembered for the most recent texts. A client that
@@ -86,7 +80,7 @@ function documentChecker(options: SubscriptionServerOptions): (query: string) =>
   };
 }
 
-export function attachSubscriptions(httpServer: Server, options: SubscriptionServerOptions): SubscriptionServer {
+export function createSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes, handleProtocols });
   const check = documentChecker(options);
   const costOf = cachedCostError(options.maxCost);
@@ -95,15 +89,6 @@ export function attachSubscriptions(httpServer: Server, options: SubscriptionSer
       const json = e.toJSON();
       return options.debugErrors ? json : { ...json, message: redactServerPaths(json.message) };
     });
-
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path !== options.path) return refuse(socket, 404, `no WebSocket endpoint at ${path}; subscriptions are at ${options.path}`);
-    const refusal = options.admit(req);
-    if (refusal) return refuse(socket, refusal.status, refusal.message);
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  };
-  httpServer.on('upgrade', onUpgrade);
 
   const protocol = makeServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>({
     schema: options.schema,
@@ -168,8 +153,10 @@ export function attachSubscriptions(httpServer: Server, options: SubscriptionSer
   });
 
   return {
+    handleUpgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
     async close() {
-      httpServer.off('upgrade', onUpgrade);
       for (const client of wss.clients) client.close(1001, 'Going away');
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,8 +1,5 @@
 import type { ColumnChunk, FileMetaData, KeyValue, SchemaElement } from 'hyparquet';
-import { ByteWriter } from 'hyparquet-writer';
-import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
-import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
-import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
+import { ByteWriter, snappyCompress, writeMetadata, writePageHeader } from './hyparquet-writer-parts.js';
 import { rleBitPackedHybrid } from './rle-hybrid.js';
 
 /**

@@ -31,7 +31,7 @@ describe('radome ingest files with bad input among good', () => {
     bad['corrupted-volume'] = { bytes: flipped, code: 'CORRUPT' };
     bad['notes.txt'] = { bytes: new TextEncoder().encode('these are not radar data\n'.repeat(20)), code: 'UNRECOGNIZED' };
     bad['random.bin'] = { bytes: Uint8Array.from({ length: 5000 }, () => Math.floor(rand() * 256)), code: 'UNRECOGNIZED' };
-    bad['empty'] = { bytes: new Uint8Array(0), code: 'TRUNCATED' };
+    bad.empty = { bytes: new Uint8Array(0), code: 'TRUNCATED' };
     const real = sampleFile('nexrad/level2/KLOT20220317_000842_V06');
     if (real) bad['real-truncated_V06'] = { bytes: readFileSync(real).subarray(0, 1_000_000), code: 'TRUNCATED' };
     mkdirSync(join(dir, 'in'));

@@ -11,13 +11,14 @@ import { ingestPlanOf, planRadomeFile } from '../../ingest/plan-file.js';
 import type { IngestPlan, PlanOutcome } from '../../ingest/plan-types.js';
 import { ChunkVolume } from '../../ingest/realtime/chunk-volume.js';
 import { ChunksFollower } from '../../ingest/realtime/follow-chunks.js';
-import { level2ChunkKeyFor, parseLevel2ChunkKey } from '../../ingest/sources/level2-chunk-keys.js';
+import { parseLevel2ChunkKey } from '../../ingest/sources/level2-chunk-keys.js';
 import type { Level2ChunksSource, ListedChunk } from '../../ingest/sources/level2-chunks.js';
 import type { SourceObject } from '../../ingest/sources/types.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import type { ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../../store/types.js';
 import type { FuzzInput } from './seeds.js';
+import { level2ChunkKeyFor } from '../support/bucket-keys.js';
 
 export type CaseStatus = 'ingested' | 'pending' | 'typed' | 'untyped';
 

@@ -65,8 +65,8 @@ describe('Archive II round trip, message 31', () => {
   it('keeps range-folded and below-threshold gates apart', () => {
     const ref = decoded.sweeps[0]!.moments.REF!;
     const codes = options.sweeps31![0]!.moments.REF!.codes;
-    const folded = codes.findIndex((c) => c === 1);
-    const below = codes.findIndex((c) => c === 0);
+    const folded = codes.indexOf(1);
+    const below = codes.indexOf(0);
     const values = momentValues(ref);
     expect([Number.isNaN(values[folded]!), isRangeFolded(ref, folded)]).toEqual([true, true]);
     expect([Number.isNaN(values[below]!), isRangeFolded(ref, below)]).toEqual([true, false]);

@@ -98,7 +98,7 @@ describe('Level 3 round trip through the test encoder', () => {
     expect(p.tabular!.description!.productCode).toBe(170);
     const inches = decodeLevels(p);
     const mm = decodeLevels(p, { precipitationUnit: 'mm' });
-    const k = levels.findIndex((l) => l === 200);
+    const k = levels.indexOf(200);
     expect(inches[k]).toBeCloseTo(((200 - 0.25) / 7.79) * 0.01, 5);
     expect(mm[k]).toBeCloseTo(inches[k]! * 25.4, 4);
     expect(inches[levels.indexOf(0)]).toBeNaN();

@@ -4,8 +4,7 @@
 // SNR values.
 import { parquetMetadata, parquetReadObjects, type SchemaElement } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
-import { ByteWriter } from 'hyparquet-writer';
-import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
+import { ByteWriter, writeRleBitPackedHybrid } from '../../store/parquet/hyparquet-writer-parts.js';
 import { float32Dictionary } from '../../store/parquet/float-dictionary.js';
 import { rleBitPackedHybrid } from '../../store/parquet/rle-hybrid.js';
 import { PAGE_ROWS, plainBytes, plainInt64, plainStrings, writeParquetColumns, type ParquetColumn } from '../../store/parquet/write-columns.js';

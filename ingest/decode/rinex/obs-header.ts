@@ -100,7 +100,7 @@ export class ObsHeaderReader {
       this.header.antenna = { number: body.slice(0, 20).trim(), type: body.slice(20, 40).trim() };
     } else if (label.startsWith('APPROX POSITION XYZ')) {
       const xyz = this.triple(body, 14, lineNo);
-      if (xyz && xyz.some((v) => v !== 0)) {
+      if (xyz?.some((v) => v !== 0)) {
         this.header.approxPositionXyz = xyz;
         this.header.approxPosition = ecefToGeodetic(xyz[0], xyz[1], xyz[2]);
       }

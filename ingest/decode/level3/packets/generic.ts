@@ -95,7 +95,7 @@ function readRadialComponent(x: XdrCursor, ctx: PacketContext, code: number): Ge
     for (let b = 0; b < row.length; b++) {
       const v = row[b]!;
       if (v < 0 || v > 0xffff) clamped++;
-      levels[k * bins + b] = v < 0 ? 0 : v > 0xffff ? 0xffff : v;
+      levels[k * bins + b] = v < 0 ? 0 : Math.min(v, 0xffff);
     }
   });
   if (clamped) ctx.warnings.push(`generic packet ${code}: ${clamped} data values outside 0-65535 clamped`);
