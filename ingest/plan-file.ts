@@ -1,9 +1,8 @@
-import { RadomeError } from '../core/errors.js';
 import { identifyRadomeFile } from './decode/detect.js';
 import type { GridPool } from './decode/level2/index.js';
 import { decodeLevel3 } from './decode/level3/index.js';
-import { readRinexNav, readSp3 } from './decode/orbits/index.js';
 import { readRinex } from './decode/rinex/index.js';
+import { orbitIngestPlanOf, planOrbitFile, type OrbitPlan } from './gnss/orbit-plan.js';
 import { gnssIngestPlanOf, planGnssFile, type GnssPlan } from './gnss/plan.js';
 import { level2IngestPlanOf, planArchiveII, type Level2Plan } from './level2/plan.js';
 import { level3IngestPlanOf, planLevel3Product, type Level3Plan } from './level3/plan.js';
@@ -11,7 +10,7 @@ import type { IngestPlan, PlanOptions } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
 
 /** A file's plan as plain data (typed arrays, strings, numbers): what a pool thread hands back. */
-export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3'; plan: Level3Plan } | { kind: 'gnss'; plan: GnssPlan };
+export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3'; plan: Level3Plan } | { kind: 'gnss'; plan: GnssPlan } | { kind: 'orbits'; plan: OrbitPlan };
 
 /**
  * Recognises any radome file by content (containers unwrapped), decodes it and plans its objects
@@ -29,17 +28,8 @@ export function planRadomeFile(bytes: Uint8Array, object: SourceObject, options:
       return { kind: 'gnss', plan: planGnssFile(readRinex(plain), object, options) };
     case 'rinex-nav':
     case 'sp3':
-      return orbitFileNotStored(format, plain);
+      return { kind: 'orbits', plan: planOrbitFile(format, plain, object, options) };
   }
-}
-
-/**
- * Orbit files decode (so a damaged one gets its own error) but are not stored yet: the object
- * store and catalog have no place for orbits, so ingest reports them as UNSUPPORTED.
- */
-function orbitFileNotStored(format: 'rinex-nav' | 'sp3', plain: Uint8Array): never {
-  const what = format === 'sp3' ? `SP3 orbits (${readSp3(plain).satellites.length} satellites)` : `RINEX navigation data (${readRinexNav(plain).kepler.length} Keplerian ephemerides)`;
-  throw new RadomeError('UNSUPPORTED', `${what}: radome decodes orbit files but does not store them yet`);
 }
 
 /** A plain plan (made in this thread or another) as the ingest plan that writes and commits it. */
@@ -51,5 +41,7 @@ export function ingestPlanOf(plain: PlainPlan): IngestPlan {
       return level3IngestPlanOf(plain.plan);
     case 'gnss':
       return gnssIngestPlanOf(plain.plan);
+    case 'orbits':
+      return orbitIngestPlanOf(plain.plan);
   }
 }

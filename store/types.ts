@@ -293,6 +293,32 @@ export interface GnssDayRow {
   satelliteCount: number;
   timeSystem: string;
   ingestedAt: number;
+  /** Orbits the Parquet object's elevation/azimuth/edot came from; null (or absent) without geometry. */
+  geometry?: GnssGeometryKind | null;
+}
+
+/** Which orbits a station-day's geometry was computed from: SP3 precise orbits, else broadcast. */
+export type GnssGeometryKind = 'precise' | 'broadcast';
+
+/** One orbit file (navigation or SP3) stored for one GPS day it covers. */
+export interface GnssOrbitRow {
+  day: number;
+  kind: GnssGeometryKind;
+  objectKey: string;
+  source: string;
+  sourceKey: string;
+  satelliteCount: number;
+  /** First and last epoch (SP3) or ephemeris time (navigation), GPS ms. */
+  firstTime: number;
+  lastTime: number;
+  ingestedAt: number;
+}
+
+/** An orbit file's rows and the station-days whose geometry it (re)filled, committed together. */
+export interface CommitGnssOrbitsInput {
+  file: SourceFileRow;
+  orbits: GnssOrbitRow[];
+  geometry: { station: string; day: number; geometry: GnssGeometryKind }[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GnssDayRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../types.js';
+import type { GnssDayRow, GnssOrbitRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../types.js';
 import { CONSTELLATIONS } from '../gnss/satellites.js';
 import type { StatementCache } from './statements.js';
 
@@ -7,7 +7,7 @@ const STATION_COLUMNS = `id, name, long_name AS longName, latitude, longitude, h
 
 const DAY_COLUMNS = `s.id AS station, d.day, d.object_key AS objectKey, d.source, d.source_key AS sourceKey,
   d.first_time AS firstTime, d.last_time AS lastTime, d.epoch_count AS epochCount, d.observation_count AS observationCount,
-  d.satellite_count AS satelliteCount, d.time_system AS timeSystem, d.ingested_at AS ingestedAt`;
+  d.satellite_count AS satelliteCount, d.time_system AS timeSystem, d.ingested_at AS ingestedAt, d.geometry`;
 
 export function listGnssStations(statements: StatementCache): GnssStationRow[] {
   return statements.prepare(`SELECT ${STATION_COLUMNS} FROM gnss_stations ORDER BY id`).all() as GnssStationRow[];
@@ -36,6 +36,22 @@ export function gnssDays(statements: StatementCache, station: string, fromDay: n
   return statements
     .prepare(`SELECT ${DAY_COLUMNS} FROM gnss_days d JOIN gnss_stations s ON s.num = d.station WHERE s.id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day`)
     .all(station, fromDay, toDay) as GnssDayRow[];
+}
+
+/** Every station's row for one day (the station-days an orbit file arriving later fills in). */
+export function gnssDaysOn(statements: StatementCache, day: number): GnssDayRow[] {
+  return statements.prepare(`SELECT ${DAY_COLUMNS} FROM gnss_days d JOIN gnss_stations s ON s.num = d.station WHERE d.day = ? ORDER BY s.id`).all(day) as GnssDayRow[];
+}
+
+/** Orbit files stored for days in [fromDay, toDay], by day, precise first, then oldest ingest first. */
+export function gnssOrbits(statements: StatementCache, fromDay: number, toDay: number): GnssOrbitRow[] {
+  return statements
+    .prepare(
+      `SELECT day, kind, object_key AS objectKey, source, source_key AS sourceKey, satellite_count AS satelliteCount,
+         first_time AS firstTime, last_time AS lastTime, ingested_at AS ingestedAt
+       FROM gnss_orbits WHERE day BETWEEN ? AND ? ORDER BY day, kind DESC, ingested_at, object_key`,
+    )
+    .all(fromDay, toDay) as GnssOrbitRow[];
 }
 
 /**

@@ -6,7 +6,7 @@ import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
 import { rleBitPackedHybrid } from './rle-hybrid.js';
 
 /**
- * A Parquet file of REQUIRED flat columns, written column by column from typed arrays: a
+ * A Parquet file of flat columns (REQUIRED, or OPTIONAL plain ones), written column by column from typed arrays: a
  * dictionary column is its distinct values (already PLAIN-encoded) and one index per row; a
  * plain column is its rows' PLAIN bytes (little-endian fixed-width values). One row group;
  * data pages (v1) of at most PAGE_ROWS rows; every page Snappy-compressed.
@@ -34,9 +34,14 @@ export interface DictionaryColumn {
 export interface PlainColumn {
   kind: 'plain';
   element: SchemaElement;
-  /** The rows' values, PLAIN-encoded: `valueBytes` little-endian bytes each. */
+  /** The rows' values, PLAIN-encoded: `valueBytes` little-endian bytes each (only defined rows' when `defined` is given). */
   values: Uint8Array;
   valueBytes: number;
+  /**
+   * For an OPTIONAL column (element repetition OPTIONAL): 1 per row with a value, 0 per null.
+   * Written as each page's definition levels (maximum level 1).
+   */
+  defined?: Uint8Array;
 }
 
 /** Rows per data page: pages of a few MB at most, as readers expect. */
@@ -96,6 +101,7 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
   const dataOffset = BigInt(writer.offset);
   // Index width: enough bits for the largest index the dictionary allows.
   const bitWidth = column.kind === 'dictionary' ? Math.max(1, 32 - Math.clz32(Math.max(0, column.dictionarySize - 1))) : 0;
+  let definedBefore = 0;
   for (let from = 0; from < rowCount || from === 0; from += PAGE_ROWS) {
     const to = Math.min(rowCount, from + PAGE_ROWS);
     let body: Uint8Array;
@@ -104,6 +110,16 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
       body = new Uint8Array(runs.length + 1);
       body[0] = bitWidth;
       body.set(runs, 1);
+    } else if (column.defined) {
+      const levels = rleBitPackedHybrid(column.defined.subarray(from, to), 1);
+      let n = 0;
+      for (let i = from; i < to; i++) n += column.defined[i]!;
+      const values = column.values.subarray(definedBefore * column.valueBytes, (definedBefore + n) * column.valueBytes);
+      definedBefore += n;
+      body = new Uint8Array(4 + levels.length + values.length);
+      new DataView(body.buffer).setUint32(0, levels.length, true);
+      body.set(levels, 4);
+      body.set(values, 4 + levels.length);
     } else {
       body = column.values.subarray(from * column.valueBytes, to * column.valueBytes);
     }
