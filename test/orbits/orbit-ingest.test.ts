@@ -1,10 +1,11 @@
 // Orbit files (broadcast navigation, SP3) ingest like any other file: stored per day and
 // catalogued, and every station-day of theirs gets elevation, azimuth and edot columns, whether
 // its SNR came before or after the orbits. Real SLAC 2021-118 files through ingestAll.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { broadcastOrbits, preferPrecise, readRinexNav, readSp3, sp3Orbits } from '../../ingest/decode/orbits/index.js';
 import { geodeticToEcef } from '../../ingest/decode/rinex/geodetic.js';
@@ -100,6 +101,25 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
     }
     expect(compared).toBeGreaterThan(0.9 * precise.count);
     expect(nulls).toBe(direct.missing);
+
+    // DuckDB reads the OPTIONAL columns: nulls where there is no position, the same mean elevation.
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const path = join(dirs.at(-1)!, 'day.parquet');
+      writeFileSync(path, (await ctx.objects.get(ctx.catalog.gnssDays('SLAC', DAY, DAY)[0]!.objectKey))!.body);
+      const reader = await connection.runAndReadAll(
+        `SELECT count(elevation)::DOUBLE AS n, count(*)::DOUBLE AS rows, avg(elevation::DOUBLE) AS el, typeof(any_value(azimuth)) AS t FROM read_parquet('${path}')`,
+      );
+      const [row] = reader.getRowObjectsJS() as { n: number; rows: number; el: number; t: string }[];
+      let sum = 0;
+      for (let i = 0; i < precise.count; i++) if (!Number.isNaN(precise.geometry!.elevation[i]!)) sum += precise.geometry!.elevation[i]!;
+      expect(row).toMatchObject({ n: compared, rows: precise.count, t: 'FLOAT' });
+      expect(row!.el).toBeCloseTo(sum / compared, 6);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   }, 60_000);
 
   it('gives SNR ingested after its orbits the same geometry, and ingesting an orbit file again changes nothing', async () => {
