@@ -2,6 +2,7 @@ import { identifyRadomeFile } from './decode/detect.js';
 import type { GridPool } from './decode/level2/index.js';
 import { decodeLevel3 } from './decode/level3/index.js';
 import { readRinex } from './decode/rinex/index.js';
+import { planGnssreflSnrFile, planStationSettingsFile, stationSettingsIngestPlanOf, type StationSettingsPlan } from './gnss/gnssrefl-plan.js';
 import { orbitIngestPlanOf, planOrbitFile, type OrbitPlan } from './gnss/orbit-plan.js';
 import { gnssIngestPlanOf, planGnssFile, type GnssPlan } from './gnss/plan.js';
 import { level2IngestPlanOf, planArchiveII, type Level2Plan } from './level2/plan.js';
@@ -10,7 +11,7 @@ import type { IngestPlan, PlanOptions } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
 
 /** A file's plan as plain data (typed arrays, strings, numbers): what a pool thread hands back. */
-export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3'; plan: Level3Plan } | { kind: 'gnss'; plan: GnssPlan } | { kind: 'orbits'; plan: OrbitPlan };
+export type PlainPlan = { kind: 'level2'; plan: Level2Plan } | { kind: 'level3'; plan: Level3Plan } | { kind: 'gnss'; plan: GnssPlan } | { kind: 'orbits'; plan: OrbitPlan } | { kind: 'gnss-settings'; plan: StationSettingsPlan };
 
 /**
  * Recognises any radome file by content (containers unwrapped), decodes it and plans its objects
@@ -29,6 +30,11 @@ export function planRadomeFile(bytes: Uint8Array, object: SourceObject, options:
     case 'rinex-nav':
     case 'sp3':
       return { kind: 'orbits', plan: planOrbitFile(format, plain, object, options) };
+    case 'gnssrefl-snr':
+      return { kind: 'gnss', plan: planGnssreflSnrFile(plain, object, options) };
+    case 'gnssrefl-station':
+    case 'gnssrefl-refraction':
+      return { kind: 'gnss-settings', plan: planStationSettingsFile(format, plain, object) };
   }
 }
 
@@ -43,5 +49,7 @@ export function ingestPlanOf(plain: PlainPlan): IngestPlan {
       return gnssIngestPlanOf(plain.plan);
     case 'orbits':
       return orbitIngestPlanOf(plain.plan);
+    case 'gnss-settings':
+      return stationSettingsIngestPlanOf(plain.plan);
   }
 }

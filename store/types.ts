@@ -297,13 +297,16 @@ export interface GnssDayRow {
   geometry?: GnssGeometryKind | null;
 }
 
-/** Which orbits a station-day's geometry was computed from: SP3 precise orbits, else broadcast. */
-export type GnssGeometryKind = 'precise' | 'broadcast';
+/** Orbit files by kind: SP3 precise orbits, or broadcast navigation. */
+export type GnssOrbitKind = 'precise' | 'broadcast';
+
+/** Where a station-day's geometry came from: the orbits it was computed from, or the ingested file itself (a gnssrefl SNR file). */
+export type GnssGeometryKind = GnssOrbitKind | 'file';
 
 /** One orbit file (navigation or SP3) stored for one GPS day it covers. */
 export interface GnssOrbitRow {
   day: number;
-  kind: GnssGeometryKind;
+  kind: GnssOrbitKind;
   objectKey: string;
   source: string;
   sourceKey: string;
@@ -318,7 +321,7 @@ export interface GnssOrbitRow {
 export interface CommitGnssOrbitsInput {
   file: SourceFileRow;
   orbits: GnssOrbitRow[];
-  geometry: { station: string; day: number; geometry: GnssGeometryKind }[];
+  geometry: { station: string; day: number; geometry: GnssOrbitKind }[];
 }
 
 /**
@@ -470,4 +473,20 @@ export interface RadarBucketCount {
   volumes: number;
   sweeps: number;
   products: number;
+}
+
+/** A station's ingested gnssir settings: the gnssrefl json and/or its refraction file, as text. */
+export interface GnssStationSettingsRow {
+  station: string;
+  settingsJson: string | null;
+  refractionText: string | null;
+  updatedAt: number;
+}
+
+export interface CommitGnssStationSettingsInput {
+  file: SourceFileRow;
+  station: string;
+  /** Only the parts the file gives; the other stays as stored. */
+  settingsJson?: string;
+  refractionText?: string;
 }

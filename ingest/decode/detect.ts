@@ -1,7 +1,8 @@
 import { RadomeError } from '../../core/errors.js';
 import { unwrapContainers } from './containers/unwrap-containers.js';
+import { sniffGnssreflFile } from './gnssrefl/sniff.js';
 
-export type RadomeFileFormat = 'level2' | 'level3' | 'rinex' | 'rinex-nav' | 'sp3';
+export type RadomeFileFormat = 'level2' | 'level3' | 'rinex' | 'rinex-nav' | 'sp3' | 'gnssrefl-snr' | 'gnssrefl-station' | 'gnssrefl-refraction';
 
 const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, Math.min(end, bytes.length)));
 
@@ -21,7 +22,7 @@ export function sniffFormat(bytes: Uint8Array): RadomeFileFormat | null {
   if (/^#[cd][PV]\d{4} /.test(firstLine)) return 'sp3';
   if (/^[A-Z]{4}\d{2} [A-Z]{4} \d{6}/.test(head + ascii(bytes, 8, 18))) return 'level3';
   if (bytes.length > 20 && bytes[18] === 0xff && bytes[19] === 0xff) return 'level3';
-  return null;
+  return sniffGnssreflFile(bytes);
 }
 
 /** Navigation files are type N, or G (GLONASS) and H (SBAS) in RINEX 2 and early RINEX 3. */
@@ -41,6 +42,6 @@ export function identifyRadomeFile(bytes: Uint8Array): IdentifiedFile {
   if (bytes.length === 0) throw new RadomeError('TRUNCATED', 'the file is empty');
   const plain = unwrapContainers(bytes).bytes;
   const format = sniffFormat(plain);
-  if (!format) throw new RadomeError('UNRECOGNIZED', 'not a NEXRAD Level 2 volume, Level 3 product, RINEX or SP3 file (checked the content, not the name)');
+  if (!format) throw new RadomeError('UNRECOGNIZED', 'not a NEXRAD Level 2 volume, Level 3 product, RINEX, SP3 or gnssrefl file (checked the content, not the name)');
   return { format, plain };
 }

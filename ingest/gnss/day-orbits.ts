@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import type { SnrGeometry, SnrObservations } from '../../store/gnss/snr-parquet.js';
-import type { GnssGeometryKind, GnssOrbitRow, GnssStationRow } from '../../store/types.js';
+import type { GnssOrbitKind, GnssOrbitRow, GnssStationRow } from '../../store/types.js';
 import { sniffFormat } from '../decode/detect.js';
 import { broadcastOrbits, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../decode/orbits/index.js';
 import { geodeticToEcef } from '../decode/rinex/geodetic.js';
@@ -9,7 +9,7 @@ import { satelliteGeometry, satellitesOfKeys } from './satellite-geometry.js';
 /** The orbits of one GPS day: every stored file of the day, precise ones first. */
 export interface DayOrbits {
   /** 'precise' when at least one SP3 file covers the day (broadcast then fills its gaps). */
-  kind: GnssGeometryKind;
+  kind: GnssOrbitKind;
   orbits: OrbitSource;
 }
 
@@ -55,7 +55,7 @@ async function sourceOfRow(row: GnssOrbitRow, getObject: (key: string) => Promis
 export async function dayOrbits(
   rows: readonly GnssOrbitRow[],
   getObject: (key: string) => Promise<Uint8Array | null>,
-  extra: { kind: GnssGeometryKind; orbits: OrbitSource }[] = [],
+  extra: { kind: GnssOrbitKind; orbits: OrbitSource }[] = [],
 ): Promise<DayOrbits | null> {
   const all = [...extra];
   for (const row of rows) {
@@ -65,7 +65,7 @@ export async function dayOrbits(
   const precise = all.filter((o) => o.kind === 'precise').map((o) => o.orbits);
   const broadcast = all.filter((o) => o.kind === 'broadcast').map((o) => o.orbits);
   if (precise.length + broadcast.length === 0) return null;
-  const kind: GnssGeometryKind = precise.length > 0 ? 'precise' : 'broadcast';
+  const kind: GnssOrbitKind = precise.length > 0 ? 'precise' : 'broadcast';
   return { kind, orbits: firstOf(precise.length && broadcast.length ? 'sp3+broadcast' : kind, [...precise, ...broadcast]) };
 }
 

@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { dayOf, dayString, yearDoy } from '../../store/gnss/snr-keys.js';
-import type { CommitGnssOrbitsInput, GnssGeometryKind, GnssOrbitRow } from '../../store/types.js';
+import type { CommitGnssOrbitsInput, GnssOrbitKind, GnssOrbitRow } from '../../store/types.js';
 import { readRinexNav, readSp3 } from '../decode/orbits/index.js';
 import type { IngestPlan, PlannedObject, PlanOptions, StoredData } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
@@ -10,7 +10,7 @@ import { planGnssDay } from './plan-day.js';
 
 /** An orbit file as plain data: its object (the file's plain bytes) and one catalog row per day it covers. */
 export interface OrbitPlan {
-  kind: GnssGeometryKind;
+  kind: GnssOrbitKind;
   object: PlannedObject;
   rows: GnssOrbitRow[];
   summary: string;
@@ -23,7 +23,7 @@ const DAY_SHARE = 0.1;
 const CONTAINER_SUFFIX = /\.(gz|Z|bz2|zip)$/i;
 
 /** `gnss/orbits/year=…/doy=…/<kind>/<file name>`, Hive-partitioned like the SNR objects. */
-export function orbitObjectKey(day: number, kind: GnssGeometryKind, sourceKey: string): string {
+export function orbitObjectKey(day: number, kind: GnssOrbitKind, sourceKey: string): string {
   const { year, doy } = yearDoy(day);
   const name = (sourceKey.split(/[\\/]/).pop() ?? 'orbits').replace(CONTAINER_SUFFIX, '').replace(/[^A-Za-z0-9._-]+/g, '_') || 'orbits';
   return `gnss/orbits/year=${year}/doy=${String(doy).padStart(3, '0')}/${kind}/${name}`;
@@ -64,7 +64,7 @@ export function planOrbitFile(format: 'rinex-nav' | 'sp3', plain: Uint8Array, fi
   }
   const days = [...perDay].filter(([, n]) => n >= DAY_SHARE * times.length).map(([d]) => d).sort((a, b) => a - b);
   const main = [...perDay].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  const kind: GnssGeometryKind = format === 'sp3' ? 'precise' : 'broadcast';
+  const kind: GnssOrbitKind = format === 'sp3' ? 'precise' : 'broadcast';
   const objectKey = orbitObjectKey(main, kind, file.key);
   const rows = days.map((day): GnssOrbitRow => ({
     day,

@@ -18,6 +18,8 @@ import type {
   VolumeRow,
   CommitGnssDaysInput,
   CommitGnssOrbitsInput,
+  CommitGnssStationSettingsInput,
+  GnssStationSettingsRow,
   GnssOrbitRow,
   BackfillRequestRow,
   IngestFlagRow,
@@ -39,7 +41,7 @@ import { commitLevel2Volume, isIngested } from './radar-write.js';
 import * as products from './product-read.js';
 import { commitLevel3Product } from './product-write.js';
 import * as gnss from './gnss-read.js';
-import { commitGnssDays, commitGnssOrbits } from './gnss-write.js';
+import { commitGnssDays, commitGnssOrbits, commitGnssStationSettings } from './gnss-write.js';
 import { StatementCache } from './statements.js';
 import * as aggregates from './radar-aggregates.js';
 import * as events from './events.js';
@@ -281,6 +283,17 @@ export class Catalog {
   commitGnssOrbits(input: CommitGnssOrbitsInput): void {
     this.assertWritable('commitGnssOrbits');
     commitGnssOrbits(this.statements, input);
+  }
+
+  /** Stores a station's gnssrefl json or refraction file. */
+  commitGnssStationSettings(input: CommitGnssStationSettingsInput): void {
+    this.assertWritable('commitGnssStationSettings');
+    commitGnssStationSettings(this.statements, input);
+  }
+
+  /** A station's ingested gnssir settings, or null. */
+  gnssStationSettings(station: string): GnssStationSettingsRow | null {
+    return gnss.gnssStationSettings(this.statements, station);
   }
 
   /** Orbit files stored for days in [fromDay, toDay]. */

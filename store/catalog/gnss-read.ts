@@ -1,4 +1,4 @@
-import type { GnssDayRow, GnssOrbitRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../types.js';
+import type { GnssDayRow, GnssOrbitRow, GnssStationSettingsRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../types.js';
 import { CONSTELLATIONS } from '../gnss/satellites.js';
 import type { StatementCache } from './statements.js';
 
@@ -79,4 +79,12 @@ export function snrRollupAggregates(statements: StatementCache, q: SnrRollupQuer
     FROM snr_rollups r WHERE ${where.join(' AND ')}
     GROUP BY ${group.join(', ')}`;
   return statements.prepare(sql).raw().all(...params) as SnrRollupAggregate[];
+}
+
+/** A station's ingested gnssir settings, or null. */
+export function gnssStationSettings(statements: StatementCache, station: string): GnssStationSettingsRow | null {
+  const row = statements
+    .prepare('SELECT station, settings_json AS settingsJson, refraction_text AS refractionText, updated_at AS updatedAt FROM gnss_station_settings WHERE station = ?')
+    .get(station) as GnssStationSettingsRow | undefined;
+  return row ?? null;
 }

@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../gnss/rollup-levels.js';
-import type { CommitGnssDaysInput, CommitGnssOrbitsInput, GnssDayCommit } from '../types.js';
+import type { CommitGnssDaysInput, CommitGnssOrbitsInput, CommitGnssStationSettingsInput, GnssDayCommit } from '../types.js';
 import type { StatementCache } from './statements.js';
 
 const UPSERT_STATION = `
@@ -138,6 +138,21 @@ export function commitGnssOrbits(statements: StatementCache, { file, orbits, geo
     for (const row of orbits) statements.prepare(UPSERT_ORBIT).run(row);
     const setGeometry = statements.prepare('UPDATE gnss_days SET geometry = ? WHERE station = (SELECT num FROM gnss_stations WHERE id = ?) AND day = ?');
     for (const g of geometry) setGeometry.run(g.geometry, g.station, g.day);
+    statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
+    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+  }).immediate();
+}
+
+/** Stores a station's gnssrefl json or refraction file (whichever the file is) and records the file, in one transaction. */
+export function commitGnssStationSettings(statements: StatementCache, { file, station, settingsJson, refractionText }: CommitGnssStationSettingsInput): void {
+  statements.db.transaction(() => {
+    statements
+      .prepare(
+        `INSERT INTO gnss_station_settings (station, settings_json, refraction_text, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (station) DO UPDATE SET settings_json = COALESCE(excluded.settings_json, settings_json),
+           refraction_text = COALESCE(excluded.refraction_text, refraction_text), updated_at = excluded.updated_at`,
+      )
+      .run(station, settingsJson ?? null, refractionText ?? null, file.ingestedAt);
     statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
     statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
   }).immediate();

@@ -308,7 +308,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'gnss orbits and geometry',
     // Orbit files (broadcast navigation, SP3) stored per GPS day: one row per file and day it
     // covers. A station-day's geometry names the orbits its elevation/azimuth/edot came from
-    // ('precise', 'broadcast'); null while the day has none.
+    // ('precise', 'broadcast', or 'file' for a gnssrefl SNR file's own); null while the day has none.
     sql: `
       CREATE TABLE gnss_orbits (
         day INTEGER NOT NULL,
@@ -323,6 +323,15 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (day, kind, object_key)
       ) STRICT, WITHOUT ROWID;
       ALTER TABLE gnss_days ADD COLUMN geometry TEXT;
+
+      -- A station's gnssir settings as ingested: the gnssrefl station json and its GPT2w
+      -- refraction file (either may come first, or alone).
+      CREATE TABLE gnss_station_settings (
+        station TEXT PRIMARY KEY,
+        settings_json TEXT,
+        refraction_text TEXT,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
     `,
   },
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { readSnrFile } from '../../ingest/decode/gnssrefl/read-snr-file.js';
+import { concatSnrObservations } from '../../store/gnss/snr-merge.js';
 import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { sampleFile } from '../sample-data.js';
 
@@ -38,27 +39,5 @@ export function referenceArcs(): ReferenceArc[] {
 
 /** The three days' observations (with geometry) as one time-ordered set. */
 export function mchlObservations(): SnrObservations {
-  const days = MCHL_FILES.map((p) => readSnrFile(gunzipSync(readFileSync(p!)), p!).observations);
-  const count = days.reduce((n, d) => n + d.count, 0);
-  const out: SnrObservations = {
-    count,
-    times: new Float64Array(count),
-    satellites: new Uint16Array(count),
-    codeIndex: new Uint8Array(count),
-    codes: days[0]!.codes,
-    values: new Float32Array(count),
-    geometry: { elevation: new Float32Array(count), azimuth: new Float32Array(count), edot: new Float32Array(count) },
-  };
-  let at = 0;
-  for (const d of days) {
-    out.times.set(d.times, at);
-    out.satellites.set(d.satellites, at);
-    out.codeIndex.set(d.codeIndex, at);
-    out.values.set(d.values, at);
-    out.geometry!.elevation.set(d.geometry!.elevation, at);
-    out.geometry!.azimuth.set(d.geometry!.azimuth, at);
-    out.geometry!.edot.set(d.geometry!.edot, at);
-    at += d.count;
-  }
-  return out;
+  return concatSnrObservations(MCHL_FILES.map((p) => readSnrFile(gunzipSync(readFileSync(p!)), p!).observations));
 }

@@ -52,6 +52,12 @@ export type RadarMoment =
   | 'VEL'
   | 'ZDR';
 
+/** A dimension the SNR-versus-elevation curve is kept apart by. */
+export type SnrElevationGroupBy =
+  | 'CONSTELLATION'
+  | 'OBS_CODE'
+  | 'SATELLITE';
+
 /** A dimension SNR points are grouped by; ungrouped dimensions are summed over. */
 export type SnrGroupBy =
   | 'BAND'
@@ -92,6 +98,23 @@ export type VolumeFilter = {
 export type VortexSignature =
   | 'ETVS'
   | 'TVS';
+
+export type DailyReflectorHeightsQueryVariables = Exact<{
+  station: string;
+  from: string;
+  to: string;
+  frequencies?: Array<number> | number | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
+  minHeight?: number | null | undefined;
+  maxHeight?: number | null | undefined;
+  medianFilter?: number | null | undefined;
+  requiredTracks?: number | null | undefined;
+}>;
+
+
+export type DailyReflectorHeightsQuery = { dailyReflectorHeights: Array<{ day: string, median: number | null, mean: number | null, stddev: number | null, count: number, reason: string | null }> };
 
 export type GnssStationFieldsFragment = { id: string, name: string | null, longName: string | null, latitude: number | null, longitude: number | null, height: number | null, receiverType: string | null, antennaType: string | null, firstDay: string | null, lastDay: string | null, dayCount: number };
 
@@ -327,6 +350,38 @@ export type RadarValueQueryVariables = Exact<{
 
 
 export type RadarValueQuery = { radarValue: { value: number | null, units: string, rangeKm: number, groundRangeKm: number, azimuth: number, beamHeightM: number, time: string, radial: number, gate: number, site: { id: string }, sweep: { id: string, elevationAngle: number, tileJsonUrl: string } } | null };
+
+export type ReflectorHeightsQueryVariables = Exact<{
+  station: string;
+  from: string;
+  to: string;
+  frequencies?: Array<number> | number | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
+  minHeight?: number | null | undefined;
+  maxHeight?: number | null | undefined;
+}>;
+
+
+export type ReflectorHeightsQuery = { reflectorHeights: Array<{ time: string, satellite: string, frequency: number, height: number, amplitude: number, peakToNoise: number, azimuth: number, minElevation: number, maxElevation: number, rising: boolean, durationMinutes: number, points: number }> };
+
+export type SnrByElevationQueryVariables = Exact<{
+  station: string;
+  from: string;
+  to: string;
+  binWidth?: number | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
+  obsCodes?: Array<string> | string | null | undefined;
+  constellations?: Array<string> | string | null | undefined;
+  satellites?: Array<string> | string | null | undefined;
+  groupBy?: Array<SnrElevationGroupBy> | SnrElevationGroupBy | null | undefined;
+}>;
+
+
+export type SnrByElevationQuery = { snrByElevation: Array<{ elevation: number, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number }> };
 
 export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number };
 
@@ -629,6 +684,30 @@ export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
   stddev
 }
     `, {"fragmentName":"SnrPointFields"}) as unknown as TypedDocumentString<SnrPointFieldsFragment, unknown>;
+export const DailyReflectorHeightsDocument = new TypedDocumentString(`
+    query DailyReflectorHeights($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $frequencies: [Int!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $minHeight: Float, $maxHeight: Float, $medianFilter: Float, $requiredTracks: Int) {
+  dailyReflectorHeights(
+    station: $station
+    from: $from
+    to: $to
+    frequencies: $frequencies
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
+    minHeight: $minHeight
+    maxHeight: $maxHeight
+    medianFilter: $medianFilter
+    requiredTracks: $requiredTracks
+  ) {
+    day
+    median
+    mean
+    stddev
+    count
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<DailyReflectorHeightsQuery, DailyReflectorHeightsQueryVariables>;
 export const GnssStationDocument = new TypedDocumentString(`
     query GnssStation($id: ID!) {
   gnssStation(id: $id) {
@@ -1277,6 +1356,61 @@ export const RadarValueDocument = new TypedDocumentString(`
   radial
   gate
 }`) as unknown as TypedDocumentString<RadarValueQuery, RadarValueQueryVariables>;
+export const ReflectorHeightsDocument = new TypedDocumentString(`
+    query ReflectorHeights($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $frequencies: [Int!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $minHeight: Float, $maxHeight: Float) {
+  reflectorHeights(
+    station: $station
+    from: $from
+    to: $to
+    frequencies: $frequencies
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
+    minHeight: $minHeight
+    maxHeight: $maxHeight
+  ) {
+    time
+    satellite
+    frequency
+    height
+    amplitude
+    peakToNoise
+    azimuth
+    minElevation
+    maxElevation
+    rising
+    durationMinutes
+    points
+  }
+}
+    `) as unknown as TypedDocumentString<ReflectorHeightsQuery, ReflectorHeightsQueryVariables>;
+export const SnrByElevationDocument = new TypedDocumentString(`
+    query SnrByElevation($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $binWidth: Float, $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrElevationGroupBy!]) {
+  snrByElevation(
+    station: $station
+    from: $from
+    to: $to
+    binWidth: $binWidth
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
+    obsCodes: $obsCodes
+    constellations: $constellations
+    satellites: $satellites
+    groupBy: $groupBy
+  ) {
+    elevation
+    constellation
+    satellite
+    obsCode
+    count
+    mean
+    min
+    max
+    stddev
+  }
+}
+    `) as unknown as TypedDocumentString<SnrByElevationQuery, SnrByElevationQueryVariables>;
 export const SnrSeriesDocument = new TypedDocumentString(`
     query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
   snrSeries(
