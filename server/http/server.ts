@@ -23,6 +23,7 @@ import { GRAPHQL_PATH, serveGraphql } from './graphql.js';
 import { serveHealth, serveMetrics, serveReady } from './health.js';
 import { Metrics, type Route, type ScrapeGauges } from './metrics.js';
 import { OBJECTS_PREFIX, serveObject } from './objects.js';
+import { GNSS_SNR_PREFIX, serveGnssSnrFile } from './gnss-snr-export.js';
 import { RateLimiter } from './rate-limit.js';
 import { sendJson, sendText } from './respond.js';
 import { serveStormCells, STORM_CELLS_PATH } from './storm-cells.js';
@@ -206,6 +207,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       return serveGraphiql(req, res, rawPath, search);
     }
     if (rawPath === STORM_CELLS_PATH) return serveStormCells(res, search, catalog, objects);
+    if (rawPath.startsWith(GNSS_SNR_PREFIX)) return serveGnssSnrFile(res, rawPath, catalog, objects);
     if (rawPath === '/healthz') return serveHealth(res, catalog);
     if (rawPath === '/readyz') return serveReady(res, catalog, objects);
     if (rawPath === '/metrics') return serveMetrics(req, res, metrics, gauges, config.metricsToken);

@@ -126,6 +126,31 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     expect(gps[1]!.count).toBe(n5);
   });
 
+  it('exports day 10 as .snr66 (and .snr66.gz) with the same rows as the ingested file', async () => {
+    const base = url.replace(/\/graphql$/, '');
+    const res = await fetch(`${base}/gnss/snr/MCHL/2025/010.snr66`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('mchl0100.25.snr66');
+    const text = await res.text();
+    const original = gunzipSync(readFileSync(MCHL_FILES[0]!)).toString('latin1');
+    // Byte-compatible lines; the file's order within an epoch is its receiver's, radome's is by satellite number.
+    // Lines whose six SNR columns are all 0.00 hold no observation (39 of 39,433 here): radome stores none of them.
+    const noSnr = (l: string) => l.trim().split(/\s+/).slice(5).every((v) => Number(v) === 0);
+    const lines = (t: string) => t.split('\n').filter((l) => l.trim() !== '' && !noSnr(l)).sort();
+    expect(lines(text).length).toBeGreaterThan(39_000);
+    expect(text.split('\n').filter(Boolean).sort()).toEqual(lines(original));
+    const gz = await fetch(`${base}/gnss/snr/mchl/2025/10.snr66.gz`);
+    expect(gz.headers.get('content-type')).toBe('application/gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('latin1')).toBe(text);
+    // .snr50 keeps elevations below 10°: those lines of the same file.
+    const fifty = await (await fetch(`${base}/gnss/snr/MCHL/2025/010.snr50`)).text();
+    expect(lines(fifty)).toEqual(lines(original).filter((l) => Number(l.trim().split(/\s+/)[1]) < 10));
+    const missing = await fetch(`${base}/gnss/snr/MCHL/2025/009.snr66`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/no SNR observations stored for MCHL on 2025 day 9/);
+    expect((await fetch(`${base}/gnss/snr/MCHL/2025/010.snr77`)).status).toBe(400);
+  });
+
   it('refuses unknown frequencies with BAD_USER_INPUT naming them', async () => {
     const { status, body } = await postGraphql(url, `{ reflectorHeights(station: "MCHL", from: "2025-01-10T00:00:00Z", to: "2025-01-11T00:00:00Z", frequencies: [1, 3]) { height } }`);
     expect(status).toBeLessThan(500);
