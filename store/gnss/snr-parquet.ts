@@ -131,7 +131,7 @@ function valueColumn(element: SchemaElement, values: Float32Array): ParquetColum
   return { kind: 'dictionary', element, dictionary: plainBytes(dictionary.values), dictionarySize: dictionary.values.length, indices: dictionary.indices };
 }
 
-/** A FLOAT column whose NaN rows are nulls. */
+/** A FLOAT column whose NaN rows are nulls; uncompressed (Snappy finds nothing to shrink in angles' mantissas). */
 function optionalFloatColumn(element: SchemaElement, values: Float32Array): ParquetColumn {
   const defined = new Uint8Array(values.length);
   const kept = new Float32Array(values.length);
@@ -143,7 +143,7 @@ function optionalFloatColumn(element: SchemaElement, values: Float32Array): Parq
       kept[n++] = v;
     }
   }
-  return { kind: 'plain', element, values: plainBytes(kept.subarray(0, n)), valueBytes: 4, defined };
+  return { kind: 'plain', element, values: plainBytes(kept.subarray(0, n)), valueBytes: 4, defined, uncompressed: true };
 }
 
 function asyncBuffer(bytes: Uint8Array): { byteLength: number; slice(start: number, end?: number): ArrayBuffer } {

@@ -42,6 +42,11 @@ export interface PlainColumn {
    * Written as each page's definition levels (maximum level 1).
    */
   defined?: Uint8Array;
+  /**
+   * Write the pages uncompressed: for values Snappy cannot shrink (float mantissas such as
+   * satellite angles), where compressing costs time and saves nothing.
+   */
+  uncompressed?: boolean;
 }
 
 /** Rows per data page: pages of a few MB at most, as readers expect. */
@@ -129,7 +134,7 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
       uncompressed_page_size: size,
       compressed_page_size: compressedSize,
       data_page_header: { num_values: to - from, encoding, definition_level_encoding: 'RLE', repetition_level_encoding: 'RLE' },
-    }));
+    }), !(column.kind === 'plain' && column.uncompressed));
   }
   return {
     file_offset: BigInt(start),
@@ -137,7 +142,7 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
       type: column.element.type!,
       encodings: column.kind === 'dictionary' ? ['PLAIN', 'RLE', 'RLE_DICTIONARY'] : ['PLAIN', 'RLE'],
       path_in_schema: [column.element.name],
-      codec: 'SNAPPY',
+      codec: column.kind === 'plain' && column.uncompressed ? 'UNCOMPRESSED' : 'SNAPPY',
       num_values: BigInt(rowCount),
       total_uncompressed_size: BigInt(uncompressed),
       total_compressed_size: BigInt(writer.offset - start),
@@ -148,8 +153,8 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
 }
 
 /** Writes a page header and the page's Snappy-compressed body; returns the uncompressed size with its header. */
-function writePage(writer: ByteWriter, body: Uint8Array, header: (size: number, compressedSize: number) => Parameters<typeof writePageHeader>[1]): number {
-  const compressed = snappyCompress(body);
+function writePage(writer: ByteWriter, body: Uint8Array, header: (size: number, compressedSize: number) => Parameters<typeof writePageHeader>[1], compress = true): number {
+  const compressed = compress ? snappyCompress(body) : body;
   const headerStart = writer.offset;
   writePageHeader(writer, header(body.byteLength, compressed.byteLength));
   const headerBytes = writer.offset - headerStart;
