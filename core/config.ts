@@ -30,10 +30,18 @@ export interface GnssSourceConfig {
   token?: string;
   /** Stations fetched when --station is not given (4-character codes). */
   stations: string[];
+  /** Orbit archives (`radome ingest once --source orbits`): daily broadcast and precise templates, and which a day gets. */
+  orbits: { broadcast?: string; precise?: string; choice: 'gnssrefl' | 'both' | 'broadcast' | 'precise' };
 }
 
 /** EarthScope's GAGE archive layout of daily Hatanaka + compress RINEX 2 files (needs a bearer token). */
 export const DEFAULT_GNSS_ARCHIVE = 'https://gage-data.earthscope.org/archive/gnss/rinex/obs/{yyyy}/{ddd}/{station}{ddd}0.{yy}d.Z';
+
+function orbitChoice(raw: string | undefined): GnssSourceConfig['orbits']['choice'] {
+  const v = (raw || 'gnssrefl').trim();
+  if (v === 'gnssrefl' || v === 'both' || v === 'broadcast' || v === 'precise') return v;
+  throw new RadomeError('CONFIG', `RADOME_ORBIT_CHOICE=${raw}: use gnssrefl (broadcast before 2021 day 137, precise from it), both, broadcast or precise`);
+}
 
 /** Upper-cases and checks a list of 4-character GNSS station codes. */
 export function parseGnssStations(raw: string, name = 'stations'): string[] {
@@ -222,6 +230,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
       archive: env.RADOME_GNSS_ARCHIVE || DEFAULT_GNSS_ARCHIVE,
       token: env.RADOME_GNSS_TOKEN || undefined,
       stations: parseGnssStations(env.RADOME_GNSS_STATIONS ?? '', 'RADOME_GNSS_STATIONS'),
+      orbits: {
+        broadcast: env.RADOME_ORBIT_BROADCAST_ARCHIVE || undefined,
+        precise: env.RADOME_ORBIT_PRECISE_ARCHIVE || undefined,
+        choice: orbitChoice(env.RADOME_ORBIT_CHOICE),
+      },
     },
     server: loadServerConfig(env),
   };

@@ -2,6 +2,7 @@ import { loadConfig, parseGnssStations, parseSites } from '../../core/config.js'
 import { RadomeError } from '../../core/errors.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import { GnssArchiveSource } from '../../ingest/sources/gnss-archive.js';
+import { OrbitArchiveSource } from '../../ingest/sources/orbit-archive.js';
 import type { TimeWindow } from '../../ingest/sources/types.js';
 import { parseInstant, type CommandArgs } from '../args.js';
 import { level2Source, level3Source } from '../bucket-sources.js';
@@ -57,10 +58,25 @@ async function ingestGnssOnce(values: Values): Promise<number> {
   }
 }
 
+/** `--source orbits`: the daily orbit files of the GPS days of the window, from RADOME_ORBIT_*_ARCHIVE. */
+async function ingestOrbitsOnce(values: Values): Promise<number> {
+  const config = loadConfig();
+  const window = { from: parseInstant(values.from, '--from'), to: parseInstant(values.to, '--to') };
+  if (window.from >= window.to) throw new RadomeError('BAD_INPUT', '--from must be before --to');
+  const source = new OrbitArchiveSource({ ...config.gnss.orbits, token: config.gnss.token });
+  const ctx = openIngestContext(config);
+  try {
+    return printSummary(await ingestAll(ctx, source, source.list(window)));
+  } finally {
+    ctx.close();
+  }
+}
+
 /** `radome ingest once`: one time window of one source. */
 export async function ingestOnce({ values }: CommandArgs): Promise<number> {
   if (values.source === 'level3') return ingestLevel3Once(values, ...siteAndWindow(values));
   if (values.source === 'gnss') return ingestGnssOnce(values);
+  if (values.source === 'orbits') return ingestOrbitsOnce(values);
   if (values.source !== 'level2') throw new RadomeError('BAD_INPUT', `--source ${values.source}: only level2 is available here`);
   const [sites, window] = siteAndWindow(values);
   const config = loadConfig();
