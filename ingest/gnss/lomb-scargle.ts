@@ -9,41 +9,42 @@
  * (Press & Rybicki's recurrence), which is most of the speed of reflector heights.
  */
 export function lombScargle(x: Float64Array, y: Float64Array, n: number, omega0: number, dOmega: number, count: number, out: Float64Array = new Float64Array(count)): Float64Array {
-  const c = new Float64Array(n);
-  const s = new Float64Array(n);
-  const cd = new Float64Array(n);
-  const sd = new Float64Array(n);
+  // Per sample, interleaved: its cos and sin at the current frequency, and the rotation by dω·x.
+  const cs = new Float64Array(2 * n);
+  const rot = new Float64Array(2 * n);
   for (let j = 0; j < n; j++) {
-    c[j] = Math.cos(omega0 * x[j]!);
-    s[j] = Math.sin(omega0 * x[j]!);
-    cd[j] = Math.cos(dOmega * x[j]!);
-    sd[j] = Math.sin(dOmega * x[j]!);
+    rot[2 * j] = Math.cos(dOmega * x[j]!);
+    rot[2 * j + 1] = Math.sin(dOmega * x[j]!);
   }
   for (let k = 0; k < count; k++) {
     const w = omega0 + k * dOmega;
-    let xc = 0, xs = 0, cc = 0, ss = 0, cs = 0;
-    // Every 64 steps the rotations restart from exact values, so rounding never accumulates.
-    const exact = k % 64 === 0 && k > 0;
-    for (let j = 0; j < n; j++) {
-      let cj: number, sj: number;
-      if (exact) {
-        cj = Math.cos(w * x[j]!);
-        sj = Math.sin(w * x[j]!);
-      } else {
-        cj = c[j]!;
-        sj = s[j]!;
+    // Every 64 frequencies the cos/sin restart from exact values, so rounding never accumulates.
+    if (k % 64 === 0) {
+      for (let j = 0; j < n; j++) {
+        cs[2 * j] = Math.cos(w * x[j]!);
+        cs[2 * j + 1] = Math.sin(w * x[j]!);
       }
-      const yj = y[j]!;
-      xc += yj * cj;
-      xs += yj * sj;
-      cc += cj * cj;
-      ss += sj * sj;
-      cs += cj * sj;
-      // Advance to the next frequency: rotate by dω·x.
-      c[j] = cj * cd[j]! - sj * sd[j]!;
-      s[j] = sj * cd[j]! + cj * sd[j]!;
     }
-    const tau = Math.atan2(2 * cs, cc - ss) / (2 * w);
+    // Σy·cos, Σy·sin, and Σcos2ωx, Σsin2ωx (Σcos² = (n + Σcos2)/2, Σsin² = (n − Σcos2)/2, Σcos·sin = Σsin2/2).
+    let xc = 0, xs = 0, c2 = 0, s2 = 0;
+    for (let j = 0, a = 0; j < n; j++, a += 2) {
+      const c = cs[a]!;
+      const s = cs[a + 1]!;
+      const yj = y[j]!;
+      xc += yj * c;
+      xs += yj * s;
+      c2 += c * c - s * s;
+      s2 += c * s;
+      const rc = rot[a]!;
+      const rs = rot[a + 1]!;
+      cs[a] = c * rc - s * rs;
+      cs[a + 1] = s * rc + c * rs;
+    }
+    s2 *= 2;
+    const cc = (n + c2) / 2;
+    const ss = (n - c2) / 2;
+    const csum = s2 / 2;
+    const tau = Math.atan2(s2, c2) / (2 * w);
     const ct = Math.cos(w * tau);
     const st = Math.sin(w * tau);
     const ct2 = ct * ct;
@@ -51,7 +52,7 @@ export function lombScargle(x: Float64Array, y: Float64Array, n: number, omega0:
     const cst = 2 * ct * st;
     const a = ct * xc + st * xs;
     const b = ct * xs - st * xc;
-    out[k] = 0.5 * ((a * a) / (ct2 * cc + cst * cs + st2 * ss) + (b * b) / (ct2 * ss - cst * cs + st2 * cc));
+    out[k] = 0.5 * ((a * a) / (ct2 * cc + cst * csum + st2 * ss) + (b * b) / (ct2 * ss - cst * csum + st2 * cc));
   }
   return out;
 }
