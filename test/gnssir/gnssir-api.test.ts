@@ -124,6 +124,29 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     let n5 = 0;
     for (let i = 0; i < file.count; i++) if (file.codeIndex[i] === s1 && file.satellites[i]! < 200 && file.geometry!.elevation[i]! >= 5 && file.geometry!.elevation[i]! < 10) n5++;
     expect(gps[1]!.count).toBe(n5);
+
+    // snrSummary with the same window (both edges inclusive) and an azimuth range through north.
+    const inWindow = (i: number) => file.codeIndex[i] === s1 && file.satellites[i]! < 200 && file.geometry!.elevation[i]! >= 5 && file.geometry!.elevation[i]! <= 10;
+    const north = (i: number) => file.geometry!.azimuth[i]! >= 300 || file.geometry!.azimuth[i]! <= 60;
+    let all = 0;
+    let northern = 0;
+    for (let i = 0; i < file.count; i++) if (inWindow(i)) (all++, north(i) && northern++);
+    const summary = await postGraphql(url, `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!, $az: [[Float!]!]) { snrSummary(station: $s, from: $f, to: $t, obsCodes: ["S1"], constellations: ["G"], minElevation: 5, maxElevation: 10, azimuths: $az) { total { count } } }`, {
+      s: 'MCHL',
+      f: '2025-01-10T00:00:00Z',
+      t: '2025-01-11T00:00:00Z',
+    });
+    expect(summary.body.errors).toBeUndefined();
+    expect(summary.body.data.snrSummary.total.count).toBe(all);
+    const northSummary = await postGraphql(url, `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!, $az: [[Float!]!]) { snrSummary(station: $s, from: $f, to: $t, obsCodes: ["S1"], constellations: ["G"], minElevation: 5, maxElevation: 10, azimuths: $az) { total { count } } }`, {
+      s: 'MCHL',
+      f: '2025-01-10T00:00:00Z',
+      t: '2025-01-11T00:00:00Z',
+      az: [[300, 60]],
+    });
+    expect(northSummary.body.data.snrSummary.total.count).toBe(northern);
+    expect(northern).toBeGreaterThan(0);
+    expect(northern).toBeLessThan(all);
   });
 
   it('exports day 10 as .snr66 (and .snr66.gz) with the same rows as the ingested file', async () => {

@@ -395,6 +395,9 @@ export type SnrSeriesQueryVariables = Exact<{
   constellations?: Array<string> | string | null | undefined;
   satellites?: Array<string> | string | null | undefined;
   groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
 }>;
 
 
@@ -409,6 +412,9 @@ export type SnrSummaryQueryVariables = Exact<{
   constellations?: Array<string> | string | null | undefined;
   satellites?: Array<string> | string | null | undefined;
   groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
 }>;
 
 
@@ -1412,7 +1418,7 @@ export const SnrByElevationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SnrByElevationQuery, SnrByElevationQueryVariables>;
 export const SnrSeriesDocument = new TypedDocumentString(`
-    query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
+    query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!]) {
   snrSeries(
     station: $station
     from: $from
@@ -1423,6 +1429,9 @@ export const SnrSeriesDocument = new TypedDocumentString(`
     constellations: $constellations
     satellites: $satellites
     groupBy: $groupBy
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
   ) {
     station
     interval
@@ -1444,7 +1453,7 @@ export const SnrSeriesDocument = new TypedDocumentString(`
   stddev
 }`) as unknown as TypedDocumentString<SnrSeriesQuery, SnrSeriesQueryVariables>;
 export const SnrSummaryDocument = new TypedDocumentString(`
-    query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
+    query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!]) {
   snrSummary(
     station: $station
     from: $from
@@ -1454,6 +1463,9 @@ export const SnrSummaryDocument = new TypedDocumentString(`
     constellations: $constellations
     satellites: $satellites
     groupBy: $groupBy
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
   ) {
     station
     from
