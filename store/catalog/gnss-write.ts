@@ -6,7 +6,7 @@ import type { StatementCache } from './statements.js';
 const UPSERT_STATION = `
   INSERT INTO gnss_stations (id, name, long_name, latitude, longitude, height_m, receiver_type, antenna_type)
   VALUES (@id, @name, @longName, @latitude, @longitude, @heightM, @receiverType, @antennaType)
-  ON CONFLICT (id) DO UPDATE SET name = excluded.name, long_name = COALESCE(excluded.long_name, long_name),
+  ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, name), long_name = COALESCE(excluded.long_name, long_name),
     latitude = COALESCE(excluded.latitude, latitude), longitude = COALESCE(excluded.longitude, longitude),
     height_m = COALESCE(excluded.height_m, height_m), receiver_type = COALESCE(excluded.receiver_type, receiver_type),
     antenna_type = COALESCE(excluded.antenna_type, antenna_type)
