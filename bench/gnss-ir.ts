@@ -1,5 +1,6 @@
 /**
- * GNSS-IR building blocks. So far: satellite geometry (elevation, azimuth, edot) per SNR value.
+ * GNSS-IR: satellite geometry (elevation, azimuth, edot) per SNR value, its extra cost at ingest,
+ * reflector heights for one station-day, and a year of daily reflector heights from a cold cache.
  *
  * - geometry for SLAC's real 2-hour file (slac1180.21o, GPS+GLONASS+Galileo, SP3 orbits);
  * - geometry for one multi-GNSS station-day: every satellite of the SP3 file that is above the
@@ -8,8 +9,14 @@
  *   onto that span (t → 18 h + t mod 6 h): same satellites, same interpolation work, a full day's rows;
  * - geometry for one GPS-only station-day from the broadcast file (which covers 18–22 h: folded
  *   likewise onto those 4 hours).
- * No peer figure: gnssrefl computes geometry inside its RINEX conversion (rinex2snr), which is not
- * installed here, and publishes no separate figure for it.
+ * - the extra ingest cost of geometry for that multi-GNSS station-day: computing it and writing the
+ *   three columns (Parquet) beside the SNR, over planning the day without them;
+ * - reflector heights of MCHL 2025-010 (gnssrefl SNR files, mchl.json settings): the pure
+ *   computation, and the GraphQL-path query (stored days read back) from a cold cache;
+ * - one year of daily reflector heights from a cold cache: MCHL's three days stored 122 times
+ *   over (366 station-days, each its own object and row), dailyReflectorHeights over the year.
+ * No peer figures: gnssrefl (Python) is not installable here (only the npm registry and Debian
+ * are reachable), and its documentation states no timing for rinex2snr's orbits or for gnssir.
  *
  *   npm run bench -- gnss-ir
  */
@@ -71,6 +78,22 @@ const multiDay = stationDay(folded(precise, SP3_START, 6 * 3600e3), sp3.satellit
 const gpsDay = stationDay(folded(broadcastOrbits(nav), SP3_START, 4 * 3600e3), [...new Set(nav.kepler.map((e) => `G${String(e.prn).padStart(2, '0')}`))]);
 const uniquePairs = (g: GeometryInput) => new Set(Array.from(g.times, (t, i) => `${t}|${g.satSystem[i]}|${g.satPrn[i]}`)).size;
 
+/** Median wall and CPU (this process, ms) of `runs` runs after `warmup`: CPU is what a shared machine distorts least. */
+async function wallAndCpu(fn: () => unknown, runs: number, warmup: number): Promise<{ wall: number; cpu: number }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < warmup + runs; r++) {
+    const before = process.cpuUsage();
+    const start = performance.now();
+    await fn();
+    const used = process.cpuUsage(before);
+    if (r < warmup) continue;
+    wall.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
 const rows: BenchRow[] = [];
 for (const [metric, input, target] of [
   ['geometry, SLAC 2-h real file (SP3)', slac, undefined],
@@ -93,4 +116,118 @@ for (const [metric, input, target] of [
   rows.push({ metric, unit: 'ms', radome: ms, target });
   rows.push({ metric: `  same, CPU time`, unit: 'ms', radome: cpuMs, target });
 }
-report('gnss-ir', rows, { multiDayRows: multiDay.count, gpsDayRows: gpsDay.count, slacRows: slac.count });
+rows.push(...(await ingestCostRows(multiDay)));
+rows.push(...(await reflectorHeightRows()));
+report('gnss-ir', rows, { multiDayRows: multiDay.count, gpsDayRows: gpsDay.count, slacRows: slac.count, loadAverage: loadavg()[0] });
+
+/** Planning one station-day (Parquet + rollups) with and without its geometry. */
+async function ingestCostRows(day: GeometryInput): Promise<BenchRow[]> {
+  const { satelliteKey, constellationIndex } = await import('../store/gnss/satellites.js');
+  const { planGnssDay } = await import('../ingest/gnss/plan-day.js');
+  const n = day.count;
+  const obs = {
+    count: n,
+    times: day.times,
+    satellites: Uint16Array.from(day.satSystem, (c, i) => satelliteKey(constellationIndex(String.fromCharCode(c)), day.satPrn[i]!)),
+    codeIndex: Uint8Array.from({ length: n }, (_, i) => i % 3),
+    codes: ['S1C', 'S2W', 'S5Q'],
+    values: Float32Array.from({ length: n }, (_, i) => 30 + (i % 23)),
+  };
+  const from = { source: 'bench', sourceKey: 'bench', timeSystem: 'GPS', ingestedAt: 0 };
+  const plain = await wallAndCpu(() => planGnssDay('SLAC', 18745, obs, from), 9, 2);
+  const withGeometry = await wallAndCpu(() => {
+    const g = satelliteGeometry(day);
+    planGnssDay('SLAC', 18745, { ...obs, geometry: { elevation: g.elevation, azimuth: g.azimuth, edot: g.edot } }, { ...from, geometry: 'precise' });
+  }, 9, 2);
+  console.log(
+    `ingest plan of one multi-GNSS station-day (${n} values): without geometry ${plain.wall.toFixed(1)} ms wall / ${plain.cpu.toFixed(1)} ms CPU, with it ${withGeometry.wall.toFixed(1)} / ${withGeometry.cpu.toFixed(1)} ms (load ${loadavg()[0]!.toFixed(1)})`,
+  );
+  return [
+    { metric: 'extra ingest cost of geometry, one multi-GNSS station-day', unit: 'ms', radome: withGeometry.wall - plain.wall, target: '≤ 10' },
+    { metric: '  same, CPU time', unit: 'ms', radome: withGeometry.cpu - plain.cpu, target: '≤ 10' },
+  ];
+}
+
+async function reflectorHeightRows(): Promise<BenchRow[]> {
+  const gdir = join(dir, '..', 'gnssrefl');
+  const names = ['mchl0100.25.snr66.gz', 'mchl0110.25.snr66.gz', 'mchl0120.25.snr66.gz', 'mchl.json', 'mchl_refr.txt'].map((f) => join(gdir, f));
+  if (!names.every(existsSync)) {
+    console.warn(`gnssrefl samples not found in ${gdir}: no reflector height rows`);
+    return [];
+  }
+  const { gunzipSync } = await import('node:zlib');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { readSnrFile } = await import('../ingest/decode/gnssrefl/read-snr-file.js');
+  const { dayReflectorHeights } = await import('../ingest/derive/gnssir/reflector-heights.js');
+  const { stationSettingsFromJson } = await import('../ingest/derive/gnssir/station-settings.js');
+  const { planGnssDay } = await import('../ingest/gnss/plan-day.js');
+  const { concatSnrObservations } = await import('../store/gnss/snr-merge.js');
+  const { Catalog } = await import('../store/catalog/index.js');
+  const { FileObjectStore } = await import('../store/objects/index.js');
+  const { dailyReflectorHeights, reflectorHeights, clearReflectorHeightCache } = await import('../server/gnss-ir/reflector-height-query.js');
+  const files = names.slice(0, 3).map((p) => readSnrFile(gunzipSync(readFileSync(p)), p));
+  const settings = stationSettingsFromJson(readFileSync(names[3]!, 'utf8'), readFileSync(names[4]!, 'latin1'));
+  const day10 = files[0]!.day;
+  const three = concatSnrObservations(files.map((f) => f.observations));
+  let arcs = 0;
+  const pure = await wallAndCpu(() => (arcs = dayReflectorHeights(three, day10 * 86400e3, settings.reflectorHeights).length), 9, 2);
+  console.log(`reflector heights, MCHL 2025-010: ${arcs} arcs, ${three.count} SNR values over 3 days, ${pure.wall.toFixed(1)} ms wall, ${pure.cpu.toFixed(1)} ms CPU (load ${loadavg()[0]!.toFixed(1)})`);
+
+  // A year of stored station-days: the three real days repeated with their times shifted.
+  const root = mkdtempSync(join(tmpdir(), 'radome-bench-gnssir-'));
+  try {
+    const catalog = Catalog.open(join(root, 'catalog.db'));
+    const objects = new FileObjectStore(join(root, 'objects'), { durable: false });
+    const firstDay = Date.UTC(2024, 0, 1) / 86400e3;
+    const DAYS = 366;
+    const t0 = performance.now();
+    for (let k = 0; k < DAYS; k += 30) {
+      const days = [];
+      const batch = [];
+      for (let d = k; d < Math.min(DAYS, k + 30); d++) {
+        const src = files[d % 3]!;
+        const shift = (firstDay + d - src.day) * 86400e3;
+        const obs = { ...src.observations, times: src.observations.times.map((t) => t + shift) };
+        const planned = planGnssDay('MCHL', firstDay + d, obs, { source: 'bench', sourceKey: `mchl-${d}`, timeSystem: 'GPS', ingestedAt: 1, geometry: 'file' });
+        days.push(planned.commit);
+        batch.push(planned.object);
+      }
+      await objects.putMany(batch);
+      catalog.commitGnssDays({
+        file: { source: 'bench', key: `year-${k}`, fingerprint: 'x', size: 0, ingestedAt: 1 },
+        station: { id: 'MCHL', name: null, longName: null, latitude: settings.latitude, longitude: settings.longitude, heightM: settings.heightM, receiverType: null, antennaType: null },
+        days,
+      });
+    }
+    catalog.commitGnssStationSettings({ file: { source: 'bench', key: 'mchl.json', fingerprint: 'x', size: 0, ingestedAt: 1 }, station: 'MCHL', settingsJson: readFileSync(names[3]!, 'utf8'), refractionText: readFileSync(names[4]!, 'latin1') });
+    console.log(`stored ${DAYS} station-days in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const q = { station: 'MCHL', from: firstDay * 86400e3, to: (firstDay + DAYS) * 86400e3 };
+    const oneDay = await wallAndCpu(async () => {
+      clearReflectorHeightCache();
+      await reflectorHeights(catalog, objects, { station: 'MCHL', from: (firstDay + 9) * 86400e3, to: (firstDay + 10) * 86400e3 });
+    }, 7, 1);
+    clearReflectorHeightCache();
+    let daysWithMean = 0;
+    const year = await wallAndCpu(async () => {
+      clearReflectorHeightCache();
+      daysWithMean = (await dailyReflectorHeights(catalog, objects, q)).filter((d) => d.mean !== null).length;
+    }, 1, 0);
+    const warm = await wallAndCpu(() => dailyReflectorHeights(catalog, objects, q), 3, 0);
+    console.log(
+      `dailyReflectorHeights over ${DAYS} days: ${daysWithMean} daily means; cold ${(year.wall / 1000).toFixed(1)} s wall, ${(year.cpu / 1000).toFixed(1)} s CPU; cached ${warm.wall.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`,
+    );
+    catalog.close();
+    return [
+      { metric: 'reflector heights, one station-day (pure, MCHL 2025-010)', unit: 'ms', radome: pure.wall, peer: 'n/a (gnssrefl not installable here)', target: '≤ 100' },
+      { metric: '  same, CPU time', unit: 'ms', radome: pure.cpu, target: '≤ 100' },
+      { metric: 'reflectorHeights query, one station-day, cold cache (reads 3 days)', unit: 'ms', radome: oneDay.wall, target: '≤ 100' },
+      { metric: '  same, CPU time', unit: 'ms', radome: oneDay.cpu, target: '≤ 100' },
+      { metric: `dailyReflectorHeights, one year (${DAYS} days), cold cache`, unit: 's', radome: year.wall / 1000, target: '≤ 30' },
+      { metric: '  same, CPU time', unit: 's', radome: year.cpu / 1000, target: '≤ 30' },
+      { metric: '  same, cached', unit: 'ms', radome: warm.wall },
+    ];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

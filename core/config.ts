@@ -18,10 +18,22 @@ export interface GnssSourceConfig {
   archive: string;
   /** Bearer token for archives that need one (never logged). */
   token?: string;
+  /** Orbit archives (`radome ingest once --source orbits`): daily broadcast and precise templates, and which a day gets. */
+  orbits: { broadcast?: string; precise?: string; choice: OrbitChoice };
 }
 
 /** EarthScope's GAGE archive layout of daily Hatanaka + compress RINEX 2 files (needs a bearer token). */
 export const DEFAULT_GNSS_ARCHIVE = 'https://gage-data.earthscope.org/archive/gnss/rinex/obs/{yyyy}/{ddd}/{station}{ddd}0.{yy}d.Z';
+
+/** Which orbit products a GPS day gets: gnssrefl's choice by date, both, or one kind only (ingest/sources/orbit-archive.ts). */
+export const ORBIT_CHOICES = ['gnssrefl', 'both', 'broadcast', 'precise'] as const;
+export type OrbitChoice = (typeof ORBIT_CHOICES)[number];
+
+function orbitChoice(raw: string | undefined): OrbitChoice {
+  const v = (raw || 'gnssrefl').trim();
+  if ((ORBIT_CHOICES as readonly string[]).includes(v)) return v as OrbitChoice;
+  throw new RadomeError('CONFIG', `RADOME_ORBIT_CHOICE=${raw}: use gnssrefl (broadcast before 2021 day 137, precise from it), both, broadcast or precise`);
+}
 
 /** API server limits and security; every field has an env variable (README, configuration). */
 export interface ServerConfig {
@@ -191,6 +203,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeC
     gnss: {
       archive: env.RADOME_GNSS_ARCHIVE || DEFAULT_GNSS_ARCHIVE,
       token: env.RADOME_GNSS_TOKEN || undefined,
+      orbits: {
+        broadcast: env.RADOME_ORBIT_BROADCAST_ARCHIVE || undefined,
+        precise: env.RADOME_ORBIT_PRECISE_ARCHIVE || undefined,
+        choice: orbitChoice(env.RADOME_ORBIT_CHOICE),
+      },
     },
     server: loadServerConfig(env),
   };

@@ -60,6 +60,8 @@ export const SOURCES = [
     schedule: { enabled: false, everySeconds: 3600, windowMinutes: 2 * 24 * 60 },
     lists: [{ field: 'stations', option: 'station', kind: GNSS_STATION, defaults: [] }],
   },
+  // Daily orbit files (RADOME_ORBIT_*_ARCHIVE templates): one listing per pass, no lists.
+  { name: 'orbits', configKey: 'orbits', env: 'RADOME_ORBITS', schedule: { enabled: false, everySeconds: 6 * 3600, windowMinutes: 3 * 24 * 60 }, lists: [] },
 ] as const satisfies readonly SourceSettings[];
 
 export type SourceName = (typeof SOURCES)[number]['name'];

@@ -12,6 +12,7 @@ export type CatalogReader = Pick<
   | 'getGnssStations'
   | 'gnssSignals'
   | 'gnssDays'
+  | 'gnssStationSettings'
   | 'snrRollupAggregates'
   | 'latestVolumes'
   | 'radarSitesInBox'

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync, emitSchemaDefinitionFile } from 'type-graphql';
 import { GnssResolver } from './resolvers/gnss.js';
+import { GnssIrResolver } from './resolvers/gnss-ir.js';
 import { ProductResolver } from './resolvers/product.js';
 import { RadarSiteResolver } from './resolvers/radar-site.js';
 import { SweepResolver } from './resolvers/sweep.js';
@@ -21,7 +22,7 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, NodeResolver, RadarCoverageResolver, RadarTimeResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver, MosaicResolver, DerivedFieldsResolver],
+    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, GnssIrResolver, NodeResolver, RadarCoverageResolver, RadarTimeResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver, MosaicResolver, DerivedFieldsResolver],
     validate: false,
     pubSub: contextFeedPubSub,
   });

@@ -294,6 +294,35 @@ export interface GnssDayRow {
   satelliteCount: number;
   timeSystem: string;
   ingestedAt: number;
+  /** Orbits the Parquet object's elevation/azimuth/edot came from; null (or absent) without geometry. */
+  geometry?: GnssGeometryKind | null;
+}
+
+/** Orbit files by kind: SP3 precise orbits, or broadcast navigation. */
+export type GnssOrbitKind = 'precise' | 'broadcast';
+
+/** Where a station-day's geometry came from: the orbits it was computed from, or the ingested file itself (a gnssrefl SNR file). */
+export type GnssGeometryKind = GnssOrbitKind | 'file';
+
+/** One orbit file (navigation or SP3) stored for one GPS day it covers. */
+export interface GnssOrbitRow {
+  day: number;
+  kind: GnssOrbitKind;
+  objectKey: string;
+  source: string;
+  sourceKey: string;
+  satelliteCount: number;
+  /** First and last epoch (SP3) or ephemeris time (navigation), GPS ms. */
+  firstTime: number;
+  lastTime: number;
+  ingestedAt: number;
+}
+
+/** An orbit file's rows and the station-days whose geometry it (re)filled, committed together. */
+export interface CommitGnssOrbitsInput {
+  file: SourceFileRow;
+  orbits: GnssOrbitRow[];
+  geometry: { station: string; day: number; geometry: GnssOrbitKind }[];
 }
 
 /**
@@ -445,4 +474,20 @@ export interface RadarBucketCount {
   volumes: number;
   sweeps: number;
   products: number;
+}
+
+/** A station's ingested gnssir settings: the gnssrefl json and/or its refraction file, as text. */
+export interface GnssStationSettingsRow {
+  station: string;
+  settingsJson: string | null;
+  refractionText: string | null;
+  updatedAt: number;
+}
+
+export interface CommitGnssStationSettingsInput {
+  file: SourceFileRow;
+  station: string;
+  /** Only the parts the file gives; the other stays as stored. */
+  settingsJson?: string;
+  refractionText?: string;
 }

@@ -70,8 +70,9 @@ describe('layers', () => {
 
   it('server/ imports from ingest/ only pure decoders and renderers (the tiles draw what ingest stores)', () => {
     // Read-only, pure functions over bytes and typed arrays: decoding a stored raw product,
-    // rendering tiles and point values from stored grids, and the object keys ingest writes.
-    const allowed = [/^ingest\/decode\//, /^ingest\/render\//, /^ingest\/level2\/plan\.ts$/, /^ingest\/level3\/product-render\.ts$/, /^ingest\/level3\/product-id\.ts$/];
+    // rendering tiles and point values from stored grids, deriving rainfall, swaths and reflector
+    // heights from stored data, and the object keys ingest writes.
+    const allowed = [/^ingest\/decode\//, /^ingest\/render\//, /^ingest\/derive\//, /^ingest\/level2\/plan\.ts$/, /^ingest\/level3\/product-render\.ts$/, /^ingest\/level3\/product-id\.ts$/];
     const offending = files
       .filter((f) => f.startsWith('server/'))
       .flatMap((f) => importsOf(f).filter((m) => m.startsWith('ingest/') && !allowed.some((a) => a.test(m))).map((m) => `${f} → ${m}`));

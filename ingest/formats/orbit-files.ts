@@ -1,35 +1,24 @@
-import { RadomeError } from '../../core/errors.js';
 import { readRinexNav, readSp3 } from '../decode/orbits/index.js';
-import type { IngestPlan } from '../plan-types.js';
+import { orbitIngestPlanOf, planOrbitFile, type OrbitPlan } from '../gnss/orbit-plan.js';
 import { isRinexNavigationLine, rinexFirstLine } from './rinex-header.js';
 import { asciiAt, type FileFormat } from './types.js';
 
-/**
- * Orbit files decode (so a damaged one gets its own error) but are not stored yet: the object
- * store and catalog have no place for orbits, so planning one fails with UNSUPPORTED.
- */
-function notStored(what: string): never {
-  throw new RadomeError('UNSUPPORTED', `${what}: radome decodes orbit files but does not store them yet`);
-}
-
-const noIngestPlan = (): IngestPlan => notStored('orbit file');
-
-/** RINEX navigation files (broadcast ephemerides): a RINEX first line of type N, G or H. */
-export const rinexNavigation: FileFormat<ReturnType<typeof readRinexNav>, never> = {
+/** RINEX navigation files (broadcast ephemerides): a RINEX first line of type N, G or H. Stored per GPS day. */
+export const rinexNavigation: FileFormat<ReturnType<typeof readRinexNav>, OrbitPlan> = {
   id: 'rinex-nav',
   name: 'RINEX navigation file',
   test: (bytes) => isRinexNavigationLine(rinexFirstLine(bytes)),
   decode: readRinexNav,
-  plan: (bytes) => notStored(`RINEX navigation data (${readRinexNav(bytes).kepler.length} Keplerian ephemerides)`),
-  ingestPlan: noIngestPlan,
+  plan: (bytes, object, options) => planOrbitFile('rinex-nav', bytes, object, options),
+  ingestPlan: orbitIngestPlanOf,
 };
 
-/** SP3-c/d precise orbits: `#c` or `#d`, then P or V, then the year. */
-export const sp3Orbits: FileFormat<ReturnType<typeof readSp3>, never> = {
+/** SP3-c/d precise orbits: `#c` or `#d`, then P or V, then the year. Stored per GPS day. */
+export const sp3Orbits: FileFormat<ReturnType<typeof readSp3>, OrbitPlan> = {
   id: 'sp3',
   name: 'SP3 orbit file',
   test: (bytes) => /^#[cd][PV]\d{4} /.test(asciiAt(bytes, 0, 82)),
   decode: readSp3,
-  plan: (bytes) => notStored(`SP3 orbits (${readSp3(bytes).satellites.length} satellites)`),
-  ingestPlan: noIngestPlan,
+  plan: (bytes, object, options) => planOrbitFile('sp3', bytes, object, options),
+  ingestPlan: orbitIngestPlanOf,
 };

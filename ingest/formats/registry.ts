@@ -1,6 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import { unwrapContainers } from '../decode/containers/unwrap-containers.js';
 import { archiveII } from './archive-ii.js';
+import { gnssreflRefraction, gnssreflSnr, gnssreflStation } from './gnssrefl-files.js';
 import { level3Product } from './level3-product.js';
 import { rinexNavigation, sp3Orbits } from './orbit-files.js';
 import { rinexObservations } from './rinex-observations.js';
@@ -8,9 +9,10 @@ import type { FileFormat } from './types.js';
 
 /**
  * Every format radome recognises, asked in this order (the first whose test passes wins: Level 3's
- * byte-18 test is the weakest, so it comes last). A new format is one module and one line here.
+ * byte-18 test is the weakest of the binary ones, so it comes after them; gnssrefl's plain-text
+ * files, judged by their numbers, come after every format with a magic). A new format is one module and one line here.
  */
-const FORMATS: FileFormat[] = [archiveII, rinexNavigation, rinexObservations, sp3Orbits, level3Product];
+const FORMATS: FileFormat[] = [archiveII, rinexNavigation, rinexObservations, sp3Orbits, level3Product, gnssreflStation, gnssreflSnr, gnssreflRefraction];
 
 /** The registered formats, in detection order. */
 export function fileFormats(): readonly FileFormat[] {

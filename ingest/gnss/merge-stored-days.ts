@@ -33,7 +33,9 @@ export async function mergeStoredDays(plan: GnssPlan, stored: StoredData): Promi
     if (!body) continue;
     const older = await decodeSnrParquet(body, existing.objectKey);
     const newer = await decodeSnrParquet(plan.objects[i]!.body, `${where} from ${row.sourceKey}`);
-    const merged = planGnssDay(station, row.day, mergeSnrObservations(older, newer), row);
+    const observations = mergeSnrObservations(older, newer);
+    const merged = planGnssDay(station, row.day, observations, row);
+    plan.observations[i] = observations;
     plan.objects[i] = merged.object;
     plan.days[i] = merged.commit;
   }

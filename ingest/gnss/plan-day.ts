@@ -1,4 +1,4 @@
-import type { GnssDayCommit } from '../../store/types.js';
+import type { GnssDayCommit, GnssGeometryKind } from '../../store/types.js';
 import { encodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { dayString, snrParquetKey } from '../../store/gnss/snr-keys.js';
 import type { PlannedObject } from '../plan-types.js';
@@ -46,6 +46,8 @@ export interface GnssDaySource {
   sourceKey: string;
   timeSystem: string;
   ingestedAt: number;
+  /** Orbits the observations' geometry came from, when they have geometry. */
+  geometry?: GnssGeometryKind | null;
 }
 
 /** One station-day of observations → its Parquet object and its catalog rows. Pure. */
@@ -69,6 +71,7 @@ export function planGnssDay(station: string, day: number, obs: SnrObservations, 
         satelliteCount: satelliteCount(obs),
         timeSystem: from.timeSystem,
         ingestedAt: from.ingestedAt,
+        geometry: obs.geometry ? (from.geometry ?? null) : null,
       },
       codes: obs.codes,
       rollups: buildSnrRollups(obs, day),

@@ -6,7 +6,10 @@ import type { GnssDayCommit, GnssStationRow } from '../../store/types.js';
 import type { ReadRinexResult } from '../decode/rinex/index.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
+import type { StoredData } from '../plan-types.js';
+import { dayOrbits, stationDayGeometry } from './day-orbits.js';
 import { mergeStoredDays } from './merge-stored-days.js';
+import { orbitDayLock } from './orbit-plan.js';
 import { planGnssDay } from './plan-day.js';
 import { stationNameOf } from './station-name.js';
 
@@ -15,6 +18,8 @@ export interface GnssPlan {
   days: GnssDayCommit[];
   /** One Parquet object per station-day (objects[i] is days[i]'s); written before the rows. */
   objects: PlannedObject[];
+  /** The observations of each station-day (observations[i] is days[i]'s), for geometry at reconcile. */
+  observations: SnrObservations[];
 }
 
 /** The reader's SNR columns with satellites as satelliteKey(); rows of unknown systems dropped. */
@@ -95,13 +100,34 @@ export function planGnssFile(rinex: ReadRinexResult, file: SourceObject, options
   };
   const objects: PlannedObject[] = [];
   const days: GnssDayCommit[] = [];
+  const observations: SnrObservations[] = [];
   const from = { source: file.source, sourceKey: file.key, timeSystem: header.timeSystem, ingestedAt: options.ingestedAt };
   for (const [day, dayObs] of splitByDay(obs)) {
     const planned = planGnssDay(name.id, day, dayObs, from);
     objects.push(planned.object);
     days.push(planned.commit);
+    observations.push(dayObs);
   }
-  return { station, days, objects };
+  return { station, days, objects, observations };
+}
+
+/**
+ * Gives each station-day of the plan whose orbits are stored its elevation, azimuth and edot
+ * (precise orbits preferred), re-planning its object and rows; days without orbits keep none.
+ */
+async function addStoredOrbitGeometry(plan: GnssPlan, stored: StoredData): Promise<void> {
+  for (let i = 0; i < plan.days.length; i++) {
+    const { row } = plan.days[i]!;
+    const orbits = await dayOrbits(stored.catalog.gnssOrbits(row.day, row.day), stored.getObject);
+    if (!orbits) continue;
+    const obs = plan.observations[i]!;
+    const geometry = stationDayGeometry(obs, plan.station, row.timeSystem, orbits.orbits);
+    if (!geometry) continue;
+    const planned = planGnssDay(plan.station.id, row.day, { ...obs, geometry }, { ...row, geometry: orbits.kind });
+    plan.objects[i] = planned.object;
+    plan.days[i] = planned.commit;
+    plan.observations[i] = { ...obs, geometry };
+  }
 }
 
 /**
@@ -117,8 +143,11 @@ export function gnssIngestPlanOf(plan: GnssPlan): IngestPlan {
     id: `${plan.station.id}/${dayList.join(',')}`,
     summary: `${values} SNR values, ${dayList.length} station-day${dayList.length === 1 ? '' : 's'}`,
     objects: plan.objects,
-    locks: plan.days.map((d) => `gnss/${plan.station.id}/${d.row.day}`),
-    reconcile: (stored) => mergeStoredDays(plan, stored),
+    locks: plan.days.flatMap((d) => [`gnss/${plan.station.id}/${d.row.day}`, orbitDayLock(d.row.day)]),
+    reconcile: async (stored) => {
+      await mergeStoredDays(plan, stored);
+      await addStoredOrbitGeometry(plan, stored);
+    },
     commit: (catalog, fileRow) => catalog.commitGnssDays({ file: fileRow, station: plan.station, days: plan.days }),
   };
 }

@@ -8,7 +8,8 @@ const DAY_MS = 86_400_000;
 export interface GnssArchiveOptions {
   /**
    * Where a station-day's file is: an http(s) URL, a file: URL or a local path, with
-   * {station} (lower case), {STATION}, {yyyy}, {yy}, {ddd} (day of year), {mm} and {dd}, e.g.
+   * {station} (lower case), {STATION}, {yyyy}, {yy}, {ddd} (day of year), {mm}, {dd} and {wwww}
+   * (GPS week, as orbit product archives file by), e.g.
    * `https://archive.example.org/rinex/obs/{yyyy}/{ddd}/{station}{ddd}0.{yy}d.Z`.
    */
   template: string;
@@ -21,6 +22,8 @@ export interface GnssArchiveOptions {
    * must be a path-style bucket URL, `<endpoint>/<bucket>/<key template>`.
    */
   listing?: 'head' | 's3';
+  /** False for files that are not per station (daily orbit products): {station} is then not required. */
+  perStation?: boolean;
 }
 
 /** Fields that change from day to day within a year: listing prefixes stop before the first. */
@@ -47,8 +50,10 @@ export function expandGnssTemplate(template: string, station: string, day: numbe
     ddd: String(doy).padStart(3, '0'),
     mm: two(d.getUTCMonth() + 1),
     dd: two(d.getUTCDate()),
+    // GPS weeks count from 1980-01-06 (day 3657 since 1970).
+    wwww: String(Math.floor((day - 3657) / 7)).padStart(4, '0'),
   };
-  return template.replace(/\{(station|STATION|yyyy|yy|ddd|mm|dd)\}/g, (_, name: string) => fields[name]!);
+  return template.replace(/\{(station|STATION|yyyy|yy|ddd|mm|dd|wwww)\}/g, (_, name: string) => fields[name]!);
 }
 
 /**
@@ -66,7 +71,7 @@ export class GnssArchiveSource implements ObjectSource {
     if (!this.http && /^[a-z][a-z0-9+.-]*:\/\//i.test(template) && !template.startsWith('file:')) {
       throw new RadomeError('CONFIG', `GNSS archive template ${template}: use an http(s) URL, a file: URL or a local path`);
     }
-    if (!/\{(station|STATION)\}/.test(template) || !/\{(ddd|dd)\}/.test(template)) {
+    if ((options.perStation !== false && !/\{(station|STATION)\}/.test(template)) || !/\{(ddd|dd)\}/.test(template)) {
       throw new RadomeError('CONFIG', `GNSS archive template ${template} must contain {station} (or {STATION}) and {ddd} (or {dd})`);
     }
     this.id = `gnss:${this.http ? new URL(template.replace(/\{[^}]*\}/g, 'x')).origin : 'local'}`;

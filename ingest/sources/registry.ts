@@ -102,8 +102,17 @@ const gnss: IngestSource = {
   },
 };
 
+const orbits: IngestSource = {
+  settings: settingsOf('orbits'),
+  async open(config) {
+    const { OrbitArchiveSource } = await import('./orbit-archive.js');
+    const source = new OrbitArchiveSource({ ...config.gnss.orbits, token: config.gnss.token });
+    return { source, where: source.id, listings: (_lists, window) => [{ what: 'orbits', list: () => source.list(window) }] };
+  },
+};
+
 /** Every ingest source, one entry per name in core/source-settings.ts (test/ingest-daemon/source-registry.test.ts checks). */
-const INGEST_SOURCES: readonly IngestSource[] = [level2, level2Chunks, level3, gnss];
+const INGEST_SOURCES: readonly IngestSource[] = [level2, level2Chunks, level3, gnss, orbits];
 
 /** The registered sources, in core/source-settings.ts order. */
 export function ingestSources(): readonly IngestSource[] {

@@ -28,6 +28,9 @@ import {
   SetIngestFlagDocument,
   SnrSeriesDocument,
   SnrSummaryDocument,
+  SnrByElevationDocument,
+  ReflectorHeightsDocument,
+  DailyReflectorHeightsDocument,
   StormCellsDocument,
   SweepDocument,
   SweepsDocument,
@@ -110,6 +113,10 @@ const operations = {
   gnssStation: GnssStationDocument,
   snrSeries: SnrSeriesDocument,
   snrSummary: SnrSummaryDocument,
+  snrByElevation: SnrByElevationDocument,
+  /** GNSS-IR reflector heights per arc, computed on demand (gnssrefl's gnssir). */
+  reflectorHeights: ReflectorHeightsDocument,
+  dailyReflectorHeights: DailyReflectorHeightsDocument,
   ingestStatus: IngestStatusDocument,
   /** Ingest control mutations need headers: { authorization: `Bearer ${adminToken}` }. */
   pauseSource: PauseSourceDocument,

@@ -24,6 +24,7 @@ import { GRAPHQL_PATH, serveGraphql } from './graphql.js';
 import { serveHealth, serveMetrics, serveReady } from './health.js';
 import { Metrics, type RouteLabel, type ScrapeGauges } from './metrics.js';
 import { OBJECTS_PREFIX, serveObject } from './objects.js';
+import { GNSS_SNR_PREFIX, serveGnssSnrFile } from './gnss-snr-export.js';
 import { RateLimiter, rateLimit } from './rate-limit.js';
 import { sendText } from './respond.js';
 import { createRouter, type Middleware, type Route } from './router.js';
@@ -191,6 +192,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       },
     },
     { paths: [`${OBJECTS_PREFIX}*`], label: 'objects', serve: ({ req, res, rawPath }) => serveObject(req, res, rawPath, objects, options.ingestAdmin?.adminToken) },
+    { paths: [`${GNSS_SNR_PREFIX}*`], label: 'other', serve: ({ res, rawPath }) => serveGnssSnrFile(res, rawPath, catalog, objects) },
     { paths: [`${TILES_PREFIX}*`], label: 'tiles', serve: ({ req, res, rawPath, search }) => serveTiles(req, res, rawPath, search, { layers: radarLayers, rendered: renderedTiles, mosaics, derived, baseUrlOf, onError }) },
     {
       paths: [GRAPHIQL_PATH, `${GRAPHIQL_PATH}/*`],

@@ -1,7 +1,8 @@
 // Arguments of rainfall, rainfallAtPoint and reflectivitySwath, checked as the other time-range
 // queries check theirs (BAD_INPUT saying what to change), and the tile layer path of a request.
 import { RadomeError } from '../../core/errors.js';
-import type { BBox } from '../../ingest/render/types.js';
+import { isRadarSiteId } from '../../core/vocabulary/index.js';
+import type { BBox } from '../../core/geo.js';
 import type { CatalogReader } from '../catalog-reader.js';
 import { DPR_CODE } from './instants.js';
 import { MAX_SITES, RAINFALL_MAX_HOURS, SWATH_MAX_HOURS, type DerivedKind, type DerivedRequest, type RainfallMethod } from './derived-fields.js';
@@ -70,6 +71,6 @@ export function parseDerivedLayer(kind: DerivedKind, args: string[], parseTime: 
   const [from, to] = [parseTime(parts[0]!), parseTime(parts[1]!)];
   checkedWindow(new Date(from), new Date(to), kind === 'rainfall' ? RAINFALL_MAX_HOURS : SWATH_MAX_HOURS);
   const sites = parts[2] === '-' ? [] : parts[2]!.split(',').map((s) => s.toUpperCase());
-  if (sites.length > MAX_SITES || sites.some((s) => !/^[A-Z]{4}$/.test(s))) throw bad(`sites ${JSON.stringify(parts[2])} must be up to ${MAX_SITES} comma-separated 4-letter ICAO ids such as KLOT,KILX`);
+  if (sites.length > MAX_SITES || sites.some((s) => !isRadarSiteId(s))) throw bad(`sites ${JSON.stringify(parts[2])} must be up to ${MAX_SITES} comma-separated 4-letter ICAO ids such as KLOT,KILX`);
   return { kind, from, to, sites: [...new Set(sites)].sort(), method: method as RainfallMethod };
 }

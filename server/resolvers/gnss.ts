@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { dayString } from '../../store/gnss/snr-keys.js';
 import { snrSeries, snrSummary } from '../../store/gnss/snr-series.js';
 import type { RadomeContext } from '../context.js';
 import { GnssStation, gnssStationFromRow, SnrSelectionArgs, SnrSeries, SnrSeriesArgs, SnrSummary, snrPointFromRow } from '../types/gnss.js';
@@ -14,6 +15,15 @@ export class GnssResolver {
   gnssStation(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): GnssStation | null {
     const row = ctx.catalog.getGnssStations([id.trim().toUpperCase()])[0];
     return row ? gnssStationFromRow(row) : null;
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'GPS days (YYYY-MM-DD) of the station whose SNR has no satellite geometry (elevation, azimuth, edot) because no orbits (RINEX navigation or SP3) were ingested for them; oldest first, at most `limit`.',
+  })
+  daysWithoutGeometry(@Root() station: GnssStation, @Arg('limit', () => Int, { defaultValue: 100 }) limit: number, @Ctx() ctx: RadomeContext): string[] {
+    const rows = ctx.catalog.gnssDays(station.id, -1e6, 1e6);
+    return rows.filter((d) => !d.geometry).slice(0, Math.max(0, limit)).map((d) => dayString(d.day));
   }
 
   @Query(() => SnrSeries, {

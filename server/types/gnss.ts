@@ -160,6 +160,15 @@ export class SnrSelectionArgs {
 
   @Field(() => [SnrGroupBy], { nullable: true, description: 'Dimensions to keep apart; default none (one point per bucket).' })
   groupBy: SnrGroupBy[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only observations whose satellite is at least this high, degrees (needs geometry: the day\'s orbits ingested); read from the raw observations, up to 7 days.' })
+  minElevation: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Only observations whose satellite is at most this high, degrees (as minElevation).' })
+  maxElevation: number | null;
+
+  @Field(() => [[Float!]!], { nullable: true, description: 'Only observations whose satellite azimuth lies in one of these [from, to] ranges, degrees (from > to wraps through north; as minElevation).' })
+  azimuths: number[][] | null;
 }
 
 @ArgsType()

@@ -17,6 +17,10 @@ import type {
   VolumeFilter,
   VolumeRow,
   CommitGnssDaysInput,
+  CommitGnssOrbitsInput,
+  CommitGnssStationSettingsInput,
+  GnssStationSettingsRow,
+  GnssOrbitRow,
   BackfillRequestRow,
   IngestFlagRow,
   IngestSourceStatusRow,
@@ -37,7 +41,7 @@ import { commitLevel2Volume, isIngested } from './radar-write.js';
 import * as products from './product-read.js';
 import { commitLevel3Product } from './product-write.js';
 import * as gnss from './gnss-read.js';
-import { commitGnssDays } from './gnss-write.js';
+import { commitGnssDays, commitGnssOrbits, commitGnssStationSettings } from './gnss-write.js';
 import { StatementCache } from './statements.js';
 import * as aggregates from './radar-aggregates.js';
 import * as events from './events.js';
@@ -273,6 +277,33 @@ export class Catalog {
   commitGnssDays(input: CommitGnssDaysInput): void {
     this.assertWritable('commitGnssDays');
     commitGnssDays(this.statements, input);
+  }
+
+  /** An orbit file's rows per day and the station-days whose geometry it filled, in one transaction. */
+  commitGnssOrbits(input: CommitGnssOrbitsInput): void {
+    this.assertWritable('commitGnssOrbits');
+    commitGnssOrbits(this.statements, input);
+  }
+
+  /** Stores a station's gnssrefl json or refraction file. */
+  commitGnssStationSettings(input: CommitGnssStationSettingsInput): void {
+    this.assertWritable('commitGnssStationSettings');
+    commitGnssStationSettings(this.statements, input);
+  }
+
+  /** A station's ingested gnssir settings, or null. */
+  gnssStationSettings(station: string): GnssStationSettingsRow | null {
+    return gnss.gnssStationSettings(this.statements, station);
+  }
+
+  /** Orbit files stored for days in [fromDay, toDay]. */
+  gnssOrbits(fromDay: number, toDay: number): GnssOrbitRow[] {
+    return gnss.gnssOrbits(this.statements, fromDay, toDay);
+  }
+
+  /** Every station's row for one day. */
+  gnssDaysOn(day: number): GnssDayRow[] {
+    return gnss.gnssDaysOn(this.statements, day);
   }
 
   listGnssStations(): GnssStationRow[] {

@@ -1,4 +1,4 @@
-import type { GnssDayRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../types.js';
+import type { GnssDayRow, GnssOrbitRow, GnssStationSettingsRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../types.js';
 import { CONSTELLATIONS } from '../gnss/satellites.js';
 import type { StatementCache } from './statements.js';
 
@@ -7,7 +7,7 @@ const STATION_COLUMNS = `id, name, long_name AS longName, latitude, longitude, h
 
 const DAY_COLUMNS = `s.id AS station, d.day, d.object_key AS objectKey, d.source, d.source_key AS sourceKey,
   d.first_time AS firstTime, d.last_time AS lastTime, d.epoch_count AS epochCount, d.observation_count AS observationCount,
-  d.satellite_count AS satelliteCount, d.time_system AS timeSystem, d.ingested_at AS ingestedAt`;
+  d.satellite_count AS satelliteCount, d.time_system AS timeSystem, d.ingested_at AS ingestedAt, d.geometry`;
 
 export function listGnssStations(statements: StatementCache): GnssStationRow[] {
   return statements.prepare(`SELECT ${STATION_COLUMNS} FROM gnss_stations ORDER BY id`).all() as GnssStationRow[];
@@ -38,6 +38,22 @@ export function gnssDays(statements: StatementCache, station: string, fromDay: n
     .all(station, fromDay, toDay) as GnssDayRow[];
 }
 
+/** Every station's row for one day (the station-days an orbit file arriving later fills in). */
+export function gnssDaysOn(statements: StatementCache, day: number): GnssDayRow[] {
+  return statements.prepare(`SELECT ${DAY_COLUMNS} FROM gnss_days d JOIN gnss_stations s ON s.num = d.station WHERE d.day = ? ORDER BY s.id`).all(day) as GnssDayRow[];
+}
+
+/** Orbit files stored for days in [fromDay, toDay], by day, precise first, then oldest ingest first. */
+export function gnssOrbits(statements: StatementCache, fromDay: number, toDay: number): GnssOrbitRow[] {
+  return statements
+    .prepare(
+      `SELECT day, kind, object_key AS objectKey, source, source_key AS sourceKey, satellite_count AS satelliteCount,
+         first_time AS firstTime, last_time AS lastTime, ingested_at AS ingestedAt
+       FROM gnss_orbits WHERE day BETWEEN ? AND ? ORDER BY day, kind DESC, ingested_at, object_key`,
+    )
+    .all(fromDay, toDay) as GnssOrbitRow[];
+}
+
 /**
  * Rollup rows of one level summed into `intervalS` buckets and the requested groups, by SQLite in
  * one pass over one primary-key range per code (station, level, code, bucket…).
@@ -63,4 +79,12 @@ export function snrRollupAggregates(statements: StatementCache, q: SnrRollupQuer
     FROM snr_rollups r WHERE ${where.join(' AND ')}
     GROUP BY ${group.join(', ')}`;
   return statements.prepare(sql).raw().all(...params) as SnrRollupAggregate[];
+}
+
+/** A station's ingested gnssir settings, or null. */
+export function gnssStationSettings(statements: StatementCache, station: string): GnssStationSettingsRow | null {
+  const row = statements
+    .prepare('SELECT station, settings_json AS settingsJson, refraction_text AS refractionText, updated_at AS updatedAt FROM gnss_station_settings WHERE station = ?')
+    .get(station) as GnssStationSettingsRow | undefined;
+  return row ?? null;
 }

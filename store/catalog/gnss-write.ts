@@ -1,13 +1,13 @@
 import { RadomeError } from '../../core/errors.js';
 import { isGnssStationId } from '../../core/vocabulary/index.js';
 import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../gnss/rollup-levels.js';
-import type { CommitGnssDaysInput, GnssDayCommit } from '../types.js';
+import type { CommitGnssDaysInput, CommitGnssOrbitsInput, CommitGnssStationSettingsInput, GnssDayCommit } from '../types.js';
 import type { StatementCache } from './statements.js';
 
 const UPSERT_STATION = `
   INSERT INTO gnss_stations (id, name, long_name, latitude, longitude, height_m, receiver_type, antenna_type)
   VALUES (@id, @name, @longName, @latitude, @longitude, @heightM, @receiverType, @antennaType)
-  ON CONFLICT (id) DO UPDATE SET name = excluded.name, long_name = COALESCE(excluded.long_name, long_name),
+  ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, name), long_name = COALESCE(excluded.long_name, long_name),
     latitude = COALESCE(excluded.latitude, latitude), longitude = COALESCE(excluded.longitude, longitude),
     height_m = COALESCE(excluded.height_m, height_m), receiver_type = COALESCE(excluded.receiver_type, receiver_type),
     antenna_type = COALESCE(excluded.antenna_type, antenna_type)
@@ -15,13 +15,14 @@ const UPSERT_STATION = `
 
 const UPSERT_DAY = `
   INSERT INTO gnss_days (station, day, object_key, source, source_key, source_fingerprint, first_time, last_time,
-    epoch_count, observation_count, satellite_count, time_system, ingested_at)
+    epoch_count, observation_count, satellite_count, time_system, ingested_at, geometry)
   VALUES (@station, @day, @objectKey, @source, @sourceKey, @fingerprint, @firstTime, @lastTime,
-    @epochCount, @observationCount, @satelliteCount, @timeSystem, @ingestedAt)
+    @epochCount, @observationCount, @satelliteCount, @timeSystem, @ingestedAt, @geometry)
   ON CONFLICT (station, day) DO UPDATE SET object_key = excluded.object_key, source = excluded.source,
     source_key = excluded.source_key, source_fingerprint = excluded.source_fingerprint, first_time = excluded.first_time,
     last_time = excluded.last_time, epoch_count = excluded.epoch_count, observation_count = excluded.observation_count,
-    satellite_count = excluded.satellite_count, time_system = excluded.time_system, ingested_at = excluded.ingested_at`;
+    satellite_count = excluded.satellite_count, time_system = excluded.time_system, ingested_at = excluded.ingested_at,
+    geometry = excluded.geometry`;
 
 /** Rollup rows per INSERT: one statement step for many rows (a day has a couple of thousand). */
 const ROLLUP_BATCH = 64;
@@ -76,7 +77,7 @@ const SIGNAL_LEVEL = rollupLevel(DAY_SECONDS, false).id;
 function writeDay(statements: StatementCache, num: number, fingerprint: string, { row, codes, rollups }: GnssDayCommit): void {
   const existed = statements.prepare('SELECT 1 FROM gnss_days WHERE station = ? AND day = ?').get(num, row.day) !== undefined;
   if (existed) deleteDayRollups(statements, num, row.day);
-  statements.prepare(UPSERT_DAY).run({ ...row, station: num, fingerprint });
+  statements.prepare(UPSERT_DAY).run({ ...row, station: num, fingerprint, geometry: row.geometry ?? null });
   const ids = codes.map((c) => codeId(statements, c));
   const signal = statements.prepare('INSERT INTO gnss_station_signals (station, constellation, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const batch = statements.prepare(INSERT_ROLLUP_BATCH);
@@ -118,6 +119,42 @@ export function commitGnssDays(statements: StatementCache, input: CommitGnssDays
     for (const day of days) writeDay(statements, num, file.fingerprint, day);
     statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
     statements.prepare(UPDATE_COVERAGE).run({ num });
+    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+  }).immediate();
+}
+
+const UPSERT_ORBIT = `
+  INSERT INTO gnss_orbits (day, kind, object_key, source, source_key, satellite_count, first_time, last_time, ingested_at)
+  VALUES (@day, @kind, @objectKey, @source, @sourceKey, @satelliteCount, @firstTime, @lastTime, @ingestedAt)
+  ON CONFLICT (day, kind, object_key) DO UPDATE SET source = excluded.source, source_key = excluded.source_key,
+    satellite_count = excluded.satellite_count, first_time = excluded.first_time, last_time = excluded.last_time,
+    ingested_at = excluded.ingested_at`;
+
+/**
+ * Records one ingested orbit file in ONE transaction: its row per GPS day, the geometry of the
+ * station-days it filled in (their Parquet objects were rewritten before), and the source file.
+ */
+export function commitGnssOrbits(statements: StatementCache, { file, orbits, geometry }: CommitGnssOrbitsInput): void {
+  statements.db.transaction(() => {
+    for (const row of orbits) statements.prepare(UPSERT_ORBIT).run(row);
+    const setGeometry = statements.prepare('UPDATE gnss_days SET geometry = ? WHERE station = (SELECT num FROM gnss_stations WHERE id = ?) AND day = ?');
+    for (const g of geometry) setGeometry.run(g.geometry, g.station, g.day);
+    statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
+    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+  }).immediate();
+}
+
+/** Stores a station's gnssrefl json or refraction file (whichever the file is) and records the file, in one transaction. */
+export function commitGnssStationSettings(statements: StatementCache, { file, station, settingsJson, refractionText }: CommitGnssStationSettingsInput): void {
+  statements.db.transaction(() => {
+    statements
+      .prepare(
+        `INSERT INTO gnss_station_settings (station, settings_json, refraction_text, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (station) DO UPDATE SET settings_json = COALESCE(excluded.settings_json, settings_json),
+           refraction_text = COALESCE(excluded.refraction_text, refraction_text), updated_at = excluded.updated_at`,
+      )
+      .run(station, settingsJson ?? null, refractionText ?? null, file.ingestedAt);
+    statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
     statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
   }).immediate();
 }

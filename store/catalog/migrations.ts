@@ -303,6 +303,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sweeps ADD COLUMN sweep_index INTEGER;
     `,
   },
+  {
+    version: 9,
+    name: 'gnss orbits and geometry',
+    // Orbit files (broadcast navigation, SP3) stored per GPS day: one row per file and day it
+    // covers. A station-day's geometry names the orbits its elevation/azimuth/edot came from
+    // ('precise', 'broadcast', or 'file' for a gnssrefl SNR file's own); null while the day has none.
+    sql: `
+      CREATE TABLE gnss_orbits (
+        day INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('broadcast', 'precise')),
+        object_key TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_key TEXT NOT NULL,
+        satellite_count INTEGER NOT NULL,
+        first_time INTEGER NOT NULL,
+        last_time INTEGER NOT NULL,
+        ingested_at INTEGER NOT NULL,
+        PRIMARY KEY (day, kind, object_key)
+      ) STRICT, WITHOUT ROWID;
+      ALTER TABLE gnss_days ADD COLUMN geometry TEXT;
+
+      -- A station's gnssir settings as ingested: the gnssrefl station json and its GPT2w
+      -- refraction file (either may come first, or alone).
+      CREATE TABLE gnss_station_settings (
+        station TEXT PRIMARY KEY,
+        settings_json TEXT,
+        refraction_text TEXT,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

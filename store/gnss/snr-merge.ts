@@ -86,3 +86,43 @@ function inTimeOrder(obs: SnrObservations): Int32Array {
   }
   return sorted ? order : order.sort((x, y) => obs.times[x]! - obs.times[y]! || x - y);
 }
+
+/**
+ * Consecutive spans (e.g. station-days in order) as one set of observations: codes united,
+ * rows appended in the given order; rows for which `keep(time)` is false are left out. Geometry
+ * is kept when every part has it. Pure.
+ */
+export function concatSnrObservations(parts: readonly SnrObservations[], keep: (timeMs: number) => boolean = () => true): SnrObservations {
+  const codes: string[] = [];
+  const maps = parts.map((p) => p.codes.map((c) => (codes.indexOf(c) >= 0 ? codes.indexOf(c) : codes.push(c) - 1)));
+  const withGeometry = parts.length > 0 && parts.every((p) => p.geometry);
+  let count = 0;
+  for (const p of parts) for (let i = 0; i < p.count; i++) if (keep(p.times[i]!)) count++;
+  const out: SnrObservations = {
+    count,
+    times: new Float64Array(count),
+    satellites: new Uint16Array(count),
+    codeIndex: new Uint8Array(count),
+    codes,
+    values: new Float32Array(count),
+    ...(withGeometry ? { geometry: { elevation: new Float32Array(count), azimuth: new Float32Array(count), edot: new Float32Array(count) } } : {}),
+  };
+  let at = 0;
+  parts.forEach((p, k) => {
+    const map = maps[k]!;
+    for (let i = 0; i < p.count; i++) {
+      if (!keep(p.times[i]!)) continue;
+      out.times[at] = p.times[i]!;
+      out.satellites[at] = p.satellites[i]!;
+      out.codeIndex[at] = map[p.codeIndex[i]!]!;
+      out.values[at] = p.values[i]!;
+      if (out.geometry) {
+        out.geometry.elevation[at] = p.geometry!.elevation[i]!;
+        out.geometry.azimuth[at] = p.geometry!.azimuth[i]!;
+        out.geometry.edot[at] = p.geometry!.edot[i]!;
+      }
+      at++;
+    }
+  });
+  return out;
+}

@@ -16,7 +16,18 @@ export interface SnrObservations {
   codes: string[];
   /** dB-Hz as the file gives it. */
   values: Float32Array;
+  /** Satellite geometry per row, when the day's orbits were known; NaN where they had no position. */
+  geometry?: SnrGeometry;
 }
+
+/** Elevation and azimuth (degrees) and elevation rate (°/s) per observation row. */
+export interface SnrGeometry {
+  elevation: Float32Array;
+  azimuth: Float32Array;
+  edot: Float32Array;
+}
+
+const GEOMETRY_COLUMNS = ['elevation', 'azimuth', 'edot'] as const;
 
 /**
  * The Parquet layout of `gnss/snr/station=…/year=…/doy=…/part-0.parquet`, one row per value:
@@ -25,6 +36,9 @@ export interface SnrObservations {
  *   satellite     STRING  e.g. E11
  *   code          STRING  RINEX observable as written: S1, S2 (RINEX 2) or S1C, S5Q (RINEX 3/4)
  *   value         FLOAT   signal strength, dB-Hz
+ *   elevation     FLOAT   satellite elevation, degrees (OPTIONAL; only when the day's orbits were
+ *   azimuth       FLOAT   azimuth, degrees from north   known at writing; null where the orbits
+ *   edot          FLOAT   elevation rate, °/s           had no position for that satellite)
  * Every column but the value is dictionary-encoded (a day has a few thousand distinct epochs and a
  * few dozen distinct strings); rows are in epoch order; Snappy-compressed; data pages v1, which
  * every reader takes. No column statistics: the Hive partitions (station, year, doy) already prune
@@ -41,6 +55,12 @@ const SCHEMA: SchemaElement[] = [
   { name: 'satellite', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
   { name: 'code', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
   { name: 'value', type: 'FLOAT', repetition_type: 'REQUIRED' },
+];
+
+const GEOMETRY_SCHEMA: SchemaElement[] = [
+  { ...SCHEMA[0]!, num_children: 8 },
+  ...SCHEMA.slice(1),
+  ...GEOMETRY_COLUMNS.map((name): SchemaElement => ({ name, type: 'FLOAT', repetition_type: 'OPTIONAL' })),
 ];
 
 /** Satellite keys are constellation × 100 + PRN, so below this. */
@@ -84,8 +104,9 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
     satIndex[i] = s;
     constellationIndex[i] = satConstellation[s]!;
   }
+  const geometry = obs.geometry ? GEOMETRY_COLUMNS.map((name, k) => optionalFloatColumn(GEOMETRY_SCHEMA[6 + k]!, obs.geometry![name].subarray(0, n))) : [];
   return writeParquetColumns({
-    schema: SCHEMA,
+    schema: obs.geometry ? GEOMETRY_SCHEMA : SCHEMA,
     rowCount: n,
     columns: [
       { kind: 'dictionary', element: time, dictionary: plainInt64(times.map((ms) => Math.round(ms * 1000))), dictionarySize: times.length, indices: timeIndex },
@@ -93,6 +114,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
       { kind: 'dictionary', element: satellite, dictionary: plainStrings(satNames), dictionarySize: satNames.length, indices: satIndex },
       { kind: 'dictionary', element: code, dictionary: plainStrings(obs.codes), dictionarySize: obs.codes.length, indices: obs.codeIndex.subarray(0, n) },
       valueColumn(value, obs.values.subarray(0, n)),
+      ...geometry,
     ],
     createdBy: 'radome',
     keyValueMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
@@ -109,6 +131,21 @@ function valueColumn(element: SchemaElement, values: Float32Array): ParquetColum
   return { kind: 'dictionary', element, dictionary: plainBytes(dictionary.values), dictionarySize: dictionary.values.length, indices: dictionary.indices };
 }
 
+/** A FLOAT column whose NaN rows are nulls; uncompressed (Snappy finds nothing to shrink in angles' mantissas). */
+function optionalFloatColumn(element: SchemaElement, values: Float32Array): ParquetColumn {
+  const defined = new Uint8Array(values.length);
+  const kept = new Float32Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      defined[i] = 1;
+      kept[n++] = v;
+    }
+  }
+  return { kind: 'plain', element, values: plainBytes(kept.subarray(0, n)), valueBytes: 4, defined, uncompressed: true };
+}
+
 function asyncBuffer(bytes: Uint8Array): { byteLength: number; slice(start: number, end?: number): ArrayBuffer } {
   const ab = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
   return { byteLength: ab.byteLength, slice: (start, end) => ab.slice(start, end) };
@@ -118,8 +155,11 @@ function asyncBuffer(bytes: Uint8Array): { byteLength: number; slice(start: numb
 export async function decodeSnrParquet(bytes: Uint8Array, where: string): Promise<SnrObservations> {
   const file = asyncBuffer(bytes);
   let count: number;
+  let hasGeometry: boolean;
   try {
-    count = Number(parquetMetadata(file.slice(0)).num_rows);
+    const meta = parquetMetadata(file.slice(0));
+    count = Number(meta.num_rows);
+    hasGeometry = meta.schema.some((e) => e.name === 'elevation');
   } catch (e) {
     throw new RadomeError('CORRUPT', `not a readable Parquet file: ${e instanceof Error ? e.message : String(e)}`, { file: where, cause: e });
   }
@@ -129,6 +169,7 @@ export async function decodeSnrParquet(bytes: Uint8Array, where: string): Promis
   const values = new Float32Array(count);
   const codes: string[] = [];
   const codeIds = new Map<string, number>();
+  const geometry: SnrGeometry | undefined = hasGeometry ? { elevation: new Float32Array(count), azimuth: new Float32Array(count), edot: new Float32Array(count) } : undefined;
   const satKeys = new Map<string, number>();
   // hyparquet calls onChunk from promise callbacks whose rejections nobody awaits: an exception
   // thrown there would end the process as an unhandled rejection while parquetRead resolves. So
@@ -137,7 +178,7 @@ export async function decodeSnrParquet(bytes: Uint8Array, where: string): Promis
   try {
     await parquetRead({
       file,
-      columns: ['time', 'satellite', 'code', 'value'],
+      columns: ['time', 'satellite', 'code', 'value', ...(geometry ? GEOMETRY_COLUMNS : [])],
       // Files written before times were stored in microseconds have milliseconds.
       parsers: { timestampFromMilliseconds: (ms: bigint) => Number(ms), timestampFromMicroseconds: (us: bigint) => Number(us) / 1000 },
       onChunk({ columnName, columnData, rowStart }) {
@@ -149,6 +190,7 @@ export async function decodeSnrParquet(bytes: Uint8Array, where: string): Promis
             const v = data[i];
             if (columnName === 'time') times[r] = v as number;
             else if (columnName === 'value') values[r] = v as number;
+            else if (geometry && (columnName === 'elevation' || columnName === 'azimuth' || columnName === 'edot')) geometry[columnName][r] = v === null || v === undefined ? NaN : (v as number);
             else if (columnName === 'satellite') {
               let key = satKeys.get(v as string);
               if (key === undefined) satKeys.set(v as string, (key = storedSatellite(v, where)));
@@ -174,7 +216,7 @@ export async function decodeSnrParquet(bytes: Uint8Array, where: string): Promis
     if (failure instanceof RadomeError) throw failure;
     throw new RadomeError('CORRUPT', `not a readable SNR Parquet file: ${failure instanceof Error ? failure.message : String(failure)}`, { file: where, cause: failure });
   }
-  return { count, times, satellites, codeIndex, codes, values };
+  return geometry ? { count, times, satellites, codeIndex, codes, values, geometry } : { count, times, satellites, codeIndex, codes, values };
 }
 
 

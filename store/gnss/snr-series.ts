@@ -5,7 +5,7 @@ import type { ObjectStore } from '../types.js';
 import { rollupLevel, SNR_SCALE } from './rollup-levels.js';
 import { parseConstellation, parseSatellite, CONSTELLATIONS } from './satellites.js';
 import { bandOf, SnrAccumulator, type Grouping, type SnrPoint } from './snr-accumulator.js';
-import { dayOf } from './snr-keys.js';
+import { dayOf, dayString } from './snr-keys.js';
 import { decodeSnrParquet, type SnrObservations } from './snr-parquet.js';
 import { splitRange, widthsFor } from './snr-series-plan.js';
 
@@ -25,6 +25,11 @@ export interface SnrSelection {
   constellations?: readonly string[] | null;
   satellites?: readonly string[] | null;
   groupBy?: readonly SnrGroupBy[] | null;
+  /** Satellite elevation window, degrees; with azimuths, only observations with geometry count (read from Parquet). */
+  minElevation?: number | null;
+  maxElevation?: number | null;
+  /** Azimuth ranges [from, to], degrees (inclusive; from > to wraps through north). */
+  azimuths?: readonly (readonly number[])[] | null;
 }
 
 export interface SnrSeriesResult {
@@ -56,6 +61,8 @@ interface Resolved {
   constellations: number[] | null;
   grouping: Grouping;
   perSatellite: boolean;
+  /** Set when the selection filters by satellite geometry: every row is then read from Parquet. */
+  geometry: { minElevation: number; maxElevation: number; azimuths: [number, number][] } | null;
 }
 
 const list = (xs: readonly string[] | null | undefined): string[] => (xs ?? []).map((x) => x.trim()).filter(Boolean);
@@ -97,7 +104,19 @@ function resolve(reader: GnssReader, sel: SnrSelection): Resolved {
   if (chosen.length === 0) throw new RadomeError('BAD_INPUT', `obsCodes ${wanted.join(', ')} lie outside bands ${bands.join(', ')}; nothing is selected`);
   const groupBy = new Set(sel.groupBy ?? []);
   const grouping = { satellite: groupBy.has('SATELLITE'), constellation: groupBy.has('CONSTELLATION'), code: groupBy.has('OBS_CODE'), band: groupBy.has('BAND') };
+  let geometry: Resolved['geometry'] = null;
+  if (sel.minElevation != null || sel.maxElevation != null || sel.azimuths?.length) {
+    const minElevation = sel.minElevation ?? -90;
+    const maxElevation = sel.maxElevation ?? 90;
+    if (!(minElevation < maxElevation)) throw new RadomeError('BAD_INPUT', `minElevation must be below maxElevation (got ${minElevation}, ${maxElevation})`);
+    const azimuths = (sel.azimuths ?? []).map((a, i) => {
+      if (a.length !== 2 || a.some((v) => !(v >= 0 && v <= 360))) throw new RadomeError('BAD_INPUT', `azimuths[${i}]: each range is [from, to], 0–360 degrees`);
+      return [a[0]!, a[1]!] as [number, number];
+    });
+    geometry = { minElevation, maxElevation, azimuths };
+  }
   return {
+    geometry,
     station,
     codeIds: new Map(chosen.map((c) => [codes.get(c)!, c])),
     codeNames: new Set(chosen),
@@ -114,13 +133,16 @@ function iso(ms: number): string {
 
 /** Reads [from, to) into `acc` from rollups where whole buckets fit and from Parquet for the edges. */
 async function accumulate(reader: GnssReader, objects: ObjectStore, r: Resolved, from: number, to: number, intervalMs: number | null, acc: SnrAccumulator): Promise<void> {
-  const pieces = splitRange(from, to, widthsFor(intervalMs));
+  // Geometry filters need each observation's elevation and azimuth: only Parquet has them.
+  const pieces = r.geometry ? [{ kind: 'raw' as const, from, to }] : splitRange(from, to, widthsFor(intervalMs));
   const raw = pieces.filter((p) => p.kind === 'raw');
   const rawDays = new Set(raw.flatMap((p) => Array.from({ length: dayOf(p.to - 1) - dayOf(p.from) + 1 }, (_, i) => dayOf(p.from) + i)));
   if (rawDays.size > MAX_RAW_DAYS) {
     throw new RadomeError(
       'BAD_INPUT',
-      `interval: an interval that is not a multiple of 15 minutes (PT15M) is computed from raw observations, for at most ${MAX_RAW_DAYS} days (this range touches ${rawDays.size}); use PT15M, PT30M, PT1H, P1D … or a shorter range`,
+      r.geometry
+        ? `minElevation, maxElevation and azimuths are applied to raw observations, for at most ${MAX_RAW_DAYS} days (this range touches ${rawDays.size}); use a shorter range, or snrByElevation`
+        : `interval: an interval that is not a multiple of 15 minutes (PT15M) is computed from raw observations, for at most ${MAX_RAW_DAYS} days (this range touches ${rawDays.size}); use PT15M, PT30M, PT1H, P1D … or a shorter range`,
     );
   }
   for (const p of pieces) {
@@ -151,8 +173,14 @@ async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolv
   const cache = new Map<string, SnrObservations>();
   const sats = r.satellites && new Set(r.satellites);
   const cons = r.constellations && new Set(r.constellations);
+  const geo = r.geometry;
   for (const p of pieces) {
-    for (const day of reader.gnssDays(r.station, dayOf(p.from), dayOf(p.to - 1))) {
+    const days = reader.gnssDays(r.station, dayOf(p.from), dayOf(p.to - 1));
+    if (geo && days.length && days.every((d) => !d.geometry)) {
+      throw new RadomeError('BAD_INPUT', `minElevation/maxElevation/azimuths: ${days.map((d) => dayString(d.day)).join(', ')} of ${r.station} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits ingested for ${days.length === 1 ? 'it' : 'them'})`);
+    }
+    for (const day of days) {
+      if (geo && !day.geometry) continue;
       let obs = cache.get(day.objectKey);
       if (!obs) {
         const object = await objects.get(day.objectKey);
@@ -167,6 +195,12 @@ async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolv
         const sat = obs.satellites[i]!;
         if (sats && !sats.has(sat)) continue;
         if (cons && !cons.has(Math.floor(sat / 100))) continue;
+        if (geo) {
+          const e = obs.geometry?.elevation[i] ?? NaN;
+          const a = obs.geometry?.azimuth[i] ?? NaN;
+          if (!(e >= geo.minElevation && e <= geo.maxElevation)) continue;
+          if (geo.azimuths.length && !geo.azimuths.some(([lo, hi]) => (lo <= hi ? a >= lo && a <= hi : a >= lo || a <= hi))) continue;
+        }
         const v = Math.round(obs.values[i]! * SNR_SCALE);
         acc.add(t, sat, obs.codes[obs.codeIndex[i]!]!, 1, v, v * v, v, v);
       }

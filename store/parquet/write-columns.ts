@@ -3,7 +3,7 @@ import { ByteWriter, snappyCompress, writeMetadata, writePageHeader } from './hy
 import { rleBitPackedHybrid } from './rle-hybrid.js';
 
 /**
- * A Parquet file of REQUIRED flat columns, written column by column from typed arrays: a
+ * A Parquet file of flat columns (REQUIRED, or OPTIONAL plain ones), written column by column from typed arrays: a
  * dictionary column is its distinct values (already PLAIN-encoded) and one index per row; a
  * plain column is its rows' PLAIN bytes (little-endian fixed-width values). One row group;
  * data pages (v1) of at most PAGE_ROWS rows; every page Snappy-compressed.
@@ -31,9 +31,19 @@ export interface DictionaryColumn {
 export interface PlainColumn {
   kind: 'plain';
   element: SchemaElement;
-  /** The rows' values, PLAIN-encoded: `valueBytes` little-endian bytes each. */
+  /** The rows' values, PLAIN-encoded: `valueBytes` little-endian bytes each (only defined rows' when `defined` is given). */
   values: Uint8Array;
   valueBytes: number;
+  /**
+   * For an OPTIONAL column (element repetition OPTIONAL): 1 per row with a value, 0 per null.
+   * Written as each page's definition levels (maximum level 1).
+   */
+  defined?: Uint8Array;
+  /**
+   * Write the pages uncompressed: for values Snappy cannot shrink (float mantissas such as
+   * satellite angles), where compressing costs time and saves nothing.
+   */
+  uncompressed?: boolean;
 }
 
 /** Rows per data page: pages of a few MB at most, as readers expect. */
@@ -93,6 +103,7 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
   const dataOffset = BigInt(writer.offset);
   // Index width: enough bits for the largest index the dictionary allows.
   const bitWidth = column.kind === 'dictionary' ? Math.max(1, 32 - Math.clz32(Math.max(0, column.dictionarySize - 1))) : 0;
+  let definedBefore = 0;
   for (let from = 0; from < rowCount || from === 0; from += PAGE_ROWS) {
     const to = Math.min(rowCount, from + PAGE_ROWS);
     let body: Uint8Array;
@@ -101,6 +112,16 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
       body = new Uint8Array(runs.length + 1);
       body[0] = bitWidth;
       body.set(runs, 1);
+    } else if (column.defined) {
+      const levels = rleBitPackedHybrid(column.defined.subarray(from, to), 1);
+      let n = 0;
+      for (let i = from; i < to; i++) n += column.defined[i]!;
+      const values = column.values.subarray(definedBefore * column.valueBytes, (definedBefore + n) * column.valueBytes);
+      definedBefore += n;
+      body = new Uint8Array(4 + levels.length + values.length);
+      new DataView(body.buffer).setUint32(0, levels.length, true);
+      body.set(levels, 4);
+      body.set(values, 4 + levels.length);
     } else {
       body = column.values.subarray(from * column.valueBytes, to * column.valueBytes);
     }
@@ -110,7 +131,7 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
       uncompressed_page_size: size,
       compressed_page_size: compressedSize,
       data_page_header: { num_values: to - from, encoding, definition_level_encoding: 'RLE', repetition_level_encoding: 'RLE' },
-    }));
+    }), !(column.kind === 'plain' && column.uncompressed));
   }
   return {
     file_offset: BigInt(start),
@@ -118,7 +139,7 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
       type: column.element.type!,
       encodings: column.kind === 'dictionary' ? ['PLAIN', 'RLE', 'RLE_DICTIONARY'] : ['PLAIN', 'RLE'],
       path_in_schema: [column.element.name],
-      codec: 'SNAPPY',
+      codec: column.kind === 'plain' && column.uncompressed ? 'UNCOMPRESSED' : 'SNAPPY',
       num_values: BigInt(rowCount),
       total_uncompressed_size: BigInt(uncompressed),
       total_compressed_size: BigInt(writer.offset - start),
@@ -129,8 +150,8 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
 }
 
 /** Writes a page header and the page's Snappy-compressed body; returns the uncompressed size with its header. */
-function writePage(writer: ByteWriter, body: Uint8Array, header: (size: number, compressedSize: number) => Parameters<typeof writePageHeader>[1]): number {
-  const compressed = snappyCompress(body);
+function writePage(writer: ByteWriter, body: Uint8Array, header: (size: number, compressedSize: number) => Parameters<typeof writePageHeader>[1], compress = true): number {
+  const compressed = compress ? snappyCompress(body) : body;
   const headerStart = writer.offset;
   writePageHeader(writer, header(body.byteLength, compressed.byteLength));
   const headerBytes = writer.offset - headerStart;

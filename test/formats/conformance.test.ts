@@ -5,6 +5,7 @@
 // project's synthetic files (always) and small real ones from RADOME_SAMPLE_DATA (when present).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isRadomeError } from '../../core/errors.js';
 import { splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
@@ -27,7 +28,13 @@ const REAL: { rel: string; cut?: (b: Uint8Array) => Uint8Array }[] = [
   { rel: 'gnss/rinex/demo3.10o' },
   { rel: 'gnss/orbits/brdc1180.21n', cut: (b) => firstLines(b, 200) },
   { rel: 'gnss/orbits/COD0MGXFIN_20211180000_01D_05M_ORB.SP3', cut: (b) => firstLines(b, 400) },
+  { rel: 'gnss/gnssrefl/mchl0100.25.snr66.gz', cut: (b) => firstLines(gunzipSync(b), 300) },
+  { rel: 'gnss/gnssrefl/mchl.json' },
+  { rel: 'gnss/gnssrefl/mchl_refr.txt' },
 ];
+
+/** Formats with no synthetic sample: covered only when the real samples are present. */
+const REAL_ONLY = ['rinex-nav', 'sp3', 'gnssrefl-snr', 'gnssrefl-station', 'gnssrefl-refraction'];
 
 function firstLines(bytes: Uint8Array, lines: number): Uint8Array {
   let end = 0;
@@ -53,7 +60,7 @@ function samples(): Sample[] {
 
 const all = samples();
 const realPresent = existsSync(sampleDataDir);
-if (!realPresent) console.warn(`conformance: ${sampleDataDir} not found; real samples (and the orbit formats, which have no synthetic sample) are skipped`);
+if (!realPresent) console.warn(`conformance: ${sampleDataDir} not found; real samples (and the orbit and gnssrefl formats, which have no synthetic sample) are skipped`);
 
 const options = { renderSize: 64, ingestedAt: 0 };
 const object = (name: string) => ({ source: 'test', key: name, size: 0, fingerprint: 'x' });
@@ -77,9 +84,9 @@ function cutOffsets(sample: Sample): number[] {
 }
 
 describe('format conformance', () => {
-  it('every registered format has a sample (the orbit formats only with the real samples)', () => {
+  it('every registered format has a sample (the orbit and gnssrefl formats only with the real samples)', () => {
     const covered = new Set(all.map((s) => s.format.id));
-    const needed = fileFormats().filter((f) => realPresent || !['rinex-nav', 'sp3'].includes(f.id));
+    const needed = fileFormats().filter((f) => realPresent || !REAL_ONLY.includes(f.id));
     expect(needed.map((f) => f.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import { outcomeCode } from '../support/radome-failure.js';
 import { identifyRadomeFile } from '../../ingest/formats/registry.js';
+import type { OrbitPlan } from '../../ingest/gnss/orbit-plan.js';
 import { readRinexNav, readSp3 } from '../../ingest/decode/orbits/index.js';
 import { planRadomeFile } from '../../ingest/plan-file.js';
 import { broadcastOrbits } from '../../ingest/decode/orbits/index.js';
@@ -66,18 +67,28 @@ describe('RINEX navigation: bad input', () => {
     expect(nav.warnings).toEqual([{ code: 'SKIPPED_MESSAGE', count: 2, firstLine: 4 }]);
   });
 
-  it('is recognised by content, and ingest says orbits are decoded but not stored yet', () => {
+  it('is recognised by content and planned as broadcast orbits of its day', () => {
     expect(identifyRadomeFile(bytes([...HEADER3, ...G02])).format.id).toBe('rinex-nav');
-    const object = { key: 'elko.rnx', size: 0 } as Parameters<typeof planRadomeFile>[1];
+    const object = { source: 'local', key: '/data/ELKO00USA_R_20182100000_01D_MN.rnx.gz', size: 0, fingerprint: 'x' };
+    const planned = planRadomeFile(bytes([...HEADER3, ...G02]), object, { ingestedAt: 1, renderSize: 0 });
+    expect(planned.format).toBe('rinex-nav');
+    const plan = planned.plan as OrbitPlan;
+    expect(plan.object.key).toBe('gnss/orbits/year=2018/doy=210/broadcast/ELKO00USA_R_20182100000_01D_MN.rnx');
+    expect(plan.rows.map((r) => [r.day, r.kind, r.satelliteCount])).toEqual([[Date.UTC(2018, 6, 29) / 86400e3, 'broadcast', 1]]);
+    expect(plan.summary).toMatch(/1 ephemerides of 1 satellites/);
+  });
+
+  it('a navigation file without any usable ephemeris is CORRUPT at ingest, naming why', () => {
+    const object = { source: 'local', key: 'unknown.rnx', size: 0, fingerprint: 'x' };
     let error: unknown;
     try {
-      planRadomeFile(bytes([...HEADER3, ...G02]), object, {} as Parameters<typeof planRadomeFile>[2]);
+      planRadomeFile(bytes([...HEADER3, G02[0]!.replace('G02', 'X02'), ...G02.slice(1)]), object, { ingestedAt: 1, renderSize: 0 });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(RadomeError);
-    expect((error as RadomeError).code).toBe('UNSUPPORTED');
-    expect((error as RadomeError).message).toMatch(/1 Keplerian ephemerides.*does not store them yet/);
+    expect((error as RadomeError).code).toBe('CORRUPT');
+    expect((error as RadomeError).message).toMatch(/no usable ephemeris/);
   });
 });
 

@@ -28,3 +28,13 @@ export function ecefToGeodetic(x: number, y: number, z: number): GeodeticPositio
   const heightM = p * Math.cos(lat) + z * sin - A * A / n;
   return { latitude: (lat * 180) / Math.PI, longitude: (longitude * 180) / Math.PI, heightM };
 }
+
+/** WGS84 latitude/longitude (degrees) and ellipsoidal height (m) → ECEF metres. */
+export function geodeticToEcef(latitude: number, longitude: number, heightM: number): [number, number, number] {
+  const lat = (latitude * Math.PI) / 180;
+  const lon = (longitude * Math.PI) / 180;
+  const sin = Math.sin(lat);
+  const n = A / Math.sqrt(1 - E2 * sin * sin);
+  const r = (n + heightM) * Math.cos(lat);
+  return [r * Math.cos(lon), r * Math.sin(lon), (n * (1 - E2) + heightM) * sin];
+}

@@ -58,6 +58,12 @@ export type RainfallMethod =
   | 'DPR'
   | 'ZR';
 
+/** A dimension the SNR-versus-elevation curve is kept apart by. */
+export type SnrElevationGroupBy =
+  | 'CONSTELLATION'
+  | 'OBS_CODE'
+  | 'SATELLITE';
+
 /** A dimension SNR points are grouped by; ungrouped dimensions are summed over. */
 export type SnrGroupBy =
   | 'BAND'
@@ -98,6 +104,23 @@ export type VolumeFilter = {
 export type VortexSignature =
   | 'ETVS'
   | 'TVS';
+
+export type DailyReflectorHeightsQueryVariables = Exact<{
+  station: string;
+  from: string;
+  to: string;
+  frequencies?: Array<number> | number | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
+  minHeight?: number | null | undefined;
+  maxHeight?: number | null | undefined;
+  medianFilter?: number | null | undefined;
+  requiredTracks?: number | null | undefined;
+}>;
+
+
+export type DailyReflectorHeightsQuery = { dailyReflectorHeights: Array<{ day: string, median: number | null, mean: number | null, stddev: number | null, count: number, reason: string | null }> };
 
 export type GnssStationFieldsFragment = { id: string, name: string | null, longName: string | null, latitude: number | null, longitude: number | null, height: number | null, receiverType: string | null, antennaType: string | null, firstDay: string | null, lastDay: string | null, dayCount: number };
 
@@ -384,6 +407,38 @@ export type MosaicFramesQueryVariables = Exact<{
 
 export type MosaicFramesQuery = { mosaicFrames: Array<{ time: string, siteCount: number, tileJsonUrl: string, valueTileJsonUrl: string, imageUrl: string }> };
 
+export type ReflectorHeightsQueryVariables = Exact<{
+  station: string;
+  from: string;
+  to: string;
+  frequencies?: Array<number> | number | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
+  minHeight?: number | null | undefined;
+  maxHeight?: number | null | undefined;
+}>;
+
+
+export type ReflectorHeightsQuery = { reflectorHeights: Array<{ time: string, satellite: string, frequency: number, height: number, amplitude: number, peakToNoise: number, azimuth: number, minElevation: number, maxElevation: number, rising: boolean, durationMinutes: number, points: number }> };
+
+export type SnrByElevationQueryVariables = Exact<{
+  station: string;
+  from: string;
+  to: string;
+  binWidth?: number | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
+  obsCodes?: Array<string> | string | null | undefined;
+  constellations?: Array<string> | string | null | undefined;
+  satellites?: Array<string> | string | null | undefined;
+  groupBy?: Array<SnrElevationGroupBy> | SnrElevationGroupBy | null | undefined;
+}>;
+
+
+export type SnrByElevationQuery = { snrByElevation: Array<{ elevation: number, constellation: string | null, satellite: string | null, obsCode: string | null, count: number, mean: number, min: number, max: number, stddev: number }> };
+
 export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number };
 
 export type SnrSeriesQueryVariables = Exact<{
@@ -396,6 +451,9 @@ export type SnrSeriesQueryVariables = Exact<{
   constellations?: Array<string> | string | null | undefined;
   satellites?: Array<string> | string | null | undefined;
   groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
 }>;
 
 
@@ -410,6 +468,9 @@ export type SnrSummaryQueryVariables = Exact<{
   constellations?: Array<string> | string | null | undefined;
   satellites?: Array<string> | string | null | undefined;
   groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
+  minElevation?: number | null | undefined;
+  maxElevation?: number | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
 }>;
 
 
@@ -711,6 +772,30 @@ export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
   stddev
 }
     `, {"fragmentName":"SnrPointFields"}) as unknown as TypedDocumentString<SnrPointFieldsFragment, unknown>;
+export const DailyReflectorHeightsDocument = new TypedDocumentString(`
+    query DailyReflectorHeights($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $frequencies: [Int!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $minHeight: Float, $maxHeight: Float, $medianFilter: Float, $requiredTracks: Int) {
+  dailyReflectorHeights(
+    station: $station
+    from: $from
+    to: $to
+    frequencies: $frequencies
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
+    minHeight: $minHeight
+    maxHeight: $maxHeight
+    medianFilter: $medianFilter
+    requiredTracks: $requiredTracks
+  ) {
+    day
+    median
+    mean
+    stddev
+    count
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<DailyReflectorHeightsQuery, DailyReflectorHeightsQueryVariables>;
 export const GnssStationDocument = new TypedDocumentString(`
     query GnssStation($id: ID!) {
   gnssStation(id: $id) {
@@ -1499,8 +1584,63 @@ export const MosaicFramesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MosaicFramesQuery, MosaicFramesQueryVariables>;
+export const ReflectorHeightsDocument = new TypedDocumentString(`
+    query ReflectorHeights($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $frequencies: [Int!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $minHeight: Float, $maxHeight: Float) {
+  reflectorHeights(
+    station: $station
+    from: $from
+    to: $to
+    frequencies: $frequencies
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
+    minHeight: $minHeight
+    maxHeight: $maxHeight
+  ) {
+    time
+    satellite
+    frequency
+    height
+    amplitude
+    peakToNoise
+    azimuth
+    minElevation
+    maxElevation
+    rising
+    durationMinutes
+    points
+  }
+}
+    `) as unknown as TypedDocumentString<ReflectorHeightsQuery, ReflectorHeightsQueryVariables>;
+export const SnrByElevationDocument = new TypedDocumentString(`
+    query SnrByElevation($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $binWidth: Float, $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrElevationGroupBy!]) {
+  snrByElevation(
+    station: $station
+    from: $from
+    to: $to
+    binWidth: $binWidth
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
+    obsCodes: $obsCodes
+    constellations: $constellations
+    satellites: $satellites
+    groupBy: $groupBy
+  ) {
+    elevation
+    constellation
+    satellite
+    obsCode
+    count
+    mean
+    min
+    max
+    stddev
+  }
+}
+    `) as unknown as TypedDocumentString<SnrByElevationQuery, SnrByElevationQueryVariables>;
 export const SnrSeriesDocument = new TypedDocumentString(`
-    query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
+    query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!]) {
   snrSeries(
     station: $station
     from: $from
@@ -1511,6 +1651,9 @@ export const SnrSeriesDocument = new TypedDocumentString(`
     constellations: $constellations
     satellites: $satellites
     groupBy: $groupBy
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
   ) {
     station
     interval
@@ -1532,7 +1675,7 @@ export const SnrSeriesDocument = new TypedDocumentString(`
   stddev
 }`) as unknown as TypedDocumentString<SnrSeriesQuery, SnrSeriesQueryVariables>;
 export const SnrSummaryDocument = new TypedDocumentString(`
-    query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!]) {
+    query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!]) {
   snrSummary(
     station: $station
     from: $from
@@ -1542,6 +1685,9 @@ export const SnrSummaryDocument = new TypedDocumentString(`
     constellations: $constellations
     satellites: $satellites
     groupBy: $groupBy
+    minElevation: $minElevation
+    maxElevation: $maxElevation
+    azimuths: $azimuths
   ) {
     station
     from

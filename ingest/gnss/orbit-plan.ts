@@ -1,0 +1,126 @@
+import { RadomeError } from '../../core/errors.js';
+import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
+import { dayOf, dayString, yearDoy } from '../../store/gnss/snr-keys.js';
+import type { CommitGnssOrbitsInput, GnssOrbitKind, GnssOrbitRow } from '../../store/types.js';
+import { readRinexNav, readSp3 } from '../decode/orbits/index.js';
+import type { IngestPlan, PlannedObject, PlanOptions, StoredData } from '../plan-types.js';
+import type { SourceObject } from '../sources/types.js';
+import { dayOrbits, orbitSourceOf, stationDayGeometry } from './day-orbits.js';
+import { planGnssDay } from './plan-day.js';
+
+/** An orbit file as plain data: its object (the file's plain bytes) and one catalog row per day it covers. */
+export interface OrbitPlan {
+  kind: GnssOrbitKind;
+  object: PlannedObject;
+  rows: GnssOrbitRow[];
+  summary: string;
+}
+
+/** A day counts as covered by a file when it holds at least this share of the file's epochs (navigation files carry a few of the next day's). */
+const DAY_SHARE = 0.1;
+
+/** Container suffixes dropped from stored names: the object holds the plain bytes. */
+const CONTAINER_SUFFIX = /\.(gz|Z|bz2|zip)$/i;
+
+/** `gnss/orbits/year=…/doy=…/<kind>/<file name>`, Hive-partitioned like the SNR objects. */
+export function orbitObjectKey(day: number, kind: GnssOrbitKind, sourceKey: string): string {
+  const { year, doy } = yearDoy(day);
+  const name = (sourceKey.split(/[\\/]/).pop() ?? 'orbits').replace(CONTAINER_SUFFIX, '').replace(/[^A-Za-z0-9._-]+/g, '_') || 'orbits';
+  return `gnss/orbits/year=${year}/doy=${String(doy).padStart(3, '0')}/${kind}/${name}`;
+}
+
+/**
+ * A navigation or SP3 file (plain bytes, format known) → its object and catalog rows. Pure.
+ * The days are GPS days of its epochs (SP3) or ephemeris reference times (navigation).
+ */
+export function planOrbitFile(format: 'rinex-nav' | 'sp3', plain: Uint8Array, file: SourceObject, options: Pick<PlanOptions, 'ingestedAt'>): OrbitPlan {
+  let times: ArrayLike<number>;
+  let satellites: number;
+  let what: string;
+  let warnings: number;
+  if (format === 'sp3') {
+    const sp3 = readSp3(plain);
+    const valid = sp3.epochs.filter((t, e) => sp3.satellites.some((_, s) => !Number.isNaN(sp3.positions[(s * sp3.epochs.length + e) * 3]!)));
+    times = valid;
+    satellites = sp3.satellites.length;
+    what = `SP3-${sp3.version} orbits, ${satellites} satellites, ${sp3.epochs.length} epochs`;
+    warnings = sp3.warnings.reduce((n, w) => n + w.count, 0);
+  } else {
+    const nav = readRinexNav(plain);
+    times = [...nav.kepler.map((e) => e.toeMs), ...nav.glonass.map((e) => e.tbMs)];
+    satellites = new Set([...nav.kepler.map((e) => `${e.system}${e.prn}`), ...nav.glonass.map((e) => `R${e.prn}`)]).size;
+    what = `RINEX ${nav.version} navigation, ${nav.kepler.length + nav.glonass.length} ephemerides of ${satellites} satellites`;
+    warnings = nav.warnings.reduce((n, w) => n + w.count, 0);
+  }
+  if (times.length === 0) throw new RadomeError('UNSUPPORTED', `${what}: the file has no usable orbit (no ephemeris or SP3 position); nothing to store`);
+  const perDay = new Map<number, number>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i]!;
+    perDay.set(dayOf(t), (perDay.get(dayOf(t)) ?? 0) + 1);
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  const days = [...perDay].filter(([, n]) => n >= DAY_SHARE * times.length).map(([d]) => d).sort((a, b) => a - b);
+  const main = [...perDay].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  const kind: GnssOrbitKind = format === 'sp3' ? 'precise' : 'broadcast';
+  const objectKey = orbitObjectKey(main, kind, file.key);
+  const rows = days.map((day): GnssOrbitRow => ({
+    day,
+    kind,
+    objectKey,
+    source: file.source,
+    sourceKey: file.key,
+    satelliteCount: satellites,
+    firstTime: Math.floor(first),
+    lastTime: Math.ceil(last),
+    ingestedAt: options.ingestedAt,
+  }));
+  const summary = `${what}${warnings ? ` (${warnings} warnings)` : ''}, ${days.map(dayString).join(', ')}`;
+  return { kind, object: { key: objectKey, body: plain, contentType: 'text/plain' }, rows, summary };
+}
+
+/** Lock name of a day's orbits and geometry: SNR plans of the day and orbit plans take it, so a backfill never misses a day being written. */
+export const orbitDayLock = (day: number): string => `gnss-orbits/${day}`;
+
+/**
+ * An orbit plan as an ingest plan. Before writing, it fills in the geometry of every station-day
+ * already stored for its days (SNR that arrived before its orbits): each such day's Parquet object
+ * is rewritten whole (one put, replacing the object) with elevation, azimuth and edot from all the
+ * day's orbits, precise first; the commit records the file and those days' geometry in one
+ * transaction. Ingesting the same file again rewrites the same values.
+ */
+export function orbitIngestPlanOf(plan: OrbitPlan): IngestPlan {
+  const days = plan.rows.map((r) => r.day);
+  const objects: PlannedObject[] = [plan.object];
+  const geometry: CommitGnssOrbitsInput['geometry'] = [];
+  return {
+    kind: 'gnss',
+    id: `orbits/${plan.kind}/${plan.object.key.split('/').pop()}`,
+    summary: plan.summary,
+    objects,
+    locks: days.map(orbitDayLock),
+    async reconcile(stored: StoredData) {
+      const own = { kind: plan.kind, orbits: orbitSourceOf(plan.object.body, plan.object.key) };
+      for (const day of days) {
+        const others = stored.catalog.gnssOrbits(day, day).filter((r) => r.objectKey !== plan.object.key);
+        const orbits = await dayOrbits(others, stored.getObject, [own]);
+        if (!orbits) continue;
+        for (const row of stored.catalog.gnssDaysOn(day)) {
+          // Broadcast orbits arriving after precise ones change nothing precise geometry holds.
+          if (row.geometry === 'precise' && plan.kind === 'broadcast') continue;
+          const body = await stored.getObject(row.objectKey);
+          const station = stored.catalog.getGnssStations([row.station])[0];
+          if (!body || !station) continue;
+          const obs = await decodeSnrParquet(body, row.objectKey);
+          const g = stationDayGeometry(obs, station, row.timeSystem, orbits.orbits);
+          if (!g) continue;
+          objects.push(planGnssDay(row.station, day, { ...obs, geometry: g }, row).object);
+          geometry.push({ station: row.station, day, geometry: orbits.kind });
+        }
+      }
+    },
+    commit: (catalog, file) => catalog.commitGnssOrbits({ file, orbits: plan.rows, geometry }),
+  };
+}
