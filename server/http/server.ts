@@ -18,6 +18,7 @@ import { buildRadomeSchema } from '../schema.js';
 import { CatalogEventFeed } from '../subscriptions/feed.js';
 import { attachSubscriptions } from '../subscriptions/ws.js';
 import { applyCors, isOriginAllowed } from './cors.js';
+import { isExplorerPath, serveExplorer } from './explorer.js';
 import { createGraphiqlRoute, defaultGraphiqlDir, GRAPHIQL_PATH } from './graphiql.js';
 import { GRAPHQL_PATH, serveGraphql } from './graphql.js';
 import { serveHealth, serveMetrics, serveReady } from './health.js';
@@ -209,6 +210,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     if (rawPath === '/healthz') return serveHealth(res, catalog);
     if (rawPath === '/readyz') return serveReady(res, catalog, objects);
     if (rawPath === '/metrics') return serveMetrics(req, res, metrics, gauges, config.metricsToken);
+    if (isExplorerPath(rawPath)) return serveExplorer(req, res, rawPath);
     sendText(res, 404, 'not found; try /graphql, /graphiql/, /objects/<key>, /tiles/…, /healthz, /readyz or /metrics\n');
   }
 

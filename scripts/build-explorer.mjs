@@ -1,0 +1,116 @@
+// Bundles the explorer (explorer/) into dist/explorer/: the app (app-<hash>.js/.css, esbuild),
+// MapLibre's own ES modules copied beside it (maplibre-gl-<version>/: it starts its worker from
+// the file next to itself, so it is not re-bundled), and the offline basemap's TopoJSON from
+// us-atlas and world-atlas under hashed names. index.html is a template the server fills in
+// (server/http/explorer.ts). Nothing is fetched from the internet at build or run time.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const outDir = join(root, 'dist', 'explorer');
+const modules = join(root, 'node_modules');
+const maplibreVersion = JSON.parse(readFileSync(join(modules, 'maplibre-gl', 'package.json'), 'utf8')).version;
+const maplibreDir = `maplibre-gl-${maplibreVersion}`;
+
+/** The basemap layers' TopoJSON (names the page's code asks for) and where each package keeps it. */
+const BASEMAP = {
+  states: join(modules, 'us-atlas', 'states-10m.json'),
+  counties: join(modules, 'us-atlas', 'counties-10m.json'),
+  countries: join(modules, 'world-atlas', 'countries-50m.json'),
+};
+
+const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 8).toUpperCase();
+
+/** `maplibre-gl` resolves to the copied module (types still come from the package). */
+const maplibreExternal = {
+  name: 'maplibre-external',
+  setup(b) {
+    b.onResolve({ filter: /^maplibre-gl$/ }, () => ({ path: `./${maplibreDir}/maplibre-gl.mjs`, external: true }));
+  },
+};
+
+function indexHtml({ js, css, basemap }) {
+  const assets = JSON.stringify({ basemap }).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>radome explorer</title>
+  <link rel="icon" href="data:,">
+  <link rel="stylesheet" href="explorer/${maplibreDir}/maplibre-gl.css">
+  <link rel="stylesheet" href="explorer/${css}">
+  <link rel="modulepreload" href="explorer/${maplibreDir}/maplibre-gl.mjs">
+  <script type="application/json" id="radome-explorer-assets">${assets}</script>
+  <!-- RADOME_CONFIG -->
+  <script type="module" src="explorer/${js}"></script>
+</head>
+<body>
+  <div id="app">
+    <header class="bar" role="toolbar" aria-label="Layers">
+      <strong class="brand">radome</strong>
+      <label>Site <select id="site-picker" aria-label="Radar site"></select></label>
+      <label>Layer <select id="layer-picker" aria-label="Layer"></select></label>
+      <label>Opacity <input id="opacity" type="range" min="0" max="1" step="0.05" value="0.85" aria-label="Radar opacity"></label>
+      <a href="graphiql/" class="link">GraphiQL</a>
+    </header>
+    <div id="status" role="status" aria-live="polite" hidden></div>
+    <main id="map" aria-label="Map"></main>
+    <section id="time" class="panel time" aria-label="Time" hidden>
+      <button id="play" type="button" aria-label="Play">▶</button>
+      <input id="frame" type="range" min="0" max="0" step="1" value="0" aria-label="Frame">
+      <label>Speed <select id="speed" aria-label="Animation speed"><option value="1000">1 fps</option><option value="500" selected>2 fps</option><option value="250">4 fps</option><option value="100">10 fps</option></select></label>
+      <label>Loop <select id="loop" aria-label="Loop length (frames)"><option>6</option><option selected>12</option><option>24</option><option>48</option></select></label>
+      <output id="frame-time" aria-label="Frame time"></output>
+    </section>
+    <aside id="legend" class="panel legend" aria-label="Legend" hidden></aside>
+    <output id="readout" class="panel readout" aria-label="Value under the cursor" hidden></output>
+    <section id="chart" class="panel chart" aria-label="Chart" hidden></section>
+  </div>
+</body>
+</html>
+`;
+}
+
+export async function buildExplorer({ quiet = false } = {}) {
+  const started = Date.now();
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(join(outDir, maplibreDir), { recursive: true });
+  const result = await build({
+    entryPoints: [join(root, 'explorer', 'main.ts'), join(root, 'explorer', 'style.css')],
+    outdir: outDir,
+    entryNames: 'app-[hash]',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'linked',
+    metafile: true,
+    plugins: [maplibreExternal],
+    logLevel: quiet ? 'error' : 'warning',
+  });
+  const outputs = Object.keys(result.metafile.outputs).map((p) => basename(p));
+  const js = outputs.find((f) => f.endsWith('.js'));
+  const css = outputs.find((f) => f.endsWith('.css'));
+  for (const f of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css']) copyFileSync(join(modules, 'maplibre-gl', 'dist', f), join(outDir, maplibreDir, f));
+  const basemap = {};
+  for (const [name, path] of Object.entries(BASEMAP)) {
+    const bytes = readFileSync(path);
+    const file = `${name}-${hashOf(bytes)}.json`;
+    writeFileSync(join(outDir, file), bytes);
+    basemap[name] = `explorer/${file}`;
+  }
+  writeFileSync(join(outDir, 'index.html'), indexHtml({ js, css, basemap }));
+  const jsGzip = gzipSync(readFileSync(join(outDir, js)), { level: 9 }).byteLength;
+  if (!quiet) console.log(`explorer bundled into ${outDir} in ${Date.now() - started} ms (${js}: ${(jsGzip / 1024).toFixed(1)} kB min+gzip beyond maplibre-gl)`);
+  return { js, css, jsGzipBytes: jsGzip };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildExplorer();
+}
