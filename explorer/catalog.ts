@@ -47,9 +47,14 @@ export interface LayerOption {
 
 /** Level 2 moment × elevation of the site's newest volume, its imaged Level 3 products, and the REF mosaic. */
 export async function layerOptions(client: RadomeClient, site: RadarSiteInfo): Promise<LayerOption[] | null> {
+  const [sweepsResult, codesResult, latestResult] = await Promise.all([
+    site.latestVolume ? client.sweeps({ filter: { site: site.id, volumeId: site.latestVolume.id }, first: 100, order: 'ASC' }) : null,
+    client.productCodes({ site: site.id }),
+    client.latestProducts({ site: site.id }),
+  ]);
   const options: LayerOption[] = [];
-  if (site.latestVolume) {
-    const sweeps = dataOrStatus(await client.sweeps({ filter: { site: site.id, volumeId: site.latestVolume.id }, first: 100, order: 'ASC' }), `sweeps of ${site.id}`);
+  if (sweepsResult) {
+    const sweeps = dataOrStatus(sweepsResult, `sweeps of ${site.id}`);
     if (!sweeps) return null;
     const seen = new Set<string>();
     for (const { node } of sweeps.sweeps.edges) {
@@ -61,11 +66,11 @@ export async function layerOptions(client: RadomeClient, site: RadarSiteInfo): P
     }
     options.sort((a, b) => (a.layer.kind === 'level2' && b.layer.kind === 'level2' ? a.layer.moment.localeCompare(b.layer.moment) || a.layer.elevation - b.layer.elevation : 0));
   }
-  const codes = dataOrStatus(await client.productCodes({ site: site.id }), `Level 3 products of ${site.id}`);
-  if (!codes) return null;
+  const codes = dataOrStatus(codesResult, `Level 3 products of ${site.id}`);
+  const latest = codes && dataOrStatus(latestResult, `latest products of ${site.id}`);
+  if (!codes || !latest) return null;
   // Only products drawn as images (radial or raster); storm tables and graphics have no tiles.
-  const latest = dataOrStatus(await client.latestProducts({ site: site.id }), `latest products of ${site.id}`);
-  const imaged = new Set((latest?.latestProducts ?? []).filter((p) => p.tileJsonUrl).map((p) => p.mnemonic));
+  const imaged = new Set(latest.latestProducts.filter((p) => p.tileJsonUrl).map((p) => p.mnemonic));
   for (const code of codes.productCodes) {
     if (!imaged.has(code.mnemonic)) continue;
     options.push({ layer: { kind: 'level3', mnemonic: code.mnemonic }, label: `Level 3 ${code.mnemonic} (${code.name}, ${code.count})` });

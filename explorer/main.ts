@@ -62,17 +62,23 @@ function labelOf(layer: LayerSpec): string {
   return options.find((o) => formatLayer(o.layer) === formatLayer(layer))?.label ?? formatLayer(layer);
 }
 
-/** Marks the first radar pixels (performance mark and data-radar="ready", what the tests and bench wait for). */
+/**
+ * Marks the first radar pixels: the frame after the shown frame's tiles are all in (performance
+ * mark `radome:first-radar` and data-radar="ready", what the tests and bench wait for).
+ */
 function watchFirstPixels(frame: Frame, mine: number): void {
   const check = () => {
-    if (mine !== generation) return map.off('idle', check);
-    if (radar.currentFrame === frame && radar.currentLoaded()) {
-      map.off('idle', check);
+    if (mine !== generation) return map.off('sourcedata', check);
+    if (radar.currentFrame !== frame || !radar.currentLoaded()) return;
+    map.off('sourcedata', check);
+    map.once('render', () => {
+      if (mine !== generation) return;
       if (!performance.getEntriesByName('radome:first-radar').length) performance.mark('radome:first-radar');
       document.body.dataset.radar = 'ready';
-    }
+    });
+    map.triggerRepaint();
   };
-  map.on('idle', check);
+  map.on('sourcedata', check);
 }
 
 async function showLayer(): Promise<void> {
@@ -162,8 +168,13 @@ async function chooseSite(id: string): Promise<void> {
   await showLayer();
 }
 
+// The catalog is asked for at once, while MapLibre starts.
+const overviewLoaded = loadOverview(client);
+const mapLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+
 async function start(): Promise<void> {
-  overview = await loadOverview(client);
+  overview = await overviewLoaded;
+  await mapLoaded;
   if (!overview) return;
   if (!overview.sites.length && !overview.stations.length) {
     showStatus(
@@ -214,10 +225,8 @@ map.on('click', (e) => {
 });
 map.on('moveend', writeUrl);
 map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
-map.once('load', () => {
-  addVectorBasemap(map, config).catch((e: unknown) => showStatus('error', `The basemap could not be loaded: ${String(e)}`));
-  void start();
-});
+map.once('load', () => addVectorBasemap(map, config));
+void start();
 
 /** For scripting and the browser tests: the map and the frame controls. */
 Object.assign(window, {

@@ -1,9 +1,9 @@
 // What the server and the build put into index.html: the GraphQL path, an optional raster basemap
-// (RADOME_BASEMAP_URL) and the hashed names of the basemap's TopoJSON files.
+// (RADOME_BASEMAP_URL) and the hashed names of the basemap's GeoJSON files.
 export interface PageConfig {
   graphqlUrl: string;
   basemapUrl: string | null;
-  basemap: { states: string; counties: string; countries: string };
+  basemap: { land: string; borders: string; states: string; counties: string };
 }
 
 function jsonOf<T>(id: string): Partial<T> {
@@ -17,6 +17,6 @@ export function readPageConfig(): PageConfig {
   return {
     graphqlUrl: new URL(server.graphqlPath ?? 'graphql', document.baseURI).href,
     basemapUrl: server.basemapUrl ?? null,
-    basemap: assets.basemap ?? { states: '', counties: '', countries: '' },
+    basemap: assets.basemap ?? { land: '', borders: '', states: '', counties: '' },
   };
 }

@@ -1,6 +1,7 @@
 // The frames of the chosen layer on the map: one raster source per frame (the SDK's rasterSource),
-// all loading at once with only the current one opaque, so stepping or playing only changes
-// opacities: every frame's tiles are already in when it is shown.
+// only the current one opaque, so stepping or playing only changes opacities. The shown frame
+// loads first; once its tiles are in, the others are added and preload behind it, so every
+// frame's tiles are already in when it is shown.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ANCHOR_RADAR_TOP } from './basemap.js';
 import type { Frame } from './frames.js';
@@ -36,18 +37,28 @@ export class RadarFrames {
       if (this.map.getLayer(id)) this.map.removeLayer(id);
       if (this.map.getSource(id)) this.map.removeSource(id);
     }
-    for (const frame of frames) {
-      const id = idOf(frame);
-      if (this.map.getSource(id)) continue;
-      this.map.addSource(id, rasterSource(frame.tileJsonUrl));
-      this.map.addLayer(
-        { id, type: 'raster', source: id, paint: { 'raster-opacity': 0, 'raster-opacity-transition': { duration: 0, delay: 0 }, 'raster-fade-duration': 0, 'raster-resampling': 'nearest' } },
-        ANCHOR_RADAR_TOP,
-      );
-    }
     this.frames = frames;
     this.current = -1;
     this.show(show);
+    const shown = this.currentFrame;
+    if (!shown) return;
+    const preload = () => {
+      if (this.frames !== frames) return this.map.off('sourcedata', preload);
+      if (!this.currentLoaded()) return;
+      this.map.off('sourcedata', preload);
+      for (const frame of frames) this.add(frame);
+    };
+    this.map.on('sourcedata', preload);
+  }
+
+  private add(frame: Frame): void {
+    const id = idOf(frame);
+    if (this.map.getSource(id)) return;
+    this.map.addSource(id, rasterSource(frame.tileJsonUrl));
+    this.map.addLayer(
+      { id, type: 'raster', source: id, paint: { 'raster-opacity': 0, 'raster-opacity-transition': { duration: 0, delay: 0 }, 'raster-fade-duration': 0, 'raster-resampling': 'nearest' } },
+      ANCHOR_RADAR_TOP,
+    );
   }
 
   show(index: number): void {
@@ -55,6 +66,7 @@ export class RadarFrames {
     const previous = this.frames[this.current];
     if (previous && this.map.getLayer(idOf(previous))) this.map.setPaintProperty(idOf(previous), 'raster-opacity', 0);
     this.current = index;
+    this.add(this.frames[index]!);
     this.map.setPaintProperty(idOf(this.frames[index]!), 'raster-opacity', this.opacity);
   }
 
@@ -67,7 +79,7 @@ export class RadarFrames {
   /** True once every tile of the shown frame in view is loaded. */
   currentLoaded(): boolean {
     const frame = this.currentFrame;
-    return frame !== null && this.map.isSourceLoaded(idOf(frame));
+    return frame !== null && this.map.getSource(idOf(frame)) !== undefined && this.map.isSourceLoaded(idOf(frame));
   }
 
   /** True once every frame's tiles in view are loaded (playback then never waits). */

@@ -1,7 +1,8 @@
 // Bundles the explorer (explorer/) into dist/explorer/: the app (app-<hash>.js/.css, esbuild),
 // MapLibre's own ES modules copied beside it (maplibre-gl-<version>/: it starts its worker from
-// the file next to itself, so it is not re-bundled), and the offline basemap's TopoJSON from
-// us-atlas and world-atlas under hashed names. index.html is a template the server fills in
+// the file next to itself, so it is not re-bundled), and the offline basemap: us-atlas and
+// world-atlas TopoJSON turned into GeoJSON (topojson-client) here, at build time, so the page's
+// main thread converts nothing and MapLibre's worker fetches and tiles each file itself. index.html is a template the server fills in
 // (server/http/explorer.ts). Nothing is fetched from the internet at build or run time.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -9,6 +10,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { feature, mesh } from 'topojson-client';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const outDir = join(root, 'dist', 'explorer');
@@ -16,12 +18,24 @@ const modules = join(root, 'node_modules');
 const maplibreVersion = JSON.parse(readFileSync(join(modules, 'maplibre-gl', 'package.json'), 'utf8')).version;
 const maplibreDir = `maplibre-gl-${maplibreVersion}`;
 
-/** The basemap layers' TopoJSON (names the page's code asks for) and where each package keeps it. */
-const BASEMAP = {
-  states: join(modules, 'us-atlas', 'states-10m.json'),
-  counties: join(modules, 'us-atlas', 'counties-10m.json'),
-  countries: join(modules, 'world-atlas', 'countries-50m.json'),
-};
+const topology = (pkg, file) => JSON.parse(readFileSync(join(modules, pkg, file), 'utf8'));
+
+/** The basemap's layers as GeoJSON: land (Natural Earth 1:50m), country borders, US states and counties (Census 1:10m). */
+function basemapLayers() {
+  const world = topology('world-atlas', 'countries-50m.json');
+  const states = topology('us-atlas', 'states-10m.json');
+  const counties = topology('us-atlas', 'counties-10m.json');
+  const inner = (a, b) => a !== b;
+  return {
+    land: feature(world, world.objects.land),
+    borders: mesh(world, world.objects.countries, inner),
+    states: mesh(states, states.objects.states, inner),
+    counties: mesh(counties, counties.objects.counties, inner),
+  };
+}
+
+/** 1e-4° (about 10 m) is finer than a pixel at any zoom the basemap is drawn at, and halves the files. */
+const roundCoordinates = (_key, value) => (typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value);
 
 const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 8).toUpperCase();
 
@@ -99,9 +113,9 @@ export async function buildExplorer({ quiet = false } = {}) {
   const css = outputs.find((f) => f.endsWith('.css'));
   for (const f of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css']) copyFileSync(join(modules, 'maplibre-gl', 'dist', f), join(outDir, maplibreDir, f));
   const basemap = {};
-  for (const [name, path] of Object.entries(BASEMAP)) {
-    const bytes = readFileSync(path);
-    const file = `${name}-${hashOf(bytes)}.json`;
+  for (const [name, geojson] of Object.entries(basemapLayers())) {
+    const bytes = Buffer.from(JSON.stringify(geojson, roundCoordinates));
+    const file = `${name}-${hashOf(bytes)}.geojson`;
     writeFileSync(join(outDir, file), bytes);
     basemap[name] = `explorer/${file}`;
   }

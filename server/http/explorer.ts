@@ -17,6 +17,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.geojson': 'application/geo+json',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json',
 };
@@ -49,7 +50,7 @@ export function defaultExplorerDir(): string {
 
 function asset(body: Buffer, path: string, immutable: boolean): Asset {
   const contentType = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
-  const compressible = /^(text\/|application\/json)/.test(contentType) && body.byteLength > 1024;
+  const compressible = /^(text\/|application\/(geo\+)?json)/.test(contentType) && body.byteLength > 1024;
   return { body, gzipped: compressible ? gzipSync(body, { level: 9 }) : null, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, immutable };
 }
 
