@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pino from 'pino';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import type { Level2Volume, Moment } from '../../ingest/decode/level2/types.js';
@@ -15,9 +16,8 @@ import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
 import { Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
-import { buildExplorer } from '../../scripts/build-explorer.mjs';
 import { encodeArchiveII, type MomentCodes, type Sweep31 } from '../fixtures/archive2-encoder.js';
-import { sampleFile, skipReason } from '../sample-data.js';
+import { repoRoot, sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
 
 export const SAMPLES = {
@@ -62,8 +62,14 @@ function retimedVolume(volume: Level2Volume, shiftMs: number, turnDeg: number): 
   return encodeArchiveII({ site: volume.site, volumeStart: volume.volumeStart + shiftMs, vcp: volume.vcp ?? 212, location: volume.location ?? undefined, compression: 'none', sweeps31 });
 }
 
+/** Builds dist/explorer from the sources (by path: this file also runs compiled, from dist/test, in the bench). */
+async function buildExplorer(): Promise<void> {
+  const build = (await import(pathToFileURL(join(repoRoot, 'scripts', 'build-explorer.mjs')).href)) as typeof import('../../scripts/build-explorer.mjs');
+  await build.buildExplorer({ quiet: true });
+}
+
 async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
-  await buildExplorer({ quiet: true });
+  await buildExplorer();
   const dir = mkdtempSync(join(tmpdir(), 'radome-explorer-'));
   const catalogPath = join(dir, 'catalog.db');
   const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
