@@ -24,7 +24,8 @@ export function drawChart(container: HTMLElement, table: SeriesTable, plotted: s
     {
       width,
       height: 200,
-      scales: { x: { time: true } },
+      // One point (a one-day station at P1D) gets a day either side instead of uPlot's years.
+      scales: { x: { time: true, range: (_u, min, max) => (min === max ? [min - 86_400, max + 86_400] : [min, max]) } },
       axes: [{}, { label: units, size: 50 }],
       series: [{ label: 'time (UTC)' }, ...plotted.map((name, i) => ({ label: name, stroke: colours[i % colours.length], width: 1.5, points: { show: table.rows.length < 60 } }))],
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
@@ -34,7 +35,9 @@ export function drawChart(container: HTMLElement, table: SeriesTable, plotted: s
   );
 }
 
-/** The table's numbers as an HTML table (the first `limit` rows). */
+const shown = (v: string | number | null) => (v === null ? '' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : String(v));
+
+/** The table as HTML (the first `limit` rows; fractions to 2 decimals, the CSV has them whole). */
 export function tableElement(table: SeriesTable, limit = 400): HTMLTableElement {
   const el = document.createElement('table');
   const head = el.createTHead().insertRow();
@@ -42,7 +45,7 @@ export function tableElement(table: SeriesTable, limit = 400): HTMLTableElement 
   const body = el.createTBody();
   for (const row of table.rows.slice(0, limit)) {
     const tr = body.insertRow();
-    for (const v of row) tr.insertCell().textContent = v === null ? '' : String(v);
+    for (const v of row) tr.insertCell().textContent = shown(v);
   }
   return el;
 }
@@ -53,4 +56,23 @@ export function downloadLink(table: SeriesTable, filename: string): HTMLAnchorEl
   a.download = filename;
   a.href = URL.createObjectURL(new Blob([csvOf(table)], { type: 'text/csv' }));
   return a;
+}
+
+/** Opens the chart panel emptied, with a title and a close button; returns it. */
+export function openChartPanel(kind: string, title: string): HTMLElement {
+  const panel = document.getElementById('chart')!;
+  panel.hidden = false;
+  panel.dataset.kind = kind;
+  panel.replaceChildren();
+  const header = document.createElement('header');
+  const heading = document.createElement('strong');
+  heading.textContent = title;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = '×';
+  close.setAttribute('aria-label', 'Close chart');
+  close.onclick = () => (panel.hidden = true);
+  header.append(heading, close);
+  panel.append(header);
+  return panel;
 }

@@ -1,7 +1,7 @@
 // A GNSS station's SNR chart from snrSeries: pickers for interval, band, constellation and
 // satellite over the station's days covered, a table of the points and a CSV download.
 import type { StationInfo } from './catalog.js';
-import { downloadLink, drawChart, tableElement, type SeriesTable } from './chart.js';
+import { downloadLink, drawChart, openChartPanel, tableElement, type SeriesTable } from './chart.js';
 import type { RadomeClient } from './sdk.js';
 import { dataOrStatus } from './status.js';
 
@@ -24,28 +24,17 @@ function coveredRange(station: StationInfo): { from: string; to: string } | null
 }
 
 export async function showGnssPanel(client: RadomeClient, station: StationInfo): Promise<void> {
-  const panel = document.getElementById('chart')!;
-  panel.hidden = false;
-  panel.dataset.kind = 'gnss';
+  const panel = openChartPanel('gnss', `${station.id} ${station.name !== station.id ? station.name : ''} SNR`);
   panel.dataset.station = station.id;
-  panel.replaceChildren();
   const range = coveredRange(station);
-  const header = document.createElement('header');
-  const title = document.createElement('strong');
-  title.textContent = `${station.id} ${station.name !== station.id ? station.name : ''} SNR`;
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.textContent = '×';
-  close.setAttribute('aria-label', 'Close chart');
-  close.onclick = () => (panel.hidden = true);
-  header.append(title, close);
   const days = document.createElement('div');
   days.className = 'days';
   days.textContent = range ? `Days covered: ${station.dayCount} (${station.firstDay} to ${station.lastDay})` : 'No observations in the catalog for this station.';
-  panel.append(header, days);
+  panel.append(days);
   if (!range) return;
 
-  const interval = select('Interval', INTERVALS, 'P1D');
+  // A few days read best hourly; longer records daily.
+  const interval = select('Interval', INTERVALS, station.dayCount <= 3 ? 'PT1H' : 'P1D');
   const band = select('Band', BANDS, '');
   const constellation = select('Constellation', CONSTELLATIONS, '');
   const satellite = select('Satellite', [['', 'all satellites']], '');

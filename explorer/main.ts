@@ -81,7 +81,17 @@ function watchFirstPixels(frame: Frame, mine: number): void {
   map.on('sourcedata', check);
 }
 
-async function showLayer(): Promise<void> {
+/** The frames of a layer around the URL's time (else the newest), up to the loop length. */
+async function framesFor(site: RadarSiteInfo, layer: LayerSpec): Promise<Frame[] | null> {
+  const latest = site.latestVolume ? Date.parse(site.latestVolume.scanStart) : Date.now();
+  const wanted = view.time ? Date.parse(view.time) : latest;
+  const frames = await loadFrames(client, site.id, layer, Math.max(latest, wanted), slider.loopLength);
+  if (frames && frames.length && wanted < Date.parse(frames[0]!.time)) return loadFrames(client, site.id, layer, wanted, slider.loopLength);
+  return frames;
+}
+
+/** Shows the chosen layer; `early` are its frames when they were asked for already (a permalink's layer). */
+async function showLayer(early?: Promise<Frame[] | null>): Promise<void> {
   const mine = ++generation;
   liveStop?.abort();
   slider.pause();
@@ -104,10 +114,7 @@ async function showLayer(): Promise<void> {
     return;
   }
   if (!site) return;
-  const latest = site.latestVolume ? Date.parse(site.latestVolume.scanStart) : Date.now();
-  const wanted = view.time ? Date.parse(view.time) : latest;
-  let frames = await loadFrames(client, site.id, layer, Math.max(latest, wanted), slider.loopLength);
-  if (frames && frames.length && wanted < Date.parse(frames[0]!.time)) frames = await loadFrames(client, site.id, layer, wanted, slider.loopLength);
+  const frames = await (early ?? framesFor(site, layer));
   if (mine !== generation || !frames) return;
   if (!frames.length) {
     radar.clear();
@@ -120,7 +127,7 @@ async function showLayer(): Promise<void> {
   let index = frames.length - 1;
   if (view.time) {
     const t = Date.parse(view.time);
-    index = frames.reduce((best, f, i) => (Math.abs(Date.parse(f.time) - t) < Math.abs(Date.parse(frames![best]!.time) - t) ? i : best), index);
+    index = frames.reduce((best, f, i) => (Math.abs(Date.parse(f.time) - t) < Math.abs(Date.parse(frames[best]!.time) - t) ? i : best), index);
   }
   radar.setFrames(frames, index);
   slider.setTimes(frames.map((f) => f.time), index);
@@ -157,6 +164,9 @@ async function chooseSite(id: string): Promise<void> {
   if (!site) return;
   view.site = id;
   sitePicker.value = id;
+  // A layer named in the URL is asked for at once, beside the pickers' queries.
+  const asked = view.layer;
+  const early = asked && asked.kind !== 'gnss' ? framesFor(site, asked) : undefined;
   const found = await layerOptions(client, site);
   if (!found) return;
   options = [...found, ...(overview?.stations ?? []).map((s) => ({ layer: { kind: 'gnss', station: s.id } as LayerSpec, label: `GNSS ${s.id} SNR` }))];
@@ -165,7 +175,7 @@ async function chooseSite(id: string): Promise<void> {
   if (!keep) view.layer = (options.find((o) => o.layer.kind === 'level2' && o.layer.moment === 'REF') ?? options[0])?.layer ?? null;
   if (view.layer) layerPicker.value = formatLayer(view.layer);
   if (view.lon === null && view.layer?.kind !== 'gnss') map.jumpTo({ center: [site.lon, site.lat], zoom: 6.5 });
-  await showLayer();
+  await showLayer(view.layer === asked ? early : undefined);
 }
 
 // The catalog is asked for at once, while MapLibre starts.

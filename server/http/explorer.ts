@@ -60,8 +60,18 @@ function renderIndex(template: string, config: ExplorerPageConfig): string {
   return template.replace('<!-- RADOME_CONFIG -->', `<script type="application/json" id="radome-explorer-config">${json}</script>`);
 }
 
-/** Loads the bundle on first use (it is built after the server code) and keeps it in memory. */
+/** Loads the bundle on first use (it is built after the server code) and keeps it in memory; null while it is not (fully) there. */
 function loadAssets(dir: string, config: ExplorerPageConfig): Map<string, Asset> | null {
+  try {
+    return readAssets(dir, config);
+  } catch (e) {
+    // A build replacing the folder while it is read: answered as not built, read again next time.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+function readAssets(dir: string, config: ExplorerPageConfig): Map<string, Asset> | null {
   if (!existsSync(join(dir, 'index.html'))) return null;
   const assets = new Map<string, Asset>();
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -96,7 +106,8 @@ export function createExplorerRoute(dir = defaultExplorerDir(), config: Explorer
       etag: file.etag,
       'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
-      vary: 'accept-encoding',
+      // Keeps the CORS middleware's Vary: Origin.
+      vary: [res.getHeader('vary'), 'accept-encoding'].filter(Boolean).join(', '),
     };
     if (file.contentType.startsWith('text/html')) headers['content-security-policy'] = CSP;
     if (isNotModified(req, file.etag)) return void res.writeHead(304, headers).end();
