@@ -27,17 +27,23 @@ export function baseStyle(config: PageConfig): StyleSpecification {
   return style;
 }
 
-/** Adds the vector layers: land below the radar, lines above it. */
-export function addVectorBasemap(map: MaplibreMap, config: PageConfig): void {
+/**
+ * Adds the vector layers: land below the radar, lines above it. Borders and states (small) come at
+ * once; land and counties (most of the bytes and of the worker's tiling) once `later` resolves, so
+ * they never hold up the first radar frame.
+ */
+export function addVectorBasemap(map: MaplibreMap, config: PageConfig, later: Promise<unknown>): void {
   const url = (path: string) => new URL(path, document.baseURI).href;
-  map.addSource('land', { type: 'geojson', data: url(config.basemap.land), tolerance: 0.5 });
-  // Land is filled only without a raster basemap (it would hide it); its outline is the coast.
-  if (!config.basemapUrl) map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND } }, ANCHOR_RADAR_BOTTOM);
-  map.addLayer({ id: 'coasts', type: 'line', source: 'land', paint: { 'line-color': '#5b7285', 'line-width': 0.8 } }, ANCHOR_MARKERS);
   map.addSource('borders', { type: 'geojson', data: url(config.basemap.borders) });
   map.addLayer({ id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b6b6b', 'line-width': 1 } }, ANCHOR_MARKERS);
   map.addSource('states', { type: 'geojson', data: url(config.basemap.states) });
   map.addLayer({ id: 'states', type: 'line', source: 'states', paint: { 'line-color': '#7d7d7d', 'line-width': 0.8 } }, ANCHOR_MARKERS);
-  map.addSource('counties', { type: 'geojson', data: url(config.basemap.counties) });
-  map.addLayer({ id: 'counties', type: 'line', source: 'counties', minzoom: 5, paint: { 'line-color': '#b3b3b3', 'line-width': 0.4 } }, 'states');
+  void later.then(() => {
+    map.addSource('land', { type: 'geojson', data: url(config.basemap.land), tolerance: 0.5 });
+    // Land is filled only without a raster basemap (it would hide it); its outline is the coast.
+    if (!config.basemapUrl) map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND } }, ANCHOR_RADAR_BOTTOM);
+    map.addLayer({ id: 'coasts', type: 'line', source: 'land', paint: { 'line-color': '#5b7285', 'line-width': 0.8 } }, 'borders');
+    map.addSource('counties', { type: 'geojson', data: url(config.basemap.counties) });
+    map.addLayer({ id: 'counties', type: 'line', source: 'counties', minzoom: 5, paint: { 'line-color': '#b3b3b3', 'line-width': 0.4 } }, 'states');
+  });
 }

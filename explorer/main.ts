@@ -116,6 +116,7 @@ async function showLayer(early?: Promise<Frame[] | null>): Promise<void> {
   if (!site) return;
   const frames = await (early ?? framesFor(site, layer));
   if (mine !== generation || !frames) return;
+  if (!performance.getEntriesByName('radome:frames').length) performance.mark('radome:frames');
   if (!frames.length) {
     radar.clear();
     slider.setTimes([], 0);
@@ -180,10 +181,16 @@ async function chooseSite(id: string): Promise<void> {
 
 // The catalog is asked for at once, while MapLibre starts.
 const overviewLoaded = loadOverview(client);
-const mapLoaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+const mapLoaded = new Promise<void>((resolve) =>
+  map.once('load', () => {
+    performance.mark('radome:map-load');
+    resolve();
+  }),
+);
 
 async function start(): Promise<void> {
   overview = await overviewLoaded;
+  performance.mark('radome:catalog');
   await mapLoaded;
   if (!overview) return;
   if (!overview.sites.length && !overview.stations.length) {
@@ -235,7 +242,12 @@ map.on('click', (e) => {
 });
 map.on('moveend', writeUrl);
 map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
-map.once('load', () => addVectorBasemap(map, config));
+/** Resolves at the first radar pixels, or after 2 s without any (a GNSS view, an empty catalog, an error). */
+const radarFirst = new Promise((resolve) => {
+  new MutationObserver((_, observer) => document.body.dataset.radar === 'ready' && (observer.disconnect(), resolve(null))).observe(document.body, { attributes: true, attributeFilter: ['data-radar'] });
+  setTimeout(resolve, 2000);
+});
+map.once('load', () => addVectorBasemap(map, config, radarFirst));
 void start();
 
 /** For scripting and the browser tests: the map and the frame controls. */
