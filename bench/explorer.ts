@@ -2,11 +2,15 @@
 // (performance marks and resource timing) on a local server with the real samples ingested:
 // first radar pixels after navigation (cold browser cache), a frame step with every frame's tiles
 // loaded, and the JavaScript shipped beyond maplibre-gl (bytes over the wire, gzip).
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { median, report } from './harness.js';
 import { chromiumSkipReason, findChromium, launchBrowser, SWIFTSHADER_WEBGL } from '../test/support/browser.js';
-import { missingSamples, startExplorerServer } from '../test/explorer/explorer-server.js';
+import { missingSamples, prepareExplorerSamples } from '../test/explorer/explorer-server.js';
 
 const NAVIGATIONS = 5;
 const STEPS = 24;
@@ -18,8 +22,19 @@ if (!chromiumPath || missing) {
   process.exit(0);
 }
 
-const server = await startExplorerServer();
-const url = `${server.url}/?site=KLOT&layer=level2:REF:0.4`;
+// The server runs in its own process (_server-child.js), so Chromium's driver does not share its event loop.
+const samples = await prepareExplorerSamples();
+const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), '_server-child.js'), samples.catalogPath, samples.objectsDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+const serverUrl = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  child.stdout!.on('data', (d) => {
+    out += d;
+    const m = /LISTENING (\S+)/.exec(out);
+    if (m) resolve(m[1]!);
+  });
+  child.once('exit', (code) => reject(new Error(`server child exited with ${code}`)));
+});
+const url = `${serverUrl}/?site=KLOT&layer=level2:REF:0.4`;
 
 /** The page's marks, ms after navigation: catalog answered, map loaded, frames listed, first radar pixels. */
 const MARKS = ['radome:catalog', 'radome:map-load', 'radome:frames', 'radome:first-radar'] as const;
@@ -68,7 +83,8 @@ try {
     }
   }
 } finally {
-  await server.close();
+  child.kill();
+  rmSync(samples.dir, { recursive: true, force: true });
 }
 
 const firsts = navigations.map((n) => n['radome:first-radar']);

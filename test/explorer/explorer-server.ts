@@ -68,11 +68,18 @@ async function buildExplorer(): Promise<void> {
   await build.buildExplorer({ quiet: true });
 }
 
-async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
-  await buildExplorer();
+export interface IngestedCatalog {
+  dir: string;
+  catalogPath: string;
+  objectsDir: string;
+}
+
+/** Ingests `files` into a new catalog and object store under a temporary folder. */
+async function ingestInto(files: Map<string, Uint8Array>): Promise<IngestedCatalog> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-explorer-'));
   const catalogPath = join(dir, 'catalog.db');
-  const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
+  const objectsDir = join(dir, 'objects');
+  const objects = new FileObjectStore(objectsDir, { durable: false });
   const source = new MemorySource();
   for (const [key, bytes] of files) source.files.set(key, bytes);
   const writer = Catalog.open(catalogPath);
@@ -85,6 +92,13 @@ async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
   } finally {
     writer.close();
   }
+  return { dir, catalogPath, objectsDir };
+}
+
+async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
+  await buildExplorer();
+  const { dir, catalogPath, objectsDir } = await ingestInto(files);
+  const objects = new FileObjectStore(objectsDir, { durable: false });
   const catalog = Catalog.open(catalogPath, { readonly: true });
   const listening = await createRadomeServer({ catalog, objects, onError: (e) => console.error(e) }).listen(0, '127.0.0.1');
   return {
@@ -101,8 +115,8 @@ async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
   };
 }
 
-/** The samples ingested (call only when missingSamples() is null). */
-export function startExplorerServer(): Promise<ExplorerServer> {
+/** The samples' files by key (call only when missingSamples() is null). */
+function sampleFiles(): Map<string, Uint8Array> {
   const read = (rel: string) => new Uint8Array(readFileSync(sampleFile(rel)!));
   const real = read(SAMPLES.level2);
   const volume = decodeArchiveII(real);
@@ -110,7 +124,18 @@ export function startExplorerServer(): Promise<ExplorerServer> {
   for (const k of [1, 2, 3]) files.set(`KLOT-retimed-${k}`, retimedVolume(volume, 5 * k * MINUTE, 20 * k));
   files.set('LOT_N0H_2021_01_31_11_06_30', read(SAMPLES.level3));
   files.set('york0440.15d', read(SAMPLES.rinex));
-  return serve(files);
+  return files;
+}
+
+/** The samples ingested and served (call only when missingSamples() is null). */
+export function startExplorerServer(): Promise<ExplorerServer> {
+  return serve(sampleFiles());
+}
+
+/** The explorer built and the samples ingested, for a server in another process (the bench). */
+export async function prepareExplorerSamples(): Promise<IngestedCatalog> {
+  await buildExplorer();
+  return ingestInto(sampleFiles());
 }
 
 /** A server over an empty catalog. */
