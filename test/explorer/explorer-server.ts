@@ -34,12 +34,19 @@ export function missingSamples(): string | null {
 
 export interface ExplorerServer {
   url: string;
+  /** Ingests more files while the server runs (as the daemon would). */
+  ingest(files: Map<string, Uint8Array>): Promise<void>;
   /** POSTs a GraphQL query (the tests' independent check of what the page shows). */
   graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string }[] }>;
   close(): Promise<void>;
 }
 
 const MINUTE = 60_000;
+
+/** A KLOT frame `k` × 5 minutes after the real volume, turned by `k` × 20° (1–3 are in the sample server). */
+export function retimedKlotFrame(k: number): Uint8Array {
+  return retimedVolume(decodeArchiveII(new Uint8Array(readFileSync(sampleFile(SAMPLES.level2)!))), 5 * k * MINUTE, 20 * k);
+}
 
 /** The volume's cuts below 1° re-timed by `shiftMs` and turned by `turnDeg`, as a new Archive II file. */
 function retimedVolume(volume: Level2Volume, shiftMs: number, turnDeg: number): Uint8Array {
@@ -77,8 +84,12 @@ export interface IngestedCatalog {
 /** Ingests `files` into a new catalog and object store under a temporary folder. */
 async function ingestInto(files: Map<string, Uint8Array>): Promise<IngestedCatalog> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-explorer-'));
-  const catalogPath = join(dir, 'catalog.db');
-  const objectsDir = join(dir, 'objects');
+  const target = { dir, catalogPath: join(dir, 'catalog.db'), objectsDir: join(dir, 'objects') };
+  await ingestMore(target, files);
+  return target;
+}
+
+async function ingestMore({ catalogPath, objectsDir }: IngestedCatalog, files: Map<string, Uint8Array>): Promise<void> {
   const objects = new FileObjectStore(objectsDir, { durable: false });
   const source = new MemorySource();
   for (const [key, bytes] of files) source.files.set(key, bytes);
@@ -92,17 +103,18 @@ async function ingestInto(files: Map<string, Uint8Array>): Promise<IngestedCatal
   } finally {
     writer.close();
   }
-  return { dir, catalogPath, objectsDir };
 }
 
 async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
   await buildExplorer();
-  const { dir, catalogPath, objectsDir } = await ingestInto(files);
+  const ingested = await ingestInto(files);
+  const { dir, catalogPath, objectsDir } = ingested;
   const objects = new FileObjectStore(objectsDir, { durable: false });
   const catalog = Catalog.open(catalogPath, { readonly: true });
   const listening = await createRadomeServer({ catalog, objects, onError: (e) => console.error(e) }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
+    ingest: (more) => ingestMore(ingested, more),
     async graphql(query, variables) {
       const res = await fetch(`${listening.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
       return (await res.json()) as never;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { repoRoot } from '../sample-data.js';
 import { chromiumSkipReason, findChromium, isLoopback, launchBrowser, SWIFTSHADER_WEBGL, type LaunchedBrowser } from '../support/browser.js';
-import { missingSamples, startEmptyExplorerServer, startExplorerServer, type ExplorerServer } from './explorer-server.js';
+import { missingSamples, retimedKlotFrame, startEmptyExplorerServer, startExplorerServer, type ExplorerServer } from './explorer-server.js';
 
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(chromiumSkipReason);
@@ -253,6 +253,22 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     expect(csvRows.map((r) => [r[0], Number(r[1]), Number(r[5])])).toEqual(points.map((p) => [p.start, p.mean, p.count]));
     await save(gnss, 'gnss-york');
     await gnss.close();
+  });
+
+  it('extends the loop live when a new volume is ingested (sweepAdded), showing it when the newest frame was shown', { timeout: 600_000 }, async () => {
+    const live = await browser.context.newPage();
+    await openExplorer(live, `${server.url}/?site=KLOT`);
+    const before = (await live.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
+    // Subscribed once the frames are shown; give graphql-ws its round trip before the commit.
+    await live.waitForTimeout(1000);
+    await server.ingest(new Map([['KLOT-retimed-4', retimedKlotFrame(4)]]));
+    await live.waitForFunction((n) => (window as any).radomeExplorer.frames().length === n, before.length + 1, { timeout: 120_000 });
+    const after = (await live.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
+    expect(after.slice(0, -1).map((f) => f.time)).toEqual(before.map((f) => f.time));
+    expect(Date.parse(after.at(-1)!.time) - Date.parse(before.at(-1)!.time)).toBe(5 * 60_000);
+    expect(await live.evaluate(() => (window as any).radomeExplorer.currentIndex())).toBe(after.length - 1);
+    expect(await live.locator('#frame').getAttribute('max')).toBe(String(after.length - 1));
+    await live.close();
   });
 
   it('says the server cannot be reached when GraphQL requests fail, over a drawn basemap', { timeout: 600_000 }, async () => {
