@@ -19,6 +19,7 @@ import { CatalogEventFeed } from '../subscriptions/feed.js';
 import { createSubscriptionServer } from '../subscriptions/ws.js';
 import { bearerAuth } from './bearer-auth.js';
 import { cors } from './cors.js';
+import { EXPLORER_ASSETS_PREFIX, serveExplorer } from './explorer.js';
 import { createGraphiqlRoute, defaultGraphiqlDir, GRAPHIQL_PATH } from './graphiql.js';
 import { GRAPHQL_PATH, serveGraphql } from './graphql.js';
 import { serveHealth, serveMetrics, serveReady } from './health.js';
@@ -204,8 +205,8 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     { paths: ['/healthz'], label: 'healthz', serve: ({ res }) => serveHealth(res, catalog) },
     { paths: ['/readyz'], label: 'readyz', serve: ({ res }) => serveReady(res, catalog, objects) },
     { paths: ['/metrics'], label: 'metrics', use: [bearerAuth(config.metricsToken, '/metrics', 'RADOME_METRICS_TOKEN')], serve: ({ res }) => serveMetrics(res, metrics, gauges) },
-    // The explorer (#20) goes here, e.g. { paths: ['/', '/explorer/*'], label: 'other', serve: ({ req, res, rawPath }) => serveExplorer(req, res, rawPath) };
-    // a catch-all `/*` would have to stay the last entry.
+    // The explorer web app (a catch-all `/*` would have to stay the last entry).
+    { paths: ['/', `${EXPLORER_ASSETS_PREFIX}*`], label: 'other', serve: ({ req, res, rawPath }) => serveExplorer(req, res, rawPath) },
   ];
 
   const router = createRouter<RouteLabel>({

@@ -1,0 +1,49 @@
+// The offline basemap: land and country borders (world-atlas, Natural Earth 1:50m), US states and
+// counties (us-atlas, Census 1:10m) as vector layers, from GeoJSON the build made from their
+// TopoJSON; MapLibre's worker fetches and tiles each file. Optionally a raster basemap
+// (RADOME_BASEMAP_URL) beneath.
+import type { Map as MaplibreMap, StyleSpecification } from 'maplibre-gl';
+import type { PageConfig } from './page-config.js';
+
+const LAND = '#f2efe9';
+const WATER = '#c9d9e8';
+
+/**
+ * Empty layers marking the drawing order, whatever loads first: land, then radar (below
+ * ANCHOR_RADAR_TOP), then the basemap's lines, then sites and stations (below ANCHOR_MARKERS).
+ */
+export const ANCHOR_RADAR_BOTTOM = 'anchor-radar-bottom';
+export const ANCHOR_RADAR_TOP = 'anchor-radar-top';
+export const ANCHOR_MARKERS = 'anchor-markers';
+
+/** The style the map starts with: background, an optional raster basemap and the anchors. */
+export function baseStyle(config: PageConfig): StyleSpecification {
+  const style: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': WATER } }] };
+  if (config.basemapUrl) {
+    style.sources.raster = { type: 'raster', tiles: [config.basemapUrl], tileSize: 256 };
+    style.layers.push({ id: 'basemap-raster', type: 'raster', source: 'raster' });
+  }
+  for (const id of [ANCHOR_RADAR_BOTTOM, ANCHOR_RADAR_TOP, ANCHOR_MARKERS]) style.layers.push({ id, type: 'background', layout: { visibility: 'none' } });
+  return style;
+}
+
+/**
+ * Adds the vector layers: land below the radar, lines above it. Borders and states (small) come at
+ * once; land and counties (most of the bytes and of the worker's tiling) once `later` resolves, so
+ * they never hold up the first radar frame.
+ */
+export function addVectorBasemap(map: MaplibreMap, config: PageConfig, later: Promise<unknown>): void {
+  const url = (path: string) => new URL(path, document.baseURI).href;
+  map.addSource('borders', { type: 'geojson', data: url(config.basemap.borders) });
+  map.addLayer({ id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b6b6b', 'line-width': 1 } }, ANCHOR_MARKERS);
+  map.addSource('states', { type: 'geojson', data: url(config.basemap.states) });
+  map.addLayer({ id: 'states', type: 'line', source: 'states', paint: { 'line-color': '#7d7d7d', 'line-width': 0.8 } }, ANCHOR_MARKERS);
+  void later.then(() => {
+    map.addSource('land', { type: 'geojson', data: url(config.basemap.land), tolerance: 0.5 });
+    // Land is filled only without a raster basemap (it would hide it); its outline is the coast.
+    if (!config.basemapUrl) map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND } }, ANCHOR_RADAR_BOTTOM);
+    map.addLayer({ id: 'coasts', type: 'line', source: 'land', paint: { 'line-color': '#5b7285', 'line-width': 0.8 } }, 'borders');
+    map.addSource('counties', { type: 'geojson', data: url(config.basemap.counties) });
+    map.addLayer({ id: 'counties', type: 'line', source: 'counties', minzoom: 5, paint: { 'line-color': '#b3b3b3', 'line-width': 0.4 } }, 'states');
+  });
+}

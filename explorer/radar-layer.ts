@@ -1,0 +1,93 @@
+// The frames of the chosen layer on the map: one raster source per frame (the SDK's rasterSource),
+// only the current one opaque, so stepping or playing only changes opacities. The shown frame
+// loads first; once its tiles are in, the others are added and preload behind it, so every
+// frame's tiles are already in when it is shown.
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { ANCHOR_RADAR_TOP } from './basemap.js';
+import type { Frame } from './frames.js';
+import { rasterSource } from './sdk.js';
+
+const idOf = (frame: Frame) => `radar:${frame.tileJsonUrl}`;
+
+export class RadarFrames {
+  private frames: Frame[] = [];
+  private current = -1;
+  private opacity = 0.85;
+
+  constructor(private readonly map: MaplibreMap) {}
+
+  get frameList(): readonly Frame[] {
+    return this.frames;
+  }
+
+  get currentIndex(): number {
+    return this.current;
+  }
+
+  get currentFrame(): Frame | null {
+    return this.frames[this.current] ?? null;
+  }
+
+  /** Replaces the frames, keeping the sources of frames still wanted (a live update adds one). */
+  setFrames(frames: Frame[], show: number): void {
+    const keep = new Set(frames.map(idOf));
+    for (const old of this.frames) {
+      const id = idOf(old);
+      if (keep.has(id)) continue;
+      if (this.map.getLayer(id)) this.map.removeLayer(id);
+      if (this.map.getSource(id)) this.map.removeSource(id);
+    }
+    this.frames = frames;
+    this.current = -1;
+    this.show(show);
+    const shown = this.currentFrame;
+    if (!shown) return;
+    const preload = () => {
+      if (this.frames !== frames) return this.map.off('sourcedata', preload);
+      if (!this.currentLoaded()) return;
+      this.map.off('sourcedata', preload);
+      for (const frame of frames) this.add(frame);
+    };
+    this.map.on('sourcedata', preload);
+  }
+
+  private add(frame: Frame): void {
+    const id = idOf(frame);
+    if (this.map.getSource(id)) return;
+    this.map.addSource(id, rasterSource(frame.tileJsonUrl));
+    this.map.addLayer(
+      { id, type: 'raster', source: id, paint: { 'raster-opacity': 0, 'raster-opacity-transition': { duration: 0, delay: 0 }, 'raster-fade-duration': 0, 'raster-resampling': 'nearest' } },
+      ANCHOR_RADAR_TOP,
+    );
+  }
+
+  show(index: number): void {
+    if (index < 0 || index >= this.frames.length) return;
+    const previous = this.frames[this.current];
+    if (previous && this.map.getLayer(idOf(previous))) this.map.setPaintProperty(idOf(previous), 'raster-opacity', 0);
+    this.current = index;
+    this.add(this.frames[index]!);
+    this.map.setPaintProperty(idOf(this.frames[index]!), 'raster-opacity', this.opacity);
+  }
+
+  setOpacity(opacity: number): void {
+    this.opacity = opacity;
+    const frame = this.currentFrame;
+    if (frame) this.map.setPaintProperty(idOf(frame), 'raster-opacity', opacity);
+  }
+
+  /** True once every tile of the shown frame in view is loaded. */
+  currentLoaded(): boolean {
+    const frame = this.currentFrame;
+    return frame !== null && this.map.getSource(idOf(frame)) !== undefined && this.map.isSourceLoaded(idOf(frame));
+  }
+
+  /** True once every frame's tiles in view are loaded (playback then never waits). */
+  allLoaded(): boolean {
+    return this.frames.every((f) => this.map.getSource(idOf(f)) && this.map.isSourceLoaded(idOf(f)));
+  }
+
+  clear(): void {
+    this.setFrames([], -1);
+  }
+}
