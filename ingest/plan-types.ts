@@ -1,6 +1,7 @@
 import type { RadomeError } from '../core/errors.js';
-import type { Catalog } from '../store/catalog/index.js';
-import type { ObjectToPut, SourceFileRow } from '../store/types.js';
+import type { Catalog, CatalogWriter } from '../store/catalog/index.js';
+import type { ObjectToPut } from '../store/types.js';
+import type { SourceFileRow } from '../store/catalog/index.js';
 
 /** An object the ingest layer will write to the object store. */
 export type PlannedObject = ObjectToPut;
@@ -29,7 +30,7 @@ export interface IngestPlan {
    */
   reconcile?(stored: StoredData): Promise<void>;
   /** Writes the catalog rows for `file` in one transaction. */
-  commit(catalog: Catalog, file: SourceFileRow): void;
+  commit(writer: CatalogWriter, file: SourceFileRow): void;
 }
 
 /** What reconcile reads: the catalog and the bodies of stored objects (null when missing). */

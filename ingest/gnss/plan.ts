@@ -2,7 +2,7 @@ import { RadomeError } from '../../core/errors.js';
 import { constellationIndex, satelliteKey } from '../../store/gnss/satellites.js';
 import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { dayOf, dayString } from '../../store/gnss/snr-keys.js';
-import type { GnssDayCommit, GnssStationRow } from '../../store/types.js';
+import type { GnssDayCommit, GnssStationRow } from '../../store/catalog/index.js';
 import type { ReadRinexResult } from '../decode/rinex/index.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
@@ -119,6 +119,6 @@ export function gnssIngestPlanOf(plan: GnssPlan): IngestPlan {
     objects: plan.objects,
     locks: plan.days.map((d) => `gnss/${plan.station.id}/${d.row.day}`),
     reconcile: (stored) => mergeStoredDays(plan, stored),
-    commit: (catalog, fileRow) => catalog.commitGnssDays({ file: fileRow, station: plan.station, days: plan.days }),
+    commit: (writer, fileRow) => writer.gnss.commitDays({ file: fileRow, station: plan.station, days: plan.days }),
   };
 }

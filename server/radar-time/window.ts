@@ -2,7 +2,7 @@
 // the same way for both: every rejection is a RadomeError BAD_INPUT (BAD_USER_INPUT in GraphQL, 400
 // over HTTP) saying what to change.
 import { RadomeError } from '../../core/errors.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -15,15 +15,15 @@ export interface TimeWindow {
 const bad = (message: string): RadomeError => new RadomeError('BAD_INPUT', message);
 
 /** A 4-letter ICAO the catalog knows, upper-cased. */
-export function knownSite(catalog: Pick<CatalogReader, 'getRadarSites'>, raw: string): string {
+export function knownSite(catalog: Pick<CatalogReader, 'radar'>, raw: string): string {
   const site = raw.trim().toUpperCase();
   if (!/^[A-Z]{4}$/.test(site)) throw bad(`site must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);
-  if (!catalog.getRadarSites([site])[0]) throw bad(`site ${site} is not in the catalog; list known sites with the radarSites query`);
+  if (!catalog.radar.sitesByIds([site])[0]) throw bad(`site ${site} is not in the catalog; list known sites with the radarSites query`);
   return site;
 }
 
 /** [from, to) of at most `maxHours`, `from` before `to`, at a known site. */
-export function timeWindow(catalog: Pick<CatalogReader, 'getRadarSites'>, site: string, from: Date, to: Date, maxHours: number): TimeWindow {
+export function timeWindow(catalog: Pick<CatalogReader, 'radar'>, site: string, from: Date, to: Date, maxHours: number): TimeWindow {
   const [f, t] = [from.getTime(), to.getTime()];
   if (!Number.isFinite(f) || !Number.isFinite(t)) throw bad('from and to must be ISO 8601 date-times such as 2021-04-19T18:00:00Z');
   if (f >= t) throw bad(`from must be earlier than to; got from=${from.toISOString()} to=${to.toISOString()}: swap them`);

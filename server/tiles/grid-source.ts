@@ -2,7 +2,8 @@ import { RadomeError } from '../../core/errors.js';
 import { decodeLevel3, type Level3Product } from '../../ingest/decode/level3/index.js';
 import type { Level2Sweep, Moment, RadarLocation } from '../../ingest/decode/level2/types.js';
 import { readStoredSweep } from '../../store/radar/sweep-store-read.js';
-import type { ObjectStore, ProductRow, SweepRow, VolumeRow } from '../../store/types.js';
+import type { ObjectStore } from '../../store/types.js';
+import type { ProductRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
 
 /** One moment of one stored sweep, decoded. */
 export interface LoadedSweep {

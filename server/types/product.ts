@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { ProductCodeCount, ProductRow } from '../../store/types.js';
+import type { ProductCodeCount, ProductRow } from '../../store/catalog/index.js';
 import { ConnectionType } from './connection.js';
 import { Node } from './node.js';
 

@@ -11,7 +11,7 @@ import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { KM_PER_KFT } from '../../ingest/decode/level3/storm-cells/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII, type EncodeOptions } from '../fixtures/archive2-encoder.js';
 import { LOCATION, moment, sweep31 } from '../level2/synthetic-volumes.js';
@@ -66,7 +66,7 @@ describe('radar over time: frames and storm cells', () => {
     source.files.set('klot-ntv', ntvProduct());
     for (const f of STORM_FILES) source.files.set(f, readFileSync(join(stormDir!, f)));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
-    const writer = Catalog.open(join(dir, 'catalog.db'));
+    const writer = openCatalog(join(dir, 'catalog.db'));
     try {
       const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
       for (const key of source.files.keys()) {
@@ -76,8 +76,8 @@ describe('radar over time: frames and storm cells', () => {
     } finally {
       writer.close();
     }
-    const catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
-    const listening = await createRadomeServer({ catalog, objects, onError: () => {} }).listen(0, '127.0.0.1');
+    const catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = listening.url;
     close = async () => {
       await listening.close();

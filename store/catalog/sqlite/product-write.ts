@@ -1,5 +1,6 @@
-import { RadomeError } from '../../core/errors.js';
-import type { CommitLevel3ProductInput, CommitResult, ProductCategoryName, ProductRow } from '../types.js';
+import { RadomeError } from '../../../core/errors.js';
+import type { CommitLevel3ProductInput, ProductCategoryName, ProductRow } from '../products.js';
+import type { CommitResult } from '../radar.js';
 import { appendCatalogEvent } from './events.js';
 import { productParams } from './product-rows.js';
 import type { StatementCache } from './statements.js';

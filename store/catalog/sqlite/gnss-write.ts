@@ -1,6 +1,6 @@
-import { RadomeError } from '../../core/errors.js';
-import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../gnss/rollup-levels.js';
-import type { CommitGnssDaysInput, GnssDayCommit } from '../types.js';
+import { RadomeError } from '../../../core/errors.js';
+import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../../gnss/rollup-levels.js';
+import type { CommitGnssDaysInput, GnssDayCommit } from '../gnss.js';
 import type { StatementCache } from './statements.js';
 
 const UPSERT_STATION = `
