@@ -123,7 +123,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   const release = plan.locks ? await heldWhileWriting.acquire(plan.locks) : null;
   try {
     await plan.reconcile?.({
-      catalog: ctx.catalog,
+      catalog: ctx.catalog.reader,
       getObject: async (key) => (await retrying('get', () => ctx.objects.get(key)))?.body ?? null,
     });
     await retrying('put', () => ctx.objects.putMany(plan.objects));

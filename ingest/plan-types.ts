@@ -1,7 +1,6 @@
 import type { RadomeError } from '../core/errors.js';
-import type { Catalog, CatalogWriter } from '../store/catalog/index.js';
+import type { CatalogReader, CatalogWriter, SourceFileRow } from '../store/catalog/index.js';
 import type { ObjectToPut } from '../store/types.js';
-import type { SourceFileRow } from '../store/catalog/index.js';
 
 /** An object the ingest layer will write to the object store. */
 export type PlannedObject = ObjectToPut;
@@ -35,7 +34,7 @@ export interface IngestPlan {
 
 /** What reconcile reads: the catalog and the bodies of stored objects (null when missing). */
 export interface StoredData {
-  catalog: Catalog;
+  catalog: CatalogReader;
   getObject(key: string): Promise<Uint8Array | null>;
 }
 

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import { DEFAULT_RETRY, withRetry } from '../core/retry.js';
-import type { Catalog } from '../store/catalog/index.js';
+import type { Catalog, RetentionResult } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
-import type { RetentionResult } from '../store/catalog/index.js';
 
 const DELETE_BATCH = 500;
 

@@ -1,9 +1,7 @@
 // Per-request DataLoaders: nested fields (sweep.volume, volume.sweeps, site.latestVolume, …)
 // resolve with one catalog call per field per request instead of one per parent row.
 import DataLoader from 'dataloader';
-import type { VolumeSweepFilter } from '../store/catalog/index.js';
-import type { GnssStationRow, ProductRow, RadarSiteRow, SweepRow, VolumeRow } from '../store/catalog/index.js';
-import type { CatalogReader } from '../store/catalog/index.js';
+import type { CatalogReader, GnssStationRow, ProductRow, RadarSiteRow, SweepRow, VolumeRow, VolumeSweepFilter } from '../store/catalog/index.js';
 
 export interface Loaders {
   site: DataLoader<string, RadarSiteRow | null>;

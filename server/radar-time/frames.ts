@@ -2,8 +2,7 @@
 // volume's VCP (a 0.5° loop takes 0.48° from one VCP and 0.53° from another). The catalog picks
 // the cut (reader.radar.nearestSweeps); this checks the arguments and applies the limit.
 import { RadomeError } from '../../core/errors.js';
-import type { SweepRow } from '../../store/catalog/index.js';
-import type { CatalogReader } from '../../store/catalog/index.js';
+import type { CatalogReader, SweepRow } from '../../store/catalog/index.js';
 import type { TimeWindow } from './window.js';
 
 export const FRAMES_MAX_HOURS = 7 * 24;

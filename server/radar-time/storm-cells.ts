@@ -4,8 +4,7 @@ import type { StormCellProduct, StormCellRecord } from '../../ingest/decode/leve
 import { STORM_CELL_PRODUCT_CODES } from '../../ingest/decode/level3/index.js';
 import { level3StormCellsKey } from '../../ingest/level3/product-id.js';
 import type { ObjectStore } from '../../store/types.js';
-import type { ProductRow } from '../../store/catalog/index.js';
-import type { CatalogReader } from '../../store/catalog/index.js';
+import type { CatalogReader, ProductRow } from '../../store/catalog/index.js';
 import type { TimeWindow } from './window.js';
 
 /** Longest window a storm cell request may cover. */

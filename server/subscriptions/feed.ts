@@ -1,8 +1,7 @@
 // Follows the catalog_events table and fans events out to subscribers. The server may run apart
 // from the ingest daemon (they share only the SQLite file), so it polls: one indexed
 // `seq > cursor` read per tick while anyone listens, however many subscribers there are.
-import type { CatalogEventRow } from '../../store/catalog/index.js';
-import type { CatalogReader } from '../../store/catalog/index.js';
+import type { CatalogEventRow, CatalogReader } from '../../store/catalog/index.js';
 
 /** Events read per statement; a backlog takes several reads in one tick. */
 const BATCH = 500;

@@ -7,9 +7,8 @@ import { colorScaleForMoment } from '../../ingest/render/index.js';
 import { PolarPointSampler } from '../../ingest/render/gate-at-point.js';
 import { PolarTileSource, RasterTileSource, renderTile, tileColors, valueCodeColors, type TileColors, type TileSource } from '../../ingest/render/render-tile.js';
 import type { CodedCartesianGrid, CodedPolarGrid, ColorLegend } from '../../ingest/render/types.js';
-import type { ProductRow, SweepRow } from '../../store/catalog/index.js';
+import type { CatalogReader, ProductRow, SweepRow } from '../../store/catalog/index.js';
 import type { ServedLayer } from '../http/tiles.js';
-import type { CatalogReader } from '../../store/catalog/index.js';
 import type { RadarGridSource } from './grid-source.js';
 import { ByteBudgetLru } from './lru.js';
 
