@@ -1,12 +1,12 @@
 // The catalog's contract, engine-neutral: a reader and a writer, each namespaced by domain. The
 // SQLite engine (sqlite/) implements it; a second engine implements the same interfaces. Servers
 // are handed only a CatalogReader, so the type system keeps them read-only.
-import type { EventReader, EventWriter } from './events.js';
+import type { EventReader, EventWriter } from './catalog-events.js';
 import type { GnssReader, GnssWriter } from './gnss.js';
 import type { IngestReader, IngestWriter } from './ingest.js';
 import type { ProductReader, ProductWriter } from './products.js';
 import type { RadarReader, RadarWriter } from './radar.js';
-import type { RetentionWriter } from './retention.js';
+import type { RetentionWriter } from './data-retention.js';
 
 /** Every read of the catalog, by domain. No method here changes anything. */
 export interface CatalogReader {

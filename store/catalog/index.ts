@@ -3,11 +3,11 @@
 export type { Catalog, CatalogReader, CatalogWriter, ReadOnlyCatalog } from './catalog.js';
 export { openCatalog, openReadOnlyCatalog } from './open-catalog.js';
 export { decodeCursor, encodeCursor, type CursorKind, type SortKey } from './cursor.js';
-export type * from './events.js';
+export type * from './catalog-events.js';
 export type * from './gnss.js';
 export type * from './ingest.js';
 export type * from './paging.js';
 export type * from './products.js';
 export type * from './radar.js';
-export type * from './retention.js';
+export type * from './data-retention.js';
 export { CATALOG_SCHEMA_VERSION, MIGRATIONS, type Migration } from './sqlite/migrations.js';

@@ -1,7 +1,7 @@
-import type { CommitKind, RetentionResult } from '../retention.js';
+import type { CommitKind, RetentionResult } from '../data-retention.js';
 import type { StatementCache } from './statements.js';
 
-// Retention's two steps (see ../retention.ts) on SQLite: the rows' object keys are recorded in
+// Retention's two steps (see ../data-retention.ts) on SQLite: the rows' object keys are recorded in
 // doomed_objects in the transaction that deletes the rows, and forgotten once the objects are gone.
 //
 // A doomed key ending in "/" stands for every object under it: a volume's sweep store (Zarr) is
