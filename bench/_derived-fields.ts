@@ -17,9 +17,9 @@ import { DerivedFields, type DerivedRequest } from '../server/radar-time/derived
 import { createRadomeServer } from '../server/index.js';
 import { StoredGridSource, type RadarGridSource } from '../server/tiles/grid-source.js';
 import { RadarLayers } from '../server/tiles/radar-layers.js';
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog, type Catalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
-import type { RadarSiteRow, SweepRow, VolumeRow } from '../store/types.js';
+import type { RadarSiteRow, SweepRow, VolumeRow } from '../store/catalog/index.js';
 import { median, type BenchRow } from './harness.js';
 
 const MIN = 60_000;
@@ -36,7 +36,7 @@ function commitCopies(catalog: Catalog, site: RadarSiteRow, volume: VolumeRow, s
     const shift = scanStart - volume.scanStart;
     const id = volumeIdAt(site.id, scanStart);
     const file = { source: 'bench', key: `${id}_V06`, fingerprint: id, size: 1, ingestedAt: T0 };
-    catalog.commitLevel2Volume({
+    catalog.writer.radar.commitVolume({
       file,
       site,
       volume: { ...volume, id, site: site.id, scanStart, scanEnd: volume.scanEnd + shift, sourceKey: file.key, sourceFingerprint: id },
@@ -79,22 +79,22 @@ export async function derivedFieldRows(samplePath: string, coldRuns = 3, cachedR
   try {
     const bytes = new Uint8Array(readFileSync(samplePath));
     const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
-    const catalog = Catalog.open(join(dir, 'catalog.db'));
+    const catalog = openCatalog(join(dir, 'catalog.db'));
     const plan = ingestPlanOf(planRadomeFile(bytes, { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench' }, { renderSize: 256, ingestedAt: T0 }));
     await objects.putMany(plan.objects);
-    plan.commit(catalog, { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench', ingestedAt: T0 });
-    const real = catalog.listVolumes({}, { first: 1 }).rows[0]!;
-    const realSweeps = catalog.sweepsForVolumes([real.id])[0]!;
-    const klot = catalog.getRadarSites([real.site])[0]!;
+    plan.commit(catalog.writer, { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench', ingestedAt: T0 });
+    const real = catalog.reader.radar.volumes({}, { first: 1 }).rows[0]!;
+    const realSweeps = catalog.reader.radar.sweepsForVolumes([real.id])[0]!;
+    const klot = catalog.reader.radar.sitesByIds([real.site])[0]!;
     // 24 h at KLOT: 289 volumes so the last trapezoid closes the window.
     commitCopies(catalog, klot, real, realSweeps, T0, 289);
     const national = nationalSites();
     for (const site of national) commitCopies(catalog, site, real, realSweeps, T0, 12);
     catalog.close();
 
-    const reader = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
+    const reader = openReadOnlyCatalog(join(dir, 'catalog.db'));
     const stored = new StoredGridSource(objects);
-    const fresh = () => new DerivedFields(new RadarLayers(reader, resited(stored, new Map([klot, ...national].map((s) => [s.id, s]))), 64 * 1024 * 1024), 20, 512 * 1024 * 1024);
+    const fresh = () => new DerivedFields(new RadarLayers(reader.reader, resited(stored, new Map([klot, ...national].map((s) => [s.id, s]))), 64 * 1024 * 1024), 20, 512 * 1024 * 1024);
     const rain: DerivedRequest = { kind: 'rainfall', from: T0, to: T0 + 24 * HOUR, sites: [klot.id], method: 'AUTO' };
     const cold: Array<{ ms: number; cpu: number }> = [];
     let derived = fresh();
@@ -115,7 +115,7 @@ export async function derivedFieldRows(samplePath: string, coldRuns = 3, cachedR
       cached.push(t.ms);
     }
     // End to end over GraphQL (site and window checks, the catalog's site list, JSON), cached.
-    const server = await createRadomeServer({ catalog: reader, objects, radarGrids: resited(stored, new Map([[klot.id, klot]])) }).listen(0, '127.0.0.1');
+    const server = await createRadomeServer({ catalog: reader.reader, objects, radarGrids: resited(stored, new Map([[klot.id, klot]])) }).listen(0, '127.0.0.1');
     const body = JSON.stringify({
       query: `query($from: DateTimeISO!, $to: DateTimeISO!) { rainfall(from: $from, to: $to, sites: ["${klot.id}"]) { sites { count coveredFraction } statistics { mean max } tileJsonUrl } }`,
       variables: { from: new Date(rain.from).toISOString(), to: new Date(rain.to).toISOString() },

@@ -15,7 +15,7 @@ import type { IngestContext } from '../ingest/ingest-object.js';
 import { createPlanPool } from '../ingest/plan-pool.js';
 import { LocalFileSource } from '../ingest/sources/local-folder.js';
 import type { SourceObject } from '../ingest/sources/types.js';
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { cpuDelta, startLibuvPool, threadCpuSeconds } from './harness.js';
 
@@ -56,7 +56,7 @@ const list = (dir: string, count = Infinity): AsyncIterable<SourceObject> => {
 /** Ingests Level 2 and Level 3 files at once into a new catalog and store under `dir`, as the daemon's two sources. */
 async function ingestBoth(dir: string, volumes?: number, products?: number) {
   mkdirSync(dir, { recursive: true });
-  const catalog = Catalog.open(join(dir, 'catalog.db'));
+  const catalog = openCatalog(join(dir, 'catalog.db'));
   try {
     const ctx: IngestContext = { catalog, objects: new FileObjectStore(join(dir, 'objects')), renderSize, log: pino({ level: 'silent' }), planFile: pool.planFile };
     const run = (files: AsyncIterable<SourceObject>) => ingestAll(ctx, source, files, { concurrency: downloads, keepOutcomes: false });

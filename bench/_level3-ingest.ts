@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../core/config.js';
 import { ingestObject, type IngestContext } from '../ingest/ingest-object.js';
 import type { ObjectSource, SourceObject } from '../ingest/sources/types.js';
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { median } from './harness.js';
 
@@ -26,7 +26,7 @@ export interface IngestTiming {
 export async function measureLevel3Ingest(dataDir: string, files: string[], runs: number, warmup: number): Promise<{ renderSize: number; timings: IngestTiming[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-bench-l3-'));
   const renderSize = loadConfig({}).renderSize;
-  const catalog = Catalog.open(join(dir, 'catalog.db'));
+  const catalog = openCatalog(join(dir, 'catalog.db'));
   try {
     const ctx: IngestContext = { catalog, objects: new FileObjectStore(join(dir, 'objects')), renderSize, log: pino({ level: 'silent' }) };
     const bytes = new Map(files.map((f) => [f, readFileSync(join(dataDir, f))]));
@@ -41,7 +41,7 @@ export async function measureLevel3Ingest(dataDir: string, files: string[], runs
         const ms = performance.now() - t0;
         if (outcome.status !== 'ingested') throw new Error(`bench ingest of ${file}: ${outcome.status === 'failed' ? outcome.error.message : outcome.status}`);
         if (run >= 0) times.get(file)!.push(ms);
-        rendered.set(file, catalog.getProducts([outcome.id])[0]!.imageKey !== null);
+        rendered.set(file, catalog.reader.products.byIds([outcome.id])[0]!.imageKey !== null);
       }
     }
     return { renderSize, timings: files.map((file) => ({ file, ms: median(times.get(file)!), rendered: rendered.get(file)! })) };

@@ -3,7 +3,7 @@
 // workers > 1, node:cluster forks that many servers sharing the port, each with its own
 // read-only catalog connection. Prints `LISTENING <url> <pid…>` when ready.
 import cluster from 'node:cluster';
-import { Catalog } from '../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { createRadomeServer } from '../server/index.js';
 
@@ -16,8 +16,8 @@ const workers = Number(workersArg ?? 1);
 const PORT = Number(process.env.BENCH_PORT ?? 0);
 
 async function serve(port: number): Promise<string> {
-  const catalog = Catalog.open(catalogPath!, { readonly: true });
-  const server = createRadomeServer({ catalog, objects: new FileObjectStore(objectsDir!, { durable: false }), onError: () => {} });
+  const catalog = openReadOnlyCatalog(catalogPath!);
+  const server = createRadomeServer({ catalog: catalog.reader, objects: new FileObjectStore(objectsDir!, { durable: false }), onError: () => {} });
   return (await server.listen(port, '127.0.0.1')).url;
 }
 

@@ -16,7 +16,7 @@ import { encodeSweepStore } from '../ingest/level2/sweep-store.js';
 import { level2ZarrPrefix } from '../ingest/level2/volume-id.js';
 import { level2VolumeId } from '../core/vocabulary/index.js';
 import { ingestPlanOf, planRadomeFile } from '../ingest/plan-file.js';
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { readStoredSweep } from '../store/radar/sweep-store-read.js';
 import { median, type BenchRow } from './harness.js';
@@ -45,7 +45,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   try {
     for (let run = -1; run < runs; run++) {
       const objects = new FileObjectStore(join(dir, `objects-${run}`));
-      const catalog = Catalog.open(join(dir, `catalog-${run}.db`));
+      const catalog = openCatalog(join(dir, `catalog-${run}.db`));
       let t = performance.now();
       const plain = planRadomeFile(bytes, file, { renderSize, ingestedAt: Date.now() });
       const plan = performance.now() - t;
@@ -62,7 +62,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
       await objects.putMany(inStore);
       const putStore = performance.now() - t;
       t = performance.now();
-      catalog.commitDoomingReplaced(plan_.kind, plan_.id, Date.now(), () => plan_.commit(catalog, { ...file, ingestedAt: Date.now() }));
+      catalog.writer.retention.commitDoomingReplaced(plan_.kind, plan_.id, Date.now(), () => plan_.commit(catalog.writer, { ...file, ingestedAt: Date.now() }));
       const commit = performance.now() - t;
       catalog.close();
       // One moment of one sweep read cold (a fresh reader: no metadata cached), as a tile needs it.

@@ -163,7 +163,7 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
   const { stationSettingsFromJson } = await import('../ingest/derive/gnssir/station-settings.js');
   const { planGnssDay } = await import('../ingest/gnss/plan-day.js');
   const { concatSnrObservations } = await import('../store/gnss/snr-merge.js');
-  const { Catalog } = await import('../store/catalog/index.js');
+  const { openCatalog } = await import('../store/catalog/index.js');
   const { FileObjectStore } = await import('../store/objects/index.js');
   const { dailyReflectorHeights, reflectorHeights, clearReflectorHeightCache } = await import('../server/gnss-ir/reflector-height-query.js');
   const files = names.slice(0, 3).map((p) => readSnrFile(gunzipSync(readFileSync(p)), p));
@@ -177,7 +177,7 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
   // A year of stored station-days: the three real days repeated with their times shifted.
   const root = mkdtempSync(join(tmpdir(), 'radome-bench-gnssir-'));
   try {
-    const catalog = Catalog.open(join(root, 'catalog.db'));
+    const catalog = openCatalog(join(root, 'catalog.db'));
     const objects = new FileObjectStore(join(root, 'objects'), { durable: false });
     const firstDay = Date.UTC(2024, 0, 1) / 86400e3;
     const DAYS = 366;
@@ -194,26 +194,26 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
         batch.push(planned.object);
       }
       await objects.putMany(batch);
-      catalog.commitGnssDays({
+      catalog.writer.gnss.commitDays({
         file: { source: 'bench', key: `year-${k}`, fingerprint: 'x', size: 0, ingestedAt: 1 },
         station: { id: 'MCHL', name: null, longName: null, latitude: settings.latitude, longitude: settings.longitude, heightM: settings.heightM, receiverType: null, antennaType: null },
         days,
       });
     }
-    catalog.commitGnssStationSettings({ file: { source: 'bench', key: 'mchl.json', fingerprint: 'x', size: 0, ingestedAt: 1 }, station: 'MCHL', settingsJson: readFileSync(names[3]!, 'utf8'), refractionText: readFileSync(names[4]!, 'latin1') });
+    catalog.writer.gnss.commitStationSettings({ file: { source: 'bench', key: 'mchl.json', fingerprint: 'x', size: 0, ingestedAt: 1 }, station: 'MCHL', settingsJson: readFileSync(names[3]!, 'utf8'), refractionText: readFileSync(names[4]!, 'latin1') });
     console.log(`stored ${DAYS} station-days in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const q = { station: 'MCHL', from: firstDay * 86400e3, to: (firstDay + DAYS) * 86400e3 };
     const oneDay = await wallAndCpu(async () => {
       clearReflectorHeightCache();
-      await reflectorHeights(catalog, objects, { station: 'MCHL', from: (firstDay + 9) * 86400e3, to: (firstDay + 10) * 86400e3 });
+      await reflectorHeights(catalog.reader, objects, { station: 'MCHL', from: (firstDay + 9) * 86400e3, to: (firstDay + 10) * 86400e3 });
     }, 7, 1);
     clearReflectorHeightCache();
     let daysWithMean = 0;
     const year = await wallAndCpu(async () => {
       clearReflectorHeightCache();
-      daysWithMean = (await dailyReflectorHeights(catalog, objects, q)).filter((d) => d.mean !== null).length;
+      daysWithMean = (await dailyReflectorHeights(catalog.reader, objects, q)).filter((d) => d.mean !== null).length;
     }, 1, 0);
-    const warm = await wallAndCpu(() => dailyReflectorHeights(catalog, objects, q), 3, 0);
+    const warm = await wallAndCpu(() => dailyReflectorHeights(catalog.reader, objects, q), 3, 0);
     console.log(
       `dailyReflectorHeights over ${DAYS} days: ${daysWithMean} daily means; cold ${(year.wall / 1000).toFixed(1)} s wall, ${(year.cpu / 1000).toFixed(1)} s CPU; cached ${warm.wall.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`,
     );

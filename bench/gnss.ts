@@ -30,7 +30,7 @@ import { buildSnrRollups } from '../ingest/gnss/rollups.js';
 import { ingestObject, type IngestContext } from '../ingest/ingest-object.js';
 import { expandGnssTemplate, GnssArchiveSource } from '../ingest/sources/gnss-archive.js';
 import type { SourceObject } from '../ingest/sources/types.js';
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog } from '../store/catalog/index.js';
 import { DAY_MS, DAY_SECONDS } from '../store/gnss/rollup-levels.js';
 import { encodeSnrParquet } from '../store/gnss/snr-parquet.js';
 import { snrSeries } from '../store/gnss/snr-series.js';
@@ -116,7 +116,7 @@ extra.backlog = { days: BACKLOG_DAYS, bytes: backlogBytes, bytesPerDay: backlogB
 console.log(`backlog: ${BACKLOG_DAYS} york .d.Z days, ${(backlogBytes / 1e6).toFixed(0)} MB, in s3rver`);
 
 function openContext(name: string, planFile?: IngestContext['planFile']): IngestContext & { close(): void } {
-  const catalog = Catalog.open(join(work, `${name}.db`));
+  const catalog = openCatalog(join(work, `${name}.db`));
   return { catalog, objects: new FileObjectStore(join(work, `${name}-objects`)), renderSize: 0, log: silent, planFile, close: () => catalog.close() };
 }
 
@@ -162,7 +162,7 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
     for (const p of plan.objects) await ctx.objects.put(p.key, p.body, p.contentType);
     stage.put!.push(performance.now() - t);
     t = performance.now();
-    ctx.catalog.commitGnssDays({ file: { source: o.source, key: o.key, fingerprint: o.fingerprint, size: o.size, ingestedAt: 0 }, station: plan.station, days: plan.days });
+    ctx.catalog.writer.gnss.commitDays({ file: { source: o.source, key: o.key, fingerprint: o.fingerprint, size: o.size, ingestedAt: 0 }, station: plan.station, days: plan.days });
     stage.commit!.push(performance.now() - t);
     zBytes = z.length;
     crxBytes = plain.length;
@@ -229,7 +229,7 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
   const s3CpuMs = s3rverCpuMs(s3.dir) - s3cpu0;
   const load = loadavg()[0]!;
   const q = performance.now();
-  await snrSeries(ctx.catalog, ctx.objects, { station: 'YORK', from: window(BACKLOG_DAYS).from, to: window(BACKLOG_DAYS).to, interval: 'P1D', obsCodes: ['S1'] });
+  await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { station: 'YORK', from: window(BACKLOG_DAYS).from, to: window(BACKLOG_DAYS).to, interval: 'P1D', obsCodes: ['S1'] });
   const queryMs = performance.now() - q;
   await pool.close();
   ctx.close();
@@ -268,7 +268,7 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
 
 // --- query times on a 10-year catalog ------------------------------------------------------------
 {
-  const catalog = Catalog.open(join(work, 'tenyears.db'));
+  const catalog = openCatalog(join(work, 'tenyears.db'));
   const objects = new FileObjectStore(join(work, 'tenyears-objects'));
   const york = readRinex(compressLzw(shiftedCrx(FIRST_DAY)));
   const file = { source: 'bench', key: 'york', size: 0, fingerprint: 'x', ingestedAt: 0 };
@@ -284,12 +284,12 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
       const shift = i * DAY_SECONDS;
       batch.push({ row: { ...day0.row, day: day0.row.day + i }, codes: day0.codes, rollups: { ...day0.rollups, bucket: day0.rollups.bucket.map((b) => b + shift) } });
     }
-    catalog.commitGnssDays({ file: { ...file, key: `york-${start}` }, station: plan.station, days: batch });
+    catalog.writer.gnss.commitDays({ file: { ...file, key: `york-${start}` }, station: plan.station, days: batch });
   }
   const buildS = (performance.now() - t) / 1000;
   const from = FIRST_DAY * DAY_MS;
   const to = (FIRST_DAY + days) * DAY_MS;
-  const series = (interval: string, range: number, extraSel: object = {}) => () => snrSeries(catalog, objects, { station: 'YORK', from, to: from + range, interval, obsCodes: ['S1'], ...extraSel });
+  const series = (interval: string, range: number, extraSel: object = {}) => () => snrSeries(catalog.reader.gnss, objects, { station: 'YORK', from, to: from + range, interval, obsCodes: ['S1'], ...extraSel });
   const daily = median(await timeRuns(series('P1D', to - from), 7, 2));
   const dailyAll = median(await timeRuns(series('P1D', to - from, { obsCodes: null, groupBy: ['OBS_CODE'] }), 7, 2));
   const hourly = median(await timeRuns(series('PT1H', 365 * DAY_MS), 7, 2));

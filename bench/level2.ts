@@ -17,7 +17,7 @@ import { ingestObject } from '../ingest/ingest-object.js';
 import { locationOf, planLevel2Volume, polarGridOf } from '../ingest/level2/plan.js';
 import { colorScaleForMoment, renderPolarPng, SweepRenderer } from '../ingest/render/index.js';
 import { LocalFileSource } from '../ingest/sources/local-folder.js';
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog } from '../store/catalog/index.js';
 import { openObjectStore } from '../store/objects/index.js';
 import { median, peakRssMb, report, timeRuns, type BenchRow } from './harness.js';
 
@@ -239,7 +239,7 @@ async function pipelineChild(): Promise<void> {
   let sweeps = 0;
   for (let i = 0; i <= RUNS; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'radome-bench-l2-'));
-    const catalog = Catalog.open(join(dir, 'catalog.db'));
+    const catalog = openCatalog(join(dir, 'catalog.db'));
     const source = new LocalFileSource();
     const ctx = { catalog, objects: openObjectStore(`file:${join(dir, 'objects')}`), renderSize: 1024, log: pino({ level: 'silent' }) };
     (globalThis as { gc?: () => void }).gc?.();

@@ -13,9 +13,9 @@ import { performance } from 'node:perf_hooks';
 import { decodeLevel3, stormCellsOf } from '../ingest/decode/level3/index.js';
 import { radarFrameSweeps } from '../server/radar-time/frames.js';
 import { createRadomeServer } from '../server/index.js';
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
-import type { SweepRow, VolumeRow } from '../store/types.js';
+import type { SweepRow, VolumeRow } from '../store/catalog/index.js';
 import { median, report, type BenchRow } from './harness.js';
 import { decodeWithReference, referenceDecodes } from './_level3-reference.js';
 import { derivedFieldRows } from './_derived-fields.js';
@@ -38,7 +38,7 @@ const CUTS: Array<[number, string[]]> = [
 ];
 
 function fillCatalog(path: string): number {
-  const catalog = Catalog.open(path);
+  const catalog = openCatalog(path);
   let sweeps = 0;
   try {
     for (let v = 0; v < VOLUMES; v++) {
@@ -71,7 +71,7 @@ function fillCatalog(path: string): number {
         }
       });
       const volume: VolumeRow = { id, site: SITE.id, scanStart, scanEnd: scanStart + 280_000, vcp: 212, sweepCount: rows.length, source: file.source, sourceKey: file.key, sourceSize: 1, sourceFingerprint: file.fingerprint, ingestedAt: T0, zarrKey: null };
-      catalog.commitLevel2Volume({ file, site: SITE, volume, sweeps: rows });
+      catalog.writer.radar.commitVolume({ file, site: SITE, volume, sweeps: rows });
       sweeps += rows.length;
     }
   } finally {
@@ -103,12 +103,12 @@ async function frameRows(): Promise<BenchRow[]> {
   try {
     const path = join(dir, 'catalog.db');
     const sweeps = fillCatalog(path);
-    const catalog = Catalog.open(path, { readonly: true });
+    const catalog = openReadOnlyCatalog(path);
     const window = { site: SITE.id, from: T0, to: T0 + 86_400_000 };
     let count = 0;
-    const direct = await wallAndCpu(() => (count = radarFrameSweeps(catalog, window, 'REF', 0.5, null).length));
+    const direct = await wallAndCpu(() => (count = radarFrameSweeps(catalog.reader, window, 'REF', 0.5, null).length));
     if (count !== VOLUMES) throw new Error(`expected ${VOLUMES} frames, got ${count}`);
-    const server = await createRadomeServer({ catalog, objects: new FileObjectStore(join(dir, 'objects'), { durable: false }) }).listen(0, '127.0.0.1');
+    const server = await createRadomeServer({ catalog: catalog.reader, objects: new FileObjectStore(join(dir, 'objects'), { durable: false }) }).listen(0, '127.0.0.1');
     const body = JSON.stringify({
       query: `query($from: DateTimeISO!, $to: DateTimeISO!) { radarFrames(site: "KTLX", moment: REF, elevation: 0.5, from: $from, to: $to) { time sweep { id elevationAngle imageUrl } } }`,
       variables: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },

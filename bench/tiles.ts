@@ -33,9 +33,9 @@ import { StoredGridSource } from '../server/tiles/grid-source.js';
 import { MosaicService } from '../server/tiles/mosaic.js';
 import { radarPointSeriesAt, radarValueAt } from '../server/tiles/point-values.js';
 import { RadarLayers } from '../server/tiles/radar-layers.js';
-import { Catalog } from '../store/catalog/index.js';
+import { type Catalog, openCatalog, openReadOnlyCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
-import type { SweepRow } from '../store/types.js';
+import type { SweepRow } from '../store/catalog/index.js';
 import { encodeArchiveII } from '../test/fixtures/archive2-encoder.js';
 import { moment, sweep31 } from '../test/level2/synthetic-volumes.js';
 import { sampleFile } from '../test/sample-data.js';
@@ -113,7 +113,7 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
   const scanStart = Math.min(...volume.sweeps.map((s) => s.startTime));
   const scanEnd = Math.max(...volume.sweeps.map((s) => s.endTime));
   const file = { source: 'bench', key: volumeId, fingerprint: volumeId, size: 0, ingestedAt: T };
-  catalog.commitLevel2Volume({
+  catalog.writer.radar.commitVolume({
     file,
     site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
     volume: { id: volumeId, site: volume.site, scanStart, scanEnd, vcp: volume.vcp, sweepCount: sweeps.length, source: 'bench', sourceKey: volumeId, sourceSize: 0, sourceFingerprint: volumeId, ingestedAt: T, zarrKey },
@@ -124,7 +124,7 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
 const dir = mkdtempSync(join(tmpdir(), 'radome-bench-tiles-'));
 const catalogPath = join(dir, 'catalog.db');
 const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
-const writer = Catalog.open(catalogPath);
+const writer = openCatalog(catalogPath);
 const samplePath = sampleFile('nexrad/level2/KLOT20220317_000842_V06');
 const sample = samplePath ? decodeArchiveII(readFileSync(samplePath)) : syntheticVolume('KLOT', T - 86_400_000);
 await store(writer, objects, sample);
@@ -138,10 +138,10 @@ const mosaicSites = nexradSiteIds()
 for (const [i, site] of mosaicSites.entries()) await store(writer, objects, syntheticVolume(site, T + (i % 5) * 30_000));
 writer.close();
 
-const catalog = Catalog.open(catalogPath, { readonly: true });
-const freshLayers = () => new RadarLayers(catalog, new StoredGridSource(objects), CACHE_BYTES);
+const catalog = openReadOnlyCatalog(catalogPath);
+const freshLayers = () => new RadarLayers(catalog.reader, new StoredGridSource(objects), CACHE_BYTES);
 const sampleId = level2VolumeId(sample.site, sample.volumeStart);
-const sampleSweep = catalog.getSweeps([level2SweepId(sampleId, 1, 'REF')])[0]!;
+const sampleSweep = catalog.reader.radar.sweepsByIds([level2SweepId(sampleId, 1, 'REF')])[0]!;
 const sampleBbox = sampleSweep.bbox;
 const tiles: [number, number, number][] = [];
 for (const z of [6, 8, 10]) {

@@ -1,12 +1,12 @@
 import type { RadomeConfig } from '../core/config.js';
 import { createLogger } from '../core/log.js';
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog } from '../store/catalog/index.js';
 import { openObjectStore } from '../store/objects/open.js';
 import type { IngestContext } from '../ingest/ingest-object.js';
 
 /** What the ingest commands need: the writer's catalog, the object store and a logger. */
 export function openIngestContext(config: RadomeConfig): IngestContext & { close(): void } {
-  const catalog = Catalog.open(config.catalogPath);
+  const catalog = openCatalog(config.catalogPath);
   return {
     catalog,
     objects: openObjectStore(config.objectsUrl),

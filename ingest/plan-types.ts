@@ -1,6 +1,6 @@
 import type { RadomeError } from '../core/errors.js';
-import type { Catalog } from '../store/catalog/index.js';
-import type { ObjectToPut, SourceFileRow } from '../store/types.js';
+import type { CatalogReader, CatalogWriter, SourceFileRow } from '../store/catalog/index.js';
+import type { ObjectToPut } from '../store/types.js';
 
 /** An object the ingest layer will write to the object store. */
 export type PlannedObject = ObjectToPut;
@@ -29,12 +29,12 @@ export interface IngestPlan {
    */
   reconcile?(stored: StoredData): Promise<void>;
   /** Writes the catalog rows for `file` in one transaction. */
-  commit(catalog: Catalog, file: SourceFileRow): void;
+  commit(writer: CatalogWriter, file: SourceFileRow): void;
 }
 
 /** What reconcile reads: the catalog and the bodies of stored objects (null when missing). */
 export interface StoredData {
-  catalog: Catalog;
+  catalog: CatalogReader;
   getObject(key: string): Promise<Uint8Array | null>;
 }
 

@@ -1,5 +1,5 @@
 import type { ObjectStore } from '../store/types.js';
-import type { CatalogReader } from './catalog-reader.js';
+import type { CatalogReader } from '../store/catalog/index.js';
 import type { IngestAdmin } from './ingest-admin.js';
 import { withDeadline, type ExecutionDeadline } from './limits/deadline.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -41,8 +41,19 @@ export function objectUrlOf(baseUrl: string, key: string): string {
   return `${baseUrl}objects/${URL_SAFE_KEY.test(key) ? key : key.split('/').map(encodeURIComponent).join('/')}`;
 }
 
+/** The reader with every domain's reads checking `deadline` before they run. */
+function readerWithDeadline(reader: CatalogReader, deadline: ExecutionDeadline): CatalogReader {
+  return {
+    radar: withDeadline(reader.radar, deadline),
+    products: withDeadline(reader.products, deadline),
+    gnss: withDeadline(reader.gnss, deadline),
+    ingest: withDeadline(reader.ingest, deadline),
+    events: withDeadline(reader.events, deadline),
+  };
+}
+
 export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline, radar?: RadarLayers, mosaics?: MosaicService): RadomeContext {
-  const reader = deadline ? withDeadline(catalog, deadline) : catalog;
+  const reader = deadline ? readerWithDeadline(catalog, deadline) : catalog;
   return {
     catalog: reader,
     objects: deadline ? withDeadline(objects, deadline) : objects,

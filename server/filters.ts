@@ -2,7 +2,7 @@
 // what to change.
 import { GraphQLError } from 'graphql';
 import { isRadarSiteId } from '../core/vocabulary/index.js';
-import type { PageArgs, SweepFilter, VolumeFilter } from '../store/types.js';
+import type { PageArgs, SweepFilter, VolumeFilter } from '../store/catalog/index.js';
 import { SortOrder } from './types/enums.js';
 import {
   DEFAULT_PAGE_SIZE,

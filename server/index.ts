@@ -2,4 +2,4 @@
 import 'reflect-metadata';
 export { createRadomeServer, type ListeningRadomeServer, type RadomeServer, type RadomeServerOptions } from './http/server.js';
 export { buildRadomeSchema, emitRadomeSchema } from './schema.js';
-export type { CatalogReader } from './catalog-reader.js';
+export type { CatalogReader } from '../store/catalog/index.js';

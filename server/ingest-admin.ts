@@ -1,4 +1,4 @@
-import { Catalog } from '../store/catalog/index.js';
+import { openCatalog, type Catalog, type IngestReader, type IngestWriter } from '../store/catalog/index.js';
 import { bearerTokenMatches } from './bearer-token.js';
 import { apiError } from './errors.js';
 
@@ -9,18 +9,34 @@ export interface IngestAdminOptions {
 }
 
 /**
+ * The only catalog writes a server makes: an admin's ingest control. A slice of the writer's
+ * ingest domain, so resolvers can reach nothing else of it (the type system, not a runtime check).
+ */
+export type IngestControl = Pick<IngestWriter, 'setSourcePaused' | 'setFlag' | 'requestBackfill'>;
+
+/**
  * Where the ingest status lives and who may change it. The server's own catalog handle is
  * read-only; status writes (pause, flags, backfill requests) go through a writable connection of
  * their own, opened on first use; the daemon (maybe another process) reads them at every pass.
  */
 export class IngestAdmin {
-  private writer: Catalog | undefined;
+  private connection: Catalog | undefined;
 
   constructor(private readonly options: IngestAdminOptions) {}
 
-  catalog(): Catalog {
-    this.writer ??= Catalog.open(this.options.catalogPath);
-    return this.writer;
+  /** Ingest status, read on the connection the controls write with (a change is read back at once). */
+  status(): IngestReader {
+    return this.open().reader.ingest;
+  }
+
+  /** Pause and resume, flags and backfill requests: call requireAdmin first. */
+  control(): IngestControl {
+    return this.open().writer.ingest;
+  }
+
+  private open(): Catalog {
+    this.connection ??= openCatalog(this.options.catalogPath);
+    return this.connection;
   }
 
   /** True when `authorization` is `Bearer <admin token>` (and the server has one). */
@@ -36,7 +52,7 @@ export class IngestAdmin {
   }
 
   close(): void {
-    this.writer?.close();
-    this.writer = undefined;
+    this.connection?.close();
+    this.connection = undefined;
   }
 }

@@ -1,9 +1,7 @@
 // Per-request DataLoaders: nested fields (sweep.volume, volume.sweeps, site.latestVolume, …)
 // resolve with one catalog call per field per request instead of one per parent row.
 import DataLoader from 'dataloader';
-import type { VolumeSweepFilter } from '../store/catalog/index.js';
-import type { GnssStationRow, ProductRow, RadarSiteRow, SweepRow, VolumeRow } from '../store/types.js';
-import type { CatalogReader } from './catalog-reader.js';
+import type { CatalogReader, GnssStationRow, ProductRow, RadarSiteRow, SweepRow, VolumeRow, VolumeSweepFilter } from '../store/catalog/index.js';
 
 export interface Loaders {
   site: DataLoader<string, RadarSiteRow | null>;
@@ -24,17 +22,17 @@ function byIdLoader<Row>(get: (ids: readonly string[]) => (Row | null)[]): DataL
 export function createLoaders(catalog: CatalogReader): Loaders {
   const sweepLoaders = new Map<string, DataLoader<string, SweepRow[]>>();
   return {
-    site: byIdLoader((ids) => catalog.getRadarSites(ids)),
-    volume: byIdLoader((ids) => catalog.getVolumes(ids)),
-    sweep: byIdLoader((ids) => catalog.getSweeps(ids)),
-    latestVolume: byIdLoader((siteIds) => catalog.latestVolumes(siteIds)),
-    product: byIdLoader((ids) => catalog.getProducts(ids)),
-    gnssStation: byIdLoader((ids) => catalog.getGnssStations(ids)),
+    site: byIdLoader((ids) => catalog.radar.sitesByIds(ids)),
+    volume: byIdLoader((ids) => catalog.radar.volumesByIds(ids)),
+    sweep: byIdLoader((ids) => catalog.radar.sweepsByIds(ids)),
+    latestVolume: byIdLoader((siteIds) => catalog.radar.latestVolumes(siteIds)),
+    product: byIdLoader((ids) => catalog.products.byIds(ids)),
+    gnssStation: byIdLoader((ids) => catalog.gnss.stationsByIds(ids)),
     sweepsOfVolume(volumeId, selection) {
       const key = JSON.stringify(selection);
       let loader = sweepLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader(async (volumeIds) => catalog.sweepsForVolumes(volumeIds, selection));
+        loader = new DataLoader(async (volumeIds) => catalog.radar.sweepsForVolumes(volumeIds, selection));
         sweepLoaders.set(key, loader);
       }
       return loader.load(volumeId);

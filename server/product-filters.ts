@@ -1,7 +1,7 @@
 // Product query arguments → store filters; every rejection is a BAD_USER_INPUT error saying what
 // to change.
 import { isProductMnemonic } from '../core/vocabulary/index.js';
-import type { ProductCodeFilter, ProductFilter } from '../store/types.js';
+import type { ProductCodeFilter, ProductFilter } from '../store/catalog/index.js';
 import { badUserInput, parseSiteId, timeRange } from './filters.js';
 import { SortOrder } from './types/enums.js';
 import type { ProductCodesArgs, ProductFilterInput } from './types/product-inputs.js';

@@ -20,12 +20,12 @@ export async function backfill({ values }: CommandArgs): Promise<number> {
   const ctx = openIngestContext(config);
   try {
     if (values.queue) {
-      const request = ctx.catalog.requestBackfill(String(values.source), window.from, window.to, Date.now());
+      const request = ctx.catalog.writer.ingest.requestBackfill(String(values.source), window.from, window.to, Date.now());
       console.log(`queued backfill ${request.id} of ${request.source} for the daemon`);
       return 0;
     }
     const todo: SourceObject[] = [];
-    for (const listing of opened.listings(lists, window)) for await (const o of listing.list()) if (!ctx.catalog.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
+    for (const listing of opened.listings(lists, window)) for await (const o of listing.list()) if (!ctx.catalog.reader.ingest.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
     ctx.log.info({ source: opened.source.id, files: todo.length }, `backfill: ${todo.length} files to ingest`);
     const progress = createProgress(todo.length, `backfill ${values.source}`, ctx.log);
     const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });

@@ -1,6 +1,6 @@
 import { loadConfig, type RadomeConfig } from '../../core/config.js';
 import { createLogger } from '../../core/log.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { openObjectStore } from '../../store/objects/open.js';
 import { createRadomeServer } from '../../server/index.js';
 import type { CommandArgs } from '../args.js';
@@ -17,10 +17,10 @@ function withFlags(values: CommandArgs['values']): RadomeConfig {
 async function startServer(config: RadomeConfig): Promise<() => Promise<void>> {
   const log = createLogger('radome-server');
   // The writer creates and migrates the catalog; a server started alone on a fresh data dir does it once.
-  Catalog.open(config.catalogPath).close();
-  const catalog = Catalog.open(config.catalogPath, { readonly: true });
+  openCatalog(config.catalogPath).close();
+  const catalog = openReadOnlyCatalog(config.catalogPath);
   const server = createRadomeServer({
-    catalog,
+    catalog: catalog.reader,
     objects: openObjectStore(config.objectsUrl),
     publicUrl: config.publicUrl,
     config: config.server,

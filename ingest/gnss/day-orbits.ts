@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import type { SnrGeometry, SnrObservations } from '../../store/gnss/snr-parquet.js';
-import type { GnssOrbitKind, GnssOrbitRow, GnssStationRow } from '../../store/types.js';
+import type { GnssOrbitKind, GnssOrbitRow, GnssStationRow } from '../../store/catalog/index.js';
 import { broadcastOrbits, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../decode/orbits/index.js';
 import { geodeticToEcef } from '../decode/rinex/geodetic.js';
 import { sniffFormat } from '../formats/registry.js';

@@ -1,5 +1,5 @@
 import { RadomeError } from '../../core/errors.js';
-import type { GnssStationRow } from '../../store/types.js';
+import type { GnssStationRow } from '../../store/catalog/index.js';
 import { readSnrFile } from '../decode/gnssrefl/read-snr-file.js';
 import type { IngestPlan, PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
@@ -49,6 +49,6 @@ export function stationSettingsIngestPlanOf(plan: StationSettingsPlan): IngestPl
     id: `settings/${plan.station}`,
     summary: plan.settingsJson ? `gnssir settings of ${plan.station}` : `refraction inputs of ${plan.station}`,
     objects: [],
-    commit: (catalog, file) => catalog.commitGnssStationSettings({ file, station: plan.station, settingsJson: plan.settingsJson, refractionText: plan.refractionText }),
+    commit: (writer, file) => writer.gnss.commitStationSettings({ file, station: plan.station, settingsJson: plan.settingsJson, refractionText: plan.refractionText }),
   };
 }

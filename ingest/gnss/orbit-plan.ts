@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { dayOf, dayString, yearDoy } from '../../store/gnss/snr-keys.js';
-import type { CommitGnssOrbitsInput, GnssOrbitKind, GnssOrbitRow } from '../../store/types.js';
+import type { CommitGnssOrbitsInput, GnssOrbitKind, GnssOrbitRow } from '../../store/catalog/index.js';
 import { readRinexNav, readSp3 } from '../decode/orbits/index.js';
 import type { IngestPlan, PlannedObject, PlanOptions, StoredData } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
@@ -104,14 +104,14 @@ export function orbitIngestPlanOf(plan: OrbitPlan): IngestPlan {
     async reconcile(stored: StoredData) {
       const own = { kind: plan.kind, orbits: orbitSourceOf(plan.object.body, plan.object.key) };
       for (const day of days) {
-        const others = stored.catalog.gnssOrbits(day, day).filter((r) => r.objectKey !== plan.object.key);
+        const others = stored.catalog.gnss.orbits(day, day).filter((r) => r.objectKey !== plan.object.key);
         const orbits = await dayOrbits(others, stored.getObject, [own]);
         if (!orbits) continue;
-        for (const row of stored.catalog.gnssDaysOn(day)) {
+        for (const row of stored.catalog.gnss.daysOn(day)) {
           // Broadcast orbits arriving after precise ones change nothing precise geometry holds.
           if (row.geometry === 'precise' && plan.kind === 'broadcast') continue;
           const body = await stored.getObject(row.objectKey);
-          const station = stored.catalog.getGnssStations([row.station])[0];
+          const station = stored.catalog.gnss.stationsByIds([row.station])[0];
           if (!body || !station) continue;
           const obs = await decodeSnrParquet(body, row.objectKey);
           const g = stationDayGeometry(obs, station, row.timeSystem, orbits.orbits);
@@ -121,6 +121,6 @@ export function orbitIngestPlanOf(plan: OrbitPlan): IngestPlan {
         }
       }
     },
-    commit: (catalog, file) => catalog.commitGnssOrbits({ file, orbits: plan.rows, geometry }),
+    commit: (writer, file) => writer.gnss.commitOrbits({ file, orbits: plan.rows, geometry }),
   };
 }

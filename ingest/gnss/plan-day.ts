@@ -1,4 +1,4 @@
-import type { GnssDayCommit, GnssGeometryKind } from '../../store/types.js';
+import type { GnssDayCommit, GnssGeometryKind } from '../../store/catalog/index.js';
 import { encodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { dayString, snrParquetKey } from '../../store/gnss/snr-keys.js';
 import type { PlannedObject } from '../plan-types.js';

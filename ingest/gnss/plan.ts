@@ -2,7 +2,7 @@ import { RadomeError } from '../../core/errors.js';
 import { constellationIndex, satelliteKey } from '../../store/gnss/satellites.js';
 import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { dayOf, dayString } from '../../store/gnss/snr-keys.js';
-import type { GnssDayCommit, GnssStationRow } from '../../store/types.js';
+import type { GnssDayCommit, GnssStationRow } from '../../store/catalog/index.js';
 import type { ReadRinexResult } from '../decode/rinex/index.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
@@ -118,7 +118,7 @@ export function planGnssFile(rinex: ReadRinexResult, file: SourceObject, options
 async function addStoredOrbitGeometry(plan: GnssPlan, stored: StoredData): Promise<void> {
   for (let i = 0; i < plan.days.length; i++) {
     const { row } = plan.days[i]!;
-    const orbits = await dayOrbits(stored.catalog.gnssOrbits(row.day, row.day), stored.getObject);
+    const orbits = await dayOrbits(stored.catalog.gnss.orbits(row.day, row.day), stored.getObject);
     if (!orbits) continue;
     const obs = plan.observations[i]!;
     const geometry = stationDayGeometry(obs, plan.station, row.timeSystem, orbits.orbits);
@@ -148,6 +148,6 @@ export function gnssIngestPlanOf(plan: GnssPlan): IngestPlan {
       await mergeStoredDays(plan, stored);
       await addStoredOrbitGeometry(plan, stored);
     },
-    commit: (catalog, fileRow) => catalog.commitGnssDays({ file: fileRow, station: plan.station, days: plan.days }),
+    commit: (writer, fileRow) => writer.gnss.commitDays({ file: fileRow, station: plan.station, days: plan.days }),
   };
 }

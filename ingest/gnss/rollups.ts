@@ -1,5 +1,5 @@
 import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
-import type { SnrRollupRows } from '../../store/types.js';
+import type { SnrRollupRows } from '../../store/catalog/index.js';
 import { DAY_SECONDS, QUARTER_HOUR_SECONDS, rollupLevel, SNR_SCALE } from '../../store/gnss/rollup-levels.js';
 
 const QUARTERS_PER_DAY = DAY_SECONDS / QUARTER_HOUR_SECONDS;

@@ -6,7 +6,7 @@ import { buildOverlayMetadata, codeColors, colorScaleForMoment, SweepRenderer, t
 import type { CodedPolarGrid, RenderedOverlay } from '../render/types.js';
 import type { SourceObject } from '../sources/types.js';
 import { level2SiteFromName } from '../sources/level2-keys.js';
-import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
+import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
 import { RadomeError } from '../../core/errors.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import { encodeCut, sweepStoreObjects, type EncodedCut } from './sweep-store.js';
@@ -235,9 +235,9 @@ export function level2IngestPlanOf(plan: Level2Plan): IngestPlan {
     ownedPrefixes: ownedPrefixesOf(plan.volume),
     // A volume catalogued for the first time has no earlier store to leave leftovers: no listing.
     reconcile: async ({ catalog }) => {
-      if (catalog.getVolumes([plan.volume.id])[0] === null) ingest.ownedPrefixes = [];
+      if (catalog.radar.volumesByIds([plan.volume.id])[0] === null) ingest.ownedPrefixes = [];
     },
-    commit: (catalog, fileRow) => catalog.commitLevel2Volume({ file: fileRow, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }),
+    commit: (writer, fileRow) => writer.radar.commitVolume({ file: fileRow, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }),
   };
   return ingest;
 }

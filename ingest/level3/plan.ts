@@ -3,7 +3,7 @@ import { stormCellsOf, type Level3Product } from '../decode/level3/index.js';
 import { buildOverlayMetadata } from '../render/index.js';
 import type { SourceObject } from '../sources/types.js';
 import { parseLevel3Key } from '../sources/level3-keys.js';
-import type { ProductCategoryName, ProductRow, RadarSiteRow } from '../../store/types.js';
+import type { ProductCategoryName, ProductRow, RadarSiteRow } from '../../store/catalog/index.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import { level3ObjectStem, level3StormCellsKey } from './product-id.js';
 import { level3ProductId } from '../../core/vocabulary/index.js';
@@ -155,6 +155,6 @@ export function level3IngestPlanOf(plan: Level3Plan): IngestPlan {
     id: plan.product.id,
     summary: plan.summary,
     objects: plan.objects,
-    commit: (catalog, fileRow) => catalog.commitLevel3Product({ file: fileRow, site: plan.site, product: plan.product }),
+    commit: (writer, fileRow) => writer.products.commit({ file: fileRow, site: plan.site, product: plan.product }),
   };
 }

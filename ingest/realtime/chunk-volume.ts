@@ -2,7 +2,7 @@ import { decompressRecord, Level2Assembler, splitArchiveIIRecords, splitLdmRecor
 import { planLevel2Volume, type Level2Plan } from '../level2/plan.js';
 import type { PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
-import type { SweepRow } from '../../store/types.js';
+import type { SweepRow } from '../../store/catalog/index.js';
 import { RadomeError } from '../../core/errors.js';
 import type { ListedChunk } from '../sources/level2-chunks.js';
 

@@ -3,14 +3,15 @@ import { GNSSIR_FREQUENCIES } from '../../ingest/derive/gnssir/gnssir-frequencie
 import { dayReflectorHeights, type ReflectorHeightArc, type ReflectorHeightSettings } from '../../ingest/derive/gnssir/reflector-heights.js';
 import { standardAtmosphere } from '../../ingest/derive/gnssir/refraction.js';
 import { GNSSIR_DEFAULTS, stationSettingsFromJson } from '../../ingest/derive/gnssir/station-settings.js';
-import type { Catalog } from '../../store/catalog/index.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 import { DAY_MS } from '../../store/gnss/rollup-levels.js';
 import { concatSnrObservations } from '../../store/gnss/snr-merge.js';
 import { dayOf, dayString } from '../../store/gnss/snr-keys.js';
 import { decodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
-import type { GnssDayRow, ObjectStore } from '../../store/types.js';
+import type { GnssDayRow } from '../../store/catalog/index.js';
+import type { ObjectStore } from '../../store/types.js';
 
-export type ReflectorHeightReader = Pick<Catalog, 'getGnssStations' | 'listGnssStations' | 'gnssDays' | 'gnssStationSettings'>;
+export type ReflectorHeightReader = Pick<CatalogReader, 'gnss'>;
 
 /** A query's overrides of the station's settings (null/undefined = the station's, else gnssrefl's defaults). */
 export interface ReflectorHeightQuery {
@@ -36,12 +37,12 @@ const NEIGHBOUR_S = 7200;
 /** The station's settings (ingested json and refraction file, else defaults) with the query's overrides; BAD_INPUT naming a bad one. */
 export function settingsFor(reader: ReflectorHeightReader, q: ReflectorHeightQuery): { station: string; settings: ReflectorHeightSettings } {
   const station = q.station.trim().toUpperCase();
-  const row = reader.getGnssStations([station])[0];
+  const row = reader.gnss.stationsByIds([station])[0];
   if (!row) {
-    const known = reader.listGnssStations().map((s) => s.id);
+    const known = reader.gnss.stations().map((s) => s.id);
     throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog; ${known.length ? `it has ${known.slice(0, 30).join(', ')}` : 'none has been ingested yet'}`);
   }
-  const stored = reader.gnssStationSettings(station);
+  const stored = reader.gnss.stationSettings(station);
   let base: ReflectorHeightSettings;
   if (stored?.settingsJson) base = stationSettingsFromJson(stored.settingsJson, stored.refractionText ?? undefined).reflectorHeights;
   else base = { ...GNSSIR_DEFAULTS, requiredAmplitude: GNSSIR_DEFAULTS.frequencies.map(() => GNSSIR_DEFAULTS.requiredAmplitude[0]!), refraction: standardAtmosphere(row.heightM ?? 0) };
@@ -100,7 +101,7 @@ export async function reflectorHeightDays(reader: ReflectorHeightReader, objects
   const first = dayOf(q.from);
   const last = dayOf(q.to - 1);
   if (last - first + 1 > MAX_REFLECTOR_HEIGHT_DAYS) throw new RadomeError('BAD_INPUT', `from/to span ${last - first + 1} days; ask for at most ${MAX_REFLECTOR_HEIGHT_DAYS} at a time`);
-  const rows = new Map<number, GnssDayRow>(reader.gnssDays(station, first - 1, last + 1).map((r) => [r.day, r]));
+  const rows = new Map<number, GnssDayRow>(reader.gnss.days(station, first - 1, last + 1).map((r) => [r.day, r]));
   const settingsKey = JSON.stringify(settings);
   const decoded = new Map<number, SnrObservations | null>();
   const load = async (day: number): Promise<SnrObservations | null> => {

@@ -1,5 +1,5 @@
 import { RadomeError } from '../../core/errors.js';
-import type { Catalog } from '../../store/catalog/index.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 import { parseConstellation, parseSatellite, satelliteName } from '../../store/gnss/satellites.js';
 import { dayOf, dayString } from '../../store/gnss/snr-keys.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
@@ -45,9 +45,9 @@ export const MAX_ELEVATION_DAYS = 31;
  * or code as asked, from the stored observations' geometry columns. Days without geometry are
  * named in a BAD_INPUT when no day of the range has any.
  */
-export async function snrByElevation(reader: Pick<Catalog, 'getGnssStations' | 'gnssDays'>, objects: Pick<ObjectStore, 'get'>, q: SnrByElevationQuery): Promise<SnrElevationBinRow[]> {
+export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, objects: Pick<ObjectStore, 'get'>, q: SnrByElevationQuery): Promise<SnrElevationBinRow[]> {
   const station = q.station.trim().toUpperCase();
-  if (!reader.getGnssStations([station])[0]) throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog`);
+  if (!reader.gnss.stationsByIds([station])[0]) throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog`);
   if (!(q.from < q.to)) throw new RadomeError('BAD_INPUT', 'from must be before to');
   if (!(q.binWidth >= 0.1 && q.binWidth <= 90)) throw new RadomeError('BAD_INPUT', `binWidth must be 0.1–90 degrees (got ${q.binWidth})`);
   const lo = q.minElevation ?? -90;
@@ -66,7 +66,7 @@ export async function snrByElevation(reader: Pick<Catalog, 'getGnssStations' | '
   const bySat = q.groupBy?.includes('SATELLITE') ?? false;
   const byConst = bySat || (q.groupBy?.includes('CONSTELLATION') ?? false);
   const byCode = q.groupBy?.includes('OBS_CODE') ?? false;
-  const days = reader.gnssDays(station, first, last);
+  const days = reader.gnss.days(station, first, last);
   const withGeometry = days.filter((d) => d.geometry);
   if (withGeometry.length === 0) {
     const why = days.length === 0 ? 'no SNR observations are stored in the range' : `${days.map((d) => dayString(d.day)).join(', ')} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits were ingested for ${days.length === 1 ? 'it' : 'them'})`;

@@ -4,7 +4,7 @@ import { SNR_FILE_TYPES, writeSnrFile } from '../../ingest/decode/gnssrefl/write
 import { DAY_MS } from '../../store/gnss/rollup-levels.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import type { ObjectStore } from '../../store/types.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 import { sendText } from './respond.js';
 
 /** `/gnss/snr/` + `{STATION}/{YYYY}/{DOY}.snr66` (or .snr99, .snr88, .snr50), each with an optional `.gz`. */
@@ -27,7 +27,7 @@ export async function serveGnssSnrFile(res: ServerResponse, rawPath: string, cat
   const lastDoy = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS;
   if (doy < 1 || doy > lastDoy) return sendText(res, 400, `day of year ${doyIn} is not in ${year} (1–${lastDoy})\n`);
   const day = Date.UTC(year, 0, 1) / DAY_MS + doy - 1;
-  const row = catalog.gnssDays(station, day, day)[0];
+  const row = catalog.gnss.days(station, day, day)[0];
   if (!row) return sendText(res, 404, `no SNR observations stored for ${station} on ${year} day ${doy}\n`);
   if (!row.geometry) return sendText(res, 404, `${station} ${year} day ${doy} has no satellite geometry: ingest the day's orbits (RINEX navigation or SP3) first\n`);
   const body = (await objects.get(row.objectKey))?.body;

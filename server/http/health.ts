@@ -2,7 +2,7 @@
 // store answers: fit to serve) and /metrics (Prometheus text, optionally behind a bearer token).
 import type { ServerResponse } from 'node:http';
 import type { ObjectStore } from '../../store/types.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 import { redactServerPaths } from '../redact.js';
 import type { Metrics, ScrapeGauges } from './metrics.js';
 import { sendJson, sendText } from './respond.js';
@@ -12,7 +12,7 @@ const reason = (error: unknown) => redactServerPaths(error instanceof Error ? er
 
 export function serveHealth(res: ServerResponse, catalog: CatalogReader): void {
   try {
-    const radarSites = catalog.listRadarSites().length;
+    const radarSites = catalog.radar.sites().length;
     sendJson(res, 200, { status: 'ok', catalog: { ok: true, radarSites } });
   } catch (error) {
     sendJson(res, 503, { status: 'error', catalog: { ok: false, error: reason(error) } });
@@ -25,7 +25,7 @@ const PROBE_KEY = 'radome/readyz-probe';
 export async function serveReady(res: ServerResponse, catalog: CatalogReader, objects: ObjectStore): Promise<void> {
   const checks: Record<string, { ok: boolean; error?: string }> = {};
   try {
-    catalog.latestCatalogEvent();
+    catalog.events.latest();
     checks.catalog = { ok: true };
   } catch (error) {
     checks.catalog = { ok: false, error: reason(error) };

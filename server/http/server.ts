@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { loadServerConfig, type ServerConfig } from '../../core/config.js';
 import { RadomeError } from '../../core/errors.js';
 import type { ObjectStore } from '../../store/types.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 import { createContext, type RadomeContext } from '../context.js';
 import { apiErrorFormatter, clientErrorStatusPlugin } from '../errors.js';
 import { BoundedQueryCache } from '../limits/apq-cache.js';
@@ -38,7 +38,7 @@ import { DerivedFields } from '../radar-time/derived-fields.js';
 import { ByteBudgetLru } from '../tiles/lru.js';
 
 export interface RadomeServerOptions {
-  /** Read side of the catalog; open it `{ readonly: true }`. The caller keeps ownership. */
+  /** The catalog reader (of an openReadOnlyCatalog): the server can only read. The caller keeps ownership. */
   catalog: CatalogReader;
   objects: ObjectStore;
   /**
@@ -123,7 +123,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const renderedTiles = new ByteBudgetLru<Uint8Array>((config.tileCacheMb * 1024 * 1024) / 4, (png) => png.byteLength + 200);
   const gauges: ScrapeGauges = {
     ingestLagSeconds() {
-      const newest = catalog.latestCatalogEvent();
+      const newest = catalog.events.latest();
       return newest ? Math.max(0, (Date.now() - newest.at) / 1000) : null;
     },
     activeSubscriptions: () => feed.subscriberCount,

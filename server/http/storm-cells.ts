@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { isRadomeError } from '../../core/errors.js';
 import type { ObjectStore } from '../../store/types.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 import { errorBody } from '../errors.js';
 import { stormCellsGeoJson } from '../radar-time/storm-cells-geojson.js';
 import { readStormCells, STORM_CELLS_MAX_HOURS } from '../radar-time/storm-cells.js';

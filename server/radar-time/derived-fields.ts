@@ -162,7 +162,7 @@ export class DerivedFields {
 
   /** Why a site has nothing to read: no data, or volumes catalogued without a sweep store. */
   private noInstants(site: string, what: string, from: number, to: number, near: boolean): string {
-    const catalogued = what === 'REF volume' && this.layers.catalog.listVolumes({ site, from, to }, { first: 1 }).rows.length > 0;
+    const catalogued = what === 'REF volume' && this.layers.catalog.radar.volumes({ site, from, to }, { first: 1 }).rows.length > 0;
     return catalogued
       ? `${site}'s volumes in the window have no sweep store (ingested before radome kept one); ingest them again to derive from them`
       : `${site} has no ${what} in ${near ? 'or near ' : ''}the window`;

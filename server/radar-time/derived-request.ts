@@ -3,7 +3,7 @@
 import { RadomeError } from '../../core/errors.js';
 import { isRadarSiteId } from '../../core/vocabulary/index.js';
 import type { BBox } from '../../core/geo.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 import { DPR_CODE } from './instants.js';
 import { MAX_SITES, RAINFALL_MAX_HOURS, SWATH_MAX_HOURS, type DerivedKind, type DerivedRequest, type RainfallMethod } from './derived-fields.js';
 import { checkedWindow, knownSite } from './window.js';
@@ -25,18 +25,18 @@ export function checkedBox(box: { west: number; south: number; east: number; nor
  * The sites of a request: those named (each must be catalogued), else every catalogued site near
  * the box (or anywhere) with a volume, or for rainfall a DPR product, in the window.
  */
-export function requestSites(catalog: Pick<CatalogReader, 'getRadarSites' | 'listRadarSites' | 'listVolumes' | 'listProducts'>, kind: DerivedKind, window: { from: number; to: number }, sites: string[] | null | undefined, bbox: BBox | null): string[] {
+export function requestSites(catalog: Pick<CatalogReader, 'products' | 'radar'>, kind: DerivedKind, window: { from: number; to: number }, sites: string[] | null | undefined, bbox: BBox | null): string[] {
   if (sites && sites.length > 0) {
     if (sites.length > MAX_SITES) throw bad(`${sites.length} sites: ask for at most ${MAX_SITES}`);
     return [...new Set(sites.map((s) => knownSite(catalog, s)))].sort();
   }
   return catalog
-    .listRadarSites()
+    .radar.sites()
     .filter((s) => !bbox || (s.longitude > bbox[0] - REACH_DEG && s.longitude < bbox[2] + REACH_DEG && s.latitude > bbox[1] - REACH_DEG && s.latitude < bbox[3] + REACH_DEG))
     .filter(
       (s) =>
-        catalog.listVolumes({ site: s.id, from: window.from, to: window.to }, { first: 1 }).rows.length > 0 ||
-        (kind === 'rainfall' && catalog.listProducts({ site: s.id, codes: [DPR_CODE], from: window.from, to: window.to }, { first: 1 }).rows.length > 0),
+        catalog.radar.volumes({ site: s.id, from: window.from, to: window.to }, { first: 1 }).rows.length > 0 ||
+        (kind === 'rainfall' && catalog.products.list({ site: s.id, codes: [DPR_CODE], from: window.from, to: window.to }, { first: 1 }).rows.length > 0),
     )
     .map((s) => s.id)
     .sort();

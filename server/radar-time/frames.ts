@@ -1,9 +1,8 @@
 // Animation frames: one sweep per volume, the cut nearest a requested elevation angle whatever the
 // volume's VCP (a 0.5° loop takes 0.48° from one VCP and 0.53° from another). The catalog picks
-// the cut (Catalog.nearestSweeps); this checks the arguments and applies the limit.
+// the cut (reader.radar.nearestSweeps); this checks the arguments and applies the limit.
 import { RadomeError } from '../../core/errors.js';
-import type { SweepRow } from '../../store/types.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogReader, SweepRow } from '../../store/catalog/index.js';
 import type { TimeWindow } from './window.js';
 
 export const FRAMES_MAX_HOURS = 7 * 24;
@@ -12,7 +11,7 @@ const MAX_FRAMES = 10_080;
 
 /** Frames of the volumes starting in `window`, in time order; with `limit`, the latest `limit`. */
 export function radarFrameSweeps(
-  catalog: Pick<CatalogReader, 'nearestSweeps'>,
+  catalog: Pick<CatalogReader, 'radar'>,
   window: TimeWindow,
   moment: string,
   elevation: number,
@@ -24,6 +23,6 @@ export function radarFrameSweeps(
   if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > MAX_FRAMES)) {
     throw new RadomeError('BAD_INPUT', `limit must be between 1 and ${MAX_FRAMES}; got ${limit}`);
   }
-  const frames = catalog.nearestSweeps({ site: window.site, moment, elevation, from: window.from, to: window.to });
+  const frames = catalog.radar.nearestSweeps({ site: window.site, moment, elevation, from: window.from, to: window.to });
   return limit === null ? frames : frames.slice(-limit);
 }

@@ -5,7 +5,7 @@ import { RadomeError } from '../../core/errors.js';
 import { momentCodeValues } from '../../ingest/decode/level2/moment-values.js';
 import { productGrid } from '../../ingest/level3/product-render.js';
 import type { PolarGeometry } from '../../ingest/render/types.js';
-import type { SweepRow, VolumeRow } from '../../store/types.js';
+import type { SweepRow, VolumeRow } from '../../store/catalog/index.js';
 import type { RadarLayers } from '../tiles/radar-layers.js';
 
 /** Level 3 digital instantaneous precipitation rate. */
@@ -37,7 +37,7 @@ export interface Instant {
 /** The lowest-elevation REF sweep of each volume (the long-range cut of a split pair). */
 function lowestRefSweeps(layers: RadarLayers, volumes: readonly VolumeRow[]): Array<{ volume: VolumeRow; sweep: SweepRow }> {
   const out: Array<{ volume: VolumeRow; sweep: SweepRow }> = [];
-  const byVolume = layers.catalog.sweepsForVolumes(volumes.map((v) => v.id), { moments: ['REF'] });
+  const byVolume = layers.catalog.radar.sweepsForVolumes(volumes.map((v) => v.id), { moments: ['REF'] });
   volumes.forEach((volume, k) => {
     const rows = byVolume[k] ?? [];
     if (rows.length === 0) return;
@@ -50,7 +50,7 @@ function lowestRefSweeps(layers: RadarLayers, volumes: readonly VolumeRow[]): Ar
 
 /** REF instants of `site` whose volumes overlap [from, to), oldest first. */
 export function refInstants(layers: RadarLayers, site: string, from: number, to: number): Instant[] {
-  const page = layers.catalog.listVolumes({ site, from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
+  const page = layers.catalog.radar.volumes({ site, from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `${site} has more than ${MAX_SITE_INSTANTS} volumes in the window; ask for a shorter one`);
   // Volumes ingested before radome kept sweep stores cannot be read: left out, they show as gaps.
   const readable = page.rows.filter((v) => v.zarrKey !== null);
@@ -84,7 +84,7 @@ export function refInstants(layers: RadarLayers, site: string, from: number, to:
 
 /** DPR instants of `site` with scan times in [from, to), oldest first. */
 export function dprInstants(layers: RadarLayers, site: string, from: number, to: number): Instant[] {
-  const page = layers.catalog.listProducts({ site, codes: [DPR_CODE], from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
+  const page = layers.catalog.products.list({ site, codes: [DPR_CODE], from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `${site} has more than ${MAX_SITE_INSTANTS} DPR products in the window; ask for a shorter one`);
   return page.rows.map((row) => ({
     time: row.scanTime,

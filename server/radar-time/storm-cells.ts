@@ -3,8 +3,8 @@
 import type { StormCellProduct, StormCellRecord } from '../../ingest/decode/level3/index.js';
 import { STORM_CELL_PRODUCT_CODES } from '../../ingest/decode/level3/index.js';
 import { level3StormCellsKey } from '../../ingest/level3/product-id.js';
-import type { ObjectStore, ProductRow } from '../../store/types.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { ObjectStore } from '../../store/types.js';
+import type { CatalogReader, ProductRow } from '../../store/catalog/index.js';
 import type { TimeWindow } from './window.js';
 
 /** Longest window a storm cell request may cover. */
@@ -91,8 +91,8 @@ export function mergeStormCells(site: string, products: Sourced[]): MergedStormC
 }
 
 /** The storm cells of `window`; an empty list when the site has no storm products in it. */
-export async function readStormCells(catalog: Pick<CatalogReader, 'listProducts'>, objects: Pick<ObjectStore, 'get'>, window: TimeWindow): Promise<MergedStormCell[]> {
-  const page = catalog.listProducts(
+export async function readStormCells(catalog: Pick<CatalogReader, 'products'>, objects: Pick<ObjectStore, 'get'>, window: TimeWindow): Promise<MergedStormCell[]> {
+  const page = catalog.products.list(
     { site: window.site, codes: [...STORM_CELL_PRODUCT_CODES], from: window.from, to: window.to, order: 'ASC' },
     { first: MAX_PRODUCTS },
   );

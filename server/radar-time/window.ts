@@ -3,7 +3,7 @@
 // over HTTP) saying what to change.
 import { RadomeError } from '../../core/errors.js';
 import { isRadarSiteId } from '../../core/vocabulary/index.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogReader } from '../../store/catalog/index.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -16,10 +16,10 @@ export interface TimeWindow {
 const bad = (message: string): RadomeError => new RadomeError('BAD_INPUT', message);
 
 /** A 4-letter ICAO the catalog knows, upper-cased. */
-export function knownSite(catalog: Pick<CatalogReader, 'getRadarSites'>, raw: string): string {
+export function knownSite(catalog: Pick<CatalogReader, 'radar'>, raw: string): string {
   const site = raw.trim().toUpperCase();
   if (!isRadarSiteId(site)) throw bad(`site must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);
-  if (!catalog.getRadarSites([site])[0]) throw bad(`site ${site} is not in the catalog; list known sites with the radarSites query`);
+  if (!catalog.radar.sitesByIds([site])[0]) throw bad(`site ${site} is not in the catalog; list known sites with the radarSites query`);
   return site;
 }
 
@@ -35,7 +35,7 @@ export function checkedWindow(from: Date, to: Date, maxHours: number): { from: n
 }
 
 /** [from, to) of at most `maxHours`, `from` before `to`, at a known site. */
-export function timeWindow(catalog: Pick<CatalogReader, 'getRadarSites'>, site: string, from: Date, to: Date, maxHours: number): TimeWindow {
+export function timeWindow(catalog: Pick<CatalogReader, 'radar'>, site: string, from: Date, to: Date, maxHours: number): TimeWindow {
   const window = checkedWindow(from, to, maxHours);
   return { site: knownSite(catalog, site), ...window };
 }

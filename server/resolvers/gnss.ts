@@ -8,12 +8,12 @@ import { GnssStation, gnssStationFromRow, SnrSelectionArgs, SnrSeries, SnrSeries
 export class GnssResolver {
   @Query(() => [GnssStation], { description: 'Every GNSS station in the catalog, by id.' })
   gnssStations(@Ctx() ctx: RadomeContext): GnssStation[] {
-    return ctx.catalog.listGnssStations().map(gnssStationFromRow);
+    return ctx.catalog.gnss.stations().map(gnssStationFromRow);
   }
 
   @Query(() => GnssStation, { nullable: true })
   gnssStation(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): GnssStation | null {
-    const row = ctx.catalog.getGnssStations([id.trim().toUpperCase()])[0];
+    const row = ctx.catalog.gnss.stationsByIds([id.trim().toUpperCase()])[0];
     return row ? gnssStationFromRow(row) : null;
   }
 
@@ -22,7 +22,7 @@ export class GnssResolver {
       'GPS days (YYYY-MM-DD) of the station whose SNR has no satellite geometry (elevation, azimuth, edot) because no orbits (RINEX navigation or SP3) were ingested for them; oldest first, at most `limit`.',
   })
   daysWithoutGeometry(@Root() station: GnssStation, @Arg('limit', () => Int, { defaultValue: 100 }) limit: number, @Ctx() ctx: RadomeContext): string[] {
-    const rows = ctx.catalog.gnssDays(station.id, -1e6, 1e6);
+    const rows = ctx.catalog.gnss.days(station.id, -1e6, 1e6);
     return rows.filter((d) => !d.geometry).slice(0, Math.max(0, limit)).map((d) => dayString(d.day));
   }
 
@@ -31,13 +31,13 @@ export class GnssResolver {
       'Signal-to-noise statistics of a station per interval, from rollups (15 min and 1 day) with the edges of a range that cuts a bucket read exactly from the raw Parquet observations.',
   })
   async snrSeries(@Args(() => SnrSeriesArgs) args: SnrSeriesArgs, @Ctx() ctx: RadomeContext): Promise<SnrSeries> {
-    const result = await snrSeries(ctx.catalog, ctx.objects, { ...args, from: args.from.getTime(), to: args.to.getTime() });
+    const result = await snrSeries(ctx.catalog.gnss, ctx.objects, { ...args, from: args.from.getTime(), to: args.to.getTime() });
     return { station: result.station, interval: args.interval, points: result.points.map(snrPointFromRow) };
   }
 
   @Query(() => SnrSummary, { description: 'Signal-to-noise statistics of a station over a range, in total and per group.' })
   async snrSummary(@Args(() => SnrSelectionArgs) args: SnrSelectionArgs, @Ctx() ctx: RadomeContext): Promise<SnrSummary> {
-    const result = await snrSummary(ctx.catalog, ctx.objects, { ...args, from: args.from.getTime(), to: args.to.getTime() });
+    const result = await snrSummary(ctx.catalog.gnss, ctx.objects, { ...args, from: args.from.getTime(), to: args.to.getTime() });
     return {
       station: result.station,
       from: args.from,

@@ -33,17 +33,17 @@ export class IngestStatusResolver {
   })
   ingestStatus(@Ctx() ctx: RadomeContext): IngestStatus {
     const admin = adminOf(ctx);
-    const c = admin.catalog();
+    const c = admin.status();
     const adminView = admin.isAdmin(ctx.authorization);
-    const { failed, quarantined } = c.countFailures();
+    const { failed, quarantined } = c.failureCounts();
     return {
       adminView,
-      sources: c.listSourceStatus().map((r) => sourceStatusFromRow(r, adminView)),
+      sources: c.sources().map((r) => sourceStatusFromRow(r, adminView)),
       failedFiles: failed,
       quarantinedFiles: quarantined,
-      failures: adminView ? c.listFailures().map(failureFromRow) : null,
-      flags: c.listIngestFlags().map(flagFromRow),
-      backfills: c.listBackfills(50).map((r) => backfillFromRow(r, adminView)),
+      failures: adminView ? c.failures().map(failureFromRow) : null,
+      flags: c.flags().map(flagFromRow),
+      backfills: c.backfills(50).map((r) => backfillFromRow(r, adminView)),
       pendingObjectDeletions: c.doomedCount(),
     };
   }
@@ -51,13 +51,13 @@ export class IngestStatusResolver {
   @Mutation(() => IngestSourceStatus, { description: 'Pauses a daemon source from its next pass on. Needs the admin token.' })
   pauseSource(@Arg('source', () => String) source: string, @Ctx() ctx: RadomeContext): IngestSourceStatus {
     adminOf(ctx).requireAdmin(ctx.authorization);
-    return sourceStatusFromRow(adminOf(ctx).catalog().setSourcePaused(sourceName(source), true), true);
+    return sourceStatusFromRow(adminOf(ctx).control().setSourcePaused(sourceName(source), true), true);
   }
 
   @Mutation(() => IngestSourceStatus, { description: 'Resumes a paused daemon source. Needs the admin token.' })
   resumeSource(@Arg('source', () => String) source: string, @Ctx() ctx: RadomeContext): IngestSourceStatus {
     adminOf(ctx).requireAdmin(ctx.authorization);
-    return sourceStatusFromRow(adminOf(ctx).catalog().setSourcePaused(sourceName(source), false), true);
+    return sourceStatusFromRow(adminOf(ctx).control().setSourcePaused(sourceName(source), false), true);
   }
 
   @Mutation(() => BackfillRequest, { description: 'Queues a backfill of [from, to) for the daemon to run after its next pass of the source. Needs the admin token.' })
@@ -69,7 +69,7 @@ export class IngestStatusResolver {
   ): BackfillRequest {
     adminOf(ctx).requireAdmin(ctx.authorization);
     if (!(from.getTime() < to.getTime())) throw new RadomeError('BAD_INPUT', 'requestBackfill: from must be before to');
-    return backfillFromRow(adminOf(ctx).catalog().requestBackfill(sourceName(source), from.getTime(), to.getTime(), Date.now()), true);
+    return backfillFromRow(adminOf(ctx).control().requestBackfill(sourceName(source), from.getTime(), to.getTime(), Date.now()), true);
   }
 
   @Mutation(() => IngestFlag, { nullable: true, description: 'Sets a daemon flag (null value removes it); returns it, or null when removed. Needs the admin token.' })
@@ -77,7 +77,7 @@ export class IngestStatusResolver {
     adminOf(ctx).requireAdmin(ctx.authorization);
     const checked = value === null ? null : validateIngestFlag(name, value);
     if (checked === null) checkFlagName(name);
-    const row = adminOf(ctx).catalog().setIngestFlag(name, checked, Date.now());
+    const row = adminOf(ctx).control().setFlag(name, checked, Date.now());
     return row && flagFromRow(row);
   }
 }

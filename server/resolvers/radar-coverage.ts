@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { parseIsoDuration } from '../../core/iso-duration.js';
-import type { RadarBucketCount, RadarSiteRow } from '../../store/types.js';
+import type { RadarBucketCount, RadarSiteRow } from '../../store/catalog/index.js';
 import type { RadomeContext } from '../context.js';
 import { apiError } from '../errors.js';
 import { parseSiteId, timeRange } from '../filters.js';
@@ -12,7 +12,7 @@ export const MAX_COVERAGE_BUCKETS = 100_000;
 
 /** The named sites (each must exist), or every site. */
 async function sitesOf(names: string[] | null, ctx: RadomeContext): Promise<RadarSiteRow[]> {
-  if (names == null || names.length === 0) return ctx.catalog.listRadarSites();
+  if (names == null || names.length === 0) return ctx.catalog.radar.sites();
   const ids = [...new Set(names.map((n) => parseSiteId(n, 'sites')))];
   const rows = await ctx.loaders.site.loadMany(ids);
   return rows.map((row, i) => {
@@ -60,7 +60,7 @@ export class RadarCoverageResolver {
         `the answer would have ${perSite * sites.length} buckets (${perSite} per site × ${sites.length} sites), more than ${MAX_COVERAGE_BUCKETS}; use a longer interval, a shorter range or fewer sites`,
       );
     }
-    const counts = ctx.catalog.radarBucketCounts({ sites: sites.map((s) => s.id), from, to, bucketMs: width });
+    const counts = ctx.catalog.radar.bucketCounts({ sites: sites.map((s) => s.id), from, to, bucketMs: width });
     const bySite = new Map<string, Map<number, RadarBucketCount>>();
     for (const c of counts) {
       let m = bySite.get(c.site);
@@ -88,7 +88,7 @@ export class RadarCoverageResolver {
     const { from, to } = range(args.from, args.to);
     const sites = await sitesOf(args.sites, ctx);
     const byId = new Map(sites.map((s) => [s.id, s]));
-    return ctx.catalog.latestPrecipitation([...byId.keys()], from, to).map(({ product, count, maxProduct }) => ({
+    return ctx.catalog.products.latestPrecipitation([...byId.keys()], from, to).map(({ product, count, maxProduct }) => ({
       site: byId.get(product.site)!,
       product: productFromRow(product, ctx.objectUrl),
       count,

@@ -12,7 +12,7 @@ import { Volume, volumeFromRow } from '../types/volume.js';
 export class RadarSiteResolver {
   @Query(() => [RadarSite], { description: 'Every radar site in the catalog, by id; only those inside `bbox` when it is given.' })
   radarSites(@Arg('bbox', () => LonLatBoxInput, { nullable: true }) bbox: LonLatBoxInput | null, @Ctx() ctx: RadomeContext): RadarSite[] {
-    return bbox ? ctx.catalog.radarSitesInBox(bbox) : ctx.catalog.listRadarSites();
+    return bbox ? ctx.catalog.radar.sitesInBox(bbox) : ctx.catalog.radar.sites();
   }
 
   @Query(() => RadarSite, { nullable: true })
@@ -23,7 +23,7 @@ export class RadarSiteResolver {
   @FieldResolver(() => VolumeConnection, { description: 'Volumes of this site, newest first by default.' })
   volumes(@Root() site: RadarSite, @Args(() => SiteVolumesArgs) args: SiteVolumesArgs, @Ctx() ctx: RadomeContext): Connection<Volume> {
     const filter = toVolumeFilter({ site: site.id, from: args.from, to: args.to }, args.order);
-    return connectionFromPage(ctx.catalog.listVolumes(filter, parsePageArgs(args)), volumeFromRow);
+    return connectionFromPage(ctx.catalog.radar.volumes(filter, parsePageArgs(args)), volumeFromRow);
   }
 
   @FieldResolver(() => Volume, { nullable: true, description: 'The volume with the latest scan start.' })

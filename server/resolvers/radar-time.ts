@@ -45,7 +45,7 @@ export class RadarTimeResolver {
     const window = timeWindow(ctx.catalog, site, from, to, STORM_CELLS_MAX_HOURS);
     const cells = await readStormCells(ctx.catalog, ctx.objects, window);
     const ids = [...new Set(cells.flatMap((c) => c.productIds))];
-    const rows = new Map(ctx.catalog.getProducts(ids).flatMap((r) => (r ? [[r.id, productFromRow(r, ctx.objectUrl)] as const] : [])));
+    const rows = new Map(ctx.catalog.products.byIds(ids).flatMap((r) => (r ? [[r.id, productFromRow(r, ctx.objectUrl)] as const] : [])));
     return cells.map((c) => stormCellFrom(c, c.productIds.map((id) => rows.get(id)!)));
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import type { CatalogEventRow, ProductRow, SweepRow } from '../../store/types.js';
+import type { CatalogEventRow, ProductRow, SweepRow } from '../../store/catalog/index.js';
 import type { RadomeContext } from '../context.js';
 import { parseSiteId } from '../filters.js';
 import { parseProductCodes } from '../product-filters.js';
@@ -19,7 +19,7 @@ export class SubscriptionResolver {
       const site = parseSiteId(String(args.site), 'site');
       const moments = args.moment ? [String(args.moment)] : undefined;
       return context.events.subscribe((e: CatalogEventRow) =>
-        e.kind === 'LEVEL2_VOLUME' && e.site === site ? context.catalog.sweepsForVolumes([e.subjectId], { moments })[0]! : [],
+        e.kind === 'LEVEL2_VOLUME' && e.site === site ? context.catalog.radar.sweepsForVolumes([e.subjectId], { moments })[0]! : [],
       );
     },
   })
@@ -39,7 +39,7 @@ export class SubscriptionResolver {
       const codes = parseProductCodes(args.codes as number[] | null | undefined, 'codes');
       return context.events.subscribe((e: CatalogEventRow) => {
         if (e.kind !== 'LEVEL3_PRODUCT' || e.site !== site || (codes && !codes.includes(e.code ?? -1))) return [];
-        const row = context.catalog.getProducts([e.subjectId])[0];
+        const row = context.catalog.products.byIds([e.subjectId])[0];
         return row ? [row] : [];
       });
     },

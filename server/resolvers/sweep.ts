@@ -16,7 +16,7 @@ export class SweepResolver {
   @Query(() => SweepConnection, { description: 'Sweeps matching the filter, newest first by default.' })
   sweeps(@Args(() => SweepsArgs) args: SweepsArgs, @Ctx() ctx: RadomeContext): Connection<Sweep> {
     const filter = toSweepFilter(args.filter, args.order);
-    return connectionFromPage(ctx.catalog.listSweeps(filter, parsePageArgs(args)), (row) => sweepFromRow(row, ctx.objectUrl));
+    return connectionFromPage(ctx.catalog.radar.sweeps(filter, parsePageArgs(args)), (row) => sweepFromRow(row, ctx.objectUrl));
   }
 
   @Query(() => Sweep, { nullable: true })

@@ -14,7 +14,7 @@ export class VolumeResolver {
   @Query(() => VolumeConnection, { description: 'Volumes matching the filter, newest first by default.' })
   volumes(@Args(() => VolumesArgs) args: VolumesArgs, @Ctx() ctx: RadomeContext): Connection<Volume> {
     const filter = toVolumeFilter(args.filter ?? { site: null, from: null, to: null }, args.order);
-    return connectionFromPage(ctx.catalog.listVolumes(filter, parsePageArgs(args)), volumeFromRow);
+    return connectionFromPage(ctx.catalog.radar.volumes(filter, parsePageArgs(args)), volumeFromRow);
   }
 
   @Query(() => Volume, { nullable: true })

@@ -1,15 +1,14 @@
 // Follows the catalog_events table and fans events out to subscribers. The server may run apart
 // from the ingest daemon (they share only the SQLite file), so it polls: one indexed
 // `seq > cursor` read per tick while anyone listens, however many subscribers there are.
-import type { CatalogEventRow } from '../../store/types.js';
-import type { CatalogReader } from '../catalog-reader.js';
+import type { CatalogEventRow, CatalogReader } from '../../store/catalog/index.js';
 
 /** Events read per statement; a backlog takes several reads in one tick. */
 const BATCH = 500;
 /** A subscriber this far behind is dropped instead of buffering without end. */
 const MAX_BUFFERED = 10_000;
 
-type EventSource = Pick<CatalogReader, 'catalogEventsAfter' | 'latestCatalogEvent'>;
+type EventSource = Pick<CatalogReader, 'events'>;
 
 /** What one subscriber receives: `select` turns each event into zero or more values, at poll time. */
 class Subscription<T> implements AsyncIterableIterator<T> {
@@ -97,7 +96,7 @@ export class CatalogEventFeed {
   /** Reads what was committed since the last poll and delivers it; runs on the timer, callable directly. */
   poll(): void {
     for (;;) {
-      const events = this.source.catalogEventsAfter(this.cursor, BATCH);
+      const events = this.source.events.after(this.cursor, BATCH);
       for (const event of events) {
         this.cursor = event.seq;
         for (const s of [...this.subscribers]) {
@@ -119,7 +118,7 @@ export class CatalogEventFeed {
 
   private start(): void {
     // New subscribers see what is committed after they subscribe, not the history.
-    this.cursor = this.source.latestCatalogEvent()?.seq ?? 0;
+    this.cursor = this.source.events.latest()?.seq ?? 0;
     this.timer = setInterval(() => {
       try {
         this.poll();

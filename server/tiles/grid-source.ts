@@ -3,7 +3,8 @@ import { decodeLevel3, type Level3Product } from '../../ingest/decode/level3/ind
 import type { Level2Sweep, RadarLocation } from '../../core/radar-sweep.js';
 import type { Moment } from '../../core/vocabulary/index.js';
 import { readStoredSweep } from '../../store/radar/sweep-store-read.js';
-import type { ObjectStore, ProductRow, SweepRow, VolumeRow } from '../../store/types.js';
+import type { ObjectStore } from '../../store/types.js';
+import type { ProductRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
 
 /** One moment of one stored sweep, decoded. */
 export interface LoadedSweep {

@@ -3,7 +3,7 @@ import { RadomeError } from '../../core/errors.js';
 import { colorScaleForMoment, packRgba } from '../../ingest/render/index.js';
 import { compositeLonLatFrame, encodeRowsPng, lonLatFrame, renderMosaicTile, type MosaicMember } from '../../ingest/render/render-mosaic.js';
 import type { BBox } from '../../core/geo.js';
-import type { SweepRow, VolumeRow } from '../../store/types.js';
+import type { SweepRow, VolumeRow } from '../../store/catalog/index.js';
 import type { ServedLayer } from '../http/tiles.js';
 import { sweepsOfVolume } from './point-values.js';
 import type { RadarLayers } from './radar-layers.js';
@@ -95,7 +95,7 @@ export class MosaicService implements MosaicLayers {
 
   private async build(time: number, toleranceMinutes: number): Promise<MosaicComposite> {
     const tol = toleranceMinutes * 60_000;
-    const page = this.layers.catalog.listVolumes({ from: time - tol - 900_000, to: time + tol + 1, order: 'ASC' }, { first: 10_000 });
+    const page = this.layers.catalog.radar.volumes({ from: time - tol - 900_000, to: time + tol + 1, order: 'ASC' }, { first: 10_000 });
     const nearest = new Map<string, VolumeRow>();
     for (const v of page.rows) {
       if (Math.abs(v.scanStart - time) > tol) continue;

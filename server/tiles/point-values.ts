@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import { beamModel } from '../../ingest/render/beam-model.js';
 import { geodesicInverse } from '../../ingest/render/geodesic.js';
-import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
+import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
 import type { RadarLayers } from './radar-layers.js';
 
 /** Sites farther than this from a point are not asked whether they cover it (no NEXRAD reaches farther). */
@@ -66,7 +66,7 @@ const SAME_ELEVATION_DEG = 0.2;
  * lowest elevation; cuts of one elevation by elevation number (the long-range surveillance cut first).
  */
 export function sweepsOfVolume(layers: RadarLayers, volume: VolumeRow, moment: string, elevation?: number): SweepRow[] {
-  const rows = (layers.catalog.sweepsForVolumes([volume.id])[0] ?? []).filter((s) => s.moment === moment);
+  const rows = (layers.catalog.radar.sweepsForVolumes([volume.id])[0] ?? []).filter((s) => s.moment === moment);
   if (rows.length === 0) return [];
   const target = elevation ?? Math.min(...rows.map((s) => s.elevationAngle));
   const tolerance = elevation === undefined ? SAME_ELEVATION_DEG : ELEVATION_TOLERANCE_DEG;
@@ -101,12 +101,12 @@ export async function valueInSweep(layers: RadarLayers, row: SweepRow, lon: numb
 /** The sites to ask, nearest first: the one named, else every catalogued site within reach. */
 function candidateSites(layers: RadarLayers, q: PointQuery): RadarSiteRow[] {
   if (q.site) {
-    const site = layers.catalog.getRadarSites([q.site])[0];
+    const site = layers.catalog.radar.sitesByIds([q.site])[0];
     if (!site) throw new RadomeError('NOT_FOUND', `the catalog has no radar site ${q.site}; radarSites lists them`);
     return [site];
   }
   return layers.catalog
-    .listRadarSites()
+    .radar.sites()
     .map((site) => ({ site, km: distanceKm(site, q.lat, q.lon) }))
     .filter((c) => c.km <= MAX_SITE_DISTANCE_KM)
     .sort((a, b) => a.km - b.km)
@@ -121,14 +121,14 @@ function candidateSites(layers: RadarLayers, q: PointQuery): RadarSiteRow[] {
 export async function radarValueAt(layers: RadarLayers, q: PointQuery): Promise<PointValue> {
   checkPoint(q.lon, q.lat);
   if (q.sweep) {
-    const row = layers.catalog.getSweeps([q.sweep])[0];
+    const row = layers.catalog.radar.sweepsByIds([q.sweep])[0];
     if (!row) throw new RadomeError('NOT_FOUND', `the catalog has no sweep ${q.sweep}`);
     if (row.moment !== q.moment) throw new RadomeError('BAD_INPUT', `sweep ${q.sweep} is ${row.moment}, not ${q.moment}`);
     return valueInSweep(layers, row, q.lon, q.lat);
   }
   const reasons: string[] = [];
   for (const site of candidateSites(layers, q)) {
-    const volume = layers.catalog.listVolumes({ site: site.id, ...(q.time !== undefined ? { to: q.time + 1 } : {}), order: 'DESC' }, { first: 1 }).rows[0];
+    const volume = layers.catalog.radar.volumes({ site: site.id, ...(q.time !== undefined ? { to: q.time + 1 } : {}), order: 'DESC' }, { first: 1 }).rows[0];
     if (!volume) {
       reasons.push(`${site.id} has no volume${q.time !== undefined ? ` by ${new Date(q.time).toISOString()}` : ''}`);
       continue;
@@ -162,7 +162,7 @@ export async function radarPointSeriesAt(layers: RadarLayers, q: PointQuery & { 
   checkPoint(q.lon, q.lat);
   if (!(q.from < q.to)) throw new RadomeError('BAD_INPUT', `from must be earlier than to; got ${new Date(q.from).toISOString()} … ${new Date(q.to).toISOString()}`);
   const site = q.site ?? (await radarValueAt(layers, { ...q, time: q.to })).site;
-  const page = layers.catalog.listVolumes({ site, from: q.from, to: q.to, order: 'ASC' }, { first: MAX_SERIES_VOLUMES });
+  const page = layers.catalog.radar.volumes({ site, from: q.from, to: q.to, order: 'ASC' }, { first: MAX_SERIES_VOLUMES });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `[from, to) holds more than ${MAX_SERIES_VOLUMES} volumes of ${site}; ask for a shorter range`);
   const out: PointValue[] = [];
   for (const volume of page.rows) {

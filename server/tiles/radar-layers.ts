@@ -7,9 +7,8 @@ import { colorScaleForMoment } from '../../ingest/render/index.js';
 import { PolarPointSampler } from '../../ingest/render/gate-at-point.js';
 import { PolarTileSource, RasterTileSource, renderTile, tileColors, valueCodeColors, type TileColors, type TileSource } from '../../ingest/render/render-tile.js';
 import type { CodedCartesianGrid, CodedPolarGrid, ColorLegend } from '../../ingest/render/types.js';
-import type { ProductRow, SweepRow } from '../../store/types.js';
+import type { CatalogReader, ProductRow, SweepRow } from '../../store/catalog/index.js';
 import type { ServedLayer } from '../http/tiles.js';
-import type { CatalogReader } from '../catalog-reader.js';
 import type { RadarGridSource } from './grid-source.js';
 import { ByteBudgetLru } from './lru.js';
 
@@ -81,7 +80,7 @@ export class RadarLayers {
 
   sweepLayer(row: SweepRow): Promise<GridLayer> {
     return this.cache.get(`sweep:${row.id}`, async () => {
-      const volume = this.catalog.getVolumes([row.volumeId])[0];
+      const volume = this.catalog.radar.volumesByIds([row.volumeId])[0];
       if (!volume) throw new RadomeError('NOT_FOUND', `the catalog has sweep ${row.id} but not its volume ${row.volumeId}`);
       const { location, sweep } = await this.grids.loadSweep(row, volume);
       const moment = row.moment as Moment;
@@ -106,7 +105,7 @@ export class RadarLayers {
 
   /** A sweep as a tile layer; its ETag changes if its volume is ingested again. */
   servedSweep(row: SweepRow, cacheControl: string): ServedLayer {
-    const volume = this.catalog.getVolumes([row.volumeId])[0];
+    const volume = this.catalog.radar.volumesByIds([row.volumeId])[0];
     const angle = row.elevationAngle.toFixed(2);
     return {
       name: `${row.site} ${row.moment} ${angle}° ${new Date(row.startTime).toISOString()}`,

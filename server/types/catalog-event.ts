@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { CatalogEventRow } from '../../store/types.js';
+import type { CatalogEventRow } from '../../store/catalog/index.js';
 
 export enum CatalogEventKind {
   LEVEL2_VOLUME = 'LEVEL2_VOLUME',

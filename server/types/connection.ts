@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import type { Page } from '../../store/types.js';
+import type { Page } from '../../store/catalog/index.js';
 
 @ObjectType({ description: 'Relay-style page information.' })
 export class PageInfo {

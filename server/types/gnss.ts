@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { dayString } from '../../store/gnss/snr-keys.js';
 import type { SnrPoint as SnrPointRow } from '../../store/gnss/snr-accumulator.js';
-import type { GnssStationRow } from '../../store/types.js';
+import type { GnssStationRow } from '../../store/catalog/index.js';
 import { Node } from './node.js';
 
 export enum SnrGroupBy {

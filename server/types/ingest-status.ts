@@ -2,7 +2,7 @@
 // says (messages, file keys, quarantine keys) goes to the admin token only, and no view shows an
 // absolute server path: a local file is named by its folder and its name.
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { BackfillRequestRow, IngestFailureRow, IngestFlagRow, IngestSourceStatusRow } from '../../store/types.js';
+import type { BackfillRequestRow, IngestFailureRow, IngestFlagRow, IngestSourceStatusRow } from '../../store/catalog/index.js';
 import { folderAndName, redactServerPaths } from '../redact.js';
 
 const date = (t: number | null) => (t === null ? null : new Date(t));

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PRODUCT_CATEGORIES, type ProductCategoryName } from '../../core/vocabulary/index.js';
-import type { ProductCodeCount, ProductRow } from '../../store/types.js';
+import type { ProductCodeCount, ProductRow } from '../../store/catalog/index.js';
 import { enumOf } from './enum-of.js';
 import { ConnectionType } from './connection.js';
 import { Node } from './node.js';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { SweepRow } from '../../store/types.js';
+import type { SweepRow } from '../../store/catalog/index.js';
 import { Node } from './node.js';
 import { RadarMoment } from './enums.js';
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { VolumeRow } from '../../store/types.js';
+import type { VolumeRow } from '../../store/catalog/index.js';
 import { Node } from './node.js';
 
 @ObjectType({ description: 'One Level 2 volume scan: every sweep of one Archive II file.', implements: Node })

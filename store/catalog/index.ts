@@ -1,5 +1,13 @@
-export { Catalog, type CatalogOpenOptions } from './catalog.js';
+// The catalog: its engine-neutral contract (reader and writer by domain, row types) and how to
+// open one. The engine's own modules (sqlite/) are not imported from outside store/catalog/.
+export type { Catalog, CatalogReader, CatalogWriter, ReadOnlyCatalog } from './catalog.js';
+export { openCatalog, openReadOnlyCatalog } from './open-catalog.js';
 export { decodeCursor, encodeCursor, type CursorKind, type SortKey } from './cursor.js';
-export type { RecordFailureInput } from './failures.js';
-export { CATALOG_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
-export type { VolumeSweepFilter } from './radar-read.js';
+export type * from './catalog-events.js';
+export type * from './gnss.js';
+export type * from './ingest.js';
+export type * from './paging.js';
+export type * from './products.js';
+export type * from './radar.js';
+export type * from './data-retention.js';
+export { CATALOG_SCHEMA_VERSION, MIGRATIONS, type Migration } from './sqlite/migrations.js';

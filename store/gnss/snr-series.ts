@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
 import { parseIsoDuration } from '../../core/iso-duration.js';
-import type { Catalog } from '../catalog/index.js';
+import type { GnssReader } from '../catalog/index.js';
 import type { ObjectStore } from '../types.js';
 import { rollupLevel, SNR_SCALE } from './rollup-levels.js';
 import { parseConstellation, parseSatellite, CONSTELLATIONS } from './satellites.js';
@@ -8,8 +8,6 @@ import { bandOf, SnrAccumulator, type Grouping, type SnrPoint } from './snr-accu
 import { dayOf, dayString } from './snr-keys.js';
 import { decodeSnrParquet, type SnrObservations } from './snr-parquet.js';
 import { splitRange, widthsFor } from './snr-series-plan.js';
-
-export type GnssReader = Pick<Catalog, 'getGnssStations' | 'listGnssStations' | 'gnssSignals' | 'gnssDays' | 'snrRollupAggregates'>;
 
 export type SnrGroupBy = 'SATELLITE' | 'CONSTELLATION' | 'OBS_CODE' | 'BAND';
 
@@ -70,14 +68,14 @@ const list = (xs: readonly string[] | null | undefined): string[] => (xs ?? []).
 /** Checks the selection against the catalog; BAD_INPUT says what to change. */
 function resolve(reader: GnssReader, sel: SnrSelection): Resolved {
   const station = sel.station.trim().toUpperCase();
-  if (!reader.getGnssStations([station])[0]) {
-    const known = reader.listGnssStations().map((s) => s.id);
+  if (!reader.stationsByIds([station])[0]) {
+    const known = reader.stations().map((s) => s.id);
     throw new RadomeError('BAD_INPUT', `station: no GNSS station "${sel.station}" in the catalog; ${known.length ? `it has ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : 'none has been ingested yet'}`);
   }
   if (!Number.isFinite(sel.from) || !Number.isFinite(sel.to) || sel.from >= sel.to) {
     throw new RadomeError('BAD_INPUT', `from must be before to (got ${iso(sel.from)} and ${iso(sel.to)})`);
   }
-  const signals = reader.gnssSignals(station);
+  const signals = reader.signals(station);
   const constellations = list(sel.constellations).map((c) => parseConstellation(c, 'constellations'));
   const has = new Set(signals.map((s) => s.constellation));
   for (const c of constellations) {
@@ -175,7 +173,7 @@ async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolv
   const cons = r.constellations && new Set(r.constellations);
   const geo = r.geometry;
   for (const p of pieces) {
-    const days = reader.gnssDays(r.station, dayOf(p.from), dayOf(p.to - 1));
+    const days = reader.days(r.station, dayOf(p.from), dayOf(p.to - 1));
     if (geo && days.length && days.every((d) => !d.geometry)) {
       throw new RadomeError('BAD_INPUT', `minElevation/maxElevation/azimuths: ${days.map((d) => dayString(d.day)).join(', ')} of ${r.station} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits ingested for ${days.length === 1 ? 'it' : 'them'})`);
     }

@@ -6,7 +6,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 import { repoRoot } from '../sample-data.js';
 import { createRadarFixture, type RadarFixture } from '../support/radar-fixture.js';
 import { startRadome, type RadomeServerProcess } from './radome-process.js';
@@ -31,13 +31,13 @@ beforeAll(async () => {
   badPath = join(fixture.dir, 'incoming', 'KLOT', 'KLOT20220317_010000_V06');
   quarantineKey = `quarantine/local${badPath}`;
   await fixture.objects.put(quarantineKey, new TextEncoder().encode('raw bytes of a rejected file'), 'application/octet-stream');
-  const catalog = Catalog.open(fixture.catalogPath);
+  const catalog = openCatalog(fixture.catalogPath);
   try {
     const at = Date.now();
-    catalog.recordFailure({ source: 'local', key: badPath, fingerprint: 'size:28:1', code: 'CORRUPT', message: `${badPath}: radial 3 has 70000 gates, over 1840`, quarantineKey, at });
-    catalog.registerSources(['level2']);
-    catalog.markRunStarted('level2', at);
-    catalog.markRunFinished('level2', at, { ingested: 0, skipped: 0, failed: 1 }, `1 file(s) failed; last: ${badPath}: radial 3 has 70000 gates [CORRUPT]`);
+    catalog.writer.ingest.recordFailure({ source: 'local', key: badPath, fingerprint: 'size:28:1', code: 'CORRUPT', message: `${badPath}: radial 3 has 70000 gates, over 1840`, quarantineKey, at });
+    catalog.writer.ingest.registerSources(['level2']);
+    catalog.writer.ingest.markRunStarted('level2', at);
+    catalog.writer.ingest.markRunFinished('level2', at, { ingested: 0, skipped: 0, failed: 1 }, `1 file(s) failed; last: ${badPath}: radial 3 has 70000 gates [CORRUPT]`);
   } finally {
     catalog.close();
   }

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { random, volume1, volume31 } from '../level2/synthetic-volumes.js';
@@ -51,10 +51,10 @@ describe('radome ingest files with bad input among good', () => {
       expect(line).toContain(`[${code}]`);
     }
 
-    const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      expect(catalog.listVolumes({}, { first: 10 }).rows.map((v) => v.site).sort()).toEqual(['KLOT', 'KTLX']);
-      const failures = catalog.listFailures();
+      expect(catalog.reader.radar.volumes({}, { first: 10 }).rows.map((v) => v.site).sort()).toEqual(['KLOT', 'KTLX']);
+      const failures = catalog.reader.ingest.failures();
       expect(failures.map((f) => f.key).sort()).toEqual(Object.keys(bad).map((n) => join(dir, 'in', n)).sort());
       const store = new FileObjectStore(join(dataDir, 'objects'));
       for (const f of failures) {
@@ -64,9 +64,9 @@ describe('radome ingest files with bad input among good', () => {
         expect(Buffer.from(kept!.body).equals(Buffer.from(bad[f.key.split('/').pop()!]!.bytes))).toBe(true);
       }
       // Every other object belongs to a catalogued sweep or volume's sweep store: nothing half-written.
-      const sweeps = catalog.listSweeps({}, { first: 1000 }).rows;
+      const sweeps = catalog.reader.radar.sweeps({}, { first: 1000 }).rows;
       const owned = new Set(sweeps.flatMap((s) => [s.imageKey, s.metadataKey]));
-      const stores = catalog.listVolumes({}, { first: 10 }).rows.map((v) => `${v.zarrKey}/`);
+      const stores = catalog.reader.radar.volumes({}, { first: 10 }).rows.map((v) => `${v.zarrKey}/`);
       const stored: string[] = [];
       for await (const o of store.list('radar/')) stored.push(o.key);
       expect(stored.filter((k) => !stores.some((p) => k.startsWith(p))).sort()).toEqual([...owned].sort());
@@ -79,9 +79,9 @@ describe('radome ingest files with bad input among good', () => {
   it('running again re-tries nothing that succeeded and counts the attempts of what failed', async () => {
     const run = await runRadome(['ingest', 'files', join(dir, 'in')], env(), 120_000);
     expect(run.stdout).toContain(`0 ingested, 2 unchanged, ${Object.keys(bad).length} failed`);
-    const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      expect(catalog.listFailures().every((f) => f.attempts === 2)).toBe(true);
+      expect(catalog.reader.ingest.failures().every((f) => f.attempts === 2)).toBe(true);
     } finally {
       catalog.close();
     }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandGnssTemplate } from '../../ingest/sources/gnss-archive.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { encodeHatanaka } from '../fixtures/hatanaka-encoder.js';
 import { compressLzw } from '../fixtures/lzw-compress.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
@@ -68,10 +68,10 @@ describe('GNSS archive source over HTTP', () => {
     expect(run.stdout).toContain('/rinex/obs/2015/044/site0440.15d.Z');
     expect(requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
     expect(requests.filter((r) => r.method === 'HEAD').map((r) => r.url)).toContain('/rinex/obs/2015/045/site0450.15d.Z');
-    const catalog = Catalog.open(join(dir, 'var', 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(dir, 'var', 'catalog.db'));
     try {
-      expect(catalog.getGnssStations(['SITE'])[0]).toMatchObject({ dayCount: 2, firstDay: DAY0, lastDay: DAY0 + 2 });
-      expect(catalog.gnssSignals('SITE').map((s) => s.code)).toEqual(['S1', 'S2']);
+      expect(catalog.reader.gnss.stationsByIds(['SITE'])[0]).toMatchObject({ dayCount: 2, firstDay: DAY0, lastDay: DAY0 + 2 });
+      expect(catalog.reader.gnss.signals('SITE').map((s) => s.code)).toEqual(['S1', 'S2']);
     } finally {
       catalog.close();
     }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { level2KeyFor } from '../../ingest/sources/level2-keys.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { openObjectStore } from '../../store/objects/index.js';
 import type { Level2Volume } from '../../ingest/decode/level2/types.js';
 import { sampleFile, skipReason } from '../sample-data.js';
@@ -73,13 +73,13 @@ describe.skipIf(!samplePath)('Level 2 from a bucket to GraphQL, the SDK and a br
     expect(run.stdout).toMatch(/1 ingested, 0 unchanged, 0 failed/);
 
     const expected = volume.sweeps.flatMap((s) => Object.keys(s.moments).map((m) => `e${String(s.elevationNumber).padStart(2, '0')}-${m}`));
-    const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      const volumes = catalog.listVolumes({ site: 'KLOT' }, { first: 10 });
+      const volumes = catalog.reader.radar.volumes({ site: 'KLOT' }, { first: 10 });
       expect(volumes.totalCount).toBe(1);
       const v = volumes.rows[0]!;
       expect(v).toMatchObject({ id: 'KLOT20220317_000842', site: 'KLOT', vcp: 35, sourceKey: '2022/03/17/KLOT/KLOT20220317_000842_V06' });
-      const sweeps = catalog.listSweeps({ site: 'KLOT' }, { first: 500 });
+      const sweeps = catalog.reader.radar.sweeps({ site: 'KLOT' }, { first: 500 });
       expect(new Set(sweeps.rows.map((s) => s.elevationNumber)).size).toBe(12);
       expect(sweeps.rows.map((s) => s.id.split('/')[1]).sort()).toEqual(expected.sort());
       // CFP is kept (the reference decoder drops it).
@@ -171,12 +171,12 @@ window.run = async (url) => {
   });
 
   function snapshot() {
-    const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
       return {
-        volumes: catalog.listVolumes({}, { first: 100 }).rows,
-        sweeps: catalog.listSweeps({}, { first: 1000 }).rows,
-        failures: catalog.listFailures(),
+        volumes: catalog.reader.radar.volumes({}, { first: 100 }).rows,
+        sweeps: catalog.reader.radar.sweeps({}, { first: 1000 }).rows,
+        failures: catalog.reader.ingest.failures(),
       };
     } finally {
       catalog.close();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { level3ProductObjectKeys } from '../../ingest/level3/product-id.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeLevel3, textPacket } from '../fixtures/level3-encoder.js';
 import { accumulationProduct, graphicProduct, hydrometeorProduct, nullAccumulationProduct, rasterProduct, velocityProduct } from '../level3-ingest/synthetic-products.js';
@@ -63,12 +63,12 @@ describe('radome ingest files with bad Level 3 products among good', () => {
       expect(line).toContain(`[${code}]`);
     }
 
-    const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      const products = catalog.listProducts({}, { first: 100 }).rows;
+      const products = catalog.reader.products.list({}, { first: 100 }).rows;
       expect(products.map((p) => p.sourceKey.split('/').pop()).sort()).toEqual(Object.keys(good).sort());
       expect(products.every((p) => p.site === 'KLOT')).toBe(true);
-      const failures = catalog.listFailures();
+      const failures = catalog.reader.ingest.failures();
       expect(failures.map((f) => f.key).sort()).toEqual(Object.keys(bad).map((n) => join(dir, 'in', n)).sort());
       const store = new FileObjectStore(join(dataDir, 'objects'));
       for (const f of failures) {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { level3KeyFor } from '../../ingest/sources/level3-keys.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { accumulationProduct, hydrometeorProduct, velocityProduct } from '../level3-ingest/synthetic-products.js';
 import { S3RVER_CREDENTIALS, s3TestClient, startS3Server, type S3TestServer } from '../support/s3-server.js';
 import { runRadome } from './radome-process.js';
@@ -61,12 +61,12 @@ describe('Level 3 from a bucket with the public key layout', () => {
     expect(objects[0]!.key).toBe('LOT_N0H_2021_01_31_11_06_30');
     const run = await ingestOnce();
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const catalog = Catalog.open(join(work, 'var', 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
     try {
-      const rows = catalog.listProducts({}, { first: 100, after: null });
+      const rows = catalog.reader.products.list({}, { first: 100, after: null });
       expect(rows.rows.map((r) => r.sourceKey).sort()).toEqual(objects.filter((o) => o.expected).map((o) => o.key).sort());
       expect(rows.rows.every((r) => r.source === `level3:${BUCKET}` && r.site === 'KLOT')).toBe(true);
-      expect(catalog.productCodeCounts({}).map((c) => [c.mnemonic, c.count])).toEqual([['N0H', 3], ['DAA', 1]]);
+      expect(catalog.reader.products.codeCounts({}).map((c) => [c.mnemonic, c.count])).toEqual([['N0H', 3], ['DAA', 1]]);
     } finally {
       catalog.close();
     }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeLevel3 } from '../../ingest/decode/level3/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { runRadome, startRadome, type RadomeServerProcess } from './radome-process.js';
@@ -54,10 +54,10 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
     expect(run.stdout).toContain(`${names.length} ingested, 0 unchanged, 0 failed`);
     expect(run.stdout).toMatch(/LOT_DAA_2021_05_08_03_40_29 → level3 KLOT_DAA_20210508_034029 \(DAA \(code 170\) null product \(flag 5\)/);
 
-    const catalog = Catalog.open(join(work, 'var', 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
     const store = new FileObjectStore(join(work, 'var', 'objects'));
     try {
-      const rows = catalog.listProducts({}, { first: 100 }).rows;
+      const rows = catalog.reader.products.list({}, { first: 100 }).rows;
       expect(rows).toHaveLength(names.length);
       const bySource = new Map(rows.map((r) => [r.sourceKey.split('/').pop()!, r]));
       for (const name of names) {
@@ -83,15 +83,15 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
         }
       }
       // LOT_… files belong to KLOT; N0H is at 0.5°; the storm products keep their structure.
-      expect(catalog.getProducts(['KLOT_N0H_20210131_110630'])[0]).toMatchObject({ code: 165, category: 'HYDROMETEOR', elevationAngle: 0.5 });
-      const nullDaa = catalog.getProducts(['KLOT_DAA_20210508_034029'])[0]!;
+      expect(catalog.reader.products.byIds(['KLOT_N0H_20210131_110630'])[0]).toMatchObject({ code: 165, category: 'HYDROMETEOR', elevationAngle: 0.5 });
+      const nullDaa = catalog.reader.products.byIds(['KLOT_DAA_20210508_034029'])[0]!;
       expect(nullDaa).toMatchObject({ category: 'PRECIPITATION', imageKey: null });
       const nullMeta = JSON.parse(new TextDecoder().decode((await store.get(nullDaa.metadataKey))!.body));
       expect(nullMeta.nullProduct.flag).toBe(5);
       const nhi = rows.find((r) => r.mnemonic === 'NHI')!;
       const nhiMeta = JSON.parse(new TextDecoder().decode((await store.get(nhi.metadataKey))!.body));
       expect(nhiMeta.symbology.layers.flat().filter((p: any) => p.kind === 'hail').flatMap((p: any) => p.points).length).toBeGreaterThan(1);
-      expect(catalog.listFailures()).toEqual([]);
+      expect(catalog.reader.ingest.failures()).toEqual([]);
     } finally {
       catalog.close();
     }

@@ -14,7 +14,7 @@ import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import type { Level2Volume, Moment } from '../../ingest/decode/level2/types.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII, type MomentCodes, type Sweep31 } from '../fixtures/archive2-encoder.js';
 import { repoRoot, sampleFile, skipReason } from '../sample-data.js';
@@ -93,7 +93,7 @@ async function ingestMore({ catalogPath, objectsDir }: IngestedCatalog, files: M
   const objects = new FileObjectStore(objectsDir, { durable: false });
   const source = new MemorySource();
   for (const [key, bytes] of files) source.files.set(key, bytes);
-  const writer = Catalog.open(catalogPath);
+  const writer = openCatalog(catalogPath);
   try {
     const ctx = { catalog: writer, objects, renderSize: 1024, log: pino({ level: 'silent' }) };
     for (const key of source.files.keys()) {
@@ -110,8 +110,8 @@ async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
   const ingested = await ingestInto(files);
   const { dir, catalogPath, objectsDir } = ingested;
   const objects = new FileObjectStore(objectsDir, { durable: false });
-  const catalog = Catalog.open(catalogPath, { readonly: true });
-  const listening = await createRadomeServer({ catalog, objects, onError: (e) => console.error(e) }).listen(0, '127.0.0.1');
+  const catalog = openReadOnlyCatalog(catalogPath);
+  const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e) }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
     ingest: (more) => ingestMore(ingested, more),

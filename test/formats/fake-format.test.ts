@@ -10,7 +10,7 @@ import { parseCommandArgs } from '../../cli/args.js';
 import { ingestCommands } from '../../cli/commands/ingest.js';
 import { level3ProductId } from '../../core/vocabulary/index.js';
 import { fileFormats, registerFormat } from '../../ingest/formats/registry.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { tinyFormat } from './tiny-format.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'radome-fake-format-'));
@@ -22,9 +22,9 @@ async function ingestFiles(...paths: string[]): Promise<number> {
 }
 
 function failureCodes(): string[] {
-  const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+  const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
   try {
-    return catalog.listFailures().map((f) => f.errorCode);
+    return catalog.reader.ingest.failures().map((f) => f.errorCode);
   } finally {
     catalog.close();
   }
@@ -55,9 +55,9 @@ describe('a format registered by a test', () => {
     writeFileSync(good, 'TINYPRODUCT KLOT XYZ 2024-05-01T12:00:00Z\n');
     expect(await ingestFiles(good)).toBe(0);
     const id = level3ProductId('KLOT', 'XYZ', Date.parse('2024-05-01T12:00:00Z'));
-    const catalog = Catalog.open(join(dataDir, 'catalog.db'), { readonly: true });
+    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      const [row] = catalog.getProducts([id]);
+      const [row] = catalog.reader.products.byIds([id]);
       expect(row).toMatchObject({ id, site: 'KLOT', mnemonic: 'XYZ', category: 'OTHER', sourceKey: good, imageKey: null });
       expect(existsSync(join(dataDir, 'objects', row!.rawKey))).toBe(true);
     } finally {

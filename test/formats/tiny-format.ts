@@ -5,7 +5,7 @@ import { RadomeError } from '../../core/errors.js';
 import { level3ProductId } from '../../core/vocabulary/index.js';
 import type { FileFormat } from '../../ingest/formats/types.js';
 import type { PlannedObject } from '../../ingest/plan-types.js';
-import type { ProductRow, RadarSiteRow } from '../../store/types.js';
+import type { ProductRow, RadarSiteRow } from '../../store/catalog/index.js';
 
 const MAGIC = 'TINYPRODUCT ';
 
@@ -69,6 +69,6 @@ export const tinyFormat: FileFormat<TinyProduct, TinyPlan> = {
     id: plan.product.id,
     summary: 'tiny product',
     objects: plan.objects,
-    commit: (catalog, file) => catalog.commitLevel3Product({ file, site: plan.site, product: plan.product }),
+    commit: (writer, file) => writer.products.commit({ file, site: plan.site, product: plan.product }),
   }),
 };

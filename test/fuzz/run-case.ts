@@ -14,7 +14,7 @@ import { ChunksFollower } from '../../ingest/realtime/follow-chunks.js';
 import { parseLevel2ChunkKey } from '../../ingest/sources/level2-chunk-keys.js';
 import type { Level2ChunksSource, ListedChunk } from '../../ingest/sources/level2-chunks.js';
 import type { SourceObject } from '../../ingest/sources/types.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { type Catalog, openCatalog } from '../../store/catalog/index.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import type { ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../../store/types.js';
 import type { FuzzInput } from './seeds.js';
@@ -135,9 +135,9 @@ function watched(plan: IngestPlan): IngestPlan {
           }
         }
       : undefined,
-    commit: (catalog, file) => {
+    commit: (writer, file) => {
       try {
-        commit.call(plan, catalog, file);
+        commit.call(plan, writer, file);
       } catch (e) {
         watch.note(e);
         throw e;
@@ -147,7 +147,7 @@ function watched(plan: IngestPlan): IngestPlan {
 }
 
 async function ingestFile(input: Extract<FuzzInput, { kind: 'file' }>, renderSize: number): Promise<CaseOutcome> {
-  const catalog = Catalog.open(':memory:');
+  const catalog = openCatalog(':memory:');
   const objects = new MemoryObjectStore();
   try {
     const ctx = context(catalog, objects, renderSize);
@@ -172,7 +172,7 @@ async function ingestFile(input: Extract<FuzzInput, { kind: 'file' }>, renderSiz
 }
 
 async function followChunks(input: Extract<FuzzInput, { kind: 'chunks' }>, renderSize: number): Promise<CaseOutcome> {
-  const catalog = Catalog.open(':memory:');
+  const catalog = openCatalog(':memory:');
   const time = Date.UTC(2026, 7, 11, 22, 58, 58);
   const listed: ListedChunk[] = input.chunks.map((bytes, i) => {
     const key = level2ChunkKeyFor('KLOT', 1, time, i + 1, i === 0 ? 'S' : i === input.chunks.length - 1 ? 'E' : 'I');

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import type { IngestContext } from '../../ingest/ingest-object.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 import { mergeSnrObservations } from '../../store/gnss/snr-merge.js';
 import { decodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { snrSeries } from '../../store/gnss/snr-series.js';
@@ -25,7 +25,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 function store(): IngestContext {
   const dir = mkdtempSync(join(tmpdir(), 'radome-day-merge-'));
   dirs.push(dir);
-  return { catalog: Catalog.open(join(dir, 'catalog.db')), objects: new FileObjectStore(join(dir, 'objects'), { durable: false }), renderSize: 256, log: pino({ level: 'silent' }) };
+  return { catalog: openCatalog(join(dir, 'catalog.db')), objects: new FileObjectStore(join(dir, 'objects'), { durable: false }), renderSize: 256, log: pino({ level: 'silent' }) };
 }
 
 /** Ingests files (key → spec) in the given order, `concurrency` at a time. */
@@ -42,7 +42,7 @@ async function ingest(ctx: IngestContext, files: [string, ObsFileSpec][], concur
 /** The stored observations of every day of SYNT as sorted "time sat code value" lines. */
 async function storedRows(ctx: IngestContext): Promise<string[]> {
   const rows: string[] = [];
-  for (const day of ctx.catalog.gnssDays('SYNT', 0, 99_999)) {
+  for (const day of ctx.catalog.reader.gnss.days('SYNT', 0, 99_999)) {
     const obs = await decodeSnrParquet((await ctx.objects.get(day.objectKey))!.body, day.objectKey);
     for (let i = 0; i < obs.count; i++) rows.push(`${obs.times[i]} ${obs.satellites[i]} ${obs.codes[obs.codeIndex[i]!]} ${obs.values[i]}`);
   }
@@ -51,7 +51,7 @@ async function storedRows(ctx: IngestContext): Promise<string[]> {
 
 /** What a query and the day rows say, for comparing two catalogs. */
 async function summary(ctx: IngestContext) {
-  const days = ctx.catalog.gnssDays('SYNT', 0, 99_999).map(({ day, firstTime, lastTime, epochCount, observationCount, satelliteCount }) => ({
+  const days = ctx.catalog.reader.gnss.days('SYNT', 0, 99_999).map(({ day, firstTime, lastTime, epochCount, observationCount, satelliteCount }) => ({
     day,
     firstTime,
     lastTime,
@@ -60,9 +60,9 @@ async function summary(ctx: IngestContext) {
     satelliteCount,
   }));
   const query = { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2) };
-  const quarterHours = await snrSeries(ctx.catalog, ctx.objects, { ...query, interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
-  const daily = await snrSeries(ctx.catalog, ctx.objects, { ...query, interval: 'P1D', groupBy: ['CONSTELLATION'] });
-  return { days, quarterHours: quarterHours.points, daily: daily.points, station: ctx.catalog.getGnssStations(['SYNT'])[0]!.dayCount };
+  const quarterHours = await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { ...query, interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
+  const daily = await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { ...query, interval: 'P1D', groupBy: ['CONSTELLATION'] });
+  return { days, quarterHours: quarterHours.points, daily: daily.points, station: ctx.catalog.reader.gnss.stationsByIds(['SYNT'])[0]!.dayCount };
 }
 
 /** The two catalogs and stores agree: the same query answers and day rows, the same stored values. */
@@ -151,7 +151,7 @@ describe('one band across RINEX versions', () => {
     ]);
     const from = Date.UTC(2024, 1, 29);
     const to = Date.UTC(2024, 2, 4);
-    const series = await snrSeries(ctx.catalog, ctx.objects, { station: 'SYNT', from, to, interval: 'P1D', bands: [1], groupBy: ['BAND'] });
+    const series = await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { station: 'SYNT', from, to, interval: 'P1D', bands: [1], groupBy: ['BAND'] });
     const expected = new Map([
       ...bruteForceSnr(readRinex(writeRinexObs(v2)).snr, { from, to, intervalMs: 86_400_000, bands: [1], byBand: true }),
       ...bruteForceSnr(readRinex(writeRinexObs(v3Later)).snr, { from, to, intervalMs: 86_400_000, bands: [1], byBand: true }),

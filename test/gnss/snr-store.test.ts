@@ -10,7 +10,7 @@ import { parseIsoDuration } from '../../core/iso-duration.js';
 import { RadomeError } from '../../core/errors.js';
 import { readRinex, type ReadRinexResult } from '../../ingest/decode/rinex/index.js';
 import { gnssIngestPlanOf, planGnssFile } from '../../ingest/gnss/plan.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { type Catalog, openCatalog } from '../../store/catalog/index.js';
 import { splitRange } from '../../store/gnss/snr-series-plan.js';
 import { snrSeries, snrSummary, MAX_SNR_POINTS } from '../../store/gnss/snr-series.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -31,13 +31,13 @@ describe('GNSS SNR store on synthetic RINEX', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'radome-gnss-'));
-    catalog = Catalog.open(join(dir, 'catalog.db'));
+    catalog = openCatalog(join(dir, 'catalog.db'));
     objects = new FileObjectStore(join(dir, 'objects'));
     // 2024-02-29 23:58 for 25 min at 15 s: crosses GPS midnight, so the file splits into two days.
     rinex = readRinex(writeRinexObs(syntheticObsSpec({ version: 3, epochs: 100, seed: 3 })));
     const plan = gnssIngestPlanOf(planGnssFile(rinex, file, { ingestedAt: 1 }));
     for (const o of plan.objects) await objects.put(o.key, o.body, o.contentType);
-    plan.commit(catalog, { ...file, ingestedAt: 1 });
+    plan.commit(catalog.writer, { ...file, ingestedAt: 1 });
   });
 
   afterAll(() => {
@@ -72,16 +72,16 @@ describe('GNSS SNR store on synthetic RINEX', () => {
   });
 
   it('catalogs the station with its coverage, and committing again changes nothing', async () => {
-    const station = catalog.getGnssStations(['SYNT'])[0]!;
+    const station = catalog.reader.gnss.stationsByIds(['SYNT'])[0]!;
     expect(station).toMatchObject({ id: 'SYNT', name: 'SYNT', dayCount: 2, firstDay: Date.UTC(2024, 1, 29) / 86_400_000 });
     expect(station.latitude).toBeCloseTo(40, 0);
-    const before = await snrSeries(catalog, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
+    const before = await snrSeries(catalog.reader.gnss, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
     const plan = gnssIngestPlanOf(planGnssFile(rinex, file, { ingestedAt: 2 }));
-    plan.commit(catalog, { ...file, ingestedAt: 2 });
-    const after = await snrSeries(catalog, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
+    plan.commit(catalog.writer, { ...file, ingestedAt: 2 });
+    const after = await snrSeries(catalog.reader.gnss, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
     expect(after.points).toEqual(before.points);
-    expect(catalog.gnssDays('SYNT', 0, 99_999)).toHaveLength(2);
-    expect(catalog.isIngested('local', KEY, 'f1')).toBe(true);
+    expect(catalog.reader.gnss.days('SYNT', 0, 99_999)).toHaveLength(2);
+    expect(catalog.reader.ingest.isIngested('local', KEY, 'f1')).toBe(true);
   });
 
   const cases: [string, Omit<BruteQuery, 'from' | 'to' | 'intervalMs'>, string[]][] = [
@@ -103,7 +103,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
   for (const [name, q, groupBy] of cases) {
     for (const [rangeName, from, to, interval] of ranges) {
       it(`snrSeries ${name}, ${rangeName} (${interval}) equals brute force`, async () => {
-        const series = await snrSeries(catalog, objects, {
+        const series = await snrSeries(catalog.reader.gnss, objects, {
           station: 'synt',
           from,
           to,
@@ -129,7 +129,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
   it('snrSummary totals the range exactly, cut edges included', async () => {
     const from = Date.UTC(2024, 1, 29, 23, 59, 1);
     const to = Date.UTC(2024, 2, 1, 0, 16, 59);
-    const summary = await snrSummary(catalog, objects, { station: 'SYNT', from, to, groupBy: ['CONSTELLATION'] });
+    const summary = await snrSummary(catalog.reader.gnss, objects, { station: 'SYNT', from, to, groupBy: ['CONSTELLATION'] });
     const all = [...bruteForceSnr(rinex.snr, { from, to, intervalMs: null }).values()][0]!;
     expect(summary.total!.count).toBe(all.count);
     expect(close(summary.total!.mean, all.sum / all.count)).toBe(true);
@@ -139,7 +139,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
   it('refuses bad selections with BAD_INPUT saying what to change', async () => {
     const base = { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'P1D' };
     const bad = async (over: Record<string, unknown>, text: RegExp) => {
-      const e = await snrSeries(catalog, objects, { ...base, ...over }).catch((x: unknown) => x);
+      const e = await snrSeries(catalog.reader.gnss, objects, { ...base, ...over }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(RadomeError);
       expect((e as RadomeError).code).toBe('BAD_INPUT');
       expect((e as RadomeError).message).toMatch(text);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnrFile } from '../../ingest/decode/gnssrefl/read-snr-file.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog, type ReadOnlyCatalog } from '../../store/catalog/index.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { skipReason } from '../sample-data.js';
@@ -26,7 +26,7 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
   let dir: string;
   let url: string;
   let objects: FileObjectStore;
-  let catalog: Catalog;
+  let catalog: ReadOnlyCatalog;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -34,7 +34,7 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
     const source = new MemorySource();
     for (const p of [...MCHL_FILES, MCHL_JSON, MCHL_REFR]) source.files.set(p!, readFileSync(p!));
-    const writer = Catalog.open(join(dir, 'catalog.db'));
+    const writer = openCatalog(join(dir, 'catalog.db'));
     try {
       const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
       for (const key of source.files.keys()) {
@@ -44,8 +44,8 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     } finally {
       writer.close();
     }
-    catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
-    const listening = await createRadomeServer({ catalog, objects, onError: () => {} }).listen(0, '127.0.0.1');
+    catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = `${listening.url}/graphql`;
     close = async () => {
       await listening.close();
@@ -59,7 +59,7 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
   });
 
   it('keeps the SNR file\'s elevation, azimuth and values (geometry "file")', async () => {
-    const day = catalog.gnssDays('MCHL', 0, 1e6).find((d) => d.day === Date.UTC(2025, 0, 10) / 86400e3)!;
+    const day = catalog.reader.gnss.days('MCHL', 0, 1e6).find((d) => d.day === Date.UTC(2025, 0, 10) / 86400e3)!;
     expect(day.geometry).toBe('file');
     const stored = await decodeSnrParquet((await objects.get(day.objectKey))!.body, day.objectKey);
     const file = readSnrFile(gunzipSync(readFileSync(MCHL_FILES[0]!)), MCHL_FILES[0]!).observations;
@@ -67,9 +67,9 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     expect(stored.values).toEqual(file.values);
     expect(stored.geometry!.elevation).toEqual(file.geometry!.elevation);
     expect(stored.geometry!.azimuth).toEqual(file.geometry!.azimuth);
-    expect(catalog.gnssStationSettings('MCHL')).toMatchObject({ station: 'MCHL' });
-    expect(catalog.gnssStationSettings('MCHL')!.settingsJson).toContain('"PkNoise"');
-    expect(catalog.gnssStationSettings('MCHL')!.refractionText).toContain('97635');
+    expect(catalog.reader.gnss.stationSettings('MCHL')).toMatchObject({ station: 'MCHL' });
+    expect(catalog.reader.gnss.stationSettings('MCHL')!.settingsJson).toContain('"PkNoise"');
+    expect(catalog.reader.gnss.stationSettings('MCHL')!.refractionText).toContain('97635');
   });
 
   it('reflectorHeights for day 10 with the stored mchl.json settings matches gnssrefl', async () => {

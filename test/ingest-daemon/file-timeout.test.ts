@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDaemonConfig } from '../../core/daemon-config.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import { createPlanPool } from '../../ingest/plan-pool.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
 import { syntheticObsSpec } from '../rinex/synthetic-obs.js';
@@ -66,7 +66,7 @@ describe('per-file time limit', () => {
   });
 
   it('ingest goes on: the spinning file fails with TIMEOUT and is quarantined whole, the files after it (one queued on the same thread) are ingested', async () => {
-    const catalog = Catalog.open(join(dir, 'catalog.db'));
+    const catalog = openCatalog(join(dir, 'catalog.db'));
     const objects = new FileObjectStore(join(dir, 'objects'));
     const pool = createPlanPool(1, { fileTimeoutMs: LIMIT_MS, workerModule: spinning });
     try {
@@ -89,7 +89,7 @@ describe('per-file time limit', () => {
       expect(spin.status === 'failed' && spin.error.code).toBe('TIMEOUT');
       expect(spin.status === 'failed' && spin.quarantineKey).toBe('quarantine/memory/a-spin.rnx');
       expect((await objects.get('quarantine/memory/a-spin.rnx'))?.body).toEqual(source.files.get('a-spin.rnx'));
-      expect(catalog.failureOf('memory', 'a-spin.rnx', source.object('a-spin.rnx').fingerprint)).toMatchObject({ quarantined: true });
+      expect(catalog.reader.ingest.failureOf('memory', 'a-spin.rnx', source.object('a-spin.rnx').fingerprint)).toMatchObject({ quarantined: true });
       expect(byKey.get('b.rnx')?.status).toBe('ingested');
       expect(logged).toContain('planning failed outside the file; trying once more');
       expect(byKey.get('c.rnx')?.status).toBe('ingested');

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestObject, type IngestContext } from '../../ingest/ingest-object.js';
 import { createPlanPool, type PlanPool } from '../../ingest/plan-pool.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { type Catalog, openCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { hydrometeorProduct } from '../level3-ingest/synthetic-products.js';
 import { MemorySource } from '../support/memory-source.js';
@@ -30,7 +30,7 @@ describe('ingestObject on the plan pool', () => {
   });
 
   function context(name: string, objectsRoot: string): IngestContext {
-    const catalog = Catalog.open(join(dir, `${name}.db`));
+    const catalog = openCatalog(join(dir, `${name}.db`));
     catalogs.push(catalog);
     const retry = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
     return { catalog, objects: new FileObjectStore(objectsRoot), renderSize: 64, log: pino({ level: 'silent' }), planFile: pool.planFile, maxAttempts: 1, retry };
@@ -62,6 +62,6 @@ describe('ingestObject on the plan pool', () => {
     expect(failed?.error.message).toMatch(/clashes/);
     expect(failed?.quarantineKey).toBe('quarantine/memory/n0h');
     expect((await ctx.objects.get('quarantine/memory/n0h'))?.body).toEqual(product);
-    expect(ctx.catalog.failureOf('memory', 'n0h', source.object('n0h').fingerprint)).toMatchObject({ attempts: 1, quarantined: true });
+    expect(ctx.catalog.reader.ingest.failureOf('memory', 'n0h', source.object('n0h').fingerprint)).toMatchObject({ attempts: 1, quarantined: true });
   });
 });

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { runRadome } from '../e2e/radome-process.js';
 import { daemonEnv, query, shiftedVolume, snapshot, type DaemonEnv } from './harness.js';
@@ -43,9 +43,9 @@ describe.skipIf(!samplePath)('retention', () => {
     expect(storeKeys.length).toBeGreaterThan(0);
     const doomed = Object.keys(before.objects).length - storeKeys.length + before.volumes.length;
     // The catalog half of a cleanup, then a "crash": rows gone, their objects doomed but present.
-    const catalog = Catalog.open(join(run.dataDir, 'catalog.db'));
+    const catalog = openCatalog(join(run.dataDir, 'catalog.db'));
     try {
-      const result = catalog.doomOlderThan(Date.UTC(2023, 0, 1), Date.now());
+      const result = catalog.writer.retention.doomOlderThan(Date.UTC(2023, 0, 1), Date.now());
       expect(result).toMatchObject({ volumes: 3, products: 0, objects: doomed });
     } finally {
       catalog.close();

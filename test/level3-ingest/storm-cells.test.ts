@@ -9,9 +9,9 @@ import type { StormCellProduct } from '../../ingest/decode/level3/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { level3StormCellsKey } from '../../ingest/level3/product-id.js';
 import { mergeStormCells } from '../../server/radar-time/storm-cells.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { type Catalog, openCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
-import type { ProductRow } from '../../store/types.js';
+import type { ProductRow } from '../../store/catalog/index.js';
 import { NTV_SCAN_TIME, ntvProduct } from '../level3/storm-products.js';
 import { MemorySource } from '../support/memory-source.js';
 import { hydrometeorProduct } from './synthetic-products.js';
@@ -23,7 +23,7 @@ describe('storm cells objects at ingest', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'radome-storm-ingest-'));
-    catalog = Catalog.open(join(dir, 'catalog.db'));
+    catalog = openCatalog(join(dir, 'catalog.db'));
     objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
     const source = new MemorySource();
     source.files.set('ntv', ntvProduct());
@@ -38,20 +38,20 @@ describe('storm cells objects at ingest', () => {
   });
 
   it('a storm product gets <stem>.cells.json with its decoded cells; other products none', async () => {
-    const [ntv] = catalog.getProducts(['KLOT_NTV_20210715_221319']);
+    const [ntv] = catalog.reader.products.byIds(['KLOT_NTV_20210715_221319']);
     const stored = await objects.get(level3StormCellsKey(ntv!.rawKey));
     expect(stored!.contentType).toBe('application/json');
     const cells = JSON.parse(new TextDecoder().decode(stored!.body)) as StormCellProduct;
     expect(cells).toMatchObject({ productCode: 61, volumeTime: NTV_SCAN_TIME });
     expect(cells.cells.map((c) => [c.cellId, c.tvs])).toEqual([['A1', 'TVS'], ['B2', 'ETVS']]);
-    const n0h = catalog.listProducts({ codes: [165] }, { first: 1 }).rows[0]!;
+    const n0h = catalog.reader.products.list({ codes: [165] }, { first: 1 }).rows[0]!;
     expect(await objects.get(level3StormCellsKey(n0h.rawKey))).toBeNull();
   });
 
   it('retention dooms the cells object with the product (and no phantom key for other products)', () => {
-    const result = catalog.doomOlderThan(NTV_SCAN_TIME + 1, Date.now());
+    const result = catalog.writer.retention.doomOlderThan(NTV_SCAN_TIME + 1, Date.now());
     expect(result.products).toBe(2);
-    const doomed = catalog.doomedKeys(100);
+    const doomed = catalog.writer.retention.doomedKeys(100);
     expect(doomed.filter((k) => k.endsWith('.cells.json'))).toEqual(['radar/level3/KLOT/NTV/2021/07/15/221319.cells.json']);
     // NTV: raw, JSON, cells; N0H: raw, JSON, PNG.
     expect(doomed).toHaveLength(6);

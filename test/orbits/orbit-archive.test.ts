@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import { expandGnssTemplate } from '../../ingest/sources/gnss-archive.js';
 import { GNSSREFL_PRECISE_FROM_DAY, OrbitArchiveSource } from '../../ingest/sources/orbit-archive.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 
@@ -49,12 +49,12 @@ describe('orbit archive templates', () => {
     expect(await names(gnssrefl, GNSSREFL_PRECISE_FROM_DAY + 3, 2)).toEqual(['COD0MGXFIN_20211400000_01D_05M_ORB.SP3', 'brdc1410.21n']);
     expect(await names(new OrbitArchiveSource({ broadcast, precise, choice: 'both' }), DAY, 1)).toEqual(['COD0MGXFIN_20211180000_01D_05M_ORB.SP3', 'brdc1180.21n']);
 
-    const catalog = Catalog.open(join(root, 'catalog.db'));
+    const catalog = openCatalog(join(root, 'catalog.db'));
     const ctx = { catalog, objects: new FileObjectStore(join(root, 'objects'), { durable: false }), renderSize: 64, log: pino({ level: 'silent' }) };
     const both = new OrbitArchiveSource({ broadcast, precise, choice: 'both' });
     const summary = await ingestAll(ctx, both, both.list({ from: DAY * 86400e3, to: (DAY + 1) * 86400e3 }), { concurrency: 1 });
     expect(summary.failed).toBe(0);
-    expect(catalog.gnssOrbits(DAY, DAY).map((o) => o.kind)).toEqual(['precise', 'broadcast']);
+    expect(catalog.reader.gnss.orbits(DAY, DAY).map((o) => o.kind)).toEqual(['precise', 'broadcast']);
     catalog.close();
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
@@ -55,7 +55,7 @@ export async function startIngestedServer(options: Partial<RadomeServerOptions> 
   source.files.set('rinex', writeRinexObs(syntheticObsSpec({ version: 3, epochs: 100, seed: 3 })));
 
   const ingest = async (keys: Iterable<string>) => {
-    const writer = Catalog.open(catalogPath);
+    const writer = openCatalog(catalogPath);
     try {
       const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
       for (const key of keys) {
@@ -68,8 +68,8 @@ export async function startIngestedServer(options: Partial<RadomeServerOptions> 
   };
   await ingest(source.files.keys());
 
-  const catalog = Catalog.open(catalogPath, { readonly: true });
-  const listening = await createRadomeServer({ catalog, objects, onError: () => {}, ...options }).listen(0, '127.0.0.1');
+  const catalog = openReadOnlyCatalog(catalogPath);
+  const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {}, ...options }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
     graphqlUrl: `${listening.url}/graphql`,

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRadomeServer } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { createRadarFixture, postGraphql, startTestServer, type RadarFixture, type TestServer } from '../support/radar-fixture.js';
 
 let fixture: RadarFixture;
@@ -67,14 +67,14 @@ describe('query limits', () => {
   it('stops a query that runs past the execution timeout, and gives the next request its own time', async () => {
     // A real catalog whose site list takes 250 ms, as a read over a huge table would; the timeout is
     // 100 ms: room for a first execution's cold code paths (over 20 ms on Node 24 on a busy machine).
-    const catalog = Catalog.open(fixture.catalogPath, { readonly: true });
-    const listRadarSites = catalog.listRadarSites.bind(catalog);
-    catalog.listRadarSites = () => {
+    const catalog = openReadOnlyCatalog(fixture.catalogPath);
+    const sites = catalog.reader.radar.sites;
+    catalog.reader.radar.sites = () => {
       const until = performance.now() + 250;
       while (performance.now() < until);
-      return listRadarSites();
+      return sites();
     };
-    const slow = await createRadomeServer({ catalog, objects: fixture.objects, config: { executionTimeoutMs: 100 } }).listen(0, '127.0.0.1');
+    const slow = await createRadomeServer({ catalog: catalog.reader, objects: fixture.objects, config: { executionTimeoutMs: 100 } }).listen(0, '127.0.0.1');
     try {
       const { status, body } = await postGraphql(`${slow.url}/graphql`, '{ radarSites { id } sweeps(first: 1) { edges { node { id volume { id } } } } }');
       expect(status).toBeLessThan(500);

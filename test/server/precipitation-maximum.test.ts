@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { level3ProductId } from '../../core/vocabulary/index.js';
 import { createRadomeServer } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { accumulationProduct, hydrometeorProduct, nullAccumulationProduct, SCAN_TIME } from '../level3-ingest/synthetic-products.js';
 import { postGraphql } from '../support/radar-fixture.js';
@@ -36,7 +36,7 @@ describe('latestPrecipitation: the largest accumulation per site and code, and t
     source.files.set('klot-daa-null', nullAccumulationProduct(SCAN_TIME + 5 * HOUR)); // newest, states no maximum
     for (const h of [0, 1]) source.files.set(`kilx-daa-${h}`, accumulationProduct({ scanTime: SCAN_TIME + h * HOUR, maxTenths: 0, ...KILX }));
     source.files.set('klot-n0h', hydrometeorProduct()); // not precipitation
-    const writer = Catalog.open(join(dir, 'catalog.db'));
+    const writer = openCatalog(join(dir, 'catalog.db'));
     try {
       const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
       for (const key of source.files.keys()) {
@@ -46,8 +46,8 @@ describe('latestPrecipitation: the largest accumulation per site and code, and t
     } finally {
       writer.close();
     }
-    const catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
-    const listening = await createRadomeServer({ catalog, objects, onError: () => {} }).listen(0, '127.0.0.1');
+    const catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = `${listening.url}/graphql`;
     close = async () => {
       await listening.close();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { KM_PER_KFT } from '../../ingest/decode/level3/storm-cells/index.js';
 import { createRadomeServer } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII, type EncodeOptions } from '../fixtures/archive2-encoder.js';
 import { LOCATION, moment, sweep31 } from '../level2/synthetic-volumes.js';
@@ -66,8 +66,8 @@ describe('radar over time: frames and storm cells', () => {
     for (const f of STORM_FILES) source.files.set(f, readFileSync(join(stormDir!, f)));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
     await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    const catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
-    const listening = await createRadomeServer({ catalog, objects, onError: () => {} }).listen(0, '127.0.0.1');
+    const catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = listening.url;
     close = async () => {
       await listening.close();

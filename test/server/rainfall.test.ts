@@ -15,7 +15,7 @@ import { DerivedFields } from '../../server/radar-time/derived-fields.js';
 import { zrRateTable } from '../../ingest/derive/rain-rate.js';
 import { RadarLayers } from '../../server/tiles/radar-layers.js';
 import { StoredGridSource } from '../../server/tiles/grid-source.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog, type ReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII, type EncodeOptions } from '../fixtures/archive2-encoder.js';
 import { encodeLevel3, genericRadialPacket } from '../fixtures/level3-encoder.js';
@@ -82,7 +82,7 @@ const SWATH_SEEDS = [11, 12, 13];
 describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => {
   let dir: string;
   let url: string;
-  let catalog: Catalog;
+  let catalog: ReadOnlyCatalog;
   let objects: FileObjectStore;
   let close: () => Promise<void>;
 
@@ -102,8 +102,8 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     SWATH_SEEDS.forEach((seed, k) => source.files.set(`swath-${k}`, encodeArchiveII(volume(DAY_SWATH + k * 5 * MIN, moment('REF', RADIALS, GATES, seed)))));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
     await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
-    const listening = await createRadomeServer({ catalog, objects, onError: () => {}, config: { rainfallGapMinutes: 20 } }).listen(0, '127.0.0.1');
+    catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {}, config: { rainfallGapMinutes: 20 } }).listen(0, '127.0.0.1');
     url = listening.url;
     close = async () => {
       await listening.close();
@@ -175,7 +175,7 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
   });
 
   it('results are kept by (sites, window, method) in a byte-bounded LRU', async () => {
-    const layers = new RadarLayers(catalog, new StoredGridSource(objects), 64 * 1024 * 1024);
+    const layers = new RadarLayers(catalog.reader, new StoredGridSource(objects), 64 * 1024 * 1024);
     const req = { kind: 'rainfall' as const, from: DAY_CONSTANT, to: DAY_CONSTANT + HOUR, sites: ['KLOT'], method: 'ZR' as const };
     const kept = new DerivedFields(layers, 20, 64 * 1024 * 1024);
     const first = await kept.field(req);
@@ -217,7 +217,7 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(loadServerConfig({}).rainfallGapMinutes).toBe(20);
     expect(loadServerConfig({ RADOME_RAINFALL_GAP_MINUTES: '40' }).rainfallGapMinutes).toBe(40);
     expect(() => loadServerConfig({ RADOME_RAINFALL_GAP_MINUTES: '0' })).toThrow(/RADOME_RAINFALL_GAP_MINUTES/);
-    const server = await createRadomeServer({ catalog, objects, onError: () => {}, config: loadServerConfig({ RADOME_RAINFALL_GAP_MINUTES: '40' }) }).listen(0, '127.0.0.1');
+    const server = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {}, config: loadServerConfig({ RADOME_RAINFALL_GAP_MINUTES: '40' }) }).listen(0, '127.0.0.1');
     try {
       const { body } = await postGraphql(`${server.url}/graphql`, RAINFALL, { from: iso(DAY_GAP), to: iso(DAY_GAP + HOUR), sites: ['KLOT'] });
       const r = body.data.rainfall;
@@ -250,7 +250,7 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     const refCuts = v.sweeps.filter((s) => s.moments.REF);
     const lowest = refCuts.reduce((a, s) => (s.elevationAngle < a.elevationAngle - 0.2 ? s : a), refCuts[0]!);
     const grid = lowest.moments.REF!;
-    const layers = new RadarLayers(catalog, new StoredGridSource(objects), 64 * 1024 * 1024);
+    const layers = new RadarLayers(catalog.reader, new StoredGridSource(objects), 64 * 1024 * 1024);
     const instants = refInstants(layers, 'KLOT', v.volumeStart - MIN, v.volumeStart + MIN);
     expect(instants).toHaveLength(1);
     const field = await instants[0]!.load();

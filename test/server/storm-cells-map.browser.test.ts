@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { NTV_SCAN_TIME, ntvProduct } from '../level3/storm-products.js';
 import { repoRoot, sampleFile } from '../sample-data.js';
@@ -48,7 +48,7 @@ describe.skipIf(!chromiumPath)('storm cells GeoJSON in MapLibre (headless Chromi
   let api: { url: string; close(): Promise<void> };
   let page: { url: string; close(): Promise<void> };
   let browser: LaunchedBrowser;
-  let catalog: Catalog;
+  let catalog: ReadOnlyCatalog;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'radome-cells-map-'));
@@ -56,14 +56,14 @@ describe.skipIf(!chromiumPath)('storm cells GeoJSON in MapLibre (headless Chromi
     const source = new MemorySource();
     source.files.set('ntv', ntvProduct());
     if (nst) source.files.set('nst', readFileSync(nst));
-    const writer = Catalog.open(join(dir, 'catalog.db'));
+    const writer = openCatalog(join(dir, 'catalog.db'));
     try {
       for (const key of source.files.keys()) expect((await ingestObject({ catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) }, source, source.object(key))).status).toBe('ingested');
     } finally {
       writer.close();
     }
-    catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
-    const listening = await createRadomeServer({ catalog, objects, onError: () => {} }).listen(0, '127.0.0.1');
+    catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     api = { url: listening.url, close: () => listening.close() };
     page = await serveFiles({
       '/': { body: PAGE, contentType: 'text/html' },

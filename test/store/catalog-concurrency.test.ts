@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 import { repoRoot } from '../sample-data.js';
 import { makeVolume, tempDbPath, volumeSchedule } from './catalog-fixtures.js';
 
@@ -12,7 +12,7 @@ const SWEEPS_PER_VOLUME = 9;
 describe('one writer and a reader in another process (WAL)', () => {
   it('the reader never gets SQLITE_BUSY, never sees half a commit, and sees every commit', async () => {
     const path = tempDbPath();
-    const writer = Catalog.open(path);
+    const writer = openCatalog(path);
     const reader = spawn(process.execPath, [VITE_NODE, 'test/store/catalog-reader-process.ts'], {
       cwd: repoRoot,
       env: { ...process.env, RADOME_TEST_DB: path, RADOME_TEST_VOLUMES: String(VOLUMES), RADOME_TEST_SWEEPS_PER_VOLUME: String(SWEEPS_PER_VOLUME) },
@@ -36,7 +36,7 @@ describe('one writer and a reader in another process (WAL)', () => {
     });
 
     for (const spec of volumeSchedule(VOLUMES)) {
-      writer.commitLevel2Volume(makeVolume(spec));
+      writer.writer.radar.commitVolume(makeVolume(spec));
       await new Promise((r) => setTimeout(r, 2)); // let the reader interleave
     }
     writer.close();

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG_EVENTS_KEPT_MS, pruneEventFeed } from '../../ingest/retention.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'radome-events-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('catalog event feed pruning', () => {
   it('forgets events older than a day and keeps the rest, without reusing sequence numbers', () => {
     const path = join(dir, 'catalog.db');
-    Catalog.open(path).close();
+    openCatalog(path).close();
     const now = Date.UTC(2026, 10, 21, 12);
     const db = new Database(path);
     const add = db.prepare("INSERT INTO catalog_events (at, kind, site, subject_id) VALUES (?, 'sweep', 'KLOT', ?)");
@@ -23,15 +23,15 @@ describe('catalog event feed pruning', () => {
     for (let i = 0; i < 3; i++) add.run(now - 1000 * (3 - i), `new${i}`);
     db.close();
 
-    const catalog = Catalog.open(path);
+    const catalog = openCatalog(path);
     try {
       expect(pruneEventFeed(catalog, pino({ level: 'silent' }), now)).toBe(5);
-      const left = catalog.catalogEventsAfter(0, 100);
+      const left = catalog.reader.events.after(0, 100);
       expect(left.map((e) => e.subjectId)).toEqual(['new0', 'new1', 'new2']);
       expect(pruneEventFeed(catalog, pino({ level: 'silent' }), now)).toBe(0);
       // A day later everything goes; the next event still gets a higher number than any before.
       expect(pruneEventFeed(catalog, pino({ level: 'silent' }), now + 2 * CATALOG_EVENTS_KEPT_MS)).toBe(3);
-      expect(catalog.latestCatalogEvent()).toBeNull();
+      expect(catalog.reader.events.latest()).toBeNull();
     } finally {
       catalog.close();
     }

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommitLevel2VolumeInput, RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
+import type { CommitLevel2VolumeInput, RadarSiteRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
 
 export const SITES: Record<string, RadarSiteRow> = {
   KLOT: { id: 'KLOT', latitude: 41.6044, longitude: -88.0847, heightM: 202 },

@@ -3,26 +3,26 @@
  * Reads in a loop while another process commits, until it sees RADOME_TEST_VOLUMES volumes,
  * then prints one JSON line: how many reads, what went wrong, what it saw.
  */
-import { Catalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 
 const path = process.env.RADOME_TEST_DB!;
 const expected = Number(process.env.RADOME_TEST_VOLUMES);
 const sweepsPerVolume = Number(process.env.RADOME_TEST_SWEEPS_PER_VOLUME);
 const deadline = Date.now() + 60_000;
 
-const catalog = Catalog.open(path, { readonly: true });
+const catalog = openReadOnlyCatalog(path);
 process.stdout.write('ready\n');
 
 const result = { reads: 0, errors: [] as string[], torn: 0, backwards: 0, counts: new Set<number>(), last: 0 };
 while (result.last < expected && Date.now() < deadline) {
   try {
-    const volumes = catalog.listVolumes({}, { first: 20 });
+    const volumes = catalog.reader.radar.volumes({}, { first: 20 });
     if (volumes.totalCount < result.last) result.backwards++;
     result.last = volumes.totalCount;
     result.counts.add(volumes.totalCount);
     // Commits are atomic: a volume is never seen without all its sweeps.
-    for (const sweeps of catalog.sweepsForVolumes(volumes.rows.map((v) => v.id))) if (sweeps.length !== sweepsPerVolume) result.torn++;
-    if (catalog.listSweeps({}, { first: 1 }).totalCount % sweepsPerVolume !== 0) result.torn++;
+    for (const sweeps of catalog.reader.radar.sweepsForVolumes(volumes.rows.map((v) => v.id))) if (sweeps.length !== sweepsPerVolume) result.torn++;
+    if (catalog.reader.radar.sweeps({}, { first: 1 }).totalCount % sweepsPerVolume !== 0) result.torn++;
     result.reads++;
   } catch (e) {
     result.errors.push(e instanceof Error ? `${(e as { code?: string }).code ?? ''} ${e.message}` : String(e));

@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
-import { Catalog, CATALOG_SCHEMA_VERSION, encodeCursor } from '../../store/catalog/index.js';
-import { migrate, MIGRATIONS } from '../../store/catalog/migrations.js';
-import { openDatabase } from '../../store/catalog/open.js';
-import type { Page, PageArgs, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/types.js';
+import { type Catalog, type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog, CATALOG_SCHEMA_VERSION, encodeCursor } from '../../store/catalog/index.js';
+import { migrate, MIGRATIONS } from '../../store/catalog/sqlite/migrations.js';
+import { openDatabase } from '../../store/catalog/sqlite/open.js';
+import type { Page, PageArgs, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/catalog/index.js';
 import { makeVolume, tempDbPath, volumeSchedule } from './catalog-fixtures.js';
 
-const open: Catalog[] = [];
-function track(c: Catalog): Catalog {
+const open: ReadOnlyCatalog[] = [];
+function track<C extends ReadOnlyCatalog>(c: C): C {
   open.push(c);
   return c;
 }
@@ -47,7 +47,7 @@ function expectRadomeError(fn: () => unknown, code: string, message?: RegExp): R
 describe('catalog migrations', () => {
   it('creates a fresh catalog (and its folder) at the latest version, in WAL mode', () => {
     const path = tempDbPath();
-    const c = track(Catalog.open(path));
+    const c = track(openCatalog(path));
     expect(c.schemaVersion).toBe(CATALOG_SCHEMA_VERSION);
     c.close();
     const db = new Database(path, { readonly: true });
@@ -67,9 +67,9 @@ describe('catalog migrations', () => {
 
   it('re-opening is a no-op, and a later migration step is applied once, in order', () => {
     const path = tempDbPath();
-    Catalog.open(path).close();
+    openCatalog(path).close();
     const before = new Database(path).prepare('SELECT * FROM schema_migrations').all();
-    Catalog.open(path).close();
+    openCatalog(path).close();
     const db = new Database(path);
     expect(db.prepare('SELECT * FROM schema_migrations').all()).toEqual(before);
 
@@ -82,7 +82,7 @@ describe('catalog migrations', () => {
 
   it('a failing migration step leaves the catalog at the previous version', () => {
     const path = tempDbPath();
-    Catalog.open(path).close();
+    openCatalog(path).close();
     const db = new Database(path);
     const broken = [...MIGRATIONS, { version: CATALOG_SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half (x); SELECT no_such_function();' }];
     expect(() => migrate(db, path, broken)).toThrow(/no_such_function/);
@@ -93,40 +93,39 @@ describe('catalog migrations', () => {
 
   it('refuses a catalog newer than it knows, read-only or not, with a clear CONFIG error', () => {
     const path = tempDbPath();
-    Catalog.open(path).close();
+    openCatalog(path).close();
     const db = new Database(path);
     db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(CATALOG_SCHEMA_VERSION + 5, 'future', Date.now());
     db.close();
-    expectRadomeError(() => Catalog.open(path, { readonly: true }), 'CONFIG', /newer than the \d+ this radome knows; upgrade radome/);
-    expectRadomeError(() => Catalog.open(path), 'CONFIG', /newer/);
+    expectRadomeError(() => openReadOnlyCatalog(path), 'CONFIG', /newer than the \d+ this radome knows; upgrade radome/);
+    expectRadomeError(() => openCatalog(path), 'CONFIG', /newer/);
   });
 
   it('read-only opens never create or migrate', () => {
     const missing = tempDbPath();
-    expectRadomeError(() => Catalog.open(missing, { readonly: true }), 'CONFIG', /run an ingest first/);
+    expectRadomeError(() => openReadOnlyCatalog(missing), 'CONFIG', /run an ingest first/);
     const blank = tempDbPath();
-    Catalog.open(blank).close();
+    openCatalog(blank).close();
     const db = new Database(blank);
     db.exec('DELETE FROM schema_migrations');
     db.close();
-    expectRadomeError(() => Catalog.open(blank, { readonly: true }), 'CONFIG', /not initialised/);
+    expectRadomeError(() => openReadOnlyCatalog(blank), 'CONFIG', /not initialised/);
   });
 
-  it('a read-only catalog reads, and rejects writes with CONFIG', () => {
+  it('a read-only catalog reads, and has no writer', () => {
     const path = tempDbPath();
-    const writer = track(Catalog.open(path));
-    writer.commitLevel2Volume(makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) }));
+    const writer = track(openCatalog(path));
+    writer.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) }));
     writer.close();
-    const reader = track(Catalog.open(path, { readonly: true }));
-    expect(reader.listRadarSites().map((s) => s.id)).toEqual(['KLOT']);
-    expectRadomeError(() => reader.commitLevel2Volume(makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 18) })), 'CONFIG', /read-only/);
-    expectRadomeError(() => reader.recordFailure({ source: 's', key: 'k', fingerprint: 'f', code: 'CORRUPT', message: 'x', at: 1 }), 'CONFIG');
+    const reader = track(openReadOnlyCatalog(path));
+    expect(reader.reader.radar.sites().map((s) => s.id)).toEqual(['KLOT']);
+    expect('writer' in reader).toBe(false);
   });
 });
 
 describe('commitLevel2Volume', () => {
   it('reads back corners exactly, whether they are the bbox corners or not', () => {
-    const c = track(Catalog.open(tempDbPath()));
+    const c = track(openCatalog(tempDbPath()));
     const input = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17, 0, 8, 42) });
     const [rectangle, skewed, awkward] = input.sweeps;
     // Skewed: not the bbox's corners, so they come from the stored JSON.
@@ -144,75 +143,75 @@ describe('commitLevel2Volume', () => {
       [-87.5e-7, 41.6 + 1e-13],
       [-88.1 / 3, 41.6 + 1e-13],
     ];
-    c.commitLevel2Volume(input);
+    c.writer.radar.commitVolume(input);
     const ids = [rectangle!.id, skewed!.id, awkward!.id];
-    expect(c.getSweeps(ids)).toEqual([rectangle, skewed, awkward]);
-    const listed = c.listSweeps({ volumeId: input.volume.id }, { first: 100 }).rows;
+    expect(c.reader.radar.sweepsByIds(ids)).toEqual([rectangle, skewed, awkward]);
+    const listed = c.reader.radar.sweeps({ volumeId: input.volume.id }, { first: 100 }).rows;
     expect(ids.map((id) => listed.find((s) => s.id === id))).toEqual([rectangle, skewed, awkward]);
-    const grouped = c.sweepsForVolumes([input.volume.id])[0]!;
+    const grouped = c.reader.radar.sweepsForVolumes([input.volume.id])[0]!;
     expect(ids.map((id) => grouped.find((s) => s.id === id))).toEqual([rectangle, skewed, awkward]);
   });
 
   it('stores site, volume, sweeps and source file; committing again changes nothing', () => {
     const path = tempDbPath();
-    const c = track(Catalog.open(path));
+    const c = track(openCatalog(path));
     const input = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17, 0, 8, 42) });
-    expect(c.isIngested(input.file.source, input.file.key, input.file.fingerprint)).toBe(false);
-    expect(c.commitLevel2Volume(input)).toEqual({ staleObjectKeys: [] });
-    expect(c.isIngested(input.file.source, input.file.key, input.file.fingerprint)).toBe(true);
-    expect(c.isIngested(input.file.source, input.file.key, '"other-etag"')).toBe(false);
+    expect(c.reader.ingest.isIngested(input.file.source, input.file.key, input.file.fingerprint)).toBe(false);
+    expect(c.writer.radar.commitVolume(input)).toEqual({ staleObjectKeys: [] });
+    expect(c.reader.ingest.isIngested(input.file.source, input.file.key, input.file.fingerprint)).toBe(true);
+    expect(c.reader.ingest.isIngested(input.file.source, input.file.key, '"other-etag"')).toBe(false);
 
-    expect(c.getVolumes([input.volume.id])).toEqual([input.volume]);
-    const stored = c.sweepsForVolumes([input.volume.id])[0]!;
+    expect(c.reader.radar.volumesByIds([input.volume.id])).toEqual([input.volume]);
+    const stored = c.reader.radar.sweepsForVolumes([input.volume.id])[0]!;
     expect(stored).toHaveLength(9);
     expect(new Set(stored)).toEqual(new Set(input.sweeps.map((s) => expect.objectContaining(s))));
-    expect(c.getSweeps([input.sweeps[4]!.id])).toEqual([input.sweeps[4]]);
-    expect(c.listRadarSites()).toEqual([{ ...input.site, firstVolumeAt: input.volume.scanStart, lastVolumeAt: input.volume.scanStart }]);
+    expect(c.reader.radar.sweepsByIds([input.sweeps[4]!.id])).toEqual([input.sweeps[4]]);
+    expect(c.reader.radar.sites()).toEqual([{ ...input.site, firstVolumeAt: input.volume.scanStart, lastVolumeAt: input.volume.scanStart }]);
 
     const before = dump(path);
-    expect(c.commitLevel2Volume(input)).toEqual({ staleObjectKeys: [] });
-    expect(c.commitLevel2Volume(structuredClone(input))).toEqual({ staleObjectKeys: [] });
+    expect(c.writer.radar.commitVolume(input)).toEqual({ staleObjectKeys: [] });
+    expect(c.writer.radar.commitVolume(structuredClone(input))).toEqual({ staleObjectKeys: [] });
     expect(dump(path)).toEqual(before);
   });
 
   it('the same volume from another file replaces its sweeps and reports the keys no row uses', () => {
-    const c = track(Catalog.open(tempDbPath()));
+    const c = track(openCatalog(tempDbPath()));
     const start = Date.UTC(2022, 2, 17, 0, 8, 42);
     const first = makeVolume({ site: 'KLOT', start });
-    c.commitLevel2Volume(first);
+    c.writer.radar.commitVolume(first);
     const again = makeVolume({ site: 'KLOT', start, elevations: [0.5, 2.4], key: 'mirror/KLOT_V06', fingerprint: '"mirror"' });
-    const { staleObjectKeys } = c.commitLevel2Volume(again);
+    const { staleObjectKeys } = c.writer.radar.commitVolume(again);
 
     expect(staleObjectKeys).toEqual(first.sweeps.filter((s) => s.elevationNumber === 2).flatMap((s) => [s.imageKey, s.metadataKey]).sort());
-    const sweeps = c.sweepsForVolumes([first.volume.id])[0]!;
+    const sweeps = c.reader.radar.sweepsForVolumes([first.volume.id])[0]!;
     expect(sweeps.map((s) => s.id)).toEqual(again.sweeps.map((s) => s.id).sort());
-    expect(c.getVolumes([first.volume.id])[0]).toEqual(again.volume);
-    expect(c.listVolumes({}, { first: 10 }).totalCount).toBe(1);
-    expect(c.listSweeps({}, { first: 100 }).totalCount).toBe(6);
-    expect(c.isIngested(first.file.source, first.file.key, first.file.fingerprint)).toBe(true);
-    expect(c.isIngested(again.file.source, again.file.key, again.file.fingerprint)).toBe(true);
+    expect(c.reader.radar.volumesByIds([first.volume.id])[0]).toEqual(again.volume);
+    expect(c.reader.radar.volumes({}, { first: 10 }).totalCount).toBe(1);
+    expect(c.reader.radar.sweeps({}, { first: 100 }).totalCount).toBe(6);
+    expect(c.reader.ingest.isIngested(first.file.source, first.file.key, first.file.fingerprint)).toBe(true);
+    expect(c.reader.ingest.isIngested(again.file.source, again.file.key, again.file.fingerprint)).toBe(true);
   });
 
   it('keeps the site up to date and tracks its first and last volume', () => {
-    const c = track(Catalog.open(tempDbPath()));
+    const c = track(openCatalog(tempDbPath()));
     const t = Date.UTC(2022, 2, 17);
-    c.commitLevel2Volume(makeVolume({ site: 'KLOT', start: t + 600_000 }));
+    c.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: t + 600_000 }));
     const moved = makeVolume({ site: 'KLOT', start: t });
     moved.site = { ...moved.site, heightM: 250 };
-    c.commitLevel2Volume(moved);
-    c.commitLevel2Volume(makeVolume({ site: 'KTLX', start: t + 60_000 }));
-    expect(c.getRadarSites(['KTLX', 'NOPE', 'KLOT', 'KTLX'])).toEqual([
+    c.writer.radar.commitVolume(moved);
+    c.writer.radar.commitVolume(makeVolume({ site: 'KTLX', start: t + 60_000 }));
+    expect(c.reader.radar.sitesByIds(['KTLX', 'NOPE', 'KLOT', 'KTLX'])).toEqual([
       expect.objectContaining({ id: 'KTLX', firstVolumeAt: t + 60_000, lastVolumeAt: t + 60_000 }),
       null,
       expect.objectContaining({ id: 'KLOT', heightM: 250, firstVolumeAt: t, lastVolumeAt: t + 600_000 }),
       expect.objectContaining({ id: 'KTLX' }),
     ]);
-    expect(c.getRadarSites([])).toEqual([]);
+    expect(c.reader.radar.sitesByIds([])).toEqual([]);
   });
 
   it('rejects inconsistent input with BAD_INPUT and writes nothing', () => {
     const path = tempDbPath();
-    const c = track(Catalog.open(path));
+    const c = track(openCatalog(path));
     const good = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) });
     const cases: [string, (i: typeof good) => void, RegExp][] = [
       ['site', (i) => (i.site = { ...i.site, id: 'KTLX' }), /site row is KTLX/],
@@ -226,21 +225,21 @@ describe('commitLevel2Volume', () => {
     for (const [, mutate, message] of cases) {
       const input = structuredClone(good);
       mutate(input);
-      expectRadomeError(() => c.commitLevel2Volume(input), 'BAD_INPUT', message);
+      expectRadomeError(() => c.writer.radar.commitVolume(input), 'BAD_INPUT', message);
     }
-    expect(c.listVolumes({}, { first: 1 }).totalCount).toBe(0);
-    expect(c.listRadarSites()).toEqual([]);
+    expect(c.reader.radar.volumes({}, { first: 1 }).totalCount).toBe(0);
+    expect(c.reader.radar.sites()).toEqual([]);
   });
 });
 
 /** A catalog of 60 volumes at three sites, with ties on time within and across sites. */
 function populated(): { c: Catalog; volumes: VolumeRow[]; sweeps: SweepRow[] } {
-  const c = Catalog.open(tempDbPath());
+  const c = openCatalog(tempDbPath());
   const volumes: VolumeRow[] = [];
   const sweeps: SweepRow[] = [];
   for (const spec of volumeSchedule(60)) {
     const input = makeVolume(spec);
-    c.commitLevel2Volume(input);
+    c.writer.radar.commitVolume(input);
     volumes.push(input.volume);
     sweeps.push(...input.sweeps);
   }
@@ -279,7 +278,7 @@ describe('keyset pagination', () => {
     it(`walks every sweep exactly once, ${order}, at several page sizes`, () => {
       const expected = sortedBy(sweeps, (s) => s.startTime, order).map((s) => s.id);
       for (const first of [1, 7, 50, 1000]) {
-        const { seen, totals } = walk((p) => c.listSweeps({ order }, p), first);
+        const { seen, totals } = walk((p) => c.reader.radar.sweeps({ order }, p), first);
         expect(seen.map((s) => s.id)).toEqual(expected);
         expect([...totals]).toEqual([sweeps.length]);
       }
@@ -288,7 +287,7 @@ describe('keyset pagination', () => {
     it(`walks every volume exactly once, ${order}`, () => {
       const expected = sortedBy(volumes, (v) => v.scanStart, order).map((v) => v.id);
       for (const first of [1, 4, 60, 61]) {
-        const { seen, totals } = walk((p) => c.listVolumes({ order }, p), first);
+        const { seen, totals } = walk((p) => c.reader.radar.volumes({ order }, p), first);
         expect(seen.map((v) => v.id)).toEqual(expected);
         expect([...totals]).toEqual([volumes.length]);
       }
@@ -296,19 +295,19 @@ describe('keyset pagination', () => {
   }
 
   it('defaults to newest first', () => {
-    const page = c.listVolumes({}, { first: 3 });
+    const page = c.reader.radar.volumes({}, { first: 3 });
     expect(page.rows.map((v) => v.id)).toEqual(sortedBy(volumes, (v) => v.scanStart, 'DESC').slice(0, 3).map((v) => v.id));
     expect(page.hasNextPage).toBe(true);
   });
 
   it('first: 0 gives no rows but the count and whether rows exist', () => {
-    expect(c.listSweeps({ site: 'KLOT' }, { first: 0 })).toEqual({ rows: [], totalCount: 180, hasNextPage: true });
-    expect(c.listSweeps({ site: 'KXXX' }, { first: 0 })).toEqual({ rows: [], totalCount: 0, hasNextPage: false });
+    expect(c.reader.radar.sweeps({ site: 'KLOT' }, { first: 0 })).toEqual({ rows: [], totalCount: 180, hasNextPage: true });
+    expect(c.reader.radar.sweeps({ site: 'KXXX' }, { first: 0 })).toEqual({ rows: [], totalCount: 0, hasNextPage: false });
   });
 
   it('rejects cursors that are not from this API, and bad page sizes', () => {
-    const sweepCursor = c.listSweeps({}, { first: 1 }).cursorAt(0);
-    const volumeCursor = c.listVolumes({}, { first: 1 }).cursorAt(0);
+    const sweepCursor = c.reader.radar.sweeps({}, { first: 1 }).cursorAt(0);
+    const volumeCursor = c.reader.radar.volumes({}, { first: 1 }).cursorAt(0);
     const notCursors = [
       'garbage!',
       'bm90IGpzb24',
@@ -320,16 +319,16 @@ describe('keyset pagination', () => {
       'A'.repeat(5000),
     ];
     for (const after of notCursors) {
-      expectRadomeError(() => c.listSweeps({}, { first: 5, after }), 'BAD_INPUT', /^after: not a cursor from this API/);
+      expectRadomeError(() => c.reader.radar.sweeps({}, { first: 5, after }), 'BAD_INPUT', /^after: not a cursor from this API/);
     }
-    expectRadomeError(() => c.listVolumes({}, { first: 5, after: sweepCursor }), 'BAD_INPUT', /^after: not a cursor/);
-    for (const first of [-1, 1.5, Number.NaN, 10_001]) expectRadomeError(() => c.listSweeps({}, { first }), 'BAD_INPUT', /^first:/);
-    expectRadomeError(() => c.listSweeps({ order: 'UP' as SortOrder }, { first: 1 }), 'BAD_INPUT', /^order:/);
-    expectRadomeError(() => c.listSweeps({ from: Number.NaN }, { first: 1 }), 'BAD_INPUT', /^from:/);
+    expectRadomeError(() => c.reader.radar.volumes({}, { first: 5, after: sweepCursor }), 'BAD_INPUT', /^after: not a cursor/);
+    for (const first of [-1, 1.5, Number.NaN, 10_001]) expectRadomeError(() => c.reader.radar.sweeps({}, { first }), 'BAD_INPUT', /^first:/);
+    expectRadomeError(() => c.reader.radar.sweeps({ order: 'UP' as SortOrder }, { first: 1 }), 'BAD_INPUT', /^order:/);
+    expectRadomeError(() => c.reader.radar.sweeps({ from: Number.NaN }, { first: 1 }), 'BAD_INPUT', /^from:/);
   });
 
   it('a cursor is a position: it works for a row that no longer exists', () => {
-    const page = c.listSweeps({ order: 'ASC' }, { first: 1, after: encodeCursor('sweep', { time: sweeps[10]!.startTime, id: `${sweeps[10]!.id}~gone` }) });
+    const page = c.reader.radar.sweeps({ order: 'ASC' }, { first: 1, after: encodeCursor('sweep', { time: sweeps[10]!.startTime, id: `${sweeps[10]!.id}~gone` }) });
     const expected = sortedBy(sweeps, (s) => s.startTime, 'ASC').find((s) => s.startTime > sweeps[10]!.startTime || (s.startTime === sweeps[10]!.startTime && s.id > `${sweeps[10]!.id}~gone`));
     expect(page.rows[0]!.id).toBe(expected!.id);
   });
@@ -357,7 +356,7 @@ describe('filters', () => {
       (s) => s.startTime,
       filter.order ?? 'DESC',
     );
-    const { seen, totals } = walk((p) => c.listSweeps(filter, p), 13);
+    const { seen, totals } = walk((p) => c.reader.radar.sweeps(filter, p), 13);
     expect(seen.map((s) => s.id), JSON.stringify(filter)).toEqual(expected.map((s) => s.id));
     expect([...totals]).toEqual([expected.length]);
     return expected.length;
@@ -369,7 +368,7 @@ describe('filters', () => {
       (v) => v.scanStart,
       filter.order ?? 'DESC',
     );
-    const { seen, totals } = walk((p) => c.listVolumes(filter, p), 5);
+    const { seen, totals } = walk((p) => c.reader.radar.volumes(filter, p), 5);
     expect(seen.map((v) => v.id), JSON.stringify(filter)).toEqual(expected.map((v) => v.id));
     expect([...totals]).toEqual([expected.length]);
     return expected.length;
@@ -414,59 +413,59 @@ describe('filters', () => {
     const inWindow = sweeps.filter((s) => s.startTime < window.to && s.endTime >= window.from);
     const later = encodeCursor('sweep', { time: window.to + 3_600_000, id: 'z' });
     const earlier = encodeCursor('sweep', { time: window.from - 3_600_000, id: '' });
-    const desc = c.listSweeps({ ...window, order: 'DESC' }, { first: 1000, after: later });
+    const desc = c.reader.radar.sweeps({ ...window, order: 'DESC' }, { first: 1000, after: later });
     expect(desc.rows.map((s) => s.id)).toEqual(sortedBy(inWindow, (s) => s.startTime, 'DESC').map((s) => s.id));
-    const asc = c.listSweeps({ ...window, order: 'ASC' }, { first: 1000, after: earlier });
+    const asc = c.reader.radar.sweeps({ ...window, order: 'ASC' }, { first: 1000, after: earlier });
     expect(asc.rows.map((s) => s.id)).toEqual(sortedBy(inWindow, (s) => s.startTime, 'ASC').map((s) => s.id));
-    expect(c.listSweeps({ ...window, order: 'DESC' }, { first: 1000, after: earlier }).rows).toEqual([]);
-    expect(c.listSweeps({ ...window, order: 'ASC' }, { first: 1000, after: later }).rows).toEqual([]);
+    expect(c.reader.radar.sweeps({ ...window, order: 'DESC' }, { first: 1000, after: earlier }).rows).toEqual([]);
+    expect(c.reader.radar.sweeps({ ...window, order: 'ASC' }, { first: 1000, after: later }).rows).toEqual([]);
   });
 
   it('accepts nulls (as GraphQL passes them) as "no filter"', () => {
-    const page = c.listSweeps({ site: null, moments: null, from: null, order: null } as unknown as SweepFilter, { first: 1, after: null });
+    const page = c.reader.radar.sweeps({ site: null, moments: null, from: null, order: null } as unknown as SweepFilter, { first: 1, after: null });
     expect(page.totalCount).toBe(540);
   });
 
   it('sweepsForVolumes: one list per id in order, empty for unknown ids, filtered', () => {
     const ids = [volumes[5]!.id, 'nope', volumes[2]!.id];
-    const [a, none, b] = c.sweepsForVolumes(ids);
+    const [a, none, b] = c.reader.radar.sweepsForVolumes(ids);
     expect(a!.map((s) => s.id)).toEqual(sweeps.filter((s) => s.volumeId === ids[0]).map((s) => s.id).sort());
     expect(none).toEqual([]);
     expect(b!.every((s) => s.volumeId === ids[2])).toBe(true);
     expect(b!.map((s) => s.elevationNumber)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3]);
-    const filtered = c.sweepsForVolumes(ids, { moments: ['REF'], minElevation: 1, order: 'DESC' });
+    const filtered = c.reader.radar.sweepsForVolumes(ids, { moments: ['REF'], minElevation: 1, order: 'DESC' });
     expect(filtered.map((l) => l.map((s) => s.elevationAngle))).toEqual([[2.4, 1.5], [], [2.4, 1.5]]);
     expect(filtered[0]!.every((s) => s.moment === 'REF')).toBe(true);
-    expect(c.sweepsForVolumes([])).toEqual([]);
+    expect(c.reader.radar.sweepsForVolumes([])).toEqual([]);
   });
 
   it('getVolumes / getSweeps return rows in the order asked, null when missing', () => {
-    expect(c.getVolumes(['x', volumes[3]!.id, volumes[1]!.id]).map((v) => v?.id ?? null)).toEqual([null, volumes[3]!.id, volumes[1]!.id]);
-    expect(c.getSweeps([sweeps[9]!.id, 'x', sweeps[0]!.id])).toEqual([sweeps[9], null, sweeps[0]]);
+    expect(c.reader.radar.volumesByIds(['x', volumes[3]!.id, volumes[1]!.id]).map((v) => v?.id ?? null)).toEqual([null, volumes[3]!.id, volumes[1]!.id]);
+    expect(c.reader.radar.sweepsByIds([sweeps[9]!.id, 'x', sweeps[0]!.id])).toEqual([sweeps[9], null, sweeps[0]]);
   });
 });
 
 describe('ingest failures', () => {
   it('counts attempts, keeps the first time and quarantine key, lists newest first, clears', () => {
-    const c = track(Catalog.open(tempDbPath()));
+    const c = track(openCatalog(tempDbPath()));
     const f = { source: 'level2:test', key: 'a/b_V06', fingerprint: '"e1"' };
-    expect(c.recordFailure({ ...f, code: 'CORRUPT', message: 'bad block at 1234', quarantineKey: 'quarantine/a/b_V06', at: 1000 })).toEqual({ attempts: 1 });
-    expect(c.recordFailure({ ...f, code: 'TRUNCATED', message: 'ends at 99', at: 2000 })).toEqual({ attempts: 2 });
-    expect(c.recordFailure({ ...f, fingerprint: '"e2"', code: 'SOURCE_UNAVAILABLE', message: 'timeout', at: 3000 })).toEqual({ attempts: 1 });
-    expect(c.listFailures()).toEqual([
+    expect(c.writer.ingest.recordFailure({ ...f, code: 'CORRUPT', message: 'bad block at 1234', quarantineKey: 'quarantine/a/b_V06', at: 1000 })).toEqual({ attempts: 1 });
+    expect(c.writer.ingest.recordFailure({ ...f, code: 'TRUNCATED', message: 'ends at 99', at: 2000 })).toEqual({ attempts: 2 });
+    expect(c.writer.ingest.recordFailure({ ...f, fingerprint: '"e2"', code: 'SOURCE_UNAVAILABLE', message: 'timeout', at: 3000 })).toEqual({ attempts: 1 });
+    expect(c.reader.ingest.failures()).toEqual([
       { ...f, fingerprint: '"e2"', attempts: 1, firstFailedAt: 3000, lastFailedAt: 3000, errorCode: 'SOURCE_UNAVAILABLE', errorMessage: 'timeout', quarantineKey: null },
       { ...f, attempts: 2, firstFailedAt: 1000, lastFailedAt: 2000, errorCode: 'TRUNCATED', errorMessage: 'ends at 99', quarantineKey: 'quarantine/a/b_V06' },
     ]);
-    expect(c.clearFailure(f.source, f.key, '"e2"')).toBe(true);
-    expect(c.clearFailure(f.source, f.key, '"e2"')).toBe(false);
-    expect(c.listFailures().map((r) => r.fingerprint)).toEqual(['"e1"']);
+    expect(c.writer.ingest.clearFailure(f.source, f.key, '"e2"')).toBe(true);
+    expect(c.writer.ingest.clearFailure(f.source, f.key, '"e2"')).toBe(false);
+    expect(c.reader.ingest.failures().map((r) => r.fingerprint)).toEqual(['"e1"']);
   });
 
   it('a successful commit of the same file clears its failure', () => {
-    const c = track(Catalog.open(tempDbPath()));
+    const c = track(openCatalog(tempDbPath()));
     const input = makeVolume({ site: 'KTLX', start: Date.UTC(2022, 4, 1) });
-    c.recordFailure({ ...input.file, code: 'SOURCE_UNAVAILABLE', message: 'reset', at: 5 });
-    c.commitLevel2Volume(input);
-    expect(c.listFailures()).toEqual([]);
+    c.writer.ingest.recordFailure({ ...input.file, code: 'SOURCE_UNAVAILABLE', message: 'reset', at: 5 });
+    c.writer.radar.commitVolume(input);
+    expect(c.reader.ingest.failures()).toEqual([]);
   });
 });

@@ -3,12 +3,12 @@
 import { pino } from 'pino';
 import { expect } from 'vitest';
 import { ingestObject } from '../../ingest/ingest-object.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 import type { ObjectStore } from '../../store/types.js';
 import type { MemorySource } from './memory-source.js';
 
 export async function ingestEveryFile(catalogPath: string, objects: ObjectStore, source: MemorySource): Promise<void> {
-  const writer = Catalog.open(catalogPath);
+  const writer = openCatalog(catalogPath);
   try {
     const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
     for (const key of source.files.keys()) {

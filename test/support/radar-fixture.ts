@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll } from 'vitest';
 import type { BBox, Corners } from '../../ingest/render/types.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/file-store.js';
-import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/types.js';
+import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
 
 export const T0 = Date.UTC(2022, 2, 17, 0, 0, 0);
@@ -70,7 +70,7 @@ export async function createRadarFixture(): Promise<RadarFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-server-'));
   const catalogPath = join(dir, 'catalog.sqlite');
   const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
-  const catalog = Catalog.open(catalogPath);
+  const catalog = openCatalog(catalogPath);
   const volumes: VolumeRow[] = [];
   const sweeps: SweepRow[] = [];
   try {
@@ -124,7 +124,7 @@ export async function createRadarFixture(): Promise<RadarFixture> {
             volumeSweeps.push(sweep);
           }
         }
-        catalog.commitLevel2Volume({ file, site, volume, sweeps: volumeSweeps });
+        catalog.writer.radar.commitVolume({ file, site, volume, sweeps: volumeSweeps });
         volumes.push(volume);
         sweeps.push(...volumeSweeps);
       }
@@ -138,16 +138,16 @@ export async function createRadarFixture(): Promise<RadarFixture> {
 export interface TestServer {
   url: string;
   graphqlUrl: string;
-  catalog: Catalog;
+  catalog: ReadOnlyCatalog;
   close(): Promise<void>;
 }
 
 /** A radome server over the fixture, read-only like production, on an ephemeral loopback port. */
 export async function startTestServer(fixture: RadarFixture, options: Partial<RadomeServerOptions> = {}): Promise<TestServer> {
-  const catalog = Catalog.open(fixture.catalogPath, { readonly: true });
+  const catalog = openReadOnlyCatalog(fixture.catalogPath);
   let listening;
   try {
-    listening = await createRadomeServer({ catalog, objects: fixture.objects, ...options }).listen(0, '127.0.0.1');
+    listening = await createRadomeServer({ catalog: catalog.reader, objects: fixture.objects, ...options }).listen(0, '127.0.0.1');
   } catch (e) {
     catalog.close();
     throw e;

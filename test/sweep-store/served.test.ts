@@ -12,7 +12,7 @@ import { ingestObject } from '../../ingest/ingest-object.js';
 import { level2ZarrPrefix } from '../../ingest/level2/volume-id.js';
 import { level2VolumeId } from '../../core/vocabulary/index.js';
 import { createRadomeServer } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { readStoredSweep } from '../../store/radar/sweep-store-read.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
@@ -31,7 +31,7 @@ describe('sweep store: written at ingest, found from the catalog, served under /
   let dir: string;
   let base: string;
   let objects: FileObjectStore;
-  let catalog: Catalog;
+  let catalog: ReadOnlyCatalog;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -39,17 +39,17 @@ describe('sweep store: written at ingest, found from the catalog, served under /
     objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
     const source = new MemorySource();
     source.files.set('KLOT20220317_000842_V06', bytes);
-    const writer = Catalog.open(join(dir, 'catalog.db'));
+    const writer = openCatalog(join(dir, 'catalog.db'));
     try {
       const outcome = await ingestObject({ catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) }, source, source.object('KLOT20220317_000842_V06'));
       expect(outcome.status).toBe('ingested');
       // A volume from before sweep stores existed: its row has no zarr_key.
-      writer.commitLevel2Volume(makeVolume({ site: 'KLOT', start: OLDER }));
+      writer.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: OLDER }));
     } finally {
       writer.close();
     }
-    catalog = Catalog.open(join(dir, 'catalog.db'), { readonly: true });
-    const listening = await createRadomeServer({ catalog, objects, onError: () => {} }).listen(0, '127.0.0.1');
+    catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     base = listening.url;
     close = () => listening.close();
   });
@@ -61,9 +61,9 @@ describe('sweep store: written at ingest, found from the catalog, served under /
   });
 
   it('the catalog finds the store from the volume and each sweep row its sweep group', async () => {
-    const [row] = catalog.getVolumes([id]);
+    const [row] = catalog.reader.radar.volumesByIds([id]);
     expect(row!.zarrKey).toBe(prefix);
-    const [sweeps] = catalog.sweepsForVolumes([id]);
+    const [sweeps] = catalog.reader.radar.sweepsForVolumes([id]);
     expect(sweeps!.length).toBeGreaterThan(0);
     for (const s of sweeps!) {
       const stored = await readStoredSweep(objects, row!.zarrKey!, s.sweepIndex!, [s.moment as 'REF']);

@@ -8,14 +8,14 @@ import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { level2VolumeId } from '../../core/vocabulary/index.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
-import { Catalog } from '../../store/catalog/index.js';
+import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { MemorySource } from '../support/memory-source.js';
 
 export interface SampleServer {
   url: string;
   objects: FileObjectStore;
-  catalog: Catalog;
+  catalog: ReadOnlyCatalog;
   volumeId: string;
   zarrPrefix: string;
   /** POSTs a GraphQL query. */
@@ -33,7 +33,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
   const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
   const source = new MemorySource();
   for (const [key, bytes] of Object.entries(files)) source.files.set(key, bytes);
-  const writer = Catalog.open(catalogPath);
+  const writer = openCatalog(catalogPath);
   let volumeId = '';
   let zarrPrefix = '';
   try {
@@ -44,13 +44,13 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
       if (key.startsWith('level3-')) continue;
       const volume = decodeArchiveII(source.files.get(key)!);
       volumeId = level2VolumeId(volume.site, volume.volumeStart);
-      zarrPrefix = writer.getVolumes([volumeId])[0]!.zarrKey!;
+      zarrPrefix = writer.reader.radar.volumesByIds([volumeId])[0]!.zarrKey!;
     }
   } finally {
     writer.close();
   }
-  const catalog = Catalog.open(catalogPath, { readonly: true });
-  const listening = await createRadomeServer({ catalog, objects, onError: (e) => console.error(e), ...options }).listen(0, '127.0.0.1');
+  const catalog = openReadOnlyCatalog(catalogPath);
+  const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e), ...options }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
     objects,

@@ -1,11 +1,8 @@
-import type { RetentionResult } from '../types.js';
+import type { CommitKind, RetentionResult } from '../data-retention.js';
 import type { StatementCache } from './statements.js';
 
-// Deleting data is two steps that cannot share a transaction (SQLite, then the object store), so
-// the rows go first, in one transaction that also lists their object keys in doomed_objects; the
-// objects are deleted after that and their keys forgotten last. A crash anywhere leaves either
-// rows with all their objects, or doomed keys whose deletion the next sweep finishes: never a row
-// without its object, never an object no one will delete.
+// Retention's two steps (see ../data-retention.ts) on SQLite: the rows' object keys are recorded in
+// doomed_objects in the transaction that deletes the rows, and forgotten once the objects are gone.
 //
 // A doomed key ending in "/" stands for every object under it: a volume's sweep store (Zarr) is
 // hundreds of objects the catalog does not list one by one.
@@ -23,7 +20,7 @@ function doom(statements: StatementCache, keys: Iterable<string>, reason: string
 const STORM_CELLS_KEY = `CASE WHEN code IN (58, 59, 61, 62, 141) THEN substr(raw_key, 1, length(raw_key) - 4) || '.cells.json' END`;
 
 /** Object keys the catalog rows of a volume or product point at. */
-export function objectKeysOf(statements: StatementCache, kind: 'level2' | 'level3' | 'gnss', id: string): string[] {
+export function objectKeysOf(statements: StatementCache, kind: CommitKind, id: string): string[] {
   if (kind === 'level2') {
     const rows = statements.prepare('SELECT image_key AS a, metadata_key AS b FROM sweeps WHERE volume_id = ?').all(id) as { a: string; b: string }[];
     const store = statements.prepare('SELECT zarr_key AS z FROM volumes WHERE id = ?').get(id) as { z: string | null } | undefined;
@@ -43,7 +40,7 @@ export function objectKeysOf(statements: StatementCache, kind: 'level2' | 'level
  * bookkeeping of its objects: keys the new rows no longer use (replaced sweeps) become doomed,
  * keys they use again are no longer doomed. Returns the number of keys doomed.
  */
-export function commitDoomingReplaced(statements: StatementCache, kind: 'level2' | 'level3' | 'gnss', id: string, at: number, commit: () => void): number {
+export function commitDoomingReplaced(statements: StatementCache, kind: CommitKind, id: string, at: number, commit: () => void): number {
   return statements.db.transaction(() => {
     const before = objectKeysOf(statements, kind, id);
     commit();

@@ -1,6 +1,6 @@
-import { RadomeError } from '../../core/errors.js';
-import type { Page, PageArgs, SortOrder } from '../types.js';
-import { decodeCursor, encodeCursor, type CursorKind, type SortKey } from './cursor.js';
+import { RadomeError } from '../../../core/errors.js';
+import type { Page, PageArgs, SortOrder } from '../paging.js';
+import { decodeCursor, encodeCursor, type CursorKind, type SortKey } from '../cursor.js';
 import type { StatementCache } from './statements.js';
 
 /** A WHERE clause being built: conditions joined with AND, and their positional parameters. */

@@ -1,5 +1,5 @@
-import type { GnssDayRow, GnssOrbitRow, GnssStationSettingsRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../types.js';
-import { CONSTELLATIONS } from '../gnss/satellites.js';
+import type { GnssDayRow, GnssOrbitRow, GnssStationSettingsRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../gnss.js';
+import { CONSTELLATIONS } from '../../gnss/satellites.js';
 import type { StatementCache } from './statements.js';
 
 const STATION_COLUMNS = `id, name, long_name AS longName, latitude, longitude, height_m AS heightM,

@@ -1,5 +1,5 @@
-import { RadomeError } from '../../core/errors.js';
-import type { CommitLevel2VolumeInput, CommitResult, SweepRow } from '../types.js';
+import { RadomeError } from '../../../core/errors.js';
+import type { CommitLevel2VolumeInput, CommitResult, SweepRow } from '../radar.js';
 import { appendCatalogEvent } from './events.js';
 import { sweepParams, volumeParams } from './rows.js';
 import type { StatementCache } from './statements.js';

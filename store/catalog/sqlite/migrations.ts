@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { RadomeError } from '../../core/errors.js';
+import { RadomeError } from '../../../core/errors.js';
 
 export interface Migration {
   version: number;

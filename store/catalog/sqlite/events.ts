@@ -1,6 +1,6 @@
 // The catalog_events feed (migration 5): commits append one row per committed item in their own
 // transaction; servers follow it with a cursor on seq.
-import type { CatalogEventKind, CatalogEventRow } from '../types.js';
+import type { CatalogEventKind, CatalogEventRow } from '../catalog-events.js';
 import type { StatementCache } from './statements.js';
 
 const COLUMNS = 'seq, at, kind, site, subject_id AS subjectId, code';

@@ -1,7 +1,7 @@
-import { RadomeError } from '../../core/errors.js';
-import { isGnssStationId } from '../../core/vocabulary/index.js';
-import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../gnss/rollup-levels.js';
-import type { CommitGnssDaysInput, CommitGnssOrbitsInput, CommitGnssStationSettingsInput, GnssDayCommit } from '../types.js';
+import { RadomeError } from '../../../core/errors.js';
+import { isGnssStationId } from '../../../core/vocabulary/index.js';
+import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../../gnss/rollup-levels.js';
+import type { CommitGnssDaysInput, CommitGnssOrbitsInput, CommitGnssStationSettingsInput, GnssDayCommit } from '../gnss.js';
 import type { StatementCache } from './statements.js';
 
 const UPSERT_STATION = `

@@ -1,19 +1,8 @@
-import { RadomeError } from '../../core/errors.js';
-import type { IngestFailureRow } from '../types.js';
+import { RadomeError } from '../../../core/errors.js';
+import type { IngestFailureRow, RecordFailureInput } from '../ingest.js';
 import { FAILURE_COLUMNS } from './rows.js';
 import type { StatementCache } from './statements.js';
 
-export interface RecordFailureInput {
-  source: string;
-  key: string;
-  fingerprint: string;
-  /** RadomeError code. */
-  code: string;
-  message: string;
-  quarantineKey?: string | null;
-  /** When it failed, epoch ms UTC. */
-  at: number;
-}
 
 /** Error messages are kept short enough for a log line; the full text is in the ingest log. */
 const MAX_MESSAGE_CHARS = 2000;

@@ -1,5 +1,6 @@
-import { RadomeError } from '../../core/errors.js';
-import type { Page, PageArgs, RadarSiteRow, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../types.js';
+import { RadomeError } from '../../../core/errors.js';
+import type { Page, PageArgs, SortOrder } from '../paging.js';
+import type { NearestSweepQuery, RadarSiteRow, SweepFilter, SweepRow, VolumeFilter, VolumeRow, VolumeSweepFilter } from '../radar.js';
 import { checkNumber, Conditions, keysetPage, overlapConditions, type Overlap } from './keyset.js';
 import { SITE_COLUMNS, SWEEP_COLUMNS, sweepFromValues, VOLUME_COLUMNS, volumeFromValues } from './rows.js';
 import type { StatementCache } from './statements.js';
@@ -92,8 +93,6 @@ export function getSweeps(statements: StatementCache, ids: readonly string[]): (
   return inIdOrder(ids, records.map(sweepFromValues));
 }
 
-export type VolumeSweepFilter = Omit<SweepFilter, 'volumeId' | 'site'>;
-
 /**
  * The sweeps of several volumes in one statement, grouped in the order of `volumeIds`. Within a
  * volume: by elevation number (`order`, default ASC), then moment.
@@ -116,15 +115,6 @@ export function sweepsForVolumes(statements: StatementCache, volumeIds: readonly
   return volumeIds.map((id) => groups.get(id)!);
 }
 
-export interface NearestSweepQuery {
-  site: string;
-  moment: string;
-  /** Elevation angle, degrees. */
-  elevation: number;
-  /** Volumes whose scan starts in [from, to). */
-  from: number;
-  to: number;
-}
 
 /** Longest a volume scan takes: its sweeps start before scan_start + this. */
 const MAX_VOLUME_SCAN_MS = 30 * 60_000;

@@ -1,5 +1,5 @@
-import type { BBox, Corners } from '../../core/geo.js';
-import type { ProductCategoryName, ProductRow } from '../types.js';
+import type { BBox, Corners } from '../../../core/geo.js';
+import type { ProductCategoryName, ProductRow } from '../products.js';
 import { cornersOf } from './rows.js';
 
 /** SELECT list read by position by productFromValues (raw statements): they change together. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { RadomeError } from '../../core/errors.js';
+import { RadomeError } from '../../../core/errors.js';
 
 /** How long a connection waits on a lock held by another process before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;

@@ -1,4 +1,4 @@
-import type { BackfillRequestRow, IngestFlagRow, IngestSourceStatusRow } from '../types.js';
+import type { BackfillRequestRow, IngestFlagRow, IngestSourceStatusRow, PassCounts } from '../ingest.js';
 import type { StatementCache } from './statements.js';
 
 const SOURCE_COLUMNS = `name, paused, running, last_run_at AS lastRunAt, last_success_at AS lastSuccessAt,
@@ -12,11 +12,6 @@ type SourceRecord = Omit<IngestSourceStatusRow, 'paused' | 'running'> & { paused
 
 const fromRecord = (r: SourceRecord): IngestSourceStatusRow => ({ ...r, paused: r.paused === 1, running: r.running === 1 });
 
-export interface PassCounts {
-  ingested: number;
-  skipped: number;
-  failed: number;
-}
 
 function ensure(statements: StatementCache, name: string): void {
   statements.prepare('INSERT INTO ingest_sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);

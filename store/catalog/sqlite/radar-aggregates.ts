@@ -1,7 +1,8 @@
 // Radar reads the API batches or aggregates: the latest volume of many sites in one statement,
 // sites inside a lon/lat box, counts per time bucket, and the latest precipitation products.
-import { RadomeError } from '../../core/errors.js';
-import type { LonLatBox, PrecipitationSummary, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../types.js';
+import { RadomeError } from '../../../core/errors.js';
+import type { PrecipitationSummary } from '../products.js';
+import type { LonLatBox, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../radar.js';
 import { checkNumber } from './keyset.js';
 import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
 import { SITE_COLUMNS, VOLUME_COLUMNS, volumeFromValues } from './rows.js';

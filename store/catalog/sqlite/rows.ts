@@ -1,5 +1,5 @@
-import type { BBox, Corners } from '../../core/geo.js';
-import type { SweepRow, VolumeRow } from '../types.js';
+import type { BBox, Corners } from '../../../core/geo.js';
+import type { SweepRow, VolumeRow } from '../radar.js';
 
 /** SELECT lists whose aliases give the row types' field names directly. */
 export const SITE_COLUMNS =

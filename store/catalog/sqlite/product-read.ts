@@ -1,8 +1,9 @@
-import { RadomeError } from '../../core/errors.js';
-import type { Page, PageArgs, ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../types.js';
+import { RadomeError } from '../../../core/errors.js';
+import type { Page, PageArgs } from '../paging.js';
+import type { ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../products.js';
 import { checkNumber, Conditions, keysetPage, type Overlap } from './keyset.js';
 import { PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
-import { PRODUCT_CATEGORIES } from '../../core/vocabulary/index.js';
+import { PRODUCT_CATEGORIES } from '../../../core/vocabulary/index.js';
 import type { StatementCache } from './statements.js';
 
 /** Values bound as one JSON array, so any number of them uses one cached statement. */

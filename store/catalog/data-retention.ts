@@ -1,0 +1,31 @@
+// Deleting data is two steps that cannot share a transaction (the catalog, then the object
+// store), so rows go first, in one transaction that records their object keys as doomed; the
+// objects are deleted after that and their keys forgotten last. A crash anywhere leaves either
+// rows with all their objects, or doomed keys whose deletion the next pass finishes: never a row
+// without its object, never an object no one will delete.
+
+/** What one retention pass removed from the catalog (objects follow from the doomed keys). */
+export interface RetentionResult {
+  volumes: number;
+  products: number;
+  /** Object keys recorded as doomed by this pass. */
+  objects: number;
+}
+
+/** What an ingest plan commits: a Level 2 volume, a Level 3 product or GNSS station-days. */
+export type CommitKind = 'level2' | 'level3' | 'gnss';
+
+export interface RetentionWriter {
+  /**
+   * Runs `commit` (a plan's commit of volume or product `id`) in one transaction with the
+   * bookkeeping of its objects: keys the new rows no longer use become doomed, keys they use again
+   * are no longer doomed. Returns the number of keys doomed.
+   */
+  commitDoomingReplaced(kind: CommitKind, id: string, at: number, commit: () => void): number;
+  /** Removes rows older than `cutoff` (volumes by scan start, products by scan time), dooming their objects. */
+  doomOlderThan(cutoff: number, at: number): RetentionResult;
+  /** Up to `limit` doomed object keys, to delete from the store; a key ending in "/" stands for all under it. */
+  doomedKeys(limit: number): string[];
+  /** Forgets doomed keys once their objects are gone. */
+  forgetDoomed(keys: readonly string[]): void;
+}

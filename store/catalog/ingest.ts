@@ -1,0 +1,120 @@
+// The ingest domain of the catalog: which source files were ingested, which failed, and the
+// daemon's status, flags and backfill requests (migration 4). Times are epoch milliseconds UTC.
+
+/** A raw file taken from a source; (source, key, fingerprint) identifies it, so re-ingest is a no-op. */
+export interface SourceFileRow {
+  source: string; // e.g. "level2:noaa-nexrad-level2" or "local"
+  key: string; // bucket key or absolute path
+  /** ETag when the source gives one, else `size:<bytes>:<mtimeMs>`. */
+  fingerprint: string;
+  size: number;
+  ingestedAt: number;
+}
+
+/** A source file that failed to ingest; retried later, given up on after a few attempts. */
+export interface IngestFailureRow {
+  source: string;
+  key: string;
+  fingerprint: string;
+  attempts: number;
+  firstFailedAt: number;
+  lastFailedAt: number;
+  /** RadomeError code of the last attempt. */
+  errorCode: string;
+  errorMessage: string;
+  /** Object key where the raw file was kept for inspection, if it was. */
+  quarantineKey: string | null;
+}
+
+export interface RecordFailureInput {
+  source: string;
+  key: string;
+  fingerprint: string;
+  /** RadomeError code. */
+  code: string;
+  message: string;
+  quarantineKey?: string | null;
+  /** When it failed, epoch ms UTC. */
+  at: number;
+}
+
+/** One daemon source (`level2`, `level2-chunks`, `level3`, `gnss`) as ingestStatus shows it. */
+export interface IngestSourceStatusRow {
+  name: string;
+  paused: boolean;
+  running: boolean;
+  lastRunAt: number | null;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  /** Files listed but not yet ingested when last counted. */
+  backlog: number;
+  ingestedCount: number;
+  skippedCount: number;
+  failedCount: number;
+}
+
+/** What one pass of a source did, added to its counts. */
+export interface PassCounts {
+  ingested: number;
+  skipped: number;
+  failed: number;
+}
+
+export interface IngestFlagRow {
+  name: string;
+  value: string;
+  updatedAt: number;
+}
+
+export interface BackfillRequestRow {
+  id: number;
+  source: string;
+  from: number;
+  to: number;
+  requestedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  error: string | null;
+}
+
+export interface IngestReader {
+  /** True when the file (source, key, fingerprint) was committed. */
+  isIngested(source: string, key: string, fingerprint: string): boolean;
+  /** A file's failure record: how often it failed and whether it was quarantined. */
+  failureOf(source: string, key: string, fingerprint: string): { attempts: number; quarantined: boolean } | null;
+  /** Most recent failures first. */
+  failures(): IngestFailureRow[];
+  /** Files failed (retried or not) and, of them, those quarantined: what anyone may know of failures. */
+  failureCounts(): { failed: number; quarantined: number };
+  /** Every registered daemon source, by name. */
+  sources(): IngestSourceStatusRow[];
+  source(name: string): IngestSourceStatusRow | null;
+  flags(): IngestFlagRow[];
+  /** The oldest unfinished backfill request of `source`. */
+  nextBackfill(source: string): BackfillRequestRow | null;
+  /** Newest first. */
+  backfills(limit: number): BackfillRequestRow[];
+  /** Objects whose rows are gone and that wait to be deleted from the object store. */
+  doomedCount(): number;
+}
+
+export interface IngestWriter {
+  /** Counts one more failed attempt at a source file; returns how many there have been. */
+  recordFailure(input: RecordFailureInput): { attempts: number };
+  /** Forgets a file's failures (e.g. to retry it from scratch); true when there were any. */
+  clearFailure(source: string, key: string, fingerprint: string): boolean;
+  /** Forgets a source-file record (a real-time volume's "open" record once it is closed). */
+  forgetSourceFile(source: string, key: string, fingerprint: string): void;
+  /** Registers the daemon's sources (keeping their state) and clears `running` a crash left set. */
+  registerSources(names: readonly string[]): void;
+  setSourcePaused(name: string, paused: boolean): IngestSourceStatusRow;
+  markRunStarted(name: string, at: number): void;
+  setBacklog(name: string, backlog: number): void;
+  /** Adds a pass's counts; a pass without an error is a success, else its error is kept. */
+  markRunFinished(name: string, at: number, counts: PassCounts, error: string | null): void;
+  /** Sets (or, with null, removes) a flag. */
+  setFlag(name: string, value: string | null, at: number): IngestFlagRow | null;
+  requestBackfill(source: string, from: number, to: number, at: number): BackfillRequestRow;
+  markBackfill(id: number, field: 'started' | 'finished', at: number, error?: string | null): void;
+}
