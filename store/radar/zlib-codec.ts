@@ -19,9 +19,7 @@ class NodeZlibCodec {
   }
 
   async decode(bytes: Uint8Array): Promise<Uint8Array> {
-    // Output pieces large enough for the whole of most chunks (radar codes inflate 10-15-fold),
-    // so node:zlib hands back one piece rather than joining many 16 kB ones (a copy and garbage).
-    const out = inflateSync(bytes, { chunkSize: Math.min(Math.max(bytes.length * 16, 64 << 10), 16 << 20) });
+    const out = inflateSync(bytes);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
 }
