@@ -15,14 +15,16 @@ export interface CutParallelPlanner {
 }
 
 /**
- * Pool threads worth starting: one per core that has been idle of late (the 1-minute load
- * average), at most one per core but this one. On a busy machine a thread gets no core of its
- * own: its start-up (~140 ms CPU) and every hand-off then wait behind other processes, and
- * planning the KLOT sample on two threads took 1.5-2× the wall time of one at a load of 13.
+ * Pool threads worth starting: one per core but this one while the 1-minute load average stays
+ * under the core count (it counts this process's own recent runs, so a quiet machine running
+ * one ingest after another reads about 1-1.5 on 2 cores), none above it. On a busy machine a
+ * thread gets no core of its own: its start-up (~140 ms CPU) and every hand-off then wait behind
+ * other processes, and planning the KLOT sample on two threads took 1.5-2× the wall time of one
+ * at a load of 13.
  */
 function idleCoreThreads(): number {
   const cores = availableParallelism();
-  return Math.max(0, Math.min(cores - 1, Math.round(cores - loadavg()[0]! - 0.5)));
+  return loadavg()[0]! < cores ? cores - 1 : 0;
 }
 
 /**
