@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Bunzip2 } from '../ingest/decode/containers/bunzip2.js';
 import { decodeArchiveII, GridPool, splitArchiveIIRecords } from '../ingest/decode/level2/index.js';
-import { createRecordPool, decodeArchiveIIParallel } from '../ingest/level2/parallel-decode.js';
+import { createLevel2Pool, decodeArchiveIIParallel } from '../ingest/level2/parallel-decode.js';
 import { pino } from 'pino';
 import { ingestObject } from '../ingest/ingest-object.js';
 import { locationOf, planLevel2Volume, polarGridOf } from '../ingest/level2/plan.js';
@@ -61,7 +61,7 @@ async function child(decoder: Decoder, runs: number): Promise<void> {
   const bytes = readFileSync(samplePath);
   let radials = 0;
   let decode: () => void | Promise<void>;
-  const pool = decoder === 'radome-parallel' ? createRecordPool(PARALLEL_THREADS) : null;
+  const pool = decoder === 'radome-parallel' ? createLevel2Pool(PARALLEL_THREADS) : null;
   if (decoder === 'radome') {
     decode = () => {
       radials = decodeArchiveII(bytes).sweeps.reduce((n, s) => n + s.radialCount, 0);

@@ -8,7 +8,8 @@ const LOAD_WAIT_MS = 30_000;
 
 export interface WorkerPool<Task, Result> {
   readonly threads: number;
-  run(task: Task, options?: { transferList?: ArrayBuffer[] }): Promise<Result>;
+  /** Runs `task` on a thread: by the module's default export, or its export `name`. */
+  run(task: Task, options?: { transferList?: ArrayBuffer[]; name?: string }): Promise<Result>;
   /**
    * Ends the thread `threadId` (one stuck in a task): the tasks it holds reject, and a new thread
    * takes its place. (piscina's own abort signal would do it too, but piscina then hands a thread

@@ -1,5 +1,6 @@
 import { loadConfig } from '../../core/config.js';
 import { RadomeError } from '../../core/errors.js';
+import { createCutParallelPlanner, type CutParallelPlanner } from '../../ingest/cut-parallel-planner.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import { LocalFileSource } from '../../ingest/sources/local-folder.js';
 import type { SourceObject } from '../../ingest/sources/types.js';
@@ -11,6 +12,16 @@ import { openIngestContext } from '../runtime.js';
 /** `radome ingest files <path…>`: every file named or under a named folder, one at a time. */
 export async function ingestFiles({ positionals }: CommandArgs): Promise<number> {
   if (positionals.length === 0) throw new RadomeError('BAD_INPUT', 'radome ingest files: name at least one file or folder');
+  // Started first: its threads load while the files are listed and the catalog opened.
+  const planner = createCutParallelPlanner();
+  try {
+    return await ingestListedFiles(positionals, planner);
+  } finally {
+    await planner.close();
+  }
+}
+
+async function ingestListedFiles(positionals: string[], planner: CutParallelPlanner): Promise<number> {
   const source = new LocalFileSource();
   const files: SourceObject[] = [];
   try {
@@ -20,7 +31,7 @@ export async function ingestFiles({ positionals }: CommandArgs): Promise<number>
     if (code === 'ENOENT' || code === 'EACCES') throw new RadomeError('BAD_INPUT', `${path}: ${code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}`);
     throw e;
   }
-  const ctx = openIngestContext(loadConfig());
+  const ctx = { ...openIngestContext(loadConfig()), planFile: planner.planFile };
   try {
     // On a terminal a bar shows a folder's progress; per-file lines would scroll it away, so only
     // warnings and errors are logged meanwhile and each file's line comes after the bar. Otherwise

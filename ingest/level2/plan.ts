@@ -69,14 +69,14 @@ type CutFacts = Pick<Level2Sweep, 'elevationNumber' | 'elevationAngle' | 'startT
 type GridFacts = Pick<MomentGrid, 'moment' | 'units' | 'gateCount' | 'firstGateKm' | 'gateSpacingKm'>;
 
 /** One cut with each of its moments rendered and stored: plain facts, overlays and sweep group, no grid. */
-interface RenderedCut {
+export interface RenderedCut {
   cut: CutFacts;
   moments: { grid: GridFacts; overlay: RenderedOverlay }[];
   store: EncodedCut;
 }
 
 /** Renders each moment of one cut (in MOMENTS order) and encodes its sweep group. */
-function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer: SweepRenderer): RenderedCut {
+export function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer: SweepRenderer): RenderedCut {
   const { elevationNumber, elevationAngle, startTime, endTime, radialCount } = sweep;
   const moments: RenderedCut['moments'] = [];
   for (const moment of MOMENTS) {
@@ -134,12 +134,12 @@ export function planArchiveII(bytes: Uint8Array, file: SourceObject, options: Pl
   return planRenderedCuts(rest, location, rendered.sort(byElevationNumber), file, options);
 }
 
-function byElevationNumber(a: RenderedCut, b: RenderedCut): number {
+export function byElevationNumber(a: RenderedCut, b: RenderedCut): number {
   return a.cut.elevationNumber - b.cut.elevationNumber;
 }
 
 /** The objects and rows of a volume's rendered cuts (in elevation order). */
-function planRenderedCuts(
+export function planRenderedCuts(
   volume: Pick<Level2Volume, 'site' | 'volumeStart' | 'vcp'>,
   location: RadarLocation,
   cuts: RenderedCut[],

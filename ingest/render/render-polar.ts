@@ -9,10 +9,12 @@ import type { MercatorFrame, PixelFrame } from './web-mercator.js';
 
 /** Ground-distance bins per gate in the distance → gate table (edges placed to 1/32 gate). */
 const DISTANCE_BINS_PER_GATE = 16;
-/** Cap on that table for absurdly fine gates, so a pixel's bin fits 16 bits (bins stay ≪ a pixel). */
+/** Cap on that table for absurdly fine gates, so it stays small (bins stay ≪ a pixel). */
 const MAX_DISTANCE_BINS = 65535;
-/** Radials a pixel map can index (16 bits, signed: −1 is "none"). */
+/** Radials a grid may have (a cut has 360 or 720). */
 const MAX_RADIALS = 32767;
+/** Gates a grid may have: a pixel map indexes them with 32-bit signed integers (−1 is "none"). */
+const MAX_CELLS = 2 ** 31 - 1;
 /** Points on the coverage circle used to frame it (extremes found to metres). */
 const BOUNDARY_POINTS = 720;
 
@@ -25,12 +27,13 @@ export function renderPolarPng(grid: PolarGrid | CodedPolarGrid, scale: ColorSca
 }
 
 /**
- * Where each pixel of one frame falls: its radial (−1 where no radial reaches or beyond the
- * range) and its ground-distance bin. Depends on the radar, the beam, the radials and the range
- * the frame covers, never on the gates' data: the moments of a sweep share it.
+ * Where each pixel of one frame falls: the index of its gate in the grid's codes (radial ·
+ * gateCount + gate), −1 where no radial reaches or no gate lies. Depends on the radar, the beam,
+ * the radials and the gates' geometry, never on the gates' data: the moments of a sweep that share
+ * their gates share it, and paint with one look-up a pixel.
  */
 interface PixelMap {
-  /** What the map depends on besides the radials (site, beam, range, bin size). */
+  /** What the map depends on besides the radials (site, beam, gate geometry, bin size). */
   key: string;
   azimuths: Float32Array;
   azimuthWidth: number | Float32Array;
@@ -43,8 +46,7 @@ interface PixelMap {
   /** Bins of the ground-distance → gate table (every pixel's bin is below). */
   bins: number;
   /** Per pixel of the frame (or of the row being mapped when maps are not kept). */
-  radialOf: Int16Array;
-  binOf: Uint16Array;
+  cellOf: Int32Array;
 }
 
 /**
@@ -60,6 +62,12 @@ interface PixelMap {
  */
 export class SweepRenderer {
   private readonly maps: PixelMap[] = [];
+  /**
+   * Memory of maps of earlier sweeps, for the next sweep's maps: fresh memory for each (4 MB at
+   * 1024 px) cost page faults, zeroing and garbage collections every cut. Every entry a map
+   * uses is written when its pixels are mapped.
+   */
+  private spareCells: Int32Array[] = [];
 
   /** `keepMaps` false maps pixels row by row and keeps nothing: for a single grid. */
   constructor(
@@ -72,17 +80,23 @@ export class SweepRenderer {
     checkGridData(grid, grid.radialCount * grid.gateCount, `polar grid of ${grid.radialCount} radials × ${grid.gateCount} gates`);
     const { map, fresh } = this.pixelMap(grid);
     const { codes, codeColors } = codedGatesOf(grid, scale.lut);
+    if (!fresh) return encodeOverlay(map.frame, scale, map.geometry, codeColors, new MappedRowPainter(map, codes));
     const gateOfBin = gateByGroundDistance(grid, map.beam, map.groundStepKm, map.bins);
-    if (!fresh) return encodeOverlay(map.frame, scale, map.geometry, codeColors, new MappedRowPainter(map, gateOfBin, grid.gateCount, codes));
     // Each row is painted as soon as it is mapped, while its map is in cache. A map kept for
     // other moments covers the whole range; one that is not need not go past this grid's data
     // (one distance bin past its last coloured gate's edge: that bin may still be that gate's).
-    const radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), 1);
+    const radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), grid.gateCount);
     const lastGate = this.keepMaps ? grid.gateCount - 1 : lastColouredGate(codes, codeColors, grid.gateCount);
     const lastEdgeKm = map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm);
     const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, lastEdgeKm + map.groundStepKm);
-    const painter = new MappingRowPainter(map, gateOfBin, grid.gateCount, codes, radials, reachKm, new PixelRowPositions(map.frame, grid), this.keepMaps);
+    const painter = new MappingRowPainter(map, gateOfBin, codes, radials, reachKm, new PixelRowPositions(map.frame, grid), this.keepMaps);
     return encodeOverlay(map.frame, scale, map.geometry, codeColors, painter);
+  }
+
+  /** `n` entries for a map, from a spare when one is large enough. */
+  private cells(n: number): Int32Array {
+    const i = this.spareCells.findIndex((c) => c.length >= n);
+    return i < 0 ? new Int32Array(n) : this.spareCells.splice(i, 1)[0]!.subarray(0, n);
   }
 
   /** The pixel map of the grid's frame; `fresh` when its pixels are still to be mapped. */
@@ -93,9 +107,12 @@ export class SweepRenderer {
       (grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE,
       maxGroundKm / MAX_DISTANCE_BINS,
     );
-    const key = [grid.latitude, grid.longitude, grid.heightM, grid.elevationAngle, maxGroundKm, groundStepKm].join();
+    const key = [grid.latitude, grid.longitude, grid.heightM, grid.elevationAngle, grid.firstGateKm, grid.gateSpacingKm, grid.gateCount, groundStepKm].join();
     // Maps of another sweep's radials will not be met again: hold one sweep's at most.
-    if (this.maps[0] && (this.maps[0].azimuths !== grid.azimuths || this.maps[0].azimuthWidth !== grid.azimuthWidth)) this.maps.length = 0;
+    if (this.maps[0] && (this.maps[0].azimuths !== grid.azimuths || this.maps[0].azimuthWidth !== grid.azimuthWidth)) {
+      this.spareCells = this.maps.map((m) => new Int32Array(m.cellOf.buffer));
+      this.maps.length = 0;
+    }
     const known = this.maps.find((m) => m.key === key);
     if (known) return { map: known, fresh: false };
 
@@ -116,8 +133,7 @@ export class SweepRenderer {
       groundStepKm,
       maxGroundKm,
       bins: Math.ceil(maxGroundKm / groundStepKm) + 1,
-      radialOf: new Int16Array(mapped),
-      binOf: new Uint16Array(mapped),
+      cellOf: this.cells(mapped),
     };
     if (this.keepMaps) this.maps.push(map);
     return { map, fresh: true };
@@ -146,7 +162,7 @@ export class PolarGridSampler {
     this.groundStepKm = Math.max((grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE, this.maxGroundKm / MAX_DISTANCE_BINS);
     this.bins = Math.ceil(this.maxGroundKm / this.groundStepKm) + 1;
     this.gateOfBin = gateByGroundDistance(grid, this.beam, this.groundStepKm, this.bins);
-    this.radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), 1);
+    this.radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), grid.gateCount);
   }
 
   /** A painter of `frame`'s rows (pixels = codeTable[code of the gate under each pixel centre]). */
@@ -162,10 +178,9 @@ export class PolarGridSampler {
       groundStepKm,
       maxGroundKm,
       bins,
-      radialOf: new Int16Array(frame.width),
-      binOf: new Uint16Array(frame.width),
+      cellOf: new Int32Array(frame.width),
     };
-    return new MappingRowPainter(map, this.gateOfBin, grid.gateCount, grid.codes, this.radials, maxGroundKm, new PixelRowPositions(frame, grid), false);
+    return new MappingRowPainter(map, this.gateOfBin, grid.codes, this.radials, maxGroundKm, new PixelRowPositions(frame, grid), false);
   }
 
   /**
@@ -176,7 +191,7 @@ export class PolarGridSampler {
    */
   offerRow(east: Float64Array, north: Float64Array, best: Float64Array, out: Uint32Array, at: number, codeColors: Uint32Array): void {
     const { gateOfBin, radials, grid } = this;
-    const { codes, gateCount } = grid;
+    const { codes } = grid;
     const perGroundStep = 1 / this.groundStepKm;
     const maxD2 = this.maxGroundKm * this.maxGroundKm;
     for (let col = 0; col < east.length; col++) {
@@ -189,7 +204,7 @@ export class PolarGridSampler {
       const g = gateOfBin[(Math.sqrt(d2) * perGroundStep) | 0]!;
       if (g < 0) continue;
       best[at + col] = d2;
-      out[at + col] = codeColors[codes[r * gateCount + g]!]!;
+      out[at + col] = codeColors[codes[r + g]!]!;
     }
   }
 
@@ -213,8 +228,6 @@ function coverageBoundary(maxGroundKm: number): Float64Array {
 class MappedRowPainter implements RowPainter {
   constructor(
     protected readonly map: PixelMap,
-    private readonly gateOfBin: Int32Array,
-    private readonly gateCount: number,
     private readonly codes: Uint8Array | Uint16Array,
   ) {}
 
@@ -224,7 +237,7 @@ class MappedRowPainter implements RowPainter {
 
   /** Paints a row from map entry `at`. */
   protected paintAt(at: number, pixels: PixelRow, codeTable: PixelRow): void {
-    paintPolarRow(this.map, at, this.gateOfBin, this.gateCount, this.codes, codeTable, pixels);
+    paintPolarRow(this.map.cellOf, at, this.codes, codeTable, pixels);
   }
 }
 
@@ -235,43 +248,40 @@ class MappedRowPainter implements RowPainter {
 class MappingRowPainter extends MappedRowPainter {
   constructor(
     map: PixelMap,
-    gateOfBin: Int32Array,
-    gateCount: number,
+    private readonly gateOfBin: Int32Array,
     codes: Uint8Array | Uint16Array,
     private readonly radials: Int32Array,
     private readonly reachKm: number,
     private readonly positions: PixelRowPositions,
     private readonly keepMaps: boolean,
   ) {
-    super(map, gateOfBin, gateCount, codes);
+    super(map, codes);
   }
 
   override paintRow(row: number, pixels: PixelRow, codeTable: PixelRow): void {
     const at = this.keepMaps ? row * this.map.frame.width : 0;
     this.positions.fill(row);
-    mapPixelRow(this.map, this.radials, this.reachKm, at, this.positions.east, this.positions.north);
+    mapPixelRow(this.map, this.radials, this.gateOfBin, this.reachKm, at, this.positions.east, this.positions.north);
     this.paintAt(at, pixels, codeTable);
   }
 }
 
 /**
- * Maps one row of pixels into the map from `at` (pixels farther than `reachKm` get no radial),
- * on locals so the JIT keeps everything in registers.
+ * Maps one row of pixels into the map from `at` (pixels farther than `reachKm` get no gate), on
+ * locals so the JIT keeps everything in registers. `radials` holds radial offsets (radial ·
+ * gateCount), `gateOfBin` the gate of each ground-distance bin.
  */
-function mapPixelRow(map: PixelMap, radials: Int32Array, reachKm: number, at: number, east: Float64Array, north: Float64Array): void {
-  const { radialOf, binOf } = map;
+function mapPixelRow(map: PixelMap, radials: Int32Array, gateOfBin: Int32Array, reachKm: number, at: number, east: Float64Array, north: Float64Array): void {
+  const { cellOf } = map;
   const perGroundStep = 1 / map.groundStepKm;
   const maxD2 = reachKm * reachKm;
   for (let col = 0; col < east.length; col++) {
     const e = east[col]!;
     const n = north[col]!;
     const d2 = e * e + n * n;
-    if (d2 >= maxD2) {
-      radialOf[at + col] = -1;
-      continue;
-    }
-    radialOf[at + col] = radialOffsetAt(radials, e, n);
-    binOf[at + col] = (Math.sqrt(d2) * perGroundStep) | 0;
+    const r = d2 < maxD2 ? radialOffsetAt(radials, e, n) : -1;
+    const g = r < 0 ? -1 : gateOfBin[(Math.sqrt(d2) * perGroundStep) | 0]!;
+    cellOf[at + col] = g < 0 ? -1 : r + g;
   }
 }
 
@@ -293,23 +303,11 @@ function radialOffsetAt(radials: Int32Array, e: number, n: number): number {
   return radials[octant * (OCTANT_STEPS + 1) + ((t * OCTANT_STEPS) | 0)]!;
 }
 
-/** The per-pixel loop of a moment over one row, mapped from map entry `at`: two table lookups and a code's colour (or palette index). */
-function paintPolarRow(
-  map: PixelMap,
-  at: number,
-  gateOfBin: Int32Array,
-  gateCount: number,
-  codes: Uint8Array | Uint16Array,
-  codeTable: PixelRow,
-  pixels: PixelRow,
-): void {
-  const { radialOf, binOf } = map;
+/** The per-pixel loop of a moment over one row, mapped from map entry `at`: its gate's code's colour (or palette index). */
+function paintPolarRow(cellOf: Int32Array, at: number, codes: Uint8Array | Uint16Array, codeTable: PixelRow, pixels: PixelRow): void {
   for (let col = 0, m = at; col < pixels.length; col++, m++) {
-    const r = radialOf[m]!;
-    if (r < 0) continue;
-    const g = gateOfBin[binOf[m]!]!;
-    if (g < 0) continue;
-    pixels[col] = codeTable[codes[r * gateCount + g]!]!;
+    const cell = cellOf[m]!;
+    if (cell >= 0) pixels[col] = codeTable[codes[cell]!]!;
   }
 }
 
@@ -354,6 +352,7 @@ function checkPolarGeometry(g: PolarGeometry): void {
   };
   if (!Number.isInteger(g.radialCount) || g.radialCount < 1 || g.radialCount > MAX_RADIALS) bad(`radialCount ${g.radialCount} is not an integer in 1..${MAX_RADIALS}`);
   if (!Number.isInteger(g.gateCount) || g.gateCount < 1) bad(`gateCount ${g.gateCount} is not a positive integer`);
+  if (g.radialCount * g.gateCount > MAX_CELLS) bad(`${g.radialCount} radials × ${g.gateCount} gates is more than ${MAX_CELLS} gates`);
   if (g.azimuths.length !== g.radialCount) bad(`${g.azimuths.length} azimuths for ${g.radialCount} radials`);
   if (typeof g.azimuthWidth !== 'number' && g.azimuthWidth.length !== g.radialCount) {
     bad(`${g.azimuthWidth.length} azimuth widths for ${g.radialCount} radials`);

@@ -86,7 +86,9 @@ export function encodeZarrArray(spec: ZarrArraySpec): EncodedZarrArray {
       dimension_separator: '.',
     },
     zattrs: spec.attrs,
-    chunk: deflateSync(raw, ZLIB_OPTIONS),
+    // Its own exact-size array: zlib's Buffer may be a view of a larger one, which a thread
+    // boundary (parallel-plan.ts) would copy whole.
+    chunk: new Uint8Array(deflateSync(raw, ZLIB_OPTIONS)),
   };
 }
 

@@ -35,7 +35,8 @@ export class StoredGridSource implements RadarGridSource {
     if (volume.zarrKey === null || row.sweepIndex === null) {
       throw new RadomeError('NOT_FOUND', `volume ${volume.id} has no sweep store (ingested before radome kept one); ingest it again to serve its tiles and values`);
     }
-    const stored = await readStoredSweep(this.objects, volume.zarrKey, row.sweepIndex, [row.moment as Moment]);
+    // The volume's ingest time versions its store (each ingest writes it whole).
+    const stored = await readStoredSweep(this.objects, volume.zarrKey, row.sweepIndex, [row.moment as Moment], volume.ingestedAt);
     if (stored.sweep.elevationNumber !== row.elevationNumber) {
       throw new RadomeError('CORRUPT', `sweep store ${volume.zarrKey}: sweep_${row.sweepIndex} is cut ${stored.sweep.elevationNumber}, the catalog's is ${row.elevationNumber}`);
     }

@@ -50,7 +50,7 @@ async function readArray(prefix: string, at: Location, name: string): Promise<{ 
     throw corrupt(prefix, `array ${name} under ${at.path} cannot be opened`, e);
   }
   try {
-    const chunk = await zarr.get(array);
+    const chunk = (await wholeChunk(array)) ?? (await zarr.get(array));
     if (typeof chunk !== 'object' || chunk === null || !('data' in chunk)) {
       return { data: [chunk] as unknown as zarr.TypedArray<zarr.DataType>, shape: [], attrs: array.attrs };
     }
@@ -58,6 +58,23 @@ async function readArray(prefix: string, at: Location, name: string): Promise<{ 
   } catch (e) {
     throw corrupt(prefix, `array ${at.path}/${name} cannot be read`, e);
   }
+}
+
+/**
+ * The array's data as its one chunk when that chunk is the whole array in C order (as radome
+ * writes every array), with no copy; null otherwise (other writers' stores), for zarr.get. zarr.get
+ * would copy a sweep's moment (about a megabyte) out of its chunk into an array of its own.
+ */
+async function wholeChunk(array: zarr.Array<zarr.DataType, zarr.AsyncReadable>): Promise<zarr.Chunk<zarr.DataType> | null> {
+  const { shape, chunks } = array;
+  if (shape.length === 0 || shape.some((n, i) => chunks[i] !== n)) return null;
+  const chunk = await array.getChunk(shape.map(() => 0));
+  let step = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    if (chunk.stride[i] !== step || chunk.shape[i] !== shape[i]) return null;
+    step *= shape[i]!;
+  }
+  return chunk;
 }
 
 async function scalarOf(prefix: string, at: Location, name: string): Promise<number> {
@@ -128,16 +145,44 @@ async function momentGrid(prefix: string, group: Location, moment: Moment, radia
   };
 }
 
+/** What a sweep store states once for all its sweeps: its consolidated metadata, site and location. */
+interface OpenedStore {
+  root: Location;
+  site: string;
+  location: RadarLocation;
+}
+
+/** Opened stores kept per object store (most recently used last), at most this many each. */
+const OPENED_STORES = 128;
+const openedStores = new WeakMap<ObjectStore, Map<string, { version: number; opened: Promise<OpenedStore> }>>();
+
 /**
- * Reads sweep `sweepIndex` (the group `sweep_<i>`, 0-based in elevation order) of the sweep store
- * under `zarrPrefix` with the `moments` asked for (those the cut has), as the decoder's
- * Level2Sweep: codes, scale, offset and gate geometry exactly as decoded, so whatever renders a
- * decoded sweep renders a stored one the same. Throws RadomeError: NOT_FOUND for a store or
- * sweep that does not exist, CORRUPT for missing or undecodable parts.
+ * The store under `prefix`, opened once per `version` (a store is written whole, so a new version
+ * is a new store): reading one sweep then costs its own arrays only, not the store's .zmetadata
+ * (68 kB of JSON for a real volume) and root scalars again. Without a version, opened afresh.
  */
-export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, sweepIndex: number, moments: readonly Moment[]): Promise<StoredSweep> {
-  const prefix = zarrPrefix.replace(/\/+$/, '');
-  if (!Number.isInteger(sweepIndex) || sweepIndex < 0) throw new RadomeError('BAD_INPUT', `sweep index ${sweepIndex} is not a whole number ≥ 0`);
+function openedStore(objects: ObjectStore, prefix: string, version: number | undefined): Promise<OpenedStore> {
+  if (version === undefined) return openStore(objects, prefix);
+  let stores = openedStores.get(objects);
+  if (!stores) openedStores.set(objects, (stores = new Map()));
+  const known = stores.get(prefix);
+  stores.delete(prefix);
+  if (known && known.version === version) {
+    stores.set(prefix, known);
+    return known.opened;
+  }
+  const opened = openStore(objects, prefix);
+  const entry = { version, opened };
+  stores.set(prefix, entry);
+  if (stores.size > OPENED_STORES) stores.delete(stores.keys().next().value!);
+  // A store that failed to open is tried again next time (it may be being written).
+  opened.catch(() => {
+    if (stores.get(prefix) === entry) stores.delete(prefix);
+  });
+  return opened;
+}
+
+async function openStore(objects: ObjectStore, prefix: string): Promise<OpenedStore> {
   let root: Location;
   try {
     root = zarr.root(await zarr.withConsolidatedMetadata(readableStore(objects, prefix), { format: 'v2' }));
@@ -150,11 +195,6 @@ export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, 
   });
   const site = rootGroup.attrs.instrument_name;
   if (typeof site !== 'string') throw corrupt(prefix, 'the root group states no instrument_name');
-  const name = sweepGroupName(sweepIndex);
-  const groupAt = root.resolve(name);
-  const group = await zarr.open.v2(groupAt, { kind: 'group' }).catch((e: unknown) => {
-    throw new RadomeError('NOT_FOUND', `sweep store ${prefix} has no ${name}`, { cause: e });
-  });
   const [latitude, longitude, altitude, agl] = await Promise.all([
     scalarOf(prefix, root, 'latitude'),
     scalarOf(prefix, root, 'longitude'),
@@ -162,6 +202,26 @@ export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, 
     (await hasArray(root, 'altitude_agl')) ? scalarOf(prefix, root, 'altitude_agl') : Promise.resolve(undefined),
   ]);
   const location: RadarLocation = agl === undefined ? { latitude, longitude, heightM: altitude } : { latitude, longitude, heightM: altitude - agl, feedhornHeightM: agl };
+  return { root, site, location };
+}
+
+/**
+ * Reads sweep `sweepIndex` (the group `sweep_<i>`, 0-based in elevation order) of the sweep store
+ * under `zarrPrefix` with the `moments` asked for (those the cut has), as the decoder's
+ * Level2Sweep: codes, scale, offset and gate geometry exactly as decoded, so whatever renders a
+ * decoded sweep renders a stored one the same. `version` (e.g. the volume's ingest time) lets the
+ * store's metadata be kept for its next sweeps. Throws RadomeError: NOT_FOUND for a store or
+ * sweep that does not exist, CORRUPT for missing or undecodable parts.
+ */
+export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, sweepIndex: number, moments: readonly Moment[], version?: number): Promise<StoredSweep> {
+  const prefix = zarrPrefix.replace(/\/+$/, '');
+  if (!Number.isInteger(sweepIndex) || sweepIndex < 0) throw new RadomeError('BAD_INPUT', `sweep index ${sweepIndex} is not a whole number ≥ 0`);
+  const { root, site, location } = await openedStore(objects, prefix, version);
+  const name = sweepGroupName(sweepIndex);
+  const groupAt = root.resolve(name);
+  const group = await zarr.open.v2(groupAt, { kind: 'group' }).catch((e: unknown) => {
+    throw new RadomeError('NOT_FOUND', `sweep store ${prefix} has no ${name}`, { cause: e });
+  });
   const [azimuths, elevations, times] = await Promise.all([
     radialAngles(prefix, groupAt, 'azimuth'),
     radialAngles(prefix, groupAt, 'elevation'),
@@ -179,7 +239,7 @@ export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, 
   for (const grid of grids) if (grid) read[grid.moment] = grid;
   return {
     site,
-    location,
+    location: { ...location },
     sweep: {
       elevationNumber: numberAttr(prefix, attrs, 'elevation_number', name),
       elevationAngle: numberAttr(prefix, attrs, 'fixed_angle', name),

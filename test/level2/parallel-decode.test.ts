@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import { decodeArchiveII, GridPool, splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
-import { createRecordPool, decodeArchiveIIParallel, type RecordPool } from '../../ingest/level2/parallel-decode.js';
+import { createLevel2Pool, decodeArchiveIIParallel, type Level2Pool } from '../../ingest/level2/parallel-decode.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { repoRoot, sampleFile, skipReason } from '../sample-data.js';
 import { failure } from '../support/radome-failure.js';
@@ -16,7 +16,7 @@ const REL = 'nexrad/level2/KLOT20220317_000842_V06';
 const sample = sampleFile(REL);
 if (!sample) console.warn(skipReason(REL));
 
-async function parallelError(bytes: Uint8Array, pool: RecordPool): Promise<RadomeError> {
+async function parallelError(bytes: Uint8Array, pool: Level2Pool): Promise<RadomeError> {
   const e = await decodeArchiveIIParallel(bytes, pool).then(
     () => null,
     (err: unknown) => err,
@@ -26,9 +26,9 @@ async function parallelError(bytes: Uint8Array, pool: RecordPool): Promise<Radom
 }
 
 describe('decodeArchiveIIParallel', () => {
-  let pool: RecordPool;
+  let pool: Level2Pool;
   beforeAll(() => {
-    pool = createRecordPool(2);
+    pool = createLevel2Pool(2);
   });
   afterAll(() => pool.close());
 
@@ -117,8 +117,8 @@ describe('record pool lifetime (compiled dist/, in a child process)', () => {
     const module = join(repoRoot, 'dist', 'ingest', 'level2', 'parallel-decode.js');
     const script = `
       import { readFileSync } from 'node:fs';
-      const { createRecordPool, decodeArchiveIIParallel } = await import(${JSON.stringify(module)});
-      const pool = createRecordPool(2);
+      const { createLevel2Pool, decodeArchiveIIParallel } = await import(${JSON.stringify(module)});
+      const pool = createLevel2Pool(2);
       const v = await decodeArchiveIIParallel(readFileSync(${JSON.stringify(join(dir, 'volume'))}), pool);
       console.log(v.sweeps.reduce((n, s) => n + s.radialCount, 0));
       ${close ? 'await pool.close();' : ''}`;

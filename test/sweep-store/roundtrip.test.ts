@@ -103,6 +103,27 @@ describe('sweep store round trip (encoder-made volumes)', () => {
   });
 });
 
+describe('sweep store metadata kept per version', () => {
+  it('reads a store again when its version changes, and only then', async () => {
+    const volume = decodeArchiveII(encodeArchiveII(volume31()));
+    const { objects, prefix } = await store(volume, 'versions');
+    const first = await readStoredSweep(objects, prefix, 0, ['REF'], 1);
+    expect(first.location).toEqual(locationOf(volume));
+    // The volume ingested again from a file that states another location: a new version of the store.
+    const moved = { ...volume, location: { ...locationOf(volume), latitude: 35.3 } };
+    const id = level2VolumeId(volume.site, volume.volumeStart);
+    await objects.putMany(encodeSweepStore(prefix, moved, id, moved.location));
+    expect((await readStoredSweep(objects, prefix, 1, ['REF'], 1)).location.latitude).toBe(first.location.latitude);
+    expect((await readStoredSweep(objects, prefix, 1, ['REF'], 2)).location.latitude).toBeCloseTo(35.3, 5);
+    expect((await readStoredSweep(objects, prefix, 0, ['REF'])).location.latitude).toBeCloseTo(35.3, 5);
+    // A store that fails to open is not kept: once written, it reads.
+    const missing = `${prefix.slice(0, -5)}-later.zarr`;
+    await expect(readStoredSweep(objects, missing, 0, ['REF'], 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await objects.putMany(encodeSweepStore(missing, volume, id, locationOf(volume)));
+    expect((await readStoredSweep(objects, missing, 0, ['REF'], 1)).site).toBe(volume.site);
+  });
+});
+
 describe.skipIf(!samplePath)('sweep store round trip (real KLOT volume)', () => {
   it('every sweep and moment reads back as decoded', async () => {
     await expectRoundTrip(decodeArchiveII(new Uint8Array(readFileSync(samplePath!))), 'klot');

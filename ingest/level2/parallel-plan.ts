@@ -1,0 +1,125 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
+import { decodeArchiveII, Level2Assembler, readArchiveRecords, splitArchiveIIRecords } from '../decode/level2/index.js';
+import type { Level2Sweep, Level2Volume, RadarLocation } from '../decode/level2/types.js';
+import { SweepRenderer } from '../render/index.js';
+import type { PlanOptions } from '../plan-types.js';
+import type { SourceObject } from '../sources/types.js';
+import { readRecordsShared, type Level2Pool } from './parallel-decode.js';
+import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, renderCut, withSite, type Level2Plan, type RenderedCut } from './plan.js';
+
+/**
+ * Cuts handed to each pool thread at once: one rendering and one waiting, so a thread that
+ * finishes a cut starts the next without waiting for this thread, which notices finished cuts only
+ * between cuts of its own.
+ */
+const CUTS_PER_THREAD = 2;
+
+/** Thrown inside planning when a cut got radials after its end radial: the file is planned again whole. */
+class RevisitedCut extends Error {}
+
+type Outcome = { cut: RenderedCut } | { error: unknown };
+
+/**
+ * The cuts of one volume rendered and stored as they end, by this thread and `pool`'s threads
+ * together: a cut goes to a thread with room, else is rendered here. Outcomes are kept in the
+ * order the cuts ended, so the first failure is the one a single thread would have met first.
+ */
+class CutRendering {
+  private readonly waiting: { location: RadarLocation; sweep: Level2Sweep }[] = [];
+  private readonly outcomes: Promise<Outcome>[] = [];
+  private onThreads = 0;
+  private readonly renderer: SweepRenderer;
+
+  constructor(
+    private readonly pool: Level2Pool,
+    private readonly renderSize: number,
+  ) {
+    this.renderer = new SweepRenderer(renderSize);
+  }
+
+  add(location: RadarLocation, sweeps: Level2Sweep[]): void {
+    for (const sweep of sweeps) this.waiting.push({ location, sweep });
+  }
+
+  /** Hands waiting cuts to the pool while it has room and renders the others here, a turn of the event loop after each (to learn of finished ones). */
+  async work(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const { location, sweep } = this.waiting.shift()!;
+      if (this.onThreads < CUTS_PER_THREAD * this.pool.threads) {
+        this.onThreads++;
+        const outcome = this.pool.renderCut({ sweep, location, renderSize: this.renderSize }).then(
+          (r): Outcome => (r.cut ? { cut: r.cut } : { error: new RadomeError(r.failure.code as RadomeErrorCode, r.failure.message) }),
+          (error: unknown): Outcome => ({ error }),
+        );
+        this.outcomes.push(outcome);
+        void outcome.then(() => this.onThreads--);
+        continue;
+      }
+      try {
+        this.outcomes.push(Promise.resolve({ cut: renderCut(location, sweep, this.renderer) }));
+      } catch (error) {
+        this.outcomes.push(Promise.resolve({ error }));
+        throw error;
+      }
+      await nextTurn();
+    }
+  }
+
+  /** Every cut rendered, once all have finished; else the first failure in the order the cuts ended. */
+  async settle(): Promise<RenderedCut[]> {
+    const cuts: RenderedCut[] = [];
+    for (const outcome of await Promise.all(this.outcomes)) {
+      if ('error' in outcome) throw outcome.error;
+      cuts.push(outcome.cut);
+    }
+    return cuts;
+  }
+}
+
+/**
+ * planArchiveII on this thread and `pool`'s threads together: the same plan, to the byte, and the
+ * same RadomeErrors. The bzip2 work is shared as decodeArchiveIIParallel shares it; this thread
+ * reads every record into one assembler, and each cut, once its end radial is read, is rendered
+ * and stored (overlays and sweep group) by a pool thread with room or else by this one: its grids
+ * are moved to the thread, never copied, and only its PNGs and compressed arrays come back.
+ * Should a cut get radials after its end radial, the file is decoded whole and planned again.
+ */
+export async function planArchiveIIParallel(bytes: Uint8Array, file: SourceObject, options: PlanOptions, pool: Level2Pool): Promise<Level2Plan> {
+  const split = splitArchiveIIRecords(bytes);
+  const assembler = new Level2Assembler(split.header);
+  const cuts = new CutRendering(pool, options.renderSize);
+  const taken = () => {
+    if (assembler.revisitedTakenCut) throw new RevisitedCut();
+    if (assembler.location) cuts.add(assembler.location, assembler.takeEndedCuts());
+  };
+  let rest: Level2Volume;
+  let location: RadarLocation;
+  try {
+    await readRecordsShared(
+      split,
+      pool,
+      (from, to) => {
+        for (let i = from; i < to; i++) {
+          readArchiveRecords(split, assembler, i, i + 1);
+          taken();
+        }
+      },
+      async (payload, where) => {
+        assembler.push(payload, where);
+        taken();
+        await cuts.work();
+      },
+    );
+    rest = withSite(assembler.finish(), file);
+    location = locationOf(rest);
+    cuts.add(location, rest.sweeps);
+    await cuts.work();
+  } catch (e) {
+    // A cut that ended before this failure, and failed itself, is what a single thread meets first.
+    await cuts.settle();
+    if (e instanceof RevisitedCut) return planLevel2Volume(decodeArchiveII(bytes), file, options);
+    throw e;
+  }
+  return planRenderedCuts(rest, location, (await cuts.settle()).sort(byElevationNumber), file, options);
+}
