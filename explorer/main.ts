@@ -86,7 +86,7 @@ async function framesFor(site: RadarSiteInfo, layer: LayerSpec): Promise<Frame[]
   const latest = site.latestVolume ? Date.parse(site.latestVolume.scanStart) : Date.now();
   const wanted = view.time ? Date.parse(view.time) : latest;
   const frames = await loadFrames(client, site.id, layer, Math.max(latest, wanted), slider.loopLength);
-  if (frames && frames.length && wanted < Date.parse(frames[0]!.time)) return loadFrames(client, site.id, layer, wanted, slider.loopLength);
+  if (frames?.length && wanted < Date.parse(frames[0]!.time)) return loadFrames(client, site.id, layer, wanted, slider.loopLength);
   return frames;
 }
 

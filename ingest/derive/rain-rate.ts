@@ -10,7 +10,7 @@ export const MM_PER_INCH = 25.4;
 
 /** Rate in mm/h of a reflectivity in dBZ: R = (10^(dBZ/10) / a)^(1/b), dBZ capped at HAIL_CAP_DBZ. */
 export function zrRateMmPerHour(dbz: number): number {
-  return Math.pow(Math.pow(10, Math.min(dbz, HAIL_CAP_DBZ) / 10) / ZR_A, 1 / ZR_B);
+  return (10 ** (Math.min(dbz, HAIL_CAP_DBZ) / 10) / ZR_A) ** (1 / ZR_B);
 }
 
 /**

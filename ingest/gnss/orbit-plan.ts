@@ -40,7 +40,7 @@ export function planOrbitFile(format: 'rinex-nav' | 'sp3', plain: Uint8Array, fi
   let warnings: number;
   if (format === 'sp3') {
     const sp3 = readSp3(plain);
-    const valid = sp3.epochs.filter((t, e) => sp3.satellites.some((_, s) => !Number.isNaN(sp3.positions[(s * sp3.epochs.length + e) * 3]!)));
+    const valid = sp3.epochs.filter((_t, e) => sp3.satellites.some((_, s) => !Number.isNaN(sp3.positions[(s * sp3.epochs.length + e) * 3]!)));
     times = valid;
     satellites = sp3.satellites.length;
     what = `SP3-${sp3.version} orbits, ${satellites} satellites, ${sp3.epochs.length} epochs`;

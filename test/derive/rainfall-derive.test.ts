@@ -36,7 +36,7 @@ describe('trapezoid weights', () => {
     const rates = new Float32Array(256).fill(rate);
     const codes = new Uint8Array(360 * 10).fill(100);
     const maps = resampleMaps(g, g);
-    weights.forEach((w, k) => w > 0 && accumulateRates(acc, g, maps, codes, rates, w));
+    weights.forEach((w, _k) => w > 0 && accumulateRates(acc, g, maps, codes, rates, w));
     expect(gaps).toEqual([]);
     expect(coveredMs).toBe(2 * HOUR);
     for (const v of acc) expect(Math.abs(v - rate * 2) / (rate * 2)).toBeLessThan(0.005);

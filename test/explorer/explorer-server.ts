@@ -13,6 +13,7 @@ import pino from 'pino';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import type { Level2Volume, Moment } from '../../ingest/decode/level2/types.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
+import { postGraphql } from '../support/radar-fixture.js';
 import { createRadomeServer } from '../../server/index.js';
 import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -115,10 +116,7 @@ async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
   return {
     url: listening.url,
     ingest: (more) => ingestMore(ingested, more),
-    async graphql(query, variables) {
-      const res = await fetch(`${listening.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      return (await res.json()) as never;
-    },
+    graphql: async (query, variables) => (await postGraphql(`${listening.url}/graphql`, query, variables)).body as never,
     async close() {
       await listening.close();
       catalog.close();

@@ -10,7 +10,7 @@ import { parseCommandArgs } from '../../cli/args.js';
 import { ingestCommands } from '../../cli/commands/ingest.js';
 import { level3ProductId } from '../../core/vocabulary/index.js';
 import { fileFormats, registerFormat } from '../../ingest/formats/registry.js';
-import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { tinyFormat } from './tiny-format.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'radome-fake-format-'));

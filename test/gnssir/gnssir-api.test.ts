@@ -5,16 +5,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnrFile } from '../../ingest/decode/gnssrefl/read-snr-file.js';
-import { ingestObject } from '../../ingest/ingest-object.js';
 import { createRadomeServer } from '../../server/index.js';
-import { openCatalog, openReadOnlyCatalog, type ReadOnlyCatalog } from '../../store/catalog/index.js';
+import { openReadOnlyCatalog, type ReadOnlyCatalog } from '../../store/catalog/index.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
+import { ingestEveryFile } from '../support/ingest-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
 import { G, MCHL_FILES, MCHL_JSON, MCHL_PRESENT, MCHL_REFR, referenceArcs } from './mchl-reference.js';
 
@@ -34,16 +33,7 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
     const source = new MemorySource();
     for (const p of [...MCHL_FILES, MCHL_JSON, MCHL_REFR]) source.files.set(p!, readFileSync(p!));
-    const writer = openCatalog(join(dir, 'catalog.db'));
-    try {
-      const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
-      for (const key of source.files.keys()) {
-        const outcome = await ingestObject(ctx, source, source.object(key));
-        expect(outcome.status, `${key}: ${JSON.stringify(outcome)}`).toBe('ingested');
-      }
-    } finally {
-      writer.close();
-    }
+    await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
     catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = `${listening.url}/graphql`;

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import { expandGnssTemplate } from '../../ingest/sources/gnss-archive.js';
 import { GNSSREFL_PRECISE_FROM_DAY, OrbitArchiveSource } from '../../ingest/sources/orbit-archive.js';
-import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
+import { openCatalog, } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 

@@ -12,7 +12,7 @@ import { geodeticToEcef } from '../../ingest/decode/rinex/geodetic.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import type { IngestContext } from '../../ingest/ingest-object.js';
 import { satelliteGeometry, satellitesOfKeys } from '../../ingest/gnss/satellite-geometry.js';
-import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
+import { openCatalog, } from '../../store/catalog/index.js';
 import { decodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
+import { postGraphql } from '../support/radar-fixture.js';
 import { level2VolumeId } from '../../core/vocabulary/index.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
 import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
@@ -57,10 +58,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
     catalog,
     volumeId,
     zarrPrefix,
-    async graphql(query, variables) {
-      const res = await fetch(`${listening.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      return (await res.json()) as never;
-    },
+    graphql: async (query, variables) => (await postGraphql(`${listening.url}/graphql`, query, variables)).body as never,
     async close() {
       await listening.close();
       catalog.close();

@@ -261,7 +261,7 @@ export function dayReflectorHeights(obs: SnrObservations, dayStartMs: number, s:
         const lin = new Float64Array(n);
         idx.forEach((k, i) => {
           ex[i] = track.elevation[k]!;
-          lin[i] = Math.pow(10, snr[k]! / 20);
+          lin[i] = 10 ** (snr[k]! / 20);
         });
         const fit = polynomialFit(ex, lin, n, s.polynomialOrder);
         // The e1–e2 window, in time order.

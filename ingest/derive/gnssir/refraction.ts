@@ -22,7 +22,7 @@ export interface RefractionAtmosphere {
  * refraction file gives the site's mean pressure and temperature.
  */
 export function standardAtmosphere(heightM: number): RefractionAtmosphere {
-  return { pressureHpa: 1013.25 * Math.pow(1 - 2.25577e-5 * heightM, 5.25588), temperatureC: 15 - 0.0065 * heightM };
+  return { pressureHpa: 1013.25 * (1 - 2.25577e-5 * heightM) ** 5.25588, temperatureC: 15 - 0.0065 * heightM };
 }
 
 const G = 9.80665;

@@ -1,6 +1,6 @@
 import { RadomeError } from '../../../core/errors.js';
 import { PRODUCT_CATEGORIES } from '../../../core/vocabulary/index.js';
-import type { CommitLevel3ProductInput, ProductCategoryName, ProductRow } from '../products.js';
+import type { CommitLevel3ProductInput, ProductRow } from '../products.js';
 import type { CommitResult } from '../radar.js';
 import { appendCatalogEvent } from './events.js';
 import { productParams } from './product-rows.js';
