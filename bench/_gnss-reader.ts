@@ -32,7 +32,16 @@ const GEORINEX_CEDA_SECONDS = 80;
  */
 async function throughput(fn: () => unknown, bytes: number): Promise<{ ms: number; mbps: number }> {
   const repeat = Math.max(1, Math.ceil(2e6 / bytes));
-  const ms = median(await timeRuns(() => { for (let i = 0; i < repeat; i++) fn(); }, RUNS, 2)) / repeat;
+  const ms =
+    median(
+      await timeRuns(
+        () => {
+          for (let i = 0; i < repeat; i++) fn();
+        },
+        RUNS,
+        2,
+      ),
+    ) / repeat;
   return { ms, mbps: bytes / 1e6 / (ms / 1000) };
 }
 

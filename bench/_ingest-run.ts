@@ -50,7 +50,12 @@ const pool = createPlanPool(threads);
 const source = new LocalFileSource();
 const list = (dir: string, count = Infinity): AsyncIterable<SourceObject> => {
   const folder = join(backlog, dir);
-  return source.list(readdirSync(folder).sort().slice(0, count).map((name) => join(folder, name)));
+  return source.list(
+    readdirSync(folder)
+      .sort()
+      .slice(0, count)
+      .map((name) => join(folder, name)),
+  );
 };
 
 /** Ingests Level 2 and Level 3 files at once into a new catalog and store under `dir`, as the daemon's two sources. */

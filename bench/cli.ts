@@ -98,7 +98,10 @@ async function serveToHealthz(checkout: string, dataDir: string): Promise<Run> {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`radome serve (${checkout}) exited with ${child.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return { wallMs: performance.now() - t0, cpuMs: processCpuMs(child.pid!) };
       if (performance.now() - t0 > 60_000) throw new Error(`radome serve (${checkout}) did not answer /healthz in 60 s`);
       await new Promise((r) => setTimeout(r, 5));
@@ -178,4 +181,6 @@ report(
   ],
   { runs: RUNS, before: before ? BEFORE : null, volume, loadAverage1m: { median: median(loads), max: Math.max(...loads) }, samples: { ours, before: theirs } },
 );
-console.log(`peer = the same command before lazy loading (${BEFORE}); ratio = before / now. ${RUNS} runs each, alternated; 1-min load average median ${median(loads).toFixed(1)} (max ${Math.max(...loads).toFixed(1)}) on ${process.env.HOSTNAME ?? 'this host'}.`);
+console.log(
+  `peer = the same command before lazy loading (${BEFORE}); ratio = before / now. ${RUNS} runs each, alternated; 1-min load average median ${median(loads).toFixed(1)} (max ${Math.max(...loads).toFixed(1)}) on ${process.env.HOSTNAME ?? 'this host'}.`,
+);

@@ -71,10 +71,14 @@ try {
         bytes = await scriptBytes(page);
       }
       if (i === NAVIGATIONS - 1) {
-        await page.waitForFunction(() => {
-          const map = (window as any).radomeExplorer.map;
-          return (window as any).radomeExplorer.frames().length >= 3 && map.loaded() && map.areTilesLoaded();
-        }, null, { timeout: 120_000 });
+        await page.waitForFunction(
+          () => {
+            const map = (window as any).radomeExplorer.map;
+            return (window as any).radomeExplorer.frames().length >= 3 && map.loaded() && map.areTilesLoaded();
+          },
+          null,
+          { timeout: 120_000 },
+        );
         const count = await page.evaluate(() => (window as any).radomeExplorer.frames().length as number);
         for (let s = 0; s < STEPS; s++) steps.push(await page.evaluate((index) => (window as any).radomeExplorer.showFrame(index) as Promise<number>, s % count));
       }
@@ -89,7 +93,9 @@ try {
 
 const firsts = navigations.map((n) => n['radome:first-radar']);
 const stage = (name: (typeof MARKS)[number]) => median(navigations.slice(1).map((n) => n[name]));
-const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 report(
   'explorer',
   [

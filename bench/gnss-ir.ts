@@ -56,7 +56,14 @@ function stationDay(orbits: OrbitSource, satellites: string[]): GeometryInput {
   const sys: number[] = [];
   const prn: number[] = [];
   const times: number[] = [];
-  const probe = { station, orbits, count: satellites.length, times: new Float64Array(satellites.length), satSystem: Uint8Array.from(satellites, (s) => s.charCodeAt(0)), satPrn: Uint8Array.from(satellites, (s) => Number(s.slice(1))) };
+  const probe = {
+    station,
+    orbits,
+    count: satellites.length,
+    times: new Float64Array(satellites.length),
+    satSystem: Uint8Array.from(satellites, (s) => s.charCodeAt(0)),
+    satPrn: Uint8Array.from(satellites, (s) => Number(s.slice(1))),
+  };
   for (let e = 0; e < epochs; e++) {
     const t = DAY0 + e * 30e3;
     probe.times.fill(t);
@@ -104,12 +111,16 @@ for (const [metric, input, target] of [
   // figure contention distorts least.
   const cpu: number[] = [];
   const ms = median(
-    await timeRuns(() => {
-      const before = process.cpuUsage();
-      satelliteGeometry(input);
-      const used = process.cpuUsage(before);
-      cpu.push((used.user + used.system) / 1000);
-    }, 9, 2),
+    await timeRuns(
+      () => {
+        const before = process.cpuUsage();
+        satelliteGeometry(input);
+        const used = process.cpuUsage(before);
+        cpu.push((used.user + used.system) / 1000);
+      },
+      9,
+      2,
+    ),
   );
   const cpuMs = median(cpu.slice(2));
   console.log(`${metric}: ${input.count} SNR values, ${uniquePairs(input)} satellite-epochs, ${ms.toFixed(1)} ms wall, ${cpuMs.toFixed(1)} ms CPU (load average ${loadavg()[0]!.toFixed(1)})`);
@@ -135,10 +146,14 @@ async function ingestCostRows(day: GeometryInput): Promise<BenchRow[]> {
   };
   const from = { source: 'bench', sourceKey: 'bench', timeSystem: 'GPS', ingestedAt: 0 };
   const plain = await wallAndCpu(() => planGnssDay('SLAC', 18745, obs, from), 9, 2);
-  const withGeometry = await wallAndCpu(() => {
-    const g = satelliteGeometry(day);
-    planGnssDay('SLAC', 18745, { ...obs, geometry: { elevation: g.elevation, azimuth: g.azimuth, edot: g.edot } }, { ...from, geometry: 'precise' });
-  }, 9, 2);
+  const withGeometry = await wallAndCpu(
+    () => {
+      const g = satelliteGeometry(day);
+      planGnssDay('SLAC', 18745, { ...obs, geometry: { elevation: g.elevation, azimuth: g.azimuth, edot: g.edot } }, { ...from, geometry: 'precise' });
+    },
+    9,
+    2,
+  );
   console.log(
     `ingest plan of one multi-GNSS station-day (${n} values): without geometry ${plain.wall.toFixed(1)} ms wall / ${plain.cpu.toFixed(1)} ms CPU, with it ${withGeometry.wall.toFixed(1)} / ${withGeometry.cpu.toFixed(1)} ms (load ${loadavg()[0]!.toFixed(1)})`,
   );
@@ -172,7 +187,9 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
   const three = concatSnrObservations(files.map((f) => f.observations));
   let arcs = 0;
   const pure = await wallAndCpu(() => (arcs = dayReflectorHeights(three, day10 * 86400e3, settings.reflectorHeights).length), 9, 2);
-  console.log(`reflector heights, MCHL 2025-010: ${arcs} arcs, ${three.count} SNR values over 3 days, ${pure.wall.toFixed(1)} ms wall, ${pure.cpu.toFixed(1)} ms CPU (load ${loadavg()[0]!.toFixed(1)})`);
+  console.log(
+    `reflector heights, MCHL 2025-010: ${arcs} arcs, ${three.count} SNR values over 3 days, ${pure.wall.toFixed(1)} ms wall, ${pure.cpu.toFixed(1)} ms CPU (load ${loadavg()[0]!.toFixed(1)})`,
+  );
 
   // A year of stored station-days: the three real days repeated with their times shifted.
   const root = mkdtempSync(join(tmpdir(), 'radome-bench-gnssir-'));
@@ -200,19 +217,32 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
         days,
       });
     }
-    catalog.writer.gnss.commitStationSettings({ file: { source: 'bench', key: 'mchl.json', fingerprint: 'x', size: 0, ingestedAt: 1 }, station: 'MCHL', settingsJson: readFileSync(names[3]!, 'utf8'), refractionText: readFileSync(names[4]!, 'latin1') });
+    catalog.writer.gnss.commitStationSettings({
+      file: { source: 'bench', key: 'mchl.json', fingerprint: 'x', size: 0, ingestedAt: 1 },
+      station: 'MCHL',
+      settingsJson: readFileSync(names[3]!, 'utf8'),
+      refractionText: readFileSync(names[4]!, 'latin1'),
+    });
     console.log(`stored ${DAYS} station-days in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const q = { station: 'MCHL', from: firstDay * 86400e3, to: (firstDay + DAYS) * 86400e3 };
-    const oneDay = await wallAndCpu(async () => {
-      clearReflectorHeightCache();
-      await reflectorHeights(catalog.reader, objects, { station: 'MCHL', from: (firstDay + 9) * 86400e3, to: (firstDay + 10) * 86400e3 });
-    }, 7, 1);
+    const oneDay = await wallAndCpu(
+      async () => {
+        clearReflectorHeightCache();
+        await reflectorHeights(catalog.reader, objects, { station: 'MCHL', from: (firstDay + 9) * 86400e3, to: (firstDay + 10) * 86400e3 });
+      },
+      7,
+      1,
+    );
     clearReflectorHeightCache();
     let daysWithMean = 0;
-    const year = await wallAndCpu(async () => {
-      clearReflectorHeightCache();
-      daysWithMean = (await dailyReflectorHeights(catalog.reader, objects, q)).filter((d) => d.mean !== null).length;
-    }, 1, 0);
+    const year = await wallAndCpu(
+      async () => {
+        clearReflectorHeightCache();
+        daysWithMean = (await dailyReflectorHeights(catalog.reader, objects, q)).filter((d) => d.mean !== null).length;
+      },
+      1,
+      0,
+    );
     const warm = await wallAndCpu(() => dailyReflectorHeights(catalog.reader, objects, q), 3, 0);
     console.log(
       `dailyReflectorHeights over ${DAYS} days: ${daysWithMean} daily means; cold ${(year.wall / 1000).toFixed(1)} s wall, ${(year.cpu / 1000).toFixed(1)} s CPU; cached ${warm.wall.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`,

@@ -80,7 +80,9 @@ function s3rverCpuMs(dir: string): number {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       if (!readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(dir)) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').replace(/^.*\) /, '').split(' ');
+      const fields = readFileSync(`/proc/${pid}/stat`, 'latin1')
+        .replace(/^.*\) /, '')
+        .split(' ');
       return (Number(fields[11]) + Number(fields[12])) * 10;
     } catch {
       // a process that ended meanwhile
@@ -151,7 +153,14 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
     t = performance.now();
     const plan = planGnssFile(rinex, o, { ingestedAt: 0 });
     stage.plan!.push(performance.now() - t);
-    const obs = { count: rinex.snr.count, times: rinex.snr.times, satellites: Uint16Array.from(rinex.snr.satPrn, (p) => 100 + p), codeIndex: rinex.snr.codeIndex, codes: rinex.snr.codes, values: rinex.snr.values };
+    const obs = {
+      count: rinex.snr.count,
+      times: rinex.snr.times,
+      satellites: Uint16Array.from(rinex.snr.satPrn, (p) => 100 + p),
+      codeIndex: rinex.snr.codeIndex,
+      codes: rinex.snr.codes,
+      values: rinex.snr.values,
+    };
     t = performance.now();
     encodeSnrParquet(obs);
     stage.parquet!.push(performance.now() - t);
@@ -246,7 +255,14 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
   const m = [...runs].sort((a, b) => a.inBudget - b.inBudget)[runs.length >> 1]!;
   const perDay = (ms: number) => ms / Math.max(1, m.ingested);
   const all = runs.map((r) => r.inBudget).join(', ');
-  rows.push({ metric: `HEADLINE: station-days of .d.Z RINEX → daily-mean SNR series in 30 s (${THREADS} worker threads; median of ${runs.length} runs: ${all}) vs GeoLab download + georinex`, unit: 'days', radome: m.inBudget, peer: GEOLAB.download, ratio: m.inBudget / GEOLAB.download, target: '>= 1000' });
+  rows.push({
+    metric: `HEADLINE: station-days of .d.Z RINEX → daily-mean SNR series in 30 s (${THREADS} worker threads; median of ${runs.length} runs: ${all}) vs GeoLab download + georinex`,
+    unit: 'days',
+    radome: m.inBudget,
+    peer: GEOLAB.download,
+    ratio: m.inBudget / GEOLAB.download,
+    target: '>= 1000',
+  });
   rows.push({ metric: '  vs GeoLab TileDB from S3', unit: 'days', radome: m.inBudget, peer: GEOLAB.tiledb, ratio: m.inBudget / GEOLAB.tiledb });
   rows.push({ metric: '  vs GeoLab Dask cluster', unit: 'days', radome: m.inBudget, peer: GEOLAB.dask, ratio: m.inBudget / GEOLAB.dask });
   rows.push({ metric: '  throughput while ingesting', unit: 'days/s', radome: m.ingested / (m.ingestMs / 1000) });
@@ -259,8 +275,16 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
     rows.push({ metric: `    of which ${what}`, unit: 'ms', radome: perDay((m.threadCpu[kind] ?? NaN) * 1000) });
   }
   rows.push({ metric: '  CPU per station-day: s3rver serving the GETs (same 2 cores)', unit: 'ms', radome: perDay(m.s3CpuMs) });
-  rows.push({ metric: `  CPU share we got: (radome + s3rver CPU) / (${cpus().length} cores × wall); 1-min load average ${m.load.toFixed(1)}`, unit: '%', radome: (100 * (m.radomeCpuMs + m.s3CpuMs)) / (cpus().length * m.ingestMs) });
-  rows.push({ metric: '  projection: station-days in 30 s with both cores to ourselves (60 core-s / CPU per day)', unit: 'days', radome: Math.floor((THREADS * BUDGET_MS) / perDay(m.radomeCpuMs + m.s3CpuMs)) });
+  rows.push({
+    metric: `  CPU share we got: (radome + s3rver CPU) / (${cpus().length} cores × wall); 1-min load average ${m.load.toFixed(1)}`,
+    unit: '%',
+    radome: (100 * (m.radomeCpuMs + m.s3CpuMs)) / (cpus().length * m.ingestMs),
+  });
+  rows.push({
+    metric: '  projection: station-days in 30 s with both cores to ourselves (60 core-s / CPU per day)',
+    unit: 'days',
+    radome: Math.floor((THREADS * BUDGET_MS) / perDay(m.radomeCpuMs + m.s3CpuMs)),
+  });
   rows.push({ metric: `  listing ${m.listed} days (ListObjectsV2), inside the 30 s`, unit: 'ms', radome: m.listMs });
   rows.push({ metric: '  daily-mean series query after the last commit, inside the 30 s', unit: 'ms', radome: m.queryMs });
   extra.headline = { stationDaysIn30s: m.inBudget, runs, geolab: GEOLAB };
@@ -289,7 +313,10 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
   const buildS = (performance.now() - t) / 1000;
   const from = FIRST_DAY * DAY_MS;
   const to = (FIRST_DAY + days) * DAY_MS;
-  const series = (interval: string, range: number, extraSel: object = {}) => () => snrSeries(catalog.reader.gnss, objects, { station: 'YORK', from, to: from + range, interval, obsCodes: ['S1'], ...extraSel });
+  const series =
+    (interval: string, range: number, extraSel: object = {}) =>
+    () =>
+      snrSeries(catalog.reader.gnss, objects, { station: 'YORK', from, to: from + range, interval, obsCodes: ['S1'], ...extraSel });
   const daily = median(await timeRuns(series('P1D', to - from), 7, 2));
   const dailyAll = median(await timeRuns(series('P1D', to - from, { obsCodes: null, groupBy: ['OBS_CODE'] }), 7, 2));
   const hourly = median(await timeRuns(series('PT1H', 365 * DAY_MS), 7, 2));
@@ -300,7 +327,16 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
   rows.push({ metric: '1-year hourly series, S1', unit: 'ms', radome: hourly, target: '<= 100' });
   rows.push({ metric: '30-day hourly series per satellite, S1', unit: 'ms', radome: hourlySat });
   const { size } = statSync(join(work, 'tenyears.db'));
-  extra.tenYears = { days, buildSeconds: buildS, catalogBytes: size, bytesPerStationDay: size / days, dailyMs: daily, dailyAllCodesMs: dailyAll, hourlyYearMs: hourly, hourlySatellite30dMs: hourlySat };
+  extra.tenYears = {
+    days,
+    buildSeconds: buildS,
+    catalogBytes: size,
+    bytesPerStationDay: size / days,
+    dailyMs: daily,
+    dailyAllCodesMs: dailyAll,
+    hourlyYearMs: hourly,
+    hourlySatellite30dMs: hourlySat,
+  };
   catalog.close();
 }
 

@@ -39,8 +39,7 @@ export interface BenchRow {
   unit?: string;
 }
 
-const fmt = (v: number | string | undefined): string =>
-  v === undefined ? '' : typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)) : v;
+const fmt = (v: number | string | undefined): string => (v === undefined ? '' : typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toPrecision(3)) : v);
 
 /** Prints rows as an aligned table and writes them (plus `extra`) to var/bench/<name>.json. */
 export function report(name: string, rows: BenchRow[], extra: Record<string, unknown> = {}): void {
@@ -161,10 +160,11 @@ export async function twoThreadCapacity(rounds = 3, work = 2e8): Promise<TwoThre
 
 async function capacityOf(kind: 'latency-bound' | 'throughput-bound', rounds: number, work: number): Promise<number> {
   const threads = [new Worker(ARITHMETIC_THREAD, { eval: true, workerData: kind }), new Worker(ARITHMETIC_THREAD, { eval: true, workerData: kind })];
-  const time = (w: Worker) => new Promise<number>((resolve) => {
-    w.once('message', ([ms]: [number]) => resolve(ms));
-    w.postMessage(work);
-  });
+  const time = (w: Worker) =>
+    new Promise<number>((resolve) => {
+      w.once('message', ([ms]: [number]) => resolve(ms));
+      w.postMessage(work);
+    });
   try {
     await Promise.all(threads.map(time)); // compiled and warm
     const capacities: number[] = [];

@@ -176,7 +176,11 @@ try {
       const before = await twoThreadCapacity();
       for (const threads of ONLY ?? [1, 2]) {
         const r = runOnce(backlog, threads, store.root);
-        console.log(`  ${threads} worker(s): ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s: ${Object.entries(r.threadCpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}), ${r.ingested} ingested, ${r.failed} failed, peak RSS ${r.peakMb.toFixed(0)} MB`);
+        console.log(
+          `  ${threads} worker(s): ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s: ${Object.entries(r.threadCpu)
+            .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+            .join(', ')}), ${r.ingested} ingested, ${r.failed} failed, peak RSS ${r.peakMb.toFixed(0)} MB`,
+        );
         results[threads]!.push(r);
         peak = Math.max(peak, r.peakMb);
       }
@@ -186,7 +190,9 @@ try {
       if (one && two) {
         const { speedUp, workerCpuRatio } = roundFigures(one, two);
         const host = (kind: keyof TwoThreadCapacity) => `${kind} ${before[kind].toFixed(2)} / ${after[kind].toFixed(2)}`;
-        console.log(`  round ${run + 1}: speed-up ${speedUp.toFixed(2)}; worker CPU per file with 2 workers ${signedPercent(workerCpuRatio)}; host arithmetic, 2 threads against 1 (before / after): ${host('latencyBound')}, ${host('throughputBound')}`);
+        console.log(
+          `  round ${run + 1}: speed-up ${speedUp.toFixed(2)}; worker CPU per file with 2 workers ${signedPercent(workerCpuRatio)}; host arithmetic, 2 threads against 1 (before / after): ${host('latencyBound')}, ${host('throughputBound')}`,
+        );
       }
     }
     const rounds = results[2]!.length ? results[1]!.map((one, i) => roundFigures(one, results[2]![i]!)) : [];

@@ -65,12 +65,30 @@ function fillCatalog(path: string): number {
             imageKey: `radar/level2/${id}/${name}.png`,
             metadataKey: `radar/level2/${id}/${name}.json`,
             bbox: [-100, 33, -95, 38],
-            corners: [[-100, 38], [-95, 38], [-95, 33], [-100, 33]],
+            corners: [
+              [-100, 38],
+              [-95, 38],
+              [-95, 33],
+              [-100, 33],
+            ],
             sweepIndex: c,
           });
         }
       });
-      const volume: VolumeRow = { id, site: SITE.id, scanStart, scanEnd: scanStart + 280_000, vcp: 212, sweepCount: rows.length, source: file.source, sourceKey: file.key, sourceSize: 1, sourceFingerprint: file.fingerprint, ingestedAt: T0, zarrKey: null };
+      const volume: VolumeRow = {
+        id,
+        site: SITE.id,
+        scanStart,
+        scanEnd: scanStart + 280_000,
+        vcp: 212,
+        sweepCount: rows.length,
+        source: file.source,
+        sourceKey: file.key,
+        sourceSize: 1,
+        sourceFingerprint: file.fingerprint,
+        ingestedAt: T0,
+        zarrKey: null,
+      };
       catalog.writer.radar.commitVolume({ file, site: SITE, volume, sweeps: rows });
       sweeps += rows.length;
     }
@@ -132,7 +150,6 @@ async function frameRows(): Promise<BenchRow[]> {
   }
 }
 
-
 /** Median ms of each variant; runs alternate between them so the machine's load falls on both alike. */
 function interleaved(variants: Array<() => unknown>): number[] {
   const times = variants.map(() => [] as number[]);
@@ -150,7 +167,9 @@ function stormRows(): BenchRow[] {
   const dir = join(process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data'), 'nexrad', 'level3');
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => /_(NST|NHI|NSS|NMD|NTV)_|^sn\.0011$/.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => /_(NST|NHI|NSS|NMD|NTV)_|^sn\.0011$/.test(f))
+      .sort();
   } catch {
     console.warn(`no Level 3 samples under ${dir} (set RADOME_SAMPLE_DATA): storm-cell decoding not measured`);
     return [];

@@ -78,7 +78,8 @@ async function load(url: string, query: string, variables: Record<string, unknow
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
 }
 
-const SWEEPS = 'query($site: String) { sweeps(filter: { site: $site }, first: 20) { totalCount edges { node { id moment elevationAngle startTime bbox imageUrl } } pageInfo { hasNextPage endCursor } } }';
+const SWEEPS =
+  'query($site: String) { sweeps(filter: { site: $site }, first: 20) { totalCount edges { node { id moment elevationAngle startTime bbox imageUrl } } pageInfo { hasNextPage endCursor } } }';
 const PRODUCT_CODES = '{ productCodes { code mnemonic name category units count } }';
 const SNR_YEAR = 'query($station: String!) { snrSeries(station: $station, from: "2024-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z", interval: "P1D") { points { start count mean min max stddev } } }';
 const HELLO = '{ hello }';
@@ -113,7 +114,13 @@ try {
     { metric: '1-year daily snrSeries p50 / p99', unit: 'ms', radome: `${snr.p50} / ${snr.p99}` },
     { metric: 'sweeps p99 at 1000 req/s', unit: 'ms', radome: fixed.p99, target: '<= 25' },
     { metric: 'errors (all runs)', unit: '', radome: sweeps.errors + codes.errors + snr.errors + fixed.errors + soak.errors, target: '0' },
-    { metric: `RSS start / after ${SOAK_SECONDS} s load (after GC)`, unit: 'MB', radome: `${rssStart.toFixed(1)} / ${rssEnd.toFixed(1)}`, ratio: (rssEnd / rssStart).toFixed(3), target: 'within 10 %' },
+    {
+      metric: `RSS start / after ${SOAK_SECONDS} s load (after GC)`,
+      unit: 'MB',
+      radome: `${rssStart.toFixed(1)} / ${rssEnd.toFixed(1)}`,
+      ratio: (rssEnd / rssStart).toFixed(3),
+      target: 'within 10 %',
+    },
   ];
   report('server', rows, {
     workers: WORKERS,

@@ -105,7 +105,12 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
         imageKey: `${stem}.png`,
         metadataKey: `${stem}.json`,
         bbox,
-        corners: [[bbox[0], bbox[3]], [bbox[2], bbox[3]], [bbox[2], bbox[1]], [bbox[0], bbox[1]]],
+        corners: [
+          [bbox[0], bbox[3]],
+          [bbox[2], bbox[3]],
+          [bbox[2], bbox[1]],
+          [bbox[0], bbox[1]],
+        ],
         sweepIndex,
       };
     }),
@@ -116,7 +121,20 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
   catalog.writer.radar.commitVolume({
     file,
     site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
-    volume: { id: volumeId, site: volume.site, scanStart, scanEnd, vcp: volume.vcp, sweepCount: sweeps.length, source: 'bench', sourceKey: volumeId, sourceSize: 0, sourceFingerprint: volumeId, ingestedAt: T, zarrKey },
+    volume: {
+      id: volumeId,
+      site: volume.site,
+      scanStart,
+      scanEnd,
+      vcp: volume.vcp,
+      sweepCount: sweeps.length,
+      source: 'bench',
+      sourceKey: volumeId,
+      sourceSize: 0,
+      sourceFingerprint: volumeId,
+      ingestedAt: T,
+      zarrKey,
+    },
     sweeps,
   });
 }
@@ -216,7 +234,10 @@ const frameSites = (frame.json.sites as string[]).length;
 const rss = peakRssMb();
 
 // Tiles/s over HTTP: 2 server processes, every URL rendered once first (warm sweep cache).
-const child = spawn(process.execPath, [join(here, '_server-child.js'), catalogPath, join(dir, 'objects'), '2'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+const child = spawn(process.execPath, [join(here, '_server-child.js'), catalogPath, join(dir, 'objects'), '2'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 const url = await new Promise<string>((resolve, reject) => {
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => {

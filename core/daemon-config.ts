@@ -189,7 +189,10 @@ export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): D
   const root = new Fields(file ?? CONFIG_FILE_NAME, '', json, ['ingest', 'retention', 'sources']);
   const ingest = root.child('ingest', ['workers', 'downloads', 'maxAttempts', 'fileTimeout']);
   const retention = root.child('retention', ['olderThan', 'every']);
-  const sources = root.child('sources', SOURCES.map((s) => s.configKey));
+  const sources = root.child(
+    'sources',
+    SOURCES.map((s) => s.configKey),
+  );
   const enabledByEnv = envList(env, 'RADOME_SOURCES', SOURCE_NAME)?.map((s) => s.toLowerCase());
   const sourceConfigOf = (source: SourceSettings): SourceConfig => {
     const f = sources.child(source.configKey, [...SCHEDULE_KEYS, ...source.lists.map((l) => l.field), ...(source.bucket ? BUCKET_KEYS : [])]);

@@ -37,7 +37,10 @@ export function validateIngestFlag(name: string, value: string): string {
     return v.toUpperCase();
   }
   const kind = LIST_FLAGS.get(name)!;
-  const items = v.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
+  const items = v
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((s) => s.toUpperCase());
   if (items.length === 0 || !items.every((s) => kind.test(s))) throw bad(`a comma-separated list of ${kind.many}`);
   return items.join(',');
 }

@@ -33,11 +33,12 @@ async function level2Frames(client: RadomeClient, site: string, moment: RadarMom
 }
 
 async function level3Frames(client: RadomeClient, site: string, mnemonic: string, end: number, count: number): Promise<Frame[] | null> {
-  const products = dataOrStatus(await client.products({ filter: { site, mnemonics: [mnemonic], to: new Date(end + 1000).toISOString() }, first: count, order: 'DESC' }), `${mnemonic} products of ${site}`);
+  const products = dataOrStatus(
+    await client.products({ filter: { site, mnemonics: [mnemonic], to: new Date(end + 1000).toISOString() }, first: count, order: 'DESC' }),
+    `${mnemonic} products of ${site}`,
+  );
   if (!products) return null;
-  return products.products.edges
-    .flatMap(({ node }) => (node.tileJsonUrl ? [{ time: node.scanTime, tileJsonUrl: node.tileJsonUrl, sweepId: null }] : []))
-    .reverse();
+  return products.products.edges.flatMap(({ node }) => (node.tileJsonUrl ? [{ time: node.scanTime, tileJsonUrl: node.tileJsonUrl, sweepId: null }] : [])).reverse();
 }
 
 async function mosaicFrames(client: RadomeClient, site: string, end: number, count: number): Promise<Frame[] | null> {

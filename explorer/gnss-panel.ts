@@ -6,9 +6,30 @@ import type { RadomeClient } from './sdk.js';
 import { dataOrStatus } from './status.js';
 
 const DAY = 86_400_000;
-const INTERVALS = [['P1D', '1 day'], ['PT1H', '1 hour'], ['PT15M', '15 min']] as const;
-const BANDS = [['', 'all bands'], ['1', 'L1'], ['2', 'L2'], ['5', 'L5'], ['6', 'E6/B3'], ['7', 'E5b/B2'], ['8', 'E5a+b']] as const;
-const CONSTELLATIONS = [['', 'all'], ['G', 'GPS'], ['R', 'GLONASS'], ['E', 'Galileo'], ['C', 'BeiDou'], ['J', 'QZSS'], ['I', 'NavIC'], ['S', 'SBAS']] as const;
+const INTERVALS = [
+  ['P1D', '1 day'],
+  ['PT1H', '1 hour'],
+  ['PT15M', '15 min'],
+] as const;
+const BANDS = [
+  ['', 'all bands'],
+  ['1', 'L1'],
+  ['2', 'L2'],
+  ['5', 'L5'],
+  ['6', 'E6/B3'],
+  ['7', 'E5b/B2'],
+  ['8', 'E5a+b'],
+] as const;
+const CONSTELLATIONS = [
+  ['', 'all'],
+  ['G', 'GPS'],
+  ['R', 'GLONASS'],
+  ['E', 'Galileo'],
+  ['C', 'BeiDou'],
+  ['J', 'QZSS'],
+  ['I', 'NavIC'],
+  ['S', 'SBAS'],
+] as const;
 
 function select(label: string, options: readonly (readonly [string, string])[], value: string): HTMLSelectElement {
   const el = document.createElement('select');

@@ -15,7 +15,9 @@ const legends = new Map<string, Promise<TileJsonLegend | null>>();
 function tileJson(url: string): Promise<TileJsonLegend | null> {
   let pending = legends.get(url);
   if (!pending) {
-    pending = fetch(url).then((r) => (r.ok ? (r.json() as Promise<TileJsonLegend>) : null)).catch(() => null);
+    pending = fetch(url)
+      .then((r) => (r.ok ? (r.json() as Promise<TileJsonLegend>) : null))
+      .catch(() => null);
     legends.set(url, pending);
   }
   return pending;

@@ -131,7 +131,10 @@ async function showLayer(early?: Promise<Frame[] | null>): Promise<void> {
     index = frames.reduce((best, f, i) => (Math.abs(Date.parse(f.time) - t) < Math.abs(Date.parse(frames[best]!.time) - t) ? i : best), index);
   }
   radar.setFrames(frames, index);
-  slider.setTimes(frames.map((f) => f.time), index);
+  slider.setTimes(
+    frames.map((f) => f.time),
+    index,
+  );
   watchFirstPixels(frames[index]!, mine);
   void showLegend(frames[index]!.tileJsonUrl, labelOf(layer));
   writeUrl();
@@ -152,9 +155,17 @@ function followLive(site: string, layer: LayerSpec, mine: number): void {
       const atNewest = radar.currentIndex === radar.frameList.length - 1;
       const frames = await loadFrames(client, site, layer, Date.parse(event.data.sweepAdded.startTime) + 60_000, slider.loopLength);
       if (!frames?.length || mine !== generation) continue;
-      const index = atNewest ? frames.length - 1 : Math.max(0, frames.findIndex((f) => f.tileJsonUrl === radar.currentFrame?.tileJsonUrl));
+      const index = atNewest
+        ? frames.length - 1
+        : Math.max(
+            0,
+            frames.findIndex((f) => f.tileJsonUrl === radar.currentFrame?.tileJsonUrl),
+          );
       radar.setFrames(frames, index);
-      slider.setTimes(frames.map((f) => f.time), index);
+      slider.setTimes(
+        frames.map((f) => f.time),
+        index,
+      );
     }
     void subscriptions.dispose();
   })();
@@ -244,7 +255,10 @@ map.on('moveend', writeUrl);
 map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
 /** Resolves at the first radar pixels, or after 2 s without any (a GNSS view, an empty catalog, an error). */
 const radarFirst = new Promise((resolve) => {
-  new MutationObserver((_, observer) => document.body.dataset.radar === 'ready' && (observer.disconnect(), resolve(null))).observe(document.body, { attributes: true, attributeFilter: ['data-radar'] });
+  new MutationObserver((_, observer) => document.body.dataset.radar === 'ready' && (observer.disconnect(), resolve(null))).observe(document.body, {
+    attributes: true,
+    attributeFilter: ['data-radar'],
+  });
   setTimeout(resolve, 2000);
 });
 map.once('load', () => addVectorBasemap(map, config, radarFirst));

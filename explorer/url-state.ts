@@ -1,10 +1,6 @@
 // The view as query parameters, so a URL is a permalink: site, layer (level2:REF:0.5,
 // level3:N0H, mosaic:REF, gnss:YORK), time (ISO 8601), z, lon, lat.
-export type LayerSpec =
-  | { kind: 'level2'; moment: string; elevation: number }
-  | { kind: 'level3'; mnemonic: string }
-  | { kind: 'mosaic'; moment: string }
-  | { kind: 'gnss'; station: string };
+export type LayerSpec = { kind: 'level2'; moment: string; elevation: number } | { kind: 'level3'; mnemonic: string } | { kind: 'mosaic'; moment: string } | { kind: 'gnss'; station: string };
 
 export interface ViewState {
   site: string | null;

@@ -54,7 +54,12 @@ const heldWhileWriting = new NamedLocks();
 
 /** Where a rejected raw file is kept for inspection: `quarantine/<source>/<key>`. */
 export function quarantineKeyFor(object: SourceObject): string {
-  const safe = (s: string) => s.replace(/[^A-Za-z0-9._/-]+/g, '_').replace(/\/{2,}/g, '/').replace(/^\/+/, '').replace(/(^|\/)\.{1,2}(?=\/|$)/g, '$1_');
+  const safe = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9._/-]+/g, '_')
+      .replace(/\/{2,}/g, '/')
+      .replace(/^\/+/, '')
+      .replace(/(^|\/)\.{1,2}(?=\/|$)/g, '$1_');
   return `${QUARANTINE_PREFIX}${safe(object.source)}/${safe(object.key)}`;
 }
 
@@ -146,13 +151,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
 }
 
 /** Keeps a rejected file's raw bytes under quarantine/ for inspection; null when that fails too. */
-async function keepRawFile(
-  ctx: IngestContext,
-  object: SourceObject,
-  bytes: Uint8Array,
-  log: Logger,
-  retrying: <T>(what: string, fn: () => Promise<T>) => Promise<T>,
-): Promise<string | null> {
+async function keepRawFile(ctx: IngestContext, object: SourceObject, bytes: Uint8Array, log: Logger, retrying: <T>(what: string, fn: () => Promise<T>) => Promise<T>): Promise<string | null> {
   const key = quarantineKeyFor(object);
   try {
     await retrying('quarantine', () => ctx.objects.put(key, bytes, 'application/octet-stream'));

@@ -6,10 +6,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'schema', 'schema.graphql');
-const run = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules', 'vite-node', 'dist', 'cli.mjs'), join(root, 'scripts', 'emit-schema.ts'), target],
-  { cwd: root, stdio: 'inherit' },
-);
+const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vite-node', 'dist', 'cli.mjs'), join(root, 'scripts', 'emit-schema.ts'), target], { cwd: root, stdio: 'inherit' });
 if (run.status !== 0) process.exit(run.status ?? 1);
 console.log(`wrote ${target}`);

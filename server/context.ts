@@ -52,7 +52,15 @@ function readerWithDeadline(reader: CatalogReader, deadline: ExecutionDeadline):
   };
 }
 
-export function createContext(catalog: CatalogReader, baseUrl: string, objects: ObjectStore, events: CatalogEventFeed, deadline?: ExecutionDeadline, radar?: RadarLayers, mosaics?: MosaicService): RadomeContext {
+export function createContext(
+  catalog: CatalogReader,
+  baseUrl: string,
+  objects: ObjectStore,
+  events: CatalogEventFeed,
+  deadline?: ExecutionDeadline,
+  radar?: RadarLayers,
+  mosaics?: MosaicService,
+): RadomeContext {
   const reader = deadline ? readerWithDeadline(catalog, deadline) : catalog;
   return {
     catalog: reader,

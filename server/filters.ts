@@ -4,14 +4,7 @@ import { GraphQLError } from 'graphql';
 import { isRadarSiteId } from '../core/vocabulary/index.js';
 import type { PageArgs, SweepFilter, VolumeFilter } from '../store/catalog/index.js';
 import { SortOrder } from './types/enums.js';
-import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  type PageArgsInput,
-  type SweepFilterInput,
-  type VolumeFilterInput,
-  type VolumeSweepsArgs,
-} from './types/inputs.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgsInput, type SweepFilterInput, type VolumeFilterInput, type VolumeSweepsArgs } from './types/inputs.js';
 
 export function badUserInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -29,9 +22,7 @@ export function parseSiteId(raw: string, argName = 'site'): string {
 export function parsePageArgs(args: PageArgsInput): PageArgs {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(
-      `first must be between 1 and ${MAX_PAGE_SIZE} (the maximum page size); got ${first}. Page through larger results with \`after: pageInfo.endCursor\``,
-    );
+    throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE} (the maximum page size); got ${first}. Page through larger results with \`after: pageInfo.endCursor\``);
   }
   return { first, after: args.after ?? null };
 }
@@ -43,10 +34,7 @@ export function timeRange(from: Date | null, to: Date | null): { from?: number; 
   return { from: from?.getTime(), to: to?.getTime() };
 }
 
-export function toVolumeFilter(
-  input: Pick<VolumeFilterInput, 'from' | 'to'> & { site?: string | null },
-  order: SortOrder | null,
-): VolumeFilter {
+export function toVolumeFilter(input: Pick<VolumeFilterInput, 'from' | 'to'> & { site?: string | null }, order: SortOrder | null): VolumeFilter {
   return {
     site: input.site == null ? undefined : parseSiteId(input.site, 'filter.site'),
     ...timeRange(input.from, input.to),

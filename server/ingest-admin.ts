@@ -47,7 +47,10 @@ export class IngestAdmin {
   /** Throws UNAUTHENTICATED unless `authorization` is `Bearer <admin token>`. */
   requireAdmin(authorization: string | undefined): void {
     if (!this.isAdmin(authorization)) {
-      throw apiError('UNAUTHENTICATED', this.options.adminToken === undefined ? 'ingest control is disabled: the server has no RADOME_ADMIN_TOKEN' : 'this mutation needs Authorization: Bearer <RADOME_ADMIN_TOKEN>');
+      throw apiError(
+        'UNAUTHENTICATED',
+        this.options.adminToken === undefined ? 'ingest control is disabled: the server has no RADOME_ADMIN_TOKEN' : 'this mutation needs Authorization: Bearer <RADOME_ADMIN_TOKEN>',
+      );
     }
   }
 

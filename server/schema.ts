@@ -22,7 +22,22 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema (built once; type-graphql metadata is global anyway). */
 export function buildRadomeSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
-    resolvers: [RadarSiteResolver, VolumeResolver, SweepResolver, ProductResolver, GnssResolver, GnssIrResolver, NodeResolver, RadarCoverageResolver, RadarTimeResolver, SubscriptionResolver, IngestStatusResolver, RadarValueResolver, MosaicResolver, DerivedFieldsResolver],
+    resolvers: [
+      RadarSiteResolver,
+      VolumeResolver,
+      SweepResolver,
+      ProductResolver,
+      GnssResolver,
+      GnssIrResolver,
+      NodeResolver,
+      RadarCoverageResolver,
+      RadarTimeResolver,
+      SubscriptionResolver,
+      IngestStatusResolver,
+      RadarValueResolver,
+      MosaicResolver,
+      DerivedFieldsResolver,
+    ],
     validate: false,
     pubSub: contextFeedPubSub,
   });

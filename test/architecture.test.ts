@@ -59,12 +59,24 @@ describe('one vocabulary', () => {
 
 describe('layers', () => {
   it('store/ imports nothing from ingest/ or server/', () => {
-    const offending = files.filter((f) => f.startsWith('store/')).flatMap((f) => importsOf(f).filter((m) => /^(ingest|server)\//.test(m)).map((m) => `${f} → ${m}`));
+    const offending = files
+      .filter((f) => f.startsWith('store/'))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((m) => /^(ingest|server)\//.test(m))
+          .map((m) => `${f} → ${m}`),
+      );
     expect(offending).toEqual([]);
   });
 
   it('core/ imports nothing from the other layers', () => {
-    const offending = files.filter((f) => f.startsWith('core/')).flatMap((f) => importsOf(f).filter((m) => /^(ingest|store|server|cli)\//.test(m)).map((m) => `${f} → ${m}`));
+    const offending = files
+      .filter((f) => f.startsWith('core/'))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((m) => /^(ingest|store|server|cli)\//.test(m))
+          .map((m) => `${f} → ${m}`),
+      );
     expect(offending).toEqual([]);
   });
 
@@ -75,7 +87,11 @@ describe('layers', () => {
     const allowed = [/^ingest\/decode\//, /^ingest\/render\//, /^ingest\/derive\//, /^ingest\/level2\/plan\.ts$/, /^ingest\/level3\/product-render\.ts$/, /^ingest\/level3\/product-id\.ts$/];
     const offending = files
       .filter((f) => f.startsWith('server/'))
-      .flatMap((f) => importsOf(f).filter((m) => m.startsWith('ingest/') && !allowed.some((a) => a.test(m))).map((m) => `${f} → ${m}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((m) => m.startsWith('ingest/') && !allowed.some((a) => a.test(m)))
+          .map((m) => `${f} → ${m}`),
+      );
     expect(offending).toEqual([]);
   });
 });

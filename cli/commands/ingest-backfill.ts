@@ -15,7 +15,11 @@ export async function backfill({ values }: CommandArgs): Promise<number> {
   const window = windowOf(values);
   const entry = windowedSource(values);
   // Lists not named on the command line are the daemon's (radome.config.json, environment).
-  const lists = sourceListsOf(entry, values, configuredLists(entry, () => daemon));
+  const lists = sourceListsOf(
+    entry,
+    values,
+    configuredLists(entry, () => daemon),
+  );
   const opened = await entry.open(config);
   const ctx = openIngestContext(config);
   try {
@@ -30,11 +34,18 @@ export async function backfill({ values }: CommandArgs): Promise<number> {
     const progress = createProgress(todo.length, `backfill ${values.source}`, ctx.log);
     const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
     try {
-      const summary = await ingestAll({ ...ctx, planFile: pool.planFile }, opened.source, (async function* () { yield* todo; })(), {
-        concurrency: daemon.downloads,
-        keepOutcomes: false,
-        onOutcome: (o) => progress.tick(o.status === 'failed', o.object.size),
-      });
+      const summary = await ingestAll(
+        { ...ctx, planFile: pool.planFile },
+        opened.source,
+        (async function* () {
+          yield* todo;
+        })(),
+        {
+          concurrency: daemon.downloads,
+          keepOutcomes: false,
+          onOutcome: (o) => progress.tick(o.status === 'failed', o.object.size),
+        },
+      );
       progress.done();
       console.log(`${summary.ingested} ingested, ${summary.skipped} unchanged, ${summary.failed} failed`);
       return summary.failed > 0 ? 1 : 0;

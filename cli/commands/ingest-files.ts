@@ -39,10 +39,17 @@ async function ingestListedFiles(positionals: string[], planner: CutParallelPlan
     const bar = Boolean(process.stderr.isTTY) && files.length > 1;
     const progress = bar ? createProgress(files.length, 'ingest files', ctx.log) : null;
     const log = bar ? ctx.log.child({}, { level: 'warn' }) : ctx.log;
-    const summary = await ingestAll({ ...ctx, log }, source, (async function* () { yield* files; })(), {
-      keepOutcomes: bar,
-      onOutcome: progress ? (o) => progress.tick(o.status === 'failed', o.object.size) : printOutcome,
-    });
+    const summary = await ingestAll(
+      { ...ctx, log },
+      source,
+      (async function* () {
+        yield* files;
+      })(),
+      {
+        keepOutcomes: bar,
+        onOutcome: progress ? (o) => progress.tick(o.status === 'failed', o.object.size) : printOutcome,
+      },
+    );
     progress?.done();
     return bar ? printSummary(summary) : printTotals(summary);
   } finally {

@@ -16,7 +16,10 @@ export interface IdentifierKind {
 
 /** Splits a comma or space separated list, upper-cases each item and checks it; `code` names the error. */
 export function parseIdentifierList(raw: string, kind: IdentifierKind, name: string, code: RadomeErrorCode = 'CONFIG'): string[] {
-  const items = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toUpperCase());
+  const items = raw
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((s) => s.toUpperCase());
   for (const s of items) if (!kind.test(s)) throw new RadomeError(code, `${name}: "${s}" is not ${kind.one}`);
   return items;
 }

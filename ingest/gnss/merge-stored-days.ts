@@ -24,10 +24,7 @@ export async function mergeStoredDays(plan: GnssPlan, stored: StoredData): Promi
     if (!existing || (row.firstTime <= existing.firstTime && row.lastTime >= existing.lastTime)) continue;
     const where = `${station} ${dayString(row.day)}`;
     if (existing.timeSystem !== row.timeSystem) {
-      throw new RadomeError(
-        'BAD_INPUT',
-        `station-day ${where} is stored in time system ${existing.timeSystem} but this file's observations are in ${row.timeSystem}; their epochs cannot be merged`,
-      );
+      throw new RadomeError('BAD_INPUT', `station-day ${where} is stored in time system ${existing.timeSystem} but this file's observations are in ${row.timeSystem}; their epochs cannot be merged`);
     }
     const body = await stored.getObject(existing.objectKey);
     if (!body) continue;

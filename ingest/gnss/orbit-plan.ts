@@ -62,21 +62,26 @@ export function planOrbitFile(format: 'rinex-nav' | 'sp3', plain: Uint8Array, fi
     if (t < first) first = t;
     if (t > last) last = t;
   }
-  const days = [...perDay].filter(([, n]) => n >= DAY_SHARE * times.length).map(([d]) => d).sort((a, b) => a - b);
+  const days = [...perDay]
+    .filter(([, n]) => n >= DAY_SHARE * times.length)
+    .map(([d]) => d)
+    .sort((a, b) => a - b);
   const main = [...perDay].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   const kind: GnssOrbitKind = format === 'sp3' ? 'precise' : 'broadcast';
   const objectKey = orbitObjectKey(main, kind, file.key);
-  const rows = days.map((day): GnssOrbitRow => ({
-    day,
-    kind,
-    objectKey,
-    source: file.source,
-    sourceKey: file.key,
-    satelliteCount: satellites,
-    firstTime: Math.floor(first),
-    lastTime: Math.ceil(last),
-    ingestedAt: options.ingestedAt,
-  }));
+  const rows = days.map(
+    (day): GnssOrbitRow => ({
+      day,
+      kind,
+      objectKey,
+      source: file.source,
+      sourceKey: file.key,
+      satelliteCount: satellites,
+      firstTime: Math.floor(first),
+      lastTime: Math.ceil(last),
+      ingestedAt: options.ingestedAt,
+    }),
+  );
   const summary = `${what}${warnings ? ` (${warnings} warnings)` : ''}, ${days.map(dayString).join(', ')}`;
   return { kind, object: { key: objectKey, body: plain, contentType: 'text/plain' }, rows, summary };
 }

@@ -73,7 +73,11 @@ function splitByDay(obs: SnrObservations): Map<number, SnrObservations> {
   if (single) return days.set(first, obs);
   const all = new Set<number>();
   for (let i = 0; i < obs.count; i++) all.add(dayOf(obs.times[i]!));
-  for (const day of [...all].sort((a, b) => a - b)) days.set(day, select(obs, (i) => dayOf(obs.times[i]!) === day));
+  for (const day of [...all].sort((a, b) => a - b))
+    days.set(
+      day,
+      select(obs, (i) => dayOf(obs.times[i]!) === day),
+    );
   return days;
 }
 

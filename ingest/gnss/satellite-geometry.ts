@@ -58,9 +58,14 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
   const sinLon = Math.sin(lon);
   const cosLon = Math.cos(lon);
   // East, north and up unit vectors in ECEF.
-  const ex = -sinLon, ey = cosLon;
-  const nx = -sinLat * cosLon, ny = -sinLat * sinLon, nz = cosLat;
-  const ux = cosLat * cosLon, uy = cosLat * sinLon, uz = sinLat;
+  const ex = -sinLon,
+    ey = cosLon;
+  const nx = -sinLat * cosLon,
+    ny = -sinLat * sinLon,
+    nz = cosLat;
+  const ux = cosLat * cosLon,
+    uy = cosLat * sinLon,
+    uz = sinLat;
   const timeSystem = input.timeSystem ?? 'GPS';
   const fixedOffset = toGpsOffsetMs(timeSystem, times[0] ?? 0);
   if (fixedOffset === null) throw new RadomeError('BAD_INPUT', `time system "${timeSystem}" of the observations: radome converts GPS, GLO/UTC, GAL, QZS, IRN, BDT and TAI`);
@@ -70,7 +75,9 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
   let missing = 0;
   let lastTime = NaN;
   let lastSat = -1;
-  let el = NaN, az = NaN, rate = NaN;
+  let el = NaN,
+    az = NaN,
+    rate = NaN;
   for (let i = 0; i < count; i++) {
     const sat = satelliteNumber(satSystem[i]!, satPrn[i]!);
     const t = times[i]!;

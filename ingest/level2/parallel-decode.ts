@@ -80,7 +80,12 @@ const RUNS_PER_THREAD = 4;
 export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: Level2Pool, { grids = null }: { grids?: GridPool | null } = {}): Promise<Level2Volume> {
   const split = splitArchiveIIRecords(bytes);
   const assembler = new Level2Assembler(split.header, grids);
-  await readRecordsShared(split, pool, (from, to) => readArchiveRecords(split, assembler, from, to), (payload, where) => assembler.push(payload, where));
+  await readRecordsShared(
+    split,
+    pool,
+    (from, to) => readArchiveRecords(split, assembler, from, to),
+    (payload, where) => assembler.push(payload, where),
+  );
   return assembler.finish();
 }
 
@@ -107,7 +112,10 @@ export async function readRecordsShared(
   // An uncompressed file is one plain run: nothing to share.
   const runs = split.compressed ? cutRuns(records, [callerShare, ...Array<number>(n).fill((1 - callerShare) / n)]) : [[0, records.length] as [number, number]];
   const later = runs.slice(1).map(([from, to]) => {
-    const task = pool.decompress(records.slice(from, to), Array.from({ length: to - from }, (_, k) => where(from + k)));
+    const task = pool.decompress(
+      records.slice(from, to),
+      Array.from({ length: to - from }, (_, k) => where(from + k)),
+    );
     task.catch(() => {});
     return { from, task };
   });

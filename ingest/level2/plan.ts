@@ -99,7 +99,13 @@ export function planLevel2Volume(decoded: Level2Volume, file: SourceObject, opti
   const location = locationOf(volume);
   if (volume.sweeps.length === 0) throw new RadomeError('CORRUPT', 'the volume has no radials');
   const renderer = new SweepRenderer(options.renderSize);
-  return planRenderedCuts(volume, location, volume.sweeps.map((sweep) => renderCut(location, sweep, renderer)), file, options);
+  return planRenderedCuts(
+    volume,
+    location,
+    volume.sweeps.map((sweep) => renderCut(location, sweep, renderer)),
+    file,
+    options,
+  );
 }
 
 /**
@@ -139,13 +145,7 @@ export function byElevationNumber(a: RenderedCut, b: RenderedCut): number {
 }
 
 /** The objects and rows of a volume's rendered cuts (in elevation order). */
-export function planRenderedCuts(
-  volume: Pick<Level2Volume, 'site' | 'volumeStart' | 'vcp'>,
-  location: RadarLocation,
-  cuts: RenderedCut[],
-  file: SourceObject,
-  options: PlanOptions,
-): Level2Plan {
+export function planRenderedCuts(volume: Pick<Level2Volume, 'site' | 'volumeStart' | 'vcp'>, location: RadarLocation, cuts: RenderedCut[], file: SourceObject, options: PlanOptions): Level2Plan {
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
   const zarrKey = level2ZarrPrefix(volume.site, volume.volumeStart, volumeId);
   const objects: PlannedObject[] = [];
@@ -201,7 +201,13 @@ export function planRenderedCuts(
     }
   }
   const stored = { site: volume.site, volumeId, vcp: volume.vcp, location };
-  objects.push(...sweepStoreObjects(zarrKey, stored, cuts.map((c) => c.store)));
+  objects.push(
+    ...sweepStoreObjects(
+      zarrKey,
+      stored,
+      cuts.map((c) => c.store),
+    ),
+  );
   const scanStart = Math.min(...cuts.map((c) => c.cut.startTime));
   const scanEnd = Math.max(...cuts.map((c) => c.cut.endTime));
   return {

@@ -112,7 +112,10 @@ export function planLevel3Product(product: Level3Product, raw: Uint8Array, file:
       ...(flag !== 0 ? { nullProduct: { flag, meaning: 'the RPG generated no data for this product (null product flag, halfword 30)' } } : {}),
       ...productContents(product),
     };
-    summary = flag !== 0 ? `${mnemonic} (code ${d.productCode}) null product (flag ${flag}), catalogued without an image` : `${mnemonic} (code ${d.productCode}) ${info?.format ?? 'unknown'} product, catalogued without an image`;
+    summary =
+      flag !== 0
+        ? `${mnemonic} (code ${d.productCode}) null product (flag ${flag}), catalogued without an image`
+        : `${mnemonic} (code ${d.productCode}) ${info?.format ?? 'unknown'} product, catalogued without an image`;
   }
   objects.push({ key: `${stem}.json`, body: encodeJson(metadata), contentType: 'application/json' });
   // Storm products' cells as a small object of their own: the server reads these, not the packets.

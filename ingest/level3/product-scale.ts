@@ -1,11 +1,5 @@
 import type { Level3Product } from '../decode/level3/index.js';
-import {
-  colorScaleForMoment,
-  dataLevelColorScale,
-  hydrometeorClassScale,
-  precipitationInchesScale,
-  type ColorScale,
-} from '../render/index.js';
+import { colorScaleForMoment, dataLevelColorScale, hydrometeorClassScale, precipitationInchesScale, type ColorScale } from '../render/index.js';
 
 /** Codes whose values are a Level 2 moment in its own units, so they share its colours. */
 const MOMENT_OF_CODE: Record<number, 'VEL' | 'SW' | 'ZDR' | 'RHO'> = { 99: 'VEL', 154: 'VEL', 155: 'SW', 159: 'ZDR', 161: 'RHO' };

@@ -60,7 +60,11 @@ export class ChunksFollower {
         volume = new ChunkVolume(key, chunks[0]!.time);
         this.folders.set(folder, { volume });
       }
-      const outcome = await this.advance(volume, chunks.filter((c) => c.stamp === chunks[0]!.stamp), signal);
+      const outcome = await this.advance(
+        volume,
+        chunks.filter((c) => c.stamp === chunks[0]!.stamp),
+        signal,
+      );
       result[outcome]++;
       if (volume.complete || outcome === 'failed') this.folders.set(folder, { doneKey: key, probedAt: now });
       else result.backlog++;
@@ -125,4 +129,3 @@ export class ChunksFollower {
     log.warn({ code: error.code, quarantineKey }, error.message);
   }
 }
-

@@ -163,7 +163,13 @@ export class IndexedPngWriter extends PngWriter implements PngRowWriter<Uint8Arr
       if (rgba[4 * i + 3] !== 255) alphas = i + 1;
     }
     const ancillary = [chunk('PLTE', rgb)];
-    if (alphas > 0) ancillary.push(chunk('tRNS', Uint8Array.from({ length: alphas }, (_, i) => rgba[4 * i + 3]!)));
+    if (alphas > 0)
+      ancillary.push(
+        chunk(
+          'tRNS',
+          Uint8Array.from({ length: alphas }, (_, i) => rgba[4 * i + 3]!),
+        ),
+      );
     return this.file(COLOR_TYPE_INDEXED, ancillary, INDEXED_DEFLATE);
   }
 }

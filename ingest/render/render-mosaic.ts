@@ -42,12 +42,7 @@ class MemberRows {
  * geodesic distance) whose beam covers it, so a radar's own "no echo" wins over a farther radar's
  * echo; pixels no radar covers stay 0. Each member covers its frame's rows [row0, row1).
  */
-function compositeRows(
-  height: number,
-  width: number,
-  members: { rows: MemberRows; row1: number }[],
-  writeRow: (row: Uint32Array) => void,
-): void {
+function compositeRows(height: number, width: number, members: { rows: MemberRows; row1: number }[], writeRow: (row: Uint32Array) => void): void {
   const best = new Float64Array(width);
   const out = new Uint32Array(width);
   for (let r = 0; r < height; r++) {

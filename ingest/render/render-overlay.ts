@@ -84,13 +84,7 @@ export interface RowPainter {
  * a palette (every current scale does), rows are palette indices of an indexed-colour PNG, a
  * quarter of the bytes to deflate; else packed RGBA for an RGBA PNG.
  */
-export function encodeOverlay(
-  frame: MercatorFrame,
-  scale: ColorScale,
-  geometry: Omit<OverlayGeometry, 'crs' | 'ellipsoid'>,
-  codeColors: Uint32Array,
-  painter: RowPainter,
-): RenderedOverlay {
+export function encodeOverlay(frame: MercatorFrame, scale: ColorScale, geometry: Omit<OverlayGeometry, 'crs' | 'ellipsoid'>, codeColors: Uint32Array, painter: RowPainter): RenderedOverlay {
   const { width, height } = frame;
   const palette = codePalette(codeColors);
   let png: Uint8Array;

@@ -103,10 +103,7 @@ export class SweepRenderer {
   private pixelMap(grid: PolarGeometry): { map: PixelMap; fresh: boolean } {
     const beam = beamModel(grid.latitude, grid.elevationAngle, grid.heightM);
     const maxGroundKm = beam.groundKm(grid.firstGateKm + (grid.gateCount - 0.5) * grid.gateSpacingKm);
-    const groundStepKm = Math.max(
-      (grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE,
-      maxGroundKm / MAX_DISTANCE_BINS,
-    );
+    const groundStepKm = Math.max((grid.gateSpacingKm * Math.cos((grid.elevationAngle * Math.PI) / 180)) / DISTANCE_BINS_PER_GATE, maxGroundKm / MAX_DISTANCE_BINS);
     const key = [grid.latitude, grid.longitude, grid.heightM, grid.elevationAngle, grid.firstGateKm, grid.gateSpacingKm, grid.gateCount, groundStepKm].join();
     // Maps of another sweep's radials will not be met again: hold one sweep's at most.
     if (this.maps[0] && (this.maps[0].azimuths !== grid.azimuths || this.maps[0].azimuthWidth !== grid.azimuthWidth)) {

@@ -101,9 +101,7 @@ export class RasterTileSource implements TileSource {
   readonly bbox: BBox;
   readonly mercatorBounds: readonly [number, number, number, number];
 
-  constructor(
-    private readonly grid: CartesianGeometry & { codes: Uint8Array | Uint16Array },
-  ) {
+  constructor(private readonly grid: CartesianGeometry & { codes: Uint8Array | Uint16Array }) {
     checkRadarSite(grid.latitude, grid.longitude);
     checkCartesianGeometry(grid);
     if (grid.codes.length !== grid.columns * grid.rows) throw new RadomeError('BAD_INPUT', `raster grid of ${grid.rows} rows × ${grid.columns} columns: ${grid.codes.length} codes`);
@@ -135,7 +133,20 @@ export function windowFrame(z: number, x: number, y: number, tileSize: number, c
   const east = longitudeOfMercatorX(westX + width * pixelM);
   const north = latitudeOfMercatorY(northY);
   const south = latitudeOfMercatorY(northY - height * pixelM);
-  return { width, height, westX, northY, pixelM, bbox: [west, south, east, north], corners: [[west, north], [east, north], [east, south], [west, south]] };
+  return {
+    width,
+    height,
+    westX,
+    northY,
+    pixelM,
+    bbox: [west, south, east, north],
+    corners: [
+      [west, north],
+      [east, north],
+      [east, south],
+      [west, south],
+    ],
+  };
 }
 
 /** The tile's pixels a source may colour: [col0, row0, col1, row1), or null when none. */

@@ -12,7 +12,6 @@ const DAY_MS = 86_400_000;
  */
 export const GNSSREFL_PRECISE_FROM_DAY = Date.UTC(2021, 4, 17) / DAY_MS;
 
-
 export interface OrbitArchiveOptions {
   /** Daily merged broadcast navigation file, a template with {yyyy} {yy} {ddd} {mm} {dd} {wwww} (see gnss-archive.ts). */
   broadcast?: string;
@@ -72,7 +71,8 @@ export class OrbitArchiveSource implements ObjectSource {
   }
 
   async fetch(object: SourceObject): Promise<Uint8Array> {
-    const source = this.listedBy.get(object.key) ?? (/^https?:\/\//i.test(object.key) ? [this.precise, this.broadcast].find((s) => s?.id.startsWith('gnss:http')) : null) ?? (this.precise ?? this.broadcast)!;
+    const source =
+      this.listedBy.get(object.key) ?? (/^https?:\/\//i.test(object.key) ? [this.precise, this.broadcast].find((s) => s?.id.startsWith('gnss:http')) : null) ?? (this.precise ?? this.broadcast)!;
     return source.fetch(object);
   }
 }

@@ -58,7 +58,11 @@ const level2: IngestSource = {
   async open(config) {
     const { Level2BucketSource } = await import('./level2-bucket.js');
     const source = new Level2BucketSource(await s3Client(config.level2), config.level2.bucket);
-    return { source, where: bucketAt(config.level2.endpoint, config.level2.bucket), listings: ({ sites = [] }, window) => sites.map((site) => ({ what: site, list: () => source.list(site, window) })) };
+    return {
+      source,
+      where: bucketAt(config.level2.endpoint, config.level2.bucket),
+      listings: ({ sites = [] }, window) => sites.map((site) => ({ what: site, list: () => source.list(site, window) })),
+    };
   },
 };
 

@@ -20,10 +20,7 @@ export class S3BucketReader {
   async *list(prefix: string): AsyncGenerator<ListedKey> {
     let token: string | undefined;
     do {
-      const page = await this.call(
-        () => this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token })),
-        `s3://${this.bucket}/${prefix}`,
-      );
+      const page = await this.call(() => this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token })), `s3://${this.bucket}/${prefix}`);
       for (const o of page.Contents ?? []) if (o.Key) yield { key: o.Key, size: o.Size ?? 0, etag: o.ETag ?? null };
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

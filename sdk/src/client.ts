@@ -70,9 +70,7 @@ type ResultOf<D> = D extends DocumentTypeDecoration<infer R, any> ? R : never;
 type VariablesOf<D> = D extends DocumentTypeDecoration<any, infer V> ? V : never;
 
 /** Variables are optional when the operation has no required ones. */
-export type OperationMethod<R, V> = {} extends V
-  ? (variables?: V, options?: RequestOptions) => Promise<RadomeResult<R>>
-  : (variables: V, options?: RequestOptions) => Promise<RadomeResult<R>>;
+export type OperationMethod<R, V> = {} extends V ? (variables?: V, options?: RequestOptions) => Promise<RadomeResult<R>> : (variables: V, options?: RequestOptions) => Promise<RadomeResult<R>>;
 
 /** One method per operation in schema/operations/. */
 const operations = {
@@ -146,9 +144,10 @@ const connections = {
 type PageVariables<V> = Omit<V, 'first' | 'after'>;
 
 /** Walks every page; variables are those of the query without `first` and `after`. */
-export type ConnectionIterator<V, N> = {} extends PageVariables<V>
-  ? (variables?: PageVariables<V>, options?: IterateOptions) => AsyncGenerator<N, void, undefined>
-  : (variables: PageVariables<V>, options?: IterateOptions) => AsyncGenerator<N, void, undefined>;
+export type ConnectionIterator<V, N> =
+  {} extends PageVariables<V>
+    ? (variables?: PageVariables<V>, options?: IterateOptions) => AsyncGenerator<N, void, undefined>
+    : (variables: PageVariables<V>, options?: IterateOptions) => AsyncGenerator<N, void, undefined>;
 
 type Operations = typeof operations;
 type Connections = typeof connections;
@@ -191,8 +190,7 @@ export function createRadomeClient(options: RadomeClientOptions): RadomeClient {
 
   const client = { request, execute: request, iterate: {} } as unknown as RadomeClient;
   for (const [name, document] of Object.entries(operations)) {
-    (client as unknown as Record<string, unknown>)[name] = (variables?: unknown, call?: RequestOptions) =>
-      request(document as DocumentTypeDecoration<unknown, unknown>, variables ?? {}, call);
+    (client as unknown as Record<string, unknown>)[name] = (variables?: unknown, call?: RequestOptions) => request(document as DocumentTypeDecoration<unknown, unknown>, variables ?? {}, call);
   }
   for (const [name, source] of Object.entries(connections) as [string, ConnectionSource<unknown, Record<string, unknown>, unknown>][]) {
     (client.iterate as Record<string, unknown>)[name] = (variables: Record<string, unknown> = {}, iterate: IterateOptions = {}) =>

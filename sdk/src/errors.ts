@@ -28,11 +28,7 @@ export class RadomeClientError extends Error {
   /** How long the server asked to wait before trying again (its Retry-After header), in ms. */
   readonly retryAfterMs?: number;
 
-  constructor(
-    kind: RadomeClientErrorKind,
-    message: string,
-    details: { status?: number; errors?: GraphQLErrorInfo[]; retryAfterMs?: number; cause?: unknown } = {},
-  ) {
+  constructor(kind: RadomeClientErrorKind, message: string, details: { status?: number; errors?: GraphQLErrorInfo[]; retryAfterMs?: number; cause?: unknown } = {}) {
     super(message, { cause: details.cause });
     this.kind = kind;
     if (details.status !== undefined) this.status = details.status;

@@ -30,8 +30,16 @@ export function imageOverlay(item: HasImage): ImageOverlay | null {
   const [west, south, east, north] = bbox as [number, number, number, number];
   return {
     url: imageUrl,
-    coordinates: [[west, north], [east, north], [east, south], [west, south]],
-    bounds: [[south, west], [north, east]],
+    coordinates: [
+      [west, north],
+      [east, north],
+      [east, south],
+      [west, south],
+    ],
+    bounds: [
+      [south, west],
+      [north, east],
+    ],
     bbox: [west, south, east, north],
   };
 }

@@ -19,9 +19,7 @@ type ResultOf<D> = D extends DocumentTypeDecoration<infer R, any> ? R : never;
 type VariablesOf<D> = D extends DocumentTypeDecoration<any, infer V> ? V : never;
 
 /** Variables are optional when the subscription has no required ones. */
-export type SubscriptionMethod<R, V> = {} extends V
-  ? (variables?: V, options?: SubscribeOptions) => SubscriptionIterator<R>
-  : (variables: V, options?: SubscribeOptions) => SubscriptionIterator<R>;
+export type SubscriptionMethod<R, V> = {} extends V ? (variables?: V, options?: SubscribeOptions) => SubscriptionIterator<R> : (variables: V, options?: SubscribeOptions) => SubscriptionIterator<R>;
 
 type SubscriptionOperations = typeof subscriptionOperations;
 
@@ -129,9 +127,7 @@ export function createRadomeSubscriptions(options: RadomeSubscriptionsOptions): 
     };
     const iterator: SubscriptionIterator<R> = {
       next: () =>
-        queue.length ? Promise.resolve({ done: false, value: queue.shift()! })
-        : ended ? Promise.resolve({ done: true, value: undefined })
-        : new Promise((resolve) => waiting.push(resolve)),
+        queue.length ? Promise.resolve({ done: false, value: queue.shift()! }) : ended ? Promise.resolve({ done: true, value: undefined }) : new Promise((resolve) => waiting.push(resolve)),
       return: () => {
         queue.length = 0;
         end();

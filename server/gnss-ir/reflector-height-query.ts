@@ -49,7 +49,8 @@ export function settingsFor(reader: ReflectorHeightReader, q: ReflectorHeightQue
   const s: ReflectorHeightSettings = { ...base };
   if (q.frequencies?.length) {
     const unknown = q.frequencies.filter((f) => !GNSSIR_FREQUENCIES.includes(f));
-    if (unknown.length) throw new RadomeError('BAD_INPUT', `frequencies: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a gnssrefl frequency code; radome knows ${GNSSIR_FREQUENCIES.join(', ')}`);
+    if (unknown.length)
+      throw new RadomeError('BAD_INPUT', `frequencies: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a gnssrefl frequency code; radome knows ${GNSSIR_FREQUENCIES.join(', ')}`);
     s.requiredAmplitude = q.frequencies.map((f) => base.requiredAmplitude[base.frequencies.indexOf(f)] ?? base.requiredAmplitude[0] ?? GNSSIR_DEFAULTS.requiredAmplitude[0]!);
     s.frequencies = [...q.frequencies];
   }
@@ -66,8 +67,10 @@ export function settingsFor(reader: ReflectorHeightReader, q: ReflectorHeightQue
       return [((r[0]! % 360) + 360) % 360, r[1]! === 360 ? 360 : ((r[1]! % 360) + 360) % 360];
     });
   }
-  if (!(s.minElevation >= 0 && s.minElevation < s.maxElevation && s.maxElevation <= 90)) throw new RadomeError('BAD_INPUT', `minElevation and maxElevation: need 0 ≤ min < max ≤ 90 (got ${s.minElevation}, ${s.maxElevation})`);
-  if (!(s.minHeight >= 0 && s.maxHeight > s.minHeight && s.maxHeight <= 500)) throw new RadomeError('BAD_INPUT', `minHeight and maxHeight: need 0 ≤ min < max ≤ 500 m (got ${s.minHeight}, ${s.maxHeight})`);
+  if (!(s.minElevation >= 0 && s.minElevation < s.maxElevation && s.maxElevation <= 90))
+    throw new RadomeError('BAD_INPUT', `minElevation and maxElevation: need 0 ≤ min < max ≤ 90 (got ${s.minElevation}, ${s.maxElevation})`);
+  if (!(s.minHeight >= 0 && s.maxHeight > s.minHeight && s.maxHeight <= 500))
+    throw new RadomeError('BAD_INPUT', `minHeight and maxHeight: need 0 ≤ min < max ≤ 500 m (got ${s.minHeight}, ${s.maxHeight})`);
   if (s.polynomialElevations[0] > s.minElevation || s.polynomialElevations[1] < s.maxElevation) {
     s.polynomialElevations = [Math.min(s.polynomialElevations[0], s.minElevation), Math.max(s.polynomialElevations[1], s.maxElevation)];
   }
@@ -122,7 +125,11 @@ export async function reflectorHeightDays(reader: ReflectorHeightReader, objects
       continue;
     }
     if (!row.geometry) {
-      days.push({ day, arcs: [], missing: `${station} ${dayString(day)} has no satellite geometry: no orbits (RINEX navigation or SP3) were ingested for that day, and its SNR file had no elevations` });
+      days.push({
+        day,
+        arcs: [],
+        missing: `${station} ${dayString(day)} has no satellite geometry: no orbits (RINEX navigation or SP3) were ingested for that day, and its SNR file had no elevations`,
+      });
       continue;
     }
     const key = `${station}/${day}/${[day - 1, day, day + 1].map((d) => `${rows.get(d)?.ingestedAt ?? 0}:${rows.get(d)?.geometry ?? ''}`).join(',')}/${settingsKey}`;
@@ -145,7 +152,13 @@ export async function reflectorHeights(reader: ReflectorHeightReader, objects: P
   const { days } = await reflectorHeightDays(reader, objects, q);
   const computed = days.filter((d) => d.missing === null);
   if (computed.length === 0) {
-    throw new RadomeError('BAD_INPUT', `no day of the range can give reflector heights: ${days.slice(0, 10).map((d) => d.missing).join('; ')}${days.length > 10 ? '; …' : ''}`);
+    throw new RadomeError(
+      'BAD_INPUT',
+      `no day of the range can give reflector heights: ${days
+        .slice(0, 10)
+        .map((d) => d.missing)
+        .join('; ')}${days.length > 10 ? '; …' : ''}`,
+    );
   }
   return computed.flatMap((d) => d.arcs).filter((a) => a.time >= q.from && a.time < q.to);
 }
@@ -184,7 +197,8 @@ export async function dailyReflectorHeights(
     if (rh.length === 0) return { day, median: null, mean: null, stddev: null, count: 0, reason: 'no arc passed the quality checks' };
     const median = rh.length % 2 ? rh[(rh.length - 1) / 2]! : (rh[rh.length / 2 - 1]! + rh[rh.length / 2]!) / 2;
     const kept = rh.filter((h) => h < median + medianFilter && h > median - medianFilter);
-    if (kept.length < requiredTracks) return { day, median, mean: null, stddev: null, count: kept.length, reason: `${kept.length} arcs within ${medianFilter} m of the median, fewer than requiredTracks ${requiredTracks}` };
+    if (kept.length < requiredTracks)
+      return { day, median, mean: null, stddev: null, count: kept.length, reason: `${kept.length} arcs within ${medianFilter} m of the median, fewer than requiredTracks ${requiredTracks}` };
     const mean = kept.reduce((a, b) => a + b, 0) / kept.length;
     const stddev = Math.sqrt(kept.reduce((a, b) => a + (b - mean) ** 2, 0) / kept.length);
     return { day, median, mean, stddev, count: kept.length, reason: null };

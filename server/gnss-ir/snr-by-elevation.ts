@@ -69,7 +69,10 @@ export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, object
   const days = reader.gnss.days(station, first, last);
   const withGeometry = days.filter((d) => d.geometry);
   if (withGeometry.length === 0) {
-    const why = days.length === 0 ? 'no SNR observations are stored in the range' : `${days.map((d) => dayString(d.day)).join(', ')} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits were ingested for ${days.length === 1 ? 'it' : 'them'})`;
+    const why =
+      days.length === 0
+        ? 'no SNR observations are stored in the range'
+        : `${days.map((d) => dayString(d.day)).join(', ')} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits were ingested for ${days.length === 1 ? 'it' : 'them'})`;
     throw new RadomeError('BAD_INPUT', `snrByElevation for ${station}: ${why}`);
   }
   const acc = new Map<string, { row: SnrElevationBinRow; sum: number; sum2: number }>();
@@ -96,7 +99,11 @@ export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, object
       let a = acc.get(key);
       const v = obs.values[i]!;
       if (!a) {
-        a = { row: { elevation: bin, constellation: byConst ? name[0]! : null, satellite: bySat ? name : null, obsCode: byCode ? code : null, count: 0, mean: 0, min: v, max: v, stddev: 0 }, sum: 0, sum2: 0 };
+        a = {
+          row: { elevation: bin, constellation: byConst ? name[0]! : null, satellite: bySat ? name : null, obsCode: byCode ? code : null, count: 0, mean: 0, min: v, max: v, stddev: 0 },
+          sum: 0,
+          sum2: 0,
+        };
         acc.set(key, a);
       }
       a.row.count++;
@@ -111,5 +118,11 @@ export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, object
       const mean = sum / row.count;
       return { ...row, mean, stddev: Math.sqrt(Math.max(0, sum2 / row.count - mean * mean)) };
     })
-    .sort((a, b) => a.elevation - b.elevation || (a.constellation ?? '').localeCompare(b.constellation ?? '') || (a.satellite ?? '').localeCompare(b.satellite ?? '') || (a.obsCode ?? '').localeCompare(b.obsCode ?? ''));
+    .sort(
+      (a, b) =>
+        a.elevation - b.elevation ||
+        (a.constellation ?? '').localeCompare(b.constellation ?? '') ||
+        (a.satellite ?? '').localeCompare(b.satellite ?? '') ||
+        (a.obsCode ?? '').localeCompare(b.obsCode ?? ''),
+    );
 }

@@ -23,7 +23,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Same-origin only; MapLibre runs its worker from a blob: URL and decodes tiles into blob: images. */
-const CSP = "default-src 'self'; img-src 'self' data: blob: http: https:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss: http: https:; object-src 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data: blob: http: https:; worker-src 'self' blob:; child-src blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss: http: https:; object-src 'none'; base-uri 'none'";
 
 /** Names with a content hash (`app-3FJ2K1QZ.js`) or under a versioned folder (`maplibre-gl-6.17.0/`) never change, so clients keep them. */
 const HASHED = /-[A-Z0-9]{8}\.[a-z]+$|^[a-z-]+-\d+\.\d+\.\d+\//;

@@ -23,7 +23,14 @@ export async function serveGnssSnrFile(res: ServerResponse, rawPath: string, cat
   const year = Number(yearIn);
   const doy = Number(doyIn);
   const snrType = Number(typeIn);
-  if (!SNR_FILE_TYPES[snrType]) return sendText(res, 400, `unknown SNR file type .snr${typeIn}: radome writes ${Object.entries(SNR_FILE_TYPES).map(([t, d]) => `.snr${t} (${d.describe})`).join(', ')}\n`);
+  if (!SNR_FILE_TYPES[snrType])
+    return sendText(
+      res,
+      400,
+      `unknown SNR file type .snr${typeIn}: radome writes ${Object.entries(SNR_FILE_TYPES)
+        .map(([t, d]) => `.snr${t} (${d.describe})`)
+        .join(', ')}\n`,
+    );
   const lastDoy = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS;
   if (doy < 1 || doy > lastDoy) return sendText(res, 400, `day of year ${doyIn} is not in ${year} (1–${lastDoy})\n`);
   const day = Date.UTC(year, 0, 1) / DAY_MS + doy - 1;

@@ -62,7 +62,14 @@ function upgradeRequest(base: string, path: string, headers: Record<string, stri
     socket.on('data', (chunk) => (text += chunk.toString('latin1')));
     socket.on('end', () => resolve(text));
     socket.on('error', reject);
-    const lines = Object.entries({ host: `127.0.0.1:${port}`, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers });
+    const lines = Object.entries({
+      host: `127.0.0.1:${port}`,
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      ...headers,
+    });
     socket.write(`GET ${path} HTTP/1.1\r\n${lines.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
   });
 }
@@ -223,7 +230,10 @@ describe('shared middleware', () => {
 
   it('bearerAuth: 401 without a token, 403 with another, through with the right one or when none is set', async () => {
     const base = await serve({
-      routes: [echo('guarded', ['/guarded'], { use: [bearerAuth('s3cret', '/guarded', 'RADOME_TEST_TOKEN')] }), echo('exact', ['/open'], { use: [bearerAuth(undefined, '/open', 'RADOME_TEST_TOKEN')] })],
+      routes: [
+        echo('guarded', ['/guarded'], { use: [bearerAuth('s3cret', '/guarded', 'RADOME_TEST_TOKEN')] }),
+        echo('exact', ['/open'], { use: [bearerAuth(undefined, '/open', 'RADOME_TEST_TOKEN')] }),
+      ],
     });
     const code = async (res: Response) => ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code;
     const none = await fetch(`${base}/guarded`);

@@ -161,7 +161,15 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       limitsPlugin({ maxCost: config.maxCost }),
       clientErrorStatusPlugin(),
       metrics.plugin(),
-      { serverWillStart: async () => ({ drainServer: async () => { httpServer.off('upgrade', router.handleUpgrade); feed.close(); await subscriptions.close(); } }) },
+      {
+        serverWillStart: async () => ({
+          drainServer: async () => {
+            httpServer.off('upgrade', router.handleUpgrade);
+            feed.close();
+            await subscriptions.close();
+          },
+        }),
+      },
     ],
     formatError: apiErrorFormatter({ debug: config.debugErrors }),
   });
@@ -184,7 +192,12 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
       async serve({ req, res, search }) {
         await ensureStarted();
         const baseUrl = baseUrlOf(req);
-        const context = async () => ({ ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers, mosaics), authorization: req.headers.authorization, ingestAdmin, derived });
+        const context = async () => ({
+          ...createContext(catalog, baseUrl, objects, feed, new ExecutionDeadline(config.executionTimeoutMs), radarLayers, mosaics),
+          authorization: req.headers.authorization,
+          ingestAdmin,
+          derived,
+        });
         return serveGraphql(req, res, search, apollo, context, config.maxBodyBytes);
       },
       upgrade(req, socket, head) {
@@ -194,7 +207,11 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
     },
     { paths: [`${OBJECTS_PREFIX}*`], label: 'objects', serve: ({ req, res, rawPath }) => serveObject(req, res, rawPath, objects, options.ingestAdmin?.adminToken) },
     { paths: [`${GNSS_SNR_PREFIX}*`], label: 'other', serve: ({ res, rawPath }) => serveGnssSnrFile(res, rawPath, catalog, objects) },
-    { paths: [`${TILES_PREFIX}*`], label: 'tiles', serve: ({ req, res, rawPath, search }) => serveTiles(req, res, rawPath, search, { layers: radarLayers, rendered: renderedTiles, mosaics, derived, baseUrlOf, onError }) },
+    {
+      paths: [`${TILES_PREFIX}*`],
+      label: 'tiles',
+      serve: ({ req, res, rawPath, search }) => serveTiles(req, res, rawPath, search, { layers: radarLayers, rendered: renderedTiles, mosaics, derived, baseUrlOf, onError }),
+    },
     {
       paths: [GRAPHIQL_PATH, `${GRAPHIQL_PATH}/*`],
       label: 'graphiql',

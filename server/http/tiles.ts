@@ -99,7 +99,8 @@ export function parseTilePath(rawPath: string, search = ''): TileAddress {
   } catch {
     throw bad('the path is not valid percent-encoding');
   }
-  const usage = 'use /tiles/{sweep/<id>|product/<id>|latest/<site>/<moment>/<elevation>|mosaic/<moment>/<time>|rainfall/<method>/<from>/<to>/<sites>|swath/<from>/<to>/<sites>}/[value/]{z}/{x}/{y}[@2x].png or …/tilejson.json';
+  const usage =
+    'use /tiles/{sweep/<id>|product/<id>|latest/<site>/<moment>/<elevation>|mosaic/<moment>/<time>|rainfall/<method>/<from>/<to>/<sites>|swath/<from>/<to>/<sites>}/[value/]{z}/{x}/{y}[@2x].png or …/tilejson.json';
   let tile: TileAddress['tile'] = null;
   const last = parts.pop() ?? '';
   const frame = last === 'frame.png' ? 'png' : last === 'frame.json' ? 'json' : null;

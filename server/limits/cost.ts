@@ -62,13 +62,7 @@ export interface CostVerdict {
 }
 
 /** The error to answer when the operation costs more than `maxCost` (or cannot be costed), else null. */
-export function costError(
-  schema: GraphQLSchema,
-  query: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-  operationName: string | undefined,
-  maxCost: number,
-): CostVerdict | null {
+export function costError(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined, maxCost: number): CostVerdict | null {
   let cost: number;
   try {
     cost = operationCost(schema, query, variables, operationName);

@@ -189,11 +189,21 @@ export class DerivedFields {
         codeValues: target!.codeValues,
       };
     }
-    const weights = trapezoidWeights(instants.map((i) => i.time), req.from, req.to, this.gapMs);
+    const weights = trapezoidWeights(
+      instants.map((i) => i.time),
+      req.from,
+      req.to,
+      this.gapMs,
+    );
     const used = instants.flatMap((instant, k) => (weights.weights[k]! > 0 ? [{ instant, weight: weights.weights[k]! }] : []));
     if (used.length === 0) {
       const what = source === 'DPR' ? 'DPR product' : 'REF volume';
-      return { missing: instants.length === 0 ? this.noInstants(site, what, req.from - this.gapMs, req.to + this.gapMs + 1, true) : `${site}'s ${what}s are more than ${this.gapMinutes} min apart: nothing integrated` };
+      return {
+        missing:
+          instants.length === 0
+            ? this.noInstants(site, what, req.from - this.gapMs, req.to + this.gapMs + 1, true)
+            : `${site}'s ${what}s are more than ${this.gapMinutes} min apart: nothing integrated`,
+      };
     }
     let target: PolarGeometry | undefined;
     let acc: Float32Array | undefined;
@@ -229,7 +239,7 @@ export class DerivedFields {
       else sites.push(f);
     }
     const scale = req.kind === 'rainfall' ? precipitationMillimetresScale() : colorScaleForMoment('REF');
-    const codeValues = req.kind === 'rainfall' ? ACCUMULATION_VALUES : sites[0]?.codeValues ?? new Float32Array(256).fill(NaN);
+    const codeValues = req.kind === 'rainfall' ? ACCUMULATION_VALUES : (sites[0]?.codeValues ?? new Float32Array(256).fill(NaN));
     const colorTable = codeColors(scale, codeValues);
     const valueTable = valueCodeColors(codeValues);
     const sources = sites.map((s) => new PolarTileSource({ ...s.geometry, codes: s.codes, codeColors: colorTable }));
@@ -302,7 +312,15 @@ export class DerivedFields {
    * Accumulation series at a point from one site's instants: per interval [t, t + interval), the
    * trapezoid integral of the gate under the point, and the minutes missing.
    */
-  async pointSeries(site: string, lon: number, lat: number, from: number, to: number, intervalMs: number, method: RainfallMethod): Promise<{ source: SiteContribution['source']; bins: Array<{ from: number; to: number; mm: number | null; missingMs: number }> } | null> {
+  async pointSeries(
+    site: string,
+    lon: number,
+    lat: number,
+    from: number,
+    to: number,
+    intervalMs: number,
+    method: RainfallMethod,
+  ): Promise<{ source: SiteContribution['source']; bins: Array<{ from: number; to: number; mm: number | null; missingMs: number }> } | null> {
     const { source, instants } = this.siteInstants('rainfall', site, from, to, method);
     if (instants.length === 0) return null;
     const rates = new Float64Array(instants.length);

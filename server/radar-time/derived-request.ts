@@ -25,13 +25,19 @@ export function checkedBox(box: { west: number; south: number; east: number; nor
  * The sites of a request: those named (each must be catalogued), else every catalogued site near
  * the box (or anywhere) with a volume, or for rainfall a DPR product, in the window.
  */
-export function requestSites(catalog: Pick<CatalogReader, 'products' | 'radar'>, kind: DerivedKind, window: { from: number; to: number }, sites: string[] | null | undefined, bbox: BBox | null): string[] {
+export function requestSites(
+  catalog: Pick<CatalogReader, 'products' | 'radar'>,
+  kind: DerivedKind,
+  window: { from: number; to: number },
+  sites: string[] | null | undefined,
+  bbox: BBox | null,
+): string[] {
   if (sites && sites.length > 0) {
     if (sites.length > MAX_SITES) throw bad(`${sites.length} sites: ask for at most ${MAX_SITES}`);
     return [...new Set(sites.map((s) => knownSite(catalog, s)))].sort();
   }
-  return catalog
-    .radar.sites()
+  return catalog.radar
+    .sites()
     .filter((s) => !bbox || (s.longitude > bbox[0] - REACH_DEG && s.longitude < bbox[2] + REACH_DEG && s.latitude > bbox[1] - REACH_DEG && s.latitude < bbox[3] + REACH_DEG))
     .filter(
       (s) =>

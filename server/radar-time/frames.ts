@@ -10,13 +10,7 @@ export const FRAMES_MAX_HOURS = 7 * 24;
 const MAX_FRAMES = 10_080;
 
 /** Frames of the volumes starting in `window`, in time order; with `limit`, the latest `limit`. */
-export function radarFrameSweeps(
-  catalog: Pick<CatalogReader, 'radar'>,
-  window: TimeWindow,
-  moment: string,
-  elevation: number,
-  limit: number | null,
-): SweepRow[] {
+export function radarFrameSweeps(catalog: Pick<CatalogReader, 'radar'>, window: TimeWindow, moment: string, elevation: number, limit: number | null): SweepRow[] {
   if (!Number.isFinite(elevation) || elevation < -1 || elevation > 90) {
     throw new RadomeError('BAD_INPUT', `elevation must be an angle in degrees between -1 and 90, such as 0.5; got ${elevation}`);
   }

@@ -37,7 +37,10 @@ export interface Instant {
 /** The lowest-elevation REF sweep of each volume (the long-range cut of a split pair). */
 function lowestRefSweeps(layers: RadarLayers, volumes: readonly VolumeRow[]): Array<{ volume: VolumeRow; sweep: SweepRow }> {
   const out: Array<{ volume: VolumeRow; sweep: SweepRow }> = [];
-  const byVolume = layers.catalog.radar.sweepsForVolumes(volumes.map((v) => v.id), { moments: ['REF'] });
+  const byVolume = layers.catalog.radar.sweepsForVolumes(
+    volumes.map((v) => v.id),
+    { moments: ['REF'] },
+  );
   volumes.forEach((volume, k) => {
     const rows = byVolume[k] ?? [];
     if (rows.length === 0) return;

@@ -97,8 +97,8 @@ export class DerivedFieldsResolver {
     const intervalMs = parseIsoDuration(interval, 'interval');
     if ((window.to - window.from) / intervalMs > MAX_POINT_BINS) throw new RadomeError('BAD_INPUT', `interval ${interval} gives more than ${MAX_POINT_BINS} values over the window; use a longer one`);
     const inverse = new Float64Array(2);
-    const sites = ctx.catalog
-      .radar.sites()
+    const sites = ctx.catalog.radar
+      .sites()
       .map((site) => {
         geodesicInverse(site.latitude, site.longitude, lat, lon, inverse);
         return { site, km: inverse[0]! / 1000 };

@@ -23,12 +23,14 @@ export class GnssResolver {
   })
   daysWithoutGeometry(@Root() station: GnssStation, @Arg('limit', () => Int, { defaultValue: 100 }) limit: number, @Ctx() ctx: RadomeContext): string[] {
     const rows = ctx.catalog.gnss.days(station.id, -1e6, 1e6);
-    return rows.filter((d) => !d.geometry).slice(0, Math.max(0, limit)).map((d) => dayString(d.day));
+    return rows
+      .filter((d) => !d.geometry)
+      .slice(0, Math.max(0, limit))
+      .map((d) => dayString(d.day));
   }
 
   @Query(() => SnrSeries, {
-    description:
-      'Signal-to-noise statistics of a station per interval, from rollups (15 min and 1 day) with the edges of a range that cuts a bucket read exactly from the raw Parquet observations.',
+    description: 'Signal-to-noise statistics of a station per interval, from rollups (15 min and 1 day) with the edges of a range that cuts a bucket read exactly from the raw Parquet observations.',
   })
   async snrSeries(@Args(() => SnrSeriesArgs) args: SnrSeriesArgs, @Ctx() ctx: RadomeContext): Promise<SnrSeries> {
     const result = await snrSeries(ctx.catalog.gnss, ctx.objects, { ...args, from: args.from.getTime(), to: args.to.getTime() });

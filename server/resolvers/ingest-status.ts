@@ -4,16 +4,7 @@ import { RadomeError } from '../../core/errors.js';
 import { checkFlagName, validateIngestFlag } from '../../core/ingest-flags.js';
 import type { RadomeContext } from '../context.js';
 import type { IngestAdmin } from '../ingest-admin.js';
-import {
-  BackfillRequest,
-  backfillFromRow,
-  failureFromRow,
-  flagFromRow,
-  IngestFlag,
-  IngestSourceStatus,
-  IngestStatus,
-  sourceStatusFromRow,
-} from '../types/ingest-status.js';
+import { BackfillRequest, backfillFromRow, failureFromRow, flagFromRow, IngestFlag, IngestSourceStatus, IngestStatus, sourceStatusFromRow } from '../types/ingest-status.js';
 
 /** The server's ingest admin, or CONFIG when this server was built without one. */
 function adminOf(ctx: RadomeContext): IngestAdmin {
@@ -61,12 +52,7 @@ export class IngestStatusResolver {
   }
 
   @Mutation(() => BackfillRequest, { description: 'Queues a backfill of [from, to) for the daemon to run after its next pass of the source. Needs the admin token.' })
-  requestBackfill(
-    @Arg('source', () => String) source: string,
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-    @Ctx() ctx: RadomeContext,
-  ): BackfillRequest {
+  requestBackfill(@Arg('source', () => String) source: string, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: RadomeContext): BackfillRequest {
     adminOf(ctx).requireAdmin(ctx.authorization);
     if (!(from.getTime() < to.getTime())) throw new RadomeError('BAD_INPUT', 'requestBackfill: from must be before to');
     return backfillFromRow(adminOf(ctx).control().requestBackfill(sourceName(source), from.getTime(), to.getTime(), Date.now()), true);

@@ -34,7 +34,12 @@ export class MosaicResolver {
       imageUrl: `${ctx.baseUrl}tiles/${layerPath}/frame.png${query}`,
       metadataUrl: `${ctx.baseUrl}tiles/${layerPath}/frame.json${query}`,
       bbox: [...CONUS_BBOX],
-      corners: [[w, n], [e, n], [e, s], [w, s]],
+      corners: [
+        [w, n],
+        [e, n],
+        [e, s],
+        [w, s],
+      ],
     };
   }
 }

@@ -10,7 +10,6 @@ import { volumeFromRow } from '../types/volume.js';
 
 const MAX_NODES = 100;
 
-
 /**
  * The object an id names. Catalog ids of different types never share a shape (a sweep id has a
  * "/", a volume id is site+date_time, a product id has three "_"), except the 4-character ids of

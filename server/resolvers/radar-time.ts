@@ -36,28 +36,24 @@ export class RadarTimeResolver {
   @Query(() => [StormCell], {
     description: `Storm cells of a site in [from, to) (at most ${STORM_CELLS_MAX_HOURS} h), from its NST, NSS, NHI, NTV and NMD products merged per volume scan and cell id; in time then cell id order. No storm products in the window: an empty list.`,
   })
-  async stormCells(
-    @Arg('site', () => String) site: string,
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-    @Ctx() ctx: RadomeContext,
-  ): Promise<StormCell[]> {
+  async stormCells(@Arg('site', () => String) site: string, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: RadomeContext): Promise<StormCell[]> {
     const window = timeWindow(ctx.catalog, site, from, to, STORM_CELLS_MAX_HOURS);
     const cells = await readStormCells(ctx.catalog, ctx.objects, window);
     const ids = [...new Set(cells.flatMap((c) => c.productIds))];
     const rows = new Map(ctx.catalog.products.byIds(ids).flatMap((r) => (r ? [[r.id, productFromRow(r, ctx.objectUrl)] as const] : [])));
-    return cells.map((c) => stormCellFrom(c, c.productIds.map((id) => rows.get(id)!)));
+    return cells.map((c) =>
+      stormCellFrom(
+        c,
+        c.productIds.map((id) => rows.get(id)!),
+      ),
+    );
   }
 
   @Query(() => String, {
-    description: 'URL of the same storm cells as an RFC 7946 GeoJSON FeatureCollection (a Point per cell; forecast and past tracks as LineStrings), ready for a MapLibre GeoJSON source. The arguments are checked as stormCells checks them.',
+    description:
+      'URL of the same storm cells as an RFC 7946 GeoJSON FeatureCollection (a Point per cell; forecast and past tracks as LineStrings), ready for a MapLibre GeoJSON source. The arguments are checked as stormCells checks them.',
   })
-  stormCellsGeoJsonUrl(
-    @Arg('site', () => String) site: string,
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-    @Ctx() ctx: RadomeContext,
-  ): string {
+  stormCellsGeoJsonUrl(@Arg('site', () => String) site: string, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: RadomeContext): string {
     const window = timeWindow(ctx.catalog, site, from, to, STORM_CELLS_MAX_HOURS);
     return stormCellsGeoJsonUrl(ctx.baseUrl, window.site, from, to);
   }

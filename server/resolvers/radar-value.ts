@@ -34,7 +34,7 @@ export class RadarValueResolver {
   @Query(() => RadarValue, {
     nullable: true,
     description:
-      'The gate under a point: by default in the newest sweep at the lowest elevation of the nearest site covering the point. Null outside coverage, with the reason in the error\'s extensions (code OUT_OF_COVERAGE, reason).',
+      "The gate under a point: by default in the newest sweep at the lowest elevation of the nearest site covering the point. Null outside coverage, with the reason in the error's extensions (code OUT_OF_COVERAGE, reason).",
   })
   async radarValue(@Args(() => RadarValueArgs) args: RadarValueArgs, @Ctx() ctx: RadomeContext): Promise<RadarValue | null> {
     try {

@@ -18,9 +18,7 @@ export class SubscriptionResolver {
     subscribe: ({ args, context }: Data) => {
       const site = parseSiteId(String(args.site), 'site');
       const moments = args.moment ? [String(args.moment)] : undefined;
-      return context.events.subscribe((e: CatalogEventRow) =>
-        e.kind === 'LEVEL2_VOLUME' && e.site === site ? context.catalog.radar.sweepsForVolumes([e.subjectId], { moments })[0]! : [],
-      );
+      return context.events.subscribe((e: CatalogEventRow) => (e.kind === 'LEVEL2_VOLUME' && e.site === site ? context.catalog.radar.sweepsForVolumes([e.subjectId], { moments })[0]! : []));
     },
   })
   sweepAdded(

@@ -30,7 +30,7 @@ export class SweepResolver {
     return tileJsonUrls(ctx.baseUrl, layerPathOf('sweep', sweep.id)).tileJsonUrl;
   }
 
-  @FieldResolver(() => String, { description: 'TileJSON 3.0 of value tiles: PNGs whose RGB encodes the physical value (the document\'s `encoding` says how).' })
+  @FieldResolver(() => String, { description: "TileJSON 3.0 of value tiles: PNGs whose RGB encodes the physical value (the document's `encoding` says how)." })
   valueTileJsonUrl(@Root() sweep: Sweep, @Ctx() ctx: RadomeContext): string {
     return tileJsonUrls(ctx.baseUrl, layerPathOf('sweep', sweep.id)).valueTileJsonUrl;
   }

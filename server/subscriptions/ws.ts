@@ -70,7 +70,11 @@ function documentChecker(options: SubscriptionServerOptions): (query: string) =>
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       checked = {
-        errors: [/more tha[nt] \d+ tokens/.test(message) ? codedError('QUERY_TOO_COMPLEX', `the query has more than ${options.maxTokens} tokens (the limit); send a smaller document`) : new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })],
+        errors: [
+          /more tha[nt] \d+ tokens/.test(message)
+            ? codedError('QUERY_TOO_COMPLEX', `the query has more than ${options.maxTokens} tokens (the limit); send a smaller document`)
+            : new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+        ],
       };
     }
     if (query.length > MAX_KEPT_QUERY_CHARS) return checked;
@@ -95,7 +99,12 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
     onSubscribe(ctx: Context<Record<string, unknown> | undefined, { request: IncomingMessage }>, _id, payload) {
       // graphql-ws has already entered this subscription in ctx.subscriptions.
       if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerSocket) {
-        return [codedError('TOO_MANY_SUBSCRIPTIONS', `this connection already has ${options.maxSubscriptionsPerSocket} subscriptions (the limit, RADOME_MAX_SUBSCRIPTIONS_PER_SOCKET); complete some, or open another connection`)];
+        return [
+          codedError(
+            'TOO_MANY_SUBSCRIPTIONS',
+            `this connection already has ${options.maxSubscriptionsPerSocket} subscriptions (the limit, RADOME_MAX_SUBSCRIPTIONS_PER_SOCKET); complete some, or open another connection`,
+          ),
+        ];
       }
       const checked = check(payload.query);
       if ('errors' in checked) return [...checked.errors];

@@ -184,7 +184,12 @@ function renderFrame(c: MosaicComposite): MosaicFrame {
       toleranceMinutes: c.toleranceMinutes,
       image: { format: 'image/png', width: frame.width, height: frame.height, crs: 'EPSG:4326', resolutionDeg: CONUS_STEP_DEG },
       bbox: CONUS_BBOX,
-      corners: [[w, n], [e, n], [e, s], [w, s]],
+      corners: [
+        [w, n],
+        [e, n],
+        [e, s],
+        [w, s],
+      ],
       coverage: { noRadar: 'transparent (alpha 0)', noEcho: `${NO_ECHO_SHADE} (covered by a radar, nothing above the legend's lowest step)` },
       rule: 'each pixel takes the gate of the nearest radar (WGS84 geodesic distance) whose lowest-elevation sweep covers it',
       legend: scale.legend,

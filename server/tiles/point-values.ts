@@ -105,8 +105,8 @@ function candidateSites(layers: RadarLayers, q: PointQuery): RadarSiteRow[] {
     if (!site) throw new RadomeError('NOT_FOUND', `the catalog has no radar site ${q.site}; radarSites lists them`);
     return [site];
   }
-  return layers.catalog
-    .radar.sites()
+  return layers.catalog.radar
+    .sites()
     .map((site) => ({ site, km: distanceKm(site, q.lat, q.lon) }))
     .filter((c) => c.km <= MAX_SITE_DISTANCE_KM)
     .sort((a, b) => a.km - b.km)

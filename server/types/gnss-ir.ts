@@ -1,8 +1,8 @@
 import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-@ObjectType({ description: 'One rising or setting arc\'s reflector height (GNSS-IR), as gnssrefl\'s gnssir reports it.' })
+@ObjectType({ description: "One rising or setting arc's reflector height (GNSS-IR), as gnssrefl's gnssir reports it." })
 export class ReflectorHeightArc {
-  @Field(() => Date, { description: 'Mean time of the arc\'s points (GPS time).' })
+  @Field(() => Date, { description: "Mean time of the arc's points (GPS time)." })
   time: Date;
 
   @Field(() => String, { description: 'RINEX satellite id, e.g. G07, E11.' })
@@ -20,13 +20,13 @@ export class ReflectorHeightArc {
   @Field(() => Float, { description: 'Peak amplitude over the mean amplitude of the noise region.' })
   peakToNoise: number;
 
-  @Field(() => Float, { description: 'Azimuth at the arc\'s lowest elevation, degrees.' })
+  @Field(() => Float, { description: "Azimuth at the arc's lowest elevation, degrees." })
   azimuth: number;
 
-  @Field(() => Float, { description: 'Lowest elevation of the arc\'s points (refraction-corrected), degrees.' })
+  @Field(() => Float, { description: "Lowest elevation of the arc's points (refraction-corrected), degrees." })
   minElevation: number;
 
-  @Field(() => Float, { description: 'Highest elevation of the arc\'s points, degrees.' })
+  @Field(() => Float, { description: "Highest elevation of the arc's points, degrees." })
   maxElevation: number;
 
   @Field(() => Boolean, { description: 'True for a rising arc, false for a setting one.' })
@@ -39,12 +39,12 @@ export class ReflectorHeightArc {
   points: number;
 }
 
-@ObjectType({ description: 'One day\'s reflector height after gnssrefl\'s daily_avg median filter.' })
+@ObjectType({ description: "One day's reflector height after gnssrefl's daily_avg median filter." })
 export class DailyReflectorHeight {
   @Field(() => String, { description: 'GPS day, YYYY-MM-DD.' })
   day: string;
 
-  @Field(() => Float, { nullable: true, description: 'Median of the day\'s arcs, metres.' })
+  @Field(() => Float, { nullable: true, description: "Median of the day's arcs, metres." })
   median: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Mean of the arcs within medianFilter of the median, metres; null when fewer than requiredTracks.' })
@@ -71,34 +71,34 @@ export class ReflectorHeightArgs {
   @Field(() => Date, { description: 'Exclusive, GPS time.' })
   to: Date;
 
-  @Field(() => [Int], { nullable: true, description: 'gnssrefl frequency codes; default the station\'s settings (else 1, 20, 5).' })
+  @Field(() => [Int], { nullable: true, description: "gnssrefl frequency codes; default the station's settings (else 1, 20, 5)." })
   frequencies: number[] | null;
 
-  @Field(() => Float, { nullable: true, description: 'e1, degrees; default the station\'s settings (else 5).' })
+  @Field(() => Float, { nullable: true, description: "e1, degrees; default the station's settings (else 5)." })
   minElevation: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'e2, degrees; default the station\'s settings (else 25).' })
+  @Field(() => Float, { nullable: true, description: "e2, degrees; default the station's settings (else 25)." })
   maxElevation: number | null;
 
-  @Field(() => [[Float!]!], { nullable: true, description: 'Azimuth ranges [from, to] in degrees that an arc\'s lowest point must lie in, e.g. [[0, 90], [270, 360]]; default all.' })
+  @Field(() => [[Float!]!], { nullable: true, description: "Azimuth ranges [from, to] in degrees that an arc's lowest point must lie in, e.g. [[0, 90], [270, 360]]; default all." })
   azimuths: number[][] | null;
 
-  @Field(() => Float, { nullable: true, description: 'minH, metres; default the station\'s settings (else 0.5).' })
+  @Field(() => Float, { nullable: true, description: "minH, metres; default the station's settings (else 0.5)." })
   minHeight: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'maxH, metres; default the station\'s settings (else 8).' })
+  @Field(() => Float, { nullable: true, description: "maxH, metres; default the station's settings (else 8)." })
   maxHeight: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'PkNoise; default the station\'s settings (else 2.8).' })
+  @Field(() => Float, { nullable: true, description: "PkNoise; default the station's settings (else 2.8)." })
   peakToNoise: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'reqAmp for every frequency, volts/volts; default the station\'s settings (else 5).' })
+  @Field(() => Float, { nullable: true, description: "reqAmp for every frequency, volts/volts; default the station's settings (else 5)." })
   requiredAmplitude: number | null;
 }
 
 @ArgsType()
 export class DailyReflectorHeightArgs extends ReflectorHeightArgs {
-  @Field(() => Float, { defaultValue: 0.25, description: 'daily_avg medfilter: arcs farther than this from the day\'s median are dropped, metres.' })
+  @Field(() => Float, { defaultValue: 0.25, description: "daily_avg medfilter: arcs farther than this from the day's median are dropped, metres." })
   medianFilter: number;
 
   @Field(() => Int, { defaultValue: 10, description: 'daily_avg ReqTracks: arcs a day needs after the median filter.' })

@@ -148,7 +148,8 @@ export class SnrSelectionArgs {
 
   @Field(() => [Int], {
     nullable: true,
-    description: 'Frequency bands (1, 2, 5, 6, 7, 8, 9: the digit of the code), so one series follows a band whatever the RINEX version named it (S1 in RINEX 2, S1C/S1W/S1X in RINEX 3); with obsCodes, both must match; default all.',
+    description:
+      'Frequency bands (1, 2, 5, 6, 7, 8, 9: the digit of the code), so one series follows a band whatever the RINEX version named it (S1 in RINEX 2, S1C/S1W/S1X in RINEX 3); with obsCodes, both must match; default all.',
   })
   bands: number[] | null;
 
@@ -161,13 +162,19 @@ export class SnrSelectionArgs {
   @Field(() => [SnrGroupBy], { nullable: true, description: 'Dimensions to keep apart; default none (one point per bucket).' })
   groupBy: SnrGroupBy[] | null;
 
-  @Field(() => Float, { nullable: true, description: 'Only observations whose satellite is at least this high, degrees (needs geometry: the day\'s orbits ingested); read from the raw observations, up to 7 days.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Only observations whose satellite is at least this high, degrees (needs geometry: the day's orbits ingested); read from the raw observations, up to 7 days.",
+  })
   minElevation: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Only observations whose satellite is at most this high, degrees (as minElevation).' })
   maxElevation: number | null;
 
-  @Field(() => [[Float!]!], { nullable: true, description: 'Only observations whose satellite azimuth lies in one of these [from, to] ranges, degrees (from > to wraps through north; as minElevation).' })
+  @Field(() => [[Float!]!], {
+    nullable: true,
+    description: 'Only observations whose satellite azimuth lies in one of these [from, to] ranges, degrees (from > to wraps through north; as minElevation).',
+  })
   azimuths: number[][] | null;
 }
 

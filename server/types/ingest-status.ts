@@ -54,7 +54,7 @@ export class IngestFailure {
   @Field(() => String, { description: 'Source id, e.g. level2:unidata-nexrad-level2.' })
   source: string;
 
-  @Field(() => String, { description: 'The file within its source: a bucket key, or for a local file its folder\'s name and its own (never a server path).' })
+  @Field(() => String, { description: "The file within its source: a bucket key, or for a local file its folder's name and its own (never a server path)." })
   key: string;
 
   @Field(() => Int)

@@ -54,7 +54,8 @@ export class Product {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Largest accumulation the product states, inches (precipitation accumulations: N1P, NTP, DAA, DTA, DU3 …, from the product description block); null for other products, rates, differences and null products.',
+    description:
+      'Largest accumulation the product states, inches (precipitation accumulations: N1P, NTP, DAA, DTA, DU3 …, from the product description block); null for other products, rates, differences and null products.',
   })
   maxAccumulationIn: number | null;
 

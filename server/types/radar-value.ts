@@ -32,7 +32,7 @@ export class RadarValue {
   @Field(() => Date, { description: 'Time of the radial the gate belongs to.' })
   time: Date;
 
-  @Field(() => Int, { description: 'Index of the radial (in the sweep\'s order) and of the gate along it, from 0.' })
+  @Field(() => Int, { description: "Index of the radial (in the sweep's order) and of the gate along it, from 0." })
   radial: number;
 
   @Field(() => Int)

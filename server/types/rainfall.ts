@@ -10,10 +10,10 @@ export enum RainfallMethod {
 registerEnumType(RainfallMethod, {
   name: 'RainfallMethod',
   description:
-    'How a site\'s precipitation rate is had: DPR, its Level 3 digital instantaneous precipitation rate products (code 176); ZR, its lowest-elevation Level 2 REF through Z = 300 R^1.4 capped at 53 dBZ (103.8 mm/h); AUTO, DPR where the window has some, else ZR.',
+    "How a site's precipitation rate is had: DPR, its Level 3 digital instantaneous precipitation rate products (code 176); ZR, its lowest-elevation Level 2 REF through Z = 300 R^1.4 capped at 53 dBZ (103.8 mm/h); AUTO, DPR where the window has some, else ZR.",
 });
 
-@ObjectType({ description: 'One site\'s part of a rainfall accumulation or a swath: the volumes or products used and the time they cover.' })
+@ObjectType({ description: "One site's part of a rainfall accumulation or a swath: the volumes or products used and the time they cover." })
 export class DerivedSite {
   @Field(() => String)
   site: string;
@@ -111,7 +111,7 @@ export class Rainfall {
   @Field(() => String, { description: 'TileJSON 3.0 of value tiles: RGB encodes mm.' })
   valueTileJsonUrl: string;
 
-  @Field(() => FieldStatistics, { nullable: true, description: 'Over bbox (default the sites\' coverage), in mm; null when no site gave data.' })
+  @Field(() => FieldStatistics, { nullable: true, description: "Over bbox (default the sites' coverage), in mm; null when no site gave data." })
   statistics: FieldStatistics | null;
 }
 
@@ -162,7 +162,7 @@ export class Swath {
   @Field(() => String, { description: 'TileJSON 3.0 of value tiles: RGB encodes dBZ.' })
   valueTileJsonUrl: string;
 
-  @Field(() => FieldStatistics, { nullable: true, description: 'Over bbox (default the sites\' coverage), in dBZ; null when no site gave data.' })
+  @Field(() => FieldStatistics, { nullable: true, description: "Over bbox (default the sites' coverage), in dBZ; null when no site gave data." })
   statistics: FieldStatistics | null;
 }
 

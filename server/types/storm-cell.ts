@@ -33,8 +33,7 @@ export class StormCellPast {
 }
 
 @ObjectType({
-  description:
-    'A storm cell of one volume scan, merged from the NST, NSS, NHI, NTV and NMD products of that volume (ICD 2620001). Fields the ingested products do not state are null.',
+  description: 'A storm cell of one volume scan, merged from the NST, NSS, NHI, NTV and NMD products of that volume (ICD 2620001). Fields the ingested products do not state are null.',
 })
 export class StormCell {
   @Field(() => String, { description: 'SCIT storm id, e.g. "B4".' })

@@ -219,7 +219,6 @@ export async function decodeSnrParquet(bytes: Uint8Array, where: string): Promis
   return geometry ? { count, times, satellites, codeIndex, codes, values, geometry } : { count, times, satellites, codeIndex, codes, values };
 }
 
-
 /**
  * A stored satellite name as its key. Radome's decoders drop invalid ids (PRN 00 among them), so a
  * stored one means the object is damaged or was written by a radome before that check.
@@ -228,6 +227,10 @@ function storedSatellite(name: unknown, where: string): number {
   try {
     return parseSatellite(String(name), 'satellite');
   } catch {
-    throw new RadomeError('CORRUPT', `the stored SNR observations name satellite ${JSON.stringify(name)}, which is no satellite (a constellation letter and a PRN 01-99); ingest the day's files again into a fresh store, or delete this station-day`, { file: where });
+    throw new RadomeError(
+      'CORRUPT',
+      `the stored SNR observations name satellite ${JSON.stringify(name)}, which is no satellite (a constellation letter and a PRN 01-99); ingest the day's files again into a fresh store, or delete this station-day`,
+      { file: where },
+    );
   }
 }

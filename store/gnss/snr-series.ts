@@ -70,7 +70,10 @@ function resolve(reader: GnssReader, sel: SnrSelection): Resolved {
   const station = sel.station.trim().toUpperCase();
   if (!reader.stationsByIds([station])[0]) {
     const known = reader.stations().map((s) => s.id);
-    throw new RadomeError('BAD_INPUT', `station: no GNSS station "${sel.station}" in the catalog; ${known.length ? `it has ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : 'none has been ingested yet'}`);
+    throw new RadomeError(
+      'BAD_INPUT',
+      `station: no GNSS station "${sel.station}" in the catalog; ${known.length ? `it has ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : 'none has been ingested yet'}`,
+    );
   }
   if (!Number.isFinite(sel.from) || !Number.isFinite(sel.to) || sel.from >= sel.to) {
     throw new RadomeError('BAD_INPUT', `from must be before to (got ${iso(sel.from)} and ${iso(sel.to)})`);
@@ -175,7 +178,10 @@ async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolv
   for (const p of pieces) {
     const days = reader.days(r.station, dayOf(p.from), dayOf(p.to - 1));
     if (geo && days.length && days.every((d) => !d.geometry)) {
-      throw new RadomeError('BAD_INPUT', `minElevation/maxElevation/azimuths: ${days.map((d) => dayString(d.day)).join(', ')} of ${r.station} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits ingested for ${days.length === 1 ? 'it' : 'them'})`);
+      throw new RadomeError(
+        'BAD_INPUT',
+        `minElevation/maxElevation/azimuths: ${days.map((d) => dayString(d.day)).join(', ')} of ${r.station} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits ingested for ${days.length === 1 ? 'it' : 'them'})`,
+      );
     }
     for (const day of days) {
       if (geo && !day.geometry) continue;

@@ -1,11 +1,4 @@
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { RadomeError } from '../../core/errors.js';
 import { forEachConcurrent } from '../../core/concurrency.js';
 import type { ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../types.js';
@@ -68,9 +61,7 @@ export class S3ObjectStore implements ObjectStore {
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
     validateObjectKey(key);
-    await this.send('write', key, () =>
-      this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentType: contentType, ContentLength: body.byteLength })),
-    );
+    await this.send('write', key, () => this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentType: contentType, ContentLength: body.byteLength })));
   }
 
   async putMany(objects: readonly ObjectToPut[]): Promise<void> {
@@ -122,17 +113,12 @@ export class S3ObjectStore implements ObjectStore {
     for (let i = 0; i < keys.length; i += this.deleteBatchSize) {
       const batch = keys.slice(i, i + this.deleteBatchSize);
       const out = await this.send('delete', batch[0]!, () =>
-        this.client.send(
-          new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((k) => ({ Key: this.prefix + k })), Quiet: true } }),
-        ),
+        this.client.send(new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((k) => ({ Key: this.prefix + k })), Quiet: true } })),
       );
       const failed = (out.Errors ?? []).filter((err) => err.Code !== 'NoSuchKey');
       if (failed.length > 0) {
         const first = failed[0]!;
-        throw new RadomeError(
-          'SOURCE_UNAVAILABLE',
-          `could not delete ${failed.length} of ${batch.length} objects from ${this.url}; first: ${first.Key}: ${first.Code} ${first.Message ?? ''}`.trim(),
-        );
+        throw new RadomeError('SOURCE_UNAVAILABLE', `could not delete ${failed.length} of ${batch.length} objects from ${this.url}; first: ${first.Key}: ${first.Code} ${first.Message ?? ''}`.trim());
       }
     }
   }
@@ -142,9 +128,7 @@ export class S3ObjectStore implements ObjectStore {
     let token: string | undefined;
     do {
       const page = await this.send('list', prefix || '(all)', () =>
-        this.client.send(
-          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix + prefix, MaxKeys: this.listPageSize, ContinuationToken: token }),
-        ),
+        this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix + prefix, MaxKeys: this.listPageSize, ContinuationToken: token })),
       );
       for (const o of page.Contents ?? []) {
         if (!o.Key) continue;

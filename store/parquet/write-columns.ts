@@ -126,12 +126,17 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
       body = column.values.subarray(from * column.valueBytes, to * column.valueBytes);
     }
     const encoding = column.kind === 'dictionary' ? 'RLE_DICTIONARY' : 'PLAIN';
-    uncompressed += writePage(writer, body, (size, compressedSize) => ({
-      type: 'DATA_PAGE',
-      uncompressed_page_size: size,
-      compressed_page_size: compressedSize,
-      data_page_header: { num_values: to - from, encoding, definition_level_encoding: 'RLE', repetition_level_encoding: 'RLE' },
-    }), !(column.kind === 'plain' && column.uncompressed));
+    uncompressed += writePage(
+      writer,
+      body,
+      (size, compressedSize) => ({
+        type: 'DATA_PAGE',
+        uncompressed_page_size: size,
+        compressed_page_size: compressedSize,
+        data_page_header: { num_values: to - from, encoding, definition_level_encoding: 'RLE', repetition_level_encoding: 'RLE' },
+      }),
+      !(column.kind === 'plain' && column.uncompressed),
+    );
   }
   return {
     file_offset: BigInt(start),

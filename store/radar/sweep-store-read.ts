@@ -115,9 +115,11 @@ async function momentGrid(prefix: string, group: Location, moment: Moment, radia
   let axis = axes.get(axisName);
   if (!axis) {
     // Its attributes say the geometry (first gate, spacing): the metadata is enough, no chunk.
-    axis = (await zarr.open.v2(group.resolve(axisName), { kind: 'array' }).catch((e: unknown) => {
-      throw corrupt(prefix, `range axis ${group.path}/${axisName} cannot be opened`, e);
-    })).attrs;
+    axis = (
+      await zarr.open.v2(group.resolve(axisName), { kind: 'array' }).catch((e: unknown) => {
+        throw corrupt(prefix, `range axis ${group.path}/${axisName} cannot be opened`, e);
+      })
+    ).attrs;
     axes.set(axisName, axis);
   }
   const where = `${group.path}/${name}`;
@@ -222,19 +224,13 @@ export async function readStoredSweep(objects: ObjectStore, zarrPrefix: string, 
   const group = await zarr.open.v2(groupAt, { kind: 'group' }).catch((e: unknown) => {
     throw new RadomeError('NOT_FOUND', `sweep store ${prefix} has no ${name}`, { cause: e });
   });
-  const [azimuths, elevations, times] = await Promise.all([
-    radialAngles(prefix, groupAt, 'azimuth'),
-    radialAngles(prefix, groupAt, 'elevation'),
-    radialTimes(prefix, groupAt),
-  ]);
+  const [azimuths, elevations, times] = await Promise.all([radialAngles(prefix, groupAt, 'azimuth'), radialAngles(prefix, groupAt, 'elevation'), radialTimes(prefix, groupAt)]);
   const radialCount = azimuths.length;
   if (radialCount === 0 || elevations.length !== radialCount || times.length !== radialCount) throw corrupt(prefix, `${name}'s azimuth, elevation and time differ in length`);
   const attrs = group.attrs;
   const axes = new Map<string, Record<string, unknown>>();
   const wanted = RADAR_MOMENTS.filter((m) => moments.includes(m));
-  const grids = await Promise.all(
-    wanted.map(async (moment) => ((await hasArray(groupAt, MOMENT_VARIABLES[moment])) ? momentGrid(prefix, groupAt, moment, radialCount, axes) : null)),
-  );
+  const grids = await Promise.all(wanted.map(async (moment) => ((await hasArray(groupAt, MOMENT_VARIABLES[moment])) ? momentGrid(prefix, groupAt, moment, radialCount, axes) : null)));
   const read: Partial<Record<Moment, MomentGrid>> = {};
   for (const grid of grids) if (grid) read[grid.moment] = grid;
   return {

@@ -48,10 +48,15 @@ describe('decompression budget', () => {
 
   it('applies RADOME_MAX_DECOMPRESSED_MB to files as identified for ingest', () => {
     const gz = gzipSync(text(3 * MiB));
-    expect(identifyRadomeFile(new Uint8Array(gzipSync(Buffer.concat([Buffer.from('     2.11           OBSERVATION DATA    G                   RINEX VERSION / TYPE\n'), text(MiB)])))).format.id).toBe('rinex');
+    expect(identifyRadomeFile(new Uint8Array(gzipSync(Buffer.concat([Buffer.from('     2.11           OBSERVATION DATA    G                   RINEX VERSION / TYPE\n'), text(MiB)])))).format.id).toBe(
+      'rinex',
+    );
     process.env.RADOME_MAX_DECOMPRESSED_MB = '2';
     const e = failure(() => identifyRadomeFile(new Uint8Array(gz)));
-    expect([e.code, e.message]).toEqual(['TOO_LARGE', 'gzip data decompresses to more than 2 MiB, this file\'s decompression budget (a decompression bomb, or a real file larger than RADOME_MAX_DECOMPRESSED_MB allows)']);
+    expect([e.code, e.message]).toEqual([
+      'TOO_LARGE',
+      "gzip data decompresses to more than 2 MiB, this file's decompression budget (a decompression bomb, or a real file larger than RADOME_MAX_DECOMPRESSED_MB allows)",
+    ]);
   });
 
   it('stops each container at the budget with TOO_LARGE: gzip, bzip2, compress, zip', () => {

@@ -231,7 +231,12 @@ describe('item 4: fragment bombs and limit errors', () => {
     const r = await graphql(`{ sweeps(first: 1) { edges { node { ...D0 } } } } ${fragments.join(' ')}`);
     expect(r.status).toBe(400);
     expect(r.json().errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
-    expect(r.json().errors.map((e: { message: string }) => e.message).join('\n')).toMatch(/nests fields more than 12 deep/);
+    expect(
+      r
+        .json()
+        .errors.map((e: { message: string }) => e.message)
+        .join('\n'),
+    ).toMatch(/nests fields more than 12 deep/);
   });
 
   it('answers variables the cost walk cannot coerce with 400 BAD_USER_INPUT', async () => {

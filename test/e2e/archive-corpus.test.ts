@@ -69,7 +69,7 @@ function ingestUntilStopped(files: string[], env: Record<string, string>): Promi
         if (/^\d+ ingested, \d+ unchanged, \d+ failed$/.test(line)) totals = true;
         else if (file && line.includes(file)) {
           const failed = /^FAILED\s+.*\[([A-Z_]+)\]/.exec(line);
-          results.push({ file, verdict: failed ? 'typed error' : 'ingested', detail: failed ? failed[1]! : line.split('→')[1]?.trim() ?? 'unchanged' });
+          results.push({ file, verdict: failed ? 'typed error' : 'ingested', detail: failed ? failed[1]! : (line.split('→')[1]?.trim() ?? 'unchanged') });
           arm();
         }
       }
@@ -95,25 +95,31 @@ describe.skipIf(!present)(`archive corpus: every file under ${corpus}`, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'radome-corpus-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('ingests each file or answers with a typed error: no crash, no hang', async () => {
-    const files = present ? filesUnder(corpus) : [];
-    expect(files.length).toBeGreaterThan(0);
-    const results: FileResult[] = [];
-    while (results.length < files.length) results.push(...(await ingestUntilStopped(files.slice(results.length), { RADOME_DATA_DIR: dataDir })));
+  it(
+    'ingests each file or answers with a typed error: no crash, no hang',
+    async () => {
+      const files = present ? filesUnder(corpus) : [];
+      expect(files.length).toBeGreaterThan(0);
+      const results: FileResult[] = [];
+      while (results.length < files.length) results.push(...(await ingestUntilStopped(files.slice(results.length), { RADOME_DATA_DIR: dataDir })));
 
-    const counts: Record<Verdict, number> = { ingested: 0, 'typed error': 0, crash: 0, hang: 0 };
-    for (const r of results) counts[r.verdict]++;
-    const width = Math.max(...results.map((r) => relative(corpus, r.file).length));
-    console.log(
-      [
-        `archive corpus ${corpus}: ${files.length} files`,
-        ...results.map((r) => `  ${relative(corpus, r.file).padEnd(width)}  ${r.verdict.padEnd(11)}  ${r.detail}`),
-        `  ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`,
-      ].join('\n'),
-    );
-    expect(results.map((r) => r.file)).toEqual(files);
-    expect(results.filter((r) => r.verdict === 'crash' || r.verdict === 'hang')).toEqual([]);
-    // The corpus's volumes, products and observation files do ingest (not everything is an error).
-    expect(counts.ingested).toBeGreaterThan(0);
-  }, 60 * 60_000);
+      const counts: Record<Verdict, number> = { ingested: 0, 'typed error': 0, crash: 0, hang: 0 };
+      for (const r of results) counts[r.verdict]++;
+      const width = Math.max(...results.map((r) => relative(corpus, r.file).length));
+      console.log(
+        [
+          `archive corpus ${corpus}: ${files.length} files`,
+          ...results.map((r) => `  ${relative(corpus, r.file).padEnd(width)}  ${r.verdict.padEnd(11)}  ${r.detail}`),
+          `  ${Object.entries(counts)
+            .map(([k, n]) => `${n} ${k}`)
+            .join(', ')}`,
+        ].join('\n'),
+      );
+      expect(results.map((r) => r.file)).toEqual(files);
+      expect(results.filter((r) => r.verdict === 'crash' || r.verdict === 'hang')).toEqual([]);
+      // The corpus's volumes, products and observation files do ingest (not everything is an error).
+      expect(counts.ingested).toBeGreaterThan(0);
+    },
+    60 * 60_000,
+  );
 });

@@ -53,9 +53,18 @@ describe('radome ingest files with bad input among good', () => {
 
     const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      expect(catalog.reader.radar.volumes({}, { first: 10 }).rows.map((v) => v.site).sort()).toEqual(['KLOT', 'KTLX']);
+      expect(
+        catalog.reader.radar
+          .volumes({}, { first: 10 })
+          .rows.map((v) => v.site)
+          .sort(),
+      ).toEqual(['KLOT', 'KTLX']);
       const failures = catalog.reader.ingest.failures();
-      expect(failures.map((f) => f.key).sort()).toEqual(Object.keys(bad).map((n) => join(dir, 'in', n)).sort());
+      expect(failures.map((f) => f.key).sort()).toEqual(
+        Object.keys(bad)
+          .map((n) => join(dir, 'in', n))
+          .sort(),
+      );
       const store = new FileObjectStore(join(dataDir, 'objects'));
       for (const f of failures) {
         expect(f.errorCode).toBe(bad[f.key.split('/').pop()!]!.code);

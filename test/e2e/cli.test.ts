@@ -55,7 +55,10 @@ describe('radome start with no reachable source', () => {
       while (!/ unreachable for /.test(radome.logs()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       expect(radome.logs()).toMatch(/level2 source http:\/\/127\.0\.0\.1:9\/unreachable-bucket unreachable for KLOT/);
       // One line: what could not be reached, and how to ingest local files instead.
-      const line = radome.logs().split('\n').find((l) => l.includes(' unreachable for '))!;
+      const line = radome
+        .logs()
+        .split('\n')
+        .find((l) => l.includes(' unreachable for '))!;
       const { msg } = JSON.parse(line) as { msg: string };
       expect(msg).not.toMatch(/\n/);
       expect(msg).toMatch(/unreachable for KLOT: .*To ingest local files meanwhile: radome ingest files <file or folder…>$/);

@@ -165,7 +165,7 @@ describe('GNSS: radome ingest files → radome serve → snrSeries', () => {
     }
   });
 
-  it('stores each station-day as Parquet whose row count is the day\'s SNR values', async () => {
+  it("stores each station-day as Parquet whose row count is the day's SNR values", async () => {
     const store = new FileObjectStore(join(dataDir, 'objects'));
     const object = await store.get('gnss/snr/station=SYNT/year=2024/doy=060/part-0.parquet');
     expect(object).not.toBeNull();
@@ -174,7 +174,7 @@ describe('GNSS: radome ingest files → radome serve → snrSeries', () => {
     expect(Number(parquetMetadata(object!.body.slice().buffer).num_rows)).toBe(rinex.snr.times.filter((t) => t < midnight).length);
   });
 
-  it('leaves a Hive-partitioned Parquet store that DuckDB reads: per station, satellite and code, the simple parser\'s figures', async () => {
+  it("leaves a Hive-partitioned Parquet store that DuckDB reads: per station, satellite and code, the simple parser's figures", async () => {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
@@ -184,7 +184,18 @@ describe('GNSS: radome ingest files → radome serve → snrSeries', () => {
                 min(value)::DOUBLE AS lo, max(value)::DOUBLE AS hi, any_value(typeof(time)) AS time_type, epoch_ms(min(time))::DOUBLE AS first
          FROM read_parquet('${root}/*/*/*/*.parquet', hive_partitioning = true) GROUP BY ALL`,
       );
-      const rows = reader.getRowObjectsJS() as { station: string; satellite: string; code: string; constellation: string; n: number; total: number; lo: number; hi: number; time_type: string; first: number }[];
+      const rows = reader.getRowObjectsJS() as {
+        station: string;
+        satellite: string;
+        code: string;
+        constellation: string;
+        n: number;
+        total: number;
+        lo: number;
+        hi: number;
+        time_type: string;
+        first: number;
+      }[];
       const sources: [string, string][] = [...present.map((f) => [f.station, f.text(readFileSync(sampleFile(f.rel)!))] as [string, string]), ['SYNT', latin1(synthetic)]];
       expect(new Set(rows.map((r) => r.station))).toEqual(new Set(sources.map(([station]) => station)));
       for (const [station, text] of sources) {

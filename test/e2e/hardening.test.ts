@@ -107,7 +107,10 @@ describe('the process net', () => {
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('still here');
-    const lines = run.stderr.trim().split('\n').map((l) => JSON.parse(l) as { msg: string; err: { message: string } });
+    const lines = run.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; err: { message: string } });
     expect(lines.map((l) => [l.msg.split(' (')[0], l.err.message])).toEqual([
       ['a promise rejection nobody handled', 'rejected in a callback'],
       ['an exception nobody caught', 'thrown in a timer'],

@@ -63,8 +63,7 @@ describe.skipIf(!samplePath)('Level 2 from a bucket to GraphQL, the SDK and a br
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const ingestOnce = () =>
-    runRadome(['ingest', 'once', '--source', 'level2', '--site', 'KLOT', '--from', '2022-03-16T23:30:00Z', '--to', '2022-03-17T00:30:00Z'], env);
+  const ingestOnce = () => runRadome(['ingest', 'once', '--source', 'level2', '--site', 'KLOT', '--from', '2022-03-16T23:30:00Z', '--to', '2022-03-17T00:30:00Z'], env);
 
   it('ingests the volume: one volume, VCP 35, 12 cuts, a sweep per cut × moment, each with PNG and JSON', async () => {
     const run = await ingestOnce();
@@ -127,7 +126,11 @@ describe.skipIf(!samplePath)('Level 2 from a bucket to GraphQL, the SDK and a br
     const png = await fetch(nodes[0].imageUrl);
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     const meta = (await (await fetch(nodes[0].metadataUrl)).json()) as any;
     expect(meta.corners).toEqual(nodes[0].corners);
   });

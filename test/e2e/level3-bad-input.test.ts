@@ -18,7 +18,7 @@ describe('radome ingest files with bad Level 3 products among good', () => {
   let dataDir: string;
   const good: Record<string, Uint8Array> = {
     'n0h-product': hydrometeorProduct(),
-    'LOT_DAA_2021_01_31_11_06_30': accumulationProduct(),
+    LOT_DAA_2021_01_31_11_06_30: accumulationProduct(),
     'n0s-product': velocityProduct(),
     'ncr-product': rasterProduct(),
     'nst-product': graphicProduct(),
@@ -69,7 +69,11 @@ describe('radome ingest files with bad Level 3 products among good', () => {
       expect(products.map((p) => p.sourceKey.split('/').pop()).sort()).toEqual(Object.keys(good).sort());
       expect(products.every((p) => p.site === 'KLOT')).toBe(true);
       const failures = catalog.reader.ingest.failures();
-      expect(failures.map((f) => f.key).sort()).toEqual(Object.keys(bad).map((n) => join(dir, 'in', n)).sort());
+      expect(failures.map((f) => f.key).sort()).toEqual(
+        Object.keys(bad)
+          .map((n) => join(dir, 'in', n))
+          .sort(),
+      );
       const store = new FileObjectStore(join(dataDir, 'objects'));
       for (const f of failures) {
         const expected = bad[f.key.split('/').pop()!]!;

@@ -64,9 +64,17 @@ describe('Level 3 from a bucket with the public key layout', () => {
     const catalog = openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
     try {
       const rows = catalog.reader.products.list({}, { first: 100, after: null });
-      expect(rows.rows.map((r) => r.sourceKey).sort()).toEqual(objects.filter((o) => o.expected).map((o) => o.key).sort());
+      expect(rows.rows.map((r) => r.sourceKey).sort()).toEqual(
+        objects
+          .filter((o) => o.expected)
+          .map((o) => o.key)
+          .sort(),
+      );
       expect(rows.rows.every((r) => r.source === `level3:${BUCKET}` && r.site === 'KLOT')).toBe(true);
-      expect(catalog.reader.products.codeCounts({}).map((c) => [c.mnemonic, c.count])).toEqual([['N0H', 3], ['DAA', 1]]);
+      expect(catalog.reader.products.codeCounts({}).map((c) => [c.mnemonic, c.count])).toEqual([
+        ['N0H', 3],
+        ['DAA', 1],
+      ]);
     } finally {
       catalog.close();
     }

@@ -31,7 +31,11 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
   let work: string;
   let env: Record<string, string>;
   let server: RadomeServerProcess | undefined;
-  const names = dir ? readdirSync(dir).filter((n) => !n.startsWith('.')).sort() : [];
+  const names = dir
+    ? readdirSync(dir)
+        .filter((n) => !n.startsWith('.'))
+        .sort()
+    : [];
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'radome-l3-e2e-'));
@@ -90,7 +94,12 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
       expect(nullMeta.nullProduct.flag).toBe(5);
       const nhi = rows.find((r) => r.mnemonic === 'NHI')!;
       const nhiMeta = JSON.parse(new TextDecoder().decode((await store.get(nhi.metadataKey))!.body));
-      expect(nhiMeta.symbology.layers.flat().filter((p: any) => p.kind === 'hail').flatMap((p: any) => p.points).length).toBeGreaterThan(1);
+      expect(
+        nhiMeta.symbology.layers
+          .flat()
+          .filter((p: any) => p.kind === 'hail')
+          .flatMap((p: any) => p.points).length,
+      ).toBeGreaterThan(1);
       expect(catalog.reader.ingest.failures()).toEqual([]);
     } finally {
       catalog.close();
@@ -122,11 +131,23 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
     ]);
     // February 2021 only: one DAA (the May one is outside), the DTA; N1P and NTP are January.
     const feb = await gql(q, { category: 'PRECIPITATION', from: '2021-02-01T00:00:00Z', to: '2021-03-01T00:00:00Z' });
-    expect(feb.data.productCodes.map((c: any) => [c.mnemonic, c.count])).toEqual([['DAA', 1], ['DTA', 1]]);
+    expect(feb.data.productCodes.map((c: any) => [c.mnemonic, c.count])).toEqual([
+      ['DAA', 1],
+      ['DTA', 1],
+    ]);
     const tbw = await gql(q, { site: 'ktbw' });
-    expect(tbw.data.productCodes.map((c: any) => [c.mnemonic, c.count])).toEqual([['NHI', 1], ['NSS', 1]]);
+    expect(tbw.data.productCodes.map((c: any) => [c.mnemonic, c.count])).toEqual([
+      ['NHI', 1],
+      ['NSS', 1],
+    ]);
     const storms = await gql(q, { category: 'STORM' });
-    expect(storms.data.productCodes.map((c: any) => [c.mnemonic, c.count])).toEqual([['NST', 3], ['NHI', 1], ['NTV', 1], ['NSS', 5], ['NMD', 1]]);
+    expect(storms.data.productCodes.map((c: any) => [c.mnemonic, c.count])).toEqual([
+      ['NST', 3],
+      ['NHI', 1],
+      ['NTV', 1],
+      ['NSS', 5],
+      ['NMD', 1],
+    ]);
   });
 
   it('products: a connection paged by cursor, filters by site, codes and category, imageUrl null without an image', async () => {
@@ -158,7 +179,11 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
       expect(n.corners).toHaveLength(4);
       const png = await fetch(n.imageUrl);
       expect(png.headers.get('content-type')).toBe('image/png');
-      expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+      expect(
+        Buffer.from(await png.arrayBuffer())
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
     }
     const n0h = nodes.find((n: any) => n.mnemonic === 'N0H');
     expect(n0h).toMatchObject({ scanTime: '2021-01-31T11:06:30.000Z', elevationAngle: 0.5, units: 'class', category: 'HYDROMETEOR' });

@@ -84,7 +84,14 @@ describe('the explorer route', () => {
   });
 
   it('answers 404 for unknown assets, the template by name, and paths leaving the folder', async () => {
-    for (const path of ['/explorer/app-FFFFFFFF.js', '/explorer/', '/explorer/index.html', '/explorer/../package.json', '/explorer/%2e%2e/radome-explorer-secret.txt', '/explorer/..%2F..%2Fradome-explorer-secret.txt']) {
+    for (const path of [
+      '/explorer/app-FFFFFFFF.js',
+      '/explorer/',
+      '/explorer/index.html',
+      '/explorer/../package.json',
+      '/explorer/%2e%2e/radome-explorer-secret.txt',
+      '/explorer/..%2F..%2Fradome-explorer-secret.txt',
+    ]) {
       const res = await fetch(`${url}${path}`);
       expect(res.status, path).toBe(404);
       expect(await res.text()).not.toContain('TOP-SECRET-CONTENT');

@@ -38,7 +38,10 @@ const PANELS = ['#legend', '#time', '#readout', '#chart', '#status', '.maplibreg
 
 /** Hides (or shows again) the panels over the map, so a screenshot of the canvas is the map alone. */
 async function showPanels(page: Page, visible: boolean): Promise<void> {
-  await page.evaluate(([panels, show]) => (panels as string[]).forEach((sel) => document.querySelectorAll<HTMLElement>(sel).forEach((el) => (el.style.visibility = show ? '' : 'hidden'))), [PANELS, visible] as const);
+  await page.evaluate(([panels, show]) => (panels as string[]).forEach((sel) => document.querySelectorAll<HTMLElement>(sel).forEach((el) => (el.style.visibility = show ? '' : 'hidden'))), [
+    PANELS,
+    visible,
+  ] as const);
 }
 
 async function setOpacity(page: Page, value: number): Promise<void> {
@@ -50,11 +53,14 @@ async function setOpacity(page: Page, value: number): Promise<void> {
 }
 
 async function repainted(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => {
-    const map = (window as any).radomeExplorer.map;
-    map.once('render', resolve);
-    map.triggerRepaint();
-  }));
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const map = (window as any).radomeExplorer.map;
+        map.once('render', resolve);
+        map.triggerRepaint();
+      }),
+  );
 }
 
 /**
@@ -88,10 +94,14 @@ async function openExplorer(page: Page, url: string): Promise<void> {
 
 /** Waits until MapLibre has drawn everything in view (the frame's tiles and the basemap). */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const map = (window as any).radomeExplorer.map;
-    return map.loaded() && map.areTilesLoaded();
-  }, null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as any).radomeExplorer.map;
+      return map.loaded() && map.areTilesLoaded();
+    },
+    null,
+    { timeout: 120_000 },
+  );
   await page.evaluate(() => new Promise((resolve) => (window as any).radomeExplorer.map.once('render', resolve) && (window as any).radomeExplorer.map.triggerRepaint()));
 }
 
@@ -161,7 +171,11 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
       await save(page, `frame-${index}`);
       // The map alone (the basemap is the same in every frame, so only the radar can differ).
       await showPanels(page, false);
-      seen.push(createHash('sha256').update(await page.locator('#map canvas').screenshot()).digest('hex'));
+      seen.push(
+        createHash('sha256')
+          .update(await page.locator('#map canvas').screenshot())
+          .digest('hex'),
+      );
       await showPanels(page, true);
     }
     expect(new Set(times).size).toBe(frames.length);
@@ -213,7 +227,14 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     const restored = await other.evaluate(() => {
       const e = (window as any).radomeExplorer;
       const c = e.map.getCenter();
-      return { index: e.currentIndex(), zoom: e.map.getZoom(), lon: c.lng, lat: c.lat, layer: (document.getElementById('layer-picker') as HTMLSelectElement).value, site: (document.getElementById('site-picker') as HTMLSelectElement).value };
+      return {
+        index: e.currentIndex(),
+        zoom: e.map.getZoom(),
+        lon: c.lng,
+        lat: c.lat,
+        layer: (document.getElementById('layer-picker') as HTMLSelectElement).value,
+        site: (document.getElementById('site-picker') as HTMLSelectElement).value,
+      };
     });
     expect(restored.index).toBe(1);
     expect(restored.zoom).toBeCloseTo(7.25, 2);
@@ -226,7 +247,7 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     await other.close();
   });
 
-  it('charts YORK\'s SNR with the same daily means as snrSeries', { timeout: 600_000 }, async () => {
+  it("charts YORK's SNR with the same daily means as snrSeries", { timeout: 600_000 }, async () => {
     const gnss = await browser.context.newPage();
     await gnss.setViewportSize(VIEWPORT);
     await gnss.goto(`${server.url}/?layer=gnss:YORK`);
@@ -249,7 +270,11 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     expect(await gnss.locator('#chart canvas').count()).toBeGreaterThan(0);
     const [download] = await Promise.all([gnss.waitForEvent('download'), gnss.locator('#chart a[download]').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    const csvRows = csv.trim().split('\n').slice(1).map((line) => line.split(','));
+    const csvRows = csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     expect(csvRows.map((r) => [r[0], Number(r[1]), Number(r[5])])).toEqual(points.map((p) => [p.start, p.mean, p.count]));
     await save(gnss, 'gnss-york');
     await gnss.close();

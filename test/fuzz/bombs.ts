@@ -194,7 +194,16 @@ function rinexBombs(): CraftedCase[] {
   const listed = (n: number) => {
     const types = Array.from({ length: n }, (_, i) => `S${(i % 9) + 1}`);
     const lines = [];
-    for (let i = 0; i < n; i += 9) lines.push(((i === 0 ? String(n).padStart(6) : ' '.repeat(6)) + types.slice(i, i + 9).map((t) => t.padStart(6)).join('')).padEnd(60) + '# / TYPES OF OBSERV');
+    for (let i = 0; i < n; i += 9)
+      lines.push(
+        (
+          (i === 0 ? String(n).padStart(6) : ' '.repeat(6)) +
+          types
+            .slice(i, i + 9)
+            .map((t) => t.padStart(6))
+            .join('')
+        ).padEnd(60) + '# / TYPES OF OBSERV',
+      );
     return ascii([version, marker, ...lines, RINEX_HEADER.split('\n')[3]].join('\n') + '\n');
   };
   return [

@@ -59,7 +59,8 @@ const report = await runFuzz({
 });
 console.log(`\nseeds ${report.seeds}; ${counts(report)}`);
 console.log(`slowest case ${Math.round(report.slowestMs)} ms, peak RSS of a fuzz process ${Math.round(report.peakRssBytes / 2 ** 20)} MB, ${Math.round(report.elapsedMs / 1000)} s`);
-for (const c of report.crafted) console.log(`  bomb ${c.name}: ${c.outcome.status === 'typed' ? c.outcome.code : c.outcome.status} in ${Math.round(c.ms)} ms, peak RSS ${Math.round(c.maxRssBytes / 2 ** 20)} MB`);
+for (const c of report.crafted)
+  console.log(`  bomb ${c.name}: ${c.outcome.status === 'typed' ? c.outcome.code : c.outcome.status} in ${Math.round(c.ms)} ms, peak RSS ${Math.round(c.maxRssBytes / 2 ** 20)} MB`);
 for (const u of report.unexpected) console.log(`UNEXPECTED ${u.name}: ${u.outcome} (expected ${u.expected.join(' or ')})`);
 for (const f of report.findings) console.log(`${f.kind.toUpperCase()} ${f.name} [${f.steps.join('; ')}]${f.saved ? ` saved ${f.saved}.*` : ''}\n  ${f.detail.split('\n').slice(0, 8).join('\n  ')}`);
 process.exit(report.findings.length || report.unexpected.length ? 1 : 0);

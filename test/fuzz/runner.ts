@@ -303,6 +303,9 @@ function save(options: FuzzOptions, seeds: readonly Seed[], job: Job, name: stri
     mkdirSync(`${base}.chunks`, { recursive: true });
     input.chunks.forEach((c, i) => writeFileSync(join(`${base}.chunks`, String(i + 1).padStart(3, '0')), c));
   }
-  writeFileSync(`${base}.json`, JSON.stringify({ ...finding, name, runSeed: options.runSeed, replay: job.index !== undefined ? `npm run fuzz -- --seed ${options.runSeed} --case ${job.index}` : undefined }, null, 2));
+  writeFileSync(
+    `${base}.json`,
+    JSON.stringify({ ...finding, name, runSeed: options.runSeed, replay: job.index !== undefined ? `npm run fuzz -- --seed ${options.runSeed} --case ${job.index}` : undefined }, null, 2),
+  );
   return { ...finding, saved: base };
 }

@@ -61,8 +61,7 @@ function syntheticChunks(): Uint8Array[] {
 
 function syntheticSeeds(): Seed[] {
   const seeds: Seed[] = [];
-  const add = (name: string, format: string, bytes: Uint8Array, weight = 1) =>
-    seeds.push({ name: `synthetic:${name}`, format, input: { kind: 'file', name, bytes }, weight });
+  const add = (name: string, format: string, bytes: Uint8Array, weight = 1) => seeds.push({ name: `synthetic:${name}`, format, input: { kind: 'file', name, bytes }, weight });
   add('archive2-msg31.bz2-records', 'archive2', encodeArchiveII(volume31()));
   add('archive2-widening', 'archive2', encodeArchiveII(wideningVolume31()));
   add('archive2-uncompressed', 'archive2', encodeArchiveII(volume31({ compression: 'none' })));
@@ -100,7 +99,12 @@ function realSeeds(dir: string): Seed[] {
   const seeds: Seed[] = [];
   const files = (rel: string) => {
     const d = join(dir, rel);
-    return existsSync(d) ? readdirSync(d).sort().map((f) => ({ rel: `${rel}/${f}`, path: join(d, f) })).filter((f) => statSync(f.path).isFile()) : [];
+    return existsSync(d)
+      ? readdirSync(d)
+          .sort()
+          .map((f) => ({ rel: `${rel}/${f}`, path: join(d, f) }))
+          .filter((f) => statSync(f.path).isFile())
+      : [];
   };
   const add = (name: string, format: string, input: FuzzInput, weight: number) => seeds.push({ name: `real:${name}`, format, input, weight });
   for (const f of files('nexrad/level2')) {
@@ -111,7 +115,9 @@ function realSeeds(dir: string): Seed[] {
   const chunkDir = join(dir, 'nexrad/level2-chunks');
   if (existsSync(chunkDir)) {
     for (const volume of readdirSync(chunkDir).sort()) {
-      const chunks = readdirSync(join(chunkDir, volume)).sort().map((c) => new Uint8Array(readFileSync(join(chunkDir, volume, c))));
+      const chunks = readdirSync(join(chunkDir, volume))
+        .sort()
+        .map((c) => new Uint8Array(readFileSync(join(chunkDir, volume, c))));
       add(`nexrad/level2-chunks/${volume}`, 'level2-chunks', { kind: 'chunks', name: volume, chunks }, 0.5);
       add(`nexrad/level2-chunks/${volume} (first 5 chunks)`, 'level2-chunks', { kind: 'chunks', name: volume, chunks: chunks.slice(0, 5) }, 3);
     }

@@ -178,19 +178,51 @@ describe('mergeSnrObservations', () => {
   const lines = (o: SnrObservations) => Array.from({ length: o.count }, (_, i) => `${o.times[i]} ${o.satellites[i]} ${o.codes[o.codeIndex[i]!]} ${o.values[i]}`);
 
   it('keeps the union in time, satellite, code order; the newer file wins a shared value', () => {
-    const older = obs([[1000, 105, 'S1C', 40], [1000, 103, 'S1C', 41], [2000, 103, 'S2W', 30]], ['S1C', 'S2W']);
-    const newer = obs([[2000, 103, 'S2W', 33], [2000, 103, 'S1C', 42], [3000, 311, 'S5Q', 50]], ['S5Q', 'S2W', 'S1C']);
+    const older = obs(
+      [
+        [1000, 105, 'S1C', 40],
+        [1000, 103, 'S1C', 41],
+        [2000, 103, 'S2W', 30],
+      ],
+      ['S1C', 'S2W'],
+    );
+    const newer = obs(
+      [
+        [2000, 103, 'S2W', 33],
+        [2000, 103, 'S1C', 42],
+        [3000, 311, 'S5Q', 50],
+      ],
+      ['S5Q', 'S2W', 'S1C'],
+    );
     expect(lines(mergeSnrObservations(older, newer))).toEqual(['1000 103 S1C 41', '1000 105 S1C 40', '2000 103 S1C 42', '2000 103 S2W 33', '3000 311 S5Q 50']);
   });
 
   it('gives the same rows whichever side brought them when they do not clash', () => {
-    const a = obs([[1000, 105, 'S1C', 40], [2000, 103, 'S2W', 30]], ['S1C', 'S2W']);
-    const b = obs([[1000, 103, 'S2W', 35], [1500, 101, 'S1C', 44]], ['S2W', 'S1C']);
+    const a = obs(
+      [
+        [1000, 105, 'S1C', 40],
+        [2000, 103, 'S2W', 30],
+      ],
+      ['S1C', 'S2W'],
+    );
+    const b = obs(
+      [
+        [1000, 103, 'S2W', 35],
+        [1500, 101, 'S1C', 44],
+      ],
+      ['S2W', 'S1C'],
+    );
     expect(lines(mergeSnrObservations(a, b))).toEqual(lines(mergeSnrObservations(b, a)));
   });
 
   it('orders a file whose epochs are out of order', () => {
-    const a = obs([[3000, 101, 'S1C', 1], [1000, 101, 'S1C', 2]], ['S1C']);
+    const a = obs(
+      [
+        [3000, 101, 'S1C', 1],
+        [1000, 101, 'S1C', 2],
+      ],
+      ['S1C'],
+    );
     expect(lines(mergeSnrObservations(a, obs([], [])))).toEqual(['1000 101 S1C 2', '3000 101 S1C 1']);
   });
 });

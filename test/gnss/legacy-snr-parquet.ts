@@ -23,9 +23,15 @@ export function legacySnrParquet(satellites: string[], times: number[], value = 
     rowCount: n,
     columns: [
       { kind: 'plain', element: schema[1]!, values: plainInt64(times), valueBytes: 8 },
-      strings(schema[2]!, satellites.map((s) => s[0]!)),
+      strings(
+        schema[2]!,
+        satellites.map((s) => s[0]!),
+      ),
       strings(schema[3]!, satellites),
-      strings(schema[4]!, satellites.map(() => 'S1C')),
+      strings(
+        schema[4]!,
+        satellites.map(() => 'S1C'),
+      ),
       { kind: 'plain', element: schema[5]!, values: plainBytes(new Float32Array(n).fill(value)), valueBytes: 4 },
     ],
   });

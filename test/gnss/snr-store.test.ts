@@ -47,10 +47,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
 
   it('splits the file by GPS day into Hive-keyed Parquet objects that hyparquet reads back row for row', async () => {
     const plan = planGnssFile(rinex, file, { ingestedAt: 1 });
-    expect(plan.objects.map((o) => o.key)).toEqual([
-      'gnss/snr/station=SYNT/year=2024/doy=060/part-0.parquet',
-      'gnss/snr/station=SYNT/year=2024/doy=061/part-0.parquet',
-    ]);
+    expect(plan.objects.map((o) => o.key)).toEqual(['gnss/snr/station=SYNT/year=2024/doy=060/part-0.parquet', 'gnss/snr/station=SYNT/year=2024/doy=061/part-0.parquet']);
     expect(plan.days.reduce((s, d) => s + d.row.observationCount, 0)).toBe(rinex.snr.count);
     const body = plan.objects[1]!.body;
     const ab = body.slice().buffer;

@@ -80,7 +80,7 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     expect(found / reference.length).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('dailyReflectorHeights: day 10 within 5 mm of gnssrefl\'s arcs after the same median filter; a day without data says so', async () => {
+  it("dailyReflectorHeights: day 10 within 5 mm of gnssrefl's arcs after the same median filter; a day without data says so", async () => {
     const { body } = await postGraphql(url, `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!) { dailyReflectorHeights(station: $s, from: $f, to: $t) { day median mean stddev count reason } }`, {
       s: 'MCHL',
       f: '2025-01-09T00:00:00Z',
@@ -90,7 +90,9 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     const days = body.data.dailyReflectorHeights as { day: string; mean: number | null; count: number; reason: string | null }[];
     expect(days.map((d) => d.day)).toEqual(['2025-01-09', '2025-01-10', '2025-01-11', '2025-01-12']);
     expect(days[0]!.reason).toMatch(/no SNR observations stored for MCHL on 2025-01-09/);
-    const rh = referenceArcs().map((r) => r.rh).sort((a, b) => a - b);
+    const rh = referenceArcs()
+      .map((r) => r.rh)
+      .sort((a, b) => a - b);
     const median = (rh[(rh.length - 1) >> 1]! + rh[rh.length >> 1]!) / 2;
     const kept = rh.filter((h) => Math.abs(h - median) < 0.25);
     const mean = kept.reduce((a, b) => a + b, 0) / kept.length;
@@ -99,11 +101,15 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
   });
 
   it('snrByElevation: mean SNR rises with elevation for GPS L1', async () => {
-    const { body } = await postGraphql(url, `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!) { snrByElevation(station: $s, from: $f, to: $t, binWidth: 5, minElevation: 0, obsCodes: ["S1"], groupBy: [CONSTELLATION]) { elevation constellation count mean } }`, {
-      s: 'MCHL',
-      f: '2025-01-10T00:00:00Z',
-      t: '2025-01-11T00:00:00Z',
-    });
+    const { body } = await postGraphql(
+      url,
+      `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!) { snrByElevation(station: $s, from: $f, to: $t, binWidth: 5, minElevation: 0, obsCodes: ["S1"], groupBy: [CONSTELLATION]) { elevation constellation count mean } }`,
+      {
+        s: 'MCHL',
+        f: '2025-01-10T00:00:00Z',
+        t: '2025-01-11T00:00:00Z',
+      },
+    );
     expect(body.errors).toBeUndefined();
     const gps = (body.data.snrByElevation as { elevation: number; constellation: string; count: number; mean: number }[]).filter((b) => b.constellation === 'G');
     expect(gps.map((b) => b.elevation)).toEqual([0, 5, 10, 15, 20, 25]);
@@ -120,20 +126,28 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     const north = (i: number) => file.geometry!.azimuth[i]! >= 300 || file.geometry!.azimuth[i]! <= 60;
     let all = 0;
     let northern = 0;
-    for (let i = 0; i < file.count; i++) if (inWindow(i)) (all++, north(i) && northern++);
-    const summary = await postGraphql(url, `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!, $az: [[Float!]!]) { snrSummary(station: $s, from: $f, to: $t, obsCodes: ["S1"], constellations: ["G"], minElevation: 5, maxElevation: 10, azimuths: $az) { total { count } } }`, {
-      s: 'MCHL',
-      f: '2025-01-10T00:00:00Z',
-      t: '2025-01-11T00:00:00Z',
-    });
+    for (let i = 0; i < file.count; i++) if (inWindow(i)) all++, north(i) && northern++;
+    const summary = await postGraphql(
+      url,
+      `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!, $az: [[Float!]!]) { snrSummary(station: $s, from: $f, to: $t, obsCodes: ["S1"], constellations: ["G"], minElevation: 5, maxElevation: 10, azimuths: $az) { total { count } } }`,
+      {
+        s: 'MCHL',
+        f: '2025-01-10T00:00:00Z',
+        t: '2025-01-11T00:00:00Z',
+      },
+    );
     expect(summary.body.errors).toBeUndefined();
     expect(summary.body.data.snrSummary.total.count).toBe(all);
-    const northSummary = await postGraphql(url, `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!, $az: [[Float!]!]) { snrSummary(station: $s, from: $f, to: $t, obsCodes: ["S1"], constellations: ["G"], minElevation: 5, maxElevation: 10, azimuths: $az) { total { count } } }`, {
-      s: 'MCHL',
-      f: '2025-01-10T00:00:00Z',
-      t: '2025-01-11T00:00:00Z',
-      az: [[300, 60]],
-    });
+    const northSummary = await postGraphql(
+      url,
+      `query($s: String!, $f: DateTimeISO!, $t: DateTimeISO!, $az: [[Float!]!]) { snrSummary(station: $s, from: $f, to: $t, obsCodes: ["S1"], constellations: ["G"], minElevation: 5, maxElevation: 10, azimuths: $az) { total { count } } }`,
+      {
+        s: 'MCHL',
+        f: '2025-01-10T00:00:00Z',
+        t: '2025-01-11T00:00:00Z',
+        az: [[300, 60]],
+      },
+    );
     expect(northSummary.body.data.snrSummary.total.count).toBe(northern);
     expect(northern).toBeGreaterThan(0);
     expect(northern).toBeLessThan(all);
@@ -148,8 +162,17 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     const original = gunzipSync(readFileSync(MCHL_FILES[0]!)).toString('latin1');
     // Byte-compatible lines; the file's order within an epoch is its receiver's, radome's is by satellite number.
     // Lines whose six SNR columns are all 0.00 hold no observation (39 of 39,433 here): radome stores none of them.
-    const noSnr = (l: string) => l.trim().split(/\s+/).slice(5).every((v) => Number(v) === 0);
-    const lines = (t: string) => t.split('\n').filter((l) => l.trim() !== '' && !noSnr(l)).sort();
+    const noSnr = (l: string) =>
+      l
+        .trim()
+        .split(/\s+/)
+        .slice(5)
+        .every((v) => Number(v) === 0);
+    const lines = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !noSnr(l))
+        .sort();
     expect(lines(text).length).toBeGreaterThan(39_000);
     expect(text.split('\n').filter(Boolean).sort()).toEqual(lines(original));
     const gz = await fetch(`${base}/gnss/snr/mchl/2025/10.snr66.gz`);

@@ -34,7 +34,20 @@ export function referenceArcs(): ReferenceArc[] {
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('%'))
     .map((l) => l.trim().split(/\s+/).map(Number))
-    .map((f) => ({ rh: f[2]!, sat: f[3]!, hours: f[4]!, azimuth: f[5]!, amplitude: f[6]!, eMin: f[7]!, eMax: f[8]!, points: f[9]!, frequency: f[10]!, rising: f[11] === 1, peakToNoise: f[13]!, minutes: f[14]! }));
+    .map((f) => ({
+      rh: f[2]!,
+      sat: f[3]!,
+      hours: f[4]!,
+      azimuth: f[5]!,
+      amplitude: f[6]!,
+      eMin: f[7]!,
+      eMax: f[8]!,
+      points: f[9]!,
+      frequency: f[10]!,
+      rising: f[11] === 1,
+      peakToNoise: f[13]!,
+      minutes: f[14]!,
+    }));
 }
 
 /** The three days' observations (with geometry) as one time-ordered set. */

@@ -24,13 +24,17 @@ describe('Lomb–Scargle periodogram', () => {
     for (let k = 0; k < count; k += 7) {
       const w = w0 + k * dw;
       // Scargle's definition, directly: τ from tan(2ωτ) = Σsin2ωx / Σcos2ωx.
-      let s2 = 0, c2 = 0;
+      let s2 = 0,
+        c2 = 0;
       for (const v of x) {
         s2 += Math.sin(2 * w * v);
         c2 += Math.cos(2 * w * v);
       }
       const tau = Math.atan2(s2, c2) / (2 * w);
-      let yc = 0, ys = 0, cc = 0, ss = 0;
+      let yc = 0,
+        ys = 0,
+        cc = 0,
+        ss = 0;
       x.forEach((v, j) => {
         const c = Math.cos(w * (v - tau));
         const s = Math.sin(w * (v - tau));
@@ -66,7 +70,7 @@ describe.skipIf(!MCHL_PRESENT)('reflector heights for MCHL 2025-010 against gnss
     expect(atm.temperatureC).toBeLessThan(22);
   });
 
-  it('finds at least 95 % of gnssrefl\'s arcs (satellite, frequency, rising, ±5 min), each within 1 cm', () => {
+  it("finds at least 95 % of gnssrefl's arcs (satellite, frequency, rising, ±5 min), each within 1 cm", () => {
     let found = 0;
     for (const r of reference) {
       const sat = `G${String(r.sat).padStart(2, '0')}`;

@@ -142,7 +142,11 @@ describe.skipIf(!samplePath)('ingest daemon: bad files among good ones', () => {
 
     const resumed = await graphql('mutation { resumeSource(source: "level2") { paused } }', {}, TOKEN);
     expect(resumed.data!.resumeSource).toEqual({ paused: false });
-    await waitFor(() => lastRun() > before, 10_000, () => 'a pass after resume');
+    await waitFor(
+      () => lastRun() > before,
+      10_000,
+      () => 'a pass after resume',
+    );
     await waitFor(
       () => query<{ finished_at: number | null }>(run.dataDir, 'SELECT finished_at FROM backfill_requests')[0]?.finished_at != null,
       20_000,

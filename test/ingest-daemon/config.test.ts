@@ -90,16 +90,20 @@ describe('retry', () => {
     }, policy);
     expect([value, calls]).toEqual(['ok', 3]);
     calls = 0;
-    await expect(withRetry(async () => {
-      calls++;
-      throw new RadomeError('CORRUPT', 'bad');
-    }, policy)).rejects.toThrow('bad');
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw new RadomeError('CORRUPT', 'bad');
+      }, policy),
+    ).rejects.toThrow('bad');
     expect(calls).toBe(1);
     calls = 0;
-    await expect(withRetry(async () => {
-      calls++;
-      throw new RadomeError('SOURCE_UNAVAILABLE', 'still down');
-    }, policy)).rejects.toThrow('still down');
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw new RadomeError('SOURCE_UNAVAILABLE', 'still down');
+      }, policy),
+    ).rejects.toThrow('still down');
     expect(calls).toBe(4);
   });
 });

@@ -72,7 +72,11 @@ describe.skipIf(!samplePath)('ingest daemon: kill -9 at random moments', () => {
     await untilAllIngested(crashed.dataDir, last.logs);
     // The killed runs may have ingested everything already: let this one start (and handle
     // SIGTERM) before stopping it, or the signal lands while Node is still loading.
-    await waitFor(() => /pass done/.test(last.logs()), 60_000, () => `a finished pass in:\n${last.logs()}`);
+    await waitFor(
+      () => /pass done/.test(last.logs()),
+      60_000,
+      () => `a finished pass in:\n${last.logs()}`,
+    );
     expect(await last.stop(), last.logs().slice(-3000)).toBe(0);
 
     const want = await snapshot(reference.dataDir, objectsUrl(reference.dataDir));

@@ -51,7 +51,10 @@ describe('per-file time limit', () => {
       // One thread: the spinning file waits for a file that keeps it busy for most of the limit.
       const submitted = Date.now();
       const [busy, spin] = await Promise.all([
-        pool.planFile(rinex(1), object('busy-1000.rnx'), options).then((o) => ('plan' in o ? 'planned' : o.error.code), () => 'thread ended'),
+        pool.planFile(rinex(1), object('busy-1000.rnx'), options).then(
+          (o) => ('plan' in o ? 'planned' : o.error.code),
+          () => 'thread ended',
+        ),
         pool.planFile(rinex(2), object('spin.rnx'), options),
       ]);
       // The busy file finished within its limit, so it is never blamed: it planned, or its result was
@@ -71,7 +74,12 @@ describe('per-file time limit', () => {
     const pool = createPlanPool(1, { fileTimeoutMs: LIMIT_MS, workerModule: spinning });
     try {
       const source = new MemorySource();
-      for (const [key, bytes] of [['a-spin.rnx', rinex(1)], ['b.rnx', rinex(2)], ['c.rnx', rinex(3)]] as const) source.files.set(key, bytes);
+      for (const [key, bytes] of [
+        ['a-spin.rnx', rinex(1)],
+        ['b.rnx', rinex(2)],
+        ['c.rnx', rinex(3)],
+      ] as const)
+        source.files.set(key, bytes);
       const logged: string[] = [];
       const log = pino({ level: 'warn' }, { write: (line: string) => logged.push(JSON.parse(line).msg) });
       const ctx = { catalog, objects, renderSize: 64, log, planFile: pool.planFile, maxAttempts: 5, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } };

@@ -156,6 +156,8 @@ export async function snapshot(dataDir: string, objectsUrl: string): Promise<Sna
     sourceFiles,
     objects,
     missingObjects: [...referenced].filter((k) => !(k in objects)).sort(),
-    orphanObjects: Object.keys(objects).filter((k) => !referenced.has(k) && !inStore(k)).sort(),
+    orphanObjects: Object.keys(objects)
+      .filter((k) => !referenced.has(k) && !inStore(k))
+      .sort(),
   };
 }

@@ -44,7 +44,11 @@ describe.skipIf(!samplePath)('ingest daemon: object store and source unreachable
     run = daemonEnv(s3.endpoint, BUCKET, objectsUrl, { ingest: { workers: 1, downloads: 1, maxAttempts: 5 } });
     const daemon = startDaemon(run.env);
     try {
-      await waitFor(() => volumeCount(run.dataDir) >= 3, 60_000, () => `3 volumes\n${daemon.logs().slice(-2000)}`);
+      await waitFor(
+        () => volumeCount(run.dataDir) >= 3,
+        60_000,
+        () => `3 volumes\n${daemon.logs().slice(-2000)}`,
+      );
       await s3.kill();
       const during = volumeCount(run.dataDir);
       await new Promise((r) => setTimeout(r, 20_000));

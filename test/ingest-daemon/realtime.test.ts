@@ -29,7 +29,9 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
 
   beforeAll(async () => {
     s3 = await startS3Server({ buckets: [BUCKET] });
-    chunks = readdirSync(dir!).sort().map((name) => ({ name, bytes: readFileSync(join(dir!, name)) }));
+    chunks = readdirSync(dir!)
+      .sort()
+      .map((name) => ({ name, bytes: readFileSync(join(dir!, name)) }));
     const start = splitArchiveIIRecords(chunks[0]!.bytes);
     const assembler = new Level2Assembler(start.header);
     for (const r of start.records) assembler.push(decompressRecord(r));
@@ -49,9 +51,15 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
   });
 
   it('makes each sweep queryable within 10 s of its last chunk and closes the volume as the archived file', async () => {
-    const live = daemonEnv(s3.endpoint, BUCKET, objectsUrl, {
-      sources: { level2: { enabled: false }, level2Chunks: { enabled: true, sites: ['KLOT'], every: 'PT1S', window: 'P365D', bucket: BUCKET } },
-    }, { RADOME_LEVEL2_CHUNKS_ENDPOINT: s3.endpoint });
+    const live = daemonEnv(
+      s3.endpoint,
+      BUCKET,
+      objectsUrl,
+      {
+        sources: { level2: { enabled: false }, level2Chunks: { enabled: true, sites: ['KLOT'], every: 'PT1S', window: 'P365D', bucket: BUCKET } },
+      },
+      { RADOME_LEVEL2_CHUNKS_ENDPOINT: s3.endpoint },
+    );
     runs.push(live);
     const daemon = startDaemon(live.env);
     const client = s3TestClient(s3.endpoint);
@@ -68,7 +76,11 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
     })();
     try {
       // Let the daemon start listening before the first chunk.
-      await waitFor(() => /ingest daemon running/.test(daemon.logs()), 20_000, () => daemon.logs());
+      await waitFor(
+        () => /ingest daemon running/.test(daemon.logs()),
+        20_000,
+        () => daemon.logs(),
+      );
       for (const [i, c] of chunks.entries()) {
         await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `KLOT/417/${c.name}`, Body: c.bytes }));
         for (const e of completes[i]!) visibleAt.set(e, Date.now());

@@ -72,8 +72,7 @@ function encodedCuts(o: EncodeOptions): [number, string, number, number][] {
   }
   return o.sweeps31!.map((s) => [s.elevationNumber, Object.keys(s.moments).sort().join(), s.azimuths.length, s.azimuthSpacing]);
 }
-const decodedCuts = (v: Level2Volume): [number, string, number, number][] =>
-  v.sweeps.map((s) => [s.elevationNumber, Object.keys(s.moments).sort().join(), s.radialCount, s.azimuthSpacing]);
+const decodedCuts = (v: Level2Volume): [number, string, number, number][] => v.sweeps.map((s) => [s.elevationNumber, Object.keys(s.moments).sort().join(), s.radialCount, s.azimuthSpacing]);
 
 describe('every era of the Level 2 archive', () => {
   for (const era of ERAS) {
@@ -128,7 +127,10 @@ describe('message 1 gates before the antenna', () => {
       const got = v.sweeps[i]!;
       const n = want.azimuths.length;
       // Doppler: 250 m gates from -375 m: -375 and -125 are before the antenna, 125 m is the first kept.
-      for (const [grid, codes] of [[got.moments.VEL, want.vel], [got.moments.SW, want.sw]] as const) {
+      for (const [grid, codes] of [
+        [got.moments.VEL, want.vel],
+        [got.moments.SW, want.sw],
+      ] as const) {
         if (!codes) continue;
         expect([grid!.firstGateKm, grid!.gateSpacingKm, grid!.gateCount]).toEqual([0.125, 0.25, want.dopGates - 2]);
         const kept = new Uint8Array(n * (want.dopGates - 2));
@@ -155,7 +157,11 @@ describe('message 1 gates before the antenna', () => {
   it('drops a whole moment whose radials lie entirely before the antenna, and keeps the cut', () => {
     const o = legacyWithDopplerStart(-250 * 70, 0); // all 60 Doppler gates before the antenna
     const v = decodeArchiveII(encodeArchiveII(o));
-    expect(v.sweeps.map((s) => [s.radialCount, Object.keys(s.moments).join()])).toEqual([[12, 'REF'], [12, ''], [12, 'REF']]);
+    expect(v.sweeps.map((s) => [s.radialCount, Object.keys(s.moments).join()])).toEqual([
+      [12, 'REF'],
+      [12, ''],
+      [12, 'REF'],
+    ]);
   });
 
   it('keeps gates that start at the antenna as they are', () => {

@@ -31,7 +31,11 @@ describe('Level 2 decoding of bad input', () => {
     expectFailure(new TextEncoder().encode('station,time,snr\nCEDA,2018-07-29,41.5\n'.repeat(20)), 'UNRECOGNIZED', /not an Archive II volume.*offset 0/);
     const rand = random(7);
     for (const n of [1, 3, 23, 24, 1000, 65536]) {
-      expectFailure(Uint8Array.from({ length: n }, () => Math.floor(rand() * 256)), 'UNRECOGNIZED', /not an Archive II volume/);
+      expectFailure(
+        Uint8Array.from({ length: n }, () => Math.floor(rand() * 256)),
+        'UNRECOGNIZED',
+        /not an Archive II volume/,
+      );
     }
   });
 

@@ -1,14 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  decodeArchiveII,
-  decompressRecord,
-  Level2Assembler,
-  splitArchiveIIRecords,
-  splitLdmRecords,
-  type Level2Volume,
-} from '../../ingest/decode/level2/index.js';
+import { decodeArchiveII, decompressRecord, Level2Assembler, splitArchiveIIRecords, splitLdmRecords, type Level2Volume } from '../../ingest/decode/level2/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { volumeDigest } from './volume-digest.js';
 

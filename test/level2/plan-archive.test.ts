@@ -34,7 +34,7 @@ const cases: [string, EncodeOptions][] = [
   ['one record per cut end', volume31({ radialsPerRecord: 1 })],
   ['the whole volume in one record', volume31({ radialsPerRecord: 1000 })],
   ['uncompressed records', volume31({ compression: 'none' })],
-  ['no location in the volume (the site table\'s)', volume31({ location: undefined })],
+  ["no location in the volume (the site table's)", volume31({ location: undefined })],
   ['legacy message 1', volume1()],
   ['four cuts in turn', fourCuts],
 ];
@@ -77,7 +77,7 @@ describe('planArchiveII', () => {
   const sample = 'nexrad/level2/KLOT20220317_000842_V06';
   const path = sampleFile(sample);
   if (!path) console.warn(skipReason(sample));
-  it.skipIf(!path)('plans the real volume like the whole decoded volume, holding a cut\'s grids', () => {
+  it.skipIf(!path)("plans the real volume like the whole decoded volume, holding a cut's grids", () => {
     const bytes = readFileSync(path!);
     const pool = new GridPool();
     const streamed = planArchiveII(bytes, fileOf(bytes), { ...options, renderSize: 256 }, pool);

@@ -70,7 +70,12 @@ describe('Archive II round trip, message 31', () => {
     const values = momentValues(ref);
     expect([Number.isNaN(values[folded]!), isRangeFolded(ref, folded)]).toEqual([true, true]);
     expect([Number.isNaN(values[below]!), isRangeFolded(ref, below)]).toEqual([true, false]);
-    expect(isRangeFolded(ref, codes.findIndex((c) => c > 1))).toBe(false);
+    expect(
+      isRangeFolded(
+        ref,
+        codes.findIndex((c) => c > 1),
+      ),
+    ).toBe(false);
   });
 
   it('decodes uncompressed records and gzip-wrapped files to the same volume', () => {
@@ -88,7 +93,11 @@ describe('Archive II round trip, message 31', () => {
     // metadata record + 110 radials at 25 per record
     expect(records.length).toBe(1 + Math.ceil(110 / 25));
     expect(offsets[0]).toBe(VOLUME_HEADER_BYTES);
-    const payloads = records.map((_, i) => i).reverse().map((i) => decompressRecord(records[i]!)).reverse();
+    const payloads = records
+      .map((_, i) => i)
+      .reverse()
+      .map((i) => decompressRecord(records[i]!))
+      .reverse();
     const assembler = new Level2Assembler(header);
     for (const p of payloads) assembler.push(p);
     expect(assembler.volume()).toEqual(decoded);
@@ -134,10 +143,7 @@ describe('Archive II round trip, message 31', () => {
 
   it('warns about unknown message types and data blocks and decodes the rest', () => {
     const v = decodeArchiveII(encodeArchiveII({ ...options, extraMessageTypes: [33], extraBlock: 'DXYZ' }));
-    expect(v.warnings).toEqual([
-      'skipped message type 33 (not decoded by radome)',
-      "skipped unknown message 31 data block 'DXYZ' (110 times)",
-    ]);
+    expect(v.warnings).toEqual(['skipped message type 33 (not decoded by radome)', "skipped unknown message 31 data block 'DXYZ' (110 times)"]);
     expectSweeps31(v, options);
   });
 

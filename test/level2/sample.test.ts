@@ -74,9 +74,7 @@ describe.skipIf(!file)(`real volume ${REL}`, () => {
     const surveillance = 'REF,ZDR,PHI,RHO,CFP';
     const doppler = 'REF,VEL,SW';
     const all = 'REF,VEL,SW,ZDR,PHI,RHO,CFP';
-    expect(v.sweeps.map((s) => Object.keys(s.moments).join())).toEqual([
-      surveillance, doppler, surveillance, doppler, surveillance, doppler, all, all, all, all, all, all,
-    ]);
+    expect(v.sweeps.map((s) => Object.keys(s.moments).join())).toEqual([surveillance, doppler, surveillance, doppler, surveillance, doppler, all, all, all, all, all, all]);
     // CFP (which nexrad-level-2-data drops) is kept: in the surveillance cuts 1, 3, 5 and in cuts 7-12.
     expect(v.sweeps.filter((s) => s.moments.CFP).map((s) => s.elevationNumber)).toEqual([1, 3, 5, 7, 8, 9, 10, 11, 12]);
     let grids = 0;

@@ -37,14 +37,7 @@ export function moment(m: Moment, radials: number, gates: number, seed: number, 
   return { codes: codes(radials * gates, e.max, random(seed), e.bits), gates, scale: e.scale, offset: e.offset, firstGateM, gateSpacingM };
 }
 
-export function sweep31(
-  elevationNumber: number,
-  elevationAngle: number,
-  azimuthSpacing: 0.5 | 1,
-  radials: number,
-  start: number,
-  moments: Partial<Record<Moment, MomentCodes>>,
-): Sweep31 {
+export function sweep31(elevationNumber: number, elevationAngle: number, azimuthSpacing: 0.5 | 1, radials: number, start: number, moments: Partial<Record<Moment, MomentCodes>>): Sweep31 {
   const azimuths = new Float32Array(radials).map((_, i) => (i * azimuthSpacing + 0.25) % 360);
   const times = new Float64Array(radials).map((_, i) => start + i * 50);
   return { elevationNumber, elevationAngle, azimuthSpacing, azimuths, times, moments };

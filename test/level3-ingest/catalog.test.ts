@@ -17,7 +17,6 @@ import { MemorySource } from '../support/memory-source.js';
 
 const HOUR = 3_600_000;
 
-
 describe('Level 3 products in the catalog', () => {
   let dir: string;
   let catalog: Catalog;
@@ -143,7 +142,11 @@ describe('Level 3 products in the catalog', () => {
   it('migrates a version-5 catalog: product rows stay, their maxAccumulationIn null (not stated before)', () => {
     const path = join(dir, 'v5.db');
     const db = new Database(path);
-    migrate(db, path, MIGRATIONS.filter((m) => m.version <= 5));
+    migrate(
+      db,
+      path,
+      MIGRATIONS.filter((m) => m.version <= 5),
+    );
     db.prepare("INSERT INTO radar_sites (id, latitude, longitude, height_m) VALUES ('KLOT', 41.6, -88.08, 200)").run();
     db.prepare(`INSERT INTO products (id, site, code, mnemonic, name, category, scan_time, units, metadata_key, raw_key, source, source_key, source_size, source_fingerprint, ingested_at)
       VALUES ('KLOT_DAA_20210131_110630', 'KLOT', 170, 'DAA', 'Digital Accumulation Array', 'PRECIPITATION', ?, 'in', 'm.json', 'm.raw', 'local', 'k', 1, 'size:1', 0)`).run(SCAN_TIME);

@@ -6,15 +6,7 @@ import { planLevel3Product, type Level3Plan } from '../../ingest/level3/plan.js'
 import type { SourceObject } from '../../ingest/sources/types.js';
 import { encodeLevel3, textPacket } from '../fixtures/level3-encoder.js';
 import { blobsByColor, decodePng, geodesicEndpoint, groundDistanceKm, pixelOf } from '../render/oracle.js';
-import {
-  SCAN_TIME,
-  accumulationProduct,
-  graphicProduct,
-  hydrometeorProduct,
-  nullAccumulationProduct,
-  rasterProduct,
-  velocityProduct,
-} from './synthetic-products.js';
+import { SCAN_TIME, accumulationProduct, graphicProduct, hydrometeorProduct, nullAccumulationProduct, rasterProduct, velocityProduct } from './synthetic-products.js';
 
 const file = (key: string, size = 1): SourceObject => ({ source: 'local', key, size, fingerprint: `size:${size}` });
 

@@ -163,7 +163,7 @@ describe('Level 3 bad input', () => {
     for (const product of [rleProduct, compressedProduct]) {
       for (let n = 0; n < 250; n++) {
         const bytes = Uint8Array.from(product);
-        for (let f = 0; f < 1 + n % 4; f++) bytes[Math.floor(next() * bytes.length)] ^= 1 << Math.floor(next() * 8);
+        for (let f = 0; f < 1 + (n % 4); f++) bytes[Math.floor(next() * bytes.length)] ^= 1 << Math.floor(next() * 8);
         decodesOrRejects(bytes);
       }
     }

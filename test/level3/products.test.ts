@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeLevel3,
-  HYDROMETEOR_CLASSES,
-  LEVEL3_PRODUCTS,
-  levelValueTable,
-  nexradFloat16,
-  productByCode,
-  productByMnemonic,
-  siteIcaoFromRadarId,
-} from '../../ingest/decode/level3/index.js';
+import { decodeLevel3, HYDROMETEOR_CLASSES, LEVEL3_PRODUCTS, levelValueTable, nexradFloat16, productByCode, productByMnemonic, siteIcaoFromRadarId } from '../../ingest/decode/level3/index.js';
 import { parseWmoHeader } from '../../ingest/decode/level3/wmo-header.js';
 import { digitalRadialPacket, encodeLevel3, rleRadialPacket } from '../fixtures/level3-encoder.js';
 
@@ -16,7 +7,9 @@ const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(
 
 describe('Level 3 product registry', () => {
   it('covers the ICD products radome needs, each code once', () => {
-    const required = [19, 20, 27, 30, 32, 37, 38, 41, 56, 57, 58, 59, 61, 62, 78, 79, 80, 81, 94, 99, 134, 135, 138, 141, 153, 154, 155, 159, 161, 163, 165, 166, 169, 170, 171, 172, 173, 174, 175, 176, 177];
+    const required = [
+      19, 20, 27, 30, 32, 37, 38, 41, 56, 57, 58, 59, 61, 62, 78, 79, 80, 81, 94, 99, 134, 135, 138, 141, 153, 154, 155, 159, 161, 163, 165, 166, 169, 170, 171, 172, 173, 174, 175, 176, 177,
+    ];
     for (const code of required) expect(productByCode(code), `code ${code}`).not.toBeNull();
     const codes = LEVEL3_PRODUCTS.map((p) => p.code);
     expect(new Set(codes).size).toBe(codes.length);
@@ -27,10 +20,23 @@ describe('Level 3 product registry', () => {
 
   it('maps file-name mnemonics to codes and categories', () => {
     const expected: Array<[string, number, string]> = [
-      ['N0H', 165, 'HYDROMETEOR'], ['N1H', 165, 'HYDROMETEOR'], ['N3H', 165, 'HYDROMETEOR'], ['HHC', 177, 'HYDROMETEOR'],
-      ['DAA', 170, 'PRECIPITATION'], ['DTA', 172, 'PRECIPITATION'], ['N1P', 78, 'PRECIPITATION'], ['NTP', 80, 'PRECIPITATION'],
-      ['DPR', 176, 'PRECIPITATION'], ['N0S', 56, 'VELOCITY'], ['N0U', 99, 'VELOCITY'], ['N0Q', 94, 'REFLECTIVITY'],
-      ['NMD', 141, 'STORM'], ['NST', 58, 'STORM'], ['NSS', 62, 'STORM'], ['NHI', 59, 'STORM'], ['NTV', 61, 'STORM'],
+      ['N0H', 165, 'HYDROMETEOR'],
+      ['N1H', 165, 'HYDROMETEOR'],
+      ['N3H', 165, 'HYDROMETEOR'],
+      ['HHC', 177, 'HYDROMETEOR'],
+      ['DAA', 170, 'PRECIPITATION'],
+      ['DTA', 172, 'PRECIPITATION'],
+      ['N1P', 78, 'PRECIPITATION'],
+      ['NTP', 80, 'PRECIPITATION'],
+      ['DPR', 176, 'PRECIPITATION'],
+      ['N0S', 56, 'VELOCITY'],
+      ['N0U', 99, 'VELOCITY'],
+      ['N0Q', 94, 'REFLECTIVITY'],
+      ['NMD', 141, 'STORM'],
+      ['NST', 58, 'STORM'],
+      ['NSS', 62, 'STORM'],
+      ['NHI', 59, 'STORM'],
+      ['NTV', 61, 'STORM'],
     ];
     for (const [mnemonic, code, category] of expected) {
       expect(productByMnemonic(mnemonic), mnemonic).toMatchObject({ code, category });
@@ -63,7 +69,13 @@ describe('Level 3 site ids and headings', () => {
 
   it('parses WMO headings with an SOH/sequence prefix, a BBB group, or no AWIPS line', () => {
     expect(parseWmoHeader(ascii('SDUS53 KLOT 150709\r\r\nN0QLOT\r\r\n\0\x5e'))).toEqual({
-      wmoId: 'SDUS53', office: 'KLOT', issued: '150709', awipsId: 'N0QLOT', mnemonic: 'N0Q', radarId: 'LOT', length: 30,
+      wmoId: 'SDUS53',
+      office: 'KLOT',
+      issued: '150709',
+      awipsId: 'N0QLOT',
+      mnemonic: 'N0Q',
+      radarId: 'LOT',
+      length: 30,
     });
     const soh = '\x01\r\r\n123 \r\r\nSDUS33 KLOT 311106 RRA\r\r\nN1PLOT\r\r\n';
     expect(parseWmoHeader(ascii(`${soh}\0N`))).toMatchObject({ wmoId: 'SDUS33', awipsId: 'N1PLOT', length: soh.length });
@@ -98,9 +110,7 @@ describe('Level 3 data-level coding', () => {
 
   it('scale/offset with leading and trailing flags (N0C)', () => {
     // scale 300 (0x4396_0000), offset -60 (0xC270_0000), max 255, 2 leading flags, 1 trailing.
-    const lut = levelValueTable(
-      decodeLevel3(encodeLevel3({ productCode: 161, halfwords: { 31: 0x4396, 33: 0xc270, 36: 255, 37: 2, 38: 1 }, layers: radial() })),
-    );
+    const lut = levelValueTable(decodeLevel3(encodeLevel3({ productCode: 161, halfwords: { 31: 0x4396, 33: 0xc270, 36: 255, 37: 2, 38: 1 }, layers: radial() })));
     expect([lut[0], lut[1], lut[255]]).toEqual([NaN, NaN, NaN]);
     expect(lut[2]).toBeCloseTo(62 / 300, 6);
     expect(lut[254]).toBeCloseTo(314 / 300, 6);
@@ -111,9 +121,7 @@ describe('Level 3 data-level coding', () => {
     expect(nexradFloat16(0xc200)).toBe(-1.5);
     expect(nexradFloat16(0x0200)).toBe(1); // denormal: 2 × 512 / 1024
     // linear scale 2 (0x4400), offset 2 (0x4400), log start 20, log scale 16 (0x5000), log offset 4 (0x4800)
-    const lut = levelValueTable(
-      decodeLevel3(encodeLevel3({ productCode: 134, halfwords: { 31: 0x4400, 32: 0x4400, 33: 20, 34: 0x5000, 35: 0x4800 }, layers: radial() })),
-    );
+    const lut = levelValueTable(decodeLevel3(encodeLevel3({ productCode: 134, halfwords: { 31: 0x4400, 32: 0x4400, 33: 20, 34: 0x5000, 35: 0x4800 }, layers: radial() })));
     expect([lut[0], lut[1], lut[2], lut[10]]).toEqual([NaN, NaN, 0, 4]);
     expect(lut[20]).toBeCloseTo(Math.exp(1), 5);
     expect(lut[255]).toBeNaN();

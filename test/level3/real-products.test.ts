@@ -2,13 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  decodeLevel3,
-  decodeLevels,
-  HYDROMETEOR_CLASSES,
-  type Level3Packet,
-  type Level3Product,
-} from '../../ingest/decode/level3/index.js';
+import { decodeLevel3, decodeLevels, HYDROMETEOR_CLASSES, type Level3Packet, type Level3Product } from '../../ingest/decode/level3/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 
 const REL = 'nexrad/level3';
@@ -142,7 +136,10 @@ describe.skipIf(!dir)('Level 3 real products', () => {
       const values = decodeLevels(decode(f));
       const seen = new Set<number>();
       for (const v of values) if (!Number.isNaN(v)) seen.add(v);
-      expect([...seen].every((v) => codes.has(v)), f).toBe(true);
+      expect(
+        [...seen].every((v) => codes.has(v)),
+        f,
+      ).toBe(true);
       expect(seen.has(40), `${f} has dry snow (a snow event)`).toBe(true);
     }
     for (const f of ['LOT_DAA_2021_02_28_12_14_47', 'LOT_DTA_2021_02_28_15_05_33']) {
@@ -183,10 +180,19 @@ describe.skipIf(!dir)('Level 3 real products', () => {
   });
 
   it('NSS: the whole text whatever the page count, and the cell trends after it', () => {
-    for (const [f, pages] of [['KBYX_NSS_2022_01_16_09_31', 4], ['KCAE_NSS_2022_01_16_09_31', 5], ['KFFC_NSS_2022_01_16_09_31', 7], ['KLOT_NSS_2022_01_16_09_31', 3], ['TBW_NSS_2021_04_19_19_02', 6]] as const) {
+    for (const [f, pages] of [
+      ['KBYX_NSS_2022_01_16_09_31', 4],
+      ['KCAE_NSS_2022_01_16_09_31', 5],
+      ['KFFC_NSS_2022_01_16_09_31', 7],
+      ['KLOT_NSS_2022_01_16_09_31', 3],
+      ['TBW_NSS_2021_04_19_19_02', 6],
+    ] as const) {
       const p = decode(f);
       expect(p.tabular!.pages, f).toHaveLength(pages);
-      expect(p.tabular!.pages.flat().every((l) => l.length === 80), f).toBe(true);
+      expect(
+        p.tabular!.pages.flat().every((l) => l.length === 80),
+        f,
+      ).toBe(true);
       expect(p.tabular!.pages.at(-1)!.join('\n'), f).toMatch(/STORM CELL TRACKING\/FORECAST ADAPTATION DATA/);
     }
     const kbyx = decode('KBYX_NSS_2022_01_16_09_31');

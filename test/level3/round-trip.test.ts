@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLevel3, decodeLevels, levelValueTable } from '../../ingest/decode/level3/index.js';
-import {
-  digitalRadialPacket,
-  encodeLevel3,
-  genericRadialPacket,
-  rasterPacket,
-  rleRadialPacket,
-  textPacket,
-} from '../fixtures/level3-encoder.js';
+import { digitalRadialPacket, encodeLevel3, genericRadialPacket, rasterPacket, rleRadialPacket, textPacket } from '../fixtures/level3-encoder.js';
 
 /** Deterministic pseudo-random levels with long runs, like real radar fields. */
 function fieldLevels(count: number, max: number, seed = 7): Uint8Array {
@@ -172,9 +165,7 @@ describe('Level 3 round trip through the test encoder', () => {
     const arrow = halfwords(5, 10, 5, 6, 90, 12, 4);
     // Packet 17: 3 boxes × 2 rows; row 1 = runs (2 × 5, 1 × 7), row 2 = (3 × 9).
     const dpa = new Uint8Array([...halfwords(17, 0, 0, 3, 2, 4), 2, 5, 1, 7, ...halfwords(2), 3, 9]);
-    const p = decodeLevel3(
-      encodeLevel3({ productCode: 81, layers: [[contourValue, linkedContour, unlinkedContour], [windBarb, arrow], [dpa]] }),
-    );
+    const p = decodeLevel3(encodeLevel3({ productCode: 81, layers: [[contourValue, linkedContour, unlinkedContour], [windBarb, arrow], [dpa]] }));
     const [contours, symbols, grid] = p.symbology!.layers;
     expect(contours![0]).toEqual({ kind: 'contour-value', code: 0x0802, value: 7 });
     expect(contours![1]).toMatchObject({ kind: 'vectors', code: 0x0e03, linked: true });

@@ -13,8 +13,14 @@ const REL = 'nexrad/level3';
 const dir = sampleFile(REL);
 if (!dir) console.warn(skipReason(REL));
 
-interface RefPosition { deg: number; nm: number }
-interface RefTrend { type: string; data: number[] }
+interface RefPosition {
+  deg: number;
+  nm: number;
+}
+interface RefTrend {
+  type: string;
+  data: number[];
+}
 interface RefResult {
   formatted?: {
     storms?: Record<string, { current: RefPosition; movement: { deg: number; kts: number } | 'new' | null; forecast: Array<RefPosition | null> }>;
@@ -67,9 +73,10 @@ describe.skipIf(!dir)('storm cells of the real storm products', () => {
         if (r.movement === 'new' || r.movement === null) expect(cell.movement).toBeNull();
         else expect(cell.movement).toEqual({ fromDeg: r.movement.deg, speedKt: r.movement.kts });
         const expected = r.forecast.flatMap((p, k) => (p ? [{ minutes: 15 * (k + 1), deg: p.deg, km: p.nm * KM_PER_NM }] : []));
-        expect(cell.forecast.map((p) => ({ minutes: p.minutes, deg: p.azimuthDeg, km: p.rangeKm })), `${f} ${cell.cellId}`).toEqual(
-          expected.map((e) => ({ ...e, km: expect.closeTo(e.km, 6) })),
-        );
+        expect(
+          cell.forecast.map((p) => ({ minutes: p.minutes, deg: p.azimuthDeg, km: p.rangeKm })),
+          `${f} ${cell.cellId}`,
+        ).toEqual(expected.map((e) => ({ ...e, km: expect.closeTo(e.km, 6) })));
       }
     }
     // KDGX B4: 9 past centroids; the most recent (I=414, J=328 quarter-km) is west-south-west of the current one.

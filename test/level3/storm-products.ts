@@ -14,7 +14,10 @@ function halfwordPacket(code: number, records: number[][]): Uint8Array {
 
 /** Packet 15: storm ids (I, J, two characters). */
 function stormIdPacket(points: Array<[number, number, string]>): Uint8Array {
-  return halfwordPacket(15, points.map(([i, j, id]) => [i, j, (id.charCodeAt(0) << 8) | id.charCodeAt(1)]));
+  return halfwordPacket(
+    15,
+    points.map(([i, j, id]) => [i, j, (id.charCodeAt(0) << 8) | id.charCodeAt(1)]),
+  );
 }
 
 export const NTV_SCAN_TIME = Date.UTC(2021, 6, 15, 22, 13, 19);
@@ -42,7 +45,19 @@ export function ntvProduct(scanTime = NTV_SCAN_TIME): Uint8Array {
     productCode: 61,
     volumeScanTime: scanTime,
     halfwords: { 47: 1, 48: 2 },
-    layers: [[halfwordPacket(12, [[193, -111]]), halfwordPacket(26, [[187, -106], [-117, -322]]), stormIdPacket([[193, -111, 'A1'], [-117, -322, 'B2']])]],
+    layers: [
+      [
+        halfwordPacket(12, [[193, -111]]),
+        halfwordPacket(26, [
+          [187, -106],
+          [-117, -322],
+        ]),
+        stormIdPacket([
+          [193, -111, 'A1'],
+          [-117, -322, 'B2'],
+        ]),
+      ],
+    ],
     tabularPages: [[...header, ...rows]],
     wmo: { heading: 'SDUS53 KLOT 152213', awipsId: 'NTVLOT' },
   });

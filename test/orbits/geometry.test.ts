@@ -45,7 +45,7 @@ function topocentric(station: readonly number[], orbits: OrbitSource, sat: numbe
   }
   const [e, n, u] = R.map((row) => row[0]! * los[0]! + row[1]! * los[1]! + row[2]! * los[2]!) as [number, number, number];
   const deg = 180 / Math.PI;
-  return [Math.atan2(u, Math.hypot(e, n)) * deg, ((Math.atan2(e, n) * deg) + 360) % 360];
+  return [Math.atan2(u, Math.hypot(e, n)) * deg, (Math.atan2(e, n) * deg + 360) % 360];
 }
 
 describe.skipIf(!OBS || !BRDC || !SP3)('satellite geometry for SLAC 2021-118 (SP3 preferred, else broadcast)', () => {
@@ -77,7 +77,9 @@ describe.skipIf(!OBS || !BRDC || !SP3)('satellite geometry for SLAC 2021-118 (SP
       systems.add(String.fromCharCode(snr.satSystem[i]!));
       compared++;
     }
-    console.log(`SLAC geometry: ${compared} of ${snr.count} SNR values (${[...systems].join('')}), worst |Δel| ${worstEl.toExponential(2)}°, worst |Δaz|·cos el ${worstAz.toExponential(2)}°; ${geometry.missing} without orbits`);
+    console.log(
+      `SLAC geometry: ${compared} of ${snr.count} SNR values (${[...systems].join('')}), worst |Δel| ${worstEl.toExponential(2)}°, worst |Δaz|·cos el ${worstAz.toExponential(2)}°; ${geometry.missing} without orbits`,
+    );
     expect(compared).toBeGreaterThan(0.99 * snr.count);
     expect(geometry.missing).toBe(snr.count - compared);
     expect(worstEl).toBeLessThan(0.01);

@@ -35,8 +35,16 @@ export function rawRecords(text: string, sat: string, lines: number): RawRecord[
 
 type Mat = number[][];
 const mul = (a: Mat, b: Mat): Mat => a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
-const r1 = (t: number): Mat => [[1, 0, 0], [0, Math.cos(t), Math.sin(t)], [0, -Math.sin(t), Math.cos(t)]];
-const r3 = (t: number): Mat => [[Math.cos(t), Math.sin(t), 0], [-Math.sin(t), Math.cos(t), 0], [0, 0, 1]];
+const r1 = (t: number): Mat => [
+  [1, 0, 0],
+  [0, Math.cos(t), Math.sin(t)],
+  [0, -Math.sin(t), Math.cos(t)],
+];
+const r3 = (t: number): Mat => [
+  [Math.cos(t), Math.sin(t), 0],
+  [-Math.sin(t), Math.cos(t), 0],
+  [0, 0, 1],
+];
 
 export interface KeplerConstants {
   mu: number;
@@ -44,7 +52,7 @@ export interface KeplerConstants {
 }
 export const GPS_CONSTANTS: KeplerConstants = { mu: 3.986005e14, omegaE: 7.2921151467e-5 };
 export const GALILEO_CONSTANTS: KeplerConstants = { mu: 3.986004418e14, omegaE: 7.2921151467e-5 };
-export const BEIDOU_CONSTANTS: KeplerConstants = { mu: 3.986004418e14, omegaE: 7.29211500e-5 };
+export const BEIDOU_CONSTANTS: KeplerConstants = { mu: 3.986004418e14, omegaE: 7.292115e-5 };
 
 /**
  * ECEF position at second-of-week `sow` (the system's own time and week) from a record's
@@ -67,7 +75,7 @@ export function independentKepler(v: number[], sow: number, c: KeplerConstants, 
   const inc = i0! + idot! * tk + cic! * Math.cos(2 * phi) + cis! * Math.sin(2 * phi);
   const node = geo ? om0! + omDot! * tk - c.omegaE * toe! : om0! + (omDot! - c.omegaE) * tk - c.omegaE * toe!;
   let rot = mul(mul(r3(-node), r1(-inc)), r3(-u));
-  if (geo) rot = mul(mul(r3(c.omegaE * tk), r1(-5 * Math.PI / 180)), rot);
+  if (geo) rot = mul(mul(r3(c.omegaE * tk), r1((-5 * Math.PI) / 180)), rot);
   return rot.map((row) => row[0]! * r);
 }
 
@@ -94,12 +102,7 @@ export function fineGlonass(s0: number[], acc: number[], dt: number, step: numbe
     const q = (5 * z * z) / (r * r);
     const central = -mu / r ** 3;
     // −ω×(ω×r) = ω²(x, y, 0); −2ω×v = 2ω(vy, −vx, 0) for ω along z.
-    return [
-      vx, vy, vz,
-      central * x - k * x * (1 - q) + w * w * x + 2 * w * vy + acc[0]!,
-      central * y - k * y * (1 - q) + w * w * y - 2 * w * vx + acc[1]!,
-      central * z - k * z * (3 - q) + acc[2]!,
-    ];
+    return [vx, vy, vz, central * x - k * x * (1 - q) + w * w * x + 2 * w * vy + acc[0]!, central * y - k * y * (1 - q) + w * w * y - 2 * w * vx + acc[1]!, central * z - k * z * (3 - q) + acc[2]!];
   };
   const n = Math.round(Math.abs(dt) / step);
   const h = dt / n;

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import { expandGnssTemplate } from '../../ingest/sources/gnss-archive.js';
 import { GNSSREFL_PRECISE_FROM_DAY, OrbitArchiveSource } from '../../ingest/sources/orbit-archive.js';
-import { openCatalog, } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 
@@ -26,7 +26,7 @@ describe('orbit archive templates', () => {
     expect(expandGnssTemplate('{wwww}', '', Date.UTC(1980, 0, 6) / 86400e3)).toBe('0000');
   });
 
-  it.skipIf(!BRDC || !SP3)('lists gnssrefl\'s choice by date (broadcast before 2021 day 137, precise from it, broadcast when precise is missing) and ingests it', async () => {
+  it.skipIf(!BRDC || !SP3)("lists gnssrefl's choice by date (broadcast before 2021 day 137, precise from it, broadcast when precise is missing) and ingests it", async () => {
     const root = mkdtempSync(join(tmpdir(), 'radome-orbit-archive-'));
     dirs.push(root);
     const broadcast = join(root, 'brdc/{yyyy}/{ddd}/brdc{ddd}0.{yy}n');

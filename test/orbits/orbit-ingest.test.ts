@@ -12,7 +12,7 @@ import { geodeticToEcef } from '../../ingest/decode/rinex/geodetic.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import type { IngestContext } from '../../ingest/ingest-object.js';
 import { satelliteGeometry, satellitesOfKeys } from '../../ingest/gnss/satellite-geometry.js';
-import { openCatalog, } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
 import { decodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
@@ -136,9 +136,14 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
     // Again, under a new fingerprint: the same rows, the same geometry.
     const again = new MemorySource();
     again.files.set(SP3!, readFileSync(SP3!));
-    const summary = await ingestAll(after, again, (async function* () {
-      yield { ...again.object(SP3!), fingerprint: 'republished' };
-    })(), { concurrency: 1 });
+    const summary = await ingestAll(
+      after,
+      again,
+      (async function* () {
+        yield { ...again.object(SP3!), fingerprint: 'republished' };
+      })(),
+      { concurrency: 1 },
+    );
     expect(summary.failed).toBe(0);
     expect(after.catalog.reader.gnss.orbits(DAY, DAY)).toHaveLength(2);
     expect((await storedDay(after)).geometry!.elevation).toEqual(a.geometry!.elevation);

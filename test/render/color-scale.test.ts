@@ -114,8 +114,18 @@ describe('threshold colour scales', () => {
 
   it('rejects unsorted or empty tables', () => {
     expect(() => thresholdColorScale('x', [])).toThrow(RadomeError);
-    expect(() => thresholdColorScale('x', [{ min: 2, color: '#000000' }, { min: 1, color: '#000000' }])).toThrow(RadomeError);
-    expect(() => thresholdColorScale('x', [{ min: 1, color: '#000000' }, { min: -Infinity, color: '#000000' }])).toThrow(RadomeError);
+    expect(() =>
+      thresholdColorScale('x', [
+        { min: 2, color: '#000000' },
+        { min: 1, color: '#000000' },
+      ]),
+    ).toThrow(RadomeError);
+    expect(() =>
+      thresholdColorScale('x', [
+        { min: 1, color: '#000000' },
+        { min: -Infinity, color: '#000000' },
+      ]),
+    ).toThrow(RadomeError);
   });
 });
 

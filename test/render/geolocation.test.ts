@@ -77,7 +77,9 @@ describe('polar rendering puts gates where the geometry says', () => {
           const [lon, lat] = geodesicEndpoint(site.latitude, site.longitude, centreAzimuth(t), groundM);
           const [px, py] = pixelOf(overlay, lon, lat);
           const miss = Math.hypot(blob!.x - px, blob!.y - py);
-          expect(miss, `target ${i} (az ${centreAzimuth(t)}°, slant ${slantKm(t)} km): blob at ${blob!.x.toFixed(2)},${blob!.y.toFixed(2)}, expected ${px.toFixed(2)},${py.toFixed(2)}`).toBeLessThan(1);
+          expect(miss, `target ${i} (az ${centreAzimuth(t)}°, slant ${slantKm(t)} km): blob at ${blob!.x.toFixed(2)},${blob!.y.toFixed(2)}, expected ${px.toFixed(2)},${py.toFixed(2)}`).toBeLessThan(
+            1,
+          );
           const [qx, qy] = platePixelOf(overlay, lon, lat);
           worstPlate = Math.max(worstPlate, Math.hypot(blob!.x - qx, blob!.y - qy));
         });
@@ -105,7 +107,10 @@ describe('polar rendering puts gates where the geometry says', () => {
       ];
       targets.forEach((t, i) => (values[t.row * gateCount + t.gate] = i + 1));
       const grid: PolarGrid = { ...site, elevationAngle: elevation, radialCount, gateCount, azimuths, azimuthWidth: 0.5, firstGateKm: 0.125, gateSpacingKm: 0.25, values };
-      const scale = classColorScale('code', targets.map((_, i) => ({ value: i + 1, color: distinctColor(i), label: `${i}` })));
+      const scale = classColorScale(
+        'code',
+        targets.map((_, i) => ({ value: i + 1, color: distinctColor(i), label: `${i}` })),
+      );
       const overlay = renderPolarPng(grid, scale);
       const blobs = blobsByColor(decodePng(overlay.png));
       targets.forEach((t, i) => {

@@ -45,24 +45,27 @@ describe.skipIf(!chromium)('indexed-colour overlays in Chromium', () => {
     const expected = decodePng(overlay.png);
 
     const page = await browser.context.newPage();
-    const seen = await page.evaluate(async (src: string) => {
-      const img = new Image();
-      const loaded = await new Promise<boolean>((ok) => {
-        img.onload = () => ok(true);
-        img.onerror = () => ok(false);
-        img.src = src;
-      });
-      if (!loaded) return null;
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      // Over opaque magenta: a pixel left transparent would show it, one drawn opaque hides it.
-      context.fillStyle = '#ff00ff';
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      context.drawImage(img, 0, 0);
-      return { width: img.naturalWidth, height: img.naturalHeight, data: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data) };
-    }, `data:image/png;base64,${Buffer.from(overlay.png).toString('base64')}`);
+    const seen = await page.evaluate(
+      async (src: string) => {
+        const img = new Image();
+        const loaded = await new Promise<boolean>((ok) => {
+          img.onload = () => ok(true);
+          img.onerror = () => ok(false);
+          img.src = src;
+        });
+        if (!loaded) return null;
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const context = canvas.getContext('2d')!;
+        // Over opaque magenta: a pixel left transparent would show it, one drawn opaque hides it.
+        context.fillStyle = '#ff00ff';
+        context.fillRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(img, 0, 0);
+        return { width: img.naturalWidth, height: img.naturalHeight, data: Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data) };
+      },
+      `data:image/png;base64,${Buffer.from(overlay.png).toString('base64')}`,
+    );
     await page.close();
 
     expect(seen).not.toBeNull();

@@ -93,8 +93,20 @@ describe('code palettes', () => {
       ['REF clear air', colorScaleForMoment('REF', { clearAir: true })],
       ['hydrometeor classes', hydrometeorClassScale()],
       ['precipitation', precipitationInchesScale()],
-      ['256 data levels', dataLevelColorScale('m/s', Float32Array.from({ length: 256 }, (_, c) => (c < 2 ? NaN : c * 0.37 - 40)))],
-      ['65536 data levels', dataLevelColorScale('kg/m²', Float32Array.from({ length: 65536 }, (_, c) => c / 10))],
+      [
+        '256 data levels',
+        dataLevelColorScale(
+          'm/s',
+          Float32Array.from({ length: 256 }, (_, c) => (c < 2 ? NaN : c * 0.37 - 40)),
+        ),
+      ],
+      [
+        '65536 data levels',
+        dataLevelColorScale(
+          'kg/m²',
+          Float32Array.from({ length: 65536 }, (_, c) => c / 10),
+        ),
+      ],
     ];
     for (const [name, scale] of scales) {
       const palette = codePalette(scale.lut.colors);
@@ -183,7 +195,17 @@ describe('indexed overlays', () => {
   it('of physical values are indexed too', () => {
     const radialCount = 90;
     const values = Float32Array.from({ length: radialCount * 200 }, (_, i) => (i % 11 === 0 ? NaN : (i % 160) - 30));
-    const grid = { ...KLOT, elevationAngle: 0.5, radialCount, gateCount: 200, azimuths: Float32Array.from({ length: radialCount }, (_, i) => i * 4 + 2), azimuthWidth: 4, firstGateKm: 1, gateSpacingKm: 1, values };
+    const grid = {
+      ...KLOT,
+      elevationAngle: 0.5,
+      radialCount,
+      gateCount: 200,
+      azimuths: Float32Array.from({ length: radialCount }, (_, i) => i * 4 + 2),
+      azimuthWidth: 4,
+      firstGateKm: 1,
+      gateSpacingKm: 1,
+      values,
+    };
     const overlay = renderPolarPng(grid, scale, { size: 200 });
     expect(colorType(overlay.png)).toBe(3);
     expect(chunkNames(overlay.png)).toEqual(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND']);

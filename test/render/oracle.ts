@@ -29,11 +29,7 @@ export function geodesicEndpoint(latDeg: number, lonDeg: number, azimuthDeg: num
     return [Math.cos(alpha) / m, Math.sin(alpha) / (n * Math.cos(phi)), (Math.sin(alpha) * Math.tan(phi)) / n];
   };
   let y: [number, number, number] = [latDeg * RAD, lonDeg * RAD, azimuthDeg * RAD];
-  const add = (a: [number, number, number], b: [number, number, number], k: number): [number, number, number] => [
-    a[0] + k * b[0],
-    a[1] + k * b[1],
-    a[2] + k * b[2],
-  ];
+  const add = (a: [number, number, number], b: [number, number, number], k: number): [number, number, number] => [a[0] + k * b[0], a[1] + k * b[1], a[2] + k * b[2]];
   for (let i = 0; i < steps; i++) {
     const k1 = rate(y);
     const k2 = rate(add(y, k1, h / 2));
@@ -64,10 +60,7 @@ const mercY = (lat: number): number => A * Math.log(Math.tan(Math.PI / 4 + (lat 
 /** Continuous pixel coordinates of [lon, lat] in an overlay (pixel (i, j) has its centre at i + 0.5, j + 0.5). */
 export function pixelOf(overlay: Pick<RenderedOverlay, 'bbox' | 'width' | 'height'>, lon: number, lat: number): [number, number] {
   const [w, s, e, n] = overlay.bbox;
-  return [
-    ((mercX(lon) - mercX(w)) / (mercX(e) - mercX(w))) * overlay.width,
-    ((mercY(n) - mercY(lat)) / (mercY(n) - mercY(s))) * overlay.height,
-  ];
+  return [((mercX(lon) - mercX(w)) / (mercX(e) - mercX(w))) * overlay.width, ((mercY(n) - mercY(lat)) / (mercY(n) - mercY(s))) * overlay.height];
 }
 
 /** The same, were rows linear in latitude (plate carrée): what a Mercator bug would produce. */

@@ -29,12 +29,22 @@ const ref = colorScaleForMoment('REF');
 
 describe('polar overlays', () => {
   it('NaN everywhere renders a fully transparent image', () => {
-    const img = decodePng(renderPolarPng(grid(() => NaN), ref, { size: 256 }).png);
+    const img = decodePng(
+      renderPolarPng(
+        grid(() => NaN),
+        ref,
+        { size: 256 },
+      ).png,
+    );
     for (let i = 3; i < img.data.length; i += 4) expect(img.data[i]).toBe(0);
   });
 
   it('colours the coverage annulus opaque and leaves outside the range and inside the first gate transparent', () => {
-    const overlay = renderPolarPng(grid(() => 42), ref, { size: 512 });
+    const overlay = renderPolarPng(
+      grid(() => 42),
+      ref,
+      { size: 512 },
+    );
     const img = decodePng(overlay.png);
     const opaque = parseColor('#e5bc00'); // 40–45 dBZ
     const site = pixelOf(overlay, KLOT.longitude, KLOT.latitude);
@@ -66,7 +76,11 @@ describe('polar overlays', () => {
   });
 
   it('reports corners in MapLibre order on the bbox edges, with square Mercator pixels', () => {
-    const overlay = renderPolarPng(grid(() => 20), ref, { size: 300 });
+    const overlay = renderPolarPng(
+      grid(() => 20),
+      ref,
+      { size: 300 },
+    );
     const [w, s, e, n] = overlay.bbox;
     expect(overlay.corners).toEqual([
       [w, n],
@@ -85,7 +99,11 @@ describe('polar overlays', () => {
 
   it('honours the size option on the long side; the short side follows the Mercator aspect', () => {
     for (const size of [64, 300, 1024, 1500]) {
-      const overlay = renderPolarPng(grid(() => 20), ref, { size });
+      const overlay = renderPolarPng(
+        grid(() => 20),
+        ref,
+        { size },
+      );
       const img = decodePng(overlay.png);
       expect([img.width, img.height]).toEqual([overlay.width, overlay.height]);
       // Mercator stretches north–south at 41.6°N: height is the long side.
@@ -96,7 +114,12 @@ describe('polar overlays', () => {
       expect(overlay.width).toBeLessThanOrEqual(size);
       expect(overlay.width).toBeGreaterThan(0.95 * size);
     }
-    expect(renderPolarPng(grid(() => 20), ref).height).toBe(1024);
+    expect(
+      renderPolarPng(
+        grid(() => 20),
+        ref,
+      ).height,
+    ).toBe(1024);
   });
 
   it('gives the same pixels whatever order the radials come in', () => {
@@ -139,7 +162,11 @@ describe('polar overlays', () => {
     ]);
     const codes = [10, 15, 20, 0, NaN, 30];
     // Six sectors of 60°, one code each.
-    const overlay = renderPolarPng(grid((r) => codes[Math.floor(r / 60)]!), scale, { size: 400 });
+    const overlay = renderPolarPng(
+      grid((r) => codes[Math.floor(r / 60)]!),
+      scale,
+      { size: 400 },
+    );
     const img = decodePng(overlay.png);
     const expected = [parseColor('#112233'), 0, parseColor('#445566'), 0, 0, 0];
     codes.forEach((_, k) => {

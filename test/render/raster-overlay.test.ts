@@ -31,7 +31,10 @@ describe('raster overlays (local x/y frame)', () => {
       [30, 100],
       [58, 5],
     ];
-    const scale = classColorScale('code', cells.map((_, i) => ({ value: i + 1, color: distinctColor(i), label: `${i}` })));
+    const scale = classColorScale(
+      'code',
+      cells.map((_, i) => ({ value: i + 1, color: distinctColor(i), label: `${i}` })),
+    );
     const overlay = renderRasterPng(raster(cells), scale, { size: 800 });
     expect(overlay.geometry.beam).toBeNull();
     expect(overlay.geometry.localFrame).toMatch(/azimuthal equidistant/);

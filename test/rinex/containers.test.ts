@@ -29,7 +29,7 @@ function sampleText(bytes: number, seed = 1): Uint8Array {
   let x = seed;
   for (let i = 0; i < bytes; i++) {
     x = (x * 1103515245 + 12345) >>> 0;
-    out[i] = i % 81 === 80 ? 10 : 32 + ((x >>> 16) % 14) + ((i % 7) === 0 ? 16 : 0);
+    out[i] = i % 81 === 80 ? 10 : 32 + ((x >>> 16) % 14) + (i % 7 === 0 ? 16 : 0);
   }
   return out;
 }
@@ -74,11 +74,7 @@ describe('Unix compress (LZW)', () => {
 
   it.skipIf(!gzipAvailable)('writes .Z streams that gzip -dc reads back (the fixture is a faithful compress)', () => {
     const text = sampleText(400_000, 7);
-    const variants = [9, 10, 11, 12, 13, 14, 15, 16].flatMap((maxBits) => [
-      { maxBits },
-      { maxBits, clearEvery: 3000 + maxBits },
-      { maxBits, blockMode: false },
-    ]);
+    const variants = [9, 10, 11, 12, 13, 14, 15, 16].flatMap((maxBits) => [{ maxBits }, { maxBits, clearEvery: 3000 + maxBits }, { maxBits, blockMode: false }]);
     for (const options of variants) {
       const z = compressLzw(text, options);
       expect(Buffer.from(gzipDecode(z)).equals(Buffer.from(text)), JSON.stringify(options)).toBe(true);
@@ -137,7 +133,12 @@ describe('unwrapContainers', () => {
   const crx = sampleFile(CRX);
   const bz2 = sampleFile(CRX_BZ2);
   const york = sampleFile(YORK_ZIP);
-  for (const [f, rel] of [[crx, CRX], [bz2, CRX_BZ2], [york, YORK_ZIP]] as const) if (!f) console.warn(skipReason(rel));
+  for (const [f, rel] of [
+    [crx, CRX],
+    [bz2, CRX_BZ2],
+    [york, YORK_ZIP],
+  ] as const)
+    if (!f) console.warn(skipReason(rel));
 
   it.skipIf(!crx || !bz2)('bzip2: the .crx.bz2 unwraps to the .crx', () => {
     const r = unwrapContainers(readFileSync(bz2!));

@@ -15,11 +15,7 @@ const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** Two epochs of G00 (no satellite), G05 and a RINEX 2 blank-letter " 00". */
 function withPrnZero(version: 2 | 3): ObsFileSpec {
   const types = ['C1', 'S1'];
-  const sats = (v: number) => [
-    { id: 'G00', values: [20_000_000.123, 40 + v] },
-    { id: 'G05', values: [21_000_000.456, 45 + v] },
-    ...(version === 2 ? [{ id: ' 00', values: [22_000_000, 30] }] : []),
-  ];
+  const sats = (v: number) => [{ id: 'G00', values: [20_000_000.123, 40 + v] }, { id: 'G05', values: [21_000_000.456, 45 + v] }, ...(version === 2 ? [{ id: ' 00', values: [22_000_000, 30] }] : [])];
   return {
     version,
     satSystem: 'G',
@@ -31,12 +27,9 @@ function withPrnZero(version: 2 | 3): ObsFileSpec {
 /** A RINEX 2 header whose "# / TYPES OF OBSERV" count field holds `count`. */
 function rinex2WithTypeCount(count: string): Uint8Array {
   return bytes(
-    [
-      headerLine('     2.11           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'),
-      headerLine(`${count.padStart(6)}    S1    S2`, '# / TYPES OF OBSERV'),
-      headerLine('', 'END OF HEADER'),
-      '',
-    ].join('\n'),
+    [headerLine('     2.11           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'), headerLine(`${count.padStart(6)}    S1    S2`, '# / TYPES OF OBSERV'), headerLine('', 'END OF HEADER'), ''].join(
+      '\n',
+    ),
   );
 }
 
@@ -118,12 +111,7 @@ describe('observable counts (issue 18, item 3)', () => {
   });
 
   it('the most a RINEX 3 count can declare (999) with one code listed is padded to 999', () => {
-    const text = [
-      headerLine('     3.04           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'),
-      headerLine('G  999 S1C', 'SYS / # / OBS TYPES'),
-      headerLine('', 'END OF HEADER'),
-      '',
-    ].join('\n');
+    const text = [headerLine('     3.04           OBSERVATION DATA    G', 'RINEX VERSION / TYPE'), headerLine('G  999 S1C', 'SYS / # / OBS TYPES'), headerLine('', 'END OF HEADER'), ''].join('\n');
     const r = parseRinexObs(bytes(text));
     expect(r.header.obsTypes.G).toHaveLength(999);
     expect(r.header.obsTypes.G![0]).toBe('S1C');

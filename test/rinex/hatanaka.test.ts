@@ -48,7 +48,12 @@ describe('Hatanaka decoding of real files', () => {
   const yorkZip = sampleFile(YORK_ZIP);
   const p433 = sampleFile(P433);
   const p433bz2 = sampleFile(P433_BZ2);
-  for (const [f, rel] of [[yorkCrx, YORK_CRX], [yorkZip, YORK_ZIP], [p433, P433], [p433bz2, P433_BZ2]] as const) {
+  for (const [f, rel] of [
+    [yorkCrx, YORK_CRX],
+    [yorkZip, YORK_ZIP],
+    [p433, P433],
+    [p433bz2, P433_BZ2],
+  ] as const) {
     if (!f) console.warn(skipReason(rel));
   }
 
@@ -88,7 +93,8 @@ describe('Hatanaka decoding of real files', () => {
     const at = (t: number, sat: string, code: string): number[] => {
       const out: number[] = [];
       for (let i = 0; i < r.snr.count; i++) {
-        if (r.snr.times[i] === t && String.fromCharCode(r.snr.satSystem[i]!) + String(r.snr.satPrn[i]).padStart(2, '0') === sat && r.snr.codes[r.snr.codeIndex[i]!] === code) out.push(r.snr.values[i]!);
+        if (r.snr.times[i] === t && String.fromCharCode(r.snr.satSystem[i]!) + String(r.snr.satPrn[i]).padStart(2, '0') === sat && r.snr.codes[r.snr.codeIndex[i]!] === code)
+          out.push(r.snr.values[i]!);
       }
       return out;
     };
@@ -274,12 +280,7 @@ describe('the fused path (records as numbers into the parser) equals decoding to
   });
 
   it('a "-0" difference reads as +0, as its text ".000" does', () => {
-    const crx = [
-      ...crinex1Header('     2    C1    S1'),
-      '&24  1  1  0  0  0.0000000  0  1G01',
-      '',
-      '3&20000000000 3&-0',
-    ];
+    const crx = [...crinex1Header('     2    C1    S1'), '&24  1  1  0  0  0.0000000  0  1G01', '', '3&20000000000 3&-0'];
     const fused = readRinex(bytes(crx.join('\n') + '\n'));
     expect(Object.is(fused.snr.values[0], 0)).toBe(true);
     expectFusedEqualsText(bytes(crx.join('\n') + '\n'));

@@ -128,7 +128,7 @@ describe('robustness', () => {
     for (const version of [2, 3] as const) {
       const text = new TextDecoder().decode(writeRinexObs(base(version)));
       const lines = text.split('\n');
-      const epochLines = lines.map((l, i) => (version === 3 ? l.startsWith('>') : /^ \d\d [ \d]\d [ \d]\d [ \d]\d [ \d]\d [ \d]\d\.\d{7}  \d/.test(l)) ? i : -1).filter((i) => i >= 0);
+      const epochLines = lines.map((l, i) => ((version === 3 ? l.startsWith('>') : /^ \d\d [ \d]\d [ \d]\d [ \d]\d [ \d]\d [ \d]\d\.\d{7}  \d/.test(l)) ? i : -1)).filter((i) => i >= 0);
       // Drop the last record line of the third epoch.
       lines.splice(epochLines[3]! - 1, 1);
       const r = parseRinexObs(bytes(lines.join('\n')));

@@ -84,7 +84,13 @@ describe('readRinex on real files', () => {
   const yorkZip = sampleFile(YORK_ZIP);
   const p433 = sampleFile(P433);
   const z = sampleFile(Z);
-  for (const [f, rel] of [[ceda, CEDA], [yorkCrx, YORK_CRX], [yorkZip, YORK_ZIP], [p433, P433], [z, Z]] as const) {
+  for (const [f, rel] of [
+    [ceda, CEDA],
+    [yorkCrx, YORK_CRX],
+    [yorkZip, YORK_ZIP],
+    [p433, P433],
+    [z, Z],
+  ] as const) {
     if (!f) console.warn(skipReason(rel));
   }
 

@@ -41,10 +41,7 @@ export function syntheticObsSpec(o: SyntheticOptions): ObsFileSpec {
   let types = o.version === 2 ? typesV2a : typesV3a;
   const count = (system: string): number => (o.version === 2 ? (types as string[]).length : (types as Record<string, string[]>)[system]!.length);
 
-  const satellites = [
-    ...Array.from({ length: 16 }, (_, i) => `G${String(i + 1).padStart(2, '0')}`),
-    'R03', 'R14', 'R24', 'E05', 'E11', 'E30',
-  ];
+  const satellites = [...Array.from({ length: 16 }, (_, i) => `G${String(i + 1).padStart(2, '0')}`), 'R03', 'R14', 'R24', 'E05', 'E11', 'E30'];
   const body: (ObservationEpoch | EventEpoch)[] = [];
   for (let k = 0; k < epochs; k++) {
     const time = START + k * 15_000;

@@ -214,9 +214,7 @@ describe('retries of queries', () => {
 
   it('retries a 429 RATE_LIMITED with an HTTP-date Retry-After, and a dropped connection with backoff', async () => {
     const limited = { status: 429, body: JSON.stringify({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }) };
-    const proxy = await startFlakyProxy(server.graphqlUrl, (n) =>
-      n === 0 ? { ...limited, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } } : n === 1 ? 'drop' : 'forward',
-    );
+    const proxy = await startFlakyProxy(server.graphqlUrl, (n) => (n === 0 ? { ...limited, headers: { 'retry-after': new Date(Date.now() + 2000).toUTCString() } } : n === 1 ? 'drop' : 'forward'));
     try {
       const result = await createRadomeClient({ url: proxy.graphqlUrl, retry: { baseDelayMs: 10 } }).gnssStations();
       expect(result.data?.gnssStations).toHaveLength(1);
@@ -229,7 +227,11 @@ describe('retries of queries', () => {
   });
 
   it('gives up after the configured retries and returns the last error, with its code and Retry-After', async () => {
-    const proxy = await startFlakyProxy(server.graphqlUrl, () => ({ status: 429, headers: { 'retry-after': '0' }, body: JSON.stringify({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }) }));
+    const proxy = await startFlakyProxy(server.graphqlUrl, () => ({
+      status: 429,
+      headers: { 'retry-after': '0' },
+      body: JSON.stringify({ errors: [{ message: 'slow down', extensions: { code: 'RATE_LIMITED' } }] }),
+    }));
     try {
       const result = await createRadomeClient({ url: proxy.graphqlUrl, retry: { retries: 3 } }).radarSites();
       expect(result.error).toMatchObject({ kind: 'graphql', status: 429, code: 'RATE_LIMITED', retryAfterMs: 0 });
@@ -322,8 +324,16 @@ describe('image overlays', () => {
     const [west, south, east, north] = sweep.bbox;
     expect(overlay.url).toBe(sweep.imageUrl);
     expect(overlay.coordinates).toEqual(sweep.corners);
-    expect(overlay.coordinates).toEqual([[west, north], [east, north], [east, south], [west, south]]);
-    expect(overlay.bounds).toEqual([[south, west], [north, east]]);
+    expect(overlay.coordinates).toEqual([
+      [west, north],
+      [east, north],
+      [east, south],
+      [west, south],
+    ]);
+    expect(overlay.bounds).toEqual([
+      [south, west],
+      [north, east],
+    ]);
     expect(west).toBeLessThan(-88.08);
     expect(east).toBeGreaterThan(-88.08);
 

@@ -23,7 +23,6 @@ export const VOLUME_EVERY_MS = 300_000;
 export const HYDROMETEOR_HOURS = 3;
 export { T0 as LEVEL2_T0, SCAN_TIME as LEVEL3_T0 };
 
-
 /** Volume i of KLOT: the synthetic message 31 volume moved i × 5 minutes later. */
 function level2Volume(i: number): Uint8Array {
   const base = volume31();

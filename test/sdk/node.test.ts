@@ -1,14 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  createRadomeClient,
-  RadomeClientError,
-  SweepsDocument,
-  type RadarMoment,
-  type RadomeResult,
-  type SweepsQuery,
-} from '../../sdk/src/index.js';
+import { createRadomeClient, RadomeClientError, SweepsDocument, type RadarMoment, type RadomeResult, type SweepsQuery } from '../../sdk/src/index.js';
 import { VOLUME_COUNTS, useFixtureServer } from '../support/radar-fixture.js';
 
 const ctx = useFixtureServer();
@@ -19,7 +12,11 @@ async function silentServer(): Promise<{ url: string; close(): Promise<void> }> 
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`,
-    close: () => new Promise((resolve) => { silent.closeAllConnections(); silent.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        silent.closeAllConnections();
+        silent.close(() => resolve());
+      }),
   };
 }
 
@@ -111,7 +108,7 @@ describe('SDK against a running ctx.server (Node)', () => {
     expect(network.error?.status).toBeUndefined();
   });
 
-  it('aborts with the caller\'s signal, as kind abort', async () => {
+  it("aborts with the caller's signal, as kind abort", async () => {
     const silent = await silentServer();
     try {
       const client = createRadomeClient({ url: silent.url });

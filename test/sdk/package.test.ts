@@ -96,7 +96,11 @@ describe('@radome/sdk package', () => {
     const core = await bundle(`export * from '@radome/sdk';`);
     const withSubscriptions = await bundle(`export * from '@radome/sdk'; export * from '@radome/sdk/subscriptions';`);
     expect(withSubscriptions).toMatch(/graphql-transport-ws/);
-    for (const [name, text] of [['core bundle', core], ['subscriptions bundle', withSubscriptions]] as const) expect(text, name).not.toMatch(WASM);
+    for (const [name, text] of [
+      ['core bundle', core],
+      ['subscriptions bundle', withSubscriptions],
+    ] as const)
+      expect(text, name).not.toMatch(WASM);
     const files = packageFiles();
     expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(['package.json', join('src', 'client.ts'), 'README.md']));
     for (const f of files) expect(f.text, f.path).not.toMatch(WASM);

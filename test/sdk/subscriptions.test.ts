@@ -72,7 +72,9 @@ async function startCuttableProxy(target: string) {
 
 describe('subscriptions over graphql-ws', () => {
   it('has a method for each subscription in schema/operations', () => {
-    const text = readdirSync(join(repoRoot, 'schema', 'operations')).map((f) => readFileSync(join(repoRoot, 'schema', 'operations', f), 'utf8')).join('\n');
+    const text = readdirSync(join(repoRoot, 'schema', 'operations'))
+      .map((f) => readFileSync(join(repoRoot, 'schema', 'operations', f), 'utf8'))
+      .join('\n');
     const names = [...text.matchAll(/^subscription\s+(\w+)/gm)].map((m) => m[1]![0]!.toLowerCase() + m[1]!.slice(1));
     expect(names.length).toBeGreaterThanOrEqual(3);
     const live = createRadomeSubscriptions({ url: server.graphqlUrl, webSocketImpl: WebSocket }) as unknown as Record<string, unknown>;
@@ -172,7 +174,10 @@ describe('subscriptions over graphql-ws', () => {
       // Resubscribed on the new connection: a volume ingested now arrives (the server may still
       // be dropping the old subscription, so ingest again until it does).
       let received = false;
-      void firstTwo.then(() => (received = true), () => {});
+      void firstTwo.then(
+        () => (received = true),
+        () => {},
+      );
       for (let i = 0; i < 5 && !received; i++) {
         await server.ingestVolume(nextVolume++);
         for (let j = 0; j < 40 && !received; j++) await new Promise((r) => setTimeout(r, 25));

@@ -81,7 +81,7 @@ describe('radar sites', () => {
     expect(body.errors![0]!.message).toMatch(/south \(42\) must not exceed north \(41\)/);
   });
 
-  it('resolves every site\'s latest volume and its sweeps in a fixed number of statements', async () => {
+  it("resolves every site's latest volume and its sweeps in a fixed number of statements", async () => {
     const log = recordSelects();
     let d;
     try {
@@ -102,8 +102,11 @@ describe('radar aggregations', () => {
   it('counts volumes, sweeps and products per interval and reports the gaps', async () => {
     const from = new Date(LEVEL2_T0 - 3_600_000).toISOString();
     const to = new Date(LEVEL2_T0 + 3_600_000).toISOString();
-    const d = await data(`query($from: DateTimeISO!, $to: DateTimeISO!) { radarCoverage(sites: ["klot"], from: $from, to: $to, interval: "PT30M") {
-      site { id } interval volumes sweeps products buckets { start volumes sweeps products } gaps { from to } } }`, { from, to });
+    const d = await data(
+      `query($from: DateTimeISO!, $to: DateTimeISO!) { radarCoverage(sites: ["klot"], from: $from, to: $to, interval: "PT30M") {
+      site { id } interval volumes sweeps products buckets { start volumes sweeps products } gaps { from to } } }`,
+      { from, to },
+    );
     const [c] = d.radarCoverage;
     expect(c.site.id).toBe('KLOT');
     expect(c.volumes).toBe(VOLUME_COUNT);
@@ -119,9 +122,12 @@ describe('radar aggregations', () => {
   it('counts Level 3 products and gives the latest precipitation product per site', async () => {
     const from = new Date(LEVEL3_T0 - 86_400_000).toISOString();
     const to = new Date(LEVEL3_T0 + 86_400_000).toISOString();
-    const d = await data(`query($from: DateTimeISO!, $to: DateTimeISO!) {
+    const d = await data(
+      `query($from: DateTimeISO!, $to: DateTimeISO!) {
       radarCoverage(from: $from, to: $to, interval: "P1D") { site { id } products }
-      latestPrecipitation(from: $from, to: $to) { site { id } count product { id mnemonic category scanTime } } }`, { from, to });
+      latestPrecipitation(from: $from, to: $to) { site { id } count product { id mnemonic category scanTime } } }`,
+      { from, to },
+    );
     expect(d.radarCoverage.reduce((n: number, c: { products: number }) => n + c.products, 0)).toBeGreaterThanOrEqual(4);
     expect(d.latestPrecipitation.length).toBeGreaterThanOrEqual(1);
     for (const p of d.latestPrecipitation) {
@@ -138,7 +144,11 @@ describe('radar aggregations', () => {
       ['{ radarCoverage(from: "2022-01-01T00:00:00Z", to: "2022-01-02T00:00:00Z", interval: "P1M") { volumes } }', 'BAD_USER_INPUT', /fixed-length duration/],
       ['{ radarCoverage(from: "2000-01-01T00:00:00Z", to: "2022-01-02T00:00:00Z", interval: "PT10M") { volumes } }', 'BAD_USER_INPUT', /more than 100000; use a longer interval/],
       // The abuse case of issue 6: a 100-year hourly SNR series of a real station.
-      ['{ snrSeries(station: "SYNT", from: "1925-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z", interval: "PT1H") { points { start mean } } }', 'BAD_USER_INPUT', /876\d+ points, more than 100000; use a longer interval/],
+      [
+        '{ snrSeries(station: "SYNT", from: "1925-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z", interval: "PT1H") { points { start mean } } }',
+        'BAD_USER_INPUT',
+        /876\d+ points, more than 100000; use a longer interval/,
+      ],
     ];
     for (const [query, code, message] of cases) {
       const { status, body } = await postGraphql(server.graphqlUrl, query);

@@ -23,8 +23,7 @@ async function error(q: string, variables: Record<string, unknown> = {}) {
   return { message: body.errors![0]!.message, code: body.errors![0]!.extensions?.code };
 }
 
-const byTimeDesc = (a: { startTime: number; id: string }, b: { startTime: number; id: string }) =>
-  b.startTime - a.startTime || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const byTimeDesc = (a: { startTime: number; id: string }, b: { startTime: number; id: string }) => b.startTime - a.startTime || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 describe('radar sites', () => {
   it('lists sites with their latest volume', async () => {
@@ -50,7 +49,7 @@ describe('radar sites', () => {
     expect(f.message).toMatch(/filter\.site must be a 4-letter ICAO/);
   });
 
-  it('pages a site\'s volumes', async () => {
+  it("pages a site's volumes", async () => {
     const d = await data('{ radarSite(id: "KILX") { volumes(first: 3, order: ASC) { totalCount edges { node { id } } pageInfo { hasNextPage } } } }');
     const ilx = ctx.fixture.volumes.filter((v) => v.site === 'KILX').sort((a, b) => a.scanStart - b.scanStart);
     expect(d.radarSite.volumes.totalCount).toBe(VOLUME_COUNTS.KILX);
@@ -60,7 +59,7 @@ describe('radar sites', () => {
 });
 
 describe('volumes', () => {
-  it('returns a connection of a site\'s volumes, newest first by default', async () => {
+  it("returns a connection of a site's volumes, newest first by default", async () => {
     const d = await data(`{ volumes(filter: { site: "KLOT" }, first: 5) {
       totalCount edges { cursor node { id scanStart scanEnd vcp sweepCount sourceKey site { id } } } pageInfo { hasNextPage endCursor } } }`);
     const klot = ctx.fixture.volumes.filter((v) => v.site === 'KLOT').sort((a, b) => b.scanStart - a.scanStart);
@@ -97,16 +96,17 @@ describe('volumes', () => {
 
   it('looks a volume up with its sweeps, filtered by moment and elevation', async () => {
     const v = ctx.fixture.volumes[3]!;
-    const d = await data(`query($id: ID!) { volume(id: $id) { id
+    const d = await data(
+      `query($id: ID!) { volume(id: $id) { id
       all: sweeps { id elevationNumber moment }
       ref: sweeps(moment: REF) { id }
       high: sweeps(minElevation: 1.0) { id elevationAngle }
-      some: sweeps(moments: [VEL, ZDR], maxElevation: 0.5) { id moment } } }`, { id: v.id });
+      some: sweeps(moments: [VEL, ZDR], maxElevation: 0.5) { id moment } } }`,
+      { id: v.id },
+    );
     const own = ctx.fixture.sweeps.filter((s) => s.volumeId === v.id);
     expect(d.volume.id).toBe(v.id);
-    expect(d.volume.all.map((s: { id: string }) => s.id)).toEqual(
-      [...own].sort((a, b) => a.elevationNumber - b.elevationNumber || a.moment.localeCompare(b.moment)).map((s) => s.id),
-    );
+    expect(d.volume.all.map((s: { id: string }) => s.id)).toEqual([...own].sort((a, b) => a.elevationNumber - b.elevationNumber || a.moment.localeCompare(b.moment)).map((s) => s.id));
     expect(d.volume.ref.map((s: { id: string }) => s.id)).toEqual(own.filter((s) => s.moment === 'REF').map((s) => s.id));
     expect(d.volume.high.every((s: { elevationAngle: number }) => s.elevationAngle === 1.5)).toBe(true);
     expect(d.volume.high).toHaveLength(2);
@@ -145,17 +145,26 @@ describe('sweeps', () => {
     const png = await fetch(d.sweep.imageUrl);
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
     expect(await (await fetch(d.sweep.metadataUrl)).json()).toMatchObject({ id: s.id });
   });
 
-  it('walks every page of a site\'s sweeps in order, without gaps or repeats', async () => {
-    const expected = ctx.fixture.sweeps.filter((s) => s.site === 'KLOT').sort(byTimeDesc).map((s) => s.id);
+  it("walks every page of a site's sweeps in order, without gaps or repeats", async () => {
+    const expected = ctx.fixture.sweeps
+      .filter((s) => s.site === 'KLOT')
+      .sort(byTimeDesc)
+      .map((s) => s.id);
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const d: any = await data('query($after: String) { sweeps(filter: { site: "KLOT" }, first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const d: any = await data('query($after: String) { sweeps(filter: { site: "KLOT" }, first: 7, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }', {
+        after,
+      });
       pages++;
       expect(d.sweeps.totalCount).toBe(expected.length);
       seen.push(...d.sweeps.edges.map((e: { node: { id: string } }) => e.node.id));
@@ -168,11 +177,17 @@ describe('sweeps', () => {
   });
 
   it('walks pages in ascending order too', async () => {
-    const expected = ctx.fixture.sweeps.filter((s) => s.site === 'KILX').sort(byTimeDesc).reverse().map((s) => s.id);
+    const expected = ctx.fixture.sweeps
+      .filter((s) => s.site === 'KILX')
+      .sort(byTimeDesc)
+      .reverse()
+      .map((s) => s.id);
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const d: any = await data('query($after: String) { sweeps(filter: { site: "kilx" }, first: 6, after: $after, order: ASC) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after });
+      const d: any = await data('query($after: String) { sweeps(filter: { site: "kilx" }, first: 6, after: $after, order: ASC) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', {
+        after,
+      });
       seen.push(...d.sweeps.edges.map((e: { node: { id: string } }) => e.node.id));
       after = d.sweeps.pageInfo.hasNextPage ? d.sweeps.pageInfo.endCursor : null;
     } while (after);
@@ -188,13 +203,21 @@ describe('sweeps', () => {
     expect((await count('{ minElevation: 1, maxElevation: 2 }')).totalCount).toBe(ctx.fixture.sweeps.filter((s) => s.elevationAngle === 1.5).length);
     const v = ctx.fixture.volumes[5]!;
     const ofVolume = await count(`{ volumeId: "${v.id}" }`);
-    expect(ofVolume.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(ctx.fixture.sweeps.filter((s) => s.volumeId === v.id).map((s) => s.id).sort());
+    expect(ofVolume.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(
+      ctx.fixture.sweeps
+        .filter((s) => s.volumeId === v.id)
+        .map((s) => s.id)
+        .sort(),
+    );
     // The first cut of one volume: [start, start + 1 ms) overlaps only sweeps starting at `start`.
     const from = new Date(v.scanStart).toISOString();
     const to = new Date(v.scanStart + 1).toISOString();
     const cut = await count(`{ site: "${v.site}", from: "${from}", to: "${to}" }`);
     expect(cut.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(
-      ctx.fixture.sweeps.filter((s) => s.volumeId === v.id && s.elevationNumber === 1).map((s) => s.id).sort(),
+      ctx.fixture.sweeps
+        .filter((s) => s.volumeId === v.id && s.elevationNumber === 1)
+        .map((s) => s.id)
+        .sort(),
     );
   });
 

@@ -70,7 +70,10 @@ describe('/objects', () => {
 
   it('decodes a percent-encoded key once', async () => {
     const s = sweep();
-    const encoded = s.imageKey.split('/').map((seg) => seg.replace(/-/g, '%2D')).join('/');
+    const encoded = s.imageKey
+      .split('/')
+      .map((seg) => seg.replace(/-/g, '%2D'))
+      .join('/');
     expect((await fetch(`${ctx.server.url}/objects/${encoded}`)).status).toBe(200);
   });
 
@@ -114,7 +117,12 @@ describe('/objects byte ranges', () => {
   it('answers a range with 206 and exactly those bytes, also open-ended and suffix ranges', async () => {
     const stored = Buffer.from((await ctx.fixture.objects.get(key()))!.body);
     const size = stored.byteLength;
-    for (const [range, start, end] of [['bytes=0-9', 0, 9], ['bytes=10-', 10, size - 1], ['bytes=-5', size - 5, size - 1], [`bytes=5-${size + 100}`, 5, size - 1]] as const) {
+    for (const [range, start, end] of [
+      ['bytes=0-9', 0, 9],
+      ['bytes=10-', 10, size - 1],
+      ['bytes=-5', size - 5, size - 1],
+      [`bytes=5-${size + 100}`, 5, size - 1],
+    ] as const) {
       const res = await fetch(`${ctx.server.url}/objects/${key()}`, { headers: { range } });
       expect(res.status, range).toBe(206);
       expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${size}`);

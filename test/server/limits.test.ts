@@ -107,7 +107,11 @@ describe('query limits', () => {
   });
 
   it('refuses batched requests (one operation per request)', async () => {
-    const res = await fetch(server.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ query: '{ radarSites { id } }' }, { query: '{ radarSites { id } }' }]) });
+    const res = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ radarSites { id } }' }, { query: '{ radarSites { id } }' }]),
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/batching/i);
   });
@@ -211,8 +215,7 @@ describe('production switches and CORS allowlist', () => {
   });
 
   it('allows listed origins only', async () => {
-    const preflight = (origin: string) =>
-      fetch(prod.graphqlUrl, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = (origin: string) => fetch(prod.graphqlUrl, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
     const ok = await preflight('https://maps.example.org');
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://maps.example.org');

@@ -19,7 +19,6 @@ const HOUR = 3_600_000;
 const KLOT_TENTHS = [5, 23, 11, 23, 7];
 const KILX = { latitude: 40.151, longitude: -89.337 };
 
-
 const daaId = (site: string, hour: number) => level3ProductId(site, 'DAA', SCAN_TIME + hour * HOUR);
 const iso = (hour: number) => new Date(SCAN_TIME + hour * HOUR).toISOString();
 
@@ -98,8 +97,6 @@ describe('latestPrecipitation: the largest accumulation per site and code, and t
   });
 
   it('when no product in the range states a maximum, both are null', async () => {
-    expect(await summaries(5, 6)).toEqual([
-      { site: { id: 'KLOT' }, count: 1, product: { id: daaId('KLOT', 5), maxAccumulationIn: null }, maxAccumulationIn: null, maxProduct: null },
-    ]);
+    expect(await summaries(5, 6)).toEqual([{ site: { id: 'KLOT' }, count: 1, product: { id: daaId('KLOT', 5), maxAccumulationIn: null }, maxAccumulationIn: null, maxProduct: null }]);
   });
 });

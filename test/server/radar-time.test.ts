@@ -107,20 +107,24 @@ describe('radar over time: frames and storm cells', () => {
       await png.arrayBuffer();
     });
 
-    it.skipIf(!level2File)('the real KLOT volume (VCP 35, split cuts, 1.23° and 1.28° both recorded): the nearest REF cut, computed from the decoded volume', async () => {
-      const v = decodeArchiveII(readFileSync(level2File!));
-      const start = v.volumeStart;
-      for (const angle of [0.5, 1.26, 1.24, 3.0, 19.5]) {
-        // Independent oracle: the nearest REF cut by angle, the lower elevation number among equals.
-        let best = v.sweeps.filter((s) => s.moments.REF)[0]!;
-        for (const s of v.sweeps) if (s.moments.REF && Math.abs(s.elevationAngle - angle) < Math.abs(best.elevationAngle - angle)) best = s;
-        const got = await frames(angle, { from: iso(start - MIN), to: iso(start + 10 * MIN) });
-        expect(got, `${angle}°`).toHaveLength(1);
-        expect(got[0]!.sweep.id, `${angle}°`).toBe(`KLOT20220317_000842/e${String(best.elevationNumber).padStart(2, '0')}-REF`);
-        expect(got[0]!.sweep.elevationAngle).toBeCloseTo(best.elevationAngle, 4);
-      }
-      expect((await frames(1.26, { from: iso(start - MIN), to: iso(start + 10 * MIN) }))[0]!.sweep.id).toMatch(/e06-REF$/);
-    }, 60_000);
+    it.skipIf(!level2File)(
+      'the real KLOT volume (VCP 35, split cuts, 1.23° and 1.28° both recorded): the nearest REF cut, computed from the decoded volume',
+      async () => {
+        const v = decodeArchiveII(readFileSync(level2File!));
+        const start = v.volumeStart;
+        for (const angle of [0.5, 1.26, 1.24, 3.0, 19.5]) {
+          // Independent oracle: the nearest REF cut by angle, the lower elevation number among equals.
+          let best = v.sweeps.filter((s) => s.moments.REF)[0]!;
+          for (const s of v.sweeps) if (s.moments.REF && Math.abs(s.elevationAngle - angle) < Math.abs(best.elevationAngle - angle)) best = s;
+          const got = await frames(angle, { from: iso(start - MIN), to: iso(start + 10 * MIN) });
+          expect(got, `${angle}°`).toHaveLength(1);
+          expect(got[0]!.sweep.id, `${angle}°`).toBe(`KLOT20220317_000842/e${String(best.elevationNumber).padStart(2, '0')}-REF`);
+          expect(got[0]!.sweep.elevationAngle).toBeCloseTo(best.elevationAngle, 4);
+        }
+        expect((await frames(1.26, { from: iso(start - MIN), to: iso(start + 10 * MIN) }))[0]!.sweep.id).toMatch(/e06-REF$/);
+      },
+      60_000,
+    );
 
     it('the default elevation is 0.5°; limit keeps the latest frames', async () => {
       const { body } = await gql(`query($from: DateTimeISO!, $to: DateTimeISO!) { radarFrames(site: "klot", moment: REF, from: $from, to: $to, limit: 2) { time sweep { elevationAngle } } }`, {
@@ -130,7 +134,7 @@ describe('radar over time: frames and storm cells', () => {
       expect(body.data.radarFrames.map((f: { time: string }) => Date.parse(f.time))).toEqual([T + 5 * MIN, T + 10 * MIN]);
     });
 
-    it('mosaicFrames over the same three VCPs: a frame every 5 min, each the mosaic of the nearest volume\'s lowest REF cut, with its tiles', async () => {
+    it("mosaicFrames over the same three VCPs: a frame every 5 min, each the mosaic of the nearest volume's lowest REF cut, with its tiles", async () => {
       const { body } = await gql(
         `query($from: DateTimeISO!, $to: DateTimeISO!) { mosaicFrames(moment: REF, from: $from, to: $to, interval: "PT5M") { time siteCount tileJsonUrl valueTileJsonUrl imageUrl } }`,
         { from: iso(T - MIN), to: iso(T + 15 * MIN) },
@@ -200,11 +204,14 @@ describe('radar over time: frames and storm cells', () => {
     product { id } products { id } forecast { minutes lon lat } past { time lon lat }`;
 
   async function stormCells(site: string, from: number, to: number) {
-    const { body } = await gql(`query($site: String!, $from: DateTimeISO!, $to: DateTimeISO!) { stormCells(site: $site, from: $from, to: $to) { ${CELL_FIELDS} } stormCellsGeoJsonUrl(site: $site, from: $from, to: $to) }`, {
-      site,
-      from: iso(from),
-      to: iso(to),
-    });
+    const { body } = await gql(
+      `query($site: String!, $from: DateTimeISO!, $to: DateTimeISO!) { stormCells(site: $site, from: $from, to: $to) { ${CELL_FIELDS} } stormCellsGeoJsonUrl(site: $site, from: $from, to: $to) }`,
+      {
+        site,
+        from: iso(from),
+        to: iso(to),
+      },
+    );
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data as { stormCells: any[]; stormCellsGeoJsonUrl: string };
   }
@@ -234,7 +241,10 @@ describe('radar over time: frames and storm cells', () => {
       ]);
       expect(link).toBe(`${url}/storm-cells.geojson?site=KLOT&from=${encodeURIComponent(iso(NTV_SCAN_TIME - MIN))}&to=${encodeURIComponent(iso(NTV_SCAN_TIME + MIN))}`);
       const fc = await geoJson(link);
-      expect(fc.features.map((f: any) => [f.geometry.type, f.properties.cellId])).toEqual([['Point', 'A1'], ['Point', 'B2']]);
+      expect(fc.features.map((f: any) => [f.geometry.type, f.properties.cellId])).toEqual([
+        ['Point', 'A1'],
+        ['Point', 'B2'],
+      ]);
       // 30 nm at 120° from KLOT (41.604 N, 88.085 W): longitude first, east and south of the radar.
       const [lon, lat] = fc.features[0].geometry.coordinates;
       expect([lon, lat]).toEqual([cells[0].lon, cells[0].lat]);

@@ -245,27 +245,31 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     expect(dprOnly.reason).toMatch(/no site gave data/);
   });
 
-  it.skipIf(!level2File)('Z-R on the real KLOT volume: every gate of its lowest REF cut, read back from the sweep store, is the formula of its dBZ', async () => {
-    const v = decodeArchiveII(readFileSync(level2File!));
-    const refCuts = v.sweeps.filter((s) => s.moments.REF);
-    const lowest = refCuts.reduce((a, s) => (s.elevationAngle < a.elevationAngle - 0.2 ? s : a), refCuts[0]!);
-    const grid = lowest.moments.REF!;
-    const layers = new RadarLayers(catalog.reader, new StoredGridSource(objects), 64 * 1024 * 1024);
-    const instants = refInstants(layers, 'KLOT', v.volumeStart - MIN, v.volumeStart + MIN);
-    expect(instants).toHaveLength(1);
-    const field = await instants[0]!.load();
-    expect(field.codes.length).toBe(grid.codes.length);
-    const rates = zrRateTable(field.codeValues);
-    let rained = 0;
-    for (let i = 0; i < grid.codes.length; i++) {
-      const code = grid.codes[i]!;
-      const expected = code < 2 ? 0 : zr((code - grid.offset) / grid.scale);
-      const got = rates[field.codes[i]!]!;
-      if (Math.abs(got - expected) > 1e-6 * Math.max(1, expected)) throw new Error(`gate ${i}: code ${code} gives ${got} mm/h, the formula ${expected}`);
-      if (expected > 0) rained++;
-    }
-    expect(rained).toBeGreaterThan(1000);
-  }, 60_000);
+  it.skipIf(!level2File)(
+    'Z-R on the real KLOT volume: every gate of its lowest REF cut, read back from the sweep store, is the formula of its dBZ',
+    async () => {
+      const v = decodeArchiveII(readFileSync(level2File!));
+      const refCuts = v.sweeps.filter((s) => s.moments.REF);
+      const lowest = refCuts.reduce((a, s) => (s.elevationAngle < a.elevationAngle - 0.2 ? s : a), refCuts[0]!);
+      const grid = lowest.moments.REF!;
+      const layers = new RadarLayers(catalog.reader, new StoredGridSource(objects), 64 * 1024 * 1024);
+      const instants = refInstants(layers, 'KLOT', v.volumeStart - MIN, v.volumeStart + MIN);
+      expect(instants).toHaveLength(1);
+      const field = await instants[0]!.load();
+      expect(field.codes.length).toBe(grid.codes.length);
+      const rates = zrRateTable(field.codeValues);
+      let rained = 0;
+      for (let i = 0; i < grid.codes.length; i++) {
+        const code = grid.codes[i]!;
+        const expected = code < 2 ? 0 : zr((code - grid.offset) / grid.scale);
+        const got = rates[field.codes[i]!]!;
+        if (Math.abs(got - expected) > 1e-6 * Math.max(1, expected)) throw new Error(`gate ${i}: code ${code} gives ${got} mm/h, the formula ${expected}`);
+        if (expected > 0) rained++;
+      }
+      expect(rained).toBeGreaterThan(1000);
+    },
+    60_000,
+  );
 
   /** The XYZ tile holding the radar at zoom z. */
   function radarTile(z: number): [number, number, number] {

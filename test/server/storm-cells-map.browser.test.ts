@@ -58,7 +58,8 @@ describe.skipIf(!chromiumPath)('storm cells GeoJSON in MapLibre (headless Chromi
     if (nst) source.files.set('nst', readFileSync(nst));
     const writer = openCatalog(join(dir, 'catalog.db'));
     try {
-      for (const key of source.files.keys()) expect((await ingestObject({ catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) }, source, source.object(key))).status).toBe('ingested');
+      for (const key of source.files.keys())
+        expect((await ingestObject({ catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) }, source, source.object(key))).status).toBe('ingested');
     } finally {
       writer.close();
     }
@@ -86,11 +87,15 @@ describe.skipIf(!chromiumPath)('storm cells GeoJSON in MapLibre (headless Chromi
 
   it('renders every cell, and the forecast and past tracks, from the URL stormCellsGeoJsonUrl gives', async () => {
     const [site, time, center] = nst ? ['KDGX', Date.UTC(2022, 0, 16, 9, 15, 21), [-89.4, 32.7]] : ['KLOT', NTV_SCAN_TIME, [-87.6, 41.2]];
-    const { body } = await postGraphql(`${api.url}/graphql`, `query($site: String!, $from: DateTimeISO!, $to: DateTimeISO!) { stormCells(site: $site, from: $from, to: $to) { cellId } stormCellsGeoJsonUrl(site: $site, from: $from, to: $to) }`, {
-      site,
-      from: new Date(time - 60_000).toISOString(),
-      to: new Date(time + 60_000).toISOString(),
-    });
+    const { body } = await postGraphql(
+      `${api.url}/graphql`,
+      `query($site: String!, $from: DateTimeISO!, $to: DateTimeISO!) { stormCells(site: $site, from: $from, to: $to) { cellId } stormCellsGeoJsonUrl(site: $site, from: $from, to: $to) }`,
+      {
+        site,
+        from: new Date(time - 60_000).toISOString(),
+        to: new Date(time + 60_000).toISOString(),
+      },
+    );
     const cells = body.data.stormCells.length as number;
     expect(cells).toBeGreaterThan(1);
     const tab = await browser.context.newPage();

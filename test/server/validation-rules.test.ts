@@ -21,7 +21,12 @@ describe('maxDepthRule and maxSelectionsRule over fragment bombs', () => {
   it('measures the depth of a 40-level bomb (2^40 paths) once per fragment', () => {
     expect(messages(bomb(40), [maxDepthRule(12)])).toEqual([]);
     // Each level nests two fields: 4 + 2 × 40 levels deep.
-    expect(messages(bomb(40, (inner) => `volume { sweeps { ${inner} } }`), [maxDepthRule(12)])).toEqual([expect.stringMatching(/nests fields more than 12 deep/)]);
+    expect(
+      messages(
+        bomb(40, (inner) => `volume { sweeps { ${inner} } }`),
+        [maxDepthRule(12)],
+      ),
+    ).toEqual([expect.stringMatching(/nests fields more than 12 deep/)]);
   });
 
   it('counts the selections a bomb expands to', () => {

@@ -54,7 +54,7 @@ export function makeVolume(spec: VolumeSpec): CommitLevel2VolumeInput {
     sweepCount: elevations.length,
     source,
     sourceKey: key,
-    sourceSize: 1000 + spec.start % 997,
+    sourceSize: 1000 + (spec.start % 997),
     sourceFingerprint: fingerprint,
     ingestedAt: 1_700_000_000_000,
     zarrKey: null,

@@ -182,7 +182,12 @@ describe('commitLevel2Volume', () => {
     const again = makeVolume({ site: 'KLOT', start, elevations: [0.5, 2.4], key: 'mirror/KLOT_V06', fingerprint: '"mirror"' });
     const { staleObjectKeys } = c.writer.radar.commitVolume(again);
 
-    expect(staleObjectKeys).toEqual(first.sweeps.filter((s) => s.elevationNumber === 2).flatMap((s) => [s.imageKey, s.metadataKey]).sort());
+    expect(staleObjectKeys).toEqual(
+      first.sweeps
+        .filter((s) => s.elevationNumber === 2)
+        .flatMap((s) => [s.imageKey, s.metadataKey])
+        .sort(),
+    );
     const sweeps = c.reader.radar.sweepsForVolumes([first.volume.id])[0]!;
     expect(sweeps.map((s) => s.id)).toEqual(again.sweeps.map((s) => s.id).sort());
     expect(c.reader.radar.volumesByIds([first.volume.id])[0]).toEqual(again.volume);
@@ -296,7 +301,11 @@ describe('keyset pagination', () => {
 
   it('defaults to newest first', () => {
     const page = c.reader.radar.volumes({}, { first: 3 });
-    expect(page.rows.map((v) => v.id)).toEqual(sortedBy(volumes, (v) => v.scanStart, 'DESC').slice(0, 3).map((v) => v.id));
+    expect(page.rows.map((v) => v.id)).toEqual(
+      sortedBy(volumes, (v) => v.scanStart, 'DESC')
+        .slice(0, 3)
+        .map((v) => v.id),
+    );
     expect(page.hasNextPage).toBe(true);
   });
 
@@ -357,7 +366,10 @@ describe('filters', () => {
       filter.order ?? 'DESC',
     );
     const { seen, totals } = walk((p) => c.reader.radar.sweeps(filter, p), 13);
-    expect(seen.map((s) => s.id), JSON.stringify(filter)).toEqual(expected.map((s) => s.id));
+    expect(
+      seen.map((s) => s.id),
+      JSON.stringify(filter),
+    ).toEqual(expected.map((s) => s.id));
     expect([...totals]).toEqual([expected.length]);
     return expected.length;
   }
@@ -369,7 +381,10 @@ describe('filters', () => {
       filter.order ?? 'DESC',
     );
     const { seen, totals } = walk((p) => c.reader.radar.volumes(filter, p), 5);
-    expect(seen.map((v) => v.id), JSON.stringify(filter)).toEqual(expected.map((v) => v.id));
+    expect(
+      seen.map((v) => v.id),
+      JSON.stringify(filter),
+    ).toEqual(expected.map((v) => v.id));
     expect([...totals]).toEqual([expected.length]);
     return expected.length;
   }
@@ -429,7 +444,12 @@ describe('filters', () => {
   it('sweepsForVolumes: one list per id in order, empty for unknown ids, filtered', () => {
     const ids = [volumes[5]!.id, 'nope', volumes[2]!.id];
     const [a, none, b] = c.reader.radar.sweepsForVolumes(ids);
-    expect(a!.map((s) => s.id)).toEqual(sweeps.filter((s) => s.volumeId === ids[0]).map((s) => s.id).sort());
+    expect(a!.map((s) => s.id)).toEqual(
+      sweeps
+        .filter((s) => s.volumeId === ids[0])
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(none).toEqual([]);
     expect(b!.every((s) => s.volumeId === ids[2])).toBe(true);
     expect(b!.map((s) => s.elevationNumber)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3]);

@@ -174,7 +174,7 @@ describe('FileObjectStore', () => {
     expect((await collect(store.list(''))).map((o) => o.key)).toEqual(['radar/x.png', 'radar/y.png']);
   });
 
-  it("puts into a folder removed since its last put", async () => {
+  it('puts into a folder removed since its last put', async () => {
     const root = newRoot();
     const store = new FileObjectStore(root, { durable: false });
     await store.put('radar/a/x.json', bytes('1'), 'application/json');
@@ -183,7 +183,7 @@ describe('FileObjectStore', () => {
     expect(readFileSync(join(root, 'radar/a/x.json'), 'utf8')).toBe('2');
   });
 
-  it('lists in S3 byte order where per-folder sorting would not (\'-\' < \'/\' < \'0\')', async () => {
+  it("lists in S3 byte order where per-folder sorting would not ('-' < '/' < '0')", async () => {
     const store = new FileObjectStore(newRoot(), { durable: false });
     const keys = ['a-c', 'a/b', 'a/b0/c', 'a0', 'a/bc/d', 'a/b-x', 'b/ü', 'b/z', 'ab', 'b/\u{1F600}', 'b/\uFFFD'];
     for (const k of keys) await store.put(k, bytes(k), 'text/plain');

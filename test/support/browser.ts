@@ -14,8 +14,7 @@ export function findChromium(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
-export const chromiumSkipReason =
-  `no Chromium found (set CHROMIUM_PATH, or apt-get install chromium; looked at ${process.env.CHROMIUM_PATH ?? CANDIDATES.join(', ')}); skipping browser tests`;
+export const chromiumSkipReason = `no Chromium found (set CHROMIUM_PATH, or apt-get install chromium; looked at ${process.env.CHROMIUM_PATH ?? CANDIDATES.join(', ')}); skipping browser tests`;
 
 export interface LaunchedBrowser {
   context: BrowserContext;
@@ -27,16 +26,7 @@ export interface LaunchedBrowser {
 }
 
 /** Launch flags verified with Debian chromium 156 (STACK.md item 6): no sandbox, GPU or background traffic. */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** WebGL on the CPU (SwiftShader through ANGLE), for pages that draw with WebGL (MapLibre). */
 export const SWIFTSHADER_WEBGL = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];

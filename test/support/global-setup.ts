@@ -6,11 +6,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../sample-data.js';
 
 const bundle = join(repoRoot, 'dist', 'graphiql', 'index.html');
-const inputs = [
-  join(repoRoot, 'scripts', 'build-graphiql.mjs'),
-  join(repoRoot, 'server', 'graphiql', 'entry.js'),
-  join(repoRoot, 'node_modules', 'graphiql', 'package.json'),
-];
+const inputs = [join(repoRoot, 'scripts', 'build-graphiql.mjs'), join(repoRoot, 'server', 'graphiql', 'entry.js'), join(repoRoot, 'node_modules', 'graphiql', 'package.json')];
 
 function isStale(): boolean {
   if (!existsSync(bundle)) return true;

@@ -53,7 +53,15 @@ export function pngBytes(seed: number, size = 8): Uint8Array {
 
 function geometry(site: RadarSiteRow): { bbox: BBox; corners: Corners } {
   const [w, s, e, n] = [site.longitude - 2.5, site.latitude - 2, site.longitude + 2.5, site.latitude + 2];
-  return { bbox: [w, s, e, n], corners: [[w, n], [e, n], [e, s], [w, s]] };
+  return {
+    bbox: [w, s, e, n],
+    corners: [
+      [w, n],
+      [e, n],
+      [e, s],
+      [w, s],
+    ],
+  };
 }
 
 export interface RadarFixture {

@@ -95,7 +95,11 @@ function expectEverythingChecked(report: Report, volume: Level2Volume): void {
   expect(report.sweeps.map((s) => s.group)).toEqual(volume.sweeps.map((_, i) => `sweep_${i}`));
   report.sweeps.forEach((s, i) => {
     const sweep = volume.sweeps[i]!;
-    expect(s.moments.sort()).toEqual(MOMENTS.filter((m) => sweep.moments[m]).map((m) => MOMENT_VARIABLES[m]).sort());
+    expect(s.moments.sort()).toEqual(
+      MOMENTS.filter((m) => sweep.moments[m])
+        .map((m) => MOMENT_VARIABLES[m])
+        .sort(),
+    );
     expect(s.gates).toBe(Object.values(sweep.moments).reduce((n, g) => n + g!.codes.length, 0));
   });
 }
@@ -110,12 +114,16 @@ describe.skipIf(missing !== null && !inCI)('Zarr fidelity with Debian xarray + z
     expectEverythingChecked(await checkWithXarray(volume, 'synthetic'), volume);
   }, 120_000);
 
-  it.skipIf(!samplePath)('the real KLOT volume decodes to radome values, every sweep and moment', async () => {
-    const volume = decodeArchiveII(new Uint8Array(readFileSync(samplePath!)));
-    const report = await checkWithXarray(volume, 'klot');
-    expectEverythingChecked(report, volume);
-    console.log(`xarray ${report.versions.xarray}, zarr ${report.versions.zarr}: ${report.sweeps.length} sweeps, ${report.sweeps.reduce((n, s) => n + s.gates, 0)} gates equal`);
-  }, 300_000);
+  it.skipIf(!samplePath)(
+    'the real KLOT volume decodes to radome values, every sweep and moment',
+    async () => {
+      const volume = decodeArchiveII(new Uint8Array(readFileSync(samplePath!)));
+      const report = await checkWithXarray(volume, 'klot');
+      expectEverythingChecked(report, volume);
+      console.log(`xarray ${report.versions.xarray}, zarr ${report.versions.zarr}: ${report.sweeps.length} sweeps, ${report.sweeps.reduce((n, s) => n + s.gates, 0)} gates equal`);
+    },
+    300_000,
+  );
 });
 
 if (!samplePath) console.warn(skipReason(SAMPLE));

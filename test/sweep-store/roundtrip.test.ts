@@ -54,7 +54,11 @@ function expectSameSweep(got: Level2Sweep, want: Level2Sweep): void {
   const { azimuths, elevations, times, moments, ...facts } = got;
   const { azimuths: a, elevations: e, times: t, moments: m, ...wantFacts } = want;
   expect(facts).toEqual(wantFacts);
-  for (const [x, y] of [[azimuths, a], [elevations, e], [times, t]] as const) {
+  for (const [x, y] of [
+    [azimuths, a],
+    [elevations, e],
+    [times, t],
+  ] as const) {
     expect(x.constructor).toBe(y.constructor);
     expect(bytesOf(x).equals(bytesOf(y))).toBe(true);
   }

@@ -65,11 +65,27 @@ describe.skipIf(!chromiumPath)('MapLibre in Chromium (WebGL through SwiftShader)
       sweeps31: [sweep31(1, 0.5, 0.5, 720, T, { REF: moment('REF', 720, 600, 7) })],
     });
     server = await startSampleServer({ klot: volume });
-    const bundle = await build({ stdin: { contents: APP, resolveDir: repoRoot, loader: 'js' }, bundle: true, external: ['/maplibre-gl.mjs'], format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' });
+    const bundle = await build({
+      stdin: { contents: APP, resolveDir: repoRoot, loader: 'js' },
+      bundle: true,
+      external: ['/maplibre-gl.mjs'],
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    });
     const maplibre = join(repoRoot, 'node_modules', 'maplibre-gl', 'dist');
-    const modules = Object.fromEntries(readdirSync(maplibre).filter((f) => f.endsWith('.mjs')).map((f) => [`/${f}`, { contentType: 'text/javascript', body: readFileSync(join(maplibre, f)) }]));
+    const modules = Object.fromEntries(
+      readdirSync(maplibre)
+        .filter((f) => f.endsWith('.mjs'))
+        .map((f) => [`/${f}`, { contentType: 'text/javascript', body: readFileSync(join(maplibre, f)) }]),
+    );
     page = await serveFiles({
-      '/': { contentType: 'text/html', body: '<!doctype html><html><body style="margin:0"><div id="map" style="width:512px;height:512px"></div><script type="module" src="/app.js"></script></body></html>' },
+      '/': {
+        contentType: 'text/html',
+        body: '<!doctype html><html><body style="margin:0"><div id="map" style="width:512px;height:512px"></div><script type="module" src="/app.js"></script></body></html>',
+      },
       '/app.js': { contentType: 'text/javascript', body: bundle.outputFiles[0]!.text },
       ...modules,
     });
@@ -87,7 +103,10 @@ describe.skipIf(!chromiumPath)('MapLibre in Chromium (WebGL through SwiftShader)
     const tab = await browser.context.newPage();
     await tab.goto(page.url);
     await tab.waitForFunction(() => 'showSweep' in window);
-    const shown = await tab.evaluate(([url, center]) => (window as unknown as { showSweep(u: string, c: number[]): Promise<unknown> }).showSweep(url, center), [tileJsonUrl, [klot.longitude, klot.latitude]] as [string, number[]]) as {
+    const shown = (await tab.evaluate(([url, center]) => (window as unknown as { showSweep(u: string, c: number[]): Promise<unknown> }).showSweep(url, center), [
+      tileJsonUrl,
+      [klot.longitude, klot.latitude],
+    ] as [string, number[]])) as {
       width: number;
       height: number;
       pixels: number[];

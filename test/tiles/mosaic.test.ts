@@ -72,10 +72,9 @@ describe('national mosaic of re-sited volumes', () => {
   afterAll(() => server?.close());
 
   it('lists the sites, volumes and URLs it uses', async () => {
-    const r = await server.graphql<{ mosaic: { time: string; sites: { id: string }[]; volumes: { id: string }[]; tileJsonUrl: string; valueTileJsonUrl: string; imageUrl: string; bbox: number[]; corners: number[][] } }>(
-      `query($t: DateTimeISO) { mosaic(time: $t) { time sites { id } volumes { id } tileJsonUrl valueTileJsonUrl imageUrl bbox corners } }`,
-      { t: new Date(T + 60_000).toISOString() },
-    );
+    const r = await server.graphql<{
+      mosaic: { time: string; sites: { id: string }[]; volumes: { id: string }[]; tileJsonUrl: string; valueTileJsonUrl: string; imageUrl: string; bbox: number[]; corners: number[][] };
+    }>(`query($t: DateTimeISO) { mosaic(time: $t) { time sites { id } volumes { id } tileJsonUrl valueTileJsonUrl imageUrl bbox corners } }`, { t: new Date(T + 60_000).toISOString() });
     expect(r.errors).toBeUndefined();
     const m = r.data!.mosaic;
     expect(m.sites.map((s) => s.id)).toEqual(['KDVN', 'KILX', 'KLOT']);
@@ -88,7 +87,7 @@ describe('national mosaic of re-sited volumes', () => {
     expect(none.data!.mosaic.sites).toEqual([]);
   });
 
-  it('takes each pixel from the nearest covering radar\'s gate, and masks pixels no radar covers', async () => {
+  it("takes each pixel from the nearest covering radar's gate, and masks pixels no radar covers", async () => {
     const zoom = 7;
     const time = new Date(T + 60_000).toISOString().replace('.000Z', 'Z');
     const pixelM = (2 * Math.PI * 6378137) / (2 ** zoom * 256);
@@ -97,7 +96,12 @@ describe('national mosaic of re-sited volumes', () => {
     let uncovered = 0;
     const bySite = [0, 0, 0];
     const wrong: string[] = [];
-    for (const [x, y] of [[32, 47], [33, 47], [32, 48], [33, 48]] as const) {
+    for (const [x, y] of [
+      [32, 47],
+      [33, 47],
+      [32, 48],
+      [33, 48],
+    ] as const) {
       const res = await fetch(`${server.url}/tiles/mosaic/REF/${time}/value/${zoom}/${x}/${y}.png`);
       expect(res.status).toBe(200);
       const px = PNG.sync.read(Buffer.from(await res.arrayBuffer())).data;

@@ -26,7 +26,7 @@ describe('Level 3 product tiles', () => {
   });
   afterAll(() => server?.close());
 
-  it('serves radial and raster products as tiles equal to their decoded grid\'s, and no tiles for graphic products', async () => {
+  it("serves radial and raster products as tiles equal to their decoded grid's, and no tiles for graphic products", async () => {
     expect(products).toHaveLength(3);
     const withGrid = products.filter((p) => p.tileJsonUrl !== null);
     expect(withGrid).toHaveLength(2);

@@ -108,7 +108,10 @@ describe.skipIf(!sampleLevel2Path)('tiles of the sample volume against its overl
           }
         }
       }
-      console.log(`z${z}: either ${either} tileSet ${tileSet} overlaySet ${overlaySet}`, `${picked.length} tiles, IoU ${(both / either).toFixed(4)}, colours equal ${(same / both).toFixed(4)} of ${both}`);
+      console.log(
+        `z${z}: either ${either} tileSet ${tileSet} overlaySet ${overlaySet}`,
+        `${picked.length} tiles, IoU ${(both / either).toFixed(4)}, colours equal ${(same / both).toFixed(4)} of ${both}`,
+      );
       expect(both).toBeGreaterThan(1000);
       expect(both / either).toBeGreaterThanOrEqual(0.98);
       expect(same / both).toBeGreaterThanOrEqual(0.98);

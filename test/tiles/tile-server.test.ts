@@ -53,7 +53,10 @@ describe.skipIf(!sampleLevel2Path)('tiles served from the stored sweep of the sa
     const [x0, y0, x1, y1] = tileRange(source.bbox, 7);
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {
-        for (const [suffix, size] of [['', 256], ['@2x', 512]] as const) {
+        for (const [suffix, size] of [
+          ['', 256],
+          ['@2x', 512],
+        ] as const) {
           const res = await fetch(`${server.url}/tiles/sweep/${sweepId}/7/${x}/${y}${suffix}.png`);
           expect(res.status).toBe(200);
           expect(res.headers.get('content-type')).toBe('image/png');
@@ -71,11 +74,15 @@ describe.skipIf(!sampleLevel2Path)('tiles served from the stored sweep of the sa
     expect(again.status).toBe(304);
   });
 
-  it('value tiles carry the values of the colour tiles\' gates', async () => {
+  it("value tiles carry the values of the colour tiles' gates", async () => {
     const scale = colorScaleForMoment('REF');
     let valued = 0;
     let mismatched = 0;
-    for (const [x, y] of [[65, 95], [66, 95], [65, 96]] as const) {
+    for (const [x, y] of [
+      [65, 95],
+      [66, 95],
+      [65, 96],
+    ] as const) {
       const colour = rgba(new Uint8Array(await (await fetch(`${server.url}/tiles/sweep/${sweepId}/8/${x}/${y}.png`)).arrayBuffer()));
       const value = rgba(new Uint8Array(await (await fetch(`${server.url}/tiles/sweep/${sweepId}/value/8/${x}/${y}.png`)).arrayBuffer()));
       for (let i = 0; i < colour.length; i += 4) {

@@ -472,11 +472,5 @@ export function threadBunzip2(): Bunzip2 {
 /** CRC after `n` (1-255) copies of byte `b`. */
 function crcRun(crc: number, b: number, n: number): number {
   const t = n * 1024;
-  return (
-    RUN_SHIFT[t + (crc >>> 24)]! ^
-    RUN_SHIFT[t + 256 + ((crc >>> 16) & 0xff)]! ^
-    RUN_SHIFT[t + 512 + ((crc >>> 8) & 0xff)]! ^
-    RUN_SHIFT[t + 768 + (crc & 0xff)]! ^
-    RUN_BYTES[n * 256 + b]!
-  );
+  return RUN_SHIFT[t + (crc >>> 24)]! ^ RUN_SHIFT[t + 256 + ((crc >>> 16) & 0xff)]! ^ RUN_SHIFT[t + 512 + ((crc >>> 8) & 0xff)]! ^ RUN_SHIFT[t + 768 + (crc & 0xff)]! ^ RUN_BYTES[n * 256 + b]!;
 }

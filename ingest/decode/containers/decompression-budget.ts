@@ -46,8 +46,7 @@ export class DecompressionBudget {
 export function exceeded(limit: number, what: string): RadomeError {
   return new RadomeError(
     'TOO_LARGE',
-    `${what} decompresses to more than ${sizeText(limit)}, this file's decompression budget ` +
-      `(a decompression bomb, or a real file larger than RADOME_MAX_DECOMPRESSED_MB allows)`,
+    `${what} decompresses to more than ${sizeText(limit)}, this file's decompression budget ` + `(a decompression bomb, or a real file larger than RADOME_MAX_DECOMPRESSED_MB allows)`,
   );
 }
 

@@ -30,7 +30,10 @@ export function unzipMember(bytes: Uint8Array, maxOutputBytes: number): { name: 
       throw new RadomeError(
         'UNSUPPORTED',
         `zip archive holds ${files.length} files and ${observations.length} look like RINEX observations ` +
-          `(${files.map((f) => f.name).slice(0, 10).join(', ')}); expected exactly one`,
+          `(${files
+            .map((f) => f.name)
+            .slice(0, 10)
+            .join(', ')}); expected exactly one`,
       );
     }
     chosen = observations[0]!;

@@ -84,7 +84,8 @@ export function readSnrFile(bytes: Uint8Array, path: string): GnssreflSnrFile {
   }
   if (rows.length === 0) throw new RadomeError('CORRUPT', `no SNR line in ${path} (satellite, elevation, azimuth, seconds, edot, S6, S1 …)`, { file: path });
   // A few odd lines are skipped and counted; a file mostly not SNR lines is damaged, not an SNR file.
-  if (skipped.count > rows.length) throw new RadomeError('CORRUPT', `${path}: ${skipped.count} lines (the first at line ${skipped.firstLine}) are not SNR lines, against ${rows.length} that are`, { file: path });
+  if (skipped.count > rows.length)
+    throw new RadomeError('CORRUPT', `${path}: ${skipped.count} lines (the first at line ${skipped.firstLine}) are not SNR lines, against ${rows.length} that are`, { file: path });
   // Epoch order, then satellite, like stored days (files are usually in satellite order per epoch already).
   rows.sort((a, b) => a.t - b.t || a.key - b.key);
   for (const r of rows) {

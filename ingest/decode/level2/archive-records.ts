@@ -56,10 +56,7 @@ export function splitArchiveIIRecords(input: Uint8Array): ArchiveIIRecords {
     throw new RadomeError('TRUNCATED', `the input ends at ${bytes.length} bytes, before the first record after the volume header is complete`);
   }
   if (looksLikeMessage(bytes, start)) return { header, records: [bytes.subarray(start)], offsets: [start], compressed: false };
-  throw new RadomeError(
-    'CORRUPT',
-    `offset ${start}: after the volume header expected an LDM record (control word then 'BZh') or an uncompressed message, found ${hex(bytes, start, 8)}`,
-  );
+  throw new RadomeError('CORRUPT', `offset ${start}: after the volume header expected an LDM record (control word then 'BZh') or an uncompressed message, found ${hex(bytes, start, 8)}`);
 }
 
 /** Reads the 24-byte volume header at the start of a volume (or of a real-time start chunk). */
@@ -138,13 +135,7 @@ function looksLikeMessage(bytes: Uint8Array, at: number): boolean {
   const halfwords = dv.getUint16(at + 12);
   const type = bytes[at + 15]!;
   const sizeFits = type === 31 ? at + 12 + 2 * halfwords <= bytes.length : halfwords <= 1208;
-  return (
-    [1, 2, 3, 5, 13, 15, 18, 31].includes(type) &&
-    halfwords >= 8 &&
-    sizeFits &&
-    dv.getUint16(at + 18) >= 1 &&
-    isMsOfDay(dv.getUint32(at + 20))
-  );
+  return [1, 2, 3, 5, 13, 15, 18, 31].includes(type) && halfwords >= 8 && sizeFits && dv.getUint16(at + 18) >= 1 && isMsOfDay(dv.getUint32(at + 20));
 }
 
 function ascii(bytes: Uint8Array, at: number, n: number): string {

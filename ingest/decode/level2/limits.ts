@@ -29,10 +29,7 @@ export class GridBudget {
   charge(bytes: number): void {
     this.used += bytes;
     if (this.used > this.limit) {
-      throw new RadomeError(
-        'TOO_LARGE',
-        `the volume's moment grids would hold more than ${this.limit / 2 ** 20} MiB of gate codes (a real volume holds ~50 MB)`,
-      );
+      throw new RadomeError('TOO_LARGE', `the volume's moment grids would hold more than ${this.limit / 2 ** 20} MiB of gate codes (a real volume holds ~50 MB)`);
     }
   }
 

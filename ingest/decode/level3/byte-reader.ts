@@ -30,10 +30,7 @@ export class ByteReader {
   /** Throws unless `length` bytes starting at `offset` lie inside the buffer. */
   need(offset: number, length: number, field: string): void {
     if (offset < 0 || length < 0 || offset + length > this.length) {
-      throw new RadomeError(
-        this.overrun,
-        `${field} needs ${length} bytes at ${this.space} offset ${offset}, but the ${this.space} is ${this.length} bytes long`,
-      );
+      throw new RadomeError(this.overrun, `${field} needs ${length} bytes at ${this.space} offset ${offset}, but the ${this.space} is ${this.length} bytes long`);
     }
   }
 

@@ -7,17 +7,7 @@ import { readPackets } from './packets/read-packet.js';
 import { HEADERS_BYTES, MESSAGE_HEADER_BYTES, readMessageHeader, readProductDescription } from './product-description.js';
 import { productByCode, type Level3ProductInfo } from './products.js';
 import { siteIcaoFromRadarId } from './site-icao.js';
-import type {
-  Level3Packet,
-  Level3Product,
-  MessageHeader,
-  ProductDescription,
-  RadialImage,
-  RasterImage,
-  SymbologyBlock,
-  TabularBlock,
-  WmoHeader,
-} from './types.js';
+import type { Level3Packet, Level3Product, MessageHeader, ProductDescription, RadialImage, RasterImage, SymbologyBlock, TabularBlock, WmoHeader } from './types.js';
 import { parseWmoHeader } from './wmo-header.js';
 
 const BZIP2_MAGIC = [0x42, 0x5a, 0x68]; // "BZh"
@@ -71,10 +61,7 @@ function inflate(message: Uint8Array, d: ProductDescription, warnings: string[])
 function blockOffset(r: ByteReader, halfwords: number, name: string): number {
   const at = halfwords * 2;
   if (at < HEADERS_BYTES || at >= r.length) {
-    throw new RadomeError(
-      'CORRUPT',
-      `offset to ${name} is ${halfwords} halfwords (message offset ${at}), outside the message body (${HEADERS_BYTES}-${r.length})`,
-    );
+    throw new RadomeError('CORRUPT', `offset to ${name} is ${halfwords} halfwords (message offset ${at}), outside the message body (${HEADERS_BYTES}-${r.length})`);
   }
   return at;
 }
@@ -83,11 +70,7 @@ function blockOffset(r: ByteReader, halfwords: number, name: string): number {
  * A stand-alone tabular product (e.g. NSS, code 62) puts its text where the symbology block would
  * be, without a block header; graphic packets (NSS cell trends) may follow the last page directly.
  */
-function readStandalone(
-  r: ByteReader,
-  d: ProductDescription,
-  ctx: PacketContext,
-): { tabular: TabularBlock | null; trailer: Level3Packet[] | null } {
+function readStandalone(r: ByteReader, d: ProductDescription, ctx: PacketContext): { tabular: TabularBlock | null; trailer: Level3Packet[] | null } {
   if (!d.symbologyOffset) return { tabular: null, trailer: null };
   const at = blockOffset(r, d.symbologyOffset, 'stand-alone tabular text');
   const { pages, next } = readTextPages(r, at, r.length, 'stand-alone tabular text');
@@ -133,10 +116,7 @@ function readMessage(bytes: Uint8Array): { wmo: WmoHeader | null; message: Messa
     if (startsLikeHeading(bytes) && bytes.length < 64) {
       throw new RadomeError('TRUNCATED', `input of ${bytes.length} bytes ends inside what looks like a WMO heading`);
     }
-    throw new RadomeError(
-      'UNRECOGNIZED',
-      'not a NEXRAD Level 3 product: no WMO heading, and file offset 0 is not a message header followed by a product description block',
-    );
+    throw new RadomeError('UNRECOGNIZED', 'not a NEXRAD Level 3 product: no WMO heading, and file offset 0 is not a message header followed by a product description block');
   }
   const file = new ByteReader(bytes, 'file', 'TRUNCATED');
   file.need(start, HEADERS_BYTES, 'message header and product description block');
@@ -151,10 +131,7 @@ function readMessage(bytes: Uint8Array): { wmo: WmoHeader | null; message: Messa
   }
   const available = bytes.length - start;
   if (message.lengthBytes < HEADERS_BYTES) {
-    throw new RadomeError(
-      'CORRUPT',
-      `message length ${message.lengthBytes} (file offset ${start + 8}) is shorter than its header and description (${HEADERS_BYTES} bytes)`,
-    );
+    throw new RadomeError('CORRUPT', `message length ${message.lengthBytes} (file offset ${start + 8}) is shorter than its header and description (${HEADERS_BYTES} bytes)`);
   }
   if (message.lengthBytes > available) {
     throw new RadomeError('TRUNCATED', `message header at file offset ${start} announces ${message.lengthBytes} bytes, but only ${available} follow`);
@@ -206,9 +183,7 @@ export function decodeLevel3(input: Uint8Array): Level3Product {
   const info = productByCode(message.code);
   const warnings: string[] = [];
   const compressed = isCompressed(raw, description, info);
-  const r = compressed
-    ? new ByteReader(inflate(raw.bytes, description, warnings), 'message', 'CORRUPT')
-    : raw;
+  const r = compressed ? new ByteReader(inflate(raw.bytes, description, warnings), 'message', 'CORRUPT') : raw;
   const blocks = readBlocks(r, description, { info, warnings, depth: 0 });
   const radarId = wmo?.radarId ?? null;
   return {

@@ -121,11 +121,7 @@ export function decodeLevels(product: Level3Product, options: DecodeLevelsOption
   const levels = product.radial?.levels ?? product.raster?.levels;
   if (!levels) {
     const flag = product.description.params.nullProductFlag;
-    throw new RadomeError(
-      'NOT_FOUND',
-      `product code ${product.description.productCode} has no radial or raster image to decode` +
-        (flag ? ` (null product flag ${flag})` : ''),
-    );
+    throw new RadomeError('NOT_FOUND', `product code ${product.description.productCode} has no radial or raster image to decode` + (flag ? ` (null product flag ${flag})` : ''));
   }
   const lut = levelValueTable(product, options);
   const out = new Float32Array(levels.length);

@@ -32,11 +32,7 @@ const MODES: Record<number, OperationalMode> = { 0: 'maintenance', 1: 'clear-air
 const hwOffset = (hw: number): number => (hw - 1) * 2;
 
 /** Reads the product description block of the message whose header starts at `at`. */
-export function readProductDescription(
-  r: ByteReader,
-  at: number,
-  infoFor: (code: number) => Level3ProductInfo | null,
-): ProductDescription {
+export function readProductDescription(r: ByteReader, at: number, infoFor: (code: number) => Level3ProductInfo | null): ProductDescription {
   const base = at + MESSAGE_HEADER_BYTES;
   r.need(base, DESCRIPTION_BYTES, 'product description block');
   const divider = r.i16(base, 'product description divider');

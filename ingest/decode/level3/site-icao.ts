@@ -8,13 +8,25 @@ import { isLevel3RadarId, isRadarSiteId } from '../../../core/vocabulary/index.j
  */
 const NON_CONUS_ICAO: Readonly<Record<string, string>> = {
   // Alaska
-  ABC: 'PABC', ACG: 'PACG', AEC: 'PAEC', AHG: 'PAHG', AIH: 'PAIH', AKC: 'PAKC', APD: 'PAPD',
+  ABC: 'PABC',
+  ACG: 'PACG',
+  AEC: 'PAEC',
+  AHG: 'PAHG',
+  AIH: 'PAIH',
+  AKC: 'PAKC',
+  APD: 'PAPD',
   // Hawaii
-  HKI: 'PHKI', HKM: 'PHKM', HMO: 'PHMO', HWA: 'PHWA',
+  HKI: 'PHKI',
+  HKM: 'PHKM',
+  HMO: 'PHMO',
+  HWA: 'PHWA',
   // Guam, Puerto Rico
-  GUA: 'PGUA', JUA: 'TJUA',
+  GUA: 'PGUA',
+  JUA: 'TJUA',
   // Department of Defense radars in Japan and South Korea
-  ODN: 'RODN', KJK: 'RKJK', KSG: 'RKSG',
+  ODN: 'RODN',
+  KJK: 'RKJK',
+  KSG: 'RKSG',
 };
 
 const TDWR_CODES = { min: 180, max: 199 };

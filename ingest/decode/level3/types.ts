@@ -199,9 +199,7 @@ export type Level3Packet =
       kind: 'hail';
       code: number;
       /** Probabilities in %, null where HDA computed none (-999: cell beyond its range). */
-      points: Array<
-        ScreenPoint & { probabilityOfHail: number | null; probabilityOfSevereHail: number | null; maxHailSizeIn: number }
-      >;
+      points: Array<ScreenPoint & { probabilityOfHail: number | null; probabilityOfSevereHail: number | null; maxHailSizeIn: number }>;
     }
   | { kind: 'point-features'; code: number; points: PointFeature[] }
   | { kind: 'wind-barbs'; code: number; barbs: Array<ScreenPoint & { value: number; directionDeg: number; speedKt: number }> }

@@ -64,7 +64,10 @@ export class GlonassTrajectory {
   private readonly half: number;
   private readonly state = new Float64Array(6);
 
-  constructor(readonly eph: GlonassEphemeris, spanS: number) {
+  constructor(
+    readonly eph: GlonassEphemeris,
+    spanS: number,
+  ) {
     this.half = Math.ceil(spanS / GLONASS_STEP_S);
     this.nodes = new Float64Array((2 * this.half + 1) * 6);
     const s = this.state;

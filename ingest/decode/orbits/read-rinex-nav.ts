@@ -113,7 +113,10 @@ export function readRinexNav(bytes: Uint8Array): RinexNav {
     else kepler.push(decoded as KeplerEphemeris);
   }
   if (kepler.length === 0 && glonass.length === 0) {
-    const why = warnings.list().map((w) => `${w.count} ${w.code}`).join(', ');
+    const why = warnings
+      .list()
+      .map((w) => `${w.count} ${w.code}`)
+      .join(', ');
     throw new RadomeError('CORRUPT', `the navigation file holds no usable ephemeris${why ? ` (${why})` : ''}`);
   }
   kepler.sort((a, b) => a.system.localeCompare(b.system) || a.prn - b.prn || a.toeMs - b.toeMs);
@@ -149,7 +152,7 @@ function keplerRecord(system: KeplerSystem, prn: number, tocSys: number, v: numb
   for (let k = 0; k < 20; k++) if (!Number.isFinite(v[k])) return null;
   const bdt = system === 'C';
   const weekEpoch = bdt ? BDT_WEEK_EPOCH_MS : GPS_WEEK_EPOCH_MS;
-  const tocSow = (((tocSys - weekEpoch) / 1000) % WEEK_S + WEEK_S) % WEEK_S;
+  const tocSow = ((((tocSys - weekEpoch) / 1000) % WEEK_S) + WEEK_S) % WEEK_S;
   let dt = v[11]! - tocSow;
   if (dt > WEEK_S / 2) dt -= WEEK_S;
   else if (dt < -WEEK_S / 2) dt += WEEK_S;

@@ -15,11 +15,24 @@ export const WEEK_S = 604800;
 
 /** GPS − UTC in seconds from each UTC instant on (IERS bulletin C; the last one 2017-01-01). */
 const LEAP_SECONDS: readonly [number, number][] = [
-  [Date.UTC(1981, 6, 1), 1], [Date.UTC(1982, 6, 1), 2], [Date.UTC(1983, 6, 1), 3], [Date.UTC(1985, 6, 1), 4],
-  [Date.UTC(1988, 0, 1), 5], [Date.UTC(1990, 0, 1), 6], [Date.UTC(1991, 0, 1), 7], [Date.UTC(1992, 6, 1), 8],
-  [Date.UTC(1993, 6, 1), 9], [Date.UTC(1994, 6, 1), 10], [Date.UTC(1996, 0, 1), 11], [Date.UTC(1997, 6, 1), 12],
-  [Date.UTC(1999, 0, 1), 13], [Date.UTC(2006, 0, 1), 14], [Date.UTC(2009, 0, 1), 15], [Date.UTC(2012, 6, 1), 16],
-  [Date.UTC(2015, 6, 1), 17], [Date.UTC(2017, 0, 1), 18],
+  [Date.UTC(1981, 6, 1), 1],
+  [Date.UTC(1982, 6, 1), 2],
+  [Date.UTC(1983, 6, 1), 3],
+  [Date.UTC(1985, 6, 1), 4],
+  [Date.UTC(1988, 0, 1), 5],
+  [Date.UTC(1990, 0, 1), 6],
+  [Date.UTC(1991, 0, 1), 7],
+  [Date.UTC(1992, 6, 1), 8],
+  [Date.UTC(1993, 6, 1), 9],
+  [Date.UTC(1994, 6, 1), 10],
+  [Date.UTC(1996, 0, 1), 11],
+  [Date.UTC(1997, 6, 1), 12],
+  [Date.UTC(1999, 0, 1), 13],
+  [Date.UTC(2006, 0, 1), 14],
+  [Date.UTC(2009, 0, 1), 15],
+  [Date.UTC(2012, 6, 1), 16],
+  [Date.UTC(2015, 6, 1), 17],
+  [Date.UTC(2017, 0, 1), 18],
 ];
 
 /** GPS − UTC (seconds) at a UTC instant. */

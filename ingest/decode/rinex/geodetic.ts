@@ -25,7 +25,7 @@ export function ecefToGeodetic(x: number, y: number, z: number): GeodeticPositio
   }
   const sin = Math.sin(lat);
   n = A / Math.sqrt(1 - E2 * sin * sin);
-  const heightM = p * Math.cos(lat) + z * sin - A * A / n;
+  const heightM = p * Math.cos(lat) + z * sin - (A * A) / n;
   return { latitude: (lat * 180) / Math.PI, longitude: (longitude * 180) / Math.PI, heightM };
 }
 

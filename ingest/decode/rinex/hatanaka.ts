@@ -58,10 +58,7 @@ export type RecordSink = (satId: number, values: Float64Array, count: number) =>
 export function isCompactRinex(bytes: Uint8Array): boolean {
   let end = bytes.indexOf(NL);
   if (end < 0) end = Math.min(bytes.length, 160);
-  return (
-    bytesEqual(bytes, 60, end, 'CRINEX VERS') ||
-    bytesEqual(bytes, 20, end, 'COMPACT RINEX FORMAT')
-  );
+  return bytesEqual(bytes, 60, end, 'CRINEX VERS') || bytesEqual(bytes, 20, end, 'COMPACT RINEX FORMAT');
 }
 
 /** Decodes a whole compact RINEX file to RINEX bytes. */
@@ -254,7 +251,8 @@ export class HatanakaDecoder extends LineConsumer {
     if (bytesEqual(buf, s + 60, e, '# / TYPES OF OBSERV')) {
       if (buf[s + 5] !== SPACE) {
         const n = atoi(buf, s, s + 6);
-        if (n < 0 || n > MAX_TYPES_RINEX2) throw new RadomeError('CORRUPT', `line ${this.lineNo}: "# / TYPES OF OBSERV" declares ${latin1(buf, s, s + 6).trim()} observable types; RINEX 2 allows at most ${MAX_TYPES_RINEX2}`);
+        if (n < 0 || n > MAX_TYPES_RINEX2)
+          throw new RadomeError('CORRUPT', `line ${this.lineNo}: "# / TYPES OF OBSERV" declares ${latin1(buf, s, s + 6).trim()} observable types; RINEX 2 allows at most ${MAX_TYPES_RINEX2}`);
         this.ntypeRinex2 = n;
       }
       if (this.snrOnly) this.noteTypeNames(buf, s, e, 0, buf[s + 5] !== SPACE, 6, 6, 9);
@@ -320,13 +318,7 @@ export class HatanakaDecoder extends LineConsumer {
     const length = this.repairEpochLine(buf, s, e, init);
     const line = this.line1;
     const d = this.datePos;
-    if (
-      line[0] !== this.epTopTo ||
-      length < 26 + d ||
-      line[d + 23] !== SPACE ||
-      line[d + 24] !== SPACE ||
-      !isDigit(line[d + 25]!)
-    ) {
+    if (line[0] !== this.epTopTo || length < 26 + d || line[d + 23] !== SPACE || line[d + 24] !== SPACE || !isDigit(line[d + 25]!)) {
       throw new RadomeError('CORRUPT', `line ${this.lineNo}: reconstructed epoch line "${latin1(line, 0, Math.min(length, 60))}" is not valid`);
     }
     let chopped = length;

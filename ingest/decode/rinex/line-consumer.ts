@@ -66,10 +66,7 @@ export abstract class LineConsumer {
   }
 
   private tooLong(): never {
-    throw new RadomeError(
-      'CORRUPT',
-      `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES} bytes: not RINEX (header lines are 80 characters, the longest record the format allows about 23,000)`,
-    );
+    throw new RadomeError('CORRUPT', `line ${this.lineNo + 1} is longer than ${MAX_LINE_BYTES} bytes: not RINEX (header lines are 80 characters, the longest record the format allows about 23,000)`);
   }
 
   private appendCarry(src: Uint8Array, start: number, end: number): void {

@@ -243,10 +243,7 @@ export class ObsHeaderReader {
   /** 5I6,F13.7 date and time, read as the first six words (columns drift between writers). */
   private time(body: string, lineNo: number): number | null {
     const w = words(body.slice(0, 43));
-    const ms =
-      w.length === 6 && w.slice(0, 5).every((s) => /^\d+$/.test(s)) && /^\d+(\.\d*)?$/.test(w[5]!)
-        ? civilToMs(+w[0]!, +w[1]!, +w[2]!, +w[3]!, +w[4]!, Number(w[5]))
-        : NaN;
+    const ms = w.length === 6 && w.slice(0, 5).every((s) => /^\d+$/.test(s)) && /^\d+(\.\d*)?$/.test(w[5]!) ? civilToMs(+w[0]!, +w[1]!, +w[2]!, +w[3]!, +w[4]!, Number(w[5])) : NaN;
     if (Number.isNaN(ms)) {
       this.warnings.add('BAD_HEADER_FIELD', lineNo);
       return null;

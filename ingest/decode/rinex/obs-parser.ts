@@ -92,11 +92,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     if (this.phase === PHASE_HEADER) {
       throw new RadomeError('TRUNCATED', `RINEX header ends at line ${this.lineNo} without END OF HEADER`);
     }
-    if (
-      this.phase === PHASE_SATELLITE_LIST ||
-      this.phase === PHASE_EVENT_RECORDS ||
-      (this.phase === PHASE_RECORDS && this.satIndex < this.nsat)
-    ) {
+    if (this.phase === PHASE_SATELLITE_LIST || this.phase === PHASE_EVENT_RECORDS || (this.phase === PHASE_RECORDS && this.satIndex < this.nsat)) {
       this.warnings.add('TRUNCATED_EPOCH', this.lineNo);
     }
     return {

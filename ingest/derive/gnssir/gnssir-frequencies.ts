@@ -34,7 +34,9 @@ const FREQUENCIES: Record<number, FrequencyCode> = {
 };
 
 /** Frequency codes radome knows, ascending. */
-export const GNSSIR_FREQUENCIES: readonly number[] = Object.keys(FREQUENCIES).map(Number).sort((a, b) => a - b);
+export const GNSSIR_FREQUENCIES: readonly number[] = Object.keys(FREQUENCIES)
+  .map(Number)
+  .sort((a, b) => a - b);
 
 export function frequencyCode(f: number): FrequencyCode | null {
   return FREQUENCIES[f] ?? null;
@@ -42,8 +44,30 @@ export function frequencyCode(f: number): FrequencyCode | null {
 
 /** GLONASS FDMA channel of each orbital slot (public constellation status); GLONASS arcs of other slots are skipped. */
 const GLONASS_CHANNEL: Record<number, number> = {
-  1: 1, 2: -4, 3: 5, 4: 6, 5: 1, 6: -4, 7: 5, 8: 6, 9: -2, 10: -7, 11: 0, 12: -1,
-  13: -2, 14: -7, 15: 0, 16: -1, 17: 4, 18: -3, 19: 3, 20: 2, 21: 4, 22: -3, 23: 3, 24: 2,
+  1: 1,
+  2: -4,
+  3: 5,
+  4: 6,
+  5: 1,
+  6: -4,
+  7: 5,
+  8: 6,
+  9: -2,
+  10: -7,
+  11: 0,
+  12: -1,
+  13: -2,
+  14: -7,
+  15: 0,
+  16: -1,
+  17: 4,
+  18: -3,
+  19: 3,
+  20: 2,
+  21: 4,
+  22: -3,
+  23: 3,
+  24: 2,
 };
 
 /** Carrier wavelength (m) of frequency `f` on satellite `prn` of its system; NaN when unknown. */

@@ -26,7 +26,10 @@ export function lombScargle(x: Float64Array, y: Float64Array, n: number, omega0:
       }
     }
     // Σy·cos, Σy·sin, and Σcos2ωx, Σsin2ωx (Σcos² = (n + Σcos2)/2, Σsin² = (n − Σcos2)/2, Σcos·sin = Σsin2/2).
-    let xc = 0, xs = 0, c2 = 0, s2 = 0;
+    let xc = 0,
+      xs = 0,
+      c2 = 0,
+      s2 = 0;
     for (let j = 0, a = 0; j < n; j++, a += 2) {
       const c = cs[a]!;
       const s = cs[a + 1]!;

@@ -14,9 +14,7 @@ export interface CatalogEventInput {
 
 /** Call inside the commit's transaction, so the event exists exactly when the rows do. */
 export function appendCatalogEvent(statements: StatementCache, event: CatalogEventInput): void {
-  statements
-    .prepare('INSERT INTO catalog_events (at, kind, site, subject_id, code) VALUES (?, ?, ?, ?, ?)')
-    .run(Date.now(), event.kind, event.site, event.subjectId, event.code ?? null);
+  statements.prepare('INSERT INTO catalog_events (at, kind, site, subject_id, code) VALUES (?, ?, ?, ?, ?)').run(Date.now(), event.kind, event.site, event.subjectId, event.code ?? null);
 }
 
 /** Events after `seq`, oldest first, at most `limit` (a range scan of the rowid). */

@@ -3,7 +3,6 @@ import type { IngestFailureRow, RecordFailureInput } from '../ingest.js';
 import { FAILURE_COLUMNS } from './rows.js';
 import type { StatementCache } from './statements.js';
 
-
 /** Error messages are kept short enough for a log line; the full text is in the ingest log. */
 const MAX_MESSAGE_CHARS = 2000;
 

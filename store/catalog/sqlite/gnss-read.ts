@@ -78,7 +78,10 @@ export function snrRollupAggregates(statements: StatementCache, q: SnrRollupQuer
       SUM(r.n), TOTAL(r.sum), TOTAL(r.sum_squares), MIN(r.min), MAX(r.max)
     FROM snr_rollups r WHERE ${where.join(' AND ')}
     GROUP BY ${group.join(', ')}`;
-  return statements.prepare(sql).raw().all(...params) as SnrRollupAggregate[];
+  return statements
+    .prepare(sql)
+    .raw()
+    .all(...params) as SnrRollupAggregate[];
 }
 
 /** A station's ingested gnssir settings, or null. */

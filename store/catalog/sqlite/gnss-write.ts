@@ -114,13 +114,15 @@ function writeDay(statements: StatementCache, num: number, fingerprint: string, 
 export function commitGnssDays(statements: StatementCache, input: CommitGnssDaysInput): void {
   checkInput(input);
   const { file, station, days } = input;
-  statements.db.transaction(() => {
-    const { num } = statements.prepare(UPSERT_STATION).get(station) as { num: number };
-    for (const day of days) writeDay(statements, num, file.fingerprint, day);
-    statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
-    statements.prepare(UPDATE_COVERAGE).run({ num });
-    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
-  }).immediate();
+  statements.db
+    .transaction(() => {
+      const { num } = statements.prepare(UPSERT_STATION).get(station) as { num: number };
+      for (const day of days) writeDay(statements, num, file.fingerprint, day);
+      statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
+      statements.prepare(UPDATE_COVERAGE).run({ num });
+      statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+    })
+    .immediate();
 }
 
 const UPSERT_ORBIT = `
@@ -135,26 +137,30 @@ const UPSERT_ORBIT = `
  * station-days it filled in (their Parquet objects were rewritten before), and the source file.
  */
 export function commitGnssOrbits(statements: StatementCache, { file, orbits, geometry }: CommitGnssOrbitsInput): void {
-  statements.db.transaction(() => {
-    for (const row of orbits) statements.prepare(UPSERT_ORBIT).run(row);
-    const setGeometry = statements.prepare('UPDATE gnss_days SET geometry = ? WHERE station = (SELECT num FROM gnss_stations WHERE id = ?) AND day = ?');
-    for (const g of geometry) setGeometry.run(g.geometry, g.station, g.day);
-    statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
-    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
-  }).immediate();
+  statements.db
+    .transaction(() => {
+      for (const row of orbits) statements.prepare(UPSERT_ORBIT).run(row);
+      const setGeometry = statements.prepare('UPDATE gnss_days SET geometry = ? WHERE station = (SELECT num FROM gnss_stations WHERE id = ?) AND day = ?');
+      for (const g of geometry) setGeometry.run(g.geometry, g.station, g.day);
+      statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
+      statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+    })
+    .immediate();
 }
 
 /** Stores a station's gnssrefl json or refraction file (whichever the file is) and records the file, in one transaction. */
 export function commitGnssStationSettings(statements: StatementCache, { file, station, settingsJson, refractionText }: CommitGnssStationSettingsInput): void {
-  statements.db.transaction(() => {
-    statements
-      .prepare(
-        `INSERT INTO gnss_station_settings (station, settings_json, refraction_text, updated_at) VALUES (?, ?, ?, ?)
+  statements.db
+    .transaction(() => {
+      statements
+        .prepare(
+          `INSERT INTO gnss_station_settings (station, settings_json, refraction_text, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (station) DO UPDATE SET settings_json = COALESCE(excluded.settings_json, settings_json),
            refraction_text = COALESCE(excluded.refraction_text, refraction_text), updated_at = excluded.updated_at`,
-      )
-      .run(station, settingsJson ?? null, refractionText ?? null, file.ingestedAt);
-    statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
-    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
-  }).immediate();
+        )
+        .run(station, settingsJson ?? null, refractionText ?? null, file.ingestedAt);
+      statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
+      statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+    })
+    .immediate();
 }

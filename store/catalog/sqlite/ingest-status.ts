@@ -12,7 +12,6 @@ type SourceRecord = Omit<IngestSourceStatusRow, 'paused' | 'running'> & { paused
 
 const fromRecord = (r: SourceRecord): IngestSourceStatusRow => ({ ...r, paused: r.paused === 1, running: r.running === 1 });
 
-
 function ensure(statements: StatementCache, name: string): void {
   statements.prepare('INSERT INTO ingest_sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
 }
@@ -35,11 +34,13 @@ export function registerSources(statements: StatementCache, names: readonly stri
 }
 
 export function setSourcePaused(statements: StatementCache, name: string, paused: boolean): IngestSourceStatusRow {
-  return statements.db.transaction(() => {
-    ensure(statements, name);
-    statements.prepare('UPDATE ingest_sources SET paused = ? WHERE name = ?').run(paused ? 1 : 0, name);
-    return sourceStatus(statements, name)!;
-  }).immediate();
+  return statements.db
+    .transaction(() => {
+      ensure(statements, name);
+      statements.prepare('UPDATE ingest_sources SET paused = ? WHERE name = ?').run(paused ? 1 : 0, name);
+      return sourceStatus(statements, name)!;
+    })
+    .immediate();
 }
 
 export function markRunStarted(statements: StatementCache, name: string, at: number): void {
@@ -83,9 +84,7 @@ export function listFlags(statements: StatementCache): IngestFlagRow[] {
 }
 
 export function requestBackfill(statements: StatementCache, source: string, from: number, to: number, at: number): BackfillRequestRow {
-  const { id } = statements
-    .prepare('INSERT INTO backfill_requests (source, from_time, to_time, requested_at) VALUES (?, ?, ?, ?) RETURNING id')
-    .get(source, from, to, at) as { id: number };
+  const { id } = statements.prepare('INSERT INTO backfill_requests (source, from_time, to_time, requested_at) VALUES (?, ?, ?, ?) RETURNING id').get(source, from, to, at) as { id: number };
   return { id, source, from, to, requestedAt: at, startedAt: null, finishedAt: null, error: null };
 }
 
@@ -107,9 +106,9 @@ export function listBackfills(statements: StatementCache, limit: number): Backfi
 
 /** A file's failure record: how often it failed and whether it was quarantined. */
 export function failureOf(statements: StatementCache, source: string, key: string, fingerprint: string): { attempts: number; quarantined: boolean } | null {
-  const r = statements
-    .prepare('SELECT attempts, quarantine_key AS q FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?')
-    .get(source, key, fingerprint) as { attempts: number; q: string | null } | undefined;
+  const r = statements.prepare('SELECT attempts, quarantine_key AS q FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').get(source, key, fingerprint) as
+    | { attempts: number; q: string | null }
+    | undefined;
   return r ? { attempts: r.attempts, quarantined: r.q !== null } : null;
 }
 

@@ -354,10 +354,7 @@ export function schemaVersion(db: Database.Database): number {
 }
 
 function tooNew(path: string, version: number): RadomeError {
-  return new RadomeError(
-    'CONFIG',
-    `catalog ${path} has schema version ${version}, newer than the ${CATALOG_SCHEMA_VERSION} this radome knows; upgrade radome (or point it at another catalog)`,
-  );
+  return new RadomeError('CONFIG', `catalog ${path} has schema version ${version}, newer than the ${CATALOG_SCHEMA_VERSION} this radome knows; upgrade radome (or point it at another catalog)`);
 }
 
 /**

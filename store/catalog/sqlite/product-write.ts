@@ -46,7 +46,11 @@ function checkInput({ file, site, product: p }: CommitLevel3ProductInput): void 
   if (file.source !== p.source || file.key !== p.sourceKey || file.fingerprint !== p.sourceFingerprint) {
     throw bad(`product ${p.id} names source file ${p.source}:${p.sourceKey} (${p.sourceFingerprint}), not the committed ${file.source}:${file.key} (${file.fingerprint})`);
   }
-  for (const [what, t] of [['scanTime', p.scanTime], ['ingestedAt', p.ingestedAt], ['file ingestedAt', file.ingestedAt]] as const) {
+  for (const [what, t] of [
+    ['scanTime', p.scanTime],
+    ['ingestedAt', p.ingestedAt],
+    ['file ingestedAt', file.ingestedAt],
+  ] as const) {
     if (!Number.isSafeInteger(t)) throw bad(`product ${p.id} ${what} ${t} is not a whole number of epoch milliseconds`);
   }
   if (!Number.isInteger(p.code) || p.code < 16 || p.code > 32767) throw bad(`product ${p.id} code ${p.code} is not a product code (16-32767)`);
@@ -70,24 +74,26 @@ function objectKeys(p: Pick<ProductRow, 'imageKey' | 'metadataKey' | 'rawKey'>):
 export function commitLevel3Product(statements: StatementCache, input: CommitLevel3ProductInput): CommitResult {
   checkInput(input);
   const { file, site, product } = input;
-  return statements.db.transaction((): CommitResult => {
-    const previous = statements
-      .prepare('SELECT image_key AS imageKey, metadata_key AS metadataKey, raw_key AS rawKey FROM products WHERE id = ?')
-      .get(product.id) as Pick<ProductRow, 'imageKey' | 'metadataKey' | 'rawKey'> | undefined;
-    statements.prepare(INSERT_SITE).run({ id: site.id, latitude: site.latitude, longitude: site.longitude, heightM: site.heightM });
-    statements.prepare(UPSERT_PRODUCT).run(productParams(product));
-    statements.prepare(UPSERT_SOURCE_FILE).run({
-      source: file.source,
-      key: file.key,
-      fingerprint: file.fingerprint,
-      size: file.size,
-      ingestedAt: file.ingestedAt,
-      productId: product.id,
-    });
-    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
-    appendCatalogEvent(statements, { kind: 'LEVEL3_PRODUCT', site: site.id, subjectId: product.id, code: product.code });
-    const kept = new Set(objectKeys(product));
-    const stale = previous ? objectKeys(previous).filter((k) => !kept.has(k)) : [];
-    return { staleObjectKeys: stale.sort() };
-  }).immediate();
+  return statements.db
+    .transaction((): CommitResult => {
+      const previous = statements.prepare('SELECT image_key AS imageKey, metadata_key AS metadataKey, raw_key AS rawKey FROM products WHERE id = ?').get(product.id) as
+        | Pick<ProductRow, 'imageKey' | 'metadataKey' | 'rawKey'>
+        | undefined;
+      statements.prepare(INSERT_SITE).run({ id: site.id, latitude: site.latitude, longitude: site.longitude, heightM: site.heightM });
+      statements.prepare(UPSERT_PRODUCT).run(productParams(product));
+      statements.prepare(UPSERT_SOURCE_FILE).run({
+        source: file.source,
+        key: file.key,
+        fingerprint: file.fingerprint,
+        size: file.size,
+        ingestedAt: file.ingestedAt,
+        productId: product.id,
+      });
+      statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+      appendCatalogEvent(statements, { kind: 'LEVEL3_PRODUCT', site: site.id, subjectId: product.id, code: product.code });
+      const kept = new Set(objectKeys(product));
+      const stale = previous ? objectKeys(previous).filter((k) => !kept.has(k)) : [];
+      return { staleObjectKeys: stale.sort() };
+    })
+    .immediate();
 }

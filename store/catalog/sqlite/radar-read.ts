@@ -115,7 +115,6 @@ export function sweepsForVolumes(statements: StatementCache, volumeIds: readonly
   return volumeIds.map((id) => groups.get(id)!);
 }
 
-
 /** Longest a volume scan takes: its sweeps start before scan_start + this. */
 const MAX_VOLUME_SCAN_MS = 30 * 60_000;
 

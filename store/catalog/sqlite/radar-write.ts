@@ -88,32 +88,34 @@ function maxDuration(sweeps: SweepRow[]): number {
 export function commitLevel2Volume(statements: StatementCache, input: CommitLevel2VolumeInput): CommitResult {
   checkInput(input);
   const { file, site, volume, sweeps } = input;
-  return statements.db.transaction((): CommitResult => {
-    const previous = statements.prepare('SELECT image_key AS imageKey, metadata_key AS metadataKey FROM sweeps WHERE volume_id = ?').all(volume.id) as {
-      imageKey: string;
-      metadataKey: string;
-    }[];
-    statements.prepare(UPSERT_SITE).run({ id: site.id, latitude: site.latitude, longitude: site.longitude, heightM: site.heightM });
-    statements.prepare('DELETE FROM sweeps WHERE volume_id = ?').run(volume.id);
-    statements.prepare(UPSERT_VOLUME).run(volumeParams(volume));
-    const insertSweep = statements.prepare(INSERT_SWEEP);
-    for (const s of sweeps) insertSweep.run(sweepParams(s));
-    statements.prepare(UPSERT_SOURCE_FILE).run({
-      source: file.source,
-      key: file.key,
-      fingerprint: file.fingerprint,
-      size: file.size,
-      ingestedAt: file.ingestedAt,
-      volumeId: volume.id,
-    });
-    statements.prepare(UPDATE_SITE_RANGE).run({ site: site.id });
-    statements.prepare(GROW_DURATION_BOUND).run('volume', volume.scanEnd - volume.scanStart);
-    statements.prepare(GROW_DURATION_BOUND).run('sweep', maxDuration(sweeps));
-    statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
-    appendCatalogEvent(statements, { kind: 'LEVEL2_VOLUME', site: site.id, subjectId: volume.id });
+  return statements.db
+    .transaction((): CommitResult => {
+      const previous = statements.prepare('SELECT image_key AS imageKey, metadata_key AS metadataKey FROM sweeps WHERE volume_id = ?').all(volume.id) as {
+        imageKey: string;
+        metadataKey: string;
+      }[];
+      statements.prepare(UPSERT_SITE).run({ id: site.id, latitude: site.latitude, longitude: site.longitude, heightM: site.heightM });
+      statements.prepare('DELETE FROM sweeps WHERE volume_id = ?').run(volume.id);
+      statements.prepare(UPSERT_VOLUME).run(volumeParams(volume));
+      const insertSweep = statements.prepare(INSERT_SWEEP);
+      for (const s of sweeps) insertSweep.run(sweepParams(s));
+      statements.prepare(UPSERT_SOURCE_FILE).run({
+        source: file.source,
+        key: file.key,
+        fingerprint: file.fingerprint,
+        size: file.size,
+        ingestedAt: file.ingestedAt,
+        volumeId: volume.id,
+      });
+      statements.prepare(UPDATE_SITE_RANGE).run({ site: site.id });
+      statements.prepare(GROW_DURATION_BOUND).run('volume', volume.scanEnd - volume.scanStart);
+      statements.prepare(GROW_DURATION_BOUND).run('sweep', maxDuration(sweeps));
+      statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
+      appendCatalogEvent(statements, { kind: 'LEVEL2_VOLUME', site: site.id, subjectId: volume.id });
 
-    const kept = new Set(sweeps.flatMap((s) => [s.imageKey, s.metadataKey]));
-    const stale = new Set(previous.flatMap((p) => [p.imageKey, p.metadataKey]).filter((k) => !kept.has(k)));
-    return { staleObjectKeys: [...stale].sort() };
-  }).immediate();
+      const kept = new Set(sweeps.flatMap((s) => [s.imageKey, s.metadataKey]));
+      const stale = new Set(previous.flatMap((p) => [p.imageKey, p.metadataKey]).filter((k) => !kept.has(k)));
+      return { staleObjectKeys: [...stale].sort() };
+    })
+    .immediate();
 }

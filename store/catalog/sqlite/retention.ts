@@ -41,14 +41,21 @@ export function objectKeysOf(statements: StatementCache, kind: CommitKind, id: s
  * keys they use again are no longer doomed. Returns the number of keys doomed.
  */
 export function commitDoomingReplaced(statements: StatementCache, kind: CommitKind, id: string, at: number, commit: () => void): number {
-  return statements.db.transaction(() => {
-    const before = objectKeysOf(statements, kind, id);
-    commit();
-    const after = new Set(objectKeysOf(statements, kind, id));
-    const rescue = statements.prepare('DELETE FROM doomed_objects WHERE key = ?');
-    for (const key of after) rescue.run(key);
-    return doom(statements, before.filter((k) => !after.has(k)), `replaced in ${id}`, at);
-  }).immediate();
+  return statements.db
+    .transaction(() => {
+      const before = objectKeysOf(statements, kind, id);
+      commit();
+      const after = new Set(objectKeysOf(statements, kind, id));
+      const rescue = statements.prepare('DELETE FROM doomed_objects WHERE key = ?');
+      for (const key of after) rescue.run(key);
+      return doom(
+        statements,
+        before.filter((k) => !after.has(k)),
+        `replaced in ${id}`,
+        at,
+      );
+    })
+    .immediate();
 }
 
 /**
@@ -56,34 +63,52 @@ export function commitDoomingReplaced(statements: StatementCache, kind: CommitKi
  * sweeps and source-file records, in one transaction that records their object keys as doomed.
  */
 export function doomOlderThan(statements: StatementCache, cutoff: number, at: number): RetentionResult {
-  return statements.db.transaction((): RetentionResult => {
-    const volumeKeys = statements
-      .prepare('SELECT s.image_key AS a, s.metadata_key AS b FROM sweeps s JOIN volumes v ON v.id = s.volume_id WHERE v.scan_start < ?')
-      .all(cutoff) as { a: string; b: string }[];
-    const stores = statements.prepare('SELECT zarr_key AS z FROM volumes WHERE scan_start < ? AND zarr_key IS NOT NULL').all(cutoff) as { z: string }[];
-    const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE scan_time < ?`).all(cutoff) as {
-      a: string | null;
-      b: string;
-      c: string;
-      d: string | null;
-    }[];
-    const reason = `retention before ${new Date(cutoff).toISOString()}`;
-    const objects =
-      doom(statements, volumeKeys.flatMap((r) => [r.a, r.b]), reason, at) +
-      doom(statements, stores.map((r) => `${r.z}/`), reason, at) +
-      doom(statements, productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)), reason, at);
-    statements.prepare('DELETE FROM source_files WHERE volume_id IN (SELECT id FROM volumes WHERE scan_start < ?)').run(cutoff);
-    statements.prepare('DELETE FROM source_files WHERE product_id IN (SELECT id FROM products WHERE scan_time < ?)').run(cutoff);
-    const volumes = statements.prepare('DELETE FROM volumes WHERE scan_start < ?').run(cutoff).changes;
-    const products = statements.prepare('DELETE FROM products WHERE scan_time < ?').run(cutoff).changes;
-    statements
-      .prepare(
-        `UPDATE radar_sites SET first_volume_at = (SELECT MIN(scan_start) FROM volumes WHERE site = radar_sites.id),
+  return statements.db
+    .transaction((): RetentionResult => {
+      const volumeKeys = statements.prepare('SELECT s.image_key AS a, s.metadata_key AS b FROM sweeps s JOIN volumes v ON v.id = s.volume_id WHERE v.scan_start < ?').all(cutoff) as {
+        a: string;
+        b: string;
+      }[];
+      const stores = statements.prepare('SELECT zarr_key AS z FROM volumes WHERE scan_start < ? AND zarr_key IS NOT NULL').all(cutoff) as { z: string }[];
+      const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE scan_time < ?`).all(cutoff) as {
+        a: string | null;
+        b: string;
+        c: string;
+        d: string | null;
+      }[];
+      const reason = `retention before ${new Date(cutoff).toISOString()}`;
+      const objects =
+        doom(
+          statements,
+          volumeKeys.flatMap((r) => [r.a, r.b]),
+          reason,
+          at,
+        ) +
+        doom(
+          statements,
+          stores.map((r) => `${r.z}/`),
+          reason,
+          at,
+        ) +
+        doom(
+          statements,
+          productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)),
+          reason,
+          at,
+        );
+      statements.prepare('DELETE FROM source_files WHERE volume_id IN (SELECT id FROM volumes WHERE scan_start < ?)').run(cutoff);
+      statements.prepare('DELETE FROM source_files WHERE product_id IN (SELECT id FROM products WHERE scan_time < ?)').run(cutoff);
+      const volumes = statements.prepare('DELETE FROM volumes WHERE scan_start < ?').run(cutoff).changes;
+      const products = statements.prepare('DELETE FROM products WHERE scan_time < ?').run(cutoff).changes;
+      statements
+        .prepare(
+          `UPDATE radar_sites SET first_volume_at = (SELECT MIN(scan_start) FROM volumes WHERE site = radar_sites.id),
           last_volume_at = (SELECT MAX(scan_start) FROM volumes WHERE site = radar_sites.id)`,
-      )
-      .run();
-    return { volumes, products, objects };
-  }).immediate();
+        )
+        .run();
+      return { volumes, products, objects };
+    })
+    .immediate();
 }
 
 /** Up to `limit` doomed object keys, to delete from the store. */

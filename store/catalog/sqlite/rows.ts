@@ -2,8 +2,7 @@ import type { BBox, Corners } from '../../../core/geo.js';
 import type { SweepRow, VolumeRow } from '../radar.js';
 
 /** SELECT lists whose aliases give the row types' field names directly. */
-export const SITE_COLUMNS =
-  'id, latitude, longitude, height_m AS heightM, first_volume_at AS firstVolumeAt, last_volume_at AS lastVolumeAt';
+export const SITE_COLUMNS = 'id, latitude, longitude, height_m AS heightM, first_volume_at AS firstVolumeAt, last_volume_at AS lastVolumeAt';
 
 export const FAILURE_COLUMNS = `source, key, fingerprint, attempts, first_failed_at AS firstFailedAt,
   last_failed_at AS lastFailedAt, error_code AS errorCode, error_message AS errorMessage,

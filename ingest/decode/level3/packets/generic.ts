@@ -59,8 +59,7 @@ class XdrCursor {
   }
 }
 
-const readParameters = (x: XdrCursor): Array<[string, string]> =>
-  x.list('parameters', () => [x.string('parameter id'), x.string('parameter value')] as [string, string]);
+const readParameters = (x: XdrCursor): Array<[string, string]> => x.list('parameters', () => [x.string('parameter id'), x.string('parameter value')] as [string, string]);
 
 function readRadialComponent(x: XdrCursor, ctx: PacketContext, code: number): GenericComponent {
   const description = x.string('radial component description');

@@ -61,9 +61,7 @@ const WITH_RADIUS = new Set([3, 11, 25]);
 /** Packets 3, 11, 25 (position + radius) and 12, 13, 14, 26 (position). */
 export function readSymbols(r: ByteReader, code: number, b: Body): Level3Packet {
   const radius = WITH_RADIUS.has(code);
-  const points = records(b, radius ? 6 : 4, (p) =>
-    radius ? { i: iAt(r, p), j: jAt(r, p), radius: r.i16(p + 4, 'symbol radius') } : { i: iAt(r, p), j: jAt(r, p) },
-  );
+  const points = records(b, radius ? 6 : 4, (p) => (radius ? { i: iAt(r, p), j: jAt(r, p), radius: r.i16(p + 4, 'symbol radius') } : { i: iAt(r, p), j: jAt(r, p) }));
   return { kind: 'symbols', code, symbol: SYMBOL_NAMES[code] ?? `symbol ${code}`, points };
 }
 

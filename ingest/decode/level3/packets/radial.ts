@@ -36,14 +36,7 @@ function readHeader(r: ByteReader, at: number, end: number, name: string): Radia
   return h;
 }
 
-function image(
-  code: number,
-  h: RadialHeader,
-  ctx: PacketContext,
-  levels: Uint8Array,
-  azimuths: Float32Array,
-  widths: Float32Array,
-): RadialImage {
+function image(code: number, h: RadialHeader, ctx: PacketContext, levels: Uint8Array, azimuths: Float32Array, widths: Float32Array): RadialImage {
   const binSizeKm = ctx.info?.resolutionKm ?? (h.rangeScale > 0 ? h.rangeScale : 1);
   return {
     packetCode: code,

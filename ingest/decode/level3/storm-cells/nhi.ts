@@ -15,7 +15,10 @@ function graphicPositions(product: Level3Product): Map<string, [number, number]>
   const azran = graphicRows(product, 'AZ/RAN');
   ids.forEach((row, page) => {
     const pairs = azRanPairs(azran[page] ?? '');
-    row.trim().split(/\s+/).forEach((id, k) => pairs[k] && out.set(id, pairs[k]!));
+    row
+      .trim()
+      .split(/\s+/)
+      .forEach((id, k) => pairs[k] && out.set(id, pairs[k]!));
   });
   return out;
 }
