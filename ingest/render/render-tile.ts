@@ -6,7 +6,7 @@ import { PixelRowPositions, checkRadarSite, localPointsToLonLat, type RowPainter
 import { PolarGridSampler } from './render-polar.js';
 import { RasterRowPainter, checkCartesianGeometry, rasterBoundary } from './render-raster.js';
 import type { BBox, CartesianGeometry, CodedPolarGrid } from './types.js';
-import { latitudeOfMercatorY, longitudeOfMercatorX, mercatorX, mercatorY, type MercatorFrame, type PixelFrame } from './web-mercator.js';
+import { mercatorFrame, mercatorX, mercatorY, type MercatorFrame, type PixelFrame } from './web-mercator.js';
 
 /** Highest zoom served: ~10 m pixels at 256 px, finer than any gate. */
 export const MAX_TILE_ZOOM = 14;
@@ -125,28 +125,7 @@ export function checkTile(z: number, x: number, y: number, tileSize: number): vo
 /** The Mercator frame of a pixel window [col0, col1) × [row0, row1) of the tile. */
 export function windowFrame(z: number, x: number, y: number, tileSize: number, col0: number, row0: number, col1: number, row1: number): MercatorFrame {
   const pixelM = (2 * HALF_WORLD_M) / (2 ** z * tileSize);
-  const westX = -HALF_WORLD_M + (x * tileSize + col0) * pixelM;
-  const northY = HALF_WORLD_M - (y * tileSize + row0) * pixelM;
-  const width = col1 - col0;
-  const height = row1 - row0;
-  const west = longitudeOfMercatorX(westX);
-  const east = longitudeOfMercatorX(westX + width * pixelM);
-  const north = latitudeOfMercatorY(northY);
-  const south = latitudeOfMercatorY(northY - height * pixelM);
-  return {
-    width,
-    height,
-    westX,
-    northY,
-    pixelM,
-    bbox: [west, south, east, north],
-    corners: [
-      [west, north],
-      [east, north],
-      [east, south],
-      [west, south],
-    ],
-  };
+  return mercatorFrame(-HALF_WORLD_M + (x * tileSize + col0) * pixelM, HALF_WORLD_M - (y * tileSize + row0) * pixelM, col1 - col0, row1 - row0, pixelM);
 }
 
 /** The tile's pixels a source may colour: [col0, row0, col1, row1), or null when none. */

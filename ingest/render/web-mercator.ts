@@ -85,8 +85,11 @@ export function mercatorFrameAround(lonLat: Float64Array, size: number): Mercato
   // 1e-9 keeps the long side at exactly `size` despite rounding in the division.
   const width = spanX >= spanY ? size : Math.ceil(spanX / pixelM - 1e-9);
   const height = spanX >= spanY ? Math.ceil(spanY / pixelM - 1e-9) : size;
-  const westX = (minX + maxX) / 2 - (width * pixelM) / 2;
-  const northY = (minY + maxY) / 2 + (height * pixelM) / 2;
+  return mercatorFrame((minX + maxX) / 2 - (width * pixelM) / 2, (minY + maxY) / 2 + (height * pixelM) / 2, width, height, pixelM);
+}
+
+/** The frame of `width` × `height` pixels of `pixelM` metres whose north-west corner is (westX, northY), with its lon/lat bbox and corners. */
+export function mercatorFrame(westX: number, northY: number, width: number, height: number, pixelM: number): MercatorFrame {
   const west = longitudeOfMercatorX(westX);
   const east = longitudeOfMercatorX(westX + width * pixelM);
   const north = latitudeOfMercatorY(northY);
