@@ -20,16 +20,8 @@ async function level2Frames(client: RadomeClient, site: string, moment: RadarMom
   const to = new Date(end + 1000).toISOString();
   const from = new Date(end + 1000 - WINDOW_MS).toISOString();
   const frames = dataOrStatus(await client.radarFrames({ site, moment, elevation, from, to, limit: count }), `frames of ${site}`);
-  if (!frames || frames.radarFrames.length === 0) return frames ? [] : null;
-  // radarFrames names each frame's sweep; one nodes() call gives their TileJSON URLs.
-  const nodes = dataOrStatus(await client.nodes({ ids: frames.radarFrames.map((f) => f.sweep.id) }), `sweeps of ${site}`);
-  if (!nodes) return null;
-  const tileJsonOf = new Map<string, string>();
-  for (const node of nodes.nodes) if (node?.__typename === 'Sweep') tileJsonOf.set(node.id, node.tileJsonUrl);
-  return frames.radarFrames.flatMap((f) => {
-    const tileJsonUrl = tileJsonOf.get(f.sweep.id);
-    return tileJsonUrl ? [{ time: f.time, tileJsonUrl, sweepId: f.sweep.id }] : [];
-  });
+  if (!frames) return null;
+  return frames.radarFrames.map((f) => ({ time: f.time, tileJsonUrl: f.tileJsonUrl, sweepId: f.sweep.id }));
 }
 
 async function level3Frames(client: RadomeClient, site: string, mnemonic: string, end: number, count: number): Promise<Frame[] | null> {
