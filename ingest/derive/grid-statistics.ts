@@ -3,7 +3,7 @@
 import { RadomeError } from '../../core/errors.js';
 import { compositeLonLatFrame, lonLatFrame } from '../render/render-mosaic.js';
 import type { PolarTileSource } from '../render/render-tile.js';
-import type { BBox } from '../render/types.js';
+import type { BBox } from '../../core/geo.js';
 
 /** Authalic Earth radius, km: pixel areas on a sphere of the ellipsoid's area. */
 const EARTH_RADIUS_KM = 6371.0072;

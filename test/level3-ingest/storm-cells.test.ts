@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StormCellProduct } from '../../ingest/decode/level3/index.js';
+import { cellAt } from '../../ingest/decode/level3/storm-cells/cell.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { level3StormCellsKey } from '../../ingest/level3/product-id.js';
 import { mergeStormCells } from '../../server/radar-time/storm-cells.js';
@@ -64,24 +65,8 @@ describe('storm cells objects at ingest', () => {
 describe('mergeStormCells', () => {
   const radar = { latitude: 35, longitude: -97 };
   const position = { azimuthDeg: 90, rangeKm: 50, lon: -96.45, lat: 35 };
-  const empty = {
-    position,
-    movement: null,
-    forecast: [],
-    past: [],
-    maxReflectivityDbz: null,
-    maxReflectivityHeightKm: null,
-    topKm: null,
-    baseKm: null,
-    baseBelowLowestElevation: null,
-    vil: null,
-    poh: null,
-    posh: null,
-    maxHailSizeIn: null,
-    maxHailSizeBelow: null,
-    mesocyclone: null,
-    tvs: null,
-  };
+  // A cell with nothing measured yet (cellId overridden where used).
+  const empty = cellAt('', position);
   const T = Date.UTC(2024, 4, 20, 22, 0, 0);
   const row = (code: number, mnemonic: string, time = T) => ({ id: `KTLX_${mnemonic}_${time}`, code }) as ProductRow;
   const product = (code: number, cells: StormCellProduct['cells'], volumeTimes: number[] | null = null, time = T): StormCellProduct => ({
