@@ -14,6 +14,7 @@ import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import type { Level2Volume, Moment } from '../../ingest/decode/level2/types.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { postGraphql } from '../support/radar-fixture.js';
+import type { ServerConfig } from '../../core/config.js';
 import { createRadomeServer } from '../../server/index.js';
 import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -106,13 +107,13 @@ async function ingestMore({ catalogPath, objectsDir }: IngestedCatalog, files: M
   }
 }
 
-async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
+async function serve(files: Map<string, Uint8Array>, config?: Partial<ServerConfig>): Promise<ExplorerServer> {
   await buildExplorer();
   const ingested = await ingestInto(files);
   const { dir, catalogPath, objectsDir } = ingested;
   const objects = new FileObjectStore(objectsDir, { durable: false });
   const catalog = openReadOnlyCatalog(catalogPath);
-  const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e) }).listen(0, '127.0.0.1');
+  const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e), config }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
     ingest: (more) => ingestMore(ingested, more),
@@ -148,7 +149,7 @@ export async function prepareExplorerSamples(): Promise<IngestedCatalog> {
   return ingestInto(sampleFiles());
 }
 
-/** A server over an empty catalog. */
-export function startEmptyExplorerServer(): Promise<ExplorerServer> {
-  return serve(new Map());
+/** A server over an empty catalog (with server settings, e.g. from loadServerConfig). */
+export function startEmptyExplorerServer(config?: Partial<ServerConfig>): Promise<ExplorerServer> {
+  return serve(new Map(), config);
 }
