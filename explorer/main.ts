@@ -157,19 +157,36 @@ async function showLayer(early?: Promise<Frame[] | null>): Promise<void> {
   followLive(site.id, layer, mine);
 }
 
-/** New sweeps of the shown moment extend the loop (and are shown when the newest frame was). */
-function followLive(site: string, layer: LayerSpec, mine: number): void {
-  if (layer.kind !== 'level2' && layer.kind !== 'mosaic') return;
-  liveStop = new AbortController();
+/** The times of new frames of a layer as they are ingested: sweeps of its moment and elevation, or products of its mnemonic. */
+async function* newFrameTimes(site: string, layer: LayerSpec, signal: AbortSignal): AsyncGenerator<number> {
   const subscriptions = createRadomeSubscriptions({ url: config.graphqlUrl, retryAttempts: 3 });
-  const moment = (layer.kind === 'level2' ? layer.moment : 'REF') as RadarMoment;
-  const elevation = layer.kind === 'level2' ? layer.elevation : 0.5;
+  try {
+    if (layer.kind === 'level3') {
+      for await (const event of subscriptions.productAdded({ site }, { signal })) {
+        if (event.data?.productAdded.mnemonic === layer.mnemonic) yield Date.parse(event.data.productAdded.scanTime);
+      }
+    } else if (layer.kind === 'level2' || layer.kind === 'mosaic') {
+      const moment = (layer.kind === 'level2' ? layer.moment : 'REF') as RadarMoment;
+      const elevation = layer.kind === 'level2' ? layer.elevation : 0.5;
+      for await (const event of subscriptions.sweepAdded({ site, moment }, { signal })) {
+        if (event.data && Math.abs(event.data.sweepAdded.elevationAngle - elevation) <= 0.3) yield Date.parse(event.data.sweepAdded.startTime);
+      }
+    }
+  } finally {
+    void subscriptions.dispose();
+  }
+}
+
+/** New sweeps or products of the shown layer extend the loop (and are shown when the newest frame was). */
+function followLive(site: string, layer: LayerSpec, mine: number): void {
+  if (layer.kind === 'gnss') return;
+  liveStop = new AbortController();
+  const signal = liveStop.signal;
   void (async () => {
-    for await (const event of subscriptions.sweepAdded({ site, moment }, { signal: liveStop!.signal })) {
+    for await (const time of newFrameTimes(site, layer, signal)) {
       if (mine !== generation) break;
-      if (!event.data || Math.abs(event.data.sweepAdded.elevationAngle - elevation) > 0.3) continue;
       const atNewest = radar.currentIndex === radar.frameList.length - 1;
-      const frames = await loadFrames(client, site, layer, Date.parse(event.data.sweepAdded.startTime) + 60_000, slider.loopLength);
+      const frames = await loadFrames(client, site, layer, time + 60_000, slider.loopLength);
       if (!frames?.length || mine !== generation) continue;
       const index = atNewest
         ? frames.length - 1
@@ -183,7 +200,6 @@ function followLive(site: string, layer: LayerSpec, mine: number): void {
         index,
       );
     }
-    void subscriptions.dispose();
   })();
 }
 
@@ -267,7 +283,7 @@ async function start(): Promise<void> {
   }
 }
 
-attachReadout(map, client, { layer: () => view.layer, frame: () => radar.currentFrame, site: () => view.site });
+attachReadout(map, client, { layer: () => view.layer, frame: () => radar.currentFrame, site: () => siteOf(view.site) ?? null });
 map.on('click', (e) => {
   const layer = view.layer;
   const frames = radar.frameList;

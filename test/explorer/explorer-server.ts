@@ -25,6 +25,8 @@ import { MemorySource } from '../support/memory-source.js';
 export const SAMPLES = {
   level2: 'nexrad/level2/KLOT20220317_000842_V06',
   level3: 'nexrad/level3/LOT_N0H_2021_01_31_11_06_30',
+  /** One-hour precipitation (inches): a Level 3 product with physical values, for the readout. */
+  level3Values: 'nexrad/level3/LOT_N1P_2021_01_31_11_06_30',
   rinex: 'gnss/rinex/york0440.15d',
 } as const;
 
@@ -134,6 +136,7 @@ function sampleFiles(): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>([['KLOT20220317_000842_V06', real]]);
   for (const k of [1, 2, 3]) files.set(`KLOT-retimed-${k}`, retimedVolume(volume, 5 * k * MINUTE, 20 * k));
   files.set('LOT_N0H_2021_01_31_11_06_30', read(SAMPLES.level3));
+  files.set('LOT_N1P_2021_01_31_11_06_30', read(SAMPLES.level3Values));
   files.set('york0440.15d', read(SAMPLES.rinex));
   return files;
 }
