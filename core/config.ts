@@ -79,6 +79,27 @@ export interface ServerConfig {
   tileCacheMb: number;
   /** Rainfall: a gap between consecutive volumes longer than this, minutes, is reported missing, never integrated. */
   rainfallGapMinutes: number;
+  /** A raster XYZ template (`https://…/{z}/{x}/{y}.png`) the explorer draws under its offline vector basemap. */
+  basemapUrl?: string;
+}
+
+/** An http(s) XYZ tile template naming {z}, {x} and {y}, or undefined when unset. */
+function tileTemplateFrom(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw.replace(/[{}]/g, '_'));
+  } catch {
+    url = undefined;
+  }
+  const missing = ['{z}', '{x}', '{y}'].filter((p) => !raw.includes(p));
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || missing.length)
+    throw new RadomeError(
+      'CONFIG',
+      `${name}=${raw}: not a raster tile template like https://tiles.example.org/{z}/{x}/{y}.png (an http(s) URL${missing.length ? `; missing ${missing.join(', ')}` : ''})`,
+    );
+  return raw;
 }
 
 function originsFrom(env: Env, name: string): '*' | string[] {
@@ -124,6 +145,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
     debugErrors: boolFrom(env, 'RADOME_DEBUG_ERRORS', false),
     tileCacheMb: intFrom(env, 'RADOME_TILE_CACHE_MB', 256, 1, 1_000_000),
     rainfallGapMinutes: intFrom(env, 'RADOME_RAINFALL_GAP_MINUTES', 20, 1, 1440),
+    basemapUrl: tileTemplateFrom(env, 'RADOME_BASEMAP_URL'),
   };
 }
 

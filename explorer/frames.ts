@@ -8,6 +8,8 @@ export interface Frame {
   /** ISO 8601 UTC. */
   time: string;
   tileJsonUrl: string;
+  /** Its value tiles (RGB holds the physical value): what the readout reads for Level 3 products. */
+  valueTileJsonUrl: string | null;
   /** The sweep a Level 2 frame shows (radarValue pins it, so the readout is this frame's gate). */
   sweepId: string | null;
 }
@@ -21,7 +23,7 @@ async function level2Frames(client: RadomeClient, site: string, moment: RadarMom
   const from = new Date(end + 1000 - WINDOW_MS).toISOString();
   const frames = dataOrStatus(await client.radarFrames({ site, moment, elevation, from, to, limit: count }), `frames of ${site}`);
   if (!frames) return null;
-  return frames.radarFrames.map((f) => ({ time: f.time, tileJsonUrl: f.tileJsonUrl, sweepId: f.sweep.id }));
+  return frames.radarFrames.map((f) => ({ time: f.time, tileJsonUrl: f.tileJsonUrl, valueTileJsonUrl: f.valueTileJsonUrl, sweepId: f.sweep.id }));
 }
 
 async function level3Frames(client: RadomeClient, site: string, mnemonic: string, end: number, count: number): Promise<Frame[] | null> {
@@ -30,7 +32,9 @@ async function level3Frames(client: RadomeClient, site: string, mnemonic: string
     `${mnemonic} products of ${site}`,
   );
   if (!products) return null;
-  return products.products.edges.flatMap(({ node }) => (node.tileJsonUrl ? [{ time: node.scanTime, tileJsonUrl: node.tileJsonUrl, sweepId: null }] : [])).reverse();
+  return products.products.edges
+    .flatMap(({ node }) => (node.tileJsonUrl ? [{ time: node.scanTime, tileJsonUrl: node.tileJsonUrl, valueTileJsonUrl: node.valueTileJsonUrl ?? null, sweepId: null }] : []))
+    .reverse();
 }
 
 async function mosaicFrames(client: RadomeClient, site: string, end: number, count: number): Promise<Frame[] | null> {
@@ -41,7 +45,7 @@ async function mosaicFrames(client: RadomeClient, site: string, end: number, cou
   for (const result of mosaics) {
     const data = dataOrStatus(result, 'the mosaic');
     if (!data) return null;
-    if (data.mosaic?.tileJsonUrl) frames.push({ time: data.mosaic.time, tileJsonUrl: data.mosaic.tileJsonUrl, sweepId: null });
+    if (data.mosaic?.tileJsonUrl) frames.push({ time: data.mosaic.time, tileJsonUrl: data.mosaic.tileJsonUrl, valueTileJsonUrl: data.mosaic.valueTileJsonUrl, sweepId: null });
   }
   return frames;
 }

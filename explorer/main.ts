@@ -24,6 +24,8 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const sitePicker = $<HTMLSelectElement>('site-picker');
 const layerPicker = $<HTMLSelectElement>('layer-picker');
 
+/** The zoom a chosen site is shown at: its 230 km ring fills a laptop's map. */
+const SITE_ZOOM = 6.5;
 const map = new maplibregl.Map({
   container: 'map',
   style: baseStyle(config),
@@ -36,6 +38,16 @@ map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-ri
 const radar = new RadarFrames(map);
 let overview: CatalogOverview | null = null;
 let options: LayerOption[] = [];
+/**
+ * Settles once the first view is drawn or known to have no radar (a GNSS view, an empty catalog, an
+ * error): the basemap's heavy layers wait for it, so they never compete with the first radar frame.
+ */
+let settleFirstView!: () => void;
+const firstViewSettled = new Promise<void>((resolve) => {
+  settleFirstView = resolve;
+  // Tiles that never load (a server gone mid-way) must not keep the basemap away.
+  setTimeout(resolve, 10_000);
+});
 /** Bumped on each layer change, so answers for an earlier choice are dropped. */
 let generation = 0;
 let liveStop: AbortController | null = null;
@@ -75,6 +87,7 @@ function watchFirstPixels(frame: Frame, mine: number): void {
       if (mine !== generation) return;
       if (!performance.getEntriesByName('radome:first-radar').length) performance.mark('radome:first-radar');
       document.body.dataset.radar = 'ready';
+      settleFirstView();
     });
     map.triggerRepaint();
   };
@@ -100,6 +113,7 @@ async function showLayer(early?: Promise<Frame[] | null>): Promise<void> {
   document.body.dataset.radar = 'loading';
   $('readout').hidden = true;
   if (!layer || layer.kind === 'gnss') {
+    settleFirstView();
     radar.clear();
     slider.setTimes([], 0);
     void showLegend(null, '');
@@ -113,11 +127,13 @@ async function showLayer(early?: Promise<Frame[] | null>): Promise<void> {
     writeUrl();
     return;
   }
-  if (!site) return;
+  if (!site) return settleFirstView();
   const frames = await (early ?? framesFor(site, layer));
-  if (mine !== generation || !frames) return;
+  if (mine !== generation) return;
+  if (!frames) return settleFirstView();
   if (!performance.getEntriesByName('radome:frames').length) performance.mark('radome:frames');
   if (!frames.length) {
+    settleFirstView();
     radar.clear();
     slider.setTimes([], 0);
     showStatus('empty', `No ${labelOf(layer)} frames at ${site.id} in the catalog.`);
@@ -141,19 +157,36 @@ async function showLayer(early?: Promise<Frame[] | null>): Promise<void> {
   followLive(site.id, layer, mine);
 }
 
-/** New sweeps of the shown moment extend the loop (and are shown when the newest frame was). */
-function followLive(site: string, layer: LayerSpec, mine: number): void {
-  if (layer.kind !== 'level2' && layer.kind !== 'mosaic') return;
-  liveStop = new AbortController();
+/** The times of new frames of a layer as they are ingested: sweeps of its moment and elevation, or products of its mnemonic. */
+async function* newFrameTimes(site: string, layer: LayerSpec, signal: AbortSignal): AsyncGenerator<number> {
   const subscriptions = createRadomeSubscriptions({ url: config.graphqlUrl, retryAttempts: 3 });
-  const moment = (layer.kind === 'level2' ? layer.moment : 'REF') as RadarMoment;
-  const elevation = layer.kind === 'level2' ? layer.elevation : 0.5;
+  try {
+    if (layer.kind === 'level3') {
+      for await (const event of subscriptions.productAdded({ site }, { signal })) {
+        if (event.data?.productAdded.mnemonic === layer.mnemonic) yield Date.parse(event.data.productAdded.scanTime);
+      }
+    } else if (layer.kind === 'level2' || layer.kind === 'mosaic') {
+      const moment = (layer.kind === 'level2' ? layer.moment : 'REF') as RadarMoment;
+      const elevation = layer.kind === 'level2' ? layer.elevation : 0.5;
+      for await (const event of subscriptions.sweepAdded({ site, moment }, { signal })) {
+        if (event.data && Math.abs(event.data.sweepAdded.elevationAngle - elevation) <= 0.3) yield Date.parse(event.data.sweepAdded.startTime);
+      }
+    }
+  } finally {
+    void subscriptions.dispose();
+  }
+}
+
+/** New sweeps or products of the shown layer extend the loop (and are shown when the newest frame was). */
+function followLive(site: string, layer: LayerSpec, mine: number): void {
+  if (layer.kind === 'gnss') return;
+  liveStop = new AbortController();
+  const signal = liveStop.signal;
   void (async () => {
-    for await (const event of subscriptions.sweepAdded({ site, moment }, { signal: liveStop!.signal })) {
+    for await (const time of newFrameTimes(site, layer, signal)) {
       if (mine !== generation) break;
-      if (!event.data || Math.abs(event.data.sweepAdded.elevationAngle - elevation) > 0.3) continue;
       const atNewest = radar.currentIndex === radar.frameList.length - 1;
-      const frames = await loadFrames(client, site, layer, Date.parse(event.data.sweepAdded.startTime) + 60_000, slider.loopLength);
+      const frames = await loadFrames(client, site, layer, time + 60_000, slider.loopLength);
       if (!frames?.length || mine !== generation) continue;
       const index = atNewest
         ? frames.length - 1
@@ -167,26 +200,30 @@ function followLive(site: string, layer: LayerSpec, mine: number): void {
         index,
       );
     }
-    void subscriptions.dispose();
   })();
 }
 
-async function chooseSite(id: string): Promise<void> {
+/** The site's layer options, and the frames of the URL's layer, asked for together. */
+function askSite(site: RadarSiteInfo): { asked: LayerSpec | null; early: Promise<Frame[] | null> | undefined; found: Promise<LayerOption[] | null> } {
+  const asked = view.layer;
+  return { asked, early: asked && asked.kind !== 'gnss' ? framesFor(site, asked) : undefined, found: layerOptions(client, site) };
+}
+
+/** Shows a site; `pending` are its queries when they were sent already (at start, before the map loaded). */
+async function chooseSite(id: string, pending?: ReturnType<typeof askSite>): Promise<void> {
   const site = siteOf(id);
   if (!site) return;
   view.site = id;
   sitePicker.value = id;
-  // A layer named in the URL is asked for at once, beside the pickers' queries.
-  const asked = view.layer;
-  const early = asked && asked.kind !== 'gnss' ? framesFor(site, asked) : undefined;
-  const found = await layerOptions(client, site);
+  const { asked, early, found: foundPromise } = pending ?? askSite(site);
+  const found = await foundPromise;
   if (!found) return;
   options = [...found, ...(overview?.stations ?? []).map((s) => ({ layer: { kind: 'gnss', station: s.id } as LayerSpec, label: `GNSS ${s.id} SNR` }))];
   layerPicker.replaceChildren(...options.map((o) => new Option(o.label, formatLayer(o.layer))));
   const keep = view.layer && options.some((o) => formatLayer(o.layer) === formatLayer(view.layer!));
   if (!keep) view.layer = (options.find((o) => o.layer.kind === 'level2' && o.layer.moment === 'REF') ?? options[0])?.layer ?? null;
   if (view.layer) layerPicker.value = formatLayer(view.layer);
-  if (view.lon === null && view.layer?.kind !== 'gnss') map.jumpTo({ center: [site.lon, site.lat], zoom: 6.5 });
+  if (view.lon === null && view.layer?.kind !== 'gnss') map.jumpTo({ center: [site.lon, site.lat], zoom: SITE_ZOOM });
   await showLayer(view.layer === asked ? early : undefined);
 }
 
@@ -202,7 +239,13 @@ const mapLoaded = new Promise<void>((resolve) =>
 async function start(): Promise<void> {
   overview = await overviewLoaded;
   performance.mark('radome:catalog');
+  // The first site's queries go out now, while MapLibre may still be loading.
+  const first = overview && (siteOf(view.site) ?? overview.sites.find((s) => s.latestVolume) ?? overview.sites[0]);
+  const pending = first ? askSite(first) : undefined;
+  // Straight to the site (before the map loads, when it can), so no frame is drawn for the view left at once.
+  if (first && view.lon === null && view.layer?.kind !== 'gnss') map.jumpTo({ center: [first.lon, first.lat], zoom: SITE_ZOOM });
   await mapLoaded;
+  if (!overview || (!overview.sites.length && !overview.stations.length)) settleFirstView();
   if (!overview) return;
   if (!overview.sites.length && !overview.stations.length) {
     showStatus(
@@ -230,8 +273,7 @@ async function start(): Promise<void> {
     void showLayer();
   };
   $<HTMLInputElement>('opacity').oninput = (e) => radar.setOpacity(Number((e.target as HTMLInputElement).value));
-  const site = siteOf(view.site) ?? overview.sites.find((s) => s.latestVolume) ?? overview.sites[0];
-  if (site) await chooseSite(site.id);
+  if (first) await chooseSite(first.id, pending);
   else if (overview.stations.length) {
     options = overview.stations.map((s) => ({ layer: { kind: 'gnss', station: s.id } as LayerSpec, label: `GNSS ${s.id} SNR` }));
     layerPicker.replaceChildren(...options.map((o) => new Option(o.label, formatLayer(o.layer))));
@@ -241,7 +283,7 @@ async function start(): Promise<void> {
   }
 }
 
-attachReadout(map, client, { layer: () => view.layer, frame: () => radar.currentFrame, site: () => view.site });
+attachReadout(map, client, { layer: () => view.layer, frame: () => radar.currentFrame, site: () => siteOf(view.site) ?? null });
 map.on('click', (e) => {
   const layer = view.layer;
   const frames = radar.frameList;
@@ -253,15 +295,7 @@ map.on('click', (e) => {
 });
 map.on('moveend', writeUrl);
 map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
-/** Resolves at the first radar pixels, or after 2 s without any (a GNSS view, an empty catalog, an error). */
-const radarFirst = new Promise((resolve) => {
-  new MutationObserver((_, observer) => document.body.dataset.radar === 'ready' && (observer.disconnect(), resolve(null))).observe(document.body, {
-    attributes: true,
-    attributeFilter: ['data-radar'],
-  });
-  setTimeout(resolve, 2000);
-});
-map.once('load', () => addVectorBasemap(map, config, radarFirst));
+map.once('load', () => addVectorBasemap(map, config, firstViewSettled));
 void start();
 
 /** For scripting and the browser tests: the map and the frame controls. */

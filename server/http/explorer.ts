@@ -38,7 +38,7 @@ interface Asset {
 }
 
 export interface ExplorerPageConfig {
-  /** A raster basemap XYZ template (`https://…/{z}/{x}/{y}.png`) drawn under the offline vector basemap; RADOME_BASEMAP_URL. */
+  /** A raster basemap XYZ template (`https://…/{z}/{x}/{y}.png`) drawn under the offline vector basemap (ServerConfig.basemapUrl, RADOME_BASEMAP_URL). */
   basemapUrl?: string;
 }
 
@@ -93,7 +93,7 @@ export function isExplorerPath(rawPath: string): boolean {
   return rawPath === '/' || rawPath.startsWith(EXPLORER_ASSETS_PREFIX);
 }
 
-export function createExplorerRoute(dir = defaultExplorerDir(), config: ExplorerPageConfig = { basemapUrl: process.env.RADOME_BASEMAP_URL || undefined }) {
+export function createExplorerRoute(dir = defaultExplorerDir(), config: ExplorerPageConfig = {}) {
   let assets: Map<string, Asset> | null = null;
   return function serveExplorer(req: IncomingMessage, res: ServerResponse, rawPath: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(res, 'GET, HEAD');
@@ -118,6 +118,3 @@ export function createExplorerRoute(dir = defaultExplorerDir(), config: Explorer
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 }
-
-/** The route `radome serve` mounts: dist/explorer, raster basemap from RADOME_BASEMAP_URL. */
-export const serveExplorer = createExplorerRoute();

@@ -19,7 +19,7 @@ import { CatalogEventFeed } from '../subscriptions/feed.js';
 import { createSubscriptionServer } from '../subscriptions/ws.js';
 import { bearerAuth } from './bearer-auth.js';
 import { cors } from './cors.js';
-import { EXPLORER_ASSETS_PREFIX, serveExplorer } from './explorer.js';
+import { createExplorerRoute, EXPLORER_ASSETS_PREFIX } from './explorer.js';
 import { createGraphiqlRoute, defaultGraphiqlDir, GRAPHIQL_PATH } from './graphiql.js';
 import { GRAPHQL_PATH, serveGraphql } from './graphql.js';
 import { serveHealth, serveMetrics, serveReady } from './health.js';
@@ -106,6 +106,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const { catalog, objects } = options;
   const config: ServerConfig = { ...loadServerConfig({}), rateLimitPerSecond: 0, ...options.config };
   const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const serveExplorer = createExplorerRoute(undefined, { basemapUrl: config.basemapUrl });
   const publicBase = options.publicUrl === undefined ? undefined : publicBaseUrl(options.publicUrl);
   const schema = buildRadomeSchema();
   const httpServer = createServer();

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadServerConfig } from '../../core/config.js';
 import { createExplorerRoute, isExplorerPath } from '../../server/http/explorer.js';
+import { startEmptyExplorerServer } from './explorer-server.js';
 
 describe('the explorer route', () => {
   let dir: string;
@@ -95,6 +97,30 @@ describe('the explorer route', () => {
       const res = await fetch(`${url}${path}`);
       expect(res.status, path).toBe(404);
       expect(await res.text()).not.toContain('TOP-SECRET-CONTENT');
+    }
+  });
+});
+
+describe('the raster basemap setting (RADOME_BASEMAP_URL, core/config)', () => {
+  it('is validated with the other server settings: an http(s) template naming {z}, {x} and {y}', () => {
+    expect(loadServerConfig({}).basemapUrl).toBeUndefined();
+    expect(loadServerConfig({ RADOME_BASEMAP_URL: ' ' }).basemapUrl).toBeUndefined();
+    expect(loadServerConfig({ RADOME_BASEMAP_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' }).basemapUrl).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
+    expect(() => loadServerConfig({ RADOME_BASEMAP_URL: 'https://tiles.example.org/{z}/{x}.png' })).toThrow(/RADOME_BASEMAP_URL=.*missing \{y\}/);
+    expect(() => loadServerConfig({ RADOME_BASEMAP_URL: 'tiles/{z}/{x}/{y}.png' })).toThrow(/RADOME_BASEMAP_URL=.*not a raster tile template/);
+    expect(() => loadServerConfig({ RADOME_BASEMAP_URL: 'javascript:alert(1)//{z}/{x}/{y}' })).toThrow(/an http\(s\) URL/);
+  });
+
+  it('reaches the page a radome server serves at / from its config, not from process.env', async () => {
+    process.env.RADOME_BASEMAP_URL = 'https://from-the-environment.example.org/{z}/{x}/{y}.png';
+    const server = await startEmptyExplorerServer(loadServerConfig({ RADOME_BASEMAP_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' }));
+    try {
+      const html = await (await fetch(`${server.url}/`)).text();
+      const config = JSON.parse(/<script type="application\/json" id="radome-explorer-config">(.*?)<\/script>/.exec(html)![1]!);
+      expect(config.basemapUrl).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
+    } finally {
+      delete process.env.RADOME_BASEMAP_URL;
+      await server.close();
     }
   });
 });

@@ -14,6 +14,7 @@ import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import type { Level2Volume, Moment } from '../../ingest/decode/level2/types.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { postGraphql } from '../support/radar-fixture.js';
+import type { ServerConfig } from '../../core/config.js';
 import { createRadomeServer } from '../../server/index.js';
 import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -24,6 +25,8 @@ import { MemorySource } from '../support/memory-source.js';
 export const SAMPLES = {
   level2: 'nexrad/level2/KLOT20220317_000842_V06',
   level3: 'nexrad/level3/LOT_N0H_2021_01_31_11_06_30',
+  /** One-hour precipitation (inches): a Level 3 product with physical values, for the readout. */
+  level3Values: 'nexrad/level3/LOT_N1P_2021_01_31_11_06_30',
   rinex: 'gnss/rinex/york0440.15d',
 } as const;
 
@@ -106,13 +109,13 @@ async function ingestMore({ catalogPath, objectsDir }: IngestedCatalog, files: M
   }
 }
 
-async function serve(files: Map<string, Uint8Array>): Promise<ExplorerServer> {
+async function serve(files: Map<string, Uint8Array>, config?: Partial<ServerConfig>): Promise<ExplorerServer> {
   await buildExplorer();
   const ingested = await ingestInto(files);
   const { dir, catalogPath, objectsDir } = ingested;
   const objects = new FileObjectStore(objectsDir, { durable: false });
   const catalog = openReadOnlyCatalog(catalogPath);
-  const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e) }).listen(0, '127.0.0.1');
+  const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e), config }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
     ingest: (more) => ingestMore(ingested, more),
@@ -133,6 +136,7 @@ function sampleFiles(): Map<string, Uint8Array> {
   const files = new Map<string, Uint8Array>([['KLOT20220317_000842_V06', real]]);
   for (const k of [1, 2, 3]) files.set(`KLOT-retimed-${k}`, retimedVolume(volume, 5 * k * MINUTE, 20 * k));
   files.set('LOT_N0H_2021_01_31_11_06_30', read(SAMPLES.level3));
+  files.set('LOT_N1P_2021_01_31_11_06_30', read(SAMPLES.level3Values));
   files.set('york0440.15d', read(SAMPLES.rinex));
   return files;
 }
@@ -148,7 +152,7 @@ export async function prepareExplorerSamples(): Promise<IngestedCatalog> {
   return ingestInto(sampleFiles());
 }
 
-/** A server over an empty catalog. */
-export function startEmptyExplorerServer(): Promise<ExplorerServer> {
-  return serve(new Map());
+/** A server over an empty catalog (with server settings, e.g. from loadServerConfig). */
+export function startEmptyExplorerServer(config?: Partial<ServerConfig>): Promise<ExplorerServer> {
+  return serve(new Map(), config);
 }

@@ -8,9 +8,13 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nexradSiteLocation } from '../../core/nexrad-sites.js';
-import { repoRoot } from '../sample-data.js';
+import { decodeLevel3 } from '../../ingest/decode/level3/index.js';
+import { productGrid } from '../../ingest/level3/product-render.js';
+import { PolarPointSampler } from '../../ingest/render/gate-at-point.js';
+import type { CodedPolarGrid } from '../../ingest/render/types.js';
+import { repoRoot, sampleFile } from '../sample-data.js';
 import { chromiumSkipReason, findChromium, isLoopback, launchBrowser, SWIFTSHADER_WEBGL, type LaunchedBrowser } from '../support/browser.js';
-import { missingSamples, retimedKlotFrame, startEmptyExplorerServer, startExplorerServer, type ExplorerServer } from './explorer-server.js';
+import { missingSamples, retimedKlotFrame, SAMPLES, startEmptyExplorerServer, startExplorerServer, type ExplorerServer } from './explorer-server.js';
 
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(chromiumSkipReason);
@@ -105,6 +109,60 @@ async function settled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => (window as any).radomeExplorer.map.once('render', resolve) && (window as any).radomeExplorer.map.triggerRepaint()));
 }
 
+/** Chooses a layer in the picker and waits for its first frame's radar pixels. */
+async function chooseLayer(page: Page, layer: string): Promise<void> {
+  await page.locator('#layer-picker').selectOption(layer);
+  await page.waitForFunction(() => document.body.dataset.radar === 'ready', null, { timeout: 120_000 });
+}
+
+/**
+ * Moves the mouse over a radar pixel well inside an echo (its neighbours are echoes too) for which
+ * `accept` holds on the lon/lat of the pixel's centre and of its corners (0.75 px out: a value tile's
+ * pixel is at most 0.71 screen px), and returns the readout once it settles there.
+ */
+async function hoverEcho(
+  page: Page,
+  accept: (around: number[][]) => boolean | Promise<boolean>,
+  where: 'echoes' | 'anywhere' = 'echoes',
+): Promise<{ lon: number; lat: number; value: string | undefined; text: string | null }> {
+  const echoes = where === 'echoes' ? await radarPixels(page) : [];
+  const inside = new Set(echoes.map((p) => `${p.x},${p.y}`));
+  const inner =
+    where === 'echoes'
+      ? echoes.filter((p) => [-2, 0, 2].every((dx) => [-2, 0, 2].every((dy) => inside.has(`${p.x + dx},${p.y + dy}`))))
+      : Array.from({ length: Math.floor(VIEWPORT.width / 7) * Math.floor(VIEWPORT.height / 7) }, (_, i) => ({
+          x: 3 + 7 * (i % Math.floor(VIEWPORT.width / 7)),
+          y: 3 + 7 * Math.floor(i / Math.floor(VIEWPORT.width / 7)),
+        }));
+  // Null for pixels under a panel (the map gets no mouse events there).
+  const arounds = (await page.evaluate(
+    (points) =>
+      points.map((p) => {
+        const canvas = document.querySelector('#map canvas')!;
+        const box = canvas.getBoundingClientRect();
+        if (document.elementFromPoint(box.left + p.x + 0.5, box.top + p.y + 0.5) !== canvas) return null;
+        return [
+          [0, 0],
+          [-0.75, -0.75],
+          [0.75, -0.75],
+          [-0.75, 0.75],
+          [0.75, 0.75],
+        ].map(([dx, dy]) => (window as any).radomeExplorer.map.unproject([p.x + 0.5 + dx!, p.y + 0.5 + dy!]).toArray());
+      }),
+    inner,
+  )) as (number[][] | null)[];
+  let target: { x: number; y: number } | undefined;
+  for (let i = 0; i < inner.length && !target; i++) if (arounds[i] && (await accept(arounds[i]!))) target = inner[i];
+  expect(target, `no pixel accepted among ${inner.length} inner of ${echoes.length} radar pixels; first: ${JSON.stringify(arounds[0])}`).toBeDefined();
+  const box = (await page.locator('#map canvas').boundingBox())!;
+  await page.evaluate(() => document.getElementById('readout')!.removeAttribute('data-lon'));
+  await page.mouse.move(box.x + target!.x + 0.5, box.y + target!.y + 0.5);
+  await page.waitForFunction(() => document.getElementById('readout')!.dataset.lon !== undefined && !document.getElementById('readout')!.hidden, null, { timeout: 60_000 });
+  // Let the readout settle on the last position asked.
+  await page.waitForTimeout(500);
+  return page.locator('#readout').evaluate((el: HTMLElement) => ({ lon: Number(el.dataset.lon), lat: Number(el.dataset.lat), value: el.dataset.value, text: el.textContent }));
+}
+
 describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real samples', () => {
   let server: ExplorerServer;
   let browser: LaunchedBrowser;
@@ -138,7 +196,7 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     // The pickers hold what the catalog holds: the site, the moments of its newest volume, its imaged Level 3 product, the mosaic, YORK.
     const choices = await page.$$eval('#layer-picker option', (os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(choices.filter((c) => c.startsWith('level2:REF:')).length).toBeGreaterThan(0);
-    expect(choices.filter((c) => !c.startsWith('level2:'))).toEqual(['level3:N0H', 'mosaic:REF', 'gnss:YORK']);
+    expect(choices.filter((c) => !c.startsWith('level2:')).sort()).toEqual(['gnss:YORK', 'level3:N0H', 'level3:N1P', 'mosaic:REF']);
     expect(await page.$$eval('#site-picker option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['KLOT']);
     expect(await page.locator('#legend li').count()).toBeGreaterThan(5);
     const echoes = await radarPixels(page);
@@ -214,6 +272,84 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     await save(page, 'value');
   });
 
+  it('shows a Level 3 product from a link: picker, frame, legend, and the value under the cursor from its value tiles', { timeout: 600_000 }, async () => {
+    // Straight from a link naming the layer; the picker then shows it.
+    await openExplorer(page, `${server.url}/?site=KLOT&layer=level3:N0H`);
+    expect(await page.locator('#layer-picker').inputValue()).toBe('level3:N0H');
+    expect(new URLSearchParams(new URL(page.url()).search).get('layer')).toBe('level3:N0H');
+    const products = await server.graphql<{ products: { edges: { node: { scanTime: string; units: string } }[] } }>(
+      '{ products(filter: { site: "KLOT", mnemonics: ["N0H"] }, first: 10) { edges { node { scanTime units } } } }',
+    );
+    const times = products.data!.products.edges.map((e) => e.node.scanTime);
+    const frames = (await page.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
+    expect(frames.map((f) => f.time)).toEqual(times);
+    expect(await page.locator('#frame-time').getAttribute('data-time')).toBe(times.at(-1));
+    expect(await page.locator('#legend .legend-title').textContent()).toMatch(/N0H.*\(class\)/);
+    expect(await page.locator('#legend li').count()).toBeGreaterThan(3);
+    await settled(page);
+    // The decoded product's value at a point, by its exact gate lookup (the readout reads the value tiles).
+    const product = decodeLevel3(new Uint8Array(readFileSync(sampleFile(SAMPLES.level3)!)));
+    const { grid, levelValues } = productGrid(product);
+    const polar = grid as CodedPolarGrid;
+    const sampler = new PolarPointSampler(polar);
+    const productValueAt = ([lon, lat]: number[]) => {
+      const gate = sampler.lookup(lat!, lon!);
+      return 'outside' in gate ? NaN : levelValues[polar.codes[gate.radial * polar.gateCount + gate.gate]!]!;
+    };
+    // Any point of the map the product has a value at (its classes are drawn translucent, some clear).
+    const shown = await hoverEcho(
+      page,
+      (around) => {
+        const values = around.map(productValueAt);
+        return Number.isFinite(values[0]) && values.every((v) => v === values[0]);
+      },
+      'anywhere',
+    );
+    expect(shown.value).not.toBe('');
+    expect(Number(shown.value)).toBeCloseTo(productValueAt([shown.lon, shown.lat]), 3);
+    expect(shown.text).toMatch(/ class · KLOT range \d+\.\d km · 2021-01-31 \d\d:\d\d:\d\d UTC/);
+    await save(page, 'level3-value');
+  });
+
+  it('shows the national mosaic: its frames at the Level 2 times, legend, stepping, and the value radarValue gives', { timeout: 600_000 }, async () => {
+    await chooseLayer(page, 'mosaic:REF');
+    const frames = (await page.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
+    expect(frames.length).toBeGreaterThanOrEqual(3);
+    expect(frames.every((f) => f.tileJsonUrl.includes('/tiles/mosaic/'))).toBe(true);
+    expect(await page.locator('#legend .legend-title').textContent()).toMatch(/mosaic.*\(dBZ\)/i);
+    await settled(page);
+    await showPanels(page, false);
+    const before = createHash('sha256')
+      .update(await page.locator('#map canvas').screenshot())
+      .digest('hex');
+    await showPanels(page, true);
+    await page.locator('#frame').focus();
+    await page.keyboard.press('ArrowLeft');
+    await settled(page);
+    await showPanels(page, false);
+    const after = createHash('sha256')
+      .update(await page.locator('#map canvas').screenshot())
+      .digest('hex');
+    await showPanels(page, true);
+    expect(after).not.toBe(before);
+    const index = (await page.evaluate(() => (window as any).radomeExplorer.currentIndex())) as number;
+    expect(index).toBe(frames.length - 2);
+    const valueAt = async ([lon, lat]: number[]) =>
+      (
+        await server.graphql<{ radarValue: { value: number | null; units: string } | null }>(
+          'query($lon: Float!, $lat: Float!, $time: DateTimeISO) { radarValue(lon: $lon, lat: $lat, moment: REF, time: $time) { value units } }',
+          { lon, lat, time: frames[index]!.time },
+        )
+      ).data!.radarValue;
+    // The mosaic's colour tiles also tint covered pixels without echo: hover one with a value.
+    let asked = 0;
+    const shown = await hoverEcho(page, async (around) => asked++ % 25 === 0 && (await valueAt(around[0]!))?.value != null);
+    const answer = { data: { radarValue: await valueAt([shown.lon, shown.lat]) } };
+    expect(answer.data.radarValue!.value).not.toBeNull();
+    expect(Number(shown.value)).toBe(answer.data.radarValue!.value);
+    await save(page, 'mosaic');
+  });
+
   it('restores the view from its permalink', { timeout: 600_000 }, async () => {
     await page.evaluate(() => (window as any).radomeExplorer.map.jumpTo({ zoom: 7.25, center: [-87.9, 41.75] }));
     await page.evaluate(() => (window as any).radomeExplorer.showFrame(1));
@@ -278,6 +414,47 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     expect(csvRows.map((r) => [r[0], Number(r[1]), Number(r[5])])).toEqual(points.map((p) => [p.start, p.mean, p.count]));
     await save(gnss, 'gnss-york');
     await gnss.close();
+  });
+
+  it('works at phone width, every control with an accessible name, on the radar and the GNSS views', { timeout: 600_000 }, async () => {
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 375, height: 740 });
+    /** Named controls, and none reaching past the screen's edges (no sideways scrolling). */
+    const check = async () =>
+      phone.evaluate(() => {
+        const nameOf = (el: HTMLElement) => (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '').trim();
+        const controls = [...document.querySelectorAll<HTMLElement>('select, input, button, a[href], output')].filter((el) => el.getClientRects().length > 0 && !el.closest('[hidden]'));
+        return {
+          count: controls.length,
+          unnamed: controls.filter((el) => !nameOf(el)).map((el) => el.outerHTML.slice(0, 80)),
+          outside: controls
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.left < 0 || r.right > innerWidth + 0.5;
+            })
+            .map((el) => el.outerHTML.slice(0, 80)),
+          scrollWidth: document.documentElement.scrollWidth,
+          map: document.getElementById('map')!.getBoundingClientRect().height,
+        };
+      });
+    await openExplorer(phone, `${server.url}/?site=KLOT`);
+    await phone.setViewportSize({ width: 375, height: 740 });
+    const radar = await check();
+    expect(radar.count).toBeGreaterThan(6);
+    expect(radar.unnamed).toEqual([]);
+    expect(radar.outside).toEqual([]);
+    expect(radar.scrollWidth).toBeLessThanOrEqual(375);
+    expect(radar.map).toBeGreaterThan(300);
+    await save(phone, 'phone');
+    await phone.goto(`${server.url}/?layer=gnss:YORK`);
+    await phone.waitForSelector('#snr-table tbody tr', { timeout: 120_000 });
+    const gnss = await check();
+    expect(gnss.count).toBeGreaterThan(radar.count);
+    expect(gnss.unnamed).toEqual([]);
+    expect(gnss.outside).toEqual([]);
+    expect(gnss.scrollWidth).toBeLessThanOrEqual(375);
+    await save(phone, 'phone-gnss');
+    await phone.close();
   });
 
   it('extends the loop live when a new volume is ingested (sweepAdded), showing it when the newest frame was shown', { timeout: 600_000 }, async () => {
