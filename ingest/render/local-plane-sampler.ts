@@ -47,26 +47,32 @@ export class LocalPlaneSampler {
     }
   }
 
-  /** Fills east[col], north[col] (km from the radar) for the centres of pixel row `row`. */
-  fillRow(row: number, east: Float64Array, north: Float64Array): void {
+  /**
+   * Fills east[col], north[col] (km from the radar) for the centres of pixel row `row`, columns
+   * [from, to) (the whole row by default); a column gets the same value whatever span it is filled in.
+   */
+  fillRow(row: number, east: Float64Array, north: Float64Array, from = 0, to = this.frame.width): void {
     const { step, nodeCols, nodeEast, nodeNorth, rowEast, rowNorth } = this;
-    const width = this.frame.width;
     const lastCell = nodeEast.length / nodeCols - 2;
     const cell = Math.min(Math.floor(row / step), lastCell);
     const fy = (row - cell * step) / step;
     const top = cell * nodeCols;
     const bottom = top + nodeCols;
-    for (let i = 0; i < nodeCols; i++) {
+    const firstNode = Math.floor(from / step);
+    const lastNode = Math.min(nodeCols - 1, Math.ceil(to / step));
+    for (let i = firstNode; i <= lastNode; i++) {
       rowEast[i] = nodeEast[top + i]! + (nodeEast[bottom + i]! - nodeEast[top + i]!) * fy;
       rowNorth[i] = nodeNorth[top + i]! + (nodeNorth[bottom + i]! - nodeNorth[top + i]!) * fy;
     }
-    for (let i = 0, col = 0; col < width; i++) {
+    for (let i = firstNode, col = from; col < to; i++) {
       const e0 = rowEast[i]!;
       const n0 = rowNorth[i]!;
-      const de = (rowEast[i + 1]! - e0) / step;
-      const dn = (rowNorth[i + 1]! - n0) / step;
-      const end = Math.min(col + step, width);
-      for (let k = 0; col < end; col++, k++) {
+      // The last node starts no segment but may be a pixel of its own (k = 0 there).
+      const next = Math.min(i + 1, nodeCols - 1);
+      const de = (rowEast[next]! - e0) / step;
+      const dn = (rowNorth[next]! - n0) / step;
+      const end = Math.min((i + 1) * step, to);
+      for (let k = col - i * step; col < end; col++, k++) {
         east[col] = e0 + de * k;
         north[col] = n0 + dn * k;
       }
