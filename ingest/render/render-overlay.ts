@@ -60,7 +60,7 @@ export class PixelRowPositions {
   }
 
   /** Columns [from, to) only when given. */
-  fill(row: number, from?: number, to?: number): void {
+  fill(row: number, from = 0, to = this.east.length): void {
     this.sampler.fillRow(row, this.east, this.north, from, to);
   }
 }
