@@ -108,7 +108,10 @@ function compositeRows(height: number, width: number, members: MemberRows[], wri
         nearest[at] = Infinity;
         if (!m.distanceBounds(r0, r1, j * BLOCK, Math.min(width, (j + 1) * BLOCK), bounds)) continue;
         nearest[at] = bounds[0]!;
-        if (sure && bounds[0]! >= sure.fromKm && bounds[1]! < sure.toKm) nearestCover[j] = Math.min(nearestCover[j]!, bounds[1]!);
+        // A member covers a block surely only if the block lies in its frame: pixels beyond are never offered to it.
+        const c1 = Math.min(width, (j + 1) * BLOCK);
+        const inFrame = m.row0 <= r0 && m.row1 >= r1 && m.col0 <= j * BLOCK && m.col1 >= c1;
+        if (sure && inFrame && bounds[0]! >= sure.fromKm && bounds[1]! < sure.toKm) nearestCover[j] = Math.min(nearestCover[j]!, bounds[1]!);
       }
     });
     for (const i of active) {
