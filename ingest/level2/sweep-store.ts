@@ -70,11 +70,24 @@ function rangeArray(axis: GateAxis): EncodedZarrArray {
   });
 }
 
-/** The grid's codes on its axis: rows padded with BELOW_THRESHOLD up to the axis's gate count. */
+/**
+ * Memory for padded codes, reused from array to array: each is compressed (and so done with)
+ * before the next is padded, and fresh memory for each (a megabyte or more, zeroed, a page fault
+ * per page) cost more than the copy itself.
+ */
+let paddingScratch = new ArrayBuffer(0);
+
+/** The grid's codes on its axis: rows padded with BELOW_THRESHOLD up to the axis's gate count (valid until the next call). */
 function codesOnAxis(grid: MomentGrid, radials: number, gateCount: number): Uint8Array | Uint16Array {
   if (grid.gateCount === gateCount) return grid.codes;
-  const out = grid.codes instanceof Uint8Array ? new Uint8Array(radials * gateCount) : new Uint16Array(radials * gateCount);
-  for (let r = 0; r < radials; r++) out.set(grid.codes.subarray(r * grid.gateCount, (r + 1) * grid.gateCount), r * gateCount);
+  const bytes = radials * gateCount * grid.codes.BYTES_PER_ELEMENT;
+  if (paddingScratch.byteLength < bytes) paddingScratch = new ArrayBuffer(bytes);
+  const out = grid.codes instanceof Uint8Array ? new Uint8Array(paddingScratch, 0, radials * gateCount) : new Uint16Array(paddingScratch, 0, radials * gateCount);
+  for (let r = 0; r < radials; r++) {
+    const at = r * gateCount;
+    out.set(grid.codes.subarray(r * grid.gateCount, (r + 1) * grid.gateCount), at);
+    out.fill(0, at + grid.gateCount, at + gateCount);
+  }
   return out;
 }
 

@@ -19,11 +19,7 @@ export class LocalPlaneSampler {
   private readonly rowEast: Float64Array;
   private readonly rowNorth: Float64Array;
 
-  constructor(
-    private readonly frame: PixelFrame,
-    latitude: number,
-    longitude: number,
-  ) {
+  constructor(frame: PixelFrame, latitude: number, longitude: number) {
     const step = Math.max(1, Math.ceil(Math.max(frame.width, frame.height) / NODE_CELLS));
     const cellsX = Math.max(1, Math.ceil((frame.width - 1) / step));
     const cellsY = Math.max(1, Math.ceil((frame.height - 1) / step));
@@ -31,8 +27,8 @@ export class LocalPlaneSampler {
     this.nodeCols = cellsX + 1;
     this.nodeEast = new Float64Array((cellsY + 1) * this.nodeCols);
     this.nodeNorth = new Float64Array((cellsY + 1) * this.nodeCols);
-    this.rowEast = new Float64Array(this.nodeCols);
-    this.rowNorth = new Float64Array(this.nodeCols);
+    this.rowEast = new Float64Array(this.nodeCols + 1);
+    this.rowNorth = new Float64Array(this.nodeCols + 1);
     const inverse = new Float64Array(2);
     for (let j = 0; j <= cellsY; j++) {
       const lat = latitudeOfRow(frame, j * step);
@@ -47,26 +43,33 @@ export class LocalPlaneSampler {
     }
   }
 
-  /** Fills east[col], north[col] (km from the radar) for the centres of pixel row `row`. */
-  fillRow(row: number, east: Float64Array, north: Float64Array): void {
+  /**
+   * Fills east[col], north[col] (km from the radar) for the centres of pixel row `row`, columns
+   * [from, to); a column gets the same value whatever span it is filled in.
+   */
+  fillRow(row: number, east: Float64Array, north: Float64Array, from: number, to: number): void {
     const { step, nodeCols, nodeEast, nodeNorth, rowEast, rowNorth } = this;
-    const width = this.frame.width;
     const lastCell = nodeEast.length / nodeCols - 2;
     const cell = Math.min(Math.floor(row / step), lastCell);
     const fy = (row - cell * step) / step;
     const top = cell * nodeCols;
     const bottom = top + nodeCols;
-    for (let i = 0; i < nodeCols; i++) {
+    const firstNode = Math.floor(from / step);
+    const lastNode = Math.min(nodeCols - 1, Math.ceil(to / step));
+    for (let i = firstNode; i <= lastNode; i++) {
       rowEast[i] = nodeEast[top + i]! + (nodeEast[bottom + i]! - nodeEast[top + i]!) * fy;
       rowNorth[i] = nodeNorth[top + i]! + (nodeNorth[bottom + i]! - nodeNorth[top + i]!) * fy;
     }
-    for (let i = 0, col = 0; col < width; i++) {
+    // The last node starts no segment but may be a pixel of its own (k = 0 there): a flat one past it.
+    rowEast[lastNode + 1] = rowEast[lastNode]!;
+    rowNorth[lastNode + 1] = rowNorth[lastNode]!;
+    for (let i = firstNode, col = from, k = from - firstNode * step; col < to; i++, k = 0) {
       const e0 = rowEast[i]!;
       const n0 = rowNorth[i]!;
       const de = (rowEast[i + 1]! - e0) / step;
       const dn = (rowNorth[i + 1]! - n0) / step;
-      const end = Math.min(col + step, width);
-      for (let k = 0; col < end; col++, k++) {
+      const end = Math.min(col + step - k, to);
+      for (; col < end; col++, k++) {
         east[col] = e0 + de * k;
         north[col] = n0 + dn * k;
       }

@@ -11,45 +11,132 @@ export interface MosaicMember {
   codeColors: Uint32Array;
 }
 
+/**
+ * Side of the square blocks of image pixels over which a composite decides which members to offer
+ * its pixels to: a member is left out of a block where a nearer member surely covers it all.
+ */
+const BLOCK = 16;
+/** Slack on a block's distance bounds, km: pixel positions are interpolated, so not quite affine over a block. */
+const BOUND_SLACK_KM = 0.5;
+
 /** A member's pixels in one frame: their local-plane positions, row by row, and where the frame lies in the image. */
 class MemberRows {
   private readonly positions: PixelRowPositions;
+  /** The frame's place in the image: rows [row0, row1), columns [col0, col1). */
+  readonly row1: number;
+  readonly col1: number;
 
   constructor(
     readonly member: MosaicMember,
     frame: PixelFrame,
-    /** The frame's place in the image: its first column and row. */
     readonly col0: number,
     readonly row0: number,
   ) {
     this.positions = new PixelRowPositions(frame, member.source.sampler.grid);
+    this.row1 = row0 + frame.height;
+    this.col1 = col0 + frame.width;
   }
 
   /**
-   * Offers the frame's row `row` to the image row: each pixel the member covers and that no nearer
-   * member has taken gets its colour (`best`: squared distance of the radar that has the pixel).
-   * Positions are placed once and shared by the distance test and the gate lookup.
+   * Offers image row `row`, columns [from, to) (inside the frame), to the image row: each pixel
+   * the member covers and that no nearer member has taken gets its colour (`best`: squared
+   * distance of the radar that has the pixel).
    */
-  offerRow(row: number, best: Float64Array, out: Uint32Array): void {
-    const { positions } = this;
-    positions.fill(row);
-    this.member.source.sampler.offerRow(positions.east, positions.north, best, out, this.col0, this.member.codeColors);
+  offer(row: number, from: number, to: number, best: Float64Array, out: Uint32Array): void {
+    const { positions, col0 } = this;
+    positions.fill(row - this.row0, from - col0, to - col0);
+    this.member.source.sampler.offerRow(positions.east, positions.north, best, out, col0, this.member.codeColors, from - col0, to - col0);
+  }
+
+  /**
+   * Bounds (km) on the distance from the radar of the frame's pixels in image rows [r0, r1) ×
+   * columns [c0, c1): `bounds` gets [min, max]; false when the block and the frame do not meet.
+   * From the block's centre pixel and its corners (exact for an affine map, plus slack).
+   */
+  distanceBounds(r0: number, r1: number, c0: number, c1: number, bounds: Float64Array): boolean {
+    const top = Math.max(r0, this.row0) - this.row0;
+    const bottom = Math.min(r1, this.row1) - 1 - this.row0;
+    const left = Math.max(c0, this.col0) - this.col0;
+    const right = Math.min(c1, this.col1) - 1 - this.col0;
+    if (top > bottom || left > right) return false;
+    const { east, north } = this.positions;
+    const midRow = (top + bottom) >> 1;
+    const midCol = (left + right) >> 1;
+    this.positions.fill(midRow, midCol, midCol + 1);
+    const e = east[midCol]!;
+    const n = north[midCol]!;
+    let radius = 0;
+    for (const row of [top, bottom]) {
+      this.positions.fill(row, left, left + 1);
+      this.positions.fill(row, right, right + 1);
+      radius = Math.max(radius, Math.hypot(east[left]! - e, north[left]! - n), Math.hypot(east[right]! - e, north[right]! - n));
+    }
+    const d = Math.hypot(e, n);
+    bounds[0] = Math.max(0, d - radius - BOUND_SLACK_KM);
+    bounds[1] = d + radius + BOUND_SLACK_KM;
+    return true;
   }
 }
 
 /**
  * Paints rows of a composite: each pixel takes the colour of the code of the nearest radar (by
  * geodesic distance) whose beam covers it, so a radar's own "no echo" wins over a farther radar's
- * echo; pixels no radar covers stay 0. Each member covers its frame's rows [row0, row1).
+ * echo; pixels no radar covers stay 0. Members are offered pixels in their order, so a tie goes
+ * to the earlier one. Block by block, a member is not offered pixels where another member surely
+ * covers the whole block (gates at every azimuth over its distances) and is nearer at every pixel
+ * than this one at any: it could take none of them. Most pixels then meet one member, not the
+ * five or more whose range reaches them.
  */
-function compositeRows(height: number, width: number, members: { rows: MemberRows; row1: number }[], writeRow: (row: Uint32Array) => void): void {
+function compositeRows(height: number, width: number, members: MemberRows[], writeRow: (row: Uint32Array) => void): void {
   const best = new Float64Array(width);
   const out = new Uint32Array(width);
-  for (let r = 0; r < height; r++) {
-    best.fill(Infinity);
-    out.fill(0);
-    for (const { rows, row1 } of members) if (r >= rows.row0 && r < row1) rows.offerRow(r - rows.row0, best, out);
-    writeRow(out);
+  const blockCols = Math.ceil(width / BLOCK);
+  const nearest = new Float64Array(members.length * blockCols);
+  const nearestCover = new Float64Array(blockCols);
+  const bounds = new Float64Array(2);
+  const spans: number[][] = members.map(() => []);
+  for (let r0 = 0; r0 < height; r0 += BLOCK) {
+    const r1 = Math.min(height, r0 + BLOCK);
+    const active: number[] = [];
+    nearestCover.fill(Infinity);
+    members.forEach((m, i) => {
+      if (m.row1 <= r0 || m.row0 >= r1) return;
+      active.push(i);
+      const sure = m.member.source.sampler.surelyCovered;
+      for (let j = 0; j < blockCols; j++) {
+        const at = i * blockCols + j;
+        nearest[at] = Infinity;
+        if (!m.distanceBounds(r0, r1, j * BLOCK, Math.min(width, (j + 1) * BLOCK), bounds)) continue;
+        nearest[at] = bounds[0]!;
+        // A member covers a block surely only if the block lies in its frame: pixels beyond are never offered to it.
+        const c1 = Math.min(width, (j + 1) * BLOCK);
+        const inFrame = m.row0 <= r0 && m.row1 >= r1 && m.col0 <= j * BLOCK && m.col1 >= c1;
+        if (sure && inFrame && bounds[0]! >= sure.fromKm && bounds[1]! < sure.toKm) nearestCover[j] = Math.min(nearestCover[j]!, bounds[1]!);
+      }
+    });
+    for (const i of active) {
+      const m = members[i]!;
+      const reach = m.member.source.sampler.maxGroundKm;
+      const list = spans[i]!;
+      list.length = 0;
+      for (let j = 0; j < blockCols; j++) {
+        const near = nearest[i * blockCols + j]!;
+        if (!(near < reach && near <= nearestCover[j]!)) continue;
+        const from = Math.max(m.col0, j * BLOCK);
+        const to = Math.min(m.col1, (j + 1) * BLOCK);
+        if (list.length && list[list.length - 1] === from) list[list.length - 1] = to;
+        else list.push(from, to);
+      }
+    }
+    for (let r = r0; r < r1; r++) {
+      best.fill(Infinity);
+      out.fill(0);
+      for (const i of active) {
+        const list = spans[i]!;
+        for (let k = 0; k < list.length; k += 2) members[i]!.offer(r, list[k]!, list[k + 1]!, best, out);
+      }
+      writeRow(out);
+    }
   }
 }
 
@@ -59,12 +146,12 @@ function compositeRows(height: number, width: number, members: { rows: MemberRow
  */
 export function renderMosaicTile(members: readonly MosaicMember[], z: number, x: number, y: number, tileSize: number): Uint8Array {
   checkTile(z, x, y, tileSize);
-  const placed: { rows: MemberRows; row1: number }[] = [];
+  const placed: MemberRows[] = [];
   for (const member of members) {
     const window = tileWindow(member.source.mercatorBounds, z, x, y, tileSize);
     if (!window) continue;
     const [col0, row0, col1, row1] = window;
-    placed.push({ rows: new MemberRows(member, windowFrame(z, x, y, tileSize, col0, row0, col1, row1), col0, row0), row1 });
+    placed.push(new MemberRows(member, windowFrame(z, x, y, tileSize, col0, row0, col1, row1), col0, row0));
   }
   if (placed.length === 0) return emptyTile(tileSize);
   const writer = new RgbaPngWriter(tileSize, tileSize);
@@ -74,7 +161,7 @@ export function renderMosaicTile(members: readonly MosaicMember[], z: number, x:
 
 /** A composite in a longitude/latitude frame: packed RGBA per pixel, row-major from the north. */
 export function compositeLonLatFrame(members: readonly MosaicMember[], frame: LonLatFrame, writeRow: (row: Uint32Array) => void): void {
-  const placed: { rows: MemberRows; row1: number }[] = [];
+  const placed: MemberRows[] = [];
   for (const member of members) {
     const [w, s, e, n] = member.source.bbox;
     const col0 = Math.max(0, Math.floor((w - frame.west) / frame.stepDeg) - 1);
@@ -83,7 +170,7 @@ export function compositeLonLatFrame(members: readonly MosaicMember[], frame: Lo
     const row1 = Math.min(frame.height, Math.ceil((frame.north - s) / frame.stepDeg) + 1);
     if (col0 >= col1 || row0 >= row1) continue;
     const window: LonLatFrame = { width: col1 - col0, height: row1 - row0, west: frame.west + col0 * frame.stepDeg, north: frame.north - row0 * frame.stepDeg, stepDeg: frame.stepDeg };
-    placed.push({ rows: new MemberRows(member, window, col0, row0), row1 });
+    placed.push(new MemberRows(member, window, col0, row0));
   }
   compositeRows(frame.height, frame.width, placed, writeRow);
 }
@@ -96,9 +183,45 @@ export function lonLatFrame(bbox: BBox, stepDeg: number): LonLatFrame {
   return { width, height, west: bbox[0], north: bbox[3], stepDeg };
 }
 
+/** Slots of the colour → palette index table: a power of two, twice the palette's most colours. */
+const COLOUR_SLOTS = 512;
+
+/**
+ * Palette indices of packed RGBA colours, in the order first seen (0 is transparent, index 0), at
+ * most 256: an open-addressing table on typed arrays. A frame looks a colour up at every change of
+ * colour along a row (each pixel, over speckle), where a Map's lookup cost the frame a quarter of its time.
+ */
+class ColourIndex {
+  readonly colours: number[] = [0];
+  private readonly keys = new Uint32Array(COLOUR_SLOTS);
+  private readonly slots = new Int16Array(COLOUR_SLOTS).fill(-1);
+
+  constructor() {
+    this.slots[this.slotOf(0)] = 0;
+  }
+
+  private slotOf(colour: number): number {
+    let slot = Math.imul(colour, 0x9e3779b1) >>> 23;
+    while (this.slots[slot]! >= 0 && this.keys[slot] !== colour) slot = (slot + 1) & (COLOUR_SLOTS - 1);
+    return slot;
+  }
+
+  /** The colour's index, given one if new; −1 when the palette is full. */
+  indexOf(colour: number): number {
+    const slot = this.slotOf(colour);
+    const known = this.slots[slot]!;
+    if (known >= 0) return known;
+    if (this.colours.length === 256) return -1;
+    this.keys[slot] = colour;
+    this.slots[slot] = this.colours.length;
+    this.colours.push(colour);
+    return this.colours.length - 1;
+  }
+}
+
 /** Packed RGBA rows as an indexed PNG when they hold at most 256 colours (radar palettes do), else RGBA. */
 export function encodeRowsPng(width: number, height: number, paint: (writeRow: (row: Uint32Array) => void) => void): Uint8Array {
-  const index = new Map<number, number>([[0, 0]]);
+  const index = new ColourIndex();
   const indices = new Uint8Array(width * height);
   let y = 0;
   let fits = true;
@@ -110,13 +233,10 @@ export function encodeRowsPng(width: number, height: number, paint: (writeRow: (
     for (let i = 0; i < width; i++) {
       const c = row[i]!;
       if (c !== previous) {
-        let k = index.get(c);
-        if (k === undefined) {
-          if (index.size === 256) {
-            fits = false;
-            return;
-          }
-          index.set(c, (k = index.size));
+        const k = index.indexOf(c);
+        if (k < 0) {
+          fits = false;
+          return;
         }
         previous = c;
         previousIndex = k;
@@ -125,7 +245,7 @@ export function encodeRowsPng(width: number, height: number, paint: (writeRow: (
     }
   });
   if (fits) {
-    const writer = new IndexedPngWriter(width, height, Uint32Array.from(index.keys()));
+    const writer = new IndexedPngWriter(width, height, Uint32Array.from(index.colours));
     for (let r = 0; r < height; r++) writer.writeRow(indices.subarray(r * width, (r + 1) * width));
     return writer.finish();
   }

@@ -59,8 +59,9 @@ export class PixelRowPositions {
     this.north = new Float64Array(frame.width);
   }
 
-  fill(row: number): void {
-    this.sampler.fillRow(row, this.east, this.north);
+  /** Columns [from, to) only when given. */
+  fill(row: number, from = 0, to = this.east.length): void {
+    this.sampler.fillRow(row, this.east, this.north, from, to);
   }
 }
 

@@ -150,6 +150,11 @@ export class PolarGridSampler {
   private readonly bins: number;
   private readonly gateOfBin: Int32Array;
   private readonly radials: Int32Array;
+  /**
+   * Ground distances [fromKm, toKm) at which every pixel takes a gate, whatever its azimuth; null
+   * when some azimuth has no radial. A composite skips farther radars where a nearer one surely covers.
+   */
+  readonly surelyCovered: { fromKm: number; toKm: number } | null;
 
   constructor(readonly grid: CodedPolarGrid) {
     checkPolarGeometry(grid);
@@ -160,6 +165,10 @@ export class PolarGridSampler {
     this.bins = Math.ceil(this.maxGroundKm / this.groundStepKm) + 1;
     this.gateOfBin = gateByGroundDistance(grid, this.beam, this.groundStepKm, this.bins);
     this.radials = radialOffsetsByOctant(radialByAzimuth(grid.azimuths, grid.azimuthWidth), grid.gateCount);
+    const firstBin = this.gateOfBin.findIndex((g) => g >= 0);
+    let endBin = this.bins;
+    while (endBin > 0 && this.gateOfBin[endBin - 1]! < 0) endBin--;
+    this.surelyCovered = firstBin < 0 || this.radials.includes(-1) ? null : { fromKm: firstBin * this.groundStepKm, toKm: Math.min(endBin * this.groundStepKm, this.maxGroundKm) };
   }
 
   /** A painter of `frame`'s rows (pixels = codeTable[code of the gate under each pixel centre]). */
@@ -184,14 +193,15 @@ export class PolarGridSampler {
    * For a composite: each pixel of a row (local-plane `east`, `north` km) that this grid covers and
    * that is nearer to this radar than `best[at + col]` (squared km) takes `codeColors[code]` into
    * `out[at + col]` and its squared distance into `best`. Pixels a nearer radar already has are
-   * skipped before any gate lookup, so overlapping coverage costs one comparison a pixel.
+   * skipped before any gate lookup, so overlapping coverage costs one comparison a pixel. Only
+   * columns [from, to) of the row are offered.
    */
-  offerRow(east: Float64Array, north: Float64Array, best: Float64Array, out: Uint32Array, at: number, codeColors: Uint32Array): void {
+  offerRow(east: Float64Array, north: Float64Array, best: Float64Array, out: Uint32Array, at: number, codeColors: Uint32Array, from = 0, to = east.length): void {
     const { gateOfBin, radials, grid } = this;
     const { codes } = grid;
     const perGroundStep = 1 / this.groundStepKm;
     const maxD2 = this.maxGroundKm * this.maxGroundKm;
-    for (let col = 0; col < east.length; col++) {
+    for (let col = from; col < to; col++) {
       const e = east[col]!;
       const n = north[col]!;
       const d2 = e * e + n * n;

@@ -85,7 +85,7 @@ describe('pixel → local plane sampling', () => {
       const exact = new Float64Array(2);
       let worst = 0;
       for (let row = 0; row < frame.height; row += 7) {
-        sampler.fillRow(row, east, north);
+        sampler.fillRow(row, east, north, 0, east.length);
         const lat = latitudeOfMercatorY(frame.northY - (row + 0.5) * frame.pixelM);
         // Ground size of a pixel on this row (Mercator scale is 1 / cos φ).
         const pixelKm = (frame.pixelM * Math.cos((lat * Math.PI) / 180)) / 1000;

@@ -69,3 +69,50 @@ export function slantRangeKm(groundKm: number, elevationDeg: number, h0Km: numbe
   }
   return (lo + hi) / 2;
 }
+
+/**
+ * The gate under a point by this file's geodesy: its radial (nearest azimuth centre), gate and
+ * slant range; null beyond the gates. `gateEdgeKm` and `radialEdgeDeg` say how far the point is
+ * from the nearest gate edge (slant km) and radial edge (half-way to the next nearest centre,
+ * degrees), and `nextGate`/`nextRadial` are the neighbours across those edges.
+ */
+export function independentGate(
+  loc: { latitude: number; longitude: number; heightM: number; feedhornHeightM?: number },
+  sweep: { elevationAngle: number; azimuths: Float32Array },
+  grid: { firstGateKm: number; gateSpacingKm: number; gateCount: number },
+  lat: number,
+  lon: number,
+): { radial: number; gate: number; slantKm: number; azimuth: number; gateEdgeKm: number; nextGate: number; radialEdgeDeg: number; nextRadial: number } | null {
+  const [distanceM, azimuth] = vincentyInverse(loc.latitude, loc.longitude, lat, lon);
+  const h0 = (loc.heightM + (loc.feedhornHeightM ?? 0)) / 1000;
+  const slantKm = slantRangeKm(distanceM / 1000, sweep.elevationAngle, h0, loc.latitude);
+  const position = (slantKm - grid.firstGateKm) / grid.gateSpacingKm + 0.5;
+  const gate = Math.floor(position);
+  if (gate < 0 || gate >= grid.gateCount) return null;
+  const fraction = position - gate;
+  let radial = -1;
+  let nextRadial = -1;
+  let best = Infinity;
+  let second = Infinity;
+  for (let r = 0; r < sweep.azimuths.length; r++) {
+    const d = Math.abs(((sweep.azimuths[r]! - azimuth + 540) % 360) - 180);
+    if (d < best) {
+      [second, nextRadial] = [best, radial];
+      best = d;
+      radial = r;
+    } else if (d < second) {
+      second = d;
+      nextRadial = r;
+    }
+  }
+  return {
+    radial,
+    gate,
+    slantKm,
+    azimuth,
+    gateEdgeKm: Math.min(fraction, 1 - fraction) * grid.gateSpacingKm,
+    nextGate: fraction < 0.5 ? gate - 1 : gate + 1,
+    radialEdgeDeg: (second - best) / 2,
+    nextRadial,
+  };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Level2Sweep, Level2Volume, RadarLocation } from '../../ingest/decode/level2/types.js';
-import { slantRangeKm, vincentyInverse } from './independent-geodesy.js';
+import { independentGate } from './independent-geodesy.js';
 import { locationOf, sampleLevel2Path, sampleVolume } from './sample-sweep.js';
 import { readSample, startSampleServer, type SampleServer } from './sample-server.js';
 
@@ -17,22 +17,11 @@ interface Expected {
 
 function expectedGate(loc: RadarLocation, sweep: Level2Sweep, lat: number, lon: number): Expected | null {
   const grid = sweep.moments.REF!;
-  const [distanceM, azimuth] = vincentyInverse(loc.latitude, loc.longitude, lat, lon);
-  const h0 = (loc.heightM + (loc.feedhornHeightM ?? 0)) / 1000;
-  const slantKm = slantRangeKm(distanceM / 1000, sweep.elevationAngle, h0, loc.latitude);
-  const gate = Math.floor((slantKm - grid.firstGateKm) / grid.gateSpacingKm + 0.5);
-  if (gate < 0 || gate >= grid.gateCount) return null;
-  let radial = -1;
-  let best = Infinity;
-  for (let r = 0; r < sweep.radialCount; r++) {
-    const d = Math.abs(((sweep.azimuths[r]! - azimuth + 540) % 360) - 180);
-    if (d < best) {
-      best = d;
-      radial = r;
-    }
-  }
-  const code = grid.codes[radial * grid.gateCount + gate]!;
-  return { radial, gate, value: code < 2 ? null : Math.fround((code - grid.offset) / grid.scale), slantKm, azimuth };
+  const at = independentGate(loc, sweep, grid, lat, lon);
+  if (!at) return null;
+  const code = grid.codes[at.radial * grid.gateCount + at.gate]!;
+  const { radial, gate, slantKm, azimuth } = at;
+  return { radial, gate, slantKm, azimuth, value: code < 2 ? null : Math.fround((code - grid.offset) / grid.scale) };
 }
 
 /** mulberry32: a seeded PRNG, so the points are the same each run. */

@@ -7,9 +7,15 @@ import { PolarTileSource, renderTile, tileColors, tileRange } from '../../ingest
 import { mercatorX, mercatorY } from '../../ingest/render/web-mercator.js';
 import type { MomentGrid } from '../../ingest/decode/level2/types.js';
 import type { RenderedOverlay } from '../../ingest/render/types.js';
+import { independentGate } from './independent-geodesy.js';
 import { locationOf, sampleLevel2Path, sampleVolume } from './sample-sweep.js';
 
 const HALF_WORLD = Math.PI * 6378137;
+/** How near a gate edge (slant km) or radial edge (degrees) radome's lookup tables may place a point either side. */
+const EDGE_KM = 0.02;
+const EDGE_DEG = 0.02;
+const lonOfMercatorX = (mx: number): number => (mx / 6378137) * (180 / Math.PI);
+const latOfMercatorY = (my: number): number => (2 * Math.atan(Math.exp(my / 6378137)) - Math.PI / 2) * (180 / Math.PI);
 
 /**
  * The sample sweep's REF is mostly clear air: 1 % of its gates reach 5 dBZ, scattered as
@@ -49,6 +55,12 @@ describe.skipIf(!sampleLevel2Path)('tiles of the sample volume against its overl
   let overlayPixels: Uint32Array;
   let source: PolarTileSource;
   let colors: ReturnType<typeof tileColors>;
+  /**
+   * Whether `colour` is that of the gate under a Web Mercator point by the independent geodesy and
+   * beam model (0: no gate), or of its neighbour where the point lies within radome's lookup
+   * resolution of a gate edge (distance bins of 1/16 gate) or radial edge (0.01° azimuth bins).
+   */
+  let gateColourAt: (mx: number, my: number, colour: number) => boolean;
   beforeAll(() => {
     const volume = sampleVolume();
     const sweep = volume.sweeps[0]!;
@@ -60,6 +72,15 @@ describe.skipIf(!sampleLevel2Path)('tiles of the sample volume against its overl
     overlayPixels = new Uint32Array(new Uint8Array(png.data).buffer);
     source = new PolarTileSource(polar);
     colors = tileColors(codeColors(scale, momentCodeValues(grid)));
+    const loc = locationOf(volume);
+    gateColourAt = (mx, my, colour) => {
+      const at = independentGate(loc, sweep, grid, latOfMercatorY(my), lonOfMercatorX(mx));
+      if (!at) return colour === 0;
+      const colourOf = (radial: number, gate: number): number => (gate >= 0 && gate < grid.gateCount && radial >= 0 ? colors.codeColors[grid.codes[radial * grid.gateCount + gate]!]! : 0);
+      const radials = at.radialEdgeDeg < EDGE_DEG ? [at.radial, at.nextRadial] : [at.radial];
+      const gates = at.gateEdgeKm < EDGE_KM ? [at.gate, at.nextGate] : [at.gate];
+      return radials.some((r) => gates.some((g) => colourOf(r, g) === colour));
+    };
   });
 
   for (let z = 6; z <= 12; z++) {
@@ -79,6 +100,8 @@ describe.skipIf(!sampleLevel2Path)('tiles of the sample volume against its overl
         const row = Math.floor((oNorth - my) / oPixel);
         return col >= 0 && col < ow && row >= 0 && row < overlay.height ? overlayPixels[row * ow + col]! : 0;
       };
+      /** Centre of the overlay pixel holding a point: where the overlay sampled the colour it shows there. */
+      const overlayCentre = (mx: number, my: number): [number, number] => [oWest + (Math.floor((mx - oWest) / oPixel) + 0.5) * oPixel, oNorth - (Math.floor((oNorth - my) / oPixel) + 0.5) * oPixel];
       // Spread over tiles whose centre the overlay colours (most of a zoom-12 extent is clear).
       const echoTiles = tiles.filter(([x, y]) => overlayAt(-HALF_WORLD + (x * 256 + 128) * pixelM, HALF_WORLD - (y * 256 + 128) * pixelM) !== 0);
       const picked = tiles.length <= 64 ? tiles : Array.from({ length: 48 }, (_, i) => echoTiles[Math.floor(((i + 0.5) * echoTiles.length) / 48)]!);
@@ -87,6 +110,7 @@ describe.skipIf(!sampleLevel2Path)('tiles of the sample volume against its overl
       let same = 0;
       let tileSet = 0;
       let overlaySet = 0;
+      let unexplained = 0;
       for (const [x, y] of picked) {
         const png = PNG.sync.read(Buffer.from(renderTile(source, colors, z, x, y, 256)));
         const tile = new Uint32Array(new Uint8Array(png.data).buffer);
@@ -104,17 +128,27 @@ describe.skipIf(!sampleLevel2Path)('tiles of the sample volume against its overl
             if (oSet && tSet) {
               both++;
               if (o === t) same++;
+              // Tile and overlay pixels sample the sweep at different points (their own centres),
+              // so where a colour edge passes between the two points they differ. Each must then
+              // be the colour of the gate under its own centre, as computed independently.
+              else if (!gateColourAt(mx, my, t) || !gateColourAt(...overlayCentre(mx, my), o)) unexplained++;
             }
           }
         }
       }
       console.log(
         `z${z}: either ${either} tileSet ${tileSet} overlaySet ${overlaySet}`,
-        `${picked.length} tiles, IoU ${(both / either).toFixed(4)}, colours equal ${(same / both).toFixed(4)} of ${both}`,
+        `${picked.length} tiles, IoU ${(both / either).toFixed(4)}, colours equal ${(same / both).toFixed(4)} of ${both},`,
+        `differing pixels not explained by their own centres' gates ${unexplained} (${((100 * unexplained) / both).toFixed(4)} %)`,
       );
       expect(both).toBeGreaterThan(1000);
       expect(both / either).toBeGreaterThanOrEqual(0.98);
       expect(same / both).toBeGreaterThanOrEqual(0.98);
+      // Why not 100 %: the ~1.4 % of shared pixels whose colours differ are pixels where a colour
+      // edge passes between the tile pixel's centre and the centre of the overlay pixel holding it.
+      // Each then shows the gate under its own centre (within the lookup tables' resolution of an
+      // edge): at most one such pixel in 100,000 is not explained so (0–4 per zoom, measured).
+      expect(unexplained / both).toBeLessThanOrEqual(1e-5);
     });
   }
 });
