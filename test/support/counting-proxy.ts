@@ -1,6 +1,7 @@
 // An HTTP proxy in front of s3rver that records every ListObjectsV2 call (bucket, prefix,
 // start-after, keys returned), so tests and benches can check how hard a client lists a bucket.
 // Requests pass through unchanged: the client signs for the proxy's host, which s3rver checks.
+// One upstream connection a request: s3rver closes idle kept-alive sockets, which would fail reused ones.
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -29,7 +30,7 @@ export async function startCountingProxy(target: { host: string; port: number })
     requests++;
     const url = new URL(req.url ?? '/', 'http://proxy');
     const isList = req.method === 'GET' && url.searchParams.get('list-type') === '2';
-    const upstream = request({ host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+    const upstream = request({ host: target.host, port: target.port, method: req.method, path: req.url, headers: req.headers, agent: false }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       if (!isList) {
         up.pipe(res);
