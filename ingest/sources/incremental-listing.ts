@@ -26,7 +26,7 @@ export class IncrementalListing {
   private readonly retries = new Map<string, ListedKey>();
 
   constructor(
-    private readonly reader: S3BucketReader,
+    private readonly reader: Pick<S3BucketReader, 'list'>,
     private readonly now: () => number = Date.now,
   ) {}
 
