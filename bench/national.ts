@@ -73,6 +73,8 @@ const rows: BenchRow[] = [
     target: 'peer column: scaled to 162 sites',
   },
   { metric: 'archive bytes per volume published', radome: s.bytesPublishedPerVolume / MB, unit: 'MB' },
+  { metric: 'object store bytes per volume ingested', radome: r.objectBytes / MB / Math.max(1, s.volumesIngested), unit: 'MB', target: 'PNG, JSON, sweep store; with its products' },
+  { metric: 'catalog rows per volume', radome: `1 volume + ${r.sweepsPerVolume} sweeps + ${options.products.length} product(s)` },
   { metric: 'files lost', radome: s.lost.length, target: '0' },
   { metric: 'files duplicated', radome: s.duplicated.length, target: '0' },
   { metric: 'ListObjects calls / keys returned', radome: `${s.listCalls} / ${s.keysListed}`, target: `${passes.toFixed(0)} passes` },

@@ -6,7 +6,7 @@
 // print or assert.
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PUBLIC_LEVEL2_BUCKET, PUBLIC_LEVEL3_BUCKET } from '../../core/config.js';
@@ -387,6 +387,8 @@ export interface NationalReplayReport {
   /** The radome process (daemon + server), sampled each second. */
   resources: ResourceSample[];
   catalogBytes: { start: number; end: number };
+  /** Bytes in the object store (PNG, JSON, Zarr…) at the end. */
+  objectBytes: number;
   /** GraphQL queries answered meanwhile: wall ms each took. */
   queryMs: number[];
   loadAverage: { start: number[]; end: number[] };
@@ -417,6 +419,14 @@ function catalogSize(dir: string): number {
     }
   }
   return n;
+}
+
+function folderBytes(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((n, e) => (e.isFile() ? n + statSync(join(e.parentPath, e.name)).size : n), 0);
+  } catch {
+    return 0;
+  }
 }
 
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -579,6 +589,7 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
       lists: proxy.lists,
       resources,
       catalogBytes: { start: catalogStart, end: catalogSize(dataDir) },
+      objectBytes: folderBytes(join(dataDir, 'objects')),
       queryMs,
       loadAverage: { start: loadStart, end: loadavg() },
       errorLines,
