@@ -19,7 +19,7 @@ import { level3KeyFor, level3RadarId } from '../../ingest/sources/level3-keys.js
 import { startRadome } from '../e2e/radome-process.js';
 import { encodeArchiveII, encodeRecords, ldmRecord, volumeHeader, type EncodeOptions, type MomentCodes, type Sweep31 } from '../fixtures/archive2-encoder.js';
 import { digitalRadialPacket, encodeLevel3 } from '../fixtures/level3-encoder.js';
-import { patchedLevels } from '../level3-ingest/synthetic-products.js';
+import { floatHalfwords, patchedLevels } from '../level3-ingest/synthetic-products.js';
 import { level2ChunkKeyFor } from './bucket-keys.js';
 import { startCountingProxy, type ListCall } from './counting-proxy.js';
 import { S3RVER_CREDENTIALS, s3TestClient, startS3Server } from './s3-server.js';
@@ -193,14 +193,9 @@ export class ReplayFiles {
       const heading = `SDUS5${h % 9} ${site.id} ${stamp.slice(8, 10)}${stamp.slice(11, 13)}${stamp.slice(14, 16)}`;
       return encodeLevel3({ ...common, productCode: 165, halfwords: { 30: 5 }, wmo: { heading, awipsId: `N0H${level3RadarId(site.id)}` } });
     }
-    const f = (x: number) => {
-      const d = new DataView(new ArrayBuffer(4));
-      d.setFloat32(0, x);
-      return [d.getUint16(0), d.getUint16(2)];
-    };
-    const [s1, s2] = f(1);
-    const [o1, o2] = f(0);
-    return encodeLevel3({ ...common, productCode: 170, halfwords: { 31: s1!, 32: s2!, 33: o1!, 34: o2!, 36: 255, 37: 1, 38: 0, 47: 12, 48: 1, 49: 660 } });
+    const [s1, s2] = floatHalfwords(1);
+    const [o1, o2] = floatHalfwords(0);
+    return encodeLevel3({ ...common, productCode: 170, halfwords: { 31: s1, 32: s2, 33: o1, 34: o2, 36: 255, 37: 1, 38: 0, 47: 12, 48: 1, 49: 660 } });
   }
 }
 
