@@ -106,9 +106,14 @@ async function runPass(ctx: IngestContext, source: ScheduledSource, window: Time
   return error;
 }
 
+/** Listings read at once: 160 sites listed one after another would take most of a short pass. */
+const LISTINGS_IN_FLIGHT = 8;
+
 /**
  * Lists everything first (a listing is small next to the files) so the backlog is known, then
  * ingests with `downloads` files in flight; the backlog in the status counts down as files finish.
+ * Files are taken round-robin across listings (sites), oldest first within each, so one site's
+ * backlog does not hold the others' newest volumes back.
  */
 async function ingestListings(
   ctx: IngestContext,
@@ -119,9 +124,9 @@ async function ingestListings(
 ): Promise<PassResult> {
   const { catalog } = ctx;
   const { name } = scheduled;
-  const todo: SourceObject[] = [];
   const unreachable: string[] = [];
-  for (const { what, list } of listings) {
+  const perListing = await mapConcurrently(listings, LISTINGS_IN_FLIGHT, async ({ what, list }) => {
+    const todo: SourceObject[] = [];
     try {
       for await (const o of list()) if (!catalog.reader.ingest.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
     } catch (e) {
@@ -131,7 +136,13 @@ async function ingestListings(
       ctx.log.error({ source: name, what }, `${why}; retrying in ${scheduled.intervalSeconds} s. To ingest local files meanwhile: radome ingest files <file or folder…>`);
       unreachable.push(why);
     }
-  }
+    return todo;
+  });
+  const todo = roundRobin(perListing);
+  const listingOf = new Map<SourceObject, Listing>();
+  perListing.forEach((objects, i) => {
+    for (const o of objects) listingOf.set(o, listings[i]!);
+  });
   let backlog = todo.length;
   catalog.writer.ingest.setBacklog(name, backlog);
   let lastError: string | null = null;
@@ -141,11 +152,33 @@ async function ingestListings(
     keepOutcomes: false,
     onOutcome: (o) => {
       catalog.writer.ingest.setBacklog(name, --backlog);
-      if (o.status === 'failed') lastError = `${o.error.message} [${o.error.code}]`;
+      if (o.status === 'failed') {
+        lastError = `${o.error.message} [${o.error.code}]`;
+        listingOf.get(o.object)?.retryLater?.(o.object);
+      }
     },
   });
   const errors = [...unreachable, ...(summary.failed ? [`${summary.failed} file(s) failed; last: ${lastError}`] : [])];
   return { ingested: summary.ingested, skipped: summary.skipped, failed: summary.failed, error: errors.length ? errors.join('; ') : null };
+}
+
+/** `work` over `items` with at most `limit` running at once; results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+/** The first item of each list, then the second of each…: a fair turn for every list. */
+function roundRobin<T>(lists: readonly T[][]): T[] {
+  const out: T[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
+  return out;
 }
 
 async function* fromArray<T>(items: T[]): AsyncGenerator<T> {

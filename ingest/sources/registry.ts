@@ -12,6 +12,8 @@ export type SourceLists = Record<string, string[]>;
 export interface Listing {
   what: string;
   list(): AsyncIterable<SourceObject>;
+  /** For incremental listings: offer a listed object again next pass (its ingest failed). */
+  retryLater?(object: SourceObject): void;
 }
 
 /** A source opened for listing time windows (daemon passes, `radome ingest once|backfill`). */
@@ -61,7 +63,7 @@ const level2: IngestSource = {
     return {
       source,
       where: bucketAt(config.level2.endpoint, config.level2.bucket),
-      listings: ({ sites = [] }, window) => sites.map((site) => ({ what: site, list: () => source.list(site, window) })),
+      listings: ({ sites = [] }, window) => sites.map((site) => ({ what: site, list: () => source.list(site, window), retryLater: (o) => source.retryLater(o) })),
     };
   },
 };
@@ -92,7 +94,8 @@ const level3: IngestSource = {
     return {
       source,
       where: bucketAt(config.level3.endpoint, config.level3.bucket),
-      listings: ({ sites = [], products = [] }, window) => sites.flatMap((site) => products.map((p) => ({ what: `${site} ${p}`, list: () => source.list(site, p, window) }))),
+      listings: ({ sites = [], products = [] }, window) =>
+        sites.flatMap((site) => products.map((p) => ({ what: `${site} ${p}`, list: () => source.list(site, p, window), retryLater: (o: SourceObject) => source.retryLater(o) }))),
     };
   },
 };

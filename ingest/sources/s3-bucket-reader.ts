@@ -16,11 +16,12 @@ export class S3BucketReader {
     private readonly what: string,
   ) {}
 
-  /** Every key under `prefix`, page by page, in the bucket's (UTF-8 byte) order. */
-  async *list(prefix: string): AsyncGenerator<ListedKey> {
+  /** Every key under `prefix` (after `startAfter` when given), page by page, in the bucket's (UTF-8 byte) order. */
+  async *list(prefix: string, startAfter?: string): AsyncGenerator<ListedKey> {
     let token: string | undefined;
     do {
-      const page = await this.call(() => this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token })), `s3://${this.bucket}/${prefix}`);
+      const request = { Bucket: this.bucket, Prefix: prefix, ContinuationToken: token, StartAfter: token ? undefined : startAfter };
+      const page = await this.call(() => this.client.send(new ListObjectsV2Command(request)), `s3://${this.bucket}/${prefix}`);
       for (const o of page.Contents ?? []) if (o.Key) yield { key: o.Key, size: o.Size ?? 0, etag: o.ETag ?? null };
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

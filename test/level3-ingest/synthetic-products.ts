@@ -6,7 +6,7 @@ import { digitalRadialPacket, encodeLevel3, rasterPacket, rleRadialPacket, textP
 export const SCAN_TIME = Date.UTC(2021, 0, 31, 11, 6, 30);
 
 /** Halfwords (hi, lo) of an IEEE float32, as scale/offset products store them. */
-function floatHalfwords(v: number): [number, number] {
+export function floatHalfwords(v: number): [number, number] {
   const view = new DataView(new ArrayBuffer(4));
   view.setFloat32(0, v);
   return [view.getUint16(0), view.getUint16(2)];
