@@ -121,8 +121,9 @@ export function orbitIngestPlanOf(plan: OrbitPlan): IngestPlan {
           const obs = await decodeSnrParquet(body, row.objectKey);
           const g = stationDayGeometry(obs, station, row.timeSystem, orbits.orbits);
           if (!g) continue;
-          objects.push(planGnssDay(row.station, day, { ...obs, geometry: g }, row).object);
-          geometry.push({ station: row.station, day, geometry: orbits.kind });
+          const planned = planGnssDay(row.station, day, { ...obs, geometry: g }, row);
+          objects.push(planned.object);
+          geometry.push({ station: row.station, day, geometry: orbits.kind, codes: planned.commit.codes, elevationRollups: planned.commit.elevationRollups! });
         }
       }
     },

@@ -1,5 +1,6 @@
 import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
-import type { SnrRollupRows } from '../../store/catalog/index.js';
+import type { SnrElevationRollupRows, SnrRollupRows } from '../../store/catalog/index.js';
+import { AZIMUTH_BINS, azimuthBinOf, elevationBinOf } from '../../store/gnss/elevation-bins.js';
 import { DAY_SECONDS, QUARTER_HOUR_SECONDS, rollupLevel, SNR_SCALE } from '../../store/gnss/rollup-levels.js';
 
 const QUARTERS_PER_DAY = DAY_SECONDS / QUARTER_HOUR_SECONDS;
@@ -98,6 +99,58 @@ export function buildSnrRollups(obs: SnrObservations, day: number): SnrRollupRow
       rows.min[r] = slots.min[k]!;
       rows.max[r] = slots.max[k]!;
     }
+  }
+  return rows;
+}
+
+/** Elevation bins run from floor(-90 / 5) = -18 to 18 (90° itself); offset so keys stay non-negative. */
+const ELEVATION_BIN_OFFSET = 18;
+const ELEVATION_BIN_SPAN = 37;
+
+/**
+ * Sums one GPS day of observations with geometry into elevation rollups: per code, satellite, 5°
+ * elevation bin and 10° azimuth bin (store/gnss/elevation-bins.ts). Observations without a position
+ * (NaN geometry) or outside the day are left out, as the raw-observation queries leave them out.
+ * Bins come from the stored float32 values, so rollups and Parquet agree on every edge.
+ */
+export function buildSnrElevationRollups(obs: SnrObservations, day: number): SnrElevationRollupRows | undefined {
+  const g = obs.geometry;
+  if (!g) return undefined;
+  const dayStart = day * DAY_SECONDS * 1000;
+  const dayEnd = dayStart + DAY_SECONDS * 1000;
+  const slots = newSlots();
+  for (let i = 0; i < obs.count; i++) {
+    const t = obs.times[i]!;
+    if (t < dayStart || t >= dayEnd) continue;
+    const e = Math.fround(g.elevation[i]!);
+    const a = Math.fround(g.azimuth[i]!);
+    if (!(e >= -90 && e <= 90) || !(a >= 0 && a <= 360)) continue;
+    const v = Math.round(obs.values[i]! * SNR_SCALE);
+    const key = ((obs.codeIndex[i]! * SAT_SPAN + obs.satellites[i]!) * ELEVATION_BIN_SPAN + elevationBinOf(e) + ELEVATION_BIN_OFFSET) * AZIMUTH_BINS + azimuthBinOf(a);
+    merge(slots, key, 1, v, v * v, v, v);
+  }
+  const count = slots.keys.length;
+  const rows: SnrElevationRollupRows = {
+    count,
+    codeIndex: new Uint8Array(count),
+    satellite: new Uint16Array(count),
+    elevationBin: new Int8Array(count),
+    azimuthBin: new Uint8Array(count),
+    n: Float64Array.from(slots.n),
+    sum: Float64Array.from(slots.sum),
+    sumSquares: Float64Array.from(slots.sumSquares),
+    min: Float64Array.from(slots.min),
+    max: Float64Array.from(slots.max),
+  };
+  for (let k = 0; k < count; k++) {
+    let key = slots.keys[k]!;
+    rows.azimuthBin[k] = key % AZIMUTH_BINS;
+    key = (key - rows.azimuthBin[k]!) / AZIMUTH_BINS;
+    const e = key % ELEVATION_BIN_SPAN;
+    rows.elevationBin[k] = e - ELEVATION_BIN_OFFSET;
+    key = (key - e) / ELEVATION_BIN_SPAN;
+    rows.satellite[k] = key % SAT_SPAN;
+    rows.codeIndex[k] = (key - rows.satellite[k]!) / SAT_SPAN;
   }
   return rows;
 }
