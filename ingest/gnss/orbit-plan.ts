@@ -86,7 +86,7 @@ export function planOrbitFile(format: 'rinex-nav' | 'sp3', plain: Uint8Array, fi
   return { kind, object: { key: objectKey, body: plain, contentType: 'text/plain' }, rows, summary };
 }
 
-/** Lock name of a day's orbits and geometry: SNR plans of the day and orbit plans take it, so a backfill never misses a day being written. */
+/** Lock name of a day's orbits and geometry: SNR plans of the day share it and orbit plans take it alone, so a backfill never misses a day being written. */
 export const orbitDayLock = (day: number): string => `gnss-orbits/${day}`;
 
 /**
