@@ -42,7 +42,7 @@ export interface SnrElevationBinRow {
 /** Most days one curve reads from Parquet objects (days not answered from elevation rollups). */
 export const MAX_ELEVATION_DAYS = 31;
 /** Most days one curve spans. */
-export const MAX_ELEVATION_SPAN_DAYS = 3_660;
+export const MAX_ELEVATION_SPAN_DAYS = 400;
 
 /** Sums in thousandths of a dB-Hz (as the rollups keep them), so both paths give the same numbers. */
 interface Bin {

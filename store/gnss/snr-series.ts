@@ -174,7 +174,7 @@ async function accumulate(reader: GnssReader, objects: ObjectStore, r: Resolved,
 }
 
 /** Most whole days one elevation-filtered answer sums from elevation rollups. */
-export const MAX_ELEVATION_ROLLUP_DAYS = 3_660;
+export const MAX_ELEVATION_ROLLUP_DAYS = 400;
 
 /**
  * Geometry-filtered statistics: whole days from the elevation rollups when the window's edges lie
