@@ -14,7 +14,9 @@
  * - reflector heights of MCHL 2025-010 (gnssrefl SNR files, mchl.json settings): the pure
  *   computation, and the GraphQL-path query (stored days read back) from a cold cache;
  * - one year of daily reflector heights from a cold cache: MCHL's three days stored 122 times
- *   over (366 station-days, each its own object and row), dailyReflectorHeights over the year.
+ *   over (366 station-days, each its own object and row), dailyReflectorHeights over the year;
+ * - SNR-versus-elevation curves over those days: 31 days from Parquet and from elevation rollups,
+ *   and the whole year from elevation rollups.
  * No peer figures: gnssrefl (Python) is not installable here (only the npm registry and Debian
  * are reachable), and its documentation states no timing for rinex2snr's orbits or for gnssir.
  *
@@ -247,8 +249,20 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
     console.log(
       `dailyReflectorHeights over ${DAYS} days: ${daysWithMean} daily means; cold ${(year.wall / 1000).toFixed(1)} s wall, ${(year.cpu / 1000).toFixed(1)} s CPU; cached ${warm.wall.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`,
     );
+    // Elevation curves over the stored days: from elevation rollups, and (31 days, the raw limit) from Parquet.
+    const { snrByElevation } = await import('../server/gnss-ir/snr-by-elevation.js');
+    const month = { station: 'MCHL', from: firstDay * 86400e3, to: (firstDay + 31) * 86400e3, binWidth: 5, groupBy: ['SATELLITE' as const] };
+    const curveRaw = await wallAndCpu(() => snrByElevation(catalog.reader, objects, month, true), 3, 1);
+    const curveMonth = await wallAndCpu(() => snrByElevation(catalog.reader, objects, month), 5, 1);
+    const curveYear = await wallAndCpu(() => snrByElevation(catalog.reader, objects, { ...q, binWidth: 5, minElevation: 5, maxElevation: 30 }), 3, 1);
+    console.log(
+      `snrByElevation per satellite: 31 days from Parquet ${curveRaw.wall.toFixed(0)} ms, from elevation rollups ${curveMonth.wall.toFixed(1)} ms; ${DAYS} days (5–30°) from rollups ${curveYear.wall.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`,
+    );
     catalog.close();
     return [
+      { metric: 'snrByElevation per satellite, 31 days, raw Parquet', unit: 'ms', radome: curveRaw.wall },
+      { metric: 'snrByElevation per satellite, 31 days, elevation rollups', unit: 'ms', radome: curveMonth.wall },
+      { metric: `snrByElevation 5–30°, ${DAYS} days, elevation rollups`, unit: 'ms', radome: curveYear.wall },
       { metric: 'reflector heights, one station-day (pure, MCHL 2025-010)', unit: 'ms', radome: pure.wall, peer: 'n/a (gnssrefl not installable here)', target: '≤ 100' },
       { metric: '  same, CPU time', unit: 'ms', radome: pure.cpu, target: '≤ 100' },
       { metric: 'reflectorHeights query, one station-day, cold cache (reads 3 days)', unit: 'ms', radome: oneDay.wall, target: '≤ 100' },

@@ -125,7 +125,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     return fail(ctx, object, asRadomeError(planned.error, object.key), quarantineKey, now(), log);
   }
   const plan = planned.plan;
-  const release = plan.locks ? await heldWhileWriting.acquire(plan.locks) : null;
+  const release = plan.locks || plan.sharedLocks ? await heldWhileWriting.acquire(plan.locks ?? [], plan.sharedLocks) : null;
   try {
     await plan.reconcile?.({
       catalog: ctx.catalog.reader,

@@ -23,6 +23,8 @@ export interface IngestPlan {
   ownedPrefixes?: string[];
   /** Names this plan holds alone from reconcile to commit (e.g. the station-days it writes). */
   locks?: string[];
+  /** Names this plan holds with other plans that share them, never with one holding them alone. */
+  sharedLocks?: string[];
   /**
    * Brings what the store already holds into the plan before its objects are written (a GNSS
    * station-day that an earlier file began is merged); may replace objects and rows.

@@ -86,7 +86,7 @@ export function planOrbitFile(format: 'rinex-nav' | 'sp3', plain: Uint8Array, fi
   return { kind, object: { key: objectKey, body: plain, contentType: 'text/plain' }, rows, summary };
 }
 
-/** Lock name of a day's orbits and geometry: SNR plans of the day and orbit plans take it, so a backfill never misses a day being written. */
+/** Lock name of a day's orbits and geometry: SNR plans of the day share it and orbit plans take it alone, so a backfill never misses a day being written. */
 export const orbitDayLock = (day: number): string => `gnss-orbits/${day}`;
 
 /**
@@ -121,8 +121,9 @@ export function orbitIngestPlanOf(plan: OrbitPlan): IngestPlan {
           const obs = await decodeSnrParquet(body, row.objectKey);
           const g = stationDayGeometry(obs, station, row.timeSystem, orbits.orbits);
           if (!g) continue;
-          objects.push(planGnssDay(row.station, day, { ...obs, geometry: g }, row).object);
-          geometry.push({ station: row.station, day, geometry: orbits.kind });
+          const planned = planGnssDay(row.station, day, { ...obs, geometry: g }, row);
+          objects.push(planned.object);
+          geometry.push({ station: row.station, day, geometry: orbits.kind, codes: planned.commit.codes, elevationRollups: planned.commit.elevationRollups! });
         }
       }
     },

@@ -2,7 +2,7 @@ import type { GnssDayCommit, GnssGeometryKind } from '../../store/catalog/index.
 import { encodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { dayString, snrParquetKey } from '../../store/gnss/snr-keys.js';
 import type { PlannedObject } from '../plan-types.js';
-import { buildSnrRollups } from './rollups.js';
+import { buildSnrElevationRollups, buildSnrRollups } from './rollups.js';
 
 function epochCount(obs: SnrObservations): number {
   let count = 0;
@@ -75,6 +75,7 @@ export function planGnssDay(station: string, day: number, obs: SnrObservations, 
       },
       codes: obs.codes,
       rollups: buildSnrRollups(obs, day),
+      elevationRollups: buildSnrElevationRollups(obs, day),
     },
   };
 }

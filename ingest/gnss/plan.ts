@@ -147,7 +147,9 @@ export function gnssIngestPlanOf(plan: GnssPlan): IngestPlan {
     id: `${plan.station.id}/${dayList.join(',')}`,
     summary: `${values} SNR values, ${dayList.length} station-day${dayList.length === 1 ? '' : 's'}`,
     objects: plan.objects,
-    locks: plan.days.flatMap((d) => [`gnss/${plan.station.id}/${d.row.day}`, orbitDayLock(d.row.day)]),
+    locks: plan.days.map((d) => `gnss/${plan.station.id}/${d.row.day}`),
+    // Shared: SNR files of other stations on the same day go on together; an orbit file of the day waits for them all.
+    sharedLocks: plan.days.map((d) => orbitDayLock(d.row.day)),
     reconcile: async (stored) => {
       await mergeStoredDays(plan, stored);
       await addStoredOrbitGeometry(plan, stored);

@@ -1,5 +1,6 @@
 import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
-import type { SnrRollupRows } from '../../store/catalog/index.js';
+import type { SnrElevationRollupRows, SnrRollupRows } from '../../store/catalog/index.js';
+import { AZIMUTH_BINS, azimuthBinOf, elevationBinOf } from '../../store/gnss/elevation-bins.js';
 import { DAY_SECONDS, QUARTER_HOUR_SECONDS, rollupLevel, SNR_SCALE } from '../../store/gnss/rollup-levels.js';
 
 const QUARTERS_PER_DAY = DAY_SECONDS / QUARTER_HOUR_SECONDS;
@@ -98,6 +99,109 @@ export function buildSnrRollups(obs: SnrObservations, day: number): SnrRollupRow
       rows.min[r] = slots.min[k]!;
       rows.max[r] = slots.max[k]!;
     }
+  }
+  return rows;
+}
+
+/** Elevation bins run from floor(-90 / 5) = -18 to 18 (90° itself); offset so cells stay non-negative. */
+const ELEVATION_BIN_OFFSET = 18;
+const ELEVATION_BIN_SPAN = 37;
+/** Elevation × azimuth cells of one code and satellite. */
+const CELLS = ELEVATION_BIN_SPAN * AZIMUTH_BINS;
+
+/**
+ * Sums one GPS day of observations with geometry into elevation rollups: per code, satellite, 5°
+ * elevation bin and 10° azimuth bin (store/gnss/elevation-bins.ts). Observations without a position
+ * (NaN geometry) or outside the day are left out, as the raw-observation queries leave them out.
+ * Bins come from the stored float32 values, so rollups and Parquet agree on every edge. Slots are
+ * found through two dense tables (code × satellite → pair, pair × cell → slot), not a hash: this
+ * runs over every observation of every day ingested with geometry.
+ */
+export function buildSnrElevationRollups(obs: SnrObservations, day: number): SnrElevationRollupRows | undefined {
+  const g = obs.geometry;
+  if (!g) return undefined;
+  const dayStart = day * DAY_SECONDS * 1000;
+  const dayEnd = dayStart + DAY_SECONDS * 1000;
+  const pairOf = new Int32Array(obs.codes.length * SAT_SPAN).fill(-1);
+  const pairKeys: number[] = [];
+  let slotOf = new Int32Array(64 * CELLS).fill(-1);
+  let size = 0;
+  let capacity = 4096;
+  let cellOf = new Int32Array(capacity);
+  let n = new Float64Array(capacity);
+  let sum = new Float64Array(capacity);
+  let sumSquares = new Float64Array(capacity);
+  let min = new Float64Array(capacity);
+  let max = new Float64Array(capacity);
+  // Rows of one satellite and epoch (one per code) share their geometry: its cell is found once.
+  let lastE = NaN;
+  let lastA = NaN;
+  let lastCell = -1;
+  for (let i = 0; i < obs.count; i++) {
+    const t = obs.times[i]!;
+    if (t < dayStart || t >= dayEnd) continue;
+    const e = g.elevation[i]!;
+    const a = g.azimuth[i]!;
+    if (e !== lastE || a !== lastA) {
+      lastE = e;
+      lastA = a;
+      lastCell = e >= -90 && e <= 90 && a >= 0 && a <= 360 ? (elevationBinOf(Math.fround(e)) + ELEVATION_BIN_OFFSET) * AZIMUTH_BINS + azimuthBinOf(Math.fround(a)) : -1;
+    }
+    if (lastCell < 0) continue;
+    const pairKey = obs.codeIndex[i]! * SAT_SPAN + obs.satellites[i]!;
+    let pair = pairOf[pairKey]!;
+    if (pair < 0) {
+      pair = pairOf[pairKey] = pairKeys.push(pairKey) - 1;
+      if (pairKeys.length * CELLS > slotOf.length) {
+        const grown = new Int32Array(slotOf.length * 2).fill(-1);
+        grown.set(slotOf);
+        slotOf = grown;
+      }
+    }
+    const cell = pair * CELLS + lastCell;
+    const v = Math.round(obs.values[i]! * SNR_SCALE);
+    let slot = slotOf[cell]!;
+    if (slot < 0) {
+      if (size === capacity) {
+        capacity *= 2;
+        const grow = <T extends Float64Array | Int32Array>(from: T, to: T): T => (to.set(from), to);
+        cellOf = grow(cellOf, new Int32Array(capacity));
+        n = grow(n, new Float64Array(capacity));
+        sum = grow(sum, new Float64Array(capacity));
+        sumSquares = grow(sumSquares, new Float64Array(capacity));
+        min = grow(min, new Float64Array(capacity));
+        max = grow(max, new Float64Array(capacity));
+      }
+      slot = slotOf[cell] = size++;
+      cellOf[slot] = cell;
+      min[slot] = v;
+      max[slot] = v;
+    }
+    n[slot]! += 1;
+    sum[slot]! += v;
+    sumSquares[slot]! += v * v;
+    if (v < min[slot]!) min[slot] = v;
+    if (v > max[slot]!) max[slot] = v;
+  }
+  const rows: SnrElevationRollupRows = {
+    count: size,
+    codeIndex: new Uint8Array(size),
+    satellite: new Uint16Array(size),
+    elevationBin: new Int8Array(size),
+    azimuthBin: new Uint8Array(size),
+    n: n.slice(0, size),
+    sum: sum.slice(0, size),
+    sumSquares: sumSquares.slice(0, size),
+    min: min.slice(0, size),
+    max: max.slice(0, size),
+  };
+  for (let k = 0; k < size; k++) {
+    const cell = cellOf[k]! % CELLS;
+    const pairKey = pairKeys[(cellOf[k]! - cell) / CELLS]!;
+    rows.azimuthBin[k] = cell % AZIMUTH_BINS;
+    rows.elevationBin[k] = (cell - rows.azimuthBin[k]!) / AZIMUTH_BINS - ELEVATION_BIN_OFFSET;
+    rows.satellite[k] = pairKey % SAT_SPAN;
+    rows.codeIndex[k] = (pairKey - rows.satellite[k]!) / SAT_SPAN;
   }
   return rows;
 }

@@ -163,7 +163,11 @@ export class SnrByElevationArgs {
   @Field(() => Float, { nullable: true })
   maxElevation: number | null;
 
-  @Field(() => [[Float!]!], { nullable: true, description: 'Azimuth ranges [from, to], degrees.' })
+  @Field(() => [[Float!]!], {
+    nullable: true,
+    description:
+      'Azimuth ranges [from, to), degrees (from > to wraps through north). With bins of a multiple of 5°, elevations on multiples of 5° and azimuths on multiples of 10°, whole days come from elevation rollups; other days from raw observations, up to 31.',
+  })
   azimuths: number[][] | null;
 
   @Field(() => [String], { nullable: true })

@@ -164,16 +164,17 @@ export class SnrSelectionArgs {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Only observations whose satellite is at least this high, degrees (needs geometry: the day's orbits ingested); read from the raw observations, up to 7 days.",
+    description:
+      "Only observations whose satellite is at least this high, degrees (needs geometry: the day's orbits ingested). With edges on multiples of 5° (10° for azimuths) and a whole-day interval or a summary, whole days come from elevation rollups; otherwise from the raw observations, up to 7 days.",
   })
   minElevation: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Only observations whose satellite is at most this high, degrees (as minElevation).' })
+  @Field(() => Float, { nullable: true, description: 'Only observations whose satellite is below this elevation, degrees (as minElevation).' })
   maxElevation: number | null;
 
   @Field(() => [[Float!]!], {
     nullable: true,
-    description: 'Only observations whose satellite azimuth lies in one of these [from, to] ranges, degrees (from > to wraps through north; as minElevation).',
+    description: 'Only observations whose satellite azimuth lies in one of these [from, to) ranges, degrees (from > to wraps through north; as minElevation).',
   })
   azimuths: number[][] | null;
 }

@@ -38,6 +38,8 @@ export interface GnssDayRow {
   ingestedAt: number;
   /** Orbits the Parquet object's elevation/azimuth/edot came from; null (or absent) without geometry. */
   geometry?: GnssGeometryKind | null;
+  /** Whether the day's elevation rollups are stored (filled on reads; days given geometry before they existed have none). */
+  elevationRollups?: boolean;
 }
 
 /** Orbit files by kind: SP3 precise orbits, or broadcast navigation. */
@@ -64,7 +66,7 @@ export interface GnssOrbitRow {
 export interface CommitGnssOrbitsInput {
   file: SourceFileRow;
   orbits: GnssOrbitRow[];
-  geometry: { station: string; day: number; geometry: GnssOrbitKind }[];
+  geometry: { station: string; day: number; geometry: GnssOrbitKind; codes: string[]; elevationRollups: SnrElevationRollupRows }[];
 }
 
 /** A station's ingested gnssir settings: the gnssrefl json and/or its refraction file, as text. */
@@ -103,11 +105,34 @@ export interface SnrRollupRows {
   max: Float64Array;
 }
 
+/**
+ * Elevation rollup rows of one station-day as columns (store/gnss/elevation-bins.ts): sums per
+ * code, satellite, 5° elevation bin and 10° azimuth bin, in thousandths of a dB-Hz.
+ */
+export interface SnrElevationRollupRows {
+  count: number;
+  /** Index into the day's `codes`. */
+  codeIndex: Uint8Array;
+  /** Constellation index × 100 + PRN. */
+  satellite: Uint16Array;
+  /** floor(elevation / 5). */
+  elevationBin: Int8Array;
+  /** floor(azimuth / 10). */
+  azimuthBin: Uint8Array;
+  n: Float64Array;
+  sum: Float64Array;
+  sumSquares: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
 export interface GnssDayCommit {
   row: GnssDayRow;
   /** SNR codes the rollups' codeIndex refers to. */
   codes: string[];
   rollups: SnrRollupRows;
+  /** Present when the day's observations have geometry. */
+  elevationRollups?: SnrElevationRollupRows;
 }
 
 export interface CommitGnssDaysInput {
@@ -139,6 +164,31 @@ export interface SnrRollupQuery {
 /** [bucketStartS, satelliteKey or constellation×100 or 0, codeId or 0, n, sum, sumSquares, min, max] */
 export type SnrRollupAggregate = [number, number, number, number, number, number, number, number];
 
+/** Elevation rollups of days [fromDay, toDay] summed into the requested groups. */
+export interface SnrElevationQuery {
+  station: string;
+  /** Catalog code ids (from gnssSignals). */
+  codeIds: number[];
+  fromDay: number;
+  toDay: number;
+  /** Satellite keys to keep; null = all. */
+  satellites: number[] | null;
+  /** Constellation indexes to keep; null = all. */
+  constellations: number[] | null;
+  /** Elevation bins [first, end) to keep. */
+  elevationBins: [number, number];
+  /** Azimuth bins to keep; null = all. */
+  azimuthBins: number[] | null;
+  groupByDay: boolean;
+  groupByElevation: boolean;
+  groupByCode: boolean;
+  groupBySatellite: boolean;
+  groupByConstellation: boolean;
+}
+
+/** [day or 0, elevation bin or 0, satelliteKey or constellation×100 or 0, codeId or 0, n, sum, sumSquares, min, max] */
+export type SnrElevationAggregate = [number, number, number, number, number, number, number, number, number];
+
 export interface GnssSignalRow {
   constellation: string;
   code: string;
@@ -156,6 +206,8 @@ export interface GnssReader {
   days(station: string, fromDay: number, toDay: number): GnssDayRow[];
   /** Rollup rows of one level summed into `intervalS` buckets and the requested groups. */
   snrRollupAggregates(query: SnrRollupQuery): SnrRollupAggregate[];
+  /** Elevation rollup rows summed into the requested groups. */
+  snrElevationAggregates(query: SnrElevationQuery): SnrElevationAggregate[];
   /** Every station's row for one day. */
   daysOn(day: number): GnssDayRow[];
   /** Orbit files stored for days in [fromDay, toDay]. */

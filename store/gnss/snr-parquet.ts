@@ -185,23 +185,45 @@ export async function decodeSnrParquet(bytes: Uint8Array, where: string): Promis
         if (failure !== undefined) return;
         try {
           const data = columnData as ArrayLike<unknown>;
-          for (let i = 0; i < data.length; i++) {
-            const r = rowStart + i;
-            const v = data[i];
-            if (columnName === 'time') times[r] = v as number;
-            else if (columnName === 'value') values[r] = v as number;
-            else if (geometry && (columnName === 'elevation' || columnName === 'azimuth' || columnName === 'edot')) geometry[columnName][r] = v === null || v === undefined ? NaN : (v as number);
-            else if (columnName === 'satellite') {
-              let key = satKeys.get(v as string);
-              if (key === undefined) satKeys.set(v as string, (key = storedSatellite(v, where)));
-              satellites[r] = key;
-            } else {
-              let id = codeIds.get(v as string);
-              if (id === undefined) {
-                id = codes.push(v as string) - 1;
-                codeIds.set(v as string, id);
+          const n = data.length;
+          // One loop per column (a day is ~10⁵ rows per column), and dictionary strings repeat in
+          // runs (a satellite's codes are adjacent): the last one's key is reused without a lookup.
+          if (columnName === 'time') for (let i = 0; i < n; i++) times[rowStart + i] = data[i] as number;
+          else if (columnName === 'value') for (let i = 0; i < n; i++) values[rowStart + i] = data[i] as number;
+          else if (geometry && (columnName === 'elevation' || columnName === 'azimuth' || columnName === 'edot')) {
+            const out = geometry[columnName];
+            for (let i = 0; i < n; i++) {
+              const v = data[i];
+              out[rowStart + i] = v === null || v === undefined ? NaN : (v as number);
+            }
+          } else if (columnName === 'satellite') {
+            let last: unknown;
+            let lastKey = 0;
+            for (let i = 0; i < n; i++) {
+              const v = data[i];
+              if (v !== last) {
+                let key = satKeys.get(v as string);
+                if (key === undefined) satKeys.set(v as string, (key = storedSatellite(v, where)));
+                last = v;
+                lastKey = key;
               }
-              codeIndex[r] = id;
+              satellites[rowStart + i] = lastKey;
+            }
+          } else {
+            let last: unknown;
+            let lastId = 0;
+            for (let i = 0; i < n; i++) {
+              const v = data[i];
+              if (v !== last) {
+                let id = codeIds.get(v as string);
+                if (id === undefined) {
+                  id = codes.push(v as string) - 1;
+                  codeIds.set(v as string, id);
+                }
+                last = v;
+                lastId = id;
+              }
+              codeIndex[rowStart + i] = lastId;
             }
           }
         } catch (e) {

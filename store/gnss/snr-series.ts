@@ -2,7 +2,8 @@ import { RadomeError } from '../../core/errors.js';
 import { parseIsoDuration } from '../../core/iso-duration.js';
 import type { GnssReader } from '../catalog/index.js';
 import type { ObjectStore } from '../types.js';
-import { rollupLevel, SNR_SCALE } from './rollup-levels.js';
+import { azimuthBinsOf, elevationBinRange, inAzimuths } from './elevation-bins.js';
+import { DAY_MS, rollupLevel, SNR_SCALE } from './rollup-levels.js';
 import { parseConstellation, parseSatellite, CONSTELLATIONS } from './satellites.js';
 import { bandOf, SnrAccumulator, type Grouping, type SnrPoint } from './snr-accumulator.js';
 import { dayOf, dayString } from './snr-keys.js';
@@ -23,10 +24,14 @@ export interface SnrSelection {
   constellations?: readonly string[] | null;
   satellites?: readonly string[] | null;
   groupBy?: readonly SnrGroupBy[] | null;
-  /** Satellite elevation window, degrees; with azimuths, only observations with geometry count (read from Parquet). */
+  /**
+   * Satellite elevation window [min, max), degrees; with azimuths, only observations with geometry
+   * count. Edges on 5° (elevation) and 10° (azimuth) bin edges with whole-day intervals are read
+   * from elevation rollups, others from Parquet.
+   */
   minElevation?: number | null;
   maxElevation?: number | null;
-  /** Azimuth ranges [from, to], degrees (inclusive; from > to wraps through north). */
+  /** Azimuth ranges [from, to), degrees (from > to wraps through north). */
   azimuths?: readonly (readonly number[])[] | null;
 }
 
@@ -134,16 +139,14 @@ function iso(ms: number): string {
 
 /** Reads [from, to) into `acc` from rollups where whole buckets fit and from Parquet for the edges. */
 async function accumulate(reader: GnssReader, objects: ObjectStore, r: Resolved, from: number, to: number, intervalMs: number | null, acc: SnrAccumulator): Promise<void> {
-  // Geometry filters need each observation's elevation and azimuth: only Parquet has them.
-  const pieces = r.geometry ? [{ kind: 'raw' as const, from, to }] : splitRange(from, to, widthsFor(intervalMs));
+  if (r.geometry) return accumulateGeometry(reader, objects, r, r.geometry, from, to, intervalMs, acc);
+  const pieces = splitRange(from, to, widthsFor(intervalMs));
   const raw = pieces.filter((p) => p.kind === 'raw');
   const rawDays = new Set(raw.flatMap((p) => Array.from({ length: dayOf(p.to - 1) - dayOf(p.from) + 1 }, (_, i) => dayOf(p.from) + i)));
   if (rawDays.size > MAX_RAW_DAYS) {
     throw new RadomeError(
       'BAD_INPUT',
-      r.geometry
-        ? `minElevation, maxElevation and azimuths are applied to raw observations, for at most ${MAX_RAW_DAYS} days (this range touches ${rawDays.size}); use a shorter range, or snrByElevation`
-        : `interval: an interval that is not a multiple of 15 minutes (PT15M) is computed from raw observations, for at most ${MAX_RAW_DAYS} days (this range touches ${rawDays.size}); use PT15M, PT30M, PT1H, P1D … or a shorter range`,
+      `interval: an interval that is not a multiple of 15 minutes (PT15M) is computed from raw observations, for at most ${MAX_RAW_DAYS} days (this range touches ${rawDays.size}); use PT15M, PT30M, PT1H, P1D … or a shorter range`,
     );
   }
   for (const p of pieces) {
@@ -170,6 +173,68 @@ async function accumulate(reader: GnssReader, objects: ObjectStore, r: Resolved,
   if (raw.length) await accumulateRaw(reader, objects, r, raw, acc);
 }
 
+/** Most whole days one elevation-filtered answer sums from elevation rollups. */
+export const MAX_ELEVATION_ROLLUP_DAYS = 400;
+
+/**
+ * Geometry-filtered statistics: whole days from the elevation rollups when the window's edges lie
+ * on bin edges and the interval is whole days (or a summary); the rest (cut days, other windows,
+ * days whose geometry predates elevation rollups) from the days' Parquet objects.
+ */
+async function accumulateGeometry(
+  reader: GnssReader,
+  objects: ObjectStore,
+  r: Resolved,
+  geo: NonNullable<Resolved['geometry']>,
+  from: number,
+  to: number,
+  intervalMs: number | null,
+  acc: SnrAccumulator,
+): Promise<void> {
+  const days = reader.days(r.station, dayOf(from), dayOf(to - 1));
+  if (days.length && days.every((d) => !d.geometry)) throw noGeometry(r.station, days);
+  const elevationBins = elevationBinRange(geo.minElevation, geo.maxElevation);
+  const azimuthBins = geo.azimuths.length ? azimuthBinsOf(geo.azimuths) : null;
+  const binned = elevationBins !== null && (geo.azimuths.length === 0 || azimuthBins !== null) && (intervalMs === null || intervalMs % DAY_MS === 0);
+  const whole = (day: number) => day * DAY_MS >= from && (day + 1) * DAY_MS <= to;
+  const rolled = binned ? days.filter((d) => d.geometry && d.elevationRollups && whole(d.day)) : [];
+  const rolledDays = new Set(rolled.map((d) => d.day));
+  const raw = days.filter((d) => d.geometry && !rolledDays.has(d.day)).map((d) => ({ from: Math.max(from, d.day * DAY_MS), to: Math.min(to, (d.day + 1) * DAY_MS) }));
+  if (raw.length > MAX_RAW_DAYS) {
+    throw new RadomeError(
+      'BAD_INPUT',
+      `minElevation, maxElevation and azimuths are applied to raw observations for ${raw.length} days of this range, at most ${MAX_RAW_DAYS} are; with edges on multiples of 5° (elevation) and 10° (azimuth) and a whole-day interval (P1D …) or a summary, whole days are read from elevation rollups`,
+    );
+  }
+  if (rolled.length > MAX_ELEVATION_ROLLUP_DAYS) throw new RadomeError('BAD_INPUT', `from/to: ${rolled.length} days, at most ${MAX_ELEVATION_ROLLUP_DAYS} days per elevation-filtered answer`);
+  if (rolled.length && elevationBins) {
+    const rows = reader.snrElevationAggregates({
+      station: r.station,
+      codeIds: [...r.codeIds.keys()],
+      fromDay: rolled[0]!.day,
+      toDay: rolled[rolled.length - 1]!.day,
+      satellites: r.satellites,
+      constellations: r.constellations,
+      elevationBins,
+      azimuthBins,
+      groupByDay: intervalMs !== null,
+      groupByElevation: false,
+      groupByCode: r.grouping.code || r.grouping.band,
+      groupBySatellite: r.grouping.satellite,
+      groupByConstellation: r.grouping.constellation,
+    });
+    for (const [day, , sat, code, n, sum, ss, min, max] of rows) acc.add(intervalMs === null ? from : day * DAY_MS, sat, r.codeIds.get(code) ?? '', n, sum, ss, min, max);
+  }
+  if (raw.length) await accumulateRaw(reader, objects, r, raw, acc);
+}
+
+function noGeometry(station: string, days: { day: number }[]): RadomeError {
+  return new RadomeError(
+    'BAD_INPUT',
+    `minElevation/maxElevation/azimuths: ${days.map((d) => dayString(d.day)).join(', ')} of ${station} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits ingested for ${days.length === 1 ? 'it' : 'them'})`,
+  );
+}
+
 async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolved, pieces: { from: number; to: number }[], acc: SnrAccumulator): Promise<void> {
   const cache = new Map<string, SnrObservations>();
   const sats = r.satellites && new Set(r.satellites);
@@ -177,12 +242,6 @@ async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolv
   const geo = r.geometry;
   for (const p of pieces) {
     const days = reader.days(r.station, dayOf(p.from), dayOf(p.to - 1));
-    if (geo && days.length && days.every((d) => !d.geometry)) {
-      throw new RadomeError(
-        'BAD_INPUT',
-        `minElevation/maxElevation/azimuths: ${days.map((d) => dayString(d.day)).join(', ')} of ${r.station} ${days.length === 1 ? 'has' : 'have'} no satellite geometry (no orbits ingested for ${days.length === 1 ? 'it' : 'them'})`,
-      );
-    }
     for (const day of days) {
       if (geo && !day.geometry) continue;
       let obs = cache.get(day.objectKey);
@@ -202,8 +261,7 @@ async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolv
         if (geo) {
           const e = obs.geometry?.elevation[i] ?? NaN;
           const a = obs.geometry?.azimuth[i] ?? NaN;
-          if (!(e >= geo.minElevation && e <= geo.maxElevation)) continue;
-          if (geo.azimuths.length && !geo.azimuths.some(([lo, hi]) => (lo <= hi ? a >= lo && a <= hi : a >= lo || a <= hi))) continue;
+          if (!(e >= geo.minElevation && e < geo.maxElevation) || !inAzimuths(a, geo.azimuths)) continue;
         }
         const v = Math.round(obs.values[i]! * SNR_SCALE);
         acc.add(t, sat, obs.codes[obs.codeIndex[i]!]!, 1, v, v * v, v, v);

@@ -159,9 +159,10 @@ async function ingestFile(input: Extract<FuzzInput, { kind: 'file' }>, renderSiz
     if (first.status === 'failed') return { status: 'typed', code: first.error.code, message: first.error.message };
     if (first.status !== 'ingested') return { status: 'pending' };
     if (first.kind === 'gnss') {
-      // Read every station-day back, as the server does, then merge the same file in again.
+      // Read every station-day back, as the server does, then merge the same file in again (under
+      // another folder: a gnssrefl SNR file's date is in its name, which must stay whole).
       for await (const o of objects.list('gnss/')) await decodeSnrParquet((await objects.get(o.key))!.body, o.key);
-      const again = await ingestAs(`${input.name}#again`);
+      const again = await ingestAs(`again/${input.name}`);
       if (again.status === 'failed') return { status: 'typed', code: again.error.code, message: `merging again: ${again.error.message}` };
       for await (const o of objects.list('gnss/')) await decodeSnrParquet((await objects.get(o.key))!.body, o.key);
     }

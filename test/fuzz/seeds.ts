@@ -92,7 +92,31 @@ function syntheticSeeds(): Seed[] {
   add('level3.gz', 'level3+gzip', wrap('gzip', hydrometeorProduct()));
   add('archive2-uncompressed.bz2', 'archive2+bzip2', wrap('bzip2', encodeArchiveII(volume1())));
   add('rinex3.rnx.gz.zip', 'rinex3+gzip+zip', wrap('zip', wrap('gzip', rinex3), 'test0010.rnx.gz'));
+  const snr = syntheticSnrFile();
+  add('test0100.25.snr66', 'gnssrefl-snr', snr, 2);
+  add('test0100.25.snr66.gz', 'gnssrefl-snr+gzip', wrap('gzip', snr));
   return seeds;
+}
+
+/**
+ * A gnssrefl SNR file as gnssrefl writes it (`%3d%10.4f%10.4f%10.1f%10.6f` then six `%7.2f` SNR
+ * columns S6 S1 S2 S5 S7 S8): a rising GPS arc and a setting Galileo arc, every 15 s for 10 minutes.
+ */
+function syntheticSnrFile(): Uint8Array {
+  const lines: string[] = [];
+  const f = (v: number, w: number, d: number) => v.toFixed(d).padStart(w, ' ');
+  for (let k = 0; k < 40; k++) {
+    const t = 3600 + 15 * k;
+    for (const [sat, e0, de, az] of [
+      [7, 5, 0.2, 120],
+      [211, 25, -0.15, 300],
+    ] as const) {
+      const e = e0 + de * k;
+      const snr = [0, 40 + 5 * Math.sin(k / 3), 35 + e / 5, 42, 0, 0];
+      lines.push(`${f(sat, 3, 0)}${f(e, 10, 4)}${f(az + k * 0.1, 10, 4)}${f(t, 10, 1)}${f(de / 15, 10, 6)}${snr.map((v) => f(v, 7, 2)).join('')}`);
+    }
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
 }
 
 function realSeeds(dir: string): Seed[] {
@@ -133,7 +157,28 @@ function realSeeds(dir: string): Seed[] {
       if (short) add(`${f.rel} (head)`, format, { kind: 'file', name: f.rel, bytes: short }, 2);
     }
   }
+  // gnssrefl files (SNR files, station json, refraction inputs) and orbit files (navigation, SP3),
+  // the big ones also as their first 400 lines.
+  for (const f of [...files('gnss/gnssrefl').filter((g) => !g.rel.endsWith('results.txt')), ...files('gnss/orbits').filter((o) => !/o$/.test(o.rel))]) {
+    const bytes = new Uint8Array(readFileSync(f.path));
+    const format = /\.snr\d\d/.test(f.rel) ? 'gnssrefl-snr' : /\.json$|refr/.test(f.rel) ? 'gnssrefl-settings' : /sp3/i.test(f.rel) ? 'sp3' : 'rinex-nav';
+    add(f.rel, format, { kind: 'file', name: f.rel, bytes }, bytes.length > 200_000 ? 0.3 : 1);
+    if (bytes.length > 200_000) {
+      const head = firstLines(bytes, 400);
+      if (head) add(`${f.rel} (head)`, format, { kind: 'file', name: f.rel, bytes: head }, 2);
+    }
+  }
   return seeds;
+}
+
+/** The first `count` lines of a text file's plain content, in the same containers. */
+function firstLines(bytes: Uint8Array, count: number): Uint8Array | null {
+  const layer = unwrapOne(bytes);
+  if (layer) {
+    const inner = firstLines(layer.inner, count);
+    return inner && wrap(layer.kind, inner, layer.member);
+  }
+  return new TextEncoder().encode(`${text(bytes).split('\n').slice(0, count).join('\n')}\n`);
 }
 
 /** The same file with its plain content cut to the header and 400 lines, in the same containers. */

@@ -121,9 +121,9 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     for (let i = 0; i < file.count; i++) if (file.codeIndex[i] === s1 && file.satellites[i]! < 200 && file.geometry!.elevation[i]! >= 5 && file.geometry!.elevation[i]! < 10) n5++;
     expect(gps[1]!.count).toBe(n5);
 
-    // snrSummary with the same window (both edges inclusive) and an azimuth range through north.
-    const inWindow = (i: number) => file.codeIndex[i] === s1 && file.satellites[i]! < 200 && file.geometry!.elevation[i]! >= 5 && file.geometry!.elevation[i]! <= 10;
-    const north = (i: number) => file.geometry!.azimuth[i]! >= 300 || file.geometry!.azimuth[i]! <= 60;
+    // snrSummary with the same window ([5, 10)) and an azimuth range through north ([300, 60)).
+    const inWindow = (i: number) => file.codeIndex[i] === s1 && file.satellites[i]! < 200 && file.geometry!.elevation[i]! >= 5 && file.geometry!.elevation[i]! < 10;
+    const north = (i: number) => file.geometry!.azimuth[i]! >= 300 || file.geometry!.azimuth[i]! < 60;
     let all = 0;
     let northern = 0;
     for (let i = 0; i < file.count; i++) if (inWindow(i)) all++, north(i) && northern++;

@@ -59,3 +59,76 @@ export function lombScargle(x: Float64Array, y: Float64Array, n: number, omega0:
   }
   return out;
 }
+
+/** The periodogram's highest peak over heights above a floor, and the mean amplitude of a noise band. */
+export interface PeriodogramPeak {
+  /** Index of the peak on the fine grid; −1 when no height lies above the floor. */
+  index: number;
+  /** 2·√(P/n), volts/volts as gnssir reports it. */
+  amplitude: number;
+  /** Mean amplitude over the noise band (1 when it holds no grid point). */
+  noise: number;
+}
+
+/** Coarse grid points per main-lobe half-width (1/span of x): enough that the mean and the lobes are sampled smoothly. */
+const POINTS_PER_LOBE = 8;
+/** Coarse local maxima refined on the fine grid: the highest peak cannot hide in a lobe lower on the coarse grid than these. */
+const REFINED_PEAKS = 3;
+
+/**
+ * The peak of the Lomb–Scargle amplitude over heights h0 + k·dh (k < count) above `minHeight`,
+ * and its noise (mean amplitude for heights strictly inside `noiseBand`), for x = sin(e)/(λ/2).
+ * gnssir's grid (desiredP) oversamples the periodogram's lobes ~50×: the whole grid is evaluated
+ * every `stride` points (still ≥ 8 points per lobe half-width), the noise is averaged over those,
+ * and the few highest coarse peaks are evaluated again on the fine grid around them, so the
+ * height is the fine grid's argmax as before at a fraction of the work.
+ */
+export function periodogramPeak(x: Float64Array, y: Float64Array, n: number, h0: number, dh: number, count: number, minHeight: number, noiseBand: readonly [number, number]): PeriodogramPeak {
+  const span = x[n - 1]! - x[0]!;
+  const stride = Math.max(1, Math.floor(1 / (span * dh) / POINTS_PER_LOBE));
+  const coarse = Math.floor((count - 1) / stride) + 1;
+  const power = lombScargle(x, y, n, 2 * Math.PI * h0, 2 * Math.PI * dh * stride, coarse);
+  const amp = (p: number) => 2 * Math.sqrt(p / n);
+  let noise = 0;
+  let noiseN = 0;
+  for (let j = 0; j < coarse; j++) {
+    const h = h0 + j * stride * dh;
+    if (h > noiseBand[0] && h < noiseBand[1]) {
+      noise += amp(power[j]!);
+      noiseN++;
+    }
+  }
+  const noiseMean = noiseN > 0 ? noise / noiseN : 1;
+  let first = 0;
+  while (first < count && !(h0 + first * dh > minHeight)) first++;
+  if (first >= count) return { index: -1, amplitude: -Infinity, noise: noiseMean };
+  if (stride === 1) {
+    let best = first;
+    for (let k = first + 1; k < count; k++) if (power[k]! > power[best]!) best = k;
+    return { index: best, amplitude: amp(power[best]!), noise: noiseMean };
+  }
+  // Coarse local maxima above the floor (the ends count), highest first.
+  const firstCoarse = Math.ceil(first / stride);
+  const peaks: number[] = [];
+  for (let j = firstCoarse; j < coarse; j++) {
+    const p = power[j]!;
+    if ((j === firstCoarse || p >= power[j - 1]!) && (j === coarse - 1 || p >= power[j + 1]!)) peaks.push(j);
+  }
+  if (peaks.length === 0) peaks.push(firstCoarse);
+  peaks.sort((a, b) => power[b]! - power[a]!);
+  let best = -1;
+  let bestPower = -Infinity;
+  const fine = new Float64Array(2 * stride + 1);
+  for (const j of peaks.slice(0, REFINED_PEAKS)) {
+    const lo = Math.max(first, (j - 1) * stride);
+    const hi = Math.min(count - 1, (j + 1) * stride);
+    lombScargle(x, y, n, 2 * Math.PI * (h0 + lo * dh), 2 * Math.PI * dh, hi - lo + 1, fine);
+    for (let k = lo; k <= hi; k++) {
+      if (fine[k - lo]! > bestPower) {
+        bestPower = fine[k - lo]!;
+        best = k;
+      }
+    }
+  }
+  return { index: best, amplitude: amp(bestPower), noise: noiseMean };
+}

@@ -1,7 +1,7 @@
 import type { SnrObservations } from '../../../store/gnss/snr-parquet.js';
 import { CONSTELLATIONS, satelliteName } from '../../../store/gnss/satellites.js';
 import { frequencyCode, wavelength } from './gnssir-frequencies.js';
-import { lombScargle } from './lomb-scargle.js';
+import { periodogramPeak } from './lomb-scargle.js';
 import { bennettElevation, type RefractionAtmosphere } from './refraction.js';
 
 /** gnssir settings (the gnssrefl station json's names in comments). */
@@ -309,27 +309,11 @@ export function dayReflectorHeights(obs: SnrObservations, dayStartMs: number, s:
         const h0 = 1 / (span * ofac);
         const h1 = (hifac * m) / (2 * span);
         const dh = (h1 - h0) / (count - 1);
-        const power = lombScargle(xs, ys, m, 2 * Math.PI * h0, 2 * Math.PI * dh, count);
-        let best = -1;
-        let bestAmp = -Infinity;
-        let noise = 0;
-        let noiseN = 0;
-        for (let k = 0; k < count; k++) {
-          const h = h0 + k * dh;
-          if (!(h > s.minHeight)) continue;
-          const amp = 2 * Math.sqrt(power[k]! / m);
-          if (amp > bestAmp) {
-            bestAmp = amp;
-            best = k;
-          }
-          if (h > s.noiseRegion[0] && h < s.noiseRegion[1]) {
-            noise += amp;
-            noiseN++;
-          }
-        }
-        if (best < 0) return;
-        const height = h0 + best * dh;
-        const noiseMean = noiseN > 0 ? noise / noiseN : 1;
+        const peak = periodogramPeak(xs, ys, m, h0, dh, count, s.minHeight, s.noiseRegion);
+        if (peak.index < 0) return;
+        const height = h0 + peak.index * dh;
+        const bestAmp = peak.amplitude;
+        const noiseMean = peak.noise;
         const durationMinutes = (tMax - tMin) / 60;
         const edge = Math.abs(height - s.minHeight) < EDGE_M || Math.abs(height - s.maxHeight) < EDGE_M;
         const required = s.requiredAmplitude[fi] ?? s.requiredAmplitude[s.requiredAmplitude.length - 1] ?? 0;

@@ -1,4 +1,5 @@
 import type { GnssDayRow, GnssOrbitRow, GnssStationSettingsRow, GnssSignalRow, GnssStationRow, SnrRollupAggregate, SnrRollupQuery } from '../gnss.js';
+export { snrElevationAggregates } from './gnss-elevation-read.js';
 import { CONSTELLATIONS } from '../../gnss/satellites.js';
 import type { StatementCache } from './statements.js';
 
@@ -7,7 +8,10 @@ const STATION_COLUMNS = `id, name, long_name AS longName, latitude, longitude, h
 
 const DAY_COLUMNS = `s.id AS station, d.day, d.object_key AS objectKey, d.source, d.source_key AS sourceKey,
   d.first_time AS firstTime, d.last_time AS lastTime, d.epoch_count AS epochCount, d.observation_count AS observationCount,
-  d.satellite_count AS satelliteCount, d.time_system AS timeSystem, d.ingested_at AS ingestedAt, d.geometry`;
+  d.satellite_count AS satelliteCount, d.time_system AS timeSystem, d.ingested_at AS ingestedAt, d.geometry, d.elevation_rollups = 1 AS elevationRollups`;
+
+/** SQLite answers 0/1 for the elevation_rollups test. */
+const dayRow = (r: GnssDayRow): GnssDayRow => ({ ...r, elevationRollups: Boolean(r.elevationRollups) });
 
 export function listGnssStations(statements: StatementCache): GnssStationRow[] {
   return statements.prepare(`SELECT ${STATION_COLUMNS} FROM gnss_stations ORDER BY id`).all() as GnssStationRow[];
@@ -35,12 +39,16 @@ export function gnssSignals(statements: StatementCache, station: string): GnssSi
 export function gnssDays(statements: StatementCache, station: string, fromDay: number, toDay: number): GnssDayRow[] {
   return statements
     .prepare(`SELECT ${DAY_COLUMNS} FROM gnss_days d JOIN gnss_stations s ON s.num = d.station WHERE s.id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day`)
-    .all(station, fromDay, toDay) as GnssDayRow[];
+    .all(station, fromDay, toDay)
+    .map((r) => dayRow(r as GnssDayRow));
 }
 
 /** Every station's row for one day (the station-days an orbit file arriving later fills in). */
 export function gnssDaysOn(statements: StatementCache, day: number): GnssDayRow[] {
-  return statements.prepare(`SELECT ${DAY_COLUMNS} FROM gnss_days d JOIN gnss_stations s ON s.num = d.station WHERE d.day = ? ORDER BY s.id`).all(day) as GnssDayRow[];
+  return statements
+    .prepare(`SELECT ${DAY_COLUMNS} FROM gnss_days d JOIN gnss_stations s ON s.num = d.station WHERE d.day = ? ORDER BY s.id`)
+    .all(day)
+    .map((r) => dayRow(r as GnssDayRow));
 }
 
 /** Orbit files stored for days in [fromDay, toDay], by day, precise first, then oldest ingest first. */

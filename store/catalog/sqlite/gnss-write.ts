@@ -1,7 +1,7 @@
 import { RadomeError } from '../../../core/errors.js';
 import { isGnssStationId } from '../../../core/vocabulary/index.js';
 import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../../gnss/rollup-levels.js';
-import type { CommitGnssDaysInput, CommitGnssOrbitsInput, CommitGnssStationSettingsInput, GnssDayCommit } from '../gnss.js';
+import type { CommitGnssDaysInput, CommitGnssOrbitsInput, CommitGnssStationSettingsInput, GnssDayCommit, SnrElevationRollupRows } from '../gnss.js';
 import type { StatementCache } from './statements.js';
 
 const UPSERT_STATION = `
@@ -30,6 +30,11 @@ const ROLLUP_COLUMNS = 10;
 const insertRollups = (rows: number) =>
   `INSERT INTO snr_rollups (station, level, code, bucket, satellite, n, sum, sum_squares, min, max) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
 const INSERT_ROLLUP_BATCH = insertRollups(ROLLUP_BATCH);
+
+const ELEVATION_COLUMNS = 11;
+const insertElevationRollups = (rows: number) =>
+  `INSERT INTO snr_elevation_rollups (station, code, day, satellite, elevation_bin, azimuth_bin, n, sum, sum_squares, min, max) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+const INSERT_ELEVATION_BATCH = insertElevationRollups(ROLLUP_BATCH);
 
 const UPSERT_SOURCE_FILE = `
   INSERT INTO source_files (source, key, fingerprint, size, ingested_at) VALUES (?, ?, ?, ?, ?)
@@ -71,10 +76,45 @@ function deleteDayRollups(statements: StatementCache, num: number, day: number):
   for (const { id: level } of ROLLUP_LEVELS) for (const code of codes) del.run(num, level, code, day * DAY_SECONDS, (day + 1) * DAY_SECONDS);
 }
 
+/**
+ * Replaces a station-day's elevation rollups (one primary-key range per code) and records whether
+ * it has them: `rows` null (a day without geometry) only clears them.
+ */
+function writeElevationRollups(statements: StatementCache, num: number, day: number, codes: string[], rows: SnrElevationRollupRows | null): void {
+  const del = statements.prepare('DELETE FROM snr_elevation_rollups WHERE station = ? AND code = ? AND day = ?');
+  const stored = statements.prepare('SELECT DISTINCT code FROM gnss_station_signals WHERE station = ?').pluck().all(num) as number[];
+  const ids = codes.map((c) => codeId(statements, c));
+  for (const code of new Set([...stored, ...ids])) del.run(num, code, day);
+  statements.prepare('UPDATE gnss_days SET elevation_rollups = ? WHERE station = ? AND day = ?').run(rows ? 1 : 0, num, day);
+  if (!rows) return;
+  const batch = statements.prepare(INSERT_ELEVATION_BATCH);
+  const params: number[] = new Array(ROLLUP_BATCH * ELEVATION_COLUMNS);
+  for (let from = 0; from < rows.count; from += ROLLUP_BATCH) {
+    const n = Math.min(ROLLUP_BATCH, rows.count - from);
+    for (let r = 0; r < n; r++) {
+      const i = from + r;
+      const p = r * ELEVATION_COLUMNS;
+      params[p] = num;
+      params[p + 1] = ids[rows.codeIndex[i]!]!;
+      params[p + 2] = day;
+      params[p + 3] = rows.satellite[i]!;
+      params[p + 4] = rows.elevationBin[i]!;
+      params[p + 5] = rows.azimuthBin[i]!;
+      params[p + 6] = rows.n[i]!;
+      params[p + 7] = rows.sum[i]!;
+      params[p + 8] = rows.sumSquares[i]!;
+      params[p + 9] = rows.min[i]!;
+      params[p + 10] = rows.max[i]!;
+    }
+    if (n === ROLLUP_BATCH) batch.run(params);
+    else statements.prepare(insertElevationRollups(n)).run(params.slice(0, n * ELEVATION_COLUMNS));
+  }
+}
+
 /** Day × constellation totals: one row per signal a station has on a day. */
 const SIGNAL_LEVEL = rollupLevel(DAY_SECONDS, false).id;
 
-function writeDay(statements: StatementCache, num: number, fingerprint: string, { row, codes, rollups }: GnssDayCommit): void {
+function writeDay(statements: StatementCache, num: number, fingerprint: string, { row, codes, rollups, elevationRollups }: GnssDayCommit): void {
   const existed = statements.prepare('SELECT 1 FROM gnss_days WHERE station = ? AND day = ?').get(num, row.day) !== undefined;
   if (existed) deleteDayRollups(statements, num, row.day);
   statements.prepare(UPSERT_DAY).run({ ...row, station: num, fingerprint, geometry: row.geometry ?? null });
@@ -104,6 +144,7 @@ function writeDay(statements: StatementCache, num: number, fingerprint: string, 
     if (rows === ROLLUP_BATCH) batch.run(params);
     else statements.prepare(insertRollups(rows)).run(params.slice(0, rows * ROLLUP_COLUMNS));
   }
+  if (existed || elevationRollups) writeElevationRollups(statements, num, row.day, codes, elevationRollups ?? null);
 }
 
 /**
@@ -140,8 +181,14 @@ export function commitGnssOrbits(statements: StatementCache, { file, orbits, geo
   statements.db
     .transaction(() => {
       for (const row of orbits) statements.prepare(UPSERT_ORBIT).run(row);
-      const setGeometry = statements.prepare('UPDATE gnss_days SET geometry = ? WHERE station = (SELECT num FROM gnss_stations WHERE id = ?) AND day = ?');
-      for (const g of geometry) setGeometry.run(g.geometry, g.station, g.day);
+      const setGeometry = statements.prepare('UPDATE gnss_days SET geometry = ? WHERE station = ? AND day = ?');
+      const stationNum = statements.prepare('SELECT num FROM gnss_stations WHERE id = ?').pluck();
+      for (const g of geometry) {
+        const num = stationNum.get(g.station) as number | undefined;
+        if (num === undefined) continue;
+        setGeometry.run(g.geometry, num, g.day);
+        writeElevationRollups(statements, num, g.day, g.codes, g.elevationRollups);
+      }
       statements.prepare(UPSERT_SOURCE_FILE).run(file.source, file.key, file.fingerprint, file.size, file.ingestedAt);
       statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
     })

@@ -334,6 +334,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 10,
+    name: 'gnss elevation rollups',
+    // SNR sums per station-day, code, satellite, 5° elevation bin and 10° azimuth bin
+    // (store/gnss/elevation-bins.ts), so elevation-aware queries stay off the Parquet objects.
+    // gnss_days.elevation_rollups says a day has them: days given geometry before this migration
+    // have none and are read from Parquet until they are ingested again.
+    sql: `
+      CREATE TABLE snr_elevation_rollups (
+        station INTEGER NOT NULL,
+        code INTEGER NOT NULL,
+        day INTEGER NOT NULL,
+        satellite INTEGER NOT NULL,
+        elevation_bin INTEGER NOT NULL,
+        azimuth_bin INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        sum INTEGER NOT NULL,
+        sum_squares REAL NOT NULL,
+        min INTEGER NOT NULL,
+        max INTEGER NOT NULL,
+        PRIMARY KEY (station, code, day, satellite, elevation_bin, azimuth_bin)
+      ) STRICT, WITHOUT ROWID;
+      ALTER TABLE gnss_days ADD COLUMN elevation_rollups INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -44,6 +44,7 @@ function sqliteReader(s: StatementCache): CatalogReader {
       signals: (station) => gnssRead.gnssSignals(s, station),
       days: (station, fromDay, toDay) => gnssRead.gnssDays(s, station, fromDay, toDay),
       snrRollupAggregates: (query) => gnssRead.snrRollupAggregates(s, query),
+      snrElevationAggregates: (query) => gnssRead.snrElevationAggregates(s, query),
       daysOn: (day) => gnssRead.gnssDaysOn(s, day),
       orbits: (fromDay, toDay) => gnssRead.gnssOrbits(s, fromDay, toDay),
       stationSettings: (station) => gnssRead.gnssStationSettings(s, station),
