@@ -1,0 +1,214 @@
+/**
+ * The catalog at a week of national data (issue 23 item 3): a catalog bulk-filled with 7 days ×
+ * 160 sites of ingest-shaped rows (bench/_catalog-week-rows.ts), then p50/p99 of the reads the
+ * API and tiles make, and a retention pass deleting the oldest day while a writer commits.
+ *
+ *   npm run bench -- catalog-week
+ *   BENCH_WEEK_DAYS=1 BENCH_WEEK_SITES=40 npm run bench -- catalog-week   (smaller, quicker)
+ *
+ * The built catalog is cached in var/bench/catalog-week/, keyed by the rows' version, the schema
+ * version and the shape; retention runs on a copy. Targets: every query p99 ≤ 25 ms,
+ * radarCoverage of a day of all sites ≤ 200 ms, retention holds a writer back ≤ 1 s at a time.
+ */
+import { fork } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { bulkLoadSqliteCatalog, CATALOG_SCHEMA_VERSION, openCatalog, openReadOnlyCatalog, type BulkLoadResult, type CatalogReader } from '../store/catalog/index.js';
+import { NATIONAL_WEEK, WEEK_ROWS_VERSION, weekItems, weekSites, type WeekShape } from './_catalog-week-rows.js';
+import { median, report, type BenchRow } from './harness.js';
+
+const DAY_MS = 86_400_000;
+const RUNS = Number(process.env.BENCH_WEEK_RUNS ?? 200);
+const shape: WeekShape = { ...NATIONAL_WEEK, days: Number(process.env.BENCH_WEEK_DAYS ?? NATIONAL_WEEK.days), sites: Number(process.env.BENCH_WEEK_SITES ?? NATIONAL_WEEK.sites) };
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+interface Built extends BulkLoadResult {
+  buildSeconds: number;
+}
+
+/** The cached catalog of `shape`, built when missing (under a temporary name, renamed when done). */
+function cachedCatalog(): { path: string; built: Built; cached: boolean } {
+  const dir = join(process.env.RADOME_BENCH_DIR ?? join('var', 'bench'), 'catalog-week');
+  const path = join(dir, `rows${WEEK_ROWS_VERSION}-schema${CATALOG_SCHEMA_VERSION}-${shape.days}d-${shape.sites}s.db`);
+  const sidecar = `${path}.json`;
+  if (existsSync(path) && existsSync(sidecar)) return { path, built: JSON.parse(readFileSync(sidecar, 'utf8')) as Built, cached: true };
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${path}.building`;
+  rmSync(tmp, { force: true });
+  console.log(`building ${path} (${shape.days} days × ${shape.sites} sites)…`);
+  const t0 = performance.now();
+  const counts = bulkLoadSqliteCatalog(tmp, weekItems(shape));
+  const built = { ...counts, buildSeconds: (performance.now() - t0) / 1000 };
+  renameSync(tmp, path);
+  writeFileSync(sidecar, JSON.stringify(built));
+  return { path, built, cached: false };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Each query run RUNS times over varying sites/times (a seeded walk), after a few warm-up runs. */
+function timeQuery(fn: (i: number) => unknown, runs = RUNS): number[] {
+  for (let i = 0; i < 3; i++) fn(i);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i + 3);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+function queries(reader: CatalogReader): { name: string; target: number; run: (i: number) => unknown; runs?: number }[] {
+  const sites = weekSites(shape.sites).map((s) => s.id);
+  const end = shape.start + shape.days * DAY_MS;
+  const site = (i: number) => sites[(i * 37) % sites.length]!;
+  // A time somewhere in the catalog's span (a walk across it), and the day around it.
+  const time = (i: number) => shape.start + Math.floor((((i * 7919) % 1000) / 1000) * (end - shape.start - DAY_MS)) + DAY_MS / 2;
+  const lastDay = { from: end - DAY_MS, to: end };
+  return [
+    // README: sweeps(filter: { site: "KLOT", moment: REF }, first: 5) with totalCount.
+    { name: 'README sweeps(site, moment REF, first 5)', target: 25, run: (i) => reader.radar.sweeps({ site: site(i), moments: ['REF'] }, { first: 5 }) },
+    // README: volumes of a site in a day (the API's default page: 50, newest first), each with
+    // its VEL sweeps (one batched sweepsForVolumes, as the resolver's DataLoader does).
+    {
+      name: 'README volumes(site, day, first 50) + sweeps(VEL)',
+      target: 25,
+      run: (i) => {
+        const from = time(i) - DAY_MS / 2;
+        const page = reader.radar.volumes({ site: site(i), from, to: from + DAY_MS }, { first: 50 });
+        return reader.radar.sweepsForVolumes(
+          page.rows.map((v) => v.id),
+          { moments: ['VEL'] },
+        );
+      },
+    },
+    { name: 'README productCodes(PRECIPITATION, site)', target: 25, run: (i) => reader.products.codeCounts({ category: 'PRECIPITATION', site: site(i) }) },
+    { name: 'README latestProducts(site, [165, 170])', target: 25, run: (i) => reader.products.latest(site(i), [165, 170]) },
+    {
+      name: 'README radarFrames: nearestSweeps(site, REF, 0.5°, 3 h)',
+      target: 25,
+      run: (i) => reader.radar.nearestSweeps({ site: site(i), moment: 'REF', elevation: 0.5, from: time(i), to: time(i) + 3 * 3_600_000 }),
+    },
+    { name: 'sweeps(site, 1 h window, first 100)', target: 25, run: (i) => reader.radar.sweeps({ site: site(i), from: time(i), to: time(i) + 3_600_000 }, { first: 100 }) },
+    {
+      name: 'sweeps(site, REF, 1 h window, ASC, first 100)',
+      target: 25,
+      run: (i) => reader.radar.sweeps({ site: site(i), moments: ['REF'], from: time(i), to: time(i) + 3_600_000, order: 'ASC' }, { first: 100 }),
+    },
+    { name: 'sweeps(all sites, 10 min window, first 100)', target: 25, run: (i) => reader.radar.sweeps({ from: time(i), to: time(i) + 600_000 }, { first: 100 }) },
+    { name: 'productCodes(all sites, a day)', target: 25, run: (i) => reader.products.codeCounts({ from: time(i) - DAY_MS / 2, to: time(i) + DAY_MS / 2 }) },
+    { name: 'productCodes(site) whole catalog', target: 25, run: (i) => reader.products.codeCounts({ site: site(i) }) },
+    { name: 'latestProducts(site) all codes', target: 25, run: (i) => reader.products.latest(site(i)) },
+    { name: 'latestVolumes(all sites)', target: 25, run: () => reader.radar.latestVolumes(sites) },
+    // Tiles' point values: the newest volume of a site at a time, then its sweeps.
+    {
+      name: 'tiles: newest volume at time + its sweeps',
+      target: 25,
+      run: (i) => {
+        const v = reader.radar.volumes({ site: site(i), to: time(i) + 1, order: 'DESC' }, { first: 1 }).rows[0];
+        return v ? reader.radar.sweepsForVolumes([v.id]) : null;
+      },
+    },
+    // Tiles' mosaic: every site's volumes near a time (mosaic.ts asks ±15 min with first 10,000).
+    { name: 'tiles: mosaic volumes(all sites, ±15 min)', target: 25, run: (i) => reader.radar.volumes({ from: time(i) - 900_000 - 300_000, to: time(i) + 300_001, order: 'ASC' }, { first: 10_000 }) },
+    { name: 'events.after(seq, 500)', target: 25, run: (i) => reader.events.after((i * 104_729) % 1_000_000, 500) },
+    { name: 'latestPrecipitation(all sites, a day)', target: 25, runs: 20, run: () => reader.products.latestPrecipitation(sites, lastDay.from, lastDay.to) },
+    {
+      name: 'radarCoverage: bucketCounts(all sites, a day, 1 h)',
+      target: 200,
+      runs: 20,
+      run: (i) => reader.radar.bucketCounts({ sites, from: time(i) - DAY_MS / 2, to: time(i) + DAY_MS / 2, bucketMs: 3_600_000 }),
+    },
+  ];
+}
+
+interface RetentionFigures {
+  seconds: number;
+  volumes: number;
+  products: number;
+  objects: number;
+  writes: number;
+  maxWaitMs: number;
+  p99WaitMs: number;
+}
+
+/**
+ * Deletes the oldest day from a copy of the catalog in a child process, while this process commits
+ * a small write every 10 ms: the longest of those writes is how long retention held writers back.
+ */
+async function retentionPass(path: string): Promise<RetentionFigures> {
+  const copy = `${path}.retention`;
+  rmSync(copy, { force: true });
+  copyFileSync(path, copy);
+  const writer = openCatalog(copy);
+  const waits: number[] = [];
+  try {
+    const child = fork(join(here, '_catalog-week-retention.js'), [copy, String(shape.start + DAY_MS)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    const done = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    let finished = false;
+    void done.then(() => (finished = true));
+    let n = 0;
+    while (!finished) {
+      const t0 = performance.now();
+      try {
+        writer.writer.ingest.setFlag('bench-week-writer', String(n++), Date.now());
+      } catch (e) {
+        // SQLITE_BUSY after the connection's busy timeout (5 s): counted as a wait that long.
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+      }
+      waits.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    if ((await done) !== 0) throw new Error(`retention child failed: ${out}`);
+    const result = JSON.parse(out) as { seconds: number; volumes: number; products: number; objects: number };
+    return { ...result, writes: waits.length, maxWaitMs: Math.max(...waits), p99WaitMs: percentile(waits, 99) };
+  } finally {
+    writer.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { path, built, cached } = cachedCatalog();
+  const sizeGb = statSync(path).size / 1e9;
+  const rows: BenchRow[] = [
+    { metric: `shape: ${shape.days} days × ${shape.sites} sites`, radome: `${built.volumes} volumes, ${built.sweeps} sweeps, ${built.products} products` },
+    { metric: `build time${cached ? ' (cached build)' : ''}`, radome: built.buildSeconds, unit: 's' },
+    { metric: 'build rate', radome: Math.round(built.sweeps / built.buildSeconds), unit: 'sweep rows/s' },
+    { metric: 'catalog size on disk', radome: sizeGb, unit: 'GB' },
+    { metric: 'bytes per sweep row (whole file)', radome: Math.round((sizeGb * 1e9) / built.sweeps), unit: 'B' },
+  ];
+  const catalog = openReadOnlyCatalog(path);
+  const figures: Record<string, { p50: number; p99: number; max: number }> = {};
+  try {
+    for (const q of queries(catalog.reader)) {
+      const times = timeQuery(q.run, q.runs);
+      const [p50, p99] = [median(times), percentile(times, 99)];
+      figures[q.name] = { p50, p99, max: Math.max(...times) };
+      rows.push({ metric: `${q.name} p50`, radome: p50, unit: 'ms' });
+      rows.push({ metric: `${q.name} p99`, radome: p99, unit: 'ms', target: `≤ ${q.target} ms ${p99 <= q.target ? 'OK' : 'MISSED'}` });
+    }
+  } finally {
+    catalog.close();
+  }
+  if (process.env.BENCH_WEEK_RETENTION !== '0') {
+    const r = await retentionPass(path);
+    rows.push(
+      { metric: 'retention of the oldest day', radome: r.seconds, unit: 's', target: `${r.volumes} volumes, ${r.products} products, ${r.objects} objects doomed` },
+      { metric: 'writer wait during retention, max', radome: r.maxWaitMs, unit: 'ms', target: `≤ 1000 ms ${r.maxWaitMs <= 1000 ? 'OK' : 'MISSED'}` },
+      { metric: 'writer wait during retention, p99', radome: r.p99WaitMs, unit: 'ms', target: `${r.writes} writes` },
+    );
+  }
+  rows.push({ metric: 'load average (1 min) at end', radome: loadavg()[0]! });
+  report('catalog-week', rows, { shape, built, figures });
+}
+
+await main();
