@@ -72,11 +72,10 @@ function random(seed: number): () => number {
   };
 }
 
-/** The first `count` known NEXRAD sites (K-prefixed CONUS sites first, as a national user follows). */
+/** The first `count` known NEXRAD sites: the CONUS K sites first, then Alaska, Hawaii, Pacific, Puerto Rico. */
 export function weekSites(count: number): RadarSiteRow[] {
-  const ids = nexradSiteIds()
-    .filter((id) => /^K[A-Z]{3}$/.test(id))
-    .sort();
+  const conusFirst = (id: string) => `${id.startsWith('K') ? 0 : 1}${id}`;
+  const ids = nexradSiteIds().sort((a, b) => (conusFirst(a) < conusFirst(b) ? -1 : 1));
   if (count > ids.length) throw new Error(`weekSites: asked for ${count} sites, radome knows ${ids.length}`);
   return ids.slice(0, count).map((id) => {
     const l = nexradSiteLocation(id)!;
