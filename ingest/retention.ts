@@ -60,16 +60,19 @@ const RETENTION_BATCH_VOLUMES = 10;
  * took: other writers (this process's ingest, other processes) get the catalog at least half the
  * time, so a day of national data (~46,000 volumes) never holds them back for long.
  */
-export async function removeRowsOlderThan(catalog: Catalog, cutoff: number, now: number, signal?: AbortSignal): Promise<RetentionResult> {
-  const total: RetentionResult = { volumes: 0, products: 0, objects: 0 };
+export async function removeRowsOlderThan(catalog: Catalog, cutoff: number, now: number, signal?: AbortSignal): Promise<RetentionResult & { batches: number; longestBatchMs: number }> {
+  const total = { volumes: 0, products: 0, objects: 0, batches: 0, longestBatchMs: 0 };
   while (!signal?.aborted) {
     const t0 = performance.now();
     const step = catalog.writer.retention.doomBatchOlderThan(cutoff, now, RETENTION_BATCH_VOLUMES);
+    const ms = performance.now() - t0;
     if (step.volumes === 0 && step.products === 0) break;
     total.volumes += step.volumes;
     total.products += step.products;
     total.objects += step.objects;
-    await sleep(Math.max(5, performance.now() - t0));
+    total.batches++;
+    total.longestBatchMs = Math.max(total.longestBatchMs, ms);
+    await sleep(Math.max(5, ms));
   }
   return total;
 }
@@ -82,7 +85,7 @@ export async function applyRetention(
   log: Logger,
   now = Date.now(),
   signal?: AbortSignal,
-): Promise<RetentionResult & { deletedObjects: number }> {
+): Promise<RetentionResult & { batches: number; longestBatchMs: number; deletedObjects: number }> {
   const cutoff = now - olderThanMs;
   const result = await removeRowsOlderThan(catalog, cutoff, now, signal);
   log.info({ ...result, cutoff: new Date(cutoff).toISOString() }, `retention removed ${result.volumes} volumes and ${result.products} products older than ${new Date(cutoff).toISOString()}`);

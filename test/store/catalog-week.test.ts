@@ -157,7 +157,8 @@ describe('week catalog builder', () => {
         ...gone.flatMap((i) => [...i.volume.sweeps.flatMap((s) => [s.imageKey, s.metadataKey]), `${i.volume.volume.zarrKey}/`]),
         ...goneProducts.flatMap((p) => productObjectKeys(p.product)),
       ]);
-      expect(result).toEqual({ volumes: gone.length, products: goneProducts.length, objects: doomed.size });
+      expect(result).toMatchObject({ volumes: gone.length, products: goneProducts.length, objects: doomed.size });
+      expect(result.batches).toBe(Math.ceil(gone.length / 10)); // 10 volumes a batch
       expect(new Set(catalog.writer.retention.doomedKeys(10_000_000))).toEqual(doomed);
 
       const r = catalog.reader;

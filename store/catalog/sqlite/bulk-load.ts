@@ -41,7 +41,7 @@ const UPSERT_SITE = `INSERT INTO radar_sites (id, latitude, longitude, height_m)
 
 /**
  * Creates the catalog at `path` (which must not hold radar rows yet) and commits `items` into it.
- * The file is written without a journal: a crash leaves a file to delete, never a half-good one
+ * The file is written with its journal in memory: a crash leaves a file to delete, never a half-good one
  * that looks finished, because callers build under a temporary name and rename when this returns.
  */
 export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogItem>): BulkLoadResult {
@@ -49,7 +49,8 @@ export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogI
   try {
     migrate(db, path);
     if (db.prepare('SELECT 1 FROM volumes LIMIT 1').get()) throw new RadomeError('CONFIG', `bulk load: catalog ${path} already has volumes; bulk loads fill new catalogs only`);
-    db.pragma('journal_mode = OFF');
+    // MEMORY, not OFF: better-sqlite3 opens connections in defensive mode, which refuses OFF.
+    db.pragma('journal_mode = MEMORY');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -1000000');
     // Indexes and the count triggers are dropped while rows go in, and made again at the end.
