@@ -21,11 +21,11 @@ const HOUR = 3_600_000;
 const shape = (hours: number, sites: number): WeekShape => ({ ...NATIONAL_WEEK, days: hours / 24, sites });
 
 /** Counts per site and hour the rows should give, for starts in [from, to). */
-function expectedCounts(volumes: CommitLevel2VolumeInput[], products: CommitLevel3ProductInput[], from: number, to: number): RadarBucketCount[] {
+function expectedCounts(volumes: CommitLevel2VolumeInput[], products: CommitLevel3ProductInput[], from: number, to: number, width = HOUR): RadarBucketCount[] {
   const counts = new Map<string, RadarBucketCount>();
   const add = (site: string, t: number, field: 'volumes' | 'sweeps' | 'products') => {
     if (t < from || t >= to) return;
-    const start = Math.floor(t / HOUR) * HOUR;
+    const start = Math.floor(t / width) * width;
     const key = `${site} ${start}`;
     if (!counts.has(key)) counts.set(key, { site, start, volumes: 0, sweeps: 0, products: 0 });
     counts.get(key)![field]++;
@@ -39,12 +39,13 @@ function expectedCounts(volumes: CommitLevel2VolumeInput[], products: CommitLeve
 }
 
 /** Counts of all the items' rows. */
-const countsOf = (items: WeekItem[], from: number, to: number) =>
+const countsOf = (items: WeekItem[], from: number, to: number, width = HOUR) =>
   expectedCounts(
     items.map((i) => i.volume),
     items.flatMap((i) => i.products),
     from,
     to,
+    width,
   );
 
 /** Everything the reader says about the items' rows. */
@@ -59,7 +60,10 @@ function readBack(reader: CatalogReader, items: WeekItem[]) {
     sweeps: reader.radar.sweepsForVolumes(volumeIds),
     products: reader.products.byIds(productIds),
     counts: reader.radar.bucketCounts({ sites, from, to: from + 6 * HOUR, bucketMs: HOUR }),
-    unalignedCounts: reader.radar.bucketCounts({ sites, from: from + 1, to: from + 6 * HOUR, bucketMs: HOUR }),
+    // Part-minutes at both ends: the edges are counted from rows, the rest from minute counts.
+    unalignedCounts: reader.radar.bucketCounts({ sites, from: from + 1_812_345, to: from + 5_401_234, bucketMs: HOUR }),
+    // Widths that are not whole minutes count rows only.
+    oddCounts: reader.radar.bucketCounts({ sites, from, to: from + 6 * HOUR, bucketMs: 90_000 }),
     codes: sites.map((site) => reader.products.codeCounts({ site, category: 'PRECIPITATION' })),
     latest: sites.map((site) => reader.products.latest(site)),
     events: reader.events.after(0, 100_000).map(({ kind, site, subjectId, code }) => ({ kind, site, subjectId, code })),
@@ -132,7 +136,8 @@ describe('week catalog builder', () => {
       const fromBulk = readBack(bulk.reader, items);
       expect(fromBulk).toEqual(readBack(committed.reader, items));
       expect(fromBulk.counts).toEqual(countsOf(items, NATIONAL_WEEK.start, NATIONAL_WEEK.start + 6 * HOUR));
-      expect(fromBulk.unalignedCounts).toEqual(countsOf(items, NATIONAL_WEEK.start + 1, NATIONAL_WEEK.start + 6 * HOUR));
+      expect(fromBulk.unalignedCounts).toEqual(countsOf(items, NATIONAL_WEEK.start + 1_812_345, NATIONAL_WEEK.start + 5_401_234));
+      expect(fromBulk.oddCounts).toEqual(countsOf(items, NATIONAL_WEEK.start, NATIONAL_WEEK.start + 6 * HOUR, 90_000));
       expect(fromBulk.volumes.every((v) => v !== null)).toBe(true);
     } finally {
       committed.close();

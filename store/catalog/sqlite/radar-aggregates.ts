@@ -38,9 +38,10 @@ const MINUTE_MS = 60_000;
 
 /**
  * Volumes, sweeps and products started in [from, to) per site and bucket. Only buckets with
- * something in them are returned, by site then start. Whole-minute windows and widths (what
- * radarCoverage asks) sum radar_minute_counts: a day of 160 sites is 230,000 small rows, not 4
- * million sweep rows. Other windows count the rows: three grouped index range scans.
+ * something in them are returned, by site then start. With whole-minute widths (what radarCoverage
+ * asks) the window's whole minutes sum radar_minute_counts: a day of 160 sites is 230,000 small
+ * rows, not 4 million sweep rows; only the part-minutes at its edges count rows (grouped index
+ * range scans), as does any other width.
  */
 export function radarBucketCounts(statements: StatementCache, q: RadarCountQuery): RadarBucketCount[] {
   const from = checkNumber('from', q.from)!;
@@ -48,37 +49,50 @@ export function radarBucketCounts(statements: StatementCache, q: RadarCountQuery
   const width = checkNumber('bucketMs', q.bucketMs)!;
   if (!(width >= 1) || !Number.isSafeInteger(width)) throw new RadomeError('BAD_INPUT', `bucketMs: ${width} is not a whole number of milliseconds >= 1`);
   const sites = idsJson('sites', q.sites);
-  // Integer division truncates toward zero, so minutes are whole buckets only from 1970 on.
-  const byMinute = from >= 0 && Number.isSafeInteger(from) && Number.isSafeInteger(to) && from % MINUTE_MS === 0 && to % MINUTE_MS === 0 && width % MINUTE_MS === 0;
-  if (byMinute) {
-    // Integer division: better-sqlite3 binds JS numbers as REAL, so the width is cast.
-    const sql = `SELECT site, (minute / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS start, SUM(volumes) AS volumes, SUM(sweeps) AS sweeps, SUM(products) AS products
-      FROM radar_minute_counts WHERE site IN (SELECT value FROM json_each(?)) AND minute >= CAST(? AS INTEGER) AND minute < CAST(? AS INTEGER)
-      GROUP BY site, start HAVING SUM(volumes) + SUM(sweeps) + SUM(products) > 0 ORDER BY site, start`;
-    const minutes = width / MINUTE_MS;
-    return (statements.prepare(sql).all(minutes, width, sites, from / MINUTE_MS, to / MINUTE_MS) as RadarBucketCount[]).map((r) => ({
-      site: r.site,
-      start: r.start,
-      volumes: r.volumes,
-      sweeps: r.sweeps,
-      products: r.products,
-    }));
-  }
   const counts = new Map<string, RadarBucketCount>();
-  const tally = (table: string, column: string, field: 'volumes' | 'sweeps' | 'products') => {
-    const sql = `SELECT site, (${column} / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS start, COUNT(*) AS n FROM ${table}
-      WHERE site IN (SELECT value FROM json_each(?)) AND ${column} >= ? AND ${column} < ? GROUP BY site, start`;
-    for (const r of statements.prepare(sql).all(width, width, sites, from, to) as { site: string; start: number; n: number }[]) {
-      const key = `${r.site}\u0000${r.start}`;
-      let c = counts.get(key);
-      if (!c) counts.set(key, (c = { site: r.site, start: r.start, volumes: 0, sweeps: 0, products: 0 }));
-      c[field] = r.n;
+  const add = (site: string, start: number, field: 'volumes' | 'sweeps' | 'products', n: number) => {
+    const key = `${site}\u0000${start}`;
+    let c = counts.get(key);
+    if (!c) counts.set(key, (c = { site, start, volumes: 0, sweeps: 0, products: 0 }));
+    c[field] += n;
+  };
+  const tally = (lower: number, upper: number) => {
+    for (const [table, column, field] of [
+      ['volumes', 'scan_start', 'volumes'],
+      ['sweeps', 'start_time', 'sweeps'],
+      ['products', 'scan_time', 'products'],
+    ] as const) {
+      // Integer division: better-sqlite3 binds JS numbers as REAL, so the width is cast.
+      const sql = `SELECT site, (${column} / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS start, COUNT(*) AS n FROM ${table}
+        WHERE site IN (SELECT value FROM json_each(?)) AND ${column} >= ? AND ${column} < ? GROUP BY site, start`;
+      for (const r of statements.prepare(sql).all(width, width, sites, lower, upper) as { site: string; start: number; n: number }[]) add(r.site, r.start, field, r.n);
     }
   };
-  tally('volumes', 'scan_start', 'volumes');
-  tally('sweeps', 'start_time', 'sweeps');
-  tally('products', 'scan_time', 'products');
-  return [...counts.values()].sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.start - b.start));
+  // Minutes are whole buckets when the width is whole minutes; integer division truncates toward
+  // zero, so only from 1970 on.
+  const inner = { from: Math.ceil(from / MINUTE_MS) * MINUTE_MS, to: Math.floor(to / MINUTE_MS) * MINUTE_MS };
+  if (width % MINUTE_MS === 0 && inner.from >= 0 && inner.from < inner.to) {
+    statements.db.transaction(() => {
+      const sql = `SELECT site, (minute / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS start, SUM(volumes) AS v, SUM(sweeps) AS s, SUM(products) AS p
+        FROM radar_minute_counts WHERE site IN (SELECT value FROM json_each(?)) AND minute >= CAST(? AS INTEGER) AND minute < CAST(? AS INTEGER) GROUP BY site, start`;
+      for (const r of statements.prepare(sql).all(width / MINUTE_MS, width, sites, inner.from / MINUTE_MS, inner.to / MINUTE_MS) as {
+        site: string;
+        start: number;
+        v: number;
+        s: number;
+        p: number;
+      }[]) {
+        add(r.site, r.start, 'volumes', r.v);
+        add(r.site, r.start, 'sweeps', r.s);
+        add(r.site, r.start, 'products', r.p);
+      }
+      if (from < inner.from) tally(from, inner.from);
+      if (inner.to < to) tally(inner.to, to);
+    })();
+  } else {
+    tally(from, to);
+  }
+  return [...counts.values()].filter((c) => c.volumes + c.sweeps + c.products > 0).sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.start - b.start));
 }
 
 /**
