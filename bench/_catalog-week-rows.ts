@@ -10,7 +10,7 @@ import { level3ObjectStem, level3StormCellsKey } from '../ingest/level3/product-
 import type { CommitLevel2VolumeInput, CommitLevel3ProductInput, RadarSiteRow, SweepRow } from '../store/catalog/index.js';
 
 /** Bump when the rows change: cached catalogs are keyed by it. */
-export const WEEK_ROWS_VERSION = 1;
+export const WEEK_ROWS_VERSION = 2;
 
 export interface WeekShape {
   days: number;

@@ -215,12 +215,24 @@ describe('week catalog builder', () => {
       const counts = (from: number, to: number) => catalog.reader.radar.bucketCounts({ sites, from, to, bucketMs: HOUR });
       const start = NATIONAL_WEEK.start;
       expect(counts(start, start + 3 * HOUR)).toEqual(countsOf(before, start, start + 3 * HOUR));
+      // Rows written before the upgrade (corners as JSON) read as they were written.
+      const old = before[5]!.volume.sweeps[3]!;
+      expect(catalog.reader.radar.sweepsByIds([old.id])[0]).toEqual(old);
+      // Corners that are not the bbox's own are stored and read as given.
+      const skewed = after[0]!.volume.sweeps[0]!;
+      skewed.corners = [
+        [skewed.bbox[0] + 0.25, skewed.bbox[3]],
+        [skewed.bbox[2], skewed.bbox[3] - 0.125],
+        [skewed.bbox[2] - 0.5, skewed.bbox[1]],
+        [skewed.bbox[0], skewed.bbox[1] + 1],
+      ];
       // The triggers keep them exact through new commits, a re-ingest that moves a volume and retention.
       for (const { volume, products } of after) {
         catalog.writer.radar.commitVolume(volume);
         for (const p of products) catalog.writer.products.commit(p);
       }
       catalog.writer.radar.commitVolume(items[0]!.volume);
+      expect(catalog.reader.radar.sweepsByIds([skewed.id, after[0]!.volume.sweeps[1]!.id])).toEqual([skewed, after[0]!.volume.sweeps[1]]);
       expect(counts(start, start + 3 * HOUR)).toEqual(countsOf(items, start, start + 3 * HOUR));
       const cutoff = start + HOUR;
       await removeRowsOlderThan(catalog, cutoff, Date.now());

@@ -353,7 +353,10 @@ export const MIGRATIONS: readonly Migration[] = [
     // size); it now sums per-minute counts (160 sites × 1440 minutes), kept exact by triggers on
     // every insert, delete (retention, replaced sweeps) and move of a row. minute = start ms / 60000
     // (SQLite integer division). productCodes of a site and category reads one covering index.
+    // sweeps_by_site_moment_time goes: it is a prefix of sweeps_by_site_moment_time_angle (step 7).
+    // Sweep rows written from now on store '' in corners for the bbox's own corners (rows.ts).
     sql: `
+      DROP INDEX sweeps_by_site_moment_time;
       CREATE TABLE radar_minute_counts (
         site TEXT NOT NULL,
         minute INTEGER NOT NULL,
