@@ -154,7 +154,7 @@ describe('week catalog builder', () => {
     const kept = items.filter((i) => i.volume.volume.scanStart >= cutoff);
     const goneProducts = items.flatMap((i) => i.products).filter((p) => p.product.scanTime < cutoff);
     const keptProducts = items.flatMap((i) => i.products).filter((p) => p.product.scanTime >= cutoff);
-    expect(gone.length).toBeGreaterThan(10); // several batches of 10 volumes
+    expect(gone.length).toBeGreaterThan(10); // several batches of 5 volumes
     const catalog = openCatalog(path);
     try {
       const result = await removeRowsOlderThan(catalog, cutoff, Date.now());
@@ -163,7 +163,7 @@ describe('week catalog builder', () => {
         ...goneProducts.flatMap((p) => productObjectKeys(p.product)),
       ]);
       expect(result).toMatchObject({ volumes: gone.length, products: goneProducts.length, objects: doomed.size });
-      expect(result.batches).toBe(Math.ceil(gone.length / 10)); // 10 volumes a batch
+      expect(result.batches).toBe(Math.ceil(gone.length / 5)); // 5 volumes a batch
       expect(new Set(catalog.writer.retention.doomedKeys(10_000_000))).toEqual(doomed);
 
       const r = catalog.reader;

@@ -62,12 +62,12 @@ export function commitDoomingReplaced(statements: StatementCache, kind: CommitKi
     .immediate();
 }
 
-/** Products per volume a batch may remove beside its volumes (a volume makes ~15-40 products). */
-const PRODUCTS_PER_VOLUME = 40;
+/** Products per volume a batch may remove beside its volumes (a national feed has ~14-40 a volume). */
+const PRODUCTS_PER_VOLUME = 20;
 
 /**
  * One bounded step of retention: the oldest `maxVolumes` volumes whose scan started, and the
- * oldest `maxVolumes` × 40 products scanned, before `cutoff`, with their sweeps and source-file
+ * oldest `maxVolumes` × 20 products scanned, before `cutoff`, with their sweeps and source-file
  * records, removed in one transaction that records their object keys as doomed. Returns zeros once
  * nothing older is left. Batches keep each write lock short (a day of national data is ~46,000
  * volumes and 4 million sweep rows: one transaction would hold writers back for minutes).
