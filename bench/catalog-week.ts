@@ -144,11 +144,24 @@ function queries(reader: CatalogReader): { name: string; target: number; run: (i
     { name: 'tiles: mosaic volumes(all sites, ±15 min)', target: 25, run: (i) => reader.radar.volumes({ from: time(i) - 900_000 - 300_000, to: time(i) + 300_001, order: 'ASC' }, { first: 10_000 }) },
     { name: 'events.after(seq, 500)', target: 25, run: (i) => reader.events.after((i * 104_729) % 1_000_000, 500) },
     { name: 'latestPrecipitation(all sites, a day)', target: 25, runs: 5, run: () => reader.products.latestPrecipitation(sites, lastDay.from, lastDay.to) },
+    { name: 'latestPrecipitation(site, a day)', target: 25, run: (i) => reader.products.latestPrecipitation([site(i)], time(i) - DAY_MS / 2, time(i) + DAY_MS / 2) },
+    { name: 'productCodes(site, a day)', target: 25, run: (i) => reader.products.codeCounts({ site: site(i), from: time(i) - DAY_MS / 2, to: time(i) + DAY_MS / 2 }) },
+    // radarCoverage as the explorer and GraphiQL ask it: whole hours, from an hour.
     {
       name: 'radarCoverage: bucketCounts(all sites, a day, 1 h)',
       target: 200,
       runs: 20,
-      run: (i) => reader.radar.bucketCounts({ sites, from: time(i) - DAY_MS / 2, to: time(i) + DAY_MS / 2, bucketMs: 3_600_000 }),
+      run: (i) => {
+        const from = Math.floor((time(i) - DAY_MS / 2) / 3_600_000) * 3_600_000;
+        return reader.radar.bucketCounts({ sites, from, to: from + DAY_MS, bucketMs: 3_600_000 });
+      },
+    },
+    // From a part-minute: the edges count rows, the whole minutes between come from radar_minute_counts.
+    {
+      name: 'radarCoverage: bucketCounts(all sites, a day from a part-minute, 1 h)',
+      target: 200,
+      runs: 20,
+      run: (i) => reader.radar.bucketCounts({ sites, from: time(i) - DAY_MS / 2 + 12_345, to: time(i) + DAY_MS / 2, bucketMs: 3_600_000 }),
     },
   ];
 }
