@@ -98,7 +98,9 @@ export function radarBucketCounts(statements: StatementCache, q: RadarCountQuery
 /**
  * Per site and product (code, mnemonic), PRECIPITATION products scanned in [from, to): the newest,
  * how many there are, and the one stating the largest accumulation (ties: the newest of them; null
- * when none states one). One statement: two rankings over the same range scan.
+ * when none states one). One statement: two rankings over the same range scan, site by site
+ * (products_by_site_category_code: the planner's own pick, category and time over all sites, read
+ * every site's products of the day to answer one site: 250 ms instead of 8 at national size).
  */
 export function latestPrecipitation(statements: StatementCache, sites: readonly string[], from: number, to: number): PrecipitationSummary[] {
   const partition = 'PARTITION BY site, code, mnemonic';
@@ -107,7 +109,7 @@ export function latestPrecipitation(statements: StatementCache, sites: readonly 
         ROW_NUMBER() OVER (${partition} ORDER BY scan_time DESC, id DESC) AS rn,
         ROW_NUMBER() OVER (${partition} ORDER BY max_accumulation_in DESC NULLS LAST, scan_time DESC, id DESC) AS max_rn,
         COUNT(*) OVER (${partition}) AS count
-      FROM products
+      FROM products INDEXED BY products_by_site_category_code
       WHERE category = 'PRECIPITATION' AND site IN (SELECT value FROM json_each(?)) AND scan_time >= ? AND scan_time < ?)
     WHERE rn = 1 OR (max_rn = 1 AND max_accumulation_in IS NOT NULL) ORDER BY site, code, mnemonic, rn`;
   const rows = statements.prepareRaw(sql).all(idsJson('sites', sites), checkNumber('from', from), checkNumber('to', to)) as unknown[][];
