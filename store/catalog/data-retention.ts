@@ -24,6 +24,12 @@ export interface RetentionWriter {
   commitDoomingReplaced(kind: CommitKind, id: string, at: number, commit: () => void): number;
   /** Removes rows older than `cutoff` (volumes by scan start, products by scan time), dooming their objects. */
   doomOlderThan(cutoff: number, at: number): RetentionResult;
+  /**
+   * One bounded step of that: at most `maxVolumes` of the oldest volumes (and proportionately many
+   * products) in one short transaction; all zeros once nothing older is left. A caller that yields
+   * between steps lets other writers in.
+   */
+  doomBatchOlderThan(cutoff: number, at: number, maxVolumes: number): RetentionResult;
   /** Up to `limit` doomed object keys, to delete from the store; a key ending in "/" stands for all under it. */
   doomedKeys(limit: number): string[];
   /** Forgets doomed keys once their objects are gone. */

@@ -55,7 +55,7 @@ describe('catalog migrations', () => {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['radar_sites', 'source_files', 'volumes', 'sweeps', 'ingest_failures', 'schema_migrations']));
     const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
-    expect(indexes).toEqual(expect.arrayContaining(['sweeps_by_site_time', 'sweeps_by_volume', 'sweeps_by_site_moment_time', 'volumes_by_site_time']));
+    expect(indexes).toEqual(expect.arrayContaining(['sweeps_by_site_time', 'sweeps_by_volume', 'sweeps_by_site_moment_time_angle', 'volumes_by_site_time']));
     db.close();
   });
 

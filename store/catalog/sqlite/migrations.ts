@@ -8,6 +8,18 @@ export interface Migration {
 }
 
 /**
+ * Fills radar_minute_counts from the rows (migration 11 on an existing catalog; bulk loads, which
+ * write with the triggers dropped). Part of released step 10: do not edit.
+ */
+export const FILL_RADAR_MINUTE_COUNTS = `
+  INSERT INTO radar_minute_counts (site, minute, volumes, sweeps, products)
+  SELECT site, minute, SUM(v), SUM(s), SUM(p) FROM (
+    SELECT site, scan_start / 60000 AS minute, COUNT(*) AS v, 0 AS s, 0 AS p FROM volumes GROUP BY site, minute
+    UNION ALL SELECT site, start_time / 60000, 0, COUNT(*), 0 FROM sweeps GROUP BY site, start_time / 60000
+    UNION ALL SELECT site, scan_time / 60000, 0, 0, COUNT(*) FROM products GROUP BY site, scan_time / 60000)
+  GROUP BY site, minute`;
+
+/**
  * The catalog schema, as an ordered list of steps. Never edit a step once released: add one.
  * Times are INTEGER epoch milliseconds UTC.
  */
@@ -357,6 +369,75 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (station, code, day, satellite, elevation_bin, azimuth_bin)
       ) STRICT, WITHOUT ROWID;
       ALTER TABLE gnss_days ADD COLUMN elevation_rollups INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    version: 11,
+    name: 'radar minute counts and product code index',
+    // radarCoverage of a day of all sites counted ~4 million sweep rows (seconds at national
+    // size); it now sums per-minute counts (160 sites × 1440 minutes), kept exact by triggers on
+    // every insert, delete (retention, replaced sweeps) and move of a row. minute = start ms / 60000
+    // (SQLite integer division). productCodes of a site and category reads one covering index.
+    // sweeps_by_site_moment_time goes: it is a prefix of sweeps_by_site_moment_time_angle (step 7).
+    // Sweep rows written from now on store '' in corners for the bbox's own corners (rows.ts).
+    sql: `
+      DROP INDEX sweeps_by_site_moment_time;
+      CREATE TABLE radar_minute_counts (
+        site TEXT NOT NULL,
+        minute INTEGER NOT NULL,
+        volumes INTEGER NOT NULL DEFAULT 0,
+        sweeps INTEGER NOT NULL DEFAULT 0,
+        products INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, minute)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER volumes_count_insert AFTER INSERT ON volumes BEGIN
+        INSERT INTO radar_minute_counts (site, minute, volumes) VALUES (NEW.site, NEW.scan_start / 60000, 1)
+        ON CONFLICT (site, minute) DO UPDATE SET volumes = volumes + 1;
+      END;
+      CREATE TRIGGER volumes_count_delete AFTER DELETE ON volumes BEGIN
+        UPDATE radar_minute_counts SET volumes = volumes - 1 WHERE site = OLD.site AND minute = OLD.scan_start / 60000;
+        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_start / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+      END;
+      CREATE TRIGGER volumes_count_update AFTER UPDATE OF site, scan_start ON volumes
+        WHEN OLD.site IS NOT NEW.site OR OLD.scan_start / 60000 IS NOT NEW.scan_start / 60000 BEGIN
+        UPDATE radar_minute_counts SET volumes = volumes - 1 WHERE site = OLD.site AND minute = OLD.scan_start / 60000;
+        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_start / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        INSERT INTO radar_minute_counts (site, minute, volumes) VALUES (NEW.site, NEW.scan_start / 60000, 1)
+        ON CONFLICT (site, minute) DO UPDATE SET volumes = volumes + 1;
+      END;
+      CREATE TRIGGER sweeps_count_insert AFTER INSERT ON sweeps BEGIN
+        INSERT INTO radar_minute_counts (site, minute, sweeps) VALUES (NEW.site, NEW.start_time / 60000, 1)
+        ON CONFLICT (site, minute) DO UPDATE SET sweeps = sweeps + 1;
+      END;
+      CREATE TRIGGER sweeps_count_delete AFTER DELETE ON sweeps BEGIN
+        UPDATE radar_minute_counts SET sweeps = sweeps - 1 WHERE site = OLD.site AND minute = OLD.start_time / 60000;
+        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.start_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+      END;
+      CREATE TRIGGER sweeps_count_update AFTER UPDATE OF site, start_time ON sweeps
+        WHEN OLD.site IS NOT NEW.site OR OLD.start_time / 60000 IS NOT NEW.start_time / 60000 BEGIN
+        UPDATE radar_minute_counts SET sweeps = sweeps - 1 WHERE site = OLD.site AND minute = OLD.start_time / 60000;
+        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.start_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        INSERT INTO radar_minute_counts (site, minute, sweeps) VALUES (NEW.site, NEW.start_time / 60000, 1)
+        ON CONFLICT (site, minute) DO UPDATE SET sweeps = sweeps + 1;
+      END;
+      CREATE TRIGGER products_count_insert AFTER INSERT ON products BEGIN
+        INSERT INTO radar_minute_counts (site, minute, products) VALUES (NEW.site, NEW.scan_time / 60000, 1)
+        ON CONFLICT (site, minute) DO UPDATE SET products = products + 1;
+      END;
+      CREATE TRIGGER products_count_delete AFTER DELETE ON products BEGIN
+        UPDATE radar_minute_counts SET products = products - 1 WHERE site = OLD.site AND minute = OLD.scan_time / 60000;
+        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+      END;
+      CREATE TRIGGER products_count_update AFTER UPDATE OF site, scan_time ON products
+        WHEN OLD.site IS NOT NEW.site OR OLD.scan_time / 60000 IS NOT NEW.scan_time / 60000 BEGIN
+        UPDATE radar_minute_counts SET products = products - 1 WHERE site = OLD.site AND minute = OLD.scan_time / 60000;
+        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        INSERT INTO radar_minute_counts (site, minute, products) VALUES (NEW.site, NEW.scan_time / 60000, 1)
+        ON CONFLICT (site, minute) DO UPDATE SET products = products + 1;
+      END;
+
+      CREATE INDEX products_by_site_category_code ON products(site, category, code, mnemonic, scan_time);
+      ${FILL_RADAR_MINUTE_COUNTS};
     `,
   },
 ];

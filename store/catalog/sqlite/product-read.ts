@@ -71,9 +71,11 @@ export function productCodeCounts(statements: StatementCache, filter: ProductCod
   const to = checkNumber('to', filter.to);
   if (from !== undefined) where.add('scan_time >= ?', from);
   if (to !== undefined) where.add('scan_time < ?', to);
-  // name, category and units follow from the code, so MAX() just picks the one value.
-  const sql = `SELECT code, mnemonic, MAX(name) AS name, MAX(category) AS category, MAX(units) AS units, COUNT(*) AS count
-    FROM products ${where.sql} GROUP BY code, mnemonic ORDER BY code, mnemonic`;
+  // Counted from a covering index (an index entry carries its rowid); name, category and units
+  // follow from the code, so they are read from one row of each group, not from every row.
+  const sql = `SELECT p.code, p.mnemonic, p.name, p.category, p.units, c.count FROM (
+      SELECT code, mnemonic, COUNT(*) AS count, MAX(rowid) AS r FROM products ${where.sql} GROUP BY code, mnemonic) c
+    JOIN products p ON p.rowid = c.r ORDER BY p.code, p.mnemonic`;
   return statements.prepare(sql).all(...where.params) as ProductCodeCount[];
 }
 

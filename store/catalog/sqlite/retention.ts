@@ -1,3 +1,4 @@
+import { RadomeError } from '../../../core/errors.js';
 import type { CommitKind, RetentionResult } from '../data-retention.js';
 import type { StatementCache } from './statements.js';
 
@@ -6,6 +7,9 @@ import type { StatementCache } from './statements.js';
 //
 // A doomed key ending in "/" stands for every object under it: a volume's sweep store (Zarr) is
 // hundreds of objects the catalog does not list one by one.
+
+/** Ids bound as one JSON array. */
+const IDS = 'SELECT value FROM json_each(?)';
 
 const INSERT_DOOMED = `INSERT INTO doomed_objects (key, reason, doomed_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`;
 
@@ -58,57 +62,75 @@ export function commitDoomingReplaced(statements: StatementCache, kind: CommitKi
     .immediate();
 }
 
+/** Products per volume a batch may remove beside its volumes (a national feed has ~14-40 a volume). */
+const PRODUCTS_PER_VOLUME = 20;
+
 /**
- * Removes every volume whose scan started and every product scanned before `cutoff`, with their
- * sweeps and source-file records, in one transaction that records their object keys as doomed.
+ * One bounded step of retention: the oldest `maxVolumes` volumes whose scan started, and the
+ * oldest `maxVolumes` × 20 products scanned, before `cutoff`, with their sweeps and source-file
+ * records, removed in one transaction that records their object keys as doomed. Returns zeros once
+ * nothing older is left. Batches keep each write lock short (a day of national data is ~46,000
+ * volumes and 4 million sweep rows: one transaction would hold writers back for minutes).
  */
-export function doomOlderThan(statements: StatementCache, cutoff: number, at: number): RetentionResult {
+export function doomBatchOlderThan(statements: StatementCache, cutoff: number, at: number, maxVolumes: number): RetentionResult {
+  if (!Number.isSafeInteger(maxVolumes) || maxVolumes < 1) throw new RadomeError('BAD_INPUT', `retention batch: maxVolumes ${maxVolumes} is not a whole number >= 1`);
   return statements.db
     .transaction((): RetentionResult => {
-      const volumeKeys = statements.prepare('SELECT s.image_key AS a, s.metadata_key AS b FROM sweeps s JOIN volumes v ON v.id = s.volume_id WHERE v.scan_start < ?').all(cutoff) as {
-        a: string;
-        b: string;
+      const volumes = statements.prepare('SELECT id, site, zarr_key AS z FROM volumes WHERE scan_start < ? ORDER BY scan_start LIMIT ?').all(cutoff, maxVolumes) as {
+        id: string;
+        site: string;
+        z: string | null;
       }[];
-      const stores = statements.prepare('SELECT zarr_key AS z FROM volumes WHERE scan_start < ? AND zarr_key IS NOT NULL').all(cutoff) as { z: string }[];
-      const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE scan_time < ?`).all(cutoff) as {
+      const products = statements
+        .prepare('SELECT id FROM products WHERE scan_time < ? ORDER BY scan_time LIMIT ?')
+        .pluck()
+        .all(cutoff, maxVolumes * PRODUCTS_PER_VOLUME) as string[];
+      if (volumes.length === 0 && products.length === 0) return { volumes: 0, products: 0, objects: 0 };
+      const volumeIds = JSON.stringify(volumes.map((v) => v.id));
+      const productIds = JSON.stringify(products);
+      const sweepKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b FROM sweeps WHERE volume_id IN (${IDS})`).all(volumeIds) as { a: string; b: string }[];
+      const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE id IN (${IDS})`).all(productIds) as {
         a: string | null;
         b: string;
         c: string;
         d: string | null;
       }[];
       const reason = `retention before ${new Date(cutoff).toISOString()}`;
-      const objects =
-        doom(
-          statements,
-          volumeKeys.flatMap((r) => [r.a, r.b]),
-          reason,
-          at,
-        ) +
-        doom(
-          statements,
-          stores.map((r) => `${r.z}/`),
-          reason,
-          at,
-        ) +
-        doom(
-          statements,
-          productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)),
-          reason,
-          at,
-        );
-      statements.prepare('DELETE FROM source_files WHERE volume_id IN (SELECT id FROM volumes WHERE scan_start < ?)').run(cutoff);
-      statements.prepare('DELETE FROM source_files WHERE product_id IN (SELECT id FROM products WHERE scan_time < ?)').run(cutoff);
-      const volumes = statements.prepare('DELETE FROM volumes WHERE scan_start < ?').run(cutoff).changes;
-      const products = statements.prepare('DELETE FROM products WHERE scan_time < ?').run(cutoff).changes;
+      const keys = [
+        ...sweepKeys.flatMap((r) => [r.a, r.b]),
+        ...volumes.flatMap((v) => (v.z ? [`${v.z}/`] : [])),
+        ...productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)),
+      ];
+      const objects = doom(statements, keys, reason, at);
+      statements.prepare(`DELETE FROM source_files WHERE volume_id IN (${IDS})`).run(volumeIds);
+      statements.prepare(`DELETE FROM source_files WHERE product_id IN (${IDS})`).run(productIds);
+      statements.prepare(`DELETE FROM sweeps WHERE volume_id IN (${IDS})`).run(volumeIds);
+      const removedVolumes = statements.prepare(`DELETE FROM volumes WHERE id IN (${IDS})`).run(volumeIds).changes;
+      const removedProducts = statements.prepare(`DELETE FROM products WHERE id IN (${IDS})`).run(productIds).changes;
       statements
         .prepare(
           `UPDATE radar_sites SET first_volume_at = (SELECT MIN(scan_start) FROM volumes WHERE site = radar_sites.id),
-          last_volume_at = (SELECT MAX(scan_start) FROM volumes WHERE site = radar_sites.id)`,
+          last_volume_at = (SELECT MAX(scan_start) FROM volumes WHERE site = radar_sites.id) WHERE id IN (${IDS})`,
         )
-        .run();
-      return { volumes, products, objects };
+        .run(JSON.stringify([...new Set(volumes.map((v) => v.site))]));
+      return { volumes: removedVolumes, products: removedProducts, objects };
     })
     .immediate();
+}
+
+/** Batches of retention a whole pass runs (each its own transaction). */
+const RETENTION_BATCH_VOLUMES = 50;
+
+/** Removes everything older than `cutoff`, batch by batch (see doomBatchOlderThan). */
+export function doomOlderThan(statements: StatementCache, cutoff: number, at: number): RetentionResult {
+  const total: RetentionResult = { volumes: 0, products: 0, objects: 0 };
+  for (;;) {
+    const step = doomBatchOlderThan(statements, cutoff, at, RETENTION_BATCH_VOLUMES);
+    if (step.volumes === 0 && step.products === 0) return total;
+    total.volumes += step.volumes;
+    total.products += step.products;
+    total.objects += step.objects;
+  }
 }
 
 /** Up to `limit` doomed object keys, to delete from the store. */

@@ -60,22 +60,32 @@ export function sweepFromValues(v: unknown[]): SweepRow {
   };
 }
 
+/** A bbox's own corners (NW, NE, SE, SW): what a Web Mercator overlay's corners nearly always are. */
+function bboxCorners(west: number, south: number, east: number, north: number): Corners {
+  return [
+    [west, north],
+    [east, north],
+    [east, south],
+    [west, south],
+  ];
+}
+
 /**
- * The stored corners JSON. Web Mercator overlays are axis-aligned, so it is nearly always the
- * bbox's own corners, and then they are built from the bbox instead of parsed: the text check
- * (numbers format as JSON.stringify wrote them) costs less than JSON.parse, and the values are
- * the same.
+ * The stored corners. '' stands for the bbox's own corners (since schema 10: they are nearly
+ * always that, and the JSON was ~40 % of a sweep row). Rows written before hold the JSON, which is
+ * built from the bbox instead of parsed when it is the same text (numbers format as
+ * JSON.stringify wrote them): the values are the same, and the check costs less than JSON.parse.
  */
-export function cornersOf(west: number, south: number, east: number, north: number, json: string): Corners {
-  if (json === `[[${west},${north}],[${east},${north}],[${east},${south}],[${west},${south}]]`) {
-    return [
-      [west, north],
-      [east, north],
-      [east, south],
-      [west, south],
-    ];
-  }
-  return JSON.parse(json) as Corners;
+export function cornersOf(west: number, south: number, east: number, north: number, stored: string): Corners {
+  if (stored === '' || stored === `[[${west},${north}],[${east},${north}],[${east},${south}],[${west},${south}]]`) return bboxCorners(west, south, east, north);
+  return JSON.parse(stored) as Corners;
+}
+
+/** What the corners column stores for a row: '' for its bbox's own corners, else their JSON. */
+export function storedCorners(bbox: BBox, corners: Corners): string {
+  const [west, south, east, north] = bbox;
+  const own = bboxCorners(west, south, east, north);
+  return corners.every((c, i) => c[0] === own[i]![0] && c[1] === own[i]![1]) ? '' : JSON.stringify(corners);
 }
 
 /** Named parameters of the sweeps INSERT. */
@@ -100,7 +110,7 @@ export function sweepParams(s: SweepRow): Record<string, unknown> {
     south,
     east,
     north,
-    corners: JSON.stringify(s.corners),
+    corners: storedCorners(s.bbox, s.corners),
     sweepIndex: s.sweepIndex,
   };
 }

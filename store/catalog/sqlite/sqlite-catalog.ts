@@ -95,6 +95,7 @@ function sqliteWriter(s: StatementCache): CatalogWriter {
     retention: {
       commitDoomingReplaced: (kind, id, at, commit) => retention.commitDoomingReplaced(s, kind, id, at, commit),
       doomOlderThan: (cutoff, at) => retention.doomOlderThan(s, cutoff, at),
+      doomBatchOlderThan: (cutoff, at, maxVolumes) => retention.doomBatchOlderThan(s, cutoff, at, maxVolumes),
       doomedKeys: (limit) => retention.doomedKeys(s, limit),
       forgetDoomed: (keys) => retention.forgetDoomed(s, keys),
     },

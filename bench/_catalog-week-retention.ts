@@ -1,0 +1,14 @@
+// Child of bench/catalog-week.ts: the daemon's retention of catalog rows (removeRowsOlderThan, in
+// batches) over the catalog at argv[2], deleting what started before argv[3] (epoch ms); prints
+// its result as JSON.
+import { performance } from 'node:perf_hooks';
+import { removeRowsOlderThan } from '../ingest/retention.js';
+import { openCatalog } from '../store/catalog/index.js';
+
+const [path, cutoff] = process.argv.slice(2);
+const catalog = openCatalog(path!);
+const t0 = performance.now();
+const result = await removeRowsOlderThan(catalog, Number(cutoff), Date.now());
+const seconds = (performance.now() - t0) / 1000;
+catalog.close();
+process.stdout.write(JSON.stringify({ seconds, ...result }));

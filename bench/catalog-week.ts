@@ -1,0 +1,321 @@
+/**
+ * The catalog at a week of national data (issue 23 item 3): a catalog bulk-filled with 7 days ×
+ * 160 sites of ingest-shaped rows (bench/_catalog-week-rows.ts), then p50/p99 of the reads the
+ * API and tiles make, and a retention pass deleting the oldest day while a writer commits.
+ *
+ *   npm run bench -- catalog-week
+ *   BENCH_WEEK_DAYS=1 BENCH_WEEK_SITES=40 npm run bench -- catalog-week   (smaller, quicker)
+ *   BENCH_WEEK_RETENTION_HOURS=2 (retention of the oldest 2 h, not a day), BENCH_WEEK_RETENTION=0 (none)
+ *
+ * The built catalog is cached in var/bench/catalog-week/, keyed by the rows' version, the schema
+ * version and the shape; retention runs on a copy. Targets: every query p99 ≤ 25 ms,
+ * radarCoverage of a day of all sites ≤ 200 ms, retention holds a writer back ≤ 1 s at a time.
+ */
+import { fork } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createRadomeServer } from '../server/index.js';
+import { bulkLoadSqliteCatalog, CATALOG_SCHEMA_VERSION, openCatalog, openReadOnlyCatalog, type BulkLoadResult, type CatalogReader, type ReadOnlyCatalog } from '../store/catalog/index.js';
+import { FileObjectStore } from '../store/objects/file-store.js';
+import { NATIONAL_WEEK, WEEK_ROWS_VERSION, weekItems, weekSites, type WeekShape } from './_catalog-week-rows.js';
+import { median, report, type BenchRow } from './harness.js';
+
+const DAY_MS = 86_400_000;
+/** Retention deletes the oldest this many hours (a day by default; fewer to keep a run short). */
+const RETENTION_HOURS = Number(process.env.BENCH_WEEK_RETENTION_HOURS ?? 24);
+const RUNS = Number(process.env.BENCH_WEEK_RUNS ?? 200);
+const shape: WeekShape = { ...NATIONAL_WEEK, days: Number(process.env.BENCH_WEEK_DAYS ?? NATIONAL_WEEK.days), sites: Number(process.env.BENCH_WEEK_SITES ?? NATIONAL_WEEK.sites) };
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+interface Built extends BulkLoadResult {
+  buildSeconds: number;
+}
+
+/** The cached catalog of `shape`, built when missing (under a temporary name, renamed when done). */
+function cachedCatalog(): { path: string; built: Built; cached: boolean } {
+  const dir = join(process.env.RADOME_BENCH_DIR ?? join('var', 'bench'), 'catalog-week');
+  const path = join(dir, `rows${WEEK_ROWS_VERSION}-schema${CATALOG_SCHEMA_VERSION}-${shape.days}d-${shape.sites}s.db`);
+  const sidecar = `${path}.json`;
+  if (existsSync(path) && existsSync(sidecar)) return { path, built: JSON.parse(readFileSync(sidecar, 'utf8')) as Built, cached: true };
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${path}.building`;
+  rmSync(tmp, { force: true });
+  console.log(`building ${path} (${shape.days} days × ${shape.sites} sites)…`);
+  const t0 = performance.now();
+  const counts = bulkLoadSqliteCatalog(tmp, weekItems(shape));
+  const built = { ...counts, buildSeconds: (performance.now() - t0) / 1000 };
+  renameSync(tmp, path);
+  writeFileSync(sidecar, JSON.stringify(built));
+  return { path, built, cached: false };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** CPU milliseconds (user + system) this process has used: on a shared machine, wall time waits for a core. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Each query run RUNS times over varying sites/times (a seeded walk), after a few warm-up runs:
+ * wall and CPU milliseconds of each run.
+ */
+function timeQuery(fn: (i: number) => unknown, runs = RUNS): { wall: number[]; cpu: number[] } {
+  for (let i = 0; i < 3; i++) fn(i);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const [t0, c0] = [performance.now(), cpuMs()];
+    fn(i + 3);
+    wall.push(performance.now() - t0);
+    cpu.push(cpuMs() - c0);
+  }
+  return { wall, cpu };
+}
+
+/** Rows of one query's figures: wall p50 and p99, CPU p50 and p99; the target is judged on the wall p99 and, on a loaded machine, the CPU p99. */
+function queryRows(name: string, target: number, t: { wall: number[]; cpu: number[] }): BenchRow[] {
+  const [p50, p99, cpu50, cpu99] = [median(t.wall), percentile(t.wall, 99), median(t.cpu), percentile(t.cpu, 99)];
+  return [
+    { metric: `${name} p50`, radome: p50, unit: 'ms', target: `CPU ${cpu50.toFixed(2)} ms` },
+    { metric: `${name} p99`, radome: p99, unit: 'ms', target: `≤ ${target} ms ${p99 <= target ? 'OK' : 'MISSED'}; CPU p99 ${cpu99.toFixed(2)} ms ${cpu99 <= target ? 'OK' : 'MISSED'}` },
+  ];
+}
+
+function queries(reader: CatalogReader): { name: string; target: number; run: (i: number) => unknown; runs?: number }[] {
+  const sites = weekSites(shape.sites).map((s) => s.id);
+  const end = shape.start + shape.days * DAY_MS;
+  const site = (i: number) => sites[(i * 37) % sites.length]!;
+  // A time somewhere in the catalog's span (a walk across it), and the day around it.
+  const time = (i: number) => shape.start + Math.floor((((i * 7919) % 1000) / 1000) * (end - shape.start - DAY_MS)) + DAY_MS / 2;
+  const lastDay = { from: end - DAY_MS, to: end };
+  return [
+    // README: sweeps(filter: { site: "KLOT", moment: REF }, first: 5) with totalCount.
+    { name: 'README sweeps(site, moment REF, first 5)', target: 25, run: (i) => reader.radar.sweeps({ site: site(i), moments: ['REF'] }, { first: 5 }) },
+    // README: volumes of a site in a day (the API's default page: 50, newest first), each with
+    // its VEL sweeps (one batched sweepsForVolumes, as the resolver's DataLoader does).
+    {
+      name: 'README volumes(site, day, first 50) + sweeps(VEL)',
+      target: 25,
+      run: (i) => {
+        const from = time(i) - DAY_MS / 2;
+        const page = reader.radar.volumes({ site: site(i), from, to: from + DAY_MS }, { first: 50 });
+        return reader.radar.sweepsForVolumes(
+          page.rows.map((v) => v.id),
+          { moments: ['VEL'] },
+        );
+      },
+    },
+    { name: 'README productCodes(PRECIPITATION, site)', target: 25, run: (i) => reader.products.codeCounts({ category: 'PRECIPITATION', site: site(i) }) },
+    { name: 'README latestProducts(site, [165, 170])', target: 25, run: (i) => reader.products.latest(site(i), [165, 170]) },
+    {
+      name: 'README radarFrames: nearestSweeps(site, REF, 0.5°, 3 h)',
+      target: 25,
+      run: (i) => reader.radar.nearestSweeps({ site: site(i), moment: 'REF', elevation: 0.5, from: time(i), to: time(i) + 3 * 3_600_000 }),
+    },
+    { name: 'sweeps(site, 1 h window, first 100)', target: 25, run: (i) => reader.radar.sweeps({ site: site(i), from: time(i), to: time(i) + 3_600_000 }, { first: 100 }) },
+    {
+      name: 'sweeps(site, REF, 1 h window, ASC, first 100)',
+      target: 25,
+      run: (i) => reader.radar.sweeps({ site: site(i), moments: ['REF'], from: time(i), to: time(i) + 3_600_000, order: 'ASC' }, { first: 100 }),
+    },
+    { name: 'sweeps(all sites, 10 min window, first 100)', target: 25, run: (i) => reader.radar.sweeps({ from: time(i), to: time(i) + 600_000 }, { first: 100 }) },
+    { name: 'productCodes(all sites, a day)', target: 25, runs: 5, run: (i) => reader.products.codeCounts({ from: time(i) - DAY_MS / 2, to: time(i) + DAY_MS / 2 }) },
+    { name: 'productCodes(site) whole catalog', target: 25, run: (i) => reader.products.codeCounts({ site: site(i) }) },
+    { name: 'latestProducts(site) all codes', target: 25, run: (i) => reader.products.latest(site(i)) },
+    { name: 'latestVolumes(all sites)', target: 25, run: () => reader.radar.latestVolumes(sites) },
+    // Tiles' point values: the newest volume of a site at a time, then its sweeps.
+    {
+      name: 'tiles: newest volume at time + its sweeps',
+      target: 25,
+      run: (i) => {
+        const v = reader.radar.volumes({ site: site(i), to: time(i) + 1, order: 'DESC' }, { first: 1 }).rows[0];
+        return v ? reader.radar.sweepsForVolumes([v.id]) : null;
+      },
+    },
+    // Tiles' mosaic: every site's volumes near a time (mosaic.ts asks ±15 min with first 10,000).
+    { name: 'tiles: mosaic volumes(all sites, ±15 min)', target: 25, run: (i) => reader.radar.volumes({ from: time(i) - 900_000 - 300_000, to: time(i) + 300_001, order: 'ASC' }, { first: 10_000 }) },
+    { name: 'events.after(seq, 500)', target: 25, run: (i) => reader.events.after((i * 104_729) % 1_000_000, 500) },
+    { name: 'latestPrecipitation(all sites, a day)', target: 25, runs: 5, run: () => reader.products.latestPrecipitation(sites, lastDay.from, lastDay.to) },
+    { name: 'latestPrecipitation(site, a day)', target: 25, run: (i) => reader.products.latestPrecipitation([site(i)], time(i) - DAY_MS / 2, time(i) + DAY_MS / 2) },
+    { name: 'productCodes(site, a day)', target: 25, run: (i) => reader.products.codeCounts({ site: site(i), from: time(i) - DAY_MS / 2, to: time(i) + DAY_MS / 2 }) },
+    // radarCoverage as the explorer and GraphiQL ask it: whole hours, from an hour.
+    {
+      name: 'radarCoverage: bucketCounts(all sites, a day, 1 h)',
+      target: 200,
+      runs: 20,
+      run: (i) => {
+        const from = Math.floor((time(i) - DAY_MS / 2) / 3_600_000) * 3_600_000;
+        return reader.radar.bucketCounts({ sites, from, to: from + DAY_MS, bucketMs: 3_600_000 });
+      },
+    },
+    // From a part-minute: the edges count rows, the whole minutes between come from radar_minute_counts.
+    {
+      name: 'radarCoverage: bucketCounts(all sites, a day from a part-minute, 1 h)',
+      target: 200,
+      runs: 20,
+      run: (i) => reader.radar.bucketCounts({ sites, from: time(i) - DAY_MS / 2 + 12_345, to: time(i) + DAY_MS / 2, bucketMs: 3_600_000 }),
+    },
+  ];
+}
+
+/** A few of the README's queries and radarCoverage end to end: HTTP, GraphQL, resolvers, catalog. */
+async function graphqlTimings(catalog: ReadOnlyCatalog): Promise<{ name: string; target: number; wall: number[]; cpu: number[] }[]> {
+  const objectsDir = mkdtempSync(join(tmpdir(), 'radome-week-objects-'));
+  const server = await createRadomeServer({ catalog: catalog.reader, objects: new FileObjectStore(objectsDir, { durable: false }) }).listen(0, '127.0.0.1');
+  const sites = weekSites(shape.sites).map((s) => s.id);
+  const day = (i: number) => new Date(shape.start + (i % shape.days) * DAY_MS).toISOString();
+  const dayAfter = (i: number) => new Date(shape.start + ((i % shape.days) + 1) * DAY_MS).toISOString();
+  const cases: { name: string; target: number; runs: number; query: (i: number) => string }[] = [
+    {
+      name: 'GraphQL README sweeps(site, REF, first 5)',
+      target: 25,
+      runs: 50,
+      query: (i) =>
+        `{ sweeps(filter: { site: "${sites[(i * 37) % sites.length]}", moment: REF }, first: 5) { totalCount edges { node { id elevationAngle startTime imageUrl metadataUrl bbox corners } } pageInfo { hasNextPage endCursor } } }`,
+    },
+    {
+      // first: 20: at the default page (50) the README's query costs 66,051, over the server's 50,000.
+      name: 'GraphQL README volumes(site, day, first 20) { sweeps(VEL) }',
+      target: 25,
+      runs: 50,
+      query: (i) =>
+        `{ volumes(filter: { site: "${sites[(i * 37) % sites.length]}", from: "${day(i)}", to: "${dayAfter(i)}" }, first: 20) { edges { node { id scanStart vcp sweepCount sweeps(moment: VEL) { id elevationAngle imageUrl } } } } }`,
+    },
+    {
+      name: 'GraphQL README productCodes + latestProducts',
+      target: 25,
+      runs: 50,
+      query: (i) => {
+        const site = sites[(i * 37) % sites.length];
+        return `{ productCodes(category: PRECIPITATION, site: "${site}") { code mnemonic name units count } latestProducts(site: "${site}", codes: [165, 170]) { id mnemonic scanTime imageUrl corners } }`;
+      },
+    },
+    {
+      name: 'GraphQL radarCoverage(all sites, a day, PT1H)',
+      target: 200,
+      runs: 10,
+      query: (i) => `{ radarCoverage(from: "${day(i)}", to: "${dayAfter(i)}", interval: "PT1H") { volumes sweeps products buckets { start volumes } } }`,
+    },
+  ];
+  try {
+    const results = [];
+    for (const c of cases) {
+      const post = async (i: number) => {
+        const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.query(i) }) });
+        const body = (await res.json()) as { errors?: unknown[] };
+        if (res.status !== 200 || body.errors) throw new Error(`${c.name}: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
+      };
+      for (let i = 0; i < 3; i++) await post(i);
+      const [wall, cpu]: number[][] = [[], []];
+      for (let i = 0; i < c.runs; i++) {
+        const [t0, c0] = [performance.now(), cpuMs()];
+        await post(i + 3);
+        wall.push(performance.now() - t0);
+        cpu.push(cpuMs() - c0);
+      }
+      results.push({ name: c.name, target: c.target, wall, cpu });
+    }
+    return results;
+  } finally {
+    await server.close();
+    rmSync(objectsDir, { recursive: true, force: true });
+  }
+}
+
+interface RetentionFigures {
+  seconds: number;
+  batches: number;
+  longestBatchMs: number;
+  volumes: number;
+  products: number;
+  objects: number;
+  writes: number;
+  maxWaitMs: number;
+  p99WaitMs: number;
+}
+
+/**
+ * Deletes the oldest day from a copy of the catalog in a child process, while this process commits
+ * a small write every 10 ms: the longest of those writes is how long retention held writers back.
+ */
+async function retentionPass(path: string): Promise<RetentionFigures> {
+  const copy = `${path}.retention`;
+  rmSync(copy, { force: true });
+  copyFileSync(path, copy);
+  const writer = openCatalog(copy);
+  const waits: number[] = [];
+  try {
+    const child = fork(join(here, '_catalog-week-retention.js'), [copy, String(shape.start + RETENTION_HOURS * 3_600_000)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    const done = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    let finished = false;
+    void done.then(() => (finished = true));
+    let n = 0;
+    while (!finished) {
+      const t0 = performance.now();
+      try {
+        writer.writer.ingest.setFlag('bench-week-writer', String(n++), Date.now());
+      } catch (e) {
+        // SQLITE_BUSY after the connection's busy timeout (5 s): counted as a wait that long.
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
+      }
+      waits.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    if ((await done) !== 0) throw new Error(`retention child failed: ${out}`);
+    const result = JSON.parse(out) as Omit<RetentionFigures, 'writes' | 'maxWaitMs' | 'p99WaitMs'>;
+    return { ...result, writes: waits.length, maxWaitMs: Math.max(...waits), p99WaitMs: percentile(waits, 99) };
+  } finally {
+    writer.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { path, built, cached } = cachedCatalog();
+  const sizeGb = statSync(path).size / 1e9;
+  const rows: BenchRow[] = [
+    { metric: `shape: ${shape.days} days × ${shape.sites} sites`, radome: `${built.volumes} volumes, ${built.sweeps} sweeps, ${built.products} products` },
+    { metric: `build time${cached ? ' (cached build)' : ''}`, radome: built.buildSeconds, unit: 's' },
+    { metric: 'build rate', radome: Math.round(built.sweeps / built.buildSeconds), unit: 'sweep rows/s' },
+    { metric: 'catalog size on disk', radome: sizeGb, unit: 'GB' },
+    { metric: 'bytes per sweep row (whole file)', radome: Math.round((sizeGb * 1e9) / built.sweeps), unit: 'B' },
+  ];
+  const catalog = openReadOnlyCatalog(path);
+  const figures: Record<string, { p50: number; p99: number; cpuP50: number; cpuP99: number }> = {};
+  try {
+    for (const q of queries(catalog.reader)) {
+      const t = timeQuery(q.run, q.runs);
+      figures[q.name] = { p50: median(t.wall), p99: percentile(t.wall, 99), cpuP50: median(t.cpu), cpuP99: percentile(t.cpu, 99) };
+      rows.push(...queryRows(q.name, q.target, t));
+    }
+    for (const g of await graphqlTimings(catalog)) {
+      figures[g.name] = { p50: median(g.wall), p99: percentile(g.wall, 99), cpuP50: median(g.cpu), cpuP99: percentile(g.cpu, 99) };
+      rows.push(...queryRows(g.name, g.target, g));
+    }
+  } finally {
+    catalog.close();
+  }
+  if (process.env.BENCH_WEEK_RETENTION !== '0') {
+    const r = await retentionPass(path);
+    rows.push(
+      { metric: `retention of the oldest ${RETENTION_HOURS} h`, radome: r.seconds, unit: 's', target: `${r.volumes} volumes, ${r.products} products, ${r.objects} objects doomed` },
+      { metric: 'longest retention transaction', radome: r.longestBatchMs, unit: 'ms', target: `${r.batches} batches` },
+      { metric: 'writer wait during retention, max', radome: r.maxWaitMs, unit: 'ms', target: `≤ 1000 ms ${r.maxWaitMs <= 1000 ? 'OK' : 'MISSED'}` },
+      { metric: 'writer wait during retention, p99', radome: r.p99WaitMs, unit: 'ms', target: `${r.writes} writes` },
+    );
+  }
+  rows.push({ metric: 'load average (1 min) at end', radome: loadavg()[0]! });
+  report('catalog-week', rows, { shape, built, figures });
+}
+
+await main();
