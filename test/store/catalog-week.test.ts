@@ -8,7 +8,15 @@ import { NATIONAL_WEEK, productObjectKeys, weekItems, type WeekItem, type WeekSh
 import { isSweepId, isVolumeId } from '../../core/vocabulary/index.js';
 import { planArchiveII } from '../../ingest/level2/plan.js';
 import { removeRowsOlderThan } from '../../ingest/retention.js';
-import { bulkLoadSqliteCatalog, CATALOG_SCHEMA_VERSION, type CatalogReader, type CommitLevel2VolumeInput, type CommitLevel3ProductInput, openCatalog, type RadarBucketCount } from '../../store/catalog/index.js';
+import {
+  bulkLoadSqliteCatalog,
+  CATALOG_SCHEMA_VERSION,
+  type CatalogReader,
+  type CommitLevel2VolumeInput,
+  type CommitLevel3ProductInput,
+  openCatalog,
+  type RadarBucketCount,
+} from '../../store/catalog/index.js';
 import { MIGRATIONS, migrate } from '../../store/catalog/sqlite/migrations.js';
 import { openDatabase } from '../../store/catalog/sqlite/open.js';
 import { commitLevel3Product } from '../../store/catalog/sqlite/product-write.js';
