@@ -26,11 +26,11 @@ export async function purgeDoomedObjects(catalog: Catalog, objects: ObjectStore,
   let deleted = 0;
   for (;;) {
     if (signal?.aborted) break;
-    const keys = catalog.writer.retention.doomedKeys(DELETE_BATCH);
+    const keys = await catalog.writer.retention.doomedKeys(DELETE_BATCH);
     if (keys.length === 0) break;
     const objectKeys = await withRetry(() => objectKeysOf(objects, keys), DEFAULT_RETRY, { signal });
     await withRetry(() => objects.delete(objectKeys), DEFAULT_RETRY, { signal });
-    catalog.writer.retention.forgetDoomed(keys);
+    await catalog.writer.retention.forgetDoomed(keys);
     deleted += objectKeys.length;
   }
   if (deleted) log.info({ deleted }, `deleted ${deleted} objects no row uses any more`);
@@ -44,8 +44,8 @@ export async function purgeDoomedObjects(catalog: Catalog, objects: ObjectStore,
 export const CATALOG_EVENTS_KEPT_MS = 86_400_000;
 
 /** Drops catalog events older than CATALOG_EVENTS_KEPT_MS: the feed would otherwise grow forever. */
-export function pruneEventFeed(catalog: Catalog, log: Logger, now = Date.now()): number {
-  const pruned = catalog.writer.events.prune(now - CATALOG_EVENTS_KEPT_MS);
+export async function pruneEventFeed(catalog: Catalog, log: Logger, now = Date.now()): Promise<number> {
+  const pruned = await catalog.writer.events.prune(now - CATALOG_EVENTS_KEPT_MS);
   if (pruned) log.info({ pruned }, `forgot ${pruned} catalog events older than a day`);
   return pruned;
 }
@@ -60,7 +60,7 @@ export async function applyRetention(
   signal?: AbortSignal,
 ): Promise<RetentionResult & { deletedObjects: number }> {
   const cutoff = now - olderThanMs;
-  const result = catalog.writer.retention.doomOlderThan(cutoff, now);
+  const result = await catalog.writer.retention.doomOlderThan(cutoff, now);
   log.info({ ...result, cutoff: new Date(cutoff).toISOString() }, `retention removed ${result.volumes} volumes and ${result.products} products older than ${new Date(cutoff).toISOString()}`);
   const deletedObjects = await purgeDoomedObjects(catalog, objects, log, signal);
   return { ...result, deletedObjects };
