@@ -47,7 +47,7 @@ export const MAX_ELEVATION_DAYS = 31;
  */
 export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, objects: Pick<ObjectStore, 'get'>, q: SnrByElevationQuery): Promise<SnrElevationBinRow[]> {
   const station = q.station.trim().toUpperCase();
-  if (!reader.gnss.stationsByIds([station])[0]) throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog`);
+  if (!(await reader.gnss.stationsByIds([station]))[0]) throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog`);
   if (!(q.from < q.to)) throw new RadomeError('BAD_INPUT', 'from must be before to');
   if (!(q.binWidth >= 0.1 && q.binWidth <= 90)) throw new RadomeError('BAD_INPUT', `binWidth must be 0.1–90 degrees (got ${q.binWidth})`);
   const lo = q.minElevation ?? -90;
@@ -66,7 +66,7 @@ export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, object
   const bySat = q.groupBy?.includes('SATELLITE') ?? false;
   const byConst = bySat || (q.groupBy?.includes('CONSTELLATION') ?? false);
   const byCode = q.groupBy?.includes('OBS_CODE') ?? false;
-  const days = reader.gnss.days(station, first, last);
+  const days = await reader.gnss.days(station, first, last);
   const withGeometry = days.filter((d) => d.geometry);
   if (withGeometry.length === 0) {
     const why =
