@@ -6,9 +6,9 @@ import { removeRowsOlderThan } from '../ingest/retention.js';
 import { openCatalog } from '../store/catalog/index.js';
 
 const [path, cutoff] = process.argv.slice(2);
-const catalog = openCatalog(path!);
+const catalog = await openCatalog(path!);
 const t0 = performance.now();
 const result = await removeRowsOlderThan(catalog, Number(cutoff), Date.now());
 const seconds = (performance.now() - t0) / 1000;
-catalog.close();
+await catalog.close();
 process.stdout.write(JSON.stringify({ seconds, ...result }));

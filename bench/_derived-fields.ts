@@ -30,13 +30,13 @@ const NATIONAL_SITES = 160;
 const volumeIdAt = (site: string, t: number) => `${site}${new Date(t).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_')}`;
 
 /** Copies of one stored volume at `site`, every 5 min from `start`, all reading its sweep store. */
-function commitCopies(catalog: Catalog, site: RadarSiteRow, volume: VolumeRow, sweeps: SweepRow[], start: number, count: number): void {
+async function commitCopies(catalog: Catalog, site: RadarSiteRow, volume: VolumeRow, sweeps: SweepRow[], start: number, count: number): Promise<void> {
   for (let k = 0; k < count; k++) {
     const scanStart = start + k * 5 * MIN;
     const shift = scanStart - volume.scanStart;
     const id = volumeIdAt(site.id, scanStart);
     const file = { source: 'bench', key: `${id}_V06`, fingerprint: id, size: 1, ingestedAt: T0 };
-    catalog.writer.radar.commitVolume({
+    await catalog.writer.radar.commitVolume({
       file,
       site,
       volume: { ...volume, id, site: site.id, scanStart, scanEnd: volume.scanEnd + shift, sourceKey: file.key, sourceFingerprint: id },
@@ -79,20 +79,20 @@ export async function derivedFieldRows(samplePath: string, coldRuns = 3, cachedR
   try {
     const bytes = new Uint8Array(readFileSync(samplePath));
     const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
-    const catalog = openCatalog(join(dir, 'catalog.db'));
+    const catalog = await openCatalog(join(dir, 'catalog.db'));
     const plan = ingestPlanOf(planRadomeFile(bytes, { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench' }, { renderSize: 256, ingestedAt: T0 }));
     await objects.putMany(plan.objects);
-    plan.commit(catalog.writer, { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench', ingestedAt: T0 });
-    const real = catalog.reader.radar.volumes({}, { first: 1 }).rows[0]!;
-    const realSweeps = catalog.reader.radar.sweepsForVolumes([real.id])[0]!;
-    const klot = catalog.reader.radar.sitesByIds([real.site])[0]!;
+    await plan.commit(catalog.writer, { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench', ingestedAt: T0 });
+    const real = (await catalog.reader.radar.volumes({}, { first: 1 })).rows[0]!;
+    const realSweeps = (await catalog.reader.radar.sweepsForVolumes([real.id]))[0]!;
+    const klot = (await catalog.reader.radar.sitesByIds([real.site]))[0]!;
     // 24 h at KLOT: 289 volumes so the last trapezoid closes the window.
-    commitCopies(catalog, klot, real, realSweeps, T0, 289);
+    await commitCopies(catalog, klot, real, realSweeps, T0, 289);
     const national = nationalSites();
-    for (const site of national) commitCopies(catalog, site, real, realSweeps, T0, 12);
-    catalog.close();
+    for (const site of national) await commitCopies(catalog, site, real, realSweeps, T0, 12);
+    await catalog.close();
 
-    const reader = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const reader = await openReadOnlyCatalog(join(dir, 'catalog.db'));
     const stored = new StoredGridSource(objects);
     const fresh = () => new DerivedFields(new RadarLayers(reader.reader, resited(stored, new Map([klot, ...national].map((s) => [s.id, s]))), 64 * 1024 * 1024), 20, 512 * 1024 * 1024);
     const rain: DerivedRequest = { kind: 'rainfall', from: T0, to: T0 + 24 * HOUR, sites: [klot.id], method: 'AUTO' };
@@ -138,7 +138,7 @@ export async function derivedFieldRows(samplePath: string, coldRuns = 3, cachedR
       return field;
     });
     const swathSweeps = swath.value.sites.reduce((n, s) => n + s.ids.length, 0);
-    reader.close();
+    await reader.close();
     const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
     return [
       {

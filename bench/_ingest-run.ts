@@ -61,14 +61,14 @@ const list = (dir: string, count = Infinity): AsyncIterable<SourceObject> => {
 /** Ingests Level 2 and Level 3 files at once into a new catalog and store under `dir`, as the daemon's two sources. */
 async function ingestBoth(dir: string, volumes?: number, products?: number) {
   mkdirSync(dir, { recursive: true });
-  const catalog = openCatalog(join(dir, 'catalog.db'));
+  const catalog = await openCatalog(join(dir, 'catalog.db'));
   try {
     const ctx: IngestContext = { catalog, objects: new FileObjectStore(join(dir, 'objects')), renderSize, log: pino({ level: 'silent' }), planFile: pool.planFile };
     const run = (files: AsyncIterable<SourceObject>) => ingestAll(ctx, source, files, { concurrency: downloads, keepOutcomes: false });
     const summaries = await Promise.all([run(list('level2', volumes)), run(list('level3', products))]);
     return { ingested: summaries.reduce((n, s) => n + s.ingested, 0), failed: summaries.reduce((n, s) => n + s.failed, 0) };
   } finally {
-    catalog.close();
+    await catalog.close();
   }
 }
 

@@ -26,7 +26,7 @@ export interface IngestTiming {
 export async function measureLevel3Ingest(dataDir: string, files: string[], runs: number, warmup: number): Promise<{ renderSize: number; timings: IngestTiming[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-bench-l3-'));
   const renderSize = loadConfig({}).renderSize;
-  const catalog = openCatalog(join(dir, 'catalog.db'));
+  const catalog = await openCatalog(join(dir, 'catalog.db'));
   try {
     const ctx: IngestContext = { catalog, objects: new FileObjectStore(join(dir, 'objects')), renderSize, log: pino({ level: 'silent' }) };
     const bytes = new Map(files.map((f) => [f, readFileSync(join(dataDir, f))]));
@@ -41,12 +41,12 @@ export async function measureLevel3Ingest(dataDir: string, files: string[], runs
         const ms = performance.now() - t0;
         if (outcome.status !== 'ingested') throw new Error(`bench ingest of ${file}: ${outcome.status === 'failed' ? outcome.error.message : outcome.status}`);
         if (run >= 0) times.get(file)!.push(ms);
-        rendered.set(file, catalog.reader.products.byIds([outcome.id])[0]!.imageKey !== null);
+        rendered.set(file, (await catalog.reader.products.byIds([outcome.id]))[0]!.imageKey !== null);
       }
     }
     return { renderSize, timings: files.map((file) => ({ file, ms: median(times.get(file)!), rendered: rendered.get(file)! })) };
   } finally {
-    catalog.close();
+    await catalog.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

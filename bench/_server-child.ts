@@ -16,7 +16,7 @@ const workers = Number(workersArg ?? 1);
 const PORT = Number(process.env.BENCH_PORT ?? 0);
 
 async function serve(port: number): Promise<string> {
-  const catalog = openReadOnlyCatalog(catalogPath!);
+  const catalog = await openReadOnlyCatalog(catalogPath!);
   const server = createRadomeServer({ catalog: catalog.reader, objects: new FileObjectStore(objectsDir!, { durable: false }), onError: () => {} });
   return (await server.listen(port, '127.0.0.1')).url;
 }

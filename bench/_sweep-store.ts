@@ -45,7 +45,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   try {
     for (let run = -1; run < runs; run++) {
       const objects = new FileObjectStore(join(dir, `objects-${run}`));
-      const catalog = openCatalog(join(dir, `catalog-${run}.db`));
+      const catalog = await openCatalog(join(dir, `catalog-${run}.db`));
       let t = performance.now();
       const plain = planRadomeFile(bytes, file, { renderSize, ingestedAt: Date.now() });
       const plan = performance.now() - t;
@@ -62,9 +62,9 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
       await objects.putMany(inStore);
       const putStore = performance.now() - t;
       t = performance.now();
-      catalog.writer.retention.commitDoomingReplaced(plan_.kind, plan_.id, Date.now(), () => plan_.commit(catalog.writer, { ...file, ingestedAt: Date.now() }));
+      await catalog.writer.retention.commitDoomingReplaced(plan_.kind, plan_.id, Date.now(), (writer) => plan_.commit(writer, { ...file, ingestedAt: Date.now() }));
       const commit = performance.now() - t;
-      catalog.close();
+      await catalog.close();
       // One moment of one sweep read cold (a fresh reader: no metadata cached), as a tile needs it.
       t = performance.now();
       await readStoredSweep(objects, prefix, 0, ['REF']);

@@ -67,13 +67,13 @@ function cpuMs(): number {
  * Each query run RUNS times over varying sites/times (a seeded walk), after a few warm-up runs:
  * wall and CPU milliseconds of each run.
  */
-function timeQuery(fn: (i: number) => unknown, runs = RUNS): { wall: number[]; cpu: number[] } {
-  for (let i = 0; i < 3; i++) fn(i);
+async function timeQuery(fn: (i: number) => Promise<unknown>, runs = RUNS): Promise<{ wall: number[]; cpu: number[] }> {
+  for (let i = 0; i < 3; i++) await fn(i);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const [t0, c0] = [performance.now(), cpuMs()];
-    fn(i + 3);
+    await fn(i + 3);
     wall.push(performance.now() - t0);
     cpu.push(cpuMs() - c0);
   }
@@ -89,7 +89,7 @@ function queryRows(name: string, target: number, t: { wall: number[]; cpu: numbe
   ];
 }
 
-function queries(reader: CatalogReader): { name: string; target: number; run: (i: number) => unknown; runs?: number }[] {
+function queries(reader: CatalogReader): { name: string; target: number; run: (i: number) => Promise<unknown>; runs?: number }[] {
   const sites = weekSites(shape.sites).map((s) => s.id);
   const end = shape.start + shape.days * DAY_MS;
   const site = (i: number) => sites[(i * 37) % sites.length]!;
@@ -104,9 +104,9 @@ function queries(reader: CatalogReader): { name: string; target: number; run: (i
     {
       name: 'README volumes(site, day, first 50) + sweeps(VEL)',
       target: 25,
-      run: (i) => {
+      run: async (i) => {
         const from = time(i) - DAY_MS / 2;
-        const page = reader.radar.volumes({ site: site(i), from, to: from + DAY_MS }, { first: 50 });
+        const page = await reader.radar.volumes({ site: site(i), from, to: from + DAY_MS }, { first: 50 });
         return reader.radar.sweepsForVolumes(
           page.rows.map((v) => v.id),
           { moments: ['VEL'] },
@@ -135,8 +135,8 @@ function queries(reader: CatalogReader): { name: string; target: number; run: (i
     {
       name: 'tiles: newest volume at time + its sweeps',
       target: 25,
-      run: (i) => {
-        const v = reader.radar.volumes({ site: site(i), to: time(i) + 1, order: 'DESC' }, { first: 1 }).rows[0];
+      run: async (i) => {
+        const v = (await reader.radar.volumes({ site: site(i), to: time(i) + 1, order: 'DESC' }, { first: 1 })).rows[0];
         return v ? reader.radar.sweepsForVolumes([v.id]) : null;
       },
     },
@@ -250,7 +250,7 @@ async function retentionPass(path: string): Promise<RetentionFigures> {
   const copy = `${path}.retention`;
   rmSync(copy, { force: true });
   copyFileSync(path, copy);
-  const writer = openCatalog(copy);
+  const writer = await openCatalog(copy);
   const waits: number[] = [];
   try {
     const child = fork(join(here, '_catalog-week-retention.js'), [copy, String(shape.start + RETENTION_HOURS * 3_600_000)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
@@ -263,7 +263,7 @@ async function retentionPass(path: string): Promise<RetentionFigures> {
     while (!finished) {
       const t0 = performance.now();
       try {
-        writer.writer.ingest.setFlag('bench-week-writer', String(n++), Date.now());
+        await writer.writer.ingest.setFlag('bench-week-writer', String(n++), Date.now());
       } catch (e) {
         // SQLITE_BUSY after the connection's busy timeout (5 s): counted as a wait that long.
         if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
@@ -275,7 +275,7 @@ async function retentionPass(path: string): Promise<RetentionFigures> {
     const result = JSON.parse(out) as Omit<RetentionFigures, 'writes' | 'maxWaitMs' | 'p99WaitMs'>;
     return { ...result, writes: waits.length, maxWaitMs: Math.max(...waits), p99WaitMs: percentile(waits, 99) };
   } finally {
-    writer.close();
+    await writer.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
   }
 }
@@ -290,11 +290,11 @@ async function main(): Promise<void> {
     { metric: 'catalog size on disk', radome: sizeGb, unit: 'GB' },
     { metric: 'bytes per sweep row (whole file)', radome: Math.round((sizeGb * 1e9) / built.sweeps), unit: 'B' },
   ];
-  const catalog = openReadOnlyCatalog(path);
+  const catalog = await openReadOnlyCatalog(path);
   const figures: Record<string, { p50: number; p99: number; cpuP50: number; cpuP99: number }> = {};
   try {
     for (const q of queries(catalog.reader)) {
-      const t = timeQuery(q.run, q.runs);
+      const t = await timeQuery(q.run, q.runs);
       figures[q.name] = { p50: median(t.wall), p99: percentile(t.wall, 99), cpuP50: median(t.cpu), cpuP99: percentile(t.cpu, 99) };
       rows.push(...queryRows(q.name, q.target, t));
     }
@@ -303,7 +303,7 @@ async function main(): Promise<void> {
       rows.push(...queryRows(g.name, g.target, g));
     }
   } finally {
-    catalog.close();
+    await catalog.close();
   }
   if (process.env.BENCH_WEEK_RETENTION !== '0') {
     const r = await retentionPass(path);

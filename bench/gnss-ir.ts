@@ -196,7 +196,7 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
   // A year of stored station-days: the three real days repeated with their times shifted.
   const root = mkdtempSync(join(tmpdir(), 'radome-bench-gnssir-'));
   try {
-    const catalog = openCatalog(join(root, 'catalog.db'));
+    const catalog = await openCatalog(join(root, 'catalog.db'));
     const objects = new FileObjectStore(join(root, 'objects'), { durable: false });
     const firstDay = Date.UTC(2024, 0, 1) / 86400e3;
     const DAYS = 366;
@@ -213,13 +213,13 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
         batch.push(planned.object);
       }
       await objects.putMany(batch);
-      catalog.writer.gnss.commitDays({
+      await catalog.writer.gnss.commitDays({
         file: { source: 'bench', key: `year-${k}`, fingerprint: 'x', size: 0, ingestedAt: 1 },
         station: { id: 'MCHL', name: null, longName: null, latitude: settings.latitude, longitude: settings.longitude, heightM: settings.heightM, receiverType: null, antennaType: null },
         days,
       });
     }
-    catalog.writer.gnss.commitStationSettings({
+    await catalog.writer.gnss.commitStationSettings({
       file: { source: 'bench', key: 'mchl.json', fingerprint: 'x', size: 0, ingestedAt: 1 },
       station: 'MCHL',
       settingsJson: readFileSync(names[3]!, 'utf8'),
@@ -258,7 +258,7 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
     console.log(
       `snrByElevation per satellite: 31 days from Parquet ${curveRaw.wall.toFixed(0)} ms, from elevation rollups ${curveMonth.wall.toFixed(1)} ms; ${DAYS} days (5–30°) from rollups ${curveYear.wall.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`,
     );
-    catalog.close();
+    await catalog.close();
     return [
       { metric: 'snrByElevation per satellite, 31 days, raw Parquet', unit: 'ms', radome: curveRaw.wall },
       { metric: 'snrByElevation per satellite, 31 days, elevation rollups', unit: 'ms', radome: curveMonth.wall },

@@ -117,8 +117,8 @@ await forEachConcurrent(
 extra.backlog = { days: BACKLOG_DAYS, bytes: backlogBytes, bytesPerDay: backlogBytes / BACKLOG_DAYS, buildSeconds: (performance.now() - t0) / 1000 };
 console.log(`backlog: ${BACKLOG_DAYS} york .d.Z days, ${(backlogBytes / 1e6).toFixed(0)} MB, in s3rver`);
 
-function openContext(name: string, planFile?: IngestContext['planFile']): IngestContext & { close(): void } {
-  const catalog = openCatalog(join(work, `${name}.db`));
+async function openContext(name: string, planFile?: IngestContext['planFile']): Promise<IngestContext & { close(): Promise<void> }> {
+  const catalog = await openCatalog(join(work, `${name}.db`));
   return { catalog, objects: new FileObjectStore(join(work, `${name}-objects`)), renderSize: 0, log: silent, planFile, close: () => catalog.close() };
 }
 
@@ -126,7 +126,7 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
 
 // --- ms per station-day, one thread, and where it goes ------------------------------------------
 {
-  const ctx = openContext('single');
+  const ctx = await openContext('single');
   const objects: SourceObject[] = [];
   for await (const o of source.list('york', window(14))) objects.push(o);
   const times: number[] = [];
@@ -171,14 +171,14 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
     for (const p of plan.objects) await ctx.objects.put(p.key, p.body, p.contentType);
     stage.put!.push(performance.now() - t);
     t = performance.now();
-    ctx.catalog.writer.gnss.commitDays({ file: { source: o.source, key: o.key, fingerprint: o.fingerprint, size: o.size, ingestedAt: 0 }, station: plan.station, days: plan.days });
+    await ctx.catalog.writer.gnss.commitDays({ file: { source: o.source, key: o.key, fingerprint: o.fingerprint, size: o.size, ingestedAt: 0 }, station: plan.station, days: plan.days });
     stage.commit!.push(performance.now() - t);
     zBytes = z.length;
     crxBytes = plain.length;
   }
   // The RINEX text the compact file stands for (radome's reader never writes it), for the MB/s.
   const rinexBytes = decodeHatanaka(shiftedCrx(FIRST_DAY)).length;
-  ctx.close();
+  await ctx.close();
   const m = Object.fromEntries(Object.entries(stage).map(([k, v]) => [k, median(v)])) as Record<keyof typeof stage, number>;
   const mbps = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
   const snrValues = readRinex(compressLzw(shiftedCrx(FIRST_DAY))).snr.count;
@@ -212,7 +212,7 @@ interface HeadlineRun {
 /** One 30-second run into a fresh catalog and store: every station-day committed in time, then the series. */
 async function headlineRun(run: number): Promise<HeadlineRun> {
   const pool = createPlanPool(THREADS);
-  const ctx = openContext(`headline-${run}`, pool.planFile);
+  const ctx = await openContext(`headline-${run}`, pool.planFile);
   const cpu0 = process.cpuUsage();
   const threads0 = threadCpuSeconds();
   const s3cpu0 = s3rverCpuMs(s3.dir);
@@ -241,7 +241,7 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
   await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { station: 'YORK', from: window(BACKLOG_DAYS).from, to: window(BACKLOG_DAYS).to, interval: 'P1D', obsCodes: ['S1'] });
   const queryMs = performance.now() - q;
   await pool.close();
-  ctx.close();
+  await ctx.close();
   // Station-days whose commit and the series query both fit in the budget.
   const inBudget = committedBy.filter((t) => t + queryMs <= BUDGET_MS).length;
   console.log(`  headline run ${run + 1}: ${inBudget} station-days in 30 s (${ingested} ingested, ${failed} failed)`);
@@ -292,7 +292,7 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
 
 // --- query times on a 10-year catalog ------------------------------------------------------------
 {
-  const catalog = openCatalog(join(work, 'tenyears.db'));
+  const catalog = await openCatalog(join(work, 'tenyears.db'));
   const objects = new FileObjectStore(join(work, 'tenyears-objects'));
   const york = readRinex(compressLzw(shiftedCrx(FIRST_DAY)));
   const file = { source: 'bench', key: 'york', size: 0, fingerprint: 'x', ingestedAt: 0 };
@@ -308,7 +308,7 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
       const shift = i * DAY_SECONDS;
       batch.push({ row: { ...day0.row, day: day0.row.day + i }, codes: day0.codes, rollups: { ...day0.rollups, bucket: day0.rollups.bucket.map((b) => b + shift) } });
     }
-    catalog.writer.gnss.commitDays({ file: { ...file, key: `york-${start}` }, station: plan.station, days: batch });
+    await catalog.writer.gnss.commitDays({ file: { ...file, key: `york-${start}` }, station: plan.station, days: batch });
   }
   const buildS = (performance.now() - t) / 1000;
   const from = FIRST_DAY * DAY_MS;
@@ -337,7 +337,7 @@ async function headlineRun(run: number): Promise<HeadlineRun> {
     hourlyYearMs: hourly,
     hourlySatellite30dMs: hourlySat,
   };
-  catalog.close();
+  await catalog.close();
 }
 
 const parseFigures = join(process.env.RADOME_BENCH_DIR ?? join('var', 'bench'), 'gnss-parse.json');

@@ -259,14 +259,14 @@ async function pipelineChild(): Promise<void> {
   let sweeps = 0;
   for (let i = 0; i <= RUNS; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'radome-bench-l2-'));
-    const catalog = openCatalog(join(dir, 'catalog.db'));
+    const catalog = await openCatalog(join(dir, 'catalog.db'));
     const source = new LocalFileSource();
     const ctx = { catalog, objects: openObjectStore(`file:${join(dir, 'objects')}`), renderSize: 1024, log: pino({ level: 'silent' }) };
     (globalThis as { gc?: () => void }).gc?.();
     const t0 = performance.now();
     const outcome = await ingestObject(ctx, source, { source: source.id, key: samplePath, size: bytes.length, fingerprint: `run-${i}` });
     const ms = performance.now() - t0;
-    catalog.close();
+    await catalog.close();
     rmSync(dir, { recursive: true, force: true });
     if (outcome.status !== 'ingested') throw new Error(`bench ingest failed: ${JSON.stringify(outcome)}`);
     sweeps = Number(outcome.summary.split(' ')[0]);

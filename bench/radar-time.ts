@@ -37,8 +37,8 @@ const CUTS: Array<[number, string[]]> = [
   ...[1.8, 2.4, 3.1, 4.0, 5.1, 6.4, 8.0, 10.0, 12.5, 15.6, 19.5].map((a): [number, string[]] => [a, ['REF', 'VEL', 'SW', 'ZDR', 'PHI', 'RHO']]),
 ];
 
-function fillCatalog(path: string): number {
-  const catalog = openCatalog(path);
+async function fillCatalog(path: string): Promise<number> {
+  const catalog = await openCatalog(path);
   let sweeps = 0;
   try {
     for (let v = 0; v < VOLUMES; v++) {
@@ -89,11 +89,11 @@ function fillCatalog(path: string): number {
         ingestedAt: T0,
         zarrKey: null,
       };
-      catalog.writer.radar.commitVolume({ file, site: SITE, volume, sweeps: rows });
+      await catalog.writer.radar.commitVolume({ file, site: SITE, volume, sweeps: rows });
       sweeps += rows.length;
     }
   } finally {
-    catalog.close();
+    await catalog.close();
   }
   return sweeps;
 }
@@ -121,10 +121,10 @@ async function frameRows(): Promise<BenchRow[]> {
   try {
     const path = join(dir, 'catalog.db');
     const sweeps = fillCatalog(path);
-    const catalog = openReadOnlyCatalog(path);
+    const catalog = await openReadOnlyCatalog(path);
     const window = { site: SITE.id, from: T0, to: T0 + 86_400_000 };
     let count = 0;
-    const direct = await wallAndCpu(() => (count = radarFrameSweeps(catalog.reader, window, 'REF', 0.5, null).length));
+    const direct = await wallAndCpu(async () => (count = (await radarFrameSweeps(catalog.reader, window, 'REF', 0.5, null)).length));
     if (count !== VOLUMES) throw new Error(`expected ${VOLUMES} frames, got ${count}`);
     const server = await createRadomeServer({ catalog: catalog.reader, objects: new FileObjectStore(join(dir, 'objects'), { durable: false }) }).listen(0, '127.0.0.1');
     const body = JSON.stringify({
@@ -137,7 +137,7 @@ async function frameRows(): Promise<BenchRow[]> {
       if (json.data?.radarFrames.length !== VOLUMES) throw new Error(`GraphQL gave ${JSON.stringify(json).slice(0, 300)}`);
     });
     await server.close();
-    catalog.close();
+    await catalog.close();
     const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
     return [
       { metric: `frames 24 h: catalog + nearest cut, wall (${VOLUMES} volumes, ${sweeps} sweeps; ${load})`, unit: 'ms', radome: direct.wall, target: '<= 30 ms' },

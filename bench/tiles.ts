@@ -118,7 +118,7 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
   const scanStart = Math.min(...volume.sweeps.map((s) => s.startTime));
   const scanEnd = Math.max(...volume.sweeps.map((s) => s.endTime));
   const file = { source: 'bench', key: volumeId, fingerprint: volumeId, size: 0, ingestedAt: T };
-  catalog.writer.radar.commitVolume({
+  await catalog.writer.radar.commitVolume({
     file,
     site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
     volume: {
@@ -142,7 +142,7 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
 const dir = mkdtempSync(join(tmpdir(), 'radome-bench-tiles-'));
 const catalogPath = join(dir, 'catalog.db');
 const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
-const writer = openCatalog(catalogPath);
+const writer = await openCatalog(catalogPath);
 const samplePath = sampleFile('nexrad/level2/KLOT20220317_000842_V06');
 const sample = samplePath ? decodeArchiveII(readFileSync(samplePath)) : syntheticVolume('KLOT', T - 86_400_000);
 await store(writer, objects, sample);
@@ -154,12 +154,12 @@ const mosaicSites = nexradSiteIds()
   .filter((id) => id !== 'KTLX')
   .slice(0, 160);
 for (const [i, site] of mosaicSites.entries()) await store(writer, objects, syntheticVolume(site, T + (i % 5) * 30_000));
-writer.close();
+await writer.close();
 
-const catalog = openReadOnlyCatalog(catalogPath);
+const catalog = await openReadOnlyCatalog(catalogPath);
 const freshLayers = () => new RadarLayers(catalog.reader, new StoredGridSource(objects), CACHE_BYTES);
 const sampleId = level2VolumeId(sample.site, sample.volumeStart);
-const sampleSweep = catalog.reader.radar.sweepsByIds([level2SweepId(sampleId, 1, 'REF')])[0]!;
+const sampleSweep = (await catalog.reader.radar.sweepsByIds([level2SweepId(sampleId, 1, 'REF')]))[0]!;
 const sampleBbox = sampleSweep.bbox;
 const tiles: [number, number, number][] = [];
 for (const z of [6, 8, 10]) {
@@ -275,5 +275,5 @@ report('tiles', rows, {
   load: { average: load.requests.average, latency: load.latency, errors: tileErrors },
   framePngBytes: frame.png.byteLength,
 });
-catalog.close();
+await catalog.close();
 rmSync(dir, { recursive: true, force: true });

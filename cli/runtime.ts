@@ -5,8 +5,8 @@ import { openObjectStore } from '../store/objects/open.js';
 import type { IngestContext } from '../ingest/ingest-object.js';
 
 /** What the ingest commands need: the writer's catalog, the object store and a logger. */
-export function openIngestContext(config: RadomeConfig): IngestContext & { close(): void } {
-  const catalog = openCatalog(config.catalogPath);
+export async function openIngestContext(config: RadomeConfig): Promise<IngestContext & { close(): Promise<void> }> {
+  const catalog = await openCatalog(config.catalogPath);
   return {
     catalog,
     objects: openObjectStore(config.objectsUrl),

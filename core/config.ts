@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isPostgresLocation } from './catalog-location.js';
 import { RadomeError } from './errors.js';
 
 /** Where and how radome reads an S3-compatible bucket of a source (the Level 2 and Level 3 archives, the Level 2 chunks). */
@@ -151,6 +152,7 @@ export function loadServerConfig(env: Env = process.env): ServerConfig {
 
 export interface RadomeConfig {
   dataDir: string;
+  /** The catalog's location (RADOME_CATALOG): a SQLite file path, resolved, or a postgres:// URL as given. */
   catalogPath: string;
   /** `file:<dir>` or `s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true`. */
   objectsUrl: string;
@@ -208,12 +210,18 @@ function bucketFrom(env: Env, prefix: string, publicBucket: string): BucketConfi
   };
 }
 
+/** RADOME_CATALOG: a database URL stays as given (resolving it as a path would mangle it); a file path is made absolute. */
+function catalogLocationFrom(raw: string | undefined, cwd: string, dataDir: string): string {
+  if (raw && isPostgresLocation(raw)) return raw;
+  return resolve(cwd, raw || resolve(dataDir, 'catalog.db'));
+}
+
 /** Configuration from the environment (flags override by passing them merged into `env`). */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): RadomeConfig {
   const dataDir = resolve(cwd, env.RADOME_DATA_DIR || 'var');
   return {
     dataDir,
-    catalogPath: resolve(cwd, env.RADOME_CATALOG || resolve(dataDir, 'catalog.db')),
+    catalogPath: catalogLocationFrom(env.RADOME_CATALOG, cwd, dataDir),
     objectsUrl: env.RADOME_OBJECTS || `file:${resolve(dataDir, 'objects')}`,
     host: env.HOST || '127.0.0.1',
     port: intFrom(env, 'PORT', 4000, 0, 65535),

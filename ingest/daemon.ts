@@ -48,7 +48,7 @@ export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, 
     throw e;
   });
   const { catalog, log } = ctx;
-  catalog.writer.ingest.registerSources(sources.map((s) => s.name));
+  await catalog.writer.ingest.registerSources(sources.map((s) => s.name));
   log.info(
     { config: daemon.file, sources: sources.map((s) => ({ name: s.name, every: s.intervalSeconds, windowMinutes: s.windowMinutes })), workers: daemon.workers, downloads: daemon.downloads },
     `ingest daemon running ${sources.map((s) => s.name).join(', ') || 'no sources'}`,
@@ -68,18 +68,18 @@ async function followSource(ctx: IngestContext, source: ScheduledSource, signal:
   const log = ctx.log.child({ source: source.name });
   while (!signal.aborted) {
     const started = Date.now();
-    const flags = flagMap(catalog.reader.ingest.flags());
-    const paused = catalog.reader.ingest.source(source.name)?.paused || flags.get('ingest.paused') === 'true';
+    const flags = flagMap(await catalog.reader.ingest.flags());
+    const paused = (await catalog.reader.ingest.source(source.name))?.paused || flags.get('ingest.paused') === 'true';
     if (paused) {
       log.debug('paused');
     } else {
       await runPass(ctx, source, { from: started - source.windowMinutes * 60_000, to: started + 60_000 }, flags, false, log);
-      for (let request = catalog.reader.ingest.nextBackfill(source.name); request && !signal.aborted; request = catalog.reader.ingest.nextBackfill(source.name)) {
+      for (let request = await catalog.reader.ingest.nextBackfill(source.name); request && !signal.aborted; request = await catalog.reader.ingest.nextBackfill(source.name)) {
         log.info({ backfill: request.id, from: new Date(request.from).toISOString(), to: new Date(request.to).toISOString() }, `backfill ${request.id} started`);
-        catalog.writer.ingest.markBackfill(request.id, 'started', Date.now());
+        await catalog.writer.ingest.markBackfill(request.id, 'started', Date.now());
         const error = await runPass(ctx, source, { from: request.from, to: request.to }, flags, true, log);
         // A backfill cut short by shutdown stays unfinished and runs again next time.
-        if (!signal.aborted) catalog.writer.ingest.markBackfill(request.id, 'finished', Date.now(), error);
+        if (!signal.aborted) await catalog.writer.ingest.markBackfill(request.id, 'finished', Date.now(), error);
       }
     }
     const wait = source.intervalSeconds * 1000 - (Date.now() - started);
@@ -90,7 +90,7 @@ async function followSource(ctx: IngestContext, source: ScheduledSource, signal:
 /** One pass with its status recorded; returns its error message (null on success). */
 async function runPass(ctx: IngestContext, source: ScheduledSource, window: TimeWindow, flags: Map<string, string>, backfill: boolean, log: Logger): Promise<string | null> {
   const { catalog } = ctx;
-  catalog.writer.ingest.markRunStarted(source.name, Date.now());
+  await catalog.writer.ingest.markRunStarted(source.name, Date.now());
   let counts: PassCounts = { ingested: 0, skipped: 0, failed: 0 };
   let error: string | null;
   try {
@@ -100,7 +100,7 @@ async function runPass(ctx: IngestContext, source: ScheduledSource, window: Time
   } catch (e) {
     error = message(e);
   }
-  catalog.writer.ingest.markRunFinished(source.name, Date.now(), counts, error);
+  await catalog.writer.ingest.markRunFinished(source.name, Date.now(), counts, error);
   if (error) log.error({ ...counts }, `${source.name} pass: ${error}`);
   else log.info({ ...counts }, `${source.name} pass done: ${counts.ingested} ingested, ${counts.skipped} unchanged, ${counts.failed} failed`);
   return error;
@@ -128,7 +128,7 @@ async function ingestListings(
   const perListing = await mapConcurrently(listings, LISTINGS_IN_FLIGHT, async ({ what, list }) => {
     const todo: SourceObject[] = [];
     try {
-      for await (const o of list()) if (!catalog.reader.ingest.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
+      for await (const o of list()) if (!(await catalog.reader.ingest.isIngested(o.source, o.key, o.fingerprint))) todo.push(o);
     } catch (e) {
       // One site's listing failing does not stop the others.
       // One line that says what failed and what a user without network can do instead.
@@ -144,14 +144,15 @@ async function ingestListings(
     for (const o of objects) listingOf.set(o, listings[i]!);
   });
   let backlog = todo.length;
-  catalog.writer.ingest.setBacklog(name, backlog);
+  await catalog.writer.ingest.setBacklog(name, backlog);
   let lastError: string | null = null;
   const summary = await ingestAll(ctx, source, fromArray(todo), {
     concurrency: downloads,
     signal: ctx.signal,
     keepOutcomes: false,
     onOutcome: (o) => {
-      catalog.writer.ingest.setBacklog(name, --backlog);
+      // The status only: a failed write of it must not fail the file, and the next one corrects it.
+      catalog.writer.ingest.setBacklog(name, --backlog).catch((e: unknown) => ctx.log.warn({ err: message(e) }, 'could not record the backlog'));
       if (o.status === 'failed') {
         lastError = `${o.error.message} [${o.error.code}]`;
         listingOf.get(o.object)?.retryLater?.(o.object);
@@ -208,10 +209,10 @@ async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon
 
 async function retentionLoop(ctx: IngestContext, daemon: DaemonConfig, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
-    const flag = flagMap(ctx.catalog.reader.ingest.flags()).get('retention.olderThan');
+    const flag = flagMap(await ctx.catalog.reader.ingest.flags()).get('retention.olderThan');
     const olderThanMs = flag === undefined ? daemon.retention.olderThanMs : flag === 'off' ? null : parseIsoDuration(flag, 'retention.olderThan');
     try {
-      pruneEventFeed(ctx.catalog, ctx.log.child({ task: 'retention' }));
+      await pruneEventFeed(ctx.catalog, ctx.log.child({ task: 'retention' }));
     } catch (e) {
       ctx.log.error({ task: 'retention', err: message(e) }, 'pruning the catalog event feed failed; will retry');
     }

@@ -72,12 +72,12 @@ export function quarantineKeyFor(object: SourceObject): string {
 export async function ingestObject(ctx: IngestContext, source: ObjectSource, object: SourceObject): Promise<IngestOutcome> {
   const now = ctx.now ?? Date.now;
   const log = ctx.log.child({ source: object.source, key: object.key });
-  if (ctx.catalog.reader.ingest.isIngested(object.source, object.key, object.fingerprint)) {
+  if (await ctx.catalog.reader.ingest.isIngested(object.source, object.key, object.fingerprint)) {
     log.debug('already ingested');
     return { status: 'skipped', object };
   }
   if (ctx.maxAttempts !== undefined) {
-    const failed = ctx.catalog.reader.ingest.failureOf(object.source, object.key, object.fingerprint);
+    const failed = await ctx.catalog.reader.ingest.failureOf(object.source, object.key, object.fingerprint);
     if (failed && (failed.quarantined || failed.attempts >= ctx.maxAttempts)) {
       log.debug({ attempts: failed.attempts }, 'given up on earlier');
       return { status: 'skipped', object };
@@ -135,7 +135,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     const at = now();
     const file = { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: at };
     // Objects of sweeps this commit replaces are recorded as doomed in the same transaction.
-    ctx.catalog.writer.retention.commitDoomingReplaced(plan.kind, plan.id, at, () => plan.commit(ctx.catalog.writer, file));
+    await ctx.catalog.writer.retention.commitDoomingReplaced(plan.kind, plan.id, at, (writer) => plan.commit(writer, file));
     for (const prefix of plan.ownedPrefixes ?? []) {
       await deleteStaleObjects(ctx.objects, prefix, plan.objects).catch((e: unknown) => log.warn({ err: (e as Error).message, prefix }, 'could not delete stale objects'));
     }
@@ -171,11 +171,11 @@ async function fail(
   log: Logger,
   quarantine?: () => Promise<string | null>,
 ): Promise<IngestOutcome> {
-  const previous = ctx.catalog.reader.ingest.failureOf(object.source, object.key, object.fingerprint)?.attempts ?? 0;
+  const previous = (await ctx.catalog.reader.ingest.failureOf(object.source, object.key, object.fingerprint))?.attempts ?? 0;
   const givingUp = quarantineKey === null && ctx.maxAttempts !== undefined && previous + 1 >= ctx.maxAttempts;
   // Given up: keep the raw bytes when there are any (a fetch that never succeeded has none).
   if (givingUp && quarantine) quarantineKey = await quarantine();
-  const { attempts } = ctx.catalog.writer.ingest.recordFailure({
+  const { attempts } = await ctx.catalog.writer.ingest.recordFailure({
     source: object.source,
     key: object.key,
     fingerprint: object.fingerprint,

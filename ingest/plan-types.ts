@@ -1,5 +1,5 @@
 import type { RadomeError } from '../core/errors.js';
-import type { CatalogReader, CatalogWriter, SourceFileRow } from '../store/catalog/index.js';
+import type { CatalogReader, SourceFileRow, TransactionWriter } from '../store/catalog/index.js';
 import type { ObjectToPut } from '../store/types.js';
 
 /** An object the ingest layer will write to the object store. */
@@ -30,8 +30,8 @@ export interface IngestPlan {
    * station-day that an earlier file began is merged); may replace objects and rows.
    */
   reconcile?(stored: StoredData): Promise<void>;
-  /** Writes the catalog rows for `file` in one transaction. */
-  commit(writer: CatalogWriter, file: SourceFileRow): void;
+  /** Writes the catalog rows for `file` through `writer`, an open transaction's. */
+  commit(writer: TransactionWriter, file: SourceFileRow): Promise<unknown>;
 }
 
 /** What reconcile reads: the catalog and the bodies of stored objects (null when missing). */

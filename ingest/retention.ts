@@ -28,11 +28,11 @@ export async function purgeDoomedObjects(catalog: Catalog, objects: ObjectStore,
   let deleted = 0;
   for (;;) {
     if (signal?.aborted) break;
-    const keys = catalog.writer.retention.doomedKeys(DELETE_BATCH);
+    const keys = await catalog.writer.retention.doomedKeys(DELETE_BATCH);
     if (keys.length === 0) break;
     const objectKeys = await withRetry(() => objectKeysOf(objects, keys), DEFAULT_RETRY, { signal });
     await withRetry(() => objects.delete(objectKeys), DEFAULT_RETRY, { signal });
-    catalog.writer.retention.forgetDoomed(keys);
+    await catalog.writer.retention.forgetDoomed(keys);
     deleted += objectKeys.length;
   }
   if (deleted) log.info({ deleted }, `deleted ${deleted} objects no row uses any more`);
@@ -46,8 +46,8 @@ export async function purgeDoomedObjects(catalog: Catalog, objects: ObjectStore,
 export const CATALOG_EVENTS_KEPT_MS = 86_400_000;
 
 /** Drops catalog events older than CATALOG_EVENTS_KEPT_MS: the feed would otherwise grow forever. */
-export function pruneEventFeed(catalog: Catalog, log: Logger, now = Date.now()): number {
-  const pruned = catalog.writer.events.prune(now - CATALOG_EVENTS_KEPT_MS);
+export async function pruneEventFeed(catalog: Catalog, log: Logger, now = Date.now()): Promise<number> {
+  const pruned = await catalog.writer.events.prune(now - CATALOG_EVENTS_KEPT_MS);
   if (pruned) log.info({ pruned }, `forgot ${pruned} catalog events older than a day`);
   return pruned;
 }
@@ -67,7 +67,7 @@ export async function removeRowsOlderThan(catalog: Catalog, cutoff: number, now:
   const total = { volumes: 0, products: 0, objects: 0, batches: 0, longestBatchMs: 0 };
   while (!signal?.aborted) {
     const t0 = performance.now();
-    const step = catalog.writer.retention.doomBatchOlderThan(cutoff, now, RETENTION_BATCH_VOLUMES);
+    const step = await catalog.writer.retention.doomBatchOlderThan(cutoff, now, RETENTION_BATCH_VOLUMES);
     const ms = performance.now() - t0;
     if (step.volumes === 0 && step.products === 0) break;
     total.volumes += step.volumes;

@@ -20,22 +20,26 @@ export type IngestControl = Pick<IngestWriter, 'setSourcePaused' | 'setFlag' | '
  * their own, opened on first use; the daemon (maybe another process) reads them at every pass.
  */
 export class IngestAdmin {
-  private connection: Catalog | undefined;
+  private connection: Promise<Catalog> | undefined;
 
   constructor(private readonly options: IngestAdminOptions) {}
 
   /** Ingest status, read on the connection the controls write with (a change is read back at once). */
-  status(): IngestReader {
-    return this.open().reader.ingest;
+  async status(): Promise<IngestReader> {
+    return (await this.open()).reader.ingest;
   }
 
   /** Pause and resume, flags and backfill requests: call requireAdmin first. */
-  control(): IngestControl {
-    return this.open().writer.ingest;
+  async control(): Promise<IngestControl> {
+    return (await this.open()).writer.ingest;
   }
 
-  private open(): Catalog {
-    this.connection ??= openCatalog(this.options.catalogPath);
+  private open(): Promise<Catalog> {
+    // One connection however many requests ask at once; a failed open is tried again next time.
+    this.connection ??= openCatalog(this.options.catalogPath).catch((e: unknown) => {
+      this.connection = undefined;
+      throw e;
+    });
     return this.connection;
   }
 
@@ -54,8 +58,9 @@ export class IngestAdmin {
     }
   }
 
-  close(): void {
-    this.connection?.close();
+  async close(): Promise<void> {
+    const connection = this.connection;
     this.connection = undefined;
+    await (await connection?.catch(() => undefined))?.close();
   }
 }

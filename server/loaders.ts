@@ -15,7 +15,8 @@ export interface Loaders {
 }
 
 /** The catalog's get* methods answer in the order of `ids`, null for unknown ones. */
-function byIdLoader<Row>(get: (ids: readonly string[]) => (Row | null)[]): DataLoader<string, Row | null> {
+function byIdLoader<Row>(get: (ids: readonly string[]) => Promise<(Row | null)[]>): DataLoader<string, Row | null> {
+  // async: a read refused synchronously (the deadline) rejects the batch instead of throwing in DataLoader.
   return new DataLoader(async (ids) => get(ids));
 }
 

@@ -21,15 +21,15 @@ export async function backfill({ values }: CommandArgs): Promise<number> {
     configuredLists(entry, () => daemon),
   );
   const opened = await entry.open(config);
-  const ctx = openIngestContext(config);
+  const ctx = await openIngestContext(config);
   try {
     if (values.queue) {
-      const request = ctx.catalog.writer.ingest.requestBackfill(String(values.source), window.from, window.to, Date.now());
+      const request = await ctx.catalog.writer.ingest.requestBackfill(String(values.source), window.from, window.to, Date.now());
       console.log(`queued backfill ${request.id} of ${request.source} for the daemon`);
       return 0;
     }
     const todo: SourceObject[] = [];
-    for (const listing of opened.listings(lists, window)) for await (const o of listing.list()) if (!ctx.catalog.reader.ingest.isIngested(o.source, o.key, o.fingerprint)) todo.push(o);
+    for (const listing of opened.listings(lists, window)) for await (const o of listing.list()) if (!(await ctx.catalog.reader.ingest.isIngested(o.source, o.key, o.fingerprint))) todo.push(o);
     ctx.log.info({ source: opened.source.id, files: todo.length }, `backfill: ${todo.length} files to ingest`);
     const progress = createProgress(todo.length, `backfill ${values.source}`, ctx.log);
     const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
@@ -53,6 +53,6 @@ export async function backfill({ values }: CommandArgs): Promise<number> {
       await pool.close();
     }
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -10,14 +10,14 @@ export async function cleanup({ values }: CommandArgs): Promise<number> {
   const raw = values['older-than'];
   if (typeof raw !== 'string') throw new RadomeError('BAD_INPUT', '--older-than is required (an ISO 8601 duration such as P7D)');
   const olderThanMs = parseIsoDuration(raw, '--older-than');
-  const ctx = openIngestContext(loadConfig());
+  const ctx = await openIngestContext(loadConfig());
   try {
     await purgeDoomedObjects(ctx.catalog, ctx.objects, ctx.log);
     const r = await applyRetention(ctx.catalog, ctx.objects, olderThanMs, ctx.log);
-    const events = pruneEventFeed(ctx.catalog, ctx.log);
+    const events = await pruneEventFeed(ctx.catalog, ctx.log);
     console.log(`removed ${r.volumes} volumes, ${r.products} products and ${r.deletedObjects} objects; forgot ${events} catalog events older than a day`);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -7,7 +7,7 @@ import { openIngestContext } from '../runtime.js';
 export async function runDaemon(): Promise<number> {
   const config = loadConfig();
   const daemon = loadDaemonConfig();
-  const ctx = openIngestContext(config);
+  const ctx = await openIngestContext(config);
   const stop = new AbortController();
   const onSignal = () => {
     if (stop.signal.aborted) process.exit(130);
@@ -20,6 +20,6 @@ export async function runDaemon(): Promise<number> {
     await runIngestDaemon(ctx, config, stop.signal, daemon);
     return 0;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

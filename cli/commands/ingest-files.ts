@@ -31,7 +31,7 @@ async function ingestListedFiles(positionals: string[], planner: CutParallelPlan
     if (code === 'ENOENT' || code === 'EACCES') throw new RadomeError('BAD_INPUT', `${path}: ${code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}`);
     throw e;
   }
-  const ctx = { ...openIngestContext(loadConfig()), planFile: planner.planFile };
+  const ctx = { ...(await openIngestContext(loadConfig())), planFile: planner.planFile };
   try {
     // On a terminal a bar shows a folder's progress; per-file lines would scroll it away, so only
     // warnings and errors are logged meanwhile and each file's line comes after the bar. Otherwise
@@ -53,6 +53,6 @@ async function ingestListedFiles(positionals: string[], planner: CutParallelPlan
     progress?.done();
     return bar ? printSummary(summary) : printTotals(summary);
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

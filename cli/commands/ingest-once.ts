@@ -16,13 +16,13 @@ export async function ingestOnce({ values }: CommandArgs): Promise<number> {
   const lists = sourceListsOf(entry, values, (list) => (list.defaults.length === 0 ? configured(list) : undefined));
   const window = windowOf(values);
   const config = loadConfig();
-  const ctx = openIngestContext(config);
+  const ctx = await openIngestContext(config);
   try {
     const opened = await entry.open(config);
     let status = 0;
     for (const listing of opened.listings(lists, window)) status |= printSummary(await ingestAll(ctx, opened.source, listing.list()));
     return status;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }

@@ -17,8 +17,8 @@ function withFlags(values: CommandArgs['values']): RadomeConfig {
 async function startServer(config: RadomeConfig): Promise<() => Promise<void>> {
   const log = createLogger('radome-server');
   // The writer creates and migrates the catalog; a server started alone on a fresh data dir does it once.
-  openCatalog(config.catalogPath).close();
-  const catalog = openReadOnlyCatalog(config.catalogPath);
+  await (await openCatalog(config.catalogPath)).close();
+  const catalog = await openReadOnlyCatalog(config.catalogPath);
   const server = createRadomeServer({
     catalog: catalog.reader,
     objects: openObjectStore(config.objectsUrl),
@@ -30,7 +30,7 @@ async function startServer(config: RadomeConfig): Promise<() => Promise<void>> {
   log.info({ url: listening.url, catalog: config.catalogPath, objects: config.objectsUrl }, `radome serving GraphQL at ${listening.url}/graphql and GraphiQL at ${listening.url}/graphiql`);
   return async () => {
     await listening.close();
-    catalog.close();
+    await catalog.close();
   };
 }
 
@@ -54,13 +54,13 @@ export async function start({ values }: CommandArgs): Promise<number> {
   const config = withFlags(values);
   const closeServer = await startServer(config);
   const { runIngestDaemon } = await import('../../ingest/daemon.js');
-  const ctx = openIngestContext(config);
+  const ctx = await openIngestContext(config);
   const stop = new AbortController();
   const daemon = runIngestDaemon(ctx, config, stop.signal);
   await untilSignal();
   stop.abort();
   await daemon;
-  ctx.close();
+  await ctx.close();
   await closeServer();
   return 0;
 }

@@ -18,7 +18,7 @@ export async function mergeStoredDays(plan: GnssPlan, stored: StoredData): Promi
   const station = plan.station.id;
   for (let i = 0; i < plan.days.length; i++) {
     const { row } = plan.days[i]!;
-    const existing = stored.catalog.gnss.days(station, row.day, row.day)[0];
+    const existing = (await stored.catalog.gnss.days(station, row.day, row.day))[0];
     // A file spanning all the day holds so far is that day again (re-published, or the same
     // epochs in another RINEX version): it replaces it rather than adding to it.
     if (!existing || (row.firstTime <= existing.firstTime && row.lastTime >= existing.lastTime)) continue;

@@ -109,14 +109,14 @@ export function orbitIngestPlanOf(plan: OrbitPlan): IngestPlan {
     async reconcile(stored: StoredData) {
       const own = { kind: plan.kind, orbits: orbitSourceOf(plan.object.body, plan.object.key) };
       for (const day of days) {
-        const others = stored.catalog.gnss.orbits(day, day).filter((r) => r.objectKey !== plan.object.key);
+        const others = (await stored.catalog.gnss.orbits(day, day)).filter((r) => r.objectKey !== plan.object.key);
         const orbits = await dayOrbits(others, stored.getObject, [own]);
         if (!orbits) continue;
-        for (const row of stored.catalog.gnss.daysOn(day)) {
+        for (const row of await stored.catalog.gnss.daysOn(day)) {
           // Broadcast orbits arriving after precise ones change nothing precise geometry holds.
           if (row.geometry === 'precise' && plan.kind === 'broadcast') continue;
           const body = await stored.getObject(row.objectKey);
-          const station = stored.catalog.gnss.stationsByIds([row.station])[0];
+          const station = (await stored.catalog.gnss.stationsByIds([row.station]))[0];
           if (!body || !station) continue;
           const obs = await decodeSnrParquet(body, row.objectKey);
           const g = stationDayGeometry(obs, station, row.timeSystem, orbits.orbits);

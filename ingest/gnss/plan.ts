@@ -122,7 +122,7 @@ export function planGnssFile(rinex: ReadRinexResult, file: SourceObject, options
 async function addStoredOrbitGeometry(plan: GnssPlan, stored: StoredData): Promise<void> {
   for (let i = 0; i < plan.days.length; i++) {
     const { row } = plan.days[i]!;
-    const orbits = await dayOrbits(stored.catalog.gnss.orbits(row.day, row.day), stored.getObject);
+    const orbits = await dayOrbits(await stored.catalog.gnss.orbits(row.day, row.day), stored.getObject);
     if (!orbits) continue;
     const obs = plan.observations[i]!;
     const geometry = stationDayGeometry(obs, plan.station, row.timeSystem, orbits.orbits);

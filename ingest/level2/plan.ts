@@ -241,7 +241,7 @@ export function level2IngestPlanOf(plan: Level2Plan): IngestPlan {
     ownedPrefixes: ownedPrefixesOf(plan.volume),
     // A volume catalogued for the first time has no earlier store to leave leftovers: no listing.
     reconcile: async ({ catalog }) => {
-      if (catalog.radar.volumesByIds([plan.volume.id])[0] === null) ingest.ownedPrefixes = [];
+      if ((await catalog.radar.volumesByIds([plan.volume.id]))[0] === null) ingest.ownedPrefixes = [];
     },
     commit: (writer, fileRow) => writer.radar.commitVolume({ file: fileRow, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }),
   };

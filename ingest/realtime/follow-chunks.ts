@@ -52,7 +52,7 @@ export class ChunksFollower {
           known.probedAt = now;
           continue;
         }
-        if (this.ctx.catalog.reader.ingest.isIngested(this.source.id, key, 'closed') || chunks[0]!.time < now - windowMinutes * 60_000) {
+        if ((await this.ctx.catalog.reader.ingest.isIngested(this.source.id, key, 'closed')) || chunks[0]!.time < now - windowMinutes * 60_000) {
           this.folders.set(folder, { doneKey: key, probedAt: now });
           result.skipped++;
           continue;
@@ -103,11 +103,11 @@ export class ChunksFollower {
     const policy = this.ctx.retry ?? DEFAULT_RETRY;
     await withRetry(() => this.ctx.objects.putMany(plan.objects), policy, { signal: this.ctx.signal });
     const { catalog } = this.ctx;
-    const rewritten = catalog.reader.radar.volumesByIds([plan.volume.id])[0] !== null;
+    const rewritten = (await catalog.reader.radar.volumesByIds([plan.volume.id]))[0] !== null;
     const row = { source: file.source, key: file.key, fingerprint: file.fingerprint, size: file.size, ingestedAt: at };
-    catalog.writer.transaction(() => {
-      catalog.writer.retention.commitDoomingReplaced('level2', plan.volume.id, at, () => catalog.writer.radar.commitVolume({ file: row, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }));
-      if (state === 'closed') catalog.writer.ingest.forgetSourceFile(file.source, file.key, 'open');
+    await catalog.writer.transaction(async (tx) => {
+      await tx.writer.retention.commitDoomingReplaced('level2', plan.volume.id, at, (writer) => writer.radar.commitVolume({ file: row, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }));
+      if (state === 'closed') await tx.writer.ingest.forgetSourceFile(file.source, file.key, 'open');
     });
     for (const prefix of rewritten ? ownedPrefixesOf(plan.volume) : []) {
       await deleteStaleObjects(this.ctx.objects, prefix, plan.objects).catch((e: unknown) => log.warn({ err: (e as Error).message, prefix }, 'could not delete stale objects'));
@@ -125,7 +125,7 @@ export class ChunksFollower {
     } catch {
       quarantineKey = null;
     }
-    this.ctx.catalog.writer.ingest.recordFailure({ ...object, code: error.code, message: error.message, quarantineKey, at: Date.now() });
+    await this.ctx.catalog.writer.ingest.recordFailure({ ...object, code: error.code, message: error.message, quarantineKey, at: Date.now() });
     log.warn({ code: error.code, quarantineKey }, error.message);
   }
 }

@@ -80,7 +80,7 @@ const level2Chunks: IngestSource = {
         const r = await follower.pass(site, own.windowMinutes, signal);
         for (const k of ['ingested', 'skipped', 'failed', 'backlog'] as const) total[k] += r[k];
       }
-      ctx.catalog.writer.ingest.setBacklog('level2-chunks', total.backlog);
+      await ctx.catalog.writer.ingest.setBacklog('level2-chunks', total.backlog);
       return { ...total, error: total.failed ? `${total.failed} volume(s) had undecodable chunks (see ingestStatus failures)` : null };
     };
   },

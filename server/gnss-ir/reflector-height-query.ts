@@ -35,14 +35,14 @@ export const MAX_REFLECTOR_HEIGHT_DAYS = 400;
 const NEIGHBOUR_S = 7200;
 
 /** The station's settings (ingested json and refraction file, else defaults) with the query's overrides; BAD_INPUT naming a bad one. */
-export function settingsFor(reader: ReflectorHeightReader, q: ReflectorHeightQuery): { station: string; settings: ReflectorHeightSettings } {
+export async function settingsFor(reader: ReflectorHeightReader, q: ReflectorHeightQuery): Promise<{ station: string; settings: ReflectorHeightSettings }> {
   const station = q.station.trim().toUpperCase();
-  const row = reader.gnss.stationsByIds([station])[0];
+  const row = (await reader.gnss.stationsByIds([station]))[0];
   if (!row) {
-    const known = reader.gnss.stations().map((s) => s.id);
+    const known = (await reader.gnss.stations()).map((s) => s.id);
     throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog; ${known.length ? `it has ${known.slice(0, 30).join(', ')}` : 'none has been ingested yet'}`);
   }
-  const stored = reader.gnss.stationSettings(station);
+  const stored = await reader.gnss.stationSettings(station);
   let base: ReflectorHeightSettings;
   if (stored?.settingsJson) base = stationSettingsFromJson(stored.settingsJson, stored.refractionText ?? undefined).reflectorHeights;
   else base = { ...GNSSIR_DEFAULTS, requiredAmplitude: GNSSIR_DEFAULTS.frequencies.map(() => GNSSIR_DEFAULTS.requiredAmplitude[0]!), refraction: standardAtmosphere(row.heightM ?? 0) };
@@ -100,11 +100,11 @@ export interface DayArcs {
  */
 export async function reflectorHeightDays(reader: ReflectorHeightReader, objects: Pick<ObjectStore, 'get'>, q: ReflectorHeightQuery): Promise<{ station: string; days: DayArcs[] }> {
   if (!Number.isFinite(q.from) || !Number.isFinite(q.to) || q.from >= q.to) throw new RadomeError('BAD_INPUT', 'from must be before to');
-  const { station, settings } = settingsFor(reader, q);
+  const { station, settings } = await settingsFor(reader, q);
   const first = dayOf(q.from);
   const last = dayOf(q.to - 1);
   if (last - first + 1 > MAX_REFLECTOR_HEIGHT_DAYS) throw new RadomeError('BAD_INPUT', `from/to span ${last - first + 1} days; ask for at most ${MAX_REFLECTOR_HEIGHT_DAYS} at a time`);
-  const rows = new Map<number, GnssDayRow>(reader.gnss.days(station, first - 1, last + 1).map((r) => [r.day, r]));
+  const rows = new Map<number, GnssDayRow>((await reader.gnss.days(station, first - 1, last + 1)).map((r) => [r.day, r]));
   const settingsKey = JSON.stringify(settings);
   const decoded = new Map<number, SnrObservations | null>();
   const load = async (day: number): Promise<SnrObservations | null> => {

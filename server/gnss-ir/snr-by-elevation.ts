@@ -65,7 +65,7 @@ interface Bin {
  */
 export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, objects: Pick<ObjectStore, 'get'>, q: SnrByElevationQuery, raw = false): Promise<SnrElevationBinRow[]> {
   const station = q.station.trim().toUpperCase();
-  if (!reader.gnss.stationsByIds([station])[0]) throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog`);
+  if (!(await reader.gnss.stationsByIds([station]))[0]) throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog`);
   if (!(q.from < q.to)) throw new RadomeError('BAD_INPUT', 'from must be before to');
   if (!(q.binWidth >= 0.1 && q.binWidth <= 90)) throw new RadomeError('BAD_INPUT', `binWidth must be 0.1–90 degrees (got ${q.binWidth})`);
   const lo = q.minElevation ?? -90;
@@ -84,7 +84,7 @@ export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, object
   const bySat = q.groupBy?.includes('SATELLITE') ?? false;
   const byConst = bySat || (q.groupBy?.includes('CONSTELLATION') ?? false);
   const byCode = q.groupBy?.includes('OBS_CODE') ?? false;
-  const days = reader.gnss.days(station, first, last);
+  const days = await reader.gnss.days(station, first, last);
   const withGeometry = days.filter((d) => d.geometry);
   if (withGeometry.length === 0) {
     const why =
@@ -121,10 +121,10 @@ export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, object
     }
   };
   if (rolled.length && elevationBins) {
-    const signals = reader.gnss.signals(station);
+    const signals = await reader.gnss.signals(station);
     const codeNames = new Map(signals.map((s) => [s.codeId, s.code]));
     const perBin = q.binWidth / ELEVATION_BIN_DEGREES;
-    const rows = reader.gnss.snrElevationAggregates({
+    const rows = await reader.gnss.snrElevationAggregates({
       station,
       codeIds: [...codeNames].filter(([, c]) => codes.size === 0 || codes.has(c)).map(([id]) => id),
       fromDay: rolled[0]!.day,

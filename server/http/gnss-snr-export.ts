@@ -34,7 +34,7 @@ export async function serveGnssSnrFile(res: ServerResponse, rawPath: string, cat
   const lastDoy = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / DAY_MS;
   if (doy < 1 || doy > lastDoy) return sendText(res, 400, `day of year ${doyIn} is not in ${year} (1–${lastDoy})\n`);
   const day = Date.UTC(year, 0, 1) / DAY_MS + doy - 1;
-  const row = catalog.gnss.days(station, day, day)[0];
+  const row = (await catalog.gnss.days(station, day, day))[0];
   if (!row) return sendText(res, 404, `no SNR observations stored for ${station} on ${year} day ${doy}\n`);
   if (!row.geometry) return sendText(res, 404, `${station} ${year} day ${doy} has no satellite geometry: ingest the day's orbits (RINEX navigation or SP3) first\n`);
   const body = (await objects.get(row.objectKey))?.body;

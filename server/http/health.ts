@@ -10,9 +10,9 @@ import { sendJson, sendText } from './respond.js';
 /** What a failed check says publicly: the error's message without server paths. */
 const reason = (error: unknown) => redactServerPaths(error instanceof Error ? error.message : String(error));
 
-export function serveHealth(res: ServerResponse, catalog: CatalogReader): void {
+export async function serveHealth(res: ServerResponse, catalog: CatalogReader): Promise<void> {
   try {
-    const radarSites = catalog.radar.sites().length;
+    const radarSites = (await catalog.radar.sites()).length;
     sendJson(res, 200, { status: 'ok', catalog: { ok: true, radarSites } });
   } catch (error) {
     sendJson(res, 503, { status: 'error', catalog: { ok: false, error: reason(error) } });
@@ -25,7 +25,7 @@ const PROBE_KEY = 'radome/readyz-probe';
 export async function serveReady(res: ServerResponse, catalog: CatalogReader, objects: ObjectStore): Promise<void> {
   const checks: Record<string, { ok: boolean; error?: string }> = {};
   try {
-    catalog.events.latest();
+    await catalog.events.latest();
     checks.catalog = { ok: true };
   } catch (error) {
     checks.catalog = { ok: false, error: reason(error) };
@@ -41,6 +41,6 @@ export async function serveReady(res: ServerResponse, catalog: CatalogReader, ob
 }
 
 /** Prometheus text; the route puts it behind RADOME_METRICS_TOKEN when one is set (bearer-auth.ts). */
-export function serveMetrics(res: ServerResponse, metrics: Metrics, gauges: ScrapeGauges): void {
-  sendText(res, 200, metrics.render(gauges), { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+export async function serveMetrics(res: ServerResponse, metrics: Metrics, gauges: ScrapeGauges): Promise<void> {
+  sendText(res, 200, await metrics.render(gauges), { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
 }

@@ -17,7 +17,7 @@ interface Histogram {
 
 export interface ScrapeGauges {
   /** Seconds since the newest catalog event, or null before any. */
-  ingestLagSeconds(): number | null;
+  ingestLagSeconds(): Promise<number | null>;
   activeSubscriptions(): number;
 }
 
@@ -53,7 +53,7 @@ export class Metrics {
     };
   }
 
-  render(gauges: ScrapeGauges): string {
+  async render(gauges: ScrapeGauges): Promise<string> {
     const out: string[] = [];
     out.push('# HELP radome_http_requests_total HTTP requests answered, by route, method and status.', '# TYPE radome_http_requests_total counter');
     for (const [labels, n] of this.requests) out.push(`radome_http_requests_total{${labels}} ${n}`);
@@ -65,7 +65,7 @@ export class Metrics {
     }
     out.push('# HELP radome_graphql_errors_total GraphQL errors returned, by extensions.code.', '# TYPE radome_graphql_errors_total counter');
     for (const [code, n] of this.graphqlErrors) out.push(`radome_graphql_errors_total{code="${label(code)}"} ${n}`);
-    const lag = gauges.ingestLagSeconds();
+    const lag = await gauges.ingestLagSeconds();
     out.push('# HELP radome_ingest_lag_seconds Seconds since the newest catalog event (last committed volume or product).', '# TYPE radome_ingest_lag_seconds gauge');
     if (lag !== null) out.push(`radome_ingest_lag_seconds ${lag}`);
     out.push('# HELP radome_subscriptions_active GraphQL subscriptions open over WebSocket.', '# TYPE radome_subscriptions_active gauge');

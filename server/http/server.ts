@@ -123,8 +123,8 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   // A quarter of the tile budget keeps rendered PNGs (a few KB each): tiles asked for again are only sent.
   const renderedTiles = new ByteBudgetLru<Uint8Array>((config.tileCacheMb * 1024 * 1024) / 4, (png) => png.byteLength + 200);
   const gauges: ScrapeGauges = {
-    ingestLagSeconds() {
-      const newest = catalog.events.latest();
+    async ingestLagSeconds() {
+      const newest = await catalog.events.latest();
       return newest ? Math.max(0, (Date.now() - newest.at) / 1000) : null;
     },
     activeSubscriptions: () => feed.subscriberCount,
@@ -259,7 +259,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
         url: `http://${authority}`,
         async close() {
           await apollo.stop();
-          ingestAdmin?.close();
+          await ingestAdmin?.close();
         },
       };
     },

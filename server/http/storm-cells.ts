@@ -22,7 +22,7 @@ export async function serveStormCells(res: ServerResponse, search: string, catal
   const missing = ['site', 'from', 'to'].filter((k) => !q.get(k));
   if (missing.length) return sendJson(res, 400, errorBody('BAD_USER_INPUT', `missing query parameter ${missing.join(', ')}: use ?site=KLOT&from=2021-04-19T18:00:00Z&to=2021-04-19T20:00:00Z`));
   try {
-    const window = timeWindow(catalog, q.get('site')!, new Date(q.get('from')!), new Date(q.get('to')!), STORM_CELLS_MAX_HOURS);
+    const window = await timeWindow(catalog, q.get('site')!, new Date(q.get('from')!), new Date(q.get('to')!), STORM_CELLS_MAX_HOURS);
     const body = JSON.stringify(stormCellsGeoJson(await readStormCells(catalog, objects, window)));
     res.writeHead(200, { 'content-type': 'application/geo+json', 'content-length': Buffer.byteLength(body) });
     res.end(body);

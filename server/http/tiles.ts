@@ -214,12 +214,12 @@ async function resolveLayer(ref: LayerRef, options: TilesRouteOptions): Promise<
   const { catalog } = layers;
   switch (ref.kind) {
     case 'sweep': {
-      const row = catalog.radar.sweepsByIds([ref.id])[0];
+      const row = (await catalog.radar.sweepsByIds([ref.id]))[0];
       if (!row) throw new TileRequestError(404, `the catalog has no sweep ${ref.id}; sweeps lists them`);
       return layers.servedSweep(row, IMMUTABLE);
     }
     case 'latest': {
-      const page = catalog.radar.sweeps(
+      const page = await catalog.radar.sweeps(
         { site: ref.site, moments: [ref.moment], minElevation: ref.elevation - ELEVATION_TOLERANCE_DEG, maxElevation: ref.elevation + ELEVATION_TOLERANCE_DEG, order: 'DESC' },
         { first: 1 },
       );
@@ -228,7 +228,7 @@ async function resolveLayer(ref: LayerRef, options: TilesRouteOptions): Promise<
       return layers.servedSweep(row, NEWEST);
     }
     case 'product': {
-      const row = catalog.products.byIds([ref.id])[0];
+      const row = (await catalog.products.byIds([ref.id]))[0];
       if (!row) throw new TileRequestError(404, `the catalog has no product ${ref.id}; products lists them`);
       if (row.imageKey === null) throw new TileRequestError(404, `product ${ref.id} has no radial or raster grid to tile (graphic, tabular or null product)`);
       return layers.servedProduct(row, IMMUTABLE);

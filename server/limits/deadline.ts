@@ -1,5 +1,5 @@
-// The execution timeout. Resolvers are synchronous SQLite reads (and object-store reads for GNSS
-// series), so a long query is one that makes many reads; each read checks the request's deadline
+// The execution timeout. Resolvers are catalog reads (and object-store reads for GNSS series),
+// so a long query is one that makes many reads; each read checks the request's deadline
 // first and refuses once it has passed. Checking here instead of in Apollo's willResolveField
 // keeps Apollo from wrapping every field resolution of every request.
 import { apiError } from '../errors.js';

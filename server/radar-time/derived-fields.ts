@@ -138,15 +138,15 @@ export class DerivedFields {
   }
 
   /** The instants a site's field is made of, and the method used. */
-  siteInstants(kind: DerivedKind, site: string, from: number, to: number, method: RainfallMethod): { source: SiteContribution['source']; instants: Instant[] } {
-    if (kind === 'swath') return { source: 'REF', instants: refInstants(this.layers, site, from, to) };
+  async siteInstants(kind: DerivedKind, site: string, from: number, to: number, method: RainfallMethod): Promise<{ source: SiteContribution['source']; instants: Instant[] }> {
+    if (kind === 'swath') return { source: 'REF', instants: await refInstants(this.layers, site, from, to) };
     // Volumes around the window too: the trapezoids at its edges need the instants just outside.
     const [f, t] = [from - this.gapMs, to + this.gapMs + 1];
     if (method !== 'ZR') {
-      const dpr = dprInstants(this.layers, site, f, t);
+      const dpr = await dprInstants(this.layers, site, f, t);
       if (dpr.length > 0 || method === 'DPR') return { source: 'DPR', instants: dpr };
     }
-    return { source: 'ZR', instants: refInstants(this.layers, site, f, t) };
+    return { source: 'ZR', instants: await refInstants(this.layers, site, f, t) };
   }
 
   private isSettled(to: number): boolean {
@@ -162,17 +162,17 @@ export class DerivedFields {
   }
 
   /** Why a site has nothing to read: no data, or volumes catalogued without a sweep store. */
-  private noInstants(site: string, what: string, from: number, to: number, near: boolean): string {
-    const catalogued = what === 'REF volume' && this.layers.catalog.radar.volumes({ site, from, to }, { first: 1 }).rows.length > 0;
+  private async noInstants(site: string, what: string, from: number, to: number, near: boolean): Promise<string> {
+    const catalogued = what === 'REF volume' && (await this.layers.catalog.radar.volumes({ site, from, to }, { first: 1 })).rows.length > 0;
     return catalogued
       ? `${site}'s volumes in the window have no sweep store (ingested before radome kept one); ingest them again to derive from them`
       : `${site} has no ${what} in ${near ? 'or near ' : ''}the window`;
   }
 
   private async siteField(req: DerivedRequest, site: string): Promise<SiteField | { missing: string }> {
-    const { source, instants } = this.siteInstants(req.kind, site, req.from, req.to, req.method);
+    const { source, instants } = await this.siteInstants(req.kind, site, req.from, req.to, req.method);
     if (req.kind === 'swath') {
-      if (instants.length === 0) return { missing: this.noInstants(site, 'REF volume', req.from, req.to, false) };
+      if (instants.length === 0) return { missing: await this.noInstants(site, 'REF volume', req.from, req.to, false) };
       let target: LoadedField | undefined;
       let max: Uint8Array | undefined;
       await reduce(
@@ -202,7 +202,7 @@ export class DerivedFields {
       return {
         missing:
           instants.length === 0
-            ? this.noInstants(site, what, req.from - this.gapMs, req.to + this.gapMs + 1, true)
+            ? await this.noInstants(site, what, req.from - this.gapMs, req.to + this.gapMs + 1, true)
             : `${site}'s ${what}s are more than ${this.gapMinutes} min apart: nothing integrated`,
       };
     }
@@ -322,7 +322,7 @@ export class DerivedFields {
     intervalMs: number,
     method: RainfallMethod,
   ): Promise<{ source: SiteContribution['source']; bins: Array<{ from: number; to: number; mm: number | null; missingMs: number }> } | null> {
-    const { source, instants } = this.siteInstants('rainfall', site, from, to, method);
+    const { source, instants } = await this.siteInstants('rainfall', site, from, to, method);
     if (instants.length === 0) return null;
     const rates = new Float64Array(instants.length);
     let target: PolarGeometry | undefined;

@@ -25,37 +25,40 @@ export function checkedBox(box: { west: number; south: number; east: number; nor
  * The sites of a request: those named (each must be catalogued), else every catalogued site near
  * the box (or anywhere) with a volume, or for rainfall a DPR product, in the window.
  */
-export function requestSites(
+export async function requestSites(
   catalog: Pick<CatalogReader, 'products' | 'radar'>,
   kind: DerivedKind,
   window: { from: number; to: number },
   sites: string[] | null | undefined,
   bbox: BBox | null,
-): string[] {
+): Promise<string[]> {
   if (sites && sites.length > 0) {
     if (sites.length > MAX_SITES) throw bad(`${sites.length} sites: ask for at most ${MAX_SITES}`);
-    return [...new Set(sites.map((s) => knownSite(catalog, s)))].sort();
+    return [...new Set(await Promise.all(sites.map((s) => knownSite(catalog, s))))].sort();
   }
-  return catalog.radar
-    .sites()
-    .filter((s) => !bbox || (s.longitude > bbox[0] - REACH_DEG && s.longitude < bbox[2] + REACH_DEG && s.latitude > bbox[1] - REACH_DEG && s.latitude < bbox[3] + REACH_DEG))
-    .filter(
-      (s) =>
-        catalog.radar.volumes({ site: s.id, from: window.from, to: window.to }, { first: 1 }).rows.length > 0 ||
-        (kind === 'rainfall' && catalog.products.list({ site: s.id, codes: [DPR_CODE], from: window.from, to: window.to }, { first: 1 }).rows.length > 0),
-    )
-    .map((s) => s.id)
-    .sort();
+  const near = (await catalog.radar.sites()).filter(
+    (s) => !bbox || (s.longitude > bbox[0] - REACH_DEG && s.longitude < bbox[2] + REACH_DEG && s.latitude > bbox[1] - REACH_DEG && s.latitude < bbox[3] + REACH_DEG),
+  );
+  const withData: string[] = [];
+  for (const s of near) {
+    if (
+      (await catalog.radar.volumes({ site: s.id, from: window.from, to: window.to }, { first: 1 })).rows.length > 0 ||
+      (kind === 'rainfall' && (await catalog.products.list({ site: s.id, codes: [DPR_CODE], from: window.from, to: window.to }, { first: 1 })).rows.length > 0)
+    ) {
+      withData.push(s.id);
+    }
+  }
+  return withData.sort();
 }
 
-export function derivedRequest(
+export async function derivedRequest(
   catalog: Parameters<typeof requestSites>[0],
   kind: DerivedKind,
   args: { from: Date; to: Date; sites?: string[] | null; bbox?: { west: number; south: number; east: number; north: number } | null; method?: RainfallMethod },
-): { request: DerivedRequest; bbox: BBox | null } {
+): Promise<{ request: DerivedRequest; bbox: BBox | null }> {
   const window = checkedWindow(args.from, args.to, kind === 'rainfall' ? RAINFALL_MAX_HOURS : SWATH_MAX_HOURS);
   const bbox = checkedBox(args.bbox);
-  return { request: { kind, ...window, sites: requestSites(catalog, kind, window, args.sites, bbox), method: args.method ?? 'AUTO' }, bbox };
+  return { request: { kind, ...window, sites: await requestSites(catalog, kind, window, args.sites, bbox), method: args.method ?? 'AUTO' }, bbox };
 }
 
 const isoSecond = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');

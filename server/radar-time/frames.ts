@@ -10,13 +10,13 @@ export const FRAMES_MAX_HOURS = 7 * 24;
 const MAX_FRAMES = 10_080;
 
 /** Frames of the volumes starting in `window`, in time order; with `limit`, the latest `limit`. */
-export function radarFrameSweeps(catalog: Pick<CatalogReader, 'radar'>, window: TimeWindow, moment: string, elevation: number, limit: number | null): SweepRow[] {
+export async function radarFrameSweeps(catalog: Pick<CatalogReader, 'radar'>, window: TimeWindow, moment: string, elevation: number, limit: number | null): Promise<SweepRow[]> {
   if (!Number.isFinite(elevation) || elevation < -1 || elevation > 90) {
     throw new RadomeError('BAD_INPUT', `elevation must be an angle in degrees between -1 and 90, such as 0.5; got ${elevation}`);
   }
   if (limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > MAX_FRAMES)) {
     throw new RadomeError('BAD_INPUT', `limit must be between 1 and ${MAX_FRAMES}; got ${limit}`);
   }
-  const frames = catalog.radar.nearestSweeps({ site: window.site, moment, elevation, from: window.from, to: window.to });
+  const frames = await catalog.radar.nearestSweeps({ site: window.site, moment, elevation, from: window.from, to: window.to });
   return limit === null ? frames : frames.slice(-limit);
 }

@@ -35,9 +35,9 @@ export interface Instant {
 }
 
 /** The lowest-elevation REF sweep of each volume (the long-range cut of a split pair). */
-function lowestRefSweeps(layers: RadarLayers, volumes: readonly VolumeRow[]): Array<{ volume: VolumeRow; sweep: SweepRow }> {
+async function lowestRefSweeps(layers: RadarLayers, volumes: readonly VolumeRow[]): Promise<Array<{ volume: VolumeRow; sweep: SweepRow }>> {
   const out: Array<{ volume: VolumeRow; sweep: SweepRow }> = [];
-  const byVolume = layers.catalog.radar.sweepsForVolumes(
+  const byVolume = await layers.catalog.radar.sweepsForVolumes(
     volumes.map((v) => v.id),
     { moments: ['REF'] },
   );
@@ -52,12 +52,12 @@ function lowestRefSweeps(layers: RadarLayers, volumes: readonly VolumeRow[]): Ar
 }
 
 /** REF instants of `site` whose volumes overlap [from, to), oldest first. */
-export function refInstants(layers: RadarLayers, site: string, from: number, to: number): Instant[] {
-  const page = layers.catalog.radar.volumes({ site, from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
+export async function refInstants(layers: RadarLayers, site: string, from: number, to: number): Promise<Instant[]> {
+  const page = await layers.catalog.radar.volumes({ site, from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `${site} has more than ${MAX_SITE_INSTANTS} volumes in the window; ask for a shorter one`);
   // Volumes ingested before radome kept sweep stores cannot be read: left out, they show as gaps.
   const readable = page.rows.filter((v) => v.zarrKey !== null);
-  return lowestRefSweeps(layers, readable).map(({ volume, sweep }) => ({
+  return (await lowestRefSweeps(layers, readable)).map(({ volume, sweep }) => ({
     time: sweep.startTime,
     id: sweep.id,
     async load() {
@@ -86,8 +86,8 @@ export function refInstants(layers: RadarLayers, site: string, from: number, to:
 }
 
 /** DPR instants of `site` with scan times in [from, to), oldest first. */
-export function dprInstants(layers: RadarLayers, site: string, from: number, to: number): Instant[] {
-  const page = layers.catalog.products.list({ site, codes: [DPR_CODE], from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
+export async function dprInstants(layers: RadarLayers, site: string, from: number, to: number): Promise<Instant[]> {
+  const page = await layers.catalog.products.list({ site, codes: [DPR_CODE], from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `${site} has more than ${MAX_SITE_INSTANTS} DPR products in the window; ask for a shorter one`);
   return page.rows.map((row) => ({
     time: row.scanTime,

@@ -92,7 +92,7 @@ export function mergeStormCells(site: string, products: Sourced[]): MergedStormC
 
 /** The storm cells of `window`; an empty list when the site has no storm products in it. */
 export async function readStormCells(catalog: Pick<CatalogReader, 'products'>, objects: Pick<ObjectStore, 'get'>, window: TimeWindow): Promise<MergedStormCell[]> {
-  const page = catalog.products.list({ site: window.site, codes: [...STORM_CELL_PRODUCT_CODES], from: window.from, to: window.to, order: 'ASC' }, { first: MAX_PRODUCTS });
+  const page = await catalog.products.list({ site: window.site, codes: [...STORM_CELL_PRODUCT_CODES], from: window.from, to: window.to, order: 'ASC' }, { first: MAX_PRODUCTS });
   const sourced = await Promise.all(
     page.rows.map(async (row): Promise<Sourced | null> => {
       const stored = await objects.get(level3StormCellsKey(row.rawKey));

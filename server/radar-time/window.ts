@@ -16,10 +16,10 @@ export interface TimeWindow {
 const bad = (message: string): RadomeError => new RadomeError('BAD_INPUT', message);
 
 /** A 4-letter ICAO the catalog knows, upper-cased. */
-export function knownSite(catalog: Pick<CatalogReader, 'radar'>, raw: string): string {
+export async function knownSite(catalog: Pick<CatalogReader, 'radar'>, raw: string): Promise<string> {
   const site = raw.trim().toUpperCase();
   if (!isRadarSiteId(site)) throw bad(`site must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);
-  if (!catalog.radar.sitesByIds([site])[0]) throw bad(`site ${site} is not in the catalog; list known sites with the radarSites query`);
+  if (!(await catalog.radar.sitesByIds([site]))[0]) throw bad(`site ${site} is not in the catalog; list known sites with the radarSites query`);
   return site;
 }
 
@@ -35,7 +35,7 @@ export function checkedWindow(from: Date, to: Date, maxHours: number): { from: n
 }
 
 /** [from, to) of at most `maxHours`, `from` before `to`, at a known site. */
-export function timeWindow(catalog: Pick<CatalogReader, 'radar'>, site: string, from: Date, to: Date, maxHours: number): TimeWindow {
+export async function timeWindow(catalog: Pick<CatalogReader, 'radar'>, site: string, from: Date, to: Date, maxHours: number): Promise<TimeWindow> {
   const window = checkedWindow(from, to, maxHours);
-  return { site: knownSite(catalog, site), ...window };
+  return { site: await knownSite(catalog, site), ...window };
 }

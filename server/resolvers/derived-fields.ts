@@ -62,7 +62,7 @@ export class DerivedFieldsResolver {
     @Ctx() ctx: RadomeContext,
   ): Promise<Rainfall> {
     const derived = derivedOf(ctx);
-    const { request, bbox: box } = derivedRequest(ctx.catalog, 'rainfall', { from, to, sites, bbox, method });
+    const { request, bbox: box } = await derivedRequest(ctx.catalog, 'rainfall', { from, to, sites, bbox, method });
     const field = await derived.field(request);
     return {
       from,
@@ -97,8 +97,7 @@ export class DerivedFieldsResolver {
     const intervalMs = parseIsoDuration(interval, 'interval');
     if ((window.to - window.from) / intervalMs > MAX_POINT_BINS) throw new RadomeError('BAD_INPUT', `interval ${interval} gives more than ${MAX_POINT_BINS} values over the window; use a longer one`);
     const inverse = new Float64Array(2);
-    const sites = ctx.catalog.radar
-      .sites()
+    const sites = (await ctx.catalog.radar.sites())
       .map((site) => {
         geodesicInverse(site.latitude, site.longitude, lat, lon, inverse);
         return { site, km: inverse[0]! / 1000 };
@@ -127,7 +126,7 @@ export class DerivedFieldsResolver {
     @Ctx() ctx: RadomeContext,
   ): Promise<Swath> {
     const derived = derivedOf(ctx);
-    const { request, bbox: box } = derivedRequest(ctx.catalog, 'swath', { from, to, sites, bbox });
+    const { request, bbox: box } = await derivedRequest(ctx.catalog, 'swath', { from, to, sites, bbox });
     const field = await derived.field(request);
     return {
       from,
@@ -144,19 +143,19 @@ export class DerivedFieldsResolver {
   @Query(() => [MosaicFrame], {
     description: `Frames of a national mosaic loop: one every interval (an ISO 8601 duration such as PT5M) over [from, to) (at most ${MOSAIC_FRAMES_MAX_HOURS} h), each with its tiles; times no site has a volume within toleranceMinutes of are left out (none: an empty list).`,
   })
-  mosaicFrames(
+  async mosaicFrames(
     @Arg('moment', () => RadarMoment) moment: RadarMoment,
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
     @Arg('interval', () => String) interval: string,
     @Arg('toleranceMinutes', () => Int, { defaultValue: DEFAULT_TOLERANCE_MINUTES }) toleranceMinutes: number,
     @Ctx() ctx: RadomeContext,
-  ): MosaicFrame[] {
+  ): Promise<MosaicFrame[]> {
     if (moment !== RadarMoment.REF) throw new RadomeError('BAD_INPUT', `moment: the mosaic is made of REF only, not ${moment}`);
     checkTolerance(toleranceMinutes);
     const window = checkedWindow(from, to, MOSAIC_FRAMES_MAX_HOURS);
     const query = toleranceMinutes === DEFAULT_TOLERANCE_MINUTES ? '' : `?toleranceMinutes=${toleranceMinutes}`;
-    return mosaicFrameTimes(ctx.catalog, window.from, window.to, parseIsoDuration(interval, 'interval'), toleranceMinutes).map(({ time, siteCount }) => {
+    return (await mosaicFrameTimes(ctx.catalog, window.from, window.to, parseIsoDuration(interval, 'interval'), toleranceMinutes)).map(({ time, siteCount }) => {
       const layerPath = `mosaic/REF/${new Date(time).toISOString().replace('.000Z', 'Z')}`;
       return { time: new Date(time), siteCount, ...tileJsonUrls(ctx.baseUrl, layerPath, query), imageUrl: `${ctx.baseUrl}tiles/${layerPath}/frame.png${query}` };
     });

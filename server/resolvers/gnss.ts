@@ -7,13 +7,13 @@ import { GnssStation, gnssStationFromRow, SnrSelectionArgs, SnrSeries, SnrSeries
 @Resolver(() => GnssStation)
 export class GnssResolver {
   @Query(() => [GnssStation], { description: 'Every GNSS station in the catalog, by id.' })
-  gnssStations(@Ctx() ctx: RadomeContext): GnssStation[] {
-    return ctx.catalog.gnss.stations().map(gnssStationFromRow);
+  async gnssStations(@Ctx() ctx: RadomeContext): Promise<GnssStation[]> {
+    return (await ctx.catalog.gnss.stations()).map(gnssStationFromRow);
   }
 
   @Query(() => GnssStation, { nullable: true })
-  gnssStation(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): GnssStation | null {
-    const row = ctx.catalog.gnss.stationsByIds([id.trim().toUpperCase()])[0];
+  async gnssStation(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<GnssStation | null> {
+    const row = (await ctx.catalog.gnss.stationsByIds([id.trim().toUpperCase()]))[0];
     return row ? gnssStationFromRow(row) : null;
   }
 
@@ -21,8 +21,8 @@ export class GnssResolver {
     description:
       'GPS days (YYYY-MM-DD) of the station whose SNR has no satellite geometry (elevation, azimuth, edot) because no orbits (RINEX navigation or SP3) were ingested for them; oldest first, at most `limit`.',
   })
-  daysWithoutGeometry(@Root() station: GnssStation, @Arg('limit', () => Int, { defaultValue: 100 }) limit: number, @Ctx() ctx: RadomeContext): string[] {
-    const rows = ctx.catalog.gnss.days(station.id, -1e6, 1e6);
+  async daysWithoutGeometry(@Root() station: GnssStation, @Arg('limit', () => Int, { defaultValue: 100 }) limit: number, @Ctx() ctx: RadomeContext): Promise<string[]> {
+    const rows = await ctx.catalog.gnss.days(station.id, -1e6, 1e6);
     return rows
       .filter((d) => !d.geometry)
       .slice(0, Math.max(0, limit))

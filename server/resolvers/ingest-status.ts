@@ -22,48 +22,55 @@ export class IngestStatusResolver {
   @Query(() => IngestStatus, {
     description: 'The ingest daemon: per-source last run, pause state, backlog and counts; failed-file counts; flags; backfills. With the admin token also failed files and error messages.',
   })
-  ingestStatus(@Ctx() ctx: RadomeContext): IngestStatus {
+  async ingestStatus(@Ctx() ctx: RadomeContext): Promise<IngestStatus> {
     const admin = adminOf(ctx);
-    const c = admin.status();
+    const c = await admin.status();
     const adminView = admin.isAdmin(ctx.authorization);
-    const { failed, quarantined } = c.failureCounts();
+    const [{ failed, quarantined }, sources, failures, flags, backfills, pendingObjectDeletions] = await Promise.all([
+      c.failureCounts(),
+      c.sources(),
+      adminView ? c.failures() : null,
+      c.flags(),
+      c.backfills(50),
+      c.doomedCount(),
+    ]);
     return {
       adminView,
-      sources: c.sources().map((r) => sourceStatusFromRow(r, adminView)),
+      sources: sources.map((r) => sourceStatusFromRow(r, adminView)),
       failedFiles: failed,
       quarantinedFiles: quarantined,
-      failures: adminView ? c.failures().map(failureFromRow) : null,
-      flags: c.flags().map(flagFromRow),
-      backfills: c.backfills(50).map((r) => backfillFromRow(r, adminView)),
-      pendingObjectDeletions: c.doomedCount(),
+      failures: failures?.map(failureFromRow) ?? null,
+      flags: flags.map(flagFromRow),
+      backfills: backfills.map((r) => backfillFromRow(r, adminView)),
+      pendingObjectDeletions,
     };
   }
 
   @Mutation(() => IngestSourceStatus, { description: 'Pauses a daemon source from its next pass on. Needs the admin token.' })
-  pauseSource(@Arg('source', () => String) source: string, @Ctx() ctx: RadomeContext): IngestSourceStatus {
+  async pauseSource(@Arg('source', () => String) source: string, @Ctx() ctx: RadomeContext): Promise<IngestSourceStatus> {
     adminOf(ctx).requireAdmin(ctx.authorization);
-    return sourceStatusFromRow(adminOf(ctx).control().setSourcePaused(sourceName(source), true), true);
+    return sourceStatusFromRow(await (await adminOf(ctx).control()).setSourcePaused(sourceName(source), true), true);
   }
 
   @Mutation(() => IngestSourceStatus, { description: 'Resumes a paused daemon source. Needs the admin token.' })
-  resumeSource(@Arg('source', () => String) source: string, @Ctx() ctx: RadomeContext): IngestSourceStatus {
+  async resumeSource(@Arg('source', () => String) source: string, @Ctx() ctx: RadomeContext): Promise<IngestSourceStatus> {
     adminOf(ctx).requireAdmin(ctx.authorization);
-    return sourceStatusFromRow(adminOf(ctx).control().setSourcePaused(sourceName(source), false), true);
+    return sourceStatusFromRow(await (await adminOf(ctx).control()).setSourcePaused(sourceName(source), false), true);
   }
 
   @Mutation(() => BackfillRequest, { description: 'Queues a backfill of [from, to) for the daemon to run after its next pass of the source. Needs the admin token.' })
-  requestBackfill(@Arg('source', () => String) source: string, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: RadomeContext): BackfillRequest {
+  async requestBackfill(@Arg('source', () => String) source: string, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: RadomeContext): Promise<BackfillRequest> {
     adminOf(ctx).requireAdmin(ctx.authorization);
     if (!(from.getTime() < to.getTime())) throw new RadomeError('BAD_INPUT', 'requestBackfill: from must be before to');
-    return backfillFromRow(adminOf(ctx).control().requestBackfill(sourceName(source), from.getTime(), to.getTime(), Date.now()), true);
+    return backfillFromRow(await (await adminOf(ctx).control()).requestBackfill(sourceName(source), from.getTime(), to.getTime(), Date.now()), true);
   }
 
   @Mutation(() => IngestFlag, { nullable: true, description: 'Sets a daemon flag (null value removes it); returns it, or null when removed. Needs the admin token.' })
-  setIngestFlag(@Arg('name', () => String) name: string, @Arg('value', () => String, { nullable: true }) value: string | null, @Ctx() ctx: RadomeContext): IngestFlag | null {
+  async setIngestFlag(@Arg('name', () => String) name: string, @Arg('value', () => String, { nullable: true }) value: string | null, @Ctx() ctx: RadomeContext): Promise<IngestFlag | null> {
     adminOf(ctx).requireAdmin(ctx.authorization);
     const checked = value === null ? null : validateIngestFlag(name, value);
     if (checked === null) checkFlagName(name);
-    const row = adminOf(ctx).control().setFlag(name, checked, Date.now());
+    const row = await (await adminOf(ctx).control()).setFlag(name, checked, Date.now());
     return row && flagFromRow(row);
   }
 }

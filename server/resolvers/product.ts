@@ -12,26 +12,26 @@ import { layerPathOf, tileJsonUrls } from '../http/tiles.js';
 @Resolver(() => Product)
 export class ProductResolver {
   @Query(() => ProductConnection, { description: 'Level 3 products matching the filter, newest first by default.' })
-  products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: RadomeContext): Connection<Product> {
+  async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() ctx: RadomeContext): Promise<Connection<Product>> {
     const filter = toProductFilter(args.filter, args.order);
-    return connectionFromPage(ctx.catalog.products.list(filter, parsePageArgs(args)), (row) => productFromRow(row, ctx.objectUrl));
+    return connectionFromPage(await ctx.catalog.products.list(filter, parsePageArgs(args)), (row) => productFromRow(row, ctx.objectUrl));
   }
 
   @Query(() => Product, { nullable: true })
-  product(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Product | null {
-    const row = ctx.catalog.products.byIds([id])[0];
+  async product(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<Product | null> {
+    const row = (await ctx.catalog.products.byIds([id]))[0];
     return row ? productFromRow(row, ctx.objectUrl) : null;
   }
 
   @Query(() => [ProductCode], { description: 'Product codes (and mnemonics) in the catalog with their counts under the arguments, by code: what drives a product picker.' })
-  productCodes(@Args(() => ProductCodesArgs) args: ProductCodesArgs, @Ctx() ctx: RadomeContext): ProductCode[] {
-    return ctx.catalog.products.codeCounts(toProductCodeFilter(args)).map(productCodeFromRow);
+  async productCodes(@Args(() => ProductCodesArgs) args: ProductCodesArgs, @Ctx() ctx: RadomeContext): Promise<ProductCode[]> {
+    return (await ctx.catalog.products.codeCounts(toProductCodeFilter(args))).map(productCodeFromRow);
   }
 
   @Query(() => [Product], { description: 'The newest product of each code and mnemonic at a site (optionally only of `codes`), by code.' })
-  latestProducts(@Args(() => LatestProductsArgs) args: LatestProductsArgs, @Ctx() ctx: RadomeContext): Product[] {
+  async latestProducts(@Args(() => LatestProductsArgs) args: LatestProductsArgs, @Ctx() ctx: RadomeContext): Promise<Product[]> {
     const site = parseSiteId(args.site, 'site');
-    return ctx.catalog.products.latest(site, parseProductCodes(args.codes, 'codes')).map((row) => productFromRow(row, ctx.objectUrl));
+    return (await ctx.catalog.products.latest(site, parseProductCodes(args.codes, 'codes'))).map((row) => productFromRow(row, ctx.objectUrl));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'TileJSON 3.0 of the product as XYZ map tiles (overlay colours), zoom 0–14; null for products without a radial or raster grid.' })

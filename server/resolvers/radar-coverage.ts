@@ -60,7 +60,7 @@ export class RadarCoverageResolver {
         `the answer would have ${perSite * sites.length} buckets (${perSite} per site × ${sites.length} sites), more than ${MAX_COVERAGE_BUCKETS}; use a longer interval, a shorter range or fewer sites`,
       );
     }
-    const counts = ctx.catalog.radar.bucketCounts({ sites: sites.map((s) => s.id), from, to, bucketMs: width });
+    const counts = await ctx.catalog.radar.bucketCounts({ sites: sites.map((s) => s.id), from, to, bucketMs: width });
     const bySite = new Map<string, Map<number, RadarBucketCount>>();
     for (const c of counts) {
       let m = bySite.get(c.site);
@@ -88,7 +88,7 @@ export class RadarCoverageResolver {
     const { from, to } = range(args.from, args.to);
     const sites = await sitesOf(args.sites, ctx);
     const byId = new Map(sites.map((s) => [s.id, s]));
-    return ctx.catalog.products.latestPrecipitation([...byId.keys()], from, to).map(({ product, count, maxProduct }) => ({
+    return (await ctx.catalog.products.latestPrecipitation([...byId.keys()], from, to)).map(({ product, count, maxProduct }) => ({
       site: byId.get(product.site)!,
       product: productFromRow(product, ctx.objectUrl),
       count,

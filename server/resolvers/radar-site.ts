@@ -11,7 +11,7 @@ import { Volume, volumeFromRow } from '../types/volume.js';
 @Resolver(() => RadarSite)
 export class RadarSiteResolver {
   @Query(() => [RadarSite], { description: 'Every radar site in the catalog, by id; only those inside `bbox` when it is given.' })
-  radarSites(@Arg('bbox', () => LonLatBoxInput, { nullable: true }) bbox: LonLatBoxInput | null, @Ctx() ctx: RadomeContext): RadarSite[] {
+  radarSites(@Arg('bbox', () => LonLatBoxInput, { nullable: true }) bbox: LonLatBoxInput | null, @Ctx() ctx: RadomeContext): Promise<RadarSite[]> {
     return bbox ? ctx.catalog.radar.sitesInBox(bbox) : ctx.catalog.radar.sites();
   }
 
@@ -21,9 +21,9 @@ export class RadarSiteResolver {
   }
 
   @FieldResolver(() => VolumeConnection, { description: 'Volumes of this site, newest first by default.' })
-  volumes(@Root() site: RadarSite, @Args(() => SiteVolumesArgs) args: SiteVolumesArgs, @Ctx() ctx: RadomeContext): Connection<Volume> {
+  async volumes(@Root() site: RadarSite, @Args(() => SiteVolumesArgs) args: SiteVolumesArgs, @Ctx() ctx: RadomeContext): Promise<Connection<Volume>> {
     const filter = toVolumeFilter({ site: site.id, from: args.from, to: args.to }, args.order);
-    return connectionFromPage(ctx.catalog.radar.volumes(filter, parsePageArgs(args)), volumeFromRow);
+    return connectionFromPage(await ctx.catalog.radar.volumes(filter, parsePageArgs(args)), volumeFromRow);
   }
 
   @FieldResolver(() => Volume, { nullable: true, description: 'The volume with the latest scan start.' })

@@ -18,7 +18,9 @@ export class SubscriptionResolver {
     subscribe: ({ args, context }: Data) => {
       const site = parseSiteId(String(args.site), 'site');
       const moments = args.moment ? [String(args.moment)] : undefined;
-      return context.events.subscribe((e: CatalogEventRow) => (e.kind === 'LEVEL2_VOLUME' && e.site === site ? context.catalog.radar.sweepsForVolumes([e.subjectId], { moments })[0]! : []));
+      return context.events.subscribe(async (e: CatalogEventRow) =>
+        e.kind === 'LEVEL2_VOLUME' && e.site === site ? (await context.catalog.radar.sweepsForVolumes([e.subjectId], { moments }))[0]! : [],
+      );
     },
   })
   sweepAdded(
@@ -35,9 +37,9 @@ export class SubscriptionResolver {
     subscribe: ({ args, context }: Data) => {
       const site = parseSiteId(String(args.site), 'site');
       const codes = parseProductCodes(args.codes as number[] | null | undefined, 'codes');
-      return context.events.subscribe((e: CatalogEventRow) => {
+      return context.events.subscribe(async (e: CatalogEventRow) => {
         if (e.kind !== 'LEVEL3_PRODUCT' || e.site !== site || (codes && !codes.includes(e.code ?? -1))) return [];
-        const row = context.catalog.products.byIds([e.subjectId])[0];
+        const row = (await context.catalog.products.byIds([e.subjectId]))[0];
         return row ? [row] : [];
       });
     },

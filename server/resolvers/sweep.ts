@@ -14,9 +14,9 @@ import { layerPathOf, tileJsonUrls } from '../http/tiles.js';
 @Resolver(() => Sweep)
 export class SweepResolver {
   @Query(() => SweepConnection, { description: 'Sweeps matching the filter, newest first by default.' })
-  sweeps(@Args(() => SweepsArgs) args: SweepsArgs, @Ctx() ctx: RadomeContext): Connection<Sweep> {
+  async sweeps(@Args(() => SweepsArgs) args: SweepsArgs, @Ctx() ctx: RadomeContext): Promise<Connection<Sweep>> {
     const filter = toSweepFilter(args.filter, args.order);
-    return connectionFromPage(ctx.catalog.radar.sweeps(filter, parsePageArgs(args)), (row) => sweepFromRow(row, ctx.objectUrl));
+    return connectionFromPage(await ctx.catalog.radar.sweeps(filter, parsePageArgs(args)), (row) => sweepFromRow(row, ctx.objectUrl));
   }
 
   @Query(() => Sweep, { nullable: true })

@@ -12,9 +12,9 @@ import { siteOf } from './site-of.js';
 @Resolver(() => Volume)
 export class VolumeResolver {
   @Query(() => VolumeConnection, { description: 'Volumes matching the filter, newest first by default.' })
-  volumes(@Args(() => VolumesArgs) args: VolumesArgs, @Ctx() ctx: RadomeContext): Connection<Volume> {
+  async volumes(@Args(() => VolumesArgs) args: VolumesArgs, @Ctx() ctx: RadomeContext): Promise<Connection<Volume>> {
     const filter = toVolumeFilter(args.filter ?? { site: null, from: null, to: null }, args.order);
-    return connectionFromPage(ctx.catalog.radar.volumes(filter, parsePageArgs(args)), volumeFromRow);
+    return connectionFromPage(await ctx.catalog.radar.volumes(filter, parsePageArgs(args)), volumeFromRow);
   }
 
   @Query(() => Volume, { nullable: true })

@@ -1,6 +1,7 @@
 // Follows the catalog_events table and fans events out to subscribers. The server may run apart
-// from the ingest daemon (they share only the SQLite file), so it polls: one indexed
-// `seq > cursor` read per tick while anyone listens, however many subscribers there are.
+// from the ingest daemon (they share only the catalog), so it polls: one indexed `seq > cursor`
+// read per tick while anyone listens, however many subscribers there are. One poll runs at a time,
+// so events reach each subscriber once and in order.
 import type { CatalogEventRow, CatalogReader } from '../../store/catalog/index.js';
 
 /** Events read per statement; a backlog takes several reads in one tick. */
@@ -18,13 +19,15 @@ class Subscription<T> implements AsyncIterableIterator<T> {
   private done = false;
 
   constructor(
-    readonly select: (event: CatalogEventRow) => T[],
+    readonly select: (event: CatalogEventRow) => T[] | Promise<T[]>,
     private readonly detach: (s: Subscription<T>) => void,
   ) {}
 
-  deliver(event: CatalogEventRow): void {
+  async deliver(event: CatalogEventRow): Promise<void> {
     if (this.done) return;
-    for (const value of this.select(event)) {
+    const values = await this.select(event);
+    if (this.done) return;
+    for (const value of values) {
       if (this.waiting) {
         const resolve = this.waiting;
         this.waiting = null;
@@ -73,6 +76,9 @@ class Subscription<T> implements AsyncIterableIterator<T> {
 export class CatalogEventFeed {
   private readonly subscribers = new Set<Subscription<unknown>>();
   private cursor = 0;
+  /** Reads the newest event's seq when the first subscriber arrives; polls start after it. */
+  private starting: Promise<void> = Promise.resolve();
+  private polling: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -86,26 +92,29 @@ export class CatalogEventFeed {
   }
 
   /** Events committed from now on, each turned into values by `select` (which may read the catalog). */
-  subscribe<T>(select: (event: CatalogEventRow) => T[]): AsyncIterableIterator<T> {
+  subscribe<T>(select: (event: CatalogEventRow) => T[] | Promise<T[]>): AsyncIterableIterator<T> {
     if (this.subscribers.size === 0) this.start();
     const subscription = new Subscription<T>(select, (s) => this.detach(s as Subscription<unknown>));
     this.subscribers.add(subscription as Subscription<unknown>);
     return subscription;
   }
 
-  /** Reads what was committed since the last poll and delivers it; runs on the timer, callable directly. */
-  poll(): void {
+  /** Reads what was committed since the last poll and delivers it; runs on the timer, callable directly (joins a poll under way). */
+  poll(): Promise<void> {
+    this.polling ??= this.readAndDeliver().finally(() => {
+      this.polling = null;
+    });
+    return this.polling;
+  }
+
+  private async readAndDeliver(): Promise<void> {
+    await this.starting;
     for (;;) {
-      const events = this.source.events.after(this.cursor, BATCH);
+      const events = await this.source.events.after(this.cursor, BATCH);
       for (const event of events) {
         this.cursor = event.seq;
-        for (const s of [...this.subscribers]) {
-          try {
-            s.deliver(event);
-          } catch (error) {
-            this.onError(error);
-          }
-        }
+        // Each subscriber's select reads the catalog for the event; all of them at once, every one in event order.
+        await Promise.all([...this.subscribers].map((s) => s.deliver(event).catch((error: unknown) => this.onError(error))));
       }
       if (events.length < BATCH) return;
     }
@@ -118,13 +127,14 @@ export class CatalogEventFeed {
 
   private start(): void {
     // New subscribers see what is committed after they subscribe, not the history.
-    this.cursor = this.source.events.latest()?.seq ?? 0;
+    this.starting = this.source.events.latest().then(
+      (newest) => {
+        this.cursor = newest?.seq ?? 0;
+      },
+      (error: unknown) => this.onError(error),
+    );
     this.timer = setInterval(() => {
-      try {
-        this.poll();
-      } catch (error) {
-        this.onError(error);
-      }
+      if (!this.polling) this.poll().catch((error: unknown) => this.onError(error));
     }, this.pollMs);
     this.timer.unref();
   }

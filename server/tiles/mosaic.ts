@@ -95,7 +95,7 @@ export class MosaicService implements MosaicLayers {
 
   private async build(time: number, toleranceMinutes: number): Promise<MosaicComposite> {
     const tol = toleranceMinutes * 60_000;
-    const page = this.layers.catalog.radar.volumes({ from: time - tol - 900_000, to: time + tol + 1, order: 'ASC' }, { first: 10_000 });
+    const page = await this.layers.catalog.radar.volumes({ from: time - tol - 900_000, to: time + tol + 1, order: 'ASC' }, { first: 10_000 });
     const nearest = new Map<string, VolumeRow>();
     for (const v of page.rows) {
       if (Math.abs(v.scanStart - time) > tol) continue;
@@ -105,7 +105,7 @@ export class MosaicService implements MosaicLayers {
     const volumes: VolumeRow[] = [];
     const sweeps: SweepRow[] = [];
     for (const v of [...nearest.values()].sort((a, b) => a.site.localeCompare(b.site))) {
-      const sweep = sweepsOfVolume(this.layers, v, 'REF')[0];
+      const sweep = (await sweepsOfVolume(this.layers, v, 'REF'))[0];
       if (!sweep) continue;
       volumes.push(v);
       sweeps.push(sweep);

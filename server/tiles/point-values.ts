@@ -65,8 +65,8 @@ const SAME_ELEVATION_DEG = 0.2;
  * The volume's sweeps of `moment` at `elevation` (within tolerance, nearest first), else at its
  * lowest elevation; cuts of one elevation by elevation number (the long-range surveillance cut first).
  */
-export function sweepsOfVolume(layers: RadarLayers, volume: VolumeRow, moment: string, elevation?: number): SweepRow[] {
-  const rows = (layers.catalog.radar.sweepsForVolumes([volume.id])[0] ?? []).filter((s) => s.moment === moment);
+export async function sweepsOfVolume(layers: RadarLayers, volume: VolumeRow, moment: string, elevation?: number): Promise<SweepRow[]> {
+  const rows = ((await layers.catalog.radar.sweepsForVolumes([volume.id]))[0] ?? []).filter((s) => s.moment === moment);
   if (rows.length === 0) return [];
   const target = elevation ?? Math.min(...rows.map((s) => s.elevationAngle));
   const tolerance = elevation === undefined ? SAME_ELEVATION_DEG : ELEVATION_TOLERANCE_DEG;
@@ -99,14 +99,13 @@ export async function valueInSweep(layers: RadarLayers, row: SweepRow, lon: numb
 }
 
 /** The sites to ask, nearest first: the one named, else every catalogued site within reach. */
-function candidateSites(layers: RadarLayers, q: PointQuery): RadarSiteRow[] {
+async function candidateSites(layers: RadarLayers, q: PointQuery): Promise<RadarSiteRow[]> {
   if (q.site) {
-    const site = layers.catalog.radar.sitesByIds([q.site])[0];
+    const site = (await layers.catalog.radar.sitesByIds([q.site]))[0];
     if (!site) throw new RadomeError('NOT_FOUND', `the catalog has no radar site ${q.site}; radarSites lists them`);
     return [site];
   }
-  return layers.catalog.radar
-    .sites()
+  return (await layers.catalog.radar.sites())
     .map((site) => ({ site, km: distanceKm(site, q.lat, q.lon) }))
     .filter((c) => c.km <= MAX_SITE_DISTANCE_KM)
     .sort((a, b) => a.km - b.km)
@@ -121,19 +120,19 @@ function candidateSites(layers: RadarLayers, q: PointQuery): RadarSiteRow[] {
 export async function radarValueAt(layers: RadarLayers, q: PointQuery): Promise<PointValue> {
   checkPoint(q.lon, q.lat);
   if (q.sweep) {
-    const row = layers.catalog.radar.sweepsByIds([q.sweep])[0];
+    const row = (await layers.catalog.radar.sweepsByIds([q.sweep]))[0];
     if (!row) throw new RadomeError('NOT_FOUND', `the catalog has no sweep ${q.sweep}`);
     if (row.moment !== q.moment) throw new RadomeError('BAD_INPUT', `sweep ${q.sweep} is ${row.moment}, not ${q.moment}`);
     return valueInSweep(layers, row, q.lon, q.lat);
   }
   const reasons: string[] = [];
-  for (const site of candidateSites(layers, q)) {
-    const volume = layers.catalog.radar.volumes({ site: site.id, ...(q.time !== undefined ? { to: q.time + 1 } : {}), order: 'DESC' }, { first: 1 }).rows[0];
+  for (const site of await candidateSites(layers, q)) {
+    const volume = (await layers.catalog.radar.volumes({ site: site.id, ...(q.time !== undefined ? { to: q.time + 1 } : {}), order: 'DESC' }, { first: 1 })).rows[0];
     if (!volume) {
       reasons.push(`${site.id} has no volume${q.time !== undefined ? ` by ${new Date(q.time).toISOString()}` : ''}`);
       continue;
     }
-    const rows = sweepsOfVolume(layers, volume, q.moment, q.elevation);
+    const rows = await sweepsOfVolume(layers, volume, q.moment, q.elevation);
     if (rows.length === 0) {
       reasons.push(`${site.id} volume ${volume.id} has no ${q.moment} sweep${q.elevation !== undefined ? ` within ${ELEVATION_TOLERANCE_DEG}° of ${q.elevation}°` : ''}`);
       continue;
@@ -162,11 +161,11 @@ export async function radarPointSeriesAt(layers: RadarLayers, q: PointQuery & { 
   checkPoint(q.lon, q.lat);
   if (!(q.from < q.to)) throw new RadomeError('BAD_INPUT', `from must be earlier than to; got ${new Date(q.from).toISOString()} … ${new Date(q.to).toISOString()}`);
   const site = q.site ?? (await radarValueAt(layers, { ...q, time: q.to })).site;
-  const page = layers.catalog.radar.volumes({ site, from: q.from, to: q.to, order: 'ASC' }, { first: MAX_SERIES_VOLUMES });
+  const page = await layers.catalog.radar.volumes({ site, from: q.from, to: q.to, order: 'ASC' }, { first: MAX_SERIES_VOLUMES });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `[from, to) holds more than ${MAX_SERIES_VOLUMES} volumes of ${site}; ask for a shorter range`);
   const out: PointValue[] = [];
   for (const volume of page.rows) {
-    for (const row of sweepsOfVolume(layers, volume, q.moment, q.elevation)) {
+    for (const row of await sweepsOfVolume(layers, volume, q.moment, q.elevation)) {
       try {
         out.push(await valueInSweep(layers, row, q.lon, q.lat));
         break;

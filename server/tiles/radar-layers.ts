@@ -80,7 +80,7 @@ export class RadarLayers {
 
   sweepLayer(row: SweepRow): Promise<GridLayer> {
     return this.cache.get(`sweep:${row.id}`, async () => {
-      const volume = this.catalog.radar.volumesByIds([row.volumeId])[0];
+      const volume = (await this.catalog.radar.volumesByIds([row.volumeId]))[0];
       if (!volume) throw new RadomeError('NOT_FOUND', `the catalog has sweep ${row.id} but not its volume ${row.volumeId}`);
       const { location, sweep } = await this.grids.loadSweep(row, volume);
       const moment = row.moment as Moment;
@@ -104,8 +104,8 @@ export class RadarLayers {
   }
 
   /** A sweep as a tile layer; its ETag changes if its volume is ingested again. */
-  servedSweep(row: SweepRow, cacheControl: string): ServedLayer {
-    const volume = this.catalog.radar.volumesByIds([row.volumeId])[0];
+  async servedSweep(row: SweepRow, cacheControl: string): Promise<ServedLayer> {
+    const volume = (await this.catalog.radar.volumesByIds([row.volumeId]))[0];
     const angle = row.elevationAngle.toFixed(2);
     return {
       name: `${row.site} ${row.moment} ${angle}° ${new Date(row.startTime).toISOString()}`,

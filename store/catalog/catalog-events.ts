@@ -18,12 +18,12 @@ export interface CatalogEventRow {
 
 export interface EventReader {
   /** Events after `seq`, oldest first, at most `limit`. */
-  after(seq: number, limit: number): CatalogEventRow[];
+  after(seq: number, limit: number): Promise<CatalogEventRow[]>;
   /** The newest event, or null before the first commit. */
-  latest(): CatalogEventRow | null;
+  latest(): Promise<CatalogEventRow | null>;
 }
 
 export interface EventWriter {
   /** Forgets events committed before `before` (subscribers follow the feed live, not its history); returns how many. */
-  prune(before: number): number;
+  prune(before: number): Promise<number>;
 }

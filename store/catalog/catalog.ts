@@ -1,6 +1,7 @@
-// The catalog's contract, engine-neutral: a reader and a writer, each namespaced by domain. The
-// SQLite engine (sqlite/) implements it; a second engine implements the same interfaces. Servers
-// are handed only a CatalogReader, so the type system keeps them read-only.
+// The catalog's contract, engine-neutral: a reader and a writer, each namespaced by domain, every
+// member asynchronous (Promise-returning) so an engine behind a network connection (PostgreSQL)
+// implements the same interfaces as the embedded SQLite one (sqlite/). Servers are handed only a
+// CatalogReader, so the type system keeps them read-only.
 import type { EventReader, EventWriter } from './catalog-events.js';
 import type { GnssReader, GnssWriter } from './gnss.js';
 import type { IngestReader, IngestWriter } from './ingest.js';
@@ -25,17 +26,30 @@ export interface CatalogWriter {
   readonly ingest: IngestWriter;
   readonly events: EventWriter;
   readonly retention: RetentionWriter;
-  /** Runs `fn` in one transaction: writes made in it (commits included) land together or not at all. */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in one transaction: writes made through `tx` (commits included) land together when
+   * `fn` resolves, or not at all when it throws. Writes through the catalog's own writer wait
+   * until the transaction ends, so none slips into it: inside `fn`, write through `tx` only.
+   */
+  transaction<T>(fn: (tx: CatalogTransaction) => Promise<T>): Promise<T>;
+}
+
+/** The writer of an open transaction: every member but `transaction` (nested commits become part of it). */
+export type TransactionWriter = Omit<CatalogWriter, 'transaction'>;
+
+/** An open transaction: its reader sees the transaction's own writes. */
+export interface CatalogTransaction {
+  readonly reader: CatalogReader;
+  readonly writer: TransactionWriter;
 }
 
 /** A connection that only reads (API servers): it has no writer at all. */
 export interface ReadOnlyCatalog {
-  /** Where the catalog is, for messages. */
+  /** Where the catalog is (a file path or a database URL), for messages. */
   readonly path: string;
   readonly schemaVersion: number;
   readonly reader: CatalogReader;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A connection that writes (ingest); its reader reads in the writer's transactions. */

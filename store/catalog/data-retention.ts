@@ -3,6 +3,7 @@
 // objects are deleted after that and their keys forgotten last. A crash anywhere leaves either
 // rows with all their objects, or doomed keys whose deletion the next pass finishes: never a row
 // without its object, never an object no one will delete.
+import type { TransactionWriter } from './catalog.js';
 
 /** What one retention pass removed from the catalog (objects follow from the doomed keys). */
 export interface RetentionResult {
@@ -19,19 +20,20 @@ export interface RetentionWriter {
   /**
    * Runs `commit` (a plan's commit of volume or product `id`) in one transaction with the
    * bookkeeping of its objects: keys the new rows no longer use become doomed, keys they use again
-   * are no longer doomed. Returns the number of keys doomed.
+   * are no longer doomed. `commit` writes through the writer it is given (the transaction's), never
+   * another. Inside a transaction, it nests in it. Returns the number of keys doomed.
    */
-  commitDoomingReplaced(kind: CommitKind, id: string, at: number, commit: () => void): number;
+  commitDoomingReplaced(kind: CommitKind, id: string, at: number, commit: (writer: TransactionWriter) => Promise<unknown>): Promise<number>;
   /** Removes rows older than `cutoff` (volumes by scan start, products by scan time), dooming their objects. */
-  doomOlderThan(cutoff: number, at: number): RetentionResult;
+  doomOlderThan(cutoff: number, at: number): Promise<RetentionResult>;
   /**
    * One bounded step of that: at most `maxVolumes` of the oldest volumes (and proportionately many
    * products) in one short transaction; all zeros once nothing older is left. A caller that yields
    * between steps lets other writers in.
    */
-  doomBatchOlderThan(cutoff: number, at: number, maxVolumes: number): RetentionResult;
+  doomBatchOlderThan(cutoff: number, at: number, maxVolumes: number): Promise<RetentionResult>;
   /** Up to `limit` doomed object keys, to delete from the store; a key ending in "/" stands for all under it. */
-  doomedKeys(limit: number): string[];
+  doomedKeys(limit: number): Promise<string[]>;
   /** Forgets doomed keys once their objects are gone. */
-  forgetDoomed(keys: readonly string[]): void;
+  forgetDoomed(keys: readonly string[]): Promise<void>;
 }

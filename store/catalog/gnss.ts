@@ -197,23 +197,23 @@ export interface GnssSignalRow {
 
 export interface GnssReader {
   /** Every station, by id. */
-  stations(): GnssStationRow[];
+  stations(): Promise<GnssStationRow[]>;
   /** In the order of `ids`, null where an id matched nothing. */
-  stationsByIds(ids: readonly string[]): (GnssStationRow | null)[];
+  stationsByIds(ids: readonly string[]): Promise<(GnssStationRow | null)[]>;
   /** Constellation × code pairs the station has data for, by constellation then code. */
-  signals(station: string): GnssSignalRow[];
+  signals(station: string): Promise<GnssSignalRow[]>;
   /** Days of a station in [fromDay, toDay], oldest first. */
-  days(station: string, fromDay: number, toDay: number): GnssDayRow[];
+  days(station: string, fromDay: number, toDay: number): Promise<GnssDayRow[]>;
   /** Rollup rows of one level summed into `intervalS` buckets and the requested groups. */
-  snrRollupAggregates(query: SnrRollupQuery): SnrRollupAggregate[];
+  snrRollupAggregates(query: SnrRollupQuery): Promise<SnrRollupAggregate[]>;
   /** Elevation rollup rows summed into the requested groups. */
-  snrElevationAggregates(query: SnrElevationQuery): SnrElevationAggregate[];
+  snrElevationAggregates(query: SnrElevationQuery): Promise<SnrElevationAggregate[]>;
   /** Every station's row for one day. */
-  daysOn(day: number): GnssDayRow[];
+  daysOn(day: number): Promise<GnssDayRow[]>;
   /** Orbit files stored for days in [fromDay, toDay]. */
-  orbits(fromDay: number, toDay: number): GnssOrbitRow[];
+  orbits(fromDay: number, toDay: number): Promise<GnssOrbitRow[]>;
   /** A station's ingested gnssir settings (gnssrefl json, refraction file), or null. */
-  stationSettings(station: string): GnssStationSettingsRow | null;
+  stationSettings(station: string): Promise<GnssStationSettingsRow | null>;
 }
 
 export interface GnssWriter {
@@ -221,9 +221,9 @@ export interface GnssWriter {
    * Records one ingested RINEX file in ONE transaction: the station (upserted), each GPS day it
    * covers with its rollups, and the source file; a day that arrives again is replaced.
    */
-  commitDays(input: CommitGnssDaysInput): void;
+  commitDays(input: CommitGnssDaysInput): Promise<void>;
   /** An orbit file's rows per day and the station-days whose geometry it filled, in one transaction. */
-  commitOrbits(input: CommitGnssOrbitsInput): void;
+  commitOrbits(input: CommitGnssOrbitsInput): Promise<void>;
   /** Stores a station's gnssrefl json or refraction file (with its source file row). */
-  commitStationSettings(input: CommitGnssStationSettingsInput): void;
+  commitStationSettings(input: CommitGnssStationSettingsInput): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // The catalog: its engine-neutral contract (reader and writer by domain, row types) and how to
 // open one. The engine's own modules (sqlite/) are not imported from outside store/catalog/.
-export type { Catalog, CatalogReader, CatalogWriter, ReadOnlyCatalog } from './catalog.js';
+export type { Catalog, CatalogReader, CatalogTransaction, CatalogWriter, ReadOnlyCatalog, TransactionWriter } from './catalog.js';
 export { openCatalog, openReadOnlyCatalog } from './open-catalog.js';
 export { decodeCursor, encodeCursor, type CursorKind, type SortKey } from './cursor.js';
 export type * from './catalog-events.js';

@@ -80,41 +80,41 @@ export interface BackfillRequestRow {
 
 export interface IngestReader {
   /** True when the file (source, key, fingerprint) was committed. */
-  isIngested(source: string, key: string, fingerprint: string): boolean;
+  isIngested(source: string, key: string, fingerprint: string): Promise<boolean>;
   /** A file's failure record: how often it failed and whether it was quarantined. */
-  failureOf(source: string, key: string, fingerprint: string): { attempts: number; quarantined: boolean } | null;
+  failureOf(source: string, key: string, fingerprint: string): Promise<{ attempts: number; quarantined: boolean } | null>;
   /** Most recent failures first. */
-  failures(): IngestFailureRow[];
+  failures(): Promise<IngestFailureRow[]>;
   /** Files failed (retried or not) and, of them, those quarantined: what anyone may know of failures. */
-  failureCounts(): { failed: number; quarantined: number };
+  failureCounts(): Promise<{ failed: number; quarantined: number }>;
   /** Every registered daemon source, by name. */
-  sources(): IngestSourceStatusRow[];
-  source(name: string): IngestSourceStatusRow | null;
-  flags(): IngestFlagRow[];
+  sources(): Promise<IngestSourceStatusRow[]>;
+  source(name: string): Promise<IngestSourceStatusRow | null>;
+  flags(): Promise<IngestFlagRow[]>;
   /** The oldest unfinished backfill request of `source`. */
-  nextBackfill(source: string): BackfillRequestRow | null;
+  nextBackfill(source: string): Promise<BackfillRequestRow | null>;
   /** Newest first. */
-  backfills(limit: number): BackfillRequestRow[];
+  backfills(limit: number): Promise<BackfillRequestRow[]>;
   /** Objects whose rows are gone and that wait to be deleted from the object store. */
-  doomedCount(): number;
+  doomedCount(): Promise<number>;
 }
 
 export interface IngestWriter {
   /** Counts one more failed attempt at a source file; returns how many there have been. */
-  recordFailure(input: RecordFailureInput): { attempts: number };
+  recordFailure(input: RecordFailureInput): Promise<{ attempts: number }>;
   /** Forgets a file's failures (e.g. to retry it from scratch); true when there were any. */
-  clearFailure(source: string, key: string, fingerprint: string): boolean;
+  clearFailure(source: string, key: string, fingerprint: string): Promise<boolean>;
   /** Forgets a source-file record (a real-time volume's "open" record once it is closed). */
-  forgetSourceFile(source: string, key: string, fingerprint: string): void;
+  forgetSourceFile(source: string, key: string, fingerprint: string): Promise<void>;
   /** Registers the daemon's sources (keeping their state) and clears `running` a crash left set. */
-  registerSources(names: readonly string[]): void;
-  setSourcePaused(name: string, paused: boolean): IngestSourceStatusRow;
-  markRunStarted(name: string, at: number): void;
-  setBacklog(name: string, backlog: number): void;
+  registerSources(names: readonly string[]): Promise<void>;
+  setSourcePaused(name: string, paused: boolean): Promise<IngestSourceStatusRow>;
+  markRunStarted(name: string, at: number): Promise<void>;
+  setBacklog(name: string, backlog: number): Promise<void>;
   /** Adds a pass's counts; a pass without an error is a success, else its error is kept. */
-  markRunFinished(name: string, at: number, counts: PassCounts, error: string | null): void;
+  markRunFinished(name: string, at: number, counts: PassCounts, error: string | null): Promise<void>;
   /** Sets (or, with null, removes) a flag. */
-  setFlag(name: string, value: string | null, at: number): IngestFlagRow | null;
-  requestBackfill(source: string, from: number, to: number, at: number): BackfillRequestRow;
-  markBackfill(id: number, field: 'started' | 'finished', at: number, error?: string | null): void;
+  setFlag(name: string, value: string | null, at: number): Promise<IngestFlagRow | null>;
+  requestBackfill(source: string, from: number, to: number, at: number): Promise<BackfillRequestRow>;
+  markBackfill(id: number, field: 'started' | 'finished', at: number, error?: string | null): Promise<void>;
 }

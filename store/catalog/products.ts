@@ -84,15 +84,15 @@ export interface ProductCodeCount {
 }
 
 export interface ProductReader {
-  list(filter: ProductFilter, page: PageArgs): Page<ProductRow>;
+  list(filter: ProductFilter, page: PageArgs): Promise<Page<ProductRow>>;
   /** In the order of `ids`, null where an id matched nothing. */
-  byIds(ids: readonly string[]): (ProductRow | null)[];
+  byIds(ids: readonly string[]): Promise<(ProductRow | null)[]>;
   /** Each (code, mnemonic) with products under the filter, and how many: what a product picker lists. */
-  codeCounts(filter: ProductCodeFilter): ProductCodeCount[];
+  codeCounts(filter: ProductCodeFilter): Promise<ProductCodeCount[]>;
   /** The newest product of each (code, mnemonic) at `site`, optionally only of `codes`. */
-  latest(site: string, codes?: readonly number[]): ProductRow[];
+  latest(site: string, codes?: readonly number[]): Promise<ProductRow[]>;
   /** Per site and (code, mnemonic), PRECIPITATION products scanned in [from, to): newest, count and wettest. */
-  latestPrecipitation(sites: readonly string[], from: number, to: number): PrecipitationSummary[];
+  latestPrecipitation(sites: readonly string[], from: number, to: number): Promise<PrecipitationSummary[]>;
 }
 
 export interface ProductWriter {
@@ -100,5 +100,5 @@ export interface ProductWriter {
    * Records one ingested Level 3 file in ONE transaction: site (inserted if new), product (replaced
    * if it arrives again) and the source file.
    */
-  commit(input: CommitLevel3ProductInput): CommitResult;
+  commit(input: CommitLevel3ProductInput): Promise<CommitResult>;
 }

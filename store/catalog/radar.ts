@@ -126,22 +126,22 @@ export interface RadarBucketCount {
 /** Lists take a filter and a page; `…ByIds` give rows in the order of the ids, null where none matched (what a DataLoader expects). */
 export interface RadarReader {
   /** Every site, by id. */
-  sites(): RadarSiteRow[];
-  sitesByIds(ids: readonly string[]): (RadarSiteRow | null)[];
+  sites(): Promise<RadarSiteRow[]>;
+  sitesByIds(ids: readonly string[]): Promise<(RadarSiteRow | null)[]>;
   /** Sites whose location lies in the box (edges included), by id. */
-  sitesInBox(box: LonLatBox): RadarSiteRow[];
-  volumes(filter: VolumeFilter, page: PageArgs): Page<VolumeRow>;
-  volumesByIds(ids: readonly string[]): (VolumeRow | null)[];
+  sitesInBox(box: LonLatBox): Promise<RadarSiteRow[]>;
+  volumes(filter: VolumeFilter, page: PageArgs): Promise<Page<VolumeRow>>;
+  volumesByIds(ids: readonly string[]): Promise<(VolumeRow | null)[]>;
   /** The newest volume of each site, in the order of `siteIds` (null for a site without volumes). */
-  latestVolumes(siteIds: readonly string[]): (VolumeRow | null)[];
-  sweeps(filter: SweepFilter, page: PageArgs): Page<SweepRow>;
-  sweepsByIds(ids: readonly string[]): (SweepRow | null)[];
+  latestVolumes(siteIds: readonly string[]): Promise<(VolumeRow | null)[]>;
+  sweeps(filter: SweepFilter, page: PageArgs): Promise<Page<SweepRow>>;
+  sweepsByIds(ids: readonly string[]): Promise<(SweepRow | null)[]>;
   /** Sweeps of each volume, in the order of `volumeIds`; within one, by elevation then moment. */
-  sweepsForVolumes(volumeIds: readonly string[], filter?: VolumeSweepFilter): SweepRow[][];
+  sweepsForVolumes(volumeIds: readonly string[], filter?: VolumeSweepFilter): Promise<SweepRow[][]>;
   /** Per volume starting in the window, its sweep of the moment nearest the elevation angle, in time order. */
-  nearestSweeps(query: NearestSweepQuery): SweepRow[];
+  nearestSweeps(query: NearestSweepQuery): Promise<SweepRow[]>;
   /** Volumes, sweeps and products started in the window per site and bucket; only non-empty buckets. */
-  bucketCounts(query: RadarCountQuery): RadarBucketCount[];
+  bucketCounts(query: RadarCountQuery): Promise<RadarBucketCount[]>;
 }
 
 export interface RadarWriter {
@@ -149,5 +149,5 @@ export interface RadarWriter {
    * Records one ingested Level 2 file in ONE transaction: site (upserted), volume, its sweeps and
    * the source file; a volume that arrives again has its sweeps replaced.
    */
-  commitVolume(input: CommitLevel2VolumeInput): CommitResult;
+  commitVolume(input: CommitLevel2VolumeInput): Promise<CommitResult>;
 }

@@ -71,10 +71,10 @@ interface Resolved {
 const list = (xs: readonly string[] | null | undefined): string[] => (xs ?? []).map((x) => x.trim()).filter(Boolean);
 
 /** Checks the selection against the catalog; BAD_INPUT says what to change. */
-function resolve(reader: GnssReader, sel: SnrSelection): Resolved {
+async function resolve(reader: GnssReader, sel: SnrSelection): Promise<Resolved> {
   const station = sel.station.trim().toUpperCase();
-  if (!reader.stationsByIds([station])[0]) {
-    const known = reader.stations().map((s) => s.id);
+  if (!(await reader.stationsByIds([station]))[0]) {
+    const known = (await reader.stations()).map((s) => s.id);
     throw new RadomeError(
       'BAD_INPUT',
       `station: no GNSS station "${sel.station}" in the catalog; ${known.length ? `it has ${known.slice(0, 30).join(', ')}${known.length > 30 ? ', …' : ''}` : 'none has been ingested yet'}`,
@@ -83,7 +83,7 @@ function resolve(reader: GnssReader, sel: SnrSelection): Resolved {
   if (!Number.isFinite(sel.from) || !Number.isFinite(sel.to) || sel.from >= sel.to) {
     throw new RadomeError('BAD_INPUT', `from must be before to (got ${iso(sel.from)} and ${iso(sel.to)})`);
   }
-  const signals = reader.signals(station);
+  const signals = await reader.signals(station);
   const constellations = list(sel.constellations).map((c) => parseConstellation(c, 'constellations'));
   const has = new Set(signals.map((s) => s.constellation));
   for (const c of constellations) {
@@ -152,7 +152,7 @@ async function accumulate(reader: GnssReader, objects: ObjectStore, r: Resolved,
   for (const p of pieces) {
     if (p.kind !== 'rollup') continue;
     const level = rollupLevel(p.widthSeconds, r.perSatellite);
-    const rows = reader.snrRollupAggregates({
+    const rows = await reader.snrRollupAggregates({
       station: r.station,
       level: level.id,
       codeIds: [...r.codeIds.keys()],
@@ -191,7 +191,7 @@ async function accumulateGeometry(
   intervalMs: number | null,
   acc: SnrAccumulator,
 ): Promise<void> {
-  const days = reader.days(r.station, dayOf(from), dayOf(to - 1));
+  const days = await reader.days(r.station, dayOf(from), dayOf(to - 1));
   if (days.length && days.every((d) => !d.geometry)) throw noGeometry(r.station, days);
   const elevationBins = elevationBinRange(geo.minElevation, geo.maxElevation);
   const azimuthBins = geo.azimuths.length ? azimuthBinsOf(geo.azimuths) : null;
@@ -208,7 +208,7 @@ async function accumulateGeometry(
   }
   if (rolled.length > MAX_ELEVATION_ROLLUP_DAYS) throw new RadomeError('BAD_INPUT', `from/to: ${rolled.length} days, at most ${MAX_ELEVATION_ROLLUP_DAYS} days per elevation-filtered answer`);
   if (rolled.length && elevationBins) {
-    const rows = reader.snrElevationAggregates({
+    const rows = await reader.snrElevationAggregates({
       station: r.station,
       codeIds: [...r.codeIds.keys()],
       fromDay: rolled[0]!.day,
@@ -241,7 +241,7 @@ async function accumulateRaw(reader: GnssReader, objects: ObjectStore, r: Resolv
   const cons = r.constellations && new Set(r.constellations);
   const geo = r.geometry;
   for (const p of pieces) {
-    const days = reader.days(r.station, dayOf(p.from), dayOf(p.to - 1));
+    const days = await reader.days(r.station, dayOf(p.from), dayOf(p.to - 1));
     for (const day of days) {
       if (geo && !day.geometry) continue;
       let obs = cache.get(day.objectKey);
@@ -281,7 +281,7 @@ function tooManyPoints(count: number): RadomeError {
  */
 export async function snrSeries(reader: GnssReader, objects: ObjectStore, sel: SnrSelection & { interval: string }): Promise<SnrSeriesResult> {
   const intervalMs = parseIsoDuration(sel.interval, 'interval');
-  const r = resolve(reader, sel);
+  const r = await resolve(reader, sel);
   const buckets = Math.floor((sel.to - 1) / intervalMs) - Math.floor(sel.from / intervalMs) + 1;
   if (buckets > MAX_SNR_POINTS) throw tooManyPoints(buckets);
   const acc = new SnrAccumulator(r.grouping, (t) => Math.max(Math.floor(t / intervalMs) * intervalMs, sel.from));
@@ -292,7 +292,7 @@ export async function snrSeries(reader: GnssReader, objects: ObjectStore, sel: S
 
 /** SNR statistics of a station over [from, to), in total and per group. */
 export async function snrSummary(reader: GnssReader, objects: ObjectStore, sel: SnrSelection): Promise<SnrSummaryResult> {
-  const r = resolve(reader, sel);
+  const r = await resolve(reader, sel);
   const groups = new SnrAccumulator(r.grouping, () => sel.from);
   await accumulate(reader, objects, r, sel.from, sel.to, null, groups);
   return { station: r.station, from: sel.from, to: sel.to, total: groups.total(), groups: groups.points() };

@@ -31,15 +31,23 @@ beforeAll(async () => {
   badPath = join(fixture.dir, 'incoming', 'KLOT', 'KLOT20220317_010000_V06');
   quarantineKey = `quarantine/local${badPath}`;
   await fixture.objects.put(quarantineKey, new TextEncoder().encode('raw bytes of a rejected file'), 'application/octet-stream');
-  const catalog = openCatalog(fixture.catalogPath);
+  const catalog = await openCatalog(fixture.catalogPath);
   try {
     const at = Date.now();
-    catalog.writer.ingest.recordFailure({ source: 'local', key: badPath, fingerprint: 'size:28:1', code: 'CORRUPT', message: `${badPath}: radial 3 has 70000 gates, over 1840`, quarantineKey, at });
-    catalog.writer.ingest.registerSources(['level2']);
-    catalog.writer.ingest.markRunStarted('level2', at);
-    catalog.writer.ingest.markRunFinished('level2', at, { ingested: 0, skipped: 0, failed: 1 }, `1 file(s) failed; last: ${badPath}: radial 3 has 70000 gates [CORRUPT]`);
+    await catalog.writer.ingest.recordFailure({
+      source: 'local',
+      key: badPath,
+      fingerprint: 'size:28:1',
+      code: 'CORRUPT',
+      message: `${badPath}: radial 3 has 70000 gates, over 1840`,
+      quarantineKey,
+      at,
+    });
+    await catalog.writer.ingest.registerSources(['level2']);
+    await catalog.writer.ingest.markRunStarted('level2', at);
+    await catalog.writer.ingest.markRunFinished('level2', at, { ingested: 0, skipped: 0, failed: 1 }, `1 file(s) failed; last: ${badPath}: radial 3 has 70000 gates [CORRUPT]`);
   } finally {
-    catalog.close();
+    await catalog.close();
   }
   // A symlink in the store leading out of it.
   const outside = join(fixture.dir, 'outside.txt');

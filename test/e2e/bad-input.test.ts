@@ -51,15 +51,10 @@ describe('radome ingest files with bad input among good', () => {
       expect(line).toContain(`[${code}]`);
     }
 
-    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      expect(
-        catalog.reader.radar
-          .volumes({}, { first: 10 })
-          .rows.map((v) => v.site)
-          .sort(),
-      ).toEqual(['KLOT', 'KTLX']);
-      const failures = catalog.reader.ingest.failures();
+      expect((await catalog.reader.radar.volumes({}, { first: 10 })).rows.map((v) => v.site).sort()).toEqual(['KLOT', 'KTLX']);
+      const failures = await catalog.reader.ingest.failures();
       expect(failures.map((f) => f.key).sort()).toEqual(
         Object.keys(bad)
           .map((n) => join(dir, 'in', n))
@@ -73,26 +68,26 @@ describe('radome ingest files with bad input among good', () => {
         expect(Buffer.from(kept!.body).equals(Buffer.from(bad[f.key.split('/').pop()!]!.bytes))).toBe(true);
       }
       // Every other object belongs to a catalogued sweep or volume's sweep store: nothing half-written.
-      const sweeps = catalog.reader.radar.sweeps({}, { first: 1000 }).rows;
+      const sweeps = (await catalog.reader.radar.sweeps({}, { first: 1000 })).rows;
       const owned = new Set(sweeps.flatMap((s) => [s.imageKey, s.metadataKey]));
-      const stores = catalog.reader.radar.volumes({}, { first: 10 }).rows.map((v) => `${v.zarrKey}/`);
+      const stores = (await catalog.reader.radar.volumes({}, { first: 10 })).rows.map((v) => `${v.zarrKey}/`);
       const stored: string[] = [];
       for await (const o of store.list('radar/')) stored.push(o.key);
       expect(stored.filter((k) => !stores.some((p) => k.startsWith(p))).sort()).toEqual([...owned].sort());
       for (const p of stores) expect(stored).toContain(`${p}.zmetadata`);
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 
   it('running again re-tries nothing that succeeded and counts the attempts of what failed', async () => {
     const run = await runRadome(['ingest', 'files', join(dir, 'in')], env(), 120_000);
     expect(run.stdout).toContain(`0 ingested, 2 unchanged, ${Object.keys(bad).length} failed`);
-    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      expect(catalog.reader.ingest.failures().every((f) => f.attempts === 2)).toBe(true);
+      expect((await catalog.reader.ingest.failures()).every((f) => f.attempts === 2)).toBe(true);
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 });

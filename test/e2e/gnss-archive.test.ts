@@ -68,12 +68,12 @@ describe('GNSS archive source over HTTP', () => {
     expect(run.stdout).toContain('/rinex/obs/2015/044/site0440.15d.Z');
     expect(requests.every((r) => r.auth === `Bearer ${TOKEN}`)).toBe(true);
     expect(requests.filter((r) => r.method === 'HEAD').map((r) => r.url)).toContain('/rinex/obs/2015/045/site0450.15d.Z');
-    const catalog = openReadOnlyCatalog(join(dir, 'var', 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(dir, 'var', 'catalog.db'));
     try {
-      expect(catalog.reader.gnss.stationsByIds(['SITE'])[0]).toMatchObject({ dayCount: 2, firstDay: DAY0, lastDay: DAY0 + 2 });
-      expect(catalog.reader.gnss.signals('SITE').map((s) => s.code)).toEqual(['S1', 'S2']);
+      expect((await catalog.reader.gnss.stationsByIds(['SITE']))[0]).toMatchObject({ dayCount: 2, firstDay: DAY0, lastDay: DAY0 + 2 });
+      expect((await catalog.reader.gnss.signals('SITE')).map((s) => s.code)).toEqual(['S1', 'S2']);
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 

@@ -72,13 +72,13 @@ describe.skipIf(!samplePath)('Level 2 from a bucket to GraphQL, the SDK and a br
     expect(run.stdout).toMatch(/1 ingested, 0 unchanged, 0 failed/);
 
     const expected = volume.sweeps.flatMap((s) => Object.keys(s.moments).map((m) => `e${String(s.elevationNumber).padStart(2, '0')}-${m}`));
-    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      const volumes = catalog.reader.radar.volumes({ site: 'KLOT' }, { first: 10 });
+      const volumes = await catalog.reader.radar.volumes({ site: 'KLOT' }, { first: 10 });
       expect(volumes.totalCount).toBe(1);
       const v = volumes.rows[0]!;
       expect(v).toMatchObject({ id: 'KLOT20220317_000842', site: 'KLOT', vcp: 35, sourceKey: '2022/03/17/KLOT/KLOT20220317_000842_V06' });
-      const sweeps = catalog.reader.radar.sweeps({ site: 'KLOT' }, { first: 500 });
+      const sweeps = await catalog.reader.radar.sweeps({ site: 'KLOT' }, { first: 500 });
       expect(new Set(sweeps.rows.map((s) => s.elevationNumber)).size).toBe(12);
       expect(sweeps.rows.map((s) => s.id.split('/')[1]).sort()).toEqual(expected.sort());
       // CFP is kept (the reference decoder drops it).
@@ -95,7 +95,7 @@ describe.skipIf(!samplePath)('Level 2 from a bucket to GraphQL, the SDK and a br
         expect(meta.bbox).toEqual(s.bbox);
       }
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 
@@ -173,16 +173,16 @@ window.run = async (url) => {
     }
   });
 
-  function snapshot() {
-    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
+  async function snapshot() {
+    const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
       return {
-        volumes: catalog.reader.radar.volumes({}, { first: 100 }).rows,
-        sweeps: catalog.reader.radar.sweeps({}, { first: 1000 }).rows,
-        failures: catalog.reader.ingest.failures(),
+        volumes: (await catalog.reader.radar.volumes({}, { first: 100 })).rows,
+        sweeps: (await catalog.reader.radar.sweeps({}, { first: 1000 })).rows,
+        failures: await catalog.reader.ingest.failures(),
       };
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   }
 });

@@ -63,12 +63,12 @@ describe('radome ingest files with bad Level 3 products among good', () => {
       expect(line).toContain(`[${code}]`);
     }
 
-    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      const products = catalog.reader.products.list({}, { first: 100 }).rows;
+      const products = (await catalog.reader.products.list({}, { first: 100 })).rows;
       expect(products.map((p) => p.sourceKey.split('/').pop()).sort()).toEqual(Object.keys(good).sort());
       expect(products.every((p) => p.site === 'KLOT')).toBe(true);
-      const failures = catalog.reader.ingest.failures();
+      const failures = await catalog.reader.ingest.failures();
       expect(failures.map((f) => f.key).sort()).toEqual(
         Object.keys(bad)
           .map((n) => join(dir, 'in', n))
@@ -87,7 +87,7 @@ describe('radome ingest files with bad Level 3 products among good', () => {
       for await (const o of store.list('radar/')) stored.push(o.key);
       expect(stored.sort()).toEqual([...owned].sort());
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 });

@@ -61,9 +61,9 @@ describe('Level 3 from a bucket with the public key layout', () => {
     expect(objects[0]!.key).toBe('LOT_N0H_2021_01_31_11_06_30');
     const run = await ingestOnce();
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    const catalog = openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
     try {
-      const rows = catalog.reader.products.list({}, { first: 100, after: null });
+      const rows = await catalog.reader.products.list({}, { first: 100, after: null });
       expect(rows.rows.map((r) => r.sourceKey).sort()).toEqual(
         objects
           .filter((o) => o.expected)
@@ -71,12 +71,12 @@ describe('Level 3 from a bucket with the public key layout', () => {
           .sort(),
       );
       expect(rows.rows.every((r) => r.source === `level3:${BUCKET}` && r.site === 'KLOT')).toBe(true);
-      expect(catalog.reader.products.codeCounts({}).map((c) => [c.mnemonic, c.count])).toEqual([
+      expect((await catalog.reader.products.codeCounts({})).map((c) => [c.mnemonic, c.count])).toEqual([
         ['N0H', 3],
         ['DAA', 1],
       ]);
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 

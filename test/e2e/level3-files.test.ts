@@ -58,10 +58,10 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
     expect(run.stdout).toContain(`${names.length} ingested, 0 unchanged, 0 failed`);
     expect(run.stdout).toMatch(/LOT_DAA_2021_05_08_03_40_29 → level3 KLOT_DAA_20210508_034029 \(DAA \(code 170\) null product \(flag 5\)/);
 
-    const catalog = openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
     const store = new FileObjectStore(join(work, 'var', 'objects'));
     try {
-      const rows = catalog.reader.products.list({}, { first: 100 }).rows;
+      const rows = (await catalog.reader.products.list({}, { first: 100 })).rows;
       expect(rows).toHaveLength(names.length);
       const bySource = new Map(rows.map((r) => [r.sourceKey.split('/').pop()!, r]));
       for (const name of names) {
@@ -87,8 +87,8 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
         }
       }
       // LOT_… files belong to KLOT; N0H is at 0.5°; the storm products keep their structure.
-      expect(catalog.reader.products.byIds(['KLOT_N0H_20210131_110630'])[0]).toMatchObject({ code: 165, category: 'HYDROMETEOR', elevationAngle: 0.5 });
-      const nullDaa = catalog.reader.products.byIds(['KLOT_DAA_20210508_034029'])[0]!;
+      expect((await catalog.reader.products.byIds(['KLOT_N0H_20210131_110630']))[0]).toMatchObject({ code: 165, category: 'HYDROMETEOR', elevationAngle: 0.5 });
+      const nullDaa = (await catalog.reader.products.byIds(['KLOT_DAA_20210508_034029']))[0]!;
       expect(nullDaa).toMatchObject({ category: 'PRECIPITATION', imageKey: null });
       const nullMeta = JSON.parse(new TextDecoder().decode((await store.get(nullDaa.metadataKey))!.body));
       expect(nullMeta.nullProduct.flag).toBe(5);
@@ -100,9 +100,9 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
           .filter((p: any) => p.kind === 'hail')
           .flatMap((p: any) => p.points).length,
       ).toBeGreaterThan(1);
-      expect(catalog.reader.ingest.failures()).toEqual([]);
+      expect(await catalog.reader.ingest.failures()).toEqual([]);
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 

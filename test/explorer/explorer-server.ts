@@ -97,7 +97,7 @@ async function ingestMore({ catalogPath, objectsDir }: IngestedCatalog, files: M
   const objects = new FileObjectStore(objectsDir, { durable: false });
   const source = new MemorySource();
   for (const [key, bytes] of files) source.files.set(key, bytes);
-  const writer = openCatalog(catalogPath);
+  const writer = await openCatalog(catalogPath);
   try {
     const ctx = { catalog: writer, objects, renderSize: 1024, log: pino({ level: 'silent' }) };
     for (const key of source.files.keys()) {
@@ -105,7 +105,7 @@ async function ingestMore({ catalogPath, objectsDir }: IngestedCatalog, files: M
       if (outcome.status !== 'ingested') throw new Error(`ingesting ${key}: ${outcome.status === 'failed' ? outcome.error.message : outcome.status}`);
     }
   } finally {
-    writer.close();
+    await writer.close();
   }
 }
 
@@ -114,7 +114,7 @@ async function serve(files: Map<string, Uint8Array>, config?: Partial<ServerConf
   const ingested = await ingestInto(files);
   const { dir, catalogPath, objectsDir } = ingested;
   const objects = new FileObjectStore(objectsDir, { durable: false });
-  const catalog = openReadOnlyCatalog(catalogPath);
+  const catalog = await openReadOnlyCatalog(catalogPath);
   const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e), config }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
@@ -122,7 +122,7 @@ async function serve(files: Map<string, Uint8Array>, config?: Partial<ServerConf
     graphql: async (query, variables) => (await postGraphql(`${listening.url}/graphql`, query, variables)).body as never,
     async close() {
       await listening.close();
-      catalog.close();
+      await catalog.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -21,12 +21,12 @@ async function ingestFiles(...paths: string[]): Promise<number> {
   return files.run(parseCommandArgs(files, paths)!);
 }
 
-function failureCodes(): string[] {
-  const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
+async function failureCodes(): Promise<string[]> {
+  const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
   try {
-    return catalog.reader.ingest.failures().map((f) => f.errorCode);
+    return (await catalog.reader.ingest.failures()).map((f) => f.errorCode);
   } finally {
-    catalog.close();
+    await catalog.close();
   }
 }
 
@@ -46,7 +46,7 @@ describe('a format registered by a test', () => {
     writeFileSync(early, 'TINYPRODUCT KLOT XYZ 2024-05-01T11:00:00Z\n');
     expect(fileFormats().map((f) => f.id)).not.toContain('tiny');
     expect(await ingestFiles(early)).toBe(1);
-    expect(failureCodes()).toEqual(['UNRECOGNIZED']);
+    expect(await failureCodes()).toEqual(['UNRECOGNIZED']);
   });
 
   it('is ingested through `radome ingest files` once registered, and its bad files get its typed error', async () => {
@@ -55,19 +55,19 @@ describe('a format registered by a test', () => {
     writeFileSync(good, 'TINYPRODUCT KLOT XYZ 2024-05-01T12:00:00Z\n');
     expect(await ingestFiles(good)).toBe(0);
     const id = level3ProductId('KLOT', 'XYZ', Date.parse('2024-05-01T12:00:00Z'));
-    const catalog = openReadOnlyCatalog(join(dataDir, 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      const [row] = catalog.reader.products.byIds([id]);
+      const [row] = await catalog.reader.products.byIds([id]);
       expect(row).toMatchObject({ id, site: 'KLOT', mnemonic: 'XYZ', category: 'OTHER', sourceKey: good, imageKey: null });
       expect(existsSync(join(dataDir, 'objects', row!.rawKey))).toBe(true);
     } finally {
-      catalog.close();
+      await catalog.close();
     }
 
     const bad = join(dir, 'bad.tiny');
     writeFileSync(bad, 'TINYPRODUCT KLOT XYZ not-a-time\n');
     expect(await ingestFiles(bad)).toBe(1);
-    expect(failureCodes().sort()).toEqual(['CORRUPT', 'UNRECOGNIZED']);
+    expect((await failureCodes()).sort()).toEqual(['CORRUPT', 'UNRECOGNIZED']);
   });
 
   it('cannot take an id another format has', () => {

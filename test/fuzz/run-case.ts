@@ -135,9 +135,9 @@ function watched(plan: IngestPlan): IngestPlan {
           }
         }
       : undefined,
-    commit: (writer, file) => {
+    commit: async (writer, file) => {
       try {
-        commit.call(plan, writer, file);
+        await commit.call(plan, writer, file);
       } catch (e) {
         watch.note(e);
         throw e;
@@ -147,7 +147,7 @@ function watched(plan: IngestPlan): IngestPlan {
 }
 
 async function ingestFile(input: Extract<FuzzInput, { kind: 'file' }>, renderSize: number): Promise<CaseOutcome> {
-  const catalog = openCatalog(':memory:');
+  const catalog = await openCatalog(':memory:');
   const objects = new MemoryObjectStore();
   try {
     const ctx = context(catalog, objects, renderSize);
@@ -168,12 +168,12 @@ async function ingestFile(input: Extract<FuzzInput, { kind: 'file' }>, renderSiz
     }
     return { status: 'ingested' };
   } finally {
-    catalog.close();
+    await catalog.close();
   }
 }
 
 async function followChunks(input: Extract<FuzzInput, { kind: 'chunks' }>, renderSize: number): Promise<CaseOutcome> {
-  const catalog = openCatalog(':memory:');
+  const catalog = await openCatalog(':memory:');
   const time = Date.UTC(2026, 7, 11, 22, 58, 58);
   const listed: ListedChunk[] = input.chunks.map((bytes, i) => {
     const key = level2ChunkKeyFor('KLOT', 1, time, i + 1, i === 0 ? 'S' : i === input.chunks.length - 1 ? 'E' : 'I');
@@ -193,7 +193,7 @@ async function followChunks(input: Extract<FuzzInput, { kind: 'chunks' }>, rende
     if (result.failed > 0) return { status: 'typed', code: watch.typed?.code ?? 'UNKNOWN', message: watch.typed?.message };
     return { status: result.ingested > 0 ? 'ingested' : 'pending' };
   } finally {
-    catalog.close();
+    await catalog.close();
   }
 }
 

@@ -22,10 +22,10 @@ import { MemorySource } from '../support/memory-source.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function store(): IngestContext {
+async function store(): Promise<IngestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-day-merge-'));
   dirs.push(dir);
-  return { catalog: openCatalog(join(dir, 'catalog.db')), objects: new FileObjectStore(join(dir, 'objects'), { durable: false }), renderSize: 256, log: pino({ level: 'silent' }) };
+  return { catalog: await openCatalog(join(dir, 'catalog.db')), objects: new FileObjectStore(join(dir, 'objects'), { durable: false }), renderSize: 256, log: pino({ level: 'silent' }) };
 }
 
 /** Ingests files (key → spec) in the given order, `concurrency` at a time. */
@@ -42,7 +42,7 @@ async function ingest(ctx: IngestContext, files: [string, ObsFileSpec][], concur
 /** The stored observations of every day of SYNT as sorted "time sat code value" lines. */
 async function storedRows(ctx: IngestContext): Promise<string[]> {
   const rows: string[] = [];
-  for (const day of ctx.catalog.reader.gnss.days('SYNT', 0, 99_999)) {
+  for (const day of await ctx.catalog.reader.gnss.days('SYNT', 0, 99_999)) {
     const obs = await decodeSnrParquet((await ctx.objects.get(day.objectKey))!.body, day.objectKey);
     for (let i = 0; i < obs.count; i++) rows.push(`${obs.times[i]} ${obs.satellites[i]} ${obs.codes[obs.codeIndex[i]!]} ${obs.values[i]}`);
   }
@@ -51,7 +51,7 @@ async function storedRows(ctx: IngestContext): Promise<string[]> {
 
 /** What a query and the day rows say, for comparing two catalogs. */
 async function summary(ctx: IngestContext) {
-  const days = ctx.catalog.reader.gnss.days('SYNT', 0, 99_999).map(({ day, firstTime, lastTime, epochCount, observationCount, satelliteCount }) => ({
+  const days = (await ctx.catalog.reader.gnss.days('SYNT', 0, 99_999)).map(({ day, firstTime, lastTime, epochCount, observationCount, satelliteCount }) => ({
     day,
     firstTime,
     lastTime,
@@ -62,7 +62,7 @@ async function summary(ctx: IngestContext) {
   const query = { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2) };
   const quarterHours = await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { ...query, interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
   const daily = await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { ...query, interval: 'P1D', groupBy: ['CONSTELLATION'] });
-  return { days, quarterHours: quarterHours.points, daily: daily.points, station: ctx.catalog.reader.gnss.stationsByIds(['SYNT'])[0]!.dayCount };
+  return { days, quarterHours: quarterHours.points, daily: daily.points, station: (await ctx.catalog.reader.gnss.stationsByIds(['SYNT']))[0]!.dayCount };
 }
 
 /** The two catalogs and stores agree: the same query answers and day rows, the same stored values. */
@@ -77,9 +77,9 @@ const part = (from: number, to: number): ObsFileSpec => ({ ...whole, body: whole
 
 describe('station-days from several files', () => {
   it('merges parts that arrive out of order and at once into the day the whole file gives', async () => {
-    const reference = store();
+    const reference = await store();
     await ingest(reference, [['/data/synt0600.24o', whole]]);
-    const parts = store();
+    const parts = await store();
     await ingest(
       parts,
       [
@@ -93,9 +93,9 @@ describe('station-days from several files', () => {
   });
 
   it('counts nothing twice when files overlap, and the whole day arriving last changes nothing', async () => {
-    const reference = store();
+    const reference = await store();
     await ingest(reference, [['/data/synt0600.24o', whole]]);
-    const overlapping = store();
+    const overlapping = await store();
     await ingest(overlapping, [
       ['/data/synt060a.24o', part(0, 60)],
       ['/data/synt060b.24o', part(30, 100)],
@@ -108,10 +108,10 @@ describe('station-days from several files', () => {
 
 describe('a file spanning all a station-day holds', () => {
   it('replaces the day (a re-published file with bad epochs taken out)', async () => {
-    const ctx = store();
+    const ctx = await store();
     await ingest(ctx, [['/data/synt0600.24o', whole]]);
     const fewer = { ...whole, body: whole.body.filter((_, k) => k % 10 !== 5) };
-    const reference = store();
+    const reference = await store();
     await ingest(reference, [['/data/synt0600.24o', fewer]]);
     await ingest(ctx, [['/data/synt0600.24o', fewer]]);
     await expectSameDays(ctx, reference);
@@ -120,7 +120,7 @@ describe('a file spanning all a station-day holds', () => {
 
 describe('a station-day in another time system', () => {
   it('is refused with a reason, and the stored day stays as it was', async () => {
-    const ctx = store();
+    const ctx = await store();
     await ingest(ctx, [['/data/synt060a.24o', part(0, 40)]]);
     const before = await summary(ctx);
     const source = new MemorySource();
@@ -140,7 +140,7 @@ describe('a station-day in another time system', () => {
 
 describe('one band across RINEX versions', () => {
   it('follows band 1 from S1 (RINEX 2) to S1C (RINEX 3) in one series', async () => {
-    const ctx = store();
+    const ctx = await store();
     const twoDays = 2 * 86_400_000;
     const v2 = syntheticObsSpec({ version: 2, epochs: 100, seed: 7 });
     const v3 = syntheticObsSpec({ version: 3, epochs: 100, seed: 8 });

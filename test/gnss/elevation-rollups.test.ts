@@ -72,7 +72,7 @@ const WINDOWS: Window[] = [
 
 /** Every stored observation of the station in [from, to) with geometry, decoded from Parquet. */
 async function storedDays(catalog: Catalog, objects: ObjectStore, station: string, from: number, to: number): Promise<SnrObservations[]> {
-  const days = catalog.reader.gnss.days(station, Math.floor(from / DAY_MS), Math.floor((to - 1) / DAY_MS)).filter((d) => d.geometry);
+  const days = (await catalog.reader.gnss.days(station, Math.floor(from / DAY_MS), Math.floor((to - 1) / DAY_MS))).filter((d) => d.geometry);
   return Promise.all(days.map(async (d) => decodeSnrParquet((await objects.get(d.objectKey))!.body, d.objectKey)));
 }
 
@@ -149,10 +149,10 @@ describe.skipIf(!MCHL_OK)('elevation rollups, MCHL gnssrefl days 2025-010…012'
   it('answer snrSeries, snrSummary and snrByElevation as the raw observations do', async () => {
     const { path, objects } = store();
     await ingest(path, objects, MCHL_FILES as string[]);
-    const catalog = openCatalog(path);
+    const catalog = await openCatalog(path);
     try {
       const day10 = Date.UTC(2025, 0, 10);
-      expect(catalog.reader.gnss.days('MCHL', 0, 1e6).map((d) => [d.geometry, d.elevationRollups])).toEqual([
+      expect((await catalog.reader.gnss.days('MCHL', 0, 1e6)).map((d) => [d.geometry, d.elevationRollups])).toEqual([
         ['file', true],
         ['file', true],
         ['file', true],
@@ -163,7 +163,7 @@ describe.skipIf(!MCHL_OK)('elevation rollups, MCHL gnssrefl days 2025-010…012'
       await checkSeries(catalog, objects, 'MCHL', day10 + 6 * 3600e3, day10 + 2 * DAY_MS + 18 * 3600e3);
       await checkCurves(catalog, objects, 'MCHL', day10 + 6 * 3600e3, day10 + 2 * DAY_MS + 18 * 3600e3);
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   }, 120_000);
 });
@@ -173,21 +173,21 @@ describe.skipIf(!SLAC_OK)('elevation rollups, SLAC 2021-118 with orbits arriving
     const { path, objects } = store();
     const day = Date.UTC(2021, 3, 28);
     await ingest(path, objects, [SLAC[0]!]);
-    let catalog = openCatalog(path);
-    expect(catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS)[0]).toMatchObject({ geometry: null, elevationRollups: false });
+    let catalog = await openCatalog(path);
+    expect((await catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: null, elevationRollups: false });
     await expect(snrSummary(catalog.reader.gnss, objects, { station: 'SLAC', from: day, to: day + DAY_MS, minElevation: 5 })).rejects.toThrow(/no satellite geometry/);
-    catalog.close();
+    await catalog.close();
 
     await ingest(path, objects, [SLAC[1]!]);
-    catalog = openCatalog(path);
-    expect(catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS)[0]).toMatchObject({ geometry: 'broadcast', elevationRollups: true });
+    catalog = await openCatalog(path);
+    expect((await catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: 'broadcast', elevationRollups: true });
     await checkSeries(catalog, objects, 'SLAC', day, day + DAY_MS);
     const broadcast = await snrByElevation(catalog.reader, noReads, { station: 'SLAC', from: day, to: day + DAY_MS, binWidth: 5, groupBy: ['SATELLITE'] });
-    catalog.close();
+    await catalog.close();
 
     await ingest(path, objects, [SLAC[2]!]);
-    catalog = openCatalog(path);
-    expect(catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS)[0]).toMatchObject({ geometry: 'precise', elevationRollups: true });
+    catalog = await openCatalog(path);
+    expect((await catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: 'precise', elevationRollups: true });
     await checkSeries(catalog, objects, 'SLAC', day, day + DAY_MS);
     await checkCurves(catalog, objects, 'SLAC', day, day + DAY_MS);
     const precise = await snrByElevation(catalog.reader, noReads, { station: 'SLAC', from: day, to: day + DAY_MS, binWidth: 5, groupBy: ['SATELLITE'] });
@@ -205,15 +205,15 @@ describe.skipIf(!SLAC_OK)('elevation rollups, SLAC 2021-118 with orbits arriving
       }
     };
     const before = rowCount();
-    catalog.close();
+    await catalog.close();
 
     // The same SP3 file again, under another key: the day's rollups are replaced, not added to.
     const source = new MemorySource();
     source.files.set(`again/${SLAC[2]!}`, readFileSync(SLAC[2]!));
     await ingestEveryFile(path, objects, source);
-    catalog = openCatalog(path);
+    catalog = await openCatalog(path);
     expect(rowCount()).toEqual(before);
     expect(await snrByElevation(catalog.reader, noReads, { station: 'SLAC', from: day, to: day + DAY_MS, binWidth: 5, groupBy: ['SATELLITE'] })).toEqual(precise);
-    catalog.close();
+    await catalog.close();
   }, 180_000);
 });

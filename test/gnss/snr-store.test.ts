@@ -31,17 +31,17 @@ describe('GNSS SNR store on synthetic RINEX', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'radome-gnss-'));
-    catalog = openCatalog(join(dir, 'catalog.db'));
+    catalog = await openCatalog(join(dir, 'catalog.db'));
     objects = new FileObjectStore(join(dir, 'objects'));
     // 2024-02-29 23:58 for 25 min at 15 s: crosses GPS midnight, so the file splits into two days.
     rinex = readRinex(writeRinexObs(syntheticObsSpec({ version: 3, epochs: 100, seed: 3 })));
     const plan = gnssIngestPlanOf(planGnssFile(rinex, file, { ingestedAt: 1 }));
     for (const o of plan.objects) await objects.put(o.key, o.body, o.contentType);
-    plan.commit(catalog.writer, { ...file, ingestedAt: 1 });
+    await plan.commit(catalog.writer, { ...file, ingestedAt: 1 });
   });
 
-  afterAll(() => {
-    catalog.close();
+  afterAll(async () => {
+    await catalog.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -69,16 +69,16 @@ describe('GNSS SNR store on synthetic RINEX', () => {
   });
 
   it('catalogs the station with its coverage, and committing again changes nothing', async () => {
-    const station = catalog.reader.gnss.stationsByIds(['SYNT'])[0]!;
+    const station = (await catalog.reader.gnss.stationsByIds(['SYNT']))[0]!;
     expect(station).toMatchObject({ id: 'SYNT', name: 'SYNT', dayCount: 2, firstDay: Date.UTC(2024, 1, 29) / 86_400_000 });
     expect(station.latitude).toBeCloseTo(40, 0);
     const before = await snrSeries(catalog.reader.gnss, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
     const plan = gnssIngestPlanOf(planGnssFile(rinex, file, { ingestedAt: 2 }));
-    plan.commit(catalog.writer, { ...file, ingestedAt: 2 });
+    await plan.commit(catalog.writer, { ...file, ingestedAt: 2 });
     const after = await snrSeries(catalog.reader.gnss, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
     expect(after.points).toEqual(before.points);
-    expect(catalog.reader.gnss.days('SYNT', 0, 99_999)).toHaveLength(2);
-    expect(catalog.reader.ingest.isIngested('local', KEY, 'f1')).toBe(true);
+    expect(await catalog.reader.gnss.days('SYNT', 0, 99_999)).toHaveLength(2);
+    expect(await catalog.reader.ingest.isIngested('local', KEY, 'f1')).toBe(true);
   });
 
   const cases: [string, Omit<BruteQuery, 'from' | 'to' | 'intervalMs'>, string[]][] = [

@@ -34,12 +34,12 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     const source = new MemorySource();
     for (const p of [...MCHL_FILES, MCHL_JSON, MCHL_REFR]) source.files.set(p!, readFileSync(p!));
     await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = `${listening.url}/graphql`;
     close = async () => {
       await listening.close();
-      catalog.close();
+      await catalog.close();
     };
   }, 120_000);
 
@@ -49,7 +49,7 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
   });
 
   it('keeps the SNR file\'s elevation, azimuth and values (geometry "file")', async () => {
-    const day = catalog.reader.gnss.days('MCHL', 0, 1e6).find((d) => d.day === Date.UTC(2025, 0, 10) / 86400e3)!;
+    const day = (await catalog.reader.gnss.days('MCHL', 0, 1e6)).find((d) => d.day === Date.UTC(2025, 0, 10) / 86400e3)!;
     expect(day.geometry).toBe('file');
     const stored = await decodeSnrParquet((await objects.get(day.objectKey))!.body, day.objectKey);
     const file = readSnrFile(gunzipSync(readFileSync(MCHL_FILES[0]!)), MCHL_FILES[0]!).observations;
@@ -57,9 +57,9 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     expect(stored.values).toEqual(file.values);
     expect(stored.geometry!.elevation).toEqual(file.geometry!.elevation);
     expect(stored.geometry!.azimuth).toEqual(file.geometry!.azimuth);
-    expect(catalog.reader.gnss.stationSettings('MCHL')).toMatchObject({ station: 'MCHL' });
-    expect(catalog.reader.gnss.stationSettings('MCHL')!.settingsJson).toContain('"PkNoise"');
-    expect(catalog.reader.gnss.stationSettings('MCHL')!.refractionText).toContain('97635');
+    expect(await catalog.reader.gnss.stationSettings('MCHL')).toMatchObject({ station: 'MCHL' });
+    expect((await catalog.reader.gnss.stationSettings('MCHL'))!.settingsJson).toContain('"PkNoise"');
+    expect((await catalog.reader.gnss.stationSettings('MCHL'))!.refractionText).toContain('97635');
   });
 
   it('reflectorHeights for day 10 with the stored mchl.json settings matches gnssrefl', async () => {

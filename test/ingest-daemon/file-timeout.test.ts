@@ -69,7 +69,7 @@ describe('per-file time limit', () => {
   });
 
   it('ingest goes on: the spinning file fails with TIMEOUT and is quarantined whole, the files after it (one queued on the same thread) are ingested', async () => {
-    const catalog = openCatalog(join(dir, 'catalog.db'));
+    const catalog = await openCatalog(join(dir, 'catalog.db'));
     const objects = new FileObjectStore(join(dir, 'objects'));
     const pool = createPlanPool(1, { fileTimeoutMs: LIMIT_MS, workerModule: spinning });
     try {
@@ -97,13 +97,13 @@ describe('per-file time limit', () => {
       expect(spin.status === 'failed' && spin.error.code).toBe('TIMEOUT');
       expect(spin.status === 'failed' && spin.quarantineKey).toBe('quarantine/memory/a-spin.rnx');
       expect((await objects.get('quarantine/memory/a-spin.rnx'))?.body).toEqual(source.files.get('a-spin.rnx'));
-      expect(catalog.reader.ingest.failureOf('memory', 'a-spin.rnx', source.object('a-spin.rnx').fingerprint)).toMatchObject({ quarantined: true });
+      expect(await catalog.reader.ingest.failureOf('memory', 'a-spin.rnx', source.object('a-spin.rnx').fingerprint)).toMatchObject({ quarantined: true });
       expect(byKey.get('b.rnx')?.status).toBe('ingested');
       expect(logged).toContain('planning failed outside the file; trying once more');
       expect(byKey.get('c.rnx')?.status).toBe('ingested');
     } finally {
       await pool.close();
-      catalog.close();
+      await catalog.close();
     }
   });
 });

@@ -25,12 +25,12 @@ describe('ingestObject on the plan pool', () => {
 
   afterAll(async () => {
     await pool.close();
-    for (const c of catalogs) c.close();
+    for (const c of catalogs) await c.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function context(name: string, objectsRoot: string): IngestContext {
-    const catalog = openCatalog(join(dir, `${name}.db`));
+  async function context(name: string, objectsRoot: string): Promise<IngestContext> {
+    const catalog = await openCatalog(join(dir, `${name}.db`));
     catalogs.push(catalog);
     const retry = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
     return { catalog, objects: new FileObjectStore(objectsRoot), renderSize: 64, log: pino({ level: 'silent' }), planFile: pool.planFile, maxAttempts: 1, retry };
@@ -40,7 +40,7 @@ describe('ingestObject on the plan pool', () => {
     const source = new MemorySource();
     const junk = new Uint8Array(50_000).map((_, i) => (i * 7919) % 251);
     source.files.set('junk', junk);
-    const ctx = context('junk', join(dir, 'junk-objects'));
+    const ctx = await context('junk', join(dir, 'junk-objects'));
     const outcome = await ingestObject(ctx, source, source.object('junk'));
     expect(outcome.status).toBe('failed');
     const key = outcome.status === 'failed' ? outcome.quarantineKey : null;
@@ -53,7 +53,7 @@ describe('ingestObject on the plan pool', () => {
     const product = hydrometeorProduct();
     source.files.set('n0h', product);
     const root = join(dir, 'clash-objects');
-    const ctx = context('clash', root);
+    const ctx = await context('clash', root);
     // A plain file where the product's objects need a folder: the store refuses them (not transient).
     await ctx.objects.put('radar', new Uint8Array([1]), 'application/octet-stream');
     const outcome = await ingestObject(ctx, source, source.object('n0h'));
@@ -62,6 +62,6 @@ describe('ingestObject on the plan pool', () => {
     expect(failed?.error.message).toMatch(/clashes/);
     expect(failed?.quarantineKey).toBe('quarantine/memory/n0h');
     expect((await ctx.objects.get('quarantine/memory/n0h'))?.body).toEqual(product);
-    expect(ctx.catalog.reader.ingest.failureOf('memory', 'n0h', source.object('n0h').fingerprint)).toMatchObject({ attempts: 1, quarantined: true });
+    expect(await ctx.catalog.reader.ingest.failureOf('memory', 'n0h', source.object('n0h').fingerprint)).toMatchObject({ attempts: 1, quarantined: true });
   });
 });

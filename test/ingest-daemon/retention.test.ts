@@ -43,12 +43,12 @@ describe.skipIf(!samplePath)('retention', () => {
     expect(storeKeys.length).toBeGreaterThan(0);
     const doomed = Object.keys(before.objects).length - storeKeys.length + before.volumes.length;
     // The catalog half of a cleanup, then a "crash": rows gone, their objects doomed but present.
-    const catalog = openCatalog(join(run.dataDir, 'catalog.db'));
+    const catalog = await openCatalog(join(run.dataDir, 'catalog.db'));
     try {
-      const result = catalog.writer.retention.doomOlderThan(Date.UTC(2023, 0, 1), Date.now());
+      const result = await catalog.writer.retention.doomOlderThan(Date.UTC(2023, 0, 1), Date.now());
       expect(result).toMatchObject({ volumes: 3, products: 0, objects: doomed });
     } finally {
-      catalog.close();
+      await catalog.close();
     }
     const crashed = await snapshot(run.dataDir, objectsUrl(run.dataDir));
     expect(crashed.volumes).toEqual([]);

@@ -24,7 +24,7 @@ describe('storm cells objects at ingest', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'radome-storm-ingest-'));
-    catalog = openCatalog(join(dir, 'catalog.db'));
+    catalog = await openCatalog(join(dir, 'catalog.db'));
     objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
     const source = new MemorySource();
     source.files.set('ntv', ntvProduct());
@@ -33,13 +33,13 @@ describe('storm cells objects at ingest', () => {
     for (const key of source.files.keys()) expect((await ingestObject(ctx, source, source.object(key))).status).toBe('ingested');
   });
 
-  afterAll(() => {
-    catalog?.close();
+  afterAll(async () => {
+    await catalog?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('a storm product gets <stem>.cells.json with its decoded cells; other products none', async () => {
-    const [ntv] = catalog.reader.products.byIds(['KLOT_NTV_20210715_221319']);
+    const [ntv] = await catalog.reader.products.byIds(['KLOT_NTV_20210715_221319']);
     const stored = await objects.get(level3StormCellsKey(ntv!.rawKey));
     expect(stored!.contentType).toBe('application/json');
     const cells = JSON.parse(new TextDecoder().decode(stored!.body)) as StormCellProduct;
@@ -48,14 +48,14 @@ describe('storm cells objects at ingest', () => {
       ['A1', 'TVS'],
       ['B2', 'ETVS'],
     ]);
-    const n0h = catalog.reader.products.list({ codes: [165] }, { first: 1 }).rows[0]!;
+    const n0h = (await catalog.reader.products.list({ codes: [165] }, { first: 1 })).rows[0]!;
     expect(await objects.get(level3StormCellsKey(n0h.rawKey))).toBeNull();
   });
 
-  it('retention dooms the cells object with the product (and no phantom key for other products)', () => {
-    const result = catalog.writer.retention.doomOlderThan(NTV_SCAN_TIME + 1, Date.now());
+  it('retention dooms the cells object with the product (and no phantom key for other products)', async () => {
+    const result = await catalog.writer.retention.doomOlderThan(NTV_SCAN_TIME + 1, Date.now());
     expect(result.products).toBe(2);
-    const doomed = catalog.writer.retention.doomedKeys(100);
+    const doomed = await catalog.writer.retention.doomedKeys(100);
     expect(doomed.filter((k) => k.endsWith('.cells.json'))).toEqual(['radar/level3/KLOT/NTV/2021/07/15/221319.cells.json']);
     // NTV: raw, JSON, cells; N0H: raw, JSON, PNG.
     expect(doomed).toHaveLength(6);

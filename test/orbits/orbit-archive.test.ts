@@ -49,12 +49,12 @@ describe('orbit archive templates', () => {
     expect(await names(gnssrefl, GNSSREFL_PRECISE_FROM_DAY + 3, 2)).toEqual(['COD0MGXFIN_20211400000_01D_05M_ORB.SP3', 'brdc1410.21n']);
     expect(await names(new OrbitArchiveSource({ broadcast, precise, choice: 'both' }), DAY, 1)).toEqual(['COD0MGXFIN_20211180000_01D_05M_ORB.SP3', 'brdc1180.21n']);
 
-    const catalog = openCatalog(join(root, 'catalog.db'));
+    const catalog = await openCatalog(join(root, 'catalog.db'));
     const ctx = { catalog, objects: new FileObjectStore(join(root, 'objects'), { durable: false }), renderSize: 64, log: pino({ level: 'silent' }) };
     const both = new OrbitArchiveSource({ broadcast, precise, choice: 'both' });
     const summary = await ingestAll(ctx, both, both.list({ from: DAY * 86400e3, to: (DAY + 1) * 86400e3 }), { concurrency: 1 });
     expect(summary.failed).toBe(0);
-    expect(catalog.reader.gnss.orbits(DAY, DAY).map((o) => o.kind)).toEqual(['precise', 'broadcast']);
-    catalog.close();
+    expect((await catalog.reader.gnss.orbits(DAY, DAY)).map((o) => o.kind)).toEqual(['precise', 'broadcast']);
+    await catalog.close();
   });
 });

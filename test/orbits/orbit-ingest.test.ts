@@ -28,10 +28,10 @@ const DAY = Date.UTC(2021, 3, 28) / 86400e3;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function store(): IngestContext {
+async function store(): Promise<IngestContext> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-orbit-ingest-'));
   dirs.push(dir);
-  return { catalog: openCatalog(join(dir, 'catalog.db')), objects: new FileObjectStore(join(dir, 'objects'), { durable: false }), renderSize: 256, log: pino({ level: 'silent' }) };
+  return { catalog: await openCatalog(join(dir, 'catalog.db')), objects: new FileObjectStore(join(dir, 'objects'), { durable: false }), renderSize: 256, log: pino({ level: 'silent' }) };
 }
 
 async function ingest(ctx: IngestContext, paths: string[]): Promise<void> {
@@ -45,29 +45,29 @@ async function ingest(ctx: IngestContext, paths: string[]): Promise<void> {
 }
 
 async function storedDay(ctx: IngestContext): Promise<SnrObservations> {
-  const day = ctx.catalog.reader.gnss.days('SLAC', DAY, DAY)[0]!;
+  const day = (await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!;
   return decodeSnrParquet((await ctx.objects.get(day.objectKey))!.body, day.objectKey);
 }
 
 describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 2021-118', () => {
   it('stores and catalogues orbit files per day, and fills in geometry for SNR that came first', async () => {
-    const ctx = store();
+    const ctx = await store();
     await ingest(ctx, [OBS!]);
-    const bare = ctx.catalog.reader.gnss.days('SLAC', DAY, DAY)[0]!;
+    const bare = (await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!;
     expect(bare.geometry).toBeNull();
     expect((await storedDay(ctx)).geometry).toBeUndefined();
 
     await ingest(ctx, [BRDC!]);
-    const orbits = ctx.catalog.reader.gnss.orbits(DAY - 1, DAY + 1);
+    const orbits = await ctx.catalog.reader.gnss.orbits(DAY - 1, DAY + 1);
     expect(orbits.map((o) => [o.day, o.kind, o.objectKey])).toEqual([[DAY, 'broadcast', 'gnss/orbits/year=2021/doy=118/broadcast/brdc1180.21n']]);
     expect(new Uint8Array((await ctx.objects.get(orbits[0]!.objectKey))!.body)).toEqual(new Uint8Array(readFileSync(BRDC!)));
-    expect(ctx.catalog.reader.gnss.days('SLAC', DAY, DAY)[0]!.geometry).toBe('broadcast');
+    expect((await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!.geometry).toBe('broadcast');
     const broadcast = await storedDay(ctx);
     expect(broadcast.geometry).toBeDefined();
 
     await ingest(ctx, [SP3!]);
-    expect(ctx.catalog.reader.gnss.orbits(DAY, DAY).map((o) => o.kind)).toEqual(['precise', 'broadcast']);
-    expect(ctx.catalog.reader.gnss.days('SLAC', DAY, DAY)[0]!.geometry).toBe('precise');
+    expect((await ctx.catalog.reader.gnss.orbits(DAY, DAY)).map((o) => o.kind)).toEqual(['precise', 'broadcast']);
+    expect((await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!.geometry).toBe('precise');
     const precise = await storedDay(ctx);
     // The SNR values are those of the day before its geometry came.
     expect(precise.values).toEqual(broadcast.values);
@@ -75,7 +75,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
 
     // Elevation and azimuth as the independent-free reference: the same geometry computed
     // directly from the decoded files, SP3 preferred (stored as FLOAT, so within float precision).
-    const station = ctx.catalog.reader.gnss.stationsByIds(['SLAC'])[0]!;
+    const station = (await ctx.catalog.reader.gnss.stationsByIds(['SLAC']))[0]!;
     const { satSystem, satPrn } = satellitesOfKeys(precise.satellites);
     const direct = satelliteGeometry({
       station: geodeticToEcef(station.latitude!, station.longitude!, station.heightM!),
@@ -107,7 +107,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
     const connection = await instance.connect();
     try {
       const path = join(dirs.at(-1)!, 'day.parquet');
-      writeFileSync(path, (await ctx.objects.get(ctx.catalog.reader.gnss.days('SLAC', DAY, DAY)[0]!.objectKey))!.body);
+      writeFileSync(path, (await ctx.objects.get((await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!.objectKey))!.body);
       const reader = await connection.runAndReadAll(
         `SELECT count(elevation)::DOUBLE AS n, count(*)::DOUBLE AS rows, avg(elevation::DOUBLE) AS el, typeof(any_value(azimuth)) AS t FROM read_parquet('${path}')`,
       );
@@ -123,11 +123,11 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
   }, 60_000);
 
   it('gives SNR ingested after its orbits the same geometry, and ingesting an orbit file again changes nothing', async () => {
-    const before = store();
+    const before = await store();
     await ingest(before, [OBS!, BRDC!, SP3!]);
-    const after = store();
+    const after = await store();
     await ingest(after, [SP3!, BRDC!, OBS!]);
-    expect(after.catalog.reader.gnss.days('SLAC', DAY, DAY)[0]!.geometry).toBe('precise');
+    expect((await after.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!.geometry).toBe('precise');
     const a = await storedDay(before);
     const b = await storedDay(after);
     expect(b.geometry!.elevation).toEqual(a.geometry!.elevation);
@@ -145,7 +145,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
       { concurrency: 1 },
     );
     expect(summary.failed).toBe(0);
-    expect(after.catalog.reader.gnss.orbits(DAY, DAY)).toHaveLength(2);
+    expect(await after.catalog.reader.gnss.orbits(DAY, DAY)).toHaveLength(2);
     expect((await storedDay(after)).geometry!.elevation).toEqual(a.geometry!.elevation);
   }, 60_000);
 });

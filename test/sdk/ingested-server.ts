@@ -54,7 +54,7 @@ export async function startIngestedServer(options: Partial<RadomeServerOptions> 
   source.files.set('rinex', writeRinexObs(syntheticObsSpec({ version: 3, epochs: 100, seed: 3 })));
 
   const ingest = async (keys: Iterable<string>) => {
-    const writer = openCatalog(catalogPath);
+    const writer = await openCatalog(catalogPath);
     try {
       const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
       for (const key of keys) {
@@ -62,12 +62,12 @@ export async function startIngestedServer(options: Partial<RadomeServerOptions> 
         if (outcome.status !== 'ingested') throw new Error(`ingesting ${key}: ${outcome.status === 'failed' ? outcome.error.message : outcome.status}`);
       }
     } finally {
-      writer.close();
+      await writer.close();
     }
   };
   await ingest(source.files.keys());
 
-  const catalog = openReadOnlyCatalog(catalogPath);
+  const catalog = await openReadOnlyCatalog(catalogPath);
   const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {}, ...options }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
@@ -79,7 +79,7 @@ export async function startIngestedServer(options: Partial<RadomeServerOptions> 
     },
     async close() {
       await listening.close();
-      catalog.close();
+      await catalog.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -67,7 +67,7 @@ describe('query limits', () => {
   it('stops a query that runs past the execution timeout, and gives the next request its own time', async () => {
     // A real catalog whose site list takes 250 ms, as a read over a huge table would; the timeout is
     // 100 ms: room for a first execution's cold code paths (over 20 ms on Node 24 on a busy machine).
-    const catalog = openReadOnlyCatalog(fixture.catalogPath);
+    const catalog = await openReadOnlyCatalog(fixture.catalogPath);
     const sites = catalog.reader.radar.sites;
     catalog.reader.radar.sites = () => {
       const until = performance.now() + 250;
@@ -90,7 +90,7 @@ describe('query limits', () => {
       expect(fast.body.data.sweeps.totalCount).toBeGreaterThan(0);
     } finally {
       await slow.close();
-      catalog.close();
+      await catalog.close();
     }
   });
 

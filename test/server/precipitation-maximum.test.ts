@@ -35,7 +35,7 @@ describe('latestPrecipitation: the largest accumulation per site and code, and t
     source.files.set('klot-daa-null', nullAccumulationProduct(SCAN_TIME + 5 * HOUR)); // newest, states no maximum
     for (const h of [0, 1]) source.files.set(`kilx-daa-${h}`, accumulationProduct({ scanTime: SCAN_TIME + h * HOUR, maxTenths: 0, ...KILX }));
     source.files.set('klot-n0h', hydrometeorProduct()); // not precipitation
-    const writer = openCatalog(join(dir, 'catalog.db'));
+    const writer = await openCatalog(join(dir, 'catalog.db'));
     try {
       const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
       for (const key of source.files.keys()) {
@@ -43,14 +43,14 @@ describe('latestPrecipitation: the largest accumulation per site and code, and t
         expect(outcome.status, key).toBe('ingested');
       }
     } finally {
-      writer.close();
+      await writer.close();
     }
-    const catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = `${listening.url}/graphql`;
     close = async () => {
       await listening.close();
-      catalog.close();
+      await catalog.close();
     };
   });
 

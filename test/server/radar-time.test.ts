@@ -66,12 +66,12 @@ describe('radar over time: frames and storm cells', () => {
     for (const f of STORM_FILES) source.files.set(f, readFileSync(join(stormDir!, f)));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
     await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    const catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = listening.url;
     close = async () => {
       await listening.close();
-      catalog.close();
+      await catalog.close();
     };
   }, 120_000);
 

@@ -102,12 +102,12 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     SWATH_SEEDS.forEach((seed, k) => source.files.set(`swath-${k}`, encodeArchiveII(volume(DAY_SWATH + k * 5 * MIN, moment('REF', RADIALS, GATES, seed)))));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
     await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {}, config: { rainfallGapMinutes: 20 } }).listen(0, '127.0.0.1');
     url = listening.url;
     close = async () => {
       await listening.close();
-      catalog.close();
+      await catalog.close();
     };
   }, 240_000);
 
@@ -253,7 +253,7 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
       const lowest = refCuts.reduce((a, s) => (s.elevationAngle < a.elevationAngle - 0.2 ? s : a), refCuts[0]!);
       const grid = lowest.moments.REF!;
       const layers = new RadarLayers(catalog.reader, new StoredGridSource(objects), 64 * 1024 * 1024);
-      const instants = refInstants(layers, 'KLOT', v.volumeStart - MIN, v.volumeStart + MIN);
+      const instants = await refInstants(layers, 'KLOT', v.volumeStart - MIN, v.volumeStart + MIN);
       expect(instants).toHaveLength(1);
       const field = await instants[0]!.load();
       expect(field.codes.length).toBe(grid.codes.length);

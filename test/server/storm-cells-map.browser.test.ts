@@ -56,14 +56,14 @@ describe.skipIf(!chromiumPath)('storm cells GeoJSON in MapLibre (headless Chromi
     const source = new MemorySource();
     source.files.set('ntv', ntvProduct());
     if (nst) source.files.set('nst', readFileSync(nst));
-    const writer = openCatalog(join(dir, 'catalog.db'));
+    const writer = await openCatalog(join(dir, 'catalog.db'));
     try {
       for (const key of source.files.keys())
         expect((await ingestObject({ catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) }, source, source.object(key))).status).toBe('ingested');
     } finally {
-      writer.close();
+      await writer.close();
     }
-    catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     api = { url: listening.url, close: () => listening.close() };
     page = await serveFiles({
@@ -81,7 +81,7 @@ describe.skipIf(!chromiumPath)('storm cells GeoJSON in MapLibre (headless Chromi
     await browser?.close();
     await page?.close();
     await api?.close();
-    catalog?.close();
+    await catalog?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

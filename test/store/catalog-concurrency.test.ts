@@ -12,7 +12,7 @@ const SWEEPS_PER_VOLUME = 9;
 describe('one writer and a reader in another process (WAL)', () => {
   it('the reader never gets SQLITE_BUSY, never sees half a commit, and sees every commit', async () => {
     const path = tempDbPath();
-    const writer = openCatalog(path);
+    const writer = await openCatalog(path);
     const reader = spawn(process.execPath, [VITE_NODE, 'test/store/catalog-reader-process.ts'], {
       cwd: repoRoot,
       env: { ...process.env, RADOME_TEST_DB: path, RADOME_TEST_VOLUMES: String(VOLUMES), RADOME_TEST_SWEEPS_PER_VOLUME: String(SWEEPS_PER_VOLUME) },
@@ -36,10 +36,10 @@ describe('one writer and a reader in another process (WAL)', () => {
     });
 
     for (const spec of volumeSchedule(VOLUMES)) {
-      writer.writer.radar.commitVolume(makeVolume(spec));
+      await writer.writer.radar.commitVolume(makeVolume(spec));
       await new Promise((r) => setTimeout(r, 2)); // let the reader interleave
     }
-    writer.close();
+    await writer.close();
     expect(await exited, stderr).toBe(0);
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { reads: number; errors: string[]; torn: number; backwards: number; counts: number; last: number };
     expect(result.errors).toEqual([]);

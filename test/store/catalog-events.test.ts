@@ -13,9 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), 'radome-events-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('catalog event feed pruning', () => {
-  it('forgets events older than a day and keeps the rest, without reusing sequence numbers', () => {
+  it('forgets events older than a day and keeps the rest, without reusing sequence numbers', async () => {
     const path = join(dir, 'catalog.db');
-    openCatalog(path).close();
+    await (await openCatalog(path)).close();
     const now = Date.UTC(2026, 10, 21, 12);
     const db = new Database(path);
     const add = db.prepare("INSERT INTO catalog_events (at, kind, site, subject_id) VALUES (?, 'sweep', 'KLOT', ?)");
@@ -23,17 +23,17 @@ describe('catalog event feed pruning', () => {
     for (let i = 0; i < 3; i++) add.run(now - 1000 * (3 - i), `new${i}`);
     db.close();
 
-    const catalog = openCatalog(path);
+    const catalog = await openCatalog(path);
     try {
-      expect(pruneEventFeed(catalog, pino({ level: 'silent' }), now)).toBe(5);
-      const left = catalog.reader.events.after(0, 100);
+      expect(await pruneEventFeed(catalog, pino({ level: 'silent' }), now)).toBe(5);
+      const left = await catalog.reader.events.after(0, 100);
       expect(left.map((e) => e.subjectId)).toEqual(['new0', 'new1', 'new2']);
-      expect(pruneEventFeed(catalog, pino({ level: 'silent' }), now)).toBe(0);
+      expect(await pruneEventFeed(catalog, pino({ level: 'silent' }), now)).toBe(0);
       // A day later everything goes; the next event still gets a higher number than any before.
-      expect(pruneEventFeed(catalog, pino({ level: 'silent' }), now + 2 * CATALOG_EVENTS_KEPT_MS)).toBe(3);
-      expect(catalog.reader.events.latest()).toBeNull();
+      expect(await pruneEventFeed(catalog, pino({ level: 'silent' }), now + 2 * CATALOG_EVENTS_KEPT_MS)).toBe(3);
+      expect(await catalog.reader.events.latest()).toBeNull();
     } finally {
-      catalog.close();
+      await catalog.close();
     }
     const again = new Database(path);
     const seq = again.prepare("INSERT INTO catalog_events (at, kind, site, subject_id) VALUES (?, 'sweep', 'KLOT', 'next') RETURNING seq").pluck().get(now) as number;

@@ -4,13 +4,22 @@ import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { RadomeContext } from '../../server/context.js';
 import type { RadomeServerOptions } from '../../server/http/server.js';
 import type { IngestControl } from '../../server/ingest-admin.js';
-import { openCatalog, type CatalogReader, type CatalogWriter, type IngestWriter, type ReadOnlyCatalog } from '../../store/catalog/index.js';
+import { openCatalog, type CatalogReader, type CatalogTransaction, type CatalogWriter, type IngestWriter, type ReadOnlyCatalog, type TransactionWriter } from '../../store/catalog/index.js';
 import { tempDbPath } from './catalog-fixtures.js';
+
+/** Members of a reader or writer whose result is not a Promise (an engine behind a network connection could not implement them). */
+type SyncMemberNames<T> = {
+  [D in keyof T]: T[D] extends (...args: never[]) => unknown
+    ? ReturnType<T[D]> extends Promise<unknown>
+      ? never
+      : D
+    : { [M in keyof T[D]]: T[D][M] extends (...args: never[]) => Promise<unknown> ? never : M }[keyof T[D]];
+}[keyof T];
 
 /** Every method name of a reader or writer: its domains' members, and its own functions. */
 type MethodNames<T> = { [D in keyof T]: T[D] extends (...args: never[]) => unknown ? D : keyof T[D] }[keyof T];
 
-describe('the catalog reader type', () => {
+describe('the catalog reader type', async () => {
   it('has no method of the writer, and no way to reach one', () => {
     expectTypeOf<Extract<MethodNames<CatalogReader>, MethodNames<CatalogWriter>>>().toEqualTypeOf<never>();
     expectTypeOf<CatalogReader>().not.toHaveProperty('writer');
@@ -33,6 +42,16 @@ describe('the catalog reader type', () => {
     expect(neverCalled).toBeTypeOf('function');
   });
 
+  it('is asynchronous, as is the writer, so an engine over the network implements them alike', () => {
+    expectTypeOf<SyncMemberNames<CatalogReader>>().toEqualTypeOf<never>();
+    expectTypeOf<SyncMemberNames<CatalogWriter>>().toEqualTypeOf<never>();
+    expectTypeOf<ReturnType<ReadOnlyCatalog['close']>>().toEqualTypeOf<Promise<void>>();
+    // A transaction hands its body the same reader and every writer member but `transaction`.
+    expectTypeOf<CatalogTransaction['reader']>().toEqualTypeOf<CatalogReader>();
+    expectTypeOf<TransactionWriter>().not.toHaveProperty('transaction');
+    expectTypeOf<CatalogWriter>().toMatchTypeOf<TransactionWriter>();
+  });
+
   it('is all a server gets of the catalog; admin writes are a three-method slice of the ingest writer', () => {
     expectTypeOf<RadomeServerOptions['catalog']>().toEqualTypeOf<CatalogReader>();
     expectTypeOf<RadomeContext['catalog']>().toEqualTypeOf<CatalogReader>();
@@ -40,7 +59,7 @@ describe('the catalog reader type', () => {
     expectTypeOf<IngestWriter>().toMatchTypeOf<IngestControl>();
   });
 
-  const catalog = openCatalog(tempDbPath());
+  const catalog = await openCatalog(tempDbPath());
   afterAll(() => catalog.close());
 
   it('the SQLite reader object holds no writer method either (one connection serves both)', () => {

@@ -57,24 +57,24 @@ const countsOf = (items: WeekItem[], from: number, to: number, width = HOUR) =>
   );
 
 /** Everything the reader says about the items' rows. */
-function readBack(reader: CatalogReader, items: WeekItem[]) {
+async function readBack(reader: CatalogReader, items: WeekItem[]) {
   const volumeIds = items.map((i) => i.volume.volume.id);
   const productIds = items.flatMap((i) => i.products.map((p) => p.product.id));
   const sites = [...new Set(items.map((i) => i.volume.site.id))];
   const from = NATIONAL_WEEK.start;
   return {
-    sites: reader.radar.sites(),
-    volumes: reader.radar.volumesByIds(volumeIds),
-    sweeps: reader.radar.sweepsForVolumes(volumeIds),
-    products: reader.products.byIds(productIds),
-    counts: reader.radar.bucketCounts({ sites, from, to: from + 6 * HOUR, bucketMs: HOUR }),
+    sites: await reader.radar.sites(),
+    volumes: await reader.radar.volumesByIds(volumeIds),
+    sweeps: await reader.radar.sweepsForVolumes(volumeIds),
+    products: await reader.products.byIds(productIds),
+    counts: await reader.radar.bucketCounts({ sites, from, to: from + 6 * HOUR, bucketMs: HOUR }),
     // Part-minutes at both ends: the edges are counted from rows, the rest from minute counts.
-    unalignedCounts: reader.radar.bucketCounts({ sites, from: from + 1_812_345, to: from + 5_401_234, bucketMs: HOUR }),
+    unalignedCounts: await reader.radar.bucketCounts({ sites, from: from + 1_812_345, to: from + 5_401_234, bucketMs: HOUR }),
     // Widths that are not whole minutes count rows only.
-    oddCounts: reader.radar.bucketCounts({ sites, from, to: from + 6 * HOUR, bucketMs: 90_000 }),
-    codes: sites.map((site) => reader.products.codeCounts({ site, category: 'PRECIPITATION' })),
-    latest: sites.map((site) => reader.products.latest(site)),
-    events: reader.events.after(0, 100_000).map(({ kind, site, subjectId, code }) => ({ kind, site, subjectId, code })),
+    oddCounts: await reader.radar.bucketCounts({ sites, from, to: from + 6 * HOUR, bucketMs: 90_000 }),
+    codes: await Promise.all(sites.map((site) => reader.products.codeCounts({ site, category: 'PRECIPITATION' }))),
+    latest: await Promise.all(sites.map((site) => reader.products.latest(site))),
+    events: (await reader.events.after(0, 100_000)).map(({ kind, site, subjectId, code }) => ({ kind, site, subjectId, code })),
   };
 }
 
@@ -125,7 +125,7 @@ describe('week catalog builder', () => {
     }
   });
 
-  it("bulk loading leaves what the writer's commits leave, as the reader reads them", () => {
+  it("bulk loading leaves what the writer's commits leave, as the reader reads them", async () => {
     const items = [...weekItems(shape(2, 4))];
     const bulkPath = tempDbPath('bulk.db');
     const loaded = bulkLoadSqliteCatalog(bulkPath, items);
@@ -134,22 +134,22 @@ describe('week catalog builder', () => {
       sweeps: items.reduce((n, i) => n + i.volume.sweeps.length, 0),
       products: items.reduce((n, i) => n + i.products.length, 0),
     });
-    const committed = openCatalog(tempDbPath('committed.db'));
-    const bulk = openCatalog(bulkPath);
+    const committed = await openCatalog(tempDbPath('committed.db'));
+    const bulk = await openCatalog(bulkPath);
     try {
       for (const { volume, products } of items) {
-        committed.writer.radar.commitVolume(volume);
-        for (const p of products) committed.writer.products.commit(p);
+        await committed.writer.radar.commitVolume(volume);
+        for (const p of products) await committed.writer.products.commit(p);
       }
-      const fromBulk = readBack(bulk.reader, items);
-      expect(fromBulk).toEqual(readBack(committed.reader, items));
+      const fromBulk = await readBack(bulk.reader, items);
+      expect(fromBulk).toEqual(await readBack(committed.reader, items));
       expect(fromBulk.counts).toEqual(countsOf(items, NATIONAL_WEEK.start, NATIONAL_WEEK.start + 6 * HOUR));
       expect(fromBulk.unalignedCounts).toEqual(countsOf(items, NATIONAL_WEEK.start + 1_812_345, NATIONAL_WEEK.start + 5_401_234));
       expect(fromBulk.oddCounts).toEqual(countsOf(items, NATIONAL_WEEK.start, NATIONAL_WEEK.start + 6 * HOUR, 90_000));
       expect(fromBulk.volumes.every((v) => v !== null)).toBe(true);
     } finally {
-      committed.close();
-      bulk.close();
+      await committed.close();
+      await bulk.close();
     }
   });
 
@@ -163,7 +163,7 @@ describe('week catalog builder', () => {
     const goneProducts = items.flatMap((i) => i.products).filter((p) => p.product.scanTime < cutoff);
     const keptProducts = items.flatMap((i) => i.products).filter((p) => p.product.scanTime >= cutoff);
     expect(gone.length).toBeGreaterThan(10); // several batches of 5 volumes
-    const catalog = openCatalog(path);
+    const catalog = await openCatalog(path);
     try {
       const result = await removeRowsOlderThan(catalog, cutoff, Date.now());
       const doomed = new Set([
@@ -172,17 +172,19 @@ describe('week catalog builder', () => {
       ]);
       expect(result).toMatchObject({ volumes: gone.length, products: goneProducts.length, objects: doomed.size });
       expect(result.batches).toBe(Math.ceil(gone.length / 5)); // 5 volumes a batch
-      expect(new Set(catalog.writer.retention.doomedKeys(10_000_000))).toEqual(doomed);
+      expect(new Set(await catalog.writer.retention.doomedKeys(10_000_000))).toEqual(doomed);
 
       const r = catalog.reader;
-      expect(r.radar.volumesByIds(gone.map((i) => i.volume.volume.id)).every((v) => v === null)).toBe(true);
-      expect(r.radar.sweepsByIds(gone.flatMap((i) => i.volume.sweeps.map((s) => s.id))).every((s) => s === null)).toBe(true);
-      expect(r.products.byIds(goneProducts.map((p) => p.product.id)).every((p) => p === null)).toBe(true);
-      expect(r.radar.sweepsForVolumes(kept.map((i) => i.volume.volume.id))).toEqual(
-        kept.map((i) => r.radar.sweepsByIds(i.volume.sweeps.map((s) => s.id)).sort((a, b) => a!.elevationNumber - b!.elevationNumber || (a!.moment < b!.moment ? -1 : 1))),
+      expect((await r.radar.volumesByIds(gone.map((i) => i.volume.volume.id))).every((v) => v === null)).toBe(true);
+      expect((await r.radar.sweepsByIds(gone.flatMap((i) => i.volume.sweeps.map((s) => s.id)))).every((s) => s === null)).toBe(true);
+      expect((await r.products.byIds(goneProducts.map((p) => p.product.id))).every((p) => p === null)).toBe(true);
+      expect(await r.radar.sweepsForVolumes(kept.map((i) => i.volume.volume.id))).toEqual(
+        (await Promise.all(kept.map((i) => r.radar.sweepsByIds(i.volume.sweeps.map((s) => s.id))))).map((sweeps) =>
+          sweeps.sort((a, b) => a!.elevationNumber - b!.elevationNumber || (a!.moment < b!.moment ? -1 : 1)),
+        ),
       );
-      expect(r.radar.volumes({}, { first: 10_000 }).rows).toHaveLength(kept.length);
-      expect(r.products.list({}, { first: 10_000 }).rows).toHaveLength(keptProducts.length);
+      expect((await r.radar.volumes({}, { first: 10_000 })).rows).toHaveLength(kept.length);
+      expect((await r.products.list({}, { first: 10_000 })).rows).toHaveLength(keptProducts.length);
       const sites = [...new Set(items.map((i) => i.volume.site.id))];
       const window = [NATIONAL_WEEK.start, NATIONAL_WEEK.start + 7 * HOUR] as const;
       const expected = expectedCounts(
@@ -190,12 +192,12 @@ describe('week catalog builder', () => {
         keptProducts,
         ...window,
       );
-      expect(r.radar.bucketCounts({ sites, from: window[0], to: window[1], bucketMs: HOUR })).toEqual(expected);
-      for (const site of r.radar.sites()) {
+      expect(await r.radar.bucketCounts({ sites, from: window[0], to: window[1], bucketMs: HOUR })).toEqual(expected);
+      for (const site of await r.radar.sites()) {
         expect(site.firstVolumeAt).toBe(Math.min(...kept.filter((i) => i.volume.site.id === site.id).map((i) => i.volume.volume.scanStart)));
       }
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 
@@ -216,16 +218,16 @@ describe('week catalog builder', () => {
     }
     db.close();
 
-    const catalog = openCatalog(path);
+    const catalog = await openCatalog(path);
     try {
       expect(catalog.schemaVersion).toBe(CATALOG_SCHEMA_VERSION);
       const sites = [...new Set(items.map((i) => i.volume.site.id))];
       const counts = (from: number, to: number) => catalog.reader.radar.bucketCounts({ sites, from, to, bucketMs: HOUR });
       const start = NATIONAL_WEEK.start;
-      expect(counts(start, start + 3 * HOUR)).toEqual(countsOf(before, start, start + 3 * HOUR));
+      expect(await counts(start, start + 3 * HOUR)).toEqual(countsOf(before, start, start + 3 * HOUR));
       // Rows written before the upgrade (corners as JSON) read as they were written.
       const old = before[5]!.volume.sweeps[3]!;
-      expect(catalog.reader.radar.sweepsByIds([old.id])[0]).toEqual(old);
+      expect((await catalog.reader.radar.sweepsByIds([old.id]))[0]).toEqual(old);
       // Corners that are not the bbox's own are stored and read as given.
       const skewed = after[0]!.volume.sweeps[0]!;
       skewed.corners = [
@@ -236,12 +238,12 @@ describe('week catalog builder', () => {
       ];
       // The triggers keep them exact through new commits, a re-ingest that moves a volume and retention.
       for (const { volume, products } of after) {
-        catalog.writer.radar.commitVolume(volume);
-        for (const p of products) catalog.writer.products.commit(p);
+        await catalog.writer.radar.commitVolume(volume);
+        for (const p of products) await catalog.writer.products.commit(p);
       }
-      catalog.writer.radar.commitVolume(items[0]!.volume);
-      expect(catalog.reader.radar.sweepsByIds([skewed.id, after[0]!.volume.sweeps[1]!.id])).toEqual([skewed, after[0]!.volume.sweeps[1]]);
-      expect(counts(start, start + 3 * HOUR)).toEqual(countsOf(items, start, start + 3 * HOUR));
+      await catalog.writer.radar.commitVolume(items[0]!.volume);
+      expect(await catalog.reader.radar.sweepsByIds([skewed.id, after[0]!.volume.sweeps[1]!.id])).toEqual([skewed, after[0]!.volume.sweeps[1]]);
+      expect(await counts(start, start + 3 * HOUR)).toEqual(countsOf(items, start, start + 3 * HOUR));
       const cutoff = start + HOUR;
       await removeRowsOlderThan(catalog, cutoff, Date.now());
       const expected = expectedCounts(
@@ -250,9 +252,9 @@ describe('week catalog builder', () => {
         start,
         start + 3 * HOUR,
       );
-      expect(counts(start, start + 3 * HOUR)).toEqual(expected);
+      expect(await counts(start, start + 3 * HOUR)).toEqual(expected);
     } finally {
-      catalog.close();
+      await catalog.close();
     }
   });
 });

@@ -8,7 +8,7 @@ import type { ObjectStore } from '../../store/types.js';
 import type { MemorySource } from './memory-source.js';
 
 export async function ingestEveryFile(catalogPath: string, objects: ObjectStore, source: MemorySource): Promise<void> {
-  const writer = openCatalog(catalogPath);
+  const writer = await openCatalog(catalogPath);
   try {
     const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
     for (const key of source.files.keys()) {
@@ -16,6 +16,6 @@ export async function ingestEveryFile(catalogPath: string, objects: ObjectStore,
       expect(outcome.status, `${key} ${outcome.status === 'failed' ? outcome.error.message : ''}`).toBe('ingested');
     }
   } finally {
-    writer.close();
+    await writer.close();
   }
 }

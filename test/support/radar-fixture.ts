@@ -78,7 +78,7 @@ export async function createRadarFixture(): Promise<RadarFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-server-'));
   const catalogPath = join(dir, 'catalog.sqlite');
   const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
-  const catalog = openCatalog(catalogPath);
+  const catalog = await openCatalog(catalogPath);
   const volumes: VolumeRow[] = [];
   const sweeps: SweepRow[] = [];
   try {
@@ -132,13 +132,13 @@ export async function createRadarFixture(): Promise<RadarFixture> {
             volumeSweeps.push(sweep);
           }
         }
-        catalog.writer.radar.commitVolume({ file, site, volume, sweeps: volumeSweeps });
+        await catalog.writer.radar.commitVolume({ file, site, volume, sweeps: volumeSweeps });
         volumes.push(volume);
         sweeps.push(...volumeSweeps);
       }
     }
   } finally {
-    catalog.close();
+    await catalog.close();
   }
   return { dir, catalogPath, objects, volumes, sweeps, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -152,12 +152,12 @@ export interface TestServer {
 
 /** A radome server over the fixture, read-only like production, on an ephemeral loopback port. */
 export async function startTestServer(fixture: RadarFixture, options: Partial<RadomeServerOptions> = {}): Promise<TestServer> {
-  const catalog = openReadOnlyCatalog(fixture.catalogPath);
+  const catalog = await openReadOnlyCatalog(fixture.catalogPath);
   let listening;
   try {
     listening = await createRadomeServer({ catalog: catalog.reader, objects: fixture.objects, ...options }).listen(0, '127.0.0.1');
   } catch (e) {
-    catalog.close();
+    await catalog.close();
     throw e;
   }
   return {
@@ -166,7 +166,7 @@ export async function startTestServer(fixture: RadarFixture, options: Partial<Ra
     catalog,
     async close() {
       await listening.close();
-      catalog.close();
+      await catalog.close();
     },
   };
 }

@@ -31,13 +31,13 @@ describe('sweep store lifetime', () => {
   let objects: FileObjectStore;
   let catalog: Catalog;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'radome-sweep-store-retention-'));
     objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
-    catalog = openCatalog(join(dir, 'catalog.db'));
+    catalog = await openCatalog(join(dir, 'catalog.db'));
   });
-  afterAll(() => {
-    catalog?.close();
+  afterAll(async () => {
+    await catalog?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -52,7 +52,7 @@ describe('sweep store lifetime', () => {
     // A leftover of an earlier write of the store (an array its metadata no longer names) goes at re-ingest.
     await objects.put(`${prefix}/sweep_0/VRADH/0.0`, new Uint8Array([1]), 'application/octet-stream');
     expect((await ingestObject(ctx, source, source.object('b'))).status).toBe('ingested');
-    expect(catalog.reader.ingest.doomedCount()).toBe(0);
+    expect(await catalog.reader.ingest.doomedCount()).toBe(0);
     expect(await keysUnder(objects, `${prefix}/`)).toEqual(stored);
 
     const result = await applyRetention(catalog, objects, 1, log, volume.volumeStart + 86_400_000);
@@ -60,6 +60,6 @@ describe('sweep store lifetime', () => {
     expect(await keysUnder(objects, `${prefix}/`)).toEqual([]);
     expect(await keysUnder(objects, '')).toEqual([]);
     expect(result.deletedObjects).toBeGreaterThanOrEqual(stored.length);
-    expect(catalog.reader.ingest.doomedCount()).toBe(0);
+    expect(await catalog.reader.ingest.doomedCount()).toBe(0);
   });
 });

@@ -39,16 +39,16 @@ describe('sweep store: written at ingest, found from the catalog, served under /
     objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
     const source = new MemorySource();
     source.files.set('KLOT20220317_000842_V06', bytes);
-    const writer = openCatalog(join(dir, 'catalog.db'));
+    const writer = await openCatalog(join(dir, 'catalog.db'));
     try {
       const outcome = await ingestObject({ catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) }, source, source.object('KLOT20220317_000842_V06'));
       expect(outcome.status).toBe('ingested');
       // A volume from before sweep stores existed: its row has no zarr_key.
-      writer.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: OLDER }));
+      await writer.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: OLDER }));
     } finally {
-      writer.close();
+      await writer.close();
     }
-    catalog = openReadOnlyCatalog(join(dir, 'catalog.db'));
+    catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     base = listening.url;
     close = () => listening.close();
@@ -56,14 +56,14 @@ describe('sweep store: written at ingest, found from the catalog, served under /
 
   afterAll(async () => {
     await close?.();
-    catalog?.close();
+    await catalog?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('the catalog finds the store from the volume and each sweep row its sweep group', async () => {
-    const [row] = catalog.reader.radar.volumesByIds([id]);
+    const [row] = await catalog.reader.radar.volumesByIds([id]);
     expect(row!.zarrKey).toBe(prefix);
-    const [sweeps] = catalog.reader.radar.sweepsForVolumes([id]);
+    const [sweeps] = await catalog.reader.radar.sweepsForVolumes([id]);
     expect(sweeps!.length).toBeGreaterThan(0);
     for (const s of sweeps!) {
       const stored = await readStoredSweep(objects, row!.zarrKey!, s.sweepIndex!, [s.moment as 'REF']);

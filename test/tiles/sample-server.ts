@@ -34,7 +34,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
   const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
   const source = new MemorySource();
   for (const [key, bytes] of Object.entries(files)) source.files.set(key, bytes);
-  const writer = openCatalog(catalogPath);
+  const writer = await openCatalog(catalogPath);
   let volumeId = '';
   let zarrPrefix = '';
   try {
@@ -45,12 +45,12 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
       if (key.startsWith('level3-')) continue;
       const volume = decodeArchiveII(source.files.get(key)!);
       volumeId = level2VolumeId(volume.site, volume.volumeStart);
-      zarrPrefix = writer.reader.radar.volumesByIds([volumeId])[0]!.zarrKey!;
+      zarrPrefix = (await writer.reader.radar.volumesByIds([volumeId]))[0]!.zarrKey!;
     }
   } finally {
-    writer.close();
+    await writer.close();
   }
-  const catalog = openReadOnlyCatalog(catalogPath);
+  const catalog = await openReadOnlyCatalog(catalogPath);
   const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e), ...options }).listen(0, '127.0.0.1');
   return {
     url: listening.url,
@@ -61,7 +61,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
     graphql: async (query, variables) => (await postGraphql(`${listening.url}/graphql`, query, variables)).body as never,
     async close() {
       await listening.close();
-      catalog.close();
+      await catalog.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

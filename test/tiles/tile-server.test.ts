@@ -100,7 +100,7 @@ describe.skipIf(!sampleLevel2Path)('tiles served from the stored sweep of the sa
     const res = await fetch(`${server.url}/tiles/latest/KLOT/REF/0.5/8/65/95.png`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=30');
-    const newest = server.catalog.reader.radar.sweeps({ site: 'KLOT', moments: ['REF'], minElevation: 0.2, maxElevation: 0.8, order: 'DESC' }, { first: 1 }).rows[0]!;
+    const newest = (await server.catalog.reader.radar.sweeps({ site: 'KLOT', moments: ['REF'], minElevation: 0.2, maxElevation: 0.8, order: 'DESC' }, { first: 1 })).rows[0]!;
     expect(res.headers.get('etag')).toContain(newest.id);
     const direct = await fetch(`${server.url}/tiles/sweep/${newest.id}/8/65/95.png`);
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
@@ -136,7 +136,7 @@ describe.skipIf(!sampleLevel2Path)('tiles served from the stored sweep of the sa
     const chunk = await server.objects.get(chunkKey);
     expect(chunk).not.toBeNull();
     await server.objects.delete([chunkKey]);
-    const row = server.catalog.reader.radar.sweepsByIds([`${server.volumeId}/e03-REF`])[0]!;
+    const row = (await server.catalog.reader.radar.sweepsByIds([`${server.volumeId}/e03-REF`]))[0]!;
     expect(row).toBeTruthy();
     const res = await fetch(`${server.url}/tiles/sweep/${row.id}/8/65/95.png`);
     expect(res.status).toBe(404);

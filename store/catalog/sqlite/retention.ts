@@ -40,26 +40,33 @@ export function objectKeysOf(statements: StatementCache, kind: CommitKind, id: s
 }
 
 /**
- * Runs `commit` (a plan's commit of volume or product `id`) in one transaction with the
- * bookkeeping of its objects: keys the new rows no longer use (replaced sweeps) become doomed,
- * keys they use again are no longer doomed. Returns the number of keys doomed.
+ * Runs `commit` (a plan's commit of volume or product `id`) with the bookkeeping of its objects:
+ * keys the new rows no longer use (replaced sweeps) become doomed, keys they use again are no
+ * longer doomed. The caller holds the write transaction (sqlite-catalog.ts); this is a savepoint in
+ * it, so a failing commit undoes its own writes only. Returns the number of keys doomed.
  */
-export function commitDoomingReplaced(statements: StatementCache, kind: CommitKind, id: string, at: number, commit: () => void): number {
-  return statements.db
-    .transaction(() => {
-      const before = objectKeysOf(statements, kind, id);
-      commit();
-      const after = new Set(objectKeysOf(statements, kind, id));
-      const rescue = statements.prepare('DELETE FROM doomed_objects WHERE key = ?');
-      for (const key of after) rescue.run(key);
-      return doom(
-        statements,
-        before.filter((k) => !after.has(k)),
-        `replaced in ${id}`,
-        at,
-      );
-    })
-    .immediate();
+export async function commitDoomingReplaced(statements: StatementCache, kind: CommitKind, id: string, at: number, commit: () => Promise<unknown>): Promise<number> {
+  const { db } = statements;
+  db.exec('SAVEPOINT commit_dooming_replaced');
+  try {
+    const before = objectKeysOf(statements, kind, id);
+    await commit();
+    const after = new Set(objectKeysOf(statements, kind, id));
+    const rescue = statements.prepare('DELETE FROM doomed_objects WHERE key = ?');
+    for (const key of after) rescue.run(key);
+    const doomed = doom(
+      statements,
+      before.filter((k) => !after.has(k)),
+      `replaced in ${id}`,
+      at,
+    );
+    db.exec('RELEASE commit_dooming_replaced');
+    return doomed;
+  } catch (e) {
+    // An error SQLite answers by ending the whole transaction (SQLITE_FULL…) leaves no savepoint.
+    if (db.inTransaction) db.exec('ROLLBACK TO commit_dooming_replaced; RELEASE commit_dooming_replaced');
+    throw e;
+  }
 }
 
 /** Products per volume a batch may remove beside its volumes (a national feed has ~14-40 a volume). */

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Catalog, CatalogReader, CatalogWriter, ReadOnlyCatalog } from '../catalog.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { RadomeError } from '../../../core/errors.js';
+import type { Catalog, CatalogReader, CatalogTransaction, CatalogWriter, ReadOnlyCatalog, TransactionWriter } from '../catalog.js';
+import type { RetentionWriter } from '../data-retention.js';
 import * as events from './events.js';
 import * as failures from './failures.js';
 import * as gnssRead from './gnss-read.js';
@@ -14,100 +17,167 @@ import * as radarRead from './radar-read.js';
 import { commitLevel2Volume, isIngested } from './radar-write.js';
 import * as retention from './retention.js';
 import { StatementCache } from './statements.js';
+import { WriteLock } from './write-lock.js';
+
+/** Set while a transaction's body runs (to a token of that transaction), so a write that would wait on it can tell. */
+const insideTransaction = new AsyncLocalStorage<object>();
 
 /** The reader over one connection: each member runs its domain module's SQL. */
 function sqliteReader(s: StatementCache): CatalogReader {
   return {
     radar: {
-      sites: () => radarRead.listRadarSites(s),
-      sitesByIds: (ids) => radarRead.getRadarSites(s, ids),
-      sitesInBox: (box) => aggregates.radarSitesInBox(s, box),
-      volumes: (filter, page) => radarRead.listVolumes(s, filter, page),
-      volumesByIds: (ids) => radarRead.getVolumes(s, ids),
-      latestVolumes: (siteIds) => aggregates.latestVolumes(s, siteIds),
-      sweeps: (filter, page) => radarRead.listSweeps(s, filter, page),
-      sweepsByIds: (ids) => radarRead.getSweeps(s, ids),
-      sweepsForVolumes: (volumeIds, filter) => radarRead.sweepsForVolumes(s, volumeIds, filter),
-      nearestSweeps: (query) => radarRead.nearestSweeps(s, query),
-      bucketCounts: (query) => aggregates.radarBucketCounts(s, query),
+      sites: async () => radarRead.listRadarSites(s),
+      sitesByIds: async (ids) => radarRead.getRadarSites(s, ids),
+      sitesInBox: async (box) => aggregates.radarSitesInBox(s, box),
+      volumes: async (filter, page) => radarRead.listVolumes(s, filter, page),
+      volumesByIds: async (ids) => radarRead.getVolumes(s, ids),
+      latestVolumes: async (siteIds) => aggregates.latestVolumes(s, siteIds),
+      sweeps: async (filter, page) => radarRead.listSweeps(s, filter, page),
+      sweepsByIds: async (ids) => radarRead.getSweeps(s, ids),
+      sweepsForVolumes: async (volumeIds, filter) => radarRead.sweepsForVolumes(s, volumeIds, filter),
+      nearestSweeps: async (query) => radarRead.nearestSweeps(s, query),
+      bucketCounts: async (query) => aggregates.radarBucketCounts(s, query),
     },
     products: {
-      list: (filter, page) => productRead.listProducts(s, filter, page),
-      byIds: (ids) => productRead.getProducts(s, ids),
-      codeCounts: (filter) => productRead.productCodeCounts(s, filter),
-      latest: (site, codes) => productRead.latestProducts(s, site, codes),
-      latestPrecipitation: (sites, from, to) => aggregates.latestPrecipitation(s, sites, from, to),
+      list: async (filter, page) => productRead.listProducts(s, filter, page),
+      byIds: async (ids) => productRead.getProducts(s, ids),
+      codeCounts: async (filter) => productRead.productCodeCounts(s, filter),
+      latest: async (site, codes) => productRead.latestProducts(s, site, codes),
+      latestPrecipitation: async (sites, from, to) => aggregates.latestPrecipitation(s, sites, from, to),
     },
     gnss: {
-      stations: () => gnssRead.listGnssStations(s),
-      stationsByIds: (ids) => gnssRead.getGnssStations(s, ids),
-      signals: (station) => gnssRead.gnssSignals(s, station),
-      days: (station, fromDay, toDay) => gnssRead.gnssDays(s, station, fromDay, toDay),
-      snrRollupAggregates: (query) => gnssRead.snrRollupAggregates(s, query),
-      snrElevationAggregates: (query) => gnssRead.snrElevationAggregates(s, query),
-      daysOn: (day) => gnssRead.gnssDaysOn(s, day),
-      orbits: (fromDay, toDay) => gnssRead.gnssOrbits(s, fromDay, toDay),
-      stationSettings: (station) => gnssRead.gnssStationSettings(s, station),
+      stations: async () => gnssRead.listGnssStations(s),
+      stationsByIds: async (ids) => gnssRead.getGnssStations(s, ids),
+      signals: async (station) => gnssRead.gnssSignals(s, station),
+      days: async (station, fromDay, toDay) => gnssRead.gnssDays(s, station, fromDay, toDay),
+      snrRollupAggregates: async (query) => gnssRead.snrRollupAggregates(s, query),
+      snrElevationAggregates: async (query) => gnssRead.snrElevationAggregates(s, query),
+      daysOn: async (day) => gnssRead.gnssDaysOn(s, day),
+      orbits: async (fromDay, toDay) => gnssRead.gnssOrbits(s, fromDay, toDay),
+      stationSettings: async (station) => gnssRead.gnssStationSettings(s, station),
     },
     ingest: {
-      isIngested: (source, key, fingerprint) => isIngested(s, source, key, fingerprint),
-      failureOf: (source, key, fingerprint) => ingest.failureOf(s, source, key, fingerprint),
-      failures: () => failures.listFailures(s),
-      failureCounts: () => failures.countFailures(s),
-      sources: () => ingest.listSourceStatus(s),
-      source: (name) => ingest.sourceStatus(s, name),
-      flags: () => ingest.listFlags(s),
-      nextBackfill: (source) => ingest.nextBackfill(s, source),
-      backfills: (limit) => ingest.listBackfills(s, limit),
-      doomedCount: () => retention.doomedCount(s),
+      isIngested: async (source, key, fingerprint) => isIngested(s, source, key, fingerprint),
+      failureOf: async (source, key, fingerprint) => ingest.failureOf(s, source, key, fingerprint),
+      failures: async () => failures.listFailures(s),
+      failureCounts: async () => failures.countFailures(s),
+      sources: async () => ingest.listSourceStatus(s),
+      source: async (name) => ingest.sourceStatus(s, name),
+      flags: async () => ingest.listFlags(s),
+      nextBackfill: async (source) => ingest.nextBackfill(s, source),
+      backfills: async (limit) => ingest.listBackfills(s, limit),
+      doomedCount: async () => retention.doomedCount(s),
     },
     events: {
-      after: (seq, limit) => events.catalogEventsAfter(s, seq, limit),
-      latest: () => events.latestCatalogEvent(s),
+      after: async (seq, limit) => events.catalogEventsAfter(s, seq, limit),
+      latest: async () => events.latestCatalogEvent(s),
     },
   };
 }
 
-/** The writer over one connection (opened writable). */
-function sqliteWriter(s: StatementCache): CatalogWriter {
+/** A writer member: runs its domain module's SQL over the connection, when the wrapper decides. */
+type Member = <A extends unknown[], R>(write: (s: StatementCache, ...args: A) => R) => (...args: A) => Promise<R>;
+
+/**
+ * The writer's members over one connection (opened writable), but for `transaction`; `member`
+ * wraps each, `commitDoomingReplaced` is given the writer a commit writes through.
+ */
+function sqliteWriterMembers(member: Member, commitDoomingReplaced: RetentionWriter['commitDoomingReplaced']): TransactionWriter {
   return {
-    radar: { commitVolume: (input) => commitLevel2Volume(s, input) },
-    products: { commit: (input) => commitLevel3Product(s, input) },
+    radar: { commitVolume: member(commitLevel2Volume) },
+    products: { commit: member(commitLevel3Product) },
     gnss: {
-      commitDays: (input) => commitGnssDays(s, input),
-      commitOrbits: (input) => commitGnssOrbits(s, input),
-      commitStationSettings: (input) => commitGnssStationSettings(s, input),
+      commitDays: member(commitGnssDays),
+      commitOrbits: member(commitGnssOrbits),
+      commitStationSettings: member(commitGnssStationSettings),
     },
     ingest: {
-      recordFailure: (input) => failures.recordFailure(s, input),
-      clearFailure: (source, key, fingerprint) => failures.clearFailure(s, source, key, fingerprint),
-      forgetSourceFile: (source, key, fingerprint) => ingest.forgetSourceFile(s, source, key, fingerprint),
-      registerSources: (names) => ingest.registerSources(s, names),
-      setSourcePaused: (name, paused) => ingest.setSourcePaused(s, name, paused),
-      markRunStarted: (name, at) => ingest.markRunStarted(s, name, at),
-      setBacklog: (name, backlog) => ingest.setBacklog(s, name, backlog),
-      markRunFinished: (name, at, counts, error) => ingest.markRunFinished(s, name, at, counts, error),
-      setFlag: (name, value, at) => ingest.setFlag(s, name, value, at),
-      requestBackfill: (source, from, to, at) => ingest.requestBackfill(s, source, from, to, at),
-      markBackfill: (id, field, at, error) => ingest.markBackfill(s, id, field, at, error),
+      recordFailure: member(failures.recordFailure),
+      clearFailure: member(failures.clearFailure),
+      forgetSourceFile: member(ingest.forgetSourceFile),
+      registerSources: member(ingest.registerSources),
+      setSourcePaused: member(ingest.setSourcePaused),
+      markRunStarted: member(ingest.markRunStarted),
+      setBacklog: member(ingest.setBacklog),
+      markRunFinished: member(ingest.markRunFinished),
+      setFlag: member(ingest.setFlag),
+      requestBackfill: member(ingest.requestBackfill),
+      markBackfill: member(ingest.markBackfill),
     },
-    events: { prune: (before) => events.pruneCatalogEvents(s, before) },
+    events: { prune: member(events.pruneCatalogEvents) },
     retention: {
-      commitDoomingReplaced: (kind, id, at, commit) => retention.commitDoomingReplaced(s, kind, id, at, commit),
-      doomOlderThan: (cutoff, at) => retention.doomOlderThan(s, cutoff, at),
-      doomBatchOlderThan: (cutoff, at, maxVolumes) => retention.doomBatchOlderThan(s, cutoff, at, maxVolumes),
-      doomedKeys: (limit) => retention.doomedKeys(s, limit),
-      forgetDoomed: (keys) => retention.forgetDoomed(s, keys),
+      commitDoomingReplaced,
+      doomOlderThan: member(retention.doomOlderThan),
+      doomBatchOlderThan: member(retention.doomBatchOlderThan),
+      doomedKeys: member(retention.doomedKeys),
+      forgetDoomed: member(retention.forgetDoomed),
     },
-    // Nested catalog writes (each its own transaction) become savepoints of this one.
-    transaction: (fn) => s.db.transaction(fn).immediate(),
+  };
+}
+
+/**
+ * The writer over one connection. Transactions take the connection's write lock and run
+ * BEGIN IMMEDIATE … COMMIT (or ROLLBACK) around their async body; writes outside one wait while
+ * one is open, then run at once (each member's own SQL stays one synchronous better-sqlite3
+ * transaction, so nothing else can interleave with it).
+ */
+function sqliteWriter(s: StatementCache, reader: CatalogReader, lock: WriteLock): CatalogWriter {
+  const { db } = s;
+  /** The token of the transaction under way, if any. */
+  let open: object | null = null;
+  // Inside a transaction: run at once, the lock is ours.
+  const inTransaction: Member =
+    (write) =>
+    async (...args) =>
+      write(s, ...args);
+  // From inside a transaction's own body, waiting for it to end would never end: refused instead.
+  const refuseInsideTransaction = () => {
+    if (open !== null && insideTransaction.getStore() === open) {
+      throw new RadomeError('CONFIG', 'a catalog write inside writer.transaction(fn) went through the catalog writer; write through the transaction fn is given (tx.writer)');
+    }
+  };
+  // Outside: wait until no transaction is open; the check and the write are one synchronous step.
+  const outside: Member =
+    (write) =>
+    async (...args) => {
+      refuseInsideTransaction();
+      while (lock.held) await lock.ended();
+      return write(s, ...args);
+    };
+  const transactionWriter: TransactionWriter = sqliteWriterMembers(inTransaction, (kind, id, at, commit) => retention.commitDoomingReplaced(s, kind, id, at, () => commit(transactionWriter)));
+  const tx: CatalogTransaction = { reader, writer: transactionWriter };
+
+  async function transaction<T>(fn: (tx: CatalogTransaction) => Promise<T>): Promise<T> {
+    refuseInsideTransaction();
+    const release = await lock.acquire();
+    const token = {};
+    open = token;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await insideTransaction.run(token, fn, tx);
+        db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw e;
+      }
+    } finally {
+      open = null;
+      release();
+    }
+  }
+
+  return {
+    ...sqliteWriterMembers(outside, (kind, id, at, commit) => transaction((t) => t.writer.retention.commitDoomingReplaced(kind, id, at, commit))),
+    transaction,
   };
 }
 
 /**
  * One SQLite connection to the catalog file. One process writes (ingest), any number read
  * (servers), each with its own connection; WAL keeps readers and the writer out of each other's
- * way. Every call is synchronous (better-sqlite3) and served by an index.
+ * way. Every call runs synchronously (better-sqlite3) inside its promise and is served by an index.
  */
 class SqliteReadOnlyCatalog implements ReadOnlyCatalog {
   readonly reader: CatalogReader;
@@ -125,17 +195,20 @@ class SqliteReadOnlyCatalog implements ReadOnlyCatalog {
     return schemaVersion(this.db);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
 
 class SqliteCatalog extends SqliteReadOnlyCatalog implements Catalog {
-  readonly writer: CatalogWriter = sqliteWriter(this.statements);
+  private readonly lock = new WriteLock();
+  readonly writer: CatalogWriter = sqliteWriter(this.statements, this.reader, this.lock);
 
-  override close(): void {
+  /** Waits for open transactions to end, then closes. */
+  override async close(): Promise<void> {
+    while (this.lock.held) await this.lock.ended();
     if (this.db.open) this.db.pragma('optimize');
-    super.close();
+    await super.close();
   }
 }
 
