@@ -113,8 +113,8 @@ export function precipitationByHours(statements: StatementCache, sitesJson: stri
         WHERE hour >= ? AND hour < ? AND site IN (${wholeSites}) GROUP BY site, code, mnemonic`)
       .all(split.firstHour, split.endHour, sitesJson) as { site: string; code: number; mnemonic: string; n: number; max: number | null }[];
     const maxHour = statements.prepare(
-      `SELECT MAX(hour) AS hour FROM precipitation_hours INDEXED BY precipitation_hours_by_accumulation
-        WHERE site = ? AND code = ? AND mnemonic = ? AND max_accumulation_in = ? AND hour >= ? AND hour < ?`,
+      `SELECT hour FROM precipitation_hours INDEXED BY precipitation_hours_by_accumulation
+        WHERE site = ? AND code = ? AND mnemonic = ? AND max_accumulation_in = ? AND hour >= ? AND hour < ? ORDER BY hour DESC LIMIT 1`,
     );
     for (const r of rows) {
       let [maxFrom, maxTo] = [0, 0];
@@ -133,9 +133,11 @@ export function precipitationByHours(statements: StatementCache, sitesJson: stri
     }
   }
   const group = `site = ? AND category = 'PRECIPITATION' AND code = ? AND mnemonic = ? AND scan_time >= ? AND scan_time < ?`;
+  // ORDER BY … LIMIT 1, not MAX(): with a range on the column, MAX() reads every index entry in it.
   const newest = statements.prepareRaw(
     `SELECT ${PRODUCT_COLUMNS} FROM products INDEXED BY products_by_site_category_code WHERE ${group}
-      AND scan_time = (SELECT MAX(scan_time) FROM products INDEXED BY products_by_site_category_code WHERE ${group}) ORDER BY id DESC LIMIT 1`,
+      AND scan_time = (SELECT scan_time FROM products INDEXED BY products_by_site_category_code WHERE ${group} ORDER BY scan_time DESC LIMIT 1)
+      ORDER BY id DESC LIMIT 1`,
   );
   const wettest = statements.prepareRaw(
     `SELECT ${PRODUCT_COLUMNS} FROM products INDEXED BY products_by_site_category_code WHERE ${group} AND max_accumulation_in = ? ORDER BY scan_time DESC, id DESC LIMIT 1`,
