@@ -10,8 +10,11 @@ import { ChunkVolume } from './chunk-volume.js';
 
 /** A folder whose volume is done (closed, too old or broken) is looked at again this often, for reuse. */
 const REPROBE_MS = 10 * 60_000;
+/** A site's volume folders are listed again at least this often while a volume is followed. */
+export const FOLDER_RELIST_MS = 60_000;
 
-type Folder = { volume: ChunkVolume } | { doneKey: string; probedAt: number };
+/** An open volume and the key of the last chunk read from it (the next listing starts after it). */
+type Folder = { volume: ChunkVolume; after: string } | { doneKey: string; probedAt: number };
 
 export interface ChunkPassResult {
   /** Commits made (each adds the cuts completed since the last). */
@@ -23,13 +26,19 @@ export interface ChunkPassResult {
 }
 
 /**
- * Follows the real-time chunks of radar sites. Each pass lists a site's volume folders, reads the
- * chunks that follow on from the last one read, and commits as soon as a cut is complete (its
- * sweeps become queryable), then closes the volume at its end chunk with the whole volume
- * planned exactly as the archived file would be. Chunk bytes are not kept, only decoded grids.
+ * Follows the real-time chunks of radar sites. Each pass reads the chunks that follow on from the
+ * last one read, and commits as soon as a cut is complete (its sweeps become queryable), then
+ * closes the volume at its end chunk with the whole volume planned exactly as the archived file
+ * would be. Chunk bytes are not kept, only decoded grids.
+ *
+ * Listing is incremental: while a site has an open volume, a pass lists only that volume's folder,
+ * after the last chunk read (`StartAfter`); the site's folders are listed again when no volume is
+ * open (one ended, failed or none started yet), and at least every FOLDER_RELIST_MS in case a new
+ * volume began without the open one ending.
  */
 export class ChunksFollower {
   private readonly folders = new Map<string, Folder>();
+  private readonly siteFolders = new Map<string, { folders: string[]; listedAt: number }>();
 
   constructor(
     private readonly ctx: IngestContext,
@@ -39,41 +48,62 @@ export class ChunksFollower {
   async pass(site: string, windowMinutes: number, signal?: AbortSignal): Promise<ChunkPassResult> {
     const now = Date.now();
     const result: ChunkPassResult = { ingested: 0, skipped: 0, failed: 0, backlog: 0 };
-    for (const folder of await this.source.volumeFolders(site)) {
+    const isOpen = (folder: string) => {
+      const known = this.folders.get(folder);
+      return known !== undefined && 'volume' in known;
+    };
+    const cached = this.siteFolders.get(site);
+    const relist = !cached || now - cached.listedAt >= FOLDER_RELIST_MS || !cached.folders.some(isOpen);
+    const folders = relist ? await this.source.volumeFolders(site) : cached.folders.filter(isOpen);
+    if (relist) this.siteFolders.set(site, { folders, listedAt: now });
+    for (const folder of folders) {
       if (signal?.aborted) break;
       const known = this.folders.get(folder);
       if (known && 'doneKey' in known && now - known.probedAt < REPROBE_MS) continue;
-      const chunks = await this.source.chunks(folder);
+      const open = known && 'volume' in known ? known : null;
+      const chunks = await this.source.chunks(folder, open?.after);
+      if (open) {
+        // Chunks of a later volume in the same folder: this one will not end; look at the folder afresh.
+        const mine = chunks.filter((c) => `${folder}${c.stamp}` === open.volume.key);
+        if (mine.length < chunks.length) this.folders.delete(folder);
+        await this.follow(folder, open, mine, now, result, signal);
+        continue;
+      }
       if (chunks.length === 0) continue;
       const key = `${folder}${chunks[0]!.stamp}`;
-      let volume = known && 'volume' in known && known.volume.key === key ? known.volume : null;
-      if (!volume) {
-        if (known && 'doneKey' in known && known.doneKey === key) {
-          known.probedAt = now;
-          continue;
-        }
-        if ((await this.ctx.catalog.reader.ingest.isIngested(this.source.id, key, 'closed')) || chunks[0]!.time < now - windowMinutes * 60_000) {
-          this.folders.set(folder, { doneKey: key, probedAt: now });
-          result.skipped++;
-          continue;
-        }
-        volume = new ChunkVolume(key, chunks[0]!.time);
-        this.folders.set(folder, { volume });
+      if (known && 'doneKey' in known && known.doneKey === key) {
+        known.probedAt = now;
+        continue;
       }
-      const outcome = await this.advance(
-        volume,
+      if ((await this.ctx.catalog.reader.ingest.isIngested(this.source.id, key, 'closed')) || chunks[0]!.time < now - windowMinutes * 60_000) {
+        this.folders.set(folder, { doneKey: key, probedAt: now });
+        result.skipped++;
+        continue;
+      }
+      const fresh = { volume: new ChunkVolume(key, chunks[0]!.time), after: '' };
+      this.folders.set(folder, fresh);
+      await this.follow(
+        folder,
+        fresh,
         chunks.filter((c) => c.stamp === chunks[0]!.stamp),
+        now,
+        result,
         signal,
       );
-      result[outcome]++;
-      if (volume.complete || outcome === 'failed') this.folders.set(folder, { doneKey: key, probedAt: now });
-      else result.backlog++;
     }
     return result;
   }
 
+  private async follow(folder: string, open: { volume: ChunkVolume; after: string }, chunks: ListedChunk[], now: number, result: ChunkPassResult, signal?: AbortSignal): Promise<void> {
+    const outcome = await this.advance(open, chunks, signal);
+    result[outcome]++;
+    if (open.volume.complete || outcome === 'failed') this.folders.set(folder, { doneKey: open.volume.key, probedAt: now });
+    else if (this.folders.get(folder) === open) result.backlog++;
+  }
+
   /** Reads the volume's new chunks and commits what they completed. */
-  private async advance(volume: ChunkVolume, chunks: ListedChunk[], signal?: AbortSignal): Promise<'ingested' | 'skipped' | 'failed'> {
+  private async advance(open: { volume: ChunkVolume; after: string }, chunks: ListedChunk[], signal?: AbortSignal): Promise<'ingested' | 'skipped' | 'failed'> {
+    const { volume } = open;
     const log = this.ctx.log.child({ source: this.source.id, volume: volume.key });
     const retry = { signal, onRetry: (e: unknown, n: number) => log.warn({ retry: n, err: (e as Error).message }, 'chunk source call failed; retrying') };
     for (const chunk of volume.pending(chunks)) {
@@ -81,6 +111,7 @@ export class ChunksFollower {
       const bytes = await withRetry(() => this.source.fetch(chunk.key), this.ctx.retry ?? DEFAULT_RETRY, retry);
       try {
         volume.push(chunk, bytes);
+        open.after = chunk.key;
       } catch (e) {
         await this.reject(chunk, bytes, asRadomeError(e, chunk.key), log);
         return 'failed';

@@ -41,10 +41,13 @@ export class Level2ChunksSource {
     return folders;
   }
 
-  /** The chunks in a volume folder, by sequence number (other keys are ignored). */
-  async chunks(folder: string): Promise<ListedChunk[]> {
+  /**
+   * The chunks in a volume folder, by sequence number (other keys are ignored); only those whose
+   * keys sort after `startAfter` when given (keys sort by volume stamp, then sequence).
+   */
+  async chunks(folder: string, startAfter?: string): Promise<ListedChunk[]> {
     const chunks: ListedChunk[] = [];
-    for await (const o of this.reader.list(folder)) {
+    for await (const o of this.reader.list(folder, startAfter)) {
       const parsed = parseLevel2ChunkKey(o.key);
       if (parsed) chunks.push({ ...parsed, key: o.key, size: o.size });
     }

@@ -35,5 +35,16 @@ describe.skipIf(!samplePath)('national replay at small scale', () => {
     expect(archive.filter((l) => l.startAfter !== null).length).toBeGreaterThan(archive.length / 2);
     const published = report.published.filter((p) => p.kind !== 'chunk').length;
     expect(archive.reduce((n, l) => n + l.keys, 0)).toBeLessThanOrEqual(published * 2);
+
+    // The chunks follower lists an open volume's folder after the last chunk it read, and a site's
+    // folders only when no volume is open (or a minute has passed), not the whole folder each pass.
+    const chunkLists = report.lists.filter((l) => l.bucket === REPLAY_BUCKETS.chunks);
+    const volumeLists = chunkLists.filter((l) => !/^[A-Z]{4}\/$/.test(l.prefix));
+    const folderLists = chunkLists.length - volumeLists.length;
+    expect(volumeLists.length).toBeGreaterThan(5);
+    expect(volumeLists.filter((l) => l.startAfter !== null).length).toBeGreaterThan(volumeLists.length / 2);
+    expect(folderLists).toBeLessThan(volumeLists.length);
+    const chunksPublished = report.published.filter((p) => p.kind === 'chunk').length;
+    expect(volumeLists.reduce((n, l) => n + l.keys, 0)).toBeLessThanOrEqual(chunksPublished + volumeLists.length);
   }, 150_000);
 });

@@ -5,7 +5,7 @@
 import { RadomeError } from '../../../core/errors.js';
 import type { CommitLevel3ProductInput } from '../products.js';
 import type { CommitLevel2VolumeInput } from '../radar.js';
-import { FILL_RADAR_MINUTE_COUNTS, migrate } from './migrations.js';
+import { FILL_PRODUCT_HOURS, FILL_RADAR_MINUTE_COUNTS, migrate } from './migrations.js';
 import { openDatabase } from './open.js';
 import { productParams } from './product-rows.js';
 import { sweepParams, volumeParams } from './rows.js';
@@ -104,6 +104,7 @@ export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogI
     db.transaction(() => {
       for (const d of derived) db.exec(d.sql);
       db.exec(FILL_RADAR_MINUTE_COUNTS);
+      db.exec(FILL_PRODUCT_HOURS);
       const grow = db.prepare('INSERT INTO duration_bounds (kind, max_ms) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET max_ms = MAX(max_ms, excluded.max_ms)');
       grow.run('volume', bounds.volume);
       grow.run('sweep', bounds.sweep);

@@ -20,6 +20,29 @@ export const FILL_RADAR_MINUTE_COUNTS = `
   GROUP BY site, minute`;
 
 /**
+ * Fills product_hour_counts and precipitation_hours from the product rows (migration 12 on an
+ * existing catalog; bulk loads). Part of released step 12: do not edit.
+ */
+export const FILL_PRODUCT_HOURS = `
+  INSERT INTO product_hour_counts (hour, code, mnemonic, category, products)
+  SELECT scan_time / 3600000, code, mnemonic, MAX(category), COUNT(*) FROM products GROUP BY scan_time / 3600000, code, mnemonic;
+  INSERT INTO precipitation_hours (hour, site, code, mnemonic, products, max_accumulation_in)
+  SELECT scan_time / 3600000, site, code, mnemonic, COUNT(*), MAX(max_accumulation_in) FROM products
+  WHERE category = 'PRECIPITATION' GROUP BY scan_time / 3600000, site, code, mnemonic`;
+
+/** Recounts one (hour, site, code, mnemonic) of precipitation_hours from the rows (triggers of step 12). */
+function refreshPrecipitationHour(row: 'OLD' | 'NEW'): string {
+  const key = `site = ${row}.site AND code = ${row}.code AND mnemonic = ${row}.mnemonic`;
+  const hour = `${row}.scan_time / 3600000`;
+  return `
+        INSERT INTO precipitation_hours (hour, site, code, mnemonic, products, max_accumulation_in)
+        SELECT ${hour}, ${row}.site, ${row}.code, ${row}.mnemonic, COUNT(*), MAX(max_accumulation_in) FROM products
+        WHERE ${key} AND category = 'PRECIPITATION' AND scan_time >= ${hour} * 3600000 AND scan_time < (${hour} + 1) * 3600000
+        ON CONFLICT (hour, site, code, mnemonic) DO UPDATE SET products = excluded.products, max_accumulation_in = excluded.max_accumulation_in;
+        DELETE FROM precipitation_hours WHERE hour = ${hour} AND ${key} AND products = 0;`;
+}
+
+/**
  * The catalog schema, as an ordered list of steps. Never edit a step once released: add one.
  * Times are INTEGER epoch milliseconds UTC.
  */
@@ -438,6 +461,62 @@ export const MIGRATIONS: readonly Migration[] = [
 
       CREATE INDEX products_by_site_category_code ON products(site, category, code, mnemonic, scan_time);
       ${FILL_RADAR_MINUTE_COUNTS};
+    `,
+  },
+  {
+    version: 12,
+    name: 'product hour counts and precipitation hours',
+    // productCodes over all sites for a day counted ~650k product rows (2 s at national size); it now
+    // sums per-hour counts of all sites (24 × codes rows a day), the part-hours at the window's edges
+    // counted from products_by_category_code. latestPrecipitation of all sites read every
+    // precipitation product of the day through two window sorts (2 s); it now sums per-site hours
+    // (count and largest accumulation), reads the edges' rows, and finds the newest and the wettest
+    // product of each site and code by index seeks. Both tables are kept exact by triggers on every
+    // insert, delete and move of a row; precipitation_hours recounts its (hour, site, code, mnemonic)
+    // from the rows (a dozen index entries), so a deleted wettest product leaves the right maximum.
+    sql: `
+      CREATE TABLE product_hour_counts (
+        hour INTEGER NOT NULL,
+        code INTEGER NOT NULL,
+        mnemonic TEXT NOT NULL,
+        category TEXT NOT NULL,
+        products INTEGER NOT NULL,
+        PRIMARY KEY (hour, code, mnemonic)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE precipitation_hours (
+        hour INTEGER NOT NULL,
+        site TEXT NOT NULL,
+        code INTEGER NOT NULL,
+        mnemonic TEXT NOT NULL,
+        products INTEGER NOT NULL,
+        max_accumulation_in REAL,
+        PRIMARY KEY (hour, site, code, mnemonic)
+      ) STRICT, WITHOUT ROWID;
+      -- The newest hour holding a site's largest accumulation (where to look for the wettest product).
+      CREATE INDEX precipitation_hours_by_accumulation ON precipitation_hours(site, code, mnemonic, max_accumulation_in, hour);
+      CREATE TRIGGER product_hours_insert AFTER INSERT ON products BEGIN
+        INSERT INTO product_hour_counts (hour, code, mnemonic, category, products) VALUES (NEW.scan_time / 3600000, NEW.code, NEW.mnemonic, NEW.category, 1)
+        ON CONFLICT (hour, code, mnemonic) DO UPDATE SET products = products + 1, category = excluded.category;
+      END;
+      CREATE TRIGGER product_hours_delete AFTER DELETE ON products BEGIN
+        UPDATE product_hour_counts SET products = products - 1 WHERE hour = OLD.scan_time / 3600000 AND code = OLD.code AND mnemonic = OLD.mnemonic;
+        DELETE FROM product_hour_counts WHERE hour = OLD.scan_time / 3600000 AND code = OLD.code AND mnemonic = OLD.mnemonic AND products = 0;
+      END;
+      CREATE TRIGGER product_hours_update AFTER UPDATE OF code, mnemonic, category, scan_time ON products
+        WHEN OLD.code IS NOT NEW.code OR OLD.mnemonic IS NOT NEW.mnemonic OR OLD.category IS NOT NEW.category OR OLD.scan_time / 3600000 IS NOT NEW.scan_time / 3600000 BEGIN
+        UPDATE product_hour_counts SET products = products - 1 WHERE hour = OLD.scan_time / 3600000 AND code = OLD.code AND mnemonic = OLD.mnemonic;
+        DELETE FROM product_hour_counts WHERE hour = OLD.scan_time / 3600000 AND code = OLD.code AND mnemonic = OLD.mnemonic AND products = 0;
+        INSERT INTO product_hour_counts (hour, code, mnemonic, category, products) VALUES (NEW.scan_time / 3600000, NEW.code, NEW.mnemonic, NEW.category, 1)
+        ON CONFLICT (hour, code, mnemonic) DO UPDATE SET products = products + 1, category = excluded.category;
+      END;
+      CREATE TRIGGER precipitation_hours_insert AFTER INSERT ON products WHEN NEW.category = 'PRECIPITATION' BEGIN${refreshPrecipitationHour('NEW')}
+      END;
+      CREATE TRIGGER precipitation_hours_delete AFTER DELETE ON products WHEN OLD.category = 'PRECIPITATION' BEGIN${refreshPrecipitationHour('OLD')}
+      END;
+      CREATE TRIGGER precipitation_hours_update AFTER UPDATE OF site, code, mnemonic, category, scan_time, max_accumulation_in ON products
+        WHEN OLD.category = 'PRECIPITATION' OR NEW.category = 'PRECIPITATION' BEGIN${refreshPrecipitationHour('OLD')}${refreshPrecipitationHour('NEW')}
+      END;
+      ${FILL_PRODUCT_HOURS};
     `,
   },
 ];

@@ -2,6 +2,7 @@ import { RadomeError } from '../../../core/errors.js';
 import type { Page, PageArgs } from '../paging.js';
 import type { ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../products.js';
 import { checkNumber, Conditions, keysetPage, type Overlap } from './keyset.js';
+import { allSitesCodeCounts } from './product-hours.js';
 import { PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
 import { PRODUCT_CATEGORIES } from '../../../core/vocabulary/index.js';
 import type { StatementCache } from './statements.js';
@@ -69,6 +70,8 @@ export function productCodeCounts(statements: StatementCache, filter: ProductCod
   const where = productConditions({ site: filter.site, category: filter.category });
   const from = checkNumber('from', filter.from);
   const to = checkNumber('to', filter.to);
+  // All sites: per-hour counts (migration 12), not every product row of the window.
+  if (filter.site == null && (from ?? 0) >= 0 && (to ?? 0) >= 0) return allSitesCodeCounts(statements, filter.category, from, to);
   if (from !== undefined) where.add('scan_time >= ?', from);
   if (to !== undefined) where.add('scan_time < ?', to);
   // Counted from a covering index (an index entry carries its rowid); name, category and units
