@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import type { SnrGeometry, SnrObservations } from '../../store/gnss/snr-parquet.js';
 import type { GnssOrbitKind, GnssOrbitRow, GnssStationRow } from '../../store/catalog/index.js';
-import { broadcastOrbits, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../decode/orbits/index.js';
+import { broadcastOrbits, positionVelocityOf, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../decode/orbits/index.js';
 import { geodeticToEcef } from '../decode/rinex/geodetic.js';
 import { sniffFormat } from '../formats/registry.js';
 import { satelliteGeometry, satellitesOfKeys } from './satellite-geometry.js';
@@ -24,7 +24,12 @@ export function orbitSourceOf(bytes: Uint8Array, where: string): OrbitSource {
 /** The first of `sources` with a position for the satellite and time. */
 function firstOf(kind: string, sources: OrbitSource[]): OrbitSource {
   if (sources.length === 1) return sources[0]!;
-  return { kind, position: (sat, t, out, at = 0) => sources.some((s) => s.position(sat, t, out, at)) };
+  const states = sources.map(positionVelocityOf);
+  return {
+    kind,
+    position: (sat, t, out, at = 0) => sources.some((s) => s.position(sat, t, out, at)),
+    positionVelocity: (sat, t, out, at = 0) => states.some((pv) => pv(sat, t, out, at)),
+  };
 }
 
 /**

@@ -1,11 +1,11 @@
 import { RadomeError } from '../../core/errors.js';
 import { GNSSIR_FREQUENCIES } from '../../ingest/derive/gnssir/gnssir-frequencies.js';
-import { dayReflectorHeights, type ReflectorHeightArc, type ReflectorHeightSettings } from '../../ingest/derive/gnssir/reflector-heights.js';
+import { dayArcs } from '../../ingest/derive/gnssir/day-arcs.js';
+import { PARALLEL_MIN_DAYS, parallelDayArcs, reflectorHeightThreads } from '../../ingest/derive/gnssir/parallel-reflector-heights.js';
+import type { ReflectorHeightArc, ReflectorHeightSettings } from '../../ingest/derive/gnssir/reflector-heights.js';
 import { standardAtmosphere } from '../../ingest/derive/gnssir/refraction.js';
 import { GNSSIR_DEFAULTS, stationSettingsFromJson } from '../../ingest/derive/gnssir/station-settings.js';
 import type { CatalogReader } from '../../store/catalog/index.js';
-import { DAY_MS } from '../../store/gnss/rollup-levels.js';
-import { concatSnrObservations } from '../../store/gnss/snr-merge.js';
 import { dayOf, dayString } from '../../store/gnss/snr-keys.js';
 import { decodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import type { GnssDayRow } from '../../store/catalog/index.js';
@@ -31,9 +31,6 @@ export interface ReflectorHeightQuery {
 
 /** Most days one answer may span (a year and a bit). */
 export const MAX_REFLECTOR_HEIGHT_DAYS = 400;
-/** gnssir takes this much of the neighbouring days, so arcs crossing midnight are whole. */
-const NEIGHBOUR_S = 7200;
-
 /** The station's settings (ingested json and refraction file, else defaults) with the query's overrides; BAD_INPUT naming a bad one. */
 export async function settingsFor(reader: ReflectorHeightReader, q: ReflectorHeightQuery): Promise<{ station: string; settings: ReflectorHeightSettings }> {
   const station = q.station.trim().toUpperCase();
@@ -106,17 +103,37 @@ export async function reflectorHeightDays(reader: ReflectorHeightReader, objects
   if (last - first + 1 > MAX_REFLECTOR_HEIGHT_DAYS) throw new RadomeError('BAD_INPUT', `from/to span ${last - first + 1} days; ask for at most ${MAX_REFLECTOR_HEIGHT_DAYS} at a time`);
   const rows = new Map<number, GnssDayRow>((await reader.gnss.days(station, first - 1, last + 1)).map((r) => [r.day, r]));
   const settingsKey = JSON.stringify(settings);
-  const decoded = new Map<number, SnrObservations | null>();
-  const load = async (day: number): Promise<SnrObservations | null> => {
-    if (decoded.has(day)) return decoded.get(day)!;
+  const keyOf = (day: number) => `${station}/${day}/${[day - 1, day, day + 1].map((d) => `${rows.get(d)?.ingestedAt ?? 0}:${rows.get(d)?.geometry ?? ''}`).join(',')}/${settingsKey}`;
+  const remember = (day: number, arcs: ReflectorHeightArc[]) => {
+    if (cache.size >= CACHE_DAYS) cache.delete(cache.keys().next().value!);
+    cache.set(keyOf(day), arcs);
+  };
+  const bodyOf = async (day: number): Promise<{ key: string; body: Uint8Array } | null> => {
     const row = rows.get(day);
     const body = row?.geometry ? (await objects.get(row.objectKey))?.body : null;
-    const obs = body ? await decodeSnrParquet(body, row!.objectKey) : null;
-    decoded.set(day, obs);
-    // Only the day before is needed again (as the next day's neighbour).
-    decoded.delete(day - 3);
-    return obs;
+    return body ? { key: row!.objectKey, body } : null;
   };
+  const todo: number[] = [];
+  for (let day = first; day <= last; day++) if (rows.get(day)?.geometry && !cache.has(keyOf(day))) todo.push(day);
+  if (todo.length >= PARALLEL_MIN_DAYS && reflectorHeightThreads() >= 2) {
+    // Many days (a year of daily heights): over worker threads, a run of days each.
+    for (const [day, arcs] of await parallelDayArcs(todo, bodyOf, settings)) remember(day, arcs);
+  } else {
+    const decoded = new Map<number, SnrObservations | null>();
+    for (const day of todo) {
+      for (const d of [day - 1, day, day + 1]) {
+        if (decoded.has(d)) continue;
+        const found = await bodyOf(d);
+        decoded.set(d, found ? await decodeSnrParquet(found.body, found.key) : null);
+      }
+      // Only the day before is needed again (as the next day's neighbour).
+      decoded.delete(day - 2);
+      remember(
+        day,
+        dayArcs(day, (d) => decoded.get(d) ?? null, settings),
+      );
+    }
+  }
   const days: DayArcs[] = [];
   for (let day = first; day <= last; day++) {
     const row = rows.get(day);
@@ -132,17 +149,7 @@ export async function reflectorHeightDays(reader: ReflectorHeightReader, objects
       });
       continue;
     }
-    const key = `${station}/${day}/${[day - 1, day, day + 1].map((d) => `${rows.get(d)?.ingestedAt ?? 0}:${rows.get(d)?.geometry ?? ''}`).join(',')}/${settingsKey}`;
-    let arcs = cache.get(key);
-    if (!arcs) {
-      const start = day * DAY_MS;
-      const parts = (await Promise.all([day - 1, day, day + 1].map(load))).filter((o): o is SnrObservations => o !== null && o.geometry !== undefined);
-      const obs = concatSnrObservations(parts, (t) => t >= start - NEIGHBOUR_S * 1000 && t < start + DAY_MS + NEIGHBOUR_S * 1000);
-      arcs = dayReflectorHeights(obs, start, settings, NEIGHBOUR_S);
-      if (cache.size >= CACHE_DAYS) cache.delete(cache.keys().next().value!);
-      cache.set(key, arcs);
-    }
-    days.push({ day, arcs, missing: null });
+    days.push({ day, arcs: cache.get(keyOf(day)) ?? [], missing: null });
   }
   return { station, days };
 }

@@ -4,11 +4,14 @@ import type { Sp3Orbits } from './types.js';
 /** Lagrange points: 10 at 5 or 15 min spacing keep GNSS orbit interpolation at the mm–cm level. */
 export const SP3_LAGRANGE_POINTS = 10;
 
-/** Interpolation window of one time: its first epoch and the weights of its epochs. */
+/** Interpolation window of one time: its first epoch, the weights of its epochs and their time derivatives (1/s). */
 interface Window {
   time: number;
   start: number;
   weights: Float64Array;
+  /** Filled lazily, by positionVelocity only; NaN time until then. */
+  rateTime: number;
+  rates: Float64Array;
 }
 
 /**
@@ -44,7 +47,7 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
   }
   // The windows of the last two times asked for: geometry asks for every satellite of an epoch at
   // the same two times, so the search and the divisions happen once per time, not per satellite.
-  const cache: Window[] = [0, 1].map(() => ({ time: NaN, start: 0, weights: new Float64Array(m) }));
+  const cache: Window[] = [0, 1].map(() => ({ time: NaN, start: 0, weights: new Float64Array(m), rateTime: NaN, rates: new Float64Array(m) }));
   let next = 0;
 
   function windowAt(tMs: number): Window {
@@ -84,6 +87,40 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
     return win;
   }
 
+  /** d(weight)/dt of the window at tMs: the derivative of the Lagrange basis, once per time. */
+  function ratesAt(tMs: number): Window {
+    const win = windowAt(tMs);
+    if (win.rateTime === tMs) return win;
+    win.rateTime = tMs;
+    const { start, weights: w, rates: d } = win;
+    const rel = (j: number) => (epochs[start + j]! - tMs) / 1000;
+    let exact = -1;
+    for (let j = 0; j < m; j++) if (rel(j) === 0) exact = j;
+    if (exact < 0) {
+      // ℓ_j(t) = Π (t − t_k)/(t_j − t_k), so ℓ_j' = ℓ_j · Σ_{k≠j} 1/(t − t_k).
+      let all = 0;
+      for (let k = 0; k < m; k++) all += 1 / -rel(k);
+      for (let j = 0; j < m; j++) d[j] = w[j]! * (all - 1 / -rel(j));
+      return win;
+    }
+    // At a node t_i: ℓ_i' = Σ_{k≠i} 1/(t_i − t_k); ℓ_j' = Π_{k≠i,j} (t_i − t_k) / Π_{k≠j} (t_j − t_k).
+    for (let j = 0; j < m; j++) {
+      if (j === exact) {
+        let sum = 0;
+        for (let k = 0; k < m; k++) if (k !== j) sum += 1 / -rel(k);
+        d[j] = sum;
+        continue;
+      }
+      let product = 1;
+      for (let k = 0; k < m; k++) {
+        if (k !== j && k !== exact) product *= -rel(k);
+        if (k !== j) product /= rel(j) - rel(k);
+      }
+      d[j] = product;
+    }
+    return win;
+  }
+
   return {
     kind: 'sp3',
     position(satellite, tMs, out, at = 0) {
@@ -106,6 +143,42 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
       out[at] = x;
       out[at + 1] = y;
       out[at + 2] = z;
+      return true;
+    },
+    positionVelocity(satellite, tMs, out, at = 0) {
+      const s = rowOf[satellite] ?? -1;
+      if (s < 0 || !(tMs >= first && tMs <= last) || m < 2) return false;
+      const { start, weights, rates } = ratesAt(tMs);
+      const base = (s * n + start) * 3;
+      let x = 0;
+      let y = 0;
+      let z = 0;
+      let vx = 0;
+      let vy = 0;
+      let vz = 0;
+      for (let j = 0; j < m; j++) {
+        const px = positions[base + j * 3]!;
+        const py = positions[base + j * 3 + 1]!;
+        const pz = positions[base + j * 3 + 2]!;
+        const w = weights[j]!;
+        const r = rates[j]!;
+        // A zero weight (the SP3 point itself) must not let a neighbour's NaN into the position.
+        if (w !== 0) {
+          x += w * px;
+          y += w * py;
+          z += w * pz;
+        }
+        vx += r * px;
+        vy += r * py;
+        vz += r * pz;
+      }
+      if (Number.isNaN(x + y + z + vx + vy + vz)) return false;
+      out[at] = x;
+      out[at + 1] = y;
+      out[at + 2] = z;
+      out[at + 3] = vx;
+      out[at + 4] = vy;
+      out[at + 5] = vz;
       return true;
     },
   };
