@@ -44,7 +44,10 @@ export async function ensurePartitions(db: PgSession, t: PartitionedTable, value
   for (const v of values) days.add(dayOf(t, v));
   for (const day of days) {
     const name = partitionName(t, day);
-    const exists = async () => (await db.row<{ t: string | null }>('SELECT to_regclass(?)::text AS t', [name]))?.t != null;
+    // A scan of pg_class under the statement's snapshot, not to_regclass: that reads the session's
+    // catalog cache, which an advisory lock does not refresh, so it can miss a partition another
+    // session created while this one waited for the lock.
+    const exists = async () => (await db.row('SELECT 1 FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace', [name])) !== null;
     if (await exists()) continue;
     await db.exec('SELECT pg_advisory_xact_lock(?)', [PARTITION_LOCK]);
     if (await exists()) continue;
