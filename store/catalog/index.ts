@@ -11,3 +11,4 @@ export type * from './products.js';
 export type * from './radar.js';
 export type * from './data-retention.js';
 export { CATALOG_SCHEMA_VERSION, MIGRATIONS, type Migration } from './sqlite/migrations.js';
+export { migrateSqliteCatalogToPostgres, type CatalogCopyReport, type TableCopy } from './migrate-catalog.js';
