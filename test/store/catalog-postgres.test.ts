@@ -7,7 +7,7 @@ import type { CatalogEventRow } from '../../store/catalog/index.js';
 import { PG_SCHEMA_VERSION } from '../../store/catalog/postgres/migrations.js';
 import { openPostgresCatalog } from '../../store/catalog/postgres/postgres-catalog.js';
 import { type PostgresServer, postgresSkipReason, startPostgres } from '../support/postgres-server.js';
-import { makeGnssDays, makeVolume } from './catalog-fixtures.js';
+import { makeGnssDays, makeProduct, makeVolume } from './catalog-fixtures.js';
 
 const skip = postgresSkipReason();
 
@@ -130,6 +130,34 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
     expect(events).toHaveLength(12);
     expect(new Set(events.map((e) => e.subjectId)).size).toBe(12);
     for (let i = 1; i < events.length; i++) expect(events[i]!.seq).toBeGreaterThan(events[i - 1]!.seq);
+    await Promise.all(writers.map((w) => w.close()));
+  });
+
+  it('writers in several processes commit the same volume, the same product and new days at once without errors', async () => {
+    const url = await server.createDatabase('writers');
+    const writers = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url), openPostgresCatalog(url)]);
+    const t = Date.UTC(2022, 2, 17, 6);
+    const day = 86_400_000;
+    // The day's partitions exist already, so the same-volume and same-product commits do not queue
+    // behind a partition's creation but race each other.
+    await writers[0]!.writer.radar.commitVolume(makeVolume({ site: 'KAMX', start: t }));
+    await writers[0]!.writer.products.commit(makeProduct({ site: 'KAMX', mnemonic: 'N0B', code: 153, scanTime: t }));
+    await Promise.all(
+      writers.flatMap((w, i) => [
+        // One volume from three files (mirrors), one product from three files.
+        ...[0, 1, 2].map((k) => w.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: t, key: `mirror-${i}-${k}`, fingerprint: `"m${i}${k}"` }))),
+        ...[0, 1, 2].map((k) => w.writer.products.commit(makeProduct({ site: 'KTLX', mnemonic: 'N0B', code: 153, scanTime: t, key: `p-${i}-${k}` }))),
+        // Each writer opens new days (partitions) while the others write.
+        ...[1, 2, 3, 4].map((d) => w.writer.radar.commitVolume(makeVolume({ site: (['KLOT', 'KTLX', 'KAMX'] as const)[i]!, start: t + d * day }))),
+        w.writer.gnss.commitDays(makeGnssDays(`ST0${i}`, [19_000 + i, 19_001 + i, 19_002 + i])),
+      ]),
+    );
+    const c = writers[0]!;
+    expect((await c.reader.radar.volumes({}, { first: 0 })).totalCount).toBe(14);
+    expect((await c.reader.radar.sweeps({ volumeId: makeVolume({ site: 'KLOT', start: t }).volume.id }, { first: 0 })).totalCount).toBe(9);
+    expect((await c.reader.radar.sweeps({}, { first: 0 })).totalCount).toBe(14 * 9);
+    expect((await c.reader.products.list({}, { first: 0 })).totalCount).toBe(2);
+    expect((await c.reader.gnss.stations()).map((s) => s.dayCount)).toEqual([3, 3, 3]);
     await Promise.all(writers.map((w) => w.close()));
   });
 });

@@ -49,7 +49,6 @@ async function codeId(db: PgSession, code: string): Promise<number> {
  */
 async function writeDay(db: PgSession, num: number, fingerprint: string, { row, codes, rollups }: GnssDayCommit): Promise<void> {
   const from = row.day * DAY_SECONDS;
-  await ensurePartitions(db, SNR_ROLLUPS, [from]);
   await db.exec('DELETE FROM snr_rollups WHERE station = ? AND bucket >= ? AND bucket < ?', [num, from, from + DAY_SECONDS]);
   await db.exec(UPSERT_DAY, [num, row.day, fingerprint, row.geometry ?? null, ...DAY_FIELDS.map((f) => row[f])]);
   const ids: number[] = [];
@@ -89,6 +88,12 @@ export async function commitGnssDays(db: PgSession, input: CommitGnssDaysInput):
   checkGnssDays(input);
   const { file, station: s, days } = input;
   await db.transaction(async () => {
+    // Every day's partition before the station's row lock (see ensurePartitions).
+    await ensurePartitions(
+      db,
+      SNR_ROLLUPS,
+      days.map((d) => d.row.day * DAY_SECONDS),
+    );
     const values = [s.name, s.longName, s.latitude, s.longitude, s.heightM, s.receiverType, s.antennaType];
     await db.exec(INSERT_STATION, [s.id, ...values, s.id]);
     const { num } = (await db.row<{ num: number }>(UPDATE_STATION, [...values, s.id]))!;

@@ -36,8 +36,8 @@ export function dayOf(t: PartitionedTable, value: number): number {
 
 /**
  * Creates the partitions of the days `values` fall in where missing. Runs in the caller's
- * transaction (a commit's), so the partition and its rows land together; creating one locks the
- * parent table until commit, which happens once per table and day.
+ * transaction (a commit's) before it takes any row lock, so the partition and its rows land
+ * together; creating one locks the parent table until commit, which happens once per table and day.
  */
 export async function ensurePartitions(db: PgSession, t: PartitionedTable, values: Iterable<number>): Promise<void> {
   const days = new Set<number>();
@@ -53,6 +53,10 @@ export async function ensurePartitions(db: PgSession, t: PartitionedTable, value
     if (await exists()) continue;
     await db.exec(`CREATE TABLE ${name} PARTITION OF ${t.table} FOR VALUES FROM (${day * t.perDay}) TO (${(day + 1) * t.perDay})`);
   }
+  // The table lock every writer of `t` needs, taken before any row lock: a commit that creates a
+  // partition (and so waits for every writer of the table to finish) then never waits on a writer
+  // that waits on it, and no deadlock can form between them.
+  await db.exec(`LOCK TABLE ${t.table} IN ROW EXCLUSIVE MODE`);
 }
 
 /** Partitions of `t` whose whole day lies before `cutoff` (in the partition column's unit), oldest first. */

@@ -26,6 +26,8 @@ export async function commitLevel3Product(db: PgSession, input: CommitLevel3Prod
   const { file, site, product } = input;
   return db.transaction(async () => {
     await ensurePartitions(db, PRODUCTS, [product.scanTime]);
+    // No unique key on the id alone (see migrations.ts): commits of one product id take turns.
+    await db.exec("SELECT pg_advisory_xact_lock(hashtext('product:' || ?))", [product.id]);
     const previous = await db.row<Pick<ProductRow, 'imageKey' | 'metadataKey' | 'rawKey'>>(
       'SELECT image_key AS "imageKey", metadata_key AS "metadataKey", raw_key AS "rawKey" FROM products WHERE id = ?',
       [product.id],

@@ -65,10 +65,12 @@ export async function commitLevel2Volume(db: PgSession, input: CommitLevel2Volum
       SWEEPS,
       sweeps.map((s) => s.startTime),
     );
-    const previous = await db.rows<{ imageKey: string; metadataKey: string }>('SELECT image_key AS "imageKey", metadata_key AS "metadataKey" FROM sweeps WHERE volume_id = ?', [volume.id]);
     await db.exec(UPSERT_SITE, [site.id, site.latitude, site.longitude, site.heightM]);
-    await db.exec('DELETE FROM sweeps WHERE volume_id = ?', [volume.id]);
+    // The volume's row lock, taken before its sweeps are read: two commits of one volume (two
+    // workers, two files) run one after the other, the second seeing the first's sweeps.
     await db.exec(UPSERT_VOLUME, Object.values(volumeParams(volume)));
+    const previous = await db.rows<{ imageKey: string; metadataKey: string }>('SELECT image_key AS "imageKey", metadata_key AS "metadataKey" FROM sweeps WHERE volume_id = ?', [volume.id]);
+    await db.exec('DELETE FROM sweeps WHERE volume_id = ?', [volume.id]);
     await insertSweeps(db, sweeps);
     await db.exec(UPSERT_SOURCE_FILE, [file.source, file.key, file.fingerprint, file.size, file.ingestedAt, volume.id]);
     await db.exec(UPDATE_SITE_RANGE, [site.id, site.id]);
