@@ -160,4 +160,19 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
     expect((await c.reader.gnss.stations()).map((s) => s.dayCount)).toEqual([3, 3, 3]);
     await Promise.all(writers.map((w) => w.close()));
   });
+
+  it('a partition another process dropped is created again: one commit fails, the next recreates it', async () => {
+    const url = await server.createDatabase('dropped');
+    const [ingest, cleaner] = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url)]);
+    const t = Date.UTC(2022, 2, 17, 6);
+    await ingest.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: t }));
+    await ingest.writer.radar.commitVolume(makeVolume({ site: 'KTLX', start: t })); // the day's partition now known to this process
+    expect(await cleaner.writer.retention.doomOlderThan(t + 86_400_000, 1)).toMatchObject({ volumes: 2 });
+    const late = makeVolume({ site: 'KAMX', start: t });
+    const failed = await ingest.writer.radar.commitVolume(late).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: '23514' });
+    await ingest.writer.radar.commitVolume(late);
+    expect((await ingest.reader.radar.sweeps({}, { first: 0 })).totalCount).toBe(9);
+    await Promise.all([ingest.close(), cleaner.close()]);
+  });
 });

@@ -44,14 +44,18 @@ export async function ensurePartitions(db: PgSession, t: PartitionedTable, value
   for (const v of values) days.add(dayOf(t, v));
   for (const day of days) {
     const name = partitionName(t, day);
+    if (db.knownPartitions.has(name)) continue;
     // A scan of pg_class under the statement's snapshot, not to_regclass: that reads the session's
     // catalog cache, which an advisory lock does not refresh, so it can miss a partition another
     // session created while this one waited for the lock.
     const exists = async () => (await db.row('SELECT 1 FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace', [name])) !== null;
-    if (await exists()) continue;
+    if (await exists()) {
+      // Committed by someone: known from now on (one this transaction creates is known next time).
+      db.knownPartitions.add(name);
+      continue;
+    }
     await db.exec('SELECT pg_advisory_xact_lock(?)', [PARTITION_LOCK]);
-    if (await exists()) continue;
-    await db.exec(`CREATE TABLE ${name} PARTITION OF ${t.table} FOR VALUES FROM (${day * t.perDay}) TO (${(day + 1) * t.perDay})`);
+    if (!(await exists())) await db.exec(`CREATE TABLE ${name} PARTITION OF ${t.table} FOR VALUES FROM (${day * t.perDay}) TO (${(day + 1) * t.perDay})`);
   }
   // The table lock every writer of `t` needs, taken before any row lock: a commit that creates a
   // partition (and so waits for every writer of the table to finish) then never waits on a writer
@@ -75,6 +79,7 @@ export async function partitionsBefore(db: PgSession, t: PartitionedTable, cutof
 
 /** Detaches and drops one partition (in the caller's transaction). */
 export async function dropPartition(db: PgSession, t: PartitionedTable, name: string): Promise<void> {
+  db.knownPartitions.delete(name);
   await db.exec(`ALTER TABLE ${t.table} DETACH PARTITION ${name}`);
   await db.exec(`DROP TABLE ${name}`);
 }

@@ -36,8 +36,8 @@ const UPDATE_SITE_RANGE = `
   UPDATE radar_sites SET (first_volume_at, last_volume_at) = (SELECT MIN(scan_start), MAX(scan_start) FROM volumes WHERE site = ?)
   WHERE id = ?`;
 
-export const GROW_DURATION_BOUND = `
-  INSERT INTO duration_bounds (kind, max_ms) VALUES (?, ?)
+const GROW_DURATION_BOUNDS = `
+  INSERT INTO duration_bounds (kind, max_ms) VALUES (?, ?), (?, ?)
   ON CONFLICT (kind) DO UPDATE SET max_ms = GREATEST(duration_bounds.max_ms, excluded.max_ms)`;
 
 export const CLEAR_FAILURE = 'DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?';
@@ -69,13 +69,11 @@ export async function commitLevel2Volume(db: PgSession, input: CommitLevel2Volum
     // The volume's row lock, taken before its sweeps are read: two commits of one volume (two
     // workers, two files) run one after the other, the second seeing the first's sweeps.
     await db.exec(UPSERT_VOLUME, Object.values(volumeParams(volume)));
-    const previous = await db.rows<{ imageKey: string; metadataKey: string }>('SELECT image_key AS "imageKey", metadata_key AS "metadataKey" FROM sweeps WHERE volume_id = ?', [volume.id]);
-    await db.exec('DELETE FROM sweeps WHERE volume_id = ?', [volume.id]);
+    const previous = await db.rows<{ imageKey: string; metadataKey: string }>('DELETE FROM sweeps WHERE volume_id = ? RETURNING image_key AS "imageKey", metadata_key AS "metadataKey"', [volume.id]);
     await insertSweeps(db, sweeps);
     await db.exec(UPSERT_SOURCE_FILE, [file.source, file.key, file.fingerprint, file.size, file.ingestedAt, volume.id]);
     await db.exec(UPDATE_SITE_RANGE, [site.id, site.id]);
-    await db.exec(GROW_DURATION_BOUND, ['volume', volume.scanEnd - volume.scanStart]);
-    await db.exec(GROW_DURATION_BOUND, ['sweep', maxSweepDuration(sweeps)]);
+    await db.exec(GROW_DURATION_BOUNDS, ['volume', volume.scanEnd - volume.scanStart, 'sweep', maxSweepDuration(sweeps)]);
     await db.exec(CLEAR_FAILURE, [file.source, file.key, file.fingerprint]);
     await appendCatalogEvent(db, { kind: 'LEVEL2_VOLUME', site: site.id, subjectId: volume.id });
 

@@ -17,6 +17,8 @@ interface TransactionState {
 // bigint (epoch ms, counts) and numeric (SUM of bigint) come back as JS numbers: every value the
 // catalog stores is a safe integer or a double, as on SQLite.
 const INT8_OID = 20;
+/** SQLSTATE of an insert whose row falls in no partition. */
+const NO_PARTITION_FOR_ROW = '23514';
 const NUMERIC_OID = 1700;
 const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -50,6 +52,12 @@ export function redactUrl(url: string): string {
  */
 export class PgSession {
   readonly pool: pg.Pool;
+  /**
+   * Day partitions this process has seen exist (partitions.ts), so most commits skip the check.
+   * Retention in another process may drop one: an insert then finds no partition (23514), and the
+   * set is cleared for the next attempt to check again.
+   */
+  readonly knownPartitions = new Set<string>();
   private readonly current = new AsyncLocalStorage<TransactionState>();
 
   constructor(
@@ -120,6 +128,7 @@ export class PgSession {
       await client.query('COMMIT');
       return result;
     } catch (e) {
+      if ((e as { code?: string }).code === NO_PARTITION_FOR_ROW) this.knownPartitions.clear();
       try {
         await client.query('ROLLBACK');
       } catch {
