@@ -751,6 +751,10 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
         // Days 0 and 1 were dropped as partitions; day 2 (the cutoff's) and 3 remain.
         expect(await partitions()).toEqual({ ...before, sweeps: before.sweeps! - 2, products: before.products! - 2 });
       }
+      // Minute counts forget the dropped partitions' rows as well as the deleted ones: only day 3 is counted.
+      const counts = await c.reader.radar.bucketCounts({ sites: ['KLOT'], from: t0 - day, to: t0 + 5 * day, bucketMs: 60_000 });
+      expect(new Set(counts.map((b) => Math.floor((b.start - t0) / day)))).toEqual(new Set([3]));
+      expect(counts.reduce((n, b) => n + b.volumes + b.sweeps + b.products, 0)).toBe(1 + volumes[3]!.sweeps.length + 1);
 
       await c.writer.retention.forgetDoomed(expectedKeys.slice(0, 5));
       expect(await c.writer.retention.doomedKeys(2)).toEqual(expectedKeys.slice(5, 7));

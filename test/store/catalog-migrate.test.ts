@@ -59,7 +59,7 @@ describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${ski
       log.mockRestore();
     }
     expect(printed.find((l) => l.startsWith('sweeps'))).toMatch(/sweeps\s+102 rows/);
-    expect(printed.at(-1)).toMatch(/^copied \d+ rows in 19 tables; row counts match, and \d+ sampled rows read the same on both engines$/);
+    expect(printed.at(-1)).toMatch(/^copied \d+ rows in 20 tables; row counts match, and \d+ sampled rows read the same on both engines$/);
 
     const from = await openCatalog(path);
     const to = await openPostgresCatalog(url);
@@ -72,6 +72,16 @@ describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${ski
       await same((c) => c.reader.gnss.stations());
       await same((c) => c.reader.gnss.signals('P041'));
       await same((c) => c.reader.gnss.days('P041', 0, 1e6));
+      // Minute counts (rebuilt by PostgreSQL's triggers from the copied rows) and elevation rollups.
+      await same((c) => c.reader.radar.bucketCounts({ sites: ['KLOT', 'KTLX', 'KAMX'], from: 0, to: Date.UTC(2030, 0), bucketMs: 3_600_000 }));
+      await same((c) => c.reader.products.codeCounts({ site: 'KLOT' }));
+      const elevation = { station: 'P041', codeIds: [1, 2], fromDay: 0, toDay: 1e6, satellites: null, constellations: null, azimuthBins: null, elevationBins: [0, 18] as [number, number] };
+      // Groups come in no set order: compared sorted.
+      await same(async (c) =>
+        (await c.reader.gnss.snrElevationAggregates({ ...elevation, groupByDay: true, groupByElevation: true, groupByCode: true, groupBySatellite: true, groupByConstellation: false }))
+          .map(String)
+          .sort(),
+      );
       await same((c) => c.reader.gnss.orbits(0, 1e6));
       await same((c) => c.reader.gnss.stationSettings('P041'));
       await same((c) =>

@@ -11,6 +11,7 @@ import { openPostgresCatalog } from './postgres-catalog.js';
 import { PgSession, redactUrl } from './session.js';
 
 /** Tables in an order that satisfies foreign keys; each copied with every column. */
+// radar_minute_counts is not copied: PostgreSQL's triggers count the copied rows.
 const TABLES: readonly { name: string; partitioned?: { by: PartitionedTable; column: string }; booleans?: string[]; identity?: string }[] = [
   { name: 'radar_sites' },
   { name: 'volumes' },
@@ -22,8 +23,9 @@ const TABLES: readonly { name: string; partitioned?: { by: PartitionedTable; col
   { name: 'gnss_stations', identity: 'num' },
   { name: 'gnss_codes', identity: 'id' },
   { name: 'gnss_station_signals' },
-  { name: 'gnss_days' },
+  { name: 'gnss_days', booleans: ['elevation_rollups'] },
   { name: 'snr_rollups', partitioned: { by: SNR_ROLLUPS, column: 'bucket' } },
+  { name: 'snr_elevation_rollups' },
   { name: 'gnss_orbits' },
   { name: 'gnss_station_settings' },
   { name: 'ingest_sources', booleans: ['paused', 'running'] },

@@ -300,6 +300,76 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE gnss_days ADD COLUMN elevation_rollups boolean NOT NULL DEFAULT false;
     `,
   },
+  {
+    version: 3,
+    name: 'radar minute counts and product code index',
+    // SQLite's step 11: per-site, per-minute counts kept exact by row triggers (on the partitioned
+    // tables they apply to every partition), so bucketCounts sums minutes instead of counting
+    // sweeps. Retention's partition drops fire no row trigger: retention.ts subtracts a dropped
+    // partition's counts itself. productCodes of a site and category reads one index.
+    sql: `
+      CREATE TABLE radar_minute_counts (
+        site ${T} NOT NULL,
+        minute bigint NOT NULL,
+        volumes integer NOT NULL DEFAULT 0,
+        sweeps integer NOT NULL DEFAULT 0,
+        products integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, minute)
+      );
+      CREATE FUNCTION volumes_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE radar_minute_counts SET volumes = volumes - 1 WHERE site = OLD.site AND minute = OLD.scan_start / 60000;
+          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_start / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO radar_minute_counts (site, minute, volumes) VALUES (NEW.site, NEW.scan_start / 60000, 1)
+          ON CONFLICT (site, minute) DO UPDATE SET volumes = radar_minute_counts.volumes + 1;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER volumes_count_insert_delete AFTER INSERT OR DELETE ON volumes FOR EACH ROW EXECUTE FUNCTION volumes_minute_count();
+      CREATE TRIGGER volumes_count_update AFTER UPDATE OF site, scan_start ON volumes FOR EACH ROW
+        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.scan_start / 60000 IS DISTINCT FROM NEW.scan_start / 60000) EXECUTE FUNCTION volumes_minute_count();
+      CREATE FUNCTION sweeps_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE radar_minute_counts SET sweeps = sweeps - 1 WHERE site = OLD.site AND minute = OLD.start_time / 60000;
+          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.start_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO radar_minute_counts (site, minute, sweeps) VALUES (NEW.site, NEW.start_time / 60000, 1)
+          ON CONFLICT (site, minute) DO UPDATE SET sweeps = radar_minute_counts.sweeps + 1;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sweeps_count_insert_delete AFTER INSERT OR DELETE ON sweeps FOR EACH ROW EXECUTE FUNCTION sweeps_minute_count();
+      CREATE TRIGGER sweeps_count_update AFTER UPDATE OF site, start_time ON sweeps FOR EACH ROW
+        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.start_time / 60000 IS DISTINCT FROM NEW.start_time / 60000) EXECUTE FUNCTION sweeps_minute_count();
+      CREATE FUNCTION products_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE radar_minute_counts SET products = products - 1 WHERE site = OLD.site AND minute = OLD.scan_time / 60000;
+          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO radar_minute_counts (site, minute, products) VALUES (NEW.site, NEW.scan_time / 60000, 1)
+          ON CONFLICT (site, minute) DO UPDATE SET products = radar_minute_counts.products + 1;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER products_count_insert_delete AFTER INSERT OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION products_minute_count();
+      CREATE TRIGGER products_count_update AFTER UPDATE OF site, scan_time ON products FOR EACH ROW
+        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.scan_time / 60000 IS DISTINCT FROM NEW.scan_time / 60000) EXECUTE FUNCTION products_minute_count();
+      CREATE INDEX products_by_site_category_code ON products (site, category, code, mnemonic, scan_time);
+      INSERT INTO radar_minute_counts (site, minute, volumes, sweeps, products)
+      SELECT site, minute, SUM(v), SUM(s), SUM(p) FROM (
+        SELECT site, scan_start / 60000 AS minute, COUNT(*) AS v, 0 AS s, 0 AS p FROM volumes GROUP BY 1, 2
+        UNION ALL SELECT site, start_time / 60000, 0, COUNT(*), 0 FROM sweeps GROUP BY 1, 2
+        UNION ALL SELECT site, scan_time / 60000, 0, 0, COUNT(*) FROM products GROUP BY 1, 2) c
+      GROUP BY site, minute;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -62,8 +62,12 @@ export function productCodeCounts(db: PgSession, filter: ProductCodeFilter): Pro
   const to = timeBound('to', filter.to);
   if (from !== undefined) where.add('scan_time >= ?', from);
   if (to !== undefined) where.add('scan_time < ?', to);
-  const sql = `SELECT code, mnemonic, MAX(name) AS name, MAX(category) AS category, MAX(units) AS units, COUNT(*) AS count
-    FROM products ${where.sql} GROUP BY code, mnemonic ORDER BY code, mnemonic`;
+  // Counted from products_by_site_category_code; name, category and units follow from the code, so
+  // they are read from one row of each group, not from every row (as on SQLite).
+  const sql = `SELECT c.code, c.mnemonic, p.name, p.category, p.units, c.count FROM (
+      SELECT code, mnemonic, COUNT(*)::integer AS count, MAX(scan_time) AS t FROM products ${where.sql} GROUP BY code, mnemonic) c
+    CROSS JOIN LATERAL (SELECT name, category, units FROM products WHERE code = c.code AND mnemonic = c.mnemonic AND scan_time = c.t LIMIT 1) p
+    ORDER BY c.code, c.mnemonic`;
   return db.rows<ProductCodeCount>(sql, where.params);
 }
 

@@ -147,6 +147,8 @@ export async function nearestSweeps(db: PgSession, q: NearestSweepQuery): Promis
 }
 
 /** Volumes, sweeps and products started in [from, to) per site and bucket; only non-empty buckets, by site then start. */
+const MINUTE_MS = 60_000;
+
 export async function radarBucketCounts(db: PgSession, q: RadarCountQuery): Promise<RadarBucketCount[]> {
   const from = timeBound('from', q.from)!;
   const to = timeBound('to', q.to)!;
@@ -154,24 +156,43 @@ export async function radarBucketCounts(db: PgSession, q: RadarCountQuery): Prom
   if (!(width >= 1) || !Number.isSafeInteger(width)) throw new RadomeError('BAD_INPUT', `bucketMs: ${width} is not a whole number of milliseconds >= 1`);
   const sites = idArray('sites', q.sites);
   const counts = new Map<string, RadarBucketCount>();
-  const tally = async (table: string, column: string, field: 'volumes' | 'sweeps' | 'products') => {
-    // Integer division as on SQLite (truncating); times before 1970 are not bucketed differently.
-    const sql = `SELECT site, (${column} / ?::bigint) * ?::bigint AS start, COUNT(*) AS n FROM ${table}
-      WHERE site = ANY(?) AND ${column} >= ? AND ${column} < ? GROUP BY 1, 2`;
-    for (const r of await db.rows<{ site: string; start: number; n: number }>(sql, [width, width, sites, from, to])) {
-      const key = `${r.site}\u0000${r.start}`;
-      let c = counts.get(key);
-      if (!c) counts.set(key, (c = { site: r.site, start: r.start, volumes: 0, sweeps: 0, products: 0 }));
-      c[field] = r.n;
+  const add = (site: string, start: number, field: 'volumes' | 'sweeps' | 'products', n: number) => {
+    const key = `${site}\u0000${start}`;
+    let c = counts.get(key);
+    if (!c) counts.set(key, (c = { site, start, volumes: 0, sweeps: 0, products: 0 }));
+    c[field] += n;
+  };
+  const tally = async (lower: number, upper: number) => {
+    for (const [table, column, field] of [
+      ['volumes', 'scan_start', 'volumes'],
+      ['sweeps', 'start_time', 'sweeps'],
+      ['products', 'scan_time', 'products'],
+    ] as const) {
+      // Integer division as on SQLite (truncating toward zero).
+      const sql = `SELECT site, (${column} / ?::bigint) * ?::bigint AS start, COUNT(*)::integer AS n FROM ${table}
+        WHERE site = ANY(?) AND ${column} >= ? AND ${column} < ? GROUP BY 1, 2`;
+      for (const r of await db.rows<{ site: string; start: number; n: number }>(sql, [width, width, sites, lower, upper])) add(r.site, r.start, field, r.n);
     }
   };
+  // Whole minutes come from radar_minute_counts (as on SQLite), the partial minutes at either end from the rows.
+  const inner = { from: Math.ceil(from / MINUTE_MS) * MINUTE_MS, to: Math.floor(to / MINUTE_MS) * MINUTE_MS };
   await db.transaction(
     async () => {
-      await tally('volumes', 'scan_start', 'volumes');
-      await tally('sweeps', 'start_time', 'sweeps');
-      await tally('products', 'scan_time', 'products');
+      if (width % MINUTE_MS === 0 && inner.from >= 0 && inner.from < inner.to) {
+        const sql = `SELECT site, (minute / ?::bigint) * ?::bigint AS start, SUM(volumes)::integer AS v, SUM(sweeps)::integer AS s, SUM(products)::integer AS p
+          FROM radar_minute_counts WHERE site = ANY(?) AND minute >= ? AND minute < ? GROUP BY 1, 2`;
+        for (const r of await db.rows<{ site: string; start: number; v: number; s: number; p: number }>(sql, [width / MINUTE_MS, width, sites, inner.from / MINUTE_MS, inner.to / MINUTE_MS])) {
+          add(r.site, r.start, 'volumes', r.v);
+          add(r.site, r.start, 'sweeps', r.s);
+          add(r.site, r.start, 'products', r.p);
+        }
+        if (from < inner.from) await tally(from, inner.from);
+        if (inner.to < to) await tally(inner.to, to);
+      } else {
+        await tally(from, to);
+      }
     },
     { readOnly: true },
   );
-  return [...counts.values()].sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.start - b.start));
+  return [...counts.values()].filter((c) => c.volumes + c.sweeps + c.products > 0).sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.start - b.start));
 }

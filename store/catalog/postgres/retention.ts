@@ -52,6 +52,19 @@ export function commitDoomingReplaced(db: PgSession, kind: CommitKind, id: strin
 }
 
 /**
+ * Takes a partition's rows out of radar_minute_counts before it is dropped (a drop fires no row
+ * trigger); returns how many rows it had.
+ */
+async function uncountPartition(db: PgSession, name: string, column: string, field: 'sweeps' | 'products'): Promise<number> {
+  const rows = await db.rows<{ n: number }>(
+    `WITH d AS (SELECT site, ${column} / 60000 AS minute, COUNT(*)::integer AS n FROM ${name} GROUP BY 1, 2),
+       u AS (UPDATE radar_minute_counts m SET ${field} = m.${field} - d.n FROM d WHERE m.site = d.site AND m.minute = d.minute)
+     SELECT COALESCE(SUM(n), 0)::integer AS n FROM d`,
+  );
+  return rows[0]!.n;
+}
+
+/**
  * Removes every volume whose scan started and every product scanned before `cutoff`, in one
  * transaction that records their object keys as doomed: whole days by partition drop, the rest
  * by DELETE.
@@ -88,12 +101,16 @@ export function doomOlderThan(db: PgSession, cutoff: number, at: number): Promis
     await db.exec('DELETE FROM source_files WHERE product_id IN (SELECT id FROM products WHERE scan_time < ?)', [cutoff]);
     // A sweep starts at or after its volume, so a whole day of sweeps before the cutoff belongs to
     // volumes that go too.
-    for (const name of await partitionsBefore(db, SWEEPS, cutoff)) await dropPartition(db, SWEEPS, name);
+    for (const name of await partitionsBefore(db, SWEEPS, cutoff)) {
+      await uncountPartition(db, name, 'start_time', 'sweeps');
+      await dropPartition(db, SWEEPS, name);
+    }
     let products = 0;
     for (const name of await partitionsBefore(db, PRODUCTS, cutoff)) {
-      products += (await db.row<{ n: number }>(`SELECT COUNT(*) AS n FROM ${name}`))!.n;
+      products += await uncountPartition(db, name, 'scan_time', 'products');
       await dropPartition(db, PRODUCTS, name);
     }
+    await db.exec('DELETE FROM radar_minute_counts WHERE volumes = 0 AND sweeps = 0 AND products = 0');
     const volumes = await db.exec('DELETE FROM volumes WHERE scan_start < ?', [cutoff]);
     products += await db.exec('DELETE FROM products WHERE scan_time < ?', [cutoff]);
     await db.exec(`UPDATE radar_sites SET (first_volume_at, last_volume_at) = (SELECT MIN(scan_start), MAX(scan_start) FROM volumes WHERE site = radar_sites.id)`);
