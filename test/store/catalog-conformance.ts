@@ -637,6 +637,28 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       expect(await c.reader.ingest.isIngested(input.file.source, input.file.key, input.file.fingerprint)).toBe(false);
     });
 
+    it('file claims: one holder at a time, renewed by it, released by it, taken over once its lease runs out', async () => {
+      const { catalog: c } = await fresh();
+      const f = ['level2', 'KLOT/2022/03/17/a_V06', '"e1"'] as const;
+      expect(await c.writer.ingest.claimFile(...f, 'w1', 60_000)).toBe(true);
+      expect(await c.writer.ingest.claimFile(...f, 'w2', 60_000)).toBe(false);
+      expect(await c.writer.ingest.claimFile(...f, 'w1', 60_000)).toBe(true);
+      // Another fingerprint of the same key is another file.
+      expect(await c.writer.ingest.claimFile(f[0], f[1], '"e2"', 'w2', 60_000)).toBe(true);
+      await c.writer.ingest.releaseClaim(...f, 'w2');
+      expect(await c.writer.ingest.claimFile(...f, 'w2', 60_000)).toBe(false);
+      await c.writer.ingest.releaseClaim(...f, 'w1');
+      expect(await c.writer.ingest.claimFile(...f, 'w2', 1)).toBe(true);
+      await new Promise((r) => setTimeout(r, 30));
+      // w2's lease ran out (as when its process is killed): w3 takes the file over, and w2 cannot take it back.
+      expect(await c.writer.ingest.claimFile(...f, 'w3', 60_000)).toBe(true);
+      expect(await c.writer.ingest.claimFile(...f, 'w2', 60_000)).toBe(false);
+      // Workers racing for a free file: exactly one wins.
+      const g = ['level2', 'KLOT/2022/03/17/b_V06', '"e1"'] as const;
+      const won = await Promise.all(Array.from({ length: 8 }, (_, i) => c.writer.ingest.claimFile(...g, `racer${i}`, 60_000)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+    });
+
     it('sources, runs, flags and backfills', async () => {
       const { catalog: c } = await fresh();
       await c.writer.ingest.markRunStarted('level2', 100);

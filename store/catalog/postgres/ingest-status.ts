@@ -140,3 +140,25 @@ export async function markBackfill(db: PgSession, id: number, field: 'started' |
 export function listBackfills(db: PgSession, limit: number): Promise<BackfillRequestRow[]> {
   return db.rows<BackfillRequestRow>(`SELECT ${BACKFILL_COLUMNS} FROM backfill_requests ORDER BY id DESC LIMIT ?`, [limit]);
 }
+
+/** The database server's clock in epoch ms: one clock for every worker, whatever machine it runs on. */
+const NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
+
+/**
+ * See IngestWriter.claimFile. One INSERT … ON CONFLICT DO UPDATE … WHERE: PostgreSQL locks the
+ * conflicting row, so of two workers racing for a file exactly one gets a row back; no queue
+ * table to poll or job library needed, as the listing already says which files exist.
+ */
+export async function claimFile(db: PgSession, source: string, key: string, fingerprint: string, worker: string, leaseMs: number): Promise<boolean> {
+  const changed = await db.exec(
+    `INSERT INTO file_claims (source, key, fingerprint, worker, expires_at) VALUES (?, ?, ?, ?, ${NOW_MS} + ?::bigint)
+     ON CONFLICT (source, key, fingerprint) DO UPDATE SET worker = excluded.worker, expires_at = excluded.expires_at
+     WHERE file_claims.expires_at <= ${NOW_MS} OR file_claims.worker = excluded.worker`,
+    [source, key, fingerprint, worker, Math.round(leaseMs)],
+  );
+  return changed === 1;
+}
+
+export async function releaseClaim(db: PgSession, source: string, key: string, fingerprint: string, worker: string): Promise<void> {
+  await db.exec('DELETE FROM file_claims WHERE source = ? AND key = ? AND fingerprint = ? AND worker = ?', [source, key, fingerprint, worker]);
+}

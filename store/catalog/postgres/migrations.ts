@@ -370,6 +370,21 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       GROUP BY site, minute;
     `,
   },
+  {
+    version: 4,
+    name: 'file claims',
+    // SQLite's step 12: ingest workers claim a file with a lease (see ingest-status.ts).
+    sql: `
+      CREATE TABLE file_claims (
+        source ${T} NOT NULL,
+        key ${T} NOT NULL,
+        fingerprint ${T} NOT NULL,
+        worker ${T} NOT NULL,
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (source, key, fingerprint)
+      );
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

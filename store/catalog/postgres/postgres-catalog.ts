@@ -96,6 +96,8 @@ function postgresWriter(db: PgSession, reader: CatalogReader): CatalogWriter {
       setFlag: (name, value, at) => ingest.setFlag(db, name, value, at),
       requestBackfill: (source, from, to, at) => ingest.requestBackfill(db, source, from, to, at),
       markBackfill: (id, field, at, error) => ingest.markBackfill(db, id, field, at, error),
+      claimFile: (source, key, fingerprint, worker, leaseMs) => ingest.claimFile(db, source, key, fingerprint, worker, leaseMs),
+      releaseClaim: (source, key, fingerprint, worker) => ingest.releaseClaim(db, source, key, fingerprint, worker),
     },
     events: { prune: (before) => events.pruneCatalogEvents(db, before) },
     retention: {
