@@ -1,11 +1,17 @@
 // What only the PostgreSQL engine has: its own migrations, day partitions created on demand,
-// read-only sessions, and LISTEN/NOTIFY wake-ups across connections (processes, machines).
+// read-only sessions, LISTEN/NOTIFY wake-ups across connections (processes, machines), and file
+// claims that a worker killed with kill -9 loses when their leases run out.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import type { CatalogEventRow } from '../../store/catalog/index.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../store/catalog/postgres/migrations.js';
 import { openPostgresCatalog } from '../../store/catalog/postgres/postgres-catalog.js';
+import { repoRoot } from '../sample-data.js';
 import { type PostgresServer, postgresSkipReason, startPostgres } from '../support/postgres-server.js';
 import { makeGnssDays, makeProduct, makeVolume } from './catalog-fixtures.js';
 
@@ -174,5 +180,34 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
     await ingest.writer.radar.commitVolume(late);
     expect((await ingest.reader.radar.sweeps({}, { first: 0 })).totalCount).toBe(9);
     await Promise.all([ingest.close(), cleaner.close()]);
+  });
+
+  it('a worker process killed with kill -9 keeps its file claims only until their leases run out; another worker then takes the files', async () => {
+    const url = await server.createDatabase('claims');
+    await (await openPostgresCatalog(url)).close();
+    // The worker: the compiled catalog (the global setup builds dist/), claims 5 files for 3 s, then idles until killed.
+    const catalogModule = pathToFileURL(join(repoRoot, 'dist', 'store', 'catalog', 'index.js')).href;
+    const code = `const { openCatalog } = await import(${JSON.stringify(catalogModule)});
+      const c = await openCatalog(process.argv[1]);
+      for (let i = 0; i < 5; i++) if (!(await c.writer.ingest.claimFile('level2', 'f' + i, 'e', 'doomed', 3000))) throw new Error('no claim');
+      console.log('CLAIMED');
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', code, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = once(child, 'exit');
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('CLAIMED') && resolve());
+      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before claiming`)));
+    });
+    child.kill('SIGKILL');
+    await exited;
+    const survivor = await openPostgresCatalog(url);
+    try {
+      const claimAll = () => Promise.all([0, 1, 2, 3, 4].map((i) => survivor.writer.ingest.claimFile('level2', `f${i}`, 'e', 'survivor', 60_000)));
+      expect(await claimAll()).toEqual([false, false, false, false, false]);
+      await new Promise((r) => setTimeout(r, 3200));
+      expect(await claimAll()).toEqual([true, true, true, true, true]);
+    } finally {
+      await survivor.close();
+    }
   });
 });
