@@ -1,6 +1,7 @@
 // Loads only what parsing and help need: each command's code is imported when it runs.
 import { isRadomeError } from '../core/errors.js';
 import { parseCommandArgs, type Command } from './args.js';
+import { catalogCommands } from './commands/catalog.js';
 import { ingestCommands } from './commands/ingest.js';
 import { serveCommand, startCommand } from './commands/serve.js';
 
@@ -13,6 +14,7 @@ Commands:
   start                 ${startCommand.summary}
   serve                 ${serveCommand.summary}
 ${ingestCommands.map((c) => `  ingest ${c.name.padEnd(14)} ${c.summary}`).join('\n')}
+${catalogCommands.map((c) => `  catalog ${c.name.padEnd(13)} ${c.summary}`).join('\n')}
 
 Configuration (environment): RADOME_DATA_DIR (default ./var), RADOME_CATALOG, RADOME_OBJECTS
 (file:<dir> or s3://bucket/prefix?endpoint=…&region=…&forcePathStyle=true), PORT, HOST,
@@ -32,6 +34,12 @@ function pick(argv: string[]): { command: Command; args: string[] } | { usage: s
     if (!second || second === '--help' || second === '-h') return { usage: INGEST_USAGE };
     const command = ingestCommands.find((c) => c.name === second);
     return command ? { command, args: rest } : { usage: INGEST_USAGE, error: `unknown ingest command "${second}"` };
+  }
+  if (first === 'catalog') {
+    const command = catalogCommands.find((c) => c.name === second);
+    if (command) return { command, args: rest };
+    if (!second || second === '--help' || second === '-h') return { usage: TOP_USAGE };
+    return { usage: TOP_USAGE, error: `unknown catalog command "${second}"` };
   }
   return { usage: TOP_USAGE, error: `unknown command "${first}"` };
 }

@@ -23,9 +23,7 @@ export type RadomeErrorCode =
   /** A remote source or object store could not be reached or answered with an error. */
   | 'SOURCE_UNAVAILABLE'
   /** Handling one input took longer than its configured limit (e.g. ingest.fileTimeout) and was stopped. */
-  | 'TIMEOUT'
-  /** The catalog location names an engine this build cannot open (e.g. a postgres:// URL without the PostgreSQL engine). */
-  | 'CATALOG_ENGINE_UNAVAILABLE';
+  | 'TIMEOUT';
 
 export class RadomeError extends Error {
   override readonly name = 'RadomeError';

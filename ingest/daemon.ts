@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { isPostgresLocation } from '../core/catalog-location.js';
 import type { RadomeConfig } from '../core/config.js';
 import { loadDaemonConfig, sourceConfig, type DaemonConfig } from '../core/daemon-config.js';
 import { flagMap } from '../core/ingest-flags.js';
@@ -42,7 +45,12 @@ const message = (e: unknown) => (isRadomeError(e) || e instanceof Error ? e.mess
  */
 export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal, daemon: DaemonConfig = loadDaemonConfig()): Promise<void> {
   const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
-  const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal };
+  // On PostgreSQL files are claimed through the catalog so several daemons can share it; the lease
+  // outlives a file's time limit (plus its fetch and commit), so a live worker never loses a file
+  // it is on. A SQLite catalog has one writing process, which claiming would only slow down after
+  // a crash (its own old claims would hold its files until their leases ran out).
+  const claim = isPostgresLocation(ctx.catalog.path) ? { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: 2 * daemon.fileTimeoutMs + 60_000 } : undefined;
+  const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal, claim };
   const sources = await scheduledSources(work, config, daemon, signal).catch(async (e: unknown) => {
     await pool.close();
     throw e;

@@ -31,6 +31,12 @@ export interface IngestContext {
   maxAttempts?: number;
   /** Aborting stops retry waits (the file is then recorded as failed, to be tried again). */
   signal?: AbortSignal;
+  /**
+   * Daemon mode with several ingest processes on one catalog: each file is claimed through the
+   * catalog for `leaseMs` before it is fetched, and skipped while another worker holds it; a
+   * worker killed mid-file loses the claim when the lease runs out, and another takes the file.
+   */
+  claim?: { worker: string; leaseMs: number };
 }
 
 async function planInThread(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<PlanOutcome> {
@@ -70,6 +76,20 @@ export function quarantineKeyFor(object: SourceObject): string {
  * fetched is recorded as failed (to retry later); one that cannot be decoded is also quarantined.
  */
 export async function ingestObject(ctx: IngestContext, source: ObjectSource, object: SourceObject): Promise<IngestOutcome> {
+  if (ctx.claim) {
+    const { worker, leaseMs } = ctx.claim;
+    const { source: name, key, fingerprint } = object;
+    if (!(await ctx.catalog.writer.ingest.claimFile(name, key, fingerprint, worker, leaseMs))) {
+      ctx.log.debug({ source: name, key }, 'claimed by another worker');
+      return { status: 'skipped', object };
+    }
+    try {
+      // Checked again under the claim: a worker that held it before may have committed the file.
+      return await ingestObject({ ...ctx, claim: undefined }, source, object);
+    } finally {
+      await ctx.catalog.writer.ingest.releaseClaim(name, key, fingerprint, worker).catch((e: unknown) => ctx.log.warn({ err: (e as Error).message, key }, 'could not release a claim'));
+    }
+  }
   const now = ctx.now ?? Date.now;
   const log = ctx.log.child({ source: object.source, key: object.key });
   if (await ctx.catalog.reader.ingest.isIngested(object.source, object.key, object.fingerprint)) {

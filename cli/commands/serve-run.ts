@@ -1,6 +1,6 @@
 import { loadConfig, type RadomeConfig } from '../../core/config.js';
 import { createLogger } from '../../core/log.js';
-import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
+import { type ListeningCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { openObjectStore } from '../../store/objects/open.js';
 import { createRadomeServer } from '../../server/index.js';
 import type { CommandArgs } from '../args.js';
@@ -21,6 +21,8 @@ async function startServer(config: RadomeConfig): Promise<() => Promise<void>> {
   const catalog = await openReadOnlyCatalog(config.catalogPath);
   const server = createRadomeServer({
     catalog: catalog.reader,
+    // A PostgreSQL catalog wakes subscriptions on every commit of any process (LISTEN/NOTIFY).
+    listen: 'listen' in catalog ? (onEvent) => (catalog as ListeningCatalog).listen(() => onEvent()) : undefined,
     objects: openObjectStore(config.objectsUrl),
     publicUrl: config.publicUrl,
     config: config.server,

@@ -15,7 +15,7 @@ import { limitsPlugin } from '../limits/plugin.js';
 import { maxAliasesRule, maxDepthRule, maxSelectionsRule } from '../limits/validation-rules.js';
 import { IngestAdmin, type IngestAdminOptions } from '../ingest-admin.js';
 import { buildRadomeSchema } from '../schema.js';
-import { CatalogEventFeed } from '../subscriptions/feed.js';
+import { type CatalogEventListen, CatalogEventFeed } from '../subscriptions/feed.js';
 import { createSubscriptionServer } from '../subscriptions/ws.js';
 import { bearerAuth } from './bearer-auth.js';
 import { cors } from './cors.js';
@@ -40,6 +40,8 @@ import { ByteBudgetLru } from '../tiles/lru.js';
 export interface RadomeServerOptions {
   /** The catalog reader (of an openReadOnlyCatalog): the server can only read. The caller keeps ownership. */
   catalog: CatalogReader;
+  /** Wakes subscriptions when any process commits (a PostgreSQL catalog's `listen`); without it they poll every eventsPollMs. */
+  listen?: CatalogEventListen;
   objects: ObjectStore;
   /**
    * Base URL clients reach this server at (e.g. `https://radar.example.org/api`), used for
@@ -111,7 +113,7 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const schema = buildRadomeSchema();
   const httpServer = createServer();
   const metrics = new Metrics();
-  const feed = new CatalogEventFeed(catalog, config.eventsPollMs, onError);
+  const feed = new CatalogEventFeed(catalog, config.eventsPollMs, onError, options.listen);
   const ingestAdmin = options.ingestAdmin ? new IngestAdmin(options.ingestAdmin) : undefined;
   const limiter = config.rateLimitPerSecond > 0 ? new RateLimiter(config.rateLimitPerSecond, config.rateLimitBurst) : null;
   const wsMessageLimiter = config.wsMessagesPerSecond > 0 ? new RateLimiter(config.wsMessagesPerSecond, config.wsMessageBurst) : null;

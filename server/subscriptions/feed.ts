@@ -1,7 +1,9 @@
 // Follows the catalog_events table and fans events out to subscribers. The server may run apart
 // from the ingest daemon (they share only the catalog), so it polls: one indexed `seq > cursor`
 // read per tick while anyone listens, however many subscribers there are. One poll runs at a time,
-// so events reach each subscriber once and in order.
+// so events reach each subscriber once and in order. On PostgreSQL the catalog also wakes the feed
+// (LISTEN/NOTIFY, `listen`): a notification polls at once, so events from other processes and
+// machines arrive without waiting for the timer; the table stays what is read, in seq order.
 import type { CatalogEventRow, CatalogReader } from '../../store/catalog/index.js';
 
 /** Events read per statement; a backlog takes several reads in one tick. */
@@ -10,6 +12,9 @@ const BATCH = 500;
 const MAX_BUFFERED = 10_000;
 
 type EventSource = Pick<CatalogReader, 'events'>;
+
+/** Calls `onEvent` whenever any process commits a catalog event, until the returned function is called. */
+export type CatalogEventListen = (onEvent: () => void) => Promise<() => Promise<void>>;
 
 /** What one subscriber receives: `select` turns each event into zero or more values, at poll time. */
 class Subscription<T> implements AsyncIterableIterator<T> {
@@ -80,11 +85,13 @@ export class CatalogEventFeed {
   private starting: Promise<void> = Promise.resolve();
   private polling: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private unlisten: Promise<(() => Promise<void>) | null> | null = null;
 
   constructor(
     private readonly source: EventSource,
     private readonly pollMs: number,
     private readonly onError: (error: unknown) => void,
+    private readonly listen?: CatalogEventListen,
   ) {}
 
   get subscriberCount(): number {
@@ -137,6 +144,12 @@ export class CatalogEventFeed {
       if (!this.polling) this.poll().catch((error: unknown) => this.onError(error));
     }, this.pollMs);
     this.timer.unref();
+    this.unlisten = this.listen
+      ? this.listen(() => void this.poll().catch((error: unknown) => this.onError(error))).catch((error: unknown) => {
+          this.onError(error);
+          return null;
+        })
+      : null;
   }
 
   private detach(s: Subscription<unknown>): void {
@@ -147,5 +160,8 @@ export class CatalogEventFeed {
   private stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    void unlisten?.then((stop) => stop?.()).catch((error: unknown) => this.onError(error));
   }
 }

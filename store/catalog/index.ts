@@ -12,3 +12,5 @@ export type * from './radar.js';
 export type * from './data-retention.js';
 export { CATALOG_SCHEMA_VERSION, MIGRATIONS, type Migration } from './sqlite/migrations.js';
 export { bulkLoadSqliteCatalog, type BulkCatalogItem, type BulkLoadResult } from './sqlite/bulk-load.js';
+export { migrateSqliteCatalogToPostgres, type CatalogCopyReport, type TableCopy } from './migrate-catalog.js';
+export type { ListeningCatalog } from './postgres/postgres-catalog.js';

@@ -117,4 +117,12 @@ export interface IngestWriter {
   setFlag(name: string, value: string | null, at: number): Promise<IngestFlagRow | null>;
   requestBackfill(source: string, from: number, to: number, at: number): Promise<BackfillRequestRow>;
   markBackfill(id: number, field: 'started' | 'finished', at: number, error?: string | null): Promise<void>;
+  /**
+   * Claims a source file for `worker` for `leaseMs` (the engine's clock: the database server's on
+   * PostgreSQL, so machines' clocks need not agree). True when the worker holds the claim now: the
+   * file had none, its lease ran out (its worker died), or the worker held it already (renewed).
+   */
+  claimFile(source: string, key: string, fingerprint: string, worker: string, leaseMs: number): Promise<boolean>;
+  /** Gives a claim up (after the file's commit or failure is recorded); a claim another worker took over stays. */
+  releaseClaim(source: string, key: string, fingerprint: string, worker: string): Promise<void>;
 }

@@ -11,14 +11,20 @@ const env = { RADOME_DATA_DIR: dataDir };
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('radome --help', () => {
-  it.each([[['--help']], [['ingest', '--help']], [['serve', '--help']], [['start', '--help']], [['ingest', 'files', '--help']], [['ingest', 'once', '--help']], [['ingest', 'run', '--help']]])(
-    'radome %s prints usage',
-    async (args) => {
-      const run = await runRadome(args, env);
-      expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^(Usage|radome —)/);
-    },
-  );
+  it.each([
+    [['--help']],
+    [['ingest', '--help']],
+    [['serve', '--help']],
+    [['start', '--help']],
+    [['ingest', 'files', '--help']],
+    [['ingest', 'once', '--help']],
+    [['ingest', 'run', '--help']],
+    [['catalog', 'migrate', '--help']],
+  ])('radome %s prints usage', async (args) => {
+    const run = await runRadome(args, env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^(Usage|radome —)/);
+  });
 
   it('rejects unknown commands and bad arguments with exit 2 and a message that says what to do', async () => {
     const unknown = await runRadome(['frobnicate'], env);

@@ -64,4 +64,22 @@ describe('ingestObject on the plan pool', () => {
     expect((await ctx.objects.get('quarantine/memory/n0h'))?.body).toEqual(product);
     expect(await ctx.catalog.reader.ingest.failureOf('memory', 'n0h', source.object('n0h').fingerprint)).toMatchObject({ attempts: 1, quarantined: true });
   });
+
+  it('with claims: skips a file another worker holds, ingests it once the claim is free, and releases its own', async () => {
+    const source = new MemorySource();
+    source.files.set('n0h', hydrometeorProduct());
+    const object = source.object('n0h');
+    const ctx = { ...(await context('claims', join(dir, 'claims-objects'))), claim: { worker: 'me', leaseMs: 60_000 } };
+    const ingest = ctx.catalog.writer.ingest;
+    expect(await ingest.claimFile(object.source, object.key, object.fingerprint, 'other', 60_000)).toBe(true);
+    expect((await ingestObject(ctx, source, object)).status).toBe('skipped');
+    expect(await ctx.catalog.reader.ingest.isIngested(object.source, object.key, object.fingerprint)).toBe(false);
+    await ingest.releaseClaim(object.source, object.key, object.fingerprint, 'other');
+    expect((await ingestObject(ctx, source, object)).status).toBe('ingested');
+    // Released after the commit: another worker may claim it, and then finds it ingested.
+    expect(await ingest.claimFile(object.source, object.key, object.fingerprint, 'other', 60_000)).toBe(true);
+    expect((await ingestObject({ ...ctx, claim: { worker: 'third', leaseMs: 60_000 } }, source, object)).status).toBe('skipped');
+    await ingest.releaseClaim(object.source, object.key, object.fingerprint, 'other');
+    expect((await ingestObject(ctx, source, object)).status).toBe('skipped');
+  });
 });

@@ -13,6 +13,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import { accumulationProduct, hydrometeorProduct, nullAccumulationProduct, SCAN_TIME } from '../level3-ingest/synthetic-products.js';
 import { postGraphql } from '../support/radar-fixture.js';
 import { MemorySource } from '../support/memory-source.js';
+import { testCatalogLocation } from '../support/test-catalog.js';
 
 const HOUR = 3_600_000;
 /** KLOT DAA maxima by hour, tenths of an inch: 2.3 twice, so the newer (hour 3) must win. */
@@ -35,7 +36,8 @@ describe('latestPrecipitation: the largest accumulation per site and code, and t
     source.files.set('klot-daa-null', nullAccumulationProduct(SCAN_TIME + 5 * HOUR)); // newest, states no maximum
     for (const h of [0, 1]) source.files.set(`kilx-daa-${h}`, accumulationProduct({ scanTime: SCAN_TIME + h * HOUR, maxTenths: 0, ...KILX }));
     source.files.set('klot-n0h', hydrometeorProduct()); // not precipitation
-    const writer = await openCatalog(join(dir, 'catalog.db'));
+    const location = await testCatalogLocation(join(dir, 'catalog.db'));
+    const writer = await openCatalog(location);
     try {
       const ctx = { catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) };
       for (const key of source.files.keys()) {
@@ -45,7 +47,7 @@ describe('latestPrecipitation: the largest accumulation per site and code, and t
     } finally {
       await writer.close();
     }
-    const catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const catalog = await openReadOnlyCatalog(location);
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = `${listening.url}/graphql`;
     close = async () => {

@@ -18,6 +18,7 @@ import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
 import { ingestEveryFile } from '../support/ingest-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
+import { testCatalogLocation } from '../support/test-catalog.js';
 
 // The day before the real KLOT volume (2022-03-17 00:08:42), so windows hold only these volumes.
 const T = Date.UTC(2022, 2, 16, 0, 0, 0);
@@ -65,8 +66,9 @@ describe('radar over time: frames and storm cells', () => {
     source.files.set('klot-ntv', ntvProduct());
     for (const f of STORM_FILES) source.files.set(f, readFileSync(join(stormDir!, f)));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
-    await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    const catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const location = await testCatalogLocation(join(dir, 'catalog.db'));
+    await ingestEveryFile(location, objects, source);
+    const catalog = await openReadOnlyCatalog(location);
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     url = listening.url;
     close = async () => {

@@ -25,6 +25,7 @@ import { MemorySource } from '../support/memory-source.js';
 import { ingestEveryFile } from '../support/ingest-source.js';
 import { T0 as FIXTURE_T0, postGraphql, useFixtureServer } from '../support/radar-fixture.js';
 import { createRadomeClient } from '../../sdk/src/index.js';
+import { testCatalogLocation } from '../support/test-catalog.js';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -101,8 +102,9 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
     }
     SWATH_SEEDS.forEach((seed, k) => source.files.set(`swath-${k}`, encodeArchiveII(volume(DAY_SWATH + k * 5 * MIN, moment('REF', RADIALS, GATES, seed)))));
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
-    await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
+    const location = await testCatalogLocation(join(dir, 'catalog.db'));
+    await ingestEveryFile(location, objects, source);
+    catalog = await openReadOnlyCatalog(location);
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {}, config: { rainfallGapMinutes: 20 } }).listen(0, '127.0.0.1');
     url = listening.url;
     close = async () => {

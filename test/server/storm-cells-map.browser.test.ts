@@ -17,6 +17,7 @@ import { chromiumSkipReason, findChromium, isLoopback, launchBrowser, type Launc
 import { MemorySource } from '../support/memory-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
 import { serveFiles } from '../support/static-server.js';
+import { testCatalogLocation } from '../support/test-catalog.js';
 
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(chromiumSkipReason);
@@ -56,14 +57,15 @@ describe.skipIf(!chromiumPath)('storm cells GeoJSON in MapLibre (headless Chromi
     const source = new MemorySource();
     source.files.set('ntv', ntvProduct());
     if (nst) source.files.set('nst', readFileSync(nst));
-    const writer = await openCatalog(join(dir, 'catalog.db'));
+    const location = await testCatalogLocation(join(dir, 'catalog.db'));
+    const writer = await openCatalog(location);
     try {
       for (const key of source.files.keys())
         expect((await ingestObject({ catalog: writer, objects, renderSize: 64, log: pino({ level: 'silent' }) }, source, source.object(key))).status).toBe('ingested');
     } finally {
       await writer.close();
     }
-    catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
+    catalog = await openReadOnlyCatalog(location);
     const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
     api = { url: listening.url, close: () => listening.close() };
     page = await serveFiles({

@@ -1,7 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CommitLevel2VolumeInput, RadarSiteRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
+import type {
+  CommitGnssDaysInput,
+  CommitLevel2VolumeInput,
+  CommitLevel3ProductInput,
+  GnssDayCommit,
+  ProductRow,
+  RadarSiteRow,
+  SnrElevationRollupRows,
+  SnrRollupRows,
+  SweepRow,
+  VolumeRow,
+} from '../../store/catalog/index.js';
+import { DAY_SECONDS, ROLLUP_LEVELS } from '../../store/gnss/rollup-levels.js';
 
 export const SITES: Record<string, RadarSiteRow> = {
   KLOT: { id: 'KLOT', latitude: 41.6044, longitude: -88.0847, heightM: 202 },
@@ -106,4 +118,135 @@ export function volumeSchedule(count: number, base = Date.UTC(2022, 2, 17, 0, 0,
     specs.push({ site: sites[i % sites.length]!, start: base + Math.floor(i / 2) * 5 * 60_000 });
   }
   return specs;
+}
+
+export interface ProductSpec {
+  site: string;
+  mnemonic: string;
+  code: number;
+  scanTime: number;
+  category?: CommitLevel3ProductInput['product']['category'];
+  /** Largest accumulation stated, inches (precipitation products). */
+  maxAccumulationIn?: number | null;
+  /** Without an image (graphic / null products). */
+  imageless?: boolean;
+  key?: string;
+}
+
+/** A synthetic Level 3 commit: a product with its objects under radar/level3/. */
+export function makeProduct(spec: ProductSpec): CommitLevel3ProductInput {
+  const site = SITES[spec.site]!;
+  const id = `${spec.site}_${spec.mnemonic}_${stamp(spec.scanTime)}`;
+  const stem = `radar/level3/${spec.site}/${id}`;
+  const key = spec.key ?? `${spec.site}_${spec.mnemonic}_${spec.scanTime}`;
+  const bbox: [number, number, number, number] = [site.longitude - 2, site.latitude - 2, site.longitude + 2, site.latitude + 2];
+  const product: ProductRow = {
+    id,
+    site: spec.site,
+    code: spec.code,
+    mnemonic: spec.mnemonic,
+    name: `product ${spec.code}`,
+    category: spec.category ?? 'REFLECTIVITY',
+    scanTime: spec.scanTime,
+    elevationAngle: 0.5,
+    units: 'dBZ',
+    imageKey: spec.imageless ? null : `${stem}.png`,
+    metadataKey: `${stem}.json`,
+    rawKey: `${stem}.raw`,
+    bbox: spec.imageless ? null : bbox,
+    corners: spec.imageless
+      ? null
+      : [
+          [bbox[0], bbox[3]],
+          [bbox[2], bbox[3]],
+          [bbox[2], bbox[1]],
+          [bbox[0], bbox[1]],
+        ],
+    source: 'level3:test-bucket',
+    sourceKey: key,
+    sourceSize: 500,
+    sourceFingerprint: `"etag-${key}"`,
+    ingestedAt: 1_700_000_000_000,
+    maxAccumulationIn: spec.maxAccumulationIn ?? null,
+  };
+  return { file: { source: product.source, key, fingerprint: product.sourceFingerprint, size: 500, ingestedAt: product.ingestedAt }, site, product };
+}
+
+/**
+ * A synthetic GNSS commit: one station, `days` GPS days, each with rollups of two codes at every
+ * level (per-satellite levels for G01 and G02, constellation totals for GPS).
+ */
+export function makeGnssDays(station: string, days: number[], key = `${station}-${days.join('-')}.rnx`): CommitGnssDaysInput {
+  const levels = ROLLUP_LEVELS;
+  const commits: GnssDayCommit[] = days.map((day) => {
+    const rows: [number, number, number, number, number][] = []; // level, codeIndex, bucket, satellite, value
+    for (const level of levels) {
+      for (let codeIndex = 0; codeIndex < 2; codeIndex++) {
+        const satellites = level.perSatellite ? [101, 102] : [100];
+        const buckets = level.widthSeconds === DAY_SECONDS ? [day * DAY_SECONDS] : [0, 1, 2, 3].map((q) => day * DAY_SECONDS + q * level.widthSeconds);
+        for (const bucket of buckets) for (const sat of satellites) rows.push([level.id, codeIndex, bucket, sat, 40_000 + codeIndex * 1000 + (sat % 100) * 10 + (bucket % 7)]);
+      }
+    }
+    const n = rows.length;
+    const rollups: SnrRollupRows = {
+      count: n,
+      level: Uint8Array.from(rows.map((r) => r[0])),
+      codeIndex: Uint8Array.from(rows.map((r) => r[1])),
+      bucket: Float64Array.from(rows.map((r) => r[2])),
+      satellite: Uint16Array.from(rows.map((r) => r[3])),
+      n: Float64Array.from(rows.map(() => 2)),
+      sum: Float64Array.from(rows.map((r) => 2 * r[4])),
+      sumSquares: Float64Array.from(rows.map((r) => 2 * r[4] * r[4])),
+      min: Float64Array.from(rows.map((r) => r[4] - 500)),
+      max: Float64Array.from(rows.map((r) => r[4] + 500)),
+    };
+    return {
+      row: {
+        station,
+        day,
+        objectKey: `gnss/snr/${station}/${day}.parquet`,
+        source: 'gnss:test',
+        sourceKey: key,
+        firstTime: day * DAY_SECONDS * 1000,
+        lastTime: (day + 1) * DAY_SECONDS * 1000 - 15_000,
+        epochCount: 5760,
+        observationCount: 100_000,
+        satelliteCount: 2,
+        timeSystem: 'GPS',
+        ingestedAt: 1_700_000_000_000,
+        geometry: null,
+      },
+      codes: ['S1C', 'S2W'],
+      rollups,
+    };
+  });
+  return {
+    file: { source: 'gnss:test', key, fingerprint: `"etag-${key}"`, size: 1234, ingestedAt: 1_700_000_000_000 },
+    station: { id: station, name: station, longName: null, latitude: 40, longitude: -105, heightM: 1600, receiverType: 'RX', antennaType: 'ANT' },
+    days: commits,
+  };
+}
+
+/**
+ * Elevation rollup rows of one station-day for codes 0 and 1: satellites G01 and G02, elevation
+ * bins 1..3, azimuth bins 0 and 9; each row's value says where it is, so sums are checkable.
+ */
+export function makeElevationRollups(): SnrElevationRollupRows {
+  const rows: [number, number, number, number][] = []; // codeIndex, satellite, elevationBin, azimuthBin
+  for (let codeIndex = 0; codeIndex < 2; codeIndex++) {
+    for (const sat of [101, 102]) for (const el of [1, 2, 3]) for (const az of [0, 9]) rows.push([codeIndex, sat, el, az]);
+  }
+  const value = (r: [number, number, number, number]) => 30_000 + r[0] * 1000 + (r[1] % 100) * 100 + r[2] * 10 + r[3];
+  return {
+    count: rows.length,
+    codeIndex: Uint8Array.from(rows.map((r) => r[0])),
+    satellite: Uint16Array.from(rows.map((r) => r[1])),
+    elevationBin: Int8Array.from(rows.map((r) => r[2])),
+    azimuthBin: Uint8Array.from(rows.map((r) => r[3])),
+    n: Float64Array.from(rows.map(() => 3)),
+    sum: Float64Array.from(rows.map((r) => 3 * value(r))),
+    sumSquares: Float64Array.from(rows.map((r) => 3 * value(r) ** 2)),
+    min: Float64Array.from(rows.map((r) => value(r) - 100)),
+    max: Float64Array.from(rows.map((r) => value(r) + 100)),
+  };
 }

@@ -3,7 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { repoRoot } from '../sample-data.js';
+import { postgresSkipReason, startPostgres } from './postgres-server.js';
+import type {} from './test-catalog.js';
 
 const bundle = join(repoRoot, 'dist', 'graphiql', 'index.html');
 const inputs = [join(repoRoot, 'scripts', 'build-graphiql.mjs'), join(repoRoot, 'server', 'graphiql', 'entry.js'), join(repoRoot, 'node_modules', 'graphiql', 'package.json')];
@@ -26,9 +29,20 @@ function buildDist(): void {
   }
 }
 
-export default function setup(): void {
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   buildDist();
-  if (!isStale()) return;
-  const run = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-graphiql.mjs')], { cwd: repoRoot, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`building GraphiQL failed (node scripts/build-graphiql.mjs):\n${run.stderr || run.stdout}`);
+  if (isStale()) {
+    const run = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-graphiql.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`building GraphiQL failed (node scripts/build-graphiql.mjs):\n${run.stderr || run.stdout}`);
+  }
+  // RADOME_TEST_CATALOG=postgres: one PostgreSQL server for the run; fixtures create databases on it (test-catalog.ts).
+  const skip = process.env.RADOME_TEST_CATALOG === 'postgres' ? postgresSkipReason() : null;
+  if (skip) console.warn(`RADOME_TEST_CATALOG=postgres: ${skip}; the fixtures stay on SQLite`);
+  if (process.env.RADOME_TEST_CATALOG !== 'postgres' || skip) {
+    project.provide('postgresAdminUrl', null);
+    return undefined;
+  }
+  const server = await startPostgres();
+  project.provide('postgresAdminUrl', server.url('postgres'));
+  return () => server.stop();
 }

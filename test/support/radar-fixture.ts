@@ -10,6 +10,7 @@ import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../st
 import { FileObjectStore } from '../../store/objects/file-store.js';
 import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
+import { testCatalogLocation } from './test-catalog.js';
 
 export const T0 = Date.UTC(2022, 2, 17, 0, 0, 0);
 const VOLUME_EVERY_MS = 300_000;
@@ -76,7 +77,7 @@ export interface RadarFixture {
 
 export async function createRadarFixture(): Promise<RadarFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'radome-server-'));
-  const catalogPath = join(dir, 'catalog.sqlite');
+  const catalogPath = await testCatalogLocation(join(dir, 'catalog.sqlite'));
   const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
   const catalog = await openCatalog(catalogPath);
   const volumes: VolumeRow[] = [];

@@ -49,7 +49,7 @@ function bad(message: string): RadomeError {
   return new RadomeError('BAD_INPUT', `commitGnssDays: ${message}`);
 }
 
-function checkInput({ station, days }: CommitGnssDaysInput): void {
+export function checkGnssDays({ station, days }: CommitGnssDaysInput): void {
   if (!isGnssStationId(station.id)) throw bad(`station id "${station.id}" is not 4 upper-case letters or digits`);
   const seen = new Set<number>();
   for (const { row, codes, rollups } of days) {
@@ -112,7 +112,7 @@ function writeElevationRollups(statements: StatementCache, num: number, day: num
 }
 
 /** Day × constellation totals: one row per signal a station has on a day. */
-const SIGNAL_LEVEL = rollupLevel(DAY_SECONDS, false).id;
+export const SIGNAL_LEVEL = rollupLevel(DAY_SECONDS, false).id;
 
 function writeDay(statements: StatementCache, num: number, fingerprint: string, { row, codes, rollups, elevationRollups }: GnssDayCommit): void {
   const existed = statements.prepare('SELECT 1 FROM gnss_days WHERE station = ? AND day = ?').get(num, row.day) !== undefined;
@@ -153,7 +153,7 @@ function writeDay(statements: StatementCache, num: number, fingerprint: string, 
  * a day that arrives again (from this or another file) has its row and rollups replaced.
  */
 export function commitGnssDays(statements: StatementCache, input: CommitGnssDaysInput): void {
-  checkInput(input);
+  checkGnssDays(input);
   const { file, station, days } = input;
   statements.db
     .transaction(() => {

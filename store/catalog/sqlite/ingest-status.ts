@@ -116,3 +116,21 @@ export function failureOf(statements: StatementCache, source: string, key: strin
 export function forgetSourceFile(statements: StatementCache, source: string, key: string, fingerprint: string): void {
   statements.prepare('DELETE FROM source_files WHERE source = ? AND key = ? AND fingerprint = ?').run(source, key, fingerprint);
 }
+
+/** See IngestWriter.claimFile: an upsert that takes over only an expired claim or renews one's own. */
+export function claimFile(statements: StatementCache, source: string, key: string, fingerprint: string, worker: string, leaseMs: number): boolean {
+  const now = Date.now();
+  return (
+    statements
+      .prepare(
+        `INSERT INTO file_claims (source, key, fingerprint, worker, expires_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (source, key, fingerprint) DO UPDATE SET worker = excluded.worker, expires_at = excluded.expires_at
+         WHERE file_claims.expires_at <= ? OR file_claims.worker = excluded.worker`,
+      )
+      .run(source, key, fingerprint, worker, now + leaseMs, now).changes === 1
+  );
+}
+
+export function releaseClaim(statements: StatementCache, source: string, key: string, fingerprint: string, worker: string): void {
+  statements.prepare('DELETE FROM file_claims WHERE source = ? AND key = ? AND fingerprint = ? AND worker = ?').run(source, key, fingerprint, worker);
+}

@@ -44,7 +44,7 @@ export interface Overlap {
 }
 
 /** Bounds on the start column alone: [lower, upper). */
-interface StartRange {
+export interface StartRange {
   lower?: number;
   upper?: number;
 }
@@ -61,7 +61,7 @@ function startRange(statements: StatementCache, where: Conditions, overlap: Over
   return { lower: overlap.from - (row?.ms ?? 0), upper: overlap.to };
 }
 
-function addRange(where: Conditions, column: string, range: StartRange): Conditions {
+export function addRange(where: Conditions, column: string, range: StartRange): Conditions {
   if (range.lower !== undefined) where.add(`${column} >= ?`, range.lower);
   if (range.upper !== undefined) where.add(`${column} < ?`, range.upper);
   return where;
@@ -87,13 +87,13 @@ export interface KeysetQuery<T> {
 }
 
 /** Largest page a caller may ask for here; the server caps lower. */
-const MAX_PAGE = 10_000;
+export const MAX_PAGE = 10_000;
 
 /**
  * Drops the one of (window bound, cursor) on the paging side that the other implies, so SQLite
  * seeks the index straight to the cursor instead of scanning from the window's edge to it.
  */
-function withCursor(where: Conditions, column: string, range: StartRange, order: SortOrder, after: SortKey | null): Conditions {
+export function withCursor(where: Conditions, column: string, range: StartRange, order: SortOrder, after: SortKey | null): Conditions {
   if (!after) return addRange(where, column, range);
   if (order === 'DESC') {
     if (range.upper !== undefined && after.time >= range.upper) return addRange(where, column, range);
@@ -133,7 +133,7 @@ export function keysetPage<T>(statements: StatementCache, q: KeysetQuery<T>, pag
 }
 
 /** A page whose cursors are encoded only when asked for: most requests select one (the last) or none. */
-class KeysetPage<T> implements Page<T> {
+export class KeysetPage<T> implements Page<T> {
   // Private fields, so the page's own properties stay rows, totalCount and hasNextPage.
   readonly #kind: CursorKind;
   readonly #keyOf: (row: T) => SortKey;

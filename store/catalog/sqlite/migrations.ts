@@ -519,6 +519,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ${FILL_PRODUCT_HOURS};
     `,
   },
+  {
+    version: 13,
+    name: 'file claims',
+    // Ingest workers claim a source file with a lease before ingesting it (issue 24); a worker that
+    // dies loses its claims when their leases run out.
+    sql: `
+      CREATE TABLE file_claims (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        worker TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (source, key, fingerprint)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -41,7 +41,7 @@ function bad(message: string): RadomeError {
 }
 
 /** Catches a planner's mistakes with a clear message before SQLite would with a vague one. */
-function checkInput({ file, site, product: p }: CommitLevel3ProductInput): void {
+export function checkLevel3Product({ file, site, product: p }: CommitLevel3ProductInput): void {
   if (site.id !== p.site) throw bad(`product ${p.id} is at ${p.site} but the site row is ${site.id}`);
   if (file.source !== p.source || file.key !== p.sourceKey || file.fingerprint !== p.sourceFingerprint) {
     throw bad(`product ${p.id} names source file ${p.source}:${p.sourceKey} (${p.sourceFingerprint}), not the committed ${file.source}:${file.key} (${file.fingerprint})`);
@@ -62,7 +62,7 @@ function checkInput({ file, site, product: p }: CommitLevel3ProductInput): void 
   if (p.maxAccumulationIn !== null && !Number.isFinite(p.maxAccumulationIn)) throw bad(`product ${p.id} maxAccumulationIn ${p.maxAccumulationIn} is not a finite number (or null)`);
 }
 
-function objectKeys(p: Pick<ProductRow, 'imageKey' | 'metadataKey' | 'rawKey'>): string[] {
+export function productObjectKeys(p: Pick<ProductRow, 'imageKey' | 'metadataKey' | 'rawKey'>): string[] {
   return [p.imageKey, p.metadataKey, p.rawKey].filter((k): k is string => k !== null);
 }
 
@@ -72,7 +72,7 @@ function objectKeys(p: Pick<ProductRow, 'imageKey' | 'metadataKey' | 'rawKey'>):
  * failure recorded for this file is cleared.
  */
 export function commitLevel3Product(statements: StatementCache, input: CommitLevel3ProductInput): CommitResult {
-  checkInput(input);
+  checkLevel3Product(input);
   const { file, site, product } = input;
   return statements.db
     .transaction((): CommitResult => {
@@ -91,8 +91,8 @@ export function commitLevel3Product(statements: StatementCache, input: CommitLev
       });
       statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
       appendCatalogEvent(statements, { kind: 'LEVEL3_PRODUCT', site: site.id, subjectId: product.id, code: product.code });
-      const kept = new Set(objectKeys(product));
-      const stale = previous ? objectKeys(previous).filter((k) => !kept.has(k)) : [];
+      const kept = new Set(productObjectKeys(product));
+      const stale = previous ? productObjectKeys(previous).filter((k) => !kept.has(k)) : [];
       return { staleObjectKeys: stale.sort() };
     })
     .immediate();

@@ -51,7 +51,7 @@ function checkTime(what: string, value: number): void {
 }
 
 /** Catches a planner's mistakes with a clear message before SQLite would with a vague one. */
-function checkInput({ file, site, volume, sweeps }: CommitLevel2VolumeInput): void {
+export function checkLevel2Volume({ file, site, volume, sweeps }: CommitLevel2VolumeInput): void {
   if (site.id !== volume.site) throw bad(`volume ${volume.id} is at ${volume.site} but the site row is ${site.id}`);
   if (file.source !== volume.source || file.key !== volume.sourceKey || file.fingerprint !== volume.sourceFingerprint) {
     throw bad(`volume ${volume.id} names source file ${volume.source}:${volume.sourceKey} (${volume.sourceFingerprint}), not the committed ${file.source}:${file.key} (${file.fingerprint})`);
@@ -74,7 +74,7 @@ function checkInput({ file, site, volume, sweeps }: CommitLevel2VolumeInput): vo
   }
 }
 
-function maxDuration(sweeps: SweepRow[]): number {
+export function maxSweepDuration(sweeps: SweepRow[]): number {
   let max = 0;
   for (const s of sweeps) max = Math.max(max, s.endTime - s.startTime);
   return max;
@@ -86,7 +86,7 @@ function maxDuration(sweeps: SweepRow[]): number {
  * another file has its sweeps replaced. A failure recorded for this file is cleared.
  */
 export function commitLevel2Volume(statements: StatementCache, input: CommitLevel2VolumeInput): CommitResult {
-  checkInput(input);
+  checkLevel2Volume(input);
   const { file, site, volume, sweeps } = input;
   return statements.db
     .transaction((): CommitResult => {
@@ -109,7 +109,7 @@ export function commitLevel2Volume(statements: StatementCache, input: CommitLeve
       });
       statements.prepare(UPDATE_SITE_RANGE).run({ site: site.id });
       statements.prepare(GROW_DURATION_BOUND).run('volume', volume.scanEnd - volume.scanStart);
-      statements.prepare(GROW_DURATION_BOUND).run('sweep', maxDuration(sweeps));
+      statements.prepare(GROW_DURATION_BOUND).run('sweep', maxSweepDuration(sweeps));
       statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
       appendCatalogEvent(statements, { kind: 'LEVEL2_VOLUME', site: site.id, subjectId: volume.id });
 

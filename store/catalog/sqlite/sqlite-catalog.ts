@@ -103,6 +103,8 @@ function sqliteWriterMembers(member: Member, commitDoomingReplaced: RetentionWri
       setFlag: member(ingest.setFlag),
       requestBackfill: member(ingest.requestBackfill),
       markBackfill: member(ingest.markBackfill),
+      claimFile: member(ingest.claimFile),
+      releaseClaim: member(ingest.releaseClaim),
     },
     events: { prune: member(events.pruneCatalogEvents) },
     retention: {

@@ -1,0 +1,453 @@
+// The catalog schema on PostgreSQL: its own versioned steps, the same logical tables as the SQLite
+// engine's version 9 (../sqlite/migrations.ts).
+//
+// Times stay bigint epoch milliseconds (not timestamptz): the interfaces, cursors and SQLite all
+// speak epoch ms, so rows copy between engines unchanged, keyset comparisons are integer
+// comparisons, and partition bounds are plain numbers; nothing converts time zones.
+// Text is COLLATE "C" (byte order) so ORDER BY id/key and keyset ties sort as on SQLite, whatever
+// the database's default collation.
+// sweeps, products and snr_rollups are RANGE-partitioned by day (partitions.ts creates a day's
+// partition when its first row arrives), so retention drops whole days. A partitioned table's
+// unique keys must contain the partition column, so their primary keys are (id, time); the code
+// keeps ids unique (a product arriving again is deleted and re-inserted), and source_files.product_id
+// is not a foreign key (nothing could reference products(id) alone).
+import { RadomeError } from '../../../core/errors.js';
+import { redactUrl, type PgSession } from './session.js';
+
+export interface PgMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const T = 'text COLLATE "C"';
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    version: 1,
+    name: 'catalog (SQLite schema 9), sweeps, products and rollups partitioned by day',
+    sql: `
+      CREATE TABLE radar_sites (
+        id ${T} PRIMARY KEY,
+        latitude double precision NOT NULL,
+        longitude double precision NOT NULL,
+        height_m double precision NOT NULL,
+        first_volume_at bigint,
+        last_volume_at bigint
+      );
+
+      CREATE TABLE volumes (
+        id ${T} PRIMARY KEY,
+        site ${T} NOT NULL REFERENCES radar_sites(id),
+        scan_start bigint NOT NULL,
+        scan_end bigint NOT NULL,
+        vcp integer,
+        sweep_count integer NOT NULL,
+        source ${T} NOT NULL,
+        source_key ${T} NOT NULL,
+        source_size bigint NOT NULL,
+        source_fingerprint ${T} NOT NULL,
+        ingested_at bigint NOT NULL,
+        zarr_key ${T}
+      );
+      CREATE INDEX volumes_by_site_time ON volumes(site, scan_start, id);
+      CREATE INDEX volumes_by_time ON volumes(scan_start, id);
+
+      CREATE TABLE sweeps (
+        id ${T} NOT NULL,
+        volume_id ${T} NOT NULL REFERENCES volumes(id) ON DELETE CASCADE,
+        site ${T} NOT NULL,
+        elevation_number integer NOT NULL,
+        elevation_angle double precision NOT NULL,
+        moment ${T} NOT NULL,
+        start_time bigint NOT NULL,
+        end_time bigint NOT NULL,
+        radial_count integer NOT NULL,
+        gate_count integer NOT NULL,
+        first_gate_km double precision NOT NULL,
+        gate_spacing_km double precision NOT NULL,
+        image_key ${T} NOT NULL,
+        metadata_key ${T} NOT NULL,
+        west double precision NOT NULL,
+        south double precision NOT NULL,
+        east double precision NOT NULL,
+        north double precision NOT NULL,
+        corners ${T} NOT NULL,
+        sweep_index integer,
+        PRIMARY KEY (id, start_time)
+      ) PARTITION BY RANGE (start_time);
+      CREATE INDEX sweeps_by_id ON sweeps(id);
+      CREATE INDEX sweeps_by_site_time ON sweeps(site, start_time, id);
+      CREATE INDEX sweeps_by_volume ON sweeps(volume_id, elevation_number, moment);
+      CREATE INDEX sweeps_by_site_moment_time_angle ON sweeps(site, moment, start_time, volume_id, elevation_angle);
+      CREATE INDEX sweeps_by_time ON sweeps(start_time, id);
+
+      CREATE TABLE products (
+        id ${T} NOT NULL,
+        site ${T} NOT NULL REFERENCES radar_sites(id),
+        code integer NOT NULL,
+        mnemonic ${T} NOT NULL,
+        name ${T} NOT NULL,
+        category ${T} NOT NULL,
+        scan_time bigint NOT NULL,
+        elevation_angle double precision,
+        units ${T} NOT NULL,
+        image_key ${T},
+        metadata_key ${T} NOT NULL,
+        raw_key ${T} NOT NULL,
+        west double precision,
+        south double precision,
+        east double precision,
+        north double precision,
+        corners ${T},
+        source ${T} NOT NULL,
+        source_key ${T} NOT NULL,
+        source_size bigint NOT NULL,
+        source_fingerprint ${T} NOT NULL,
+        ingested_at bigint NOT NULL,
+        max_accumulation_in double precision,
+        PRIMARY KEY (id, scan_time)
+      ) PARTITION BY RANGE (scan_time);
+      CREATE INDEX products_by_id ON products(id);
+      CREATE INDEX products_by_time ON products(scan_time, id);
+      CREATE INDEX products_by_site_time ON products(site, scan_time, id);
+      CREATE INDEX products_by_category_time ON products(category, scan_time, id);
+      CREATE INDEX products_by_code_time ON products(code, scan_time, id);
+      CREATE INDEX products_by_mnemonic_time ON products(mnemonic, scan_time, id);
+      CREATE INDEX products_by_site_code ON products(site, code, mnemonic, scan_time);
+      CREATE INDEX products_by_category_code ON products(category, code, mnemonic, scan_time);
+
+      CREATE TABLE source_files (
+        source ${T} NOT NULL,
+        key ${T} NOT NULL,
+        fingerprint ${T} NOT NULL,
+        size bigint NOT NULL,
+        ingested_at bigint NOT NULL,
+        volume_id ${T} REFERENCES volumes(id) ON DELETE SET NULL,
+        product_id ${T},
+        PRIMARY KEY (source, key, fingerprint)
+      );
+      CREATE INDEX source_files_by_volume ON source_files(volume_id);
+      CREATE INDEX source_files_by_product ON source_files(product_id);
+
+      CREATE TABLE ingest_failures (
+        source ${T} NOT NULL,
+        key ${T} NOT NULL,
+        fingerprint ${T} NOT NULL,
+        attempts integer NOT NULL,
+        first_failed_at bigint NOT NULL,
+        last_failed_at bigint NOT NULL,
+        error_code ${T} NOT NULL,
+        error_message ${T} NOT NULL,
+        quarantine_key ${T},
+        PRIMARY KEY (source, key, fingerprint)
+      );
+
+      CREATE TABLE duration_bounds (
+        kind ${T} PRIMARY KEY,
+        max_ms bigint NOT NULL
+      );
+
+      CREATE TABLE gnss_stations (
+        num integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        id ${T} NOT NULL UNIQUE,
+        name ${T},
+        long_name ${T},
+        latitude double precision,
+        longitude double precision,
+        height_m double precision,
+        receiver_type ${T},
+        antenna_type ${T},
+        first_day integer,
+        last_day integer,
+        day_count integer NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE gnss_codes (
+        id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        code ${T} NOT NULL UNIQUE
+      );
+
+      CREATE TABLE gnss_station_signals (
+        station integer NOT NULL REFERENCES gnss_stations(num),
+        constellation integer NOT NULL,
+        code integer NOT NULL REFERENCES gnss_codes(id),
+        PRIMARY KEY (station, constellation, code)
+      );
+
+      CREATE TABLE gnss_days (
+        station integer NOT NULL REFERENCES gnss_stations(num),
+        day integer NOT NULL,
+        object_key ${T} NOT NULL,
+        source ${T} NOT NULL,
+        source_key ${T} NOT NULL,
+        source_fingerprint ${T} NOT NULL,
+        first_time bigint NOT NULL,
+        last_time bigint NOT NULL,
+        epoch_count integer NOT NULL,
+        observation_count bigint NOT NULL,
+        satellite_count integer NOT NULL,
+        time_system ${T} NOT NULL,
+        ingested_at bigint NOT NULL,
+        geometry ${T},
+        PRIMARY KEY (station, day)
+      );
+
+      CREATE TABLE snr_rollups (
+        station integer NOT NULL,
+        level integer NOT NULL,
+        code integer NOT NULL,
+        bucket bigint NOT NULL,
+        satellite integer NOT NULL,
+        n bigint NOT NULL,
+        sum bigint NOT NULL,
+        sum_squares double precision NOT NULL,
+        min bigint NOT NULL,
+        max bigint NOT NULL,
+        PRIMARY KEY (station, level, code, bucket, satellite)
+      ) PARTITION BY RANGE (bucket);
+
+      CREATE TABLE gnss_orbits (
+        day integer NOT NULL,
+        kind ${T} NOT NULL CHECK (kind IN ('broadcast', 'precise')),
+        object_key ${T} NOT NULL,
+        source ${T} NOT NULL,
+        source_key ${T} NOT NULL,
+        satellite_count integer NOT NULL,
+        first_time bigint NOT NULL,
+        last_time bigint NOT NULL,
+        ingested_at bigint NOT NULL,
+        PRIMARY KEY (day, kind, object_key)
+      );
+
+      CREATE TABLE gnss_station_settings (
+        station ${T} PRIMARY KEY,
+        settings_json ${T},
+        refraction_text ${T},
+        updated_at bigint NOT NULL
+      );
+
+      CREATE TABLE ingest_sources (
+        name ${T} PRIMARY KEY,
+        paused boolean NOT NULL DEFAULT false,
+        running boolean NOT NULL DEFAULT false,
+        last_run_at bigint,
+        last_success_at bigint,
+        last_error ${T},
+        last_error_at bigint,
+        backlog bigint NOT NULL DEFAULT 0,
+        ingested_count bigint NOT NULL DEFAULT 0,
+        skipped_count bigint NOT NULL DEFAULT 0,
+        failed_count bigint NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE ingest_flags (
+        name ${T} PRIMARY KEY,
+        value ${T} NOT NULL,
+        updated_at bigint NOT NULL
+      );
+
+      CREATE TABLE backfill_requests (
+        id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+        source ${T} NOT NULL,
+        from_time bigint NOT NULL,
+        to_time bigint NOT NULL,
+        requested_at bigint NOT NULL,
+        started_at bigint,
+        finished_at bigint,
+        error ${T}
+      );
+      CREATE INDEX backfill_requests_pending ON backfill_requests(source, finished_at, id);
+
+      CREATE TABLE doomed_objects (
+        key ${T} PRIMARY KEY,
+        reason ${T} NOT NULL,
+        doomed_at bigint NOT NULL
+      );
+
+      -- seq is never reused (identity); appends are serialised by an advisory lock held to commit
+      -- (events.ts), so seq order is commit order and a follower never skips a late-committing event.
+      CREATE TABLE catalog_events (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at bigint NOT NULL,
+        kind ${T} NOT NULL,
+        site ${T},
+        subject_id ${T} NOT NULL,
+        code integer
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'gnss elevation rollups',
+    // SQLite's step 10: SNR sums per station-day, code, satellite, 5° elevation bin and 10° azimuth
+    // bin; gnss_days.elevation_rollups says a day has them.
+    sql: `
+      CREATE TABLE snr_elevation_rollups (
+        station integer NOT NULL,
+        code integer NOT NULL,
+        day integer NOT NULL,
+        satellite integer NOT NULL,
+        elevation_bin integer NOT NULL,
+        azimuth_bin integer NOT NULL,
+        n bigint NOT NULL,
+        sum bigint NOT NULL,
+        sum_squares double precision NOT NULL,
+        min bigint NOT NULL,
+        max bigint NOT NULL,
+        PRIMARY KEY (station, code, day, satellite, elevation_bin, azimuth_bin)
+      );
+      ALTER TABLE gnss_days ADD COLUMN elevation_rollups boolean NOT NULL DEFAULT false;
+    `,
+  },
+  {
+    version: 3,
+    name: 'radar minute counts and product code index',
+    // SQLite's step 11: per-site, per-minute counts kept exact by row triggers (on the partitioned
+    // tables they apply to every partition), so bucketCounts sums minutes instead of counting
+    // sweeps. Retention's partition drops fire no row trigger: retention.ts subtracts a dropped
+    // partition's counts itself. productCodes of a site and category reads one index.
+    sql: `
+      CREATE TABLE radar_minute_counts (
+        site ${T} NOT NULL,
+        minute bigint NOT NULL,
+        volumes integer NOT NULL DEFAULT 0,
+        sweeps integer NOT NULL DEFAULT 0,
+        products integer NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, minute)
+      );
+      CREATE FUNCTION volumes_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE radar_minute_counts SET volumes = volumes - 1 WHERE site = OLD.site AND minute = OLD.scan_start / 60000;
+          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_start / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO radar_minute_counts (site, minute, volumes) VALUES (NEW.site, NEW.scan_start / 60000, 1)
+          ON CONFLICT (site, minute) DO UPDATE SET volumes = radar_minute_counts.volumes + 1;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER volumes_count_insert_delete AFTER INSERT OR DELETE ON volumes FOR EACH ROW EXECUTE FUNCTION volumes_minute_count();
+      CREATE TRIGGER volumes_count_update AFTER UPDATE OF site, scan_start ON volumes FOR EACH ROW
+        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.scan_start / 60000 IS DISTINCT FROM NEW.scan_start / 60000) EXECUTE FUNCTION volumes_minute_count();
+      CREATE FUNCTION sweeps_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE radar_minute_counts SET sweeps = sweeps - 1 WHERE site = OLD.site AND minute = OLD.start_time / 60000;
+          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.start_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO radar_minute_counts (site, minute, sweeps) VALUES (NEW.site, NEW.start_time / 60000, 1)
+          ON CONFLICT (site, minute) DO UPDATE SET sweeps = radar_minute_counts.sweeps + 1;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER sweeps_count_insert_delete AFTER INSERT OR DELETE ON sweeps FOR EACH ROW EXECUTE FUNCTION sweeps_minute_count();
+      CREATE TRIGGER sweeps_count_update AFTER UPDATE OF site, start_time ON sweeps FOR EACH ROW
+        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.start_time / 60000 IS DISTINCT FROM NEW.start_time / 60000) EXECUTE FUNCTION sweeps_minute_count();
+      CREATE FUNCTION products_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE radar_minute_counts SET products = products - 1 WHERE site = OLD.site AND minute = OLD.scan_time / 60000;
+          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO radar_minute_counts (site, minute, products) VALUES (NEW.site, NEW.scan_time / 60000, 1)
+          ON CONFLICT (site, minute) DO UPDATE SET products = radar_minute_counts.products + 1;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER products_count_insert_delete AFTER INSERT OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION products_minute_count();
+      CREATE TRIGGER products_count_update AFTER UPDATE OF site, scan_time ON products FOR EACH ROW
+        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.scan_time / 60000 IS DISTINCT FROM NEW.scan_time / 60000) EXECUTE FUNCTION products_minute_count();
+      CREATE INDEX products_by_site_category_code ON products (site, category, code, mnemonic, scan_time);
+      INSERT INTO radar_minute_counts (site, minute, volumes, sweeps, products)
+      SELECT site, minute, SUM(v), SUM(s), SUM(p) FROM (
+        SELECT site, scan_start / 60000 AS minute, COUNT(*) AS v, 0 AS s, 0 AS p FROM volumes GROUP BY 1, 2
+        UNION ALL SELECT site, start_time / 60000, 0, COUNT(*), 0 FROM sweeps GROUP BY 1, 2
+        UNION ALL SELECT site, scan_time / 60000, 0, 0, COUNT(*) FROM products GROUP BY 1, 2) c
+      GROUP BY site, minute;
+    `,
+  },
+  {
+    version: 4,
+    name: 'file claims',
+    // SQLite's step 13: ingest workers claim a file with a lease (see ingest-status.ts).
+    sql: `
+      CREATE TABLE file_claims (
+        source ${T} NOT NULL,
+        key ${T} NOT NULL,
+        fingerprint ${T} NOT NULL,
+        worker ${T} NOT NULL,
+        expires_at bigint NOT NULL,
+        PRIMARY KEY (source, key, fingerprint)
+      );
+    `,
+  },
+];
+
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;
+
+/** Key of the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK = 0x7261646f; // "rado"
+
+const CREATE_MIGRATIONS_TABLE = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at bigint NOT NULL
+  )`;
+
+/** The database's catalog schema version; 0 where no radome has initialised it. */
+export async function pgSchemaVersion(db: PgSession): Promise<number> {
+  const table = await db.row<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  if (!table?.t) return 0;
+  return (await db.row<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations'))?.v ?? 0;
+}
+
+function tooNew(db: PgSession, version: number): RadomeError {
+  return new RadomeError(
+    'CONFIG',
+    `catalog ${redactUrl(db.url)} has schema version ${version}, newer than the ${PG_SCHEMA_VERSION} this radome knows; upgrade radome (or point it at another catalog)`,
+  );
+}
+
+/**
+ * Brings the schema up to date, each step in its own transaction under an advisory lock that
+ * re-reads the version first, so two processes opening a new database cannot both apply a step.
+ */
+export async function migratePg(db: PgSession, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<number> {
+  const latest = migrations[migrations.length - 1]!.version;
+  const initial = await pgSchemaVersion(db);
+  if (initial > latest) throw tooNew(db, initial);
+  for (const migration of migrations) {
+    if (migration.version <= initial) continue;
+    await db.transaction(async () => {
+      await db.exec('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+      await db.exec(CREATE_MIGRATIONS_TABLE);
+      const current = await pgSchemaVersion(db);
+      if (current > latest) throw tooNew(db, current);
+      if (current >= migration.version) return;
+      await db.exec(migration.sql);
+      await db.exec('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, Date.now()]);
+    });
+  }
+  return pgSchemaVersion(db);
+}
+
+/** A read-only open cannot migrate: the schema must be exactly the one this radome knows. */
+export async function checkPgSchema(db: PgSession): Promise<number> {
+  const version = await pgSchemaVersion(db);
+  if (version > PG_SCHEMA_VERSION) throw tooNew(db, version);
+  if (version < PG_SCHEMA_VERSION) {
+    const where = redactUrl(db.url);
+    throw new RadomeError(
+      'CONFIG',
+      version === 0
+        ? `catalog ${where} is not initialised; open it once for writing (e.g. run an ingest) first`
+        : `catalog ${where} has schema version ${version}, older than ${PG_SCHEMA_VERSION}; open it once for writing to migrate it`,
+    );
+  }
+  return version;
+}
