@@ -2,9 +2,9 @@
 // package, a fresh database per catalog. Skips (with the reason) only where no server binaries
 // exist, and never in CI.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { openPostgresCatalog } from '../../store/catalog/postgres/postgres-catalog.js';
-import { type PostgresServer, postgresSkipReason, startPostgres } from '../support/postgres-server.js';
+import { postgresSkipReason, usePostgres } from '../support/postgres-server.js';
 import { describeCatalogConformance } from './catalog-conformance.js';
 
 const skip = postgresSkipReason();
@@ -26,18 +26,12 @@ if (skip) {
   });
 } else {
   describe('catalog conformance: PostgreSQL', () => {
-    let server: PostgresServer;
-    beforeAll(async () => {
-      server = await startPostgres();
-    }, 60_000);
-    afterAll(async () => {
-      await server?.stop();
-    });
+    const server = usePostgres();
 
     describeCatalogConformance({
       name: 'PostgreSQL',
       async open() {
-        const url = await server.createDatabase('conformance');
+        const url = await server().createDatabase('conformance');
         const catalog = await openPostgresCatalog(url);
         return {
           catalog,

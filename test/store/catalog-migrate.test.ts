@@ -1,11 +1,11 @@
 // `radome catalog migrate --from sqlite:… --to postgres://…`: a SQLite catalog with every domain's
 // rows, copied into a real PostgreSQL database; both engines then answer the same reads.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { migrateCatalog } from '../../cli/commands/catalog-migrate.js';
 import { RadomeError } from '../../core/errors.js';
 import { openCatalog } from '../../store/catalog/index.js';
 import { openPostgresCatalog } from '../../store/catalog/postgres/postgres-catalog.js';
-import { type PostgresServer, postgresSkipReason, startPostgres } from '../support/postgres-server.js';
+import { postgresSkipReason, usePostgres } from '../support/postgres-server.js';
 import { makeElevationRollups, makeGnssDays, makeProduct, makeVolume, tempDbPath, volumeSchedule } from './catalog-fixtures.js';
 
 const skip = postgresSkipReason();
@@ -40,17 +40,11 @@ async function sqliteCatalog(): Promise<string> {
 }
 
 describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = usePostgres();
 
   it('copies every table, verifies counts and a sample, and both engines then read the same', async () => {
     const path = await sqliteCatalog();
-    const url = await server.createDatabase('migrate');
+    const url = await server().createDatabase('migrate');
     const printed: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => void printed.push(String(line)));
     try {

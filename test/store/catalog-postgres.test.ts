@@ -6,13 +6,13 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import type { CatalogEventRow } from '../../store/catalog/index.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../store/catalog/postgres/migrations.js';
 import { openPostgresCatalog } from '../../store/catalog/postgres/postgres-catalog.js';
 import { repoRoot } from '../sample-data.js';
-import { type PostgresServer, postgresSkipReason, startPostgres } from '../support/postgres-server.js';
+import { postgresSkipReason, usePostgres } from '../support/postgres-server.js';
 import { makeGnssDays, makeProduct, makeVolume } from './catalog-fixtures.js';
 
 const skip = postgresSkipReason();
@@ -37,16 +37,10 @@ async function rejection(promise: Promise<unknown>): Promise<RadomeError> {
 }
 
 describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  let server: PostgresServer;
-  beforeAll(async () => {
-    server = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = usePostgres();
 
   it('migrates a new database once, even when two processes open it at the same time', async () => {
-    const url = await server.createDatabase('migrate');
+    const url = await server().createDatabase('migrate');
     const [a, b] = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url)]);
     expect(a.schemaVersion).toBe(PG_SCHEMA_VERSION);
     expect(b.schemaVersion).toBe(PG_SCHEMA_VERSION);
@@ -58,7 +52,7 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
   });
 
   it('read-only opens never migrate, refuse uninitialised or newer schemas, and have no writer', async () => {
-    const url = await server.createDatabase('readonly');
+    const url = await server().createDatabase('readonly');
     expect((await rejection(openPostgresCatalog(url, { readOnly: true }))).message).toMatch(/not initialised/);
     const writer = await openPostgresCatalog(url);
     await writer.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) }));
@@ -76,14 +70,14 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
   });
 
   it('a catalog URL no server answers is a CONFIG error naming it without its password', async () => {
-    const e = await rejection(openPostgresCatalog(`postgres://radome:secret@127.0.0.1:${server.port + 1}/none`));
+    const e = await rejection(openPostgresCatalog(`postgres://radome:secret@127.0.0.1:${server().port + 1}/none`));
     expect(e.code).toBe('CONFIG');
     expect(e.message).toContain('postgres://radome:***@127.0.0.1');
     expect(e.message).not.toContain('secret');
   });
 
   it('creates a day partition when its first row arrives', async () => {
-    const url = await server.createDatabase('partitions');
+    const url = await server().createDatabase('partitions');
     const c = await openPostgresCatalog(url);
     const day = Date.UTC(2022, 2, 17) / 86_400_000;
     await c.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17, 23, 59, 30) })); // sweeps cross midnight
@@ -99,7 +93,7 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
   });
 
   it('listen: a commit in another connection wakes the listener with its event; a rolled-back one does not', async () => {
-    const url = await server.createDatabase('listen');
+    const url = await server().createDatabase('listen');
     const ingest = await openPostgresCatalog(url);
     const api = await openPostgresCatalog(url, { readOnly: true });
     const received: CatalogEventRow[] = [];
@@ -128,7 +122,7 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
   });
 
   it('concurrent writers append events in seq order that is commit order', async () => {
-    const url = await server.createDatabase('events');
+    const url = await server().createDatabase('events');
     const writers = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url), openPostgresCatalog(url)]);
     const t = Date.UTC(2022, 2, 17);
     await Promise.all(writers.map((w, i) => Promise.all([0, 1, 2, 3].map((k) => w.writer.radar.commitVolume(makeVolume({ site: ['KLOT', 'KTLX', 'KAMX'][i]!, start: t + k * 300_000 }))))));
@@ -140,7 +134,7 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
   });
 
   it('writers in several processes commit the same volume, the same product and new days at once without errors', async () => {
-    const url = await server.createDatabase('writers');
+    const url = await server().createDatabase('writers');
     const writers = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url), openPostgresCatalog(url)]);
     const t = Date.UTC(2022, 2, 17, 6);
     const day = 86_400_000;
@@ -168,7 +162,7 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
   });
 
   it('a partition another process dropped is created again: one commit fails, the next recreates it', async () => {
-    const url = await server.createDatabase('dropped');
+    const url = await server().createDatabase('dropped');
     const [ingest, cleaner] = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url)]);
     const t = Date.UTC(2022, 2, 17, 6);
     await ingest.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: t }));
@@ -183,7 +177,7 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
   });
 
   it('a worker process killed with kill -9 keeps its file claims only until their leases run out; another worker then takes the files', async () => {
-    const url = await server.createDatabase('claims');
+    const url = await server().createDatabase('claims');
     await (await openPostgresCatalog(url)).close();
     // The worker: the compiled catalog (the global setup builds dist/), claims 5 files for 3 s, then idles until killed.
     const catalogModule = pathToFileURL(join(repoRoot, 'dist', 'store', 'catalog', 'index.js')).href;

@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
 
@@ -76,6 +77,24 @@ export interface PostgresServer {
 }
 
 const USER = 'radome';
+
+/**
+ * A server for the calling suite: started before its tests (beforeAll), stopped after them
+ * (afterAll). Call it inside a describe block; the getter returns the running server.
+ */
+export function usePostgres(): () => PostgresServer {
+  let server: PostgresServer | undefined;
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server) throw new Error('the PostgreSQL server has not started (usePostgres is for inside a describe block)');
+    return server;
+  };
+}
 
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = postgresBinDir();
