@@ -76,4 +76,10 @@ describe('decompression budget', () => {
     const e = failure(() => unwrapContainers(zip));
     expect([e.code, e.message]).toEqual(['CORRUPT', `zip archive claims 60000 entries, more than its ${zip.length} bytes can hold`]);
   });
+
+  it('refuses a zip member that inflates past its declared size as CORRUPT, not an engine RangeError', () => {
+    // A stored deflate block is copied whole: past the declared size, fflate's copy throws a RangeError.
+    const e = failure(() => unwrapContainers(zipOf('a.10o', deflateRawSync(text(1000), { level: 0 }), 10)));
+    expect([e.code, e.message, e.cause]).toEqual(['CORRUPT', 'zip member a.10o inflates past its declared size of 10 bytes', undefined]);
+  });
 });

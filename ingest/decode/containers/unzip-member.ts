@@ -44,6 +44,8 @@ export function unzipMember(bytes: Uint8Array, maxOutputBytes: number): { name: 
   try {
     out = unzipSync(bytes, { filter: (f) => f.name === chosen.name })[chosen.name];
   } catch (e) {
+    // fflate inflates into a buffer of the declared size: writing past it is its RangeError.
+    if (e instanceof RangeError) throw new RadomeError('CORRUPT', `zip member ${chosen.name} inflates past its declared size of ${chosen.originalSize} bytes`);
     throw zipError(e);
   }
   if (!out) throw new RadomeError('CORRUPT', `zip member ${chosen.name} could not be extracted`);
