@@ -17,12 +17,8 @@ import {
   openCatalog,
   type RadarBucketCount,
 } from '../../store/catalog/index.js';
-import { MIGRATIONS, migrate } from '../../store/catalog/sqlite/migrations.js';
-import { openDatabase } from '../../store/catalog/sqlite/open.js';
-import { commitLevel3Product } from '../../store/catalog/sqlite/product-write.js';
-import { commitLevel2Volume } from '../../store/catalog/sqlite/radar-write.js';
-import { StatementCache } from '../../store/catalog/sqlite/statements.js';
 import { sampleFile, skipReason } from '../sample-data.js';
+import { catalogAtSchema } from './catalog-at-schema.js';
 import { tempDbPath } from './catalog-fixtures.js';
 
 const HOUR = 3_600_000;
@@ -204,19 +200,8 @@ describe('week catalog builder', () => {
   it('a schema-9 catalog with data upgrades to per-minute counts that stay exact', async () => {
     const items = [...weekItems(shape(2, 3))];
     const path = tempDbPath();
-    const db = openDatabase(path, false);
-    migrate(
-      db,
-      path,
-      MIGRATIONS.filter((m) => m.version <= 9),
-    );
-    const statements = new StatementCache(db);
     const [before, after] = [items.slice(0, 40), items.slice(40)];
-    for (const { volume, products } of before) {
-      commitLevel2Volume(statements, volume);
-      for (const p of products) commitLevel3Product(statements, p);
-    }
-    db.close();
+    catalogAtSchema(path, 9, before);
 
     const catalog = await openCatalog(path);
     try {

@@ -16,11 +16,7 @@ import {
   type ProductCodeCount,
   type ProductRow,
 } from '../../store/catalog/index.js';
-import { MIGRATIONS, migrate } from '../../store/catalog/sqlite/migrations.js';
-import { openDatabase } from '../../store/catalog/sqlite/open.js';
-import { commitLevel3Product } from '../../store/catalog/sqlite/product-write.js';
-import { commitLevel2Volume } from '../../store/catalog/sqlite/radar-write.js';
-import { StatementCache } from '../../store/catalog/sqlite/statements.js';
+import { catalogAtSchema } from './catalog-at-schema.js';
 import { tempDbPath } from './catalog-fixtures.js';
 
 const HOUR = 3_600_000;
@@ -123,19 +119,8 @@ describe('per-hour product counts (migration 12)', () => {
     const items = withTies([...weekItems(shape(6, 3))]);
     const sites = [...new Set(items.map((i) => i.volume.site.id))].sort();
     const path = tempDbPath();
-    const db = openDatabase(path, false);
-    migrate(
-      db,
-      path,
-      MIGRATIONS.filter((m) => m.version <= 11),
-    );
-    const statements = new StatementCache(db);
     const [before, after] = [items.slice(0, 100), items.slice(100)];
-    for (const { volume, products } of before) {
-      commitLevel2Volume(statements, volume);
-      for (const p of products) commitLevel3Product(statements, p);
-    }
-    db.close();
+    catalogAtSchema(path, 11, before);
 
     const catalog = await openCatalog(path);
     try {
