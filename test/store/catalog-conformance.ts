@@ -1,7 +1,7 @@
 // The catalog's contract, run against each engine (SQLite, PostgreSQL): the same calls give the
 // same results, keyset cursors' order and ties included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RadomeError } from '../../core/errors.js';
+import { expectRadomeError } from '../support/radome-failure.js';
 import { encodeCursor } from '../../store/catalog/index.js';
 import type { Catalog, Page, PageArgs, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/catalog/index.js';
 import { DAY_SECONDS } from '../../store/gnss/rollup-levels.js';
@@ -19,20 +19,6 @@ export interface OpenedCatalog {
 export interface CatalogEngine {
   name: string;
   open(): Promise<OpenedCatalog>;
-}
-
-async function expectRadomeError(fn: () => unknown, code: string, message?: RegExp): Promise<RadomeError> {
-  let caught: unknown;
-  try {
-    await fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(RadomeError);
-  const err = caught as RadomeError;
-  expect(err.code).toBe(code);
-  if (message) expect(err.message).toMatch(message);
-  return err;
 }
 
 function sortedBy<T extends { id: string }>(rows: T[], time: (r: T) => number, order: SortOrder): T[] {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { RadomeError } from '../../core/errors.js';
+import { rejection } from '../support/radome-failure.js';
 import type { CatalogEventRow } from '../../store/catalog/index.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../store/catalog/postgres/migrations.js';
 import { openPostgresCatalog } from '../../store/catalog/postgres/postgres-catalog.js';
@@ -25,15 +25,6 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   } finally {
     await client.end();
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RadomeError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(RadomeError);
-  return e as RadomeError;
 }
 
 describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${skip})` : ''}`, () => {

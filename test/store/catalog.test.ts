@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RadomeError } from '../../core/errors.js';
+import { expectRadomeError } from '../support/radome-failure.js';
 import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog, CATALOG_SCHEMA_VERSION } from '../../store/catalog/index.js';
 import { migrate, MIGRATIONS } from '../../store/catalog/sqlite/migrations.js';
 import { openDatabase } from '../../store/catalog/sqlite/open.js';
@@ -14,20 +14,6 @@ function track<C extends ReadOnlyCatalog>(c: C): C {
 afterEach(async () => {
   for (const c of open.splice(0)) await c.close();
 });
-
-async function expectRadomeError(fn: () => Promise<unknown>, code: string, message?: RegExp): Promise<RadomeError> {
-  let caught: unknown;
-  try {
-    await fn();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(RadomeError);
-  const err = caught as RadomeError;
-  expect(err.code).toBe(code);
-  if (message) expect(err.message).toMatch(message);
-  return err;
-}
 
 describe('catalog migrations', () => {
   it('creates a fresh catalog (and its folder) at the latest version, in WAL mode', async () => {

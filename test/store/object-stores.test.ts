@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RadomeError } from '../../core/errors.js';
+import { rejection } from '../support/radome-failure.js';
 import { createS3Client, FileObjectStore, md5ETag, openObjectStore, S3ObjectStore } from '../../store/objects/index.js';
 import type { ObjectStore, ObjectSummary } from '../../store/types.js';
 import { S3RVER_CREDENTIALS, s3TestClient, startS3Server, type S3TestServer } from '../support/s3-server.js';
@@ -27,15 +27,6 @@ async function collect(it: AsyncIterable<ObjectSummary>): Promise<ObjectSummary[
   const out: ObjectSummary[] = [];
   for await (const o of it) out.push(o);
   return out;
-}
-
-async function rejection(p: Promise<unknown>): Promise<RadomeError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(RadomeError);
-  return e as RadomeError;
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
