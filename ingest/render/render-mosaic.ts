@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
-import { IndexedPngWriter, RgbaPngWriter } from './png-encode.js';
-import { PixelRowPositions } from './render-overlay.js';
+import { RgbaPngWriter, StreamingIndexedPngWriter } from './png-encode.js';
+import { LocalPlaneSampler } from './local-plane-sampler.js';
 import { checkTile, emptyTile, tileWindow, windowFrame, type PolarTileSource } from './render-tile.js';
 import type { BBox } from './types.js';
 import type { LonLatFrame, PixelFrame } from './web-mercator.js';
@@ -21,7 +21,8 @@ const BOUND_SLACK_KM = 0.5;
 
 /** A member's pixels in one frame: their local-plane positions, row by row, and where the frame lies in the image. */
 class MemberRows {
-  private readonly positions: PixelRowPositions;
+  /** Where the frame's pixels lie in the radar's local plane. */
+  private readonly plane: LocalPlaneSampler;
   /** The frame's place in the image: rows [row0, row1), columns [col0, col1). */
   readonly row1: number;
   readonly col1: number;
@@ -40,7 +41,8 @@ class MemberRows {
     readonly col0: number,
     readonly row0: number,
   ) {
-    this.positions = new PixelRowPositions(frame, member.source.sampler.grid);
+    const { latitude, longitude } = member.source.sampler.grid;
+    this.plane = new LocalPlaneSampler(frame, latitude, longitude);
     this.row1 = row0 + frame.height;
     this.col1 = col0 + frame.width;
     this.block0 = Math.floor(col0 / BLOCK);
@@ -57,9 +59,8 @@ class MemberRows {
    * distance of the radar that has the pixel).
    */
   offer(row: number, from: number, to: number, best: Float64Array, out: Uint32Array): void {
-    const { positions, col0 } = this;
-    positions.fill(row - this.row0, from - col0, to - col0);
-    this.member.source.sampler.offerRow(positions.east, positions.north, best, out, col0, this.member.codeColors, from - col0, to - col0);
+    const { col0 } = this;
+    this.member.source.sampler.offerRow(this.plane, row - this.row0, best, out, col0, this.member.codeColors, from - col0, to - col0);
   }
 
   /**
@@ -73,8 +74,8 @@ class MemberRows {
     const top = Math.max(r0, this.row0) - this.row0;
     const bottom = Math.min(r1, this.row1) - 1 - this.row0;
     const { topEast, topNorth, bottomEast, bottomNorth, col0, col1 } = this;
-    this.positions.fillInto(top, topEast, topNorth);
-    this.positions.fillInto(bottom, bottomEast, bottomNorth);
+    this.plane.fillRow(top, topEast, topNorth, 0, topEast.length);
+    this.plane.fillRow(bottom, bottomEast, bottomNorth, 0, bottomEast.length);
     for (let j = this.block0; j < this.block1; j++) {
       const left = Math.max(j * BLOCK, col0) - col0;
       const right = Math.min((j + 1) * BLOCK, col1) - 1 - col0;
@@ -238,14 +239,16 @@ class ColourIndex {
   }
 }
 
-/** Packed RGBA rows as an indexed PNG when they hold at most 256 colours (radar palettes do), else RGBA. */
-export function encodeRowsPng(width: number, height: number, paint: (writeRow: (row: Uint32Array) => void) => void): Uint8Array {
+/**
+ * Packed RGBA rows as an indexed PNG when they hold at most 256 colours (radar palettes do), else
+ * RGBA. Indexed rows are deflated on libuv's pool while `paint` makes the next ones.
+ */
+export async function encodeRowsPng(width: number, height: number, paint: (writeRow: (row: Uint32Array) => void) => void): Promise<Uint8Array> {
   const index = new ColourIndex();
-  const indices = new Uint8Array(width * height);
-  let y = 0;
+  const indices = new Uint8Array(width);
+  const writer = new StreamingIndexedPngWriter(width, height);
   let fits = true;
   paint((row) => {
-    const at = y++ * width;
     if (!fits) return;
     let previous = 0;
     let previousIndex = 0;
@@ -260,15 +263,13 @@ export function encodeRowsPng(width: number, height: number, paint: (writeRow: (
         previous = c;
         previousIndex = k;
       }
-      indices[at + i] = previousIndex;
+      indices[i] = previousIndex;
     }
+    writer.writeRow(indices);
   });
-  if (fits) {
-    const writer = new IndexedPngWriter(width, height, Uint32Array.from(index.colours));
-    for (let r = 0; r < height; r++) writer.writeRow(indices.subarray(r * width, (r + 1) * width));
-    return writer.finish();
-  }
-  const writer = new RgbaPngWriter(width, height);
-  paint((row) => writer.writeRow(row));
-  return writer.finish();
+  if (fits) return writer.finishWith(Uint32Array.from(index.colours));
+  writer.abort();
+  const rgba = new RgbaPngWriter(width, height);
+  paint((row) => rgba.writeRow(row));
+  return rgba.finish();
 }
