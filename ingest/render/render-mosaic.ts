@@ -248,7 +248,7 @@ export async function encodeRowsPng(width: number, height: number, paint: (write
   const indices = new Uint8Array(width);
   const writer = new StreamingIndexedPngWriter(width, height);
   let fits = true;
-  paint((row) => {
+  const indexRow = (row: Uint32Array): void => {
     if (!fits) return;
     let previous = 0;
     let previousIndex = 0;
@@ -266,7 +266,13 @@ export async function encodeRowsPng(width: number, height: number, paint: (write
       indices[i] = previousIndex;
     }
     writer.writeRow(indices);
-  });
+  };
+  try {
+    paint(indexRow);
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
   if (fits) return writer.finishWith(Uint32Array.from(index.colours));
   writer.abort();
   const rgba = new RgbaPngWriter(width, height);
