@@ -63,11 +63,6 @@ export class PixelRowPositions {
   fill(row: number, from = 0, to = this.east.length): void {
     this.sampler.fillRow(row, this.east, this.north, from, to);
   }
-
-  /** Row `row`'s positions into other arrays (of the frame's width), columns [from, to) only when given. */
-  fillInto(row: number, east: Float64Array, north: Float64Array, from = 0, to = east.length): void {
-    this.sampler.fillRow(row, east, north, from, to);
-  }
 }
 
 /** A row of pixels and the table that colours codes into it: both palette indices or both packed RGBA words. */
