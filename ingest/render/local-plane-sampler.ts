@@ -12,12 +12,14 @@ const NODE_CELLS = 32;
  * fraction of the cost of one inverse per pixel.
  */
 export class LocalPlaneSampler {
-  private readonly step: number;
+  /** Pixels between nodes along a row. */
+  readonly step: number;
   private readonly nodeCols: number;
   private readonly nodeEast: Float64Array;
   private readonly nodeNorth: Float64Array;
-  private readonly rowEast: Float64Array;
-  private readonly rowNorth: Float64Array;
+  /** The nodes of the row last prepared (prepareRow), interpolated between node rows. */
+  readonly rowEast: Float64Array;
+  readonly rowNorth: Float64Array;
 
   constructor(frame: PixelFrame, latitude: number, longitude: number) {
     const step = Math.max(1, Math.ceil(Math.max(frame.width, frame.height) / NODE_CELLS));
@@ -48,6 +50,27 @@ export class LocalPlaneSampler {
    * [from, to); a column gets the same value whatever span it is filled in.
    */
   fillRow(row: number, east: Float64Array, north: Float64Array, from: number, to: number): void {
+    const { step, rowEast, rowNorth } = this;
+    for (let i = this.prepareRow(row, from, to), col = from, k = from - i * step; col < to; i++, k = 0) {
+      const e0 = rowEast[i]!;
+      const n0 = rowNorth[i]!;
+      const de = (rowEast[i + 1]! - e0) / step;
+      const dn = (rowNorth[i + 1]! - n0) / step;
+      const end = Math.min(col + step - k, to);
+      for (; col < end; col++, k++) {
+        east[col] = e0 + de * k;
+        north[col] = n0 + dn * k;
+      }
+    }
+  }
+
+  /**
+   * Interpolates row `row`'s nodes over columns [from, to) into `rowEast`/`rowNorth` and returns
+   * the first one's index i0: pixel col of node segment i (columns [i·step, (i+1)·step)) lies at
+   * rowEast[i] + (rowEast[i + 1] − rowEast[i]) / step · (col − i·step), as fillRow places it. For
+   * loops that use positions as they make them (a composite's per-pixel offer) without arrays between.
+   */
+  prepareRow(row: number, from: number, to: number): number {
     const { step, nodeCols, nodeEast, nodeNorth, rowEast, rowNorth } = this;
     const lastCell = nodeEast.length / nodeCols - 2;
     const cell = Math.min(Math.floor(row / step), lastCell);
@@ -63,16 +86,6 @@ export class LocalPlaneSampler {
     // The last node starts no segment but may be a pixel of its own (k = 0 there): a flat one past it.
     rowEast[lastNode + 1] = rowEast[lastNode]!;
     rowNorth[lastNode + 1] = rowNorth[lastNode]!;
-    for (let i = firstNode, col = from, k = from - firstNode * step; col < to; i++, k = 0) {
-      const e0 = rowEast[i]!;
-      const n0 = rowNorth[i]!;
-      const de = (rowEast[i + 1]! - e0) / step;
-      const dn = (rowNorth[i + 1]! - n0) / step;
-      const end = Math.min(col + step - k, to);
-      for (; col < end; col++, k++) {
-        east[col] = e0 + de * k;
-        north[col] = n0 + dn * k;
-      }
-    }
+    return firstNode;
   }
 }

@@ -1,4 +1,4 @@
-import { constants, crc32, deflateSync, type ZlibOptions } from 'node:zlib';
+import { constants, crc32, createDeflate, deflateSync, type ZlibOptions } from 'node:zlib';
 import { RadomeError } from '../../core/errors.js';
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -73,22 +73,28 @@ abstract class PngWriter {
     if (this.rowsWritten !== this.height) {
       throw new RadomeError('BAD_INPUT', `PNG has ${this.rowsWritten} of its ${this.height} rows`);
     }
-    const header = new Uint8Array(13);
-    const view = new DataView(header.buffer);
-    view.setUint32(0, this.width);
-    view.setUint32(4, this.height);
-    header.set([8, colorType, 0, 0, 0], 8); // 8 bits, deflate, adaptive filtering, no interlace
-    const chunks = [chunk('IHDR', header), ...ancillary, chunk('IDAT', deflateSync(this.scanlines, deflate)), chunk('IEND', new Uint8Array(0))];
+    const png = pngFile(this.width, this.height, colorType, ancillary, deflateSync(this.scanlines, deflate));
     if (!spareScanlines || spareScanlines.length < this.scanlines.buffer.byteLength) spareScanlines = new Uint8Array(this.scanlines.buffer);
-    const out = new Uint8Array(SIGNATURE.length + chunks.reduce((n, c) => n + c.length, 0));
-    out.set(SIGNATURE, 0);
-    let at = SIGNATURE.length;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return png;
   }
+}
+
+/** A PNG file of 8-bit, non-interlaced pixels from its deflated scanlines (`idat`), `ancillary` chunks before them. */
+function pngFile(width: number, height: number, colorType: number, ancillary: Uint8Array[], idat: Uint8Array): Uint8Array {
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header.set([8, colorType, 0, 0, 0], 8); // 8 bits, deflate, adaptive filtering, no interlace
+  const chunks = [chunk('IHDR', header), ...ancillary, chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
+  const out = new Uint8Array(SIGNATURE.length + chunks.reduce((n, c) => n + c.length, 0));
+  out.set(SIGNATURE, 0);
+  let at = SIGNATURE.length;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /**
@@ -153,24 +159,94 @@ export class IndexedPngWriter extends PngWriter implements PngRowWriter<Uint8Arr
 
   /** The PNG file; every row must have been written. */
   finish(): Uint8Array {
-    const rgba = new Uint8Array(this.palette.buffer, this.palette.byteOffset, this.palette.byteLength);
-    const count = this.palette.length;
-    const rgb = new Uint8Array(3 * count);
-    // tRNS may stop after the last colour that is not opaque: the rest are opaque.
-    let alphas = 0;
-    for (let i = 0; i < count; i++) {
-      rgb.set(rgba.subarray(4 * i, 4 * i + 3), 3 * i);
-      if (rgba[4 * i + 3] !== 255) alphas = i + 1;
+    return this.file(COLOR_TYPE_INDEXED, paletteChunks(this.palette), INDEXED_DEFLATE);
+  }
+}
+
+/** PLTE and, when some colour is not opaque, tRNS of a palette of packed RGBA colours. */
+function paletteChunks(palette: Uint32Array): Uint8Array[] {
+  const rgba = new Uint8Array(palette.buffer, palette.byteOffset, palette.byteLength);
+  const count = palette.length;
+  const rgb = new Uint8Array(3 * count);
+  // tRNS may stop after the last colour that is not opaque: the rest are opaque.
+  let alphas = 0;
+  for (let i = 0; i < count; i++) {
+    rgb.set(rgba.subarray(4 * i, 4 * i + 3), 3 * i);
+    if (rgba[4 * i + 3] !== 255) alphas = i + 1;
+  }
+  const chunks = [chunk('PLTE', rgb)];
+  if (alphas > 0) chunks.push(chunk('tRNS', rgba.filter((_, i) => i % 4 === 3).subarray(0, alphas)));
+  return chunks;
+}
+
+/** Scanline bytes gathered before they go to the deflate stream (fewer, larger jobs on the pool). */
+const STREAM_PIECE_BYTES = 1 << 20;
+
+/**
+ * An indexed-colour PNG whose palette is known only at the end (a composite's colours, indexed as
+ * first met): its rows are deflated on libuv's pool as they are written, while this thread makes
+ * the next ones, rather than all at once after the last. The deflate stream is zlib's with the
+ * same options as IndexedPngWriter's (INDEXED_DEFLATE), and zlib's output does not depend on how
+ * its input is cut: the file is byte for byte what IndexedPngWriter writes.
+ */
+export class StreamingIndexedPngWriter {
+  private readonly deflate = createDeflate(INDEXED_DEFLATE);
+  private readonly deflated: Promise<Uint8Array>;
+  private piece: Uint8Array;
+  private used = 0;
+  private rows = 0;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width * height > 1 << 28) {
+      throw new RadomeError('BAD_INPUT', `PNG size ${width}×${height} is not a positive size of at most 2^28 pixels`);
     }
-    const ancillary = [chunk('PLTE', rgb)];
-    if (alphas > 0)
-      ancillary.push(
-        chunk(
-          'tRNS',
-          Uint8Array.from({ length: alphas }, (_, i) => rgba[4 * i + 3]!),
-        ),
-      );
-    return this.file(COLOR_TYPE_INDEXED, ancillary, INDEXED_DEFLATE);
+    this.piece = new Uint8Array(Math.max(STREAM_PIECE_BYTES, width + 1));
+    const pieces: Buffer[] = [];
+    this.deflated = new Promise((resolve, reject) => {
+      this.deflate.on('data', (b: Buffer) => pieces.push(b));
+      this.deflate.once('end', () => resolve(new Uint8Array(Buffer.concat(pieces))));
+      this.deflate.once('error', reject);
+    });
+    // A writer given up on (abort) must not leave an unhandled rejection behind.
+    this.deflated.catch(() => undefined);
+  }
+
+  /** Appends the next row: `width` palette indices (each below the final palette's size). */
+  writeRow(indices: Uint8Array): void {
+    if (indices.length !== this.width) throw new RadomeError('BAD_INPUT', `PNG row of ${indices.length} indices; the image is ${this.width} wide`);
+    if (this.rows >= this.height) throw new RadomeError('BAD_INPUT', `PNG already has its ${this.height} rows`);
+    this.rows++;
+    if (this.used + this.width + 1 > this.piece.length) this.flushPiece();
+    this.piece[this.used] = FILTER_NONE;
+    this.piece.set(indices, this.used + 1);
+    this.used += this.width + 1;
+  }
+
+  private flushPiece(): void {
+    if (this.used === 0) return;
+    // The stream keeps the piece until deflated: a new one for the next rows.
+    this.deflate.write(this.piece.subarray(0, this.used));
+    this.piece = new Uint8Array(this.piece.length);
+    this.used = 0;
+  }
+
+  /** The PNG file with `palette` (packed RGBA, 1 to 256 colours); every row must have been written. */
+  async finishWith(palette: Uint32Array): Promise<Uint8Array> {
+    if (this.rows !== this.height) throw new RadomeError('BAD_INPUT', `PNG has ${this.rows} of its ${this.height} rows`);
+    if (palette.length < 1 || palette.length > MAX_PALETTE_SIZE) {
+      throw new RadomeError('BAD_INPUT', `a PNG palette has 1 to ${MAX_PALETTE_SIZE} colours, not ${palette.length}`);
+    }
+    this.flushPiece();
+    this.deflate.end();
+    return pngFile(this.width, this.height, COLOR_TYPE_INDEXED, paletteChunks(palette), await this.deflated);
+  }
+
+  /** Gives the file up (its rows will not fit a palette): the stream is closed. */
+  abort(): void {
+    this.deflate.destroy();
   }
 }
 

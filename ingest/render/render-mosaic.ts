@@ -1,6 +1,6 @@
 import { RadomeError } from '../../core/errors.js';
-import { IndexedPngWriter, RgbaPngWriter } from './png-encode.js';
-import { PixelRowPositions } from './render-overlay.js';
+import { RgbaPngWriter, StreamingIndexedPngWriter } from './png-encode.js';
+import { LocalPlaneSampler } from './local-plane-sampler.js';
 import { checkTile, emptyTile, tileWindow, windowFrame, type PolarTileSource } from './render-tile.js';
 import type { BBox } from './types.js';
 import type { LonLatFrame, PixelFrame } from './web-mercator.js';
@@ -21,10 +21,19 @@ const BOUND_SLACK_KM = 0.5;
 
 /** A member's pixels in one frame: their local-plane positions, row by row, and where the frame lies in the image. */
 class MemberRows {
-  private readonly positions: PixelRowPositions;
+  /** Where the frame's pixels lie in the radar's local plane. */
+  private readonly plane: LocalPlaneSampler;
   /** The frame's place in the image: rows [row0, row1), columns [col0, col1). */
   readonly row1: number;
   readonly col1: number;
+  /** Its blocks' columns in the image: [block0, block1). */
+  readonly block0: number;
+  readonly block1: number;
+  /** Positions of a block row's top and bottom pixel rows, for its blocks' distance bounds. */
+  private readonly topEast: Float64Array;
+  private readonly topNorth: Float64Array;
+  private readonly bottomEast: Float64Array;
+  private readonly bottomNorth: Float64Array;
 
   constructor(
     readonly member: MosaicMember,
@@ -32,9 +41,16 @@ class MemberRows {
     readonly col0: number,
     readonly row0: number,
   ) {
-    this.positions = new PixelRowPositions(frame, member.source.sampler.grid);
+    const { latitude, longitude } = member.source.sampler.grid;
+    this.plane = new LocalPlaneSampler(frame, latitude, longitude);
     this.row1 = row0 + frame.height;
     this.col1 = col0 + frame.width;
+    this.block0 = Math.floor(col0 / BLOCK);
+    this.block1 = Math.ceil(this.col1 / BLOCK);
+    this.topEast = new Float64Array(frame.width);
+    this.topNorth = new Float64Array(frame.width);
+    this.bottomEast = new Float64Array(frame.width);
+    this.bottomNorth = new Float64Array(frame.width);
   }
 
   /**
@@ -43,38 +59,41 @@ class MemberRows {
    * distance of the radar that has the pixel).
    */
   offer(row: number, from: number, to: number, best: Float64Array, out: Uint32Array): void {
-    const { positions, col0 } = this;
-    positions.fill(row - this.row0, from - col0, to - col0);
-    this.member.source.sampler.offerRow(positions.east, positions.north, best, out, col0, this.member.codeColors, from - col0, to - col0);
+    const { col0 } = this;
+    this.member.source.sampler.offerRow(this.plane, row - this.row0, best, out, col0, this.member.codeColors, from - col0, to - col0);
   }
 
   /**
-   * Bounds (km) on the distance from the radar of the frame's pixels in image rows [r0, r1) ×
-   * columns [c0, c1): `bounds` gets [min, max]; false when the block and the frame do not meet.
-   * From the block's centre pixel and its corners (exact for an affine map, plus slack).
+   * Bounds (km) on the distance from the radar of the frame's pixels in each block of image rows
+   * [r0, r1) (which must meet the frame): `near[j]` and `far[j]` for blocks j in [block0, block1).
+   * From each block's four corner pixels (two pixel rows filled once for all blocks): for an affine
+   * map the block is the parallelogram they span, within the largest corner distance of their
+   * mean; plus slack for the interpolation's departure from affine.
    */
-  distanceBounds(r0: number, r1: number, c0: number, c1: number, bounds: Float64Array): boolean {
+  blockBounds(r0: number, r1: number, near: Float64Array, far: Float64Array): void {
     const top = Math.max(r0, this.row0) - this.row0;
     const bottom = Math.min(r1, this.row1) - 1 - this.row0;
-    const left = Math.max(c0, this.col0) - this.col0;
-    const right = Math.min(c1, this.col1) - 1 - this.col0;
-    if (top > bottom || left > right) return false;
-    const { east, north } = this.positions;
-    const midRow = (top + bottom) >> 1;
-    const midCol = (left + right) >> 1;
-    this.positions.fill(midRow, midCol, midCol + 1);
-    const e = east[midCol]!;
-    const n = north[midCol]!;
-    let radius = 0;
-    for (const row of [top, bottom]) {
-      this.positions.fill(row, left, left + 1);
-      this.positions.fill(row, right, right + 1);
-      radius = Math.max(radius, Math.hypot(east[left]! - e, north[left]! - n), Math.hypot(east[right]! - e, north[right]! - n));
+    const { topEast, topNorth, bottomEast, bottomNorth, col0, col1 } = this;
+    this.plane.fillRow(top, topEast, topNorth, 0, topEast.length);
+    this.plane.fillRow(bottom, bottomEast, bottomNorth, 0, bottomEast.length);
+    for (let j = this.block0; j < this.block1; j++) {
+      const left = Math.max(j * BLOCK, col0) - col0;
+      const right = Math.min((j + 1) * BLOCK, col1) - 1 - col0;
+      const e1 = topEast[left]!;
+      const n1 = topNorth[left]!;
+      const e2 = topEast[right]!;
+      const n2 = topNorth[right]!;
+      const e3 = bottomEast[left]!;
+      const n3 = bottomNorth[left]!;
+      const e4 = bottomEast[right]!;
+      const n4 = bottomNorth[right]!;
+      const e = (e1 + e2 + e3 + e4) / 4;
+      const n = (n1 + n2 + n3 + n4) / 4;
+      const radius = Math.sqrt(Math.max((e1 - e) ** 2 + (n1 - n) ** 2, (e2 - e) ** 2 + (n2 - n) ** 2, (e3 - e) ** 2 + (n3 - n) ** 2, (e4 - e) ** 2 + (n4 - n) ** 2));
+      const d = Math.sqrt(e * e + n * n);
+      near[j] = Math.max(0, d - radius - BOUND_SLACK_KM);
+      far[j] = d + radius + BOUND_SLACK_KM;
     }
-    const d = Math.hypot(e, n);
-    bounds[0] = Math.max(0, d - radius - BOUND_SLACK_KM);
-    bounds[1] = d + radius + BOUND_SLACK_KM;
-    return true;
   }
 }
 
@@ -93,35 +112,36 @@ function compositeRows(height: number, width: number, members: MemberRows[], wri
   const blockCols = Math.ceil(width / BLOCK);
   const nearest = new Float64Array(members.length * blockCols);
   const nearestCover = new Float64Array(blockCols);
-  const bounds = new Float64Array(2);
+  const near = new Float64Array(blockCols);
+  const far = new Float64Array(blockCols);
   const spans: number[][] = members.map(() => []);
+  const active: number[] = [];
   for (let r0 = 0; r0 < height; r0 += BLOCK) {
     const r1 = Math.min(height, r0 + BLOCK);
-    const active: number[] = [];
+    active.length = 0;
     nearestCover.fill(Infinity);
-    members.forEach((m, i) => {
-      if (m.row1 <= r0 || m.row0 >= r1) return;
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i]!;
+      if (m.row1 <= r0 || m.row0 >= r1) continue;
       active.push(i);
+      m.blockBounds(r0, r1, near, far);
       const sure = m.member.source.sampler.surelyCovered;
-      for (let j = 0; j < blockCols; j++) {
-        const at = i * blockCols + j;
-        nearest[at] = Infinity;
-        if (!m.distanceBounds(r0, r1, j * BLOCK, Math.min(width, (j + 1) * BLOCK), bounds)) continue;
-        nearest[at] = bounds[0]!;
-        // A member covers a block surely only if the block lies in its frame: pixels beyond are never offered to it.
-        const c1 = Math.min(width, (j + 1) * BLOCK);
-        const inFrame = m.row0 <= r0 && m.row1 >= r1 && m.col0 <= j * BLOCK && m.col1 >= c1;
-        if (sure && inFrame && bounds[0]! >= sure.fromKm && bounds[1]! < sure.toKm) nearestCover[j] = Math.min(nearestCover[j]!, bounds[1]!);
+      // A member covers a block surely only if the block lies in its frame: pixels beyond are never offered to it.
+      const rowsIn = m.row0 <= r0 && m.row1 >= r1;
+      for (let j = m.block0; j < m.block1; j++) {
+        nearest[i * blockCols + j] = near[j]!;
+        const inFrame = rowsIn && m.col0 <= j * BLOCK && m.col1 >= Math.min(width, (j + 1) * BLOCK);
+        if (sure && inFrame && near[j]! >= sure.fromKm && far[j]! < sure.toKm) nearestCover[j] = Math.min(nearestCover[j]!, far[j]!);
       }
-    });
+    }
     for (const i of active) {
       const m = members[i]!;
       const reach = m.member.source.sampler.maxGroundKm;
       const list = spans[i]!;
       list.length = 0;
-      for (let j = 0; j < blockCols; j++) {
-        const near = nearest[i * blockCols + j]!;
-        if (!(near < reach && near <= nearestCover[j]!)) continue;
+      for (let j = m.block0; j < m.block1; j++) {
+        const nearKm = nearest[i * blockCols + j]!;
+        if (!(nearKm < reach && nearKm <= nearestCover[j]!)) continue;
         const from = Math.max(m.col0, j * BLOCK);
         const to = Math.min(m.col1, (j + 1) * BLOCK);
         if (list.length && list[list.length - 1] === from) list[list.length - 1] = to;
@@ -219,14 +239,16 @@ class ColourIndex {
   }
 }
 
-/** Packed RGBA rows as an indexed PNG when they hold at most 256 colours (radar palettes do), else RGBA. */
-export function encodeRowsPng(width: number, height: number, paint: (writeRow: (row: Uint32Array) => void) => void): Uint8Array {
+/**
+ * Packed RGBA rows as an indexed PNG when they hold at most 256 colours (radar palettes do), else
+ * RGBA. Indexed rows are deflated on libuv's pool while `paint` makes the next ones.
+ */
+export async function encodeRowsPng(width: number, height: number, paint: (writeRow: (row: Uint32Array) => void) => void): Promise<Uint8Array> {
   const index = new ColourIndex();
-  const indices = new Uint8Array(width * height);
-  let y = 0;
+  const indices = new Uint8Array(width);
+  const writer = new StreamingIndexedPngWriter(width, height);
   let fits = true;
-  paint((row) => {
-    const at = y++ * width;
+  const indexRow = (row: Uint32Array): void => {
     if (!fits) return;
     let previous = 0;
     let previousIndex = 0;
@@ -241,15 +263,19 @@ export function encodeRowsPng(width: number, height: number, paint: (writeRow: (
         previous = c;
         previousIndex = k;
       }
-      indices[at + i] = previousIndex;
+      indices[i] = previousIndex;
     }
-  });
-  if (fits) {
-    const writer = new IndexedPngWriter(width, height, Uint32Array.from(index.colours));
-    for (let r = 0; r < height; r++) writer.writeRow(indices.subarray(r * width, (r + 1) * width));
-    return writer.finish();
+    writer.writeRow(indices);
+  };
+  try {
+    paint(indexRow);
+  } catch (e) {
+    writer.abort();
+    throw e;
   }
-  const writer = new RgbaPngWriter(width, height);
-  paint((row) => writer.writeRow(row));
-  return writer.finish();
+  if (fits) return writer.finishWith(Uint32Array.from(index.colours));
+  writer.abort();
+  const rgba = new RgbaPngWriter(width, height);
+  paint((row) => rgba.writeRow(row));
+  return rgba.finish();
 }

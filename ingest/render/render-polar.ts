@@ -3,6 +3,7 @@ import { BEAM_MODEL_NAME, EFFECTIVE_RADIUS_FACTOR, beamModel, type BeamModel } f
 import type { ColorScale } from './color-scale.js';
 import { checkGridData, codedGatesOf } from './gate-codes.js';
 import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
+import type { LocalPlaneSampler } from './local-plane-sampler.js';
 import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, PixelRowPositions, checkRadarSite, encodeOverlay, overlayFrame, type PixelRow, type RowPainter } from './render-overlay.js';
 import type { CodedPolarGrid, OverlayGeometry, PolarGeometry, PolarGrid, RenderedOverlay } from './types.js';
 import type { MercatorFrame, PixelFrame } from './web-mercator.js';
@@ -190,28 +191,37 @@ export class PolarGridSampler {
   }
 
   /**
-   * For a composite: each pixel of a row (local-plane `east`, `north` km) that this grid covers and
-   * that is nearer to this radar than `best[at + col]` (squared km) takes `codeColors[code]` into
+   * For a composite: each pixel of row `row` of `plane`'s frame that this grid covers and that is
+   * nearer to this radar than `best[at + col]` (squared km) takes `codeColors[code]` into
    * `out[at + col]` and its squared distance into `best`. Pixels a nearer radar already has are
    * skipped before any gate lookup, so overlapping coverage costs one comparison a pixel. Only
-   * columns [from, to) of the row are offered.
+   * columns [from, to) of the row are offered. Each pixel's position (`plane`'s fillRow's, to the
+   * bit) is made where it is used: no east/north arrays are written and read back.
    */
-  offerRow(east: Float64Array, north: Float64Array, best: Float64Array, out: Uint32Array, at: number, codeColors: Uint32Array, from = 0, to = east.length): void {
+  offerRow(plane: LocalPlaneSampler, row: number, best: Float64Array, out: Uint32Array, at: number, codeColors: Uint32Array, from: number, to: number): void {
     const { gateOfBin, radials, grid } = this;
     const { codes } = grid;
     const perGroundStep = 1 / this.groundStepKm;
     const maxD2 = this.maxGroundKm * this.maxGroundKm;
-    for (let col = from; col < to; col++) {
-      const e = east[col]!;
-      const n = north[col]!;
-      const d2 = e * e + n * n;
-      if (!(d2 < best[at + col]!) || d2 >= maxD2) continue;
-      const r = radialOffsetAt(radials, e, n);
-      if (r < 0) continue;
-      const g = gateOfBin[(Math.sqrt(d2) * perGroundStep) | 0]!;
-      if (g < 0) continue;
-      best[at + col] = d2;
-      out[at + col] = codeColors[codes[r + g]!]!;
+    const { step, rowEast, rowNorth } = plane;
+    for (let i = plane.prepareRow(row, from, to), col = from, k = from - i * step; col < to; i++, k = 0) {
+      const e0 = rowEast[i]!;
+      const n0 = rowNorth[i]!;
+      const de = (rowEast[i + 1]! - e0) / step;
+      const dn = (rowNorth[i + 1]! - n0) / step;
+      const end = Math.min(col + step - k, to);
+      for (; col < end; col++, k++) {
+        const e = e0 + de * k;
+        const n = n0 + dn * k;
+        const d2 = e * e + n * n;
+        if (!(d2 < best[at + col]!) || d2 >= maxD2) continue;
+        const r = radialOffsetAt(radials, e, n);
+        if (r < 0) continue;
+        const g = gateOfBin[(Math.sqrt(d2) * perGroundStep) | 0]!;
+        if (g < 0) continue;
+        best[at + col] = d2;
+        out[at + col] = codeColors[codes[r + g]!]!;
+      }
     }
   }
 

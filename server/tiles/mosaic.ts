@@ -159,7 +159,7 @@ export class MosaicService implements MosaicLayers {
       const key = c.etag;
       let frame = this.frames.get(key);
       if (!frame) {
-        frame = Promise.resolve().then(() => renderFrame(c));
+        frame = renderFrame(c);
         this.frames.set(key, frame);
         bound(this.frames, MAX_FRAMES);
         frame.catch(() => this.frames.delete(key));
@@ -170,10 +170,10 @@ export class MosaicService implements MosaicLayers {
 }
 
 /** The CONUS frame image of a composite (no echo shaded, no radar transparent) and its JSON. */
-function renderFrame(c: MosaicComposite): MosaicFrame {
+async function renderFrame(c: MosaicComposite): Promise<MosaicFrame> {
   const frame = lonLatFrame(CONUS_BBOX, CONUS_STEP_DEG);
   const shaded = c.colors.map((m) => ({ source: m.source, codeColors: m.codeColors.map((color) => (color === 0 ? NO_ECHO_RGBA : color)) }));
-  const png = encodeRowsPng(frame.width, frame.height, (writeRow) => compositeLonLatFrame(shaded, frame, writeRow));
+  const png = await encodeRowsPng(frame.width, frame.height, (writeRow) => compositeLonLatFrame(shaded, frame, writeRow));
   const [w, s, e, n] = CONUS_BBOX;
   const scale = colorScaleForMoment('REF');
   return {

@@ -101,7 +101,12 @@ async function radialAngles(prefix: string, group: Location, name: string): Prom
 async function radialTimes(prefix: string, group: Location): Promise<Float64Array> {
   const { data } = await readArray(prefix, group, 'time');
   if (data instanceof Float64Array) return data;
-  if (data instanceof BigInt64Array) return Float64Array.from(data, Number);
+  if (data instanceof BigInt64Array) {
+    // A loop, not Float64Array.from(data, Number): that maps through a call per element.
+    const out = new Float64Array(data.length);
+    for (let i = 0; i < data.length; i++) out[i] = Number(data[i]!);
+    return out;
+  }
   throw corrupt(prefix, `${group.path}/time is neither int64 nor float64`);
 }
 

@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { deflateSync, inflate } from 'node:zlib';
+import { deflateSync, inflate, inflateSync } from 'node:zlib';
 import * as zarr from 'zarrita';
 
 const inflateAsync = promisify(inflate);
@@ -8,6 +8,12 @@ const inflateAsync = promisify(inflate);
 const ELEMENT_BYTES: Record<string, number> = { int8: 1, uint8: 1, bool: 1, int16: 2, uint16: 2, float16: 2, int32: 4, uint32: 4, float32: 4, int64: 8, uint64: 8, float64: 8 };
 /** node:zlib's default output piece, for chunks of unknown size. */
 const DEFAULT_PIECE = 16 * 1024;
+/**
+ * Chunks up to this size inflate on this thread: an inflate on the pool costs this thread a zlib
+ * stream's set-up and callbacks (~0.1 ms), more than inflating a coordinate or scalar (a few kB)
+ * itself; a mosaic reads seven such chunks per sweep beside its one large moment.
+ */
+const SYNC_INFLATE_BYTES = 64 * 1024;
 
 /**
  * zlib for zarrita through node:zlib. zarrita's own goes through a web DecompressionStream (a
@@ -35,7 +41,7 @@ class NodeZlibCodec {
   async decode(bytes: Uint8Array): Promise<Uint8Array> {
     // One byte more than the chunk so the stream's end fits in the same piece.
     const chunkSize = this.chunkBytes === null ? DEFAULT_PIECE : Math.max(64, this.chunkBytes + 1);
-    const out = await inflateAsync(bytes, { chunkSize });
+    const out = this.chunkBytes !== null && this.chunkBytes <= SYNC_INFLATE_BYTES ? inflateSync(bytes, { chunkSize }) : await inflateAsync(bytes, { chunkSize });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
 }

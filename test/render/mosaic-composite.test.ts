@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compositeLonLatFrame, lonLatFrame, type MosaicMember } from '../../ingest/render/render-mosaic.js';
-import { PixelRowPositions } from '../../ingest/render/render-overlay.js';
+import { LocalPlaneSampler } from '../../ingest/render/local-plane-sampler.js';
 import { PolarTileSource } from '../../ingest/render/render-tile.js';
 import type { CodedPolarGrid } from '../../ingest/render/types.js';
 import type { LonLatFrame } from '../../ingest/render/web-mercator.js';
@@ -47,11 +47,8 @@ function bruteForce(members: MosaicMember[], frame: LonLatFrame): Uint32Array {
     const row0 = Math.max(0, Math.floor((frame.north - n) / frame.stepDeg) - 1);
     const row1 = Math.min(frame.height, Math.ceil((frame.north - s) / frame.stepDeg) + 1);
     const window: LonLatFrame = { width: col1 - col0, height: row1 - row0, west: frame.west + col0 * frame.stepDeg, north: frame.north - row0 * frame.stepDeg, stepDeg: frame.stepDeg };
-    const positions = new PixelRowPositions(window, m.source.sampler.grid);
-    for (let row = row0; row < row1; row++) {
-      positions.fill(row - row0);
-      m.source.sampler.offerRow(positions.east, positions.north, best, out, row * frame.width + col0, m.codeColors);
-    }
+    const plane = new LocalPlaneSampler(window, m.source.sampler.grid.latitude, m.source.sampler.grid.longitude);
+    for (let row = row0; row < row1; row++) m.source.sampler.offerRow(plane, row - row0, best, out, row * frame.width + col0, m.codeColors, 0, window.width);
   }
   return out;
 }
