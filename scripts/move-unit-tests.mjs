@@ -21,6 +21,7 @@
 // is; every relative specifier elsewhere in the repo that named a moved file is rewritten to its
 // new place. Moves are recorded in scripts/moved-tests.json (new path → old path), so a moved file
 // that a later merge edited with specifiers written for its old folder is repaired on the next run.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,6 +209,10 @@ for (const { from, to } of plan) {
   delete manifest[from];
 }
 for (const [file, text] of changed) writeFileSync(join(root, file), text);
+// Specifiers change length, so imports may now fit on one line (or no longer do): the formatter decides.
+const biome = join(root, 'node_modules', '.bin', 'biome');
+const written = [...changed.keys()].filter((f) => /\.(ts|mts|mjs|js)$/.test(f));
+if (written.length && existsSync(biome)) execFileSync(biome, ['format', '--write', ...written], { cwd: root, stdio: 'ignore' });
 if (plan.length) {
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => (a < b ? -1 : 1)));
   writeFileSync(join(root, MANIFEST), `${JSON.stringify(sorted, null, 2)}\n`);
