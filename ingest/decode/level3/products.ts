@@ -114,8 +114,10 @@ const NONE: LevelCoding = { kind: 'none' };
 const DIGITAL_REFLECTIVITY: LevelCoding = { kind: 'min-increment', minScale: 0.1, incrementScale: 0.1, firstLevel: 2 };
 const PRECIP_HUNDREDTHS: LevelCoding = { kind: 'scale-offset', unitScale: 0.01 };
 const SCALE_OFFSET: LevelCoding = { kind: 'scale-offset', unitScale: 1 };
-/** The 256-level, 0.25 km radial products (super-resolution and dual-polarisation). */
-const DIGITAL_RADIAL = { format: 'radial', resolutionKm: 0.25, dataLevels: 256, compressible: true } as const;
+/** The 256-level radial products (digital: compressible, one byte a bin) of a bin size. */
+const digitalRadial = (resolutionKm: number) => ({ format: 'radial', resolutionKm, dataLevels: 256, compressible: true }) as const;
+/** …the super-resolution and dual-polarisation ones at 0.25 km. */
+const DIGITAL_RADIAL = digitalRadial(0.25);
 /** …of which one per elevation cut. */
 const DIGITAL_CUT = { ...DIGITAL_RADIAL, hasElevation: true } as const;
 /** A product's mnemonics at the six lowest cuts: N0x, NAx, N1x, NBx, N2x, N3x. */
@@ -183,11 +185,8 @@ const entries: Entry[] = [
     name: 'Digital Hybrid Scan Reflectivity',
     category: 'REFLECTIVITY',
     units: 'dBZ',
-    format: 'radial',
-    resolutionKm: 1,
-    dataLevels: 256,
+    ...digitalRadial(1),
     coding: DIGITAL_REFLECTIVITY,
-    compressible: true,
     params: [maxRefl, { name: 'averageTime', hw: 48, type: 'time', minutesHw: 49 }],
   },
   {
@@ -364,11 +363,8 @@ const entries: Entry[] = [
     name: 'Digital Vertically Integrated Liquid',
     category: 'OTHER',
     units: 'kg/m2',
-    format: 'radial',
-    resolutionKm: 1,
-    dataLevels: 256,
+    ...digitalRadial(1),
     coding: { kind: 'vil-log' },
-    compressible: true,
     params: [
       { name: 'maxVilKgM2', hw: 47 },
       { name: 'editedRadials', hw: 48 },
@@ -380,11 +376,8 @@ const entries: Entry[] = [
     name: 'Enhanced Echo Tops',
     category: 'OTHER',
     units: 'kft',
-    format: 'radial',
-    resolutionKm: 1,
-    dataLevels: 256,
+    ...digitalRadial(1),
     coding: { kind: 'echo-top' },
-    compressible: true,
     params: [
       { name: 'maxEchoTopKft', hw: 47 },
       { name: 'editedRadials', hw: 48 },
@@ -398,11 +391,8 @@ const entries: Entry[] = [
     name: 'Digital Storm Total Precipitation',
     category: 'PRECIPITATION',
     units: 'in',
-    format: 'radial',
-    resolutionKm: 2,
-    dataLevels: 256,
+    ...digitalRadial(2),
     coding: { kind: 'min-increment', minScale: 0.01, incrementScale: 0.01, firstLevel: 0 },
-    compressible: true,
     params: [beginTime(27, 28), bias(30), { name: 'maxAccumulationIn', hw: 47, scale: 0.01 }, endTime(48, 49), grPairs(50)],
   },
   {
