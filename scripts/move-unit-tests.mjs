@@ -126,7 +126,8 @@ function destination(file) {
   const nonCore = code.filter(([target, n]) => areaOf(target) !== 'core' && n > 0);
   const used = nonCore.length ? nonCore : code.filter(([, n]) => n > 0);
   if (used.length === 0) return { to: null, why: 'imports no value from core/, ingest/, store/, server/ or cli/' };
-  const areas = new Set(used.map(([target]) => areaOf(target)));
+  // Areas count type imports too: a type test spanning store/ and server/ is an integration suite.
+  const areas = new Set(code.map(([target]) => areaOf(target)).filter((a) => a !== 'core'));
   if (areas.size > 1) return { to: null, why: `integration suite: imports from ${[...areas].sort().join('/, ')}/` };
   const namesake = code.find(([target]) => baseName(target) === name);
   if (namesake) return { to: posix.join(posix.dirname(namesake[0]), `${name}.test.ts`), why: `imports ${namesake[0]}, its namesake` };

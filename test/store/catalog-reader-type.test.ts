@@ -4,8 +4,8 @@ import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { RadomeContext } from '../../server/context.js';
 import type { RadomeServerOptions } from '../../server/http/server.js';
 import type { IngestControl } from '../../server/ingest-admin.js';
-import { openCatalog, type CatalogReader, type CatalogTransaction, type CatalogWriter, type IngestWriter, type ReadOnlyCatalog, type TransactionWriter } from './index.js';
-import { tempDbPath } from '../../test/store/catalog-fixtures.js';
+import { openCatalog, type CatalogReader, type CatalogTransaction, type CatalogWriter, type IngestWriter, type ReadOnlyCatalog, type TransactionWriter } from '../../store/catalog/index.js';
+import { tempDbPath } from './catalog-fixtures.js';
 
 /** Members of a reader or writer whose result is not a Promise (an engine behind a network connection could not implement them). */
 type SyncMemberNames<T> = {
