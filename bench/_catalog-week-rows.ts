@@ -8,6 +8,7 @@ import { productByMnemonic } from '../ingest/decode/level3/products.js';
 import { level2ObjectStem, level2ZarrPrefix } from '../ingest/level2/volume-id.js';
 import { level3ObjectStem, level3StormCellsKey } from '../ingest/level3/product-id.js';
 import type { CommitLevel2VolumeInput, CommitLevel3ProductInput, RadarSiteRow, SweepRow } from '../store/catalog/index.js';
+import { seededRandom } from './_seeded-random.js';
 
 /** Bump when the rows change: cached catalogs are keyed by it. */
 export const WEEK_ROWS_VERSION = 2;
@@ -59,18 +60,6 @@ const GATES: Record<string, number> = { REF: 1832, VEL: 1192, SW: 1192, ZDR: 119
 
 /** Level 3 products each volume makes (a subset of what NOAA's feed carries). */
 const PRODUCT_MNEMONICS = ['N0B', 'N0G', 'N0C', 'N0X', 'N0H', 'HHC', 'DPR', 'DAA', 'DTA', 'OHA', 'NST', 'NMD', 'DVL', 'EET'];
-
-/** mulberry32: a small seeded generator, so a shape always gives the same rows. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The first `count` known NEXRAD sites: the CONUS K sites first, then Alaska, Hawaii, Pacific, Puerto Rico. */
 export function weekSites(count: number): RadarSiteRow[] {
@@ -208,7 +197,7 @@ export function productObjectKeys(p: CommitLevel3ProductInput['product']): strin
  */
 export function* weekItems(shape: WeekShape): Generator<WeekItem> {
   const sites = weekSites(shape.sites);
-  const next = random(shape.seed);
+  const next = seededRandom(shape.seed);
   const offsets = sites.map(() => Math.floor(next() * VOLUME_PERIOD_MS));
   const vcps = sites.map(() => (next() < PRECIPITATION_SHARE ? 212 : 35));
   const slots = Math.round((shape.days * DAY_MS) / VOLUME_PERIOD_MS);

@@ -6,21 +6,10 @@ import { PNG } from 'pngjs';
 import { codePalette } from '../ingest/render/code-palette.js';
 import { colorScaleForMoment, encodeIndexedPng, encodeRgbaPng, renderPolarPng, type PolarGrid } from '../ingest/render/index.js';
 import { median, peakRssMb, report, timeRuns, type BenchRow } from './harness.js';
+import { seededRandom } from './_seeded-random.js';
 
 const KLOT = { latitude: 41.6045, longitude: -88.0847, heightM: 202 + 20 };
 const RUNS = 9;
-
-/** Deterministic pseudo-random numbers (mulberry32) so every run renders the same weather. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A sweep like real weather: convective cells and a stratiform band over noisy texture, clutter
@@ -28,7 +17,7 @@ function random(seed: number): () => number {
  * (about two thirds of the sweep) and values are quantised as Level 2 stores them.
  */
 function syntheticSweep(kind: 'REF' | 'VEL', radials: number, gates: number, widthDeg: number): PolarGrid {
-  const rnd = random(kind === 'REF' ? 1 : 2);
+  const rnd = seededRandom(kind === 'REF' ? 1 : 2);
   const firstGateKm = 2.125;
   const gateSpacingKm = 0.25;
   const cells = Array.from({ length: 14 }, () => ({ x: (rnd() - 0.5) * 500, y: (rnd() - 0.5) * 500, r: 8 + rnd() * 30, peak: 35 + rnd() * 30 }));

@@ -26,7 +26,7 @@ import { decodeArchiveII, type Level2Volume } from '../ingest/decode/level2/inde
 import { encodeSweepStore } from '../ingest/level2/sweep-store.js';
 import { level2ObjectStem, level2ZarrPrefix } from '../ingest/level2/volume-id.js';
 import { level2SweepId, level2VolumeId } from '../core/vocabulary/index.js';
-import { polarGridOf, locationOf } from '../ingest/level2/plan.js';
+import { polarGridOf, locationOf, volumeRows } from '../ingest/level2/plan.js';
 import { colorScaleForMoment } from '../ingest/render/index.js';
 import { PolarTileSource, renderTile, tileRange } from '../ingest/render/render-tile.js';
 import { StoredGridSource } from '../server/tiles/grid-source.js';
@@ -115,26 +115,10 @@ async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2V
       };
     }),
   );
-  const scanStart = Math.min(...volume.sweeps.map((s) => s.startTime));
-  const scanEnd = Math.max(...volume.sweeps.map((s) => s.endTime));
-  const file = { source: 'bench', key: volumeId, fingerprint: volumeId, size: 0, ingestedAt: T };
+  const file = { source: 'bench', key: volumeId, fingerprint: volumeId, size: 0 };
   await catalog.writer.radar.commitVolume({
-    file,
-    site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
-    volume: {
-      id: volumeId,
-      site: volume.site,
-      scanStart,
-      scanEnd,
-      vcp: volume.vcp,
-      sweepCount: sweeps.length,
-      source: 'bench',
-      sourceKey: volumeId,
-      sourceSize: 0,
-      sourceFingerprint: volumeId,
-      ingestedAt: T,
-      zarrKey,
-    },
+    file: { ...file, ingestedAt: T },
+    ...volumeRows(volume, location, volume.sweeps, sweeps, file, T),
     sweeps,
   });
 }

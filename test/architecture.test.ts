@@ -15,10 +15,13 @@ function sourceFiles(dir: string): string[] {
     .map((e) => relative(root, join(e.parentPath, e.name)));
 }
 
-const files = CODE_DIRS.flatMap(sourceFiles);
-const text = new Map(files.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
+/** The code, and the unit tests beside it (`*.test.ts`): the layering holds for both. */
+const codeAndTests = CODE_DIRS.flatMap(sourceFiles);
+const files = codeAndTests.filter((f) => !f.endsWith('.test.ts'));
+const tests = codeAndTests.filter((f) => f.endsWith('.test.ts'));
+const text = new Map(codeAndTests.map((f) => [f, readFileSync(join(root, f), 'utf8')]));
 
-/** Files whose text matches `pattern`. */
+/** Files (code, not tests: they spell values out to check them) whose text matches `pattern`. */
 const filesMatching = (pattern: RegExp) => files.filter((f) => pattern.test(text.get(f)!));
 
 /** The repo-relative modules a file imports (static and dynamic, relative specifiers only). */
@@ -58,8 +61,8 @@ describe('one vocabulary', () => {
 });
 
 describe('layers', () => {
-  it('store/ imports nothing from ingest/ or server/', () => {
-    const offending = files
+  it('store/ imports nothing from ingest/ or server/ (its tests may import test/ support and fixtures)', () => {
+    const offending = codeAndTests
       .filter((f) => f.startsWith('store/'))
       .flatMap((f) =>
         importsOf(f)
@@ -70,7 +73,7 @@ describe('layers', () => {
   });
 
   it('core/ imports nothing from the other layers', () => {
-    const offending = files
+    const offending = codeAndTests
       .filter((f) => f.startsWith('core/'))
       .flatMap((f) =>
         importsOf(f)
@@ -85,7 +88,7 @@ describe('layers', () => {
     // rendering tiles and point values from stored grids, deriving rainfall, swaths and reflector
     // heights from stored data, and the object keys ingest writes.
     const allowed = [/^ingest\/decode\//, /^ingest\/render\//, /^ingest\/derive\//, /^ingest\/level2\/plan\.ts$/, /^ingest\/level3\/product-render\.ts$/, /^ingest\/level3\/product-id\.ts$/];
-    const offending = files
+    const offending = codeAndTests
       .filter((f) => f.startsWith('server/'))
       .flatMap((f) =>
         importsOf(f)
@@ -93,5 +96,15 @@ describe('layers', () => {
           .map((m) => `${f} → ${m}`),
       );
     expect(offending).toEqual([]);
+  });
+
+  it('only tests import from test/, and nothing imports a test', () => {
+    const offending = files.flatMap((f) =>
+      importsOf(f)
+        .filter((m) => m.startsWith('test/') || m.endsWith('.test.ts'))
+        .map((m) => `${f} → ${m}`),
+    );
+    expect(offending).toEqual([]);
+    expect(tests.flatMap((f) => importsOf(f).filter((m) => m.endsWith('.test.ts')))).toEqual([]);
   });
 });

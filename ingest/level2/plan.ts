@@ -144,6 +144,35 @@ export function byElevationNumber(a: RenderedCut, b: RenderedCut): number {
   return a.cut.elevationNumber - b.cut.elevationNumber;
 }
 
+/** A volume's site row and volume row, its scan spanning its cuts' times. */
+export function volumeRows(
+  volume: Pick<Level2Volume, 'site' | 'volumeStart' | 'vcp'>,
+  location: RadarLocation,
+  cuts: readonly { startTime: number; endTime: number }[],
+  sweeps: readonly SweepRow[],
+  file: SourceObject,
+  ingestedAt: number,
+): { site: RadarSiteRow; volume: VolumeRow } {
+  const volumeId = level2VolumeId(volume.site, volume.volumeStart);
+  return {
+    site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
+    volume: {
+      id: volumeId,
+      site: volume.site,
+      scanStart: Math.min(...cuts.map((c) => c.startTime)),
+      scanEnd: Math.max(...cuts.map((c) => c.endTime)),
+      vcp: volume.vcp,
+      sweepCount: sweeps.length,
+      source: file.source,
+      sourceKey: file.key,
+      sourceSize: file.size,
+      sourceFingerprint: file.fingerprint,
+      ingestedAt,
+      zarrKey: level2ZarrPrefix(volume.site, volume.volumeStart, volumeId),
+    },
+  };
+}
+
 /** The objects and rows of a volume's rendered cuts (in elevation order). */
 export function planRenderedCuts(volume: Pick<Level2Volume, 'site' | 'volumeStart' | 'vcp'>, location: RadarLocation, cuts: RenderedCut[], file: SourceObject, options: PlanOptions): Level2Plan {
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
@@ -208,24 +237,15 @@ export function planRenderedCuts(volume: Pick<Level2Volume, 'site' | 'volumeStar
       cuts.map((c) => c.store),
     ),
   );
-  const scanStart = Math.min(...cuts.map((c) => c.cut.startTime));
-  const scanEnd = Math.max(...cuts.map((c) => c.cut.endTime));
   return {
-    site: { id: volume.site, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM },
-    volume: {
-      id: volumeId,
-      site: volume.site,
-      scanStart,
-      scanEnd,
-      vcp: volume.vcp,
-      sweepCount: sweeps.length,
-      source: file.source,
-      sourceKey: file.key,
-      sourceSize: file.size,
-      sourceFingerprint: file.fingerprint,
-      ingestedAt: options.ingestedAt,
-      zarrKey,
-    },
+    ...volumeRows(
+      volume,
+      location,
+      cuts.map((c) => c.cut),
+      sweeps,
+      file,
+      options.ingestedAt,
+    ),
     sweeps,
     objects,
   };

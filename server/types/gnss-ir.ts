@@ -1,4 +1,5 @@
 import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SnrStatistics, StationWindowArgs } from './gnss.js';
 
 @ObjectType({ description: "One rising or setting arc's reflector height (GNSS-IR), as gnssrefl's gnssir reports it." })
 export class ReflectorHeightArc {
@@ -61,16 +62,7 @@ export class DailyReflectorHeight {
 }
 
 @ArgsType()
-export class ReflectorHeightArgs {
-  @Field(() => String, { description: '4-character station code (case-insensitive).' })
-  station: string;
-
-  @Field(() => Date, { description: 'Inclusive, GPS time.' })
-  from: Date;
-
-  @Field(() => Date, { description: 'Exclusive, GPS time.' })
-  to: Date;
-
+export class ReflectorHeightArgs extends StationWindowArgs {
   @Field(() => [Int], { nullable: true, description: "gnssrefl frequency codes; default the station's settings (else 1, 20, 5)." })
   frequencies: number[] | null;
 
@@ -114,46 +106,13 @@ export enum SnrElevationGroupBy {
 registerEnumType(SnrElevationGroupBy, { name: 'SnrElevationGroupBy', description: 'A dimension the SNR-versus-elevation curve is kept apart by.' });
 
 @ObjectType({ description: 'SNR statistics of one elevation bin (and group).' })
-export class SnrElevationBin {
+export class SnrElevationBin extends SnrStatistics {
   @Field(() => Float, { description: 'Lower edge of the bin, degrees.' })
   elevation: number;
-
-  @Field(() => String, { nullable: true })
-  constellation: string | null;
-
-  @Field(() => String, { nullable: true })
-  satellite: string | null;
-
-  @Field(() => String, { nullable: true })
-  obsCode: string | null;
-
-  @Field(() => Int)
-  count: number;
-
-  @Field(() => Float, { description: 'dB-Hz.' })
-  mean: number;
-
-  @Field(() => Float, { description: 'dB-Hz.' })
-  min: number;
-
-  @Field(() => Float, { description: 'dB-Hz.' })
-  max: number;
-
-  @Field(() => Float, { description: 'Population standard deviation, dB-Hz.' })
-  stddev: number;
 }
 
 @ArgsType()
-export class SnrByElevationArgs {
-  @Field(() => String)
-  station: string;
-
-  @Field(() => Date, { description: 'Inclusive, GPS time.' })
-  from: Date;
-
-  @Field(() => Date, { description: 'Exclusive, GPS time.' })
-  to: Date;
-
+export class SnrByElevationArgs extends StationWindowArgs {
   @Field(() => Float, { defaultValue: 5, description: 'Bin width, degrees.' })
   binWidth: number;
 

@@ -65,11 +65,9 @@ export function gnssStationFromRow(r: GnssStationRow): GnssStation {
   };
 }
 
-@ObjectType({ description: 'SNR statistics of one bucket (and group). Times are GPS time (the RINEX time system), written as ISO 8601 with Z.' })
-export class SnrPoint {
-  @Field(() => Date, { description: 'Start of the bucket, or `from` when the range cuts the first bucket.' })
-  start: Date;
-
+/** What an SNR statistic of one group holds, whatever it is bucketed by (time: SnrPoint; elevation: SnrElevationBin); used by no field, so not in the schema itself. */
+@ObjectType()
+export abstract class SnrStatistics {
   @Field(() => String, { nullable: true, description: 'RINEX constellation letter (G R E C J I S) when grouped by CONSTELLATION.' })
   constellation: string | null;
 
@@ -78,9 +76,6 @@ export class SnrPoint {
 
   @Field(() => String, { nullable: true, description: 'RINEX observable (S1, S1C, …) when grouped by OBS_CODE.' })
   obsCode: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Frequency band (1 for S1, S1C, S1W …; the digit of the code) when grouped by BAND or OBS_CODE.' })
-  band: number | null;
 
   @Field(() => Int, { description: 'Observations summed.' })
   count: number;
@@ -96,6 +91,15 @@ export class SnrPoint {
 
   @Field(() => Float, { description: 'Population standard deviation, dB-Hz.' })
   stddev: number;
+}
+
+@ObjectType({ description: 'SNR statistics of one bucket (and group). Times are GPS time (the RINEX time system), written as ISO 8601 with Z.' })
+export class SnrPoint extends SnrStatistics {
+  @Field(() => Date, { description: 'Start of the bucket, or `from` when the range cuts the first bucket.' })
+  start: Date;
+
+  @Field(() => Int, { nullable: true, description: 'Frequency band (1 for S1, S1C, S1W …; the digit of the code) when grouped by BAND or OBS_CODE.' })
+  band: number | null;
 }
 
 export function snrPointFromRow(p: SnrPointRow): SnrPoint {
@@ -132,8 +136,9 @@ export class SnrSummary {
   groups: SnrPoint[];
 }
 
+/** A station and a time window: what every GNSS query asks first. */
 @ArgsType()
-export class SnrSelectionArgs {
+export class StationWindowArgs {
   @Field(() => String, { description: '4-character station code (case-insensitive).' })
   station: string;
 
@@ -142,7 +147,10 @@ export class SnrSelectionArgs {
 
   @Field(() => Date, { description: 'Exclusive, GPS time.' })
   to: Date;
+}
 
+@ArgsType()
+export class SnrSelectionArgs extends StationWindowArgs {
   @Field(() => [String], { nullable: true, description: 'SNR observables as the RINEX files name them (S1, S2, S1C, S5Q …); default all.' })
   obsCodes: string[] | null;
 

@@ -3,7 +3,7 @@
 // package's public entry exports only its row-oriented writers and ByteWriter; these functions
 // live under its `./src/*.js` export, which follows the library's internals. This module is the
 // one place radome names them, so a hyparquet-writer upgrade (the version is pinned) is checked
-// here, and by test/store/parquet-write-columns.test.ts, which reads the files back with hyparquet.
+// here, and by store/parquet/parquet-write-columns.test.ts, which reads the files back with hyparquet.
 export { ByteWriter } from 'hyparquet-writer';
 export { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 export { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';

@@ -1,7 +1,7 @@
 // Bad input through the real `radome ingest files`: each bad file gets a typed error naming it,
 // is recorded and quarantined, nothing of it reaches the catalog or the store, the good files
 // beside it are ingested, and nothing crashes or hangs.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { random, volume1, volume31 } from '../level2/synthetic-volumes.js';
 import { sampleFile } from '../sample-data.js';
+import { type BadFile, expectQuarantined, ingestAmongBad, writeInputs } from './bad-files.js';
 import { runRadome } from './radome-process.js';
 
 describe('radome ingest files with bad input among good', () => {
@@ -17,7 +18,7 @@ describe('radome ingest files with bad input among good', () => {
   let dataDir: string;
   const env = () => ({ RADOME_DATA_DIR: dataDir, RADOME_RENDER_SIZE: '256' });
   const good = { 'klot-volume': encodeArchiveII(volume31()), 'legacy-message1': encodeArchiveII(volume1()) };
-  const bad: Record<string, { bytes: Uint8Array; code: string }> = {};
+  const bad: Record<string, BadFile> = {};
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'radome-bad-'));
@@ -34,39 +35,19 @@ describe('radome ingest files with bad input among good', () => {
     bad.empty = { bytes: new Uint8Array(0), code: 'TRUNCATED' };
     const real = sampleFile('nexrad/level2/KLOT20220317_000842_V06');
     if (real) bad['real-truncated_V06'] = { bytes: readFileSync(real).subarray(0, 1_000_000), code: 'TRUNCATED' };
-    mkdirSync(join(dir, 'in'));
-    for (const [name, bytes] of Object.entries(good)) writeFileSync(join(dir, 'in', name), bytes);
-    for (const [name, { bytes }] of Object.entries(bad)) writeFileSync(join(dir, 'in', name), bytes);
+    writeInputs(dir, good, bad);
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('ingests the good, reports, records and quarantines the bad, and leaves no trace of them', async () => {
-    const run = await runRadome(['ingest', 'files', join(dir, 'in')], env(), 120_000);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(run.stdout).toContain(`2 ingested, 0 unchanged, ${Object.keys(bad).length} failed`);
-    for (const [name, { code }] of Object.entries(bad)) {
-      const line = run.stdout.split('\n').find((l) => l.startsWith('FAILED') && l.includes(join(dir, 'in', name) + ':'));
-      expect(line, `a FAILED line naming ${name}`).toBeDefined();
-      expect(line).toContain(`[${code}]`);
-    }
+    await ingestAmongBad(dir, env(), 2, bad);
 
     const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
       expect((await catalog.reader.radar.volumes({}, { first: 10 })).rows.map((v) => v.site).sort()).toEqual(['KLOT', 'KTLX']);
-      const failures = await catalog.reader.ingest.failures();
-      expect(failures.map((f) => f.key).sort()).toEqual(
-        Object.keys(bad)
-          .map((n) => join(dir, 'in', n))
-          .sort(),
-      );
       const store = new FileObjectStore(join(dataDir, 'objects'));
-      for (const f of failures) {
-        expect(f.errorCode).toBe(bad[f.key.split('/').pop()!]!.code);
-        expect(f.quarantineKey).toMatch(/^quarantine\/local\//);
-        const kept = await store.get(f.quarantineKey!);
-        expect(Buffer.from(kept!.body).equals(Buffer.from(bad[f.key.split('/').pop()!]!.bytes))).toBe(true);
-      }
+      await expectQuarantined(catalog.reader, store, dir, bad);
       // Every other object belongs to a catalogued sweep or volume's sweep store: nothing half-written.
       const sweeps = (await catalog.reader.radar.sweeps({}, { first: 1000 })).rows;
       const owned = new Set(sweeps.flatMap((s) => [s.imageKey, s.metadataKey]));

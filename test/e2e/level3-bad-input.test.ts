@@ -1,7 +1,7 @@
 // Corrupt and truncated Level 3 products among good ones through the real `radome ingest files`:
 // typed errors naming each bad file, recorded and quarantined, nothing of them in the catalog or
 // the store, the good ones ingested (synthetic products, so this runs without the real samples).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeLevel3, textPacket } from '../fixtures/level3-encoder.js';
 import { accumulationProduct, graphicProduct, hydrometeorProduct, nullAccumulationProduct, rasterProduct, velocityProduct } from '../level3-ingest/synthetic-products.js';
 import { sampleFile } from '../sample-data.js';
-import { runRadome } from './radome-process.js';
+import { type BadFile, expectQuarantined, ingestAmongBad, writeInputs } from './bad-files.js';
 
 describe('radome ingest files with bad Level 3 products among good', () => {
   let dir: string;
@@ -24,7 +24,7 @@ describe('radome ingest files with bad Level 3 products among good', () => {
     'nst-product': graphicProduct(),
     'null-daa-product': nullAccumulationProduct(),
   };
-  const bad: Record<string, { bytes: Uint8Array; code: string }> = {};
+  const bad: Record<string, BadFile> = {};
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'radome-l3-bad-'));
@@ -46,41 +46,21 @@ describe('radome ingest files with bad Level 3 products among good', () => {
     bad['nowhere-daa'] = { bytes: accumulationProduct({ latitude: 10, longitude: 10 }), code: 'UNSUPPORTED' };
     const real = sampleFile('nexrad/level3/LOT_N0H_2021_01_31_11_06_30');
     if (real) bad['real-n0h-truncated'] = { bytes: readFileSync(real).subarray(0, 9000), code: 'TRUNCATED' };
-    mkdirSync(join(dir, 'in'));
-    for (const [name, bytes] of Object.entries(good)) writeFileSync(join(dir, 'in', name), bytes);
-    for (const [name, { bytes }] of Object.entries(bad)) writeFileSync(join(dir, 'in', name), bytes);
+    writeInputs(dir, good, bad);
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('ingests the good, reports, records and quarantines the bad, and leaves no trace of them', async () => {
-    const run = await runRadome(['ingest', 'files', join(dir, 'in')], { RADOME_DATA_DIR: dataDir, RADOME_RENDER_SIZE: '256' }, 120_000);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(run.stdout).toContain(`${Object.keys(good).length} ingested, 0 unchanged, ${Object.keys(bad).length} failed`);
-    for (const [name, { code }] of Object.entries(bad)) {
-      const line = run.stdout.split('\n').find((l) => l.startsWith('FAILED') && l.includes(join(dir, 'in', name) + ':'));
-      expect(line, `a FAILED line naming ${name}`).toBeDefined();
-      expect(line).toContain(`[${code}]`);
-    }
+    await ingestAmongBad(dir, { RADOME_DATA_DIR: dataDir, RADOME_RENDER_SIZE: '256' }, Object.keys(good).length, bad);
 
     const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
       const products = (await catalog.reader.products.list({}, { first: 100 })).rows;
       expect(products.map((p) => p.sourceKey.split('/').pop()).sort()).toEqual(Object.keys(good).sort());
       expect(products.every((p) => p.site === 'KLOT')).toBe(true);
-      const failures = await catalog.reader.ingest.failures();
-      expect(failures.map((f) => f.key).sort()).toEqual(
-        Object.keys(bad)
-          .map((n) => join(dir, 'in', n))
-          .sort(),
-      );
       const store = new FileObjectStore(join(dataDir, 'objects'));
-      for (const f of failures) {
-        const expected = bad[f.key.split('/').pop()!]!;
-        expect(f.errorCode).toBe(expected.code);
-        const kept = await store.get(f.quarantineKey!);
-        expect(Buffer.from(kept!.body).equals(Buffer.from(expected.bytes))).toBe(true);
-      }
+      await expectQuarantined(catalog.reader, store, dir, bad);
       // Every object under radar/ belongs to a catalogued product: nothing half-written.
       const owned = new Set(products.flatMap(level3ProductObjectKeys));
       const stored: string[] = [];

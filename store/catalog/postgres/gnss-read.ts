@@ -1,6 +1,8 @@
 import { CONSTELLATIONS } from '../../gnss/satellites.js';
 import type { GnssDayRow, GnssOrbitRow, GnssSignalRow, GnssStationRow, GnssStationSettingsRow, SnrElevationAggregate, SnrElevationQuery, SnrRollupAggregate, SnrRollupQuery } from '../gnss.js';
 import type { PgSession } from './session.js';
+import { snrElevationStatement } from '../query/gnss.js';
+import { postgresDialect } from './dialect.js';
 
 const STATION_COLUMNS = `id, name, long_name AS "longName", latitude, longitude, height_m AS "heightM",
   receiver_type AS "receiverType", antenna_type AS "antennaType", first_day AS "firstDay", last_day AS "lastDay", day_count AS "dayCount"`;
@@ -74,33 +76,9 @@ export async function snrRollupAggregates(db: PgSession, q: SnrRollupQuery): Pro
   return (await db.arrays(sql, params)) as SnrRollupAggregate[];
 }
 
-/** Elevation rollups of a station's days summed into the requested groups, as on SQLite (gnss-elevation-read.ts). */
+/** Elevation rollups of a station's days summed into the requested groups (query/gnss.ts); empty groups dropped. */
 export async function snrElevationAggregates(db: PgSession, q: SnrElevationQuery): Promise<SnrElevationAggregate[]> {
-  const satExpr = q.groupBySatellite ? 'r.satellite' : q.groupByConstellation ? '(r.satellite / 100) * 100' : '0';
-  const group: string[] = [];
-  if (q.groupByDay) group.push('r.day');
-  if (q.groupByElevation) group.push('r.elevation_bin');
-  if (q.groupBySatellite || q.groupByConstellation) group.push('sat');
-  if (q.groupByCode) group.push('r.code');
-  const where = ['r.station = (SELECT num FROM gnss_stations WHERE id = ?)', 'r.code = ANY(?::integer[])', 'r.day BETWEEN ? AND ?', 'r.elevation_bin >= ?', 'r.elevation_bin < ?'];
-  const params: unknown[] = [q.station, q.codeIds, Math.ceil(q.fromDay), Math.floor(q.toDay), q.elevationBins[0], q.elevationBins[1]];
-  if (q.satellites) {
-    where.push('r.satellite = ANY(?::integer[])');
-    params.push(q.satellites);
-  }
-  if (q.constellations) {
-    where.push('r.satellite / 100 = ANY(?::integer[])');
-    params.push(q.constellations);
-  }
-  if (q.azimuthBins) {
-    where.push('r.azimuth_bin = ANY(?::integer[])');
-    params.push(q.azimuthBins);
-  }
-  const sql = `
-    SELECT ${q.groupByDay ? 'r.day' : '0'}, ${q.groupByElevation ? 'r.elevation_bin' : '0'}, ${satExpr} AS sat, ${q.groupByCode ? 'r.code' : '0'},
-      SUM(r.n), COALESCE(SUM(r.sum), 0)::float8, COALESCE(SUM(r.sum_squares), 0)::float8, MIN(r.min), MAX(r.max)
-    FROM snr_elevation_rollups r WHERE ${where.join(' AND ')}
-    ${group.length ? `GROUP BY ${group.join(', ')}` : ''}`;
+  const { sql, params } = snrElevationStatement(postgresDialect, q);
   return ((await db.arrays(sql, params)) as SnrElevationAggregate[]).filter((row) => row[4] !== null);
 }
 

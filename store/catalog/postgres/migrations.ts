@@ -307,6 +307,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // tables they apply to every partition), so bucketCounts sums minutes instead of counting
     // sweeps. Retention's partition drops fire no row trigger: retention.ts subtracts a dropped
     // partition's counts itself. productCodes of a site and category reads one index.
+    // The three tables' triggers are written out in full, not generated: a migration is plain SQL
+    // that stays as it was applied, whatever later code does.
     sql: `
       CREATE TABLE radar_minute_counts (
         site ${T} NOT NULL,

@@ -1,156 +1,26 @@
-import { RadomeError } from '../../../core/errors.js';
-import type { Page, PageArgs, SortOrder } from '../paging.js';
-import { decodeCursor, encodeCursor, type CursorKind, type SortKey } from '../cursor.js';
+import type { Page, PageArgs } from '../paging.js';
+import { type Conditions, DURATION_BOUND_SQL, type KeysetQuery, keysetRequest, keysetResult, keysetStatements, type Overlap, overlapConditions } from '../query/keyset.js';
 import type { StatementCache } from './statements.js';
 
-/** A WHERE clause being built: conditions joined with AND, and their positional parameters. */
-export class Conditions {
-  readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-
-  add(sql: string, ...params: unknown[]): this {
-    this.parts.push(sql);
-    this.params.push(...params);
-    return this;
-  }
-
-  copy(): Conditions {
-    const copy = new Conditions();
-    copy.parts.push(...this.parts);
-    copy.params.push(...this.params);
-    return copy;
-  }
-
-  get sql(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
+/** The longest (end - start) stored of the overlap's kind, when its window needs it (in the caller's transaction). */
+function longestMs(statements: StatementCache, overlap: Overlap): number {
+  if (overlap.from === undefined) return 0;
+  const row = statements.prepare(DURATION_BOUND_SQL).get(overlap.durationKind) as { ms: number } | undefined;
+  return row?.ms ?? 0;
 }
 
-/** A time bound or range limit from a caller: a finite number, else BAD_INPUT naming it. */
-export function checkNumber(name: string, value: number | undefined | null): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RadomeError('BAD_INPUT', `${name}: ${String(value)} is not a finite number`);
-  return value;
+/** `where` with the overlap's conditions (the caller runs it in a transaction). */
+export function withOverlap(statements: StatementCache, where: Conditions, overlap: Overlap): Conditions {
+  return overlapConditions(where, overlap, longestMs(statements, overlap));
 }
 
-/** Rows whose [start, end] overlaps [from, to). */
-export interface Overlap {
-  startColumn: string;
-  endColumn: string;
-  /** Which duration_bounds row bounds (end - start); products are instants and have none. */
-  durationKind: 'volume' | 'sweep' | 'product';
-  from?: number;
-  to?: number;
-}
-
-/** Bounds on the start column alone: [lower, upper). */
-export interface StartRange {
-  lower?: number;
-  upper?: number;
-}
-
-/**
- * "end >= from" cannot use the start-time indexes, so it is paired with "start >= from - longest
- * duration ever stored", which it implies, and which can. Needs a read, so runs in the caller's
- * transaction.
- */
-function startRange(statements: StatementCache, where: Conditions, overlap: Overlap): StartRange {
-  if (overlap.from === undefined) return { upper: overlap.to };
-  where.add(`${overlap.endColumn} >= ?`, overlap.from);
-  const row = statements.prepare('SELECT max_ms AS ms FROM duration_bounds WHERE kind = ?').get(overlap.durationKind) as { ms: number } | undefined;
-  return { lower: overlap.from - (row?.ms ?? 0), upper: overlap.to };
-}
-
-export function addRange(where: Conditions, column: string, range: StartRange): Conditions {
-  if (range.lower !== undefined) where.add(`${column} >= ?`, range.lower);
-  if (range.upper !== undefined) where.add(`${column} < ?`, range.upper);
-  return where;
-}
-
-/** Conditions for an overlap outside keyset paging (the caller runs it in a transaction). */
-export function overlapConditions(statements: StatementCache, where: Conditions, overlap: Overlap): Conditions {
-  return addRange(where, overlap.startColumn, startRange(statements, where, overlap));
-}
-
-export interface KeysetQuery<T> {
-  kind: CursorKind;
-  table: string;
-  /** Read by position (raw statement) by `map`. */
-  columns: string;
-  /** Filters other than time. */
-  where: Conditions;
-  /** The time window; its start column is the sort column, ties broken by `id`. */
-  overlap: Overlap;
-  order: SortOrder | undefined;
-  map: (values: unknown[]) => T;
-  keyOf: (row: T) => SortKey;
-}
-
-/** Largest page a caller may ask for here; the server caps lower. */
-export const MAX_PAGE = 10_000;
-
-/**
- * Drops the one of (window bound, cursor) on the paging side that the other implies, so SQLite
- * seeks the index straight to the cursor instead of scanning from the window's edge to it.
- */
-export function withCursor(where: Conditions, column: string, range: StartRange, order: SortOrder, after: SortKey | null): Conditions {
-  if (!after) return addRange(where, column, range);
-  if (order === 'DESC') {
-    if (range.upper !== undefined && after.time >= range.upper) return addRange(where, column, range);
-    return addRange(where, column, { lower: range.lower }).add(`(${column}, id) < (?, ?)`, after.time, after.id);
-  }
-  if (range.lower !== undefined && after.time < range.lower) return addRange(where, column, range);
-  return addRange(where, column, { upper: range.upper }).add(`(${column}, id) > (?, ?)`, after.time, after.id);
-}
-
-/**
- * One page by keyset: rows strictly after the cursor's (time, id) in the requested order, one extra
- * row fetched to know whether another page follows, and the filter's total count — all read in
- * one transaction so they agree even while a writer commits.
- */
+/** One page by keyset (query/keyset.ts), its rows and total count read in one transaction. */
 export function keysetPage<T>(statements: StatementCache, q: KeysetQuery<T>, page: PageArgs): Page<T> {
-  const first = page.first;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
-    throw new RadomeError('BAD_INPUT', `first: ${String(first)} must be a whole number from 0 to ${MAX_PAGE}`);
-  }
-  const order = q.order ?? 'DESC';
-  if (order !== 'ASC' && order !== 'DESC') throw new RadomeError('BAD_INPUT', `order: ${String(order)} is not ASC or DESC`);
-  const after = page.after ? decodeCursor(q.kind, page.after) : null;
-  const column = q.overlap.startColumn;
-
+  const request = keysetRequest(q, page);
   return statements.db.transaction(() => {
-    const filtered = q.where.copy();
-    const range = startRange(statements, filtered, q.overlap);
-    const counted = addRange(filtered.copy(), column, range);
-    const paged = withCursor(filtered, column, range, order, after);
-    const rowsSql = `SELECT ${q.columns} FROM ${q.table} ${paged.sql} ORDER BY ${column} ${order}, id ${order} LIMIT ?`;
-    const records = statements.prepareRaw(rowsSql).all(...paged.params, first + 1) as unknown[][];
-    const { n } = statements.prepare(`SELECT COUNT(*) AS n FROM ${q.table} ${counted.sql}`).get(...counted.params) as { n: number };
-    const rows = new Array<T>(Math.min(records.length, first));
-    for (let i = 0; i < rows.length; i++) rows[i] = q.map(records[i]!);
-    return new KeysetPage(rows, n, records.length > first, q.kind, q.keyOf);
+    const { rows, count } = keysetStatements(q, request, longestMs(statements, q.overlap));
+    const records = statements.prepareRaw(rows.sql).all(...rows.params) as unknown[][];
+    const { n } = statements.prepare(count.sql).get(...count.params) as { n: number };
+    return keysetResult(q, request, records, n);
   })();
-}
-
-/** A page whose cursors are encoded only when asked for: most requests select one (the last) or none. */
-export class KeysetPage<T> implements Page<T> {
-  // Private fields, so the page's own properties stay rows, totalCount and hasNextPage.
-  readonly #kind: CursorKind;
-  readonly #keyOf: (row: T) => SortKey;
-
-  constructor(
-    readonly rows: T[],
-    readonly totalCount: number,
-    readonly hasNextPage: boolean,
-    kind: CursorKind,
-    keyOf: (row: T) => SortKey,
-  ) {
-    this.#kind = kind;
-    this.#keyOf = keyOf;
-  }
-
-  cursorAt(i: number): string {
-    if (!(Number.isInteger(i) && i >= 0 && i < this.rows.length)) throw new RangeError(`cursorAt: no row ${i} in a page of ${this.rows.length}`);
-    return encodeCursor(this.#kind, this.#keyOf(this.rows[i]!));
-  }
 }

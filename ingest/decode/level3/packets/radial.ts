@@ -61,58 +61,82 @@ function setAzimuth(azimuths: Float32Array, widths: Float32Array, k: number, sta
   azimuths[k] = normalizeAzimuth(start / 10 + width / 2);
 }
 
-/** Packet AF1F: radials of 16-level data, run-length encoded as run (high nibble) / level (low nibble). */
-export function readRleRadials(r: ByteReader, at: number, end: number, ctx: PacketContext): PacketRead {
-  const h = readHeader(r, at, end, 'radial packet AF1F');
+/** How one radial packet's data is read: its name in messages, the header field giving its length, and its bins. */
+interface RadialData {
+  code: 0xaf1f | 16;
+  /** The packet's name in messages, and the code it is written as in them. */
+  name: string;
+  packet: string;
+  /** The radial header's length field, and the bytes of data that value means. */
+  lengthName: string;
+  lengthBytes: (field: number) => number;
+  /** What the data is called in a message. */
+  dataName: string;
+  /** Writes one radial's `n` data bytes at `pos` into levels[row, row + bins). */
+  fill: (levels: Uint8Array, row: number, bins: number, bytes: Uint8Array, pos: number, n: number) => void;
+}
+
+/** Radials of either packet: each a header (data length, start angle, angle delta), then its data. */
+function readRadials(r: ByteReader, at: number, end: number, ctx: PacketContext, data: RadialData): PacketRead {
+  const h = readHeader(r, at, end, data.name);
   const { binCount: bins, radialCount: count } = h;
   const levels = new Uint8Array(count * bins);
   const azimuths = new Float32Array(count);
   const widths = new Float32Array(count);
-  const bytes = r.bytes;
   let pos = at + HEADER_BYTES;
-  let overflowing = 0;
   for (let k = 0; k < count; k++) {
-    if (pos + RADIAL_HEADER_BYTES > end) r.fail(pos, `radial ${k} header of packet AF1F runs past its layer end ${end}`);
-    const rleBytes = r.u16(pos, 'radial run-length halfwords') * 2;
+    if (pos + RADIAL_HEADER_BYTES > end) r.fail(pos, `radial ${k} header of packet ${data.packet} runs past its layer end ${end}`);
+    const n = data.lengthBytes(r.u16(pos, data.lengthName));
     setAzimuth(azimuths, widths, k, r.i16(pos + 2, 'radial start angle'), r.i16(pos + 4, 'radial angle delta'), count);
     pos += RADIAL_HEADER_BYTES;
-    if (pos + rleBytes > end) r.fail(pos, `radial ${k} of packet AF1F has ${rleBytes} bytes of runs, past its layer end ${end}`);
-    let b = k * bins;
-    const rowEnd = b + bins;
-    for (let p = pos; p < pos + rleBytes; p++) {
-      const byte = bytes[p]!;
-      let run = byte >> 4;
-      const level = byte & 0x0f;
-      if (b + run > rowEnd) {
-        run = rowEnd - b;
-        overflowing++;
-      }
-      for (let n = 0; n < run; n++) levels[b++] = level;
-    }
-    pos += rleBytes;
+    if (pos + n > end) r.fail(pos, `radial ${k} of packet ${data.packet} has ${n} ${data.dataName}, past its layer end ${end}`);
+    data.fill(levels, k * bins, bins, r.bytes, pos, n);
+    pos += n;
   }
+  return { packet: { kind: 'radial', code: data.code, image: image(data.code, h, ctx, levels, azimuths, widths) }, next: pos };
+}
+
+/** Packet AF1F: radials of 16-level data, run-length encoded as run (high nibble) / level (low nibble). */
+export function readRleRadials(r: ByteReader, at: number, end: number, ctx: PacketContext): PacketRead {
+  let overflowing = 0;
+  let bins = 0;
+  const read = readRadials(r, at, end, ctx, {
+    code: 0xaf1f,
+    name: 'radial packet AF1F',
+    packet: 'AF1F',
+    lengthName: 'radial run-length halfwords',
+    lengthBytes: (halfwords) => halfwords * 2,
+    dataName: 'bytes of runs',
+    fill: (levels, row, rowBins, bytes, pos, n) => {
+      bins = rowBins;
+      let b = row;
+      const rowEnd = row + rowBins;
+      for (let p = pos; p < pos + n; p++) {
+        const byte = bytes[p]!;
+        let run = byte >> 4;
+        const level = byte & 0x0f;
+        if (b + run > rowEnd) {
+          run = rowEnd - b;
+          overflowing++;
+        }
+        for (let i = 0; i < run; i++) levels[b++] = level;
+      }
+    },
+  });
   if (overflowing) ctx.warnings.push(`packet AF1F at message offset ${at}: runs of ${overflowing} radial(s) exceed ${bins} bins; extra bins dropped`);
-  return { packet: { kind: 'radial', code: 0xaf1f, image: image(0xaf1f, h, ctx, levels, azimuths, widths) }, next: pos };
+  return read;
 }
 
 /** Packet 16: digital radial data array, one byte per bin. */
 export function readDigitalRadials(r: ByteReader, at: number, end: number, ctx: PacketContext): PacketRead {
-  const h = readHeader(r, at, end, 'digital radial packet 16');
-  const { binCount: bins, radialCount: count } = h;
-  const levels = new Uint8Array(count * bins);
-  const azimuths = new Float32Array(count);
-  const widths = new Float32Array(count);
-  const bytes = r.bytes;
-  let pos = at + HEADER_BYTES;
-  for (let k = 0; k < count; k++) {
-    if (pos + RADIAL_HEADER_BYTES > end) r.fail(pos, `radial ${k} header of packet 16 runs past its layer end ${end}`);
-    const n = r.u16(pos, 'radial byte count');
-    setAzimuth(azimuths, widths, k, r.i16(pos + 2, 'radial start angle'), r.i16(pos + 4, 'radial angle delta'), count);
-    pos += RADIAL_HEADER_BYTES;
-    if (pos + n > end) r.fail(pos, `radial ${k} of packet 16 has ${n} bytes, past its layer end ${end}`);
+  return readRadials(r, at, end, ctx, {
+    code: 16,
+    name: 'digital radial packet 16',
+    packet: '16',
+    lengthName: 'radial byte count',
+    lengthBytes: (n) => n,
+    dataName: 'bytes',
     // Radials are padded to a halfword, so the byte count may exceed the bin count by one.
-    levels.set(bytes.subarray(pos, pos + Math.min(n, bins)), k * bins);
-    pos += n;
-  }
-  return { packet: { kind: 'radial', code: 16, image: image(16, h, ctx, levels, azimuths, widths) }, next: pos };
+    fill: (levels, row, bins, bytes, pos, n) => levels.set(bytes.subarray(pos, pos + Math.min(n, bins)), row),
+  });
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { compositeLonLatFrame, lonLatFrame, type MosaicMember } from '../../ingest/render/render-mosaic.js';
+import { LocalPlaneSampler } from '../../ingest/render/local-plane-sampler.js';
+import { PolarTileSource } from '../../ingest/render/render-tile.js';
+import type { CodedPolarGrid } from '../../ingest/render/types.js';
+import type { LonLatFrame } from '../../ingest/render/web-mercator.js';
+import { random } from '../../test/level2/synthetic-volumes.js';
+
+// The composite offers a block of pixels only to the members that may take one of them (see
+// compositeRows). Here it must give exactly what offering every pixel to every member gives, over
+// radars whose coverage overlaps, one with a sector of missing radials and one whose gates start
+// far out (a hole around it), where a nearer radar does not cover and a farther one must.
+
+function member(latitude: number, longitude: number, seed: number, options: { gapFrom?: number; firstGateKm?: number; gates?: number } = {}): MosaicMember {
+  const next = random(seed);
+  const azimuths = Array.from({ length: 720 }, (_, r) => r * 0.5 + 0.25).filter((az) => options.gapFrom === undefined || az < options.gapFrom || az > options.gapFrom + 40);
+  const gateCount = options.gates ?? 600;
+  const grid: CodedPolarGrid = {
+    latitude,
+    longitude,
+    heightM: 200,
+    elevationAngle: 0.5,
+    radialCount: azimuths.length,
+    gateCount,
+    azimuths: Float32Array.from(azimuths),
+    azimuthWidth: 0.5,
+    firstGateKm: options.firstGateKm ?? 2.125,
+    gateSpacingKm: 0.25,
+    codes: Uint8Array.from({ length: azimuths.length * gateCount }, () => Math.floor(next() * 256)),
+    codeColors: Uint32Array.from({ length: 256 }, (_, c) => (c < 2 ? 0 : (0xff000000 | (seed << 16) | c) >>> 0)),
+  };
+  return { source: new PolarTileSource(grid), codeColors: grid.codeColors };
+}
+
+/**
+ * Every pixel offered to every member, in member order: the composite's definition. Each member
+ * places pixels through its own window of the frame (its bbox and a pixel), as the composite does,
+ * since positions are interpolated from nodes of that window.
+ */
+function bruteForce(members: MosaicMember[], frame: LonLatFrame): Uint32Array {
+  const out = new Uint32Array(frame.width * frame.height);
+  const best = new Float64Array(frame.width * frame.height).fill(Infinity);
+  for (const m of members) {
+    const [w, s, e, n] = m.source.bbox;
+    const col0 = Math.max(0, Math.floor((w - frame.west) / frame.stepDeg) - 1);
+    const col1 = Math.min(frame.width, Math.ceil((e - frame.west) / frame.stepDeg) + 1);
+    const row0 = Math.max(0, Math.floor((frame.north - n) / frame.stepDeg) - 1);
+    const row1 = Math.min(frame.height, Math.ceil((frame.north - s) / frame.stepDeg) + 1);
+    const window: LonLatFrame = { width: col1 - col0, height: row1 - row0, west: frame.west + col0 * frame.stepDeg, north: frame.north - row0 * frame.stepDeg, stepDeg: frame.stepDeg };
+    const plane = new LocalPlaneSampler(window, m.source.sampler.grid.latitude, m.source.sampler.grid.longitude);
+    for (let row = row0; row < row1; row++) m.source.sampler.offerRow(plane, row - row0, best, out, row * frame.width + col0, m.codeColors, 0, window.width);
+  }
+  return out;
+}
+
+describe('mosaic composite', () => {
+  it('equals offering every pixel to every member, with gaps, holes and overlaps', () => {
+    const members = [member(41.6, -88.08, 1), member(41.61, -90.58, 2, { gapFrom: 60 }), member(40.15, -89.34, 3, { firstGateKm: 40, gates: 500 }), member(42.97, -88.55, 4, { gates: 300 })];
+    const frame = lonLatFrame([-92.2, 39.1, -86.4, 44.2], 0.01);
+    const rows: Uint32Array[] = [];
+    compositeLonLatFrame(members, frame, (row) => rows.push(row.slice()));
+    const expected = bruteForce(members, frame);
+    let differing = 0;
+    let coloured = 0;
+    rows.forEach((row, r) => {
+      for (let c = 0; c < frame.width; c++) {
+        if (row[c] !== expected[r * frame.width + c]) differing++;
+        if (row[c] !== 0) coloured++;
+      }
+    });
+    expect(rows.length).toBe(frame.height);
+    expect(coloured).toBeGreaterThan(frame.width * frame.height * 0.5);
+    expect(differing).toBe(0);
+  });
+});
