@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compositeLonLatFrame, lonLatFrame, type MosaicMember } from '../../ingest/render/render-mosaic.js';
-import { LocalPlaneSampler } from '../../ingest/render/local-plane-sampler.js';
-import { PolarTileSource } from '../../ingest/render/render-tile.js';
-import type { CodedPolarGrid } from '../../ingest/render/types.js';
-import type { LonLatFrame } from '../../ingest/render/web-mercator.js';
+import { compositeLonLatFrame, lonLatFrame, type MosaicMember } from './render-mosaic.js';
+import { LocalPlaneSampler } from './local-plane-sampler.js';
+import { PolarTileSource } from './render-tile.js';
+import type { CodedPolarGrid } from './types.js';
+import type { LonLatFrame } from './web-mercator.js';
 import { random } from '../../test/level2/synthetic-volumes.js';
 
 // The composite offers a block of pixels only to the members that may take one of them (see
