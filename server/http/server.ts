@@ -112,6 +112,12 @@ export function createRadomeServer(options: RadomeServerOptions): RadomeServer {
   const publicBase = options.publicUrl === undefined ? undefined : publicBaseUrl(options.publicUrl);
   const schema = buildRadomeSchema();
   const httpServer = createServer();
+  // Idle keep-alive sockets outlive their clients' (undici closes them at the server's hint minus a
+  // margin, load balancers at ~60 s), so the server never times out a socket a request is arriving
+  // on: with Node's 5 s, a busy event loop ran that timeout before reading the request, and the
+  // client got ECONNRESET.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const metrics = new Metrics();
   const feed = new CatalogEventFeed(catalog, config.eventsPollMs, onError, options.listen);
   const ingestAdmin = options.ingestAdmin ? new IngestAdmin(options.ingestAdmin) : undefined;
