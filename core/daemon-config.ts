@@ -27,8 +27,8 @@ interface DaemonSettings {
   fileTimeoutMs: number;
   /**
    * On a catalog shared by several daemons (PostgreSQL): how long a file's claim keeps other
-   * workers off it. A worker killed mid-file holds its files this long; a live one finishes well
-   * within it (it outlives the file's time limit plus its fetch and commit).
+   * workers off it without a renewal. A live worker renews its claims every third of it; a worker
+   * killed mid-file holds its files this long.
    */
   claimLeaseMs: number;
   retention: { olderThanMs: number | null; intervalSeconds: number };
@@ -183,6 +183,12 @@ function readConfigFile(env: Env, cwd: string): { file: string | null; json: Jso
 }
 
 const SCHEDULE_KEYS = ['enabled', 'every', 'window'] as const;
+/**
+ * ingest.claimLease when the config does not say: a killed worker's files wait a minute for
+ * another; renewals every 20 s leave a live worker two missed renewals of slack on a slow database.
+ */
+export const DEFAULT_CLAIM_LEASE_MS = 60_000;
+
 const BUCKET_KEYS = ['bucket', 'region', 'endpoint', 'forcePathStyle', 'anonymous'] as const;
 
 /**
@@ -226,8 +232,8 @@ export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): D
   const retentionMs = envDuration(env, 'RADOME_RETENTION', true) ?? retention.duration('olderThan', true) ?? null;
   const retentionEvery = envDuration(env, 'RADOME_RETENTION_EVERY', false) ?? retention.duration('every') ?? 3_600_000;
   const fileTimeoutMs = envDuration(env, 'RADOME_INGEST_FILE_TIMEOUT', false) ?? ingest.duration('fileTimeout') ?? DEFAULT_FILE_TIMEOUT_MS;
-  const claimLeaseMs = envDuration(env, 'RADOME_INGEST_CLAIM_LEASE', false) ?? ingest.duration('claimLease') ?? 2 * fileTimeoutMs + 60_000;
-  if (claimLeaseMs <= fileTimeoutMs) ingest.fail('claimLease', `must be longer than ingest.fileTimeout (${fileTimeoutMs / 1000} s): a worker still on a file would lose it`);
+  const claimLeaseMs = envDuration(env, 'RADOME_INGEST_CLAIM_LEASE', false) ?? ingest.duration('claimLease') ?? DEFAULT_CLAIM_LEASE_MS;
+  if (claimLeaseMs < 3000) ingest.fail('claimLease', 'must be at least 3 s (claims are renewed every third of it)');
   return {
     file,
     workers: envInt(env, 'RADOME_INGEST_WORKERS', 1, 64) ?? ingest.int('workers', 1, 64) ?? 2,

@@ -54,9 +54,8 @@ const message = (e: unknown) => (isRadomeError(e) || e instanceof Error ? e.mess
  */
 export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal, daemon: DaemonConfig = loadDaemonConfig()): Promise<void> {
   const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
-  // On PostgreSQL files are claimed through the catalog so several daemons can share it; the lease
-  // (ingest.claimLease) outlives a file's time limit (plus its fetch and commit), so a live worker
-  // never loses a file it is on. A SQLite catalog has one writing process, which claiming would only slow down after
+  // On PostgreSQL files are claimed through the catalog so several daemons can share it; a claim's
+  // lease (ingest.claimLease) is renewed while its file is worked on, so a live worker keeps it. A SQLite catalog has one writing process, which claiming would only slow down after
   // a crash (its own old claims would hold its files until their leases ran out).
   const claim = isPostgresLocation(ctx.catalog.path) ? { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: daemon.claimLeaseMs } : undefined;
   const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal, claim };
