@@ -150,7 +150,7 @@ async function runDrain(ctx: IngestContext, drain: () => Promise<PassResult>, na
   const { ingested, skipped, failed, error } = result;
   if (ingested + skipped + failed === 0 && !error) return;
   await ctx.catalog.writer.ingest.markRunFinished(name, Date.now(), { ingested, skipped, failed }, error);
-  if (error) log.error({ ingested, skipped, failed }, `${name} queue: ${error}`);
+  if (error) log.error({ ingested, skipped, failed }, `${name} pass: ${error}`);
   else log.info({ ingested, skipped, failed }, `${name} queue drained: ${ingested} ingested, ${skipped} unchanged, ${failed} failed`);
 }
 

@@ -95,7 +95,7 @@ describe.skipIf(!samplePath)('ingest daemon: kill -9 at random moments', () => {
     expect(await last.stop(), last.logs().slice(-3000)).toBe(0);
 
     await expectSameIngest(reference, crashed, objectsUrl, FILES);
-  }, 400_000);
+  }, 600_000);
 
   it.skipIf(!onPostgres)(
     'three daemons share the backlog on one PostgreSQL catalog; one killed at random ×10, every file is ingested once',
@@ -135,7 +135,7 @@ describe.skipIf(!samplePath)('ingest daemon: kill -9 at random moments', () => {
       expect(await query(shared.catalog, 'SELECT * FROM file_claims')).toEqual([]);
       await expectSameIngest(reference, shared, objectsUrl, FILES);
     },
-    400_000,
+    600_000,
   );
 
   it('backfills a window from the command line with progress logs (no terminal)', async () => {
