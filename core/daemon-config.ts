@@ -25,6 +25,12 @@ interface DaemonSettings {
   maxAttempts: number;
   /** Wall time one file may spend decoding and planning on a worker thread before it fails with TIMEOUT. */
   fileTimeoutMs: number;
+  /**
+   * On a catalog shared by several daemons (PostgreSQL): how long a file's claim keeps other
+   * workers off it without a renewal. A live worker renews its claims every third of it; a worker
+   * killed mid-file holds its files this long.
+   */
+  claimLeaseMs: number;
   retention: { olderThanMs: number | null; intervalSeconds: number };
 }
 
@@ -177,6 +183,12 @@ function readConfigFile(env: Env, cwd: string): { file: string | null; json: Jso
 }
 
 const SCHEDULE_KEYS = ['enabled', 'every', 'window'] as const;
+/**
+ * ingest.claimLease when the config does not say: a killed worker's files wait a minute for
+ * another; renewals every 20 s leave a live worker two missed renewals of slack on a slow database.
+ */
+export const DEFAULT_CLAIM_LEASE_MS = 60_000;
+
 const BUCKET_KEYS = ['bucket', 'region', 'endpoint', 'forcePathStyle', 'anonymous'] as const;
 
 /**
@@ -187,7 +199,7 @@ const BUCKET_KEYS = ['bucket', 'region', 'endpoint', 'forcePathStyle', 'anonymou
 export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): DaemonConfig {
   const { file, json } = readConfigFile(env, cwd);
   const root = new Fields(file ?? CONFIG_FILE_NAME, '', json, ['ingest', 'retention', 'sources']);
-  const ingest = root.child('ingest', ['workers', 'downloads', 'maxAttempts', 'fileTimeout']);
+  const ingest = root.child('ingest', ['workers', 'downloads', 'maxAttempts', 'fileTimeout', 'claimLease']);
   const retention = root.child('retention', ['olderThan', 'every']);
   const sources = root.child(
     'sources',
@@ -219,12 +231,16 @@ export function loadDaemonConfig(env: Env = process.env, cwd = process.cwd()): D
   };
   const retentionMs = envDuration(env, 'RADOME_RETENTION', true) ?? retention.duration('olderThan', true) ?? null;
   const retentionEvery = envDuration(env, 'RADOME_RETENTION_EVERY', false) ?? retention.duration('every') ?? 3_600_000;
+  const fileTimeoutMs = envDuration(env, 'RADOME_INGEST_FILE_TIMEOUT', false) ?? ingest.duration('fileTimeout') ?? DEFAULT_FILE_TIMEOUT_MS;
+  const claimLeaseMs = envDuration(env, 'RADOME_INGEST_CLAIM_LEASE', false) ?? ingest.duration('claimLease') ?? DEFAULT_CLAIM_LEASE_MS;
+  if (claimLeaseMs < 3000) ingest.fail('claimLease', 'must be at least 3 s (claims are renewed every third of it)');
   return {
     file,
     workers: envInt(env, 'RADOME_INGEST_WORKERS', 1, 64) ?? ingest.int('workers', 1, 64) ?? 2,
     downloads: envInt(env, 'RADOME_INGEST_DOWNLOADS', 1, 256) ?? ingest.int('downloads', 1, 256) ?? DEFAULT_DOWNLOADS,
     maxAttempts: envInt(env, 'RADOME_INGEST_MAX_ATTEMPTS', 1, 1000) ?? ingest.int('maxAttempts', 1, 1000) ?? 5,
-    fileTimeoutMs: envDuration(env, 'RADOME_INGEST_FILE_TIMEOUT', false) ?? ingest.duration('fileTimeout') ?? DEFAULT_FILE_TIMEOUT_MS,
+    fileTimeoutMs,
+    claimLeaseMs,
     retention: { olderThanMs: retentionMs, intervalSeconds: Math.max(1, Math.round(retentionEvery! / 1000)) },
     ...(Object.fromEntries(SOURCES.map((source) => [source.configKey, sourceConfigOf(source)])) as unknown as Omit<DaemonConfig, keyof DaemonSettings>),
   };

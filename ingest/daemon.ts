@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { isPostgresLocation } from '../core/catalog-location.js';
 import type { RadomeConfig } from '../core/config.js';
+import { clusterOf, type ClusterCatalog } from '../store/catalog/index.js';
 import { loadDaemonConfig, sourceConfig, type DaemonConfig } from '../core/daemon-config.js';
 import { flagMap } from '../core/ingest-flags.js';
 import type { SourceName } from '../core/source-settings.js';
@@ -29,7 +30,10 @@ interface ScheduledSource {
   name: SourceName;
   intervalSeconds: number;
   windowMinutes: number;
+  /** The scheduler's pass: lists (and, without a cluster, ingests) or follows the source. */
   pass: Pass;
+  /** On a cluster: ingests the source's queued files, whoever listed them. */
+  drain?: () => Promise<PassResult>;
 }
 
 const message = (e: unknown) => (isRadomeError(e) || e instanceof Error ? e.message : String(e));
@@ -42,16 +46,21 @@ const message = (e: unknown) => (isRadomeError(e) || e instanceof Error ? e.mess
  * Retention runs on its own schedule (each pass also forgets catalog events older than a day,
  * retention configured or not). Aborting `signal` stops taking work, lets files in flight
  * finish (commits are single transactions, so nothing is ever half-written) and resolves.
+ *
+ * On a catalog shared by a cluster (PostgreSQL), one daemon at a time is the scheduler (the
+ * catalog's scheduler lock): it alone lists sources, queueing the files to ingest, follows the
+ * real-time chunks and runs backfills; every daemon, the scheduler too, ingests queued files. When
+ * the scheduler dies another daemon takes the role on its next pass.
  */
 export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal, daemon: DaemonConfig = loadDaemonConfig()): Promise<void> {
   const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
-  // On PostgreSQL files are claimed through the catalog so several daemons can share it; the lease
-  // outlives a file's time limit (plus its fetch and commit), so a live worker never loses a file
-  // it is on. A SQLite catalog has one writing process, which claiming would only slow down after
+  // On PostgreSQL files are claimed through the catalog so several daemons can share it; a claim's
+  // lease (ingest.claimLease) is renewed while its file is worked on, so a live worker keeps it. A SQLite catalog has one writing process, which claiming would only slow down after
   // a crash (its own old claims would hold its files until their leases ran out).
-  const claim = isPostgresLocation(ctx.catalog.path) ? { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: 2 * daemon.fileTimeoutMs + 60_000 } : undefined;
+  const claim = isPostgresLocation(ctx.catalog.path) ? { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: daemon.claimLeaseMs } : undefined;
   const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal, claim };
-  const sources = await scheduledSources(work, config, daemon, signal).catch(async (e: unknown) => {
+  const cluster = claim ? clusterOf(ctx.catalog) : null;
+  const sources = await scheduledSources(work, config, daemon, cluster, signal).catch(async (e: unknown) => {
     await pool.close();
     throw e;
   });
@@ -64,14 +73,27 @@ export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, 
   try {
     // Objects whose rows a crash already removed are deleted first.
     await purgeDoomedObjects(catalog, ctx.objects, log, signal).catch((e: unknown) => log.error({ err: message(e) }, 'could not delete doomed objects; will retry'));
-    await Promise.all([...sources.map((s) => followSource(work, s, signal)), retentionLoop(work, daemon, signal)]);
+    const scheduler = schedulerRole(cluster, log);
+    await Promise.all([...sources.map((s) => followSource(work, s, scheduler, signal)), retentionLoop(work, daemon, signal)]);
   } finally {
     await pool.close();
   }
   log.info('ingest daemon stopped');
 }
 
-async function followSource(ctx: IngestContext, source: ScheduledSource, signal: AbortSignal): Promise<void> {
+/** Whether this daemon is the scheduler now: always without a cluster; on one, while it holds the lock (logging each change of role). */
+function schedulerRole(cluster: ClusterCatalog | null, log: Logger): () => Promise<boolean> {
+  if (!cluster) return async () => true;
+  let was: boolean | null = null;
+  return async () => {
+    const now = await cluster.holdScheduler();
+    if (now !== was) log.info({ scheduler: now }, now ? 'scheduler: this daemon lists the sources for the cluster' : 'scheduler: another daemon lists the sources; ingesting its queue');
+    was = now;
+    return now;
+  };
+}
+
+async function followSource(ctx: IngestContext, source: ScheduledSource, scheduler: () => Promise<boolean>, signal: AbortSignal): Promise<void> {
   const { catalog } = ctx;
   const log = ctx.log.child({ source: source.name });
   while (!signal.aborted) {
@@ -80,6 +102,8 @@ async function followSource(ctx: IngestContext, source: ScheduledSource, signal:
     const paused = (await catalog.reader.ingest.source(source.name))?.paused || flags.get('ingest.paused') === 'true';
     if (paused) {
       log.debug('paused');
+    } else if (!(await scheduler())) {
+      if (source.drain) await runDrain(ctx, source.drain, source.name, log);
     } else {
       await runPass(ctx, source, { from: started - source.windowMinutes * 60_000, to: started + 60_000 }, flags, false, log);
       for (let request = await catalog.reader.ingest.nextBackfill(source.name); request && !signal.aborted; request = await catalog.reader.ingest.nextBackfill(source.name)) {
@@ -89,6 +113,7 @@ async function followSource(ctx: IngestContext, source: ScheduledSource, signal:
         // A backfill cut short by shutdown stays unfinished and runs again next time.
         if (!signal.aborted) await catalog.writer.ingest.markBackfill(request.id, 'finished', Date.now(), error);
       }
+      if (source.drain) await runDrain(ctx, source.drain, source.name, log);
     }
     const wait = source.intervalSeconds * 1000 - (Date.now() - started);
     if (wait > 0) await sleep(wait, undefined, { signal }).catch(() => undefined);
@@ -114,6 +139,21 @@ async function runPass(ctx: IngestContext, source: ScheduledSource, window: Time
   return error;
 }
 
+/** A drain of the cluster's queue, its counts added to the source's status when it did anything. */
+async function runDrain(ctx: IngestContext, drain: () => Promise<PassResult>, name: SourceName, log: Logger): Promise<void> {
+  let result: PassResult;
+  try {
+    result = await drain();
+  } catch (e) {
+    result = { ingested: 0, skipped: 0, failed: 0, error: message(e) };
+  }
+  const { ingested, skipped, failed, error } = result;
+  if (ingested + skipped + failed === 0 && !error) return;
+  await ctx.catalog.writer.ingest.markRunFinished(name, Date.now(), { ingested, skipped, failed }, error);
+  if (error) log.error({ ingested, skipped, failed }, `${name} pass: ${error}`);
+  else log.info({ ingested, skipped, failed }, `${name} queue drained: ${ingested} ingested, ${skipped} unchanged, ${failed} failed`);
+}
+
 /** Listings read at once: 160 sites listed one after another would take most of a short pass. */
 const LISTINGS_IN_FLIGHT = 8;
 
@@ -129,6 +169,7 @@ async function ingestListings(
   source: ObjectSource,
   listings: Listing[],
   downloads: number,
+  cluster: ClusterCatalog | null,
 ): Promise<PassResult> {
   const { catalog } = ctx;
   const { name } = scheduled;
@@ -147,6 +188,13 @@ async function ingestListings(
     return todo;
   });
   const todo = roundRobin(perListing);
+  if (cluster) {
+    // The cluster's workers (this daemon among them) ingest the queue: see drainQueue.
+    const queued = await cluster.enqueueFiles(name, todo, Date.now());
+    await catalog.writer.ingest.setBacklog(name, queued);
+    ctx.log.info({ source: name, listed: todo.length, queued }, `${name} listing: ${todo.length} files to ingest, ${queued} queued for the cluster`);
+    return { ingested: 0, skipped: 0, failed: 0, error: unreachable.length ? unreachable.join('; ') : null };
+  }
   const listingOf = new Map<SourceObject, Listing>();
   perListing.forEach((objects, i) => {
     for (const o of objects) listingOf.set(o, listings[i]!);
@@ -169,6 +217,44 @@ async function ingestListings(
   });
   const errors = [...unreachable, ...(summary.failed ? [`${summary.failed} file(s) failed; last: ${lastError}`] : [])];
   return { ingested: summary.ingested, skipped: summary.skipped, failed: summary.failed, error: errors.length ? errors.join('; ') : null };
+}
+
+/**
+ * Ingests a source's ready queued files until none is left, with `downloads` in flight, taking
+ * (and claiming) them only as lanes free up. A file leaves the queue once done; a failed one is
+ * tried again a source interval later (as a failed file is listed again on SQLite), up to
+ * ingest.maxAttempts; one a killed worker held is taken by another once
+ * its claim's lease runs out.
+ */
+async function drainQueue(ctx: IngestContext, cluster: ClusterCatalog, name: SourceName, intervalSeconds: number, source: ObjectSource, downloads: number): Promise<PassResult> {
+  const { catalog, claim } = ctx;
+  if (!claim) throw new Error("a cluster drain needs the daemon's claim settings");
+  let lastError: string | null = null;
+  const finishing: Promise<void>[] = [];
+  async function* queued(): AsyncGenerator<SourceObject> {
+    while (!ctx.signal?.aborted) {
+      const files = await cluster.takeQueuedFiles(name, downloads, claim!.worker, claim!.leaseMs);
+      if (!files.length) return;
+      yield* files;
+    }
+  }
+  const summary = await ingestAll(ctx, source, queued(), {
+    concurrency: downloads,
+    signal: ctx.signal,
+    keepOutcomes: false,
+    onOutcome: (o) => {
+      if (o.status === 'failed') lastError = `${o.error.message} [${o.error.code}]`;
+      const done = cluster.finishQueuedFile(o.object, o.status === 'failed' ? intervalSeconds * 1000 : null);
+      finishing.push(done.catch((e: unknown) => ctx.log.warn({ err: message(e), key: o.object.key }, 'could not update the ingest queue')));
+    },
+  });
+  await Promise.all(finishing);
+  // The status only: the next drain corrects a failed write.
+  await cluster
+    .queuedCount(name)
+    .then((n) => catalog.writer.ingest.setBacklog(name, n))
+    .catch((e: unknown) => ctx.log.warn({ err: message(e) }, 'could not record the backlog'));
+  return { ingested: summary.ingested, skipped: summary.skipped, failed: summary.failed, error: summary.failed ? `${summary.failed} file(s) failed; last: ${lastError}` : null };
 }
 
 /** `work` over `items` with at most `limit` running at once; results in the items' order. */
@@ -195,7 +281,7 @@ async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
 }
 
 /** Each enabled source (in registry order) with its pass: its listings over a window, or its own follow pass. */
-async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon: DaemonConfig, signal: AbortSignal): Promise<ScheduledSource[]> {
+async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon: DaemonConfig, cluster: ClusterCatalog | null, signal: AbortSignal): Promise<ScheduledSource[]> {
   const sources: ScheduledSource[] = [];
   for (const entry of ingestSources()) {
     const { settings } = entry;
@@ -209,7 +295,11 @@ async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon
     } else {
       const opened = await entry.open(config);
       const where = { name, intervalSeconds: own.intervalSeconds, where: opened.where };
-      sources.push({ ...schedule, pass: (window, flags) => ingestListings(ctx, where, opened.source, opened.listings(listsOf(settings, own, flags), window), daemon.downloads) });
+      sources.push({
+        ...schedule,
+        pass: (window, flags) => ingestListings(ctx, where, opened.source, opened.listings(listsOf(settings, own, flags), window), daemon.downloads, cluster),
+        drain: cluster ? () => drainQueue(ctx, cluster, name, own.intervalSeconds, opened.source, daemon.downloads) : undefined,
+      });
     }
   }
   return sources;

@@ -33,8 +33,10 @@ export interface IngestContext {
   signal?: AbortSignal;
   /**
    * Daemon mode with several ingest processes on one catalog: each file is claimed through the
-   * catalog for `leaseMs` before it is fetched, and skipped while another worker holds it; a
-   * worker killed mid-file loses the claim when the lease runs out, and another takes the file.
+   * catalog for `leaseMs` before it is fetched, and skipped while another worker holds it. The
+   * claim is renewed every third of its lease while the file is worked on, so the lease can be
+   * short whatever a file takes; a worker killed mid-file stops renewing, loses the claim when the
+   * lease runs out, and another takes the file.
    */
   claim?: { worker: string; leaseMs: number };
 }
@@ -83,10 +85,20 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
       ctx.log.debug({ source: name, key }, 'claimed by another worker');
       return { status: 'skipped', object };
     }
+    let renewal: Promise<unknown> = Promise.resolve();
+    const renew = setInterval(() => {
+      renewal = ctx.catalog.writer.ingest
+        .claimFile(name, key, fingerprint, worker, leaseMs)
+        .then((held) => held || ctx.log.warn({ source: name, key }, 'lost the claim on a file in progress (its lease ran out before a renewal); another worker may ingest it too'))
+        .catch((e: unknown) => ctx.log.warn({ err: (e as Error).message, key }, 'could not renew a claim'));
+    }, leaseMs / 3);
     try {
       // Checked again under the claim: a worker that held it before may have committed the file.
       return await ingestObject({ ...ctx, claim: undefined }, source, object);
     } finally {
+      clearInterval(renew);
+      // A renewal still in flight would claim the file again after the release.
+      await renewal;
       await ctx.catalog.writer.ingest.releaseClaim(name, key, fingerprint, worker).catch((e: unknown) => ctx.log.warn({ err: (e as Error).message, key }, 'could not release a claim'));
     }
   }

@@ -46,10 +46,10 @@ describe.skipIf(!samplePath)('ingest daemon: bad files among good ones', () => {
     bad.truncated = await put(3, shiftedVolume(real, base + 3 * 60_000, 12).subarray(0, offsets[5]! + 5000));
     bad.random = await put(5, garbage);
     client.destroy();
-    run = daemonEnv(s3.endpoint, BUCKET, objectsUrl, {}, { RADOME_ADMIN_TOKEN: TOKEN });
+    run = await daemonEnv(s3.endpoint, BUCKET, objectsUrl, {}, { RADOME_ADMIN_TOKEN: TOKEN });
     daemon = startDaemon(run.env);
     await waitFor(
-      () => volumeCount(run.dataDir) === 4 && query(run.dataDir, 'SELECT 1 FROM ingest_failures').length === 3,
+      async () => (await volumeCount(run.catalog)) === 4 && (await query(run.catalog, 'SELECT 1 FROM ingest_failures')).length === 3,
       90_000,
       () => `4 volumes and 3 failures\n${daemon.logs().slice(-3000)}`,
     );
@@ -105,7 +105,7 @@ describe.skipIf(!samplePath)('ingest daemon: bad files among good ones', () => {
     expect(level2.lastError).toMatch(/3 file\(s\) failed/);
     // Quarantined files are not fetched again on later passes.
     await new Promise((r) => setTimeout(r, 2500));
-    expect(query<{ attempts: number }>(run.dataDir, 'SELECT attempts FROM ingest_failures').every((f) => f.attempts === 1)).toBe(true);
+    expect((await query<{ attempts: number }>(run.catalog, 'SELECT attempts FROM ingest_failures')).every((f) => f.attempts === 1)).toBe(true);
   });
 
   it('refuses the admin mutations without the bearer token (UNAUTHENTICATED)', async () => {
@@ -116,7 +116,7 @@ describe.skipIf(!samplePath)('ingest daemon: bad files among good ones', () => {
     }
     const flag = await graphql('mutation { setIngestFlag(name: "ingest.paused", value: "true") { name } }');
     expect(flag.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(query(run.dataDir, 'SELECT * FROM ingest_flags')).toEqual([]);
+    expect(await query(run.catalog, 'SELECT * FROM ingest_flags')).toEqual([]);
   });
 
   it('pauses and resumes a source, validates flags and queues backfills for the daemon', async () => {
@@ -124,10 +124,10 @@ describe.skipIf(!samplePath)('ingest daemon: bad files among good ones', () => {
     expect(paused.errors).toBeUndefined();
     expect(paused.data!.pauseSource).toEqual({ name: 'level2', paused: true });
     await new Promise((r) => setTimeout(r, 2500));
-    const lastRun = () => query<{ last_run_at: number }>(run.dataDir, "SELECT last_run_at FROM ingest_sources WHERE name = 'level2'")[0]!.last_run_at;
-    const before = lastRun();
+    const lastRun = async () => (await query<{ last_run_at: number }>(run.catalog, "SELECT last_run_at FROM ingest_sources WHERE name = 'level2'"))[0]!.last_run_at;
+    const before = await lastRun();
     await new Promise((r) => setTimeout(r, 2500));
-    expect(lastRun()).toBe(before);
+    expect(await lastRun()).toBe(before);
 
     const bogus = await graphql('mutation { setIngestFlag(name: "level2.bogus", value: "1") { name } }', {}, TOKEN);
     expect(bogus.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -143,18 +143,18 @@ describe.skipIf(!samplePath)('ingest daemon: bad files among good ones', () => {
     const resumed = await graphql('mutation { resumeSource(source: "level2") { paused } }', {}, TOKEN);
     expect(resumed.data!.resumeSource).toEqual({ paused: false });
     await waitFor(
-      () => lastRun() > before,
+      async () => (await lastRun()) > before,
       10_000,
       () => 'a pass after resume',
     );
     await waitFor(
-      () => query<{ finished_at: number | null }>(run.dataDir, 'SELECT finished_at FROM backfill_requests')[0]?.finished_at != null,
+      async () => (await query<{ finished_at: number | null }>(run.catalog, 'SELECT finished_at FROM backfill_requests'))[0]?.finished_at != null,
       20_000,
       () => `the backfill to finish\n${daemon.logs().slice(-2000)}`,
     );
     const status = await graphql('{ ingestStatus { flags { name value } backfills { source finishedAt error } sources { name paused } } }');
     expect(status.data!.ingestStatus.flags).toEqual([{ name: 'level2.sites', value: 'KLOT,KIWX' }]);
     expect(status.data!.ingestStatus.backfills[0]).toMatchObject({ source: 'level2', finishedAt: expect.any(String) });
-    expect(volumeCount(run.dataDir)).toBe(4);
+    expect(await volumeCount(run.catalog)).toBe(4);
   });
 });

@@ -15,6 +15,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
 import { syntheticObsSpec } from '../rinex/synthetic-obs.js';
 import { MemorySource } from '../support/memory-source.js';
+import { testCatalogLocation } from '../support/test-catalog.js';
 
 const spinning = new URL('../fixtures/spinning-plan-worker.mjs', import.meta.url);
 const LIMIT_MS = 1500;
@@ -69,7 +70,7 @@ describe('per-file time limit', () => {
   });
 
   it('ingest goes on: the spinning file fails with TIMEOUT and is quarantined whole, the files after it (one queued on the same thread) are ingested', async () => {
-    const catalog = await openCatalog(join(dir, 'catalog.db'));
+    const catalog = await openCatalog(await testCatalogLocation(join(dir, 'catalog.db')));
     const objects = new FileObjectStore(join(dir, 'objects'));
     const pool = createPlanPool(1, { fileTimeoutMs: LIMIT_MS, workerModule: spinning });
     try {

@@ -1,14 +1,15 @@
 // Shared by the ingest daemon tests: real-derived Level 2 backlogs, the `radome ingest run`
 // process, and snapshots of catalog + object store to compare runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { expect } from 'vitest';
 import { splitArchiveIIRecords } from '../../ingest/decode/level2/index.js';
 import { openObjectStore } from '../../store/objects/index.js';
 import { repoRoot } from '../sample-data.js';
 import { S3RVER_CREDENTIALS } from '../support/s3-server.js';
+import { catalogRows, testCatalogLocation } from '../support/test-catalog.js';
 
 const BIN = join(repoRoot, 'bin', 'radome.js');
 
@@ -28,15 +29,24 @@ export function shiftedVolume(real: Uint8Array, time: number, records: number): 
 
 export interface DaemonEnv {
   dataDir: string;
+  /** The catalog's location (RADOME_CATALOG): the data dir's catalog.db, or a fresh PostgreSQL database with RADOME_TEST_CATALOG=postgres. */
+  catalog: string;
   env: Record<string, string>;
 }
 
 /**
- * A data dir with a radome.config.json following KLOT on the s3rver bucket every second, and the
+ * A data dir and catalog, with a radome.config.json following KLOT on the s3rver bucket every second, and the
  * environment for `radome` processes; objects go to `objectsUrl`.
  */
-export function daemonEnv(endpoint: string, bucket: string, objectsUrl: (dataDir: string) => string, config: Record<string, unknown> = {}, extraEnv: Record<string, string> = {}): DaemonEnv {
+export async function daemonEnv(
+  endpoint: string,
+  bucket: string,
+  objectsUrl: (dataDir: string) => string,
+  config: Record<string, unknown> = {},
+  extraEnv: Record<string, string> = {},
+): Promise<DaemonEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), 'radome-daemon-'));
+  const catalog = await testCatalogLocation(join(dataDir, 'catalog.db'));
   const file = join(dataDir, 'radome.config.json');
   writeFileSync(
     file,
@@ -48,8 +58,10 @@ export function daemonEnv(endpoint: string, bucket: string, objectsUrl: (dataDir
   );
   return {
     dataDir,
+    catalog,
     env: {
       RADOME_DATA_DIR: dataDir,
+      RADOME_CATALOG: catalog,
       RADOME_CONFIG: file,
       RADOME_OBJECTS: objectsUrl(dataDir),
       RADOME_LEVEL2_BUCKET: bucket,
@@ -94,36 +106,20 @@ export function startDaemon(env: Record<string, string>, args = ['ingest', 'run'
 }
 
 /** Polls `check` every 200 ms until it is true; throws after `timeoutMs` with `what`. */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string | Promise<string>): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${await what()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-/** Reads the catalog with plain SQLite (never blocks the daemon's writes: WAL). */
-export function query<T>(dataDir: string, sql: string, ...params: unknown[]): T[] {
-  if (!existsSync(join(dataDir, 'catalog.db'))) return [];
-  const db = new Database(join(dataDir, 'catalog.db'), { readonly: true, fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    return db.prepare(sql).all(...params) as T[];
-  } catch (e) {
-    if (/no such table/.test(String(e))) return [];
-    throw e;
-  } finally {
-    db.close();
-  }
-}
+/** Rows of `sql` on the run's catalog, on either engine (see catalogRows). */
+export const query = catalogRows;
 
-export function volumeCount(dataDir: string): number {
-  try {
-    return query<{ n: number }>(dataDir, 'SELECT COUNT(*) AS n FROM volumes')[0]?.n ?? 0;
-  } catch {
-    return 0;
-  }
+export async function volumeCount(catalog: string): Promise<number> {
+  return (await query<{ n: number }>(catalog, 'SELECT COUNT(*) AS n FROM volumes'))[0]?.n ?? 0;
 }
 
 export interface Snapshot {
@@ -139,11 +135,11 @@ export interface Snapshot {
 }
 
 /** Everything a run leaves, minus times of ingest (which differ between runs by nature). */
-export async function snapshot(dataDir: string, objectsUrl: string): Promise<Snapshot> {
-  const volumes = query(dataDir, 'SELECT id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size, source_fingerprint FROM volumes ORDER BY id');
-  const sweeps = query<Record<string, unknown>>(dataDir, 'SELECT * FROM sweeps ORDER BY id');
-  const sourceFiles = query(dataDir, 'SELECT source, key, fingerprint, size, volume_id FROM source_files ORDER BY source, key, fingerprint');
-  const stores = query<{ zarr_key: string }>(dataDir, 'SELECT zarr_key FROM volumes WHERE zarr_key IS NOT NULL').map((v) => `${v.zarr_key}/`);
+export async function snapshot(catalog: string, objectsUrl: string): Promise<Snapshot> {
+  const volumes = await query(catalog, 'SELECT id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size, source_fingerprint FROM volumes ORDER BY id');
+  const sweeps = await query<Record<string, unknown>>(catalog, 'SELECT * FROM sweeps ORDER BY id');
+  const sourceFiles = await query(catalog, 'SELECT source, key, fingerprint, size, volume_id FROM source_files ORDER BY source, key, fingerprint');
+  const stores = (await query<{ zarr_key: string }>(catalog, 'SELECT zarr_key FROM volumes WHERE zarr_key IS NOT NULL')).map((v) => `${v.zarr_key}/`);
   // A sweep store is complete once its consolidated metadata is there (written with its chunks, before the rows).
   const referenced = new Set([...sweeps.flatMap((s) => [s.image_key as string, s.metadata_key as string]), ...stores.map((p) => `${p}.zmetadata`)]);
   const inStore = (key: string) => stores.some((p) => key.startsWith(p));
@@ -160,4 +156,25 @@ export async function snapshot(dataDir: string, objectsUrl: string): Promise<Sna
       .filter((k) => !referenced.has(k) && !inStore(k))
       .sort(),
   };
+}
+
+/**
+ * The crash tests' verdict: a run that was killed and restarted (`crashed`) left exactly what an
+ * uninterrupted one (`reference`) did, `files` volumes of it: nothing lost, nothing twice, no row
+ * without its object, no object without its row, no failure recorded.
+ */
+export async function expectSameIngest(reference: DaemonEnv, crashed: DaemonEnv, objectsUrl: (dataDir: string) => string, files: number): Promise<void> {
+  const want = await snapshot(reference.catalog, objectsUrl(reference.dataDir));
+  const got = await snapshot(crashed.catalog, objectsUrl(crashed.dataDir));
+  expect(want.volumes).toHaveLength(files);
+  expect(want.sweeps.length).toBeGreaterThan(files);
+  expect(want.missingObjects).toEqual([]);
+  expect(want.orphanObjects).toEqual([]);
+  expect(got.missingObjects).toEqual([]);
+  expect(got.orphanObjects).toEqual([]);
+  expect(got.volumes).toEqual(want.volumes);
+  expect(got.sweeps).toEqual(want.sweeps);
+  expect(got.sourceFiles).toEqual(want.sourceFiles);
+  expect(got.objects).toEqual(want.objects);
+  expect(await query(crashed.catalog, 'SELECT * FROM ingest_failures')).toEqual([]);
 }

@@ -12,6 +12,7 @@ import { type Catalog, openCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { hydrometeorProduct } from '../level3-ingest/synthetic-products.js';
 import { MemorySource } from '../support/memory-source.js';
+import { testCatalogLocation } from '../support/test-catalog.js';
 
 describe('ingestObject on the plan pool', () => {
   let dir: string;
@@ -30,7 +31,7 @@ describe('ingestObject on the plan pool', () => {
   });
 
   async function context(name: string, objectsRoot: string): Promise<IngestContext> {
-    const catalog = await openCatalog(join(dir, `${name}.db`));
+    const catalog = await openCatalog(await testCatalogLocation(join(dir, `${name}.db`)));
     catalogs.push(catalog);
     const retry = { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 };
     return { catalog, objects: new FileObjectStore(objectsRoot), renderSize: 64, log: pino({ level: 'silent' }), planFile: pool.planFile, maxAttempts: 1, retry };

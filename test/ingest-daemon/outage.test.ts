@@ -41,24 +41,24 @@ describe.skipIf(!samplePath)('ingest daemon: object store and source unreachable
 
   it('retries through the outage and ingests every file once', async () => {
     // One worker, one file at a time: the outage lands mid-backlog.
-    run = daemonEnv(s3.endpoint, BUCKET, objectsUrl, { ingest: { workers: 1, downloads: 1, maxAttempts: 5 } });
+    run = await daemonEnv(s3.endpoint, BUCKET, objectsUrl, { ingest: { workers: 1, downloads: 1, maxAttempts: 5 } });
     const daemon = startDaemon(run.env);
     try {
       await waitFor(
-        () => volumeCount(run.dataDir) >= 3,
+        async () => (await volumeCount(run.catalog)) >= 3,
         60_000,
         () => `3 volumes\n${daemon.logs().slice(-2000)}`,
       );
       await s3.kill();
-      const during = volumeCount(run.dataDir);
+      const during = await volumeCount(run.catalog);
       await new Promise((r) => setTimeout(r, 20_000));
       // Nothing could be committed while the store was down (objects first, rows after).
-      expect(volumeCount(run.dataDir)).toBeLessThanOrEqual(during + 1);
+      expect(await volumeCount(run.catalog)).toBeLessThanOrEqual(during + 1);
       await s3.restart();
       await waitFor(
-        () => volumeCount(run.dataDir) === FILES && query<{ backlog: number }>(run.dataDir, "SELECT backlog FROM ingest_sources WHERE name = 'level2'")[0]?.backlog === 0,
+        async () => (await volumeCount(run.catalog)) === FILES && (await query<{ backlog: number }>(run.catalog, "SELECT backlog FROM ingest_sources WHERE name = 'level2'"))[0]?.backlog === 0,
         120_000,
-        () => `${FILES} volumes (have ${volumeCount(run.dataDir)})\n${daemon.logs().slice(-3000)}`,
+        async () => `${FILES} volumes (have ${await volumeCount(run.catalog)})\n${daemon.logs().slice(-3000)}`,
       );
     } finally {
       expect(await daemon.stop(), daemon.logs().slice(-3000)).toBe(0);
@@ -66,11 +66,11 @@ describe.skipIf(!samplePath)('ingest daemon: object store and source unreachable
     const logs = daemon.logs();
     expect(logs).toMatch(/retrying/);
     expect(logs).toMatch(/level2 pass: .*(cannot read|SOURCE_UNAVAILABLE|failed)/);
-    const status = query<{ last_error: string | null; last_success_at: number | null }>(run.dataDir, "SELECT last_error, last_success_at FROM ingest_sources WHERE name = 'level2'")[0]!;
+    const status = (await query<{ last_error: string | null; last_success_at: number | null }>(run.catalog, "SELECT last_error, last_success_at FROM ingest_sources WHERE name = 'level2'"))[0]!;
     expect(status.last_error).toBeTruthy();
     expect(status.last_success_at).toBeGreaterThan(0);
-    expect(query(run.dataDir, 'SELECT * FROM ingest_failures WHERE quarantine_key IS NOT NULL')).toEqual([]);
-    const snap = await snapshot(run.dataDir, objectsUrl());
+    expect(await query(run.catalog, 'SELECT * FROM ingest_failures WHERE quarantine_key IS NOT NULL')).toEqual([]);
+    const snap = await snapshot(run.catalog, objectsUrl());
     expect(snap.volumes).toHaveLength(FILES);
     expect(snap.sourceFiles).toHaveLength(FILES);
     expect(snap.missingObjects).toEqual([]);

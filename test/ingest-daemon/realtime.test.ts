@@ -51,7 +51,7 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
   });
 
   it('makes each sweep queryable within 10 s of its last chunk and closes the volume as the archived file', async () => {
-    const live = daemonEnv(
+    const live = await daemonEnv(
       s3.endpoint,
       BUCKET,
       objectsUrl,
@@ -68,7 +68,7 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
     let uploading = true;
     const watcher = (async () => {
       while (uploading || seenAt.size < visibleAt.size) {
-        const rows = query<{ e: number }>(live.dataDir, 'SELECT DISTINCT elevation_number AS e FROM sweeps');
+        const rows = await query<{ e: number }>(live.catalog, 'SELECT DISTINCT elevation_number AS e FROM sweeps');
         for (const { e } of rows) if (!seenAt.has(e)) seenAt.set(e, Date.now());
         if (!uploading && Date.now() - Math.max(...visibleAt.values()) > 15_000) break;
         await new Promise((r) => setTimeout(r, 100));
@@ -89,7 +89,7 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
       uploading = false;
       await watcher;
       await waitFor(
-        () => query(live.dataDir, "SELECT 1 FROM source_files WHERE fingerprint = 'closed'").length === 1,
+        async () => (await query(live.catalog, "SELECT 1 FROM source_files WHERE fingerprint = 'closed'")).length === 1,
         20_000,
         () => `the volume to close\n${daemon.logs().slice(-3000)}`,
       );
@@ -106,15 +106,15 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
     expect(new Set(seenAt.values()).size).toBeGreaterThan(4);
 
     // The archived file: the same chunks concatenated, ingested as a file.
-    const archived = daemonEnv(s3.endpoint, BUCKET, objectsUrl);
+    const archived = await daemonEnv(s3.endpoint, BUCKET, objectsUrl);
     runs.push(archived);
     const file = join(archived.dataDir, 'TORD20260811_225858_V08');
     writeFileSync(file, Buffer.concat(chunks.map((c) => c.bytes)));
     const ingest = await runRadome(['ingest', 'files', file], archived.env);
     expect(ingest.code, ingest.stderr).toBe(0);
 
-    const want = await snapshot(archived.dataDir, objectsUrl(archived.dataDir));
-    const got = await snapshot(live.dataDir, objectsUrl(live.dataDir));
+    const want = await snapshot(archived.catalog, objectsUrl(archived.dataDir));
+    const got = await snapshot(live.catalog, objectsUrl(live.dataDir));
     const volumeFacts = (v: unknown) => {
       const { source: _s, source_key: _k, source_fingerprint: _f, ...rest } = v as Record<string, unknown>;
       return rest;
@@ -126,6 +126,6 @@ describe.skipIf(!dir)('ingest daemon: real-time Level 2 chunks', () => {
     expect(got.missingObjects).toEqual([]);
     expect(got.orphanObjects).toEqual([]);
     // One source-file record per closed volume (the "open" one is gone).
-    expect(query(live.dataDir, 'SELECT key, fingerprint FROM source_files')).toEqual([{ key: 'KLOT/417/20260811-225858', fingerprint: 'closed' }]);
+    expect(await query(live.catalog, 'SELECT key, fingerprint FROM source_files')).toEqual([{ key: 'KLOT/417/20260811-225858', fingerprint: 'closed' }]);
   }, 120_000);
 });

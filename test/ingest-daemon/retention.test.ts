@@ -17,7 +17,7 @@ describe.skipIf(!samplePath)('retention', () => {
   const objectsUrl = (d: string) => `file:${join(d, 'objects')}`;
 
   beforeAll(async () => {
-    run = daemonEnv('http://127.0.0.1:9', 'unused', objectsUrl);
+    run = await daemonEnv('http://127.0.0.1:9', 'unused', objectsUrl);
     const real = readFileSync(samplePath!);
     const files = join(run.dataDir, 'in');
     mkdirSync(files);
@@ -32,25 +32,25 @@ describe.skipIf(!samplePath)('retention', () => {
     const r = await runRadome(['ingest', 'cleanup', '--older-than', 'P36500D'], run.env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/removed 0 volumes, 0 products and 0 objects/);
-    expect((await snapshot(run.dataDir, objectsUrl(run.dataDir))).volumes).toHaveLength(3);
+    expect((await snapshot(run.catalog, objectsUrl(run.dataDir))).volumes).toHaveLength(3);
   });
 
   it('finishes an interrupted cleanup: rows first, then objects, resumable', async () => {
-    const before = await snapshot(run.dataDir, objectsUrl(run.dataDir));
+    const before = await snapshot(run.catalog, objectsUrl(run.dataDir));
     expect(Object.keys(before.objects).length).toBeGreaterThan(6);
     // Doomed keys: each overlay, and each volume's sweep store as one prefix key.
     const storeKeys = Object.keys(before.objects).filter((k) => /\.zarr\//.test(k));
     expect(storeKeys.length).toBeGreaterThan(0);
     const doomed = Object.keys(before.objects).length - storeKeys.length + before.volumes.length;
     // The catalog half of a cleanup, then a "crash": rows gone, their objects doomed but present.
-    const catalog = await openCatalog(join(run.dataDir, 'catalog.db'));
+    const catalog = await openCatalog(run.catalog);
     try {
       const result = await catalog.writer.retention.doomOlderThan(Date.UTC(2023, 0, 1), Date.now());
       expect(result).toMatchObject({ volumes: 3, products: 0, objects: doomed });
     } finally {
       await catalog.close();
     }
-    const crashed = await snapshot(run.dataDir, objectsUrl(run.dataDir));
+    const crashed = await snapshot(run.catalog, objectsUrl(run.dataDir));
     expect(crashed.volumes).toEqual([]);
     expect(crashed.sourceFiles).toEqual([]);
     expect(crashed.missingObjects).toEqual([]);
@@ -58,9 +58,9 @@ describe.skipIf(!samplePath)('retention', () => {
 
     const r = await runRadome(['ingest', 'cleanup', '--older-than', 'P7D'], run.env);
     expect(r.code, r.stderr).toBe(0);
-    const after = await snapshot(run.dataDir, objectsUrl(run.dataDir));
+    const after = await snapshot(run.catalog, objectsUrl(run.dataDir));
     expect(after.objects).toEqual({});
-    expect(query(run.dataDir, 'SELECT * FROM doomed_objects')).toEqual([]);
-    expect(query(run.dataDir, 'SELECT first_volume_at FROM radar_sites')).toEqual([{ first_volume_at: null }]);
+    expect(await query(run.catalog, 'SELECT * FROM doomed_objects')).toEqual([]);
+    expect(await query(run.catalog, 'SELECT first_volume_at FROM radar_sites')).toEqual([{ first_volume_at: null }]);
   });
 });

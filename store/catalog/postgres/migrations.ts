@@ -387,6 +387,29 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    // Step 5 is pgweek's (product hour counts); this one follows it.
+    version: 6,
+    name: 'ingest queue',
+    // The cluster's one scheduler lists sources into this queue; ingest workers in every process
+    // take files from it under a claim and remove them once done (cluster.ts). PostgreSQL only: a SQLite catalog has one ingesting process.
+    sql: `
+      CREATE TABLE ingest_queue (
+        source ${T} NOT NULL,
+        key ${T} NOT NULL,
+        fingerprint ${T} NOT NULL,
+        source_name ${T} NOT NULL,
+        size bigint NOT NULL,
+        time bigint,
+        -- The listing's order (round-robin across sites), and when a worker may take the file
+        -- (the database server's clock; later after a failed attempt).
+        listed_at bigint NOT NULL,
+        ready_at bigint NOT NULL,
+        PRIMARY KEY (source, key, fingerprint)
+      );
+      CREATE INDEX ingest_queue_by_source_name ON ingest_queue (source_name, listed_at);
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

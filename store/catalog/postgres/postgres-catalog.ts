@@ -3,6 +3,8 @@
 // and its sessions refuse writes.
 import type { CatalogEventRow } from '../catalog-events.js';
 import type { Catalog, CatalogReader, CatalogWriter, ReadOnlyCatalog } from '../catalog.js';
+import type { ClusterCatalog, QueuedFile } from '../cluster.js';
+import * as cluster from './cluster.js';
 import * as events from './events.js';
 import * as gnssRead from './gnss-read.js';
 import * as gnssWrite from './gnss-write.js';
@@ -21,7 +23,7 @@ export interface ListeningCatalog {
   listen(onEvent: (event: CatalogEventRow) => void): Promise<() => Promise<void>>;
 }
 export type PostgresReadOnlyCatalogHandle = ReadOnlyCatalog & ListeningCatalog;
-export type PostgresCatalogHandle = Catalog & ListeningCatalog;
+export type PostgresCatalogHandle = Catalog & ListeningCatalog & ClusterCatalog;
 
 function postgresReader(db: PgSession): CatalogReader {
   return {
@@ -138,6 +140,32 @@ class PostgresReadOnlyCatalog implements PostgresReadOnlyCatalogHandle {
 
 class PostgresCatalog extends PostgresReadOnlyCatalog implements PostgresCatalogHandle {
   readonly writer: CatalogWriter = postgresWriter(this.db, this.reader);
+  private readonly scheduler = new cluster.SchedulerLock(this.db.url);
+
+  holdScheduler(): Promise<boolean> {
+    return this.scheduler.hold();
+  }
+
+  enqueueFiles(sourceName: string, files: readonly QueuedFile[], at: number): Promise<number> {
+    return cluster.enqueueFiles(this.db, sourceName, files, at);
+  }
+
+  takeQueuedFiles(sourceName: string, limit: number, worker: string, leaseMs: number): Promise<QueuedFile[]> {
+    return cluster.takeQueuedFiles(this.db, sourceName, limit, worker, leaseMs);
+  }
+
+  finishQueuedFile(file: QueuedFile, retryInMs: number | null): Promise<void> {
+    return cluster.finishQueuedFile(this.db, file, retryInMs);
+  }
+
+  queuedCount(sourceName: string): Promise<number> {
+    return cluster.queuedCount(this.db, sourceName);
+  }
+
+  override async close(): Promise<void> {
+    await this.scheduler.release();
+    await super.close();
+  }
 }
 
 /** Opens the catalog at a postgres:// URL: writable (migrating the schema first) or read-only (schema must be current). */

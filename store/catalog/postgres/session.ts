@@ -17,6 +17,10 @@ interface TransactionState {
 // bigint (epoch ms, counts) and numeric (SUM of bigint) come back as JS numbers: every value the
 // catalog stores is a safe integer or a double, as on SQLite.
 const INT8_OID = 20;
+/** SQLSTATE of a transaction PostgreSQL ended to break a deadlock: run again, it goes through. */
+const DEADLOCK_DETECTED = '40P01';
+/** Times a transaction ended by a deadlock is run again before its error is the caller's. */
+const DEADLOCK_RETRIES = 4;
 /** SQLSTATE of an insert whose row falls in no partition. */
 const NO_PARTITION_FOR_ROW = '23514';
 const NUMERIC_OID = 1700;
@@ -106,6 +110,21 @@ export class PgSession {
    * count agree while writers commit.
    */
   async transaction<T>(fn: () => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+    if (this.current.getStore()) return this.once(fn, options);
+    // Commits in several processes can still deadlock where no lock order is fixed (a commit that
+    // creates a day's partition needs the parent table while a concurrent one holds it and waits
+    // for the partition lock): PostgreSQL ends one of them, which nothing has seen yet, so it runs again.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(fn, options);
+      } catch (e) {
+        if ((e as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= DEADLOCK_RETRIES) throw e;
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * (attempt + 1)));
+      }
+    }
+  }
+
+  private async once<T>(fn: () => Promise<T>, options: { readOnly?: boolean }): Promise<T> {
     const outer = this.current.getStore();
     if (outer) {
       const name = `radome_sp${++outer.savepoints}`;
