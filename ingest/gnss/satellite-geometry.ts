@@ -129,7 +129,7 @@ function exactAngles(f: Topocentre, positionVelocity: PositionVelocity, satellit
  * multi-GNSS day with an independent computation), a hundredth of the 0.01° the geometry promises.
  */
 const COARSE = { ms: 300_000, maxElevation: (70 * Math.PI) / 180 };
-const FINE = { ms: 60_000, maxElevation: (85 * Math.PI) / 180 };
+const FINE = { ms: 120_000, maxElevation: (85 * Math.PI) / 180 };
 /**
  * Per satellite and level: the current segment's grid index and state, the grid index of the node
  * whose angles are kept (the segment's end, the next segment's start) and those angles (el, az,
