@@ -244,7 +244,8 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
     // The coarse level, else the fine one.
     let at = slot * SLOT;
     let ms = COARSE.ms;
-    let state = segmentState(segments, at, ms, COARSE.maxElevation, satellite, tGps, work);
+    // The usual case, a segment already computed, without the call.
+    let state = segments[at + K] === Math.floor(tGps / ms) ? segments[at + STATE]! : segmentState(segments, at, ms, COARSE.maxElevation, satellite, tGps, work);
     if (state === FINER) {
       at += LEVEL_FIELDS;
       ms = FINE.ms;
