@@ -1,7 +1,7 @@
 import { RadomeError } from '../../core/errors.js';
 import { CONSTELLATIONS } from '../../store/gnss/satellites.js';
 import { toGpsOffsetMs } from '../decode/orbits/time-scales.js';
-import { positionVelocityOf, satelliteNumber, type OrbitSource } from '../decode/orbits/orbit-source.js';
+import { positionVelocityOf, satelliteNumber, type OrbitSource, type PositionVelocity } from '../decode/orbits/orbit-source.js';
 import { ecefToGeodetic } from '../decode/rinex/geodetic.js';
 
 /** Speed of light (m/s) and WGS84's Earth rotation rate (rad/s). */
@@ -34,19 +34,22 @@ export interface SatelliteGeometry {
   missing: number;
 }
 
-/**
- * Elevation, azimuth and elevation rate of each observation's satellite seen from the station.
- * The satellite is taken where it was when the signal left it (receive time − travel time) and turned with the Earth during the travel time (Sagnac), so both ends are in the
- * ECEF frame of the receive time; the line of sight is projected on the WGS84 local east-north-up
- * axes. The elevation rate is the analytic derivative along the satellite's ECEF velocity (the
- * source's, or a central difference of positions: positionVelocityOf). Rows repeating the previous row's time and satellite (one row per SNR
- * code) reuse its result. Pure.
- */
-export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
-  const { station, orbits, count, times, satSystem, satPrn } = input;
-  const elevation = new Float32Array(count);
-  const azimuth = new Float32Array(count);
-  const edot = new Float32Array(count);
+/** Station-fixed frame of a geometry computation: ECEF position and WGS84 east, north, up axes. */
+interface Topocentre {
+  sx: number;
+  sy: number;
+  sz: number;
+  ex: number;
+  ey: number;
+  nx: number;
+  ny: number;
+  nz: number;
+  ux: number;
+  uy: number;
+  uz: number;
+}
+
+function topocentreOf(station: readonly [number, number, number]): Topocentre {
   const [sx, sy, sz] = station;
   const geo = ecefToGeodetic(sx, sy, sz);
   const lat = geo.latitude / DEG;
@@ -55,23 +58,164 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
   const cosLat = Math.cos(lat);
   const sinLon = Math.sin(lon);
   const cosLon = Math.cos(lon);
-  // East, north and up unit vectors in ECEF.
-  const ex = -sinLon,
-    ey = cosLon;
-  const nx = -sinLat * cosLon,
-    ny = -sinLat * sinLon,
-    nz = cosLat;
-  const ux = cosLat * cosLon,
-    uy = cosLat * sinLon,
-    uz = sinLat;
+  return { sx, sy, sz, ex: -sinLon, ey: cosLon, nx: -sinLat * cosLon, ny: -sinLat * sinLon, nz: cosLat, ux: cosLat * cosLon, uy: cosLat * sinLon, uz: sinLat };
+}
+
+/**
+ * Elevation and azimuth (radians) and their rates (rad/s) of one satellite at one receive time
+ * (GPS ms) into out[0..3]; false when the orbits have no position then. The satellite is taken
+ * where it was when the signal left it (receive time − travel time) and turned with the Earth
+ * during the travel time (Sagnac), so both ends are in the ECEF frame of the receive time; the
+ * line of sight is projected on the local east-north-up axes. The rates are analytic derivatives
+ * along the satellite's ECEF velocity.
+ */
+function exactAngles(f: Topocentre, positionVelocity: PositionVelocity, satellite: number, tGps: number, p: Float64Array, out: Float64Array): boolean {
+  if (!positionVelocity(satellite, tGps, p, 0)) return false;
+  const { sx, sy, sz } = f;
+  const px = p[0]!;
+  const py = p[1]!;
+  const pz = p[2]!;
+  const vx0 = p[3]!;
+  const vy0 = p[4]!;
+  const vz0 = p[5]!;
+  // Travel time τ by fixed-point iteration on the emission position p − v·τ (off by a·τ²/2,
+  // a few mm); it contracts by v/c ≈ 1e-5, so two rounds from τ = 0 leave ~1e-11 s.
+  const r0x = px - sx;
+  const r0y = py - sy;
+  const r0z = pz - sz;
+  const tau0 = Math.sqrt(r0x * r0x + r0y * r0y + r0z * r0z) / C;
+  const r1x = px - vx0 * tau0 - sx;
+  const r1y = py - vy0 * tau0 - sy;
+  const r1z = pz - vz0 * tau0 - sz;
+  const tau = Math.sqrt(r1x * r1x + r1y * r1y + r1z * r1z) / C;
+  const ex0 = px - vx0 * tau;
+  const ey0 = py - vy0 * tau;
+  const ez0 = pz - vz0 * tau;
+  // Rotation by ωe·τ ≈ 6e-6 rad: cos and sin by their series (exact to 1e-17 here).
+  const th = WE * tau;
+  const c = 1 - (th * th) / 2;
+  const s = th;
+  const dx = c * ex0 + s * ey0 - sx;
+  const dy = -s * ex0 + c * ey0 - sy;
+  const dz = ez0 - sz;
+  const vx = c * vx0 + s * vy0;
+  const vy = -s * vx0 + c * vy0;
+  const vz = vz0;
+  // Math.sqrt of the sum, not Math.hypot: hypot's overflow care costs several times more in V8.
+  const rho = Math.sqrt(dx * dx + dy * dy + dz * dz);
+  const up = dx * f.ux + dy * f.uy + dz * f.uz;
+  const east = dx * f.ex + dy * f.ey;
+  const north = dx * f.nx + dy * f.ny + dz * f.nz;
+  const sinEl = up / rho;
+  out[0] = Math.asin(sinEl);
+  out[1] = Math.atan2(east, north);
+  // d(sin el)/dt = (v·u)/ρ − (ρ·u)(ρ·v)/ρ³, and d(el)/dt = that / cos el.
+  const dSin = (vx * f.ux + vy * f.uy + vz * f.uz) / rho - (up * (dx * vx + dy * vy + dz * vz)) / (rho * rho * rho);
+  out[2] = dSin / Math.sqrt(1 - sinEl * sinEl);
+  // az = atan2(E, N): d(az)/dt = (N·Ė − E·Ṅ) / (E² + N²), with Ė = v·e and Ṅ = v·n.
+  out[3] = (north * (vx * f.ex + vy * f.ey) - east * (vx * f.nx + vy * f.ny + vz * f.nz)) / (east * east + north * north);
+  return true;
+}
+
+/**
+ * Interpolation segments. asin and atan2 per row cost more than all the rest of the geometry
+ * (measured: ~25 ms CPU per multi-GNSS station-day with exact angles for every satellite-epoch), so
+ * the exact angles are computed at receive times on a grid (GPS time) and each row's angles come
+ * from the cubic Hermite polynomial through its segment's two ends (values and rates). Where a
+ * segment reaches above its level's elevation limit (azimuth turns ever faster towards the
+ * zenith), its rows go to the finer level; above the last level's limit, or where an end has no
+ * position, rows take the exact angles. With these levels the interpolation error stays below
+ * 1e-3° in elevation and azimuth × cos(elevation) (test/orbits/geometry.test.ts compares a whole
+ * multi-GNSS day with an independent computation), a hundredth of the 0.01° the geometry promises.
+ */
+const COARSE = { ms: 300_000, maxElevation: (70 * Math.PI) / 180 };
+const FINE = { ms: 120_000, maxElevation: (85 * Math.PI) / 180 };
+/**
+ * Per satellite and level: the current segment's grid index and state, the grid index of the node
+ * whose angles are kept (the segment's end, the next segment's start) and those angles (el, az,
+ * their rates; NaN: no position), then the elevation and azimuth cubics' coefficients (radians
+ * over s ∈ [0, 1)).
+ */
+const K = 0;
+const STATE = 1;
+const END_K = 2;
+const END = 3;
+const EL = 7;
+const AZ = 11;
+const LEVEL_FIELDS = 15;
+const SLOT = LEVEL_FIELDS * 2;
+/** Segment states: interpolate, go to the finer level, or compute rows exactly. */
+const HERMITE = 1;
+const FINER = 2;
+const EXACT = 3;
+
+/** Scratch of one satelliteGeometry call: node angles and the orbit's position-velocity. */
+interface NodeWork {
+  frame: Topocentre;
+  positionVelocity: PositionVelocity;
+  p: Float64Array;
+  a0: Float64Array;
+  a1: Float64Array;
+}
+
+/**
+ * The state of the level's segment (grid step `ms`) holding tGps for the satellite, whose fields
+ * start at segments[at]; computes the segment when it is new. A module function over explicit
+ * arguments, not a closure: V8 then keeps `segments` in a register instead of a context slot.
+ */
+function segmentState(segments: Float64Array, at: number, ms: number, maxElevation: number, satellite: number, tGps: number, w: NodeWork): number {
+  const k = Math.floor(tGps / ms);
+  if (segments[at + K] === k) return segments[at + STATE]!;
+  const { a0, a1 } = w;
+  segments[at + K] = k;
+  const t0 = k * ms;
+  let ok0: boolean;
+  if (segments[at + END_K] === k) {
+    for (let j = 0; j < 4; j++) a0[j] = segments[at + END + j]!;
+    ok0 = !Number.isNaN(a0[0]!);
+  } else ok0 = exactAngles(w.frame, w.positionVelocity, satellite, t0, w.p, a0);
+  const ok1 = exactAngles(w.frame, w.positionVelocity, satellite, t0 + ms, w.p, a1);
+  segments[at + END_K] = k + 1;
+  for (let j = 0; j < 4; j++) segments[at + END + j] = ok1 ? a1[j]! : NaN;
+  let state = EXACT;
+  if (ok0 && ok1) state = a0[0]! > maxElevation || a1[0]! > maxElevation ? FINER : HERMITE;
+  segments[at + STATE] = state;
+  if (state !== HERMITE) return state;
+  const T = ms / 1000;
+  // Azimuth unwrapped across north, so the cubic runs the short way round.
+  let az1 = a1[1]!;
+  if (az1 - a0[1]! > Math.PI) az1 -= 2 * Math.PI;
+  else if (a0[1]! - az1 > Math.PI) az1 += 2 * Math.PI;
+  hermite(segments, at + EL, a0[0]!, a1[0]!, a0[2]! * T, a1[2]! * T);
+  hermite(segments, at + AZ, a0[1]!, az1, a0[3]! * T, a1[3]! * T);
+  return state;
+}
+
+/**
+ * Elevation, azimuth and elevation rate of each observation's satellite seen from the station:
+ * exactAngles() at segment ends and Hermite interpolation in between (COARSE, FINE), or the exact angles
+ * per row. Rows repeating the previous row's time and satellite (one row per SNR code) reuse its
+ * result. Pure.
+ */
+export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
+  const { station, orbits, count, times, satSystem, satPrn } = input;
+  const elevation = new Float32Array(count);
+  const azimuth = new Float32Array(count);
+  const edot = new Float32Array(count);
+  const frame = topocentreOf(station);
   const timeSystem = input.timeSystem ?? 'GPS';
   const fixedOffset = toGpsOffsetMs(timeSystem, times[0] ?? 0);
   if (fixedOffset === null) throw new RadomeError('BAD_INPUT', `time system "${timeSystem}" of the observations: radome converts GPS, GLO/UTC, GAL, QZS, IRN, BDT and TAI`);
   const leapSteps = timeSystem === 'UTC' || timeSystem === 'GLO';
 
-  const positionVelocity = positionVelocityOf(orbits);
-  const p = new Float64Array(6);
+  const work: NodeWork = { frame, positionVelocity: positionVelocityOf(orbits), p: new Float64Array(6), a0: new Float64Array(4), a1: new Float64Array(4) };
+  const { a0 } = work;
+  // Slot per satellite number (char code × 100 + PRN < 12800), in order of first appearance.
+  const slotOf = new Int16Array(128 * 100).fill(-1);
+  let slots = 0;
+  let segments = new Float64Array(64 * SLOT);
   let missing = 0;
+
   // Rows repeating the previous row's time and satellite (one row per SNR code) form a group that
   // shares one computation; the group's rows are filled together.
   let i = 0;
@@ -86,48 +230,43 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
     let rate = NaN;
     // UTC-based files step at leap seconds: look the offset up per row only for them.
     const tGps = t + (leapSteps ? toGpsOffsetMs(timeSystem, t)! : fixedOffset);
-    // Position and velocity at the receive time (the same time for every satellite of an epoch,
-    // which SP3 interpolation exploits: its weights are computed once per epoch).
-    if (positionVelocity(satelliteNumber(system, prn), tGps, p, 0)) {
-      const px = p[0]!;
-      const py = p[1]!;
-      const pz = p[2]!;
-      const vx0 = p[3]!;
-      const vy0 = p[4]!;
-      const vz0 = p[5]!;
-      // Travel time τ by fixed-point iteration on the emission position p − v·τ (off by a·τ²/2,
-      // a few mm); it contracts by v/c ≈ 1e-5, so two rounds from τ = 0 leave ~1e-11 s.
-      const r0x = px - sx;
-      const r0y = py - sy;
-      const r0z = pz - sz;
-      const tau0 = Math.sqrt(r0x * r0x + r0y * r0y + r0z * r0z) / C;
-      const r1x = px - vx0 * tau0 - sx;
-      const r1y = py - vy0 * tau0 - sy;
-      const r1z = pz - vz0 * tau0 - sz;
-      const tau = Math.sqrt(r1x * r1x + r1y * r1y + r1z * r1z) / C;
-      const ex0 = px - vx0 * tau;
-      const ey0 = py - vy0 * tau;
-      const ez0 = pz - vz0 * tau;
-      // Rotation by ωe·τ ≈ 6e-6 rad: cos and sin by their series (exact to 1e-17 here).
-      const th = WE * tau;
-      const c = 1 - (th * th) / 2;
-      const s = th;
-      const dx = c * ex0 + s * ey0 - sx;
-      const dy = -s * ex0 + c * ey0 - sy;
-      const dz = ez0 - sz;
-      const vx = c * vx0 + s * vy0;
-      const vy = -s * vx0 + c * vy0;
-      const vz = vz0;
-      // Math.sqrt of the sum, not Math.hypot: hypot's overflow care costs several times more in V8.
-      const rho = Math.sqrt(dx * dx + dy * dy + dz * dz);
-      const up = dx * ux + dy * uy + dz * uz;
-      const sinEl = up / rho;
-      el = Math.asin(sinEl) * DEG;
-      az = Math.atan2(dx * ex + dy * ey, dx * nx + dy * ny + dz * nz) * DEG;
+    const satellite = satelliteNumber(system, prn);
+    let slot = slotOf[satellite] ?? -1;
+    if (slot < 0) {
+      slot = slotOf[satellite] = slots++;
+      if (slots * SLOT > segments.length) {
+        const grown = new Float64Array(segments.length * 2);
+        grown.set(segments);
+        segments = grown;
+      }
+      for (let l = 0; l < 2; l++) segments[slot * SLOT + l * LEVEL_FIELDS + K] = segments[slot * SLOT + l * LEVEL_FIELDS + END_K] = NaN;
+    }
+    // The coarse level, else the fine one.
+    let at = slot * SLOT;
+    let ms = COARSE.ms;
+    // The usual case, a segment already computed, without the call.
+    let state = segments[at + K] === Math.floor(tGps / ms) ? segments[at + STATE]! : segmentState(segments, at, ms, COARSE.maxElevation, satellite, tGps, work);
+    if (state === FINER) {
+      at += LEVEL_FIELDS;
+      ms = FINE.ms;
+      state = segmentState(segments, at, ms, FINE.maxElevation, satellite, tGps, work);
+    }
+    if (state === HERMITE) {
+      const s = (tGps - segments[at + K]! * ms) / ms;
+      const eb = segments[at + EL + 1]!;
+      const ec = segments[at + EL + 2]!;
+      const ed = segments[at + EL + 3]!;
+      el = (segments[at + EL]! + s * (eb + s * (ec + s * ed))) * DEG;
+      rate = ((eb + s * (2 * ec + s * 3 * ed)) / (ms / 1000)) * DEG;
+      let azr = segments[at + AZ]! + s * (segments[at + AZ + 1]! + s * (segments[at + AZ + 2]! + s * segments[at + AZ + 3]!));
+      if (azr < 0) azr += 2 * Math.PI;
+      else if (azr >= 2 * Math.PI) azr -= 2 * Math.PI;
+      az = azr * DEG;
+    } else if (exactAngles(frame, work.positionVelocity, satellite, tGps, work.p, a0)) {
+      el = a0[0]! * DEG;
+      az = a0[1]! * DEG;
       if (az < 0) az += 360;
-      // d(sin el)/dt = (v·u)/ρ − (ρ·u)(ρ·v)/ρ³, and d(el)/dt = that / cos el.
-      const dSin = (vx * ux + vy * uy + vz * uz) / rho - (up * (dx * vx + dy * vy + dz * vz)) / (rho * rho * rho);
-      rate = (dSin / Math.sqrt(1 - sinEl * sinEl)) * DEG;
+      rate = a0[2]! * DEG;
     }
     if (Number.isNaN(el)) missing += end - i;
     // A loop, not TypedArray.fill: fill's call costs more than the two or three rows of a group.
@@ -138,6 +277,14 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
     }
   }
   return { elevation, azimuth, edot, missing };
+}
+
+/** Coefficients a, b, c, d of the cubic a + b·s + c·s² + d·s³ on s ∈ [0, 1] with values p0, p1 and slopes m0, m1 (per unit s) at its ends. */
+function hermite(out: Float64Array, at: number, p0: number, p1: number, m0: number, m1: number): void {
+  out[at] = p0;
+  out[at + 1] = m0;
+  out[at + 2] = 3 * (p1 - p0) - 2 * m0 - m1;
+  out[at + 3] = 2 * (p0 - p1) + m0 + m1;
 }
 
 /**

@@ -36,9 +36,10 @@ const GEOMETRY_COLUMNS = ['elevation', 'azimuth', 'edot'] as const;
  *   satellite     STRING  e.g. E11
  *   code          STRING  RINEX observable as written: S1, S2 (RINEX 2) or S1C, S5Q (RINEX 3/4)
  *   value         FLOAT   signal strength, dB-Hz
- *   elevation     FLOAT   satellite elevation, degrees (OPTIONAL; only when the day's orbits were
+ *   elevation     FLOAT   satellite elevation, degrees (only when the day's orbits were
  *   azimuth       FLOAT   azimuth, degrees from north   known at writing; null where the orbits
- *   edot          FLOAT   elevation rate, °/s           had no position for that satellite)
+ *   edot          FLOAT   elevation rate, °/s           had no position for that satellite;
+ *                                                          REQUIRED when every row has a position)
  * Every column but the value is dictionary-encoded (a day has a few thousand distinct epochs and a
  * few dozen distinct strings); rows are in epoch order; Snappy-compressed; data pages v1, which
  * every reader takes. No column statistics: the Hive partitions (station, year, doy) already prune
@@ -104,9 +105,9 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
     satIndex[i] = s;
     constellationIndex[i] = satConstellation[s]!;
   }
-  const geometry = obs.geometry ? GEOMETRY_COLUMNS.map((name, k) => optionalFloatColumn(GEOMETRY_SCHEMA[6 + k]!, obs.geometry![name].subarray(0, n))) : [];
+  const geometry = obs.geometry ? GEOMETRY_COLUMNS.map((name, k) => geometryColumn(GEOMETRY_SCHEMA[6 + k]!, obs.geometry![name].subarray(0, n))) : [];
   return writeParquetColumns({
-    schema: obs.geometry ? GEOMETRY_SCHEMA : SCHEMA,
+    schema: obs.geometry ? [...GEOMETRY_SCHEMA.slice(0, 6), ...geometry.map((c) => c.element)] : SCHEMA,
     rowCount: n,
     columns: [
       { kind: 'dictionary', element: time, dictionary: plainInt64(times.map((ms) => Math.round(ms * 1000))), dictionarySize: times.length, indices: timeIndex },
@@ -131,8 +132,18 @@ function valueColumn(element: SchemaElement, values: Float32Array): ParquetColum
   return { kind: 'dictionary', element, dictionary: plainBytes(dictionary.values), dictionarySize: dictionary.values.length, indices: dictionary.indices };
 }
 
-/** A FLOAT column whose NaN rows are nulls; uncompressed (Snappy finds nothing to shrink in angles' mantissas). */
-function optionalFloatColumn(element: SchemaElement, values: Float32Array): ParquetColumn {
+/**
+ * A geometry FLOAT column, uncompressed (Snappy finds nothing to shrink in angles' mantissas).
+ * When every row has a value (most days: orbits cover the whole day) the column is REQUIRED and
+ * its values are written as they are: readers then take the values without definition levels
+ * (hyparquet assembles OPTIONAL columns row by row, the larger part of decoding a day with
+ * geometry). Else it is OPTIONAL and its NaN rows are nulls.
+ */
+function geometryColumn(optional: SchemaElement, values: Float32Array): ParquetColumn & { kind: 'plain' } {
+  let nulls = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) nulls++;
+  if (nulls === 0) return { kind: 'plain', element: { ...optional, repetition_type: 'REQUIRED' }, values: plainBytes(values), valueBytes: 4, uncompressed: true };
+  const element = optional;
   const defined = new Uint8Array(values.length);
   const kept = new Float32Array(values.length);
   let n = 0;

@@ -62,7 +62,11 @@ export interface ParquetFile {
 }
 
 export function writeParquetColumns(file: ParquetFile): Uint8Array {
-  const writer = new ByteWriter();
+  // Sized for the columns' bytes up front: the writer otherwise doubles from 1 kB, copying the
+  // file so far each time (several MB for a station-day with geometry).
+  let estimate = 1 << 16;
+  for (const c of file.columns) estimate += c.kind === 'dictionary' ? c.dictionary.length + c.indices.length + (c.indices.length >> 2) : c.values.length + (c.defined ? c.defined.length >> 3 : 0);
+  const writer = new ByteWriter(estimate);
   writer.appendUint32(MAGIC);
   const chunks = file.columns.map((column) => writeColumnChunk(writer, column, file.rowCount));
   let uncompressed = 0n;
@@ -106,22 +110,22 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
   let definedBefore = 0;
   for (let from = 0; from < rowCount || from === 0; from += PAGE_ROWS) {
     const to = Math.min(rowCount, from + PAGE_ROWS);
-    let body: Uint8Array;
+    let body: Uint8Array | Uint8Array[];
     if (column.kind === 'dictionary') {
       const runs = rleBitPackedHybrid(column.indices.subarray(from, to), bitWidth);
       body = new Uint8Array(runs.length + 1);
       body[0] = bitWidth;
       body.set(runs, 1);
     } else if (column.defined) {
-      const levels = rleBitPackedHybrid(column.defined.subarray(from, to), 1);
+      const { defined } = column;
+      const levels = rleBitPackedHybrid(defined.subarray(from, to), 1);
       let n = 0;
-      for (let i = from; i < to; i++) n += column.defined[i]!;
+      for (let i = from; i < to; i++) n += defined[i]!;
       const values = column.values.subarray(definedBefore * column.valueBytes, (definedBefore + n) * column.valueBytes);
       definedBefore += n;
-      body = new Uint8Array(4 + levels.length + values.length);
-      new DataView(body.buffer).setUint32(0, levels.length, true);
-      body.set(levels, 4);
-      body.set(values, 4 + levels.length);
+      const levelsLength = new Uint8Array(4);
+      new DataView(levelsLength.buffer).setUint32(0, levels.length, true);
+      body = [levelsLength, levels, values];
     } else {
       body = column.values.subarray(from * column.valueBytes, to * column.valueBytes);
     }
@@ -154,14 +158,36 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
   };
 }
 
-/** Writes a page header and the page's Snappy-compressed body; returns the uncompressed size with its header. */
-function writePage(writer: ByteWriter, body: Uint8Array, header: (size: number, compressedSize: number) => Parameters<typeof writePageHeader>[1], compress = true): number {
-  const compressed = compress ? snappyCompress(body) : body;
+/**
+ * Writes a page header and the page's Snappy-compressed body; returns the uncompressed size with
+ * its header. A body in parts is appended part by part when uncompressed: no copy of a
+ * megabyte-sized page (a geometry column) just to frame it.
+ */
+function writePage(writer: ByteWriter, body: Uint8Array | Uint8Array[], header: (size: number, compressedSize: number) => Parameters<typeof writePageHeader>[1], compress = true): number {
+  const parts = Array.isArray(body) ? body : [body];
+  const size = parts.reduce((n, part) => n + part.byteLength, 0);
+  const compressed = compress ? [snappyCompress(parts.length === 1 ? parts[0]! : concatBytes(parts, size))] : parts;
   const headerStart = writer.offset;
-  writePageHeader(writer, header(body.byteLength, compressed.byteLength));
+  writePageHeader(
+    writer,
+    header(
+      size,
+      compressed.reduce((n, part) => n + part.byteLength, 0),
+    ),
+  );
   const headerBytes = writer.offset - headerStart;
-  writer.appendBytes(compressed);
-  return headerBytes + body.byteLength;
+  for (const part of compressed) writer.appendBytes(part);
+  return headerBytes + size;
+}
+
+function concatBytes(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
 }
 
 /** PLAIN BYTE_ARRAY values: each a 4-byte little-endian length and its UTF-8 bytes. */

@@ -175,3 +175,41 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     expect(parseIsoDuration('pt15m', 'i')).toBe(900e3);
   });
 });
+
+describe('SNR Parquet geometry columns', () => {
+  const n = 50;
+  const obs = {
+    count: n,
+    times: Float64Array.from({ length: n }, (_, i) => Date.UTC(2025, 0, 10) + Math.floor(i / 2) * 30e3),
+    satellites: Uint16Array.from({ length: n }, (_, i) => 100 + 1 + (i % 2)),
+    codeIndex: new Uint8Array(n),
+    codes: ['S1C'],
+    values: Float32Array.from({ length: n }, (_, i) => 30 + (i % 5)),
+  };
+  const angles = (scale: number) => Float32Array.from({ length: n }, (_, i) => scale * (i + 0.5));
+
+  it('are REQUIRED when every row has a position, OPTIONAL with nulls otherwise, and read back either way', async () => {
+    const { decodeSnrParquet, encodeSnrParquet } = await import('../../store/gnss/snr-parquet.js');
+    const whole = { elevation: angles(1), azimuth: angles(3), edot: angles(1e-4) };
+    const gappy = { ...whole, elevation: whole.elevation.map((v, i) => (i % 7 === 3 ? NaN : v)) };
+    for (const [geometry, elevationRepetition] of [
+      [whole, 'REQUIRED'],
+      [gappy, 'OPTIONAL'],
+    ] as const) {
+      const body = encodeSnrParquet({ ...obs, geometry });
+      const schema = parquetMetadata(body.slice().buffer).schema;
+      expect(schema.slice(6).map((e) => [e.name, e.repetition_type])).toEqual([
+        ['elevation', elevationRepetition],
+        ['azimuth', 'REQUIRED'],
+        ['edot', 'REQUIRED'],
+      ]);
+      const back = await decodeSnrParquet(body, 'geometry.parquet');
+      expect(back.geometry!.elevation).toEqual(geometry.elevation);
+      expect(back.geometry!.azimuth).toEqual(geometry.azimuth);
+      expect(back.geometry!.edot).toEqual(geometry.edot);
+      // Other readers see nulls where there is no position.
+      const rows = await parquetReadObjects({ file: body.slice().buffer, columns: ['elevation'] });
+      expect(rows.filter((r) => r.elevation === null).length).toBe(geometry.elevation.filter(Number.isNaN).length);
+    }
+  });
+});

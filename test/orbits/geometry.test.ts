@@ -86,6 +86,42 @@ describe.skipIf(!OBS || !BRDC || !SP3)('satellite geometry for SLAC 2021-118 (SP
     expect(worstAz).toBeLessThan(0.01);
   });
 
+  it('interpolates within 0.001° of the independent computation for every satellite of the SP3 file, every 30 s for 6 h', () => {
+    // Geometry interpolates between exact angles on a grid (ingest/gnss/satellite-geometry.ts):
+    // here every satellite above the horizon, at every elevation up to the zenith, is compared.
+    const sp3Only = sp3Orbits(sp3);
+    const epochs = Math.floor((sp3.epochs[sp3.epochs.length - 1]! - sp3.epochs[0]!) / 30e3);
+    const n = epochs * sp3.satellites.length;
+    const times = new Float64Array(n);
+    const satSystem = new Uint8Array(n);
+    const satPrn = new Uint8Array(n);
+    for (let e = 0, r = 0; e < epochs; e++) {
+      for (const id of sp3.satellites) {
+        times[r] = sp3.epochs[0]! + e * 30e3 + 7e3;
+        satSystem[r] = id.charCodeAt(0);
+        satPrn[r++] = Number(id.slice(1));
+      }
+    }
+    const day = satelliteGeometry({ station, orbits: sp3Only, count: n, times, satSystem, satPrn });
+    let worstEl = 0;
+    let worstAz = 0;
+    let compared = 0;
+    let high = 0;
+    for (let r = 0; r < n; r++) {
+      const own = topocentric(station, sp3Only, satSystem[r]! * 100 + satPrn[r]!, times[r]!);
+      if (!own || own[0] < 0) continue;
+      compared++;
+      if (own[0] > 70) high++;
+      worstEl = Math.max(worstEl, Math.abs(own[0] - day.elevation[r]!));
+      worstAz = Math.max(worstAz, Math.abs(((own[1] - day.azimuth[r]! + 540) % 360) - 180) * Math.cos((own[0] * Math.PI) / 180));
+    }
+    console.log(`whole-sky geometry: ${compared} satellite-epochs above the horizon (${high} above 70°), worst |Δel| ${worstEl.toExponential(2)}°, worst |Δaz|·cos el ${worstAz.toExponential(2)}°`);
+    expect(compared).toBeGreaterThan(10000);
+    expect(high).toBeGreaterThan(500);
+    expect(worstEl).toBeLessThan(1e-3);
+    expect(worstAz).toBeLessThan(1e-3);
+  });
+
   it('puts every tracked satellite above the horizon', () => {
     let below = 0;
     let finite = 0;

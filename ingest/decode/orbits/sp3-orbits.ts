@@ -45,16 +45,16 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
     binomial[j] = j % 2 ? -c : c;
     c = (c * (m - 1 - j)) / (j + 1);
   }
-  // The windows of the last two times asked for: geometry asks for every satellite of an epoch at
-  // the same two times, so the search and the divisions happen once per time, not per satellite.
-  const cache: Window[] = [0, 1].map(() => ({ time: NaN, start: 0, weights: new Float64Array(m), rateTime: NaN, rates: new Float64Array(m) }));
+  // The windows of the last four times asked for: geometry asks for every satellite of an epoch at
+  // the same few times (its interpolation nodes on two grids, and the epoch itself), so the search
+  // and the divisions happen once per time, not per satellite.
+  const cache: Window[] = [0, 1, 2, 3].map(() => ({ time: NaN, start: 0, weights: new Float64Array(m), rateTime: NaN, rates: new Float64Array(m) }));
   let next = 0;
 
   function windowAt(tMs: number): Window {
-    if (cache[0]!.time === tMs) return cache[0]!;
-    if (cache[1]!.time === tMs) return cache[1]!;
+    for (let c = 0; c < 4; c++) if (cache[c]!.time === tMs) return cache[c]!;
     const win = cache[next]!;
-    next ^= 1;
+    next = (next + 1) & 3;
     win.time = tMs;
     // Epoch just at or before t, by binary search (epochs may have gaps).
     let lo = 0;
