@@ -40,6 +40,8 @@ describe('each subcommand loads its own code only', () => {
     const loaded = packagesLoadedBy(['ingest', 'files', volumePath], { RADOME_DATA_DIR: join(scratch, 'lazy') });
     expect(loaded).toContain('better-sqlite3');
     for (const heavy of ['@apollo/server', 'type-graphql', '@aws-sdk/client-s3', 'graphql-ws', 'pg']) expect(loaded).not.toContain(heavy);
+    // A Level 2 volume needs no other format's code: GNSS's Parquet writer loads for GNSS files only.
+    for (const other of ['hyparquet', 'hyparquet-writer']) expect(loaded).not.toContain(other);
   });
 });
 
