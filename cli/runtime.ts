@@ -1,6 +1,7 @@
 import type { RadomeConfig } from '../core/config.js';
 import { createLogger } from '../core/log.js';
-import { openCatalog } from '../store/catalog/index.js';
+// Not the catalog's index: it also exports the bulk loader and the PostgreSQL copy (pg's modules).
+import { openCatalog } from '../store/catalog/open-catalog.js';
 import { openObjectStore } from '../store/objects/open.js';
 import type { IngestContext } from '../ingest/ingest-object.js';
 

@@ -1,10 +1,9 @@
-import { availableParallelism, loadavg } from 'node:os';
 import { asRadomeError } from '../core/errors.js';
-import { identifyRadomeFile } from './formats/registry.js';
-import { createLevel2Pool } from './level2/parallel-decode.js';
+import { unwrapContainers } from './decode/containers/unwrap-containers.js';
+import { archiveII } from './formats/archive-ii.js';
+import { startCutPool } from './level2/cut-pool.js';
+import type { Level2Pool } from './level2/parallel-decode.js';
 import { planArchiveIIParallel } from './level2/parallel-plan.js';
-import { level2IngestPlanOf } from './level2/plan.js';
-import { ingestPlanOf, planRadomeFile } from './plan-file.js';
 import type { PlanOptions, PlanOutcome } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
 
@@ -15,33 +14,32 @@ export interface CutParallelPlanner {
 }
 
 /**
- * Pool threads worth starting: one per core but this one while the 1-minute load average stays
- * under the core count (it counts this process's own recent runs, so a quiet machine running
- * one ingest after another reads about 1-1.5 on 2 cores), none above it. On a busy machine a
- * thread gets no core of its own: its start-up (~140 ms CPU) and every hand-off then wait behind
- * other processes, and planning the KLOT sample on two threads took 1.5-2× the wall time of one
- * at a load of 13.
- */
-function idleCoreThreads(): number {
-  const cores = availableParallelism();
-  return loadavg()[0]! < cores ? cores - 1 : 0;
-}
-
-/**
  * Plans one file at a time with the idle cores (`radome ingest files`): a Level 2 volume's cuts
  * are decompressed and rendered by this thread and a pool's threads together
- * (planArchiveIIParallel), other files (and every file when no core is idle) on this thread. The
- * pool's threads start now, so they load their modules while the caller lists files and opens the
- * catalog. (The daemon's plan pool instead plans whole files on each thread, which serves a
- * backlog of many files better.)
+ * (planArchiveIIParallel), other files (and every file when no core is idle, `pool` null) on
+ * this thread. The planner owns `pool` (close() ends it); started early (startCutPool), its threads
+ * load their modules while the caller loads its own, lists files and opens the catalog. (The
+ * daemon's plan pool instead plans whole files on each thread, which serves a backlog of many
+ * files better.)
  */
-export function createCutParallelPlanner(threads = idleCoreThreads()): CutParallelPlanner {
-  const pool = threads > 0 ? createLevel2Pool(threads) : null;
+/**
+ * Every other format's code (GNSS with its Parquet writer, Level 3, orbits): loaded for the first
+ * file that is not Level 2, so a Level 2 ingest does not pay for it (~90 modules, ~80 ms of CPU).
+ */
+const allFormats = () => import('./plan-file.js');
+
+export function createCutParallelPlanner(pool: Level2Pool | null = startCutPool()): CutParallelPlanner {
   return {
     async planFile(bytes, object, options) {
       try {
-        const { format, plain } = identifyRadomeFile(bytes);
-        if (format.id === 'level2' && pool) return { plan: level2IngestPlanOf(await planArchiveIIParallel(plain, object, options, pool)) };
+        // Level 2 is the registry's first format (formats/registry.ts): asked first here too, it
+        // takes the file exactly when the registry would.
+        const plain = bytes.length > 0 ? unwrapContainers(bytes).bytes : bytes;
+        if (archiveII.test(plain)) {
+          const plan = pool ? await planArchiveIIParallel(plain, object, options, pool) : archiveII.plan(plain, object, options, null);
+          return { plan: archiveII.ingestPlan(plan) };
+        }
+        const { ingestPlanOf, planRadomeFile } = await allFormats();
         return { plan: ingestPlanOf(planRadomeFile(plain, object, options)) };
       } catch (e) {
         return { error: asRadomeError(e, object.key), bytes };

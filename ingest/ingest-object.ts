@@ -5,7 +5,6 @@ import { DEFAULT_RETRY, withRetry, type RetryPolicy } from '../core/retry.js';
 import type { Catalog } from '../store/catalog/index.js';
 import type { ObjectStore } from '../store/types.js';
 import { QUARANTINE_PREFIX } from '../store/objects/key.js';
-import { ingestPlanOf, planRadomeFile } from './plan-file.js';
 import { deleteStaleObjects } from './stale-objects.js';
 import type { IngestPlan, PlanOptions, PlanOutcome } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
@@ -43,6 +42,9 @@ export interface IngestContext {
 
 async function planInThread(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<PlanOutcome> {
   try {
+    // Loaded when first needed: a caller with its own planFile (ingest files, the daemon's pool)
+    // never loads every format's code on this thread.
+    const { ingestPlanOf, planRadomeFile } = await import('./plan-file.js');
     return { plan: ingestPlanOf(planRadomeFile(bytes, object, options)) };
   } catch (e) {
     return { error: asRadomeError(e, object.key), bytes };

@@ -2,6 +2,7 @@ import { loadConfig } from '../../core/config.js';
 import { RadomeError } from '../../core/errors.js';
 import { createCutParallelPlanner, type CutParallelPlanner } from '../../ingest/cut-parallel-planner.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
+import type { Level2Pool } from '../../ingest/level2/parallel-decode.js';
 import { LocalFileSource } from '../../ingest/sources/local-folder.js';
 import type { SourceObject } from '../../ingest/sources/types.js';
 import type { CommandArgs } from '../args.js';
@@ -10,11 +11,11 @@ import { createProgress } from '../progress.js';
 import { openIngestContext } from '../runtime.js';
 
 /** `radome ingest files <path…>`: every file named or under a named folder, one at a time. */
-export async function ingestFiles({ positionals }: CommandArgs): Promise<number> {
-  if (positionals.length === 0) throw new RadomeError('BAD_INPUT', 'radome ingest files: name at least one file or folder');
-  // Started first: its threads load while the files are listed and the catalog opened.
-  const planner = createCutParallelPlanner();
+export async function ingestFiles({ positionals }: CommandArgs, pool: Level2Pool | null): Promise<number> {
+  // `pool` (started by the caller before this module loaded) is the planner's to close.
+  const planner = createCutParallelPlanner(pool);
   try {
+    if (positionals.length === 0) throw new RadomeError('BAD_INPUT', 'radome ingest files: name at least one file or folder');
     return await ingestListedFiles(positionals, planner);
   } finally {
     await planner.close();

@@ -36,10 +36,12 @@ describe('each subcommand loads its own code only', () => {
     for (const heavy of ['@apollo/server', 'type-graphql', 'graphql', '@aws-sdk/client-s3', 'better-sqlite3', 'pino', 'fflate']) expect(loaded).not.toContain(heavy);
   });
 
-  it('radome ingest files loads the catalog and decoders but not the server or the AWS SDK', () => {
+  it('radome ingest files loads the catalog and decoders but not the server, the AWS SDK or the PostgreSQL client', () => {
     const loaded = packagesLoadedBy(['ingest', 'files', volumePath], { RADOME_DATA_DIR: join(scratch, 'lazy') });
     expect(loaded).toContain('better-sqlite3');
-    for (const heavy of ['@apollo/server', 'type-graphql', '@aws-sdk/client-s3', 'graphql-ws']) expect(loaded).not.toContain(heavy);
+    for (const heavy of ['@apollo/server', 'type-graphql', '@aws-sdk/client-s3', 'graphql-ws', 'pg']) expect(loaded).not.toContain(heavy);
+    // A Level 2 volume needs no other format's code: GNSS's Parquet writer loads for GNSS files only.
+    for (const other of ['hyparquet', 'hyparquet-writer']) expect(loaded).not.toContain(other);
   });
 });
 
