@@ -1,7 +1,9 @@
 // The frames of the chosen layer on the map: one raster source per frame (the SDK's rasterSource),
 // only the current one opaque, so stepping or playing only changes opacities. The shown frame
 // loads first; once its tiles are in, the others are added and preload behind it, so every
-// frame's tiles are already in when it is shown.
+// frame's tiles are already in when it is shown. Tiles are 512 px (the @2x tiles): a quarter of the
+// requests, image decodes, texture uploads and repaints of 256 px tiles for the same pixels, which
+// measured a shorter path to the first radar pixels.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ANCHOR_RADAR_TOP } from './basemap.js';
 import type { Frame } from './frames.js';
@@ -54,7 +56,7 @@ export class RadarFrames {
   private add(frame: Frame): void {
     const id = idOf(frame);
     if (this.map.getSource(id)) return;
-    this.map.addSource(id, rasterSource(frame.tileJsonUrl));
+    this.map.addSource(id, rasterSource(frame.tileJsonUrl, { tileSize: 512 }));
     this.map.addLayer(
       { id, type: 'raster', source: id, paint: { 'raster-opacity': 0, 'raster-opacity-transition': { duration: 0, delay: 0 }, 'raster-fade-duration': 0, 'raster-resampling': 'nearest' } },
       ANCHOR_RADAR_TOP,
