@@ -32,6 +32,9 @@ export class RadarFrames {
 
   /** Replaces the frames, keeping the sources of frames still wanted (a live update adds one). */
   setFrames(frames: Frame[], show: number): void {
+    // The shown frame is hidden first: a live update keeps its source, and it must not stay drawn under the next.
+    const shown = this.currentFrame;
+    if (shown && this.map.getLayer(idOf(shown))) this.map.setPaintProperty(idOf(shown), 'raster-opacity', 0);
     const keep = new Set(frames.map(idOf));
     for (const old of this.frames) {
       const id = idOf(old);
@@ -42,8 +45,7 @@ export class RadarFrames {
     this.frames = frames;
     this.current = -1;
     this.show(show);
-    const shown = this.currentFrame;
-    if (!shown) return;
+    if (!this.currentFrame) return;
     const preload = () => {
       if (this.frames !== frames) return this.map.off('sourcedata', preload);
       if (!this.currentLoaded()) return;

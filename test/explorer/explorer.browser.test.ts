@@ -184,6 +184,15 @@ async function expectLoopExtendedLive(browser: LaunchedBrowser, server: Explorer
   expect(await live.locator('#frame').getAttribute('max')).toBe(String(after.length - 1));
   expect(await live.locator('#frame-time').getAttribute('data-time')).toBe(after.at(-1)!.time);
   await settled(live);
+  // Only the new frame is drawn (the one shown before is hidden, not left under it).
+  const drawn = await live.evaluate(() => {
+    const map = (window as any).radomeExplorer.map;
+    return (map.getStyle().layers as { id: string; type: string }[])
+      .filter((l) => l.type === 'raster' && l.id !== 'basemap-raster' && map.getPaintProperty(l.id, 'raster-opacity') > 0)
+      .map((l) => l.id);
+  });
+  expect(drawn).toHaveLength(1);
+  expect(drawn[0]).toContain(after.at(-1)!.tileJsonUrl);
   await save(live, name);
   await live.close();
 }
