@@ -1,9 +1,11 @@
 // `npm run bench -- explorer`: the explorer's budgets, read from Chromium's own timings
 // (performance marks and resource timing) on a local server with the real samples ingested:
 // first radar pixels after navigation (cold browser cache), a frame step with every frame's tiles
-// loaded, and the JavaScript shipped beyond maplibre-gl (bytes over the wire, gzip).
+// loaded, and the JavaScript shipped beyond maplibre-gl (bytes over the wire, gzip). Beside each
+// wall time, the CPU time (user + sys) Chromium's processes and the server spent on it, read from
+// /proc: the machine is shared, and CPU time tells a real gain from a quieter minute.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,14 +38,57 @@ const serverUrl = await new Promise<string>((resolve, reject) => {
 });
 const url = `${serverUrl}/?site=KLOT&layer=level2:REF:0.4`;
 
+const TICK_MS = 10; // USER_HZ = 100 on Linux
+
+/** CPU ms (user + sys) of this process's descendants: the server child's, and all the rest (Chromium's). */
+function descendantsCpu(serverPid: number): { server: number; chromium: number } {
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      stats.set(Number(name), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * TICK_MS });
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  const rootOf = (pid: number): number | null => {
+    for (let p = pid, hops = 0; hops < 64; hops++) {
+      const ppid = stats.get(p)?.ppid;
+      if (ppid === undefined || ppid === 0) return null;
+      if (ppid === process.pid) return p;
+      p = ppid;
+    }
+    return null;
+  };
+  const cpu = { server: 0, chromium: 0 };
+  for (const [pid, { ms }] of stats) {
+    const root = rootOf(pid);
+    if (root === serverPid) cpu.server += ms;
+    else if (root !== null) cpu.chromium += ms;
+  }
+  return cpu;
+}
+
+function cpuSince(before: { server: number; chromium: number }): { server: number; chromium: number } {
+  const now = descendantsCpu(child.pid!);
+  return { server: now.server - before.server, chromium: now.chromium - before.chromium };
+}
+
 /** The page's marks, ms after navigation: catalog answered, map loaded, frames listed, first radar pixels. */
 const MARKS = ['radome:catalog', 'radome:map-load', 'radome:frames', 'radome:first-radar'] as const;
 
-async function firstRadar(page: Page): Promise<Record<(typeof MARKS)[number], number>> {
+type Navigation = Record<(typeof MARKS)[number], number> & { cpuChromium: number; cpuServer: number };
+
+async function firstRadar(page: Page): Promise<Navigation> {
   await page.setViewportSize({ width: 1024, height: 720 });
+  const before = descendantsCpu(child.pid!);
   await page.goto(url);
   await page.waitForFunction(() => document.body.dataset.radar === 'ready', null, { timeout: 120_000 });
-  return page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), [...MARKS]) as never;
+  const cpu = cpuSince(before);
+  const marks = (await page.evaluate((names) => Object.fromEntries(names.map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])), [...MARKS])) as Record<(typeof MARKS)[number], number>;
+  return { ...marks, cpuChromium: cpu.chromium, cpuServer: cpu.server };
 }
 
 /** Script bytes over the wire (gzip), the explorer's own and maplibre-gl's, from resource timing. */
@@ -55,7 +100,8 @@ function scriptBytes(page: Page): Promise<{ app: number; maplibre: number }> {
   });
 }
 
-const navigations: Record<(typeof MARKS)[number], number>[] = [];
+const navigations: Navigation[] = [];
+let stepCpu = NaN;
 let bytes = { app: 0, maplibre: 0 };
 const steps: number[] = [];
 try {
@@ -80,7 +126,9 @@ try {
           { timeout: 120_000 },
         );
         const count = await page.evaluate(() => (window as any).radomeExplorer.frames().length as number);
+        const before = descendantsCpu(child.pid!);
         for (let s = 0; s < STEPS; s++) steps.push(await page.evaluate((index) => (window as any).radomeExplorer.showFrame(index) as Promise<number>, s % count));
+        stepCpu = cpuSince(before).chromium / STEPS;
       }
     } finally {
       await browser.close();
@@ -92,7 +140,7 @@ try {
 }
 
 const firsts = navigations.map((n) => n['radome:first-radar']);
-const stage = (name: (typeof MARKS)[number]) => median(navigations.slice(1).map((n) => n[name]));
+const stage = (name: keyof Navigation) => median(navigations.slice(1).map((n) => n[name]));
 const load = loadavg()
   .map((l) => l.toFixed(1))
   .join(' ');
@@ -101,10 +149,13 @@ report(
   [
     { metric: 'first radar pixels after navigation, cold browser cache (median, warm server)', unit: 'ms', radome: median(firsts.slice(1)), target: '≤ 1500' },
     { metric: 'first radar pixels, first navigation (cold server too)', unit: 'ms', radome: firsts[0]! },
+    { metric: '  CPU time to first radar pixels, Chromium (all processes; median, warm server)', unit: 'ms', radome: stage('cpuChromium') },
+    { metric: '  CPU time to first radar pixels, server (median, warm server)', unit: 'ms', radome: stage('cpuServer') },
     { metric: '  of which: catalog answered (median, warm server)', unit: 'ms', radome: stage('radome:catalog') },
     { metric: '  of which: map loaded', unit: 'ms', radome: stage('radome:map-load') },
     { metric: '  of which: frames listed', unit: 'ms', radome: stage('radome:frames') },
     { metric: 'frame step, tiles cached (median)', unit: 'ms', radome: median(steps), target: '≤ 100' },
+    { metric: '  CPU time per frame step, Chromium (mean)', unit: 'ms', radome: stepCpu },
     { metric: 'JS shipped beyond maplibre-gl (gzip over the wire)', unit: 'kB', radome: bytes.app / 1024, target: '≤ 350' },
     { metric: 'maplibre-gl JS (gzip over the wire), for scale', unit: 'kB', radome: bytes.maplibre / 1024 },
   ],

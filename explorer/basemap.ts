@@ -28,21 +28,24 @@ export function baseStyle(config: PageConfig): StyleSpecification {
 }
 
 /**
- * Adds the vector layers: land below the radar, lines above it. States (54 kB) come at once; land,
- * counties and country borders (1.1 MB, 600 kB and 350 kB of GeoJSON, most of the worker's parsing
- * and tiling and of the main thread's bucket uploads) once `later` resolves, so they never hold up
- * the first radar frame: measured with them early, the first radar pixels came 0.4–2.5 s later.
+ * Adds the vector layers: land below the radar, lines above it, once `later` resolves (the first
+ * radar frame drawn), so they never hold up the first radar pixels: land, counties and borders
+ * (1.1 MB, 600 kB and 350 kB of GeoJSON) are most of the worker's parsing and tiling and of the main
+ * thread's bucket uploads (measured with them early, the first radar pixels came 0.4–2.5 s later),
+ * and even the states (54 kB), added at once, were tiled for the view the map starts at and again
+ * for the site's, with repaints of both on SwiftShader's CPU path.
  */
 export function addVectorBasemap(map: MaplibreMap, config: PageConfig, later: Promise<unknown>): void {
   const url = (path: string) => new URL(path, document.baseURI).href;
-  map.addSource('states', { type: 'geojson', data: url(config.basemap.states) });
-  map.addLayer({ id: 'states', type: 'line', source: 'states', paint: { 'line-color': '#7d7d7d', 'line-width': 0.8 } }, ANCHOR_MARKERS);
   void later.then(() => {
+    map.addSource('states', { type: 'geojson', data: url(config.basemap.states) });
+    map.addLayer({ id: 'states', type: 'line', source: 'states', paint: { 'line-color': '#7d7d7d', 'line-width': 0.8 } }, ANCHOR_MARKERS);
     map.addSource('borders', { type: 'geojson', data: url(config.basemap.borders) });
     map.addLayer({ id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b6b6b', 'line-width': 1 } }, ANCHOR_MARKERS);
     map.addSource('land', { type: 'geojson', data: url(config.basemap.land), tolerance: 0.5 });
-    // Land is filled only without a raster basemap (it would hide it); its outline is the coast.
-    if (!config.basemapUrl) map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND } }, ANCHOR_RADAR_BOTTOM);
+    // Land is filled only without a raster basemap (it would hide it); its outline is the coast
+    // (the coasts layer), so the fill skips its own antialiasing outline pass, drawn at every repaint.
+    if (!config.basemapUrl) map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND, 'fill-antialias': false } }, ANCHOR_RADAR_BOTTOM);
     map.addLayer({ id: 'coasts', type: 'line', source: 'land', paint: { 'line-color': '#5b7285', 'line-width': 0.8 } }, 'borders');
     map.addSource('counties', { type: 'geojson', data: url(config.basemap.counties) });
     map.addLayer({ id: 'counties', type: 'line', source: 'counties', minzoom: 5, paint: { 'line-color': '#b3b3b3', 'line-width': 0.4 } }, 'states');

@@ -216,6 +216,10 @@ async function chooseSite(id: string, pending?: ReturnType<typeof askSite>): Pro
   view.site = id;
   sitePicker.value = id;
   const { asked, early, found: foundPromise } = pending ?? askSite(site);
+  if (view.lon === null && asked?.kind !== 'gnss') map.jumpTo({ center: [site.lon, site.lat], zoom: SITE_ZOOM });
+  // The URL's layer is drawn as soon as its frames are in, not after the pickers' queries (a third
+  // of the way to the first radar pixels); its frames being there show the site holds it.
+  const shown = early?.then((frames) => (frames?.length ? showLayer(early).then(() => true) : false));
   const found = await foundPromise;
   if (!found) return;
   options = [...found, ...(overview?.stations ?? []).map((s) => ({ layer: { kind: 'gnss', station: s.id } as LayerSpec, label: `GNSS ${s.id} SNR` }))];
@@ -224,6 +228,11 @@ async function chooseSite(id: string, pending?: ReturnType<typeof askSite>): Pro
   if (!keep) view.layer = (options.find((o) => o.layer.kind === 'level2' && o.layer.moment === 'REF') ?? options[0])?.layer ?? null;
   if (view.layer) layerPicker.value = formatLayer(view.layer);
   if (view.lon === null && view.layer?.kind !== 'gnss') map.jumpTo({ center: [site.lon, site.lat], zoom: SITE_ZOOM });
+  if (view.layer === asked && (await shown)) {
+    // Drawn already: only the legend's label waited for the layer options.
+    if (radar.currentFrame) void showLegend(radar.currentFrame.tileJsonUrl, labelOf(asked!));
+    return;
+  }
   await showLayer(view.layer === asked ? early : undefined);
 }
 
@@ -254,14 +263,20 @@ async function start(): Promise<void> {
     );
     return;
   }
-  addMarkers(map, overview, {
-    onSite: (id) => void chooseSite(id),
-    onStation(id) {
-      view.layer = { kind: 'gnss', station: id };
-      layerPicker.value = formatLayer(view.layer);
-      void showLayer();
-    },
-  });
+  // Markers once the first view is drawn, like the basemap: their sources are tiled by the worker
+  // and each answer repaints the map, and every repaint before the first radar frame delays it
+  // (on SwiftShader the page waits for each frame's pixels to be read back).
+  const markersFor = overview;
+  void firstViewSettled.then(() =>
+    addMarkers(map, markersFor, {
+      onSite: (id) => void chooseSite(id),
+      onStation(id) {
+        view.layer = { kind: 'gnss', station: id };
+        layerPicker.value = formatLayer(view.layer);
+        void showLayer();
+      },
+    }),
+  );
   sitePicker.replaceChildren(...overview.sites.map((s) => new Option(s.id, s.id)));
   sitePicker.onchange = () => {
     view.time = null;
@@ -288,7 +303,7 @@ map.on('click', (e) => {
   const layer = view.layer;
   const frames = radar.frameList;
   if (!view.site || !frames.length || !layer || (layer.kind !== 'level2' && layer.kind !== 'mosaic')) return;
-  if (map.queryRenderedFeatures(e.point, { layers: ['sites', 'stations'] }).length) return;
+  if (map.getLayer('sites') && map.queryRenderedFeatures(e.point, { layers: ['sites', 'stations'] }).length) return;
   const moment = layer.kind === 'level2' ? layer.moment : 'REF';
   const to = new Date(Date.parse(frames[frames.length - 1]!.time) + 600_000).toISOString();
   void showPointSeries(client, view.site, moment, e.lngLat.lng, e.lngLat.lat, frames[0]!.time, to);

@@ -1,7 +1,9 @@
 // The frames of the chosen layer on the map: one raster source per frame (the SDK's rasterSource),
 // only the current one opaque, so stepping or playing only changes opacities. The shown frame
 // loads first; once its tiles are in, the others are added and preload behind it, so every
-// frame's tiles are already in when it is shown.
+// frame's tiles are already in when it is shown. Tiles are 512 px (the @2x tiles): a quarter of the
+// requests, image decodes, texture uploads and repaints of 256 px tiles for the same pixels, which
+// measured a shorter path to the first radar pixels.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { ANCHOR_RADAR_TOP } from './basemap.js';
 import type { Frame } from './frames.js';
@@ -30,6 +32,9 @@ export class RadarFrames {
 
   /** Replaces the frames, keeping the sources of frames still wanted (a live update adds one). */
   setFrames(frames: Frame[], show: number): void {
+    // The shown frame is hidden first: a live update keeps its source, and it must not stay drawn under the next.
+    const shown = this.currentFrame;
+    if (shown && this.map.getLayer(idOf(shown))) this.map.setPaintProperty(idOf(shown), 'raster-opacity', 0);
     const keep = new Set(frames.map(idOf));
     for (const old of this.frames) {
       const id = idOf(old);
@@ -40,8 +45,7 @@ export class RadarFrames {
     this.frames = frames;
     this.current = -1;
     this.show(show);
-    const shown = this.currentFrame;
-    if (!shown) return;
+    if (!this.currentFrame) return;
     const preload = () => {
       if (this.frames !== frames) return this.map.off('sourcedata', preload);
       if (!this.currentLoaded()) return;
@@ -54,7 +58,7 @@ export class RadarFrames {
   private add(frame: Frame): void {
     const id = idOf(frame);
     if (this.map.getSource(id)) return;
-    this.map.addSource(id, rasterSource(frame.tileJsonUrl));
+    this.map.addSource(id, rasterSource(frame.tileJsonUrl, { tileSize: 512 }));
     this.map.addLayer(
       { id, type: 'raster', source: id, paint: { 'raster-opacity': 0, 'raster-opacity-transition': { duration: 0, delay: 0 }, 'raster-fade-duration': 0, 'raster-resampling': 'nearest' } },
       ANCHOR_RADAR_TOP,

@@ -10,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
+import { nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import type { Level2Volume, Moment } from '../../ingest/decode/level2/types.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
+import { level2KeyFor } from '../../ingest/sources/level2-keys.js';
 import { postGraphql } from '../support/radar-fixture.js';
 import type { ServerConfig } from '../../core/config.js';
 import { createRadomeServer } from '../../server/index.js';
@@ -21,6 +23,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII, type MomentCodes, type Sweep31 } from '../fixtures/archive2-encoder.js';
 import { repoRoot, sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
+import { ReplayFiles, type ScheduledVolume } from '../support/national-replay.js';
 
 export const SAMPLES = {
   level2: 'nexrad/level2/KLOT20220317_000842_V06',
@@ -71,6 +74,33 @@ function retimedVolume(volume: Level2Volume, shiftMs: number, turnDeg: number): 
       };
     });
   return encodeArchiveII({ site: volume.site, volumeStart: volume.volumeStart + shiftMs, vcp: volume.vcp ?? 212, location: volume.location ?? undefined, compression: 'none', sweeps31 });
+}
+
+let replayFiles: ReplayFiles | null = null;
+
+/** The national replay's files from the real sample's cuts below 1° (decoded once). */
+function replay(): ReplayFiles {
+  replayFiles ??= new ReplayFiles(readFileSync(sampleFile(SAMPLES.level2)!), 1);
+  return replayFiles;
+}
+
+/** A volume slot of a real NEXRAD site starting at `start` (epoch ms, whole seconds), as the national replay schedules them. */
+function slotOf(siteId: string, start: number): ScheduledVolume {
+  const location = nexradSiteLocation(siteId);
+  if (!location) throw new Error(`${siteId} is not a NEXRAD site`);
+  const site = { id: siteId, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM ?? 0, vcp: 212, volumeMs: 270_000, phaseMs: 0 };
+  const key = level2KeyFor(siteId, start);
+  return { site, start, end: start + site.volumeMs, id: key.slice(key.lastIndexOf('/') + 1, -'_V06'.length), key, chunkFolder: 1 };
+}
+
+/** The real KLOT volume's low cuts re-sited to `siteId` (its id and location) and re-timed to `start`, by the project's Archive II encoder. */
+export function resitedVolume(siteId: string, start: number): Uint8Array {
+  return replay().archive(slotOf(siteId, start));
+}
+
+/** An N0H (hydrometeor classes) or DAA (accumulation) product of `siteId` scanned at `start`, by the project's Level 3 encoder. */
+export function level3ProductAt(siteId: string, mnemonic: 'N0H' | 'DAA', start: number): Uint8Array {
+  return replay().level3(slotOf(siteId, start), mnemonic);
 }
 
 /** Builds dist/explorer from the sources (by path: this file also runs compiled, from dist/test, in the bench). */
@@ -150,6 +180,11 @@ export function startExplorerServer(): Promise<ExplorerServer> {
 export async function prepareExplorerSamples(): Promise<IngestedCatalog> {
   await buildExplorer();
   return ingestInto(sampleFiles());
+}
+
+/** Real KLOT volumes re-sited to each of `sites`, all scanned at `start`, ingested and served: a multi-site mosaic. */
+export function startResitedExplorerServer(sites: readonly string[], start: number): Promise<ExplorerServer> {
+  return serve(new Map(sites.map((site) => [`${site}-resited`, resitedVolume(site, start)])));
 }
 
 /** A server over an empty catalog (with server settings, e.g. from loadServerConfig). */

@@ -14,7 +14,7 @@ import { PolarPointSampler } from '../../ingest/render/gate-at-point.js';
 import type { CodedPolarGrid } from '../../ingest/render/types.js';
 import { repoRoot, sampleFile } from '../sample-data.js';
 import { chromiumSkipReason, findChromium, isLoopback, launchBrowser, SWIFTSHADER_WEBGL, type LaunchedBrowser } from '../support/browser.js';
-import { missingSamples, retimedKlotFrame, SAMPLES, startEmptyExplorerServer, startExplorerServer, type ExplorerServer } from './explorer-server.js';
+import { level3ProductAt, missingSamples, retimedKlotFrame, SAMPLES, startEmptyExplorerServer, startExplorerServer, startResitedExplorerServer, type ExplorerServer } from './explorer-server.js';
 
 const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(chromiumSkipReason);
@@ -161,6 +161,40 @@ async function hoverEcho(
   // Let the readout settle on the last position asked.
   await page.waitForTimeout(500);
   return page.locator('#readout').evaluate((el: HTMLElement) => ({ lon: Number(el.dataset.lon), lat: Number(el.dataset.lat), value: el.dataset.value, text: el.textContent }));
+}
+
+/**
+ * Opens `url`, ingests `files` while the page is open (as the daemon would), and checks that the
+ * loop gained the one new frame through the SDK's subscriptions, `gapMs` after the newest before,
+ * and shows it (the newest frame was shown); saves the screenshot `name`.
+ */
+async function expectLoopExtendedLive(browser: LaunchedBrowser, server: ExplorerServer, url: string, files: Map<string, Uint8Array>, gapMs: number, name: string): Promise<void> {
+  const live = await browser.context.newPage();
+  await openExplorer(live, url);
+  const before = (await live.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
+  expect(before.length).toBeGreaterThan(0);
+  // Subscribed once the frames are shown; give graphql-ws its round trip before the commit.
+  await live.waitForTimeout(1000);
+  await server.ingest(files);
+  await live.waitForFunction((n) => (window as any).radomeExplorer.frames().length === n, before.length + 1, { timeout: 120_000 });
+  const after = (await live.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
+  expect(after.slice(0, -1).map((f) => f.time)).toEqual(before.map((f) => f.time));
+  expect(Date.parse(after.at(-1)!.time) - Date.parse(before.at(-1)!.time)).toBe(gapMs);
+  expect(await live.evaluate(() => (window as any).radomeExplorer.currentIndex())).toBe(after.length - 1);
+  expect(await live.locator('#frame').getAttribute('max')).toBe(String(after.length - 1));
+  expect(await live.locator('#frame-time').getAttribute('data-time')).toBe(after.at(-1)!.time);
+  await settled(live);
+  // Only the new frame is drawn (the one shown before is hidden, not left under it).
+  const drawn = await live.evaluate(() => {
+    const map = (window as any).radomeExplorer.map;
+    return (map.getStyle().layers as { id: string; type: string }[])
+      .filter((l) => l.type === 'raster' && l.id !== 'basemap-raster' && map.getPaintProperty(l.id, 'raster-opacity') > 0)
+      .map((l) => l.id);
+  });
+  expect(drawn).toHaveLength(1);
+  expect(drawn[0]).toContain(after.at(-1)!.tileJsonUrl);
+  await save(live, name);
+  await live.close();
 }
 
 describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real samples', () => {
@@ -458,19 +492,20 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
   });
 
   it('extends the loop live when a new volume is ingested (sweepAdded), showing it when the newest frame was shown', { timeout: 600_000 }, async () => {
-    const live = await browser.context.newPage();
-    await openExplorer(live, `${server.url}/?site=KLOT`);
-    const before = (await live.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
-    // Subscribed once the frames are shown; give graphql-ws its round trip before the commit.
-    await live.waitForTimeout(1000);
-    await server.ingest(new Map([['KLOT-retimed-4', retimedKlotFrame(4)]]));
-    await live.waitForFunction((n) => (window as any).radomeExplorer.frames().length === n, before.length + 1, { timeout: 120_000 });
-    const after = (await live.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
-    expect(after.slice(0, -1).map((f) => f.time)).toEqual(before.map((f) => f.time));
-    expect(Date.parse(after.at(-1)!.time) - Date.parse(before.at(-1)!.time)).toBe(5 * 60_000);
-    expect(await live.evaluate(() => (window as any).radomeExplorer.currentIndex())).toBe(after.length - 1);
-    expect(await live.locator('#frame').getAttribute('max')).toBe(String(after.length - 1));
-    await live.close();
+    await expectLoopExtendedLive(browser, server, `${server.url}/?site=KLOT`, new Map([['KLOT-retimed-4', retimedKlotFrame(4)]]), 5 * 60_000, 'live-level2');
+  });
+
+  it('extends a Level 3 loop live when a new product of its code is ingested (productAdded)', { timeout: 600_000 }, async () => {
+    const newest = await server.graphql<{ products: { edges: { node: { scanTime: string } }[] } }>(
+      '{ products(filter: { site: "KLOT", mnemonics: ["N0H"] }, first: 1, order: DESC) { edges { node { scanTime } } } }',
+    );
+    const next = Date.parse(newest.data!.products.edges[0]!.node.scanTime) + 6 * 60_000;
+    // A product of another code, ingested first and 3 minutes earlier, must not extend the N0H loop.
+    const files = new Map([
+      ['LOT_DAA-next', level3ProductAt('KLOT', 'DAA', next - 3 * 60_000)],
+      ['LOT_N0H-next', level3ProductAt('KLOT', 'N0H', next)],
+    ]);
+    await expectLoopExtendedLive(browser, server, `${server.url}/?site=KLOT&layer=level3:N0H`, files, 6 * 60_000, 'live-level3');
   });
 
   it('says the server cannot be reached when GraphQL requests fail, over a drawn basemap', { timeout: 600_000 }, async () => {
@@ -483,6 +518,42 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     await down.waitForFunction(() => (window as any).radomeExplorer.map.isSourceLoaded('states'), null, { timeout: 60_000 });
     await save(down, 'server-down');
     await down.close();
+  });
+});
+
+describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on a mosaic of several sites', () => {
+  // The real KLOT volume re-sited to KLOT and KDVN (208 km apart), scanned at the same time.
+  const SITES = ['KLOT', 'KDVN'] as const;
+  let server: ExplorerServer;
+  let browser: LaunchedBrowser;
+  beforeAll(async () => {
+    server = await startResitedExplorerServer(SITES, Date.UTC(2022, 2, 17, 0, 10, 0));
+    browser = await launchBrowser(chromiumPath, SWIFTSHADER_WEBGL);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws radar pixels around each site on the mosaic layer', { timeout: 600_000 }, async () => {
+    const page = await browser.context.newPage();
+    await openExplorer(page, `${server.url}/?site=KLOT&layer=mosaic:REF&z=6&lon=-89.33&lat=41.6`);
+    await settled(page);
+    expect(await page.locator('#layer-picker').inputValue()).toBe('mosaic:REF');
+    expect(await page.$$eval('#site-picker option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([...SITES].sort());
+    const frames = (await page.evaluate(() => (window as any).radomeExplorer.frames())) as FrameInfo[];
+    expect(frames.length).toBe(1);
+    expect(frames[0]!.tileJsonUrl).toContain('/tiles/mosaic/');
+    const echoes = await radarPixels(page);
+    for (const site of SITES) {
+      const { longitude, latitude } = nexradSiteLocation(site)!;
+      const at = await page.evaluate(([lon, lat]) => (window as any).radomeExplorer.map.project([lon, lat]), [longitude, latitude]);
+      // Within 60 px (55 km at zoom 6) of the site: its volume's echoes, only the mosaic can have drawn them.
+      expect(echoes.filter((p) => Math.hypot(p.x - at.x, p.y - at.y) < 60).length, `radar pixels around ${site}`).toBeGreaterThan(300);
+    }
+    await save(page, 'mosaic-sites');
+    expect(browser.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+    await page.close();
   });
 });
 
