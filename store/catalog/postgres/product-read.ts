@@ -4,6 +4,7 @@ import type { Page, PageArgs } from '../paging.js';
 import type { PrecipitationSummary, ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../products.js';
 import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from '../sqlite/product-rows.js';
 import { Conditions, keysetPage, type Overlap, timeBound } from './keyset.js';
+import { allSitesCodeCounts, precipitationSummaries } from './product-hours.js';
 import { idArray } from './radar-read.js';
 import type { PgSession } from './session.js';
 
@@ -60,6 +61,8 @@ export function productCodeCounts(db: PgSession, filter: ProductCodeFilter): Pro
   const where = productConditions({ site: filter.site, category: filter.category });
   const from = timeBound('from', filter.from);
   const to = timeBound('to', filter.to);
+  // All sites: per-hour counts (step 5), not every product row of the window.
+  if (filter.site == null && (from ?? 0) >= 0 && (to ?? 0) >= 0) return allSitesCodeCounts(db, filter.category, from, to);
   if (from !== undefined) where.add('scan_time >= ?', from);
   if (to !== undefined) where.add('scan_time < ?', to);
   // Counted from products_by_site_category_code; name, category and units follow from the code, so
@@ -80,6 +83,9 @@ export async function latestProducts(db: PgSession, site: string, codes?: readon
 
 /** Per site and (code, mnemonic), PRECIPITATION products scanned in [from, to): newest, count and wettest (as on SQLite). */
 export async function latestPrecipitation(db: PgSession, sites: readonly string[], from: number, to: number): Promise<PrecipitationSummary[]> {
+  // Per-hour counts and maxima (step 5) for windows of non-negative times; the rows otherwise.
+  const [lo, hi] = [timeBound('from', from), timeBound('to', to)];
+  if ((lo ?? -1) >= 0 && (hi ?? -1) >= 0) return precipitationSummaries(db, idArray('sites', sites), lo!, hi!);
   const partition = 'PARTITION BY site, code, mnemonic';
   const sql = `SELECT ${PRODUCT_COLUMNS}, count, rn = 1, max_rn = 1 AND max_accumulation_in IS NOT NULL FROM (
       SELECT ${PRODUCT_COLUMNS},

@@ -5,7 +5,7 @@ import type { PrecipitationSummary } from '../products.js';
 import type { LonLatBox, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../radar.js';
 import { checkNumber } from './keyset.js';
 import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
-import { precipitationByHours } from './product-hours.js';
+import { precipitationSummaries } from './precipitation-summary.js';
 import { SITE_COLUMNS, VOLUME_COLUMNS, volumeFromValues } from './rows.js';
 import type { StatementCache } from './statements.js';
 
@@ -105,7 +105,7 @@ export function radarBucketCounts(statements: StatementCache, q: RadarCountQuery
  */
 export function latestPrecipitation(statements: StatementCache, sites: readonly string[], from: number, to: number): PrecipitationSummary[] {
   // Per-hour counts and maxima (migration 12) for windows of non-negative times; the rows otherwise.
-  if ((checkNumber('from', from) ?? -1) >= 0 && (checkNumber('to', to) ?? -1) >= 0) return precipitationByHours(statements, idsJson('sites', sites), from, to);
+  if ((checkNumber('from', from) ?? -1) >= 0 && (checkNumber('to', to) ?? -1) >= 0) return precipitationSummaries(statements, idsJson('sites', sites), from, to);
   const partition = 'PARTITION BY site, code, mnemonic';
   const sql = `SELECT ${PRODUCT_COLUMNS}, count, rn = 1, max_rn = 1 AND max_accumulation_in IS NOT NULL FROM (
       SELECT ${PRODUCT_COLUMNS},
