@@ -22,6 +22,15 @@ export interface PgMigration {
 
 const T = 'text COLLATE "C"';
 
+/** Fills radar_minute_counts from the rows (step 3 on an existing catalog; bulk loads). Part of released step 3: do not edit. */
+export const PG_FILL_RADAR_MINUTE_COUNTS = `
+      INSERT INTO radar_minute_counts (site, minute, volumes, sweeps, products)
+      SELECT site, minute, SUM(v), SUM(s), SUM(p) FROM (
+        SELECT site, scan_start / 60000 AS minute, COUNT(*) AS v, 0 AS s, 0 AS p FROM volumes GROUP BY 1, 2
+        UNION ALL SELECT site, start_time / 60000, 0, COUNT(*), 0 FROM sweeps GROUP BY 1, 2
+        UNION ALL SELECT site, scan_time / 60000, 0, 0, COUNT(*) FROM products GROUP BY 1, 2) c
+      GROUP BY site, minute`;
+
 /** Fills product_hour_counts and precipitation_hours from the product rows (step 5 on an existing catalog; bulk loads). Part of released step 5: do not edit. */
 export const PG_FILL_PRODUCT_HOURS = `
   INSERT INTO product_hour_counts (hour, code, mnemonic, category, products)
@@ -370,12 +379,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TRIGGER products_count_update AFTER UPDATE OF site, scan_time ON products FOR EACH ROW
         WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.scan_time / 60000 IS DISTINCT FROM NEW.scan_time / 60000) EXECUTE FUNCTION products_minute_count();
       CREATE INDEX products_by_site_category_code ON products (site, category, code, mnemonic, scan_time);
-      INSERT INTO radar_minute_counts (site, minute, volumes, sweeps, products)
-      SELECT site, minute, SUM(v), SUM(s), SUM(p) FROM (
-        SELECT site, scan_start / 60000 AS minute, COUNT(*) AS v, 0 AS s, 0 AS p FROM volumes GROUP BY 1, 2
-        UNION ALL SELECT site, start_time / 60000, 0, COUNT(*), 0 FROM sweeps GROUP BY 1, 2
-        UNION ALL SELECT site, scan_time / 60000, 0, 0, COUNT(*) FROM products GROUP BY 1, 2) c
-      GROUP BY site, minute;
+      ${PG_FILL_RADAR_MINUTE_COUNTS};
     `,
   },
   {
