@@ -6,6 +6,8 @@
  *   npm run bench -- catalog-week
  *   BENCH_WEEK_DAYS=1 BENCH_WEEK_SITES=40 npm run bench -- catalog-week   (smaller, quicker)
  *   BENCH_WEEK_RETENTION_HOURS=2 (retention of the oldest 2 h, not a day), BENCH_WEEK_RETENTION=0 (none)
+ *   BENCH_WEEK_ENGINE=postgres (the same rows by the COPY bulk loader into Debian's PostgreSQL on a
+ *   temporary folder, the same queries; not cached: the server and its data go when the bench ends)
  *
  * The built catalog is cached in var/bench/catalog-week/, keyed by the rows' version, the schema
  * version and the shape; retention runs on a copy. Targets: every query p99 ≤ 25 ms,
@@ -18,6 +20,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRadomeServer } from '../server/index.js';
+import { bulkLoadPostgresCatalog } from '../store/catalog/postgres/bulk-load.js';
+import { startPostgres } from '../test/support/postgres-server.js';
+import pg from 'pg';
 import { bulkLoadSqliteCatalog, CATALOG_SCHEMA_VERSION, openCatalog, openReadOnlyCatalog, type BulkLoadResult, type CatalogReader, type ReadOnlyCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/file-store.js';
 import { NATIONAL_WEEK, WEEK_ROWS_VERSION, weekItems, weekSites, type WeekShape } from './_catalog-week-rows.js';
@@ -29,6 +34,7 @@ const RETENTION_HOURS = Number(process.env.BENCH_WEEK_RETENTION_HOURS ?? 24);
 const RUNS = Number(process.env.BENCH_WEEK_RUNS ?? 200);
 const shape: WeekShape = { ...NATIONAL_WEEK, days: Number(process.env.BENCH_WEEK_DAYS ?? NATIONAL_WEEK.days), sites: Number(process.env.BENCH_WEEK_SITES ?? NATIONAL_WEEK.sites) };
 const here = fileURLToPath(new URL('.', import.meta.url));
+const ENGINE = process.env.BENCH_WEEK_ENGINE ?? 'sqlite';
 
 interface Built extends BulkLoadResult {
   buildSeconds: number;
@@ -50,6 +56,22 @@ function cachedCatalog(): { path: string; built: Built; cached: boolean } {
   renameSync(tmp, path);
   writeFileSync(sidecar, JSON.stringify(built));
   return { path, built, cached: false };
+}
+
+/** A new PostgreSQL catalog of `shape` (COPY bulk loader); its size is the database's on disk. */
+async function postgresCatalog(url: string): Promise<{ built: Built; sizeBytes: number }> {
+  console.log(`building the PostgreSQL catalog (${shape.days} days × ${shape.sites} sites)…`);
+  const t0 = performance.now();
+  const counts = await bulkLoadPostgresCatalog(url, weekItems(shape));
+  const built = { ...counts, buildSeconds: (performance.now() - t0) / 1000 };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const size = await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n');
+    return { built, sizeBytes: Number(size.rows[0]!.n) };
+  } finally {
+    await client.end();
+  }
 }
 
 function percentile(values: number[], p: number): number {
@@ -247,9 +269,12 @@ interface RetentionFigures {
  * a small write every 10 ms: the longest of those writes is how long retention held writers back.
  */
 async function retentionPass(path: string): Promise<RetentionFigures> {
-  const copy = `${path}.retention`;
-  rmSync(copy, { force: true });
-  copyFileSync(path, copy);
+  // SQLite: on a copy (the built file is cached); PostgreSQL: on the bench's own database.
+  const copy = ENGINE === 'postgres' ? path : `${path}.retention`;
+  if (copy !== path) {
+    rmSync(copy, { force: true });
+    copyFileSync(path, copy);
+  }
   const writer = await openCatalog(copy);
   const waits: number[] = [];
   try {
@@ -276,15 +301,29 @@ async function retentionPass(path: string): Promise<RetentionFigures> {
     return { ...result, writes: waits.length, maxWaitMs: Math.max(...waits), p99WaitMs: percentile(waits, 99) };
   } finally {
     await writer.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+    if (copy !== path) for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const { path, built, cached } = cachedCatalog();
-  const sizeGb = statSync(path).size / 1e9;
+  const server = ENGINE === 'postgres' ? await startPostgres() : null;
+  try {
+    await measure(server ? await server.createDatabase('week') : null);
+  } finally {
+    await server?.stop();
+  }
+}
+
+async function measure(postgresUrl: string | null): Promise<void> {
+  const { path, built, cached, sizeBytes } = postgresUrl
+    ? { path: postgresUrl, cached: false, ...(await postgresCatalog(postgresUrl)) }
+    : (() => {
+        const c = cachedCatalog();
+        return { ...c, sizeBytes: statSync(c.path).size };
+      })();
+  const sizeGb = sizeBytes / 1e9;
   const rows: BenchRow[] = [
-    { metric: `shape: ${shape.days} days × ${shape.sites} sites`, radome: `${built.volumes} volumes, ${built.sweeps} sweeps, ${built.products} products` },
+    { metric: `engine: ${ENGINE}; shape: ${shape.days} days × ${shape.sites} sites`, radome: `${built.volumes} volumes, ${built.sweeps} sweeps, ${built.products} products` },
     { metric: `build time${cached ? ' (cached build)' : ''}`, radome: built.buildSeconds, unit: 's' },
     { metric: 'build rate', radome: Math.round(built.sweeps / built.buildSeconds), unit: 'sweep rows/s' },
     { metric: 'catalog size on disk', radome: sizeGb, unit: 'GB' },
@@ -315,7 +354,7 @@ async function main(): Promise<void> {
     );
   }
   rows.push({ metric: 'load average (1 min) at end', radome: loadavg()[0]! });
-  report('catalog-week', rows, { shape, built, figures });
+  report(ENGINE === 'postgres' ? 'catalog-week-postgres' : 'catalog-week', rows, { engine: ENGINE, shape, built, figures });
 }
 
 await main();

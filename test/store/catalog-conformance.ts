@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectRadomeError } from '../support/radome-failure.js';
 import { encodeCursor } from '../../store/catalog/index.js';
-import type { Catalog, Page, PageArgs, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/catalog/index.js';
+import type { Catalog, Page, PageArgs, ProductRow, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/catalog/index.js';
 import { DAY_SECONDS } from '../../store/gnss/rollup-levels.js';
 import { makeElevationRollups, makeGnssDays, makeProduct, makeVolume, volumeSchedule } from './catalog-fixtures.js';
 
@@ -466,6 +466,110 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       expect((await c.reader.radar.sites()).map((s) => s.id)).toEqual(['KAMX', 'KLOT', 'KTLX']);
       const counts = await c.reader.radar.bucketCounts({ sites: ['KAMX'], from: t - hour, to: t + hour, bucketMs: 60_000 });
       expect(counts).toEqual([{ site: 'KAMX', start: t - (t % 60_000), volumes: 0, sweeps: 0, products: 1 }]);
+    });
+
+    // The per-hour tables (SQLite migration 12, PostgreSQL step 5) answer all-sites productCodes and
+    // latestPrecipitation: their answers must equal the rows' through commits, a product arriving
+    // again with another accumulation, and retention (row deletes, and PostgreSQL's partition drops).
+    it('answers productCodes and latestPrecipitation from per-hour tables exactly as from the rows, before and after retention', async () => {
+      const opened = await fresh();
+      const c = opened.catalog;
+      const t0 = Date.UTC(2021, 1, 1, 0, 10);
+      const step = 50 * 60_000;
+      const streams = [
+        { site: 'KLOT', mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const },
+        { site: 'KTLX', mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const },
+        { site: 'KLOT', mnemonic: 'DTA', code: 172, category: 'PRECIPITATION' as const },
+        { site: 'KAMX', mnemonic: 'N0B', code: 153, category: 'REFLECTIVITY' as const },
+      ];
+      // Few distinct accumulations, so the largest ties across hours and parts of hours.
+      const wetness = [null, 0.5, 1.25, 2, 1.25, 0.5, 2];
+      const live = new Map<string, ProductRow>();
+      for (let i = 0; i * step < 49 * hour; i++) {
+        for (const [k, s] of streams.entries()) {
+          const wet = s.category === 'PRECIPITATION' ? wetness[(i * 3 + k) % wetness.length]! : null;
+          const input = makeProduct({ ...s, scanTime: t0 + i * step + k * 1000, maxAccumulationIn: wet });
+          await c.writer.products.commit(input);
+          live.set(input.product.id, input.product);
+        }
+      }
+      // Arriving again: the hour's largest accumulation must follow the replacement (a recount, on deletion).
+      const again = makeProduct({ ...streams[0]!, scanTime: t0 + 3 * step, maxAccumulationIn: 0.25, key: 'again' });
+      await c.writer.products.commit(again);
+      live.set(again.product.id, again.product);
+
+      const newer = (a: ProductRow, b: ProductRow) => a.scanTime > b.scanTime || (a.scanTime === b.scanTime && a.id > b.id);
+      const expectedSummaries = (sites: string[], from: number, to: number) => {
+        const groups = new Map<string, ProductRow[]>();
+        for (const p of live.values()) {
+          if (p.category !== 'PRECIPITATION' || !sites.includes(p.site) || p.scanTime < from || p.scanTime >= to) continue;
+          const key = `${p.site} ${String(p.code).padStart(5, '0')} ${p.mnemonic}`;
+          groups.set(key, [...(groups.get(key) ?? []), p]);
+        }
+        return [...groups.keys()].sort().map((key) => {
+          const rows = groups.get(key)!;
+          const newest = rows.reduce((a, b) => (newer(b, a) ? b : a));
+          const wet = rows.filter((p) => p.maxAccumulationIn !== null);
+          const max = wet.length ? Math.max(...wet.map((p) => p.maxAccumulationIn!)) : null;
+          const wettest = max === null ? null : wet.filter((p) => p.maxAccumulationIn === max).reduce((a, b) => (newer(b, a) ? b : a));
+          return { product: newest.id, count: rows.length, maxProduct: wettest?.id ?? null };
+        });
+      };
+      const expectedCodes = (from: number, to: number) => {
+        const counts = new Map<string, number>();
+        for (const p of live.values()) if (p.scanTime >= from && p.scanTime < to) counts.set(`${p.code} ${p.mnemonic}`, (counts.get(`${p.code} ${p.mnemonic}`) ?? 0) + 1);
+        return [...counts].map(([k, n]) => ({ code: Number(k.split(' ')[0]), mnemonic: k.split(' ')[1], count: n })).sort((a, b) => a.code - b.code);
+      };
+      // Whole hours with edges on both sides, no whole hour, one part-hour, a window across both days, all time.
+      const windows: [number, number][] = [
+        [t0 + 17 * 60_000, t0 + 26 * hour + 5 * 60_000],
+        [t0 + 40 * 60_000, t0 + 80 * 60_000],
+        [t0 + 5 * 60_000, t0 + 25 * 60_000],
+        [t0, t0 + 49 * hour],
+        [0, 2 ** 50],
+      ];
+      const check = async () => {
+        for (const [from, to] of windows) {
+          for (const sites of [['KLOT', 'KTLX', 'KAMX'], ['KTLX']]) {
+            const got = await c.reader.products.latestPrecipitation(sites, from, to);
+            expect(
+              got.map((g) => ({ product: g.product.id, count: g.count, maxProduct: g.maxProduct?.id ?? null })),
+              `${sites} [${from}, ${to})`,
+            ).toEqual(expectedSummaries(sites, from, to));
+            for (const g of got) expect(g.product).toEqual(live.get(g.product.id));
+          }
+          const codes = await c.reader.products.codeCounts({ from, to });
+          expect(
+            codes.map(({ code, mnemonic, count }) => ({ code, mnemonic, count })),
+            `codes [${from}, ${to})`,
+          ).toEqual(expectedCodes(from, to));
+        }
+        // The tables themselves, not only the answers: a stale or missing hour would surface later.
+        const tables = await opened.dump();
+        const hours = (tables.product_hour_counts ?? []) as Record<string, unknown>[];
+        const byHour = new Map<string, number>();
+        for (const p of live.values()) byHour.set(`${Math.floor(p.scanTime / hour)} ${p.code} ${p.mnemonic}`, (byHour.get(`${Math.floor(p.scanTime / hour)} ${p.code} ${p.mnemonic}`) ?? 0) + 1);
+        expect(new Map(hours.map((r) => [`${Number(r.hour)} ${Number(r.code)} ${String(r.mnemonic)}`, Number(r.products)]))).toEqual(byHour);
+        const precipitation = (tables.precipitation_hours ?? []) as Record<string, unknown>[];
+        const wetHours = new Map<string, [number, number | null]>();
+        for (const p of live.values()) {
+          if (p.category !== 'PRECIPITATION') continue;
+          const key = `${Math.floor(p.scanTime / hour)} ${p.site} ${p.code} ${p.mnemonic}`;
+          const [n, max] = wetHours.get(key) ?? [0, null];
+          wetHours.set(key, [n + 1, p.maxAccumulationIn === null ? max : Math.max(max ?? -Infinity, p.maxAccumulationIn)]);
+        }
+        const stored = precipitation.map(
+          (r) => [`${Number(r.hour)} ${String(r.site)} ${Number(r.code)} ${String(r.mnemonic)}`, [Number(r.products), r.max_accumulation_in === null ? null : Number(r.max_accumulation_in)]] as const,
+        );
+        expect(new Map(stored)).toEqual(wetHours);
+      };
+      await check();
+
+      // Retention: the first day whole (a partition drop on PostgreSQL) and 90 minutes of the next (rows).
+      const cutoff = Date.UTC(2021, 1, 2, 1, 30);
+      await c.writer.retention.doomOlderThan(cutoff, 99);
+      for (const [id, p] of live) if (p.scanTime < cutoff) live.delete(id);
+      await check();
     });
   });
 

@@ -8,18 +8,11 @@ import { NATIONAL_WEEK, productObjectKeys, weekItems, type WeekItem, type WeekSh
 import { isSweepId, isVolumeId } from '../../core/vocabulary/index.js';
 import { planArchiveII } from '../../ingest/level2/plan.js';
 import { removeRowsOlderThan } from '../../ingest/retention.js';
-import {
-  bulkLoadSqliteCatalog,
-  CATALOG_SCHEMA_VERSION,
-  type CatalogReader,
-  type CommitLevel2VolumeInput,
-  type CommitLevel3ProductInput,
-  openCatalog,
-  type RadarBucketCount,
-} from '../../store/catalog/index.js';
+import { bulkLoadSqliteCatalog, CATALOG_SCHEMA_VERSION, type CommitLevel2VolumeInput, type CommitLevel3ProductInput, openCatalog, type RadarBucketCount } from '../../store/catalog/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { catalogAtSchema } from './catalog-at-schema.js';
 import { tempDbPath } from './catalog-fixtures.js';
+import { readBack } from './catalog-week-readback.js';
 
 const HOUR = 3_600_000;
 const shape = (hours: number, sites: number): WeekShape => ({ ...NATIONAL_WEEK, days: hours / 24, sites });
@@ -51,28 +44,6 @@ const countsOf = (items: WeekItem[], from: number, to: number, width = HOUR) =>
     to,
     width,
   );
-
-/** Everything the reader says about the items' rows. */
-async function readBack(reader: CatalogReader, items: WeekItem[]) {
-  const volumeIds = items.map((i) => i.volume.volume.id);
-  const productIds = items.flatMap((i) => i.products.map((p) => p.product.id));
-  const sites = [...new Set(items.map((i) => i.volume.site.id))];
-  const from = NATIONAL_WEEK.start;
-  return {
-    sites: await reader.radar.sites(),
-    volumes: await reader.radar.volumesByIds(volumeIds),
-    sweeps: await reader.radar.sweepsForVolumes(volumeIds),
-    products: await reader.products.byIds(productIds),
-    counts: await reader.radar.bucketCounts({ sites, from, to: from + 6 * HOUR, bucketMs: HOUR }),
-    // Part-minutes at both ends: the edges are counted from rows, the rest from minute counts.
-    unalignedCounts: await reader.radar.bucketCounts({ sites, from: from + 1_812_345, to: from + 5_401_234, bucketMs: HOUR }),
-    // Widths that are not whole minutes count rows only.
-    oddCounts: await reader.radar.bucketCounts({ sites, from, to: from + 6 * HOUR, bucketMs: 90_000 }),
-    codes: await Promise.all(sites.map((site) => reader.products.codeCounts({ site, category: 'PRECIPITATION' }))),
-    latest: await Promise.all(sites.map((site) => reader.products.latest(site))),
-    events: (await reader.events.after(0, 100_000)).map(({ kind, site, subjectId, code }) => ({ kind, site, subjectId, code })),
-  };
-}
 
 describe('week catalog builder', () => {
   it('is deterministic and sized like the network (~92 sweep rows and 14 products a volume)', () => {

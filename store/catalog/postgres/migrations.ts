@@ -22,6 +22,23 @@ export interface PgMigration {
 
 const T = 'text COLLATE "C"';
 
+/** Fills radar_minute_counts from the rows (step 3 on an existing catalog; bulk loads). Part of released step 3: do not edit. */
+export const PG_FILL_RADAR_MINUTE_COUNTS = `
+      INSERT INTO radar_minute_counts (site, minute, volumes, sweeps, products)
+      SELECT site, minute, SUM(v), SUM(s), SUM(p) FROM (
+        SELECT site, scan_start / 60000 AS minute, COUNT(*) AS v, 0 AS s, 0 AS p FROM volumes GROUP BY 1, 2
+        UNION ALL SELECT site, start_time / 60000, 0, COUNT(*), 0 FROM sweeps GROUP BY 1, 2
+        UNION ALL SELECT site, scan_time / 60000, 0, 0, COUNT(*) FROM products GROUP BY 1, 2) c
+      GROUP BY site, minute`;
+
+/** Fills product_hour_counts and precipitation_hours from the product rows (step 5 on an existing catalog; bulk loads). Part of released step 5: do not edit. */
+export const PG_FILL_PRODUCT_HOURS = `
+  INSERT INTO product_hour_counts (hour, code, mnemonic, category, products)
+  SELECT scan_time / 3600000, code, mnemonic, MAX(category), COUNT(*) FROM products GROUP BY 1, 2, 3;
+  INSERT INTO precipitation_hours (hour, site, code, mnemonic, products, max_accumulation_in)
+  SELECT scan_time / 3600000, site, code, mnemonic, COUNT(*), MAX(max_accumulation_in) FROM products
+  WHERE category = 'PRECIPITATION' GROUP BY 1, 2, 3, 4`;
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -364,12 +381,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE TRIGGER products_count_update AFTER UPDATE OF site, scan_time ON products FOR EACH ROW
         WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.scan_time / 60000 IS DISTINCT FROM NEW.scan_time / 60000) EXECUTE FUNCTION products_minute_count();
       CREATE INDEX products_by_site_category_code ON products (site, category, code, mnemonic, scan_time);
-      INSERT INTO radar_minute_counts (site, minute, volumes, sweeps, products)
-      SELECT site, minute, SUM(v), SUM(s), SUM(p) FROM (
-        SELECT site, scan_start / 60000 AS minute, COUNT(*) AS v, 0 AS s, 0 AS p FROM volumes GROUP BY 1, 2
-        UNION ALL SELECT site, start_time / 60000, 0, COUNT(*), 0 FROM sweeps GROUP BY 1, 2
-        UNION ALL SELECT site, scan_time / 60000, 0, 0, COUNT(*) FROM products GROUP BY 1, 2) c
-      GROUP BY site, minute;
+      ${PG_FILL_RADAR_MINUTE_COUNTS};
     `,
   },
   {
@@ -388,7 +400,71 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     `,
   },
   {
-    // Step 5 is pgweek's (product hour counts); this one follows it.
+    version: 5,
+    name: 'product hour counts and precipitation hours',
+    // SQLite's step 12: productCodes of all sites sums per-hour counts, latestPrecipitation sums
+    // per-site hours (count, largest accumulation), both kept by row triggers. An insert adds to its
+    // hour (concurrency-safe upserts: writers in several processes); a delete or move recounts its
+    // precipitation hour from the rows after locking that hour's row, so a deleted wettest product
+    // leaves the right maximum and a concurrent insert is never lost. Partition drops fire no row
+    // trigger: retention.ts subtracts a dropped day (whole hours) itself.
+    sql: `
+      CREATE TABLE product_hour_counts (
+        hour bigint NOT NULL,
+        code integer NOT NULL,
+        mnemonic ${T} NOT NULL,
+        category ${T} NOT NULL,
+        products integer NOT NULL,
+        PRIMARY KEY (hour, code, mnemonic)
+      );
+      CREATE TABLE precipitation_hours (
+        hour bigint NOT NULL,
+        site ${T} NOT NULL,
+        code integer NOT NULL,
+        mnemonic ${T} NOT NULL,
+        products integer NOT NULL,
+        max_accumulation_in double precision,
+        PRIMARY KEY (hour, site, code, mnemonic)
+      );
+      CREATE INDEX precipitation_hours_by_accumulation ON precipitation_hours(site, code, mnemonic, max_accumulation_in, hour);
+      CREATE FUNCTION product_hour_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE product_hour_counts SET products = products - 1 WHERE hour = OLD.scan_time / 3600000 AND code = OLD.code AND mnemonic = OLD.mnemonic;
+          DELETE FROM product_hour_counts WHERE hour = OLD.scan_time / 3600000 AND code = OLD.code AND mnemonic = OLD.mnemonic AND products = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO product_hour_counts (hour, code, mnemonic, category, products) VALUES (NEW.scan_time / 3600000, NEW.code, NEW.mnemonic, NEW.category, 1)
+          ON CONFLICT (hour, code, mnemonic) DO UPDATE SET products = product_hour_counts.products + 1, category = excluded.category;
+          IF NEW.category = 'PRECIPITATION' THEN
+            INSERT INTO precipitation_hours (hour, site, code, mnemonic, products, max_accumulation_in)
+            VALUES (NEW.scan_time / 3600000, NEW.site, NEW.code, NEW.mnemonic, 1, NEW.max_accumulation_in)
+            ON CONFLICT (hour, site, code, mnemonic) DO UPDATE SET products = precipitation_hours.products + 1,
+              max_accumulation_in = GREATEST(precipitation_hours.max_accumulation_in, excluded.max_accumulation_in);
+          END IF;
+        END IF;
+        -- After the NEW row's upsert: a move within one hour is then recounted exactly.
+        IF TG_OP IN ('DELETE', 'UPDATE') AND OLD.category = 'PRECIPITATION' THEN
+          PERFORM 1 FROM precipitation_hours WHERE hour = OLD.scan_time / 3600000 AND site = OLD.site AND code = OLD.code AND mnemonic = OLD.mnemonic FOR UPDATE;
+          UPDATE precipitation_hours h SET products = r.n, max_accumulation_in = r.mx FROM (
+              SELECT COUNT(*)::integer AS n, MAX(max_accumulation_in) AS mx FROM products
+              WHERE site = OLD.site AND category = 'PRECIPITATION' AND code = OLD.code AND mnemonic = OLD.mnemonic
+                AND scan_time >= OLD.scan_time / 3600000 * 3600000 AND scan_time < (OLD.scan_time / 3600000 + 1) * 3600000) r
+            WHERE h.hour = OLD.scan_time / 3600000 AND h.site = OLD.site AND h.code = OLD.code AND h.mnemonic = OLD.mnemonic;
+          DELETE FROM precipitation_hours WHERE hour = OLD.scan_time / 3600000 AND site = OLD.site AND code = OLD.code AND mnemonic = OLD.mnemonic AND products = 0;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER product_hours_insert_delete AFTER INSERT OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION product_hour_count();
+      CREATE TRIGGER product_hours_update AFTER UPDATE OF site, code, mnemonic, category, scan_time, max_accumulation_in ON products FOR EACH ROW
+        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.code IS DISTINCT FROM NEW.code OR OLD.mnemonic IS DISTINCT FROM NEW.mnemonic
+          OR OLD.category IS DISTINCT FROM NEW.category OR OLD.scan_time IS DISTINCT FROM NEW.scan_time
+          OR OLD.max_accumulation_in IS DISTINCT FROM NEW.max_accumulation_in)
+        EXECUTE FUNCTION product_hour_count();
+      ${PG_FILL_PRODUCT_HOURS};
+      `,
+  },
+  {
     version: 6,
     name: 'ingest queue',
     // The cluster's one scheduler lists sources into this queue; ingest workers in every process

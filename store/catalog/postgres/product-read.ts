@@ -1,11 +1,12 @@
 import type { Page, PageArgs } from '../paging.js';
 import type { PrecipitationSummary, ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../products.js';
-import { inIdOrder } from '../query/dialect.js';
+import { checkStrings, inIdOrder } from '../query/dialect.js';
 import { latestProductsStatement, precipitationStatement, precipitationSummaries, productConditions, productListing } from '../query/products.js';
 import { rowsById } from '../query/radar.js';
 import { PRODUCT_COLUMNS, productFromValues } from '../sqlite/product-rows.js';
 import { postgresDialect as d } from './dialect.js';
 import { keysetPage } from './keyset.js';
+import { allSitesCodeCounts, precipitationByHours } from './product-hours.js';
 import type { PgSession } from './session.js';
 
 export async function listProducts(db: PgSession, filter: ProductFilter, page: PageArgs): Promise<Page<ProductRow>> {
@@ -21,6 +22,8 @@ export async function productCodeCounts(db: PgSession, filter: ProductCodeFilter
   const where = productConditions(d, { site: filter.site, category: filter.category });
   const from = d.timeBound('from', filter.from);
   const to = d.timeBound('to', filter.to);
+  // All sites: per-hour counts (step 5), not every product row of the window.
+  if (filter.site == null && (from ?? 0) >= 0 && (to ?? 0) >= 0) return allSitesCodeCounts(db, filter.category, from, to);
   if (from !== undefined) where.add('scan_time >= ?', from);
   if (to !== undefined) where.add('scan_time < ?', to);
   // Counted from products_by_site_category_code; name, category and units follow from the code, so
@@ -38,6 +41,9 @@ export async function latestProducts(db: PgSession, site: string, codes?: readon
 }
 
 export async function latestPrecipitation(db: PgSession, sites: readonly string[], from: number, to: number): Promise<PrecipitationSummary[]> {
+  // Per-hour counts and maxima (step 5) for windows of non-negative times; the rows otherwise.
+  const [lo, hi] = [d.timeBound('from', from), d.timeBound('to', to)];
+  if ((lo ?? -1) >= 0 && (hi ?? -1) >= 0) return precipitationByHours(db, checkStrings('sites', sites), lo!, hi!);
   const { sql, params } = precipitationStatement(d, 'products', sites, from, to);
   return precipitationSummaries(await db.arrays(sql, params));
 }

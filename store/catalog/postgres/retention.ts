@@ -65,6 +65,25 @@ async function uncountPartition(db: PgSession, name: string, column: string, fie
 }
 
 /**
+ * Takes a products partition's rows out of product_hour_counts and precipitation_hours (step 5)
+ * before it is dropped. A day partition holds whole hours, so its hours go to zero and are deleted
+ * (no maximum is left to recount).
+ */
+async function uncountProductHours(db: PgSession, name: string, cutoff: number): Promise<void> {
+  const hours = Math.ceil(cutoff / 3_600_000);
+  await db.exec(
+    `WITH d AS (SELECT scan_time / 3600000 AS hour, code, mnemonic, COUNT(*)::integer AS n FROM ${name} GROUP BY 1, 2, 3)
+     UPDATE product_hour_counts h SET products = h.products - d.n FROM d WHERE h.hour = d.hour AND h.code = d.code AND h.mnemonic = d.mnemonic`,
+  );
+  await db.exec('DELETE FROM product_hour_counts WHERE hour < ? AND products <= 0', [hours]);
+  await db.exec(
+    `WITH d AS (SELECT scan_time / 3600000 AS hour, site, code, mnemonic, COUNT(*)::integer AS n FROM ${name} WHERE category = 'PRECIPITATION' GROUP BY 1, 2, 3, 4)
+     UPDATE precipitation_hours h SET products = h.products - d.n FROM d WHERE h.hour = d.hour AND h.site = d.site AND h.code = d.code AND h.mnemonic = d.mnemonic`,
+  );
+  await db.exec('DELETE FROM precipitation_hours WHERE hour < ? AND products <= 0', [hours]);
+}
+
+/**
  * Removes every volume whose scan started and every product scanned before `cutoff`, in one
  * transaction that records their object keys as doomed: whole days by partition drop, the rest
  * by DELETE.
@@ -108,6 +127,7 @@ export function doomOlderThan(db: PgSession, cutoff: number, at: number): Promis
     let products = 0;
     for (const name of await partitionsBefore(db, PRODUCTS, cutoff)) {
       products += await uncountPartition(db, name, 'scan_time', 'products');
+      await uncountProductHours(db, name, cutoff);
       await dropPartition(db, PRODUCTS, name);
     }
     await db.exec('DELETE FROM radar_minute_counts WHERE volumes = 0 AND sweeps = 0 AND products = 0');

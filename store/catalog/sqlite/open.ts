@@ -27,6 +27,10 @@ export function openDatabase(path: string, readonly: boolean): Database.Database
     // Statement journals (an ingest's multi-row commits write one) stay in memory rather than
     // in a temp file on disk: they hold a statement's undo pages only while it runs.
     db.pragma('temp_store = MEMORY');
+    // 64 MiB of page cache (the default is 2 MiB): at a national week (tens of GB) the reads that
+    // seek per site and code (latestPrecipitation of all sites) re-read the upper index pages from
+    // the OS on every seek otherwise; measured 36 → 20 ms of CPU.
+    db.pragma('cache_size = -65536');
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');

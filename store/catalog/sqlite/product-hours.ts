@@ -1,5 +1,4 @@
-import type { PrecipitationSummary, ProductCodeCount, ProductRow } from '../products.js';
-import { PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
+import type { ProductCodeCount } from '../products.js';
 import type { StatementCache } from './statements.js';
 
 /**
@@ -75,81 +74,4 @@ export function allSitesCodeCounts(statements: StatementCache, category: string 
       const { name, units } = describe.get(c.category, c.code, c.mnemonic) as { name: string; units: string };
       return { code: c.code, mnemonic: c.mnemonic, name, category: c.category, units, count: c.count } as ProductCodeCount;
     });
-}
-
-interface PrecipitationGroup {
-  site: string;
-  code: number;
-  mnemonic: string;
-  count: number;
-  max: number | null;
-  /** The newest range [from, to) whose rows state `max`. */
-  maxFrom: number;
-  maxTo: number;
-}
-
-/**
- * latestPrecipitation for [from, to) of non-negative times: counts and largest accumulations from
- * precipitation_hours and the edges' rows, then the newest and the wettest product of each site and
- * code by seeks on products_by_site_category_code (a few rows each, not the day's).
- */
-export function precipitationByHours(statements: StatementCache, sitesJson: string, from: number, to: number): PrecipitationSummary[] {
-  const split = splitByHours(from, to);
-  const groups = new Map<string, PrecipitationGroup>();
-  const add = (site: string, code: number, mnemonic: string, n: number, max: number | null, rangeFrom: number, rangeTo: number): void => {
-    const key = `${site} ${code} ${mnemonic}`;
-    const g = groups.get(key);
-    if (!g) {
-      groups.set(key, { site, code, mnemonic, count: n, max, maxFrom: rangeFrom, maxTo: rangeTo });
-      return;
-    }
-    g.count += n;
-    if (max !== null && (g.max === null || max > g.max || (max === g.max && rangeFrom > g.maxFrom))) Object.assign(g, { max, maxFrom: rangeFrom, maxTo: rangeTo });
-  };
-  const wholeSites = 'SELECT value FROM json_each(?)';
-  if (split.firstHour < split.endHour) {
-    const rows = statements
-      .prepare(`SELECT site, code, mnemonic, SUM(products) AS n, MAX(max_accumulation_in) AS max FROM precipitation_hours
-        WHERE hour >= ? AND hour < ? AND site IN (${wholeSites}) GROUP BY site, code, mnemonic`)
-      .all(split.firstHour, split.endHour, sitesJson) as { site: string; code: number; mnemonic: string; n: number; max: number | null }[];
-    const maxHour = statements.prepare(
-      `SELECT hour FROM precipitation_hours INDEXED BY precipitation_hours_by_accumulation
-        WHERE site = ? AND code = ? AND mnemonic = ? AND max_accumulation_in = ? AND hour >= ? AND hour < ? ORDER BY hour DESC LIMIT 1`,
-    );
-    for (const r of rows) {
-      let [maxFrom, maxTo] = [0, 0];
-      if (r.max !== null) {
-        const { hour } = maxHour.get(r.site, r.code, r.mnemonic, r.max, split.firstHour, split.endHour) as { hour: number };
-        [maxFrom, maxTo] = [hour * HOUR_MS, (hour + 1) * HOUR_MS];
-      }
-      add(r.site, r.code, r.mnemonic, r.n, r.max, maxFrom, maxTo);
-    }
-  }
-  const edgeRows = statements.prepare(`SELECT site, code, mnemonic, COUNT(*) AS n, MAX(max_accumulation_in) AS max FROM products INDEXED BY products_by_category_time
-    WHERE category = 'PRECIPITATION' AND scan_time >= ? AND scan_time < ? AND site IN (${wholeSites}) GROUP BY site, code, mnemonic`);
-  for (const edge of split.edges) {
-    for (const r of edgeRows.all(edge.from, edge.to, sitesJson) as { site: string; code: number; mnemonic: string; n: number; max: number | null }[]) {
-      add(r.site, r.code, r.mnemonic, r.n, r.max, edge.from, edge.to);
-    }
-  }
-  const group = `site = ? AND category = 'PRECIPITATION' AND code = ? AND mnemonic = ? AND scan_time >= ? AND scan_time < ?`;
-  // ORDER BY … LIMIT 1, not MAX(): with a range on the column, MAX() reads every index entry in it.
-  const newest = statements.prepareRaw(
-    `SELECT ${PRODUCT_COLUMNS} FROM products INDEXED BY products_by_site_category_code WHERE ${group}
-      AND scan_time = (SELECT scan_time FROM products INDEXED BY products_by_site_category_code WHERE ${group} ORDER BY scan_time DESC LIMIT 1)
-      ORDER BY id DESC LIMIT 1`,
-  );
-  const wettest = statements.prepareRaw(
-    `SELECT ${PRODUCT_COLUMNS} FROM products INDEXED BY products_by_site_category_code WHERE ${group} AND max_accumulation_in = ? ORDER BY scan_time DESC, id DESC LIMIT 1`,
-  );
-  const sorted = [...groups.values()].sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : byCode(a, b)));
-  return sorted.map((g) => {
-    const key = [g.site, g.code, g.mnemonic];
-    const product: ProductRow = productFromValues(newest.get(...key, from, to, ...key, from, to) as unknown[]);
-    let maxProduct: ProductRow | null = null;
-    if (g.max !== null) {
-      maxProduct = product.maxAccumulationIn === g.max ? product : productFromValues(wettest.get(...key, g.maxFrom, g.maxTo, g.max) as unknown[]);
-    }
-    return { product, count: g.count, maxProduct };
-  });
 }

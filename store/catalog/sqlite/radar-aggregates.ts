@@ -6,7 +6,7 @@ import { precipitationStatement, precipitationSummaries } from '../query/product
 import { bucketCounts, bucketCountStatements, bySite, sitesInBox } from '../query/radar.js';
 import type { LonLatBox, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../radar.js';
 import { sqliteDialect as d } from './dialect.js';
-import { precipitationByHours } from './product-hours.js';
+import { precipitationByHours } from './precipitation-summary.js';
 import { VOLUME_COLUMNS } from './rows.js';
 import type { StatementCache } from './statements.js';
 

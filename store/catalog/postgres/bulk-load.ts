@@ -1,0 +1,158 @@
+// Fills a new PostgreSQL catalog with many commits at once (benches' week-sized catalogs), shaped
+// like ../sqlite/bulk-load.ts: the rows and events the writer's commits would leave, streamed in
+// by COPY (pg-copy-streams) in batches, the secondary indexes built once at the end, the count
+// tables the triggers would keep filled in grouped passes. Triggers (the counts and the foreign
+// keys' checks) are off while rows go in (session_replication_role = replica: the loader needs a
+// superuser, as benches' own servers give), and commits do not wait for the WAL flush.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { RadomeError } from '../../../core/errors.js';
+import type { BulkCatalogItem, BulkLoadResult } from '../sqlite/bulk-load.js';
+import { productParams } from '../sqlite/product-rows.js';
+import { sweepParams, volumeParams } from '../sqlite/rows.js';
+import { migratePg, PG_FILL_PRODUCT_HOURS, PG_FILL_RADAR_MINUTE_COUNTS } from './migrations.js';
+import { dayOf, partitionName, PRODUCTS, SWEEPS } from './partitions.js';
+import { PgSession } from './session.js';
+
+const TABLES = ['volumes', 'sweeps', 'products', 'source_files', 'catalog_events'];
+/** Volumes per COPY batch: ~25k sweep rows, a few MB of COPY text per table. */
+const ITEMS_PER_BATCH = 250;
+
+/** One COPY text field: \N for null, backslash escapes for what would end a field or a row. */
+function field(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number') return String(v);
+  return String(v).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A table's COPY: its column list and its rows as COPY text lines. */
+class CopyBuffer {
+  private lines: string[] = [];
+  constructor(
+    readonly table: string,
+    private columns: string[] | null = null,
+  ) {}
+  /** A row as the SQLite writer's named parameters (their order is the column order) or values. */
+  add(row: Record<string, unknown> | unknown[]): void {
+    const values = Array.isArray(row) ? row : Object.values(row);
+    if (!Array.isArray(row)) this.columns ??= Object.keys(row).map(snake);
+    this.lines.push(`${values.map(field).join('\t')}\n`);
+  }
+  async flush(session: PgSession): Promise<void> {
+    if (this.lines.length === 0) return;
+    const lines = this.lines;
+    this.lines = [];
+    const client = await session.pool.connect();
+    try {
+      const stream = client.query(copyFrom(`COPY ${this.table} (${this.columns!.join(', ')}) FROM STDIN`));
+      // Rows joined into ~1 MB chunks: each chunk is one CopyData message.
+      const chunks: string[] = [];
+      for (let i = 0; i < lines.length; i += 2_000) chunks.push(lines.slice(i, i + 2_000).join(''));
+      await pipeline(Readable.from(chunks), stream);
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/**
+ * Migrates the database at `url` (which must hold no radar rows yet) and commits `items` into it.
+ * Batches commit as they go: a build that fails leaves a database to drop, so callers build into a
+ * new database and use it only when this returns.
+ */
+export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkCatalogItem>): Promise<BulkLoadResult> {
+  const session = new PgSession(url, false);
+  try {
+    await migratePg(session);
+    if (await session.row('SELECT 1 FROM volumes LIMIT 1')) throw new RadomeError('CONFIG', `bulk load: catalog already has volumes; bulk loads fill new catalogs only`);
+    // Every pooled connection skips triggers and the WAL flush at commit: set for the database,
+    // for connections opened from now on, and reset at the end.
+    const database = (await session.row<{ d: string }>('SELECT current_database() AS d'))!.d;
+    await session.exec(`ALTER DATABASE "${database}" SET session_replication_role = replica`);
+    await session.exec(`ALTER DATABASE "${database}" SET synchronous_commit = off`);
+    await session.pool.end();
+    const db = new PgSession(url, false);
+    try {
+      const derived = await db.rows<{ name: string; def: string }>(
+        `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname
+         WHERE i.schemaname = current_schema() AND i.tablename = ANY(?) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = c.oid)`,
+        [TABLES],
+      );
+      for (const d of derived) await db.exec(`DROP INDEX ${d.name}`);
+
+      const copies = {
+        volume: new CopyBuffer('volumes'),
+        sweep: new CopyBuffer('sweeps'),
+        product: new CopyBuffer('products'),
+        file: new CopyBuffer('source_files', ['source', 'key', 'fingerprint', 'size', 'ingested_at', 'volume_id', 'product_id']),
+        event: new CopyBuffer('catalog_events', ['at', 'kind', 'site', 'subject_id', 'code']),
+      };
+      const counts: BulkLoadResult = { volumes: 0, sweeps: 0, products: 0 };
+      const bounds = { volume: 0, sweep: 0 };
+      const sites = new Set<string>();
+      const days = new Set<string>();
+      const partition = async (t: typeof SWEEPS, value: number) => {
+        const day = dayOf(t, value);
+        const name = partitionName(t, day);
+        if (days.has(name)) return;
+        days.add(name);
+        await db.exec(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF ${t.table} FOR VALUES FROM (${day * t.perDay}) TO (${(day + 1) * t.perDay})`);
+      };
+      let batch = 0;
+      const flush = async () => {
+        // Parents before children: volumes before the sweeps and files that name them.
+        for (const c of [copies.volume, copies.sweep, copies.product, copies.file, copies.event]) await c.flush(db);
+        batch = 0;
+      };
+      for (const { volume: v, products } of items) {
+        for (const site of [v.site, ...products.map((p) => p.site)]) {
+          if (sites.has(site.id)) continue;
+          sites.add(site.id);
+          await db.exec('INSERT INTO radar_sites (id, latitude, longitude, height_m) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', [site.id, site.latitude, site.longitude, site.heightM]);
+        }
+        copies.volume.add(volumeParams(v.volume));
+        for (const s of v.sweeps) {
+          await partition(SWEEPS, s.startTime);
+          copies.sweep.add(sweepParams(s));
+          bounds.sweep = Math.max(bounds.sweep, s.endTime - s.startTime);
+        }
+        bounds.volume = Math.max(bounds.volume, v.volume.scanEnd - v.volume.scanStart);
+        copies.file.add([v.file.source, v.file.key, v.file.fingerprint, v.file.size, v.file.ingestedAt, v.volume.id, null]);
+        copies.event.add([v.volume.ingestedAt, 'LEVEL2_VOLUME', v.site.id, v.volume.id, null]);
+        counts.volumes++;
+        counts.sweeps += v.sweeps.length;
+        for (const p of products) {
+          await partition(PRODUCTS, p.product.scanTime);
+          copies.product.add(productParams(p.product));
+          copies.file.add([p.file.source, p.file.key, p.file.fingerprint, p.file.size, p.file.ingestedAt, null, p.product.id]);
+          copies.event.add([p.product.ingestedAt, 'LEVEL3_PRODUCT', p.site.id, p.product.id, p.product.code]);
+          counts.products++;
+        }
+        if (++batch >= ITEMS_PER_BATCH) await flush();
+      }
+      await flush();
+
+      await db.exec("SET maintenance_work_mem = '512MB'");
+      for (const d of derived) await db.exec(d.def);
+      await db.transaction(async () => {
+        await db.exec(PG_FILL_RADAR_MINUTE_COUNTS);
+        await db.exec(PG_FILL_PRODUCT_HOURS);
+        const grow = 'INSERT INTO duration_bounds (kind, max_ms) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET max_ms = GREATEST(duration_bounds.max_ms, excluded.max_ms)';
+        await db.exec(grow, ['volume', bounds.volume]);
+        await db.exec(grow, ['sweep', bounds.sweep]);
+        await db.exec('UPDATE radar_sites SET (first_volume_at, last_volume_at) = (SELECT MIN(scan_start), MAX(scan_start) FROM volumes WHERE site = radar_sites.id)');
+      });
+      await db.exec('ANALYZE');
+      return counts;
+    } finally {
+      await db.exec(`ALTER DATABASE "${database}" RESET session_replication_role`);
+      await db.exec(`ALTER DATABASE "${database}" RESET synchronous_commit`);
+      await db.pool.end();
+    }
+  } finally {
+    if (!session.pool.ended) await session.pool.end();
+  }
+}
