@@ -5,23 +5,19 @@
 // small size by test/e2e/national-replay.test.ts; this module runs it and measures it, callers
 // print or assert.
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PUBLIC_LEVEL2_BUCKET, PUBLIC_LEVEL3_BUCKET } from '../../core/config.js';
 import { nexradSiteIds, nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { PUBLIC_LEVEL2_CHUNKS_BUCKET } from '../../core/source-settings.js';
-import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
-import type { Level2Volume, Moment } from '../../ingest/decode/level2/types.js';
 import { level2KeyFor } from '../../ingest/sources/level2-keys.js';
-import { level3KeyFor, level3RadarId } from '../../ingest/sources/level3-keys.js';
+import { level3KeyFor } from '../../ingest/sources/level3-keys.js';
 import { startRadome } from '../e2e/radome-process.js';
-import { encodeArchiveII, encodeRecords, ldmRecord, volumeHeader, type EncodeOptions, type MomentCodes, type Sweep31 } from '../fixtures/archive2-encoder.js';
-import { digitalRadialPacket, encodeLevel3 } from '../fixtures/level3-encoder.js';
-import { floatHalfwords, patchedLevels } from '../level3-ingest/synthetic-products.js';
 import { level2ChunkKeyFor } from './bucket-keys.js';
 import { startCountingProxy, type ListCall } from './counting-proxy.js';
+import { ReplayFiles, siteHash, type ReplaySite, type ScheduledVolume } from './replay-files.js';
+import { startReplayEncoder, type EncodeRequest, type ReplayEncoder } from './replay-encoder.js';
 import { S3RVER_CREDENTIALS, s3TestClient, startS3Server } from './s3-server.js';
 
 export const LEVEL2_SAMPLE = 'nexrad/level2/KLOT20220317_000842_V06';
@@ -39,24 +35,6 @@ const VCPS = [
 /** ~46,000 Level 2 volumes a day from the whole network. */
 export const NETWORK_VOLUMES_PER_SECOND = 0.53;
 
-export interface ReplaySite {
-  id: string;
-  latitude: number;
-  longitude: number;
-  heightM: number;
-  vcp: number;
-  volumeMs: number;
-  /** Where in its volume cycle the site is at the replay's start, ms. */
-  phaseMs: number;
-}
-
-/** A stable hash of a site id, for its VCP and its phase. */
-function siteHash(id: string): number {
-  let h = 2166136261;
-  for (const c of id) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h;
-}
-
 /** `count` real NEXRAD sites spread over the table (all of them by default), each with its VCP and phase. */
 export function replaySites(count = Number.POSITIVE_INFINITY): ReplaySite[] {
   const ids = nexradSiteIds().sort();
@@ -70,19 +48,6 @@ export function replaySites(count = Number.POSITIVE_INFINITY): ReplaySite[] {
     const location = nexradSiteLocation(id)!;
     return { id, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM ?? 0, vcp: pattern.vcp, volumeMs: pattern.volumeMs, phaseMs: (h >>> 10) % pattern.volumeMs };
   });
-}
-
-export interface ScheduledVolume {
-  site: ReplaySite;
-  /** Scan start and end, epoch ms (whole seconds). */
-  start: number;
-  end: number;
-  /** The catalog's volume id, `SITEYYYYMMDD_HHMMSS`. */
-  id: string;
-  /** Its archive key in the Level 2 bucket. */
-  key: string;
-  /** Its folder number in the chunks bucket (1–999, cycling). */
-  chunkFolder: number;
 }
 
 /** Every volume of `sites` that ends in (from, to], by end time. */
@@ -100,118 +65,6 @@ export function replaySchedule(sites: readonly ReplaySite[], from: number, to: n
   }
   return volumes.sort((a, b) => a.end - b.end);
 }
-
-/** The real sample's sweeps as encoder input, optionally only the cuts at or below `maxElevation` degrees. */
-function sampleSweeps(volume: Level2Volume, maxElevation: number): Sweep31[] {
-  return volume.sweeps
-    .filter((s) => s.elevationAngle <= maxElevation)
-    .map((s) => {
-      const moments: Partial<Record<Moment, MomentCodes>> = {};
-      for (const [name, g] of Object.entries(s.moments))
-        moments[name as Moment] = { codes: g.codes, gates: g.gateCount, scale: g.scale, offset: g.offset, firstGateM: g.firstGateKm * 1000, gateSpacingM: g.gateSpacingKm * 1000 };
-      return { elevationNumber: s.elevationNumber, elevationAngle: s.elevationAngle, azimuthSpacing: s.azimuthSpacing === 1 ? 1 : 0.5, azimuths: s.azimuths, times: s.times, moments };
-    });
-}
-
-/**
- * Makes the replay's files: the real sample volume re-sited (site id, location, VCP) and re-timed
- * (its radial times stretched over the VCP's length from the new start) by the Archive II encoder;
- * Level 3 products by the Level 3 encoder, per site and volume.
- */
-export class ReplayFiles {
-  private readonly sweeps: Sweep31[];
-  private readonly sampleStart: number;
-  private readonly sampleLength: number;
-
-  constructor(sample: Uint8Array, maxElevation = 90) {
-    const volume = decodeArchiveII(sample);
-    this.sweeps = sampleSweeps(volume, maxElevation);
-    this.sampleStart = volume.volumeStart;
-    const last = this.sweeps.at(-1)!.times;
-    this.sampleLength = last[last.length - 1]! - this.sampleStart + 1000;
-  }
-
-  /** Sweep rows a volume makes (one per cut × moment). */
-  sweepCount(): number {
-    return this.sweeps.reduce((n, s) => n + Object.keys(s.moments).length, 0);
-  }
-
-  /** Chunks a volume makes: the start chunk and one a 120-radial record. */
-  chunkCount(): number {
-    return 1 + Math.ceil(this.sweeps.reduce((n, s) => n + s.azimuths.length, 0) / 120);
-  }
-
-  private options(v: ScheduledVolume): EncodeOptions {
-    const stretch = (v.end - v.start - 1000) / this.sampleLength;
-    const sweeps31 = this.sweeps.map((s) => ({ ...s, times: s.times.map((t) => Math.round(v.start + (t - this.sampleStart) * stretch)) }));
-    const { site } = v;
-    return {
-      site: site.id,
-      volumeStart: v.start,
-      vcp: site.vcp,
-      location: { latitude: site.latitude, longitude: site.longitude, heightM: site.heightM, feedhornHeightM: 20 },
-      compression: 'none',
-      sweeps31,
-    };
-  }
-
-  /**
-   * The archive file. Gzip-wrapped uncompressed records rather than bzip2 records: the encoder's
-   * bzip2 is pure JavaScript and would take the replayer tens of seconds a volume; the decoder
-   * reads both (the ingest CPU this saves is bzip2 decompression, which the bench notes).
-   */
-  archive(v: ScheduledVolume): Uint8Array {
-    return encodeArchiveII({ ...this.options(v), gzip: true });
-  }
-
-  /** The volume as the real-time chunks bucket has it: a start chunk (header, metadata record), then one bzip2 LDM record a chunk. */
-  chunks(v: ScheduledVolume): Uint8Array[] {
-    const o = { ...this.options(v), radialsPerRecord: 120 };
-    const records = encodeRecords(o).map((r, i, all) => bzip2Record(r, i === all.length - 1));
-    const header = volumeHeader(o);
-    const start = new Uint8Array(header.length + records[0]!.length);
-    start.set(header);
-    start.set(records[0]!, header.length);
-    return [start, ...records.slice(1)];
-  }
-
-  /** A Level 3 product of the volume: N0H (hydrometeor classes, WMO heading) or DAA (accumulation, sited by position). */
-  level3(v: ScheduledVolume, mnemonic: 'N0H' | 'DAA'): Uint8Array {
-    const { site } = v;
-    const h = siteHash(v.id);
-    const patch = { radials: [h % 300, (h % 300) + 20] as [number, number], bins: [50 + (h % 100), 150 + (h % 100)] as [number, number], level: mnemonic === 'N0H' ? 60 : 120 };
-    const stamp = new Date(v.start).toISOString();
-    const common = {
-      volumeScanTime: v.start,
-      latitude: site.latitude,
-      longitude: site.longitude,
-      vcp: site.vcp,
-      compress: true,
-      layers: [[digitalRadialPacket({ binCount: 400, levels: patchedLevels(360, 400, [patch]), rangeScale: 250 })]],
-    };
-    if (mnemonic === 'N0H') {
-      const heading = `SDUS5${h % 9} ${site.id} ${stamp.slice(8, 10)}${stamp.slice(11, 13)}${stamp.slice(14, 16)}`;
-      return encodeLevel3({ ...common, productCode: 165, halfwords: { 30: 5 }, wmo: { heading, awipsId: `N0H${level3RadarId(site.id)}` } });
-    }
-    const [s1, s2] = floatHalfwords(1);
-    const [o1, o2] = floatHalfwords(0);
-    return encodeLevel3({ ...common, productCode: 170, halfwords: { 31: s1, 32: s2, 33: o1, 34: o2, 36: 255, 37: 1, 38: 0, 47: 12, 48: 1, 49: 660 } });
-  }
-}
-
-/**
- * One LDM record of the chunks: Debian's bzip2 when installed (a full volume's records take the
- * encoder's pure-JavaScript bzip2 about a minute, too slow to publish chunks on schedule), else the encoder's.
- */
-function bzip2Record(payload: Uint8Array, last: boolean): Uint8Array {
-  if (!HAS_BZIP2) return ldmRecord(payload, last);
-  const z = execFileSync('bzip2', ['-1', '-c'], { input: payload, maxBuffer: 64 * 2 ** 20 });
-  const out = new Uint8Array(4 + z.length);
-  new DataView(out.buffer).setInt32(0, last ? -z.length : z.length);
-  out.set(z, 4);
-  return out;
-}
-const HAS_BZIP2 = spawnSync('bzip2', ['--help']).status === 0;
 
 /** Simulated time: `speed` simulated ms per wall ms from `wallStart`. */
 export class ReplayClock {
@@ -249,13 +102,14 @@ interface ReplayEvent {
   key: string;
   volume: ScheduledVolume;
   last: boolean;
-  body: () => Uint8Array;
+  request: EncodeRequest;
 }
 
 /**
  * Publishes the schedule as NOAA's buckets do: each chunk when its radials are done (every few
  * seconds), the archive file when the volume ends, Level 3 products a few seconds later. Files
- * are made when due, so memory holds one volume at a time per publish in flight.
+ * are made when due, on the encoder's thread (this one only waits), so memory holds one volume at
+ * a time per publish in flight.
  */
 export class NationalReplayer {
   readonly published: Published[] = [];
@@ -264,7 +118,8 @@ export class NationalReplayer {
 
   constructor(
     private readonly client: S3Client,
-    private readonly files: ReplayFiles,
+    private readonly encoder: ReplayEncoder,
+    private readonly chunkCount: number,
     private readonly clock: ReplayClock,
     private readonly options: { products: readonly ('N0H' | 'DAA')[]; chunkSites: ReadonlySet<string> },
   ) {}
@@ -272,9 +127,17 @@ export class NationalReplayer {
   private events(schedule: readonly ScheduledVolume[]): ReplayEvent[] {
     const events: ReplayEvent[] = [];
     for (const v of schedule) {
-      events.push({ sim: v.end, kind: 'level2', bucket: REPLAY_BUCKETS.level2, key: v.key, volume: v, last: true, body: () => this.files.archive(v) });
+      events.push({ sim: v.end, kind: 'level2', bucket: REPLAY_BUCKETS.level2, key: v.key, volume: v, last: true, request: { kind: 'level2', volume: v } });
       for (const p of this.options.products) {
-        events.push({ sim: v.end + 5_000, kind: 'level3', bucket: REPLAY_BUCKETS.level3, key: level3KeyFor(v.site.id, p, v.start), volume: v, last: true, body: () => this.files.level3(v, p) });
+        events.push({
+          sim: v.end + 5_000,
+          kind: 'level3',
+          bucket: REPLAY_BUCKETS.level3,
+          key: level3KeyFor(v.site.id, p, v.start),
+          volume: v,
+          last: true,
+          request: { kind: 'level3', volume: v, mnemonic: p },
+        });
       }
       if (this.options.chunkSites.has(v.site.id)) events.push(...this.chunkEvents(v));
     }
@@ -283,9 +146,7 @@ export class NationalReplayer {
 
   /** A volume's chunks, made when its first is due, spread evenly over the scan (a few seconds apart); the end chunk at its end. */
   private chunkEvents(v: ScheduledVolume): ReplayEvent[] {
-    let made: Uint8Array[] | null = null;
-    const chunks = () => (made ??= this.files.chunks(v));
-    const count = this.files.chunkCount();
+    const count = this.chunkCount;
     return Array.from({ length: count }, (_, seq) => {
       const type = seq === 0 ? 'S' : seq === count - 1 ? 'E' : 'I';
       return {
@@ -295,7 +156,7 @@ export class NationalReplayer {
         key: level2ChunkKeyFor(v.site.id, v.chunkFolder, v.start, seq + 1, type),
         volume: v,
         last: type === 'E',
-        body: () => chunks()[seq]!,
+        request: { kind: 'chunk', volume: v, seq },
       };
     });
   }
@@ -316,10 +177,8 @@ export class NationalReplayer {
   }
 
   private async publish(e: ReplayEvent, due: number): Promise<void> {
-    const cpu = process.cpuUsage();
-    const body = e.body();
-    const used = process.cpuUsage(cpu);
-    this.encodeCpuMs += (used.user + used.system) / 1000;
+    const { bytes: body, cpuMs } = await this.encoder.make(e.request);
+    this.encodeCpuMs += cpuMs;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.client.send(new PutObjectCommand({ Bucket: e.bucket, Key: e.key, Body: body }));
@@ -458,6 +317,7 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
   const say = opts.progress ?? (() => undefined);
   const sites = replaySites(options.sites);
   const files = new ReplayFiles(sample, options.maxElevation);
+  const encoder = startReplayEncoder(sample, options.maxElevation);
   const s3 = await startS3Server({ buckets: Object.values(REPLAY_BUCKETS) });
   const proxy = await startCountingProxy({ host: '127.0.0.1', port: s3.port });
   const dataDir = mkdtempSync(join(tmpdir(), 'radome-national-'));
@@ -528,7 +388,7 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
   const clock = new ReplayClock(wallStart - simMs, options.speed, wallStart);
   const schedule = replaySchedule(sites, clock.simStart, clock.simStart + simMs);
   say(`replaying ${schedule.length} volumes of ${sites.length} sites over ${options.simulatedMinutes} simulated min at ${options.speed}×`);
-  const replayer = new NationalReplayer(client, files, clock, { products: options.products, chunkSites });
+  const replayer = new NationalReplayer(client, encoder, files.chunkCount(), clock, { products: options.products, chunkSites });
   const progress = setInterval(
     () => say(`  ${replayer.published.length} objects published, ${ingested.size} files ingested, rss ${Math.round((resources.at(-1)?.rssBytes ?? 0) / 2 ** 20)} MB`),
     30_000,
@@ -594,6 +454,7 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     clearInterval(sampler);
     stopQueries.abort();
     await radome.stop();
+    await encoder.close();
     client.destroy();
     await proxy.close();
     await s3.stop();
