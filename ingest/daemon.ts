@@ -50,7 +50,7 @@ export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, 
   // it is on. A SQLite catalog has one writing process, which claiming would only slow down after
   // a crash (its own old claims would hold its files until their leases ran out).
   const claim = isPostgresLocation(ctx.catalog.path) ? { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: 2 * daemon.fileTimeoutMs + 60_000 } : undefined;
-  const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal, claim };
+  const work: IngestContext = { ...ctx, planFile: pool.planFile, renderCuts: pool.renderCuts, maxAttempts: daemon.maxAttempts, signal, claim };
   const sources = await scheduledSources(work, config, daemon, signal).catch(async (e: unknown) => {
     await pool.close();
     throw e;

@@ -9,6 +9,7 @@ import { ingestPlanOf, planRadomeFile } from './plan-file.js';
 import { deleteStaleObjects } from './stale-objects.js';
 import type { IngestPlan, PlanOptions, PlanOutcome } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
+import type { RenderCuts } from './realtime/chunk-volume.js';
 
 export interface IngestContext {
   catalog: Catalog;
@@ -22,6 +23,8 @@ export interface IngestContext {
    * caller's view empty): a failed outcome carries them back.
    */
   planFile?: (bytes: Uint8Array, object: SourceObject, options: PlanOptions) => Promise<PlanOutcome>;
+  /** Renders a real-time volume's cuts; default in this thread (the daemon's plan pool: PlanPool.renderCuts). */
+  renderCuts?: RenderCuts;
   /** Backoff for object-store and network calls; default DEFAULT_RETRY (about 20 s). */
   retry?: RetryPolicy;
   /**
