@@ -64,14 +64,14 @@ export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, 
   try {
     // Objects whose rows a crash already removed are deleted first.
     await purgeDoomedObjects(catalog, ctx.objects, log, signal).catch((e: unknown) => log.error({ err: message(e) }, 'could not delete doomed objects; will retry'));
-    await Promise.all([...sources.map((s) => followSource(work, s, signal)), retentionLoop(work, daemon, signal)]);
+    await Promise.all([...sources.map((s) => followSource(work, s, daemon, signal)), retentionLoop(work, daemon, signal)]);
   } finally {
     await pool.close();
   }
   log.info('ingest daemon stopped');
 }
 
-async function followSource(ctx: IngestContext, source: ScheduledSource, signal: AbortSignal): Promise<void> {
+async function followSource(ctx: IngestContext, source: ScheduledSource, daemon: DaemonConfig, signal: AbortSignal): Promise<void> {
   const { catalog } = ctx;
   const log = ctx.log.child({ source: source.name });
   while (!signal.aborted) {
@@ -81,7 +81,12 @@ async function followSource(ctx: IngestContext, source: ScheduledSource, signal:
     if (paused) {
       log.debug('paused');
     } else {
-      await runPass(ctx, source, { from: started - source.windowMinutes * 60_000, to: started + 60_000 }, flags, false, log);
+      // Files older than retention keeps are not ingested: their rows would go at the next
+      // retention pass, and the next whole listing (hourly) would find them again, unrecorded.
+      // (A bad flag is the retention loop's to report.)
+      const keptMs = attempt(() => retentionOlderThanMs(flags, daemon));
+      const from = started - Math.min(source.windowMinutes * 60_000, keptMs ?? Number.POSITIVE_INFINITY);
+      await runPass(ctx, source, { from, to: started + 60_000 }, flags, false, log);
       for (let request = await catalog.reader.ingest.nextBackfill(source.name); request && !signal.aborted; request = await catalog.reader.ingest.nextBackfill(source.name)) {
         log.info({ backfill: request.id, from: new Date(request.from).toISOString(), to: new Date(request.to).toISOString() }, `backfill ${request.id} started`);
         await catalog.writer.ingest.markBackfill(request.id, 'started', Date.now());
@@ -194,6 +199,21 @@ async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
   for (let i = 0; i < items.length; i++) yield items[i]!;
 }
 
+/** `f()`, or null when it throws. */
+function attempt<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}
+
+/** How old rows retention removes are: the catalog's flag (set by a server), else the daemon's configuration; null when off. */
+function retentionOlderThanMs(flags: Map<string, string>, daemon: DaemonConfig): number | null {
+  const flag = flags.get('retention.olderThan');
+  return flag === undefined ? daemon.retention.olderThanMs : flag === 'off' ? null : parseIsoDuration(flag, 'retention.olderThan');
+}
+
 /** Each enabled source (in registry order) with its pass: its listings over a window, or its own follow pass. */
 async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon: DaemonConfig, signal: AbortSignal): Promise<ScheduledSource[]> {
   const sources: ScheduledSource[] = [];
@@ -217,8 +237,7 @@ async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon
 
 async function retentionLoop(ctx: IngestContext, daemon: DaemonConfig, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
-    const flag = flagMap(await ctx.catalog.reader.ingest.flags()).get('retention.olderThan');
-    const olderThanMs = flag === undefined ? daemon.retention.olderThanMs : flag === 'off' ? null : parseIsoDuration(flag, 'retention.olderThan');
+    const olderThanMs = retentionOlderThanMs(flagMap(await ctx.catalog.reader.ingest.flags()), daemon);
     try {
       await pruneEventFeed(ctx.catalog, ctx.log.child({ task: 'retention' }));
     } catch (e) {

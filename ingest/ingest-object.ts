@@ -148,6 +148,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     return fail(ctx, object, asRadomeError(planned.error, object.key), quarantineKey, now(), log);
   }
   const plan = planned.plan;
+  let commitMs = 0;
   const release = plan.locks || plan.sharedLocks ? await heldWhileWriting.acquire(plan.locks ?? [], plan.sharedLocks) : null;
   try {
     await plan.reconcile?.({
@@ -158,7 +159,10 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     const at = now();
     const file = { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: at };
     // Objects of sweeps this commit replaces are recorded as doomed in the same transaction.
+    const commitStart = performance.now();
     await ctx.catalog.writer.retention.commitDoomingReplaced(plan.kind, plan.id, at, (writer) => plan.commit(writer, file));
+    // Waiting for the catalog's writer included (e.g. behind a retention batch).
+    commitMs = Math.round(performance.now() - commitStart);
     for (const prefix of plan.ownedPrefixes ?? []) {
       await deleteStaleObjects(ctx.objects, prefix, plan.objects).catch((e: unknown) => log.warn({ err: (e as Error).message, prefix }, 'could not delete stale objects'));
     }
@@ -169,7 +173,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   } finally {
     release?.();
   }
-  log.info({ kind: plan.kind, id: plan.id }, `ingested ${plan.kind} ${plan.id}: ${plan.summary}`);
+  log.info({ kind: plan.kind, id: plan.id, commitMs }, `ingested ${plan.kind} ${plan.id}: ${plan.summary}`);
   return { status: 'ingested', object, kind: plan.kind, id: plan.id, summary: plan.summary };
 }
 

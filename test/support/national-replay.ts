@@ -208,6 +208,15 @@ export interface NationalReplayOptions {
   intervalSeconds?: number;
   /** Wall time allowed after the last publish for the daemon to catch up. */
   settleMs?: number;
+  /**
+   * The daemon's retention (RADOME_RETENTION), wall minutes: rows of volumes and products older
+   * go during the replay, and files older are not ingested. Default at 1×: half the simulated
+   * duration (the first half's volumes expire during the second); faster, off (0), since the
+   * replay then names its first volumes up to its simulated duration in the past.
+   */
+  retentionMinutes?: number;
+  /** How often retention runs (RADOME_RETENTION_EVERY), wall seconds; default a twelfth of the run's wall time (at least 2 s). */
+  retentionEverySeconds?: number;
   progress?: (line: string) => void;
 }
 
@@ -247,6 +256,40 @@ export interface NationalReplayReport {
   queryMs: number[];
   loadAverage: { start: number[]; end: number[] };
   errorLines: string[];
+  /** Each file the daemon committed: when (wall ms), and how long its catalog commit took, waiting for the writer included. */
+  commits: { at: number; ms: number }[];
+  /** The daemon's retention passes that removed rows. */
+  retentionPasses: RetentionPass[];
+}
+
+export interface RetentionPass {
+  /** Wall ms it ended (logged). */
+  at: number;
+  /** Its row removal's wall time (batches and the pauses between them). */
+  passMs: number;
+  /** Its longest batch: the longest it held the catalog's writer. */
+  longestBatchMs: number;
+  volumes: number;
+  products: number;
+  batches: number;
+  /** Rows of volumes and products scanned before this went. */
+  cutoff: number;
+}
+
+/** What the harness reads of the daemon's JSON log lines. */
+interface LogEntry {
+  time: number;
+  level: number;
+  msg: string;
+  key?: string;
+  id?: string;
+  commitMs?: number;
+  passMs?: number;
+  longestBatchMs?: number;
+  volumes?: number;
+  products?: number;
+  batches?: number;
+  cutoff?: string;
 }
 
 const CLOCK_TICK_MS = 10; // /proc stat's utime and stime are in USER_HZ (100 Hz on Linux)
@@ -313,6 +356,8 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     chunkSites: opts.chunkSites ?? 0,
     intervalSeconds: opts.intervalSeconds ?? 15,
     settleMs: opts.settleMs ?? 180_000,
+    retentionMinutes: opts.retentionMinutes ?? (opts.speed === 1 ? opts.simulatedMinutes / 2 : 0),
+    retentionEverySeconds: opts.retentionEverySeconds ?? Math.max(2, Math.round((opts.simulatedMinutes * 60) / opts.speed / 12)),
   };
   const say = opts.progress ?? (() => undefined);
   const sites = replaySites(options.sites);
@@ -347,11 +392,14 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
     AWS_REGION: 'us-east-1',
+    ...(options.retentionMinutes > 0 ? { RADOME_RETENTION: `PT${Math.round(options.retentionMinutes * 60)}S`, RADOME_RETENTION_EVERY: `PT${options.retentionEverySeconds}S` } : {}),
     LOG_LEVEL: 'info',
   };
   const ingested = new Map<string, number[]>();
   const chunksClosed = new Map<string, number>();
   const errorLines: string[] = [];
+  const commits: { at: number; ms: number }[] = [];
+  const retentionPasses: RetentionPass[] = [];
   const resources: ResourceSample[] = [];
   const queryMs: number[] = [];
   const loadStart = loadavg();
@@ -363,8 +411,20 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     pending = lines.pop()!;
     for (const line of lines) {
       if (!line.startsWith('{')) continue;
-      const entry = JSON.parse(line) as { time: number; level: number; msg: string; key?: string; id?: string };
-      if (entry.msg.startsWith('ingested ') && entry.key) ingested.set(entry.key, [...(ingested.get(entry.key) ?? []), entry.time]);
+      const entry = JSON.parse(line) as LogEntry;
+      if (entry.msg.startsWith('ingested ') && entry.key) {
+        ingested.set(entry.key, [...(ingested.get(entry.key) ?? []), entry.time]);
+        commits.push({ at: entry.time, ms: entry.commitMs ?? 0 });
+      } else if (entry.msg.startsWith('retention removed ') && entry.cutoff)
+        retentionPasses.push({
+          at: entry.time,
+          passMs: entry.passMs ?? 0,
+          longestBatchMs: entry.longestBatchMs ?? 0,
+          volumes: entry.volumes ?? 0,
+          products: entry.products ?? 0,
+          batches: entry.batches ?? 0,
+          cutoff: Date.parse(entry.cutoff),
+        });
       else if (entry.msg.startsWith('closed real-time volume') && entry.id) chunksClosed.set(entry.id, entry.time);
       if (entry.level >= 50 && errorLines.length < 50) errorLines.push(line);
     }
@@ -385,7 +445,9 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     }
   })();
   const wallStart = Date.now();
-  const clock = new ReplayClock(wallStart - simMs, options.speed, wallStart);
+  // Simulated time reaches wall time at the replay's end (at 1× they run together): every object
+  // is named in the past, as the real buckets' are, and retention ages them as it would real ones.
+  const clock = new ReplayClock(wallStart - simMs * (1 - 1 / options.speed), options.speed, wallStart);
   const schedule = replaySchedule(sites, clock.simStart, clock.simStart + simMs);
   say(`replaying ${schedule.length} volumes of ${sites.length} sites over ${options.simulatedMinutes} simulated min at ${options.speed}×`);
   const replayer = new NationalReplayer(client, encoder, files.chunkCount(), clock, { products: options.products, chunkSites });
@@ -396,9 +458,13 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
   try {
     await replayer.run(schedule, new AbortController().signal);
     const publishEnd = Date.now();
-    const lastKeys = replayer.published.filter((p) => p.last && p.kind !== 'chunk').map((p) => p.key);
+    // Files older than retention keeps are not ingested (nor waited for).
+    const startOf = new Map(schedule.map((v) => [v.id, v.start]));
+    const retentionMs = options.retentionMinutes * 60_000;
+    const kept = (p: Published) => retentionMs === 0 || startOf.get(p.volumeId)! >= Date.now() - retentionMs;
+    const lastKeys = replayer.published.filter((p) => p.last && p.kind !== 'chunk');
     const closedWanted = schedule.filter((v) => chunkSites.has(v.site.id)).map((v) => v.id);
-    while (Date.now() - publishEnd < options.settleMs && (lastKeys.some((k) => !ingested.has(k)) || closedWanted.some((id) => !chunksClosed.has(id)))) {
+    while (Date.now() - publishEnd < options.settleMs && (lastKeys.some((p) => kept(p) && !ingested.has(p.key)) || closedWanted.some((id) => !chunksClosed.has(id)))) {
       await new Promise((r) => setTimeout(r, 500));
     }
     stopQueries.abort();
@@ -448,6 +514,8 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
       queryMs,
       loadAverage: { start: loadStart, end: loadavg() },
       errorLines,
+      commits,
+      retentionPasses,
     };
   } finally {
     clearInterval(progress);
@@ -466,13 +534,14 @@ export interface Percentiles {
   n: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
 }
 
 export function percentiles(values: readonly number[]): Percentiles {
   const s = [...values].sort((a, b) => a - b);
   const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : Number.NaN);
-  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s.length ? s.at(-1)! : Number.NaN };
+  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.length ? s.at(-1)! : Number.NaN };
 }
 
 export interface ReplaySummary {
@@ -493,10 +562,27 @@ export interface ReplaySummary {
   peakRssBytes: number;
   /** Mean RSS of the run's last quarter against its second quarter, as a fraction (0.05 = +5 %). */
   rssGrowth: number;
+  /**
+   * RSS's least-squares slope over the run after its first quarter (warming up: threads, caches,
+   * SQLite's page cache), bytes a wall hour, and what it adds over that span as a fraction of its mean RSS.
+   */
+  rssSlopeBytesPerHour: number;
+  rssSlopeOverRun: number;
   catalogBytesPerSimulatedHour: number;
   bytesPublishedPerVolume: number;
-  /** Published volumes or products not queryable at the end (ids), or queryable with missing sweeps. */
+  /**
+   * Published volumes or products retention should still keep (scanned at or after the latest
+   * cutoff it applied) not queryable at the end (ids), or queryable with missing sweeps.
+   */
   lost: string[];
+  /** Volumes published at or after retention's latest cutoff (all of them without retention). */
+  retainedVolumes: number;
+  /** Volumes and products published but older than retention's latest cutoff (removed, or never ingested). */
+  expired: number;
+  retention: { passes: number; volumes: number; products: number; longestBatchMs: number; longestPassMs: number };
+  /** Catalog commits of ingested files (writer wait included): all, and those that ended during a retention pass. */
+  commitMs: Percentiles;
+  commitMsDuringRetention: Percentiles;
   /** Ids queryable twice, files ingested more than once, or queryable ids nothing published. */
   duplicated: string[];
   listCalls: number;
@@ -530,13 +616,15 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     return part.reduce((n, s) => n + s.rssBytes, 0) / Math.max(1, part.length);
   };
   const lost: string[] = [];
-  for (const v of r.schedule) {
+  const lastCutoff = Math.max(Number.NEGATIVE_INFINITY, ...r.retentionPasses.map((p) => p.cutoff));
+  const retained = r.schedule.filter((v) => v.start >= lastCutoff);
+  for (const v of retained) {
     const sweeps = r.queryableVolumes.get(v.id);
     if (sweeps === undefined) lost.push(v.id);
     else if (sweeps !== r.sweepsPerVolume) lost.push(`${v.id} (${sweeps} of ${r.sweepsPerVolume} sweeps)`);
   }
   const productIds = new Set(r.schedule.flatMap((v) => r.options.products.map((m) => productId(v.site.id, m, v.start))));
-  for (const id of productIds) if (!r.queryableProducts.has(id)) lost.push(id);
+  for (const v of retained) for (const m of r.options.products) if (!r.queryableProducts.has(productId(v.site.id, m, v.start))) lost.push(productId(v.site.id, m, v.start));
   const volumeIds = new Set(r.schedule.map((v) => v.id));
   const duplicated = [
     ...r.duplicateIds,
@@ -567,6 +655,18 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     cpuSeconds: cpuMs / 1000,
     peakRssBytes: Math.max(0, ...r.resources.map((s) => s.rssBytes)),
     rssGrowth: quarter(3) / quarter(1) - 1,
+    ...rssSlope(during.slice(Math.floor(during.length / 4))),
+    retainedVolumes: retained.length,
+    expired: (r.schedule.length - retained.length) * (1 + r.options.products.length),
+    retention: {
+      passes: r.retentionPasses.length,
+      volumes: r.retentionPasses.reduce((n, p) => n + p.volumes, 0),
+      products: r.retentionPasses.reduce((n, p) => n + p.products, 0),
+      longestBatchMs: Math.max(0, ...r.retentionPasses.map((p) => p.longestBatchMs)),
+      longestPassMs: Math.max(0, ...r.retentionPasses.map((p) => p.passMs)),
+    },
+    commitMs: percentiles(r.commits.map((c) => c.ms)),
+    commitMsDuringRetention: percentiles(r.commits.filter((c) => r.retentionPasses.some((p) => c.at >= p.at - p.passMs && c.at <= p.at)).map((c) => c.ms)),
     catalogBytesPerSimulatedHour: (r.catalogBytes.end - r.catalogBytes.start) / (r.options.simulatedMinutes / 60),
     bytesPublishedPerVolume: level2.reduce((n, p) => n + p.bytes, 0) / Math.max(1, level2.length),
     lost,
@@ -577,4 +677,20 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     maxRelistsOfOnePrefix: Math.max(0, ...relists.values()),
     queryMs: percentiles(r.queryMs),
   };
+}
+
+/** Least-squares slope of RSS over `samples` (bytes a wall hour), and the growth it makes over their span as a fraction of their mean. */
+function rssSlope(samples: readonly ResourceSample[]): { rssSlopeBytesPerHour: number; rssSlopeOverRun: number } {
+  if (samples.length < 2) return { rssSlopeBytesPerHour: 0, rssSlopeOverRun: 0 };
+  const n = samples.length;
+  const mx = samples.reduce((a, s) => a + s.at, 0) / n;
+  const my = samples.reduce((a, s) => a + s.rssBytes, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const s of samples) {
+    sxy += (s.at - mx) * (s.rssBytes - my);
+    sxx += (s.at - mx) ** 2;
+  }
+  const perMs = sxx > 0 ? sxy / sxx : 0;
+  return { rssSlopeBytesPerHour: perMs * 3_600_000, rssSlopeOverRun: (perMs * (samples.at(-1)!.at - samples[0]!.at)) / my };
 }
