@@ -326,11 +326,21 @@ function folderBytes(dir: string): number {
   }
 }
 
+/**
+ * One GraphQL request. The server limits a client's rate (50/s): the read-back at the end, which
+ * asks back to back for 162 sites, waits and asks again when told to (the first full-size 1× run
+ * died there after its hour, printing nothing).
+ */
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
-  return body.data;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.data && !body.errors?.length) return body.data;
+    const message = body.errors?.map((e) => e.message).join('; ') ?? String(res.status);
+    if (res.status !== 429 && !/too many requests/i.test(message)) throw new Error(`GraphQL: ${message}`);
+    if (attempt === 20) throw new Error(`GraphQL: still rate-limited after ${attempt} tries: ${message}`);
+    await new Promise((r) => setTimeout(r, 1100));
+  }
 }
 
 type Page = { edges: { node: { id: string; sweepCount?: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
