@@ -9,7 +9,9 @@
  * RADOME_BENCH_CHUNK_SITES (sites also followed through real-time chunks, default 1),
  * RADOME_BENCH_INTERVAL (the daemon's Level 2 / Level 3 pass interval, s, default 15),
  * RADOME_BENCH_MAX_ELEVATION (cuts of the sample used, degrees; default all),
- * RADOME_BENCH_PRODUCTS (Level 3 mnemonics, default N0H). For a run of a few minutes:
+ * RADOME_BENCH_PRODUCTS (Level 3 mnemonics, default N0H), RADOME_BENCH_RETENTION_MINUTES (the daemon's
+ * retention, wall minutes; default half the simulated duration at 1×, else off) and
+ * RADOME_BENCH_RETENTION_EVERY (its interval, s). For a run of a few minutes:
  * RADOME_BENCH_SITES=40 RADOME_BENCH_MINUTES=30 RADOME_BENCH_SPEED=6.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,6 +35,8 @@ const options = {
   intervalSeconds: num('RADOME_BENCH_INTERVAL', 15),
   maxElevation: num('RADOME_BENCH_MAX_ELEVATION', 90),
   products: (process.env.RADOME_BENCH_PRODUCTS ?? 'N0H').split(',') as ('N0H' | 'DAA')[],
+  ...(process.env.RADOME_BENCH_RETENTION_MINUTES ? { retentionMinutes: num('RADOME_BENCH_RETENTION_MINUTES', 0) } : {}),
+  ...(process.env.RADOME_BENCH_RETENTION_EVERY ? { retentionEverySeconds: num('RADOME_BENCH_RETENTION_EVERY', 0) } : {}),
 };
 
 const r = await runNationalReplay({ ...options, progress: (line) => console.log(line) }, new Uint8Array(readFileSync(SAMPLE)));
@@ -64,7 +68,12 @@ const rows: BenchRow[] = [
   { metric: 'CPU total (radome process)', radome: s.cpuSeconds, unit: 's' },
   { metric: 'replayer encode CPU per volume', radome: r.encodeCpuMs / Math.max(1, s.volumesPublished), unit: 'ms', target: 'the bench process, not radome' },
   { metric: 'peak RSS', radome: s.peakRssBytes / MB, unit: 'MB' },
-  { metric: 'RSS last quarter vs second quarter', radome: `${(s.rssGrowth * 100).toFixed(1)} %`, target: 'within ±10 %' },
+  { metric: 'RSS last quarter vs second quarter (means)', radome: `${(s.rssGrowth * 100).toFixed(1)} %`, target: 'within ±10 %' },
+  {
+    metric: 'RSS slope after the first quarter (least squares)',
+    radome: `${(s.rssSlopeBytesPerHour / MB).toFixed(0)} MB/h: ${(s.rssSlopeOverRun * 100).toFixed(1)} % of mean over that span`,
+    target: 'within ±10 %',
+  },
   {
     metric: 'catalog growth per simulated hour',
     radome: s.catalogBytesPerSimulatedHour / MB,
@@ -75,11 +84,32 @@ const rows: BenchRow[] = [
   { metric: 'archive bytes per volume published', radome: s.bytesPublishedPerVolume / MB, unit: 'MB' },
   { metric: 'object store bytes per volume ingested', radome: r.objectBytes / MB / Math.max(1, s.volumesIngested), unit: 'MB', target: 'PNG, JSON, sweep store; with its products' },
   { metric: 'catalog rows per volume', radome: `1 volume + ${r.sweepsPerVolume} sweeps + ${options.products.length} product(s)` },
-  { metric: 'files lost', radome: s.lost.length, target: '0' },
+  {
+    metric: 'retention passes / volumes / products removed',
+    radome: r.options.retentionMinutes > 0 ? `${s.retention.passes} / ${s.retention.volumes} / ${s.retention.products}` : 'off',
+    target: r.options.retentionMinutes > 0 ? `keeps ${r.options.retentionMinutes} min, every ${r.options.retentionEverySeconds} s` : '',
+  },
+  { metric: 'retention: longest batch (writer held) / longest pass', radome: `${s.retention.longestBatchMs.toFixed(0)} / ${s.retention.longestPassMs.toFixed(0)}`, unit: 'ms', target: 'batch ≤ 1000' },
+  {
+    metric: 'ingest commit incl. writer wait p50 / p95 / max',
+    radome: `${s.commitMs.p50.toFixed(0)} / ${s.commitMs.p95.toFixed(0)} / ${s.commitMs.max.toFixed(0)} (${s.commitMs.n})`,
+    unit: 'ms',
+  },
+  {
+    metric: '… of those ending during a retention pass: p50 / max',
+    radome: s.commitMsDuringRetention.n ? `${s.commitMsDuringRetention.p50.toFixed(0)} / ${s.commitMsDuringRetention.max.toFixed(0)} (${s.commitMsDuringRetention.n})` : 'none',
+    unit: 'ms',
+  },
+  { metric: 'volumes retained at the end (expected queryable)', radome: `${s.retainedVolumes} of ${s.volumesPublished}`, target: `${s.expired} volumes + products expired` },
+  { metric: 'files lost (of those retained)', radome: s.lost.length, target: '0' },
   { metric: 'files duplicated', radome: s.duplicated.length, target: '0' },
   { metric: 'ListObjects calls / keys returned', radome: `${s.listCalls} / ${s.keysListed}`, target: `${passes.toFixed(0)} passes` },
   { metric: 'archive prefixes re-listed from their start', radome: s.relistsFromStart, target: '0 (StartAfter)' },
-  { metric: 'GraphQL query meanwhile p50 / p95', radome: `${s.queryMs.p50.toFixed(0)} / ${s.queryMs.p95.toFixed(0)} (${s.queryMs.n})`, unit: 'ms' },
+  {
+    metric: 'GraphQL query meanwhile p50 / p95 / p99 / max',
+    radome: `${s.queryMs.p50.toFixed(0)} / ${s.queryMs.p95.toFixed(0)} / ${s.queryMs.p99.toFixed(0)} / ${s.queryMs.max.toFixed(0)} (${s.queryMs.n})`,
+    unit: 'ms',
+  },
   { metric: 'load average 1/5/15 at start', radome: r.loadAverage.start.map((x) => x.toFixed(2)).join(' ') },
   { metric: 'load average 1/5/15 at end', radome: r.loadAverage.end.map((x) => x.toFixed(2)).join(' ') },
 ];
@@ -88,6 +118,8 @@ report('national', rows, {
   lost: s.lost.slice(0, 50),
   duplicated: s.duplicated.slice(0, 50),
   errors: r.errorLines.slice(0, 20),
+  retentionPasses: r.retentionPasses,
   rss: r.resources.map((x) => [x.at - r.wallStart, x.rssBytes, x.cpuMs]),
+  queryMs: r.queryMs.map((ms) => Math.round(ms)),
 });
 if (r.errorLines.length) console.log(`daemon errors (first ${Math.min(5, r.errorLines.length)}):\n${r.errorLines.slice(0, 5).join('\n')}`);

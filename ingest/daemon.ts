@@ -58,7 +58,7 @@ export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, 
   // lease (ingest.claimLease) is renewed while its file is worked on, so a live worker keeps it. A SQLite catalog has one writing process, which claiming would only slow down after
   // a crash (its own old claims would hold its files until their leases ran out).
   const claim = isPostgresLocation(ctx.catalog.path) ? { worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, leaseMs: daemon.claimLeaseMs } : undefined;
-  const work: IngestContext = { ...ctx, planFile: pool.planFile, maxAttempts: daemon.maxAttempts, signal, claim };
+  const work: IngestContext = { ...ctx, planFile: pool.planFile, renderCuts: pool.renderCuts, maxAttempts: daemon.maxAttempts, signal, claim };
   const cluster = claim ? clusterOf(ctx.catalog) : null;
   const sources = await scheduledSources(work, config, daemon, cluster, signal).catch(async (e: unknown) => {
     await pool.close();
@@ -74,7 +74,7 @@ export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, 
     // Objects whose rows a crash already removed are deleted first.
     await purgeDoomedObjects(catalog, ctx.objects, log, signal).catch((e: unknown) => log.error({ err: message(e) }, 'could not delete doomed objects; will retry'));
     const scheduler = schedulerRole(cluster, log);
-    await Promise.all([...sources.map((s) => followSource(work, s, scheduler, signal)), retentionLoop(work, daemon, signal)]);
+    await Promise.all([...sources.map((s) => followSource(work, s, scheduler, daemon, signal)), retentionLoop(work, daemon, signal)]);
   } finally {
     await pool.close();
   }
@@ -93,7 +93,7 @@ function schedulerRole(cluster: ClusterCatalog | null, log: Logger): () => Promi
   };
 }
 
-async function followSource(ctx: IngestContext, source: ScheduledSource, scheduler: () => Promise<boolean>, signal: AbortSignal): Promise<void> {
+async function followSource(ctx: IngestContext, source: ScheduledSource, scheduler: () => Promise<boolean>, daemon: DaemonConfig, signal: AbortSignal): Promise<void> {
   const { catalog } = ctx;
   const log = ctx.log.child({ source: source.name });
   while (!signal.aborted) {
@@ -105,7 +105,12 @@ async function followSource(ctx: IngestContext, source: ScheduledSource, schedul
     } else if (!(await scheduler())) {
       if (source.drain) await runDrain(ctx, source.drain, source.name, log);
     } else {
-      await runPass(ctx, source, { from: started - source.windowMinutes * 60_000, to: started + 60_000 }, flags, false, log);
+      // Files older than retention keeps are not ingested: their rows would go at the next
+      // retention pass, and the next whole listing (hourly) would find them again, unrecorded.
+      // (A bad flag is the retention loop's to report.)
+      const keptMs = attempt(() => retentionOlderThanMs(flags, daemon));
+      const from = started - Math.min(source.windowMinutes * 60_000, keptMs ?? Number.POSITIVE_INFINITY);
+      await runPass(ctx, source, { from, to: started + 60_000 }, flags, false, log);
       for (let request = await catalog.reader.ingest.nextBackfill(source.name); request && !signal.aborted; request = await catalog.reader.ingest.nextBackfill(source.name)) {
         log.info({ backfill: request.id, from: new Date(request.from).toISOString(), to: new Date(request.to).toISOString() }, `backfill ${request.id} started`);
         await catalog.writer.ingest.markBackfill(request.id, 'started', Date.now());
@@ -280,6 +285,21 @@ async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
   for (let i = 0; i < items.length; i++) yield items[i]!;
 }
 
+/** `f()`, or null when it throws. */
+function attempt<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}
+
+/** How old rows retention removes are: the catalog's flag (set by a server), else the daemon's configuration; null when off. */
+function retentionOlderThanMs(flags: Map<string, string>, daemon: DaemonConfig): number | null {
+  const flag = flags.get('retention.olderThan');
+  return flag === undefined ? daemon.retention.olderThanMs : flag === 'off' ? null : parseIsoDuration(flag, 'retention.olderThan');
+}
+
 /** Each enabled source (in registry order) with its pass: its listings over a window, or its own follow pass. */
 async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon: DaemonConfig, cluster: ClusterCatalog | null, signal: AbortSignal): Promise<ScheduledSource[]> {
   const sources: ScheduledSource[] = [];
@@ -307,8 +327,7 @@ async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon
 
 async function retentionLoop(ctx: IngestContext, daemon: DaemonConfig, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
-    const flag = flagMap(await ctx.catalog.reader.ingest.flags()).get('retention.olderThan');
-    const olderThanMs = flag === undefined ? daemon.retention.olderThanMs : flag === 'off' ? null : parseIsoDuration(flag, 'retention.olderThan');
+    const olderThanMs = retentionOlderThanMs(flagMap(await ctx.catalog.reader.ingest.flags()), daemon);
     try {
       await pruneEventFeed(ctx.catalog, ctx.log.child({ task: 'retention' }));
     } catch (e) {

@@ -8,6 +8,7 @@ import { QUARANTINE_PREFIX } from '../store/objects/key.js';
 import { deleteStaleObjects } from './stale-objects.js';
 import type { IngestPlan, PlanOptions, PlanOutcome } from './plan-types.js';
 import type { ObjectSource, SourceObject } from './sources/types.js';
+import type { RenderCuts } from './realtime/chunk-volume.js';
 
 export interface IngestContext {
   catalog: Catalog;
@@ -21,6 +22,8 @@ export interface IngestContext {
    * caller's view empty): a failed outcome carries them back.
    */
   planFile?: (bytes: Uint8Array, object: SourceObject, options: PlanOptions) => Promise<PlanOutcome>;
+  /** Renders a real-time volume's cuts; default in this thread (the daemon's plan pool: PlanPool.renderCuts). */
+  renderCuts?: RenderCuts;
   /** Backoff for object-store and network calls; default DEFAULT_RETRY (about 20 s). */
   retry?: RetryPolicy;
   /**
@@ -159,6 +162,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     return fail(ctx, object, asRadomeError(planned.error, object.key), quarantineKey, now(), log);
   }
   const plan = planned.plan;
+  let commitMs = 0;
   const release = plan.locks || plan.sharedLocks ? await heldWhileWriting.acquire(plan.locks ?? [], plan.sharedLocks) : null;
   try {
     await plan.reconcile?.({
@@ -169,7 +173,10 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
     const at = now();
     const file = { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: at };
     // Objects of sweeps this commit replaces are recorded as doomed in the same transaction.
+    const commitStart = performance.now();
     await ctx.catalog.writer.retention.commitDoomingReplaced(plan.kind, plan.id, at, (writer) => plan.commit(writer, file));
+    // Waiting for the catalog's writer included (e.g. behind a retention batch).
+    commitMs = Math.round(performance.now() - commitStart);
     for (const prefix of plan.ownedPrefixes ?? []) {
       await deleteStaleObjects(ctx.objects, prefix, plan.objects).catch((e: unknown) => log.warn({ err: (e as Error).message, prefix }, 'could not delete stale objects'));
     }
@@ -180,7 +187,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
   } finally {
     release?.();
   }
-  log.info({ kind: plan.kind, id: plan.id }, `ingested ${plan.kind} ${plan.id}: ${plan.summary}`);
+  log.info({ kind: plan.kind, id: plan.id, commitMs }, `ingested ${plan.kind} ${plan.id}: ${plan.summary}`);
   return { status: 'ingested', object, kind: plan.kind, id: plan.id, summary: plan.summary };
 }
 

@@ -2,7 +2,9 @@ import { DEFAULT_FILE_TIMEOUT_MS } from '../core/daemon-config.js';
 import { RadomeError, type RadomeErrorCode } from '../core/errors.js';
 import { ingestPlanOf } from './plan-file.js';
 import { TASK_CLOCK_SLOTS, type PlanOptions, type PlanOutcome } from './plan-types.js';
+import type { RenderCutResult, RenderCutTask } from './level2/level2-worker.js';
 import type { PlanFileResult, PlanFileTask } from './plan-worker.js';
+import type { RenderCuts } from './realtime/chunk-volume.js';
 import type { SourceObject } from './sources/types.js';
 import { startWorkerPool } from './worker-pool.js';
 
@@ -14,6 +16,12 @@ export interface PlanPool {
    * TIMEOUT: the thread that held them was ended, so the outcome has none).
    */
   planFile(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<PlanOutcome>;
+  /**
+   * Renders and stores cuts of a volume on the pool's threads, a cut a task (a real-time volume's
+   * newly complete cuts, see ChunkVolume.plan), so the calling thread stays free for queries. The
+   * sweeps are copied to the threads, not moved: the caller keeps them.
+   */
+  renderCuts: RenderCuts;
   readonly threads: number;
   close(): Promise<void>;
 }
@@ -41,8 +49,8 @@ export function createPlanPool(threads: number, { fileTimeoutMs = DEFAULT_FILE_T
   // Two tasks per thread: a thread that finishes one starts the next at once, even while the
   // main thread is busy writing objects and rows (it hands out tasks only between its own jobs).
   const pool = workerModule
-    ? startWorkerPool<PlanFileTask, PlanFileResult>(workerModule.href, workerModule.href, threads, { tasksPerThread: 2 })
-    : startWorkerPool<PlanFileTask, PlanFileResult>('./plan-worker.js', import.meta.url, threads, { tasksPerThread: 2 });
+    ? startWorkerPool<PlanFileTask | RenderCutTask, PlanFileResult | RenderCutResult>(workerModule.href, workerModule.href, threads, { tasksPerThread: 2 })
+    : startWorkerPool<PlanFileTask | RenderCutTask, PlanFileResult | RenderCutResult>('./plan-worker.js', import.meta.url, threads, { tasksPerThread: 2 });
   return {
     threads,
     async planFile(bytes, object, options) {
@@ -57,7 +65,7 @@ export function createPlanPool(threads: number, { fileTimeoutMs = DEFAULT_FILE_T
         // garbage collector to free. V8 counts such buffers towards its old-generation limit, and a
         // backlog's reads alone made the main thread run a full collection about every second.
         const task = { bytes, object, options, clock };
-        const result = await pool.run(task, ownsItsBuffer(bytes) ? { transferList: [bytes.buffer] } : undefined);
+        const result = (await pool.run(task, ownsItsBuffer(bytes) ? { transferList: [bytes.buffer] } : undefined)) as PlanFileResult;
         if (result.kind === 'error') return { error: new RadomeError(result.code as RadomeErrorCode, result.message), bytes: result.bytes };
         return { plan: ingestPlanOf(result) };
       } catch (e) {
@@ -68,6 +76,13 @@ export function createPlanPool(threads: number, { fileTimeoutMs = DEFAULT_FILE_T
       } finally {
         stopWatching();
       }
+    },
+    async renderCuts(location, sweeps, renderSize) {
+      const results = await Promise.all(sweeps.map((sweep) => pool.run({ sweep, location, renderSize }, { name: 'renderCutTask' }) as Promise<RenderCutResult>));
+      return results.map((r) => {
+        if (r.failure) throw new RadomeError(r.failure.code as RadomeErrorCode, r.failure.message);
+        return r.cut;
+      });
     },
     close: () => pool.close(),
   };

@@ -8,6 +8,9 @@ import { planRadomeFile, type PlainPlan } from './plan-file.js';
 import { TASK_CLOCK_SLOTS, type PlanOptions } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
 
+// Named task of the same threads: one Level 2 cut rendered and stored (PlanPool.renderCuts).
+export { renderCutTask } from './level2/level2-worker.js';
+
 export interface PlanFileTask {
   bytes: Uint8Array;
   object: SourceObject;

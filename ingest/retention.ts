@@ -90,8 +90,12 @@ export async function applyRetention(
   signal?: AbortSignal,
 ): Promise<RetentionResult & { batches: number; longestBatchMs: number; deletedObjects: number }> {
   const cutoff = now - olderThanMs;
+  const t0 = performance.now();
   const result = await removeRowsOlderThan(catalog, cutoff, now, signal);
-  log.info({ ...result, cutoff: new Date(cutoff).toISOString() }, `retention removed ${result.volumes} volumes and ${result.products} products older than ${new Date(cutoff).toISOString()}`);
+  log.info(
+    { ...result, passMs: Math.round(performance.now() - t0), cutoff: new Date(cutoff).toISOString() },
+    `retention removed ${result.volumes} volumes and ${result.products} products older than ${new Date(cutoff).toISOString()}`,
+  );
   const deletedObjects = await purgeDoomedObjects(catalog, objects, log, signal);
   return { ...result, deletedObjects };
 }

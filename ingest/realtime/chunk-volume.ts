@@ -1,8 +1,9 @@
 import { decompressRecord, Level2Assembler, splitArchiveIIRecords, splitLdmRecords } from '../decode/level2/index.js';
-import { planLevel2Volume, type Level2Plan } from '../level2/plan.js';
-import type { PlanOptions } from '../plan-types.js';
+import type { Level2Sweep, RadarLocation } from '../decode/level2/types.js';
+import { byElevationNumber, locationOf, planRenderedCuts, renderCut, withSite, type Level2Plan, type RenderedCut } from '../level2/plan.js';
+import { SweepRenderer } from '../render/index.js';
+import type { PlannedObject, PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
-import type { SweepRow } from '../../store/catalog/index.js';
 import { RadomeError } from '../../core/errors.js';
 import type { ListedChunk } from '../sources/level2-chunks.js';
 
@@ -15,8 +16,10 @@ export class ChunkVolume {
   private assembler: Level2Assembler | null = null;
   private nextSeq = 1;
   private bytes = 0;
-  private committedCuts = new Set<number>();
-  private committedRows: SweepRow[] = [];
+  /** Cuts rendered for commits so far, by elevation number. */
+  private rendered = new Map<number, RenderedCut>();
+  /** The objects committed so far, by key. */
+  private written = new Map<string, Uint8Array>();
   sawEnd = false;
 
   constructor(
@@ -61,7 +64,7 @@ export class ChunkVolume {
 
   /** Cuts complete but not yet committed. */
   newCuts(): number[] {
-    return this.assembler?.progress().completeCuts.filter((n) => !this.committedCuts.has(n)) ?? [];
+    return this.assembler?.progress().completeCuts.filter((n) => !this.rendered.has(n)) ?? [];
   }
 
   sourceObject(source: string, fingerprint: 'open' | 'closed'): SourceObject {
@@ -69,28 +72,67 @@ export class ChunkVolume {
   }
 
   /**
-   * The closed volume: planned whole, exactly as the archived file of the same chunks is.
-   * Partial plans (before the end chunk) render only the newly complete cuts and carry the
-   * rows committed before, so each commit holds every complete cut so far.
+   * The plan of every complete cut so far (the whole volume once closed), as the archived file of
+   * the same chunks is planned, to the byte. Only cuts not rendered at an earlier commit are
+   * rendered (by `renderCuts`: the daemon's plan pool, off the thread that answers queries), and
+   * only objects an earlier commit did not write as they are now need writing. A cut that got
+   * radials after it was rendered (a revisited cut) is rendered again.
    */
-  plan(file: SourceObject, options: PlanOptions): Level2Plan {
+  async plan(file: SourceObject, options: PlanOptions, renderCuts: RenderCuts = renderCutsHere): Promise<ChunkPlan> {
     if (!this.assembler) throw new RadomeError('BAD_INPUT', `volume ${this.key} has no start chunk yet`);
-    if (this.complete) return planLevel2Volume(this.assembler.volume(), file, options);
-    const snapshot = this.assembler.volume({ onlyCompleteCuts: true });
-    const fresh = planLevel2Volume({ ...snapshot, sweeps: snapshot.sweeps.filter((s) => !this.committedCuts.has(s.elevationNumber)) }, file, options);
-    const sweeps = [...this.committedRows, ...fresh.sweeps];
-    const volume = {
-      ...fresh.volume,
-      scanStart: Math.min(...sweeps.map((s) => s.startTime)),
-      scanEnd: Math.max(...sweeps.map((s) => s.endTime)),
-      sweepCount: sweeps.length,
-    };
-    return { ...fresh, volume, sweeps };
+    const volume = withSite(this.assembler.volume({ onlyCompleteCuts: !this.complete }), file);
+    const location = locationOf(volume);
+    if (volume.sweeps.length === 0) throw new RadomeError('CORRUPT', 'the volume has no radials');
+    const kept: RenderedCut[] = [];
+    const fresh: Level2Sweep[] = [];
+    for (const sweep of volume.sweeps) {
+      const done = this.rendered.get(sweep.elevationNumber);
+      if (done && sameCut(done.cut, sweep)) kept.push(done);
+      else fresh.push(sweep);
+    }
+    const cuts = [...kept, ...(fresh.length ? await renderCuts(location, fresh, options.renderSize) : [])].sort(byElevationNumber);
+    const plan = planRenderedCuts(volume, location, cuts, file, options);
+    const keys = new Set(plan.objects.map((o) => o.key));
+    const mayLeaveStale = this.written.size === 0 || [...this.written.keys()].some((k) => !keys.has(k));
+    return { plan, cuts, changed: plan.objects.filter((o) => !sameBytes(this.written.get(o.key), o.body)), mayLeaveStale };
   }
 
-  /** Call once a plan is committed. */
-  committed(plan: Level2Plan): void {
-    this.committedRows = plan.sweeps;
-    this.committedCuts = new Set(plan.sweeps.map((s) => s.elevationNumber));
+  /** Call once a plan is committed: its cuts are not rendered, nor its unchanged objects written, again. */
+  committed({ plan, cuts }: ChunkPlan): void {
+    this.rendered = new Map(cuts.map((c) => [c.cut.elevationNumber, c]));
+    this.written = new Map(plan.objects.map((o) => [o.key, o.body]));
   }
+}
+
+/**
+ * A chunk volume's plan (its objects: every object the volume has so far, as the stale-object
+ * check needs them), with its rendered cuts, and the objects the last commit did not write as they are now.
+ */
+export interface ChunkPlan {
+  plan: Level2Plan;
+  cuts: RenderedCut[];
+  changed: PlannedObject[];
+  /**
+   * An object written before may not be in the plan: this process has not committed the volume
+   * yet (an earlier one may have, with other objects), or the plan dropped one.
+   */
+  mayLeaveStale: boolean;
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  return a !== undefined && a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+/** Renders and stores cuts of a volume (in any order): here, or on worker threads (PlanPool.renderCuts). */
+export type RenderCuts = (location: RadarLocation, sweeps: Level2Sweep[], renderSize: number) => Promise<RenderedCut[]>;
+
+/** RenderCuts on this thread. */
+export const renderCutsHere: RenderCuts = async (location, sweeps, renderSize) => {
+  const renderer = new SweepRenderer(renderSize);
+  return sweeps.map((sweep) => renderCut(location, sweep, renderer));
+};
+
+/** The cut rendered earlier is this one as it stands (no radial came after). */
+function sameCut(a: RenderedCut['cut'], b: Level2Sweep): boolean {
+  return a.radialCount === b.radialCount && a.startTime === b.startTime && a.endTime === b.endTime;
 }

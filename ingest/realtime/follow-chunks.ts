@@ -130,9 +130,10 @@ export class ChunksFollower {
   private async commit(volume: ChunkVolume, state: 'open' | 'closed', log: Logger): Promise<void> {
     const file = volume.sourceObject(this.source.id, state);
     const at = Date.now();
-    const plan = volume.plan(file, { renderSize: this.ctx.renderSize, ingestedAt: at });
+    const planned = await volume.plan(file, { renderSize: this.ctx.renderSize, ingestedAt: at }, this.ctx.renderCuts);
+    const { plan } = planned;
     const policy = this.ctx.retry ?? DEFAULT_RETRY;
-    await withRetry(() => this.ctx.objects.putMany(plan.objects), policy, { signal: this.ctx.signal });
+    await withRetry(() => this.ctx.objects.putMany(planned.changed), policy, { signal: this.ctx.signal });
     const { catalog } = this.ctx;
     const rewritten = (await catalog.reader.radar.volumesByIds([plan.volume.id]))[0] !== null;
     const row = { source: file.source, key: file.key, fingerprint: file.fingerprint, size: file.size, ingestedAt: at };
@@ -140,10 +141,10 @@ export class ChunksFollower {
       await tx.writer.retention.commitDoomingReplaced('level2', plan.volume.id, at, (writer) => writer.radar.commitVolume({ file: row, site: plan.site, volume: plan.volume, sweeps: plan.sweeps }));
       if (state === 'closed') await tx.writer.ingest.forgetSourceFile(file.source, file.key, 'open');
     });
-    for (const prefix of rewritten ? ownedPrefixesOf(plan.volume) : []) {
+    for (const prefix of rewritten && planned.mayLeaveStale ? ownedPrefixesOf(plan.volume) : []) {
       await deleteStaleObjects(this.ctx.objects, prefix, plan.objects).catch((e: unknown) => log.warn({ err: (e as Error).message, prefix }, 'could not delete stale objects'));
     }
-    volume.committed(plan);
+    volume.committed(planned);
     log.info({ id: plan.volume.id, sweeps: plan.sweeps.length, state }, `${state === 'closed' ? 'closed' : 'updated'} real-time volume ${plan.volume.id}: ${plan.sweeps.length} sweeps`);
   }
 

@@ -1,7 +1,8 @@
 // Issue 23 at small scale: real NEXRAD sites re-sited from the real KLOT sample, published on
 // their schedule at 20× into s3rver's Level 2 and Level 3 buckets (and one site's real-time
-// chunks), followed by the real `radome start`. Every volume and product published must be
-// queryable once, and the daemon must list incrementally rather than re-list whole days.
+// chunks), followed by the real `radome start` with a retention window shorter than the replay.
+// Every volume and product published that retention keeps must be queryable once, and the daemon
+// must list incrementally rather than re-list whole days.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sampleFile, skipReason } from '../sample-data.js';
@@ -14,15 +15,23 @@ describe.skipIf(!samplePath)('national replay at small scale', () => {
   it('every volume and product published is queryable once; listings resume after the last key', async () => {
     const report = await runNationalReplay(
       // The lowest two cuts keep the encoder and the decoder quick; the schedule is the real one.
-      { sites: 6, simulatedMinutes: 12, speed: 20, maxElevation: 0.5, products: ['N0H'], chunkSites: 1, intervalSeconds: 3, settleMs: 45_000 },
+      // Retention keeps 12 wall minutes: the replay names its volumes from ~16 min in the past
+      // (at its start) to ~4.5 min (at its end), so the older ones are never ingested and some
+      // ingested ones expire during the run.
+      { sites: 6, simulatedMinutes: 12, speed: 20, maxElevation: 0.5, products: ['N0H'], chunkSites: 1, intervalSeconds: 3, settleMs: 45_000, retentionMinutes: 12, retentionEverySeconds: 2 },
       new Uint8Array(readFileSync(samplePath!)),
     );
     const s = summarizeReplay(report);
     expect(report.errorLines).toEqual([]);
     expect(s.volumesPublished).toBeGreaterThanOrEqual(6 * 2);
+    // Retention ran under load and removed rows; every volume and product it should still keep is
+    // queryable once, whole; none was ingested twice (its source record gone with its rows).
+    expect(s.retention.passes).toBeGreaterThan(0);
+    expect(s.retention.volumes).toBeGreaterThan(0);
+    expect(s.retainedVolumes).toBeGreaterThanOrEqual(4);
     expect(s.lost).toEqual([]);
     expect(s.duplicated).toEqual([]);
-    expect(report.queryableSweeps).toBe(s.volumesPublished * report.sweepsPerVolume);
+    expect(report.queryableSweeps).toBe(report.queryableVolumes.size * report.sweepsPerVolume);
     expect(s.chunkLagS.n).toBeGreaterThan(0);
 
     // Incremental listing: once a day prefix of the archive buckets has returned keys, every

@@ -23,7 +23,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII, type MomentCodes, type Sweep31 } from '../fixtures/archive2-encoder.js';
 import { repoRoot, sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
-import { ReplayFiles, type ScheduledVolume } from '../support/national-replay.js';
+import { ReplayFiles, type ScheduledVolume } from '../support/replay-files.js';
 
 export const SAMPLES = {
   level2: 'nexrad/level2/KLOT20220317_000842_V06',

@@ -5,23 +5,19 @@
 // small size by test/e2e/national-replay.test.ts; this module runs it and measures it, callers
 // print or assert.
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PUBLIC_LEVEL2_BUCKET, PUBLIC_LEVEL3_BUCKET } from '../../core/config.js';
 import { nexradSiteIds, nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { PUBLIC_LEVEL2_CHUNKS_BUCKET } from '../../core/source-settings.js';
-import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
-import type { Level2Volume, Moment } from '../../ingest/decode/level2/types.js';
 import { level2KeyFor } from '../../ingest/sources/level2-keys.js';
-import { level3KeyFor, level3RadarId } from '../../ingest/sources/level3-keys.js';
+import { level3KeyFor } from '../../ingest/sources/level3-keys.js';
 import { startRadome } from '../e2e/radome-process.js';
-import { encodeArchiveII, encodeRecords, ldmRecord, volumeHeader, type EncodeOptions, type MomentCodes, type Sweep31 } from '../fixtures/archive2-encoder.js';
-import { digitalRadialPacket, encodeLevel3 } from '../fixtures/level3-encoder.js';
-import { floatHalfwords, patchedLevels } from '../level3-ingest/synthetic-products.js';
 import { level2ChunkKeyFor } from './bucket-keys.js';
 import { startCountingProxy, type ListCall } from './counting-proxy.js';
+import { ReplayFiles, siteHash, type ReplaySite, type ScheduledVolume } from './replay-files.js';
+import { startReplayEncoder, type EncodeRequest, type ReplayEncoder } from './replay-encoder.js';
 import { S3RVER_CREDENTIALS, s3TestClient, startS3Server } from './s3-server.js';
 
 export const LEVEL2_SAMPLE = 'nexrad/level2/KLOT20220317_000842_V06';
@@ -39,24 +35,6 @@ const VCPS = [
 /** ~46,000 Level 2 volumes a day from the whole network. */
 export const NETWORK_VOLUMES_PER_SECOND = 0.53;
 
-export interface ReplaySite {
-  id: string;
-  latitude: number;
-  longitude: number;
-  heightM: number;
-  vcp: number;
-  volumeMs: number;
-  /** Where in its volume cycle the site is at the replay's start, ms. */
-  phaseMs: number;
-}
-
-/** A stable hash of a site id, for its VCP and its phase. */
-function siteHash(id: string): number {
-  let h = 2166136261;
-  for (const c of id) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h;
-}
-
 /** `count` real NEXRAD sites spread over the table (all of them by default), each with its VCP and phase. */
 export function replaySites(count = Number.POSITIVE_INFINITY): ReplaySite[] {
   const ids = nexradSiteIds().sort();
@@ -70,19 +48,6 @@ export function replaySites(count = Number.POSITIVE_INFINITY): ReplaySite[] {
     const location = nexradSiteLocation(id)!;
     return { id, latitude: location.latitude, longitude: location.longitude, heightM: location.heightM ?? 0, vcp: pattern.vcp, volumeMs: pattern.volumeMs, phaseMs: (h >>> 10) % pattern.volumeMs };
   });
-}
-
-export interface ScheduledVolume {
-  site: ReplaySite;
-  /** Scan start and end, epoch ms (whole seconds). */
-  start: number;
-  end: number;
-  /** The catalog's volume id, `SITEYYYYMMDD_HHMMSS`. */
-  id: string;
-  /** Its archive key in the Level 2 bucket. */
-  key: string;
-  /** Its folder number in the chunks bucket (1–999, cycling). */
-  chunkFolder: number;
 }
 
 /** Every volume of `sites` that ends in (from, to], by end time. */
@@ -100,118 +65,6 @@ export function replaySchedule(sites: readonly ReplaySite[], from: number, to: n
   }
   return volumes.sort((a, b) => a.end - b.end);
 }
-
-/** The real sample's sweeps as encoder input, optionally only the cuts at or below `maxElevation` degrees. */
-function sampleSweeps(volume: Level2Volume, maxElevation: number): Sweep31[] {
-  return volume.sweeps
-    .filter((s) => s.elevationAngle <= maxElevation)
-    .map((s) => {
-      const moments: Partial<Record<Moment, MomentCodes>> = {};
-      for (const [name, g] of Object.entries(s.moments))
-        moments[name as Moment] = { codes: g.codes, gates: g.gateCount, scale: g.scale, offset: g.offset, firstGateM: g.firstGateKm * 1000, gateSpacingM: g.gateSpacingKm * 1000 };
-      return { elevationNumber: s.elevationNumber, elevationAngle: s.elevationAngle, azimuthSpacing: s.azimuthSpacing === 1 ? 1 : 0.5, azimuths: s.azimuths, times: s.times, moments };
-    });
-}
-
-/**
- * Makes the replay's files: the real sample volume re-sited (site id, location, VCP) and re-timed
- * (its radial times stretched over the VCP's length from the new start) by the Archive II encoder;
- * Level 3 products by the Level 3 encoder, per site and volume.
- */
-export class ReplayFiles {
-  private readonly sweeps: Sweep31[];
-  private readonly sampleStart: number;
-  private readonly sampleLength: number;
-
-  constructor(sample: Uint8Array, maxElevation = 90) {
-    const volume = decodeArchiveII(sample);
-    this.sweeps = sampleSweeps(volume, maxElevation);
-    this.sampleStart = volume.volumeStart;
-    const last = this.sweeps.at(-1)!.times;
-    this.sampleLength = last[last.length - 1]! - this.sampleStart + 1000;
-  }
-
-  /** Sweep rows a volume makes (one per cut × moment). */
-  sweepCount(): number {
-    return this.sweeps.reduce((n, s) => n + Object.keys(s.moments).length, 0);
-  }
-
-  /** Chunks a volume makes: the start chunk and one a 120-radial record. */
-  chunkCount(): number {
-    return 1 + Math.ceil(this.sweeps.reduce((n, s) => n + s.azimuths.length, 0) / 120);
-  }
-
-  private options(v: ScheduledVolume): EncodeOptions {
-    const stretch = (v.end - v.start - 1000) / this.sampleLength;
-    const sweeps31 = this.sweeps.map((s) => ({ ...s, times: s.times.map((t) => Math.round(v.start + (t - this.sampleStart) * stretch)) }));
-    const { site } = v;
-    return {
-      site: site.id,
-      volumeStart: v.start,
-      vcp: site.vcp,
-      location: { latitude: site.latitude, longitude: site.longitude, heightM: site.heightM, feedhornHeightM: 20 },
-      compression: 'none',
-      sweeps31,
-    };
-  }
-
-  /**
-   * The archive file. Gzip-wrapped uncompressed records rather than bzip2 records: the encoder's
-   * bzip2 is pure JavaScript and would take the replayer tens of seconds a volume; the decoder
-   * reads both (the ingest CPU this saves is bzip2 decompression, which the bench notes).
-   */
-  archive(v: ScheduledVolume): Uint8Array {
-    return encodeArchiveII({ ...this.options(v), gzip: true });
-  }
-
-  /** The volume as the real-time chunks bucket has it: a start chunk (header, metadata record), then one bzip2 LDM record a chunk. */
-  chunks(v: ScheduledVolume): Uint8Array[] {
-    const o = { ...this.options(v), radialsPerRecord: 120 };
-    const records = encodeRecords(o).map((r, i, all) => bzip2Record(r, i === all.length - 1));
-    const header = volumeHeader(o);
-    const start = new Uint8Array(header.length + records[0]!.length);
-    start.set(header);
-    start.set(records[0]!, header.length);
-    return [start, ...records.slice(1)];
-  }
-
-  /** A Level 3 product of the volume: N0H (hydrometeor classes, WMO heading) or DAA (accumulation, sited by position). */
-  level3(v: ScheduledVolume, mnemonic: 'N0H' | 'DAA'): Uint8Array {
-    const { site } = v;
-    const h = siteHash(v.id);
-    const patch = { radials: [h % 300, (h % 300) + 20] as [number, number], bins: [50 + (h % 100), 150 + (h % 100)] as [number, number], level: mnemonic === 'N0H' ? 60 : 120 };
-    const stamp = new Date(v.start).toISOString();
-    const common = {
-      volumeScanTime: v.start,
-      latitude: site.latitude,
-      longitude: site.longitude,
-      vcp: site.vcp,
-      compress: true,
-      layers: [[digitalRadialPacket({ binCount: 400, levels: patchedLevels(360, 400, [patch]), rangeScale: 250 })]],
-    };
-    if (mnemonic === 'N0H') {
-      const heading = `SDUS5${h % 9} ${site.id} ${stamp.slice(8, 10)}${stamp.slice(11, 13)}${stamp.slice(14, 16)}`;
-      return encodeLevel3({ ...common, productCode: 165, halfwords: { 30: 5 }, wmo: { heading, awipsId: `N0H${level3RadarId(site.id)}` } });
-    }
-    const [s1, s2] = floatHalfwords(1);
-    const [o1, o2] = floatHalfwords(0);
-    return encodeLevel3({ ...common, productCode: 170, halfwords: { 31: s1, 32: s2, 33: o1, 34: o2, 36: 255, 37: 1, 38: 0, 47: 12, 48: 1, 49: 660 } });
-  }
-}
-
-/**
- * One LDM record of the chunks: Debian's bzip2 when installed (a full volume's records take the
- * encoder's pure-JavaScript bzip2 about a minute, too slow to publish chunks on schedule), else the encoder's.
- */
-function bzip2Record(payload: Uint8Array, last: boolean): Uint8Array {
-  if (!HAS_BZIP2) return ldmRecord(payload, last);
-  const z = execFileSync('bzip2', ['-1', '-c'], { input: payload, maxBuffer: 64 * 2 ** 20 });
-  const out = new Uint8Array(4 + z.length);
-  new DataView(out.buffer).setInt32(0, last ? -z.length : z.length);
-  out.set(z, 4);
-  return out;
-}
-const HAS_BZIP2 = spawnSync('bzip2', ['--help']).status === 0;
 
 /** Simulated time: `speed` simulated ms per wall ms from `wallStart`. */
 export class ReplayClock {
@@ -249,13 +102,14 @@ interface ReplayEvent {
   key: string;
   volume: ScheduledVolume;
   last: boolean;
-  body: () => Uint8Array;
+  request: EncodeRequest;
 }
 
 /**
  * Publishes the schedule as NOAA's buckets do: each chunk when its radials are done (every few
  * seconds), the archive file when the volume ends, Level 3 products a few seconds later. Files
- * are made when due, so memory holds one volume at a time per publish in flight.
+ * are made when due, on the encoder's thread (this one only waits), so memory holds one volume at
+ * a time per publish in flight.
  */
 export class NationalReplayer {
   readonly published: Published[] = [];
@@ -264,7 +118,8 @@ export class NationalReplayer {
 
   constructor(
     private readonly client: S3Client,
-    private readonly files: ReplayFiles,
+    private readonly encoder: ReplayEncoder,
+    private readonly chunkCount: number,
     private readonly clock: ReplayClock,
     private readonly options: { products: readonly ('N0H' | 'DAA')[]; chunkSites: ReadonlySet<string> },
   ) {}
@@ -272,9 +127,17 @@ export class NationalReplayer {
   private events(schedule: readonly ScheduledVolume[]): ReplayEvent[] {
     const events: ReplayEvent[] = [];
     for (const v of schedule) {
-      events.push({ sim: v.end, kind: 'level2', bucket: REPLAY_BUCKETS.level2, key: v.key, volume: v, last: true, body: () => this.files.archive(v) });
+      events.push({ sim: v.end, kind: 'level2', bucket: REPLAY_BUCKETS.level2, key: v.key, volume: v, last: true, request: { kind: 'level2', volume: v } });
       for (const p of this.options.products) {
-        events.push({ sim: v.end + 5_000, kind: 'level3', bucket: REPLAY_BUCKETS.level3, key: level3KeyFor(v.site.id, p, v.start), volume: v, last: true, body: () => this.files.level3(v, p) });
+        events.push({
+          sim: v.end + 5_000,
+          kind: 'level3',
+          bucket: REPLAY_BUCKETS.level3,
+          key: level3KeyFor(v.site.id, p, v.start),
+          volume: v,
+          last: true,
+          request: { kind: 'level3', volume: v, mnemonic: p },
+        });
       }
       if (this.options.chunkSites.has(v.site.id)) events.push(...this.chunkEvents(v));
     }
@@ -283,9 +146,7 @@ export class NationalReplayer {
 
   /** A volume's chunks, made when its first is due, spread evenly over the scan (a few seconds apart); the end chunk at its end. */
   private chunkEvents(v: ScheduledVolume): ReplayEvent[] {
-    let made: Uint8Array[] | null = null;
-    const chunks = () => (made ??= this.files.chunks(v));
-    const count = this.files.chunkCount();
+    const count = this.chunkCount;
     return Array.from({ length: count }, (_, seq) => {
       const type = seq === 0 ? 'S' : seq === count - 1 ? 'E' : 'I';
       return {
@@ -295,7 +156,7 @@ export class NationalReplayer {
         key: level2ChunkKeyFor(v.site.id, v.chunkFolder, v.start, seq + 1, type),
         volume: v,
         last: type === 'E',
-        body: () => chunks()[seq]!,
+        request: { kind: 'chunk', volume: v, seq },
       };
     });
   }
@@ -316,10 +177,8 @@ export class NationalReplayer {
   }
 
   private async publish(e: ReplayEvent, due: number): Promise<void> {
-    const cpu = process.cpuUsage();
-    const body = e.body();
-    const used = process.cpuUsage(cpu);
-    this.encodeCpuMs += (used.user + used.system) / 1000;
+    const { bytes: body, cpuMs } = await this.encoder.make(e.request);
+    this.encodeCpuMs += cpuMs;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.client.send(new PutObjectCommand({ Bucket: e.bucket, Key: e.key, Body: body }));
@@ -349,6 +208,15 @@ export interface NationalReplayOptions {
   intervalSeconds?: number;
   /** Wall time allowed after the last publish for the daemon to catch up. */
   settleMs?: number;
+  /**
+   * The daemon's retention (RADOME_RETENTION), wall minutes: rows of volumes and products older
+   * go during the replay, and files older are not ingested. Default at 1×: half the simulated
+   * duration (the first half's volumes expire during the second); faster, off (0), since the
+   * replay then names its first volumes up to its simulated duration in the past.
+   */
+  retentionMinutes?: number;
+  /** How often retention runs (RADOME_RETENTION_EVERY), wall seconds; default a twelfth of the run's wall time (at least 2 s). */
+  retentionEverySeconds?: number;
   progress?: (line: string) => void;
 }
 
@@ -388,6 +256,40 @@ export interface NationalReplayReport {
   queryMs: number[];
   loadAverage: { start: number[]; end: number[] };
   errorLines: string[];
+  /** Each file the daemon committed: when (wall ms), and how long its catalog commit took, waiting for the writer included. */
+  commits: { at: number; ms: number }[];
+  /** The daemon's retention passes that removed rows. */
+  retentionPasses: RetentionPass[];
+}
+
+export interface RetentionPass {
+  /** Wall ms it ended (logged). */
+  at: number;
+  /** Its row removal's wall time (batches and the pauses between them). */
+  passMs: number;
+  /** Its longest batch: the longest it held the catalog's writer. */
+  longestBatchMs: number;
+  volumes: number;
+  products: number;
+  batches: number;
+  /** Rows of volumes and products scanned before this went. */
+  cutoff: number;
+}
+
+/** What the harness reads of the daemon's JSON log lines. */
+interface LogEntry {
+  time: number;
+  level: number;
+  msg: string;
+  key?: string;
+  id?: string;
+  commitMs?: number;
+  passMs?: number;
+  longestBatchMs?: number;
+  volumes?: number;
+  products?: number;
+  batches?: number;
+  cutoff?: string;
 }
 
 const CLOCK_TICK_MS = 10; // /proc stat's utime and stime are in USER_HZ (100 Hz on Linux)
@@ -424,11 +326,21 @@ function folderBytes(dir: string): number {
   }
 }
 
+/**
+ * One GraphQL request. The server limits a client's rate (50/s): the read-back at the end, which
+ * asks back to back for 162 sites, waits and asks again when told to (the first full-size 1× run
+ * died there after its hour, printing nothing).
+ */
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
-  return body.data;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.data && !body.errors?.length) return body.data;
+    const message = body.errors?.map((e) => e.message).join('; ') ?? String(res.status);
+    if (res.status !== 429 && !/too many requests/i.test(message)) throw new Error(`GraphQL: ${message}`);
+    if (attempt === 20) throw new Error(`GraphQL: still rate-limited after ${attempt} tries: ${message}`);
+    await new Promise((r) => setTimeout(r, 1100));
+  }
 }
 
 type Page = { edges: { node: { id: string; sweepCount?: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
@@ -454,10 +366,13 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     chunkSites: opts.chunkSites ?? 0,
     intervalSeconds: opts.intervalSeconds ?? 15,
     settleMs: opts.settleMs ?? 180_000,
+    retentionMinutes: opts.retentionMinutes ?? (opts.speed === 1 ? opts.simulatedMinutes / 2 : 0),
+    retentionEverySeconds: opts.retentionEverySeconds ?? Math.max(2, Math.round((opts.simulatedMinutes * 60) / opts.speed / 12)),
   };
   const say = opts.progress ?? (() => undefined);
   const sites = replaySites(options.sites);
   const files = new ReplayFiles(sample, options.maxElevation);
+  const encoder = startReplayEncoder(sample, options.maxElevation);
   const s3 = await startS3Server({ buckets: Object.values(REPLAY_BUCKETS) });
   const proxy = await startCountingProxy({ host: '127.0.0.1', port: s3.port });
   const dataDir = mkdtempSync(join(tmpdir(), 'radome-national-'));
@@ -487,11 +402,14 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
     AWS_REGION: 'us-east-1',
+    ...(options.retentionMinutes > 0 ? { RADOME_RETENTION: `PT${Math.round(options.retentionMinutes * 60)}S`, RADOME_RETENTION_EVERY: `PT${options.retentionEverySeconds}S` } : {}),
     LOG_LEVEL: 'info',
   };
   const ingested = new Map<string, number[]>();
   const chunksClosed = new Map<string, number>();
   const errorLines: string[] = [];
+  const commits: { at: number; ms: number }[] = [];
+  const retentionPasses: RetentionPass[] = [];
   const resources: ResourceSample[] = [];
   const queryMs: number[] = [];
   const loadStart = loadavg();
@@ -503,8 +421,20 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     pending = lines.pop()!;
     for (const line of lines) {
       if (!line.startsWith('{')) continue;
-      const entry = JSON.parse(line) as { time: number; level: number; msg: string; key?: string; id?: string };
-      if (entry.msg.startsWith('ingested ') && entry.key) ingested.set(entry.key, [...(ingested.get(entry.key) ?? []), entry.time]);
+      const entry = JSON.parse(line) as LogEntry;
+      if (entry.msg.startsWith('ingested ') && entry.key) {
+        ingested.set(entry.key, [...(ingested.get(entry.key) ?? []), entry.time]);
+        commits.push({ at: entry.time, ms: entry.commitMs ?? 0 });
+      } else if (entry.msg.startsWith('retention removed ') && entry.cutoff)
+        retentionPasses.push({
+          at: entry.time,
+          passMs: entry.passMs ?? 0,
+          longestBatchMs: entry.longestBatchMs ?? 0,
+          volumes: entry.volumes ?? 0,
+          products: entry.products ?? 0,
+          batches: entry.batches ?? 0,
+          cutoff: Date.parse(entry.cutoff),
+        });
       else if (entry.msg.startsWith('closed real-time volume') && entry.id) chunksClosed.set(entry.id, entry.time);
       if (entry.level >= 50 && errorLines.length < 50) errorLines.push(line);
     }
@@ -525,10 +455,12 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
     }
   })();
   const wallStart = Date.now();
-  const clock = new ReplayClock(wallStart - simMs, options.speed, wallStart);
+  // Simulated time reaches wall time at the replay's end (at 1× they run together): every object
+  // is named in the past, as the real buckets' are, and retention ages them as it would real ones.
+  const clock = new ReplayClock(wallStart - simMs * (1 - 1 / options.speed), options.speed, wallStart);
   const schedule = replaySchedule(sites, clock.simStart, clock.simStart + simMs);
   say(`replaying ${schedule.length} volumes of ${sites.length} sites over ${options.simulatedMinutes} simulated min at ${options.speed}×`);
-  const replayer = new NationalReplayer(client, files, clock, { products: options.products, chunkSites });
+  const replayer = new NationalReplayer(client, encoder, files.chunkCount(), clock, { products: options.products, chunkSites });
   const progress = setInterval(
     () => say(`  ${replayer.published.length} objects published, ${ingested.size} files ingested, rss ${Math.round((resources.at(-1)?.rssBytes ?? 0) / 2 ** 20)} MB`),
     30_000,
@@ -536,9 +468,13 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
   try {
     await replayer.run(schedule, new AbortController().signal);
     const publishEnd = Date.now();
-    const lastKeys = replayer.published.filter((p) => p.last && p.kind !== 'chunk').map((p) => p.key);
+    // Files older than retention keeps are not ingested (nor waited for).
+    const startOf = new Map(schedule.map((v) => [v.id, v.start]));
+    const retentionMs = options.retentionMinutes * 60_000;
+    const kept = (p: Published) => retentionMs === 0 || startOf.get(p.volumeId)! >= Date.now() - retentionMs;
+    const lastKeys = replayer.published.filter((p) => p.last && p.kind !== 'chunk');
     const closedWanted = schedule.filter((v) => chunkSites.has(v.site.id)).map((v) => v.id);
-    while (Date.now() - publishEnd < options.settleMs && (lastKeys.some((k) => !ingested.has(k)) || closedWanted.some((id) => !chunksClosed.has(id)))) {
+    while (Date.now() - publishEnd < options.settleMs && (lastKeys.some((p) => kept(p) && !ingested.has(p.key)) || closedWanted.some((id) => !chunksClosed.has(id)))) {
       await new Promise((r) => setTimeout(r, 500));
     }
     stopQueries.abort();
@@ -588,12 +524,15 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
       queryMs,
       loadAverage: { start: loadStart, end: loadavg() },
       errorLines,
+      commits,
+      retentionPasses,
     };
   } finally {
     clearInterval(progress);
     clearInterval(sampler);
     stopQueries.abort();
     await radome.stop();
+    await encoder.close();
     client.destroy();
     await proxy.close();
     await s3.stop();
@@ -605,13 +544,14 @@ export interface Percentiles {
   n: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
 }
 
 export function percentiles(values: readonly number[]): Percentiles {
   const s = [...values].sort((a, b) => a - b);
   const at = (q: number) => (s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : Number.NaN);
-  return { n: s.length, p50: at(0.5), p95: at(0.95), max: s.length ? s.at(-1)! : Number.NaN };
+  return { n: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: s.length ? s.at(-1)! : Number.NaN };
 }
 
 export interface ReplaySummary {
@@ -632,10 +572,27 @@ export interface ReplaySummary {
   peakRssBytes: number;
   /** Mean RSS of the run's last quarter against its second quarter, as a fraction (0.05 = +5 %). */
   rssGrowth: number;
+  /**
+   * RSS's least-squares slope over the run after its first quarter (warming up: threads, caches,
+   * SQLite's page cache), bytes a wall hour, and what it adds over that span as a fraction of its mean RSS.
+   */
+  rssSlopeBytesPerHour: number;
+  rssSlopeOverRun: number;
   catalogBytesPerSimulatedHour: number;
   bytesPublishedPerVolume: number;
-  /** Published volumes or products not queryable at the end (ids), or queryable with missing sweeps. */
+  /**
+   * Published volumes or products retention should still keep (scanned at or after the latest
+   * cutoff it applied) not queryable at the end (ids), or queryable with missing sweeps.
+   */
   lost: string[];
+  /** Volumes published at or after retention's latest cutoff (all of them without retention). */
+  retainedVolumes: number;
+  /** Volumes and products published but older than retention's latest cutoff (removed, or never ingested). */
+  expired: number;
+  retention: { passes: number; volumes: number; products: number; longestBatchMs: number; longestPassMs: number };
+  /** Catalog commits of ingested files (writer wait included): all, and those that ended during a retention pass. */
+  commitMs: Percentiles;
+  commitMsDuringRetention: Percentiles;
   /** Ids queryable twice, files ingested more than once, or queryable ids nothing published. */
   duplicated: string[];
   listCalls: number;
@@ -669,13 +626,15 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     return part.reduce((n, s) => n + s.rssBytes, 0) / Math.max(1, part.length);
   };
   const lost: string[] = [];
-  for (const v of r.schedule) {
+  const lastCutoff = Math.max(Number.NEGATIVE_INFINITY, ...r.retentionPasses.map((p) => p.cutoff));
+  const retained = r.schedule.filter((v) => v.start >= lastCutoff);
+  for (const v of retained) {
     const sweeps = r.queryableVolumes.get(v.id);
     if (sweeps === undefined) lost.push(v.id);
     else if (sweeps !== r.sweepsPerVolume) lost.push(`${v.id} (${sweeps} of ${r.sweepsPerVolume} sweeps)`);
   }
   const productIds = new Set(r.schedule.flatMap((v) => r.options.products.map((m) => productId(v.site.id, m, v.start))));
-  for (const id of productIds) if (!r.queryableProducts.has(id)) lost.push(id);
+  for (const v of retained) for (const m of r.options.products) if (!r.queryableProducts.has(productId(v.site.id, m, v.start))) lost.push(productId(v.site.id, m, v.start));
   const volumeIds = new Set(r.schedule.map((v) => v.id));
   const duplicated = [
     ...r.duplicateIds,
@@ -706,6 +665,18 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     cpuSeconds: cpuMs / 1000,
     peakRssBytes: Math.max(0, ...r.resources.map((s) => s.rssBytes)),
     rssGrowth: quarter(3) / quarter(1) - 1,
+    ...rssSlope(during.slice(Math.floor(during.length / 4))),
+    retainedVolumes: retained.length,
+    expired: (r.schedule.length - retained.length) * (1 + r.options.products.length),
+    retention: {
+      passes: r.retentionPasses.length,
+      volumes: r.retentionPasses.reduce((n, p) => n + p.volumes, 0),
+      products: r.retentionPasses.reduce((n, p) => n + p.products, 0),
+      longestBatchMs: Math.max(0, ...r.retentionPasses.map((p) => p.longestBatchMs)),
+      longestPassMs: Math.max(0, ...r.retentionPasses.map((p) => p.passMs)),
+    },
+    commitMs: percentiles(r.commits.map((c) => c.ms)),
+    commitMsDuringRetention: percentiles(r.commits.filter((c) => r.retentionPasses.some((p) => c.at >= p.at - p.passMs && c.at <= p.at)).map((c) => c.ms)),
     catalogBytesPerSimulatedHour: (r.catalogBytes.end - r.catalogBytes.start) / (r.options.simulatedMinutes / 60),
     bytesPublishedPerVolume: level2.reduce((n, p) => n + p.bytes, 0) / Math.max(1, level2.length),
     lost,
@@ -716,4 +687,20 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     maxRelistsOfOnePrefix: Math.max(0, ...relists.values()),
     queryMs: percentiles(r.queryMs),
   };
+}
+
+/** Least-squares slope of RSS over `samples` (bytes a wall hour), and the growth it makes over their span as a fraction of their mean. */
+function rssSlope(samples: readonly ResourceSample[]): { rssSlopeBytesPerHour: number; rssSlopeOverRun: number } {
+  if (samples.length < 2) return { rssSlopeBytesPerHour: 0, rssSlopeOverRun: 0 };
+  const n = samples.length;
+  const mx = samples.reduce((a, s) => a + s.at, 0) / n;
+  const my = samples.reduce((a, s) => a + s.rssBytes, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const s of samples) {
+    sxy += (s.at - mx) * (s.rssBytes - my);
+    sxx += (s.at - mx) ** 2;
+  }
+  const perMs = sxx > 0 ? sxy / sxx : 0;
+  return { rssSlopeBytesPerHour: perMs * 3_600_000, rssSlopeOverRun: (perMs * (samples.at(-1)!.at - samples[0]!.at)) / my };
 }
