@@ -8,20 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { level2KeyFor } from '../../ingest/sources/level2-keys.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { s3TestClient, startS3Server, type S3TestServer } from '../support/s3-server.js';
-import { fixturesOnPostgres } from '../support/test-catalog.js';
 import { daemonEnv, shiftedVolume, startDaemon, volumeCount, waitFor, type DaemonEnv } from './harness.js';
 
 const SAMPLE = 'nexrad/level2/KLOT20220317_000842_V06';
 const samplePath = sampleFile(SAMPLE);
 if (!samplePath) console.warn(skipReason(SAMPLE));
-const onPostgres = fixturesOnPostgres();
-if (!onPostgres) console.warn('the scheduler test of two daemons sharing one catalog runs on PostgreSQL only: RADOME_TEST_CATALOG=postgres (npm run test:postgres)');
 
 const BUCKET = 'level2-scheduler';
 const LISTS = /level2 listing: /;
 const SCHEDULING = /scheduler: this daemon lists the sources for the cluster/;
 
-describe.skipIf(!samplePath || !onPostgres)('ingest daemon: one scheduler across the cluster', () => {
+describe.skipIf(!samplePath)('ingest daemon: one scheduler across the cluster', () => {
   let s3: S3TestServer;
   let run: DaemonEnv;
   let real: Uint8Array;
