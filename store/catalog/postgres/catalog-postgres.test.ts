@@ -152,6 +152,38 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
     await Promise.all(writers.map((w) => w.close()));
   });
 
+  it('a commit that opens a new day while another holds the table never deadlocks: the partition is made outside both', async () => {
+    const url = await server().createDatabase('newday');
+    const [a, b] = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url)]);
+    const deadlocks = async () => Number((await query<{ n: string }>(url, 'SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()'))[0]!.n);
+    const before = await deadlocks();
+    const t = Date.UTC(2022, 2, 17, 6);
+    const [va, vb] = [makeVolume({ site: 'KLOT', start: t }), makeVolume({ site: 'KTLX', start: t })];
+    // As ingest commits: the volume's old objects are read first (a share lock on sweeps), then its
+    // rows written. `a` holds that lock while `b` needs the day's partition, then needs it too:
+    // when `b` created it inside its commit (holding the creation lock, waiting for `a`'s share
+    // lock), this deadlocked, and three workers on a new day deadlocked on every retry.
+    let aHasRead!: () => void;
+    const aRead = new Promise<void>((r) => (aHasRead = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const first = a.writer.retention.commitDoomingReplaced('level2', va.volume.id, t, async (writer) => {
+      aHasRead();
+      await gate;
+      await writer.radar.commitVolume(va);
+    });
+    await aRead;
+    const second = b.writer.retention.commitDoomingReplaced('level2', vb.volume.id, t, (writer) => writer.radar.commitVolume(vb));
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await Promise.all([first, second]);
+    expect((await a.reader.radar.sweeps({}, { first: 0 })).totalCount).toBe(18);
+    await Promise.all([a.close(), b.close()]);
+    // A backend reports its deadlocks when it ends.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await deadlocks()).toBe(before);
+  });
+
   it('a partition another process dropped is created again: one commit fails, the next recreates it', async () => {
     const url = await server().createDatabase('dropped');
     const [ingest, cleaner] = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url)]);

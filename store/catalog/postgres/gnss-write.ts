@@ -121,7 +121,7 @@ export async function commitGnssDays(db: PgSession, input: CommitGnssDaysInput):
   checkGnssDays(input);
   const { file, station: s, days } = input;
   await db.transaction(async () => {
-    // Every day's partition before the station's row lock (see ensurePartitions).
+    // Every day's partition first: a missing one is created outside this transaction (see ensurePartitions).
     await ensurePartitions(
       db,
       SNR_ROLLUPS,

@@ -1,6 +1,6 @@
 // Day partitions of the time-partitioned tables: created when a day's first row arrives, dropped
 // whole by retention (retention.ts).
-import type { PgSession } from './session.js';
+import { PartitionsNeeded, type PgSession } from './session.js';
 
 export const DAY_MS = 86_400_000;
 const DAY_S = 86_400;
@@ -35,32 +35,44 @@ export function dayOf(t: PartitionedTable, value: number): number {
 }
 
 /**
- * Creates the partitions of the days `values` fall in where missing. Runs in the caller's
- * transaction (a commit's) before it takes any row lock, so the partition and its rows land
- * together; creating one locks the parent table until commit, which happens once per table and day.
+ * Makes sure the partitions of the days `values` fall in exist. Creating one locks its parent table
+ * exclusively, so it never happens inside a commit's transaction: a commit holds locks on the table
+ * already (it read the volume's sweeps to doom replaced objects), and two such commits, one waiting
+ * for the other's share lock and that one for the creation lock, deadlocked again on every retry
+ * while several workers ingested a new day. Inside a transaction a missing partition ends it with
+ * `PartitionsNeeded`; PgSession.transaction creates them in a transaction of their own, which holds
+ * nothing else, and runs the commit again.
  */
 export async function ensurePartitions(db: PgSession, t: PartitionedTable, values: Iterable<number>): Promise<void> {
-  const days = new Set<number>();
-  for (const v of values) days.add(dayOf(t, v));
-  for (const day of days) {
+  const missing: number[] = [];
+  for (const day of new Set(Array.from(values, (v) => dayOf(t, v)))) {
     const name = partitionName(t, day);
     if (db.knownPartitions.has(name)) continue;
-    // A scan of pg_class under the statement's snapshot, not to_regclass: that reads the session's
-    // catalog cache, which an advisory lock does not refresh, so it can miss a partition another
-    // session created while this one waited for the lock.
-    const exists = async () => (await db.row('SELECT 1 FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace', [name])) !== null;
-    if (await exists()) {
-      // Committed by someone: known from now on (one this transaction creates is known next time).
-      db.knownPartitions.add(name);
-      continue;
-    }
-    await db.exec('SELECT pg_advisory_xact_lock(?)', [PARTITION_LOCK]);
-    if (!(await exists())) await db.exec(`CREATE TABLE ${name} PARTITION OF ${t.table} FOR VALUES FROM (${day * t.perDay}) TO (${(day + 1) * t.perDay})`);
+    if (await partitionExists(db, name)) db.knownPartitions.add(name);
+    else missing.push(day);
   }
-  // The table lock every writer of `t` needs, taken before any row lock: a commit that creates a
-  // partition (and so waits for every writer of the table to finish) then never waits on a writer
-  // that waits on it, and no deadlock can form between them.
-  await db.exec(`LOCK TABLE ${t.table} IN ROW EXCLUSIVE MODE`);
+  if (missing.length === 0) return;
+  const create = () => createPartitions(db, t, missing);
+  if (db.inTransaction) throw new PartitionsNeeded(create);
+  await create();
+}
+
+// A scan of pg_class under the statement's snapshot, not to_regclass: that reads the session's
+// catalog cache, which an advisory lock does not refresh, so it can miss a partition another
+// session created while this one waited for the lock.
+async function partitionExists(db: PgSession, name: string): Promise<boolean> {
+  return (await db.row('SELECT 1 FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace', [name])) !== null;
+}
+
+/** Creates the days' partitions in one transaction of its own, serialised across the cluster. */
+function createPartitions(db: PgSession, t: PartitionedTable, days: readonly number[]): Promise<void> {
+  return db.transaction(async () => {
+    await db.exec('SELECT pg_advisory_xact_lock(?)', [PARTITION_LOCK]);
+    for (const day of days) {
+      const name = partitionName(t, day);
+      if (!(await partitionExists(db, name))) await db.exec(`CREATE TABLE ${name} PARTITION OF ${t.table} FOR VALUES FROM (${day * t.perDay}) TO (${(day + 1) * t.perDay})`);
+    }
+  });
 }
 
 /** Partitions of `t` whose whole day lies before `cutoff` (in the partition column's unit), oldest first. */

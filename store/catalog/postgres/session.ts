@@ -21,6 +21,8 @@ const INT8_OID = 20;
 const DEADLOCK_DETECTED = '40P01';
 /** Times a transaction ended by a deadlock is run again before its error is the caller's. */
 const DEADLOCK_RETRIES = 4;
+/** Times a transaction is run again after creating partitions it found missing. */
+const PARTITION_RETRIES = 3;
 /** SQLSTATE of an insert whose row falls in no partition. */
 const NO_PARTITION_FOR_ROW = '23514';
 const NUMERIC_OID = 1700;
@@ -35,6 +37,16 @@ const TYPES = {
 export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * Ends a transaction that needs day partitions which do not exist yet (partitions.ts): the
+ * outermost PgSession.transaction runs `create` outside any transaction, then runs it again.
+ */
+export class PartitionsNeeded extends Error {
+  constructor(readonly create: () => Promise<void>) {
+    super('day partitions are missing; they are created before the transaction runs again');
+  }
 }
 
 /** Where a catalog URL points, without its password (for messages). */
@@ -111,15 +123,19 @@ export class PgSession {
    */
   async transaction<T>(fn: () => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
     if (this.current.getStore()) return this.once(fn, options);
-    // Commits in several processes can still deadlock where no lock order is fixed (a commit that
-    // creates a day's partition needs the parent table while a concurrent one holds it and waits
-    // for the partition lock): PostgreSQL ends one of them, which nothing has seen yet, so it runs again.
-    for (let attempt = 0; ; attempt++) {
+    // Commits in several processes can still deadlock where no lock order is fixed: PostgreSQL
+    // ends one of them, which nothing has seen yet, so it runs again.
+    for (let deadlocks = 0, creations = 0; ; ) {
       try {
         return await this.once(fn, options);
       } catch (e) {
-        if ((e as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= DEADLOCK_RETRIES) throw e;
-        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * (attempt + 1)));
+        if (e instanceof PartitionsNeeded && creations++ < PARTITION_RETRIES) {
+          await e.create();
+          continue;
+        }
+        if ((e as { code?: string }).code !== DEADLOCK_DETECTED || deadlocks >= DEADLOCK_RETRIES) throw e;
+        deadlocks++;
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80 * deadlocks));
       }
     }
   }
