@@ -195,7 +195,7 @@ async function ingestListings(
   const todo = roundRobin(perListing);
   if (cluster) {
     // The cluster's workers (this daemon among them) ingest the queue: see drainQueue.
-    const queued = await cluster.enqueueFiles(name, todo, Date.now());
+    const queued = await catalog.writer.ingest.enqueueFiles(name, todo, Date.now());
     await catalog.writer.ingest.setBacklog(name, queued);
     ctx.log.info({ source: name, listed: todo.length, queued }, `${name} listing: ${todo.length} files to ingest, ${queued} queued for the cluster`);
     return { ingested: 0, skipped: 0, failed: 0, error: unreachable.length ? unreachable.join('; ') : null };
@@ -231,14 +231,14 @@ async function ingestListings(
  * ingest.maxAttempts; one a killed worker held is taken by another once
  * its claim's lease runs out.
  */
-async function drainQueue(ctx: IngestContext, cluster: ClusterCatalog, name: SourceName, intervalSeconds: number, source: ObjectSource, downloads: number): Promise<PassResult> {
+async function drainQueue(ctx: IngestContext, name: SourceName, intervalSeconds: number, source: ObjectSource, downloads: number): Promise<PassResult> {
   const { catalog, claim } = ctx;
   if (!claim) throw new Error("a cluster drain needs the daemon's claim settings");
   let lastError: string | null = null;
   const finishing: Promise<void>[] = [];
   async function* queued(): AsyncGenerator<SourceObject> {
     while (!ctx.signal?.aborted) {
-      const files = await cluster.takeQueuedFiles(name, downloads, claim!.worker, claim!.leaseMs);
+      const files = await catalog.writer.ingest.takeQueuedFiles(name, downloads, claim!.worker, claim!.leaseMs);
       if (!files.length) return;
       yield* files;
     }
@@ -249,13 +249,13 @@ async function drainQueue(ctx: IngestContext, cluster: ClusterCatalog, name: Sou
     keepOutcomes: false,
     onOutcome: (o) => {
       if (o.status === 'failed') lastError = `${o.error.message} [${o.error.code}]`;
-      const done = cluster.finishQueuedFile(o.object, o.status === 'failed' ? intervalSeconds * 1000 : null);
+      const done = catalog.writer.ingest.finishQueuedFile(o.object, o.status === 'failed' ? intervalSeconds * 1000 : null);
       finishing.push(done.catch((e: unknown) => ctx.log.warn({ err: message(e), key: o.object.key }, 'could not update the ingest queue')));
     },
   });
   await Promise.all(finishing);
   // The status only: the next drain corrects a failed write.
-  await cluster
+  await catalog.reader.ingest
     .queuedCount(name)
     .then((n) => catalog.writer.ingest.setBacklog(name, n))
     .catch((e: unknown) => ctx.log.warn({ err: message(e) }, 'could not record the backlog'));
@@ -318,7 +318,7 @@ async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon
       sources.push({
         ...schedule,
         pass: (window, flags) => ingestListings(ctx, where, opened.source, opened.listings(listsOf(settings, own, flags), window), daemon.downloads, cluster),
-        drain: cluster ? () => drainQueue(ctx, cluster, name, own.intervalSeconds, opened.source, daemon.downloads) : undefined,
+        drain: cluster ? () => drainQueue(ctx, name, own.intervalSeconds, opened.source, daemon.downloads) : undefined,
       });
     }
   }
