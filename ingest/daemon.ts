@@ -44,13 +44,14 @@ const message = (e: unknown) => (isRadomeError(e) || e instanceof Error ? e.mess
  * another process sets them), records its status, and runs queued backfills. Decoding and
  * rendering run on a pool of worker threads; at most `downloads` files are in flight per source.
  * Retention runs on its own schedule (each pass also forgets catalog events older than a day,
- * retention configured or not). Aborting `signal` stops taking work, lets files in flight
+ * retention configured or not), in the scheduler only. Aborting `signal` stops taking work, lets files in flight
  * finish (commits are single transactions, so nothing is ever half-written) and resolves.
  *
  * On a catalog shared by a cluster (PostgreSQL), one daemon at a time is the scheduler (the
  * catalog's scheduler lock): it alone lists sources, queueing the files to ingest, follows the
- * real-time chunks and runs backfills; every daemon, the scheduler too, ingests queued files. When
- * the scheduler dies another daemon takes the role on its next pass.
+ * real-time chunks, runs backfills and retention, and deletes doomed objects; every daemon, the
+ * scheduler too, ingests queued files. When the scheduler dies another daemon takes the role on
+ * its next pass (of a source or of retention).
  */
 export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, signal: AbortSignal, daemon: DaemonConfig = loadDaemonConfig()): Promise<void> {
   const pool = createPlanPool(daemon.workers, { fileTimeoutMs: daemon.fileTimeoutMs });
@@ -71,10 +72,13 @@ export async function runIngestDaemon(ctx: IngestContext, config: RadomeConfig, 
     `ingest daemon running ${sources.map((s) => s.name).join(', ') || 'no sources'}`,
   );
   try {
-    // Objects whose rows a crash already removed are deleted first.
-    await purgeDoomedObjects(catalog, ctx.objects, log, signal).catch((e: unknown) => log.error({ err: message(e) }, 'could not delete doomed objects; will retry'));
     const scheduler = schedulerRole(cluster, log);
-    await Promise.all([...sources.map((s) => followSource(work, s, scheduler, daemon, signal)), retentionLoop(work, daemon, signal)]);
+    // Objects whose rows a crash already removed are deleted first (by the scheduler: another daemon's
+    // purge would race its retention passes for the same objects).
+    if (await scheduler()) {
+      await purgeDoomedObjects(catalog, ctx.objects, log, signal).catch((e: unknown) => log.error({ err: message(e) }, 'could not delete doomed objects; will retry'));
+    }
+    await Promise.all([...sources.map((s) => followSource(work, s, scheduler, daemon, signal)), retentionLoop(work, scheduler, daemon, signal)]);
   } finally {
     await pool.close();
   }
@@ -195,7 +199,7 @@ async function ingestListings(
   const todo = roundRobin(perListing);
   if (cluster) {
     // The cluster's workers (this daemon among them) ingest the queue: see drainQueue.
-    const queued = await cluster.enqueueFiles(name, todo, Date.now());
+    const queued = await catalog.writer.ingest.enqueueFiles(name, todo, Date.now());
     await catalog.writer.ingest.setBacklog(name, queued);
     ctx.log.info({ source: name, listed: todo.length, queued }, `${name} listing: ${todo.length} files to ingest, ${queued} queued for the cluster`);
     return { ingested: 0, skipped: 0, failed: 0, error: unreachable.length ? unreachable.join('; ') : null };
@@ -231,14 +235,14 @@ async function ingestListings(
  * ingest.maxAttempts; one a killed worker held is taken by another once
  * its claim's lease runs out.
  */
-async function drainQueue(ctx: IngestContext, cluster: ClusterCatalog, name: SourceName, intervalSeconds: number, source: ObjectSource, downloads: number): Promise<PassResult> {
+async function drainQueue(ctx: IngestContext, name: SourceName, intervalSeconds: number, source: ObjectSource, downloads: number): Promise<PassResult> {
   const { catalog, claim } = ctx;
   if (!claim) throw new Error("a cluster drain needs the daemon's claim settings");
   let lastError: string | null = null;
   const finishing: Promise<void>[] = [];
   async function* queued(): AsyncGenerator<SourceObject> {
     while (!ctx.signal?.aborted) {
-      const files = await cluster.takeQueuedFiles(name, downloads, claim!.worker, claim!.leaseMs);
+      const files = await catalog.writer.ingest.takeQueuedFiles(name, downloads, claim!.worker, claim!.leaseMs);
       if (!files.length) return;
       yield* files;
     }
@@ -249,13 +253,13 @@ async function drainQueue(ctx: IngestContext, cluster: ClusterCatalog, name: Sou
     keepOutcomes: false,
     onOutcome: (o) => {
       if (o.status === 'failed') lastError = `${o.error.message} [${o.error.code}]`;
-      const done = cluster.finishQueuedFile(o.object, o.status === 'failed' ? intervalSeconds * 1000 : null);
+      const done = catalog.writer.ingest.finishQueuedFile(o.object, o.status === 'failed' ? intervalSeconds * 1000 : null);
       finishing.push(done.catch((e: unknown) => ctx.log.warn({ err: message(e), key: o.object.key }, 'could not update the ingest queue')));
     },
   });
   await Promise.all(finishing);
   // The status only: the next drain corrects a failed write.
-  await cluster
+  await catalog.reader.ingest
     .queuedCount(name)
     .then((n) => catalog.writer.ingest.setBacklog(name, n))
     .catch((e: unknown) => ctx.log.warn({ err: message(e) }, 'could not record the backlog'));
@@ -318,15 +322,17 @@ async function scheduledSources(ctx: IngestContext, config: RadomeConfig, daemon
       sources.push({
         ...schedule,
         pass: (window, flags) => ingestListings(ctx, where, opened.source, opened.listings(listsOf(settings, own, flags), window), daemon.downloads, cluster),
-        drain: cluster ? () => drainQueue(ctx, cluster, name, own.intervalSeconds, opened.source, daemon.downloads) : undefined,
+        drain: cluster ? () => drainQueue(ctx, name, own.intervalSeconds, opened.source, daemon.downloads) : undefined,
       });
     }
   }
   return sources;
 }
 
-async function retentionLoop(ctx: IngestContext, daemon: DaemonConfig, signal: AbortSignal): Promise<void> {
-  while (!signal.aborted) {
+/** Retention passes, once across a cluster: a daemon that is not the scheduler only checks, each interval, whether it has become it. */
+async function retentionLoop(ctx: IngestContext, scheduler: () => Promise<boolean>, daemon: DaemonConfig, signal: AbortSignal): Promise<void> {
+  for (; !signal.aborted; await sleep(daemon.retention.intervalSeconds * 1000, undefined, { signal }).catch(() => undefined)) {
+    if (!(await scheduler())) continue;
     const olderThanMs = retentionOlderThanMs(flagMap(await ctx.catalog.reader.ingest.flags()), daemon);
     try {
       await pruneEventFeed(ctx.catalog, ctx.log.child({ task: 'retention' }));
@@ -340,6 +346,5 @@ async function retentionLoop(ctx: IngestContext, daemon: DaemonConfig, signal: A
         ctx.log.error({ task: 'retention', err: message(e) }, 'retention failed; will retry');
       }
     }
-    await sleep(daemon.retention.intervalSeconds * 1000, undefined, { signal }).catch(() => undefined);
   }
 }

@@ -14,4 +14,4 @@ export { CATALOG_SCHEMA_VERSION, MIGRATIONS, type Migration } from './sqlite/mig
 export { bulkLoadSqliteCatalog, type BulkCatalogItem, type BulkLoadResult } from './sqlite/bulk-load.js';
 export { migrateSqliteCatalogToPostgres, type CatalogCopyReport, type TableCopy } from './migrate-catalog.js';
 export type { ListeningCatalog } from './postgres/postgres-catalog.js';
-export { clusterOf, type ClusterCatalog, type QueuedFile } from './cluster.js';
+export { clusterOf, type ClusterCatalog } from './cluster.js';

@@ -78,6 +78,15 @@ export interface BackfillRequestRow {
   error: string | null;
 }
 
+/** A file listed for ingest, waiting in the catalog's queue for any worker: a source object's identity, size and time. */
+export interface QueuedFile {
+  source: string;
+  key: string;
+  size: number;
+  fingerprint: string;
+  time?: number;
+}
+
 export interface IngestReader {
   /** True when the file (source, key, fingerprint) was committed. */
   isIngested(source: string, key: string, fingerprint: string): Promise<boolean>;
@@ -97,6 +106,8 @@ export interface IngestReader {
   backfills(limit: number): Promise<BackfillRequestRow[]>;
   /** Objects whose rows are gone and that wait to be deleted from the object store. */
   doomedCount(): Promise<number>;
+  /** How many of a scheduled source's files wait in the ingest queue. */
+  queuedCount(sourceName: string): Promise<number>;
 }
 
 export interface IngestWriter {
@@ -125,4 +136,18 @@ export interface IngestWriter {
   claimFile(source: string, key: string, fingerprint: string, worker: string, leaseMs: number): Promise<boolean>;
   /** Gives a claim up (after the file's commit or failure is recorded); a claim another worker took over stays. */
   releaseClaim(source: string, key: string, fingerprint: string, worker: string): Promise<void>;
+  /**
+   * Queues listed files of a scheduled source (`sourceName`, e.g. `level2`) in the listing's order
+   * (a file queued already stays as it is); returns how many are queued for that source now.
+   */
+  enqueueFiles(sourceName: string, files: readonly QueuedFile[], at: number): Promise<number>;
+  /**
+   * Takes up to `limit` of a source's ready queued files for `worker`, oldest listed first, each
+   * claimed for it (as claimFile, with `leaseMs`); files another live claim holds are passed over,
+   * and workers taking at once (any process) get different files. A file stays queued until
+   * finishQueuedFile: a worker killed mid-file leaves it for another once its claim's lease runs out.
+   */
+  takeQueuedFiles(sourceName: string, limit: number, worker: string, leaseMs: number): Promise<QueuedFile[]>;
+  /** A taken file is done (null: ingested, skipped or given up: it leaves the queue) or is to be tried again in `retryInMs`. */
+  finishQueuedFile(file: QueuedFile, retryInMs: number | null): Promise<void>;
 }

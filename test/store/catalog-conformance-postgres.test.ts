@@ -35,6 +35,7 @@ if (skip) {
         const catalog = await openPostgresCatalog(url);
         return {
           catalog,
+          connect: () => openPostgresCatalog(url),
           dump: () =>
             withClient(url, async (client) => {
               const tables = await client.query<{ t: string }>(

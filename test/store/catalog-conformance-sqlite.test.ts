@@ -22,7 +22,7 @@ describe('catalog conformance: SQLite', () => {
     async open() {
       const path = tempDbPath();
       const catalog = await openCatalog(path);
-      return { catalog, dump: async () => dump(path) };
+      return { catalog, dump: async () => dump(path), connect: () => openCatalog(path) };
     },
   });
 });

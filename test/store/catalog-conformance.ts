@@ -14,6 +14,8 @@ export interface OpenedCatalog {
   dump(): Promise<Record<string, unknown[]>>;
   /** Partitions per partitioned table, on engines that partition. */
   partitions?(): Promise<Record<string, number>>;
+  /** Another writable connection to the same catalog, as a second process would open (the suite closes it). */
+  connect(): Promise<Catalog>;
 }
 
 export interface CatalogEngine {
@@ -44,12 +46,14 @@ async function walk<T>(list: (page: PageArgs) => Promise<Page<T>> | Page<T>, fir
 
 export function describeCatalogConformance(engine: CatalogEngine): void {
   const opened: OpenedCatalog[] = [];
+  const connections: Catalog[] = [];
   async function fresh(): Promise<OpenedCatalog> {
     const o = await engine.open();
     opened.push(o);
     return o;
   }
   afterAll(async () => {
+    for (const c of connections.splice(0)) await c.close();
     for (const o of opened.splice(0)) await o.catalog.close();
   });
 
@@ -747,6 +751,69 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const g = ['level2', 'KLOT/2022/03/17/b_V06', '"e1"'] as const;
       const won = await Promise.all(Array.from({ length: 8 }, (_, i) => c.writer.ingest.claimFile(...g, `racer${i}`, 60_000)));
       expect(won.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('the ingest queue: oldest listed first, each file claimed for its taker; concurrent takers on two connections get different files', async () => {
+      const o = await fresh();
+      const a = o.catalog;
+      const b = await o.connect();
+      connections.push(b);
+      const files = Array.from({ length: 12 }, (_, i) => ({ source: 'level2:b', key: `k${i}`, fingerprint: 'e', size: 100 + i, time: i === 0 ? undefined : 1000 * i }));
+      expect(await a.writer.ingest.enqueueFiles('level2', files, 1)).toBe(12);
+      // Queued again by a later listing: nothing changes (neither its place nor its count).
+      expect(await b.writer.ingest.enqueueFiles('level2', files.slice(0, 3), 50)).toBe(12);
+      expect(await b.reader.ingest.queuedCount('level2')).toBe(12);
+      expect(await a.reader.ingest.queuedCount('level3')).toBe(0);
+      // Another source's queue is its own.
+      expect(await a.writer.ingest.takeQueuedFiles('level3', 10, 'wa', 60_000)).toEqual([]);
+      const first = await a.writer.ingest.takeQueuedFiles('level2', 2, 'wa', 60_000);
+      expect(first).toEqual([
+        { source: 'level2:b', key: 'k0', fingerprint: 'e', size: 100 },
+        { source: 'level2:b', key: 'k1', fingerprint: 'e', size: 101, time: 1000 },
+      ]);
+      const [x, y] = await Promise.all([a.writer.ingest.takeQueuedFiles('level2', 4, 'wa', 60_000), b.writer.ingest.takeQueuedFiles('level2', 4, 'wb', 60_000)]);
+      expect(x).toHaveLength(4);
+      expect(y).toHaveLength(4);
+      const taken = [...first, ...x, ...y].map((f) => f.key);
+      expect(new Set(taken).size).toBe(10);
+      // Claimed for their takers: no one else claims or takes them while the lease lives.
+      expect(await b.writer.ingest.claimFile('level2:b', x[0]!.key, 'e', 'wb', 60_000)).toBe(false);
+      expect(await a.writer.ingest.claimFile('level2:b', y[0]!.key, 'e', 'wa', 60_000)).toBe(false);
+      expect(await b.writer.ingest.claimFile('level2:b', 'k0', 'e', 'wa', 60_000)).toBe(true); // wa's own: a renewal
+      expect((await b.writer.ingest.takeQueuedFiles('level2', 10, 'wc', 60_000)).map((f) => f.key)).toEqual(['k10', 'k11']);
+      expect(await a.writer.ingest.takeQueuedFiles('level2', 10, 'wc', 60_000)).toEqual([]);
+      expect(await a.reader.ingest.queuedCount('level2')).toBe(12);
+    });
+
+    it('the ingest queue: a done file leaves, a failed one waits its retry delay, a taker that stops renewing loses its files when the lease runs out', async () => {
+      const o = await fresh();
+      const a = o.catalog;
+      const b = await o.connect();
+      connections.push(b);
+      // Long enough that a loaded machine's pause between two calls does not run it out.
+      const LEASE = 1500;
+      const file = (key: string) => ({ source: 's', key, fingerprint: 'e', size: 1 });
+      await a.writer.ingest.enqueueFiles('level2', [file('done'), file('failed')], 1);
+      const [done, failed] = await a.writer.ingest.takeQueuedFiles('level2', 2, 'wa', 60_000);
+      await a.writer.ingest.releaseClaim('s', 'done', 'e', 'wa');
+      await a.writer.ingest.finishQueuedFile(done!, null);
+      await a.writer.ingest.releaseClaim('s', 'failed', 'e', 'wa');
+      await a.writer.ingest.finishQueuedFile(failed!, LEASE);
+      expect(await b.reader.ingest.queuedCount('level2')).toBe(1);
+      expect(await b.writer.ingest.takeQueuedFiles('level2', 10, 'wb', 60_000)).toEqual([]);
+
+      // Two takers on a short lease: one renews its claim while it works (as a live worker does), the other was killed.
+      await a.writer.ingest.enqueueFiles('gnss', [file('dead'), file('live')], 2);
+      expect((await a.writer.ingest.takeQueuedFiles('gnss', 1, 'killed', LEASE)).map((f) => f.key)).toEqual(['dead']);
+      expect((await a.writer.ingest.takeQueuedFiles('gnss', 1, 'alive', LEASE)).map((f) => f.key)).toEqual(['live']);
+      expect(await b.writer.ingest.takeQueuedFiles('gnss', 2, 'wb', 60_000)).toEqual([]);
+      expect(await a.writer.ingest.claimFile('s', 'live', 'e', 'alive', 60_000)).toBe(true);
+      await new Promise((r) => setTimeout(r, LEASE + 300));
+      // The failed file is ready again; the killed taker's file is taken over; the renewed one stays with its taker.
+      expect((await b.writer.ingest.takeQueuedFiles('level2', 10, 'wb', 60_000)).map((f) => f.key)).toEqual(['failed']);
+      expect((await b.writer.ingest.takeQueuedFiles('gnss', 2, 'wb', 60_000)).map((f) => f.key)).toEqual(['dead']);
+      expect(await a.writer.ingest.claimFile('s', 'dead', 'e', 'killed', 60_000)).toBe(false);
+      expect(await b.reader.ingest.queuedCount('gnss')).toBe(2);
     });
 
     it('sources, runs, flags and backfills', async () => {

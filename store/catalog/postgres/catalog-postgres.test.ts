@@ -228,48 +228,6 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
     }
   });
 
-  it("the ingest queue: concurrent takers get different files, each claimed; a failed file waits, a done one leaves; a dead taker's files return after the lease", async () => {
-    const url = await server().createDatabase('queue');
-    const [a, b] = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url)]);
-    try {
-      const files = Array.from({ length: 10 }, (_, i) => ({ source: 'level2:b', key: `k${i}`, fingerprint: 'e', size: 100 + i, time: i === 0 ? undefined : 1000 * i }));
-      expect(await a.enqueueFiles('level2', files, 1)).toBe(10);
-      // Queued again by a later listing: nothing changes.
-      expect(await a.enqueueFiles('level2', files.slice(0, 3), 2)).toBe(10);
-      const [x, y] = await Promise.all([a.takeQueuedFiles('level2', 4, 'wa', 60_000), b.takeQueuedFiles('level2', 4, 'wb', 60_000)]);
-      expect(x).toHaveLength(4);
-      expect(y).toHaveLength(4);
-      const taken = [...x, ...y].map((f) => f.key);
-      expect(new Set(taken).size).toBe(8);
-      expect(x.find((f) => f.key === 'k0') ?? y.find((f) => f.key === 'k0') ?? files[0]).toEqual({ source: 'level2:b', key: 'k0', fingerprint: 'e', size: 100 });
-      // Claimed for their takers: no one else gets them while the lease lives.
-      expect(await b.writer.ingest.claimFile('level2:b', x[0]!.key, 'e', 'wb', 60_000)).toBe(false);
-      expect((await a.takeQueuedFiles('level2', 10, 'wc', 60_000)).map((f) => f.key).sort()).toEqual(
-        files
-          .map((f) => f.key)
-          .filter((k) => !taken.includes(k))
-          .sort(),
-      );
-      expect(await a.takeQueuedFiles('level2', 10, 'wc', 60_000)).toEqual([]);
-      // Done: gone. Failed: back once its retry delay passed (and its claim was released).
-      await a.finishQueuedFile(x[0]!, null);
-      await a.writer.ingest.releaseClaim('level2:b', x[1]!.key, 'e', 'wa');
-      await a.finishQueuedFile(x[1]!, 300);
-      expect(await a.queuedCount('level2')).toBe(9);
-      expect(await b.takeQueuedFiles('level2', 10, 'wb', 60_000)).toEqual([]);
-      await new Promise((r) => setTimeout(r, 400));
-      expect((await b.takeQueuedFiles('level2', 10, 'wb', 60_000)).map((f) => f.key)).toEqual([x[1]!.key]);
-      // A taker that died: its files are taken again once its claims' lease ran out.
-      await a.enqueueFiles('other', [{ source: 's', key: 'z', fingerprint: 'e', size: 1 }], 3);
-      expect(await a.takeQueuedFiles('other', 1, 'dead', 200)).toHaveLength(1);
-      expect(await b.takeQueuedFiles('other', 1, 'wb', 60_000)).toEqual([]);
-      await new Promise((r) => setTimeout(r, 300));
-      expect((await b.takeQueuedFiles('other', 1, 'wb', 60_000)).map((f) => f.key)).toEqual(['z']);
-    } finally {
-      await Promise.all([a.close(), b.close()]);
-    }
-  });
-
   it('the scheduler lock: one holder at a time; another takes it once the holder closes', async () => {
     const url = await server().createDatabase('scheduler');
     const [a, b] = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url)]);

@@ -142,7 +142,7 @@ export function listBackfills(db: PgSession, limit: number): Promise<BackfillReq
 }
 
 /** The database server's clock in epoch ms: one clock for every worker, whatever machine it runs on. */
-const NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
+export const NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
 
 /**
  * See IngestWriter.claimFile. One INSERT … ON CONFLICT DO UPDATE … WHERE: PostgreSQL locks the

@@ -468,7 +468,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 6,
     name: 'ingest queue',
     // The cluster's one scheduler lists sources into this queue; ingest workers in every process
-    // take files from it under a claim and remove them once done (cluster.ts). PostgreSQL only: a SQLite catalog has one ingesting process.
+    // take files from it under a claim and remove them once done (ingest-queue.ts). SQLite's step 14.
     sql: `
       CREATE TABLE ingest_queue (
         source ${T} NOT NULL,

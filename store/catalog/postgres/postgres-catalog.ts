@@ -3,11 +3,12 @@
 // and its sessions refuse writes.
 import type { CatalogEventRow } from '../catalog-events.js';
 import type { Catalog, CatalogReader, CatalogWriter, ReadOnlyCatalog } from '../catalog.js';
-import type { ClusterCatalog, QueuedFile } from '../cluster.js';
+import type { ClusterCatalog } from '../cluster.js';
 import * as cluster from './cluster.js';
 import * as events from './events.js';
 import * as gnssRead from './gnss-read.js';
 import * as gnssWrite from './gnss-write.js';
+import * as queue from './ingest-queue.js';
 import * as ingest from './ingest-status.js';
 import { checkPgSchema, migratePg } from './migrations.js';
 import * as productRead from './product-read.js';
@@ -69,6 +70,7 @@ function postgresReader(db: PgSession): CatalogReader {
       nextBackfill: (source) => ingest.nextBackfill(db, source),
       backfills: (limit) => ingest.listBackfills(db, limit),
       doomedCount: () => retention.doomedCount(db),
+      queuedCount: (sourceName) => queue.queuedCount(db, sourceName),
     },
     events: {
       after: (seq, limit) => events.catalogEventsAfter(db, seq, limit),
@@ -100,6 +102,9 @@ function postgresWriter(db: PgSession, reader: CatalogReader): CatalogWriter {
       markBackfill: (id, field, at, error) => ingest.markBackfill(db, id, field, at, error),
       claimFile: (source, key, fingerprint, worker, leaseMs) => ingest.claimFile(db, source, key, fingerprint, worker, leaseMs),
       releaseClaim: (source, key, fingerprint, worker) => ingest.releaseClaim(db, source, key, fingerprint, worker),
+      enqueueFiles: (sourceName, files, at) => queue.enqueueFiles(db, sourceName, files, at),
+      takeQueuedFiles: (sourceName, limit, worker, leaseMs) => queue.takeQueuedFiles(db, sourceName, limit, worker, leaseMs),
+      finishQueuedFile: (file, retryInMs) => queue.finishQueuedFile(db, file, retryInMs),
     },
     events: { prune: (before) => events.pruneCatalogEvents(db, before) },
     retention: {
@@ -144,22 +149,6 @@ class PostgresCatalog extends PostgresReadOnlyCatalog implements PostgresCatalog
 
   holdScheduler(): Promise<boolean> {
     return this.scheduler.hold();
-  }
-
-  enqueueFiles(sourceName: string, files: readonly QueuedFile[], at: number): Promise<number> {
-    return cluster.enqueueFiles(this.db, sourceName, files, at);
-  }
-
-  takeQueuedFiles(sourceName: string, limit: number, worker: string, leaseMs: number): Promise<QueuedFile[]> {
-    return cluster.takeQueuedFiles(this.db, sourceName, limit, worker, leaseMs);
-  }
-
-  finishQueuedFile(file: QueuedFile, retryInMs: number | null): Promise<void> {
-    return cluster.finishQueuedFile(this.db, file, retryInMs);
-  }
-
-  queuedCount(sourceName: string): Promise<number> {
-    return cluster.queuedCount(this.db, sourceName);
   }
 
   override async close(): Promise<void> {

@@ -537,6 +537,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 14,
+    name: 'ingest queue',
+    // PostgreSQL's step 6: files a scheduler listed, waiting for any worker (ingest-queue.ts), so
+    // the queue has the same semantics on both engines.
+    sql: `
+      CREATE TABLE ingest_queue (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        time INTEGER,
+        -- The listing's order, and when a worker may take the file (later after a failed attempt).
+        listed_at INTEGER NOT NULL,
+        ready_at INTEGER NOT NULL,
+        PRIMARY KEY (source, key, fingerprint)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX ingest_queue_by_source_name ON ingest_queue (source_name, listed_at);
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,6 +7,7 @@ import * as events from './events.js';
 import * as failures from './failures.js';
 import * as gnssRead from './gnss-read.js';
 import { commitGnssDays, commitGnssOrbits, commitGnssStationSettings } from './gnss-write.js';
+import * as queue from './ingest-queue.js';
 import * as ingest from './ingest-status.js';
 import { checkSchema, migrate, schemaVersion } from './migrations.js';
 import { openDatabase } from './open.js';
@@ -67,6 +68,7 @@ function sqliteReader(s: StatementCache): CatalogReader {
       nextBackfill: async (source) => ingest.nextBackfill(s, source),
       backfills: async (limit) => ingest.listBackfills(s, limit),
       doomedCount: async () => retention.doomedCount(s),
+      queuedCount: async (sourceName) => queue.queuedCount(s, sourceName),
     },
     events: {
       after: async (seq, limit) => events.catalogEventsAfter(s, seq, limit),
@@ -105,6 +107,9 @@ function sqliteWriterMembers(member: Member, commitDoomingReplaced: RetentionWri
       markBackfill: member(ingest.markBackfill),
       claimFile: member(ingest.claimFile),
       releaseClaim: member(ingest.releaseClaim),
+      enqueueFiles: member(queue.enqueueFiles),
+      takeQueuedFiles: member(queue.takeQueuedFiles),
+      finishQueuedFile: member(queue.finishQueuedFile),
     },
     events: { prune: member(events.pruneCatalogEvents) },
     retention: {
