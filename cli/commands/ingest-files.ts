@@ -25,13 +25,7 @@ export async function ingestFiles({ positionals }: CommandArgs, pool: Level2Pool
 async function ingestListedFiles(positionals: string[], planner: CutParallelPlanner): Promise<number> {
   const source = new LocalFileSource();
   const files: SourceObject[] = [];
-  try {
-    for await (const file of source.list(positionals)) files.push(file);
-  } catch (e) {
-    const { code, path } = e as NodeJS.ErrnoException;
-    if (code === 'ENOENT' || code === 'EACCES') throw new RadomeError('BAD_INPUT', `${path}: ${code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}`);
-    throw e;
-  }
+  for await (const file of source.list(positionals)) files.push(file);
   const ctx = { ...(await openIngestContext(loadConfig())), planFile: planner.planFile };
   try {
     // On a terminal a bar shows a folder's progress; per-file lines would scroll it away, so only

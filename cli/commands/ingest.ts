@@ -36,6 +36,7 @@ Usage: radome ingest once --source level2 --site KLOT [--site KIWX] --from <ISO>
        radome ingest once --source level3 --site KLOT --product N0H [--product DAA] --from <ISO> --to <ISO>
        radome ingest once --source gnss --station YORK [--station CEDA] --from <ISO> --to <ISO>
        radome ingest once --source orbits --from <ISO> --to <ISO>
+       radome ingest once --source local --path <folder> [--path <folder>] --from <ISO> --to <ISO>
 
 Lists the source bucket (RADOME_LEVEL2_BUCKET, default the public NOAA/Unidata Level 2 bucket;
 RADOME_LEVEL2_ENDPOINT for an S3-compatible mirror) for volumes that start in [from, to) and
@@ -48,7 +49,8 @@ file are skipped. With --source orbits, fetches the daily orbit files of those G
 RADOME_ORBIT_BROADCAST_ARCHIVE and RADOME_ORBIT_PRECISE_ARCHIVE (templates with {yyyy} {yy} {ddd}
 {wwww}; RADOME_GNSS_TOKEN as a bearer token): RADOME_ORBIT_CHOICE=gnssrefl (default) takes broadcast
 orbits before 2021 day 137 and precise ones from it, as gnssrefl does; both, broadcast or precise
-otherwise. Exit status 1 when any file failed.`,
+otherwise. With --source local, ingests the files under each --path (or RADOME_LOCAL_PATHS) whose
+modification time lies in [from, to). Exit status 1 when any file failed.`,
   options: { source: { type: 'string', default: 'level2' }, ...SOURCE_LIST_OPTIONS, from: { type: 'string' }, to: { type: 'string' } },
   run: async (args) => (await import('./ingest-once.js')).ingestOnce(args),
 };

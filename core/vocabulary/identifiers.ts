@@ -1,5 +1,3 @@
-import { RadomeError, type RadomeErrorCode } from '../errors.js';
-
 /**
  * One kind of identifier users type (in flags, config, CLI options, queries): its rule and how
  * messages name it. Each kind is defined once, in ./radar-site.ts, ./gnss-station.ts and
@@ -12,14 +10,4 @@ export interface IdentifierKind {
   readonly one: string;
   /** Several: "4-letter ICAO radar ids". */
   readonly many: string;
-}
-
-/** Splits a comma or space separated list, upper-cases each item and checks it; `code` names the error. */
-export function parseIdentifierList(raw: string, kind: IdentifierKind, name: string, code: RadomeErrorCode = 'CONFIG'): string[] {
-  const items = raw
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((s) => s.toUpperCase());
-  for (const s of items) if (!kind.test(s)) throw new RadomeError(code, `${name}: "${s}" is not ${kind.one}`);
-  return items;
 }

@@ -1,5 +1,5 @@
 /** radome's vocabulary: every identifier, name list and id shape, defined once and imported everywhere else. */
-export { parseIdentifierList, type IdentifierKind } from './identifiers.js';
+export type { IdentifierKind } from './identifiers.js';
 export { RADAR_SITE, isLevel3RadarId, isRadarSiteId } from './radar-site.js';
 export { GNSS_STATION, isGnssStationId } from './gnss-station.js';
 export { PRODUCT_CATEGORIES, PRODUCT_MNEMONIC_KIND, isProductMnemonic, type ProductCategoryName } from './level3-product.js';
