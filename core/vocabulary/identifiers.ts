@@ -11,3 +11,13 @@ export interface IdentifierKind {
   /** Several: "4-letter ICAO radar ids". */
   readonly many: string;
 }
+
+declare const brand: unique symbol;
+
+/**
+ * A string proven to be one kind of id (by its parser or guard, ./radar-site.ts…): ids of
+ * different kinds that share a shape (a radar site and a GNSS station are both 4 characters) are
+ * different types, so one cannot be passed where the other is expected. At run time it is the plain
+ * string.
+ */
+export type Branded<Kind extends string> = string & { readonly [brand]: Kind };

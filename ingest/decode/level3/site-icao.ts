@@ -1,4 +1,4 @@
-import { isLevel3RadarId, isRadarSiteId } from '../../../core/vocabulary/index.js';
+import { isLevel3RadarId, isRadarSiteId, type RadarSiteId } from '../../../core/vocabulary/index.js';
 
 /**
  * Level 3 AWIPS ids and file names name the radar with 3 letters ("LOT"). The 4-letter ICAO is
@@ -35,10 +35,12 @@ const TDWR_CODES = { min: 180, max: 199 };
  * 4-letter ICAO for a 3-letter Level 3 radar id, or null if `radarId` is not 3 letters. A 4-letter
  * id is returned upper-cased as it is. `productCode` decides the TDWR 'T' prefix when known.
  */
-export function siteIcaoFromRadarId(radarId: string, productCode?: number): string | null {
+export function siteIcaoFromRadarId(radarId: string, productCode?: number): RadarSiteId | null {
   const id = radarId.trim().toUpperCase();
   if (isRadarSiteId(id)) return id;
   if (!isLevel3RadarId(id)) return null;
-  if (productCode !== undefined && productCode >= TDWR_CODES.min && productCode <= TDWR_CODES.max) return `T${id}`;
-  return NON_CONUS_ICAO[id] ?? `K${id}`;
+  const tdwr = productCode !== undefined && productCode >= TDWR_CODES.min && productCode <= TDWR_CODES.max;
+  const icao = tdwr ? `T${id}` : (NON_CONUS_ICAO[id] ?? `K${id}`);
+  // A Level 3 id may hold digits, an ICAO may not: such an id names no radar.
+  return isRadarSiteId(icao) ? icao : null;
 }
