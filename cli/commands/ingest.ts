@@ -10,15 +10,18 @@ const files: Command = {
   name: 'files',
   summary: 'ingest files or folders from disk (format recognised by content)',
   usage: `
-Usage: radome ingest files <path…>
+Usage: radome ingest files [--station SSSS] <path…>
 
 Ingests each file (folders are walked) whatever its name: NEXRAD Level 2 volumes (Archive II,
 bzip2 records, gzip-wrapped), NEXRAD Level 3 products (with or without a WMO heading) and RINEX
 observation files (2.x, 3.x, 4.x, Hatanaka, in .Z, .gz, .bz2 or .zip). Bad files are reported, recorded and quarantined; the rest go on.
 A Level 2 volume whose header names no radar (1990s files) takes it from its file name
-(SITEYYYYMMDD_HHMMSS…). Shows a progress bar on a terminal when there is more than one file.
+(SITEYYYYMMDD_HHMMSS…). A RINEX observation file is catalogued under the station its name
+(ssssdddf.yyo, SSSS00CCC_R_…) or else its MARKER NAME gives; --station names it instead (for files
+named otherwise, or whose marker is not the station's code) and applies to every RINEX observation
+file of the command. Shows a progress bar on a terminal when there is more than one file.
 Exit status 1 when any file failed.`,
-  options: {},
+  options: { station: { type: 'string' } },
   run: async (args) => {
     // The cut pool's threads start before the command's other modules load (~150 ms of CPU, the
     // catalog, the formats, the renderers), so on an idle core they boot meanwhile.
