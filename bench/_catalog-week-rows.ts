@@ -3,7 +3,7 @@
 // bulk loader (SQLite now, PostgreSQL later) is filled with the same rows.
 import type { BBox, Corners } from '../core/geo.js';
 import { nexradSiteIds, nexradSiteLocation } from '../core/nexrad-sites.js';
-import { level2SweepId, level2VolumeId, level3ProductId } from '../core/vocabulary/index.js';
+import { level2SweepId, level2VolumeId, level3ProductId, type VolumeId } from '../core/vocabulary/index.js';
 import { productByMnemonic } from '../ingest/decode/level3/products.js';
 import { level2ObjectStem, level2ZarrPrefix } from '../ingest/level2/volume-id.js';
 import { level3ObjectStem, level3StormCellsKey } from '../ingest/level3/product-id.js';
@@ -111,7 +111,7 @@ function level3Key(site: string, mnemonic: string, t: number): string {
   return `${site.slice(1)}_SDUS5${mnemonic.charCodeAt(0) % 10}_${mnemonic}${site.slice(1)}_${stamp}`;
 }
 
-function sweepsOf(site: RadarSiteRow, volumeId: string, start: number, cuts: readonly Cut[], cutMs: number[]): SweepRow[] {
+function sweepsOf(site: RadarSiteRow, volumeId: VolumeId, start: number, cuts: readonly Cut[], cutMs: number[]): SweepRow[] {
   const { bbox, corners } = overlayBox(site, 460);
   const sweeps: SweepRow[] = [];
   let t = start;

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { level2VolumeId, parseRadarSiteId, type SweepId } from '../core/vocabulary/index.js';
 import { ingestPlanOf, planRadomeFile } from '../ingest/plan-file.js';
 import { DerivedFields, type DerivedRequest } from '../server/radar-time/derived-fields.js';
 import { createRadomeServer } from '../server/index.js';
@@ -27,20 +28,18 @@ const HOUR = 3_600_000;
 const T0 = Date.UTC(2024, 5, 1);
 const NATIONAL_SITES = 160;
 
-const volumeIdAt = (site: string, t: number) => `${site}${new Date(t).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_')}`;
-
 /** Copies of one stored volume at `site`, every 5 min from `start`, all reading its sweep store. */
 async function commitCopies(catalog: Catalog, site: RadarSiteRow, volume: VolumeRow, sweeps: SweepRow[], start: number, count: number): Promise<void> {
   for (let k = 0; k < count; k++) {
     const scanStart = start + k * 5 * MIN;
     const shift = scanStart - volume.scanStart;
-    const id = volumeIdAt(site.id, scanStart);
+    const id = level2VolumeId(site.id, scanStart);
     const file = { source: 'bench', key: `${id}_V06`, fingerprint: id, size: 1, ingestedAt: T0 };
     await catalog.writer.radar.commitVolume({
       file,
       site,
       volume: { ...volume, id, site: site.id, scanStart, scanEnd: volume.scanEnd + shift, sourceKey: file.key, sourceFingerprint: id },
-      sweeps: sweeps.map((s) => ({ ...s, id: `${id}/${s.id.split('/')[1]}`, volumeId: id, site: site.id, startTime: s.startTime + shift, endTime: s.endTime + shift })),
+      sweeps: sweeps.map((s) => ({ ...s, id: `${id}/${s.id.split('/')[1]}` as SweepId, volumeId: id, site: site.id, startTime: s.startTime + shift, endTime: s.endTime + shift })),
     });
   }
 }
@@ -48,7 +47,7 @@ async function commitCopies(catalog: Catalog, site: RadarSiteRow, volume: Volume
 /** Sites on a 16 × 10 grid over the CONUS, ~250 km apart. */
 function nationalSites(): RadarSiteRow[] {
   return Array.from({ length: NATIONAL_SITES }, (_, k) => ({
-    id: `Z${String.fromCharCode(65 + (Math.floor(k / 26) % 26))}${String.fromCharCode(65 + (k % 26))}${String.fromCharCode(65 + Math.floor(k / 676))}`,
+    id: parseRadarSiteId(`Z${String.fromCharCode(65 + (Math.floor(k / 26) % 26))}${String.fromCharCode(65 + (k % 26))}${String.fromCharCode(65 + Math.floor(k / 676))}`, 'bench site'),
     latitude: 27 + Math.floor(k / 16) * 2.2,
     longitude: -122 + (k % 16) * 3.5,
     heightM: 300,

@@ -16,7 +16,7 @@ import { decodeArchiveII, MOMENTS } from '../ingest/decode/level2/index.js';
 import { locationOf } from '../ingest/level2/plan.js';
 import { encodeSweepStore } from '../ingest/level2/sweep-store.js';
 import { level2ZarrPrefix } from '../ingest/level2/volume-id.js';
-import { level2VolumeId } from '../core/vocabulary/index.js';
+import { level2VolumeId, parseRadarSiteId } from '../core/vocabulary/index.js';
 import { ingestPlanOf, planRadomeFile } from '../ingest/plan-file.js';
 import { openCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
@@ -36,7 +36,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   const renderSize = loadConfig(process.env).renderSize;
   const file = { source: 'bench', key: samplePath, size: bytes.length, fingerprint: 'bench' };
   const volume = decodeArchiveII(bytes);
-  const id = level2VolumeId(volume.site, volume.volumeStart);
+  const id = level2VolumeId(parseRadarSiteId(volume.site, samplePath), volume.volumeStart);
   const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, id);
   const location = locationOf(volume);
   const dir = mkdtempSync(join(tmpdir(), 'radome-bench-zarr-'));

@@ -29,6 +29,7 @@ import { broadcastOrbits, positionVelocityOf, preferPrecise, readRinexNav, readS
 import { readRinex } from '../ingest/decode/rinex/index.js';
 import { satelliteGeometry, type GeometryInput } from '../ingest/gnss/satellite-geometry.js';
 import { median, report, timeRuns, type BenchRow } from './harness.js';
+import { parseGnssStationId } from '../core/vocabulary/index.js';
 
 const dir = join(process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data'), 'gnss', 'orbits');
 const files = ['slac1180.21o', 'brdc1180.21n', 'COD0MGXFIN_20211180000_01D_05M_ORB.SP3'].map((f) => join(dir, f));
@@ -221,7 +222,16 @@ async function reflectorHeightRows(): Promise<BenchRow[]> {
       await objects.putMany(batch);
       await catalog.writer.gnss.commitDays({
         file: { source: 'bench', key: `year-${k}`, fingerprint: 'x', size: 0, ingestedAt: 1 },
-        station: { id: 'MCHL', name: null, longName: null, latitude: settings.latitude, longitude: settings.longitude, heightM: settings.heightM, receiverType: null, antennaType: null },
+        station: {
+          id: parseGnssStationId('MCHL', 'bench station'),
+          name: null,
+          longName: null,
+          latitude: settings.latitude,
+          longitude: settings.longitude,
+          heightM: settings.heightM,
+          receiverType: null,
+          antennaType: null,
+        },
         days,
       });
     }

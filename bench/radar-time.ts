@@ -10,6 +10,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { level2SweepId, level2VolumeId, parseRadarSiteId } from '../core/vocabulary/index.js';
 import { decodeLevel3, stormCellsOf } from '../ingest/decode/level3/index.js';
 import { radarFrameSweeps } from '../server/radar-time/frames.js';
 import { createRadomeServer } from '../server/index.js';
@@ -23,7 +24,7 @@ import { derivedFieldRows } from './_derived-fields.js';
 const RUNS = 21;
 const T0 = Date.UTC(2024, 4, 20, 0, 0, 0);
 const VOLUMES = 288;
-const SITE = { id: 'KTLX', latitude: 35.333, longitude: -97.278, heightM: 370 };
+const SITE = { id: parseRadarSiteId('KTLX', 'bench site'), latitude: 35.333, longitude: -97.278, heightM: 370 };
 /** VCP 212 with one SAILS repeat: split lowest cuts, then the higher cuts with every moment. */
 const CUTS: Array<[number, string[]]> = [
   [0.5, ['REF', 'ZDR', 'PHI', 'RHO', 'CFP']],
@@ -43,14 +44,14 @@ async function fillCatalog(path: string): Promise<number> {
   try {
     for (let v = 0; v < VOLUMES; v++) {
       const scanStart = T0 + v * 300_000;
-      const id = `KTLX${new Date(scanStart).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_')}`;
+      const id = level2VolumeId(SITE.id, scanStart);
       const file = { source: 'bench', key: `${id}_V06`, fingerprint: `v${v}`, size: 1, ingestedAt: T0 };
       const rows: SweepRow[] = [];
       CUTS.forEach(([angle, moments], c) => {
         for (const moment of moments) {
           const name = `e${String(c + 1).padStart(2, '0')}-${moment}`;
           rows.push({
-            id: `${id}/${name}`,
+            id: level2SweepId(id, c + 1, moment),
             volumeId: id,
             site: SITE.id,
             elevationNumber: c + 1,

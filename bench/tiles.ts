@@ -22,11 +22,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { nexradSiteIds, nexradSiteLocation } from '../core/nexrad-sites.js';
-import { decodeArchiveII, type Level2Volume } from '../ingest/decode/level2/index.js';
+import { decodeArchiveII } from '../ingest/decode/level2/index.js';
 import { encodeSweepStore } from '../ingest/level2/sweep-store.js';
 import { level2ObjectStem, level2ZarrPrefix } from '../ingest/level2/volume-id.js';
-import { level2SweepId, level2VolumeId } from '../core/vocabulary/index.js';
-import { polarGridOf, locationOf, volumeRows } from '../ingest/level2/plan.js';
+import { level2SweepId, level2VolumeId, parseRadarSiteId, type RadarSiteId } from '../core/vocabulary/index.js';
+import { polarGridOf, locationOf, volumeRows, withSite, type SitedVolume } from '../ingest/level2/plan.js';
 import { colorScaleForMoment } from '../ingest/render/index.js';
 import { PolarTileSource, renderTile, tileRange } from '../ingest/render/render-tile.js';
 import { StoredGridSource } from '../server/tiles/grid-source.js';
@@ -65,7 +65,7 @@ const template = decodeArchiveII(
   }),
 );
 
-function syntheticVolume(site: string, start: number): Level2Volume {
+function syntheticVolume(site: RadarSiteId, start: number): SitedVolume {
   const loc = nexradSiteLocation(site)!;
   const shift = start - template.volumeStart;
   return {
@@ -78,7 +78,7 @@ function syntheticVolume(site: string, start: number): Level2Volume {
 }
 
 /** Writes a decoded volume as ingest does for tiles: its catalog rows and its Zarr sweep store (no overlays). */
-async function store(catalog: Catalog, objects: FileObjectStore, volume: Level2Volume): Promise<void> {
+async function store(catalog: Catalog, objects: FileObjectStore, volume: SitedVolume): Promise<void> {
   const location = locationOf(volume);
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
   const zarrKey = level2ZarrPrefix(volume.site, volume.volumeStart, volumeId);
@@ -128,10 +128,12 @@ const catalogPath = join(dir, 'catalog.db');
 const objects = new FileObjectStore(join(dir, 'objects'), { durable: false });
 const writer = await openCatalog(catalogPath);
 const samplePath = sampleFile('nexrad/level2/KLOT20220317_000842_V06');
-const sample = samplePath ? decodeArchiveII(readFileSync(samplePath)) : syntheticVolume('KLOT', T - 86_400_000);
+const sample = samplePath
+  ? withSite(decodeArchiveII(readFileSync(samplePath)), { source: 'bench', key: samplePath, size: 0, fingerprint: '' })
+  : syntheticVolume(parseRadarSiteId('KLOT', 'bench site'), T - 86_400_000);
 await store(writer, objects, sample);
 // 24 h of KTLX at 5 min, and one volume at each of 160 CONUS sites at T.
-for (let i = 0; i < 288; i++) await store(writer, objects, syntheticVolume('KTLX', T - 86_400_000 + i * 300_000));
+for (let i = 0; i < 288; i++) await store(writer, objects, syntheticVolume(parseRadarSiteId('KTLX', 'bench site'), T - 86_400_000 + i * 300_000));
 // 160 of the 162 NEXRAD sites (KTLX has the series): the ~145 in the CONUS frame and some beyond it
 // (Alaska, Hawaii, Puerto Rico, Guam), which a national composite reads and the frame leaves out.
 const mosaicSites = nexradSiteIds()

@@ -1,7 +1,6 @@
 import { loadDaemonConfig, sourceConfig, sourceList, type DaemonConfig } from '../core/daemon-config.js';
 import { RadomeError } from '../core/errors.js';
-import type { SourceList } from '../core/source-settings.js';
-import { parseIdentifierList } from '../core/vocabulary/index.js';
+import { parseList, type SourceList } from '../core/source-settings.js';
 import { ingestSourceNamed, ingestSources, type IngestSource, type SourceLists } from '../ingest/sources/registry.js';
 import type { TimeWindow } from '../ingest/sources/types.js';
 import { parseInstant, type CommandArgs } from './args.js';
@@ -38,7 +37,7 @@ export function sourceListsOf(source: IngestSource, values: Values, fallback: (l
   for (const list of settings.lists) {
     const { field, option, kind } = list;
     const raw = (values[option] as unknown as string[] | undefined) ?? [];
-    const given = raw.flatMap((v) => parseIdentifierList(v, kind, `--${option} ${v}`, 'BAD_INPUT'));
+    const given = raw.flatMap((v) => parseList(v, kind, `--${option} ${v}`, 'BAD_INPUT'));
     const items = given.length ? given : fallback(list);
     if (!items?.length) {
       const orSet = items ? `, or set ${settings.env}_${field.toUpperCase()}` : '';

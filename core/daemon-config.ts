@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import type { BucketConfig } from './config.js';
 import { RadomeError } from './errors.js';
 import { parseIsoDuration } from './iso-duration.js';
-import { SOURCE_NAMES, SOURCES, type SourceSettings } from './source-settings.js';
-import { parseIdentifierList, type IdentifierKind } from './vocabulary/index.js';
+import { listItem, parseList, SOURCE_NAMES, SOURCES, type ListKind, type SourceSettings } from './source-settings.js';
 
 export interface ScheduleConfig {
   enabled: boolean;
@@ -123,12 +122,12 @@ class Fields {
     }
   }
 
-  list(key: string, kind: IdentifierKind): string[] | undefined {
+  list(key: string, kind: ListKind): string[] | undefined {
     const v = this.obj[key];
     if (v === undefined) return undefined;
     if (!Array.isArray(v)) this.fail(key, `must be a list of ${kind.many}`);
     return v.map((item, i) => {
-      const s = typeof item === 'string' ? item.toUpperCase() : '';
+      const s = typeof item === 'string' ? listItem(item, kind) : '';
       if (!kind.test(s)) this.fail(`${key}[${i}]`, `${JSON.stringify(item)} is not ${kind.one}`);
       return s;
     });
@@ -143,12 +142,12 @@ function envInt(env: Env, name: string, min: number, max: number): number | unde
   return n;
 }
 
-function envList(env: Env, name: string, kind: IdentifierKind): string[] | undefined {
+function envList(env: Env, name: string, kind: ListKind): string[] | undefined {
   const raw = env[name];
-  return raw === undefined ? undefined : parseIdentifierList(raw, kind, name);
+  return raw === undefined ? undefined : parseList(raw, kind, name);
 }
 
-const SOURCE_NAME: IdentifierKind = {
+const SOURCE_NAME: ListKind = {
   test: (s) => (SOURCE_NAMES as readonly string[]).includes(s.toLowerCase()),
   one: `a source name (${SOURCE_NAMES.join(', ')})`,
   many: 'source names',

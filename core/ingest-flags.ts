@@ -1,10 +1,9 @@
 import { RadomeError } from './errors.js';
 import { parseIsoDuration } from './iso-duration.js';
-import { SOURCES } from './source-settings.js';
-import type { IdentifierKind } from './vocabulary/index.js';
+import { SOURCES, splitList, type ListKind } from './source-settings.js';
 
-/** Each source list's flag (`level2.sites`, `level3.products`, `gnss.stations`…) and its identifiers. */
-const LIST_FLAGS = new Map<string, IdentifierKind>(SOURCES.flatMap((s) => s.lists.map((l): [string, IdentifierKind] => [`${s.name}.${l.field}`, l.kind])));
+/** Each source list's flag (`level2.sites`, `level3.products`, `gnss.stations`, `local.paths`…) and what each holds. */
+const LIST_FLAGS = new Map<string, ListKind>(SOURCES.flatMap((s) => s.lists.map((l): [string, ListKind] => [`${s.name}.${l.field}`, l.kind])));
 const FLAG_NAMES = ['ingest.paused', 'retention.olderThan', ...LIST_FLAGS.keys()];
 
 /** Throws BAD_INPUT unless `name` is a flag the daemon knows. */
@@ -16,7 +15,7 @@ export function checkFlagName(name: string): void {
 /**
  * Flags the daemon reads from the catalog at every pass (so a server in another process can set
  * them): `ingest.paused` (true/false, all sources), `<source>.<list>` for each list a source
- * follows (`level2.sites`, `level3.products`, `gnss.stations`…: comma lists that replace the
+ * follows (`level2.sites`, `level3.products`, `gnss.stations`, `local.paths`…: comma lists that replace the
  * configured ones), `retention.olderThan` (an ISO 8601 duration or "off").
  */
 export function validateIngestFlag(name: string, value: string): string {
@@ -37,10 +36,7 @@ export function validateIngestFlag(name: string, value: string): string {
     return v.toUpperCase();
   }
   const kind = LIST_FLAGS.get(name)!;
-  const items = v
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((s) => s.toUpperCase());
+  const items = splitList(v, kind);
   if (items.length === 0 || !items.every((s) => kind.test(s))) throw bad(`a comma-separated list of ${kind.many}`);
   return items.join(',');
 }

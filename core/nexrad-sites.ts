@@ -1,3 +1,5 @@
+import type { RadarSiteId } from './vocabulary/index.js';
+
 /**
  * WSR-88D (NEXRAD) radar sites: ICAO id → latitude, longitude (WGS84 degrees) and ground elevation
  * (metres above sea level, null where the source lists none). From NOAA's Historical Observing
@@ -182,6 +184,6 @@ export function nexradSiteLocation(icao: string): SiteLocation | null {
 }
 
 /** Every known NEXRAD site id. */
-export function nexradSiteIds(): string[] {
-  return Object.keys(SITES);
+export function nexradSiteIds(): RadarSiteId[] {
+  return Object.keys(SITES) as RadarSiteId[];
 }

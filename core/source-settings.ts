@@ -1,4 +1,42 @@
+import { RadomeError, type RadomeErrorCode } from './errors.js';
 import { GNSS_STATION, PRODUCT_MNEMONIC_KIND, RADAR_SITE, type IdentifierKind } from './vocabulary/index.js';
+
+/**
+ * What one list of a source holds: identifiers of the vocabulary (upper-cased, separated by commas
+ * or spaces, each checked by its rule) or, with `asWritten`, file system paths (kept as written and
+ * separated by commas only, since a path may hold spaces and its case matters).
+ */
+export interface ListKind extends IdentifierKind {
+  readonly asWritten?: true;
+}
+
+/** File or folder paths (the local folder source): relative ones are taken from the working directory. */
+export const PATH_LIST: ListKind = {
+  test: (path) => path !== '' && !path.includes('\0'),
+  one: 'a file or folder path',
+  many: 'file or folder paths',
+  asWritten: true,
+};
+
+/** One item as a list keeps it: an identifier upper-cased, a path trimmed. */
+export function listItem(raw: string, kind: ListKind): string {
+  return kind.asWritten ? raw.trim() : raw.toUpperCase();
+}
+
+/** The items of a list written in one string (an environment variable, a flag, a CLI option's value), unchecked. */
+export function splitList(raw: string, kind: ListKind): string[] {
+  return raw
+    .split(kind.asWritten ? ',' : /[\s,]+/)
+    .map((s) => listItem(s, kind))
+    .filter(Boolean);
+}
+
+/** splitList, each item checked; `name` (the variable, flag or option) and `code` make the error. */
+export function parseList(raw: string, kind: ListKind, name: string, code: RadomeErrorCode = 'CONFIG'): string[] {
+  const items = splitList(raw, kind);
+  for (const s of items) if (!kind.test(s)) throw new RadomeError(code, `${name}: "${s}" is not ${kind.one}`);
+  return items;
+}
 
 /**
  * The read-only half of each ingest source's descriptor: its name, the lists it follows (each one
@@ -8,11 +46,11 @@ import { GNSS_STATION, PRODUCT_MNEMONIC_KIND, RADAR_SITE, type IdentifierKind } 
  * server loop over this list; how a source lists and fetches is in ingest/sources/registry.ts.
  */
 export interface SourceList {
-  /** Flag suffix and config field: `sites`, `stations`, `products`. */
+  /** Flag suffix and config field: `sites`, `stations`, `products`, `paths`. */
   readonly field: string;
   /** The CLI option of `radome ingest once|backfill` (repeatable). */
   readonly option: string;
-  readonly kind: IdentifierKind;
+  readonly kind: ListKind;
   /** Followed when neither config nor environment names any. */
   readonly defaults: readonly string[];
 }
@@ -62,6 +100,14 @@ export const SOURCES = [
   },
   // Daily orbit files (RADOME_ORBIT_*_ARCHIVE templates): one listing per pass, no lists.
   { name: 'orbits', configKey: 'orbits', env: 'RADOME_ORBITS', schedule: { enabled: false, everySeconds: 6 * 3600, windowMinutes: 3 * 24 * 60 }, lists: [] },
+  // Local folders (a drop folder, a mounted archive): files whose modification time lies in the window.
+  {
+    name: 'local',
+    configKey: 'local',
+    env: 'RADOME_LOCAL',
+    schedule: { enabled: false, everySeconds: 60, windowMinutes: 24 * 60 },
+    lists: [{ field: 'paths', option: 'path', kind: PATH_LIST, defaults: [] }],
+  },
 ] as const satisfies readonly SourceSettings[];
 
 export type SourceName = (typeof SOURCES)[number]['name'];

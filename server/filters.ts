@@ -1,7 +1,7 @@
 // GraphQL arguments → store filters. Every rejection is a BAD_USER_INPUT error whose message says
 // what to change.
 import { GraphQLError } from 'graphql';
-import { isRadarSiteId } from '../core/vocabulary/index.js';
+import { isRadarSiteId, type RadarSiteId } from '../core/vocabulary/index.js';
 import type { PageArgs, SweepFilter, VolumeFilter } from '../store/catalog/index.js';
 import { SortOrder } from './types/enums.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgsInput, type SweepFilterInput, type VolumeFilterInput, type VolumeSweepsArgs } from './types/inputs.js';
@@ -11,7 +11,7 @@ export function badUserInput(message: string): GraphQLError {
 }
 
 /** ICAO ids are 4 letters; input is accepted in any case and upper-cased. */
-export function parseSiteId(raw: string, argName = 'site'): string {
+export function parseSiteId(raw: string, argName = 'site'): RadarSiteId {
   const id = raw.trim().toUpperCase();
   if (!isRadarSiteId(id)) {
     throw badUserInput(`${argName} must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);

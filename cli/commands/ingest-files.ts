@@ -1,5 +1,6 @@
 import { loadConfig } from '../../core/config.js';
 import { RadomeError } from '../../core/errors.js';
+import { type GnssStationId, parseGnssStationId } from '../../core/vocabulary/index.js';
 import { createCutParallelPlanner, type CutParallelPlanner } from '../../ingest/cut-parallel-planner.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import type { Level2Pool } from '../../ingest/level2/parallel-decode.js';
@@ -10,28 +11,26 @@ import { printOutcome, printSummary, printTotals } from '../ingest-summary.js';
 import { createProgress } from '../progress.js';
 import { openIngestContext } from '../runtime.js';
 
-/** `radome ingest files <path…>`: every file named or under a named folder, one at a time. */
-export async function ingestFiles({ positionals }: CommandArgs, pool: Level2Pool | null): Promise<number> {
+/**
+ * `radome ingest files [--station SSSS] <path…>`: every file named or under a named folder, one at
+ * a time; RINEX observation files under the station `--station` names, when given.
+ */
+export async function ingestFiles({ positionals, values }: CommandArgs, pool: Level2Pool | null): Promise<number> {
   // `pool` (started by the caller before this module loaded) is the planner's to close.
   const planner = createCutParallelPlanner(pool);
   try {
     if (positionals.length === 0) throw new RadomeError('BAD_INPUT', 'radome ingest files: name at least one file or folder');
-    return await ingestListedFiles(positionals, planner);
+    const station = values.station === undefined ? undefined : parseGnssStationId(String(values.station), '--station');
+    return await ingestListedFiles(positionals, planner, station);
   } finally {
     await planner.close();
   }
 }
 
-async function ingestListedFiles(positionals: string[], planner: CutParallelPlanner): Promise<number> {
+async function ingestListedFiles(positionals: string[], planner: CutParallelPlanner, station: GnssStationId | undefined): Promise<number> {
   const source = new LocalFileSource();
   const files: SourceObject[] = [];
-  try {
-    for await (const file of source.list(positionals)) files.push(file);
-  } catch (e) {
-    const { code, path } = e as NodeJS.ErrnoException;
-    if (code === 'ENOENT' || code === 'EACCES') throw new RadomeError('BAD_INPUT', `${path}: ${code === 'ENOENT' ? 'no such file or folder' : 'permission denied'}`);
-    throw e;
-  }
+  for await (const file of source.list(positionals)) files.push(station ? { ...file, station } : file);
   const ctx = { ...(await openIngestContext(loadConfig())), planFile: planner.planFile };
   try {
     // On a terminal a bar shows a folder's progress; per-file lines would scroll it away, so only

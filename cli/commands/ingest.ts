@@ -10,15 +10,18 @@ const files: Command = {
   name: 'files',
   summary: 'ingest files or folders from disk (format recognised by content)',
   usage: `
-Usage: radome ingest files <path…>
+Usage: radome ingest files [--station SSSS] <path…>
 
 Ingests each file (folders are walked) whatever its name: NEXRAD Level 2 volumes (Archive II,
 bzip2 records, gzip-wrapped), NEXRAD Level 3 products (with or without a WMO heading) and RINEX
 observation files (2.x, 3.x, 4.x, Hatanaka, in .Z, .gz, .bz2 or .zip). Bad files are reported, recorded and quarantined; the rest go on.
 A Level 2 volume whose header names no radar (1990s files) takes it from its file name
-(SITEYYYYMMDD_HHMMSS…). Shows a progress bar on a terminal when there is more than one file.
+(SITEYYYYMMDD_HHMMSS…). A RINEX observation file is catalogued under the station its name
+(ssssdddf.yyo, SSSS00CCC_R_…) or else its MARKER NAME gives; --station names it instead (for files
+named otherwise, or whose marker is not the station's code) and applies to every RINEX observation
+file of the command. Shows a progress bar on a terminal when there is more than one file.
 Exit status 1 when any file failed.`,
-  options: {},
+  options: { station: { type: 'string' } },
   run: async (args) => {
     // The cut pool's threads start before the command's other modules load (~150 ms of CPU, the
     // catalog, the formats, the renderers), so on an idle core they boot meanwhile.
@@ -36,6 +39,7 @@ Usage: radome ingest once --source level2 --site KLOT [--site KIWX] --from <ISO>
        radome ingest once --source level3 --site KLOT --product N0H [--product DAA] --from <ISO> --to <ISO>
        radome ingest once --source gnss --station YORK [--station CEDA] --from <ISO> --to <ISO>
        radome ingest once --source orbits --from <ISO> --to <ISO>
+       radome ingest once --source local --path <folder> [--path <folder>] --from <ISO> --to <ISO>
 
 Lists the source bucket (RADOME_LEVEL2_BUCKET, default the public NOAA/Unidata Level 2 bucket;
 RADOME_LEVEL2_ENDPOINT for an S3-compatible mirror) for volumes that start in [from, to) and
@@ -48,7 +52,8 @@ file are skipped. With --source orbits, fetches the daily orbit files of those G
 RADOME_ORBIT_BROADCAST_ARCHIVE and RADOME_ORBIT_PRECISE_ARCHIVE (templates with {yyyy} {yy} {ddd}
 {wwww}; RADOME_GNSS_TOKEN as a bearer token): RADOME_ORBIT_CHOICE=gnssrefl (default) takes broadcast
 orbits before 2021 day 137 and precise ones from it, as gnssrefl does; both, broadcast or precise
-otherwise. Exit status 1 when any file failed.`,
+otherwise. With --source local, ingests the files under each --path (or RADOME_LOCAL_PATHS) whose
+modification time lies in [from, to). Exit status 1 when any file failed.`,
   options: { source: { type: 'string', default: 'level2' }, ...SOURCE_LIST_OPTIONS, from: { type: 'string' }, to: { type: 'string' } },
   run: async (args) => (await import('./ingest-once.js')).ingestOnce(args),
 };

@@ -1,5 +1,3 @@
-import { RadomeError, type RadomeErrorCode } from '../errors.js';
-
 /**
  * One kind of identifier users type (in flags, config, CLI options, queries): its rule and how
  * messages name it. Each kind is defined once, in ./radar-site.ts, ./gnss-station.ts and
@@ -14,12 +12,12 @@ export interface IdentifierKind {
   readonly many: string;
 }
 
-/** Splits a comma or space separated list, upper-cases each item and checks it; `code` names the error. */
-export function parseIdentifierList(raw: string, kind: IdentifierKind, name: string, code: RadomeErrorCode = 'CONFIG'): string[] {
-  const items = raw
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map((s) => s.toUpperCase());
-  for (const s of items) if (!kind.test(s)) throw new RadomeError(code, `${name}: "${s}" is not ${kind.one}`);
-  return items;
-}
+declare const brand: unique symbol;
+
+/**
+ * A string proven to be one kind of id (by its parser or guard, ./radar-site.ts…): ids of
+ * different kinds that share a shape (a radar site and a GNSS station are both 4 characters) are
+ * different types, so one cannot be passed where the other is expected. At run time it is the plain
+ * string.
+ */
+export type Branded<Kind extends string> = string & { readonly [brand]: Kind };

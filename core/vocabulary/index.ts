@@ -1,7 +1,7 @@
 /** radome's vocabulary: every identifier, name list and id shape, defined once and imported everywhere else. */
-export { parseIdentifierList, type IdentifierKind } from './identifiers.js';
-export { RADAR_SITE, isLevel3RadarId, isRadarSiteId } from './radar-site.js';
-export { GNSS_STATION, isGnssStationId } from './gnss-station.js';
+export type { Branded, IdentifierKind } from './identifiers.js';
+export { RADAR_SITE, isLevel3RadarId, isRadarSiteId, parseRadarSiteId, type RadarSiteId } from './radar-site.js';
+export { GNSS_STATION, isGnssStationId, parseGnssStationId, type GnssStationId } from './gnss-station.js';
 export { PRODUCT_CATEGORIES, PRODUCT_MNEMONIC_KIND, isProductMnemonic, type ProductCategoryName } from './level3-product.js';
 export { RADAR_MOMENTS, isRadarMoment, type Moment } from './radar-moment.js';
-export { isProductId, isSweepId, isVolumeId, level2SweepId, level2VolumeId, level3ProductId } from './catalog-ids.js';
+export { isProductId, isSweepId, isVolumeId, level2SweepId, level2VolumeId, level3ProductId, type ProductId, type SweepId, type VolumeId } from './catalog-ids.js';

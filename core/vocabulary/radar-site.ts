@@ -1,4 +1,8 @@
-import type { IdentifierKind } from './identifiers.js';
+import { RadomeError, type RadomeErrorCode } from '../errors.js';
+import type { Branded, IdentifierKind } from './identifiers.js';
+
+/** A 4-letter ICAO radar site id (KLOT), checked. */
+export type RadarSiteId = Branded<'RadarSiteId'>;
 
 /**
  * The one rule every radar site id passes, wherever it comes from (volume header, message 31
@@ -6,8 +10,15 @@ import type { IdentifierKind } from './identifiers.js';
  */
 const RADAR_SITE_ID = /^[A-Z]{4}$/;
 
-export function isRadarSiteId(id: string): boolean {
+export function isRadarSiteId(id: string): id is RadarSiteId {
   return RADAR_SITE_ID.test(id);
+}
+
+/** `raw` (any case, trimmed) as a radar site id; else a `code` error naming `what` (the argument, field or file). */
+export function parseRadarSiteId(raw: string, what: string, code: RadomeErrorCode = 'BAD_INPUT'): RadarSiteId {
+  const id = raw.trim().toUpperCase();
+  if (!isRadarSiteId(id)) throw new RadomeError(code, `${what}: ${JSON.stringify(raw)} is not ${RADAR_SITE.one}`);
+  return id;
 }
 
 /** Level 3 AWIPS ids and file names name the radar with 3 letters or digits ("LOT"; see ingest/decode/level3/site-icao.ts). */

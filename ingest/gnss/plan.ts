@@ -87,7 +87,7 @@ function splitByDay(obs: SnrObservations): Map<number, SnrObservations> {
  */
 export function planGnssFile(rinex: ReadRinexResult, file: SourceObject, options: Pick<PlanOptions, 'ingestedAt'>): GnssPlan {
   const { header } = rinex;
-  const name = stationNameOf(header, file.key);
+  const name = stationNameOf(header, file.key, file.station);
   const obs = observationsOf(rinex);
   if (obs.count === 0) {
     throw new RadomeError('UNSUPPORTED', `the file has no signal-strength observations (no S1, S2, S1C … values) for station ${name.id}; nothing to store`);

@@ -1,12 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
 import { decodeArchiveII, Level2Assembler, readArchiveRecords, splitArchiveIIRecords } from '../decode/level2/index.js';
-import type { Level2Sweep, Level2Volume, RadarLocation } from '../decode/level2/types.js';
+import type { Level2Sweep, RadarLocation } from '../decode/level2/types.js';
 import { SweepRenderer } from '../render/index.js';
 import type { PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
 import { readRecordsShared, type Level2Pool } from './parallel-decode.js';
-import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, renderCut, withSite, type Level2Plan, type RenderedCut } from './plan.js';
+import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, renderCut, withSite, type Level2Plan, type RenderedCut, type SitedVolume } from './plan.js';
 
 /**
  * Cuts handed to each pool thread at once: one rendering and one waiting, so a thread that
@@ -93,7 +93,7 @@ export async function planArchiveIIParallel(bytes: Uint8Array, file: SourceObjec
     if (assembler.revisitedTakenCut) throw new RevisitedCut();
     if (assembler.location) cuts.add(assembler.location, assembler.takeEndedCuts());
   };
-  let rest: Level2Volume;
+  let rest: SitedVolume;
   let location: RadarLocation;
   try {
     await readRecordsShared(

@@ -11,7 +11,7 @@ import { RadomeError } from '../../core/errors.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
 import { encodeCut, sweepStoreObjects, type EncodedCut } from './sweep-store.js';
 import { level2ObjectStem, level2ZarrPrefix } from './volume-id.js';
-import { level2SweepId, level2VolumeId } from '../../core/vocabulary/index.js';
+import { level2SweepId, level2VolumeId, type RadarSiteId } from '../../core/vocabulary/index.js';
 
 export interface Level2Plan {
   site: RadarSiteRow;
@@ -21,12 +21,15 @@ export interface Level2Plan {
   objects: PlannedObject[];
 }
 
+/** A decoded volume whose radar site is known. */
+export type SitedVolume = Level2Volume & { site: RadarSiteId };
+
 /**
  * The volume with its radar site: the one it states (header, else its radials), else the one its
  * archive key or file name names (1990s headers leave the ICAO blank), else a typed error.
  */
-export function withSite(volume: Level2Volume, file: SourceObject): Level2Volume {
-  if (volume.site) return volume;
+export function withSite(volume: Level2Volume, file: SourceObject): SitedVolume {
+  if (volume.site) return volume as SitedVolume;
   const site = level2SiteFromName(file.key);
   if (site) return { ...volume, site };
   throw new RadomeError(
@@ -146,7 +149,7 @@ export function byElevationNumber(a: RenderedCut, b: RenderedCut): number {
 
 /** A volume's site row and volume row, its scan spanning its cuts' times. */
 export function volumeRows(
-  volume: Pick<Level2Volume, 'site' | 'volumeStart' | 'vcp'>,
+  volume: Pick<SitedVolume, 'site' | 'volumeStart' | 'vcp'>,
   location: RadarLocation,
   cuts: readonly { startTime: number; endTime: number }[],
   sweeps: readonly SweepRow[],
@@ -174,7 +177,7 @@ export function volumeRows(
 }
 
 /** The objects and rows of a volume's rendered cuts (in elevation order). */
-export function planRenderedCuts(volume: Pick<Level2Volume, 'site' | 'volumeStart' | 'vcp'>, location: RadarLocation, cuts: RenderedCut[], file: SourceObject, options: PlanOptions): Level2Plan {
+export function planRenderedCuts(volume: Pick<SitedVolume, 'site' | 'volumeStart' | 'vcp'>, location: RadarLocation, cuts: RenderedCut[], file: SourceObject, options: PlanOptions): Level2Plan {
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
   const zarrKey = level2ZarrPrefix(volume.site, volume.volumeStart, volumeId);
   const objects: PlannedObject[] = [];

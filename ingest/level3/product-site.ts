@@ -1,4 +1,5 @@
 import { RadomeError } from '../../core/errors.js';
+import type { RadarSiteId } from '../../core/vocabulary/index.js';
 import { nexradSiteIds, nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { siteIcaoFromRadarId, type Level3Product } from '../decode/level3/index.js';
 import { parseLevel3Key } from '../sources/level3-keys.js';
@@ -6,9 +7,9 @@ import { parseLevel3Key } from '../sources/level3-keys.js';
 /** Level 3 positions are stated to 0.001°: a known site this close is the product's radar. */
 const SAME_SITE_KM = 3;
 
-function nearestKnownSite(latitude: number, longitude: number): string | null {
+function nearestKnownSite(latitude: number, longitude: number): RadarSiteId | null {
   const cosLat = Math.cos((latitude * Math.PI) / 180);
-  let best: string | null = null;
+  let best: RadarSiteId | null = null;
   let bestKm = SAME_SITE_KM;
   for (const id of nexradSiteIds()) {
     const s = nexradSiteLocation(id)!;
@@ -19,7 +20,7 @@ function nearestKnownSite(latitude: number, longitude: number): string | null {
 }
 
 export interface ProductSite {
-  icao: string;
+  icao: RadarSiteId;
   /** What said so: the AWIPS id in the bytes, the radar position in the bytes, or the file name. */
   from: 'awips-id' | 'position' | 'file-name';
 }

@@ -1,4 +1,4 @@
-import { isRadarSiteId } from '../../core/vocabulary/index.js';
+import { isRadarSiteId, type RadarSiteId } from '../../core/vocabulary/index.js';
 import type { TimeWindow } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 const LEVEL2_KEY = /^(\d{4})\/(\d{2})\/(\d{2})\/([A-Z0-9]{4})\/\4(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})(?:_V\d{2})?(?:\.gz)?$/;
 
 export interface Level2Key {
-  site: string;
+  site: RadarSiteId;
   /** Volume start the name states, epoch ms UTC. */
   time: number;
 }
@@ -32,7 +32,7 @@ const LEVEL2_FILE_NAME = /^([A-Za-z0-9]{4})\d{8}_\d{6}/;
  * The radar site a Level 2 file's key or path names: the archive key's `SITE/` folder, else a file
  * name in the archive's form. Null when neither names a valid site.
  */
-export function level2SiteFromName(key: string): string | null {
+export function level2SiteFromName(key: string): RadarSiteId | null {
   const parsed = parseLevel2Key(key);
   if (parsed) return parsed.site;
   const name = key.slice(Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\')) + 1);

@@ -1,14 +1,14 @@
 // The local folder source: what `radome ingest files` and the bench read from.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalFileSource } from './local-folder.js';
-import type { SourceObject } from './types.js';
+import type { SourceObject, TimeWindow } from './types.js';
 
-async function listed(source: LocalFileSource, paths: string[]): Promise<SourceObject[]> {
+async function listed(source: LocalFileSource, paths: string[], window?: TimeWindow): Promise<SourceObject[]> {
   const out: SourceObject[] = [];
-  for await (const o of source.list(paths)) out.push(o);
+  for await (const o of source.list(paths, window)) out.push(o);
   return out;
 }
 
@@ -45,8 +45,23 @@ describe('LocalFileSource', () => {
     expect(Buffer.compare(await source.fetch(objects[1]!), small)).toBe(0);
   });
 
-  it('a missing path fails the listing, and a vanished file fails its fetch, with ENOENT', async () => {
-    await expect(listed(new LocalFileSource(), [join(dir, 'nope')])).rejects.toMatchObject({ code: 'ENOENT' });
+  it('with a window lists only the files modified in it', async () => {
+    for (const [name, seconds] of [
+      ['before', 999],
+      ['first', 1000],
+      ['inside', 1500],
+      ['at-end', 2000],
+    ] as const) {
+      writeFileSync(join(dir, name), name);
+      utimesSync(join(dir, name), seconds, seconds);
+    }
+    const objects = await listed(new LocalFileSource(), [dir], { from: 1_000_000, to: 2_000_000 });
+    expect(objects.map((o) => o.key)).toEqual([join(dir, 'first'), join(dir, 'inside')]);
+  });
+
+  it('a missing path fails the listing with BAD_INPUT naming it, and a vanished file fails its fetch with ENOENT', async () => {
+    const nope = join(dir, 'nope');
+    await expect(listed(new LocalFileSource(), [nope])).rejects.toMatchObject({ code: 'BAD_INPUT', message: `${nope}: no such file or folder` });
     const gone = { source: 'local', key: join(dir, 'gone'), size: 10, fingerprint: 'size:10:0' };
     await expect(new LocalFileSource().fetch(gone)).rejects.toMatchObject({ code: 'ENOENT' });
   });

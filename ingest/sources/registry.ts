@@ -118,8 +118,17 @@ const orbits: IngestSource = {
   },
 };
 
+const local: IngestSource = {
+  settings: settingsOf('local'),
+  async open() {
+    const { LocalFileSource } = await import('./local-folder.js');
+    const source = new LocalFileSource();
+    return { source, where: 'local disk', listings: ({ paths = [] }, window) => paths.map((path) => ({ what: path, list: () => source.list([path], window) })) };
+  },
+};
+
 /** Every ingest source, one entry per name in core/source-settings.ts (test/ingest-daemon/source-registry.test.ts checks). */
-const INGEST_SOURCES: readonly IngestSource[] = [level2, level2Chunks, level3, gnss, orbits];
+const INGEST_SOURCES: readonly IngestSource[] = [level2, level2Chunks, level3, gnss, orbits, local];
 
 /** The registered sources, in core/source-settings.ts order. */
 export function ingestSources(): readonly IngestSource[] {

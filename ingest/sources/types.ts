@@ -1,3 +1,5 @@
+import type { GnssStationId } from '../../core/vocabulary/index.js';
+
 /** A raw file a source offers, identified by (source, key, fingerprint) so re-ingest is a no-op. */
 export interface SourceObject {
   /** Source id, e.g. `level2:unidata-nexrad-level2` or `local`. */
@@ -9,6 +11,11 @@ export interface SourceObject {
   fingerprint: string;
   /** Scan time the key's layout states, epoch ms UTC. */
   time?: number;
+  /**
+   * The GNSS station a user named for the file (`radome ingest files --station`): a RINEX
+   * observation file is catalogued under it, whatever its name and MARKER NAME say.
+   */
+  station?: GnssStationId;
 }
 
 /** Lists and fetches raw files. Implementations are the I/O edge of ingest. */

@@ -40,7 +40,7 @@ export class RadarTimeResolver {
     const window = await timeWindow(ctx.catalog, site, from, to, STORM_CELLS_MAX_HOURS);
     const cells = await readStormCells(ctx.catalog, ctx.objects, window);
     const ids = [...new Set(cells.flatMap((c) => c.productIds))];
-    const rows = new Map((await ctx.catalog.products.byIds(ids)).flatMap((r) => (r ? [[r.id, productFromRow(r, ctx.objectUrl)] as const] : [])));
+    const rows = new Map<string, ReturnType<typeof productFromRow>>((await ctx.catalog.products.byIds(ids)).flatMap((r) => (r ? [[r.id, productFromRow(r, ctx.objectUrl)] as const] : [])));
     return cells.map((c) =>
       stormCellFrom(
         c,

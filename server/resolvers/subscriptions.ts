@@ -56,7 +56,7 @@ export class SubscriptionResolver {
   @Subscription(() => CatalogEvent, {
     description: 'Every commit of the ingest from now on (optionally only at `sites`): a live ingest log, also when the daemon runs in another process.',
     subscribe: ({ args, context }: Data) => {
-      const sites = Array.isArray(args.sites) && args.sites.length > 0 ? new Set(args.sites.map((s) => parseSiteId(String(s), 'sites'))) : null;
+      const sites = Array.isArray(args.sites) && args.sites.length > 0 ? new Set<string>(args.sites.map((s) => parseSiteId(String(s), 'sites'))) : null;
       return context.events.subscribe((e: CatalogEventRow) => (sites && !sites.has(e.site ?? '') ? [] : [e]));
     },
   })

@@ -1,11 +1,12 @@
 // The GNSS domain of the catalog: stations, station-days and their SNR rollups. Times are ms since
 // 1970-01-01 in the RINEX file's time system (GPS time for almost all files), not UTC; days are
 // GPS days (days since 1970-01-01 in that time system).
+import type { GnssStationId } from '../../core/vocabulary/index.js';
 import type { SourceFileRow } from './ingest.js';
 
 export interface GnssStationRow {
   /** 4-character site code, upper case: CEDA, YORK. */
-  id: string;
+  id: GnssStationId;
   /** MARKER NAME as the file gives it. */
   name: string | null;
   /** 9-character RINEX 3 name (CEDA00USA) when known. */

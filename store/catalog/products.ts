@@ -1,6 +1,6 @@
 // The Level 3 products domain of the catalog. Times are epoch milliseconds UTC.
 import type { BBox, Corners } from '../../core/geo.js';
-import type { ProductCategoryName } from '../../core/vocabulary/index.js';
+import type { ProductCategoryName, ProductId, RadarSiteId } from '../../core/vocabulary/index.js';
 import type { SourceFileRow } from './ingest.js';
 import type { Page, PageArgs, SortOrder } from './paging.js';
 import type { CommitResult, RadarSiteRow } from './radar.js';
@@ -9,8 +9,8 @@ export type { ProductCategoryName };
 
 /** One Level 3 product: rendered (image, bbox, corners) or, for graphic/tabular ones, not. */
 export interface ProductRow {
-  id: string; // e.g. KLOT_N0H_20210131_110630
-  site: string;
+  id: ProductId; // e.g. KLOT_N0H_20210131_110630
+  site: RadarSiteId;
   code: number;
   mnemonic: string;
   name: string;

@@ -1,11 +1,12 @@
 // The Level 2 radar domain of the catalog: sites, volumes and their sweeps. Times are epoch
 // milliseconds UTC.
 import type { BBox, Corners } from '../../core/geo.js';
+import type { RadarSiteId, SweepId, VolumeId } from '../../core/vocabulary/index.js';
 import type { SourceFileRow } from './ingest.js';
 import type { Page, PageArgs, SortOrder } from './paging.js';
 
 export interface RadarSiteRow {
-  id: string; // ICAO, e.g. KLOT
+  id: RadarSiteId; // ICAO, e.g. KLOT
   latitude: number;
   longitude: number;
   heightM: number;
@@ -15,8 +16,8 @@ export interface RadarSiteRow {
 }
 
 export interface VolumeRow {
-  id: string; // e.g. KLOT20220317_000842
-  site: string;
+  id: VolumeId; // e.g. KLOT20220317_000842
+  site: RadarSiteId;
   scanStart: number;
   scanEnd: number;
   vcp: number | null;
@@ -31,9 +32,9 @@ export interface VolumeRow {
 }
 
 export interface SweepRow {
-  id: string; // e.g. KLOT20220317_000842/e01-REF
-  volumeId: string;
-  site: string;
+  id: SweepId; // e.g. KLOT20220317_000842/e01-REF
+  volumeId: VolumeId;
+  site: RadarSiteId;
   elevationNumber: number;
   elevationAngle: number;
   moment: string;

@@ -31,10 +31,13 @@ describe('Level 3 from a bucket with the public key layout', () => {
     { key: level3KeyFor('KLOT', 'N0S', t('2021-01-31T12:00:00Z')), body: velocityProduct(), expected: false },
   ];
 
+  // Lajes, Azores (issue 23's national replay lost its products): a radar whose ICAO does not start with K.
+  const lajes = { key: level3KeyFor('LPLA', 'N0H', t('2021-01-31T12:00:00Z')), body: hydrometeorProduct({ scanTime: t('2021-01-31T12:00:00Z'), awipsId: 'N0HPLA' }) };
+
   beforeAll(async () => {
     s3 = await startS3Server({ buckets: [BUCKET] });
     const client = s3TestClient(s3.endpoint);
-    for (const o of objects) await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: o.key, Body: o.body }));
+    for (const o of [...objects, lajes]) await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: o.key, Body: o.body }));
     client.destroy();
     work = mkdtempSync(join(tmpdir(), 'radome-l3-bucket-'));
     env = {
@@ -85,6 +88,21 @@ describe('Level 3 from a bucket with the public key layout', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/0 ingested, 3 unchanged, 0 failed/);
     expect(run.stdout).toMatch(/0 ingested, 1 unchanged, 0 failed/);
+  });
+
+  it('lists and catalogues the products of a radar outside the contiguous US under its own ICAO (LPLA)', async () => {
+    expect(lajes.key).toBe('PLA_N0H_2021_01_31_12_00_00');
+    const run = await runRadome(['ingest', 'once', '--source', 'level3', '--site', 'LPLA', '--product', 'N0H', '--from', '2021-01-31T11:00:00Z', '--to', '2021-02-01T01:00:00Z'], env);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/1 ingested, 0 unchanged, 0 failed/);
+    const catalog = await openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
+    try {
+      const rows = (await catalog.reader.products.list({ site: 'LPLA' }, { first: 10, after: null })).rows;
+      expect(rows.map((r) => [r.id, r.sourceKey])).toEqual([['LPLA_N0H_20210131_120000', lajes.key]]);
+      expect((await catalog.reader.products.list({ site: 'KPLA' }, { first: 10, after: null })).rows).toEqual([]);
+    } finally {
+      await catalog.close();
+    }
   });
 
   it('says what is missing: no --product, a bad mnemonic', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCommandArgs } from '../../cli/args.js';
 import { ingestCommands } from '../../cli/commands/ingest.js';
-import { level3ProductId } from '../../core/vocabulary/index.js';
+import { level3ProductId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { fileFormats, registerFormat } from '../../ingest/formats/registry.js';
 import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { tinyFormat } from './tiny-format.js';
@@ -54,7 +54,7 @@ describe('a format registered by a test', () => {
     const good = join(dir, 'good.tiny');
     writeFileSync(good, 'TINYPRODUCT KLOT XYZ 2024-05-01T12:00:00Z\n');
     expect(await ingestFiles(good)).toBe(0);
-    const id = level3ProductId('KLOT', 'XYZ', Date.parse('2024-05-01T12:00:00Z'));
+    const id = level3ProductId(parseRadarSiteId('KLOT', 'site'), 'XYZ', Date.parse('2024-05-01T12:00:00Z'));
     const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
       const [row] = await catalog.reader.products.byIds([id]);

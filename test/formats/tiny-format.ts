@@ -2,7 +2,7 @@
 // a text file `TINYPRODUCT <site> <mnemonic> <ISO time>` catalogued as a Level 3 product with its
 // raw bytes kept (no image). Nothing outside this module knows it.
 import { RadomeError } from '../../core/errors.js';
-import { level3ProductId } from '../../core/vocabulary/index.js';
+import { isRadarSiteId, level3ProductId, type RadarSiteId } from '../../core/vocabulary/index.js';
 import type { FileFormat } from '../../ingest/formats/types.js';
 import type { PlannedObject } from '../../ingest/plan-types.js';
 import type { ProductRow, RadarSiteRow } from '../../store/catalog/index.js';
@@ -10,7 +10,7 @@ import type { ProductRow, RadarSiteRow } from '../../store/catalog/index.js';
 const MAGIC = 'TINYPRODUCT ';
 
 export interface TinyProduct {
-  site: string;
+  site: RadarSiteId;
   mnemonic: string;
   scanTime: number;
 }
@@ -28,7 +28,7 @@ export const tinyFormat: FileFormat<TinyProduct, TinyPlan> = {
   decode(bytes) {
     const [, site, mnemonic, time] = new TextDecoder().decode(bytes).trim().split(/\s+/);
     const scanTime = Date.parse(time ?? '');
-    if (!site || !/^[A-Z]{4}$/.test(site) || !mnemonic || !Number.isFinite(scanTime)) throw new RadomeError('CORRUPT', 'a tiny product is TINYPRODUCT <site> <mnemonic> <ISO time>');
+    if (!site || !isRadarSiteId(site) || !mnemonic || !Number.isFinite(scanTime)) throw new RadomeError('CORRUPT', 'a tiny product is TINYPRODUCT <site> <mnemonic> <ISO time>');
     return { site, mnemonic, scanTime };
   },
   plan(bytes, object, options) {

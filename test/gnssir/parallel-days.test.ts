@@ -12,6 +12,7 @@ import { clearReflectorHeightCache, reflectorHeightDays } from '../../server/gns
 import { openCatalog, type Catalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { MCHL_FILES, MCHL_JSON, MCHL_PRESENT, MCHL_REFR } from './mchl-reference.js';
+import { parseGnssStationId } from '../../core/vocabulary/index.js';
 
 const DAYS = PARALLEL_MIN_DAYS + 4;
 const FIRST_DAY = Date.UTC(2024, 0, 1) / 86400e3;
@@ -41,7 +42,7 @@ describe.skipIf(!MCHL_PRESENT)('reflector heights of many days over worker threa
     await objects.putMany(bodies);
     await catalog.writer.gnss.commitDays({
       file: { source: 'test', key: 'days', fingerprint: 'x', size: 0, ingestedAt: 1 },
-      station: { id: 'MCHL', name: null, longName: null, latitude: null, longitude: null, heightM: null, receiverType: null, antennaType: null },
+      station: { id: parseGnssStationId('MCHL', 'test station'), name: null, longName: null, latitude: null, longitude: null, heightM: null, receiverType: null, antennaType: null },
       days,
     });
     await catalog.writer.gnss.commitStationSettings({

@@ -119,7 +119,7 @@ describe('Level 3 products in the catalog', () => {
     const outcome = await ingestObject(ctx, source, source.object('n0h-0'));
     expect(outcome.status).toBe('skipped');
     const row = (await catalog.reader.products.byIds(['KLOT_N0H_20210131_110630']))[0]!;
-    const site = { id: 'KLOT', latitude: 0, longitude: 0, heightM: 0 };
+    const site = { id: row.site, latitude: 0, longitude: 0, heightM: 0 };
     const file = { source: row.source, key: row.sourceKey, fingerprint: row.sourceFingerprint, size: row.sourceSize, ingestedAt: row.ingestedAt };
     expect((await catalog.writer.products.commit({ file, site, product: row })).staleObjectKeys).toEqual([]);
     expect((await catalog.reader.products.list({}, { first: 100 })).rows).toEqual(before);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestObject } from '../../ingest/ingest-object.js';
-import { level3ProductId } from '../../core/vocabulary/index.js';
+import { level3ProductId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { createRadomeServer } from '../../server/index.js';
 import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -20,7 +20,7 @@ const HOUR = 3_600_000;
 const KLOT_TENTHS = [5, 23, 11, 23, 7];
 const KILX = { latitude: 40.151, longitude: -89.337 };
 
-const daaId = (site: string, hour: number) => level3ProductId(site, 'DAA', SCAN_TIME + hour * HOUR);
+const daaId = (site: string, hour: number) => level3ProductId(parseRadarSiteId(site, 'site'), 'DAA', SCAN_TIME + hour * HOUR);
 const iso = (hour: number) => new Date(SCAN_TIME + hour * HOUR).toISOString();
 
 describe('latestPrecipitation: the largest accumulation per site and code, and the product stating it', () => {

@@ -1,6 +1,7 @@
 // The catalog's contract, run against each engine (SQLite, PostgreSQL): the same calls give the
 // same results, keyset cursors' order and ties included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRadarSiteId, type VolumeId } from '../../core/vocabulary/index.js';
 import { expectRadomeError } from '../support/radome-failure.js';
 import { encodeCursor } from '../../store/catalog/index.js';
 import type { Catalog, Page, PageArgs, ProductRow, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/catalog/index.js';
@@ -165,9 +166,9 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const { catalog: c } = await fresh();
       const good = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) });
       const cases: [string, (i: typeof good) => void, RegExp][] = [
-        ['site', (i) => (i.site = { ...i.site, id: 'KTLX' }), /site row is KTLX/],
+        ['site', (i) => (i.site = { ...i.site, id: parseRadarSiteId('KTLX', 'site') }), /site row is KTLX/],
         ['file', (i) => (i.file = { ...i.file, fingerprint: 'x' }), /not the committed/],
-        ['sweep volume', (i) => (i.sweeps[3] = { ...i.sweeps[3]!, volumeId: 'other' }), /belongs to/],
+        ['sweep volume', (i) => (i.sweeps[3] = { ...i.sweeps[3]!, volumeId: 'other' as VolumeId }), /belongs to/],
         ['duplicate', (i) => i.sweeps.push(i.sweeps[0]!), /appears twice/],
         ['time', (i) => (i.sweeps[0] = { ...i.sweeps[0]!, startTime: 1.5 }), /whole number/],
         ['backwards', (i) => (i.sweeps[0] = { ...i.sweeps[0]!, endTime: i.sweeps[0]!.startTime - 1 }), /ends before it starts/],
@@ -996,7 +997,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const before = await dump();
       const bad = structuredClone(input);
       bad.sweeps = bad.sweeps.slice(0, 3);
-      bad.site = { ...bad.site, id: 'KTLX' };
+      bad.site = { ...bad.site, id: parseRadarSiteId('KTLX', 'site') };
       await expectRadomeError(() => c.writer.retention.commitDoomingReplaced('level2', input.volume.id, 1, (w) => w.radar.commitVolume(bad)), 'BAD_INPUT');
       expect(await dump()).toEqual(before);
       expect(await c.reader.ingest.doomedCount()).toBe(0);

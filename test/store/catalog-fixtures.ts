@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseGnssStationId, type ProductId, type RadarSiteId, type SweepId, type VolumeId } from '../../core/vocabulary/index.js';
 import type {
   CommitGnssDaysInput,
   CommitLevel2VolumeInput,
@@ -15,10 +16,13 @@ import type {
 } from '../../store/catalog/index.js';
 import { DAY_SECONDS, ROLLUP_LEVELS } from '../../store/gnss/rollup-levels.js';
 
+// Fixture ids are written out in their shapes; the casts stand for the parsers real input goes through.
+const siteId = (id: string) => id as RadarSiteId;
+
 export const SITES: Record<string, RadarSiteRow> = {
-  KLOT: { id: 'KLOT', latitude: 41.6044, longitude: -88.0847, heightM: 202 },
-  KTLX: { id: 'KTLX', latitude: 35.3331, longitude: -97.2778, heightM: 370 },
-  KAMX: { id: 'KAMX', latitude: 25.6111, longitude: -80.4128, heightM: 4 },
+  KLOT: { id: siteId('KLOT'), latitude: 41.6044, longitude: -88.0847, heightM: 202 },
+  KTLX: { id: siteId('KTLX'), latitude: 35.3331, longitude: -97.2778, heightM: 370 },
+  KAMX: { id: siteId('KAMX'), latitude: 25.6111, longitude: -80.4128, heightM: 4 },
 };
 
 export const MOMENTS = ['REF', 'VEL', 'SW'] as const;
@@ -53,13 +57,13 @@ export function makeVolume(spec: VolumeSpec): CommitLevel2VolumeInput {
   const site = SITES[spec.site]!;
   const elevations = spec.elevations ?? ELEVATIONS;
   const sweepMs = (spec.sweepSeconds ?? 20) * 1000;
-  const id = `${spec.site}${stamp(spec.start)}`;
+  const id = `${spec.site}${stamp(spec.start)}` as VolumeId;
   const source = spec.source ?? 'level2:test-bucket';
   const key = spec.key ?? `${stamp(spec.start).slice(0, 8)}/${spec.site}/${id}_V06`;
   const fingerprint = spec.fingerprint ?? `"etag-${id}"`;
   const volume: VolumeRow = {
     id,
-    site: spec.site,
+    site: site.id,
     scanStart: spec.start,
     scanEnd: spec.start + elevations.length * sweepMs,
     vcp: 212,
@@ -77,9 +81,9 @@ export function makeVolume(spec: VolumeSpec): CommitLevel2VolumeInput {
     for (const moment of MOMENTS) {
       const stem = `radar/level2/${spec.site}/${id}/e${String(number).padStart(2, '0')}-${moment}`;
       sweeps.push({
-        id: `${id}/e${String(number).padStart(2, '0')}-${moment}`,
+        id: `${id}/e${String(number).padStart(2, '0')}-${moment}` as SweepId,
         volumeId: id,
-        site: spec.site,
+        site: site.id,
         elevationNumber: number,
         elevationAngle: angle,
         moment,
@@ -136,13 +140,13 @@ export interface ProductSpec {
 /** A synthetic Level 3 commit: a product with its objects under radar/level3/. */
 export function makeProduct(spec: ProductSpec): CommitLevel3ProductInput {
   const site = SITES[spec.site]!;
-  const id = `${spec.site}_${spec.mnemonic}_${stamp(spec.scanTime)}`;
+  const id = `${spec.site}_${spec.mnemonic}_${stamp(spec.scanTime)}` as ProductId;
   const stem = `radar/level3/${spec.site}/${id}`;
   const key = spec.key ?? `${spec.site}_${spec.mnemonic}_${spec.scanTime}`;
   const bbox: [number, number, number, number] = [site.longitude - 2, site.latitude - 2, site.longitude + 2, site.latitude + 2];
   const product: ProductRow = {
     id,
-    site: spec.site,
+    site: site.id,
     code: spec.code,
     mnemonic: spec.mnemonic,
     name: `product ${spec.code}`,
@@ -222,7 +226,7 @@ export function makeGnssDays(station: string, days: number[], key = `${station}-
   });
   return {
     file: { source: 'gnss:test', key, fingerprint: `"etag-${key}"`, size: 1234, ingestedAt: 1_700_000_000_000 },
-    station: { id: station, name: station, longName: null, latitude: 40, longitude: -105, heightM: 1600, receiverType: 'RX', antennaType: 'ANT' },
+    station: { id: parseGnssStationId(station, 'fixture station'), name: station, longName: null, latitude: 40, longitude: -105, heightM: 1600, receiverType: 'RX', antennaType: 'ANT' },
     days: commits,
   };
 }

@@ -9,6 +9,7 @@ import { openPostgresCatalog } from '../../store/catalog/postgres/postgres-catal
 import { postgresSkipReason, usePostgres } from '../support/postgres-server.js';
 import { tempDbPath } from './catalog-fixtures.js';
 import { readBack } from './catalog-week-readback.js';
+import { type ProductId } from '../../core/vocabulary/index.js';
 
 const skip = postgresSkipReason();
 const HOUR = 3_600_000;
@@ -43,7 +44,11 @@ if (skip) {
         }
         // Triggers are back on: a product committed after the load is counted in its hour.
         const next = items.at(-1)!.products.find((p) => p.product.category === 'PRECIPITATION')!;
-        const later = { ...next, product: { ...next.product, id: `${next.product.id}x`, scanTime: next.product.scanTime + HOUR, sourceKey: 'later' }, file: { ...next.file, key: 'later' } };
+        const later = {
+          ...next,
+          product: { ...next.product, id: `${next.product.id}x` as ProductId, scanTime: next.product.scanTime + HOUR, sourceKey: 'later' },
+          file: { ...next.file, key: 'later' },
+        };
         for (const c of [pg, lite]) await c.writer.products.commit(later);
         const window = [t, t + 28 * HOUR] as const;
         expect(await pg.reader.products.codeCounts({ from: window[0], to: window[1] })).toEqual(await lite.reader.products.codeCounts({ from: window[0], to: window[1] }));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll } from 'vitest';
+import { level2SweepId, level2VolumeId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import type { BBox, Corners } from '../../ingest/render/types.js';
 import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/file-store.js';
@@ -18,8 +19,8 @@ const VOLUME_SCAN_MS = 270_000;
 const CUT_MS = 20_000;
 
 export const SITES: RadarSiteRow[] = [
-  { id: 'KLOT', latitude: 41.6045, longitude: -88.0847, heightM: 202 },
-  { id: 'KILX', latitude: 40.1505, longitude: -89.3368, heightM: 177 },
+  { id: parseRadarSiteId('KLOT', 'fixture'), latitude: 41.6045, longitude: -88.0847, heightM: 202 },
+  { id: parseRadarSiteId('KILX', 'fixture'), latitude: 40.1505, longitude: -89.3368, heightM: 177 },
 ];
 /** Volumes per site; KDVN-like sites with none are tested by asking for an absent id. */
 export const VOLUME_COUNTS: Record<string, number> = { KLOT: 12, KILX: 4 };
@@ -29,11 +30,6 @@ export const CUTS = [
   { angle: 1.5, moments: ['REF', 'VEL'] },
 ] as const;
 export const SWEEPS_PER_VOLUME = CUTS.reduce((n, c) => n + c.moments.length, 0);
-
-function volumeId(site: string, start: number): string {
-  const iso = new Date(start).toISOString(); // 2022-03-17T00:05:00.000Z
-  return `${site}${iso.slice(0, 10).replace(/-/g, '')}_${iso.slice(11, 19).replace(/:/g, '')}`;
-}
 
 function keyPrefix(site: string, start: number, id: string): string {
   const d = new Date(start).toISOString();
@@ -87,7 +83,7 @@ export async function createRadarFixture(): Promise<RadarFixture> {
       const { bbox, corners } = geometry(site);
       for (let v = 0; v < VOLUME_COUNTS[site.id]!; v++) {
         const scanStart = T0 + siteIndex * 120_000 + v * VOLUME_EVERY_MS;
-        const id = volumeId(site.id, scanStart);
+        const id = level2VolumeId(site.id, scanStart);
         const sourceKey = `/data/${id}_V06`;
         const file = { source: 'local', key: sourceKey, fingerprint: `size:1000:${v}`, size: 1000, ingestedAt: T0 + 86_400_000 };
         const volume: VolumeRow = {
@@ -110,7 +106,7 @@ export async function createRadarFixture(): Promise<RadarFixture> {
             const name = `e${String(c + 1).padStart(2, '0')}-${moment}`;
             const prefix = `${keyPrefix(site.id, scanStart, id)}/${name}`;
             const sweep: SweepRow = {
-              id: `${id}/${name}`,
+              id: level2SweepId(id, c + 1, moment),
               volumeId: id,
               site: site.id,
               elevationNumber: c + 1,

@@ -10,7 +10,7 @@ import { decodeArchiveII, momentCodeValues, MOMENTS, type Level2Volume } from '.
 import { locationOf } from '../../ingest/level2/plan.js';
 import { encodeSweepStore } from '../../ingest/level2/sweep-store.js';
 import { level2ZarrPrefix } from '../../ingest/level2/volume-id.js';
-import { level2VolumeId } from '../../core/vocabulary/index.js';
+import { level2VolumeId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { MOMENT_VARIABLES } from '../../store/radar/sweep-store-layout.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
@@ -49,7 +49,7 @@ interface Report {
 async function checkWithXarray(volume: Level2Volume, name: string): Promise<Report> {
   const root = join(dir, name);
   const objects = new FileObjectStore(join(root, 'objects'), { durable: false });
-  const id = level2VolumeId(volume.site, volume.volumeStart);
+  const id = level2VolumeId(parseRadarSiteId(volume.site, 'the test volume'), volume.volumeStart);
   const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, id);
   const location = locationOf(volume);
   await objects.putMany(encodeSweepStore(prefix, volume, id, location));

@@ -9,7 +9,7 @@ import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { applyRetention } from '../../ingest/retention.js';
 import { level2ZarrPrefix } from '../../ingest/level2/volume-id.js';
-import { level2VolumeId } from '../../core/vocabulary/index.js';
+import { level2VolumeId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { type Catalog, openCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
@@ -25,7 +25,7 @@ async function keysUnder(objects: FileObjectStore, prefix: string): Promise<stri
 describe('sweep store lifetime', () => {
   const bytes = encodeArchiveII(volume31());
   const volume = decodeArchiveII(bytes);
-  const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, level2VolumeId(volume.site, volume.volumeStart));
+  const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, level2VolumeId(parseRadarSiteId(volume.site, 'the test volume'), volume.volumeStart));
   const log = pino({ level: 'silent' });
   let dir: string;
   let objects: FileObjectStore;

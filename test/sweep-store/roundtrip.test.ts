@@ -6,7 +6,7 @@ import { decodeArchiveII, MOMENTS, type Level2Sweep, type Level2Volume, type Mom
 import { locationOf } from '../../ingest/level2/plan.js';
 import { encodeSweepStore } from '../../ingest/level2/sweep-store.js';
 import { level2ZarrPrefix } from '../../ingest/level2/volume-id.js';
-import { level2VolumeId } from '../../core/vocabulary/index.js';
+import { level2VolumeId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { readStoredSweep } from '../../store/radar/sweep-store-read.js';
 import { RadomeError } from '../../core/errors.js';
@@ -27,7 +27,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Writes the volume's sweep store into a fresh file object store; gives the store and prefix. */
 async function store(volume: Level2Volume, name: string): Promise<{ objects: FileObjectStore; prefix: string }> {
   const objects = new FileObjectStore(join(dir, name), { durable: false });
-  const id = level2VolumeId(volume.site, volume.volumeStart);
+  const id = level2VolumeId(parseRadarSiteId(volume.site, 'the test volume'), volume.volumeStart);
   const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, id);
   await objects.putMany(encodeSweepStore(prefix, volume, id, locationOf(volume)));
   return { objects, prefix };
@@ -115,7 +115,7 @@ describe('sweep store metadata kept per version', () => {
     expect(first.location).toEqual(locationOf(volume));
     // The volume ingested again from a file that states another location: a new version of the store.
     const moved = { ...volume, location: { ...locationOf(volume), latitude: 35.3 } };
-    const id = level2VolumeId(volume.site, volume.volumeStart);
+    const id = level2VolumeId(parseRadarSiteId(volume.site, 'the test volume'), volume.volumeStart);
     await objects.putMany(encodeSweepStore(prefix, moved, id, moved.location));
     expect((await readStoredSweep(objects, prefix, 1, ['REF'], 1)).location.latitude).toBe(first.location.latitude);
     expect((await readStoredSweep(objects, prefix, 1, ['REF'], 2)).location.latitude).toBeCloseTo(35.3, 5);

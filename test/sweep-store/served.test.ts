@@ -10,7 +10,7 @@ import * as zarr from 'zarrita';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { level2ZarrPrefix } from '../../ingest/level2/volume-id.js';
-import { level2VolumeId } from '../../core/vocabulary/index.js';
+import { level2VolumeId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { createRadomeServer } from '../../server/index.js';
 import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -26,7 +26,7 @@ const OLDER = Date.UTC(2021, 0, 1);
 describe('sweep store: written at ingest, found from the catalog, served under /objects', () => {
   const bytes = encodeArchiveII(volume31());
   const volume = decodeArchiveII(bytes);
-  const id = level2VolumeId(volume.site, volume.volumeStart);
+  const id = level2VolumeId(parseRadarSiteId(volume.site, 'the test volume'), volume.volumeStart);
   const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, id);
   let dir: string;
   let base: string;

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { postGraphql } from '../support/radar-fixture.js';
-import { level2VolumeId } from '../../core/vocabulary/index.js';
+import { level2VolumeId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
 import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -44,7 +44,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
       if (outcome.status !== 'ingested') throw new Error(`ingesting ${key}: ${outcome.status === 'failed' ? outcome.error.message : outcome.status}`);
       if (key.startsWith('level3-')) continue;
       const volume = decodeArchiveII(source.files.get(key)!);
-      volumeId = level2VolumeId(volume.site, volume.volumeStart);
+      volumeId = level2VolumeId(parseRadarSiteId(volume.site, 'the test volume'), volume.volumeStart);
       zarrPrefix = (await writer.reader.radar.volumesByIds([volumeId]))[0]!.zarrKey!;
     }
   } finally {

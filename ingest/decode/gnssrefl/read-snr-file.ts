@@ -1,4 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
+import { type GnssStationId, isGnssStationId } from '../../../core/vocabulary/index.js';
 import type { SnrObservations } from '../../../store/gnss/snr-parquet.js';
 
 /**
@@ -9,7 +10,7 @@ import type { SnrObservations } from '../../../store/gnss/snr-parquet.js';
  * the name. Lines starting with % are comments.
  */
 export interface GnssreflSnrFile {
-  station: string;
+  station: GnssStationId;
   /** GPS day number (days since 1970) from the name. */
   day: number;
   /** The "66" of .snr66: gnssrefl's elevation-mask option the file was written with. */
@@ -25,14 +26,15 @@ export const SNR_FILE_CODES = ['S6', 'S1', 'S2', 'S5', 'S7', 'S8'] as const;
 const NAME = /(?:^|[\\/])([a-z0-9]{4})(\d{3})0\.(\d{2})\.snr(\d{2})(?:\.(?:gz|xz|Z|bz2))?$/i;
 
 /** Station, day and SNR type from a gnssrefl SNR file name; null when the name is not one. */
-export function snrFileName(path: string): { station: string; day: number; snrType: number } | null {
+export function snrFileName(path: string): { station: GnssStationId; day: number; snrType: number } | null {
   const m = NAME.exec(path);
   if (!m) return null;
   const yy = Number(m[3]);
   const year = yy < 80 ? 2000 + yy : 1900 + yy;
   const doy = Number(m[2]);
-  if (doy < 1 || doy > 366) return null;
-  return { station: m[1]!.toUpperCase(), day: Date.UTC(year, 0, 1) / 86400e3 + doy - 1, snrType: Number(m[4]) };
+  const station = m[1]!.toUpperCase();
+  if (doy < 1 || doy > 366 || !isGnssStationId(station)) return null;
+  return { station, day: Date.UTC(year, 0, 1) / 86400e3 + doy - 1, snrType: Number(m[4]) };
 }
 
 /** True when the bytes look like a gnssrefl SNR file: the first data line is 7 to 11 numbers, satellite first. */

@@ -1,5 +1,5 @@
 import { RadomeError } from '../../../core/errors.js';
-import { isRadarSiteId } from '../../../core/vocabulary/index.js';
+import { isRadarSiteId, type RadarSiteId } from '../../../core/vocabulary/index.js';
 import { maxDecompressedBytes } from '../containers/decompression-budget.js';
 import { gunzip } from '../containers/gunzip.js';
 import { isMsOfDay, nexradTime } from './nexrad-time.js';
@@ -15,7 +15,7 @@ export interface ArchiveIIHeader {
   /** Volume start, epoch ms UTC. */
   volumeStart: number;
   /** ICAO from the header, upper case ("" when the header leaves it blank). */
-  site: string;
+  site: RadarSiteId | '';
 }
 
 /** An Archive II file cut into its LDM records. */

@@ -1,4 +1,5 @@
 import type { Level2Sweep, RadarLocation } from '../../../core/radar-sweep.js';
+import type { RadarSiteId } from '../../../core/vocabulary/index.js';
 
 // The decoders' name for the one moment list (core/vocabulary/radar-moment.ts).
 export { RADAR_MOMENTS as MOMENTS, type Moment } from '../../../core/vocabulary/index.js';
@@ -10,8 +11,8 @@ export const BELOW_THRESHOLD = 0;
 export const RANGE_FOLDED = 1;
 
 export interface Level2Volume {
-  /** 4-letter ICAO identifier, upper case. */
-  site: string;
+  /** 4-letter ICAO identifier, upper case; "" when neither the header nor the radials name one (see ingest/level2/plan.ts withSite). */
+  site: RadarSiteId | '';
   /** Volume start from the Archive II volume header, epoch ms UTC. */
   volumeStart: number;
   /** Volume coverage pattern number, null when no metadata says it. */

@@ -1,3 +1,4 @@
+import type { RadarSiteId } from '../../../core/vocabulary/index.js';
 import type { GridPool } from './grid-pool.js';
 import { GridBudget } from './limits.js';
 import { SweepBuilder } from './sweep-builder.js';
@@ -18,7 +19,7 @@ export class VolumeState {
   /** Elevation angles of the cuts message 5 plans, degrees. */
   plannedCuts: Float32Array | null = null;
   /** ICAO of the first message 31 radial (used when the volume header has none). */
-  radialSite = '';
+  radialSite: RadarSiteId | '' = '';
   endOfVolume = false;
   /** Grid bytes held by the volume's cuts, bounded (limits.ts). */
   readonly gridBudget = new GridBudget();

@@ -5,6 +5,7 @@
  * bzip2-compressed products that is the message as if it were uncompressed, as the ICD's own block
  * offsets count.
  */
+import type { RadarSiteId } from '../../../core/vocabulary/index.js';
 import type { Level3ProductInfo } from './products.js';
 
 /** The WMO abbreviated heading and AWIPS identifier lines that precede products on NOAAPort. */
@@ -244,7 +245,7 @@ export interface TabularBlock {
 export interface Level3Product {
   wmo: WmoHeader | null;
   /** 4-letter ICAO of the radar when derivable from the AWIPS id (see siteIcaoFromRadarId). */
-  siteIcao: string | null;
+  siteIcao: RadarSiteId | null;
   message: MessageHeader;
   description: ProductDescription;
   /** Registry entry for the product code, null for codes radome does not know. */

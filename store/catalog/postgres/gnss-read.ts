@@ -17,7 +17,7 @@ export function listGnssStations(db: PgSession): Promise<GnssStationRow[]> {
 
 export async function getGnssStations(db: PgSession, ids: readonly string[]): Promise<(GnssStationRow | null)[]> {
   const rows = await db.rows<GnssStationRow>(`SELECT ${STATION_COLUMNS} FROM gnss_stations WHERE id = ANY(?)`, [[...ids]]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map<string, GnssStationRow>(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 

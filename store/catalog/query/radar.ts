@@ -102,7 +102,7 @@ export function groupByVolume(volumeIds: readonly string[], records: unknown[][]
 /** Volume records (at most one a site) in the order of `siteIds`, null for a site without one. */
 export function bySite(siteIds: readonly string[], records: unknown[][]): (VolumeRow | null)[] {
   const rows = records.map(volumeFromValues);
-  const found = new Map(rows.map((r) => [r.site, r]));
+  const found = new Map<string, VolumeRow>(rows.map((r) => [r.site, r]));
   return siteIds.map((id) => found.get(id) ?? null);
 }
 

@@ -19,7 +19,7 @@ export function listGnssStations(statements: StatementCache): GnssStationRow[] {
 
 export function getGnssStations(statements: StatementCache, ids: readonly string[]): (GnssStationRow | null)[] {
   const rows = statements.prepare(`SELECT ${STATION_COLUMNS} FROM gnss_stations WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as GnssStationRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byId = new Map<string, GnssStationRow>(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 

@@ -1,4 +1,5 @@
 import type { BBox, Corners } from '../../../core/geo.js';
+import type { ProductId, RadarSiteId } from '../../../core/vocabulary/index.js';
 import type { ProductCategoryName, ProductRow } from '../products.js';
 import { cornersOf } from './rows.js';
 
@@ -18,8 +19,8 @@ export function productFromValues(v: unknown[]): ProductRow {
   const corners = v[16] as string | null;
   const bounded = west !== null && south !== null && east !== null && north !== null;
   return {
-    id: v[0] as string,
-    site: v[1] as string,
+    id: v[0] as ProductId,
+    site: v[1] as RadarSiteId,
     code: v[2] as number,
     mnemonic: v[3] as string,
     name: v[4] as string,

@@ -1,4 +1,5 @@
 import type { BBox, Corners } from '../../../core/geo.js';
+import type { RadarSiteId, SweepId, VolumeId } from '../../../core/vocabulary/index.js';
 import type { SweepRow, VolumeRow } from '../radar.js';
 
 /** SELECT lists whose aliases give the row types' field names directly. */
@@ -9,15 +10,16 @@ export const FAILURE_COLUMNS = `source, key, fingerprint, attempts, first_failed
   quarantine_key AS quarantineKey`;
 
 // Row reads are raw (StatementCache.prepareRaw): each *_COLUMNS list is read by position by the
-// *FromValues function below it, so the two change together.
+// *FromValues function below it, so the two change together. Ids are read back as the branded
+// types they were written as: only checked ids reach the catalog.
 
 export const VOLUME_COLUMNS = `id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size,
   source_fingerprint, ingested_at, zarr_key`;
 
 export function volumeFromValues(v: unknown[]): VolumeRow {
   return {
-    id: v[0] as string,
-    site: v[1] as string,
+    id: v[0] as VolumeId,
+    site: v[1] as RadarSiteId,
     scanStart: v[2] as number,
     scanEnd: v[3] as number,
     vcp: v[4] as number | null,
@@ -40,9 +42,9 @@ export function sweepFromValues(v: unknown[]): SweepRow {
   const east = v[16] as number;
   const north = v[17] as number;
   return {
-    id: v[0] as string,
-    volumeId: v[1] as string,
-    site: v[2] as string,
+    id: v[0] as SweepId,
+    volumeId: v[1] as VolumeId,
+    site: v[2] as RadarSiteId,
     elevationNumber: v[3] as number,
     elevationAngle: v[4] as number,
     moment: v[5] as string,
