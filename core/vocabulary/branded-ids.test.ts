@@ -1,6 +1,6 @@
 // Branded ids: parsers and guards give the branded type, the id constructors take and give them,
 // and (checked by `tsc -p .`, which compiles this file) one kind of id is refused where another is
-// expected even when both are 4-character strings. The catalog's rows: core/vocabulary/catalog-row-ids.test.ts.
+// expected even when both are 4-character strings. The catalog's rows: store/catalog/catalog-row-ids.test.ts.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type GnssStationId,

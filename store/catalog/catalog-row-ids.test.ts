@@ -1,8 +1,8 @@
 // The catalog's row types carry branded ids (core/vocabulary): `tsc -p . --noEmit` fails when a row
 // would take an id of another kind, or an unchecked string.
 import { describe, expect, it } from 'vitest';
-import { level2VolumeId, level3ProductId, parseGnssStationId, parseRadarSiteId } from './index.js';
-import type { GnssStationRow, ProductRow, RadarSiteRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
+import { level2VolumeId, level3ProductId, parseGnssStationId, parseRadarSiteId } from '../../core/vocabulary/index.js';
+import type { GnssStationRow, ProductRow, RadarSiteRow, SweepRow, VolumeRow } from './index.js';
 
 describe('catalog row ids', () => {
   it('take only ids of their own kind', () => {
