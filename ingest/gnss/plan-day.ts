@@ -5,21 +5,23 @@ import type { PlannedObject } from '../plan-types.js';
 import { buildSnrElevationRollups, buildSnrRollups } from './rollups.js';
 
 function epochCount(obs: SnrObservations): number {
+  const { count: n, times } = obs;
   let count = 0;
   let last = NaN;
-  for (let i = 0; i < obs.count; i++) {
-    if (obs.times[i] !== last) count++;
-    last = obs.times[i]!;
+  for (let i = 0; i < n; i++) {
+    if (times[i] !== last) count++;
+    last = times[i]!;
   }
   return count;
 }
 
 /** First and last epoch, whole ms (the catalog's unit): floor and ceiling, so sub-ms epochs stay inside. */
 function timeRange(obs: SnrObservations): [number, number] {
+  const { count, times } = obs;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < obs.count; i++) {
-    const t = obs.times[i]!;
+  for (let i = 0; i < count; i++) {
+    const t = times[i]!;
     if (t < min) min = t;
     if (t > max) max = t;
   }
@@ -28,10 +30,11 @@ function timeRange(obs: SnrObservations): [number, number] {
 
 /** Distinct satellites of the day: keys are 16-bit, so a table rather than a Set of 50,000 adds. */
 function satelliteCount(obs: SnrObservations): number {
+  const { count: n, satellites } = obs;
   const seen = new Uint8Array(1 << 16);
   let count = 0;
-  for (let i = 0; i < obs.count; i++) {
-    const key = obs.satellites[i]!;
+  for (let i = 0; i < n; i++) {
+    const key = satellites[i]!;
     if (seen[key] === 0) {
       seen[key] = 1;
       count++;
@@ -50,7 +53,12 @@ export interface GnssDaySource {
   geometry?: GnssGeometryKind | null;
 }
 
-/** One station-day of observations → its Parquet object and its catalog rows. Pure. */
+/**
+ * One station-day of observations → its Parquet object and its catalog rows. Pure. The passes over
+ * the rows take the columns into locals first: `obs` comes with and without geometry (two object
+ * shapes), and a property load per row through that polymorphic site would cost more than the
+ * loops' own work.
+ */
 export function planGnssDay(station: string, day: number, obs: SnrObservations, from: GnssDaySource): { object: PlannedObject; commit: GnssDayCommit } {
   const key = snrParquetKey(station, day);
   const body = encodeSnrParquet(obs, { station, day: dayString(day), time_system: from.timeSystem, source: from.sourceKey });

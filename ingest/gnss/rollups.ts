@@ -47,11 +47,13 @@ function merge(into: Slots, key: number, n: number, sum: number, sumSquares: num
 export function buildSnrRollups(obs: SnrObservations, day: number): SnrRollupRows {
   const dayStartS = day * DAY_SECONDS;
   const fine = newSlots();
-  for (let i = 0; i < obs.count; i++) {
-    const q = Math.floor((obs.times[i]! / 1000 - dayStartS) / QUARTER_HOUR_SECONDS);
+  // Columns in locals: `obs` comes with and without geometry (two shapes; see plan-day.ts).
+  const { count, times, values, codeIndex, satellites } = obs;
+  for (let i = 0; i < count; i++) {
+    const q = Math.floor((times[i]! / 1000 - dayStartS) / QUARTER_HOUR_SECONDS);
     if (q < 0 || q >= QUARTERS_PER_DAY) continue;
-    const v = Math.round(obs.values[i]! * SNR_SCALE);
-    merge(fine, (obs.codeIndex[i]! * QUARTERS_PER_DAY + q) * SAT_SPAN + obs.satellites[i]!, 1, v, v * v, v, v);
+    const v = Math.round(values[i]! * SNR_SCALE);
+    merge(fine, (codeIndex[i]! * QUARTERS_PER_DAY + q) * SAT_SPAN + satellites[i]!, 1, v, v * v, v, v);
   }
   const levels = [
     { level: rollupLevel(QUARTER_HOUR_SECONDS, true).id, slots: fine },
@@ -70,18 +72,18 @@ export function buildSnrRollups(obs: SnrObservations, day: number): SnrRollupRow
     merge(levels[2]!.slots, code * QUARTERS_PER_DAY * SAT_SPAN + sat, ...args);
     merge(levels[3]!.slots, code * QUARTERS_PER_DAY * SAT_SPAN + constellationTotal, ...args);
   }
-  const count = levels.reduce((s, l) => s + l.slots.keys.length, 0);
+  const rowCount = levels.reduce((s, l) => s + l.slots.keys.length, 0);
   const rows: SnrRollupRows = {
-    count,
-    level: new Uint8Array(count),
-    codeIndex: new Uint8Array(count),
-    bucket: new Float64Array(count),
-    satellite: new Uint16Array(count),
-    n: new Float64Array(count),
-    sum: new Float64Array(count),
-    sumSquares: new Float64Array(count),
-    min: new Float64Array(count),
-    max: new Float64Array(count),
+    count: rowCount,
+    level: new Uint8Array(rowCount),
+    codeIndex: new Uint8Array(rowCount),
+    bucket: new Float64Array(rowCount),
+    satellite: new Uint16Array(rowCount),
+    n: new Float64Array(rowCount),
+    sum: new Float64Array(rowCount),
+    sumSquares: new Float64Array(rowCount),
+    min: new Float64Array(rowCount),
+    max: new Float64Array(rowCount),
   };
   let r = 0;
   for (const { level, slots } of levels) {

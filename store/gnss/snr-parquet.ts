@@ -83,8 +83,11 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
   const constellations: string[] = [];
   const satIndex = new Uint32Array(n);
   const constellationIndex = new Uint8Array(n);
+  // The columns in locals: `obs` comes in two shapes (with and without geometry), and a property
+  // load per row through a polymorphic inline cache costs more than the loop's own work.
+  const { times: obsTimes, satellites } = obs;
   for (let i = 0; i < n; i++) {
-    const t = obs.times[i]!;
+    const t = obsTimes[i]!;
     if (t !== lastTime) {
       lastTime = t;
       let id = timeIds.get(t);
@@ -92,7 +95,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
       lastId = id;
     }
     timeIndex[i] = lastId;
-    const key = obs.satellites[i]!;
+    const key = satellites[i]!;
     let s = key < SATELLITE_KEYS ? satId[key]! : -1;
     if (s < 0) {
       if (key >= SATELLITE_KEYS || key % 100 === 0) throw new RadomeError('BAD_INPUT', `satellite key ${key} is not constellation × 100 + PRN 01-99`);
