@@ -1,7 +1,7 @@
 import { parquetMetadata, parquetRead, type SchemaElement } from 'hyparquet';
 import { RadomeError } from '../../core/errors.js';
 import { float32Dictionary } from '../parquet/float-dictionary.js';
-import { plainBytes, plainInt64, plainStrings, writeParquetColumns, type ParquetColumn } from '../parquet/write-columns.js';
+import { appendParquetColumns, plainBytes, plainInt64, plainStrings, writeParquetColumns, type ParquetColumn } from '../parquet/write-columns.js';
 import { parseSatellite, satelliteName } from './satellites.js';
 
 /** One station-day of SNR observations as columns (row r = one value of one code, satellite, epoch). */
@@ -123,6 +123,21 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
     createdBy: 'radome',
     keyValueMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
   });
+}
+
+/**
+ * A station-day's Parquet object written by encodeSnrParquet without geometry, with the
+ * elevation, azimuth and edot columns added: the same file encodeSnrParquet writes for the
+ * observations with that geometry, but the five SNR columns are kept as encoded (ingest plans
+ * a day before knowing whether its orbits are stored).
+ */
+export function addSnrGeometry(body: Uint8Array, geometry: SnrGeometry, count: number): Uint8Array {
+  const columns = GEOMETRY_COLUMNS.map((name, k) => geometryColumn(GEOMETRY_SCHEMA[6 + k]!, geometry[name].subarray(0, count)));
+  return appendParquetColumns(
+    body,
+    columns.map((c) => c.element),
+    columns,
+  );
 }
 
 /**
