@@ -65,6 +65,15 @@ describe('addDayGeometry', () => {
     });
   }
 
+  it('writes the same file when the geometry says it is complete (no look for nulls)', () => {
+    const withGeometry = stationDay(false);
+    const complete = { ...withGeometry, geometry: { ...withGeometry.geometry, complete: true } };
+    const { geometry: _, ...without } = withGeometry;
+    const looked = planGnssDay('SLAC', DAY, withGeometry, { ...from, geometry: 'precise' });
+    const told = addDayGeometry(planGnssDay('SLAC', DAY, without, from), complete, 'precise');
+    expect(Buffer.from(told.object.body).equals(Buffer.from(looked.object.body))).toBe(true);
+  });
+
   it('refuses observations other than those the day was planned from', () => {
     const withGeometry = stationDay(false);
     const planned = planGnssDay('SLAC', DAY, { ...withGeometry, count: withGeometry.count - 1, geometry: undefined }, from);

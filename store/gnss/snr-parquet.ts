@@ -25,6 +25,11 @@ export interface SnrGeometry {
   elevation: Float32Array;
   azimuth: Float32Array;
   edot: Float32Array;
+  /**
+   * True when every row has all three values (no NaN), as the geometry's maker knows: the Parquet
+   * writer then need not look for nulls. Absent: the writer looks.
+   */
+  complete?: boolean;
 }
 
 const GEOMETRY_COLUMNS = ['elevation', 'azimuth', 'edot'] as const;
@@ -108,7 +113,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
     satIndex[i] = s;
     constellationIndex[i] = satConstellation[s]!;
   }
-  const geometry = obs.geometry ? GEOMETRY_COLUMNS.map((name, k) => geometryColumn(GEOMETRY_SCHEMA[6 + k]!, obs.geometry![name].subarray(0, n))) : [];
+  const geometry = obs.geometry ? geometryColumns(obs.geometry, n) : [];
   return writeParquetColumns({
     schema: obs.geometry ? [...GEOMETRY_SCHEMA.slice(0, 6), ...geometry.map((c) => c.element)] : SCHEMA,
     rowCount: n,
@@ -132,7 +137,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
  * a day before knowing whether its orbits are stored).
  */
 export function addSnrGeometry(body: Uint8Array, geometry: SnrGeometry, count: number): Uint8Array {
-  const columns = GEOMETRY_COLUMNS.map((name, k) => geometryColumn(GEOMETRY_SCHEMA[6 + k]!, geometry[name].subarray(0, count)));
+  const columns = geometryColumns(geometry, count);
   return appendParquetColumns(
     body,
     columns.map((c) => c.element),
@@ -157,9 +162,9 @@ function valueColumn(element: SchemaElement, values: Float32Array): ParquetColum
  * (hyparquet assembles OPTIONAL columns row by row, the larger part of decoding a day with
  * geometry). Else it is OPTIONAL and its NaN rows are nulls.
  */
-function geometryColumn(optional: SchemaElement, values: Float32Array): ParquetColumn & { kind: 'plain' } {
+function geometryColumn(optional: SchemaElement, values: Float32Array, complete: boolean): ParquetColumn & { kind: 'plain' } {
   let nulls = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) nulls++;
+  if (!complete) for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) nulls++;
   if (nulls === 0) return { kind: 'plain', element: { ...optional, repetition_type: 'REQUIRED' }, values: plainBytes(values), valueBytes: 4, uncompressed: true };
   const element = optional;
   const defined = new Uint8Array(values.length);
@@ -173,6 +178,10 @@ function geometryColumn(optional: SchemaElement, values: Float32Array): ParquetC
     }
   }
   return { kind: 'plain', element, values: plainBytes(kept.subarray(0, n)), valueBytes: 4, defined, uncompressed: true };
+}
+
+function geometryColumns(geometry: SnrGeometry, count: number): (ParquetColumn & { kind: 'plain' })[] {
+  return GEOMETRY_COLUMNS.map((name, k) => geometryColumn(GEOMETRY_SCHEMA[6 + k]!, geometry[name].subarray(0, count), geometry.complete === true));
 }
 
 function asyncBuffer(bytes: Uint8Array): { byteLength: number; slice(start: number, end?: number): ArrayBuffer } {
