@@ -82,7 +82,7 @@ export async function dayOrbits(
 export function stationDayGeometry(obs: SnrObservations, station: Pick<GnssStationRow, 'latitude' | 'longitude' | 'heightM'>, timeSystem: string, orbits: OrbitSource): SnrGeometry | null {
   if (station.latitude === null || station.longitude === null || station.heightM === null) return null;
   const { satSystem, satPrn } = satellitesOfKeys(obs.satellites);
-  const { elevation, azimuth, edot } = satelliteGeometry({
+  const { elevation, azimuth, edot, missing } = satelliteGeometry({
     station: geodeticToEcef(station.latitude, station.longitude, station.heightM),
     orbits,
     count: obs.count,
@@ -91,5 +91,5 @@ export function stationDayGeometry(obs: SnrObservations, station: Pick<GnssStati
     satPrn,
     timeSystem,
   });
-  return { elevation, azimuth, edot };
+  return { elevation, azimuth, edot, complete: missing === 0 };
 }

@@ -10,7 +10,7 @@ import type { StoredData } from '../plan-types.js';
 import { dayOrbits, stationDayGeometry } from './day-orbits.js';
 import { mergeStoredDays } from './merge-stored-days.js';
 import { orbitDayLock } from './orbit-plan.js';
-import { planGnssDay } from './plan-day.js';
+import { addDayGeometry, planGnssDay } from './plan-day.js';
 import { stationNameOf } from './station-name.js';
 
 export interface GnssPlan {
@@ -117,7 +117,8 @@ export function planGnssFile(rinex: ReadRinexResult, file: SourceObject, options
 
 /**
  * Gives each station-day of the plan whose orbits are stored its elevation, azimuth and edot
- * (precise orbits preferred), re-planning its object and rows; days without orbits keep none.
+ * (precise orbits preferred): its object written again with the geometry columns and its
+ * elevation rollups added (the rest of the day's plan is kept); days without orbits keep none.
  */
 async function addStoredOrbitGeometry(plan: GnssPlan, stored: StoredData): Promise<void> {
   for (let i = 0; i < plan.days.length; i++) {
@@ -127,10 +128,11 @@ async function addStoredOrbitGeometry(plan: GnssPlan, stored: StoredData): Promi
     const obs = plan.observations[i]!;
     const geometry = stationDayGeometry(obs, plan.station, row.timeSystem, orbits.orbits);
     if (!geometry) continue;
-    const planned = planGnssDay(plan.station.id, row.day, { ...obs, geometry }, { ...row, geometry: orbits.kind });
+    const withGeometry = { ...obs, geometry };
+    const planned = addDayGeometry({ object: plan.objects[i]!, commit: plan.days[i]! }, withGeometry, orbits.kind);
     plan.objects[i] = planned.object;
     plan.days[i] = planned.commit;
-    plan.observations[i] = { ...obs, geometry };
+    plan.observations[i] = withGeometry;
   }
 }
 

@@ -47,11 +47,13 @@ function merge(into: Slots, key: number, n: number, sum: number, sumSquares: num
 export function buildSnrRollups(obs: SnrObservations, day: number): SnrRollupRows {
   const dayStartS = day * DAY_SECONDS;
   const fine = newSlots();
-  for (let i = 0; i < obs.count; i++) {
-    const q = Math.floor((obs.times[i]! / 1000 - dayStartS) / QUARTER_HOUR_SECONDS);
+  // Columns in locals: `obs` comes with and without geometry (two shapes; see plan-day.ts).
+  const { count, times, values, codeIndex, satellites } = obs;
+  for (let i = 0; i < count; i++) {
+    const q = Math.floor((times[i]! / 1000 - dayStartS) / QUARTER_HOUR_SECONDS);
     if (q < 0 || q >= QUARTERS_PER_DAY) continue;
-    const v = Math.round(obs.values[i]! * SNR_SCALE);
-    merge(fine, (obs.codeIndex[i]! * QUARTERS_PER_DAY + q) * SAT_SPAN + obs.satellites[i]!, 1, v, v * v, v, v);
+    const v = Math.round(values[i]! * SNR_SCALE);
+    merge(fine, (codeIndex[i]! * QUARTERS_PER_DAY + q) * SAT_SPAN + satellites[i]!, 1, v, v * v, v, v);
   }
   const levels = [
     { level: rollupLevel(QUARTER_HOUR_SECONDS, true).id, slots: fine },
@@ -70,18 +72,18 @@ export function buildSnrRollups(obs: SnrObservations, day: number): SnrRollupRow
     merge(levels[2]!.slots, code * QUARTERS_PER_DAY * SAT_SPAN + sat, ...args);
     merge(levels[3]!.slots, code * QUARTERS_PER_DAY * SAT_SPAN + constellationTotal, ...args);
   }
-  const count = levels.reduce((s, l) => s + l.slots.keys.length, 0);
+  const rowCount = levels.reduce((s, l) => s + l.slots.keys.length, 0);
   const rows: SnrRollupRows = {
-    count,
-    level: new Uint8Array(count),
-    codeIndex: new Uint8Array(count),
-    bucket: new Float64Array(count),
-    satellite: new Uint16Array(count),
-    n: new Float64Array(count),
-    sum: new Float64Array(count),
-    sumSquares: new Float64Array(count),
-    min: new Float64Array(count),
-    max: new Float64Array(count),
+    count: rowCount,
+    level: new Uint8Array(rowCount),
+    codeIndex: new Uint8Array(rowCount),
+    bucket: new Float64Array(rowCount),
+    satellite: new Uint16Array(rowCount),
+    n: new Float64Array(rowCount),
+    sum: new Float64Array(rowCount),
+    sumSquares: new Float64Array(rowCount),
+    min: new Float64Array(rowCount),
+    max: new Float64Array(rowCount),
   };
   let r = 0;
   for (const { level, slots } of levels) {
@@ -109,36 +111,74 @@ const ELEVATION_BIN_SPAN = 37;
 /** Elevation × azimuth cells of one code and satellite. */
 const CELLS = ELEVATION_BIN_SPAN * AZIMUTH_BINS;
 
+/** The cell of an elevation and azimuth (degrees, as stored: float32), or -1 outside [-90, 90] × [0, 360] (NaN: no position). */
+function cellOf(e: number, a: number): number {
+  return e >= -90 && e <= 90 && a >= 0 && a <= 360 ? (elevationBinOf(Math.fround(e)) + ELEVATION_BIN_OFFSET) * AZIMUTH_BINS + azimuthBinOf(Math.fround(a)) : -1;
+}
+
 /**
- * Sums one GPS day of observations with geometry into elevation rollups: per code, satellite, 5°
- * elevation bin and 10° azimuth bin (store/gnss/elevation-bins.ts). Observations without a position
- * (NaN geometry) or outside the day are left out, as the raw-observation queries leave them out.
- * Bins come from the stored float32 values, so rollups and Parquet agree on every edge. Slots are
- * found through two dense tables (code × satellite → pair, pair × cell → slot), not a hash: this
- * runs over every observation of every day ingested with geometry.
+ * The slots of (code, satellite, cell) triples in order of first appearance. A code and
+ * satellite (a pair) stays in one 5° × 10° cell for many epochs, so each pair's current cell and
+ * slot are kept in dense tables (the per-row check); only a change of cell asks the Map.
  */
-export function buildSnrElevationRollups(obs: SnrObservations, day: number): SnrElevationRollupRows | undefined {
-  const g = obs.geometry;
-  if (!g) return undefined;
-  const dayStart = day * DAY_SECONDS * 1000;
+class CellSlots {
+  readonly keys: number[] = [];
+  private readonly index = new Map<number, number>();
+  /** Per pair (code × SAT_SPAN + satellite): its last cell (-1: none yet) and that cell's slot. */
+  readonly lastCell: Int32Array;
+  readonly lastSlot: Int32Array;
+
+  constructor(codes: number) {
+    this.lastCell = new Int32Array(codes * SAT_SPAN).fill(-1);
+    this.lastSlot = new Int32Array(codes * SAT_SPAN);
+  }
+
+  slotOf(pair: number, cell: number): number {
+    const key = pair * CELLS + cell;
+    let slot = this.index.get(key);
+    if (slot === undefined) this.index.set(key, (slot = this.keys.push(key) - 1));
+    this.lastCell[pair] = cell;
+    this.lastSlot[pair] = slot;
+    return slot;
+  }
+}
+
+/** Per-slot sums, in thousandths of a dB-Hz (SNR_SCALE). */
+interface CellSums {
+  n: Float64Array;
+  sum: Float64Array;
+  sumSquares: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
+function cellSums(size: number, from?: CellSums): CellSums {
+  const grown = (old: Float64Array | undefined, empty: number) => {
+    const a = new Float64Array(size);
+    if (old) a.set(old);
+    if (empty !== 0) a.fill(empty, old?.length ?? 0);
+    return a;
+  };
+  return { n: grown(from?.n, 0), sum: grown(from?.sum, 0), sumSquares: grown(from?.sumSquares, 0), min: grown(from?.min, Infinity), max: grown(from?.max, -Infinity) };
+}
+
+/**
+ * Sums rows from `from` on into their slots; returns the row where a new slot fell beyond the
+ * sums' size (the caller grows them and resumes there), or the row count when done. The arrays
+ * are this function's arguments, never reassigned in its loop, so V8 keeps them in registers.
+ */
+function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObservations['geometry']>, dayStart: number, slots: CellSlots, sums: CellSums, from: number): number {
   const dayEnd = dayStart + DAY_SECONDS * 1000;
-  const pairOf = new Int32Array(obs.codes.length * SAT_SPAN).fill(-1);
-  const pairKeys: number[] = [];
-  let slotOf = new Int32Array(64 * CELLS).fill(-1);
-  const cells: number[] = [];
-  // Two passes: each row's slot first, then the sums into arrays of the final size. One pass with
-  // growing sum arrays ran ~4× slower: V8 cannot keep reassigned arrays in registers.
-  const count = obs.count;
-  const rowSlot = new Int32Array(count);
-  // The columns in locals: V8 does not hoist property loads past the typed-array stores.
-  const { times, codeIndex, satellites, values } = obs;
-  const { elevation, azimuth } = g;
+  const { count, times, codeIndex, satellites, values } = obs;
+  const { elevation, azimuth } = geometry;
+  const { lastCell, lastSlot } = slots;
+  const { n, sum, sumSquares, min, max } = sums;
+  const size = n.length;
   // Rows of one satellite and epoch (one per code) share their geometry: its cell is found once.
   let lastE = NaN;
   let lastA = NaN;
-  let lastCell = -1;
-  for (let i = 0; i < count; i++) {
-    rowSlot[i] = -1;
+  let cell = -1;
+  for (let i = from; i < count; i++) {
     const t = times[i]!;
     if (t < dayStart || t >= dayEnd) continue;
     const e = elevation[i]!;
@@ -146,33 +186,15 @@ export function buildSnrElevationRollups(obs: SnrObservations, day: number): Snr
     if (e !== lastE || a !== lastA) {
       lastE = e;
       lastA = a;
-      lastCell = e >= -90 && e <= 90 && a >= 0 && a <= 360 ? (elevationBinOf(Math.fround(e)) + ELEVATION_BIN_OFFSET) * AZIMUTH_BINS + azimuthBinOf(Math.fround(a)) : -1;
+      cell = cellOf(e, a);
     }
-    if (lastCell < 0) continue;
-    const pairKey = codeIndex[i]! * SAT_SPAN + satellites[i]!;
-    let pair = pairOf[pairKey]!;
-    if (pair < 0) {
-      pair = pairOf[pairKey] = pairKeys.push(pairKey) - 1;
-      if (pairKeys.length * CELLS > slotOf.length) {
-        const grown = new Int32Array(slotOf.length * 2).fill(-1);
-        grown.set(slotOf);
-        slotOf = grown;
-      }
+    if (cell < 0) continue;
+    const pair = codeIndex[i]! * SAT_SPAN + satellites[i]!;
+    let slot = lastSlot[pair]!;
+    if (lastCell[pair] !== cell) {
+      slot = slots.slotOf(pair, cell);
+      if (slot >= size) return i;
     }
-    const cell = pair * CELLS + lastCell;
-    let slot = slotOf[cell]!;
-    if (slot < 0) slot = slotOf[cell] = cells.push(cell) - 1;
-    rowSlot[i] = slot;
-  }
-  const size = cells.length;
-  const n = new Float64Array(size);
-  const sum = new Float64Array(size);
-  const sumSquares = new Float64Array(size);
-  const min = new Float64Array(size).fill(Infinity);
-  const max = new Float64Array(size).fill(-Infinity);
-  for (let i = 0; i < count; i++) {
-    const slot = rowSlot[i]!;
-    if (slot < 0) continue;
     const v = Math.round(values[i]! * SNR_SCALE);
     n[slot]! += 1;
     sum[slot]! += v;
@@ -180,21 +202,41 @@ export function buildSnrElevationRollups(obs: SnrObservations, day: number): Snr
     if (v < min[slot]!) min[slot] = v;
     if (v > max[slot]!) max[slot] = v;
   }
+  return count;
+}
+
+/**
+ * Sums one GPS day of observations with geometry into elevation rollups: per code, satellite, 5°
+ * elevation bin and 10° azimuth bin (store/gnss/elevation-bins.ts). Observations without a position
+ * (NaN geometry) or outside the day are left out, as the raw-observation queries leave them out.
+ * Bins come from the stored float32 values, so rollups and Parquet agree on every edge. One pass
+ * over the rows (this runs over every observation of every day ingested with geometry): the cell
+ * once per satellite-epoch, the slot from the pair's last cell, the sums in place.
+ */
+export function buildSnrElevationRollups(obs: SnrObservations, day: number): SnrElevationRollupRows | undefined {
+  const g = obs.geometry;
+  if (!g) return undefined;
+  const slots = new CellSlots(obs.codes.length);
+  // A station-day has a few thousand to ~15,000 (code, satellite, cell) slots.
+  let sums = cellSums(1 << 13);
+  for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, sums, i)) < obs.count; ) sums = cellSums(sums.n.length * 2, sums);
+  const size = slots.keys.length;
   const rows: SnrElevationRollupRows = {
     count: size,
     codeIndex: new Uint8Array(size),
     satellite: new Uint16Array(size),
     elevationBin: new Int8Array(size),
     azimuthBin: new Uint8Array(size),
-    n,
-    sum,
-    sumSquares,
-    min,
-    max,
+    n: sums.n.subarray(0, size),
+    sum: sums.sum.subarray(0, size),
+    sumSquares: sums.sumSquares.subarray(0, size),
+    min: sums.min.subarray(0, size),
+    max: sums.max.subarray(0, size),
   };
   for (let k = 0; k < size; k++) {
-    const cell = cells[k]! % CELLS;
-    const pairKey = pairKeys[(cells[k]! - cell) / CELLS]!;
+    const key = slots.keys[k]!;
+    const cell = key % CELLS;
+    const pairKey = (key - cell) / CELLS;
     rows.azimuthBin[k] = cell % AZIMUTH_BINS;
     rows.elevationBin[k] = (cell - rows.azimuthBin[k]!) / AZIMUTH_BINS - ELEVATION_BIN_OFFSET;
     rows.satellite[k] = pairKey % SAT_SPAN;

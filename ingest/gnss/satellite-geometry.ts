@@ -133,8 +133,9 @@ const FINE = { ms: 120_000, maxElevation: (85 * Math.PI) / 180 };
 /**
  * Per satellite and level: the current segment's grid index and state, the grid index of the node
  * whose angles are kept (the segment's end, the next segment's start) and those angles (el, az,
- * their rates; NaN: no position), then the elevation and azimuth cubics' coefficients (radians
- * over s ∈ [0, 1)).
+ * their rates; NaN: no position), then the elevation and azimuth cubics' coefficients (elevation
+ * in degrees, azimuth in radians, over s ∈ [0, 1)), then the segment's start and end times (GPS
+ * ms): the per-row test of "same segment" is two comparisons, not a division and a floor.
  */
 const K = 0;
 const STATE = 1;
@@ -142,7 +143,9 @@ const END_K = 2;
 const END = 3;
 const EL = 7;
 const AZ = 11;
-const LEVEL_FIELDS = 15;
+const T0 = 15;
+const T1 = 16;
+const LEVEL_FIELDS = 17;
 const SLOT = LEVEL_FIELDS * 2;
 /** Segment states: interpolate, go to the finer level, or compute rows exactly. */
 const HERMITE = 1;
@@ -169,6 +172,8 @@ function segmentState(segments: Float64Array, at: number, ms: number, maxElevati
   const { a0, a1 } = w;
   segments[at + K] = k;
   const t0 = k * ms;
+  segments[at + T0] = t0;
+  segments[at + T1] = t0 + ms;
   let ok0: boolean;
   if (segments[at + END_K] === k) {
     for (let j = 0; j < 4; j++) a0[j] = segments[at + END + j]!;
@@ -186,7 +191,7 @@ function segmentState(segments: Float64Array, at: number, ms: number, maxElevati
   let az1 = a1[1]!;
   if (az1 - a0[1]! > Math.PI) az1 -= 2 * Math.PI;
   else if (a0[1]! - az1 > Math.PI) az1 += 2 * Math.PI;
-  hermite(segments, at + EL, a0[0]!, a1[0]!, a0[2]! * T, a1[2]! * T);
+  hermite(segments, at + EL, a0[0]! * DEG, a1[0]! * DEG, a0[2]! * T * DEG, a1[2]! * T * DEG);
   hermite(segments, at + AZ, a0[1]!, az1, a0[3]! * T, a1[3]! * T);
   return state;
 }
@@ -239,25 +244,29 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
         grown.set(segments);
         segments = grown;
       }
-      for (let l = 0; l < 2; l++) segments[slot * SLOT + l * LEVEL_FIELDS + K] = segments[slot * SLOT + l * LEVEL_FIELDS + END_K] = NaN;
+      for (let l = 0; l < 2; l++) {
+        const level = slot * SLOT + l * LEVEL_FIELDS;
+        segments[level + K] = segments[level + END_K] = segments[level + T0] = segments[level + T1] = NaN;
+      }
     }
     // The coarse level, else the fine one.
     let at = slot * SLOT;
-    let ms = COARSE.ms;
-    // The usual case, a segment already computed, without the call.
-    let state = segments[at + K] === Math.floor(tGps / ms) ? segments[at + STATE]! : segmentState(segments, at, ms, COARSE.maxElevation, satellite, tGps, work);
+    let perMs = 1 / COARSE.ms;
+    // The usual case, a segment already computed, without the call (NaN times: none yet).
+    let state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, COARSE.ms, COARSE.maxElevation, satellite, tGps, work);
     if (state === FINER) {
       at += LEVEL_FIELDS;
-      ms = FINE.ms;
-      state = segmentState(segments, at, ms, FINE.maxElevation, satellite, tGps, work);
+      perMs = 1 / FINE.ms;
+      state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, FINE.ms, FINE.maxElevation, satellite, tGps, work);
     }
     if (state === HERMITE) {
-      const s = (tGps - segments[at + K]! * ms) / ms;
+      // Products by the step's reciprocal, not divisions: a division costs as much as the cubic.
+      const s = (tGps - segments[at + T0]!) * perMs;
       const eb = segments[at + EL + 1]!;
       const ec = segments[at + EL + 2]!;
       const ed = segments[at + EL + 3]!;
-      el = (segments[at + EL]! + s * (eb + s * (ec + s * ed))) * DEG;
-      rate = ((eb + s * (2 * ec + s * 3 * ed)) / (ms / 1000)) * DEG;
+      el = segments[at + EL]! + s * (eb + s * (ec + s * ed));
+      rate = (eb + s * (2 * ec + s * 3 * ed)) * perMs * 1000;
       let azr = segments[at + AZ]! + s * (segments[at + AZ + 1]! + s * (segments[at + AZ + 2]! + s * segments[at + AZ + 3]!));
       if (azr < 0) azr += 2 * Math.PI;
       else if (azr >= 2 * Math.PI) azr -= 2 * Math.PI;

@@ -1,7 +1,7 @@
 import { parquetMetadata, parquetRead, type SchemaElement } from 'hyparquet';
 import { RadomeError } from '../../core/errors.js';
 import { float32Dictionary } from '../parquet/float-dictionary.js';
-import { plainBytes, plainInt64, plainStrings, writeParquetColumns, type ParquetColumn } from '../parquet/write-columns.js';
+import { appendParquetColumns, plainBytes, plainInt64, plainStrings, writeParquetColumns, type ParquetColumn } from '../parquet/write-columns.js';
 import { parseSatellite, satelliteName } from './satellites.js';
 
 /** One station-day of SNR observations as columns (row r = one value of one code, satellite, epoch). */
@@ -25,6 +25,11 @@ export interface SnrGeometry {
   elevation: Float32Array;
   azimuth: Float32Array;
   edot: Float32Array;
+  /**
+   * True when every row has all three values (no NaN), as the geometry's maker knows: the Parquet
+   * writer then need not look for nulls. Absent: the writer looks.
+   */
+  complete?: boolean;
 }
 
 const GEOMETRY_COLUMNS = ['elevation', 'azimuth', 'edot'] as const;
@@ -83,8 +88,11 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
   const constellations: string[] = [];
   const satIndex = new Uint32Array(n);
   const constellationIndex = new Uint8Array(n);
+  // The columns in locals: `obs` comes in two shapes (with and without geometry), and a property
+  // load per row through a polymorphic inline cache costs more than the loop's own work.
+  const { times: obsTimes, satellites } = obs;
   for (let i = 0; i < n; i++) {
-    const t = obs.times[i]!;
+    const t = obsTimes[i]!;
     if (t !== lastTime) {
       lastTime = t;
       let id = timeIds.get(t);
@@ -92,7 +100,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
       lastId = id;
     }
     timeIndex[i] = lastId;
-    const key = obs.satellites[i]!;
+    const key = satellites[i]!;
     let s = key < SATELLITE_KEYS ? satId[key]! : -1;
     if (s < 0) {
       if (key >= SATELLITE_KEYS || key % 100 === 0) throw new RadomeError('BAD_INPUT', `satellite key ${key} is not constellation × 100 + PRN 01-99`);
@@ -105,7 +113,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
     satIndex[i] = s;
     constellationIndex[i] = satConstellation[s]!;
   }
-  const geometry = obs.geometry ? GEOMETRY_COLUMNS.map((name, k) => geometryColumn(GEOMETRY_SCHEMA[6 + k]!, obs.geometry![name].subarray(0, n))) : [];
+  const geometry = obs.geometry ? geometryColumns(obs.geometry, n) : [];
   return writeParquetColumns({
     schema: obs.geometry ? [...GEOMETRY_SCHEMA.slice(0, 6), ...geometry.map((c) => c.element)] : SCHEMA,
     rowCount: n,
@@ -120,6 +128,21 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
     createdBy: 'radome',
     keyValueMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
   });
+}
+
+/**
+ * A station-day's Parquet object written by encodeSnrParquet without geometry, with the
+ * elevation, azimuth and edot columns added: the same file encodeSnrParquet writes for the
+ * observations with that geometry, but the five SNR columns are kept as encoded (ingest plans
+ * a day before knowing whether its orbits are stored).
+ */
+export function addSnrGeometry(body: Uint8Array, geometry: SnrGeometry, count: number): Uint8Array {
+  const columns = geometryColumns(geometry, count);
+  return appendParquetColumns(
+    body,
+    columns.map((c) => c.element),
+    columns,
+  );
 }
 
 /**
@@ -139,9 +162,9 @@ function valueColumn(element: SchemaElement, values: Float32Array): ParquetColum
  * (hyparquet assembles OPTIONAL columns row by row, the larger part of decoding a day with
  * geometry). Else it is OPTIONAL and its NaN rows are nulls.
  */
-function geometryColumn(optional: SchemaElement, values: Float32Array): ParquetColumn & { kind: 'plain' } {
+function geometryColumn(optional: SchemaElement, values: Float32Array, complete: boolean): ParquetColumn & { kind: 'plain' } {
   let nulls = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) nulls++;
+  if (!complete) for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) nulls++;
   if (nulls === 0) return { kind: 'plain', element: { ...optional, repetition_type: 'REQUIRED' }, values: plainBytes(values), valueBytes: 4, uncompressed: true };
   const element = optional;
   const defined = new Uint8Array(values.length);
@@ -155,6 +178,10 @@ function geometryColumn(optional: SchemaElement, values: Float32Array): ParquetC
     }
   }
   return { kind: 'plain', element, values: plainBytes(kept.subarray(0, n)), valueBytes: 4, defined, uncompressed: true };
+}
+
+function geometryColumns(geometry: SnrGeometry, count: number): (ParquetColumn & { kind: 'plain' })[] {
+  return GEOMETRY_COLUMNS.map((name, k) => geometryColumn(GEOMETRY_SCHEMA[6 + k]!, geometry[name].subarray(0, count), geometry.complete === true));
 }
 
 function asyncBuffer(bytes: Uint8Array): { byteLength: number; slice(start: number, end?: number): ArrayBuffer } {

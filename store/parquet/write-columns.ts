@@ -1,4 +1,4 @@
-import type { ColumnChunk, FileMetaData, KeyValue, SchemaElement } from 'hyparquet';
+import { parquetMetadata, type ColumnChunk, type FileMetaData, type KeyValue, type SchemaElement } from 'hyparquet';
 import { ByteWriter, snappyCompress, writeMetadata, writePageHeader } from './hyparquet-writer-parts.js';
 import { rleBitPackedHybrid } from './rle-hybrid.js';
 
@@ -89,6 +89,42 @@ export function writeParquetColumns(file: ParquetFile): Uint8Array {
   writeMetadata(writer, metadata);
   writer.appendUint32(MAGIC);
   return new Uint8Array(writer.getBytes());
+}
+
+/**
+ * `file` (one row group, as writeParquetColumns writes it) with `columns` (schema `elements`)
+ * appended to its row group. The file's magic and column chunks are kept byte for byte (their
+ * offsets stay valid) and only the new chunks and a new footer are written: adding columns costs
+ * their own bytes and a copy, not encoding the file again.
+ */
+export function appendParquetColumns(file: Uint8Array, elements: SchemaElement[], columns: ParquetColumn[]): Uint8Array {
+  const metadata = parquetMetadata(file);
+  const group = metadata.row_groups[0];
+  if (metadata.row_groups.length !== 1 || !group || metadata.schema.some((e, k) => k > 0 && e.num_children)) throw new RangeError('appendParquetColumns takes flat files of one row group');
+  const rowCount = Number(metadata.num_rows);
+  const footerStart = file.byteLength - 8 - new DataView(file.buffer, file.byteOffset + file.byteLength - 8, 4).getUint32(0, true);
+  let estimate = footerStart + (1 << 16);
+  for (const c of columns) estimate += c.kind === 'dictionary' ? c.dictionary.length + c.indices.length + (c.indices.length >> 2) : c.values.length + (c.defined ? c.defined.length >> 3 : 0);
+  const writer = new ByteWriter(estimate);
+  writer.appendBytes(file.subarray(0, footerStart));
+  const chunks = columns.map((column) => writeColumnChunk(writer, column, rowCount));
+  let uncompressed = group.total_byte_size;
+  let compressed = group.total_compressed_size ?? 0n;
+  for (const { meta_data } of chunks) {
+    uncompressed += meta_data!.total_uncompressed_size;
+    compressed += meta_data!.total_compressed_size;
+  }
+  const [root, ...leaves] = metadata.schema;
+  const next: FileMetaData = {
+    ...metadata,
+    schema: [{ ...root!, num_children: leaves.length + elements.length }, ...leaves, ...elements],
+    row_groups: [{ ...group, columns: [...group.columns, ...chunks], total_byte_size: uncompressed, total_compressed_size: compressed }],
+  };
+  delete (next as Partial<FileMetaData>).metadata_length;
+  writeMetadata(writer, next);
+  writer.appendUint32(MAGIC);
+  // The writer's own buffer, not a copy: it was sized to the file within its footer's slack.
+  return writer.getBytes();
 }
 
 function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: number): ColumnChunk {
