@@ -1,5 +1,6 @@
 // What `radome ingest …` offers: names, usage and options only. Each command's code is loaded
 // when it runs, so `radome --help` and one command never pay for the others' modules.
+import { statSync } from 'node:fs';
 import { SOURCES } from '../../core/source-settings.js';
 import type { Command } from '../args.js';
 
@@ -8,6 +9,20 @@ const SOURCE_LIST_OPTIONS: Command['options'] = Object.fromEntries(SOURCES.flatM
 
 /** libuv pool threads for `ingest files` (see its run). */
 const FLUSH_THREADS = 16;
+
+/**
+ * The folder of the bundled `ingest files` code (scripts/bundle-ingest-files.mjs) when it was
+ * built after tsc's output, else null (running from source, or compiled again since): the
+ * command's modules then load from dist one by one, as every other command's do.
+ */
+function ingestFilesBundle(): URL | null {
+  const dir = new URL('../../bundle/ingest-files/', import.meta.url);
+  try {
+    return statSync(new URL('built', dir)).mtimeMs >= statSync(new URL('./ingest-files.js', import.meta.url)).mtimeMs ? dir : null;
+  } catch {
+    return null;
+  }
+}
 
 const files: Command = {
   name: 'files',
@@ -30,9 +45,11 @@ Exit status 1 when any file failed.`,
     process.env.UV_THREADPOOL_SIZE ??= String(FLUSH_THREADS);
     // The cut pool's threads start before the command's other modules load (~150 ms of CPU, the
     // catalog, the formats, the renderers), so on an idle core they boot meanwhile.
-    const { startCutPool } = await import('../../ingest/level2/cut-pool.js');
+    const bundle = ingestFilesBundle();
+    const { startCutPool }: typeof import('../../ingest/level2/cut-pool.js') = await (bundle ? import(new URL('cut-pool.js', bundle).href) : import('../../ingest/level2/cut-pool.js'));
     const pool = args.positionals.length > 0 ? startCutPool() : null;
-    return (await import('./ingest-files.js')).ingestFiles(args, pool);
+    const { ingestFiles }: typeof import('./ingest-files.js') = await (bundle ? import(new URL('ingest-files.js', bundle).href) : import('./ingest-files.js'));
+    return ingestFiles(args, pool);
   },
 };
 
