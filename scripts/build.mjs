@@ -10,6 +10,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit'
 const tsc = join(root, 'node_modules', '.bin', 'tsc');
 
 run(tsc, ['-p', 'tsconfig.build.json']);
+run(process.execPath, ['scripts/bundle-ingest-files.mjs']);
 if (existsSync(join(root, 'scripts', 'build-graphiql.mjs'))) run(process.execPath, ['scripts/build-graphiql.mjs']);
 if (existsSync(join(root, 'scripts', 'build-explorer.mjs'))) run(process.execPath, ['scripts/build-explorer.mjs']);
 if (existsSync(join(root, 'sdk', 'tsconfig.json'))) run(tsc, ['-p', 'sdk/tsconfig.json']);

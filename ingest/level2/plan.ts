@@ -49,8 +49,27 @@ export function locationOf(volume: Level2Volume): RadarLocation {
   return { latitude: known.latitude, longitude: known.longitude, heightM: known.heightM ?? 0 };
 }
 
+/**
+ * Each moment's colour scale and code colours, by how its codes are coded: a volume's cuts share
+ * a handful of encodings, and a 16-bit moment's table (PHI) is 65,536 values and colours, which
+ * made afresh for every cut cost ~5 % of a volume's planning.
+ */
+const codeTables = new Map<string, { scale: ColorScale; colors: Uint32Array }>();
+
+/** The colour scale of `grid`'s moment and the colour of each of its codes (shared: not to be written). */
+export function codeTableOf(grid: MomentGrid): { scale: ColorScale; colors: Uint32Array } {
+  const key = `${grid.moment} ${grid.codes instanceof Uint8Array ? 8 : 16} ${grid.scale} ${grid.offset}`;
+  let table = codeTables.get(key);
+  if (!table) {
+    const scale = colorScaleForMoment(grid.moment);
+    table = { scale, colors: codeColors(scale, momentCodeValues(grid)) };
+    codeTables.set(key, table);
+  }
+  return table;
+}
+
 /** One moment of one cut as the renderer's coded polar grid, coloured by `scale`. */
-export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: MomentGrid, scale: ColorScale): CodedPolarGrid {
+export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: MomentGrid, scale: ColorScale, colors = codeColors(scale, momentCodeValues(grid))): CodedPolarGrid {
   return {
     latitude: loc.latitude,
     longitude: loc.longitude,
@@ -63,7 +82,7 @@ export function polarGridOf(loc: RadarLocation, sweep: Level2Sweep, grid: Moment
     firstGateKm: grid.firstGateKm,
     gateSpacingKm: grid.gateSpacingKm,
     codes: grid.codes,
-    codeColors: codeColors(scale, momentCodeValues(grid)),
+    codeColors: colors,
   };
 }
 
@@ -85,8 +104,8 @@ export function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer:
   for (const moment of MOMENTS) {
     const grid = sweep.moments[moment];
     if (!grid) continue;
-    const scale = colorScaleForMoment(grid.moment);
-    const overlay = renderer.render(polarGridOf(location, sweep, grid, scale), scale);
+    const { scale, colors } = codeTableOf(grid);
+    const overlay = renderer.render(polarGridOf(location, sweep, grid, scale, colors), scale);
     const { units, gateCount, firstGateKm, gateSpacingKm } = grid;
     moments.push({ grid: { moment, units, gateCount, firstGateKm, gateSpacingKm }, overlay });
   }

@@ -2,7 +2,7 @@ import { RadomeError } from '../../core/errors.js';
 import type { ColorScale } from './color-scale.js';
 import { geodesicDirect, WGS84 } from './geodesic.js';
 import { LocalPlaneSampler } from './local-plane-sampler.js';
-import { codePalette } from './code-palette.js';
+import { codePalette, type CodePalette } from './code-palette.js';
 import { IndexedPngWriter, RgbaPngWriter, type PngRowWriter } from './png-encode.js';
 import type { OverlayGeometry, RenderedOverlay } from './types.js';
 import { MERCATOR_MAX_LATITUDE, mercatorFrameAround, type MercatorFrame, type PixelFrame } from './web-mercator.js';
@@ -81,13 +81,20 @@ export interface RowPainter {
 }
 
 /**
+ * Palettes of code colour tables seen before: Level 2 planning shares one table per moment
+ * encoding between cuts (plan.ts codeTableOf), and a 16-bit table's palette is a 65,536-code pass.
+ */
+const palettes = new WeakMap<Uint32Array, CodePalette | null>();
+
+/**
  * The overlay of the frame, painted row by row from north by `painter`. When the codes' colours fit
  * a palette (every current scale does), rows are palette indices of an indexed-colour PNG, a
  * quarter of the bytes to deflate; else packed RGBA for an RGBA PNG.
  */
 export function encodeOverlay(frame: MercatorFrame, scale: ColorScale, geometry: Omit<OverlayGeometry, 'crs' | 'ellipsoid'>, codeColors: Uint32Array, painter: RowPainter): RenderedOverlay {
   const { width, height } = frame;
-  const palette = codePalette(codeColors);
+  let palette = palettes.get(codeColors);
+  if (palette === undefined) palettes.set(codeColors, (palette = codePalette(codeColors)));
   let png: Uint8Array;
   if (palette) {
     png = paintRows(height, new Uint8Array(width), palette.codeIndex, painter, new IndexedPngWriter(width, height, palette.colors));

@@ -18,17 +18,18 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const volumePath = join(scratch, 'KLOT20220317_000842_V06');
 writeFileSync(volumePath, encodeArchiveII(volume31()));
 
-/** The npm packages `radome <args>` loads (a preloaded hook lists them at exit). */
-function packagesLoadedBy(args: string[], env: Record<string, string> = {}): string[] {
+/** What `radome <args>` loads (a preloaded hook lists it at exit): `label` LOADED-PACKAGES (npm packages) or LOADED-BUNDLES (dist/bundle/ folders). */
+function loadedBy(label: 'PACKAGES' | 'BUNDLES', args: string[], env: Record<string, string> = {}): string[] {
   const run = spawnSync(process.execPath, ['--import', join(repoRoot, 'test', 'e2e', 'fixtures', 'loaded-packages.mjs'), BIN, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
-  const m = /LOADED-PACKAGES (\[.*\])/.exec(run.stderr);
-  if (!m) throw new Error(`no package list from radome ${args.join(' ')}: ${run.stderr}`);
+  const m = new RegExp(`LOADED-${label} (\\[.*\\])`).exec(run.stderr);
+  if (!m) throw new Error(`no LOADED-${label} list from radome ${args.join(' ')}: ${run.stderr}`);
   return JSON.parse(m[1]!) as string[];
 }
+const packagesLoadedBy = (args: string[], env: Record<string, string> = {}) => loadedBy('PACKAGES', args, env);
 
 describe('each subcommand loads its own code only', () => {
   it('radome --help loads no server, catalog, S3 or ingest code', () => {
@@ -42,6 +43,11 @@ describe('each subcommand loads its own code only', () => {
     for (const heavy of ['@apollo/server', 'type-graphql', '@aws-sdk/client-s3', 'graphql-ws', 'pg']) expect(loaded).not.toContain(heavy);
     // A Level 2 volume needs no other format's code: GNSS's Parquet writer loads for GNSS files only.
     for (const other of ['hyparquet', 'hyparquet-writer']) expect(loaded).not.toContain(other);
+  });
+
+  it("radome ingest files runs from its bundle (built after tsc by the tests' setup, as by npm run build)", () => {
+    expect(loadedBy('BUNDLES', ['ingest', 'files', volumePath], { RADOME_DATA_DIR: join(scratch, 'bundled') })).toEqual(['ingest-files']);
+    expect(loadedBy('BUNDLES', ['--help'])).toEqual([]);
   });
 });
 

@@ -27,6 +27,9 @@ function buildDist(): void {
   if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) {
     throw new Error(`compiling radome failed (tsc -p tsconfig.build.json):\n${run.stdout}${run.stderr}`);
   }
+  // As `npm run build` does: the tests run `radome ingest files` from its bundle, as users do.
+  const bundle = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'bundle-ingest-files.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+  if (bundle.status !== 0) throw new Error(`bundling ingest files failed (node scripts/bundle-ingest-files.mjs):\n${bundle.stderr || bundle.stdout}`);
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
