@@ -119,8 +119,8 @@ function joinKey(...parts: string[]): string {
  *
  * Each sub-group's `.zgroup`/`.zattrs` and each array's `.zarray`/`.zattrs` live in `.zmetadata`
  * only, not as objects of their own as well: a real volume's ~120 arrays made them 265 of its 387
- * objects, and each durable object costs a file, a flush and a rename (bench zarr: the sweep
- * store's put fell from ~56 to ~22 ms of CPU). The cost: a reader that ignores consolidated
+ * objects, and each durable object costs a file, a flush and a rename (bench zarr, both layouts
+ * put alternately at load 3–4: 83–100 → 29–37 ms of CPU). The cost: a reader that ignores consolidated
  * metadata (zarr-python 2's `zarr.open` without `open_consolidated`) sees the root group only.
  */
 export function zarrStoreObjects(prefix: string, nodes: readonly ZarrNode[]): ObjectToPut[] {
