@@ -2,7 +2,7 @@ import { constants, deflateSync } from 'node:zlib';
 import type { ObjectToPut } from '../../store/types.js';
 
 /**
- * A minimal Zarr v2 writer: one chunk per array, zlib-compressed, with consolidated metadata.
+ * A minimal Zarr v2 writer: one stored chunk per array, zlib-compressed, with consolidated metadata.
  * Hand-written because zarrita (the JS Zarr library; radome reads with it) creates Zarr v3 only,
  * and the issue asks for v2, which every Zarr reader opens. The format's part we write is small:
  * JSON metadata (.zgroup/.zarray/.zattrs/.zmetadata) and C-order little-endian chunk bytes.
@@ -16,6 +16,12 @@ export type ZarrData = Uint8Array | Uint16Array | Int32Array | BigInt64Array | F
 export interface ZarrArraySpec {
   shape: readonly number[];
   dtype: ZarrDtype;
+  /**
+   * When given, the array's chunks: `data` is then its first chunk only (C order), and every other
+   * chunk is all `fillValue` and is not stored (Zarr readers give the fill value for a missing chunk).
+   * Without it, the whole array is one chunk holding `data`.
+   */
+  chunkShape?: readonly number[];
   data: ZarrData;
   /** Value of gates no chunk covers; also xarray's `_FillValue`. null for coordinates. */
   fillValue: number | null;
@@ -68,16 +74,21 @@ function littleEndian(a: Exclude<ZarrData, readonly string[]> | Uint32Array): Ui
 
 const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Compresses one array into its single chunk and states its metadata. */
+/** Compresses one array's stored chunk (the whole array, or its first chunk) and states its metadata. */
 export function encodeZarrArray(spec: ZarrArraySpec): EncodedZarrArray {
-  const count = spec.shape.reduce((a, b) => a * b, 1);
-  if (spec.data.length !== count) throw new RangeError(`array data has ${spec.data.length} elements, shape ${JSON.stringify(spec.shape)} needs ${count}`);
+  const chunks = spec.chunkShape ?? spec.shape.map((n) => Math.max(n, 1));
+  if (chunks.length !== spec.shape.length || chunks.some((n, i) => n < 1 || n > Math.max(spec.shape[i]!, 1))) {
+    throw new RangeError(`chunk shape ${JSON.stringify(chunks)} does not fit array shape ${JSON.stringify(spec.shape)}`);
+  }
+  if (spec.chunkShape && spec.fillValue === null) throw new RangeError('an array stored as its first chunk needs a fill value for the others');
+  const count = (spec.chunkShape ?? spec.shape).reduce((a, b) => a * b, 1);
+  if (spec.data.length !== count) throw new RangeError(`array data has ${spec.data.length} elements, ${spec.chunkShape ? 'chunk' : 'shape'} needs ${count}`);
   const raw = chunkBytes(spec);
   return {
     zarray: {
       zarr_format: 2,
       shape: spec.shape,
-      chunks: spec.shape.map((n) => Math.max(n, 1)),
+      chunks,
       dtype: spec.dtype,
       compressor: { id: 'zlib', level: ZLIB_LEVEL },
       fill_value: spec.fillValue,
@@ -101,25 +112,34 @@ function joinKey(...parts: string[]): string {
 }
 
 /**
- * The objects of a whole store under `prefix`: each node's metadata files and chunk, then the
- * consolidated `.zmetadata` (zarr-python's layout) that readers open the store with.
+ * The objects of a whole store under `prefix`: the root group's `.zgroup` and `.zattrs`, each
+ * array's chunk, and the consolidated `.zmetadata` (zarr-python's layout) holding every node's
+ * metadata, which readers open the store with (xarray.open_zarr, xradar, zarrita's
+ * withConsolidatedMetadata, zarr-python's open_consolidated; zarr-python 3 by default).
+ *
+ * Each sub-group's `.zgroup`/`.zattrs` and each array's `.zarray`/`.zattrs` live in `.zmetadata`
+ * only, not as objects of their own as well: a real volume's ~120 arrays made them 265 of its 387
+ * objects, and each durable object costs a file, a flush and a rename (bench zarr, both layouts
+ * put alternately at load 3–4: 83–100 → 29–37 ms of CPU). The cost: a reader that ignores consolidated
+ * metadata (zarr-python 2's `zarr.open` without `open_consolidated`) sees the root group only.
  */
 export function zarrStoreObjects(prefix: string, nodes: readonly ZarrNode[]): ObjectToPut[] {
   const objects: ObjectToPut[] = [];
   const metadata: Record<string, unknown> = {};
-  const put = (path: string, name: string, value: Record<string, unknown>): void => {
+  const describe = (path: string, name: string, value: Record<string, unknown>): void => {
     metadata[joinKey(path, name)] = value;
-    objects.push({ key: joinKey(prefix, path, name), body: json(value), contentType: 'application/json' });
+    // The root group's own objects: what identifies the store as a Zarr v2 group to any reader.
+    if (path === '') objects.push({ key: joinKey(prefix, name), body: json(value), contentType: 'application/json' });
   };
   for (const node of nodes) {
     if ('group' in node) {
-      put(node.path, '.zgroup', { zarr_format: 2 });
-      put(node.path, '.zattrs', node.group);
+      describe(node.path, '.zgroup', { zarr_format: 2 });
+      describe(node.path, '.zattrs', node.group);
       continue;
     }
     const { zarray, zattrs, chunk } = node.array;
-    put(node.path, '.zarray', zarray);
-    put(node.path, '.zattrs', zattrs);
+    describe(node.path, '.zarray', zarray);
+    describe(node.path, '.zattrs', zattrs);
     const shape = zarray.shape as number[];
     const chunkKey = shape.length === 0 ? '0' : shape.map(() => '0').join('.');
     objects.push({ key: joinKey(prefix, node.path, chunkKey), body: chunk, contentType: 'application/octet-stream' });

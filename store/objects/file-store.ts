@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fdatasync, fstatSync, openSync, read, readFileSync, readSync, realpathSync, renameSync, statSync, writeSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, mkdirSync, openSync, read, readFileSync, readSync, realpathSync, renameSync, statSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, stat, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -27,8 +27,8 @@ const readOf = promisify(read);
 const SYNC_READ_BYTES = 1 << 20;
 /**
  * Objects written, flushed and renamed together: bounds the files held open at once. A volume's
- * objects (~520 with its sweep store) go in one or two batches: each batch waits for its last
- * flush before the next starts writing, so smaller ones left the disk idle in between.
+ * objects (~255 with its sweep store) go in one batch: each batch waits for its last flush before
+ * the next starts writing, so smaller ones left the disk idle in between.
  */
 const PUT_BATCH = 512;
 
@@ -116,7 +116,7 @@ export class FileObjectStore implements ObjectStore {
     let key = objects[0]!.key;
     try {
       const root = await this.rootPath(true);
-      await this.ensureDirsInside(root, objects, (k) => (key = k));
+      this.ensureDirsInside(root, objects, (k) => (key = k));
       for (let i = 0; i < objects.length; i += PUT_BATCH) {
         // The writes are synchronous: let the event loop (e.g. the server) in between batches.
         if (i > 0) await yieldToEventLoop();
@@ -138,7 +138,7 @@ export class FileObjectStore implements ObjectStore {
   private async writeBatch(root: string, objects: readonly ObjectToPut[], at: (key: string) => void): Promise<void> {
     const temps: TempFile[] = [];
     // Each temp file's flush starts as soon as it is written, so the disk works while the next
-    // files are written on this thread (a volume's sweep store is ~390 objects).
+    // files are written on this thread (a volume's sweep store is ~120 objects).
     const flushes: Promise<void>[] = [];
     const write = (key: string, dir: string, target: string, data: Uint8Array): number => {
       const fd = this.writeTemp(key, dir, target, data, temps);
@@ -348,46 +348,37 @@ export class FileObjectStore implements ObjectStore {
   }
 
   /**
-   * Creates the folders of the objects' keys, shallowest first. The folders of one depth are made
-   * together: each mkdir is a trip to libuv's pool, and a sweep store's ~150 folders made one after
-   * another waited for ~150 trips in turn (a pool thread's wake-up each, long on a loaded machine).
-   * A folder's parent, when an object's key needs it too, is made at an earlier depth.
+   * Creates the folders of the objects' keys, shallowest first (a folder's parent, when an object's
+   * key needs it too, is made before it), with synchronous calls. A sweep store makes ~120 folders
+   * (one per array); made in libuv's pool, each was a trip there and back, which cost more CPU than
+   * the mkdir itself (bench zarr: 121 folders, median of 31 alternated puts at load 13: 56 → 39 ms
+   * of CPU for the whole put, wall 156 → 116 ms). mkdir may wait on the disk's journal, as the
+   * put's file creates and renames on this thread do: since a sweep store's arrays keep their
+   * metadata in .zmetadata only, a volume's put makes ~370 such calls here, not the ~770 before.
    */
-  private async ensureDirsInside(root: string, objects: readonly ObjectToPut[], at: (key: string) => void): Promise<void> {
+  private ensureDirsInside(root: string, objects: readonly ObjectToPut[], at: (key: string) => void): void {
     const keyOfDir = new Map<string, string>();
     for (const o of objects) {
       const dir = dirname(join(root, o.key));
       if (!keyOfDir.has(dir)) keyOfDir.set(dir, o.key);
     }
-    const byDepth = new Map<number, string[]>();
-    for (const dir of keyOfDir.keys()) {
-      const depth = dir.split(sep).length;
-      byDepth.set(depth, [...(byDepth.get(depth) ?? []), dir]);
-    }
+    const depth = (dir: string): number => dir.split(sep).length;
     const made = new Set<string>();
-    for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
-      const dirs = byDepth.get(depth)!;
-      const results = await Promise.allSettled(dirs.map((dir) => this.ensureDirInside(root, dir, keyOfDir.get(dir)!, made)));
-      const failed = results.findIndex((r) => r.status === 'rejected');
-      if (failed >= 0) {
-        at(keyOfDir.get(dirs[failed]!)!);
-        throw (results[failed] as PromiseRejectedResult).reason;
-      }
+    for (const dir of [...keyOfDir.keys()].sort((a, b) => depth(a) - depth(b))) {
+      at(keyOfDir.get(dir)!);
+      this.ensureDirInside(root, dir, keyOfDir.get(dir)!, made);
     }
   }
 
   /**
    * Creates `dir` below the root, checking first that no existing folder on the way leads out.
    * `made` holds the folders this put created: a folder made inside one of them needs no real-path
-   * check (a sweep store makes ~110 folders). Real paths come from the kernel's caches: synchronous
-   * calls, each a fraction of the CPU of a trip to libuv's pool. Only mkdir, which may wait on the
-   * disk's journal (measured: 240 ms for a sweep store's folders while other processes flushed),
-   * goes there, so a server in the same process is not held.
+   * check. Real paths come from the kernel's caches.
    */
-  private async ensureDirInside(root: string, dir: string, key: string, made: Set<string>): Promise<void> {
+  private ensureDirInside(root: string, dir: string, key: string, made: Set<string>): void {
     if (made.has(dirname(dir))) {
       try {
-        await mkdir(dir);
+        mkdirSync(dir);
         made.add(dir);
         return;
       } catch (e) {
@@ -405,7 +396,7 @@ export class FileObjectStore implements ObjectStore {
       }
     }
     if (existing === dir) return;
-    const first = await mkdir(dir, { recursive: true });
+    const first = mkdirSync(dir, { recursive: true });
     if (!isInside(root, realpathSync.native(dir))) throw this.escape(key);
     // Every folder from the first one made down to `dir` is new.
     for (let d = dir; first !== undefined && d.length >= first.length; d = dirname(d)) made.add(d);

@@ -50,7 +50,7 @@ async function readArray(prefix: string, at: Location, name: string): Promise<{ 
     throw corrupt(prefix, `array ${name} under ${at.path} cannot be opened`, e);
   }
   try {
-    const chunk = (await wholeChunk(array)) ?? (await zarr.get(array));
+    const chunk = (await storedChunk(array)) ?? (await zarr.get(array));
     if (typeof chunk !== 'object' || chunk === null || !('data' in chunk)) {
       return { data: [chunk] as unknown as zarr.TypedArray<zarr.DataType>, shape: [], attrs: array.attrs };
     }
@@ -61,18 +61,23 @@ async function readArray(prefix: string, at: Location, name: string): Promise<{ 
 }
 
 /**
- * The array's data as its one chunk when that chunk is the whole array in C order (as radome
- * writes every array), with no copy; null otherwise (other writers' stores), for zarr.get. zarr.get
- * would copy a sweep's moment (about a megabyte) out of its chunk into an array of its own.
+ * The array's data as its first chunk when that chunk is all the array holds, with no copy: the
+ * whole array in one chunk in C order (as radome writes most arrays), or a moment chunked at its
+ * `gate_count` (radome's writer stores no chunk past it: they are all fill, gates past the
+ * moment's own); null otherwise (other writers' stores), for zarr.get. zarr.get would copy a
+ * sweep's moment (about a megabyte) out of its chunk into an array of its own.
  */
-async function wholeChunk(array: zarr.Array<zarr.DataType, zarr.AsyncReadable>): Promise<zarr.Chunk<zarr.DataType> | null> {
+async function storedChunk(array: zarr.Array<zarr.DataType, zarr.AsyncReadable>): Promise<zarr.Chunk<zarr.DataType> | null> {
   const { shape, chunks } = array;
-  if (shape.length === 0 || shape.some((n, i) => chunks[i] !== n)) return null;
+  if (shape.length === 0) return null;
+  const whole = shape.every((n, i) => chunks[i] === n);
+  const momentGates = shape.length === 2 && chunks[0] === shape[0] && chunks[1] === array.attrs.gate_count;
+  if (!whole && !momentGates) return null;
   const chunk = await array.getChunk(shape.map(() => 0));
   let step = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    if (chunk.stride[i] !== step || chunk.shape[i] !== shape[i]) return null;
-    step *= shape[i]!;
+  for (let i = chunks.length - 1; i >= 0; i--) {
+    if (chunk.stride[i] !== step || chunk.shape[i] !== chunks[i]) return null;
+    step *= chunks[i]!;
   }
   return chunk;
 }

@@ -26,6 +26,14 @@ with warnings.catch_warnings():
     # Codes 0 and 1 are both missing: xarray says so once per variable, as it should.
     warnings.filterwarnings("ignore", message=".*multiple fill values.*")
     root = xr.open_zarr(store, consolidated=True)
+    # Sub-groups' and arrays' metadata live in .zmetadata only: xarray's default open
+    # (consolidated=None) and zarr-python's open_consolidated find them there by themselves.
+    first = manifest["sweeps"][0]
+    by_default = xr.open_zarr(store, group=first["group"])
+    if not np.array_equal(by_default["azimuth"].values, np.array(first["azimuth"], dtype=np.float32)):
+        fail(f"xarray's default open of {first['group']} reads another azimuth")
+    if [str(n) for n in zarr.open_consolidated(store, mode="r")["sweep_group_name"][:]] != [s["group"] for s in manifest["sweeps"]]:
+        fail("zarr.open_consolidated reads another sweep_group_name")
     names = [str(n) for n in root["sweep_group_name"].values]
     if names != [s["group"] for s in manifest["sweeps"]]:
         fail(f"sweep_group_name {names}")

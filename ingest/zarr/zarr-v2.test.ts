@@ -1,0 +1,32 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { encodeZarrArray, zarrStoreObjects } from './zarr-v2.js';
+
+describe('Zarr v2 writer', () => {
+  it('stores an array given its first chunk as that chunk only, the rest being fill', () => {
+    const first = Uint8Array.from({ length: 3 * 4 }, (_, i) => i + 2);
+    const array = encodeZarrArray({ shape: [3, 10], chunkShape: [3, 4], dtype: '|u1', data: first, fillValue: 0, attrs: {} });
+    expect(array.zarray).toMatchObject({ shape: [3, 10], chunks: [3, 4], fill_value: 0 });
+    expect(new Uint8Array(inflateSync(array.chunk))).toEqual(first);
+  });
+
+  it('refuses a first chunk without a fill value, of the wrong size, or larger than the array', () => {
+    const data = new Uint8Array(12);
+    expect(() => encodeZarrArray({ shape: [3, 10], chunkShape: [3, 4], dtype: '|u1', data, fillValue: null, attrs: {} })).toThrow(/fill value/);
+    expect(() => encodeZarrArray({ shape: [3, 10], chunkShape: [3, 5], dtype: '|u1', data, fillValue: 0, attrs: {} })).toThrow(/chunk needs 15/);
+    expect(() => encodeZarrArray({ shape: [3, 3], chunkShape: [3, 4], dtype: '|u1', data, fillValue: 0, attrs: {} })).toThrow(/does not fit/);
+  });
+
+  it('stores the root group, chunks and .zmetadata; the other nodes are described in .zmetadata only', () => {
+    const array = encodeZarrArray({ shape: [2], dtype: '<f4', data: new Float32Array([1, 2]), fillValue: null, attrs: { units: 'm' } });
+    const objects = zarrStoreObjects('p.zarr', [
+      { path: '', group: { title: 't' } },
+      { path: 'sweep_0', group: { sweep_number: 0 } },
+      { path: 'sweep_0/range', array },
+    ]);
+    expect(objects.map((o) => o.key)).toEqual(['p.zarr/.zgroup', 'p.zarr/.zattrs', 'p.zarr/sweep_0/range/0', 'p.zarr/.zmetadata']);
+    const { metadata } = JSON.parse(Buffer.from(objects.at(-1)!.body).toString()) as { metadata: Record<string, unknown> };
+    expect(Object.keys(metadata).sort()).toEqual(['.zattrs', '.zgroup', 'sweep_0/.zattrs', 'sweep_0/.zgroup', 'sweep_0/range/.zarray', 'sweep_0/range/.zattrs']);
+    expect(metadata['sweep_0/range/.zattrs']).toEqual({ units: 'm' });
+  });
+});
