@@ -64,6 +64,13 @@ const RETENTION_BATCH_VOLUMES = 5;
  * a writer waiting behind them waited up to 1.27 s.
  */
 const BATCH_TARGET_MS = 200;
+/**
+ * The shortest pause between batches: longer than SQLite's busy handler sleeps between two tries
+ * (at most 100 ms), so a writer in another process waiting for the lock tries at least once in
+ * every pause. With shorter pauses its tries could fall in step with the batches and miss every
+ * pause: a writer beside retention waited 2.8 s once while no batch held the lock over 343 ms.
+ */
+const WRITER_POLL_MS = 110;
 const MAX_BATCH_VOLUMES = 20;
 
 /** The next batch's volumes after one of `volumes` that held the lock `ms`. */
@@ -75,7 +82,7 @@ export function nextBatchVolumes(volumes: number, ms: number): number {
 
 /**
  * Removes catalog rows older than `cutoff` in short transactions (sized by nextBatchVolumes),
- * pausing after each as long as it took: other writers (this process's ingest, other processes)
+ * pausing after each as long as it took (WRITER_POLL_MS at least): other writers (this process's ingest, other processes)
  * get the catalog at least half the time, so a day of national data (~46,000 volumes) never holds
  * them back for long.
  */
@@ -93,7 +100,7 @@ export async function removeRowsOlderThan(catalog: Catalog, cutoff: number, now:
     total.batches++;
     total.longestBatchMs = Math.max(total.longestBatchMs, ms);
     volumes = nextBatchVolumes(volumes, ms);
-    await sleep(Math.max(5, ms));
+    await sleep(Math.max(WRITER_POLL_MS, ms));
   }
   return total;
 }
