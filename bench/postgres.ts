@@ -80,7 +80,7 @@ function weekQueryRows(): BenchRow[] {
         radome: pg[p],
         peer: lite?.[p] ?? 'not run',
         ratio: lite ? `${(pg[p] / lite[p]).toPrecision(2)} (PostgreSQL / SQLite)` : '',
-        target: `CPU ${p}: PostgreSQL ${pg[p === 'p50' ? 'cpuP50' : 'cpuP99'].toFixed(2)} ms, SQLite ${lite ? lite[p === 'p50' ? 'cpuP50' : 'cpuP99'].toFixed(2) : '-'} ms`,
+        target: `client CPU ${p}: PostgreSQL ${pg[p === 'p50' ? 'cpuP50' : 'cpuP99'].toFixed(2)} ms, SQLite ${lite ? lite[p === 'p50' ? 'cpuP50' : 'cpuP99'].toFixed(2) : '-'} ms`,
       }));
     });
 }
