@@ -114,13 +114,15 @@ function level3Key(site: string, mnemonic: string, t: number): string {
 function sweepsOf(site: RadarSiteRow, volumeId: VolumeId, start: number, cuts: readonly Cut[], cutMs: number[]): SweepRow[] {
   const { bbox, corners } = overlayBox(site, 460);
   const sweeps: SweepRow[] = [];
+  // The stems differ only in their last part: the date folders once a volume.
+  const folder = level2ObjectStem(site.id, start, '');
   let t = start;
   for (const [index, cut] of cuts.entries()) {
     const elevationNumber = index + 1;
     const end = t + cutMs[index]!;
     for (const moment of cut.moments) {
       const id = level2SweepId(volumeId, elevationNumber, moment);
-      const stem = level2ObjectStem(site.id, start, id);
+      const stem = `${folder}${id}`;
       sweeps.push({
         id,
         volumeId,

@@ -4,7 +4,7 @@
  * API and tiles make, and a retention pass deleting the oldest day while a writer commits.
  *
  *   npm run bench -- catalog-week
- *   BENCH_WEEK_DAYS=1 BENCH_WEEK_SITES=40 npm run bench -- catalog-week   (smaller, quicker)
+ *   BENCH_WEEK_DAYS=1 BENCH_WEEK_SITES=40 npm run bench -- catalog-week   (a fraction: quicker; days may be fractional, e.g. 0.25)
  *   BENCH_WEEK_RETENTION_HOURS=2 (retention of the oldest 2 h, not a day), BENCH_WEEK_RETENTION=0 (none)
  *   BENCH_WEEK_ENGINE=postgres (the same rows by the COPY bulk loader into Debian's PostgreSQL on a
  *   temporary folder, the same queries; not cached: the server and its data go when the bench ends)
@@ -14,7 +14,7 @@
  * radarCoverage of a day of all sites ≤ 200 ms, retention holds a writer back ≤ 1 s at a time.
  */
 import { fork } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,6 +38,14 @@ const ENGINE = process.env.BENCH_WEEK_ENGINE ?? 'sqlite';
 
 interface Built extends BulkLoadResult {
   buildSeconds: number;
+  /** CPU seconds (user + system) of the building process (on PostgreSQL, not the server's own). */
+  buildCpuSeconds?: number;
+}
+
+/** CPU seconds this process has used since `since` (a process.cpuUsage()). */
+function cpuSecondsSince(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
 }
 
 /** The cached catalog of `shape`, built when missing (under a temporary name, renamed when done). */
@@ -50,9 +58,9 @@ function cachedCatalog(): { path: string; built: Built; cached: boolean } {
   const tmp = `${path}.building`;
   rmSync(tmp, { force: true });
   console.log(`building ${path} (${shape.days} days × ${shape.sites} sites)…`);
-  const t0 = performance.now();
+  const [t0, c0] = [performance.now(), process.cpuUsage()];
   const counts = bulkLoadSqliteCatalog(tmp, weekItems(shape));
-  const built = { ...counts, buildSeconds: (performance.now() - t0) / 1000 };
+  const built = { ...counts, buildSeconds: (performance.now() - t0) / 1000, buildCpuSeconds: cpuSecondsSince(c0) };
   renameSync(tmp, path);
   writeFileSync(sidecar, JSON.stringify(built));
   return { path, built, cached: false };
@@ -61,9 +69,9 @@ function cachedCatalog(): { path: string; built: Built; cached: boolean } {
 /** A new PostgreSQL catalog of `shape` (COPY bulk loader); its size is the database's on disk. */
 async function postgresCatalog(url: string): Promise<{ built: Built; sizeBytes: number }> {
   console.log(`building the PostgreSQL catalog (${shape.days} days × ${shape.sites} sites)…`);
-  const t0 = performance.now();
+  const [t0, c0] = [performance.now(), process.cpuUsage()];
   const counts = await bulkLoadPostgresCatalog(url, weekItems(shape));
-  const built = { ...counts, buildSeconds: (performance.now() - t0) / 1000 };
+  const built = { ...counts, buildSeconds: (performance.now() - t0) / 1000, buildCpuSeconds: cpuSecondsSince(c0) };
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -274,6 +282,11 @@ async function retentionPass(path: string): Promise<RetentionFigures> {
   if (copy !== path) {
     rmSync(copy, { force: true });
     copyFileSync(path, copy);
+    // Written to disk before the pass: otherwise the kernel's writeback of the copy's GBs throttles
+    // the pass's and the writer's own writes (a 2 s stall of both at one national day).
+    const fd = openSync(copy, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
   }
   const writer = await openCatalog(copy);
   const waits: number[] = [];
@@ -325,6 +338,7 @@ async function measure(postgresUrl: string | null): Promise<void> {
   const rows: BenchRow[] = [
     { metric: `engine: ${ENGINE}; shape: ${shape.days} days × ${shape.sites} sites`, radome: `${built.volumes} volumes, ${built.sweeps} sweeps, ${built.products} products` },
     { metric: `build time${cached ? ' (cached build)' : ''}`, radome: built.buildSeconds, unit: 's' },
+    { metric: `build CPU (${ENGINE === 'postgres' ? 'loader process, not the server' : 'user + system'})`, radome: built.buildCpuSeconds ?? 'not recorded', unit: 's' },
     { metric: 'build rate', radome: Math.round(built.sweeps / built.buildSeconds), unit: 'sweep rows/s' },
     { metric: 'catalog size on disk', radome: sizeGb, unit: 'GB' },
     { metric: 'bytes per sweep row (whole file)', radome: Math.round((sizeGb * 1e9) / built.sweeps), unit: 'B' },

@@ -1,14 +1,17 @@
 /**
  * The catalog on PostgreSQL beside SQLite, on this machine: commit throughput of one process
  * (synthetic Level 2 volumes of 27 sweeps), of 1, 2 and 4 writer processes sharing one PostgreSQL
- * (against SQLite's single writer), and a retention pass removing the oldest days — by
- * partition drop on PostgreSQL, by row deletes on SQLite. Starts Debian's PostgreSQL
- * (test/support/postgres-server.ts) on a temporary folder.
+ * (against SQLite's single writer), a retention pass removing the oldest days — by
+ * partition drop on PostgreSQL, by row deletes on SQLite — and the README's queries' p50/p99 on
+ * both engines at the national-week size (bench/catalog-week.ts run once per engine, without its
+ * retention pass; BENCH_WEEK_DAYS / BENCH_WEEK_SITES for a fraction, BENCH_WEEK_QUERIES=0 to skip).
+ * Starts Debian's PostgreSQL (test/support/postgres-server.ts) on a temporary folder.
  *   npm run bench -- postgres
  */
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +50,39 @@ async function workerThroughput(server: PostgresServer, workers: number): Promis
   await Promise.all(done);
   const seconds = (performance.now() - t) / 1000;
   return benchVolumes(WORKER_DAYS).length / seconds;
+}
+
+/** A catalog-week run's per-query figures (its var/bench/<name>.json). */
+type WeekFigures = Record<string, { p50: number; p99: number; cpuP50: number; cpuP99: number }>;
+
+/**
+ * The README's queries (and the GraphQL ones) on both engines at the week's size: catalog-week
+ * once per engine in its own process, its figures read back and printed side by side.
+ */
+function weekQueryRows(): BenchRow[] {
+  const bench = fileURLToPath(new URL('./catalog-week.js', import.meta.url));
+  const figures: Record<string, WeekFigures> = {};
+  let shape = '';
+  for (const engine of ['sqlite', 'postgres']) {
+    execFileSync(process.execPath, ['--expose-gc', bench], { env: { ...process.env, BENCH_WEEK_ENGINE: engine, BENCH_WEEK_RETENTION: '0' }, stdio: 'inherit' });
+    const out = join(process.env.RADOME_BENCH_DIR ?? join('var', 'bench'), engine === 'postgres' ? 'catalog-week-postgres.json' : 'catalog-week.json');
+    const json = JSON.parse(readFileSync(out, 'utf8')) as { figures: WeekFigures; shape: { days: number; sites: number } };
+    figures[engine] = json.figures;
+    shape = `${json.shape.days} days × ${json.shape.sites} sites`;
+  }
+  return Object.keys(figures.postgres!)
+    .filter((name) => name.includes('README') || name.includes('radarCoverage'))
+    .flatMap((name) => {
+      const [pg, lite] = [figures.postgres![name]!, figures.sqlite![name]];
+      return (['p50', 'p99'] as const).map((p) => ({
+        metric: `${name} ${p} (${shape})`,
+        unit: 'ms',
+        radome: pg[p],
+        peer: lite?.[p] ?? 'not run',
+        ratio: lite ? `${(pg[p] / lite[p]).toPrecision(2)} (PostgreSQL / SQLite)` : '',
+        target: `client CPU ${p}: PostgreSQL ${pg[p === 'p50' ? 'cpuP50' : 'cpuP99'].toFixed(2)} ms, SQLite ${lite ? lite[p === 'p50' ? 'cpuP50' : 'cpuP99'].toFixed(2) : '-'} ms`,
+      }));
+    });
 }
 
 async function main(): Promise<void> {
@@ -119,6 +155,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+  if (process.env.BENCH_WEEK_QUERIES !== '0') rows.push(...weekQueryRows());
   report('postgres', rows, { loadavg: loadavg(), note: 'radome = PostgreSQL engine, peer = SQLite engine; single runs (both passes change the catalog)' });
   console.log(
     `load average ${loadavg()

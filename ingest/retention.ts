@@ -53,21 +53,45 @@ export async function pruneEventFeed(catalog: Catalog, log: Logger, now = Date.n
 }
 
 /**
- * Volumes per retention batch: ~500 sweep rows, a transaction of ~100 ms of CPU with their products
- * and doomed keys (at load 14 on 2 cores, 10 volumes held the lock up to 2.2 s).
+ * Volumes a retention batch starts with: ~500 sweep rows, a transaction of ~100 ms of CPU with their
+ * products and doomed keys (at load 14 on 2 cores, 10 volumes held the lock up to 2.2 s).
  */
 const RETENTION_BATCH_VOLUMES = 5;
+/**
+ * How long one retention transaction should hold the write lock: a batch taking longer halves the
+ * next, one taking under a quarter of it grows the next by a volume (up to 20). At a national
+ * week the same 5 volumes cost more (index pages no longer cached, other processes' load), and
+ * a writer waiting behind them waited up to 1.27 s.
+ */
+const BATCH_TARGET_MS = 200;
+/**
+ * The shortest pause between batches: longer than SQLite's busy handler sleeps between two tries
+ * (at most 100 ms), so a writer in another process waiting for the lock tries at least once in
+ * every pause. With shorter pauses its tries could fall in step with the batches and miss every
+ * pause: a writer beside retention waited 2.8 s once while no batch held the lock over 343 ms.
+ */
+const WRITER_POLL_MS = 110;
+const MAX_BATCH_VOLUMES = 20;
+
+/** The next batch's volumes after one of `volumes` that held the lock `ms`. */
+export function nextBatchVolumes(volumes: number, ms: number): number {
+  if (ms > BATCH_TARGET_MS) return Math.max(1, Math.floor(volumes / 2));
+  if (ms < BATCH_TARGET_MS / 4) return Math.min(MAX_BATCH_VOLUMES, volumes + 1);
+  return volumes;
+}
 
 /**
- * Removes catalog rows older than `cutoff` in short transactions, pausing after each as long as it
- * took: other writers (this process's ingest, other processes) get the catalog at least half the
- * time, so a day of national data (~46,000 volumes) never holds them back for long.
+ * Removes catalog rows older than `cutoff` in short transactions (sized by nextBatchVolumes),
+ * pausing after each as long as it took (WRITER_POLL_MS at least): other writers (this process's ingest, other processes)
+ * get the catalog at least half the time, so a day of national data (~46,000 volumes) never holds
+ * them back for long.
  */
 export async function removeRowsOlderThan(catalog: Catalog, cutoff: number, now: number, signal?: AbortSignal): Promise<RetentionResult & { batches: number; longestBatchMs: number }> {
   const total = { volumes: 0, products: 0, objects: 0, batches: 0, longestBatchMs: 0 };
+  let volumes = RETENTION_BATCH_VOLUMES;
   while (!signal?.aborted) {
     const t0 = performance.now();
-    const step = await catalog.writer.retention.doomBatchOlderThan(cutoff, now, RETENTION_BATCH_VOLUMES);
+    const step = await catalog.writer.retention.doomBatchOlderThan(cutoff, now, volumes);
     const ms = performance.now() - t0;
     if (step.volumes === 0 && step.products === 0) break;
     total.volumes += step.volumes;
@@ -75,7 +99,8 @@ export async function removeRowsOlderThan(catalog: Catalog, cutoff: number, now:
     total.objects += step.objects;
     total.batches++;
     total.longestBatchMs = Math.max(total.longestBatchMs, ms);
-    await sleep(Math.max(5, ms));
+    volumes = nextBatchVolumes(volumes, ms);
+    await sleep(Math.max(WRITER_POLL_MS, ms));
   }
   return total;
 }

@@ -1,6 +1,7 @@
 // The PostgreSQL bulk loader (COPY) fills a catalog that reads back exactly as SQLite's bulk
 // loader's from the same engine-neutral rows (bench/_catalog-week-rows.ts), per-hour and per-minute
 // counts included, and leaves the triggers working for the commits that follow.
+import pgDriver from 'pg';
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_WEEK, weekItems, weekSites } from '../../bench/_catalog-week-rows.js';
 import { bulkLoadSqliteCatalog, openCatalog } from '../../store/catalog/index.js';
@@ -30,6 +31,21 @@ if (skip) {
       const loaded = await bulkLoadPostgresCatalog(url, items);
       const path = tempDbPath('bulk.db');
       expect(loaded).toEqual(bulkLoadSqliteCatalog(path, items));
+      // Every index the loader dropped is back, valid, on every day partition.
+      const client = new pgDriver.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const invalid = await client.query('SELECT indexrelid::regclass::text AS name FROM pg_index WHERE NOT indisvalid');
+        expect(invalid.rows).toEqual([]);
+        const partitions = await client.query<{ child: string; own: string; parent: string }>(
+          `SELECT c.relname AS child, (SELECT count(*) FROM pg_index WHERE indrelid = c.oid) AS own, (SELECT count(*) FROM pg_index WHERE indrelid = p.oid) AS parent
+           FROM pg_inherits JOIN pg_class c ON c.oid = inhrelid JOIN pg_class p ON p.oid = inhparent`,
+        );
+        expect(partitions.rows.length).toBeGreaterThanOrEqual(4);
+        for (const r of partitions.rows) expect({ partition: r.child, indexes: Number(r.own) }).toEqual({ partition: r.child, indexes: Number(r.parent) });
+      } finally {
+        await client.end();
+      }
       const [pg, lite] = [await openPostgresCatalog(url), await openCatalog(path)];
       try {
         expect(await readBack(pg.reader, items)).toEqual(await readBack(lite.reader, items));

@@ -41,20 +41,25 @@ class CopyBuffer {
     if (!Array.isArray(row)) this.columns ??= Object.keys(row).map(snake);
     this.lines.push(`${values.map(field).join('\t')}\n`);
   }
-  async flush(session: PgSession): Promise<void> {
-    if (this.lines.length === 0) return;
+  /** The rows added so far, as a COPY to run, leaving this buffer empty. */
+  take(): { copy: (session: PgSession) => Promise<void> } {
     const lines = this.lines;
     this.lines = [];
-    const client = await session.pool.connect();
-    try {
-      const stream = client.query(copyFrom(`COPY ${this.table} (${this.columns!.join(', ')}) FROM STDIN`));
-      // Rows joined into ~1 MB chunks: each chunk is one CopyData message.
-      const chunks: string[] = [];
-      for (let i = 0; i < lines.length; i += 2_000) chunks.push(lines.slice(i, i + 2_000).join(''));
-      await pipeline(Readable.from(chunks), stream);
-    } finally {
-      client.release();
-    }
+    const sql = `COPY ${this.table} (${this.columns?.join(', ')}) FROM STDIN`;
+    return {
+      copy: async (session) => {
+        if (lines.length === 0) return;
+        const client = await session.pool.connect();
+        try {
+          // Rows joined into ~1 MB chunks: each chunk is one CopyData message.
+          const chunks: string[] = [];
+          for (let i = 0; i < lines.length; i += 2_000) chunks.push(lines.slice(i, i + 2_000).join(''));
+          await pipeline(Readable.from(chunks), client.query(copyFrom(sql)));
+        } finally {
+          client.release();
+        }
+      },
+    };
   }
 }
 
@@ -94,17 +99,29 @@ export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkC
       const bounds = { volume: 0, sweep: 0 };
       const sites = new Set<string>();
       const days = new Set<string>();
-      const partition = async (t: typeof SWEEPS, value: number) => {
+      /** The day partition `value` falls in, when this load has not made it yet (else null). */
+      const newPartition = (t: typeof SWEEPS, value: number): string | null => {
         const day = dayOf(t, value);
         const name = partitionName(t, day);
-        if (days.has(name)) return;
+        if (days.has(name)) return null;
         days.add(name);
-        await db.exec(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF ${t.table} FOR VALUES FROM (${day * t.perDay}) TO (${(day + 1) * t.perDay})`);
+        return `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF ${t.table} FOR VALUES FROM (${day * t.perDay}) TO (${(day + 1) * t.perDay})`;
       };
       let batch = 0;
+      // A batch's five COPYs run at once on five pooled connections (triggers and foreign-key
+      // checks are off, so their order does not matter), while the next batch's rows are made:
+      // PostgreSQL parses and writes on its own processes meanwhile.
+      let copying: Promise<unknown> = Promise.resolve();
       const flush = async () => {
-        // Parents before children: volumes before the sweeps and files that name them.
-        for (const c of [copies.volume, copies.sweep, copies.product, copies.file, copies.event]) await c.flush(db);
+        await copying;
+        copying = Promise.all(
+          Object.values(copies)
+            .map((c) => c.take())
+            .map((rows) => rows.copy(db)),
+        );
+        // Handled here so a failing COPY is not an unhandled rejection while rows are made; the
+        // next flush's await (or the last one) throws it.
+        copying.catch(() => undefined);
         batch = 0;
       };
       for (const { volume: v, products } of items) {
@@ -115,7 +132,8 @@ export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkC
         }
         copies.volume.add(volumeParams(v.volume));
         for (const s of v.sweeps) {
-          await partition(SWEEPS, s.startTime);
+          const create = newPartition(SWEEPS, s.startTime);
+          if (create) await db.exec(create);
           copies.sweep.add(sweepParams(s));
           bounds.sweep = Math.max(bounds.sweep, s.endTime - s.startTime);
         }
@@ -125,7 +143,8 @@ export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkC
         counts.volumes++;
         counts.sweeps += v.sweeps.length;
         for (const p of products) {
-          await partition(PRODUCTS, p.product.scanTime);
+          const create = newPartition(PRODUCTS, p.product.scanTime);
+          if (create) await db.exec(create);
           copies.product.add(productParams(p.product));
           copies.file.add([p.file.source, p.file.key, p.file.fingerprint, p.file.size, p.file.ingestedAt, null, p.product.id]);
           copies.event.add([p.product.ingestedAt, 'LEVEL3_PRODUCT', p.site.id, p.product.id, p.product.code]);
@@ -134,9 +153,13 @@ export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkC
         if (++batch >= ITEMS_PER_BATCH) await flush();
       }
       await flush();
+      await copying;
 
       await db.exec("SET maintenance_work_mem = '512MB'");
-      for (const d of derived) await db.exec(d.def);
+      // pg_indexes gives a partitioned table's index as "ON ONLY": made so, it stays invalid and
+      // no partition gets it (every read of the week then scanned whole partitions). Without ONLY
+      // it is built on each partition and attached.
+      for (const d of derived) await db.exec(d.def.replace(/ ON ONLY /, ' ON '));
       await db.transaction(async () => {
         await db.exec(PG_FILL_RADAR_MINUTE_COUNTS);
         await db.exec(PG_FILL_PRODUCT_HOURS);

@@ -125,11 +125,32 @@ export function keysetStatements<T>(q: KeysetQuery<T>, request: KeysetRequest, l
   const column = q.overlap.startColumn;
   const filtered = q.where.copy();
   const range = startRange(filtered, q.overlap, longestMs);
-  const counted = addRange(filtered.copy(), column, range);
   const paged = withCursor(filtered, column, range, request.order, request.after);
   return {
     rows: { sql: `SELECT ${q.columns} FROM ${q.table} ${paged.sql} ORDER BY ${column} ${request.order}, id ${request.order} LIMIT ?`, params: [...paged.params, request.first + 1] },
-    count: { sql: `SELECT COUNT(*) AS n FROM ${q.table} ${counted.sql}`, params: counted.params },
+    count: countStatement(q, longestMs),
+  };
+}
+
+/**
+ * The filter's total count. Rows starting inside the window [from, to) overlap it whatever their
+ * end (writers refuse an end before the start), so they are counted from a start-time index alone;
+ * only rows starting in [from - longest, from) are read for their end. One count with
+ * "end >= from" read the table row of every row in the window: ~30,000 random row reads for 10
+ * minutes of all sites' sweeps (23 ms of CPU at a quarter of a national week).
+ */
+function countStatement<T>(q: KeysetQuery<T>, longestMs: number): Statement {
+  const { startColumn: column, endColumn, from, to } = q.overlap;
+  if (from === undefined || endColumn === column) {
+    const where = q.where.copy();
+    addRange(where, column, startRange(where, q.overlap, longestMs));
+    return { sql: `SELECT COUNT(*) AS n FROM ${q.table} ${where.sql}`, params: where.params };
+  }
+  const inside = addRange(q.where.copy(), column, { lower: from, upper: to });
+  const before = addRange(q.where.copy().add(`${endColumn} >= ?`, from), column, { lower: from - longestMs, upper: to === undefined ? from : Math.min(from, to) });
+  return {
+    sql: `SELECT (SELECT COUNT(*) FROM ${q.table} ${inside.sql}) + (SELECT COUNT(*) FROM ${q.table} ${before.sql}) AS n`,
+    params: [...inside.params, ...before.params],
   };
 }
 

@@ -2,13 +2,14 @@
 // and events the writer's commits would leave, written with plain INSERTs in large transactions,
 // the secondary indexes built once at the end (a sort instead of millions of b-tree inserts), and
 // the per-minute counts the triggers would keep filled in one grouped pass.
+import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
 import type { CommitLevel3ProductInput } from '../products.js';
 import type { CommitLevel2VolumeInput } from '../radar.js';
 import { FILL_PRODUCT_HOURS, FILL_RADAR_MINUTE_COUNTS, migrate } from './migrations.js';
 import { openDatabase } from './open.js';
-import { productParams } from './product-rows.js';
-import { sweepParams, volumeParams } from './rows.js';
+import { PRODUCT_COLUMNS, productParams } from './product-rows.js';
+import { SWEEP_COLUMNS, sweepParams, VOLUME_COLUMNS, volumeParams } from './rows.js';
 
 /** One volume and the products made from it, as ingest commits them (in that order). */
 export interface BulkCatalogItem {
@@ -24,20 +25,45 @@ export interface BulkLoadResult {
 
 const TABLES = ['volumes', 'sweeps', 'products', 'source_files', 'catalog_events'];
 const ITEMS_PER_TRANSACTION = 2_000;
+/** Rows per INSERT statement: one call into SQLite per 64 rows, not per row (~2× less CPU per row). */
+const ROWS_PER_INSERT = 64;
 
-const INSERT_VOLUME = `INSERT INTO volumes (id, site, scan_start, scan_end, vcp, sweep_count, source, source_key, source_size, source_fingerprint, ingested_at, zarr_key)
-  VALUES (@id, @site, @scanStart, @scanEnd, @vcp, @sweepCount, @source, @sourceKey, @sourceSize, @sourceFingerprint, @ingestedAt, @zarrKey)`;
-const INSERT_SWEEP = `INSERT INTO sweeps (id, volume_id, site, elevation_number, elevation_angle, moment, start_time, end_time, radial_count,
-    gate_count, first_gate_km, gate_spacing_km, image_key, metadata_key, west, south, east, north, corners, sweep_index)
-  VALUES (@id, @volumeId, @site, @elevationNumber, @elevationAngle, @moment, @startTime, @endTime, @radialCount,
-    @gateCount, @firstGateKm, @gateSpacingKm, @imageKey, @metadataKey, @west, @south, @east, @north, @corners, @sweepIndex)`;
-const INSERT_PRODUCT = `INSERT INTO products (id, site, code, mnemonic, name, category, scan_time, elevation_angle, units, image_key,
-    metadata_key, raw_key, west, south, east, north, corners, source, source_key, source_size, source_fingerprint, ingested_at, max_accumulation_in)
-  VALUES (@id, @site, @code, @mnemonic, @name, @category, @scanTime, @elevationAngle, @units, @imageKey,
-    @metadataKey, @rawKey, @west, @south, @east, @north, @corners, @source, @sourceKey, @sourceSize, @sourceFingerprint, @ingestedAt, @maxAccumulationIn)`;
-const INSERT_FILE = `INSERT INTO source_files (source, key, fingerprint, size, ingested_at, volume_id, product_id) VALUES (?, ?, ?, ?, ?, ?, ?)`;
-const INSERT_EVENT = `INSERT INTO catalog_events (at, kind, site, subject_id, code) VALUES (?, ?, ?, ?, ?)`;
+const FILE_COLUMNS = 'source, key, fingerprint, size, ingested_at, volume_id, product_id';
+const EVENT_COLUMNS = 'at, kind, site, subject_id, code';
 const UPSERT_SITE = `INSERT INTO radar_sites (id, latitude, longitude, height_m) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+
+/**
+ * Rows of one table bound by position and inserted ROWS_PER_INSERT at a time by one multi-row
+ * INSERT (the rest, at flush, one by one).
+ */
+class RowInserter {
+  private values: unknown[] = [];
+  private rows = 0;
+  private readonly many: Database.Statement;
+  private readonly one: Database.Statement;
+  constructor(db: Database.Database, table: string, columns: string) {
+    const row = `(${columns
+      .split(',')
+      .map(() => '?')
+      .join(', ')})`;
+    this.many = db.prepare(`INSERT INTO ${table} (${columns}) VALUES ${Array(ROWS_PER_INSERT).fill(row).join(', ')}`);
+    this.one = db.prepare(`INSERT INTO ${table} (${columns}) VALUES ${row}`);
+  }
+  add(row: readonly unknown[]): void {
+    for (const v of row) this.values.push(v);
+    if (++this.rows === ROWS_PER_INSERT) {
+      this.many.run(this.values);
+      this.values = [];
+      this.rows = 0;
+    }
+  }
+  flush(): void {
+    const width = this.values.length / this.rows;
+    for (let i = 0; i < this.rows; i++) this.one.run(this.values.slice(i * width, (i + 1) * width));
+    this.values = [];
+    this.rows = 0;
+  }
+}
 
 /**
  * Creates the catalog at `path` (which must not hold radar rows yet) and commits `items` into it.
@@ -59,37 +85,50 @@ export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogI
       .all(...TABLES) as { type: 'index' | 'trigger'; name: string; sql: string }[];
     for (const d of derived) db.exec(`DROP ${d.type.toUpperCase()} ${d.name}`);
 
-    const statements = {
-      site: db.prepare(UPSERT_SITE),
-      volume: db.prepare(INSERT_VOLUME),
-      sweep: db.prepare(INSERT_SWEEP),
-      product: db.prepare(INSERT_PRODUCT),
-      file: db.prepare(INSERT_FILE),
-      event: db.prepare(INSERT_EVENT),
+    // Rows go in by table in batches, so a sweep may precede its volume's row inside a
+    // transaction: the foreign keys' checks are off (the rows are whole by construction).
+    db.pragma('foreign_keys = OFF');
+    // The index builds at the end sort on up to two threads.
+    db.pragma('threads = 2');
+
+    const site = db.prepare(UPSERT_SITE);
+    const inserts = {
+      volume: new RowInserter(db, 'volumes', VOLUME_COLUMNS),
+      sweep: new RowInserter(db, 'sweeps', SWEEP_COLUMNS),
+      product: new RowInserter(db, 'products', PRODUCT_COLUMNS),
+      file: new RowInserter(db, 'source_files', FILE_COLUMNS),
+      event: new RowInserter(db, 'catalog_events', EVENT_COLUMNS),
     };
     const counts: BulkLoadResult = { volumes: 0, sweeps: 0, products: 0 };
     const bounds = { volume: 0, sweep: 0 };
+    const sites = new Set<string>();
+    const addSite = (s: BulkCatalogItem['volume']['site']) => {
+      if (sites.has(s.id)) return;
+      sites.add(s.id);
+      site.run(s.id, s.latitude, s.longitude, s.heightM);
+    };
     const write = db.transaction((batch: BulkCatalogItem[]) => {
       for (const { volume: v, products } of batch) {
-        statements.site.run(v.site.id, v.site.latitude, v.site.longitude, v.site.heightM);
-        statements.volume.run(volumeParams(v.volume));
+        addSite(v.site);
+        inserts.volume.add(Object.values(volumeParams(v.volume)));
         for (const s of v.sweeps) {
-          statements.sweep.run(sweepParams(s));
+          inserts.sweep.add(Object.values(sweepParams(s)));
           bounds.sweep = Math.max(bounds.sweep, s.endTime - s.startTime);
         }
         bounds.volume = Math.max(bounds.volume, v.volume.scanEnd - v.volume.scanStart);
-        statements.file.run(v.file.source, v.file.key, v.file.fingerprint, v.file.size, v.file.ingestedAt, v.volume.id, null);
-        statements.event.run(v.volume.ingestedAt, 'LEVEL2_VOLUME', v.site.id, v.volume.id, null);
+        inserts.file.add([v.file.source, v.file.key, v.file.fingerprint, v.file.size, v.file.ingestedAt, v.volume.id, null]);
+        inserts.event.add([v.volume.ingestedAt, 'LEVEL2_VOLUME', v.site.id, v.volume.id, null]);
         counts.volumes++;
         counts.sweeps += v.sweeps.length;
         for (const p of products) {
-          statements.site.run(p.site.id, p.site.latitude, p.site.longitude, p.site.heightM);
-          statements.product.run(productParams(p.product));
-          statements.file.run(p.file.source, p.file.key, p.file.fingerprint, p.file.size, p.file.ingestedAt, null, p.product.id);
-          statements.event.run(p.product.ingestedAt, 'LEVEL3_PRODUCT', p.site.id, p.product.id, p.product.code);
+          addSite(p.site);
+          inserts.product.add(Object.values(productParams(p.product)));
+          inserts.file.add([p.file.source, p.file.key, p.file.fingerprint, p.file.size, p.file.ingestedAt, null, p.product.id]);
+          inserts.event.add([p.product.ingestedAt, 'LEVEL3_PRODUCT', p.site.id, p.product.id, p.product.code]);
           counts.products++;
         }
       }
+      for (const insert of Object.values(inserts)) insert.flush();
     });
     let batch: BulkCatalogItem[] = [];
     for (const item of items) {
@@ -111,6 +150,7 @@ export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogI
       db.exec(`UPDATE radar_sites SET first_volume_at = (SELECT MIN(scan_start) FROM volumes WHERE site = radar_sites.id),
         last_volume_at = (SELECT MAX(scan_start) FROM volumes WHERE site = radar_sites.id)`);
     })();
+    db.pragma('foreign_keys = ON');
     db.pragma('optimize'); // as a catalog's close does, so plans are those of a catalog in use
     db.pragma('journal_mode = WAL');
     return counts;

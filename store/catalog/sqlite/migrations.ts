@@ -558,6 +558,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ingest_queue_by_source_name ON ingest_queue (source_name, listed_at);
     `,
   },
+  {
+    version: 15,
+    name: 'precipitation products by time',
+    // latestPrecipitation's newest and wettest product of each site and code: one covering seek
+    // each (precipitation-summary.ts). Partial: only PRECIPITATION products, ~a quarter of them.
+    sql: `
+      CREATE INDEX products_precipitation_by_time ON products(site, category, code, mnemonic, scan_time, id, max_accumulation_in)
+        WHERE category = 'PRECIPITATION';
+    `,
+  },
 ];
 
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
