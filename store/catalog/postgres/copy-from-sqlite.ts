@@ -120,6 +120,8 @@ export async function copySqliteCatalogToPostgres(sqlitePath: string, url: strin
     const tables: TableCopy[] = [];
     try {
       await pgdb.transaction(async () => {
+        // The transaction runs again after creating the day partitions it needs (partitions.ts).
+        tables.length = 0;
         const full = await nonEmpty(pgdb);
         if (full.length) throw new RadomeError('CONFIG', `catalog ${redactUrl(url)} is not empty (${full.join(', ')} hold rows); migrate into a new database`);
         for (const spec of TABLES) {
