@@ -170,4 +170,6 @@ report(
   ],
   { navigations, frameStepMs: steps, loadAverage: load },
 );
-console.log(`load average ${load} (2 cores shared); timings are Chromium's performance marks (navigation start → the frame after the shown frame's tiles are in; a step → the animation frame after the render that drew it) and resource timing`);
+console.log(
+  `load average ${load} (2 cores shared); timings are Chromium's performance marks (navigation start → the frame after the shown frame's tiles are in; a step → the animation frame after the render that drew it) and resource timing`,
+);
