@@ -58,11 +58,20 @@ function writeUrl(): void {
   history.replaceState(null, '', formatViewState(view));
 }
 
+/**
+ * Settles once a step's frame is on screen: the map's next 'idle' (the render that drew it, every
+ * tile in) and then the next animation frame, which Chromium begins only after committing that
+ * render's pixels (with software compositing the commit reads the WebGL canvas back, so it waits
+ * for SwiftShader to have drawn it). 'idle' alone fires when MapLibre has issued the draw calls,
+ * before they are drawn.
+ */
+const stepDrawn = () => new Promise<void>((resolve) => map.once('idle', () => requestAnimationFrame(() => resolve())));
+
 const slider = new TimeSlider({
   onFrame(index) {
     const started = performance.now();
     radar.show(index);
-    map.once('idle', () => performance.measure('radome:frame-step', { start: started, end: performance.now() }));
+    void stepDrawn().then(() => performance.measure('radome:frame-step', { start: started, end: performance.now() }));
     writeUrl();
   },
   onLoopLength: () => void showLayer(),
@@ -324,7 +333,7 @@ Object.assign(window, {
       const started = performance.now();
       radar.show(index);
       writeUrl();
-      return new Promise<number>((resolve) => map.once('idle', () => resolve(performance.now() - started)));
+      return stepDrawn().then(() => performance.now() - started);
     },
   },
 });

@@ -11,12 +11,23 @@ import { rasterSource } from './sdk.js';
 
 const idOf = (frame: Frame) => `radar:${frame.tileJsonUrl}`;
 
+/** The two fields of MapLibre's private render state that dropRepeatRender resets (maplibre-gl 6.17). */
+interface MapRenderState {
+  _styleDirty: boolean;
+  _frameRequest: AbortController | null;
+}
+
 export class RadarFrames {
   private frames: Frame[] = [];
   private current = -1;
   private opacity = 0.85;
 
-  constructor(private readonly map: MaplibreMap) {}
+  /** The layer a step just made opaque, until the render that applies the step. */
+  private stepped: string | null = null;
+
+  constructor(private readonly map: MaplibreMap) {
+    map.on('styledata', () => this.dropRepeatRender());
+  }
 
   get frameList(): readonly Frame[] {
     return this.frames;
@@ -72,6 +83,28 @@ export class RadarFrames {
     this.current = index;
     this.add(this.frames[index]!);
     this.map.setPaintProperty(idOf(this.frames[index]!), 'raster-opacity', this.opacity);
+    this.stepped = idOf(this.frames[index]!);
+  }
+
+  /**
+   * Makes a step one repaint, not two. MapLibre applies a style change in its next render and fires
+   * the style's 'data' event from inside that render, and the map answers that event by asking for
+   * another render of the same picture (mapbox/mapbox-gl-js#5762). On SwiftShader every render is a
+   * full software repaint, so that second one was half of each step's CPU (measured: two renders and
+   * ~400 ms of Chromium CPU a step, one render ~200 ms) and, being drawn before the next step's,
+   * half of a step's time in playback. MapLibre has no public way to skip it, so the request is
+   * dropped here, and only from inside the render that applied the step (the shown layer's evaluated
+   * opacity is the new one); a transition or a source still loading asks again at the end of that
+   * render as usual. The browser test counts one render per step, so an upgrade that changes this fails it.
+   */
+  private dropRepeatRender(): void {
+    const layer = this.stepped ? this.map.getLayer(this.stepped) : undefined;
+    if (!layer || (layer.paint as { get(name: string): unknown } | undefined)?.get('raster-opacity') !== this.opacity) return;
+    this.stepped = null;
+    const state = this.map as unknown as MapRenderState;
+    state._styleDirty = false;
+    state._frameRequest?.abort();
+    state._frameRequest = null;
   }
 
   setOpacity(opacity: number): void {

@@ -276,6 +276,34 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     expect(await page.locator('#frame-time').textContent()).toMatch(/UTC · /);
   });
 
+  it('draws a frame step in one repaint, and that repaint shows the new frame', { timeout: 600_000 }, async () => {
+    await settled(page);
+    await showPanels(page, false);
+    const mapPixels = async () =>
+      createHash('sha256')
+        .update(await page.locator('#map canvas').screenshot())
+        .digest('hex');
+    const before = await mapPixels();
+    const renders = await page.evaluate(async () => {
+      const explorer = (window as any).radomeExplorer;
+      let count = 0;
+      const counted = () => count++;
+      explorer.map.on('render', counted);
+      await explorer.showFrame((explorer.currentIndex() + 1) % explorer.frames().length);
+      // MapLibre's repeat render after a style change would come within a frame or two.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      explorer.map.off('render', counted);
+      return count;
+    });
+    expect(renders).toBe(1);
+    const stepped = await mapPixels();
+    expect(stepped).not.toBe(before);
+    // Nothing was left for a later render: a forced repaint draws the same picture.
+    await settled(page);
+    expect(await mapPixels()).toBe(stepped);
+    await showPanels(page, true);
+  });
+
   it('shows the value radarValue returns for the radar pixel under the cursor', { timeout: 600_000 }, async () => {
     await settled(page);
     const echoes = await radarPixels(page);
