@@ -112,24 +112,18 @@ function joinKey(...parts: string[]): string {
 }
 
 /**
- * The objects of a whole store under `prefix`: the root group's `.zgroup` and `.zattrs`, each
- * array's chunk, and the consolidated `.zmetadata` (zarr-python's layout) holding every node's
- * metadata, which readers open the store with (xarray.open_zarr, xradar, zarrita's
- * withConsolidatedMetadata, zarr-python's open_consolidated; zarr-python 3 by default).
- *
- * Each sub-group's `.zgroup`/`.zattrs` and each array's `.zarray`/`.zattrs` live in `.zmetadata`
- * only, not as objects of their own as well: a real volume's ~120 arrays made them 265 of its 387
- * objects, and each durable object costs a file, a flush and a rename (bench zarr, both layouts
- * put alternately at load 3–4: 83–100 → 29–37 ms of CPU). The cost: a reader that ignores consolidated
- * metadata (zarr-python 2's `zarr.open` without `open_consolidated`) sees the root group only.
+ * The objects of a whole store under `prefix`: each node's metadata files (`.zgroup`/`.zarray`
+ * and `.zattrs`) and chunk, then the consolidated `.zmetadata` (zarr-python's layout). Both: the
+ * per-node objects are what a reader that ignores consolidated metadata opens (TensorStore,
+ * zarr-java, zarrita or zarr-python's plain `zarr.open` on an array's path), `.zmetadata` is what
+ * xarray, xradar and zarrita's withConsolidatedMetadata open the whole store with in one read.
  */
 export function zarrStoreObjects(prefix: string, nodes: readonly ZarrNode[]): ObjectToPut[] {
   const objects: ObjectToPut[] = [];
   const metadata: Record<string, unknown> = {};
   const describe = (path: string, name: string, value: Record<string, unknown>): void => {
     metadata[joinKey(path, name)] = value;
-    // The root group's own objects: what identifies the store as a Zarr v2 group to any reader.
-    if (path === '') objects.push({ key: joinKey(prefix, name), body: json(value), contentType: 'application/json' });
+    objects.push({ key: joinKey(prefix, path, name), body: json(value), contentType: 'application/json' });
   };
   for (const node of nodes) {
     if ('group' in node) {
