@@ -6,10 +6,6 @@
  * store's) and putting its objects. Medians of RADOME_BENCH_RUNS runs (default 5), of wall time
  * and of CPU time (user + system of the whole process, libuv's pool included: what a busy machine
  * charges, where wall time also counts waiting for the cores other processes hold).
- *
- * Each run also puts the store as it was laid out before sub-groups' and arrays' metadata moved
- * into .zmetadata only (every node's .zgroup/.zarray/.zattrs an object of its own too, rebuilt
- * from .zmetadata), alternately before and after today's put: the two layouts' cost at the same load.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,21 +21,9 @@ import { ingestPlanOf, planRadomeFile } from '../ingest/plan-file.js';
 import { openCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { readStoredSweep } from '../store/radar/sweep-store-read.js';
-import type { ObjectToPut } from '../store/types.js';
 import { median, type BenchRow } from './harness.js';
 
 const RUNS = Number(process.env.RADOME_BENCH_RUNS ?? 5);
-
-/** The store with every node's metadata in `.zmetadata` also stored as an object of its own (the layout before). */
-function withMetadataObjects(prefix: string, store: readonly ObjectToPut[]): ObjectToPut[] {
-  const zmetadata = store.find((o) => o.key === `${prefix}/.zmetadata`)!;
-  const { metadata } = JSON.parse(Buffer.from(zmetadata.body).toString('utf8')) as { metadata: Record<string, unknown> };
-  const stored = new Set(store.map((o) => o.key));
-  const more = Object.entries(metadata)
-    .filter(([key]) => !stored.has(`${prefix}/${key}`))
-    .map(([key, value]) => ({ key: `${prefix}/${key}`, body: Buffer.from(JSON.stringify(value)), contentType: 'application/json' }));
-  return [...store, ...more];
-}
 
 export interface SweepStoreFigures {
   rows: BenchRow[];
@@ -56,15 +40,14 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, id);
   const location = locationOf(volume);
   const dir = mkdtempSync(join(tmpdir(), 'radome-bench-zarr-'));
-  const parts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putStore: [], putStoreBefore: [], commit: [], readSweep: [] };
-  const cpuParts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putStore: [], putStoreBefore: [], commit: [] };
+  const parts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putStore: [], commit: [], readSweep: [] };
+  const cpuParts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putStore: [], commit: [] };
   const cpuMs = (since: NodeJS.CpuUsage): number => {
     const { user, system } = process.cpuUsage(since);
     return (user + system) / 1000;
   };
   let storeBytes = 0;
   let storeObjects = 0;
-  let objectsBefore = 0;
   let overlayBytes = 0;
   try {
     for (let run = -1; run < runs; run++) {
@@ -88,19 +71,11 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
       await objects.putMany(overlays);
       const putOverlays = performance.now() - t;
       const putOverlaysCpu = cpuMs(c);
-      const before = withMetadataObjects(prefix, inStore);
-      const beforeObjects = new FileObjectStore(join(dir, `objects-before-${run}`));
-      const putTimed = async (store: FileObjectStore, list: readonly ObjectToPut[]): Promise<[number, number]> => {
-        const c0 = process.cpuUsage();
-        const t0 = performance.now();
-        await store.putMany(list);
-        return [performance.now() - t0, cpuMs(c0)];
-      };
-      // Alternately first and second, so neither layout is always the one after the overlays.
-      const beforeFirst = run % 2 === 0;
-      const [putStoreBefore, putStoreBeforeCpu] = beforeFirst ? await putTimed(beforeObjects, before) : [0, 0];
-      const [putStore, putStoreCpu] = await putTimed(objects, inStore);
-      const [putStoreBefore2, putStoreBeforeCpu2] = beforeFirst ? [0, 0] : await putTimed(beforeObjects, before);
+      c = process.cpuUsage();
+      t = performance.now();
+      await objects.putMany(inStore);
+      const putStore = performance.now() - t;
+      const putStoreCpu = cpuMs(c);
       c = process.cpuUsage();
       t = performance.now();
       await catalog.writer.retention.commitDoomingReplaced(plan_.kind, plan_.id, Date.now(), (writer) => plan_.commit(writer, { ...file, ingestedAt: Date.now() }));
@@ -113,16 +88,14 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
       const readSweep = performance.now() - t;
       storeBytes = inStore.reduce((n, o) => n + o.body.length, 0);
       storeObjects = inStore.length;
-      objectsBefore = before.length;
       overlayBytes = overlays.reduce((n, o) => n + o.body.length, 0);
       if (run < 0) continue; // warm-up
-      Object.entries({ plan, encode, putOverlays, putStore, putStoreBefore: putStoreBefore + putStoreBefore2, commit, readSweep }).forEach(([k, v]) => parts[k]!.push(v));
+      Object.entries({ plan, encode, putOverlays, putStore, commit, readSweep }).forEach(([k, v]) => parts[k]!.push(v));
       Object.entries({
         plan: planCpu,
         encode: encodeCpu,
         putOverlays: putOverlaysCpu,
         putStore: putStoreCpu,
-        putStoreBefore: putStoreBeforeCpu + putStoreBeforeCpu2,
         commit: commitCpu,
       }).forEach(([k, v]) => cpuParts[k]!.push(v));
     }
@@ -141,12 +114,6 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
     { metric: `sweep store: put ${storeObjects} objects (durable), wall / CPU`, unit: 'ms', radome: `${m('putStore').toFixed(1)} / ${cpu('putStore').toFixed(1)}` },
     { metric: 'extra ingest time for the sweep store, wall', unit: '%', radome: (100 * extra) / today, target: '≤ 15' },
     { metric: 'extra ingest CPU time for the sweep store', unit: '%', radome: (100 * extraCpu) / todayCpu, target: '≤ 15' },
-    {
-      metric: `layout before (every node's metadata an object too): put ${objectsBefore} objects (durable), wall / CPU`,
-      unit: 'ms',
-      radome: `${m('putStoreBefore').toFixed(1)} / ${cpu('putStoreBefore').toFixed(1)}`,
-    },
-    { metric: 'layout before: extra ingest CPU time for the sweep store', unit: '%', radome: (100 * (cpu('encode') + cpu('putStoreBefore'))) / todayCpu },
     { metric: 'sweep store bytes per volume', unit: 'MB', radome: storeBytes / 1e6 },
     { metric: 'sweep store bytes / raw Archive II bytes', unit: 'ratio', radome: storeBytes / bytes.length, ratio: `raw ${(bytes.length / 1e6).toFixed(2)} MB` },
     { metric: 'overlay PNG+JSON bytes per volume (for scale)', unit: 'MB', radome: overlayBytes / 1e6 },

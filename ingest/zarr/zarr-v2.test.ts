@@ -17,16 +17,28 @@ describe('Zarr v2 writer', () => {
     expect(() => encodeZarrArray({ shape: [3, 3], chunkShape: [3, 4], dtype: '|u1', data, fillValue: 0, attrs: {} })).toThrow(/does not fit/);
   });
 
-  it('stores the root group, chunks and .zmetadata; the other nodes are described in .zmetadata only', () => {
+  it("stores every node's metadata as objects, each chunk, and .zmetadata consolidating the metadata", () => {
     const array = encodeZarrArray({ shape: [2], dtype: '<f4', data: new Float32Array([1, 2]), fillValue: null, attrs: { units: 'm' } });
     const objects = zarrStoreObjects('p.zarr', [
       { path: '', group: { title: 't' } },
       { path: 'sweep_0', group: { sweep_number: 0 } },
       { path: 'sweep_0/range', array },
     ]);
-    expect(objects.map((o) => o.key)).toEqual(['p.zarr/.zgroup', 'p.zarr/.zattrs', 'p.zarr/sweep_0/range/0', 'p.zarr/.zmetadata']);
+    expect(objects.map((o) => o.key)).toEqual([
+      'p.zarr/.zgroup',
+      'p.zarr/.zattrs',
+      'p.zarr/sweep_0/.zgroup',
+      'p.zarr/sweep_0/.zattrs',
+      'p.zarr/sweep_0/range/.zarray',
+      'p.zarr/sweep_0/range/.zattrs',
+      'p.zarr/sweep_0/range/0',
+      'p.zarr/.zmetadata',
+    ]);
     const { metadata } = JSON.parse(Buffer.from(objects.at(-1)!.body).toString()) as { metadata: Record<string, unknown> };
     expect(Object.keys(metadata).sort()).toEqual(['.zattrs', '.zgroup', 'sweep_0/.zattrs', 'sweep_0/.zgroup', 'sweep_0/range/.zarray', 'sweep_0/range/.zattrs']);
     expect(metadata['sweep_0/range/.zattrs']).toEqual({ units: 'm' });
+    for (const o of objects.slice(0, -1).filter((o) => !o.key.endsWith('/0'))) {
+      expect(JSON.parse(Buffer.from(o.body).toString()), o.key).toEqual(metadata[o.key.slice('p.zarr/'.length)]);
+    }
   });
 });

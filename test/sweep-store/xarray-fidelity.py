@@ -26,14 +26,26 @@ with warnings.catch_warnings():
     # Codes 0 and 1 are both missing: xarray says so once per variable, as it should.
     warnings.filterwarnings("ignore", message=".*multiple fill values.*")
     root = xr.open_zarr(store, consolidated=True)
-    # Sub-groups' and arrays' metadata live in .zmetadata only: xarray's default open
-    # (consolidated=None) and zarr-python's open_consolidated find them there by themselves.
+    # xarray's default open (consolidated=None) and zarr-python's open_consolidated find the
+    # metadata in .zmetadata by themselves.
     first = manifest["sweeps"][0]
     by_default = xr.open_zarr(store, group=first["group"])
     if not np.array_equal(by_default["azimuth"].values, np.array(first["azimuth"], dtype=np.float32)):
         fail(f"xarray's default open of {first['group']} reads another azimuth")
     if [str(n) for n in zarr.open_consolidated(store, mode="r")["sweep_group_name"][:]] != [s["group"] for s in manifest["sweeps"]]:
         fail("zarr.open_consolidated reads another sweep_group_name")
+    # A reader that ignores .zmetadata opens an array by its path from its own .zarray: zarr-python's
+    # plain zarr.open, with the codes radome decoded.
+    plain_var = next(m for m in first["moments"] if m["variable"] == "DBZH")
+    try:
+        plain = zarr.open(f"{store}/{first['group']}/DBZH", mode="r")
+        plain_codes = np.ascontiguousarray(plain[:, : plain_var["gateCount"]])
+        if not isinstance(plain, zarr.Array) or hashlib.sha256(plain_codes.tobytes()).hexdigest() != plain_var["codesSha256"]:
+            fail(f"zarr.open of {first['group']}/DBZH without consolidated metadata reads other codes")
+        if zarr.open_group(f"{store}/{first['group']}", mode="r").attrs.get("sweep_number") != 0:
+            fail(f"zarr.open_group of {first['group']} without consolidated metadata reads another sweep_number")
+    except Exception as e:  # a missing .zarray/.zgroup: the store opens only through .zmetadata
+        fail(f"plain zarr.open of {first['group']}: {e!r}")
     names = [str(n) for n in root["sweep_group_name"].values]
     if names != [s["group"] for s in manifest["sweeps"]]:
         fail(f"sweep_group_name {names}")
