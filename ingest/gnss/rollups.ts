@@ -143,23 +143,21 @@ class CellSlots {
   }
 }
 
-/** Per-slot sums, in thousandths of a dB-Hz (SNR_SCALE). */
-interface CellSums {
-  n: Float64Array;
-  sum: Float64Array;
-  sumSquares: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
-}
+/**
+ * Per-slot sums, in thousandths of a dB-Hz (SNR_SCALE), interleaved: n, sum, sum of squares, min,
+ * max of slot k at k × SUMS … k × SUMS + 4. A row updates all five, so one slot's sums share a
+ * cache line instead of five arrays' lines.
+ */
+const SUMS = 5;
 
-function cellSums(size: number, from?: CellSums): CellSums {
-  const grown = (old: Float64Array | undefined, empty: number) => {
-    const a = new Float64Array(size);
-    if (old) a.set(old);
-    if (empty !== 0) a.fill(empty, old?.length ?? 0);
-    return a;
-  };
-  return { n: grown(from?.n, 0), sum: grown(from?.sum, 0), sumSquares: grown(from?.sumSquares, 0), min: grown(from?.min, Infinity), max: grown(from?.max, -Infinity) };
+function cellSums(slots: number, from?: Float64Array): Float64Array {
+  const sums = new Float64Array(slots * SUMS);
+  if (from) sums.set(from);
+  for (let k = (from?.length ?? 0) / SUMS; k < slots; k++) {
+    sums[k * SUMS + 3] = Infinity;
+    sums[k * SUMS + 4] = -Infinity;
+  }
+  return sums;
 }
 
 /**
@@ -167,13 +165,12 @@ function cellSums(size: number, from?: CellSums): CellSums {
  * sums' size (the caller grows them and resumes there), or the row count when done. The arrays
  * are this function's arguments, never reassigned in its loop, so V8 keeps them in registers.
  */
-function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObservations['geometry']>, dayStart: number, slots: CellSlots, sums: CellSums, from: number): number {
+function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObservations['geometry']>, dayStart: number, slots: CellSlots, sums: Float64Array, from: number): number {
   const dayEnd = dayStart + DAY_SECONDS * 1000;
   const { count, times, codeIndex, satellites, values } = obs;
   const { elevation, azimuth } = geometry;
   const { lastCell, lastSlot } = slots;
-  const { n, sum, sumSquares, min, max } = sums;
-  const size = n.length;
+  const size = sums.length / SUMS;
   // Rows of one satellite and epoch (one per code) share their geometry: its cell is found once.
   let lastE = NaN;
   let lastA = NaN;
@@ -196,11 +193,12 @@ function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObserva
       if (slot >= size) return i;
     }
     const v = Math.round(values[i]! * SNR_SCALE);
-    n[slot]! += 1;
-    sum[slot]! += v;
-    sumSquares[slot]! += v * v;
-    if (v < min[slot]!) min[slot] = v;
-    if (v > max[slot]!) max[slot] = v;
+    const at = slot * SUMS;
+    sums[at]! += 1;
+    sums[at + 1]! += v;
+    sums[at + 2]! += v * v;
+    if (v < sums[at + 3]!) sums[at + 3] = v;
+    if (v > sums[at + 4]!) sums[at + 4] = v;
   }
   return count;
 }
@@ -218,8 +216,8 @@ export function buildSnrElevationRollups(obs: SnrObservations, day: number): Snr
   if (!g) return undefined;
   const slots = new CellSlots(obs.codes.length);
   // A station-day has a few thousand to ~15,000 (code, satellite, cell) slots.
-  let sums = cellSums(1 << 13);
-  for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, sums, i)) < obs.count; ) sums = cellSums(sums.n.length * 2, sums);
+  let sums = cellSums(1 << 14);
+  for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, sums, i)) < obs.count; ) sums = cellSums((sums.length / SUMS) * 2, sums);
   const size = slots.keys.length;
   const rows: SnrElevationRollupRows = {
     count: size,
@@ -227,11 +225,11 @@ export function buildSnrElevationRollups(obs: SnrObservations, day: number): Snr
     satellite: new Uint16Array(size),
     elevationBin: new Int8Array(size),
     azimuthBin: new Uint8Array(size),
-    n: sums.n.subarray(0, size),
-    sum: sums.sum.subarray(0, size),
-    sumSquares: sums.sumSquares.subarray(0, size),
-    min: sums.min.subarray(0, size),
-    max: sums.max.subarray(0, size),
+    n: new Float64Array(size),
+    sum: new Float64Array(size),
+    sumSquares: new Float64Array(size),
+    min: new Float64Array(size),
+    max: new Float64Array(size),
   };
   for (let k = 0; k < size; k++) {
     const key = slots.keys[k]!;
@@ -241,6 +239,12 @@ export function buildSnrElevationRollups(obs: SnrObservations, day: number): Snr
     rows.elevationBin[k] = (cell - rows.azimuthBin[k]!) / AZIMUTH_BINS - ELEVATION_BIN_OFFSET;
     rows.satellite[k] = pairKey % SAT_SPAN;
     rows.codeIndex[k] = (pairKey - rows.satellite[k]!) / SAT_SPAN;
+    const at = k * SUMS;
+    rows.n[k] = sums[at]!;
+    rows.sum[k] = sums[at + 1]!;
+    rows.sumSquares[k] = sums[at + 2]!;
+    rows.min[k] = sums[at + 3]!;
+    rows.max[k] = sums[at + 4]!;
   }
   return rows;
 }

@@ -297,6 +297,15 @@ function hermite(out: Float64Array, at: number, p0: number, p1: number, m0: numb
 }
 
 /**
+ * System char code and PRN per satelliteKey below 800 (radome's constellations), looked up once
+ * per key rather than a division and a charCodeAt per row of a day's ~300,000.
+ */
+const SATELLITE_KEYS = (CONSTELLATIONS.length + 1) * 100;
+const systemOfKey = (k: number) => CONSTELLATIONS.charCodeAt(Math.floor(k / 100) - 1) || 0;
+const SYSTEM_OF_KEY = Uint8Array.from({ length: SATELLITE_KEYS }, (_, k) => systemOfKey(k));
+const PRN_OF_KEY = Uint8Array.from({ length: SATELLITE_KEYS }, (_, k) => k % 100);
+
+/**
  * Stored observations name satellites by satelliteKey (constellation index × 100 + PRN, see
  * store/gnss/satellites.ts); geometry takes the reader's system char code and PRN. This splits
  * the keys back, so stored days can get geometry when their orbits arrive later.
@@ -306,8 +315,13 @@ export function satellitesOfKeys(keys: Uint16Array): { satSystem: Uint8Array; sa
   const satPrn = new Uint8Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    satSystem[i] = CONSTELLATIONS.charCodeAt(Math.floor(k / 100) - 1) || 0;
-    satPrn[i] = k % 100;
+    if (k < SATELLITE_KEYS) {
+      satSystem[i] = SYSTEM_OF_KEY[k]!;
+      satPrn[i] = PRN_OF_KEY[k]!;
+    } else {
+      satSystem[i] = systemOfKey(k);
+      satPrn[i] = k % 100;
+    }
   }
   return { satSystem, satPrn };
 }
