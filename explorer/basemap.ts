@@ -27,6 +27,14 @@ export function baseStyle(config: PageConfig): StyleSpecification {
   return style;
 }
 
+/** The line layers, bottom to top, each drawn from the `lines` source's features of its `kind`. */
+const LINES = [
+  { id: 'counties', color: '#b3b3b3', width: 0.4, minzoom: 5 },
+  { id: 'states', color: '#7d7d7d', width: 0.8 },
+  { id: 'coasts', color: '#5b7285', width: 0.8 },
+  { id: 'borders', color: '#6b6b6b', width: 1 },
+];
+
 /**
  * Adds the vector layers: land below the radar, lines above it, once `later` resolves (the first
  * radar frame drawn), so they never hold up the first radar pixels: land, counties and borders
@@ -34,20 +42,22 @@ export function baseStyle(config: PageConfig): StyleSpecification {
  * thread's bucket uploads (measured with them early, the first radar pixels came 0.4–2.5 s later),
  * and even the states (54 kB), added at once, were tiled for the view the map starts at and again
  * for the site's, with repaints of both on SwiftShader's CPU path.
+ * The four line layers share one source and are drawn one after another: MapLibre redraws each
+ * tile's stencil clipping mask whenever the source changes between layers, a near-full-screen pass
+ * on SwiftShader's CPU path, so one source is one mask per repaint for all the lines, not four.
  */
 export function addVectorBasemap(map: MaplibreMap, config: PageConfig, later: Promise<unknown>): void {
   const url = (path: string) => new URL(path, document.baseURI).href;
   void later.then(() => {
-    map.addSource('states', { type: 'geojson', data: url(config.basemap.states) });
-    map.addLayer({ id: 'states', type: 'line', source: 'states', paint: { 'line-color': '#7d7d7d', 'line-width': 0.8 } }, ANCHOR_MARKERS);
-    map.addSource('borders', { type: 'geojson', data: url(config.basemap.borders) });
-    map.addLayer({ id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#6b6b6b', 'line-width': 1 } }, ANCHOR_MARKERS);
-    map.addSource('land', { type: 'geojson', data: url(config.basemap.land), tolerance: 0.5 });
+    map.addSource('lines', { type: 'geojson', data: url(config.basemap.lines) });
+    for (const { id, color, width, minzoom } of LINES) {
+      map.addLayer({ id, type: 'line', source: 'lines', filter: ['==', ['get', 'kind'], id], ...(minzoom ? { minzoom } : {}), paint: { 'line-color': color, 'line-width': width } }, ANCHOR_MARKERS);
+    }
     // Land is filled only without a raster basemap (it would hide it); its outline is the coast
     // (the coasts layer), so the fill skips its own antialiasing outline pass, drawn at every repaint.
-    if (!config.basemapUrl) map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND, 'fill-antialias': false } }, ANCHOR_RADAR_BOTTOM);
-    map.addLayer({ id: 'coasts', type: 'line', source: 'land', paint: { 'line-color': '#5b7285', 'line-width': 0.8 } }, 'borders');
-    map.addSource('counties', { type: 'geojson', data: url(config.basemap.counties) });
-    map.addLayer({ id: 'counties', type: 'line', source: 'counties', minzoom: 5, paint: { 'line-color': '#b3b3b3', 'line-width': 0.4 } }, 'states');
+    if (!config.basemapUrl) {
+      map.addSource('land', { type: 'geojson', data: url(config.basemap.land), tolerance: 0.5 });
+      map.addLayer({ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': LAND, 'fill-antialias': false } }, ANCHOR_RADAR_BOTTOM);
+    }
   });
 }

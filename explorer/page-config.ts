@@ -3,7 +3,7 @@
 export interface PageConfig {
   graphqlUrl: string;
   basemapUrl: string | null;
-  basemap: { land: string; borders: string; states: string; counties: string };
+  basemap: { land: string; lines: string };
 }
 
 function jsonOf<T>(id: string): Partial<T> {
@@ -17,6 +17,6 @@ export function readPageConfig(): PageConfig {
   return {
     graphqlUrl: new URL(server.graphqlPath ?? 'graphql', document.baseURI).href,
     basemapUrl: server.basemapUrl ?? null,
-    basemap: assets.basemap ?? { land: '', borders: '', states: '', counties: '' },
+    basemap: assets.basemap ?? { land: '', lines: '' },
   };
 }

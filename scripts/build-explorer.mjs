@@ -20,17 +20,29 @@ const maplibreDir = `maplibre-gl-${maplibreVersion}`;
 
 const topology = (pkg, file) => JSON.parse(readFileSync(join(modules, pkg, file), 'utf8'));
 
-/** The basemap's layers as GeoJSON: land (Natural Earth 1:50m), country borders, US states and counties (Census 1:10m). */
+/**
+ * The basemap as GeoJSON: land (Natural Earth 1:50m) for the fill, and ONE file of every line layer
+ * (coasts and country borders, Natural Earth 1:50m; US states and counties, Census 1:10m), each
+ * feature's `kind` naming its layer. One source for all the lines, drawn one after another, lets
+ * MapLibre draw each tile's stencil clipping mask once per repaint instead of once per source.
+ */
 function basemapLayers() {
   const world = topology('world-atlas', 'countries-50m.json');
   const states = topology('us-atlas', 'states-10m.json');
   const counties = topology('us-atlas', 'counties-10m.json');
   const inner = (a, b) => a !== b;
+  const line = (kind, geometry) => ({ type: 'Feature', properties: { kind }, geometry });
   return {
     land: feature(world, world.objects.land),
-    borders: mesh(world, world.objects.countries, inner),
-    states: mesh(states, states.objects.states, inner),
-    counties: mesh(counties, counties.objects.counties, inner),
+    lines: {
+      type: 'FeatureCollection',
+      features: [
+        line('coasts', mesh(world, world.objects.land)),
+        line('borders', mesh(world, world.objects.countries, inner)),
+        line('states', mesh(states, states.objects.states, inner)),
+        line('counties', mesh(counties, counties.objects.counties, inner)),
+      ],
+    },
   };
 }
 

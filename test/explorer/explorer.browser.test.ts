@@ -218,12 +218,12 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
       const map = (window as any).radomeExplorer.map;
       return {
         search: location.search,
-        basemap: ['land', 'borders', 'states', 'counties'].map((id) => map.isSourceLoaded(id)),
+        basemap: ['land', 'lines'].map((id) => map.isSourceLoaded(id)),
         states: map.queryRenderedFeatures({ layers: ['states'] }).length,
         counties: map.queryRenderedFeatures({ layers: ['counties'] }).length,
       };
     });
-    expect(state.basemap).toEqual([true, true, true, true]);
+    expect(state.basemap).toEqual([true, true]);
     expect(state.states).toBeGreaterThan(0);
     expect(state.counties).toBeGreaterThan(0);
     expect(state.search).toMatch(/layer=level2:REF:0\.\d/);
@@ -543,7 +543,7 @@ describe.skipIf(!chromiumPath || missing)('the explorer in Chromium on the real 
     await down.goto(`${server.url}/?site=KLOT`);
     await down.waitForSelector('#status[data-kind="offline"]', { timeout: 60_000 });
     expect(await down.locator('#status').textContent()).toMatch(/cannot be reached.*radome serve/);
-    await down.waitForFunction(() => (window as any).radomeExplorer.map.isSourceLoaded('states'), null, { timeout: 60_000 });
+    await down.waitForFunction(() => (window as any).radomeExplorer.map.isSourceLoaded('lines'), null, { timeout: 60_000 });
     await save(down, 'server-down');
     await down.close();
   });
@@ -603,7 +603,7 @@ describe.skipIf(!chromiumPath)('the explorer in Chromium on an empty catalog', (
     await page.goto(`${server.url}/`);
     await page.waitForSelector('#status[data-kind="empty"]', { timeout: 60_000 });
     expect(await page.locator('#status').textContent()).toContain('radome ingest files');
-    await page.waitForFunction(() => (window as any).radomeExplorer.map.isSourceLoaded('states'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as any).radomeExplorer.map.isSourceLoaded('lines'), null, { timeout: 60_000 });
     await save(page, 'empty');
     expect(browser.errors.filter((e) => !e.includes('favicon'))).toEqual([]);
   });
