@@ -486,12 +486,15 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
         { site: 'KTLX', mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const },
         { site: 'KLOT', mnemonic: 'DTA', code: 172, category: 'PRECIPITATION' as const },
         { site: 'KAMX', mnemonic: 'N0B', code: 153, category: 'REFLECTIVITY' as const },
+        // Stops on the first day: retention empties its group (its newest goes, nothing replaces it).
+        { site: 'KAMX', mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const, until: 10 * hour },
       ];
       // Few distinct accumulations, so the largest ties across hours and parts of hours.
       const wetness = [null, 0.5, 1.25, 2, 1.25, 0.5, 2];
       const live = new Map<string, ProductRow>();
       for (let i = 0; i * step < 49 * hour; i++) {
-        for (const [k, s] of streams.entries()) {
+        for (const [k, { until, ...s }] of streams.entries()) {
+          if (until !== undefined && i * step >= until) continue;
           const wet = s.category === 'PRECIPITATION' ? wetness[(i * 3 + k) % wetness.length]! : null;
           const input = makeProduct({ ...s, scanTime: t0 + i * step + k * 1000, maxAccumulationIn: wet });
           await c.writer.products.commit(input);
@@ -567,6 +570,17 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
           (r) => [`${Number(r.hour)} ${String(r.site)} ${Number(r.code)} ${String(r.mnemonic)}`, [Number(r.products), r.max_accumulation_in === null ? null : Number(r.max_accumulation_in)]] as const,
         );
         expect(new Map(stored)).toEqual(wetHours);
+        // precipitation_latest (SQLite migration 16, PostgreSQL step 7): each group's newest product.
+        const newest = new Map<string, string>();
+        for (const p of live.values()) {
+          if (p.category !== 'PRECIPITATION') continue;
+          const key = `${p.site} ${p.code} ${p.mnemonic}`;
+          const held = live.get(newest.get(key) ?? '');
+          if (!held || newer(p, held)) newest.set(key, p.id);
+        }
+        const latest = (tables.precipitation_latest ?? []) as Record<string, unknown>[];
+        expect(new Map(latest.map((r) => [`${String(r.site)} ${Number(r.code)} ${String(r.mnemonic)}`, String(r.newest_id)]))).toEqual(newest);
+        for (const r of latest) expect(Number(r.newest_time)).toBe(live.get(String(r.newest_id))!.scanTime);
       };
       await check();
 
@@ -574,6 +588,18 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const cutoff = Date.UTC(2021, 1, 2, 1, 30);
       await c.writer.retention.doomOlderThan(cutoff, 99);
       for (const [id, p] of live) if (p.scanTime < cutoff) live.delete(id);
+      await check();
+
+      // The newest product of a group arriving again with an earlier scan time (same id): the group's
+      // newest is recomputed from the rows; arriving again at its own time, it is the newest again.
+      const klot = [...live.values()].filter((p) => p.site === 'KLOT' && p.mnemonic === 'DAA').reduce((a, b) => (newer(b, a) ? b : a));
+      const original = makeProduct({ ...streams[0]!, scanTime: klot.scanTime, maxAccumulationIn: klot.maxAccumulationIn });
+      const moved = { ...original, product: { ...original.product, scanTime: klot.scanTime - 20 * hour - 60_000 } };
+      await c.writer.products.commit(moved);
+      live.set(moved.product.id, moved.product);
+      await check();
+      await c.writer.products.commit(original);
+      live.set(original.product.id, original.product);
       await check();
     });
   });

@@ -11,7 +11,7 @@ import { RadomeError } from '../../../core/errors.js';
 import type { BulkCatalogItem, BulkLoadResult } from '../sqlite/bulk-load.js';
 import { productParams } from '../sqlite/product-rows.js';
 import { sweepParams, volumeParams } from '../sqlite/rows.js';
-import { migratePg, PG_FILL_PRODUCT_HOURS, PG_FILL_RADAR_MINUTE_COUNTS } from './migrations.js';
+import { migratePg, PG_FILL_PRECIPITATION_LATEST, PG_FILL_PRODUCT_HOURS, PG_FILL_RADAR_MINUTE_COUNTS } from './migrations.js';
 import { dayOf, partitionName, PRODUCTS, SWEEPS } from './partitions.js';
 import { PgSession } from './session.js';
 
@@ -163,6 +163,7 @@ export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkC
       await db.transaction(async () => {
         await db.exec(PG_FILL_RADAR_MINUTE_COUNTS);
         await db.exec(PG_FILL_PRODUCT_HOURS);
+        await db.exec(PG_FILL_PRECIPITATION_LATEST);
         const grow = 'INSERT INTO duration_bounds (kind, max_ms) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET max_ms = GREATEST(duration_bounds.max_ms, excluded.max_ms)';
         await db.exec(grow, ['volume', bounds.volume]);
         await db.exec(grow, ['sweep', bounds.sweep]);

@@ -39,6 +39,12 @@ export const PG_FILL_PRODUCT_HOURS = `
   SELECT scan_time / 3600000, site, code, mnemonic, COUNT(*), MAX(max_accumulation_in) FROM products
   WHERE category = 'PRECIPITATION' GROUP BY 1, 2, 3, 4`;
 
+/** Fills precipitation_latest from the product rows (step 7 on an existing catalog; bulk loads): each group's newest by (scan_time, id). */
+export const PG_FILL_PRECIPITATION_LATEST = `
+  INSERT INTO precipitation_latest (site, code, mnemonic, newest_time, newest_id)
+  SELECT DISTINCT ON (site, code, mnemonic) site, code, mnemonic, scan_time, id FROM products
+  WHERE category = 'PRECIPITATION' ORDER BY site, code, mnemonic, scan_time DESC, id DESC`;
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -485,6 +491,49 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
       CREATE INDEX ingest_queue_by_source_name ON ingest_queue (source_name, listed_at);
     `,
+  },
+  {
+    version: 7,
+    name: 'newest precipitation product per site and code',
+    // SQLite's step 16: each site and code's newest precipitation product, so latestPrecipitation of
+    // all sites reads it instead of seeking it (for every window holding it). An insert advances
+    // it (a concurrency-safe upsert); a delete or move of the newest recomputes its one group in
+    // place (UPDATE, so a concurrent insert's upsert waits on the row and compares with the result).
+    // Partition drops fire no trigger: retention.ts deletes the groups left wholly before the cutoff.
+    sql: `
+      CREATE TABLE precipitation_latest (
+        site ${T} NOT NULL,
+        code integer NOT NULL,
+        mnemonic ${T} NOT NULL,
+        newest_time bigint NOT NULL,
+        newest_id ${T} NOT NULL,
+        PRIMARY KEY (site, code, mnemonic)
+      );
+      CREATE FUNCTION precipitation_latest_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') AND OLD.category = 'PRECIPITATION' THEN
+          UPDATE precipitation_latest l SET newest_time = r.scan_time, newest_id = r.id FROM (
+              SELECT scan_time, id FROM products WHERE site = OLD.site AND category = 'PRECIPITATION' AND code = OLD.code AND mnemonic = OLD.mnemonic
+              ORDER BY scan_time DESC, id DESC LIMIT 1) r
+            WHERE l.site = OLD.site AND l.code = OLD.code AND l.mnemonic = OLD.mnemonic AND l.newest_id = OLD.id;
+          -- Still naming the gone row: its group is empty.
+          DELETE FROM precipitation_latest WHERE site = OLD.site AND code = OLD.code AND mnemonic = OLD.mnemonic AND newest_id = OLD.id
+            AND NOT EXISTS (SELECT 1 FROM products WHERE id = OLD.id AND site = OLD.site AND category = 'PRECIPITATION' AND code = OLD.code AND mnemonic = OLD.mnemonic);
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.category = 'PRECIPITATION' THEN
+          INSERT INTO precipitation_latest (site, code, mnemonic, newest_time, newest_id) VALUES (NEW.site, NEW.code, NEW.mnemonic, NEW.scan_time, NEW.id)
+          ON CONFLICT (site, code, mnemonic) DO UPDATE SET newest_time = excluded.newest_time, newest_id = excluded.newest_id
+          WHERE (excluded.newest_time, excluded.newest_id) > (precipitation_latest.newest_time, precipitation_latest.newest_id);
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER precipitation_latest_insert_delete AFTER INSERT OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION precipitation_latest_refresh();
+      CREATE TRIGGER precipitation_latest_update AFTER UPDATE OF id, site, code, mnemonic, category, scan_time ON products FOR EACH ROW
+        WHEN (OLD.id IS DISTINCT FROM NEW.id OR OLD.site IS DISTINCT FROM NEW.site OR OLD.code IS DISTINCT FROM NEW.code OR OLD.mnemonic IS DISTINCT FROM NEW.mnemonic
+          OR OLD.category IS DISTINCT FROM NEW.category OR OLD.scan_time IS DISTINCT FROM NEW.scan_time)
+        EXECUTE FUNCTION precipitation_latest_refresh();
+      ${PG_FILL_PRECIPITATION_LATEST};
+      `,
   },
 ];
 

@@ -37,7 +37,9 @@ export function allSitesCodeCounts(db: PgSession, category: string | undefined, 
  * latestPrecipitation for [from, to) of non-negative times in one statement, as on SQLite
  * (../sqlite/precipitation-summary.ts): per site and code the count, the largest accumulation and
  * the newest part (hour or edge) holding it from precipitation_hours and the edges' rows; then the
- * newest and the wettest product by LATERAL seeks on products_by_site_category_code.
+ * newest and the wettest product by LATERAL seeks on products_by_site_category_code. The newest is
+ * read from precipitation_latest (step 7) when the group's newest overall is in the window; the
+ * seek serves only the other groups.
  */
 export async function precipitationByHours(db: PgSession, sites: readonly string[], from: number, to: number): Promise<PrecipitationSummary[]> {
   const split = splitByHours(from, to);
@@ -59,12 +61,15 @@ export async function precipitationByHours(db: PgSession, sites: readonly string
         ROW_NUMBER() OVER (g ORDER BY mx DESC NULLS LAST, f DESC) AS wet
       FROM parts WINDOW g AS (PARTITION BY site, code, mnemonic)),
     picks AS MATERIALIZED (SELECT ROW_NUMBER() OVER (ORDER BY r.site, r.code, r.mnemonic) AS k, r.total, nw.id AS newest_id, nw.scan_time AS newest_time, wt.id AS wettest_id, wt.scan_time AS wettest_time FROM ranked r
-      CROSS JOIN LATERAL (SELECT p.id, p.scan_time FROM products p WHERE ${group} AND p.scan_time >= ? AND p.scan_time < ? ORDER BY p.scan_time DESC, p.id DESC LIMIT 1) nw
+      LEFT JOIN LATERAL (SELECT l.newest_id AS id, l.newest_time AS scan_time FROM precipitation_latest l
+        WHERE l.site = r.site AND l.code = r.code AND l.mnemonic = r.mnemonic AND l.newest_time >= ? AND l.newest_time < ?) lt ON true
+      LEFT JOIN LATERAL (SELECT p.id, p.scan_time FROM products p WHERE lt.id IS NULL AND ${group} AND p.scan_time >= ? AND p.scan_time < ? ORDER BY p.scan_time DESC, p.id DESC LIMIT 1) sk ON true
+      CROSS JOIN LATERAL (SELECT COALESCE(lt.id, sk.id) AS id, COALESCE(lt.scan_time, sk.scan_time) AS scan_time) nw
       LEFT JOIN LATERAL (SELECT p.id, p.scan_time FROM products p WHERE ${group} AND p.scan_time >= r.f AND p.scan_time < r.t AND p.max_accumulation_in = r.mx
         ORDER BY p.scan_time DESC, p.id DESC LIMIT 1) wt ON true
       WHERE r.wet = 1)
     SELECT ${PRODUCT_COLUMNS}, total, true, wettest_id IS NOT DISTINCT FROM newest_id, k FROM picks JOIN products ON id = newest_id AND scan_time = newest_time
     UNION ALL
     SELECT ${PRODUCT_COLUMNS}, total, false, true, k FROM picks JOIN products ON id = wettest_id AND scan_time = wettest_time WHERE wettest_id IS DISTINCT FROM newest_id`;
-  return summariesFromRows(await db.arrays(sql, [...params, from, to]));
+  return summariesFromRows(await db.arrays(sql, [...params, from, to, from, to]));
 }

@@ -133,6 +133,8 @@ export function doomOlderThan(db: PgSession, cutoff: number, at: number): Promis
     await db.exec('DELETE FROM radar_minute_counts WHERE volumes = 0 AND sweeps = 0 AND products = 0');
     const volumes = await db.exec('DELETE FROM volumes WHERE scan_start < ?', [cutoff]);
     products += await db.exec('DELETE FROM products WHERE scan_time < ?', [cutoff]);
+    // A group whose newest went with a dropped partition had every row before the cutoff (step 7).
+    await db.exec('DELETE FROM precipitation_latest WHERE newest_time < ?', [cutoff]);
     await db.exec(`UPDATE radar_sites SET (first_volume_at, last_volume_at) = (SELECT MIN(scan_start), MAX(scan_start) FROM volumes WHERE site = radar_sites.id)`);
     return { volumes, products, objects };
   });

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
 import type { CommitLevel3ProductInput } from '../products.js';
 import type { CommitLevel2VolumeInput } from '../radar.js';
-import { FILL_PRODUCT_HOURS, FILL_RADAR_MINUTE_COUNTS, migrate } from './migrations.js';
+import { FILL_PRECIPITATION_LATEST, FILL_PRODUCT_HOURS, FILL_RADAR_MINUTE_COUNTS, migrate } from './migrations.js';
 import { openDatabase } from './open.js';
 import { PRODUCT_COLUMNS, productParams } from './product-rows.js';
 import { SWEEP_COLUMNS, sweepParams, VOLUME_COLUMNS, volumeParams } from './rows.js';
@@ -144,6 +144,7 @@ export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogI
       for (const d of derived) db.exec(d.sql);
       db.exec(FILL_RADAR_MINUTE_COUNTS);
       db.exec(FILL_PRODUCT_HOURS);
+      db.exec(FILL_PRECIPITATION_LATEST);
       const grow = db.prepare('INSERT INTO duration_bounds (kind, max_ms) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET max_ms = MAX(max_ms, excluded.max_ms)');
       grow.run('volume', bounds.volume);
       grow.run('sweep', bounds.sweep);

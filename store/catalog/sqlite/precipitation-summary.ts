@@ -19,8 +19,12 @@ export function precipitationByHours(statements: StatementCache, sitesJson: stri
   if (split.firstHour < split.endHour) {
     // The whole hours, summed per site and code first (a row each, not one per hour): the part
     // between the edges, its newest hour holding the largest accumulation found below by a seek.
-    parts.push(`SELECT site, code, mnemonic, SUM(products), MAX(max_accumulation_in), ? * 3600000, ? * 3600000, 1 FROM precipitation_hours
-      WHERE hour >= ? AND hour < ? AND ${inSites} GROUP BY site, code, mnemonic`);
+    // Groups come from precipitation_latest (every group with a product has its row), each one's
+    // hours by a covering seek on precipitation_hours_by_group (migration 16), already in group order.
+    parts.push(`SELECT l.site, l.code, l.mnemonic, SUM(h.products), MAX(h.max_accumulation_in), ? * 3600000, ? * 3600000, 1
+      FROM precipitation_latest l CROSS JOIN precipitation_hours h INDEXED BY precipitation_hours_by_group
+        ON h.site = l.site AND h.code = l.code AND h.mnemonic = l.mnemonic AND h.hour >= ? AND h.hour < ?
+      WHERE l.${inSites} GROUP BY l.site, l.code, l.mnemonic`);
     params.push(split.firstHour, split.endHour, split.firstHour, split.endHour, sitesJson);
   }
   for (const edge of split.edges) {
@@ -36,7 +40,9 @@ export function precipitationByHours(statements: StatementCache, sitesJson: stri
   // fetched by rowid. The newest product and the wettest (inside its part) are one seek each on
   // products_precipitation_by_time (migration 15), which holds the id and the accumulation: a seek
   // for the time, another for the largest id at it, and the product rows read for their
-  // accumulation cost 14 of 22 ms of CPU at 160 sites before it.
+  // accumulation cost 14 of 22 ms of CPU at 160 sites before it. The newest is first read from
+  // precipitation_latest (migration 16: the group's newest overall, right whenever it falls in
+  // the window, as it does for a window ending now); the seek answers only the other groups.
   const sql = `WITH parts(site, code, mnemonic, n, mx, f, t, whole) AS (${parts.join(' UNION ALL ')}),
     ranked AS (SELECT site, code, mnemonic, mx, f, t, whole, SUM(n) OVER g AS total,
         ROW_NUMBER() OVER (g ORDER BY mx DESC NULLS LAST, f DESC) AS wet
@@ -46,15 +52,17 @@ export function precipitationByHours(statements: StatementCache, sitesJson: stri
           WHERE site = r.site AND code = r.code AND mnemonic = r.mnemonic AND max_accumulation_in = r.mx AND hour >= ? AND hour < ? ORDER BY hour DESC LIMIT 1) ELSE f END AS wf
       FROM ranked r WHERE wet = 1)),
     picks AS MATERIALIZED (SELECT k, total,
-        (SELECT rowid FROM products INDEXED BY products_precipitation_by_time WHERE ${group} AND scan_time >= ? AND scan_time < ?
-          ORDER BY scan_time DESC, id DESC LIMIT 1) AS newest,
+        COALESCE((SELECT products.rowid FROM precipitation_latest l CROSS JOIN products ON products.id = l.newest_id
+            WHERE l.site = r.site AND l.code = r.code AND l.mnemonic = r.mnemonic AND l.newest_time >= ? AND l.newest_time < ?),
+          (SELECT rowid FROM products INDEXED BY products_precipitation_by_time WHERE ${group} AND scan_time >= ? AND scan_time < ?
+            ORDER BY scan_time DESC, id DESC LIMIT 1)) AS newest,
         CASE WHEN mx IS NOT NULL THEN (SELECT rowid FROM products INDEXED BY products_precipitation_by_time WHERE ${group}
           AND scan_time >= r.wf AND scan_time < r.wt AND max_accumulation_in = r.mx ORDER BY scan_time DESC, id DESC LIMIT 1) END AS wettest
       FROM chosen r)
     SELECT ${PRODUCT_COLUMNS}, total, 1, wettest IS newest, k FROM picks CROSS JOIN products ON products.rowid = picks.newest
     UNION ALL
     SELECT ${PRODUCT_COLUMNS}, total, 0, 1, k FROM picks CROSS JOIN products ON products.rowid = picks.wettest WHERE picks.wettest IS NOT picks.newest`;
-  const rows = statements.prepareRaw(sql).all(...params, split.firstHour, split.endHour, from, to) as unknown[][];
+  const rows = statements.prepareRaw(sql).all(...params, split.firstHour, split.endHour, from, to, from, to) as unknown[][];
   return summariesFromRows(rows);
 }
 
