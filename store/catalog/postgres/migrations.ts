@@ -45,6 +45,28 @@ export const PG_FILL_PRECIPITATION_LATEST = `
   SELECT DISTINCT ON (site, code, mnemonic) site, code, mnemonic, scan_time, id FROM products
   WHERE category = 'PRECIPITATION' ORDER BY site, code, mnemonic, scan_time DESC, id DESC`;
 
+/**
+ * The row trigger keeping radar_minute_counts (step 3): the rows of `table` (volumes, sweeps or
+ * products, each a column of the counts) by site and minute of `time`.
+ */
+function minuteCountTrigger(table: 'volumes' | 'sweeps' | 'products', time: string): string {
+  return `CREATE FUNCTION ${table}_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('DELETE', 'UPDATE') THEN
+          UPDATE radar_minute_counts SET ${table} = ${table} - 1 WHERE site = OLD.site AND minute = OLD.${time} / 60000;
+          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.${time} / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO radar_minute_counts (site, minute, ${table}) VALUES (NEW.site, NEW.${time} / 60000, 1)
+          ON CONFLICT (site, minute) DO UPDATE SET ${table} = radar_minute_counts.${table} + 1;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER ${table}_count_insert_delete AFTER INSERT OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_minute_count();
+      CREATE TRIGGER ${table}_count_update AFTER UPDATE OF site, ${time} ON ${table} FOR EACH ROW
+        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.${time} / 60000 IS DISTINCT FROM NEW.${time} / 60000) EXECUTE FUNCTION ${table}_minute_count();`;
+}
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -341,51 +363,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         products integer NOT NULL DEFAULT 0,
         PRIMARY KEY (site, minute)
       );
-      CREATE FUNCTION volumes_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP IN ('DELETE', 'UPDATE') THEN
-          UPDATE radar_minute_counts SET volumes = volumes - 1 WHERE site = OLD.site AND minute = OLD.scan_start / 60000;
-          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_start / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
-          INSERT INTO radar_minute_counts (site, minute, volumes) VALUES (NEW.site, NEW.scan_start / 60000, 1)
-          ON CONFLICT (site, minute) DO UPDATE SET volumes = radar_minute_counts.volumes + 1;
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER volumes_count_insert_delete AFTER INSERT OR DELETE ON volumes FOR EACH ROW EXECUTE FUNCTION volumes_minute_count();
-      CREATE TRIGGER volumes_count_update AFTER UPDATE OF site, scan_start ON volumes FOR EACH ROW
-        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.scan_start / 60000 IS DISTINCT FROM NEW.scan_start / 60000) EXECUTE FUNCTION volumes_minute_count();
-      CREATE FUNCTION sweeps_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP IN ('DELETE', 'UPDATE') THEN
-          UPDATE radar_minute_counts SET sweeps = sweeps - 1 WHERE site = OLD.site AND minute = OLD.start_time / 60000;
-          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.start_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
-          INSERT INTO radar_minute_counts (site, minute, sweeps) VALUES (NEW.site, NEW.start_time / 60000, 1)
-          ON CONFLICT (site, minute) DO UPDATE SET sweeps = radar_minute_counts.sweeps + 1;
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER sweeps_count_insert_delete AFTER INSERT OR DELETE ON sweeps FOR EACH ROW EXECUTE FUNCTION sweeps_minute_count();
-      CREATE TRIGGER sweeps_count_update AFTER UPDATE OF site, start_time ON sweeps FOR EACH ROW
-        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.start_time / 60000 IS DISTINCT FROM NEW.start_time / 60000) EXECUTE FUNCTION sweeps_minute_count();
-      CREATE FUNCTION products_minute_count() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP IN ('DELETE', 'UPDATE') THEN
-          UPDATE radar_minute_counts SET products = products - 1 WHERE site = OLD.site AND minute = OLD.scan_time / 60000;
-          DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
-          INSERT INTO radar_minute_counts (site, minute, products) VALUES (NEW.site, NEW.scan_time / 60000, 1)
-          ON CONFLICT (site, minute) DO UPDATE SET products = radar_minute_counts.products + 1;
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER products_count_insert_delete AFTER INSERT OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION products_minute_count();
-      CREATE TRIGGER products_count_update AFTER UPDATE OF site, scan_time ON products FOR EACH ROW
-        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.scan_time / 60000 IS DISTINCT FROM NEW.scan_time / 60000) EXECUTE FUNCTION products_minute_count();
+      ${minuteCountTrigger('volumes', 'scan_start')}
+      ${minuteCountTrigger('sweeps', 'start_time')}
+      ${minuteCountTrigger('products', 'scan_time')}
       CREATE INDEX products_by_site_category_code ON products (site, category, code, mnemonic, scan_time);
       ${PG_FILL_RADAR_MINUTE_COUNTS};
     `,

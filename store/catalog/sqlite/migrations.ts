@@ -74,6 +74,28 @@ function refreshPrecipitationHour(row: 'OLD' | 'NEW'): string {
  * The catalog schema, as an ordered list of steps. Never edit a step once released: add one.
  * Times are INTEGER epoch milliseconds UTC.
  */
+/**
+ * Row triggers keeping radar_minute_counts (migration 11): the rows of `table` (volumes, sweeps or
+ * products, each a column of the counts) by site and minute of `time`.
+ */
+function minuteCountTriggers(table: 'volumes' | 'sweeps' | 'products', time: string): string {
+  const minus = `UPDATE radar_minute_counts SET ${table} = ${table} - 1 WHERE site = OLD.site AND minute = OLD.${time} / 60000;
+        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.${time} / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;`;
+  const plus = `INSERT INTO radar_minute_counts (site, minute, ${table}) VALUES (NEW.site, NEW.${time} / 60000, 1)
+        ON CONFLICT (site, minute) DO UPDATE SET ${table} = ${table} + 1;`;
+  return `CREATE TRIGGER ${table}_count_insert AFTER INSERT ON ${table} BEGIN
+        ${plus}
+      END;
+      CREATE TRIGGER ${table}_count_delete AFTER DELETE ON ${table} BEGIN
+        ${minus}
+      END;
+      CREATE TRIGGER ${table}_count_update AFTER UPDATE OF site, ${time} ON ${table}
+        WHEN OLD.site IS NOT NEW.site OR OLD.${time} / 60000 IS NOT NEW.${time} / 60000 BEGIN
+        ${minus}
+        ${plus}
+      END;`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -443,51 +465,9 @@ export const MIGRATIONS: readonly Migration[] = [
         products INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (site, minute)
       ) STRICT, WITHOUT ROWID;
-      CREATE TRIGGER volumes_count_insert AFTER INSERT ON volumes BEGIN
-        INSERT INTO radar_minute_counts (site, minute, volumes) VALUES (NEW.site, NEW.scan_start / 60000, 1)
-        ON CONFLICT (site, minute) DO UPDATE SET volumes = volumes + 1;
-      END;
-      CREATE TRIGGER volumes_count_delete AFTER DELETE ON volumes BEGIN
-        UPDATE radar_minute_counts SET volumes = volumes - 1 WHERE site = OLD.site AND minute = OLD.scan_start / 60000;
-        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_start / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-      END;
-      CREATE TRIGGER volumes_count_update AFTER UPDATE OF site, scan_start ON volumes
-        WHEN OLD.site IS NOT NEW.site OR OLD.scan_start / 60000 IS NOT NEW.scan_start / 60000 BEGIN
-        UPDATE radar_minute_counts SET volumes = volumes - 1 WHERE site = OLD.site AND minute = OLD.scan_start / 60000;
-        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_start / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-        INSERT INTO radar_minute_counts (site, minute, volumes) VALUES (NEW.site, NEW.scan_start / 60000, 1)
-        ON CONFLICT (site, minute) DO UPDATE SET volumes = volumes + 1;
-      END;
-      CREATE TRIGGER sweeps_count_insert AFTER INSERT ON sweeps BEGIN
-        INSERT INTO radar_minute_counts (site, minute, sweeps) VALUES (NEW.site, NEW.start_time / 60000, 1)
-        ON CONFLICT (site, minute) DO UPDATE SET sweeps = sweeps + 1;
-      END;
-      CREATE TRIGGER sweeps_count_delete AFTER DELETE ON sweeps BEGIN
-        UPDATE radar_minute_counts SET sweeps = sweeps - 1 WHERE site = OLD.site AND minute = OLD.start_time / 60000;
-        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.start_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-      END;
-      CREATE TRIGGER sweeps_count_update AFTER UPDATE OF site, start_time ON sweeps
-        WHEN OLD.site IS NOT NEW.site OR OLD.start_time / 60000 IS NOT NEW.start_time / 60000 BEGIN
-        UPDATE radar_minute_counts SET sweeps = sweeps - 1 WHERE site = OLD.site AND minute = OLD.start_time / 60000;
-        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.start_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-        INSERT INTO radar_minute_counts (site, minute, sweeps) VALUES (NEW.site, NEW.start_time / 60000, 1)
-        ON CONFLICT (site, minute) DO UPDATE SET sweeps = sweeps + 1;
-      END;
-      CREATE TRIGGER products_count_insert AFTER INSERT ON products BEGIN
-        INSERT INTO radar_minute_counts (site, minute, products) VALUES (NEW.site, NEW.scan_time / 60000, 1)
-        ON CONFLICT (site, minute) DO UPDATE SET products = products + 1;
-      END;
-      CREATE TRIGGER products_count_delete AFTER DELETE ON products BEGIN
-        UPDATE radar_minute_counts SET products = products - 1 WHERE site = OLD.site AND minute = OLD.scan_time / 60000;
-        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-      END;
-      CREATE TRIGGER products_count_update AFTER UPDATE OF site, scan_time ON products
-        WHEN OLD.site IS NOT NEW.site OR OLD.scan_time / 60000 IS NOT NEW.scan_time / 60000 BEGIN
-        UPDATE radar_minute_counts SET products = products - 1 WHERE site = OLD.site AND minute = OLD.scan_time / 60000;
-        DELETE FROM radar_minute_counts WHERE site = OLD.site AND minute = OLD.scan_time / 60000 AND volumes = 0 AND sweeps = 0 AND products = 0;
-        INSERT INTO radar_minute_counts (site, minute, products) VALUES (NEW.site, NEW.scan_time / 60000, 1)
-        ON CONFLICT (site, minute) DO UPDATE SET products = products + 1;
-      END;
+      ${minuteCountTriggers('volumes', 'scan_start')}
+      ${minuteCountTriggers('sweeps', 'start_time')}
+      ${minuteCountTriggers('products', 'scan_time')}
 
       CREATE INDEX products_by_site_category_code ON products(site, category, code, mnemonic, scan_time);
       ${FILL_RADAR_MINUTE_COUNTS};
