@@ -44,9 +44,29 @@ export function numbered(sql: string): string {
  * outermost PgSession.transaction runs `create` outside any transaction, then runs it again.
  */
 export class PartitionsNeeded extends Error {
-  constructor(readonly create: () => Promise<void>) {
-    super('day partitions are missing; they are created before the transaction runs again');
+  constructor(
+    /** The missing partitions' names (`sweeps_d19068`) and their days, for the message if retries run out. */
+    readonly partitions: readonly { name: string; day: string }[],
+    readonly create: () => Promise<void>,
+  ) {
+    super(`day partitions ${partitions.map((p) => p.name).join(', ')} are missing; they are created before the transaction runs again`);
   }
+}
+
+/**
+ * A commit that still found its partitions missing after creating them PARTITION_RETRIES times:
+ * something drops them as fast as they are made. Nothing was written; the caller (an ingest
+ * worker) records the failure and tries the file again later.
+ */
+function partitionsKeptVanishing(url: string, e: PartitionsNeeded): RadomeError {
+  const which = e.partitions.map((p) => `${p.name} (${p.day})`).join(', ');
+  return new RadomeError(
+    'SOURCE_UNAVAILABLE',
+    `catalog ${redactUrl(url)}: the day partition(s) ${which} this commit writes into were created ${PARTITION_RETRIES} times and were dropped again each time before the commit could use them, so nothing was written. ` +
+      'Another process of this catalog is dropping them: usually retention (retention.olderThan) in another ingest worker while files older than its window are ingested, or a maintenance job. ' +
+      'Ingest only days inside the retention window (or widen it on every worker), then ingest the file again.',
+    { cause: e },
+  );
 }
 
 /** Where a catalog URL points, without its password (for messages). */
@@ -129,7 +149,8 @@ export class PgSession {
       try {
         return await this.once(fn, options);
       } catch (e) {
-        if (e instanceof PartitionsNeeded && creations++ < PARTITION_RETRIES) {
+        if (e instanceof PartitionsNeeded) {
+          if (creations++ >= PARTITION_RETRIES) throw partitionsKeptVanishing(this.url, e);
           await e.create();
           continue;
         }
