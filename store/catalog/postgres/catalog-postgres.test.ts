@@ -184,7 +184,7 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
     expect(await deadlocks()).toBe(before);
   });
 
-  it('a partition another process dropped is created again: one commit fails, the next recreates it', async () => {
+  it('a partition another process dropped is created again: the commit that finds it gone runs again and goes through', async () => {
     const url = await server().createDatabase('dropped');
     const [ingest, cleaner] = await Promise.all([openPostgresCatalog(url), openPostgresCatalog(url)]);
     const t = Date.UTC(2022, 2, 17, 6);
@@ -192,8 +192,6 @@ describe.skipIf(skip !== null)(`PostgreSQL catalog engine${skip ? ` (skipped: ${
     await ingest.writer.radar.commitVolume(makeVolume({ site: 'KTLX', start: t })); // the day's partition now known to this process
     expect(await cleaner.writer.retention.doomOlderThan(t + 86_400_000, 1)).toMatchObject({ volumes: 2 });
     const late = makeVolume({ site: 'KAMX', start: t });
-    const failed = await ingest.writer.radar.commitVolume(late).catch((e: unknown) => e);
-    expect(failed).toMatchObject({ code: '23514' });
     await ingest.writer.radar.commitVolume(late);
     expect((await ingest.reader.radar.sweeps({}, { first: 0 })).totalCount).toBe(9);
     await Promise.all([ingest.close(), cleaner.close()]);
