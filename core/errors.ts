@@ -20,7 +20,7 @@ export type RadomeErrorCode =
   | 'CONFIG'
   /** A thing asked for does not exist. */
   | 'NOT_FOUND'
-  /** A remote source or object store could not be reached or answered with an error. */
+  /** A remote source, object store or the catalog database could not be reached or could not serve the request (try again later). */
   | 'SOURCE_UNAVAILABLE'
   /** Handling one input took longer than its configured limit (e.g. ingest.fileTimeout) and was stopped. */
   | 'TIMEOUT';

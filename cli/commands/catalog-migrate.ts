@@ -16,5 +16,13 @@ export async function migrateCatalog({ values }: CommandArgs): Promise<number> {
   const rows = report.tables.reduce((n, t) => n + t.postgresRows, 0);
   for (const t of report.tables) console.log(`${t.table.padEnd(22)} ${String(t.postgresRows).padStart(10)} rows`);
   console.log(`copied ${rows} rows in ${report.tables.length} tables; row counts match, and ${report.sampledRows} sampled rows read the same on both engines`);
+  const queued = report.tables.find((t) => t.table === 'ingest_queue')?.postgresRows ?? 0;
+  const { all, live } = report.claimsDropped;
+  console.log(
+    `ingest queue: ${queued} queued file(s) copied unclaimed; workers on PostgreSQL take them. ${all} file claim(s) not copied` +
+      (live
+        ? `; ${live} still leased: a worker on the SQLite catalog is ingesting. Stop it: what it commits now stays in SQLite (files from sources are listed and ingested again on PostgreSQL)`
+        : ''),
+  );
   return 0;
 }

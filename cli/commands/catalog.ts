@@ -12,7 +12,9 @@ first) into the PostgreSQL database, creating the schema there; the database mus
 rows yet. The copy is one transaction: it lands whole or not at all. Then it verifies the copy:
 each table's row count, and a sample of volumes, sweeps, products, sites, stations, days, failures
 and events read back through both engines. Objects (RADOME_OBJECTS) are not copied: point the
-PostgreSQL-backed processes at the same object store.`,
+PostgreSQL-backed processes at the same object store. Stop the processes on the SQLite catalog
+first. Files queued for ingest come over unclaimed, so workers on PostgreSQL take them at once;
+file claims (the leases of workers on the SQLite catalog) stay behind.`,
   options: { from: { type: 'string' }, to: { type: 'string' } },
   run: async (args) => (await import('./catalog-migrate.js')).migrateCatalog(args),
 };

@@ -30,7 +30,9 @@ export async function ingestFiles({ positionals, values }: CommandArgs, pool: Le
 async function ingestListedFiles(positionals: string[], planner: CutParallelPlanner, station: GnssStationId | undefined): Promise<number> {
   const source = new LocalFileSource();
   const files: SourceObject[] = [];
-  for await (const file of source.list(positionals)) files.push(station ? { ...file, station } : file);
+  // The station named is part of each file's identity (its fingerprint), so the same file named as
+  // another station is that station's too, not "unchanged"; named as the same one, it is unchanged.
+  for await (const file of source.list(positionals)) files.push(station ? { ...file, station, fingerprint: `${file.fingerprint};station:${station}` } : file);
   const ctx = { ...(await openIngestContext(loadConfig())), planFile: planner.planFile };
   try {
     // On a terminal a bar shows a folder's progress; per-file lines would scroll it away, so only

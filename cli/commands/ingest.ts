@@ -37,7 +37,9 @@ A Level 2 volume whose header names no radar (1990s files) takes it from its fil
 (SITEYYYYMMDD_HHMMSS…). A RINEX observation file is catalogued under the station its name
 (ssssdddf.yyo, SSSS00CCC_R_…) or else its MARKER NAME gives; --station names it instead (for files
 named otherwise, or whose marker is not the station's code) and applies to every RINEX observation
-file of the command. Shows a progress bar on a terminal when there is more than one file.
+file of the command. The station named is part of a file's identity: a file ingested again under
+another --station becomes that station's too (the first station keeps its days); under the same one
+it is unchanged. Shows a progress bar on a terminal when there is more than one file.
 Exit status 1 when any file failed.`,
   options: { station: { type: 'string' } },
   run: async (args) => {

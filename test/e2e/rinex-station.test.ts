@@ -1,7 +1,8 @@
 // RINEX observation files that do not name their station (a file name outside the RINEX naming
 // conventions, an empty MARKER NAME) through the real `radome ingest files`: without --station a
 // typed UNSUPPORTED error that says how to name it; with --station catalogued under that station,
-// a valid file name notwithstanding; a bad --station refused before anything is read.
+// a valid file name notwithstanding, and part of the file's identity (another --station is not
+// "unchanged"); a bad --station refused before anything is read.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,21 @@ describe('radome ingest files --station', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const { stations: rows, failures } = await stations('given');
     expect(rows.map(([id]) => id)).toEqual(['MCHL']);
+    expect(failures).toEqual([]);
+  });
+
+  it('the station named is part of a file’s identity: the same one again is unchanged, another one catalogues the file under it too', async () => {
+    const again = await runRadome(['ingest', 'files', '--station', 'MCHL', unnamed], env('given'));
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toContain(`unchanged ${unnamed}`);
+    const other = await runRadome(['ingest', 'files', '--station', 'CEDA', unnamed], env('given'));
+    expect(other.code, other.stdout + other.stderr).toBe(0);
+    expect(other.stdout).toContain(`ingested  ${unnamed} → gnss CEDA/`);
+    const { stations: rows, failures } = await stations('given');
+    expect(rows).toEqual([
+      ['CEDA', 2],
+      ['MCHL', expect.any(Number)],
+    ]);
     expect(failures).toEqual([]);
   });
 

@@ -35,6 +35,13 @@ async function sqliteCatalog(): Promise<string> {
   await c.writer.ingest.requestBackfill('level2', 1, 2, 3);
   const replaced = makeVolume({ site: 'KLOT', start: volumeSchedule(1)[0]!.start, elevations: [0.5], key: 'again', fingerprint: '"again"' });
   await c.writer.retention.commitDoomingReplaced('level2', replaced.volume.id, 11, (w) => w.radar.commitVolume(replaced));
+  // A live catalog's ingest queue: three files listed, one taken by a worker that still holds its
+  // lease, and an older claim whose lease ran out.
+  const queued = ['a', 'b', 'c'].map((k, i) => ({ source: 'level2:test', key: `KLOT/${k}`, fingerprint: `"${k}"`, size: 10 + i, time: t + i }));
+  await c.writer.ingest.enqueueFiles('level2', queued, 100);
+  expect(await c.writer.ingest.takeQueuedFiles('level2', 1, 'sqlite-worker', 3_600_000)).toEqual([queued[0]]);
+  expect(await c.writer.ingest.claimFile('level2:test', 'KLOT/old', '"old"', 'gone-worker', 1)).toBe(true);
+  await new Promise((r) => setTimeout(r, 5));
   await c.close();
   return path;
 }
@@ -53,7 +60,12 @@ describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${ski
       log.mockRestore();
     }
     expect(printed.find((l) => l.startsWith('sweeps'))).toMatch(/sweeps\s+102 rows/);
-    expect(printed.at(-1)).toMatch(/^copied \d+ rows in 20 tables; row counts match, and \d+ sampled rows read the same on both engines$/);
+    expect(printed.find((l) => l.startsWith('ingest_queue'))).toMatch(/ingest_queue\s+3 rows/);
+    expect(printed.at(-2)).toMatch(/^copied \d+ rows in 21 tables; row counts match, and \d+ sampled rows read the same on both engines$/);
+    expect(printed.at(-1)).toBe(
+      'ingest queue: 3 queued file(s) copied unclaimed; workers on PostgreSQL take them. 2 file claim(s) not copied; 1 still leased: a worker on the SQLite catalog is ingesting. ' +
+        'Stop it: what it commits now stays in SQLite (files from sources are listed and ingested again on PostgreSQL)',
+    );
 
     const from = await openCatalog(path);
     const to = await openPostgresCatalog(url);
@@ -99,6 +111,7 @@ describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${ski
       await same((c) => c.reader.ingest.backfills(10));
       await same((c) => c.writer.retention.doomedKeys(100));
       await same((c) => c.reader.events.after(0, 100));
+      await same((c) => c.reader.ingest.queuedCount('level2'));
       expect((await to.writer.retention.doomedKeys(100)).length).toBe(12);
 
       // Identities continue after the copied rows.
@@ -107,6 +120,12 @@ describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${ski
       expect((await to.reader.events.latest())!.seq).toBeGreaterThan(lastSeq);
       const backfill = await to.writer.ingest.requestBackfill('level3', 1, 2, 3);
       expect(backfill.id).toBe(2);
+
+      // The queue came over unclaimed: a worker on PostgreSQL takes every file at once, in listing
+      // order, the one a SQLite worker held included.
+      const taken = await to.writer.ingest.takeQueuedFiles('level2', 10, 'pg-worker', 60_000);
+      expect(taken.map((f) => f.key)).toEqual(['KLOT/a', 'KLOT/b', 'KLOT/c']);
+      expect(taken[1]).toEqual({ source: 'level2:test', key: 'KLOT/b', fingerprint: '"b"', size: 11, time: Date.UTC(2022, 2, 17) + 1 });
     } finally {
       await from.close();
       await to.close();

@@ -11,7 +11,9 @@ import { openPostgresCatalog } from './postgres-catalog.js';
 import { PgSession, redactUrl } from './session.js';
 
 /** Tables in an order that satisfies foreign keys; each copied with every column. */
-// radar_minute_counts is not copied: PostgreSQL's triggers count the copied rows.
+// radar_minute_counts is not copied: PostgreSQL's triggers count the copied rows. Nor is
+// file_claims: its leases belong to workers on the SQLite catalog, which write there, not here;
+// the queued files (ingest_queue) come over unclaimed, so workers on PostgreSQL take them at once.
 const TABLES: readonly { name: string; partitioned?: { by: PartitionedTable; column: string }; booleans?: string[]; identity?: string }[] = [
   { name: 'radar_sites' },
   { name: 'volumes' },
@@ -32,6 +34,7 @@ const TABLES: readonly { name: string; partitioned?: { by: PartitionedTable; col
   { name: 'ingest_flags' },
   { name: 'backfill_requests', identity: 'id' },
   { name: 'doomed_objects' },
+  { name: 'ingest_queue' },
   { name: 'catalog_events', identity: 'seq' },
 ];
 
@@ -48,6 +51,8 @@ export interface CatalogCopyReport {
   tables: TableCopy[];
   /** Rows compared field by field through both readers (volumes, sweeps, products, stations, days). */
   sampledRows: number;
+  /** File claims of the SQLite catalog left behind, and how many of them had a lease still running (a worker was on the file). */
+  claimsDropped: { all: number; live: number };
 }
 
 function columnsOf(db: Database.Database, table: string): string[] {
@@ -136,7 +141,8 @@ export async function copySqliteCatalogToPostgres(sqlitePath: string, url: strin
       await pgdb.end();
     }
     const sampledRows = await verifySample(sqlite, sqlitePath, url, options.sample ?? 200);
-    return { tables, sampledRows };
+    const claimsDropped = sqlite.prepare('SELECT COUNT(*) AS "all", COALESCE(SUM(expires_at > ?), 0) AS live FROM file_claims').get(Date.now()) as { all: number; live: number };
+    return { tables, sampledRows, claimsDropped };
   } finally {
     sqlite.close();
   }
@@ -166,6 +172,9 @@ async function verifySample(sqlite: Database.Database, sqlitePath: string, url: 
     for (const s of stations.slice(0, size)) compare(`${s.id} day`, await from.reader.gnss.days(s.id, -1e9, 1e9), await to.reader.gnss.days(s.id, -1e9, 1e9));
     compare('failure', await from.reader.ingest.failures(), await to.reader.ingest.failures());
     compare('event', await from.reader.events.after(0, size), await to.reader.events.after(0, size));
+    for (const name of sqlite.prepare('SELECT DISTINCT source_name FROM ingest_queue').pluck().all() as string[]) {
+      compare(`${name} queue length`, [await from.reader.ingest.queuedCount(name)], [await to.reader.ingest.queuedCount(name)]);
+    }
     return compared;
   } finally {
     await from.close();

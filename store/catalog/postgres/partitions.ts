@@ -53,7 +53,12 @@ export async function ensurePartitions(db: PgSession, t: PartitionedTable, value
   }
   if (missing.length === 0) return;
   const create = () => createPartitions(db, t, missing);
-  if (db.inTransaction) throw new PartitionsNeeded(create);
+  if (db.inTransaction) {
+    throw new PartitionsNeeded(
+      missing.map((day) => ({ name: partitionName(t, day), day: new Date(day * DAY_MS).toISOString().slice(0, 10) })),
+      create,
+    );
+  }
   await create();
 }
 

@@ -23,8 +23,14 @@ const DEADLOCK_DETECTED = '40P01';
 const DEADLOCK_RETRIES = 4;
 /** Times a transaction is run again after creating partitions it found missing. */
 const PARTITION_RETRIES = 3;
-/** SQLSTATE of an insert whose row falls in no partition. */
+/** SQLSTATE of an insert whose row falls in no partition (a CHECK violation too, which names its constraint). */
 const NO_PARTITION_FOR_ROW = '23514';
+
+/** An insert found no partition for its row: one this process knew was dropped by another. */
+function isNoPartitionForRow(e: unknown): boolean {
+  const { code, constraint } = e as { code?: string; constraint?: string };
+  return code === NO_PARTITION_FOR_ROW && !constraint;
+}
 const NUMERIC_OID = 1700;
 const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -44,9 +50,29 @@ export function numbered(sql: string): string {
  * outermost PgSession.transaction runs `create` outside any transaction, then runs it again.
  */
 export class PartitionsNeeded extends Error {
-  constructor(readonly create: () => Promise<void>) {
-    super('day partitions are missing; they are created before the transaction runs again');
+  constructor(
+    /** The missing partitions' names (`sweeps_d19068`) and their days, for the message if retries run out. */
+    readonly partitions: readonly { name: string; day: string }[],
+    readonly create: () => Promise<void>,
+  ) {
+    super(`day partitions ${partitions.map((p) => p.name).join(', ')} are missing; they are created before the transaction runs again`);
   }
+}
+
+/**
+ * A commit that still found its partitions missing after creating them PARTITION_RETRIES times:
+ * something drops them as fast as they are made. Nothing was written; the caller (an ingest
+ * worker) records the failure and tries the file again later.
+ */
+function partitionsKeptVanishing(url: string, e: unknown): RadomeError {
+  const which = e instanceof PartitionsNeeded ? e.partitions.map((p) => `${p.name} (${p.day})`).join(', ') : `of ${(e as { table?: string }).table ?? 'a partitioned table'}`;
+  return new RadomeError(
+    'SOURCE_UNAVAILABLE',
+    `catalog ${redactUrl(url)}: the day partition(s) ${which} this commit writes into were created ${PARTITION_RETRIES} times and were dropped again each time before the commit could use them, so nothing was written. ` +
+      'Another process of this catalog is dropping them: usually retention (retention.olderThan) in another ingest worker while files older than its window are ingested, or a maintenance job. ' +
+      'Ingest only days inside the retention window (or widen it on every worker), then ingest the file again.',
+    { cause: e },
+  );
 }
 
 /** Where a catalog URL points, without its password (for messages). */
@@ -71,7 +97,7 @@ export class PgSession {
   /**
    * Day partitions this process has seen exist (partitions.ts), so most commits skip the check.
    * Retention in another process may drop one: an insert then finds no partition (23514), and the
-   * set is cleared for the next attempt to check again.
+   * set is cleared and the transaction runs again, checking them.
    */
   readonly knownPartitions = new Set<string>();
   private readonly current = new AsyncLocalStorage<TransactionState>();
@@ -129,8 +155,11 @@ export class PgSession {
       try {
         return await this.once(fn, options);
       } catch (e) {
-        if (e instanceof PartitionsNeeded && creations++ < PARTITION_RETRIES) {
-          await e.create();
+        // An insert that found no partition (one this process knew, dropped since by another) runs
+        // again too: its known partitions were cleared, so that run checks and creates them.
+        if (e instanceof PartitionsNeeded || isNoPartitionForRow(e)) {
+          if (creations++ >= PARTITION_RETRIES) throw partitionsKeptVanishing(this.url, e);
+          if (e instanceof PartitionsNeeded) await e.create();
           continue;
         }
         if ((e as { code?: string }).code !== DEADLOCK_DETECTED || deadlocks >= DEADLOCK_RETRIES) throw e;
@@ -163,7 +192,7 @@ export class PgSession {
       await client.query('COMMIT');
       return result;
     } catch (e) {
-      if ((e as { code?: string }).code === NO_PARTITION_FOR_ROW) this.knownPartitions.clear();
+      if (isNoPartitionForRow(e)) this.knownPartitions.clear();
       try {
         await client.query('ROLLBACK');
       } catch {
