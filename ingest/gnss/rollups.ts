@@ -1,6 +1,6 @@
 import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
 import type { SnrElevationRollupRows, SnrRollupRows } from '../../store/catalog/index.js';
-import { AZIMUTH_BIN_DEGREES, AZIMUTH_BINS, ELEVATION_BIN_DEGREES } from '../../store/gnss/elevation-bins.js';
+import { AZIMUTH_BINS, azimuthBinOf, elevationBinOf } from '../../store/gnss/elevation-bins.js';
 import { DAY_SECONDS, QUARTER_HOUR_SECONDS, rollupLevel, SNR_SCALE } from '../../store/gnss/rollup-levels.js';
 
 const QUARTERS_PER_DAY = DAY_SECONDS / QUARTER_HOUR_SECONDS;
@@ -111,23 +111,9 @@ const ELEVATION_BIN_SPAN = 37;
 /** Elevation × azimuth cells of one code and satellite. */
 const CELLS = ELEVATION_BIN_SPAN * AZIMUTH_BINS;
 
-/**
- * The bin of x ≥ -90 (degrees) of width w: floor(x / w), as elevationBinOf and azimuthBinOf
- * compute it, but by a product with 1 / w corrected by one bin where it rounds across an edge (a
- * division costs several times the product; b·w is exact for these small integers, so the
- * comparisons are too).
- */
-function binOf(x: number, w: number, perW: number): number {
-  const b = Math.floor(x * perW);
-  return b * w > x ? b - 1 : (b + 1) * w <= x ? b + 1 : b;
-}
-
 /** The cell of an elevation and azimuth (degrees, as stored: float32), or -1 outside [-90, 90] × [0, 360] (NaN: no position). */
 function cellOf(e: number, a: number): number {
-  if (!(e >= -90 && e <= 90 && a >= 0 && a <= 360)) return -1;
-  // 360° (a file's rounded 359.99996°) is north, 0°, as in azimuthBinOf.
-  const azimuthBin = binOf(a >= 360 ? a - 360 : a, AZIMUTH_BIN_DEGREES, 1 / AZIMUTH_BIN_DEGREES);
-  return (binOf(e, ELEVATION_BIN_DEGREES, 1 / ELEVATION_BIN_DEGREES) + ELEVATION_BIN_OFFSET) * AZIMUTH_BINS + azimuthBin;
+  return e >= -90 && e <= 90 && a >= 0 && a <= 360 ? (elevationBinOf(Math.fround(e)) + ELEVATION_BIN_OFFSET) * AZIMUTH_BINS + azimuthBinOf(Math.fround(a)) : -1;
 }
 
 /**
