@@ -28,7 +28,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { broadcastOrbits, positionVelocityOf, preferPrecise, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../ingest/decode/orbits/index.js';
 import { readRinex } from '../ingest/decode/rinex/index.js';
-import { satelliteGeometry, type GeometryInput } from '../ingest/gnss/satellite-geometry.js';
+import { rinexSatellites, satelliteGeometry, type GeometryInput } from '../ingest/gnss/satellite-geometry.js';
 import { median, report, timeRuns, type BenchRow } from './harness.js';
 import { parseGnssStationId } from '../core/vocabulary/index.js';
 
@@ -63,16 +63,14 @@ const CODES_PER_SYSTEM: Record<string, number> = { G: 3, R: 2, E: 4, C: 2, J: 3 
 /** One station-day of rows (epoch-major, satellite, code) for the satellites above 0°. */
 function stationDay(orbits: OrbitSource, satellites: string[]): GeometryInput {
   const epochs = 2880;
-  const sys: number[] = [];
-  const prn: number[] = [];
+  const numbers: number[] = [];
   const times: number[] = [];
   const probe = {
     station,
     orbits,
     count: satellites.length,
     times: new Float64Array(satellites.length),
-    satSystem: Uint8Array.from(satellites, (s) => s.charCodeAt(0)),
-    satPrn: Uint8Array.from(satellites, (s) => Number(s.slice(1))),
+    satellites: Uint16Array.from(satellites, (s) => s.charCodeAt(0) * 100 + Number(s.slice(1))),
   };
   for (let e = 0; e < epochs; e++) {
     const t = DAY0 + e * 30e3;
@@ -81,19 +79,18 @@ function stationDay(orbits: OrbitSource, satellites: string[]): GeometryInput {
     satellites.forEach((s, k) => {
       if (!(elevation[k]! > 0)) return;
       for (let c = 0; c < (CODES_PER_SYSTEM[s[0]!] ?? 1); c++) {
-        sys.push(s.charCodeAt(0));
-        prn.push(Number(s.slice(1)));
+        numbers.push(probe.satellites[k]!);
         times.push(t);
       }
     });
   }
-  return { station, orbits, count: times.length, times: Float64Array.from(times), satSystem: Uint8Array.from(sys), satPrn: Uint8Array.from(prn) };
+  return { station, orbits, count: times.length, times: Float64Array.from(times), satellites: Uint16Array.from(numbers) };
 }
 
-const slac: GeometryInput = { station, orbits: precise, count: obs.snr.count, times: obs.snr.times, satSystem: obs.snr.satSystem, satPrn: obs.snr.satPrn };
+const slac: GeometryInput = { station, orbits: precise, count: obs.snr.count, times: obs.snr.times, satellites: rinexSatellites(obs.snr.satSystem, obs.snr.satPrn) };
 const multiDay = stationDay(folded(precise, SP3_START, 6 * 3600e3), sp3.satellites);
 const gpsDay = stationDay(folded(broadcastOrbits(nav), SP3_START, 4 * 3600e3), [...new Set(nav.kepler.map((e) => `G${String(e.prn).padStart(2, '0')}`))]);
-const uniquePairs = (g: GeometryInput) => new Set(Array.from(g.times, (t, i) => `${t}|${g.satSystem[i]}|${g.satPrn[i]}`)).size;
+const uniquePairs = (g: GeometryInput) => new Set(Array.from(g.times, (t, i) => `${t}|${g.satellites[i]}`)).size;
 
 /** Median wall and CPU (this process, ms) of `runs` runs after `warmup`: CPU is what a shared machine distorts least. */
 async function wallAndCpu(fn: () => unknown, runs: number, warmup: number): Promise<{ wall: number; cpu: number }> {
@@ -184,7 +181,7 @@ async function ingestCostRows(day: GeometryInput): Promise<BenchRow[]> {
   const obs = {
     count: n,
     times: day.times,
-    satellites: Uint16Array.from(day.satSystem, (c, i) => satelliteKey(constellationIndex(String.fromCharCode(c)), day.satPrn[i]!)),
+    satellites: day.satellites.map((s) => satelliteKey(constellationIndex(String.fromCharCode(Math.floor(s / 100))), s % 100)),
     codeIndex: Uint8Array.from({ length: n }, (_, i) => i % 3),
     codes: ['S1C', 'S2W', 'S5Q'],
     values: Float32Array.from({ length: n }, (_, i) => 30 + (i % 23)),

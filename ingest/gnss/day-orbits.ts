@@ -4,7 +4,7 @@ import type { GnssOrbitKind, GnssOrbitRow, GnssStationRow } from '../../store/ca
 import { broadcastOrbits, positionVelocityOf, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../decode/orbits/index.js';
 import { geodeticToEcef } from '../decode/rinex/geodetic.js';
 import { sniffFormat } from '../formats/registry.js';
-import { satelliteGeometry, satellitesOfKeys } from './satellite-geometry.js';
+import { satelliteGeometry, satelliteNumberOfKey } from './satellite-geometry.js';
 
 /** The orbits of one GPS day: every stored file of the day, precise ones first. */
 export interface DayOrbits {
@@ -81,14 +81,13 @@ export async function dayOrbits(
  */
 export function stationDayGeometry(obs: SnrObservations, station: Pick<GnssStationRow, 'latitude' | 'longitude' | 'heightM'>, timeSystem: string, orbits: OrbitSource): SnrGeometry | null {
   if (station.latitude === null || station.longitude === null || station.heightM === null) return null;
-  const { satSystem, satPrn } = satellitesOfKeys(obs.satellites);
   const { elevation, azimuth, edot, missing } = satelliteGeometry({
     station: geodeticToEcef(station.latitude, station.longitude, station.heightM),
     orbits,
     count: obs.count,
     times: obs.times,
-    satSystem,
-    satPrn,
+    satellites: obs.satellites,
+    satelliteNumberOf: satelliteNumberOfKey,
     timeSystem,
   });
   return { elevation, azimuth, edot, complete: missing === 0 };

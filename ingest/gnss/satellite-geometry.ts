@@ -16,9 +16,15 @@ export interface GeometryInput {
   count: number;
   /** Receive times, ms since 1970 in `timeSystem` (the observation file's). */
   times: Float64Array;
-  /** Satellite system char code ('G'.charCodeAt(0)) and PRN per row, as the RINEX reader gives them. */
-  satSystem: Uint8Array;
-  satPrn: Uint8Array;
+  /**
+   * Satellite of each row as a 16-bit id: its orbit satellite number (satelliteNumber(system char
+   * code, PRN), see rinexSatellites) unless `satelliteNumberOf` maps ids to those (stored days:
+   * satelliteKey, see satelliteNumberOfKey). One array, so a row's satellite is one load and a
+   * stored day's keys need no per-row conversion.
+   */
+  satellites: Uint16Array;
+  /** The orbit satellite number of an id, asked once per satellite; absent: ids are satellite numbers. */
+  satelliteNumberOf?: (id: number) => number;
   /** Time system of `times`: GPS (default), GLO/UTC, GAL, BDT… */
   timeSystem?: string;
 }
@@ -146,7 +152,20 @@ const AZ = 11;
 const T0 = 15;
 const T1 = 16;
 const LEVEL_FIELDS = 17;
-const SLOT = LEVEL_FIELDS * 2;
+/** Both levels, then the satellite's orbit number and its id. */
+const NUMBER = LEVEL_FIELDS * 2;
+const ID = NUMBER + 1;
+const SLOT = ID + 1;
+/**
+ * Slot of each satellite id (-1: none yet), shared by the calls (geometry is synchronous) and
+ * cleared by each call for the ids it used: filling 64 K entries per call costs more than a small
+ * call's geometry.
+ */
+const SLOT_OF = new Int16Array(1 << 16).fill(-1);
+const MAX_SLOTS = 0x7fff;
+/** Grid steps' reciprocals (1/ms), module constants rather than property loads per row. */
+const PER_COARSE_MS = 1 / COARSE.ms;
+const PER_FINE_MS = 1 / FINE.ms;
 /** Segment states: interpolate, go to the finer level, or compute rows exactly. */
 const HERMITE = 1;
 const FINER = 2;
@@ -203,7 +222,7 @@ function segmentState(segments: Float64Array, at: number, ms: number, maxElevati
  * result. Pure.
  */
 export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
-  const { station, orbits, count, times, satSystem, satPrn } = input;
+  const { station, orbits, count, times, satellites } = input;
   const elevation = new Float32Array(count);
   const azimuth = new Float32Array(count);
   const edot = new Float32Array(count);
@@ -212,80 +231,95 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
   const fixedOffset = toGpsOffsetMs(timeSystem, times[0] ?? 0);
   if (fixedOffset === null) throw new RadomeError('BAD_INPUT', `time system "${timeSystem}" of the observations: radome converts GPS, GLO/UTC, GAL, QZS, IRN, BDT and TAI`);
   const leapSteps = timeSystem === 'UTC' || timeSystem === 'GLO';
+  const numberOf = input.satelliteNumberOf;
 
   const work: NodeWork = { frame, positionVelocity: positionVelocityOf(orbits), p: new Float64Array(6), a0: new Float64Array(4), a1: new Float64Array(4) };
   const { a0 } = work;
-  // Slot per satellite number (char code × 100 + PRN < 12800), in order of first appearance.
-  const slotOf = new Int16Array(128 * 100).fill(-1);
+  // Slot per satellite id, in order of first appearance (SLOT_OF: cleared again on return).
+  const slotOf = SLOT_OF;
   let slots = 0;
   let segments = new Float64Array(64 * SLOT);
   let missing = 0;
 
   // Rows repeating the previous row's time and satellite (one row per SNR code) form a group that
   // shares one computation; the group's rows are filled together.
-  let i = 0;
-  while (i < count) {
-    const t = times[i]!;
-    const system = satSystem[i]!;
-    const prn = satPrn[i]!;
-    let end = i + 1;
-    while (end < count && times[end] === t && satSystem[end] === system && satPrn[end] === prn) end++;
-    let el = NaN;
-    let az = NaN;
-    let rate = NaN;
-    // UTC-based files step at leap seconds: look the offset up per row only for them.
-    const tGps = t + (leapSteps ? toGpsOffsetMs(timeSystem, t)! : fixedOffset);
-    const satellite = satelliteNumber(system, prn);
-    let slot = slotOf[satellite] ?? -1;
-    if (slot < 0) {
-      slot = slotOf[satellite] = slots++;
-      if (slots * SLOT > segments.length) {
-        const grown = new Float64Array(segments.length * 2);
-        grown.set(segments);
-        segments = grown;
+  try {
+    let i = 0;
+    while (i < count) {
+      const t = times[i]!;
+      const id = satellites[i]!;
+      let end = i + 1;
+      while (end < count && times[end] === t && satellites[end] === id) end++;
+      let el = NaN;
+      let az = NaN;
+      let rate = NaN;
+      // UTC-based files step at leap seconds: look the offset up per row only for them.
+      const tGps = t + (leapSteps ? toGpsOffsetMs(timeSystem, t)! : fixedOffset);
+      let slot = slotOf[id]!;
+      if (slot < 0) {
+        if (slots === MAX_SLOTS) throw new RangeError(`satelliteGeometry: more than ${MAX_SLOTS} satellites`);
+        slot = slotOf[id] = slots++;
+        if (slots * SLOT > segments.length) {
+          const grown = new Float64Array(segments.length * 2);
+          grown.set(segments);
+          segments = grown;
+        }
+        for (let l = 0; l < 2; l++) {
+          const level = slot * SLOT + l * LEVEL_FIELDS;
+          segments[level + K] = segments[level + END_K] = segments[level + T0] = segments[level + T1] = NaN;
+        }
+        segments[slot * SLOT + NUMBER] = numberOf ? numberOf(id) : id;
+        segments[slot * SLOT + ID] = id;
       }
-      for (let l = 0; l < 2; l++) {
-        const level = slot * SLOT + l * LEVEL_FIELDS;
-        segments[level + K] = segments[level + END_K] = segments[level + T0] = segments[level + T1] = NaN;
+      // The coarse level, else the fine one.
+      let at = slot * SLOT;
+      const satellite = segments[at + NUMBER]!;
+      let perMs = PER_COARSE_MS;
+      // The usual case, a segment already computed, without the call (NaN times: none yet).
+      let state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, COARSE.ms, COARSE.maxElevation, satellite, tGps, work);
+      if (state === FINER) {
+        at += LEVEL_FIELDS;
+        perMs = PER_FINE_MS;
+        state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, FINE.ms, FINE.maxElevation, satellite, tGps, work);
+      }
+      if (state === HERMITE) {
+        // Products by the step's reciprocal, not divisions: a division costs as much as the cubic.
+        const s = (tGps - segments[at + T0]!) * perMs;
+        const eb = segments[at + EL + 1]!;
+        const ec = segments[at + EL + 2]!;
+        const ed = segments[at + EL + 3]!;
+        el = segments[at + EL]! + s * (eb + s * (ec + s * ed));
+        rate = (eb + s * (2 * ec + s * 3 * ed)) * perMs * 1000;
+        let azr = segments[at + AZ]! + s * (segments[at + AZ + 1]! + s * (segments[at + AZ + 2]! + s * segments[at + AZ + 3]!));
+        if (azr < 0) azr += 2 * Math.PI;
+        else if (azr >= 2 * Math.PI) azr -= 2 * Math.PI;
+        az = azr * DEG;
+      } else if (exactAngles(frame, work.positionVelocity, satellite, tGps, work.p, a0)) {
+        el = a0[0]! * DEG;
+        az = a0[1]! * DEG;
+        if (az < 0) az += 360;
+        rate = a0[2]! * DEG;
+      }
+      if (Number.isNaN(el)) missing += end - i;
+      // A loop, not TypedArray.fill: fill's call costs more than the two or three rows of a group.
+      for (; i < end; i++) {
+        elevation[i] = el;
+        azimuth[i] = az;
+        edot[i] = rate;
       }
     }
-    // The coarse level, else the fine one.
-    let at = slot * SLOT;
-    let perMs = 1 / COARSE.ms;
-    // The usual case, a segment already computed, without the call (NaN times: none yet).
-    let state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, COARSE.ms, COARSE.maxElevation, satellite, tGps, work);
-    if (state === FINER) {
-      at += LEVEL_FIELDS;
-      perMs = 1 / FINE.ms;
-      state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, FINE.ms, FINE.maxElevation, satellite, tGps, work);
-    }
-    if (state === HERMITE) {
-      // Products by the step's reciprocal, not divisions: a division costs as much as the cubic.
-      const s = (tGps - segments[at + T0]!) * perMs;
-      const eb = segments[at + EL + 1]!;
-      const ec = segments[at + EL + 2]!;
-      const ed = segments[at + EL + 3]!;
-      el = segments[at + EL]! + s * (eb + s * (ec + s * ed));
-      rate = (eb + s * (2 * ec + s * 3 * ed)) * perMs * 1000;
-      let azr = segments[at + AZ]! + s * (segments[at + AZ + 1]! + s * (segments[at + AZ + 2]! + s * segments[at + AZ + 3]!));
-      if (azr < 0) azr += 2 * Math.PI;
-      else if (azr >= 2 * Math.PI) azr -= 2 * Math.PI;
-      az = azr * DEG;
-    } else if (exactAngles(frame, work.positionVelocity, satellite, tGps, work.p, a0)) {
-      el = a0[0]! * DEG;
-      az = a0[1]! * DEG;
-      if (az < 0) az += 360;
-      rate = a0[2]! * DEG;
-    }
-    if (Number.isNaN(el)) missing += end - i;
-    // A loop, not TypedArray.fill: fill's call costs more than the two or three rows of a group.
-    for (; i < end; i++) {
-      elevation[i] = el;
-      azimuth[i] = az;
-      edot[i] = rate;
-    }
+  } finally {
+    // Even when an orbit source throws: the next call starts from a clear table.
+    for (let k = 0; k < slots; k++) slotOf[segments[k * SLOT + ID]!] = -1;
   }
   return { elevation, azimuth, edot, missing };
+}
+
+/** Satellite numbers (satelliteNumber(system char code, PRN)) of rows given as the RINEX reader's system and PRN columns. */
+export function rinexSatellites(satSystem: Uint8Array, satPrn: Uint8Array): Uint16Array {
+  const satellites = new Uint16Array(satSystem.length);
+  for (let i = 0; i < satellites.length; i++) satellites[i] = satelliteNumber(satSystem[i]!, satPrn[i]!);
+  return satellites;
 }
 
 /** Coefficients a, b, c, d of the cubic a + b·s + c·s² + d·s³ on s ∈ [0, 1] with values p0, p1 and slopes m0, m1 (per unit s) at its ends. */
@@ -297,31 +331,10 @@ function hermite(out: Float64Array, at: number, p0: number, p1: number, m0: numb
 }
 
 /**
- * System char code and PRN per satelliteKey below 800 (radome's constellations), looked up once
- * per key rather than a division and a charCodeAt per row of a day's ~300,000.
+ * The orbit satellite number of a stored satelliteKey (constellation index × 100 + PRN, see
+ * store/gnss/satellites.ts), so stored days get geometry when their orbits arrive later: geometry
+ * asks it once per satellite, with the day's keys as its satellite ids.
  */
-const SATELLITE_KEYS = (CONSTELLATIONS.length + 1) * 100;
-const systemOfKey = (k: number) => CONSTELLATIONS.charCodeAt(Math.floor(k / 100) - 1) || 0;
-const SYSTEM_OF_KEY = Uint8Array.from({ length: SATELLITE_KEYS }, (_, k) => systemOfKey(k));
-const PRN_OF_KEY = Uint8Array.from({ length: SATELLITE_KEYS }, (_, k) => k % 100);
-
-/**
- * Stored observations name satellites by satelliteKey (constellation index × 100 + PRN, see
- * store/gnss/satellites.ts); geometry takes the reader's system char code and PRN. This splits
- * the keys back, so stored days can get geometry when their orbits arrive later.
- */
-export function satellitesOfKeys(keys: Uint16Array): { satSystem: Uint8Array; satPrn: Uint8Array } {
-  const satSystem = new Uint8Array(keys.length);
-  const satPrn = new Uint8Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (k < SATELLITE_KEYS) {
-      satSystem[i] = SYSTEM_OF_KEY[k]!;
-      satPrn[i] = PRN_OF_KEY[k]!;
-    } else {
-      satSystem[i] = systemOfKey(k);
-      satPrn[i] = k % 100;
-    }
-  }
-  return { satSystem, satPrn };
+export function satelliteNumberOfKey(key: number): number {
+  return satelliteNumber(CONSTELLATIONS.charCodeAt(Math.floor(key / 100) - 1) || 0, key % 100);
 }

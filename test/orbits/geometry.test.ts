@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { satelliteGeometry, satellitesOfKeys } from '../../ingest/gnss/satellite-geometry.js';
+import { rinexSatellites, satelliteGeometry, satelliteNumberOfKey } from '../../ingest/gnss/satellite-geometry.js';
 import { constellationIndex, satelliteKey } from '../../store/gnss/satellites.js';
 import { broadcastOrbits, preferPrecise, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../../ingest/decode/orbits/index.js';
 import { readRinex } from '../../ingest/decode/rinex/index.js';
@@ -55,7 +55,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('satellite geometry for SLAC 2021-118 (SP
   const orbits = preferPrecise(sp3Orbits(sp3), broadcastOrbits(nav));
   const station = obs.header.approxPositionXyz!;
   const { snr } = obs;
-  const geometry = satelliteGeometry({ station, orbits, count: snr.count, times: snr.times, satSystem: snr.satSystem, satPrn: snr.satPrn, timeSystem: obs.header.timeSystem });
+  const geometry = satelliteGeometry({ station, orbits, count: snr.count, times: snr.times, satellites: rinexSatellites(snr.satSystem, snr.satPrn), timeSystem: obs.header.timeSystem });
 
   it('agrees with an independent topocentric computation within 0.01°, for every observation', () => {
     expect(obs.header.timeSystem).toBe('GPS');
@@ -102,7 +102,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('satellite geometry for SLAC 2021-118 (SP
         satPrn[r++] = Number(id.slice(1));
       }
     }
-    const day = satelliteGeometry({ station, orbits: sp3Only, count: n, times, satSystem, satPrn });
+    const day = satelliteGeometry({ station, orbits: sp3Only, count: n, times, satellites: rinexSatellites(satSystem, satPrn) });
     let worstEl = 0;
     let worstAz = 0;
     let compared = 0;
@@ -137,7 +137,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('satellite geometry for SLAC 2021-118 (SP
   it('gives an elevation rate equal to the finite difference of elevation', () => {
     // Elevation 5 s before and after each observation, by the same function: (el⁺ − el⁻) / 10 s.
     const h = 5000;
-    const at = (shift: number) => satelliteGeometry({ station, orbits, count: snr.count, times: snr.times.map((t) => t + shift), satSystem: snr.satSystem, satPrn: snr.satPrn });
+    const at = (shift: number) => satelliteGeometry({ station, orbits, count: snr.count, times: snr.times.map((t) => t + shift), satellites: rinexSatellites(snr.satSystem, snr.satPrn) });
     const before = at(-h);
     const after = at(h);
     let worst = 0;
@@ -183,14 +183,14 @@ describe.skipIf(!OBS || !BRDC || !SP3)('satellite geometry for SLAC 2021-118 (SP
 
   it('gives stored days (satellites as satelliteKey) the same geometry', () => {
     const keys = Uint16Array.from(snr.satSystem, (c, i) => satelliteKey(constellationIndex(String.fromCharCode(c)), snr.satPrn[i]!));
-    const stored = satelliteGeometry({ station, orbits, count: snr.count, times: snr.times, ...satellitesOfKeys(keys) });
+    const stored = satelliteGeometry({ station, orbits, count: snr.count, times: snr.times, satellites: keys, satelliteNumberOf: satelliteNumberOfKey });
     expect(stored.elevation).toEqual(geometry.elevation);
     expect(stored.azimuth).toEqual(geometry.azimuth);
   });
 
   it('broadcast-only GPS geometry is within 0.001° of the precise one', () => {
     const gps = snr.satSystem.map((c) => (c === 71 ? 1 : 0));
-    const brdc = satelliteGeometry({ station, orbits: broadcastOrbits(nav), count: snr.count, times: snr.times, satSystem: snr.satSystem, satPrn: snr.satPrn });
+    const brdc = satelliteGeometry({ station, orbits: broadcastOrbits(nav), count: snr.count, times: snr.times, satellites: rinexSatellites(snr.satSystem, snr.satPrn) });
     let worst = 0;
     for (let i = 0; i < snr.count; i++) if (gps[i] && !Number.isNaN(geometry.elevation[i]!)) worst = Math.max(worst, Math.abs(brdc.elevation[i]! - geometry.elevation[i]!));
     expect(worst).toBeGreaterThan(0);

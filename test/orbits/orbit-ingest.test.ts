@@ -11,7 +11,7 @@ import { broadcastOrbits, preferPrecise, readRinexNav, readSp3, sp3Orbits } from
 import { geodeticToEcef } from '../../ingest/decode/rinex/geodetic.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import type { IngestContext } from '../../ingest/ingest-object.js';
-import { satelliteGeometry, satellitesOfKeys } from '../../ingest/gnss/satellite-geometry.js';
+import { satelliteGeometry, satelliteNumberOfKey } from '../../ingest/gnss/satellite-geometry.js';
 import { openCatalog } from '../../store/catalog/index.js';
 import { decodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -76,14 +76,13 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
     // Elevation and azimuth as the independent-free reference: the same geometry computed
     // directly from the decoded files, SP3 preferred (stored as FLOAT, so within float precision).
     const station = (await ctx.catalog.reader.gnss.stationsByIds(['SLAC']))[0]!;
-    const { satSystem, satPrn } = satellitesOfKeys(precise.satellites);
     const direct = satelliteGeometry({
       station: geodeticToEcef(station.latitude!, station.longitude!, station.heightM!),
       orbits: preferPrecise(sp3Orbits(readSp3(readFileSync(SP3!))), broadcastOrbits(readRinexNav(readFileSync(BRDC!)))),
       count: precise.count,
       times: precise.times,
-      satSystem,
-      satPrn,
+      satellites: precise.satellites,
+      satelliteNumberOf: satelliteNumberOfKey,
     });
     let compared = 0;
     let nulls = 0;

@@ -137,7 +137,7 @@ describe('geometry: observations without orbits or with an unknown time system',
   const nav = readRinexNav(bytes([...HEADER3, ...G02]));
   const rows = { station: [-2703115.9, -4262967.6, 3854301.3] as const, orbits: broadcastOrbits(nav), count: 3 };
   const t = nav.kepler[0]!.toeMs;
-  const input = { ...rows, times: Float64Array.of(t, t, t + 5 * 3600e3), satSystem: Uint8Array.of(71, 71, 71), satPrn: Uint8Array.of(2, 3, 2) };
+  const input = { ...rows, times: Float64Array.of(t, t, t + 5 * 3600e3), satellites: Uint16Array.of(7102, 7103, 7102) }; // G02, G03, G02 (char code × 100 + PRN)
 
   it('leaves NaN geometry where there is no ephemeris, and counts those rows', () => {
     const g = satelliteGeometry(input);

@@ -8,6 +8,8 @@ export const SP3_LAGRANGE_POINTS = 10;
 interface Window {
   time: number;
   start: number;
+  /** The window's epochs relative to the time (s): kept for the rates, so they are not recomputed. */
+  rel: Float64Array;
   weights: Float64Array;
   /** Filled lazily, by positionVelocity only; NaN time until then. */
   rateTime: number;
@@ -48,7 +50,7 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
   // The windows of the last four times asked for: geometry asks for every satellite of an epoch at
   // the same few times (its interpolation nodes on two grids, and the epoch itself), so the search
   // and the divisions happen once per time, not per satellite.
-  const cache: Window[] = [0, 1, 2, 3].map(() => ({ time: NaN, start: 0, weights: new Float64Array(m), rateTime: NaN, rates: new Float64Array(m) }));
+  const cache: Window[] = [0, 1, 2, 3].map(() => ({ time: NaN, start: 0, rel: new Float64Array(m), weights: new Float64Array(m), rateTime: NaN, rates: new Float64Array(m) }));
   let next = 0;
 
   function windowAt(tMs: number): Window {
@@ -65,9 +67,9 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
       else hi = mid - 1;
     }
     const start = (win.start = Math.max(0, Math.min(n - m, lo - (m >> 1) + 1)));
-    const w = win.weights;
+    const { weights: w, rel } = win;
     // Node times in seconds relative to t, so the products stay well-scaled.
-    const rel = (j: number) => (epochs[start + j]! - tMs) / 1000;
+    for (let j = 0; j < m; j++) rel[j] = (epochs[start + j]! - tMs) / 1000;
     const exact = epochs[lo] === tMs ? lo - start : -1;
     if (exact >= 0) {
       // At an epoch itself: the SP3 point.
@@ -75,12 +77,12 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
       w[exact] = 1;
     } else if (evenly[start]) {
       let sum = 0;
-      for (let j = 0; j < m; j++) sum += w[j] = binomial[j]! / -rel(j);
+      for (let j = 0; j < m; j++) sum += w[j] = binomial[j]! / -rel[j]!;
       for (let j = 0; j < m; j++) w[j]! /= sum;
     } else {
       for (let j = 0; j < m; j++) {
         let product = 1;
-        for (let k = 0; k < m; k++) if (k !== j) product *= -rel(k) / (rel(j) - rel(k));
+        for (let k = 0; k < m; k++) if (k !== j) product *= -rel[k]! / (rel[j]! - rel[k]!);
         w[j] = product;
       }
     }
@@ -92,29 +94,28 @@ export function sp3Orbits(sp3: Pick<Sp3Orbits, 'epochs' | 'satellites' | 'positi
     const win = windowAt(tMs);
     if (win.rateTime === tMs) return win;
     win.rateTime = tMs;
-    const { start, weights: w, rates: d } = win;
-    const rel = (j: number) => (epochs[start + j]! - tMs) / 1000;
+    const { weights: w, rates: d, rel } = win;
     let exact = -1;
-    for (let j = 0; j < m; j++) if (rel(j) === 0) exact = j;
+    for (let j = 0; j < m; j++) if (rel[j] === 0) exact = j;
     if (exact < 0) {
       // ℓ_j(t) = Π (t − t_k)/(t_j − t_k), so ℓ_j' = ℓ_j · Σ_{k≠j} 1/(t − t_k).
       let all = 0;
-      for (let k = 0; k < m; k++) all += 1 / -rel(k);
-      for (let j = 0; j < m; j++) d[j] = w[j]! * (all - 1 / -rel(j));
+      for (let k = 0; k < m; k++) all += 1 / -rel[k]!;
+      for (let j = 0; j < m; j++) d[j] = w[j]! * (all - 1 / -rel[j]!);
       return win;
     }
     // At a node t_i: ℓ_i' = Σ_{k≠i} 1/(t_i − t_k); ℓ_j' = Π_{k≠i,j} (t_i − t_k) / Π_{k≠j} (t_j − t_k).
     for (let j = 0; j < m; j++) {
       if (j === exact) {
         let sum = 0;
-        for (let k = 0; k < m; k++) if (k !== j) sum += 1 / -rel(k);
+        for (let k = 0; k < m; k++) if (k !== j) sum += 1 / -rel[k]!;
         d[j] = sum;
         continue;
       }
       let product = 1;
       for (let k = 0; k < m; k++) {
-        if (k !== j && k !== exact) product *= -rel(k);
-        if (k !== j) product /= rel(j) - rel(k);
+        if (k !== j && k !== exact) product *= -rel[k]!;
+        if (k !== j) product /= rel[j]! - rel[k]!;
       }
       d[j] = product;
     }
