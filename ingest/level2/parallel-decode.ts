@@ -101,7 +101,7 @@ export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: Level2Poo
 export async function readRecordsShared(
   split: ArchiveIIRecords,
   pool: Level2Pool,
-  readOwn: (from: number, to: number) => void,
+  readOwn: (from: number, to: number) => void | Promise<void>,
   read: (payload: Uint8Array, where: string) => void | Promise<void>,
 ): Promise<void> {
   const { records, offsets } = split;
@@ -119,7 +119,7 @@ export async function readRecordsShared(
     task.catch(() => {});
     return { from, task };
   });
-  readOwn(...runs[0]!);
+  await readOwn(...runs[0]!);
   for (const { from, task } of later) {
     const { output, ends, failure } = await task;
     for (let k = 0; k < ends.length; k++) await read(output.subarray(k === 0 ? 0 : ends[k - 1], ends[k]), where(from + k));
