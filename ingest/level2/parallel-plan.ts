@@ -6,7 +6,7 @@ import { SweepRenderer } from '../render/index.js';
 import type { PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
 import { readRecordsShared, type Level2Pool } from './parallel-decode.js';
-import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, renderCut, withSite, type Level2Plan, type RenderedCut, type SitedVolume } from './plan.js';
+import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, renderCutByMoment, withSite, type Level2Plan, type RenderedCut, type SitedVolume } from './plan.js';
 
 /**
  * Cuts handed to each pool thread at once: one rendering and one waiting, so a thread that
@@ -59,18 +59,24 @@ class CutRendering {
   }
 
   /**
-   * While records are still being read: hands waiting cuts to the pool while it has room, and
-   * otherwise leaves them waiting (with a turn of the event loop, to learn of finished ones).
-   * Reading is this thread's alone and every later cut waits on it, so it goes first; rendering
-   * here then would have left the pool's threads idle once their bzip2 share was done (the KLOT
-   * sample: the pool thread idled ~30 % of the run).
+   * While the pool's decompressed records are read: hands waiting cuts to the pool while it has
+   * room, and otherwise leaves them waiting (with a turn of the event loop, to learn of finished
+   * ones). Reading is this thread's alone and every later cut waits on it, so it goes first;
+   * rendering here then left the pool's threads idle (the KLOT sample: ~30 % of the run). Not
+   * while the pool still decompresses (this thread's own share): a cut would run ahead of runs
+   * that the reading waits for.
    */
   async handOff(): Promise<void> {
     while (this.waiting.length > 0 && this.room) this.handOne();
     if (this.waiting.length > 0) await nextTurn();
   }
 
-  /** Once every record is read: hands waiting cuts to the pool while it has room and renders the others here, a turn of the event loop after each (to learn of finished ones). */
+  /**
+   * Once every record is read: hands waiting cuts to the pool while it has room and renders the
+   * others here, with a turn of the event loop after each moment to learn of cuts the pool has
+   * finished and hand it the next: after whole cuts (a large one ~150 ms), the pool thread idled
+   * while this one rendered.
+   */
   async work(): Promise<void> {
     while (this.waiting.length > 0) {
       if (this.room) {
@@ -78,13 +84,24 @@ class CutRendering {
         continue;
       }
       const { location, sweep } = this.waiting.shift()!;
-      try {
-        this.outcomes.push(Promise.resolve({ cut: renderCut(location, sweep, this.renderer) }));
-      } catch (error) {
-        this.outcomes.push(Promise.resolve({ error }));
-        throw error;
-      }
+      const here = this.renderHere(location, sweep);
+      this.outcomes.push(
+        here.then(
+          (cut): Outcome => ({ cut }),
+          (error: unknown): Outcome => ({ error }),
+        ),
+      );
+      await here;
+    }
+  }
+
+  private async renderHere(location: RadarLocation, sweep: Level2Sweep): Promise<RenderedCut> {
+    const steps = renderCutByMoment(location, sweep, this.renderer);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
       await nextTurn();
+      while (this.waiting.length > 0 && this.room) this.handOne();
     }
   }
 
@@ -121,11 +138,10 @@ export async function planArchiveIIParallel(bytes: Uint8Array, file: SourceObjec
     await readRecordsShared(
       split,
       pool,
-      async (from, to) => {
+      (from, to) => {
         for (let i = from; i < to; i++) {
           readArchiveRecords(split, assembler, i, i + 1);
           taken();
-          await cuts.handOff();
         }
       },
       async (payload, where) => {
