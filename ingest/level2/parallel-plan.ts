@@ -11,7 +11,9 @@ import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, rend
 /**
  * Cuts handed to each pool thread at once: one rendering and one waiting, so a thread that
  * finishes a cut starts the next without waiting for this thread, which notices finished cuts only
- * between cuts of its own.
+ * between records or moments of its own. Once every record is read, a thread's second cut is
+ * handed only while this thread keeps another to render itself: at the very end this thread would
+ * otherwise wait for a whole cut more (the KLOT sample: ~10 % of the run at load 18).
  */
 const CUTS_PER_THREAD = 2;
 
@@ -42,9 +44,9 @@ class CutRendering {
     for (const sweep of sweeps) this.waiting.push({ location, sweep });
   }
 
-  /** Whether a pool thread has room for another cut. */
-  private get room(): boolean {
-    return this.onThreads < CUTS_PER_THREAD * this.pool.threads;
+  /** Whether a pool thread has room for another cut (see CUTS_PER_THREAD). */
+  private room(reading: boolean): boolean {
+    return this.onThreads < this.pool.threads || (this.onThreads < CUTS_PER_THREAD * this.pool.threads && (reading || this.waiting.length > 1));
   }
 
   private handOne(): void {
@@ -67,7 +69,7 @@ class CutRendering {
    * that the reading waits for.
    */
   async handOff(): Promise<void> {
-    while (this.waiting.length > 0 && this.room) this.handOne();
+    while (this.waiting.length > 0 && this.room(true)) this.handOne();
     if (this.waiting.length > 0) await nextTurn();
   }
 
@@ -79,7 +81,7 @@ class CutRendering {
    */
   async work(): Promise<void> {
     while (this.waiting.length > 0) {
-      if (this.room) {
+      if (this.room(false)) {
         this.handOne();
         continue;
       }
@@ -101,7 +103,7 @@ class CutRendering {
       const step = steps.next();
       if (step.done) return step.value;
       await nextTurn();
-      while (this.waiting.length > 0 && this.room) this.handOne();
+      while (this.waiting.length > 0 && this.room(false)) this.handOne();
     }
   }
 
@@ -138,10 +140,12 @@ export async function planArchiveIIParallel(bytes: Uint8Array, file: SourceObjec
     await readRecordsShared(
       split,
       pool,
-      (from, to) => {
+      async (from, to) => {
         for (let i = from; i < to; i++) {
           readArchiveRecords(split, assembler, i, i + 1);
           taken();
+          // A turn of the event loop after each record: the pool's ended bzip2 runs are noticed and the next handed out.
+          if (i + 1 < to) await nextTurn();
         }
       },
       async (payload, where) => {
