@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
 import { describeRecord, Level2Assembler, readArchiveRecords, splitArchiveIIRecords, type ArchiveIIRecords, type Level2Volume } from '../decode/level2/index.js';
 import type { GridPool } from '../decode/level2/grid-pool.js';
@@ -31,9 +32,7 @@ export interface Level2Pool {
  * ends them.
  */
 export function createLevel2Pool(threads = Math.max(1, availableParallelism() - 1)): Level2Pool {
-  // A thread gets all its runs at once: the next would otherwise wait for this thread's caller,
-  // which is busy with its own share.
-  const pool = startWorkerPool<RecordRunTask | RenderCutTask, RecordRunResult | RenderCutResult>('./level2-worker.js', import.meta.url, threads, { tasksPerThread: RUNS_PER_THREAD });
+  const pool = startWorkerPool<RecordRunTask | RenderCutTask, RecordRunResult | RenderCutResult>('./level2-worker.js', import.meta.url, threads, { tasksPerThread: TASKS_PER_THREAD });
   // Outputs of finished runs, sent back to be written again: fresh memory would cost the threads
   // page faults for every volume (~25 MB of records).
   const spares: ArrayBuffer[] = [];
@@ -49,7 +48,7 @@ export function createLevel2Pool(threads = Math.max(1, availableParallelism() - 
       return pool.run({ bytes, ends, names, spare }, { transferList: spare ? [bytes.buffer, spare] : [bytes.buffer] }) as Promise<RecordRunResult>;
     },
     giveBack(output) {
-      if (spares.length < threads * RUNS_PER_THREAD) spares.push(output.buffer as ArrayBuffer);
+      if (spares.length < threads * RUNS_PER_SHARE) spares.push(output.buffer as ArrayBuffer);
     },
     renderCut(task) {
       const { sweep } = task;
@@ -61,17 +60,18 @@ export function createLevel2Pool(threads = Math.max(1, availableParallelism() - 
 }
 
 /**
- * What reading records into cuts costs the caller, as a fraction of what decompressing them costs
- * a pool thread. The caller reads every record, so it decompresses a smaller share than each
- * thread. On the KLOT sample reading takes ~45 ms against ~200 ms of bzip2, but a thread also
- * copies its output: 0.1 (the caller taking 45 % with one thread) measured as fast as any.
+ * The file is cut into this many runs of records (by compressed size) per thread, this one
+ * included: small enough that where this thread and the pool meet balances their bzip2 work
+ * to a few percent, large enough that a run's trip to a thread costs little beside its bzip2.
  */
-const READ_PER_DECOMPRESSION = 0.1;
+const RUNS_PER_SHARE = 8;
 /**
- * The pool's share goes out in this many runs per thread, so the caller reads the first runs
- * while the threads still decompress the last ones, rather than all of them after the threads end.
+ * The pool's runs in flight per thread: one decompressing and one waiting, so a thread that ends
+ * a run starts the next without waiting for this thread, which notices ends only between its runs.
  */
-const RUNS_PER_THREAD = 4;
+const RUNS_IN_FLIGHT = 2;
+/** Tasks a pool thread holds at once: its runs in flight and the cuts parallel-plan.ts hands it (two). */
+const TASKS_PER_THREAD = RUNS_IN_FLIGHT + 2;
 
 /**
  * decodeArchiveII with the bzip2 work shared between `pool`'s threads and this one: the same
@@ -92,36 +92,64 @@ export async function decodeArchiveIIParallel(bytes: Uint8Array, pool: Level2Poo
 /**
  * Reads every record of a split file in file order, its bzip2 work shared between `pool`'s threads
  * and this one. LDM records are independent bzip2 streams, so the file is cut into runs of records
- * by compressed size; the pool's threads decompress the later runs while this thread decompresses
- * and reads the first (`readOwn(from, to)`), then reads the others' records (`read`, one decompressed
- * record and its name at a time). A caller reading into one assembler so joins nothing and reads
- * nothing twice. Runs are read in file order, so the first error in file order is the one thrown;
- * the pool's runs still going when one fails are let finish and dropped.
+ * by compressed size. This thread decompresses and reads runs from the front (`readOwn(from, to)`);
+ * the pool's threads decompress runs from the back, a few in flight, the next handed out as one
+ * ends. Where the two meet depends on how fast each goes (a thread still starting, a busy machine),
+ * not on a fixed share. Once the pool's runs are all done, this thread reads them (`read`, one
+ * decompressed record and its name at a time). A caller reading into one assembler so joins nothing and reads nothing twice.
+ * Runs are read in file order, so the first error in file order is the one thrown; the pool's runs
+ * still going when one fails are let finish and dropped.
  */
 export async function readRecordsShared(
   split: ArchiveIIRecords,
   pool: Level2Pool,
-  readOwn: (from: number, to: number) => void,
+  readOwn: (from: number, to: number) => void | Promise<void>,
   read: (payload: Uint8Array, where: string) => void | Promise<void>,
 ): Promise<void> {
   const { records, offsets } = split;
   const where = (i: number) => describeRecord(i, offsets[i]!);
-  // Balanced when the caller's decompressing and reading take as long as each thread's share.
-  const callerShare = Math.max(0, (1 - READ_PER_DECOMPRESSION * pool.threads) / (pool.threads + 1));
-  const n = RUNS_PER_THREAD * pool.threads;
+  const n = RUNS_PER_SHARE * (pool.threads + 1);
   // An uncompressed file is one plain run: nothing to share.
-  const runs = split.compressed ? cutRuns(records, [callerShare, ...Array<number>(n).fill((1 - callerShare) / n)]) : [[0, records.length] as [number, number]];
-  const later = runs.slice(1).map(([from, to]) => {
-    const task = pool.decompress(
-      records.slice(from, to),
-      Array.from({ length: to - from }, (_, k) => where(from + k)),
-    );
-    task.catch(() => {});
-    return { from, task };
-  });
-  readOwn(...runs[0]!);
-  for (const { from, task } of later) {
-    const { output, ends, failure } = await task;
+  const runs = split.compressed ? cutRuns(records, Array<number>(n).fill(1 / n)) : [[0, records.length] as [number, number]];
+  const handed: Promise<RecordRunResult>[] = [];
+  // Runs from `back` on are the pool's; this thread's next is `front`.
+  let front = 0;
+  let back = runs.length;
+  let inFlight = 0;
+  let stopped = false;
+  const ended = () => {
+    inFlight--;
+    handOut();
+  };
+  const handOut = () => {
+    while (!stopped && inFlight < RUNS_IN_FLIGHT * pool.threads && back - 1 > front) {
+      const [from, to] = runs[--back]!;
+      const task = pool.decompress(
+        records.slice(from, to),
+        Array.from({ length: to - from }, (_, k) => where(from + k)),
+      );
+      handed[back] = task;
+      inFlight++;
+      task.then(ended, ended);
+    }
+  };
+  handOut();
+  try {
+    while (front < back) {
+      await readOwn(...runs[front++]!);
+      // A turn of the event loop: ended runs are noticed and the next handed out.
+      if (front < back) await nextTurn();
+    }
+  } finally {
+    // After a failure, nothing more is handed out.
+    stopped = true;
+  }
+  // The pool's runs all decompressed before any is read: a caller may hand the pool other work
+  // as it reads (parallel-plan.ts hands it cuts), which would otherwise run ahead of the last runs.
+  await Promise.allSettled(handed.slice(back));
+  for (let r = back; r < runs.length; r++) {
+    const { output, ends, failure } = await handed[r]!;
+    const from = runs[r]![0];
     for (let k = 0; k < ends.length; k++) await read(output.subarray(k === 0 ? 0 : ends[k - 1], ends[k]), where(from + k));
     pool.giveBack(output);
     if (failure) throw new RadomeError(failure.code as RadomeErrorCode, failure.message);

@@ -99,6 +99,18 @@ export interface RenderedCut {
 
 /** Renders each moment of one cut (in MOMENTS order) and encodes its sweep group. */
 export function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer: SweepRenderer): RenderedCut {
+  const steps = renderCutByMoment(location, sweep, renderer);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * renderCut a step at a time: it pauses after each moment, so a caller sharing the work with
+ * other threads can hand them more in between (a cut takes ~50-150 ms, a moment a seventh of that).
+ */
+export function* renderCutByMoment(location: RadarLocation, sweep: Level2Sweep, renderer: SweepRenderer): Generator<void, RenderedCut, void> {
   const { elevationNumber, elevationAngle, startTime, endTime, radialCount } = sweep;
   const moments: RenderedCut['moments'] = [];
   for (const moment of MOMENTS) {
@@ -108,6 +120,7 @@ export function renderCut(location: RadarLocation, sweep: Level2Sweep, renderer:
     const overlay = renderer.render(polarGridOf(location, sweep, grid, scale, colors), scale);
     const { units, gateCount, firstGateKm, gateSpacingKm } = grid;
     moments.push({ grid: { moment, units, gateCount, firstGateKm, gateSpacingKm }, overlay });
+    yield;
   }
   return { cut: { elevationNumber, elevationAngle, startTime, endTime, radialCount }, moments, store: encodeCut(sweep) };
 }
