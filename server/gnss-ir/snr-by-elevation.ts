@@ -1,3 +1,4 @@
+import { parseGnssStationId } from '../../core/vocabulary/index.js';
 import { RadomeError } from '../../core/errors.js';
 import type { CatalogReader } from '../../store/catalog/index.js';
 import { parseConstellation, parseSatellite, satelliteName } from '../../store/gnss/satellites.js';
@@ -64,7 +65,7 @@ interface Bin {
  * the range has any. `raw` forces the Parquet path (tests compare the two).
  */
 export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, objects: Pick<ObjectStore, 'get'>, q: SnrByElevationQuery, raw = false): Promise<SnrElevationBinRow[]> {
-  const station = q.station.trim().toUpperCase();
+  const station = parseGnssStationId(q.station, 'station');
   if (!(await reader.gnss.stationsByIds([station]))[0]) throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog`);
   if (!(q.from < q.to)) throw new RadomeError('BAD_INPUT', 'from must be before to');
   if (!(q.binWidth >= 0.1 && q.binWidth <= 90)) throw new RadomeError('BAD_INPUT', `binWidth must be 0.1–90 degrees (got ${q.binWidth})`);

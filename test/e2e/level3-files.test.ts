@@ -10,6 +10,7 @@ import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { runRadome, startRadome, type RadomeServerProcess } from './radome-process.js';
+import { testProduct, testSite } from '../support/ids.js';
 
 const DIR = 'nexrad/level3';
 const dir = sampleFile(DIR);
@@ -87,8 +88,8 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
         }
       }
       // LOT_… files belong to KLOT; N0H is at 0.5°; the storm products keep their structure.
-      expect((await catalog.reader.products.byIds(['KLOT_N0H_20210131_110630']))[0]).toMatchObject({ code: 165, category: 'HYDROMETEOR', elevationAngle: 0.5 });
-      const nullDaa = (await catalog.reader.products.byIds(['KLOT_DAA_20210508_034029']))[0]!;
+      expect((await catalog.reader.products.byIds([testProduct('KLOT_N0H_20210131_110630')]))[0]).toMatchObject({ code: 165, category: 'HYDROMETEOR', elevationAngle: 0.5 });
+      const nullDaa = (await catalog.reader.products.byIds([testProduct('KLOT_DAA_20210508_034029')]))[0]!;
       expect(nullDaa).toMatchObject({ category: 'PRECIPITATION', imageKey: null });
       const nullMeta = JSON.parse(new TextDecoder().decode((await store.get(nullDaa.metadataKey))!.body));
       expect(nullMeta.nullProduct.flag).toBe(5);
@@ -158,7 +159,7 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const r = await gql(q, { filter: { site: 'KLOT' }, first: 4, after });
+      const r = await gql(q, { filter: { site: testSite('KLOT') }, first: 4, after });
       expect(r.errors).toBeUndefined();
       const c = r.data.products;
       expect(c.totalCount).toBe(11); // 9 LOT_… files, KLOT_NSS, the SDUS53 KLOT N0Q
@@ -190,7 +191,7 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
     const meta = (await (await fetch(n0h.metadataUrl)).json()) as any;
     expect(meta.legend.entries.map((e: any) => e.label)).toContain('GC: Anomalous propagation / ground clutter');
 
-    const storms = await gql(q, { filter: { category: 'STORM', site: 'KDGX' }, first: 10 });
+    const storms = await gql(q, { filter: { category: 'STORM', site: testSite('KDGX') }, first: 10 });
     const nst = storms.data.products.edges[0].node;
     expect(nst).toMatchObject({ mnemonic: 'NST', imageUrl: null, bbox: null, corners: null });
     const nstMeta = (await (await fetch(nst.metadataUrl)).json()) as any;
@@ -199,9 +200,9 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
 
   it('latestProducts: newest per code at a site', async () => {
     const q = `query ($site: String!, $codes: [Int!]) { latestProducts(site: $site, codes: $codes) { id mnemonic scanTime imageUrl } }`;
-    const daa = await gql(q, { site: 'KLOT', codes: [170] });
+    const daa = await gql(q, { site: testSite('KLOT'), codes: [170] });
     expect(daa.data.latestProducts).toEqual([{ id: 'KLOT_DAA_20210508_034029', mnemonic: 'DAA', scanTime: '2021-05-08T03:40:29.000Z', imageUrl: null }]);
-    const all = await gql(q, { site: 'KLOT' });
+    const all = await gql(q, { site: testSite('KLOT') });
     expect(all.data.latestProducts.map((p: any) => p.mnemonic)).toEqual(['N0S', 'NSS', 'N1P', 'NTP', 'N0Q', 'NMD', 'N0H', 'DAA', 'DTA', 'HHC']);
   });
 
@@ -229,7 +230,7 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
 
   it('rejects bad arguments with BAD_USER_INPUT and a message saying what to change', async () => {
     const cases: [string, RegExp][] = [
-      ['{ productCodes(site: "Chicago") { code } }', /site must be a 4-letter ICAO/],
+      ['{ productCodes(site: "Chicago") { code } }', /site: "Chicago" is not a 4-letter ICAO/],
       ['{ products(filter: { codes: [3] }) { totalCount } }', /filter\.codes: 3 is not a Level 3 product code/],
       ['{ products(filter: { mnemonics: ["N0HX"] }) { totalCount } }', /filter\.mnemonics: "N0HX"/],
       ['{ products(first: 0) { totalCount } }', /first must be between 1 and/],

@@ -16,6 +16,7 @@ import { MemorySource } from '../support/memory-source.js';
 import { ingestEveryFile } from '../support/ingest-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
 import { G, MCHL_FILES, MCHL_JSON, MCHL_PRESENT, MCHL_REFR, referenceArcs } from './mchl-reference.js';
+import { testStation } from '../support/ids.js';
 
 if (!MCHL_PRESENT) console.warn(skipReason(`${G}/mchl*.snr66.gz, mchl.json, mchl_refr.txt, results`));
 
@@ -49,7 +50,7 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
   });
 
   it('keeps the SNR file\'s elevation, azimuth and values (geometry "file")', async () => {
-    const day = (await catalog.reader.gnss.days('MCHL', 0, 1e6)).find((d) => d.day === Date.UTC(2025, 0, 10) / 86400e3)!;
+    const day = (await catalog.reader.gnss.days(testStation('MCHL'), 0, 1e6)).find((d) => d.day === Date.UTC(2025, 0, 10) / 86400e3)!;
     expect(day.geometry).toBe('file');
     const stored = await decodeSnrParquet((await objects.get(day.objectKey))!.body, day.objectKey);
     const file = readSnrFile(gunzipSync(readFileSync(MCHL_FILES[0]!)), MCHL_FILES[0]!).observations;
@@ -57,9 +58,9 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     expect(stored.values).toEqual(file.values);
     expect(stored.geometry!.elevation).toEqual(file.geometry!.elevation);
     expect(stored.geometry!.azimuth).toEqual(file.geometry!.azimuth);
-    expect(await catalog.reader.gnss.stationSettings('MCHL')).toMatchObject({ station: 'MCHL' });
-    expect((await catalog.reader.gnss.stationSettings('MCHL'))!.settingsJson).toContain('"PkNoise"');
-    expect((await catalog.reader.gnss.stationSettings('MCHL'))!.refractionText).toContain('97635');
+    expect(await catalog.reader.gnss.stationSettings(testStation('MCHL'))).toMatchObject({ station: 'MCHL' });
+    expect((await catalog.reader.gnss.stationSettings(testStation('MCHL')))!.settingsJson).toContain('"PkNoise"');
+    expect((await catalog.reader.gnss.stationSettings(testStation('MCHL')))!.refractionText).toContain('97635');
   });
 
   it('reflectorHeights for day 10 with the stored mchl.json settings matches gnssrefl', async () => {
