@@ -4,6 +4,7 @@ import type { CatalogReader } from '../../store/catalog/index.js';
 import { parseConstellation, parseSatellite, satelliteName } from '../../store/gnss/satellites.js';
 import { azimuthBinsOf, ELEVATION_BIN_DEGREES, elevationBinRange, inAzimuths } from '../../store/gnss/elevation-bins.js';
 import { DAY_MS, SNR_SCALE } from '../../store/gnss/rollup-levels.js';
+import type { SnrSums } from '../../store/gnss/snr-accumulator.js';
 import { dayOf, dayString } from '../../store/gnss/snr-keys.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import type { ObjectStore } from '../../store/types.js';
@@ -45,16 +46,11 @@ export const MAX_ELEVATION_DAYS = 31;
 /** Most days one curve spans. */
 export const MAX_ELEVATION_SPAN_DAYS = 400;
 
-/** Sums in thousandths of a dB-Hz (as the rollups keep them), so both paths give the same numbers. */
-interface Bin {
+/** Sums in thousandths of a dB-Hz, as the rollups keep them, so both paths give the same numbers. */
+interface Bin extends SnrSums {
   elevation: number;
   sat: number;
   code: string;
-  n: number;
-  sum: number;
-  sumSquares: number;
-  min: number;
-  max: number;
 }
 
 /**
