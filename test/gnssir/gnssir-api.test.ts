@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnrFile } from '../../ingest/decode/gnssrefl/read-snr-file.js';
-import { createRadomeServer } from '../../server/index.js';
-import { openReadOnlyCatalog, type ReadOnlyCatalog } from '../../store/catalog/index.js';
+import type { ReadOnlyCatalog } from '../../store/catalog/index.js';
+import { serveCatalog } from '../support/served-catalog.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { skipReason } from '../sample-data.js';
@@ -35,13 +35,9 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     const source = new MemorySource();
     for (const p of [...MCHL_FILES, MCHL_JSON, MCHL_REFR]) source.files.set(p!, readFileSync(p!));
     await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
-    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
-    url = `${listening.url}/graphql`;
-    close = async () => {
-      await listening.close();
-      await catalog.close();
-    };
+    const served = await serveCatalog(join(dir, 'catalog.db'), objects);
+    ({ catalog, close } = served);
+    url = `${served.url}/graphql`;
   }, 120_000);
 
   afterAll(async () => {
