@@ -40,6 +40,11 @@ export function createTable(engine: Engine, table: TableDescription): string {
   return `CREATE TABLE ${table.name} (\n${INDENT}${lines.join(`,\n${INDENT}`)}\n      )${engine === 'sqlite' ? ' STRICT, WITHOUT ROWID' : ''};${indexes}`;
 }
 
+/** A migration step that creates one described table and nothing else. */
+export function tableStep(engine: Engine, version: number, name: string, table: TableDescription): { version: number; name: string; sql: string } {
+  return { version, name, sql: `\n      ${createTable(engine, table)}\n    ` };
+}
+
 const NN = 'NOT NULL';
 const COUNTER = 'NOT NULL DEFAULT 0';
 

@@ -13,7 +13,7 @@
 // is not a foreign key (nothing could reference products(id) alone).
 import { RadomeError } from '../../../core/errors.js';
 import { redactUrl, type PgSession } from './session.js';
-import { FILE_CLAIMS, INGEST_QUEUE, PRECIPITATION_HOURS, PRECIPITATION_LATEST, PRODUCT_HOUR_COUNTS, RADAR_MINUTE_COUNTS, SNR_ELEVATION_ROLLUPS, createTable } from '../table-ddl.js';
+import { FILE_CLAIMS, INGEST_QUEUE, PRECIPITATION_HOURS, PRECIPITATION_LATEST, PRODUCT_HOUR_COUNTS, RADAR_MINUTE_COUNTS, SNR_ELEVATION_ROLLUPS, createTable, tableStep } from '../table-ddl.js';
 
 export interface PgMigration {
   version: number;
@@ -351,14 +351,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ${PG_FILL_RADAR_MINUTE_COUNTS};
     `,
   },
-  {
-    version: 4,
-    name: 'file claims',
-    // SQLite's step 13: ingest workers claim a file with a lease (see ingest-status.ts).
-    sql: `
-      ${createTable('postgres', FILE_CLAIMS)}
-    `,
-  },
+  // SQLite's step 13: ingest workers claim a file with a lease (see ingest-status.ts).
+  tableStep('postgres', 4, 'file claims', FILE_CLAIMS),
   {
     version: 5,
     name: 'product hour counts and precipitation hours',
@@ -409,15 +403,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ${PG_FILL_PRODUCT_HOURS};
       `,
   },
-  {
-    version: 6,
-    name: 'ingest queue',
-    // The cluster's one scheduler lists sources into this queue; ingest workers in every process
-    // take files from it under a claim and remove them once done (ingest-queue.ts). SQLite's step 14.
-    sql: `
-      ${createTable('postgres', INGEST_QUEUE)}
-    `,
-  },
+  // The cluster's one scheduler lists sources into this queue; ingest workers in every process
+  // take files from it under a claim and remove them once done (ingest-queue.ts). SQLite's step 14.
+  tableStep('postgres', 6, 'ingest queue', INGEST_QUEUE),
   {
     version: 7,
     name: 'newest precipitation product per site and code',

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
-import { FILE_CLAIMS, INGEST_QUEUE, PRECIPITATION_HOURS, PRECIPITATION_LATEST, PRODUCT_HOUR_COUNTS, RADAR_MINUTE_COUNTS, SNR_ELEVATION_ROLLUPS, createTable } from '../table-ddl.js';
+import { FILE_CLAIMS, INGEST_QUEUE, PRECIPITATION_HOURS, PRECIPITATION_LATEST, PRODUCT_HOUR_COUNTS, RADAR_MINUTE_COUNTS, SNR_ELEVATION_ROLLUPS, createTable, tableStep } from '../table-ddl.js';
 
 export interface Migration {
   version: number;
@@ -495,24 +495,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ${FILL_PRODUCT_HOURS};
     `,
   },
-  {
-    version: 13,
-    name: 'file claims',
-    // Ingest workers claim a source file with a lease before ingesting it (issue 24); a worker that
-    // dies loses its claims when their leases run out.
-    sql: `
-      ${createTable('sqlite', FILE_CLAIMS)}
-    `,
-  },
-  {
-    version: 14,
-    name: 'ingest queue',
-    // PostgreSQL's step 6: files a scheduler listed, waiting for any worker (ingest-queue.ts), so
-    // the queue has the same semantics on both engines.
-    sql: `
-      ${createTable('sqlite', INGEST_QUEUE)}
-    `,
-  },
+  // Ingest workers claim a source file with a lease before ingesting it (issue 24); a worker that
+  // dies loses its claims when their leases run out.
+  tableStep('sqlite', 13, 'file claims', FILE_CLAIMS),
+  // PostgreSQL's step 6: files a scheduler listed, waiting for any worker (ingest-queue.ts), so
+  // the queue has the same semantics on both engines.
+  tableStep('sqlite', 14, 'ingest queue', INGEST_QUEUE),
   {
     version: 15,
     name: 'precipitation products by time',
