@@ -40,6 +40,17 @@ export function createTable(engine: Engine, table: TableDescription): string {
   return `CREATE TABLE ${table.name} (\n${INDENT}${lines.join(`,\n${INDENT}`)}\n      )${engine === 'sqlite' ? ' STRICT, WITHOUT ROWID' : ''};${indexes}`;
 }
 
+/** The products table's keyset and count indexes, the same on both engines (their first step with products). */
+export const PRODUCT_INDEXES = [
+  'CREATE INDEX products_by_time ON products(scan_time, id);',
+  'CREATE INDEX products_by_site_time ON products(site, scan_time, id);',
+  'CREATE INDEX products_by_category_time ON products(category, scan_time, id);',
+  'CREATE INDEX products_by_code_time ON products(code, scan_time, id);',
+  'CREATE INDEX products_by_mnemonic_time ON products(mnemonic, scan_time, id);',
+  'CREATE INDEX products_by_site_code ON products(site, code, mnemonic, scan_time);',
+  'CREATE INDEX products_by_category_code ON products(category, code, mnemonic, scan_time);',
+].join('\n      ');
+
 /** A migration step that creates one described table and nothing else. */
 export function tableStep(engine: Engine, version: number, name: string, table: TableDescription): { version: number; name: string; sql: string } {
   return { version, name, sql: `\n      ${createTable(engine, table)}\n    ` };

@@ -13,7 +13,18 @@
 // is not a foreign key (nothing could reference products(id) alone).
 import { RadomeError } from '../../../core/errors.js';
 import { redactUrl, type PgSession } from './session.js';
-import { FILE_CLAIMS, INGEST_QUEUE, PRECIPITATION_HOURS, PRECIPITATION_LATEST, PRODUCT_HOUR_COUNTS, RADAR_MINUTE_COUNTS, SNR_ELEVATION_ROLLUPS, createTable, tableStep } from '../table-ddl.js';
+import {
+  FILE_CLAIMS,
+  INGEST_QUEUE,
+  PRECIPITATION_HOURS,
+  PRECIPITATION_LATEST,
+  PRODUCT_HOUR_COUNTS,
+  RADAR_MINUTE_COUNTS,
+  SNR_ELEVATION_ROLLUPS,
+  PRODUCT_INDEXES,
+  createTable,
+  tableStep,
+} from '../table-ddl.js';
 
 export interface PgMigration {
   version: number;
@@ -155,13 +166,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         PRIMARY KEY (id, scan_time)
       ) PARTITION BY RANGE (scan_time);
       CREATE INDEX products_by_id ON products(id);
-      CREATE INDEX products_by_time ON products(scan_time, id);
-      CREATE INDEX products_by_site_time ON products(site, scan_time, id);
-      CREATE INDEX products_by_category_time ON products(category, scan_time, id);
-      CREATE INDEX products_by_code_time ON products(code, scan_time, id);
-      CREATE INDEX products_by_mnemonic_time ON products(mnemonic, scan_time, id);
-      CREATE INDEX products_by_site_code ON products(site, code, mnemonic, scan_time);
-      CREATE INDEX products_by_category_code ON products(category, code, mnemonic, scan_time);
+      ${PRODUCT_INDEXES}
 
       CREATE TABLE source_files (
         source ${T} NOT NULL,

@@ -1,6 +1,17 @@
 import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
-import { FILE_CLAIMS, INGEST_QUEUE, PRECIPITATION_HOURS, PRECIPITATION_LATEST, PRODUCT_HOUR_COUNTS, RADAR_MINUTE_COUNTS, SNR_ELEVATION_ROLLUPS, createTable, tableStep } from '../table-ddl.js';
+import {
+  FILE_CLAIMS,
+  INGEST_QUEUE,
+  PRECIPITATION_HOURS,
+  PRECIPITATION_LATEST,
+  PRODUCT_HOUR_COUNTS,
+  RADAR_MINUTE_COUNTS,
+  SNR_ELEVATION_ROLLUPS,
+  PRODUCT_INDEXES,
+  createTable,
+  tableStep,
+} from '../table-ddl.js';
 
 export interface Migration {
   version: number;
@@ -214,13 +225,7 @@ export const MIGRATIONS: readonly Migration[] = [
         ingested_at INTEGER NOT NULL
       ) STRICT;
       -- Keyset pages by (scan_time, id) under each filter; counts and "latest" by site and code.
-      CREATE INDEX products_by_time ON products(scan_time, id);
-      CREATE INDEX products_by_site_time ON products(site, scan_time, id);
-      CREATE INDEX products_by_category_time ON products(category, scan_time, id);
-      CREATE INDEX products_by_code_time ON products(code, scan_time, id);
-      CREATE INDEX products_by_mnemonic_time ON products(mnemonic, scan_time, id);
-      CREATE INDEX products_by_site_code ON products(site, code, mnemonic, scan_time);
-      CREATE INDEX products_by_category_code ON products(category, code, mnemonic, scan_time);
+      ${PRODUCT_INDEXES}
 
       ALTER TABLE source_files ADD COLUMN product_id TEXT REFERENCES products(id) ON DELETE SET NULL;
       CREATE INDEX source_files_by_product ON source_files(product_id);
