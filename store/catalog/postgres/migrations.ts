@@ -13,18 +13,7 @@
 // is not a foreign key (nothing could reference products(id) alone).
 import { RadomeError } from '../../../core/errors.js';
 import { redactUrl, type PgSession } from './session.js';
-import {
-  FILE_CLAIMS,
-  INGEST_QUEUE,
-  PRECIPITATION_HOURS,
-  PRECIPITATION_LATEST,
-  PRODUCT_HOUR_COUNTS,
-  RADAR_MINUTE_COUNTS,
-  SNR_ELEVATION_ROLLUPS,
-  PRODUCT_INDEXES,
-  createTable,
-  tableStep,
-} from '../table-ddl.js';
+import * as ddl from '../table-ddl.js';
 
 export interface PgMigration {
   version: number;
@@ -166,7 +155,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         PRIMARY KEY (id, scan_time)
       ) PARTITION BY RANGE (scan_time);
       CREATE INDEX products_by_id ON products(id);
-      ${PRODUCT_INDEXES}
+      ${ddl.PRODUCT_INDEXES}
 
       CREATE TABLE source_files (
         source ${T} NOT NULL,
@@ -334,7 +323,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // SQLite's step 10: SNR sums per station-day, code, satellite, 5° elevation bin and 10° azimuth
     // bin; gnss_days.elevation_rollups says a day has them.
     sql: `
-      ${createTable('postgres', SNR_ELEVATION_ROLLUPS)}
+      ${ddl.createTable('postgres', ddl.SNR_ELEVATION_ROLLUPS)}
       ALTER TABLE gnss_days ADD COLUMN elevation_rollups boolean NOT NULL DEFAULT false;
     `,
   },
@@ -348,7 +337,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // The three tables' triggers are written out in full, not generated: a migration is plain SQL
     // that stays as it was applied, whatever later code does.
     sql: `
-      ${createTable('postgres', RADAR_MINUTE_COUNTS)}
+      ${ddl.createTable('postgres', ddl.RADAR_MINUTE_COUNTS)}
       ${minuteCountTrigger('volumes', 'scan_start')}
       ${minuteCountTrigger('sweeps', 'start_time')}
       ${minuteCountTrigger('products', 'scan_time')}
@@ -357,7 +346,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     `,
   },
   // SQLite's step 13: ingest workers claim a file with a lease (see ingest-status.ts).
-  tableStep('postgres', 4, 'file claims', FILE_CLAIMS),
+  ddl.tableStep('postgres', 4, 'file claims', ddl.FILE_CLAIMS),
   {
     version: 5,
     name: 'product hour counts and precipitation hours',
@@ -368,8 +357,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // leaves the right maximum and a concurrent insert is never lost. Partition drops fire no row
     // trigger: retention.ts subtracts a dropped day (whole hours) itself.
     sql: `
-      ${createTable('postgres', PRODUCT_HOUR_COUNTS)}
-      ${createTable('postgres', PRECIPITATION_HOURS)}
+      ${ddl.createTable('postgres', ddl.PRODUCT_HOUR_COUNTS)}
+      ${ddl.createTable('postgres', ddl.PRECIPITATION_HOURS)}
       CREATE INDEX precipitation_hours_by_accumulation ON precipitation_hours(site, code, mnemonic, max_accumulation_in, hour);
       CREATE FUNCTION product_hour_count() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -410,7 +399,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   // The cluster's one scheduler lists sources into this queue; ingest workers in every process
   // take files from it under a claim and remove them once done (ingest-queue.ts). SQLite's step 14.
-  tableStep('postgres', 6, 'ingest queue', INGEST_QUEUE),
+  ddl.tableStep('postgres', 6, 'ingest queue', ddl.INGEST_QUEUE),
   {
     version: 7,
     name: 'newest precipitation product per site and code',
@@ -420,7 +409,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // place (UPDATE, so a concurrent insert's upsert waits on the row and compares with the result).
     // Partition drops fire no trigger: retention.ts deletes the groups left wholly before the cutoff.
     sql: `
-      ${createTable('postgres', PRECIPITATION_LATEST)}
+      ${ddl.createTable('postgres', ddl.PRECIPITATION_LATEST)}
       CREATE FUNCTION precipitation_latest_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('DELETE', 'UPDATE') AND OLD.category = 'PRECIPITATION' THEN

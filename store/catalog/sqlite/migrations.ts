@@ -1,17 +1,6 @@
 import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
-import {
-  FILE_CLAIMS,
-  INGEST_QUEUE,
-  PRECIPITATION_HOURS,
-  PRECIPITATION_LATEST,
-  PRODUCT_HOUR_COUNTS,
-  RADAR_MINUTE_COUNTS,
-  SNR_ELEVATION_ROLLUPS,
-  PRODUCT_INDEXES,
-  createTable,
-  tableStep,
-} from '../table-ddl.js';
+import * as ddl from '../table-ddl.js';
 
 export interface Migration {
   version: number;
@@ -225,7 +214,7 @@ export const MIGRATIONS: readonly Migration[] = [
         ingested_at INTEGER NOT NULL
       ) STRICT;
       -- Keyset pages by (scan_time, id) under each filter; counts and "latest" by site and code.
-      ${PRODUCT_INDEXES}
+      ${ddl.PRODUCT_INDEXES}
 
       ALTER TABLE source_files ADD COLUMN product_id TEXT REFERENCES products(id) ON DELETE SET NULL;
       CREATE INDEX source_files_by_product ON source_files(product_id);
@@ -433,7 +422,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // gnss_days.elevation_rollups says a day has them: days given geometry before this migration
     // have none and are read from Parquet until they are ingested again.
     sql: `
-      ${createTable('sqlite', SNR_ELEVATION_ROLLUPS)}
+      ${ddl.createTable('sqlite', ddl.SNR_ELEVATION_ROLLUPS)}
       ALTER TABLE gnss_days ADD COLUMN elevation_rollups INTEGER NOT NULL DEFAULT 0;
     `,
   },
@@ -450,7 +439,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // that stays as it was applied, whatever later code does.
     sql: `
       DROP INDEX sweeps_by_site_moment_time;
-      ${createTable('sqlite', RADAR_MINUTE_COUNTS)}
+      ${ddl.createTable('sqlite', ddl.RADAR_MINUTE_COUNTS)}
       ${minuteCountTriggers('volumes', 'scan_start')}
       ${minuteCountTriggers('sweeps', 'start_time')}
       ${minuteCountTriggers('products', 'scan_time')}
@@ -471,8 +460,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // insert, delete and move of a row; precipitation_hours recounts its (hour, site, code, mnemonic)
     // from the rows (a dozen index entries), so a deleted wettest product leaves the right maximum.
     sql: `
-      ${createTable('sqlite', PRODUCT_HOUR_COUNTS)}
-      ${createTable('sqlite', PRECIPITATION_HOURS)}
+      ${ddl.createTable('sqlite', ddl.PRODUCT_HOUR_COUNTS)}
+      ${ddl.createTable('sqlite', ddl.PRECIPITATION_HOURS)}
       -- The newest hour holding a site's largest accumulation (where to look for the wettest product).
       CREATE INDEX precipitation_hours_by_accumulation ON precipitation_hours(site, code, mnemonic, max_accumulation_in, hour);
       CREATE TRIGGER product_hours_insert AFTER INSERT ON products BEGIN
@@ -502,10 +491,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // Ingest workers claim a source file with a lease before ingesting it (issue 24); a worker that
   // dies loses its claims when their leases run out.
-  tableStep('sqlite', 13, 'file claims', FILE_CLAIMS),
+  ddl.tableStep('sqlite', 13, 'file claims', ddl.FILE_CLAIMS),
   // PostgreSQL's step 6: files a scheduler listed, waiting for any worker (ingest-queue.ts), so
   // the queue has the same semantics on both engines.
-  tableStep('sqlite', 14, 'ingest queue', INGEST_QUEUE),
+  ddl.tableStep('sqlite', 14, 'ingest queue', ddl.INGEST_QUEUE),
   {
     version: 15,
     name: 'precipitation products by time',
@@ -524,7 +513,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // window that holds it (a window ending now: the usual question), the seek only the others.
     // A deleted newest (retention, a product moved) recomputes its one group by a seek.
     sql: `
-      ${createTable('sqlite', PRECIPITATION_LATEST)}
+      ${ddl.createTable('sqlite', ddl.PRECIPITATION_LATEST)}
       -- A group's hours in order: the window's whole hours summed by a seek per group, not a sort
       -- of every site's hours (15k rows a day at national size) by group.
       CREATE INDEX precipitation_hours_by_group ON precipitation_hours(site, code, mnemonic, hour, products, max_accumulation_in);
