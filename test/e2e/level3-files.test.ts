@@ -10,7 +10,7 @@ import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { runRadome, startRadome, type RadomeServerProcess } from './radome-process.js';
-import { testProduct, testSite } from '../support/ids.js';
+import { testProduct } from '../support/ids.js';
 
 const DIR = 'nexrad/level3';
 const dir = sampleFile(DIR);
@@ -159,7 +159,7 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const r = await gql(q, { filter: { site: testSite('KLOT') }, first: 4, after });
+      const r = await gql(q, { filter: { site: 'KLOT' }, first: 4, after });
       expect(r.errors).toBeUndefined();
       const c = r.data.products;
       expect(c.totalCount).toBe(11); // 9 LOT_… files, KLOT_NSS, the SDUS53 KLOT N0Q
@@ -191,7 +191,7 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
     const meta = (await (await fetch(n0h.metadataUrl)).json()) as any;
     expect(meta.legend.entries.map((e: any) => e.label)).toContain('GC: Anomalous propagation / ground clutter');
 
-    const storms = await gql(q, { filter: { category: 'STORM', site: testSite('KDGX') }, first: 10 });
+    const storms = await gql(q, { filter: { category: 'STORM', site: 'KDGX' }, first: 10 });
     const nst = storms.data.products.edges[0].node;
     expect(nst).toMatchObject({ mnemonic: 'NST', imageUrl: null, bbox: null, corners: null });
     const nstMeta = (await (await fetch(nst.metadataUrl)).json()) as any;
@@ -200,9 +200,9 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
 
   it('latestProducts: newest per code at a site', async () => {
     const q = `query ($site: String!, $codes: [Int!]) { latestProducts(site: $site, codes: $codes) { id mnemonic scanTime imageUrl } }`;
-    const daa = await gql(q, { site: testSite('KLOT'), codes: [170] });
+    const daa = await gql(q, { site: 'KLOT', codes: [170] });
     expect(daa.data.latestProducts).toEqual([{ id: 'KLOT_DAA_20210508_034029', mnemonic: 'DAA', scanTime: '2021-05-08T03:40:29.000Z', imageUrl: null }]);
-    const all = await gql(q, { site: testSite('KLOT') });
+    const all = await gql(q, { site: 'KLOT' });
     expect(all.data.latestProducts.map((p: any) => p.mnemonic)).toEqual(['N0S', 'NSS', 'N1P', 'NTP', 'N0Q', 'NMD', 'N0H', 'DAA', 'DTA', 'HHC']);
   });
 
