@@ -3,6 +3,7 @@
  * decode, render PNG, JSON, object writes (FileObjectStore in a temp dir) and the catalog commit
  * (real SQLite) — as `radome ingest files` runs it (ingestObject), at the default render size.
  */
+import { parseProductId } from '../core/vocabulary/index.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ export async function measureLevel3Ingest(dataDir: string, files: string[], runs
         const ms = performance.now() - t0;
         if (outcome.status !== 'ingested') throw new Error(`bench ingest of ${file}: ${outcome.status === 'failed' ? outcome.error.message : outcome.status}`);
         if (run >= 0) times.get(file)!.push(ms);
-        rendered.set(file, (await catalog.reader.products.byIds([outcome.id]))[0]!.imageKey !== null);
+        rendered.set(file, (await catalog.reader.products.byIds([parseProductId(outcome.id, file)]))[0]!.imageKey !== null);
       }
     }
     return { renderSize, timings: files.map((file) => ({ file, ms: median(times.get(file)!), rendered: rendered.get(file)! })) };

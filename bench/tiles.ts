@@ -176,7 +176,7 @@ for (let i = 0; i < 600; i++) {
 }
 
 // radarValue: the default choice (nearest site covering the point, newest volume, lowest cut).
-const point = { lon: -87.9, lat: 41.9, moment: 'REF', time: sample.volumeStart + 600_000 };
+const point = { lon: -87.9, lat: 41.9, moment: 'REF' as const, time: sample.volumeStart + 600_000 };
 const valueCold: number[] = [];
 for (let i = 0; i < 10; i++) {
   const layers = freshLayers();
@@ -193,7 +193,7 @@ for (let i = 0; i < 200; i++) {
 
 // radarPointSeries over 24 h of KTLX.
 const ktlx = nexradSiteLocation('KTLX')!;
-const seriesQuery = { lon: ktlx.longitude + 0.5, lat: ktlx.latitude + 0.3, moment: 'REF', from: T - 86_400_000, to: T, site: 'KTLX' };
+const seriesQuery = { lon: ktlx.longitude + 0.5, lat: ktlx.latitude + 0.3, moment: 'REF' as const, from: T - 86_400_000, to: T, site: parseRadarSiteId('KTLX', 'bench site') };
 const seriesLayers = freshLayers();
 let t0 = performance.now();
 const series = await radarPointSeriesAt(seriesLayers, seriesQuery);

@@ -1,22 +1,13 @@
 // GraphQL arguments → store filters. Every rejection is a BAD_USER_INPUT error whose message says
 // what to change.
 import { GraphQLError } from 'graphql';
-import { isRadarSiteId, type RadarSiteId } from '../core/vocabulary/index.js';
+import { parseRadarSiteId, parseVolumeId } from '../core/vocabulary/index.js';
 import type { PageArgs, SweepFilter, VolumeFilter } from '../store/catalog/index.js';
 import { SortOrder } from './types/enums.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgsInput, type SweepFilterInput, type VolumeFilterInput, type VolumeSweepsArgs } from './types/inputs.js';
 
 export function badUserInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
-}
-
-/** ICAO ids are 4 letters; input is accepted in any case and upper-cased. */
-export function parseSiteId(raw: string, argName = 'site'): RadarSiteId {
-  const id = raw.trim().toUpperCase();
-  if (!isRadarSiteId(id)) {
-    throw badUserInput(`${argName} must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);
-  }
-  return id;
 }
 
 export function parsePageArgs(args: PageArgsInput): PageArgs {
@@ -36,7 +27,7 @@ export function timeRange(from: Date | null, to: Date | null): { from?: number; 
 
 export function toVolumeFilter(input: Pick<VolumeFilterInput, 'from' | 'to'> & { site?: string | null }, order: SortOrder | null): VolumeFilter {
   return {
-    site: input.site == null ? undefined : parseSiteId(input.site, 'filter.site'),
+    site: input.site == null ? undefined : parseRadarSiteId(input.site, 'filter.site'),
     ...timeRange(input.from, input.to),
     order: order ?? SortOrder.DESC,
   };
@@ -61,8 +52,8 @@ export function toSweepSelection(input: SweepSelection): SweepFilter {
 export function toSweepFilter(input: SweepFilterInput | null, order: SortOrder | null): SweepFilter {
   const filter = input ?? ({} as Partial<SweepFilterInput>);
   return {
-    site: filter.site == null ? undefined : parseSiteId(filter.site, 'filter.site'),
-    volumeId: filter.volumeId ?? undefined,
+    site: filter.site == null ? undefined : parseRadarSiteId(filter.site, 'filter.site'),
+    volumeId: filter.volumeId == null ? undefined : parseVolumeId(filter.volumeId, 'filter.volumeId'),
     ...timeRange(filter.from ?? null, filter.to ?? null),
     ...toSweepSelection({
       moment: filter.moment ?? null,

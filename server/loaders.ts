@@ -1,27 +1,28 @@
 // Per-request DataLoaders: nested fields (sweep.volume, volume.sweeps, site.latestVolume, …)
 // resolve with one catalog call per field per request instead of one per parent row.
 import DataLoader from 'dataloader';
+import type { GnssStationId, ProductId, RadarSiteId, SweepId, VolumeId } from '../core/vocabulary/index.js';
 import type { CatalogReader, GnssStationRow, ProductRow, RadarSiteRow, SweepRow, VolumeRow, VolumeSweepFilter } from '../store/catalog/index.js';
 
 export interface Loaders {
-  site: DataLoader<string, RadarSiteRow | null>;
-  volume: DataLoader<string, VolumeRow | null>;
-  sweep: DataLoader<string, SweepRow | null>;
-  latestVolume: DataLoader<string, VolumeRow | null>;
-  product: DataLoader<string, ProductRow | null>;
-  gnssStation: DataLoader<string, GnssStationRow | null>;
+  site: DataLoader<RadarSiteId, RadarSiteRow | null>;
+  volume: DataLoader<VolumeId, VolumeRow | null>;
+  sweep: DataLoader<SweepId, SweepRow | null>;
+  latestVolume: DataLoader<RadarSiteId, VolumeRow | null>;
+  product: DataLoader<ProductId, ProductRow | null>;
+  gnssStation: DataLoader<GnssStationId, GnssStationRow | null>;
   /** Sweeps of one volume matching `selection`; one loader per distinct selection. */
-  sweepsOfVolume(volumeId: string, selection: VolumeSweepFilter): Promise<SweepRow[]>;
+  sweepsOfVolume(volumeId: VolumeId, selection: VolumeSweepFilter): Promise<SweepRow[]>;
 }
 
 /** The catalog's get* methods answer in the order of `ids`, null for unknown ones. */
-function byIdLoader<Row>(get: (ids: readonly string[]) => Promise<(Row | null)[]>): DataLoader<string, Row | null> {
+function byIdLoader<Id extends string, Row>(get: (ids: readonly Id[]) => Promise<(Row | null)[]>): DataLoader<Id, Row | null> {
   // async: a read refused synchronously (the deadline) rejects the batch instead of throwing in DataLoader.
   return new DataLoader(async (ids) => get(ids));
 }
 
 export function createLoaders(catalog: CatalogReader): Loaders {
-  const sweepLoaders = new Map<string, DataLoader<string, SweepRow[]>>();
+  const sweepLoaders = new Map<string, DataLoader<VolumeId, SweepRow[]>>();
   return {
     site: byIdLoader((ids) => catalog.radar.sitesByIds(ids)),
     volume: byIdLoader((ids) => catalog.radar.volumesByIds(ids)),

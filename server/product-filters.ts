@@ -1,8 +1,8 @@
 // Product query arguments → store filters; every rejection is a BAD_USER_INPUT error saying what
 // to change.
-import { isProductMnemonic } from '../core/vocabulary/index.js';
+import { type ProductMnemonic, parseProductMnemonic, parseRadarSiteId } from '../core/vocabulary/index.js';
 import type { ProductCodeFilter, ProductFilter } from '../store/catalog/index.js';
-import { badUserInput, parseSiteId, timeRange } from './filters.js';
+import { badUserInput, timeRange } from './filters.js';
 import { SortOrder } from './types/enums.js';
 import type { ProductCodesArgs, ProductFilterInput } from './types/product-inputs.js';
 
@@ -19,19 +19,15 @@ export function parseProductCodes(codes: number[] | null | undefined, argName: s
   return codes.length > 0 ? [...new Set(codes)] : undefined;
 }
 
-function parseMnemonics(mnemonics: string[] | null | undefined): string[] | undefined {
-  if (mnemonics == null) return undefined;
-  const out = mnemonics.map((m) => m.trim().toUpperCase());
-  for (const [k, m] of out.entries()) {
-    if (!isProductMnemonic(m)) throw badUserInput(`filter.mnemonics: ${JSON.stringify(mnemonics[k])} is not a 3-character product mnemonic such as "N0H"`);
-  }
-  return out.length > 0 ? [...new Set(out)] : undefined;
+function parseMnemonics(mnemonics: string[] | null | undefined): ProductMnemonic[] | undefined {
+  if (mnemonics == null || mnemonics.length === 0) return undefined;
+  return [...new Set(mnemonics.map((m) => parseProductMnemonic(m, 'filter.mnemonics')))];
 }
 
 export function toProductFilter(input: ProductFilterInput | null, order: SortOrder | null): ProductFilter {
   const f = input ?? ({} as Partial<ProductFilterInput>);
   return {
-    site: f.site == null ? undefined : parseSiteId(f.site, 'filter.site'),
+    site: f.site == null ? undefined : parseRadarSiteId(f.site, 'filter.site'),
     codes: parseProductCodes(f.codes, 'filter.codes'),
     mnemonics: parseMnemonics(f.mnemonics),
     category: f.category ?? undefined,
@@ -43,7 +39,7 @@ export function toProductFilter(input: ProductFilterInput | null, order: SortOrd
 export function toProductCodeFilter(args: ProductCodesArgs): ProductCodeFilter {
   return {
     category: args.category ?? undefined,
-    site: args.site == null ? undefined : parseSiteId(args.site, 'site'),
+    site: args.site == null ? undefined : parseRadarSiteId(args.site, 'site'),
     ...timeRange(args.from, args.to),
   };
 }

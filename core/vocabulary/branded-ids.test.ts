@@ -10,7 +10,14 @@ import {
   level2VolumeId,
   level3ProductId,
   parseGnssStationId,
+  parseProductCategory,
+  parseProductId,
+  parseProductMnemonic,
+  parseRadarMoment,
   parseRadarSiteId,
+  parseSweepId,
+  parseVolumeId,
+  type ProductMnemonic,
   type ProductId,
   type RadarSiteId,
   type SweepId,
@@ -27,6 +34,21 @@ describe('branded ids', () => {
     expect(parseGnssStationId('p041', 'station')).toBe('P041');
     expect(() => parseRadarSiteId('KL0T', '--site')).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: '--site: "KL0T" is not a 4-letter ICAO radar id like KLOT' }));
     expect(() => parseGnssStationId('YORKS', 'MARKER NAME', 'UNSUPPORTED')).toThrow(expect.objectContaining({ code: 'UNSUPPORTED' }));
+  });
+
+  it('parse the catalog id shapes as given, and the name lists in any case', () => {
+    expectTypeOf(parseVolumeId('KLOT20220317_000842', 'id')).toEqualTypeOf<VolumeId>();
+    expectTypeOf(parseSweepId('KLOT20220317_000842/e01-REF', 'id')).toEqualTypeOf<SweepId>();
+    expectTypeOf(parseProductId('KLOT_N0H_20210131_110630', 'id')).toEqualTypeOf<ProductId>();
+    expectTypeOf(parseProductMnemonic('n0h', 'mnemonic')).toEqualTypeOf<ProductMnemonic>();
+    expect(parseProductMnemonic(' n0h ', 'filter.mnemonics')).toBe('N0H');
+    expect(parseRadarMoment('vel', 'moment')).toBe('VEL');
+    expect(parseProductCategory('precipitation', 'category')).toBe('PRECIPITATION');
+    expect(() => parseVolumeId('klot20220317_000842', 'id')).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: 'id: "klot20220317_000842" is not a volume id like KLOT20220317_000842' }));
+    expect(() => parseSweepId('KLOT20220317_000842', 'sweep')).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => parseProductId('KLOT20220317_000842', 'id')).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => parseProductMnemonic('N0HX', 'filter.mnemonics')).toThrow(expect.objectContaining({ message: 'filter.mnemonics: "N0HX" is not a 3-character product mnemonic like N0H' }));
+    expect(() => parseRadarMoment('DBZ', 'moment')).toThrow(expect.objectContaining({ message: 'moment: "DBZ" is not a radar moment (REF, VEL, SW, ZDR, PHI, RHO, CFP)' }));
   });
 
   it('guards narrow a string to the branded type', () => {

@@ -3,7 +3,7 @@
  * shape (a sweep id has a "/", a volume id is site+date_time, a product id has three "_"), except
  * the 4-character ids of radar sites and GNSS stations.
  */
-import type { Branded } from './identifiers.js';
+import { type Branded, idParser } from './identifiers.js';
 import type { RadarSiteId } from './radar-site.js';
 
 /** `KLOT20220317_000842`: a Level 2 volume. */
@@ -40,3 +40,9 @@ export function level3ProductId(site: RadarSiteId, mnemonic: string, scanTime: n
 export const isVolumeId = (id: string): id is VolumeId => VOLUME_ID.test(id);
 export const isSweepId = (id: string): id is SweepId => id.includes('/');
 export const isProductId = (id: string): id is ProductId => PRODUCT_ID.test(id);
+
+// Parsers for ids users pass back (GraphQL arguments, CLI flags, route params): kept as given
+// (ids are case-sensitive), else a BAD_INPUT error naming the argument.
+export const parseVolumeId = idParser(isVolumeId, 'a volume id like KLOT20220317_000842', true);
+export const parseSweepId = idParser(isSweepId, 'a sweep id like KLOT20220317_000842/e01-REF', true);
+export const parseProductId = idParser(isProductId, 'a product id like KLOT_N0H_20210131_110630', true);

@@ -1,5 +1,5 @@
-import { RadomeError, type RadomeErrorCode } from '../errors.js';
 import type { Branded, IdentifierKind } from './identifiers.js';
+import { idParser } from './identifiers.js';
 
 /** A GNSS station's 4-character code (YORK), checked. */
 export type GnssStationId = Branded<'GnssStationId'>;
@@ -11,11 +11,7 @@ export function isGnssStationId(id: string): id is GnssStationId {
   return GNSS_STATION_ID.test(id);
 }
 
-/** `raw` (any case, trimmed) as a station id; else a `code` error naming `what` (the argument, field or file). */
-export function parseGnssStationId(raw: string, what: string, code: RadomeErrorCode = 'BAD_INPUT'): GnssStationId {
-  const id = raw.trim().toUpperCase();
-  if (!isGnssStationId(id)) throw new RadomeError(code, `${what}: ${JSON.stringify(raw)} is not ${GNSS_STATION.one}`);
-  return id;
-}
-
 export const GNSS_STATION: IdentifierKind = { test: isGnssStationId, one: 'a 4-character GNSS station code like YORK', many: '4-character station codes' };
+
+/** `raw` (any case, trimmed) as a station id; else a `code` error naming `what` (the argument, field or file). */
+export const parseGnssStationId = idParser(isGnssStationId, GNSS_STATION.one);

@@ -1,3 +1,5 @@
+import { RadomeError, type RadomeErrorCode } from '../errors.js';
+
 /**
  * One kind of identifier users type (in flags, config, CLI options, queries): its rule and how
  * messages name it. Each kind is defined once, in ./radar-site.ts, ./gnss-station.ts and
@@ -21,3 +23,16 @@ declare const brand: unique symbol;
  * string.
  */
 export type Branded<Kind extends string> = string & { readonly [brand]: Kind };
+
+/**
+ * The parser of one kind of id: `raw` (trimmed; upper-cased unless `keepCase`) as that id, else a
+ * `code` error (BAD_INPUT by default: a user's flag or argument) naming `what` (the argument, field
+ * or file) and saying what is accepted (`one`).
+ */
+export function idParser<Id extends string>(guard: (id: string) => id is Id, one: string, keepCase = false) {
+  return (raw: string, what: string, code: RadomeErrorCode = 'BAD_INPUT'): Id => {
+    const id = keepCase ? raw.trim() : raw.trim().toUpperCase();
+    if (!guard(id)) throw new RadomeError(code, `${what}: ${JSON.stringify(raw)} is not ${one}`);
+    return id;
+  };
+}

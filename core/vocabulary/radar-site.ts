@@ -1,5 +1,5 @@
-import { RadomeError, type RadomeErrorCode } from '../errors.js';
 import type { Branded, IdentifierKind } from './identifiers.js';
+import { idParser } from './identifiers.js';
 
 /** A 4-letter ICAO radar site id (KLOT), checked. */
 export type RadarSiteId = Branded<'RadarSiteId'>;
@@ -14,13 +14,6 @@ export function isRadarSiteId(id: string): id is RadarSiteId {
   return RADAR_SITE_ID.test(id);
 }
 
-/** `raw` (any case, trimmed) as a radar site id; else a `code` error naming `what` (the argument, field or file). */
-export function parseRadarSiteId(raw: string, what: string, code: RadomeErrorCode = 'BAD_INPUT'): RadarSiteId {
-  const id = raw.trim().toUpperCase();
-  if (!isRadarSiteId(id)) throw new RadomeError(code, `${what}: ${JSON.stringify(raw)} is not ${RADAR_SITE.one}`);
-  return id;
-}
-
 /** Level 3 AWIPS ids and file names name the radar with 3 letters or digits ("LOT"; see ingest/decode/level3/site-icao.ts). */
 const LEVEL3_RADAR_ID = /^[A-Z0-9]{3}$/;
 
@@ -29,3 +22,6 @@ export function isLevel3RadarId(id: string): boolean {
 }
 
 export const RADAR_SITE: IdentifierKind = { test: isRadarSiteId, one: 'a 4-letter ICAO radar id like KLOT', many: '4-letter ICAO radar ids' };
+
+/** `raw` (any case, trimmed) as a radar site id; else a `code` error naming `what` (the argument, field or file). */
+export const parseRadarSiteId = idParser(isRadarSiteId, RADAR_SITE.one);

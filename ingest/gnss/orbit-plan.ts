@@ -1,4 +1,5 @@
 import { RadomeError } from '../../core/errors.js';
+import { parseGnssStationId } from '../../core/vocabulary/index.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { dayOf, dayString, yearDoy } from '../../store/gnss/snr-keys.js';
 import type { CommitGnssOrbitsInput, GnssOrbitKind, GnssOrbitRow } from '../../store/catalog/index.js';
@@ -116,7 +117,7 @@ export function orbitIngestPlanOf(plan: OrbitPlan): IngestPlan {
           // Broadcast orbits arriving after precise ones change nothing precise geometry holds.
           if (row.geometry === 'precise' && plan.kind === 'broadcast') continue;
           const body = await stored.getObject(row.objectKey);
-          const station = (await stored.catalog.gnss.stationsByIds([row.station]))[0];
+          const station = (await stored.catalog.gnss.stationsByIds([parseGnssStationId(row.station, 'catalog gnss_days row', 'CORRUPT')]))[0];
           if (!body || !station) continue;
           const obs = await decodeSnrParquet(body, row.objectKey);
           const g = stationDayGeometry(obs, station, row.timeSystem, orbits.orbits);

@@ -1,3 +1,4 @@
+import { level2SweepId } from '../../core/vocabulary/index.js';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { momentCodeValues } from '../decode/level2/moment-values.js';
@@ -6,6 +7,7 @@ import { codeColors, colorScaleForMoment } from './index.js';
 import { PolarTileSource, decodeValuePixel, renderTile, tileColors, tileRange } from './render-tile.js';
 import { locationOf, sampleLevel2Path, sampleVolume } from '../../test/tiles/sample-sweep.js';
 import { readSample, startSampleServer, type SampleServer } from '../../test/tiles/sample-server.js';
+import { testSite } from '../../test/support/ids.js';
 
 function rgba(png: Uint8Array): Uint8Array {
   return new Uint8Array(PNG.sync.read(Buffer.from(png)).data);
@@ -100,7 +102,7 @@ describe.skipIf(!sampleLevel2Path)('tiles served from the stored sweep of the sa
     const res = await fetch(`${server.url}/tiles/latest/KLOT/REF/0.5/8/65/95.png`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=30');
-    const newest = (await server.catalog.reader.radar.sweeps({ site: 'KLOT', moments: ['REF'], minElevation: 0.2, maxElevation: 0.8, order: 'DESC' }, { first: 1 })).rows[0]!;
+    const newest = (await server.catalog.reader.radar.sweeps({ site: testSite('KLOT'), moments: ['REF'], minElevation: 0.2, maxElevation: 0.8, order: 'DESC' }, { first: 1 })).rows[0]!;
     expect(res.headers.get('etag')).toContain(newest.id);
     const direct = await fetch(`${server.url}/tiles/sweep/${newest.id}/8/65/95.png`);
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(await direct.arrayBuffer()))).toBe(true);
@@ -117,7 +119,7 @@ describe.skipIf(!sampleLevel2Path)('tiles served from the stored sweep of the sa
       [`sweep/${server.volumeId}/e99-REF/3/0/0.png`, 404, /no sweep/],
       ['product/KLOT_N0H_20210131_110630/3/0/0.png', 404, /no product/],
       ['nonsense/3/0/0.png', 404, /unknown tile layer/],
-      ['latest/KLOT/XYZ/0.5/3/0/0.png', 400, /moment "XYZ"/],
+      ['latest/KLOT/XYZ/0.5/3/0/0.png', 400, /moment: "XYZ" is not a radar moment/],
       ['latest/KLOT/REF/high/3/0/0.png', 400, /elevation "high"/],
       ['latest/KXXX/REF/0.5/3/0/0.png', 404, /no REF sweep of KXXX/],
       ['mosaic/REF/yesterday/3/0/0.png', 400, /not an ISO 8601/],
@@ -136,7 +138,7 @@ describe.skipIf(!sampleLevel2Path)('tiles served from the stored sweep of the sa
     const chunk = await server.objects.get(chunkKey);
     expect(chunk).not.toBeNull();
     await server.objects.delete([chunkKey]);
-    const row = (await server.catalog.reader.radar.sweepsByIds([`${server.volumeId}/e03-REF`]))[0]!;
+    const row = (await server.catalog.reader.radar.sweepsByIds([level2SweepId(server.volumeId, 3, 'REF')]))[0]!;
     expect(row).toBeTruthy();
     const res = await fetch(`${server.url}/tiles/sweep/${row.id}/8/65/95.png`);
     expect(res.status).toBe(404);

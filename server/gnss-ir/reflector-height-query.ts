@@ -1,3 +1,4 @@
+import { type GnssStationId, parseGnssStationId } from '../../core/vocabulary/index.js';
 import { RadomeError } from '../../core/errors.js';
 import { GNSSIR_FREQUENCIES } from '../../ingest/derive/gnssir/gnssir-frequencies.js';
 import { dayArcs } from '../../ingest/derive/gnssir/day-arcs.js';
@@ -32,8 +33,8 @@ export interface ReflectorHeightQuery {
 /** Most days one answer may span (a year and a bit). */
 export const MAX_REFLECTOR_HEIGHT_DAYS = 400;
 /** The station's settings (ingested json and refraction file, else defaults) with the query's overrides; BAD_INPUT naming a bad one. */
-export async function settingsFor(reader: ReflectorHeightReader, q: ReflectorHeightQuery): Promise<{ station: string; settings: ReflectorHeightSettings }> {
-  const station = q.station.trim().toUpperCase();
+export async function settingsFor(reader: ReflectorHeightReader, q: ReflectorHeightQuery): Promise<{ station: GnssStationId; settings: ReflectorHeightSettings }> {
+  const station = parseGnssStationId(q.station, 'station');
   const row = (await reader.gnss.stationsByIds([station]))[0];
   if (!row) {
     const known = (await reader.gnss.stations()).map((s) => s.id);

@@ -1,8 +1,10 @@
+import { parseGnssStationId } from '../../core/vocabulary/index.js';
 import { RadomeError } from '../../core/errors.js';
 import type { CatalogReader } from '../../store/catalog/index.js';
 import { parseConstellation, parseSatellite, satelliteName } from '../../store/gnss/satellites.js';
 import { azimuthBinsOf, ELEVATION_BIN_DEGREES, elevationBinRange, inAzimuths } from '../../store/gnss/elevation-bins.js';
 import { DAY_MS, SNR_SCALE } from '../../store/gnss/rollup-levels.js';
+import type { SnrSums } from '../../store/gnss/snr-accumulator.js';
 import { dayOf, dayString } from '../../store/gnss/snr-keys.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import type { ObjectStore } from '../../store/types.js';
@@ -44,16 +46,11 @@ export const MAX_ELEVATION_DAYS = 31;
 /** Most days one curve spans. */
 export const MAX_ELEVATION_SPAN_DAYS = 400;
 
-/** Sums in thousandths of a dB-Hz (as the rollups keep them), so both paths give the same numbers. */
-interface Bin {
+/** Sums in thousandths of a dB-Hz, as the rollups keep them, so both paths give the same numbers. */
+interface Bin extends SnrSums {
   elevation: number;
   sat: number;
   code: string;
-  n: number;
-  sum: number;
-  sumSquares: number;
-  min: number;
-  max: number;
 }
 
 /**
@@ -64,7 +61,7 @@ interface Bin {
  * the range has any. `raw` forces the Parquet path (tests compare the two).
  */
 export async function snrByElevation(reader: Pick<CatalogReader, 'gnss'>, objects: Pick<ObjectStore, 'get'>, q: SnrByElevationQuery, raw = false): Promise<SnrElevationBinRow[]> {
-  const station = q.station.trim().toUpperCase();
+  const station = parseGnssStationId(q.station, 'station');
   if (!(await reader.gnss.stationsByIds([station]))[0]) throw new RadomeError('BAD_INPUT', `station: no GNSS station "${q.station}" in the catalog`);
   if (!(q.from < q.to)) throw new RadomeError('BAD_INPUT', 'from must be before to');
   if (!(q.binWidth >= 0.1 && q.binWidth <= 90)) throw new RadomeError('BAD_INPUT', `binWidth must be 0.1–90 degrees (got ${q.binWidth})`);

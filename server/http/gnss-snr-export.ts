@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { GNSS_STATION, isGnssStationId } from '../../core/vocabulary/index.js';
 import { SNR_FILE_TYPES, writeSnrFile } from '../../ingest/decode/gnssrefl/write-snr-file.js';
 import { DAY_MS } from '../../store/gnss/rollup-levels.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
@@ -20,6 +21,7 @@ export async function serveGnssSnrFile(res: ServerResponse, rawPath: string, cat
   if (!m) return sendText(res, 400, `use /gnss/snr/{STATION}/{YYYY}/{DOY}.snr{66|99|88|50}[.gz], e.g. /gnss/snr/MCHL/2025/010.snr66\n`);
   const [, stationIn, yearIn, doyIn, typeIn, gz] = m;
   const station = stationIn!.toUpperCase();
+  if (!isGnssStationId(station)) return sendText(res, 400, `station ${stationIn} is not ${GNSS_STATION.one}\n`);
   const year = Number(yearIn);
   const doy = Number(doyIn);
   const snrType = Number(typeIn);

@@ -12,7 +12,7 @@
 // the @2x tiles in its template.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRadomeError } from '../../core/errors.js';
-import { RADAR_MOMENTS as MOMENTS, isRadarSiteId, type Moment } from '../../core/vocabulary/index.js';
+import { type Moment, parseProductId, parseRadarMoment, parseRadarSiteId, parseSweepId, type ProductId, type RadarSiteId, type SweepId } from '../../core/vocabulary/index.js';
 import { MAX_TILE_ZOOM, VALUE_ENCODING, checkTile } from '../../ingest/render/render-tile.js';
 import type { BBox } from '../../core/geo.js';
 import type { ColorLegend } from '../../ingest/render/types.js';
@@ -35,9 +35,9 @@ const ATTRIBUTION = 'NOAA NEXRAD (NWS/NCEI) via radome';
 
 /** A tile request or TileJSON request, as parsed from the path. */
 type LayerRef =
-  | { kind: 'sweep'; id: string }
-  | { kind: 'product'; id: string }
-  | { kind: 'latest'; site: string; moment: Moment; elevation: number }
+  | { kind: 'sweep'; id: SweepId }
+  | { kind: 'product'; id: ProductId }
+  | { kind: 'latest'; site: RadarSiteId; moment: Moment; elevation: number }
   | { kind: 'mosaic'; moment: Moment; time: number; toleranceMinutes: number }
   | { kind: 'derived'; request: DerivedRequest };
 
@@ -82,9 +82,13 @@ export function parseTileTime(raw: string): number {
   return t;
 }
 
-function parseMoment(raw: string): Moment {
-  if (!(MOMENTS as readonly string[]).includes(raw)) throw bad(`moment ${JSON.stringify(raw)} is not one of ${MOMENTS.join(', ')}`);
-  return raw as Moment;
+/** A path segment through its vocabulary parser; a bad one answers 400 with the parser's message. */
+function param<T>(parse: (raw: string, what: string) => T, raw: string, what: string): T {
+  try {
+    return parse(raw, what);
+  } catch (e) {
+    throw isRadomeError(e) ? bad(e.message) : e;
+  }
 }
 
 function parseInteger(raw: string, what: string): number {
@@ -122,19 +126,18 @@ export function parseTilePath(rawPath: string, search = ''): TileAddress {
   const [kind, ...args] = parts;
   const layerPath = parts.map(pathSegment).join('/');
   let layer: LayerRef;
-  if (kind === 'sweep' && args.length === 2) layer = { kind, id: args.join('/') };
-  else if (kind === 'product' && args.length === 1) layer = { kind, id: args[0]! };
+  if (kind === 'sweep' && args.length === 2) layer = { kind, id: param(parseSweepId, args.join('/'), 'sweep id') };
+  else if (kind === 'product' && args.length === 1) layer = { kind, id: param(parseProductId, args[0]!, 'product id') };
   else if (kind === 'latest' && args.length === 3) {
-    const site = args[0]!.toUpperCase();
-    if (!isRadarSiteId(site)) throw bad(`site ${JSON.stringify(args[0])} is not a 4-letter ICAO radar id such as KLOT`);
+    const site = param(parseRadarSiteId, args[0]!, 'site');
     const elevation = Number(args[2]);
     if (!/^\d{1,2}(\.\d{1,3})?$/.test(args[2]!) || !(elevation < 90)) throw bad(`elevation ${JSON.stringify(args[2])} is not an angle in degrees such as 0.5`);
-    layer = { kind, site, moment: parseMoment(args[1]!), elevation };
+    layer = { kind, site, moment: param(parseRadarMoment, args[1]!, 'moment'), elevation };
   } else if (kind === 'mosaic' && args.length === 2) {
     const tolerance = new URLSearchParams(search).get('toleranceMinutes');
     const toleranceMinutes = tolerance === null ? DEFAULT_TOLERANCE_MINUTES : parseInteger(tolerance, 'toleranceMinutes');
     if (toleranceMinutes > 60) throw bad(`toleranceMinutes ${toleranceMinutes} is more than 60`);
-    layer = { kind, moment: parseMoment(args[0]!), time: parseTileTime(args[1]!), toleranceMinutes };
+    layer = { kind, moment: param(parseRadarMoment, args[0]!, 'moment'), time: parseTileTime(args[1]!), toleranceMinutes };
   } else if (kind === 'rainfall' || kind === 'swath') {
     try {
       layer = { kind: 'derived', request: parseDerivedLayer(kind, args, parseTileTime) };

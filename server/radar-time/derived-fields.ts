@@ -2,6 +2,7 @@
 // from its volumes (ingest/derive, pure), the sites put together as a mosaic (nearest covering
 // radar per pixel) for tiles and bbox statistics. Results are kept by (kind, sites, window,
 // method) in a byte-bounded LRU; a window still open to new volumes is reused for 30 s only.
+import { type RadarSiteId } from '../../core/vocabulary/index.js';
 import { createHash } from 'node:crypto';
 import { forEachConcurrent } from '../../core/concurrency.js';
 import { RadomeError } from '../../core/errors.js';
@@ -78,7 +79,7 @@ export interface DerivedRequest {
   from: number;
   to: number;
   /** Resolved, upper-case, sorted site ids. */
-  sites: string[];
+  sites: RadarSiteId[];
   method: RainfallMethod;
 }
 
@@ -138,7 +139,7 @@ export class DerivedFields {
   }
 
   /** The instants a site's field is made of, and the method used. */
-  async siteInstants(kind: DerivedKind, site: string, from: number, to: number, method: RainfallMethod): Promise<{ source: SiteContribution['source']; instants: Instant[] }> {
+  async siteInstants(kind: DerivedKind, site: RadarSiteId, from: number, to: number, method: RainfallMethod): Promise<{ source: SiteContribution['source']; instants: Instant[] }> {
     if (kind === 'swath') return { source: 'REF', instants: await refInstants(this.layers, site, from, to) };
     // Volumes around the window too: the trapezoids at its edges need the instants just outside.
     const [f, t] = [from - this.gapMs, to + this.gapMs + 1];
@@ -162,14 +163,14 @@ export class DerivedFields {
   }
 
   /** Why a site has nothing to read: no data, or volumes catalogued without a sweep store. */
-  private async noInstants(site: string, what: string, from: number, to: number, near: boolean): Promise<string> {
+  private async noInstants(site: RadarSiteId, what: string, from: number, to: number, near: boolean): Promise<string> {
     const catalogued = what === 'REF volume' && (await this.layers.catalog.radar.volumes({ site, from, to }, { first: 1 })).rows.length > 0;
     return catalogued
       ? `${site}'s volumes in the window have no sweep store (ingested before radome kept one); ingest them again to derive from them`
       : `${site} has no ${what} in ${near ? 'or near ' : ''}the window`;
   }
 
-  private async siteField(req: DerivedRequest, site: string): Promise<SiteField | { missing: string }> {
+  private async siteField(req: DerivedRequest, site: RadarSiteId): Promise<SiteField | { missing: string }> {
     const { source, instants } = await this.siteInstants(req.kind, site, req.from, req.to, req.method);
     if (req.kind === 'swath') {
       if (instants.length === 0) return { missing: await this.noInstants(site, 'REF volume', req.from, req.to, false) };
@@ -314,7 +315,7 @@ export class DerivedFields {
    * trapezoid integral of the gate under the point, and the minutes missing.
    */
   async pointSeries(
-    site: string,
+    site: RadarSiteId,
     lon: number,
     lat: number,
     from: number,

@@ -1,7 +1,7 @@
 // Arguments of rainfall, rainfallAtPoint and reflectivitySwath, checked as the other time-range
 // queries check theirs (BAD_INPUT saying what to change), and the tile layer path of a request.
 import { RadomeError } from '../../core/errors.js';
-import { isRadarSiteId } from '../../core/vocabulary/index.js';
+import { isRadarSiteId, type RadarSiteId } from '../../core/vocabulary/index.js';
 import type { BBox } from '../../core/geo.js';
 import type { CatalogReader } from '../../store/catalog/index.js';
 import { DPR_CODE } from './instants.js';
@@ -31,7 +31,7 @@ export async function requestSites(
   window: { from: number; to: number },
   sites: string[] | null | undefined,
   bbox: BBox | null,
-): Promise<string[]> {
+): Promise<RadarSiteId[]> {
   if (sites && sites.length > 0) {
     if (sites.length > MAX_SITES) throw bad(`${sites.length} sites: ask for at most ${MAX_SITES}`);
     return [...new Set(await Promise.all(sites.map((s) => knownSite(catalog, s))))].sort();
@@ -39,7 +39,7 @@ export async function requestSites(
   const near = (await catalog.radar.sites()).filter(
     (s) => !bbox || (s.longitude > bbox[0] - REACH_DEG && s.longitude < bbox[2] + REACH_DEG && s.latitude > bbox[1] - REACH_DEG && s.latitude < bbox[3] + REACH_DEG),
   );
-  const withData: string[] = [];
+  const withData: RadarSiteId[] = [];
   for (const s of near) {
     if (
       (await catalog.radar.volumes({ site: s.id, from: window.from, to: window.to }, { first: 1 })).rows.length > 0 ||
@@ -80,6 +80,6 @@ export function parseDerivedLayer(kind: DerivedKind, args: string[], parseTime: 
   const [from, to] = [parseTime(parts[0]!), parseTime(parts[1]!)];
   checkedWindow(new Date(from), new Date(to), kind === 'rainfall' ? RAINFALL_MAX_HOURS : SWATH_MAX_HOURS);
   const sites = parts[2] === '-' ? [] : parts[2]!.split(',').map((s) => s.toUpperCase());
-  if (sites.length > MAX_SITES || sites.some((s) => !isRadarSiteId(s))) throw bad(`sites ${JSON.stringify(parts[2])} must be up to ${MAX_SITES} comma-separated 4-letter ICAO ids such as KLOT,KILX`);
+  if (sites.length > MAX_SITES || !sites.every(isRadarSiteId)) throw bad(`sites ${JSON.stringify(parts[2])} must be up to ${MAX_SITES} comma-separated 4-letter ICAO ids such as KLOT,KILX`);
   return { kind, from, to, sites: [...new Set(sites)].sort(), method: method as RainfallMethod };
 }

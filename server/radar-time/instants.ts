@@ -1,6 +1,7 @@
 // The per-volume fields of one site in a window, as the catalog lists them, and how to load each
 // as a polar grid of codes: the lowest-elevation Level 2 REF sweep of every volume, or the site's
 // Level 3 DPR products. Only listing here; loading is lazy (one grid in memory at a time per load).
+import { type RadarSiteId } from '../../core/vocabulary/index.js';
 import { RadomeError } from '../../core/errors.js';
 import { momentCodeValues } from '../../ingest/decode/level2/moment-values.js';
 import { productGrid } from '../../ingest/level3/product-render.js';
@@ -52,7 +53,7 @@ async function lowestRefSweeps(layers: RadarLayers, volumes: readonly VolumeRow[
 }
 
 /** REF instants of `site` whose volumes overlap [from, to), oldest first. */
-export async function refInstants(layers: RadarLayers, site: string, from: number, to: number): Promise<Instant[]> {
+export async function refInstants(layers: RadarLayers, site: RadarSiteId, from: number, to: number): Promise<Instant[]> {
   const page = await layers.catalog.radar.volumes({ site, from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `${site} has more than ${MAX_SITE_INSTANTS} volumes in the window; ask for a shorter one`);
   // Volumes ingested before radome kept sweep stores cannot be read: left out, they show as gaps.
@@ -86,7 +87,7 @@ export async function refInstants(layers: RadarLayers, site: string, from: numbe
 }
 
 /** DPR instants of `site` with scan times in [from, to), oldest first. */
-export async function dprInstants(layers: RadarLayers, site: string, from: number, to: number): Promise<Instant[]> {
+export async function dprInstants(layers: RadarLayers, site: RadarSiteId, from: number, to: number): Promise<Instant[]> {
   const page = await layers.catalog.products.list({ site, codes: [DPR_CODE], from, to, order: 'ASC' }, { first: MAX_SITE_INSTANTS });
   if (page.hasNextPage) throw new RadomeError('BAD_INPUT', `${site} has more than ${MAX_SITE_INSTANTS} DPR products in the window; ask for a shorter one`);
   return page.rows.map((row) => ({

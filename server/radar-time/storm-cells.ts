@@ -1,5 +1,6 @@
 // Storm cells of a site over a window: the cells objects beside the NST, NHI, NTV, NSS and NMD
 // products (written at ingest), merged per volume scan and cell id.
+import type { ProductId } from '../../core/vocabulary/index.js';
 import type { StormCellProduct, StormCellRecord } from '../../ingest/decode/level3/index.js';
 import { STORM_CELL_PRODUCT_CODES } from '../../ingest/decode/level3/index.js';
 import { level3StormCellsKey } from '../../ingest/level3/product-id.js';
@@ -28,7 +29,7 @@ export type MergedStormCell = Omit<StormCellRecord, 'past'> & {
   time: number;
   past: StormCellPastPoint[];
   /** The product whose position the cell has (highest precedence), then the others that state it. */
-  productIds: string[];
+  productIds: ProductId[];
 };
 
 type Sourced = { row: ProductRow; cells: StormCellProduct };

@@ -2,13 +2,13 @@
 // the same way for both: every rejection is a RadomeError BAD_INPUT (BAD_USER_INPUT in GraphQL, 400
 // over HTTP) saying what to change.
 import { RadomeError } from '../../core/errors.js';
-import { isRadarSiteId } from '../../core/vocabulary/index.js';
+import { parseRadarSiteId, type RadarSiteId } from '../../core/vocabulary/index.js';
 import type { CatalogReader } from '../../store/catalog/index.js';
 
 const HOUR_MS = 3_600_000;
 
 export interface TimeWindow {
-  site: string;
+  site: RadarSiteId;
   from: number;
   to: number;
 }
@@ -16,9 +16,8 @@ export interface TimeWindow {
 const bad = (message: string): RadomeError => new RadomeError('BAD_INPUT', message);
 
 /** A 4-letter ICAO the catalog knows, upper-cased. */
-export async function knownSite(catalog: Pick<CatalogReader, 'radar'>, raw: string): Promise<string> {
-  const site = raw.trim().toUpperCase();
-  if (!isRadarSiteId(site)) throw bad(`site must be a 4-letter ICAO radar site id such as "KLOT"; got ${JSON.stringify(raw)}`);
+export async function knownSite(catalog: Pick<CatalogReader, 'radar'>, raw: string): Promise<RadarSiteId> {
+  const site = parseRadarSiteId(raw, 'site');
   if (!(await catalog.radar.sitesByIds([site]))[0]) throw bad(`site ${site} is not in the catalog; list known sites with the radarSites query`);
   return site;
 }

@@ -1,3 +1,4 @@
+import { isGnssStationId } from '../../core/vocabulary/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { dayString } from '../../store/gnss/snr-keys.js';
 import { snrSeries, snrSummary } from '../../store/gnss/snr-series.js';
@@ -13,7 +14,9 @@ export class GnssResolver {
 
   @Query(() => GnssStation, { nullable: true })
   async gnssStation(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<GnssStation | null> {
-    const row = (await ctx.catalog.gnss.stationsByIds([id.trim().toUpperCase()]))[0];
+    const station = id.trim().toUpperCase();
+    // An id of no station's shape names no station: null, as node(id) answers.
+    const row = isGnssStationId(station) ? (await ctx.catalog.gnss.stationsByIds([station]))[0] : null;
     return row ? gnssStationFromRow(row) : null;
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { isGnssStationId, isProductId, isSweepId, isVolumeId } from '../../core/vocabulary/index.js';
+import { isGnssStationId, isProductId, isRadarSiteId, isSweepId, isVolumeId } from '../../core/vocabulary/index.js';
 import type { RadomeContext } from '../context.js';
 import { apiError } from '../errors.js';
 import { gnssStationFromRow } from '../types/gnss.js';
@@ -31,7 +31,7 @@ async function resolveNode(id: string, ctx: RadomeContext): Promise<Node | null>
     return row && productFromRow(row, ctx.objectUrl);
   }
   if (isGnssStationId(id)) {
-    const [site, station] = await Promise.all([ctx.loaders.site.load(id), ctx.loaders.gnssStation.load(id)]);
+    const [site, station] = await Promise.all([isRadarSiteId(id) ? ctx.loaders.site.load(id) : null, ctx.loaders.gnssStation.load(id)]);
     if (site) return site;
     return station && gnssStationFromRow(station);
   }

@@ -1,6 +1,7 @@
+import { isProductId, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RadomeContext } from '../context.js';
-import { parsePageArgs, parseSiteId } from '../filters.js';
+import { parsePageArgs } from '../filters.js';
 import { parseProductCodes, toProductCodeFilter, toProductFilter } from '../product-filters.js';
 import { connectionFromPage, type Connection } from '../types/connection.js';
 import { Product, ProductCode, ProductConnection, productCodeFromRow, productFromRow } from '../types/product.js';
@@ -19,7 +20,8 @@ export class ProductResolver {
 
   @Query(() => Product, { nullable: true })
   async product(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<Product | null> {
-    const row = (await ctx.catalog.products.byIds([id]))[0];
+    // An id of no product's shape names no product: null, as node(id) answers.
+    const row = isProductId(id) ? (await ctx.catalog.products.byIds([id]))[0] : null;
     return row ? productFromRow(row, ctx.objectUrl) : null;
   }
 
@@ -30,7 +32,7 @@ export class ProductResolver {
 
   @Query(() => [Product], { description: 'The newest product of each code and mnemonic at a site (optionally only of `codes`), by code.' })
   async latestProducts(@Args(() => LatestProductsArgs) args: LatestProductsArgs, @Ctx() ctx: RadomeContext): Promise<Product[]> {
-    const site = parseSiteId(args.site, 'site');
+    const site = parseRadarSiteId(args.site, 'site');
     return (await ctx.catalog.products.latest(site, parseProductCodes(args.codes, 'codes'))).map((row) => productFromRow(row, ctx.objectUrl));
   }
 

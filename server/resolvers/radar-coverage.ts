@@ -1,9 +1,10 @@
+import { parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { parseIsoDuration } from '../../core/iso-duration.js';
 import type { RadarBucketCount, RadarSiteRow } from '../../store/catalog/index.js';
 import type { RadomeContext } from '../context.js';
 import { apiError } from '../errors.js';
-import { parseSiteId, timeRange } from '../filters.js';
+import { timeRange } from '../filters.js';
 import { productFromRow } from '../types/product.js';
 import { LatestPrecipitation, RadarCoverageArgs, RadarCoverageBucket, RadarRangeArgs, RadarSiteCoverage, type TimeSpan } from '../types/radar-coverage.js';
 
@@ -13,7 +14,7 @@ export const MAX_COVERAGE_BUCKETS = 100_000;
 /** The named sites (each must exist), or every site. */
 async function sitesOf(names: string[] | null, ctx: RadomeContext): Promise<RadarSiteRow[]> {
   if (names == null || names.length === 0) return ctx.catalog.radar.sites();
-  const ids = [...new Set(names.map((n) => parseSiteId(n, 'sites')))];
+  const ids = [...new Set(names.map((n) => parseRadarSiteId(n, 'sites')))];
   const rows = await ctx.loaders.site.loadMany(ids);
   return rows.map((row, i) => {
     if (!row || row instanceof Error) throw apiError('NOT_FOUND', `sites: the catalog has no radar site ${ids[i]}; radarSites lists the sites it has`);

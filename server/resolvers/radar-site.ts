@@ -1,6 +1,7 @@
+import { parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RadomeContext } from '../context.js';
-import { parsePageArgs, parseSiteId, toVolumeFilter } from '../filters.js';
+import { parsePageArgs, toVolumeFilter } from '../filters.js';
 import { connectionFromPage, type Connection } from '../types/connection.js';
 import { VolumeConnection } from '../types/connections.js';
 import { SiteVolumesArgs } from '../types/inputs.js';
@@ -17,7 +18,7 @@ export class RadarSiteResolver {
 
   @Query(() => RadarSite, { nullable: true })
   async radarSite(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<RadarSite | null> {
-    return ctx.loaders.site.load(parseSiteId(id, 'id'));
+    return ctx.loaders.site.load(parseRadarSiteId(id, 'id'));
   }
 
   @FieldResolver(() => VolumeConnection, { description: 'Volumes of this site, newest first by default.' })

@@ -1,7 +1,7 @@
+import { parseRadarSiteId, parseSweepId } from '../../core/vocabulary/index.js';
 import { GraphQLError } from 'graphql';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { RadomeContext } from '../context.js';
-import { parseSiteId } from '../filters.js';
 import { OutsideCoverage, radarPointSeriesAt, radarValueAt, type PointValue } from '../tiles/point-values.js';
 import type { RadarLayers } from '../tiles/radar-layers.js';
 import { RadarPointSeriesArgs, RadarValue, RadarValueArgs } from '../types/radar-value.js';
@@ -43,9 +43,9 @@ export class RadarValueResolver {
         lat: args.lat,
         moment: args.moment,
         time: args.time?.getTime(),
-        site: args.site == null ? undefined : parseSiteId(args.site),
+        site: args.site == null ? undefined : parseRadarSiteId(args.site, 'site'),
         elevation: args.elevation ?? undefined,
-        sweep: args.sweep ?? undefined,
+        sweep: args.sweep == null ? undefined : parseSweepId(args.sweep, 'sweep'),
       });
       return await radarValueOf(v, ctx);
     } catch (e) {
@@ -63,7 +63,7 @@ export class RadarValueResolver {
         moment: args.moment,
         from: args.from.getTime(),
         to: args.to.getTime(),
-        site: args.site == null ? undefined : parseSiteId(args.site),
+        site: args.site == null ? undefined : parseRadarSiteId(args.site, 'site'),
       });
       return await Promise.all(values.map((v) => radarValueOf(v, ctx)));
     } catch (e) {

@@ -1,7 +1,7 @@
+import { isProductId, isVolumeId, parseRadarMoment, parseRadarSiteId } from '../../core/vocabulary/index.js';
 import { Arg, Ctx, Int, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { CatalogEventRow, ProductRow, SweepRow } from '../../store/catalog/index.js';
 import type { RadomeContext } from '../context.js';
-import { parseSiteId } from '../filters.js';
 import { parseProductCodes } from '../product-filters.js';
 import { CatalogEvent, catalogEventFromRow } from '../types/catalog-event.js';
 import { RadarMoment } from '../types/enums.js';
@@ -16,10 +16,10 @@ export class SubscriptionResolver {
   @Subscription(() => Sweep, {
     description: 'Each sweep of every volume committed from now on at `site` (only of `moment` when given). Volumes committed again after a re-ingest are sent again.',
     subscribe: ({ args, context }: Data) => {
-      const site = parseSiteId(String(args.site), 'site');
-      const moments = args.moment ? [String(args.moment)] : undefined;
+      const site = parseRadarSiteId(String(args.site), 'site');
+      const moments = args.moment ? [parseRadarMoment(String(args.moment), 'moment')] : undefined;
       return context.events.subscribe(async (e: CatalogEventRow) =>
-        e.kind === 'LEVEL2_VOLUME' && e.site === site ? (await context.catalog.radar.sweepsForVolumes([e.subjectId], { moments }))[0]! : [],
+        e.kind === 'LEVEL2_VOLUME' && e.site === site && isVolumeId(e.subjectId) ? (await context.catalog.radar.sweepsForVolumes([e.subjectId], { moments }))[0]! : [],
       );
     },
   })
@@ -35,10 +35,10 @@ export class SubscriptionResolver {
   @Subscription(() => Product, {
     description: 'Each Level 3 product committed from now on at `site` (only of `codes` when given).',
     subscribe: ({ args, context }: Data) => {
-      const site = parseSiteId(String(args.site), 'site');
+      const site = parseRadarSiteId(String(args.site), 'site');
       const codes = parseProductCodes(args.codes as number[] | null | undefined, 'codes');
       return context.events.subscribe(async (e: CatalogEventRow) => {
-        if (e.kind !== 'LEVEL3_PRODUCT' || e.site !== site || (codes && !codes.includes(e.code ?? -1))) return [];
+        if (e.kind !== 'LEVEL3_PRODUCT' || e.site !== site || !isProductId(e.subjectId) || (codes && !codes.includes(e.code ?? -1))) return [];
         const row = (await context.catalog.products.byIds([e.subjectId]))[0];
         return row ? [row] : [];
       });
@@ -56,7 +56,7 @@ export class SubscriptionResolver {
   @Subscription(() => CatalogEvent, {
     description: 'Every commit of the ingest from now on (optionally only at `sites`): a live ingest log, also when the daemon runs in another process.',
     subscribe: ({ args, context }: Data) => {
-      const sites = Array.isArray(args.sites) && args.sites.length > 0 ? new Set<string>(args.sites.map((s) => parseSiteId(String(s), 'sites'))) : null;
+      const sites = Array.isArray(args.sites) && args.sites.length > 0 ? new Set<string>(args.sites.map((s) => parseRadarSiteId(String(s), 'sites'))) : null;
       return context.events.subscribe((e: CatalogEventRow) => (sites && !sites.has(e.site ?? '') ? [] : [e]));
     },
   })

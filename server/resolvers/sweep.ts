@@ -1,3 +1,4 @@
+import { isSweepId } from '../../core/vocabulary/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import type { RadomeContext } from '../context.js';
@@ -21,7 +22,8 @@ export class SweepResolver {
 
   @Query(() => Sweep, { nullable: true })
   async sweep(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<Sweep | null> {
-    const row = await ctx.loaders.sweep.load(id);
+    // An id of no sweep's shape names no sweep: null, as node(id) answers.
+    const row = isSweepId(id) ? await ctx.loaders.sweep.load(id) : null;
     return row && sweepFromRow(row, ctx.objectUrl);
   }
 

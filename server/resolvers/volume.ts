@@ -1,3 +1,4 @@
+import { isVolumeId } from '../../core/vocabulary/index.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RadomeContext } from '../context.js';
 import { parsePageArgs, toSweepSelection, toVolumeFilter } from '../filters.js';
@@ -19,7 +20,8 @@ export class VolumeResolver {
 
   @Query(() => Volume, { nullable: true })
   async volume(@Arg('id', () => ID) id: string, @Ctx() ctx: RadomeContext): Promise<Volume | null> {
-    const row = await ctx.loaders.volume.load(id);
+    // An id of no volume's shape names no volume: null, as node(id) answers.
+    const row = isVolumeId(id) ? await ctx.loaders.volume.load(id) : null;
     return row && volumeFromRow(row);
   }
 

@@ -1,3 +1,4 @@
+import type { Moment, RadarSiteId, SweepId } from '../../core/vocabulary/index.js';
 import { RadomeError } from '../../core/errors.js';
 import { beamModel } from '../../ingest/render/beam-model.js';
 import { geodesicInverse } from '../../ingest/render/geodesic.js';
@@ -16,7 +17,7 @@ export interface PointValue {
   /** null: the radar covers the point and measured nothing there (below threshold or range folded). */
   value: number | null;
   units: string;
-  site: string;
+  site: RadarSiteId;
   sweep: SweepRow;
   /** Slant range along the beam, km; ground distance, km; azimuth from the radar, degrees. */
   rangeKm: number;
@@ -32,11 +33,11 @@ export interface PointValue {
 export interface PointQuery {
   lon: number;
   lat: number;
-  moment: string;
+  moment: Moment;
   time?: number;
-  site?: string;
+  site?: RadarSiteId;
   elevation?: number;
-  sweep?: string;
+  sweep?: SweepId;
 }
 
 /** Why a point has no value (sent in the errors' extensions). */
@@ -65,7 +66,7 @@ const SAME_ELEVATION_DEG = 0.2;
  * The volume's sweeps of `moment` at `elevation` (within tolerance, nearest first), else at its
  * lowest elevation; cuts of one elevation by elevation number (the long-range surveillance cut first).
  */
-export async function sweepsOfVolume(layers: RadarLayers, volume: VolumeRow, moment: string, elevation?: number): Promise<SweepRow[]> {
+export async function sweepsOfVolume(layers: RadarLayers, volume: VolumeRow, moment: Moment, elevation?: number): Promise<SweepRow[]> {
   const rows = ((await layers.catalog.radar.sweepsForVolumes([volume.id]))[0] ?? []).filter((s) => s.moment === moment);
   if (rows.length === 0) return [];
   const target = elevation ?? Math.min(...rows.map((s) => s.elevationAngle));

@@ -1,4 +1,5 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { GnssStationId } from '../../core/vocabulary/index.js';
 import { dayString } from '../../store/gnss/snr-keys.js';
 import type { SnrPoint as SnrPointRow } from '../../store/gnss/snr-accumulator.js';
 import type { GnssStationRow } from '../../store/catalog/index.js';
@@ -16,7 +17,7 @@ registerEnumType(SnrGroupBy, { name: 'SnrGroupBy', description: 'A dimension SNR
 @ObjectType({ description: 'A GNSS station (receiver site) with SNR observations in the catalog.', implements: Node })
 export class GnssStation {
   @Field(() => ID, { description: '4-character site code, upper case: CEDA, YORK.' })
-  id: string;
+  id: GnssStationId;
 
   @Field(() => String, { nullable: true, description: 'MARKER NAME as the RINEX file gives it.' })
   name: string | null;

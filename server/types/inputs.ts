@@ -43,7 +43,12 @@ export class SiteVolumesArgs extends PageArgsInput {
   to: Date | null;
 }
 
+/**
+ * Moment and elevation selection: the arguments of `Volume.sweeps`, and fields SweepFilter inherits
+ * (an input type too for that; referenced by no field, it is not in the schema itself).
+ */
 @ArgsType()
+@InputType()
 export class VolumeSweepsArgs {
   @Field(() => RadarMoment, { nullable: true })
   moment: RadarMoment | null;
@@ -59,7 +64,7 @@ export class VolumeSweepsArgs {
 }
 
 @InputType('SweepFilter')
-export class SweepFilterInput {
+export class SweepFilterInput extends VolumeSweepsArgs {
   @Field(() => String, { nullable: true, description: '4-letter ICAO site id (case-insensitive).' })
   site: string | null;
 
@@ -71,18 +76,6 @@ export class SweepFilterInput {
 
   @Field(() => Date, { nullable: true })
   to: Date | null;
-
-  @Field(() => RadarMoment, { nullable: true })
-  moment: RadarMoment | null;
-
-  @Field(() => [RadarMoment], { nullable: true, description: 'Any of these moments (combined with `moment`).' })
-  moments: RadarMoment[] | null;
-
-  @Field(() => Float, { nullable: true, description: 'Degrees, inclusive.' })
-  minElevation: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Degrees, inclusive.' })
-  maxElevation: number | null;
 }
 
 @ArgsType()

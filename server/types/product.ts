@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { ProductId, RadarSiteId } from '../../core/vocabulary/index.js';
 import { PRODUCT_CATEGORIES, type ProductCategoryName } from '../../core/vocabulary/index.js';
 import type { ProductCodeCount, ProductRow } from '../../store/catalog/index.js';
 import { enumOf } from './enum-of.js';
@@ -20,7 +21,7 @@ registerEnumType(ProductCategory, {
 })
 export class Product {
   @Field(() => ID, { description: 'e.g. KLOT_N0H_20210131_110630 (site, mnemonic, scan time).' })
-  id: string;
+  id: ProductId;
 
   @Field(() => Int, { description: 'Product code (ICD 2620001), e.g. 165.' })
   code: number;
@@ -71,7 +72,7 @@ export class Product {
   rawUrl: string;
 
   // Not a field: resolved into the site by ProductResolver.
-  siteId: string;
+  siteId: RadarSiteId;
 }
 
 /** `objectUrl` is the request's (RadomeContext.objectUrl): URLs follow the host the client called. */

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { RadarSiteId, SweepId, VolumeId } from '../../core/vocabulary/index.js';
 import type { SweepRow } from '../../store/catalog/index.js';
 import { Node } from './node.js';
 import { RadarMoment } from './enums.js';
@@ -6,7 +7,7 @@ import { RadarMoment } from './enums.js';
 @ObjectType({ description: 'One moment of one elevation cut, rendered as a Web Mercator PNG overlay.', implements: Node })
 export class Sweep {
   @Field(() => ID, { description: 'e.g. KLOT20220317_000842/e01-REF.' })
-  id: string;
+  id: SweepId;
 
   @Field(() => Int, { description: 'Elevation number within the volume, from 1.' })
   elevationNumber: number;
@@ -52,8 +53,8 @@ export class Sweep {
   metadataUrl: string;
 
   // Not fields: resolved into objects by SweepResolver.
-  siteId: string;
-  volumeId: string;
+  siteId: RadarSiteId;
+  volumeId: VolumeId;
 }
 
 /** `objectUrl` is the request's (RadomeContext.objectUrl): URLs follow the host the client called. */

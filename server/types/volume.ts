@@ -1,11 +1,12 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { RadarSiteId, VolumeId } from '../../core/vocabulary/index.js';
 import type { VolumeRow } from '../../store/catalog/index.js';
 import { Node } from './node.js';
 
 @ObjectType({ description: 'One Level 2 volume scan: every sweep of one Archive II file.', implements: Node })
 export class Volume {
   @Field(() => ID, { description: 'e.g. KLOT20220317_000842.' })
-  id: string;
+  id: VolumeId;
 
   @Field(() => Date)
   scanStart: Date;
@@ -23,7 +24,7 @@ export class Volume {
   sourceKey: string;
 
   /** ICAO id of the site; exposed as the `site` object by VolumeResolver. */
-  siteId: string;
+  siteId: RadarSiteId;
 
   /** Prefix of the volume's sweep store; exposed as `zarrUrl` by VolumeResolver. */
   zarrKey: string | null;

@@ -144,7 +144,7 @@ export interface CommitGnssDaysInput {
 
 /** One rollup aggregate as the catalog returns it (values in thousandths of a dB-Hz). */
 export interface SnrRollupQuery {
-  station: string;
+  station: GnssStationId;
   level: number;
   /** Catalog code ids (from gnssSignals). */
   codeIds: number[];
@@ -167,7 +167,7 @@ export type SnrRollupAggregate = [number, number, number, number, number, number
 
 /** Elevation rollups of days [fromDay, toDay] summed into the requested groups. */
 export interface SnrElevationQuery {
-  station: string;
+  station: GnssStationId;
   /** Catalog code ids (from gnssSignals). */
   codeIds: number[];
   fromDay: number;
@@ -200,11 +200,11 @@ export interface GnssReader {
   /** Every station, by id. */
   stations(): Promise<GnssStationRow[]>;
   /** In the order of `ids`, null where an id matched nothing. */
-  stationsByIds(ids: readonly string[]): Promise<(GnssStationRow | null)[]>;
+  stationsByIds(ids: readonly GnssStationId[]): Promise<(GnssStationRow | null)[]>;
   /** Constellation × code pairs the station has data for, by constellation then code. */
-  signals(station: string): Promise<GnssSignalRow[]>;
+  signals(station: GnssStationId): Promise<GnssSignalRow[]>;
   /** Days of a station in [fromDay, toDay], oldest first. */
-  days(station: string, fromDay: number, toDay: number): Promise<GnssDayRow[]>;
+  days(station: GnssStationId, fromDay: number, toDay: number): Promise<GnssDayRow[]>;
   /** Rollup rows of one level summed into `intervalS` buckets and the requested groups. */
   snrRollupAggregates(query: SnrRollupQuery): Promise<SnrRollupAggregate[]>;
   /** Elevation rollup rows summed into the requested groups. */
@@ -214,7 +214,7 @@ export interface GnssReader {
   /** Orbit files stored for days in [fromDay, toDay]. */
   orbits(fromDay: number, toDay: number): Promise<GnssOrbitRow[]>;
   /** A station's ingested gnssir settings (gnssrefl json, refraction file), or null. */
-  stationSettings(station: string): Promise<GnssStationSettingsRow | null>;
+  stationSettings(station: GnssStationId): Promise<GnssStationSettingsRow | null>;
 }
 
 export interface GnssWriter {

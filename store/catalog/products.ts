@@ -1,6 +1,6 @@
 // The Level 3 products domain of the catalog. Times are epoch milliseconds UTC.
 import type { BBox, Corners } from '../../core/geo.js';
-import type { ProductCategoryName, ProductId, RadarSiteId } from '../../core/vocabulary/index.js';
+import type { ProductCategoryName, ProductId, ProductMnemonic, RadarSiteId } from '../../core/vocabulary/index.js';
 import type { SourceFileRow } from './ingest.js';
 import type { Page, PageArgs, SortOrder } from './paging.js';
 import type { CommitResult, RadarSiteRow } from './radar.js';
@@ -55,10 +55,10 @@ export interface CommitLevel3ProductInput {
 }
 
 export interface ProductFilter {
-  site?: string;
+  site?: RadarSiteId;
   /** Product codes to include; absent or empty = all. */
   codes?: number[];
-  mnemonics?: string[];
+  mnemonics?: ProductMnemonic[];
   category?: ProductCategoryName;
   /** Products whose scan time lies in [from, to). */
   from?: number;
@@ -68,7 +68,7 @@ export interface ProductFilter {
 
 export interface ProductCodeFilter {
   category?: ProductCategoryName;
-  site?: string;
+  site?: RadarSiteId;
   from?: number;
   to?: number;
 }
@@ -86,13 +86,13 @@ export interface ProductCodeCount {
 export interface ProductReader {
   list(filter: ProductFilter, page: PageArgs): Promise<Page<ProductRow>>;
   /** In the order of `ids`, null where an id matched nothing. */
-  byIds(ids: readonly string[]): Promise<(ProductRow | null)[]>;
+  byIds(ids: readonly ProductId[]): Promise<(ProductRow | null)[]>;
   /** Each (code, mnemonic) with products under the filter, and how many: what a product picker lists. */
   codeCounts(filter: ProductCodeFilter): Promise<ProductCodeCount[]>;
   /** The newest product of each (code, mnemonic) at `site`, optionally only of `codes`. */
-  latest(site: string, codes?: readonly number[]): Promise<ProductRow[]>;
+  latest(site: RadarSiteId, codes?: readonly number[]): Promise<ProductRow[]>;
   /** Per site and (code, mnemonic), PRECIPITATION products scanned in [from, to): newest, count and wettest. */
-  latestPrecipitation(sites: readonly string[], from: number, to: number): Promise<PrecipitationSummary[]>;
+  latestPrecipitation(sites: readonly RadarSiteId[], from: number, to: number): Promise<PrecipitationSummary[]>;
 }
 
 export interface ProductWriter {

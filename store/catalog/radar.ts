@@ -1,7 +1,7 @@
 // The Level 2 radar domain of the catalog: sites, volumes and their sweeps. Times are epoch
 // milliseconds UTC.
 import type { BBox, Corners } from '../../core/geo.js';
-import type { RadarSiteId, SweepId, VolumeId } from '../../core/vocabulary/index.js';
+import type { Moment, RadarSiteId, SweepId, VolumeId } from '../../core/vocabulary/index.js';
 import type { SourceFileRow } from './ingest.js';
 import type { Page, PageArgs, SortOrder } from './paging.js';
 
@@ -66,7 +66,7 @@ export interface CommitResult {
 }
 
 export interface VolumeFilter {
-  site?: string;
+  site?: RadarSiteId;
   /** Volumes whose scan overlaps [from, to). */
   from?: number;
   to?: number;
@@ -74,13 +74,13 @@ export interface VolumeFilter {
 }
 
 export interface SweepFilter {
-  site?: string;
-  volumeId?: string;
+  site?: RadarSiteId;
+  volumeId?: VolumeId;
   /** Sweeps whose [startTime, endTime] overlaps [from, to). */
   from?: number;
   to?: number;
   /** Moments to include, e.g. ['REF', 'VEL']; absent or empty = all. */
-  moments?: string[];
+  moments?: Moment[];
   /** Elevation angle bounds in degrees, inclusive. */
   minElevation?: number;
   maxElevation?: number;
@@ -90,8 +90,8 @@ export interface SweepFilter {
 export type VolumeSweepFilter = Omit<SweepFilter, 'volumeId' | 'site'>;
 
 export interface NearestSweepQuery {
-  site: string;
-  moment: string;
+  site: RadarSiteId;
+  moment: Moment;
   /** Elevation angle, degrees. */
   elevation: number;
   /** Volumes whose scan starts in [from, to). */
@@ -109,7 +109,7 @@ export interface LonLatBox {
 
 /** Items started in [from, to) counted per `bucketMs` bucket (aligned to multiples of it since 1970). */
 export interface RadarCountQuery {
-  sites: readonly string[];
+  sites: readonly RadarSiteId[];
   from: number;
   to: number;
   bucketMs: number;
@@ -128,17 +128,17 @@ export interface RadarBucketCount {
 export interface RadarReader {
   /** Every site, by id. */
   sites(): Promise<RadarSiteRow[]>;
-  sitesByIds(ids: readonly string[]): Promise<(RadarSiteRow | null)[]>;
+  sitesByIds(ids: readonly RadarSiteId[]): Promise<(RadarSiteRow | null)[]>;
   /** Sites whose location lies in the box (edges included), by id. */
   sitesInBox(box: LonLatBox): Promise<RadarSiteRow[]>;
   volumes(filter: VolumeFilter, page: PageArgs): Promise<Page<VolumeRow>>;
-  volumesByIds(ids: readonly string[]): Promise<(VolumeRow | null)[]>;
+  volumesByIds(ids: readonly VolumeId[]): Promise<(VolumeRow | null)[]>;
   /** The newest volume of each site, in the order of `siteIds` (null for a site without volumes). */
-  latestVolumes(siteIds: readonly string[]): Promise<(VolumeRow | null)[]>;
+  latestVolumes(siteIds: readonly RadarSiteId[]): Promise<(VolumeRow | null)[]>;
   sweeps(filter: SweepFilter, page: PageArgs): Promise<Page<SweepRow>>;
-  sweepsByIds(ids: readonly string[]): Promise<(SweepRow | null)[]>;
+  sweepsByIds(ids: readonly SweepId[]): Promise<(SweepRow | null)[]>;
   /** Sweeps of each volume, in the order of `volumeIds`; within one, by elevation then moment. */
-  sweepsForVolumes(volumeIds: readonly string[], filter?: VolumeSweepFilter): Promise<SweepRow[][]>;
+  sweepsForVolumes(volumeIds: readonly VolumeId[], filter?: VolumeSweepFilter): Promise<SweepRow[][]>;
   /** Per volume starting in the window, its sweep of the moment nearest the elevation angle, in time order. */
   nearestSweeps(query: NearestSweepQuery): Promise<SweepRow[]>;
   /** Volumes, sweeps and products started in the window per site and bucket; only non-empty buckets. */

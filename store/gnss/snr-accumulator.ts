@@ -35,15 +35,19 @@ export function bandOf(code: string): number {
   return digit >= 0 && digit <= 9 ? digit : 0;
 }
 
-interface Cell {
-  start: number;
-  sat: number;
-  code: string;
+/** Running SNR sums of one group, in thousandths of a dB-Hz (as the rollups keep them). */
+export interface SnrSums {
   n: number;
   sum: number;
   sumSquares: number;
   min: number;
   max: number;
+}
+
+interface Cell extends SnrSums {
+  start: number;
+  sat: number;
+  code: string;
 }
 
 /**

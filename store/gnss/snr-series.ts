@@ -1,3 +1,4 @@
+import { type GnssStationId, parseGnssStationId } from '../../core/vocabulary/index.js';
 import { RadomeError } from '../../core/errors.js';
 import { parseIsoDuration } from '../../core/iso-duration.js';
 import type { GnssReader } from '../catalog/index.js';
@@ -57,7 +58,7 @@ export const MAX_SNR_POINTS = 100_000;
 export const MAX_RAW_DAYS = 7;
 
 interface Resolved {
-  station: string;
+  station: GnssStationId;
   codeIds: Map<number, string>;
   codeNames: Set<string>;
   satellites: number[] | null;
@@ -72,7 +73,7 @@ const list = (xs: readonly string[] | null | undefined): string[] => (xs ?? []).
 
 /** Checks the selection against the catalog; BAD_INPUT says what to change. */
 async function resolve(reader: GnssReader, sel: SnrSelection): Promise<Resolved> {
-  const station = sel.station.trim().toUpperCase();
+  const station = parseGnssStationId(sel.station, 'station');
   if (!(await reader.stationsByIds([station]))[0]) {
     const known = (await reader.stations()).map((s) => s.id);
     throw new RadomeError(

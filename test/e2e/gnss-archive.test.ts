@@ -14,6 +14,7 @@ import { encodeHatanaka } from '../fixtures/hatanaka-encoder.js';
 import { compressLzw } from '../fixtures/lzw-compress.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
 import { runRadome } from './radome-process.js';
+import { testStation } from '../support/ids.js';
 
 const TOKEN = 'test-token-123';
 const DAY = 86_400_000;
@@ -70,8 +71,8 @@ describe('GNSS archive source over HTTP', () => {
     expect(requests.filter((r) => r.method === 'HEAD').map((r) => r.url)).toContain('/rinex/obs/2015/045/site0450.15d.Z');
     const catalog = await openReadOnlyCatalog(join(dir, 'var', 'catalog.db'));
     try {
-      expect((await catalog.reader.gnss.stationsByIds(['SITE']))[0]).toMatchObject({ dayCount: 2, firstDay: DAY0, lastDay: DAY0 + 2 });
-      expect((await catalog.reader.gnss.signals('SITE')).map((s) => s.code)).toEqual(['S1', 'S2']);
+      expect((await catalog.reader.gnss.stationsByIds([testStation('SITE')]))[0]).toMatchObject({ dayCount: 2, firstDay: DAY0, lastDay: DAY0 + 2 });
+      expect((await catalog.reader.gnss.signals(testStation('SITE'))).map((s) => s.code)).toEqual(['S1', 'S2']);
     } finally {
       await catalog.close();
     }

@@ -17,6 +17,7 @@ import { S3RVER_CREDENTIALS, s3TestClient, startS3Server, type S3TestServer } fr
 import { bundleSdk } from '../support/sdk-bundle.js';
 import { serveFiles } from '../support/static-server.js';
 import { runRadome, startRadome, type RadomeServerProcess } from './radome-process.js';
+import { testSite } from '../support/ids.js';
 
 const SAMPLE = 'nexrad/level2/KLOT20220317_000842_V06';
 const samplePath = sampleFile(SAMPLE);
@@ -74,11 +75,11 @@ describe.skipIf(!samplePath)('Level 2 from a bucket to GraphQL, the SDK and a br
     const expected = volume.sweeps.flatMap((s) => Object.keys(s.moments).map((m) => `e${String(s.elevationNumber).padStart(2, '0')}-${m}`));
     const catalog = await openReadOnlyCatalog(join(dataDir, 'catalog.db'));
     try {
-      const volumes = await catalog.reader.radar.volumes({ site: 'KLOT' }, { first: 10 });
+      const volumes = await catalog.reader.radar.volumes({ site: testSite('KLOT') }, { first: 10 });
       expect(volumes.totalCount).toBe(1);
       const v = volumes.rows[0]!;
       expect(v).toMatchObject({ id: 'KLOT20220317_000842', site: 'KLOT', vcp: 35, sourceKey: '2022/03/17/KLOT/KLOT20220317_000842_V06' });
-      const sweeps = await catalog.reader.radar.sweeps({ site: 'KLOT' }, { first: 500 });
+      const sweeps = await catalog.reader.radar.sweeps({ site: testSite('KLOT') }, { first: 500 });
       expect(new Set(sweeps.rows.map((s) => s.elevationNumber)).size).toBe(12);
       expect(sweeps.rows.map((s) => s.id.split('/')[1]).sort()).toEqual(expected.sort());
       // CFP is kept (the reference decoder drops it).

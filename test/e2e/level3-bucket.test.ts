@@ -11,6 +11,7 @@ import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { accumulationProduct, hydrometeorProduct, velocityProduct } from '../level3-ingest/synthetic-products.js';
 import { S3RVER_CREDENTIALS, s3TestClient, startS3Server, type S3TestServer } from '../support/s3-server.js';
 import { runRadome } from './radome-process.js';
+import { testSite } from '../support/ids.js';
 
 const BUCKET = 'nexrad-level3-mirror';
 const t = (iso: string) => Date.parse(iso);
@@ -97,9 +98,9 @@ describe('Level 3 from a bucket with the public key layout', () => {
     expect(run.stdout).toMatch(/1 ingested, 0 unchanged, 0 failed/);
     const catalog = await openReadOnlyCatalog(join(work, 'var', 'catalog.db'));
     try {
-      const rows = (await catalog.reader.products.list({ site: 'LPLA' }, { first: 10, after: null })).rows;
+      const rows = (await catalog.reader.products.list({ site: testSite('LPLA') }, { first: 10, after: null })).rows;
       expect(rows.map((r) => [r.id, r.sourceKey])).toEqual([['LPLA_N0H_20210131_120000', lajes.key]]);
-      expect((await catalog.reader.products.list({ site: 'KPLA' }, { first: 10, after: null })).rows).toEqual([]);
+      expect((await catalog.reader.products.list({ site: testSite('KPLA') }, { first: 10, after: null })).rows).toEqual([]);
     } finally {
       await catalog.close();
     }

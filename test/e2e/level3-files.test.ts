@@ -10,6 +10,7 @@ import { openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { runRadome, startRadome, type RadomeServerProcess } from './radome-process.js';
+import { testProduct } from '../support/ids.js';
 
 const DIR = 'nexrad/level3';
 const dir = sampleFile(DIR);
@@ -87,8 +88,8 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
         }
       }
       // LOT_… files belong to KLOT; N0H is at 0.5°; the storm products keep their structure.
-      expect((await catalog.reader.products.byIds(['KLOT_N0H_20210131_110630']))[0]).toMatchObject({ code: 165, category: 'HYDROMETEOR', elevationAngle: 0.5 });
-      const nullDaa = (await catalog.reader.products.byIds(['KLOT_DAA_20210508_034029']))[0]!;
+      expect((await catalog.reader.products.byIds([testProduct('KLOT_N0H_20210131_110630')]))[0]).toMatchObject({ code: 165, category: 'HYDROMETEOR', elevationAngle: 0.5 });
+      const nullDaa = (await catalog.reader.products.byIds([testProduct('KLOT_DAA_20210508_034029')]))[0]!;
       expect(nullDaa).toMatchObject({ category: 'PRECIPITATION', imageKey: null });
       const nullMeta = JSON.parse(new TextDecoder().decode((await store.get(nullDaa.metadataKey))!.body));
       expect(nullMeta.nullProduct.flag).toBe(5);
@@ -229,7 +230,7 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
 
   it('rejects bad arguments with BAD_USER_INPUT and a message saying what to change', async () => {
     const cases: [string, RegExp][] = [
-      ['{ productCodes(site: "Chicago") { code } }', /site must be a 4-letter ICAO/],
+      ['{ productCodes(site: "Chicago") { code } }', /site: "Chicago" is not a 4-letter ICAO/],
       ['{ products(filter: { codes: [3] }) { totalCount } }', /filter\.codes: 3 is not a Level 3 product code/],
       ['{ products(filter: { mnemonics: ["N0HX"] }) { totalCount } }', /filter\.mnemonics: "N0HX"/],
       ['{ products(first: 0) { totalCount } }', /first must be between 1 and/],

@@ -18,6 +18,7 @@ import { syntheticObsSpec } from '../rinex/synthetic-obs.js';
 import { readRinex } from '../../ingest/decode/rinex/index.js';
 import { bruteForceSnr, pointKey } from './brute-force-snr.js';
 import { MemorySource } from '../support/memory-source.js';
+import { testStation } from '../support/ids.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -42,7 +43,7 @@ async function ingest(ctx: IngestContext, files: [string, ObsFileSpec][], concur
 /** The stored observations of every day of SYNT as sorted "time sat code value" lines. */
 async function storedRows(ctx: IngestContext): Promise<string[]> {
   const rows: string[] = [];
-  for (const day of await ctx.catalog.reader.gnss.days('SYNT', 0, 99_999)) {
+  for (const day of await ctx.catalog.reader.gnss.days(testStation('SYNT'), 0, 99_999)) {
     const obs = await decodeSnrParquet((await ctx.objects.get(day.objectKey))!.body, day.objectKey);
     for (let i = 0; i < obs.count; i++) rows.push(`${obs.times[i]} ${obs.satellites[i]} ${obs.codes[obs.codeIndex[i]!]} ${obs.values[i]}`);
   }
@@ -51,7 +52,7 @@ async function storedRows(ctx: IngestContext): Promise<string[]> {
 
 /** What a query and the day rows say, for comparing two catalogs. */
 async function summary(ctx: IngestContext) {
-  const days = (await ctx.catalog.reader.gnss.days('SYNT', 0, 99_999)).map(({ day, firstTime, lastTime, epochCount, observationCount, satelliteCount }) => ({
+  const days = (await ctx.catalog.reader.gnss.days(testStation('SYNT'), 0, 99_999)).map(({ day, firstTime, lastTime, epochCount, observationCount, satelliteCount }) => ({
     day,
     firstTime,
     lastTime,
@@ -62,7 +63,7 @@ async function summary(ctx: IngestContext) {
   const query = { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2) };
   const quarterHours = await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { ...query, interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
   const daily = await snrSeries(ctx.catalog.reader.gnss, ctx.objects, { ...query, interval: 'P1D', groupBy: ['CONSTELLATION'] });
-  return { days, quarterHours: quarterHours.points, daily: daily.points, station: (await ctx.catalog.reader.gnss.stationsByIds(['SYNT']))[0]!.dayCount };
+  return { days, quarterHours: quarterHours.points, daily: daily.points, station: (await ctx.catalog.reader.gnss.stationsByIds([testStation('SYNT')]))[0]!.dayCount };
 }
 
 /** The two catalogs and stores agree: the same query answers and day rows, the same stored values. */

@@ -21,6 +21,7 @@ import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
 import { ingestEveryFile } from '../support/ingest-source.js';
 import { MCHL_FILES } from '../gnssir/mchl-reference.js';
+import { testStation } from '../support/ids.js';
 
 const O = 'gnss/orbits';
 const SLAC = [sampleFile(`${O}/slac1180.21o`), sampleFile(`${O}/brdc1180.21n`), sampleFile(`${O}/COD0MGXFIN_20211180000_01D_05M_ORB.SP3`)];
@@ -72,7 +73,7 @@ const WINDOWS: Window[] = [
 
 /** Every stored observation of the station in [from, to) with geometry, decoded from Parquet. */
 async function storedDays(catalog: Catalog, objects: ObjectStore, station: string, from: number, to: number): Promise<SnrObservations[]> {
-  const days = (await catalog.reader.gnss.days(station, Math.floor(from / DAY_MS), Math.floor((to - 1) / DAY_MS))).filter((d) => d.geometry);
+  const days = (await catalog.reader.gnss.days(testStation(station), Math.floor(from / DAY_MS), Math.floor((to - 1) / DAY_MS))).filter((d) => d.geometry);
   return Promise.all(days.map(async (d) => decodeSnrParquet((await objects.get(d.objectKey))!.body, d.objectKey)));
 }
 
@@ -152,7 +153,7 @@ describe.skipIf(!MCHL_OK)('elevation rollups, MCHL gnssrefl days 2025-010…012'
     const catalog = await openCatalog(path);
     try {
       const day10 = Date.UTC(2025, 0, 10);
-      expect((await catalog.reader.gnss.days('MCHL', 0, 1e6)).map((d) => [d.geometry, d.elevationRollups])).toEqual([
+      expect((await catalog.reader.gnss.days(testStation('MCHL'), 0, 1e6)).map((d) => [d.geometry, d.elevationRollups])).toEqual([
         ['file', true],
         ['file', true],
         ['file', true],
@@ -174,20 +175,20 @@ describe.skipIf(!SLAC_OK)('elevation rollups, SLAC 2021-118 with orbits arriving
     const day = Date.UTC(2021, 3, 28);
     await ingest(path, objects, [SLAC[0]!]);
     let catalog = await openCatalog(path);
-    expect((await catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: null, elevationRollups: false });
+    expect((await catalog.reader.gnss.days(testStation('SLAC'), day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: null, elevationRollups: false });
     await expect(snrSummary(catalog.reader.gnss, objects, { station: 'SLAC', from: day, to: day + DAY_MS, minElevation: 5 })).rejects.toThrow(/no satellite geometry/);
     await catalog.close();
 
     await ingest(path, objects, [SLAC[1]!]);
     catalog = await openCatalog(path);
-    expect((await catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: 'broadcast', elevationRollups: true });
+    expect((await catalog.reader.gnss.days(testStation('SLAC'), day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: 'broadcast', elevationRollups: true });
     await checkSeries(catalog, objects, 'SLAC', day, day + DAY_MS);
     const broadcast = await snrByElevation(catalog.reader, noReads, { station: 'SLAC', from: day, to: day + DAY_MS, binWidth: 5, groupBy: ['SATELLITE'] });
     await catalog.close();
 
     await ingest(path, objects, [SLAC[2]!]);
     catalog = await openCatalog(path);
-    expect((await catalog.reader.gnss.days('SLAC', day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: 'precise', elevationRollups: true });
+    expect((await catalog.reader.gnss.days(testStation('SLAC'), day / DAY_MS, day / DAY_MS))[0]).toMatchObject({ geometry: 'precise', elevationRollups: true });
     await checkSeries(catalog, objects, 'SLAC', day, day + DAY_MS);
     await checkCurves(catalog, objects, 'SLAC', day, day + DAY_MS);
     const precise = await snrByElevation(catalog.reader, noReads, { station: 'SLAC', from: day, to: day + DAY_MS, binWidth: 5, groupBy: ['SATELLITE'] });

@@ -17,6 +17,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
 import { syntheticObsSpec } from '../rinex/synthetic-obs.js';
 import { bruteForceSnr, pointKey, type BruteQuery } from './brute-force-snr.js';
+import { testStation } from '../support/ids.js';
 
 const KEY = '/data/synt0600.24o';
 /** Equal to 1e-12 relative (the synthetic file has SNR codes holding pseudorange-sized values). */
@@ -69,7 +70,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
   });
 
   it('catalogs the station with its coverage, and committing again changes nothing', async () => {
-    const station = (await catalog.reader.gnss.stationsByIds(['SYNT']))[0]!;
+    const station = (await catalog.reader.gnss.stationsByIds([testStation('SYNT')]))[0]!;
     expect(station).toMatchObject({ id: 'SYNT', name: 'SYNT', dayCount: 2, firstDay: Date.UTC(2024, 1, 29) / 86_400_000 });
     expect(station.latitude).toBeCloseTo(40, 0);
     const before = await snrSeries(catalog.reader.gnss, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
@@ -77,7 +78,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     await plan.commit(catalog.writer, { ...file, ingestedAt: 2 });
     const after = await snrSeries(catalog.reader.gnss, objects, { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'PT15M', groupBy: ['SATELLITE', 'OBS_CODE'] });
     expect(after.points).toEqual(before.points);
-    expect(await catalog.reader.gnss.days('SYNT', 0, 99_999)).toHaveLength(2);
+    expect(await catalog.reader.gnss.days(testStation('SYNT'), 0, 99_999)).toHaveLength(2);
     expect(await catalog.reader.ingest.isIngested('local', KEY, 'f1')).toBe(true);
   });
 
@@ -134,7 +135,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
   });
 
   it('refuses bad selections with BAD_INPUT saying what to change', async () => {
-    const base = { station: 'SYNT', from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'P1D' };
+    const base = { station: testStation('SYNT'), from: Date.UTC(2024, 1, 29), to: Date.UTC(2024, 2, 2), interval: 'P1D' };
     const bad = async (over: Record<string, unknown>, text: RegExp) => {
       const e = await snrSeries(catalog.reader.gnss, objects, { ...base, ...over }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(RadomeError);

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnrFile } from '../../ingest/decode/gnssrefl/read-snr-file.js';
-import { createRadomeServer } from '../../server/index.js';
-import { openReadOnlyCatalog, type ReadOnlyCatalog } from '../../store/catalog/index.js';
+import type { ReadOnlyCatalog } from '../../store/catalog/index.js';
+import { serveCatalog } from '../support/served-catalog.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { skipReason } from '../sample-data.js';
@@ -16,6 +16,7 @@ import { MemorySource } from '../support/memory-source.js';
 import { ingestEveryFile } from '../support/ingest-source.js';
 import { postGraphql } from '../support/radar-fixture.js';
 import { G, MCHL_FILES, MCHL_JSON, MCHL_PRESENT, MCHL_REFR, referenceArcs } from './mchl-reference.js';
+import { testStation } from '../support/ids.js';
 
 if (!MCHL_PRESENT) console.warn(skipReason(`${G}/mchl*.snr66.gz, mchl.json, mchl_refr.txt, results`));
 
@@ -34,13 +35,9 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     const source = new MemorySource();
     for (const p of [...MCHL_FILES, MCHL_JSON, MCHL_REFR]) source.files.set(p!, readFileSync(p!));
     await ingestEveryFile(join(dir, 'catalog.db'), objects, source);
-    catalog = await openReadOnlyCatalog(join(dir, 'catalog.db'));
-    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
-    url = `${listening.url}/graphql`;
-    close = async () => {
-      await listening.close();
-      await catalog.close();
-    };
+    const served = await serveCatalog(join(dir, 'catalog.db'), objects);
+    ({ catalog, close } = served);
+    url = `${served.url}/graphql`;
   }, 120_000);
 
   afterAll(async () => {
@@ -49,7 +46,7 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
   });
 
   it('keeps the SNR file\'s elevation, azimuth and values (geometry "file")', async () => {
-    const day = (await catalog.reader.gnss.days('MCHL', 0, 1e6)).find((d) => d.day === Date.UTC(2025, 0, 10) / 86400e3)!;
+    const day = (await catalog.reader.gnss.days(testStation('MCHL'), 0, 1e6)).find((d) => d.day === Date.UTC(2025, 0, 10) / 86400e3)!;
     expect(day.geometry).toBe('file');
     const stored = await decodeSnrParquet((await objects.get(day.objectKey))!.body, day.objectKey);
     const file = readSnrFile(gunzipSync(readFileSync(MCHL_FILES[0]!)), MCHL_FILES[0]!).observations;
@@ -57,9 +54,9 @@ describe.skipIf(!MCHL_PRESENT)('gnssrefl files in, reflector heights out (MCHL 2
     expect(stored.values).toEqual(file.values);
     expect(stored.geometry!.elevation).toEqual(file.geometry!.elevation);
     expect(stored.geometry!.azimuth).toEqual(file.geometry!.azimuth);
-    expect(await catalog.reader.gnss.stationSettings('MCHL')).toMatchObject({ station: 'MCHL' });
-    expect((await catalog.reader.gnss.stationSettings('MCHL'))!.settingsJson).toContain('"PkNoise"');
-    expect((await catalog.reader.gnss.stationSettings('MCHL'))!.refractionText).toContain('97635');
+    expect(await catalog.reader.gnss.stationSettings(testStation('MCHL'))).toMatchObject({ station: 'MCHL' });
+    expect((await catalog.reader.gnss.stationSettings(testStation('MCHL')))!.settingsJson).toContain('"PkNoise"');
+    expect((await catalog.reader.gnss.stationSettings(testStation('MCHL')))!.refractionText).toContain('97635');
   });
 
   it('reflectorHeights for day 10 with the stored mchl.json settings matches gnssrefl', async () => {

@@ -14,6 +14,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import type { ProductRow } from '../../store/catalog/index.js';
 import { SCAN_TIME, accumulationProduct, graphicProduct, hydrometeorProduct, nullAccumulationProduct, velocityProduct } from './synthetic-products.js';
 import { MemorySource } from '../support/memory-source.js';
+import { testMnemonic, testProduct, testSite } from '../support/ids.js';
 
 const HOUR = 3_600_000;
 
@@ -51,7 +52,7 @@ describe('Level 3 products in the catalog', () => {
     // null-daa has daa-1's site, mnemonic and scan time, so it is the same product, replaced.
     const all = await catalog.reader.products.list({}, { first: 100 });
     expect(all.totalCount).toBe(6 + 6 - 1 + 1 + 1 + 1 + 1);
-    const daa1 = (await catalog.reader.products.byIds(['KLOT_DAA_20210131_120630']))[0]!;
+    const daa1 = (await catalog.reader.products.byIds([testProduct('KLOT_DAA_20210131_120630')]))[0]!;
     expect(daa1.imageKey).toBeNull();
     expect(daa1.sourceKey).toBe('null-daa');
   });
@@ -67,7 +68,7 @@ describe('Level 3 products in the catalog', () => {
     const seen: ProductRow[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await catalog.reader.products.list({ site: 'KLOT' }, { first: 4, after });
+      const page = await catalog.reader.products.list({ site: testSite('KLOT') }, { first: 4, after });
       expect(page.totalCount).toBe(15);
       seen.push(...page.rows);
       if (!page.hasNextPage) break;
@@ -81,7 +82,7 @@ describe('Level 3 products in the catalog', () => {
 
   it('filters by code, mnemonic, category and time window', async () => {
     expect((await catalog.reader.products.list({ codes: [165] }, { first: 100 })).totalCount).toBe(7);
-    expect((await catalog.reader.products.list({ mnemonics: ['N1H'] }, { first: 100 })).totalCount).toBe(1);
+    expect((await catalog.reader.products.list({ mnemonics: [testMnemonic('N1H')] }, { first: 100 })).totalCount).toBe(1);
     expect((await catalog.reader.products.list({ category: 'STORM' }, { first: 100 })).rows.map((r) => r.mnemonic)).toEqual(['NST']);
     const window = await catalog.reader.products.list({ codes: [170], from: SCAN_TIME + 2 * HOUR, to: SCAN_TIME + 4 * HOUR, order: 'ASC' }, { first: 100 });
     expect(window.rows.map((r) => r.scanTime)).toEqual([SCAN_TIME + 2 * HOUR, SCAN_TIME + 3 * HOUR]);
@@ -97,12 +98,12 @@ describe('Level 3 products in the catalog', () => {
       { code: 170, mnemonic: 'DAA', name: 'Digital Accumulation Array', category: 'PRECIPITATION', units: 'in', count: 6 },
     ]);
     expect((await catalog.reader.products.codeCounts({ category: 'PRECIPITATION', from: SCAN_TIME + 3 * HOUR }))[0]!.count).toBe(3);
-    expect(await catalog.reader.products.codeCounts({ site: 'KTLX' })).toEqual([]);
+    expect(await catalog.reader.products.codeCounts({ site: testSite('KTLX') })).toEqual([]);
     expect((await catalog.reader.products.codeCounts({})).map((c) => c.mnemonic)).toEqual(['N0S', 'NST', 'N0H', 'N1H', 'DAA']);
   });
 
   it('latestProducts: the newest of each code and mnemonic at a site', async () => {
-    const latest = await catalog.reader.products.latest('KLOT');
+    const latest = await catalog.reader.products.latest(testSite('KLOT'));
     expect(latest.map((r) => [r.mnemonic, r.scanTime])).toEqual([
       ['N0S', SCAN_TIME],
       ['NST', SCAN_TIME],
@@ -110,21 +111,21 @@ describe('Level 3 products in the catalog', () => {
       ['N1H', SCAN_TIME],
       ['DAA', SCAN_TIME + 5 * HOUR],
     ]);
-    expect((await catalog.reader.products.latest('KLOT', [170])).map((r) => r.id)).toEqual(['KLOT_DAA_20210131_160630']);
-    expect(await catalog.reader.products.latest('KAMX')).toEqual([]);
+    expect((await catalog.reader.products.latest(testSite('KLOT'), [170])).map((r) => r.id)).toEqual(['KLOT_DAA_20210131_160630']);
+    expect(await catalog.reader.products.latest(testSite('KAMX'))).toEqual([]);
   });
 
   it('committing the same input again changes nothing; ingesting the same file again is skipped', async () => {
     const before = (await catalog.reader.products.list({}, { first: 100 })).rows;
     const outcome = await ingestObject(ctx, source, source.object('n0h-0'));
     expect(outcome.status).toBe('skipped');
-    const row = (await catalog.reader.products.byIds(['KLOT_N0H_20210131_110630']))[0]!;
+    const row = (await catalog.reader.products.byIds([testProduct('KLOT_N0H_20210131_110630')]))[0]!;
     const site = { id: row.site, latitude: 0, longitude: 0, heightM: 0 };
     const file = { source: row.source, key: row.sourceKey, fingerprint: row.sourceFingerprint, size: row.sourceSize, ingestedAt: row.ingestedAt };
     expect((await catalog.writer.products.commit({ file, site, product: row })).staleObjectKeys).toEqual([]);
     expect((await catalog.reader.products.list({}, { first: 100 })).rows).toEqual(before);
     // An existing site keeps its location: Level 2 states it more precisely than Level 3.
-    expect((await catalog.reader.radar.sitesByIds(['KLOT']))[0]).toMatchObject({ latitude: 41.604, longitude: -88.085 });
+    expect((await catalog.reader.radar.sitesByIds([testSite('KLOT')]))[0]).toMatchObject({ latitude: 41.604, longitude: -88.085 });
   });
 
   it('every object a row names exists, and no other object was written', async () => {
@@ -154,8 +155,8 @@ describe('Level 3 products in the catalog', () => {
     const upgraded = await openCatalog(path);
     try {
       expect(upgraded.schemaVersion).toBeGreaterThanOrEqual(6);
-      expect((await upgraded.reader.products.byIds(['KLOT_DAA_20210131_110630']))[0]).toMatchObject({ code: 170, maxAccumulationIn: null });
-      expect(await upgraded.reader.products.latestPrecipitation(['KLOT'], SCAN_TIME, SCAN_TIME + HOUR)).toMatchObject([{ count: 1, maxProduct: null }]);
+      expect((await upgraded.reader.products.byIds([testProduct('KLOT_DAA_20210131_110630')]))[0]).toMatchObject({ code: 170, maxAccumulationIn: null });
+      expect(await upgraded.reader.products.latestPrecipitation([testSite('KLOT')], SCAN_TIME, SCAN_TIME + HOUR)).toMatchObject([{ count: 1, maxProduct: null }]);
     } finally {
       await upgraded.close();
     }

@@ -16,6 +16,7 @@ import type { ProductRow } from '../../store/catalog/index.js';
 import { NTV_SCAN_TIME, ntvProduct } from '../level3/storm-products.js';
 import { MemorySource } from '../support/memory-source.js';
 import { hydrometeorProduct } from './synthetic-products.js';
+import { testProduct } from '../support/ids.js';
 
 describe('storm cells objects at ingest', () => {
   let dir: string;
@@ -39,7 +40,7 @@ describe('storm cells objects at ingest', () => {
   });
 
   it('a storm product gets <stem>.cells.json with its decoded cells; other products none', async () => {
-    const [ntv] = await catalog.reader.products.byIds(['KLOT_NTV_20210715_221319']);
+    const [ntv] = await catalog.reader.products.byIds([testProduct('KLOT_NTV_20210715_221319')]);
     const stored = await objects.get(level3StormCellsKey(ntv!.rawKey));
     expect(stored!.contentType).toBe('application/json');
     const cells = JSON.parse(new TextDecoder().decode(stored!.body)) as StormCellProduct;

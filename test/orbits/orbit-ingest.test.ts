@@ -17,6 +17,7 @@ import { decodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-par
 import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { MemorySource } from '../support/memory-source.js';
+import { testStation } from '../support/ids.js';
 
 const O = 'gnss/orbits';
 const OBS = sampleFile(`${O}/slac1180.21o`);
@@ -45,7 +46,7 @@ async function ingest(ctx: IngestContext, paths: string[]): Promise<void> {
 }
 
 async function storedDay(ctx: IngestContext): Promise<SnrObservations> {
-  const day = (await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!;
+  const day = (await ctx.catalog.reader.gnss.days(testStation('SLAC'), DAY, DAY))[0]!;
   return decodeSnrParquet((await ctx.objects.get(day.objectKey))!.body, day.objectKey);
 }
 
@@ -53,7 +54,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
   it('stores and catalogues orbit files per day, and fills in geometry for SNR that came first', async () => {
     const ctx = await store();
     await ingest(ctx, [OBS!]);
-    const bare = (await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!;
+    const bare = (await ctx.catalog.reader.gnss.days(testStation('SLAC'), DAY, DAY))[0]!;
     expect(bare.geometry).toBeNull();
     expect((await storedDay(ctx)).geometry).toBeUndefined();
 
@@ -61,13 +62,13 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
     const orbits = await ctx.catalog.reader.gnss.orbits(DAY - 1, DAY + 1);
     expect(orbits.map((o) => [o.day, o.kind, o.objectKey])).toEqual([[DAY, 'broadcast', 'gnss/orbits/year=2021/doy=118/broadcast/brdc1180.21n']]);
     expect(new Uint8Array((await ctx.objects.get(orbits[0]!.objectKey))!.body)).toEqual(new Uint8Array(readFileSync(BRDC!)));
-    expect((await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!.geometry).toBe('broadcast');
+    expect((await ctx.catalog.reader.gnss.days(testStation('SLAC'), DAY, DAY))[0]!.geometry).toBe('broadcast');
     const broadcast = await storedDay(ctx);
     expect(broadcast.geometry).toBeDefined();
 
     await ingest(ctx, [SP3!]);
     expect((await ctx.catalog.reader.gnss.orbits(DAY, DAY)).map((o) => o.kind)).toEqual(['precise', 'broadcast']);
-    expect((await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!.geometry).toBe('precise');
+    expect((await ctx.catalog.reader.gnss.days(testStation('SLAC'), DAY, DAY))[0]!.geometry).toBe('precise');
     const precise = await storedDay(ctx);
     // The SNR values are those of the day before its geometry came.
     expect(precise.values).toEqual(broadcast.values);
@@ -75,7 +76,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
 
     // Elevation and azimuth as the independent-free reference: the same geometry computed
     // directly from the decoded files, SP3 preferred (stored as FLOAT, so within float precision).
-    const station = (await ctx.catalog.reader.gnss.stationsByIds(['SLAC']))[0]!;
+    const station = (await ctx.catalog.reader.gnss.stationsByIds([testStation('SLAC')]))[0]!;
     const direct = satelliteGeometry({
       station: geodeticToEcef(station.latitude!, station.longitude!, station.heightM!),
       orbits: preferPrecise(sp3Orbits(readSp3(readFileSync(SP3!))), broadcastOrbits(readRinexNav(readFileSync(BRDC!)))),
@@ -106,7 +107,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
     const connection = await instance.connect();
     try {
       const path = join(dirs.at(-1)!, 'day.parquet');
-      writeFileSync(path, (await ctx.objects.get((await ctx.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!.objectKey))!.body);
+      writeFileSync(path, (await ctx.objects.get((await ctx.catalog.reader.gnss.days(testStation('SLAC'), DAY, DAY))[0]!.objectKey))!.body);
       const reader = await connection.runAndReadAll(
         `SELECT count(elevation)::DOUBLE AS n, count(*)::DOUBLE AS rows, avg(elevation::DOUBLE) AS el, typeof(any_value(azimuth)) AS t FROM read_parquet('${path}')`,
       );
@@ -126,7 +127,7 @@ describe.skipIf(!OBS || !BRDC || !SP3)('orbit ingest and geometry columns, SLAC 
     await ingest(before, [OBS!, BRDC!, SP3!]);
     const after = await store();
     await ingest(after, [SP3!, BRDC!, OBS!]);
-    expect((await after.catalog.reader.gnss.days('SLAC', DAY, DAY))[0]!.geometry).toBe('precise');
+    expect((await after.catalog.reader.gnss.days(testStation('SLAC'), DAY, DAY))[0]!.geometry).toBe('precise');
     const a = await storedDay(before);
     const b = await storedDay(after);
     expect(b.geometry!.elevation).toEqual(a.geometry!.elevation);

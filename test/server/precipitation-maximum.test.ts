@@ -7,8 +7,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { level3ProductId, parseRadarSiteId } from '../../core/vocabulary/index.js';
-import { createRadomeServer } from '../../server/index.js';
-import { openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
+import { openCatalog } from '../../store/catalog/index.js';
+import { serveCatalog } from '../support/served-catalog.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { accumulationProduct, hydrometeorProduct, nullAccumulationProduct, SCAN_TIME } from '../level3-ingest/synthetic-products.js';
 import { postGraphql } from '../support/radar-fixture.js';
@@ -47,13 +47,9 @@ describe('latestPrecipitation: the largest accumulation per site and code, and t
     } finally {
       await writer.close();
     }
-    const catalog = await openReadOnlyCatalog(location);
-    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
-    url = `${listening.url}/graphql`;
-    close = async () => {
-      await listening.close();
-      await catalog.close();
-    };
+    const served = await serveCatalog(location, objects);
+    url = `${served.url}/graphql`;
+    close = served.close;
   });
 
   afterAll(async () => {

@@ -8,8 +8,7 @@ import { check } from '@placemarkio/check-geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { KM_PER_KFT } from '../../ingest/decode/level3/storm-cells/index.js';
-import { createRadomeServer } from '../../server/index.js';
-import { openReadOnlyCatalog } from '../../store/catalog/index.js';
+import { serveCatalog } from '../support/served-catalog.js';
 import { FileObjectStore } from '../../store/objects/index.js';
 import { encodeArchiveII, type EncodeOptions } from '../fixtures/archive2-encoder.js';
 import { LOCATION, moment, sweep31 } from '../level2/synthetic-volumes.js';
@@ -68,13 +67,7 @@ describe('radar over time: frames and storm cells', () => {
     if (level2File) source.files.set('KLOT20220317_000842_V06', readFileSync(level2File));
     const location = await testCatalogLocation(join(dir, 'catalog.db'));
     await ingestEveryFile(location, objects, source);
-    const catalog = await openReadOnlyCatalog(location);
-    const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: () => {} }).listen(0, '127.0.0.1');
-    url = listening.url;
-    close = async () => {
-      await listening.close();
-      await catalog.close();
-    };
+    ({ url, close } = await serveCatalog(location, objects));
   }, 120_000);
 
   afterAll(async () => {

@@ -26,6 +26,7 @@ import { ingestEveryFile } from '../support/ingest-source.js';
 import { T0 as FIXTURE_T0, postGraphql, useFixtureServer } from '../support/radar-fixture.js';
 import { createRadomeClient } from '../../sdk/src/index.js';
 import { testCatalogLocation } from '../support/test-catalog.js';
+import { testSite } from '../support/ids.js';
 
 const MIN = 60_000;
 const HOUR = 3_600_000;
@@ -178,7 +179,7 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
 
   it('results are kept by (sites, window, method) in a byte-bounded LRU', async () => {
     const layers = new RadarLayers(catalog.reader, new StoredGridSource(objects), 64 * 1024 * 1024);
-    const req = { kind: 'rainfall' as const, from: DAY_CONSTANT, to: DAY_CONSTANT + HOUR, sites: ['KLOT'], method: 'ZR' as const };
+    const req = { kind: 'rainfall' as const, from: DAY_CONSTANT, to: DAY_CONSTANT + HOUR, sites: [testSite('KLOT')], method: 'ZR' as const };
     const kept = new DerivedFields(layers, 20, 64 * 1024 * 1024);
     const first = await kept.field(req);
     expect(await kept.field({ ...req })).toBe(first);
@@ -255,7 +256,7 @@ describe('rainfall, rainfallAtPoint, reflectivitySwath and mosaicFrames', () => 
       const lowest = refCuts.reduce((a, s) => (s.elevationAngle < a.elevationAngle - 0.2 ? s : a), refCuts[0]!);
       const grid = lowest.moments.REF!;
       const layers = new RadarLayers(catalog.reader, new StoredGridSource(objects), 64 * 1024 * 1024);
-      const instants = await refInstants(layers, 'KLOT', v.volumeStart - MIN, v.volumeStart + MIN);
+      const instants = await refInstants(layers, testSite('KLOT'), v.volumeStart - MIN, v.volumeStart + MIN);
       expect(instants).toHaveLength(1);
       const field = await instants[0]!.load();
       expect(field.codes.length).toBe(grid.codes.length);

@@ -7,6 +7,8 @@ import { encodeCursor } from '../../store/catalog/index.js';
 import type { Catalog, Page, PageArgs, ProductRow, SortOrder, SweepFilter, SweepRow, VolumeFilter, VolumeRow } from '../../store/catalog/index.js';
 import { DAY_SECONDS } from '../../store/gnss/rollup-levels.js';
 import { makeElevationRollups, makeGnssDays, makeProduct, makeVolume, volumeSchedule } from './catalog-fixtures.js';
+import { testMnemonic, testSite, testStation, unchecked } from '../support/ids.js';
+import type { ProductId, SweepId } from '../../core/vocabulary/index.js';
 
 /** One fresh, empty catalog of an engine, and what the suite needs to look inside it. */
 export interface OpenedCatalog {
@@ -75,7 +77,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
   describe(`${engine.name}: commitLevel2Volume`, () => {
     it('reads back corners exactly, whether they are the bbox corners or not', async () => {
       const { catalog: c } = await fresh();
-      const input = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17, 0, 8, 42) });
+      const input = makeVolume({ site: testSite('KLOT'), start: Date.UTC(2022, 2, 17, 0, 8, 42) });
       const [rectangle, skewed, awkward] = input.sweeps;
       // Skewed: not the bbox's corners, so they come from the stored JSON.
       skewed!.corners = [
@@ -103,7 +105,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
 
     it('stores site, volume, sweeps and source file; committing again changes nothing', async () => {
       const { catalog: c, dump } = await fresh();
-      const input = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17, 0, 8, 42) });
+      const input = makeVolume({ site: testSite('KLOT'), start: Date.UTC(2022, 2, 17, 0, 8, 42) });
       expect(await c.reader.ingest.isIngested(input.file.source, input.file.key, input.file.fingerprint)).toBe(false);
       expect(await c.writer.radar.commitVolume(input)).toEqual({ staleObjectKeys: [] });
       expect(await c.reader.ingest.isIngested(input.file.source, input.file.key, input.file.fingerprint)).toBe(true);
@@ -125,9 +127,9 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     it('the same volume from another file replaces its sweeps and reports the keys no row uses', async () => {
       const { catalog: c } = await fresh();
       const start = Date.UTC(2022, 2, 17, 0, 8, 42);
-      const first = makeVolume({ site: 'KLOT', start });
+      const first = makeVolume({ site: testSite('KLOT'), start });
       await c.writer.radar.commitVolume(first);
-      const again = makeVolume({ site: 'KLOT', start, elevations: [0.5, 2.4], key: 'mirror/KLOT_V06', fingerprint: '"mirror"' });
+      const again = makeVolume({ site: testSite('KLOT'), start, elevations: [0.5, 2.4], key: 'mirror/KLOT_V06', fingerprint: '"mirror"' });
       const { staleObjectKeys } = await c.writer.radar.commitVolume(again);
 
       expect(staleObjectKeys).toEqual(
@@ -148,12 +150,12 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     it('keeps the site up to date and tracks its first and last volume', async () => {
       const { catalog: c } = await fresh();
       const t = Date.UTC(2022, 2, 17);
-      await c.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: t + 600_000 }));
-      const moved = makeVolume({ site: 'KLOT', start: t });
+      await c.writer.radar.commitVolume(makeVolume({ site: testSite('KLOT'), start: t + 600_000 }));
+      const moved = makeVolume({ site: testSite('KLOT'), start: t });
       moved.site = { ...moved.site, heightM: 250 };
       await c.writer.radar.commitVolume(moved);
-      await c.writer.radar.commitVolume(makeVolume({ site: 'KTLX', start: t + 60_000 }));
-      expect(await c.reader.radar.sitesByIds(['KTLX', 'NOPE', 'KLOT', 'KTLX'])).toEqual([
+      await c.writer.radar.commitVolume(makeVolume({ site: testSite('KTLX'), start: t + 60_000 }));
+      expect(await c.reader.radar.sitesByIds([testSite('KTLX'), testSite('NOPE'), testSite('KLOT'), testSite('KTLX')])).toEqual([
         expect.objectContaining({ id: 'KTLX', firstVolumeAt: t + 60_000, lastVolumeAt: t + 60_000 }),
         null,
         expect.objectContaining({ id: 'KLOT', heightM: 250, firstVolumeAt: t, lastVolumeAt: t + 600_000 }),
@@ -164,7 +166,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
 
     it('rejects inconsistent input with BAD_INPUT and writes nothing', async () => {
       const { catalog: c } = await fresh();
-      const good = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) });
+      const good = makeVolume({ site: testSite('KLOT'), start: Date.UTC(2022, 2, 17) });
       const cases: [string, (i: typeof good) => void, RegExp][] = [
         ['site', (i) => (i.site = { ...i.site, id: parseRadarSiteId('KTLX', 'site') }), /site row is KTLX/],
         ['file', (i) => (i.file = { ...i.file, fingerprint: 'x' }), /not the committed/],
@@ -223,8 +225,8 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     });
 
     it('first: 0 gives no rows but the count and whether rows exist', async () => {
-      expect(await c.reader.radar.sweeps({ site: 'KLOT' }, { first: 0 })).toEqual({ rows: [], totalCount: 180, hasNextPage: true });
-      expect(await c.reader.radar.sweeps({ site: 'KXXX' }, { first: 0 })).toEqual({ rows: [], totalCount: 0, hasNextPage: false });
+      expect(await c.reader.radar.sweeps({ site: testSite('KLOT') }, { first: 0 })).toEqual({ rows: [], totalCount: 180, hasNextPage: true });
+      expect(await c.reader.radar.sweeps({ site: testSite('KXXX') }, { first: 0 })).toEqual({ rows: [], totalCount: 0, hasNextPage: false });
     });
 
     it('rejects cursors that are not from this API, and bad page sizes', async () => {
@@ -272,7 +274,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
             (filter.site === undefined || s.site === filter.site) &&
             (filter.volumeId === undefined || s.volumeId === filter.volumeId) &&
             overlaps(s.startTime, s.endTime, filter.from, filter.to) &&
-            (!filter.moments?.length || filter.moments.includes(s.moment)) &&
+            (!filter.moments?.length || (filter.moments as readonly string[]).includes(s.moment)) &&
             (filter.minElevation === undefined || s.elevationAngle >= filter.minElevation) &&
             (filter.maxElevation === undefined || s.elevationAngle <= filter.maxElevation),
         ),
@@ -304,16 +306,16 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     }
 
     it('by site, volume, moments and elevation range', async () => {
-      expect(await expectSweeps({ site: 'KTLX' })).toBe(180);
+      expect(await expectSweeps({ site: testSite('KTLX') })).toBe(180);
       expect(await expectSweeps({ volumeId: volumes[7]!.id })).toBe(9);
       expect(await expectSweeps({ moments: ['VEL'] })).toBe(180);
-      expect(await expectSweeps({ moments: ['VEL', 'SW'], site: 'KAMX', order: 'ASC' })).toBe(120);
+      expect(await expectSweeps({ moments: ['VEL', 'SW'], site: testSite('KAMX'), order: 'ASC' })).toBe(120);
       expect(await expectSweeps({ moments: [] })).toBe(540);
-      expect(await expectSweeps({ moments: ['NOPE'] })).toBe(0);
+      expect(await expectSweeps({ moments: [unchecked('NOPE')] })).toBe(0);
       expect(await expectSweeps({ minElevation: 1.5 })).toBe(360);
       expect(await expectSweeps({ minElevation: 1, maxElevation: 2 })).toBe(180);
-      expect(await expectSweeps({ maxElevation: 0.5, moments: ['REF'], site: 'KLOT' })).toBe(20);
-      expect(await expectVolumes({ site: 'KAMX' })).toBe(20);
+      expect(await expectSweeps({ maxElevation: 0.5, moments: ['REF'], site: testSite('KLOT') })).toBe(20);
+      expect(await expectVolumes({ site: testSite('KAMX') })).toBe(20);
     });
 
     it('by time: anything overlapping [from, to), including boundaries', async () => {
@@ -330,9 +332,9 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
         const from = volumes[0]!.scanStart - 3_600_000 + i * 487_123;
         const to = from + ((i * 7919) % 2_000_000);
         await expectSweeps({ from, to, order: i % 2 ? 'ASC' : 'DESC' });
-        await expectSweeps({ from, site: 'KLOT', moments: ['REF'] });
+        await expectSweeps({ from, site: testSite('KLOT'), moments: ['REF'] });
         await expectSweeps({ to, minElevation: 2 });
-        await expectVolumes({ from, to, site: i % 3 ? 'KTLX' : undefined });
+        await expectVolumes({ from, to, site: i % 3 ? testSite('KTLX') : undefined });
       }
     });
 
@@ -356,7 +358,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     });
 
     it('sweepsForVolumes: one list per id in order, empty for unknown ids, filtered', async () => {
-      const ids = [volumes[5]!.id, 'nope', volumes[2]!.id];
+      const ids = [volumes[5]!.id, unchecked<VolumeId>('nope'), volumes[2]!.id];
       const [a, none, b] = await c.reader.radar.sweepsForVolumes(ids);
       expect(a!.map((s) => s.id)).toEqual(
         sweeps
@@ -374,8 +376,8 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     });
 
     it('getVolumes / getSweeps return rows in the order asked, null when missing', async () => {
-      expect((await c.reader.radar.volumesByIds(['x', volumes[3]!.id, volumes[1]!.id])).map((v) => v?.id ?? null)).toEqual([null, volumes[3]!.id, volumes[1]!.id]);
-      expect(await c.reader.radar.sweepsByIds([sweeps[9]!.id, 'x', sweeps[0]!.id])).toEqual([sweeps[9], null, sweeps[0]]);
+      expect((await c.reader.radar.volumesByIds([unchecked<VolumeId>('x'), volumes[3]!.id, volumes[1]!.id])).map((v) => v?.id ?? null)).toEqual([null, volumes[3]!.id, volumes[1]!.id]);
+      expect(await c.reader.radar.sweepsByIds([sweeps[9]!.id, unchecked<SweepId>('x'), sweeps[0]!.id])).toEqual([sweeps[9], null, sweeps[0]]);
     });
 
     it('latestVolumes, sitesInBox, nearestSweeps and bucketCounts', async () => {
@@ -385,7 +387,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
           (v) => v.scanStart,
           'DESC',
         )[0];
-      expect(await c.reader.radar.latestVolumes(['KTLX', 'NOPE', 'KLOT'])).toEqual([newest('KTLX'), null, newest('KLOT')]);
+      expect(await c.reader.radar.latestVolumes([testSite('KTLX'), testSite('NOPE'), testSite('KLOT')])).toEqual([newest('KTLX'), null, newest('KLOT')]);
       expect((await c.reader.radar.sitesInBox({ west: -100, south: 30, east: -85, north: 45 })).map((s) => s.id)).toEqual(['KLOT', 'KTLX']);
       // west > east: the box crosses the antimeridian, so it holds everything but (-90, -85).
       expect((await c.reader.radar.sitesInBox({ west: -85, south: -90, east: -90, north: 90 })).map((s) => s.id)).toEqual(['KAMX', 'KTLX']);
@@ -394,11 +396,11 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const klot = volumes.filter((v) => v.site === 'KLOT');
       const from = klot[2]!.scanStart;
       const to = klot[6]!.scanStart;
-      const nearest = await c.reader.radar.nearestSweeps({ site: 'KLOT', moment: 'VEL', elevation: 1.7, from, to });
+      const nearest = await c.reader.radar.nearestSweeps({ site: testSite('KLOT'), moment: 'VEL', elevation: 1.7, from, to });
       expect(nearest.map((s) => s.id)).toEqual(klot.slice(2, 6).map((v) => `${v.id}/e02-VEL`));
 
       const hour = 3_600_000;
-      const counts = await c.reader.radar.bucketCounts({ sites: ['KLOT', 'KAMX'], from: volumes[0]!.scanStart, to: volumes[0]!.scanStart + 2 * hour, bucketMs: hour });
+      const counts = await c.reader.radar.bucketCounts({ sites: [testSite('KLOT'), testSite('KAMX')], from: volumes[0]!.scanStart, to: volumes[0]!.scanStart + 2 * hour, bucketMs: hour });
       const expected = ['KAMX', 'KLOT'].flatMap((site) =>
         [0, 1]
           .map((h) => {
@@ -425,52 +427,52 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     it('commits, pages, counts per code, gives the latest and the wettest, and replaces a product arriving again', async () => {
       const { catalog: c } = await fresh();
       for (let h = 0; h < 4; h++) {
-        await c.writer.products.commit(makeProduct({ site: 'KLOT', mnemonic: 'N0B', code: 153, scanTime: t + h * hour }));
+        await c.writer.products.commit(makeProduct({ site: testSite('KLOT'), mnemonic: 'N0B', code: 153, scanTime: t + h * hour }));
         await c.writer.products.commit(
-          makeProduct({ site: 'KLOT', mnemonic: 'DAA', code: 170, scanTime: t + h * hour, category: 'PRECIPITATION', maxAccumulationIn: h === 3 ? null : [0.5, 1.25, 1.25][h]! }),
+          makeProduct({ site: testSite('KLOT'), mnemonic: 'DAA', code: 170, scanTime: t + h * hour, category: 'PRECIPITATION', maxAccumulationIn: h === 3 ? null : [0.5, 1.25, 1.25][h]! }),
         );
       }
-      await c.writer.products.commit(makeProduct({ site: 'KTLX', mnemonic: 'N0B', code: 153, scanTime: t }));
-      const nst = makeProduct({ site: 'KAMX', mnemonic: 'NST', code: 58, scanTime: t, category: 'STORM', imageless: true });
+      await c.writer.products.commit(makeProduct({ site: testSite('KTLX'), mnemonic: 'N0B', code: 153, scanTime: t }));
+      const nst = makeProduct({ site: testSite('KAMX'), mnemonic: 'NST', code: 58, scanTime: t, category: 'STORM', imageless: true });
       expect(await c.writer.products.commit(nst)).toEqual({ staleObjectKeys: [] });
-      expect(await c.reader.products.byIds([nst.product.id, 'nope'])).toEqual([nst.product, null]);
+      expect(await c.reader.products.byIds([nst.product.id, unchecked<ProductId>('nope')])).toEqual([nst.product, null]);
 
       const all = await walk((p) => c.reader.products.list({ order: 'ASC' }, p), 3);
       expect(all.seen.map((p) => p.id)).toEqual(sortedBy(all.seen, (p) => p.scanTime, 'ASC').map((p) => p.id));
       expect([...all.totals]).toEqual([10]);
-      expect((await c.reader.products.list({ site: 'KLOT', codes: [170], from: t + hour, to: t + 3 * hour }, { first: 10 })).rows.map((p) => p.scanTime)).toEqual([t + 2 * hour, t + hour]);
-      expect((await c.reader.products.list({ mnemonics: ['N0B'], category: 'REFLECTIVITY' }, { first: 0 })).totalCount).toBe(5);
+      expect((await c.reader.products.list({ site: testSite('KLOT'), codes: [170], from: t + hour, to: t + 3 * hour }, { first: 10 })).rows.map((p) => p.scanTime)).toEqual([t + 2 * hour, t + hour]);
+      expect((await c.reader.products.list({ mnemonics: [testMnemonic('N0B')], category: 'REFLECTIVITY' }, { first: 0 })).totalCount).toBe(5);
       await expectRadomeError(() => c.reader.products.list({ category: 'NOPE' as never }, { first: 1 }), 'BAD_INPUT', /^category/);
 
-      expect(await c.reader.products.codeCounts({ site: 'KLOT' })).toEqual([
+      expect(await c.reader.products.codeCounts({ site: testSite('KLOT') })).toEqual([
         { code: 153, mnemonic: 'N0B', name: 'product 153', category: 'REFLECTIVITY', units: 'dBZ', count: 4 },
         { code: 170, mnemonic: 'DAA', name: 'product 170', category: 'PRECIPITATION', units: 'dBZ', count: 4 },
       ]);
       expect((await c.reader.products.codeCounts({ from: t + hour })).map((r) => r.count)).toEqual([3, 3]);
-      expect((await c.reader.products.latest('KLOT')).map((p) => [p.code, p.scanTime])).toEqual([
+      expect((await c.reader.products.latest(testSite('KLOT'))).map((p) => [p.code, p.scanTime])).toEqual([
         [153, t + 3 * hour],
         [170, t + 3 * hour],
       ]);
-      expect((await c.reader.products.latest('KLOT', [170])).map((p) => p.mnemonic)).toEqual(['DAA']);
+      expect((await c.reader.products.latest(testSite('KLOT'), [170])).map((p) => p.mnemonic)).toEqual(['DAA']);
 
-      const [summary, ...rest] = await c.reader.products.latestPrecipitation(['KLOT', 'KTLX'], t, t + 4 * hour);
+      const [summary, ...rest] = await c.reader.products.latestPrecipitation([testSite('KLOT'), testSite('KTLX')], t, t + 4 * hour);
       expect(rest).toEqual([]);
       expect(summary!.count).toBe(4);
       expect(summary!.product.scanTime).toBe(t + 3 * hour);
       // Two hours state 1.25 in: the newer of them.
       expect(summary!.maxProduct!.scanTime).toBe(t + 2 * hour);
-      const [early] = await c.reader.products.latestPrecipitation(['KLOT'], t, t + hour);
+      const [early] = await c.reader.products.latestPrecipitation([testSite('KLOT')], t, t + hour);
       expect(early!.maxProduct).toEqual(early!.product);
 
       // A product arriving again (a null product of the same id): one row, the image key reported stale.
-      const replaced = makeProduct({ site: 'KLOT', mnemonic: 'N0B', code: 153, scanTime: t, imageless: true, key: 'again' });
+      const replaced = makeProduct({ site: testSite('KLOT'), mnemonic: 'N0B', code: 153, scanTime: t, imageless: true, key: 'again' });
       const before = (await c.reader.products.byIds([replaced.product.id]))[0]!;
       expect(await c.writer.products.commit(replaced)).toEqual({ staleObjectKeys: [before.imageKey] });
       expect(await c.reader.products.byIds([replaced.product.id])).toEqual([replaced.product]);
       expect((await c.reader.products.list({}, { first: 0 })).totalCount).toBe(10);
       expect((await c.reader.radar.sites()).map((s) => s.id)).toEqual(['KAMX', 'KLOT', 'KTLX']);
-      const counts = await c.reader.radar.bucketCounts({ sites: ['KAMX'], from: t - hour, to: t + hour, bucketMs: 60_000 });
-      expect(counts).toEqual([{ site: 'KAMX', start: t - (t % 60_000), volumes: 0, sweeps: 0, products: 1 }]);
+      const counts = await c.reader.radar.bucketCounts({ sites: [testSite('KAMX')], from: t - hour, to: t + hour, bucketMs: 60_000 });
+      expect(counts).toEqual([{ site: testSite('KAMX'), start: t - (t % 60_000), volumes: 0, sweeps: 0, products: 1 }]);
     });
 
     // The per-hour tables (SQLite migration 12, PostgreSQL step 5) answer all-sites productCodes and
@@ -482,12 +484,12 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const t0 = Date.UTC(2021, 1, 1, 0, 10);
       const step = 50 * 60_000;
       const streams = [
-        { site: 'KLOT', mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const },
-        { site: 'KTLX', mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const },
-        { site: 'KLOT', mnemonic: 'DTA', code: 172, category: 'PRECIPITATION' as const },
-        { site: 'KAMX', mnemonic: 'N0B', code: 153, category: 'REFLECTIVITY' as const },
+        { site: testSite('KLOT'), mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const },
+        { site: testSite('KTLX'), mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const },
+        { site: testSite('KLOT'), mnemonic: 'DTA', code: 172, category: 'PRECIPITATION' as const },
+        { site: testSite('KAMX'), mnemonic: 'N0B', code: 153, category: 'REFLECTIVITY' as const },
         // Stops on the first day: retention empties its group (its newest goes, nothing replaces it).
-        { site: 'KAMX', mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const, until: 10 * hour },
+        { site: testSite('KAMX'), mnemonic: 'DAA', code: 170, category: 'PRECIPITATION' as const, until: 10 * hour },
       ];
       // Few distinct accumulations, so the largest ties across hours and parts of hours.
       const wetness = [null, 0.5, 1.25, 2, 1.25, 0.5, 2];
@@ -538,7 +540,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       ];
       const check = async () => {
         for (const [from, to] of windows) {
-          for (const sites of [['KLOT', 'KTLX', 'KAMX'], ['KTLX']]) {
+          for (const sites of [['KLOT', 'KTLX', 'KAMX'].map(testSite), [testSite('KTLX')]]) {
             const got = await c.reader.products.latestPrecipitation(sites, from, to);
             expect(
               got.map((g) => ({ product: g.product.id, count: g.count, maxProduct: g.maxProduct?.id ?? null })),
@@ -619,13 +621,13 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
         ['AB12', day + 1, day + 1, 1],
         ['P041', day, day + 1, 2],
       ]);
-      expect((await c.reader.gnss.stationsByIds(['P041', 'NONE'])).map((s) => s?.receiverType ?? null)).toEqual(['RX', null]);
-      const signals = await c.reader.gnss.signals('P041');
+      expect((await c.reader.gnss.stationsByIds([testStation('P041'), testStation('NONE')])).map((s) => s?.receiverType ?? null)).toEqual(['RX', null]);
+      const signals = await c.reader.gnss.signals(testStation('P041'));
       expect(signals).toEqual([
         { constellation: 'G', code: 'S1C', codeId: 1 },
         { constellation: 'G', code: 'S2W', codeId: 2 },
       ]);
-      const days = await c.reader.gnss.days('P041', day, day + 5);
+      const days = await c.reader.gnss.days(testStation('P041'), day, day + 5);
       expect(days.map((d) => [d.day, d.sourceKey])).toEqual([
         [day, `P041-${day}-${day + 1}.rnx`],
         [day + 1, 'again.rnx'],
@@ -633,7 +635,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       expect(days[0]).toEqual({ ...makeGnssDays('P041', [day, day + 1]).days[0]!.row, elevationRollups: false });
       expect((await c.reader.gnss.daysOn(day + 1)).map((d) => d.station)).toEqual(['AB12', 'P041']);
 
-      const base = { station: 'P041', codeIds: [1, 2], fromS: day * DAY_SECONDS, toS: (day + 2) * DAY_SECONDS, satellites: null, constellations: null };
+      const base = { station: testStation('P041'), codeIds: [1, 2], fromS: day * DAY_SECONDS, toS: (day + 2) * DAY_SECONDS, satellites: null, constellations: null };
       const byDay = await c.reader.gnss.snrRollupAggregates({ ...base, level: 4, intervalS: DAY_SECONDS, groupByCode: false, groupBySatellite: false, groupByConstellation: false });
       const sorted = [...byDay].sort((a, b) => a[0] - b[0]);
       expect(sorted.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
@@ -672,14 +674,14 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       await c.writer.gnss.commitOrbits({ file, orbits: [nav, orbit], geometry: [{ station: 'P041', day, geometry: 'precise', codes: ['S1C', 'S2W'], elevationRollups: makeElevationRollups() }] });
       expect(await c.reader.gnss.orbits(day - 1, day)).toEqual([orbit, nav]);
       expect(await c.reader.gnss.orbits(day + 1, day + 2)).toEqual([]);
-      expect((await c.reader.gnss.days('P041', day, day))[0]).toMatchObject({ geometry: 'precise', elevationRollups: true });
+      expect((await c.reader.gnss.days(testStation('P041'), day, day))[0]).toMatchObject({ geometry: 'precise', elevationRollups: true });
       expect(await c.reader.ingest.isIngested(file.source, file.key, file.fingerprint)).toBe(true);
 
-      expect(await c.reader.gnss.stationSettings('P041')).toBeNull();
+      expect(await c.reader.gnss.stationSettings(testStation('P041'))).toBeNull();
       const settingsFile = { ...file, key: 'p041.json', ingestedAt: 7 };
       await c.writer.gnss.commitStationSettings({ file: settingsFile, station: 'P041', settingsJson: '{"a":1}' });
       await c.writer.gnss.commitStationSettings({ file: { ...settingsFile, key: 'p041_refr.txt', ingestedAt: 8 }, station: 'P041', refractionText: 'refr' });
-      expect(await c.reader.gnss.stationSettings('P041')).toEqual({ station: 'P041', settingsJson: '{"a":1}', refractionText: 'refr', updatedAt: 8 });
+      expect(await c.reader.gnss.stationSettings(testStation('P041'))).toEqual({ station: 'P041', settingsJson: '{"a":1}', refractionText: 'refr', updatedAt: 8 });
     });
 
     it('elevation rollups: written with a day or its geometry, summed into groups, cleared by a day without geometry', async () => {
@@ -687,10 +689,10 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const input = makeGnssDays('P041', [day, day + 1]);
       input.days[0]!.elevationRollups = makeElevationRollups();
       await c.writer.gnss.commitDays(input);
-      expect((await c.reader.gnss.days('P041', day, day + 1)).map((d) => d.elevationRollups)).toEqual([true, false]);
+      expect((await c.reader.gnss.days(testStation('P041'), day, day + 1)).map((d) => d.elevationRollups)).toEqual([true, false]);
       // The value of a row (fixtures: 30000 + code×1000 + prn×100 + elevation bin×10 + azimuth bin), 3 observations each.
       const value = (code: number, prn: number, el: number, az: number) => 30_000 + code * 1000 + prn * 100 + el * 10 + az;
-      const base = { station: 'P041', codeIds: [1, 2], fromDay: day, toDay: day + 1, satellites: null, constellations: null, azimuthBins: null };
+      const base = { station: testStation('P041'), codeIds: [1, 2], fromDay: day, toDay: day + 1, satellites: null, constellations: null, azimuthBins: null };
       const flags = { groupByDay: false, groupByElevation: false, groupByCode: false, groupBySatellite: false, groupByConstellation: false };
       const all = await c.reader.gnss.snrElevationAggregates({ ...base, ...flags, elevationBins: [0, 18] });
       expect(all).toHaveLength(1);
@@ -716,7 +718,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       ]);
       const file = { source: 'gnss:orbits', key: 'brdc.nav', fingerprint: '"n"', size: 10, ingestedAt: 5 };
       await c.writer.gnss.commitOrbits({ file, orbits: [], geometry: [{ station: 'P041', day: day + 1, geometry: 'broadcast', codes: ['S1C', 'S2W'], elevationRollups: makeElevationRollups() }] });
-      expect((await c.reader.gnss.days('P041', day, day + 1)).map((d) => d.elevationRollups)).toEqual([true, true]);
+      expect((await c.reader.gnss.days(testStation('P041'), day, day + 1)).map((d) => d.elevationRollups)).toEqual([true, true]);
       const onlyDay2 = await c.reader.gnss.snrElevationAggregates({ ...base, ...flags, fromDay: day + 1, elevationBins: [0, 18], groupByCode: true });
       expect(onlyDay2.map((r) => [r[3], r[4]]).sort((a, b) => a[0]! - b[0]!)).toEqual([
         [1, 36],
@@ -724,7 +726,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       ]);
       // The day arriving again without geometry drops its elevation rollups.
       await c.writer.gnss.commitDays(makeGnssDays('P041', [day], 'again.rnx'));
-      expect((await c.reader.gnss.days('P041', day, day))[0]!.elevationRollups).toBe(false);
+      expect((await c.reader.gnss.days(testStation('P041'), day, day))[0]!.elevationRollups).toBe(false);
       expect(await c.reader.gnss.snrElevationAggregates({ ...base, ...flags, toDay: day, elevationBins: [0, 18] })).toEqual([]);
     });
   });
@@ -750,7 +752,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
 
     it('a successful commit of the same file clears its failure; a forgotten source file is ingested no more', async () => {
       const { catalog: c } = await fresh();
-      const input = makeVolume({ site: 'KTLX', start: Date.UTC(2022, 4, 1) });
+      const input = makeVolume({ site: testSite('KTLX'), start: Date.UTC(2022, 4, 1) });
       await c.writer.ingest.recordFailure({ ...input.file, code: 'SOURCE_UNAVAILABLE', message: 'reset', at: 5 });
       await c.writer.radar.commitVolume(input);
       expect(await c.reader.ingest.failures()).toEqual([]);
@@ -898,9 +900,9 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const { catalog: c } = await fresh();
       expect(await c.reader.events.latest()).toBeNull();
       const start = Date.now();
-      const volume = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) });
+      const volume = makeVolume({ site: testSite('KLOT'), start: Date.UTC(2022, 2, 17) });
       await c.writer.radar.commitVolume(volume);
-      const product = makeProduct({ site: 'KTLX', mnemonic: 'N0B', code: 153, scanTime: Date.UTC(2022, 2, 17) });
+      const product = makeProduct({ site: testSite('KTLX'), mnemonic: 'N0B', code: 153, scanTime: Date.UTC(2022, 2, 17) });
       await c.writer.products.commit(product);
       const events = await c.reader.events.after(0, 10);
       expect(events.map((e) => [e.kind, e.site, e.subjectId, e.code])).toEqual([
@@ -916,7 +918,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       expect(await c.writer.events.prune(start - 1)).toBe(0);
       expect(await c.writer.events.prune(Date.now() + 1)).toBe(2);
       expect(await c.reader.events.latest()).toBeNull();
-      await c.writer.radar.commitVolume(makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 18) }));
+      await c.writer.radar.commitVolume(makeVolume({ site: testSite('KLOT'), start: Date.UTC(2022, 2, 18) }));
       expect((await c.reader.events.latest())!.seq).toBeGreaterThan(events[1]!.seq);
     });
   });
@@ -927,10 +929,10 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
 
     it('doomOlderThan removes old volumes and products with their objects doomed, keeps the rest', async () => {
       const { catalog: c, partitions } = await fresh();
-      const volumes = [0, 1, 2, 3].map((d) => makeVolume({ site: 'KLOT', start: t0 + d * day }));
+      const volumes = [0, 1, 2, 3].map((d) => makeVolume({ site: testSite('KLOT'), start: t0 + d * day }));
       volumes[1]!.volume.zarrKey = `radar/level2/KLOT/${volumes[1]!.volume.id}.zarr`;
       for (const v of volumes) await c.writer.radar.commitVolume(v);
-      const products = [0, 1, 2, 3].map((d) => makeProduct({ site: 'KLOT', mnemonic: 'NST', code: 58, scanTime: t0 + d * day, category: 'STORM', imageless: true }));
+      const products = [0, 1, 2, 3].map((d) => makeProduct({ site: testSite('KLOT'), mnemonic: 'NST', code: 58, scanTime: t0 + d * day, category: 'STORM', imageless: true }));
       for (const p of products) await c.writer.products.commit(p);
       const before = await partitions?.();
 
@@ -958,7 +960,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
         expect(await partitions()).toEqual({ ...before, sweeps: before.sweeps! - 2, products: before.products! - 2 });
       }
       // Minute counts forget the dropped partitions' rows as well as the deleted ones: only day 3 is counted.
-      const counts = await c.reader.radar.bucketCounts({ sites: ['KLOT'], from: t0 - day, to: t0 + 5 * day, bucketMs: 60_000 });
+      const counts = await c.reader.radar.bucketCounts({ sites: [testSite('KLOT')], from: t0 - day, to: t0 + 5 * day, bucketMs: 60_000 });
       expect(new Set(counts.map((b) => Math.floor((b.start - t0) / day)))).toEqual(new Set([3]));
       expect(counts.reduce((n, b) => n + b.volumes + b.sweeps + b.products, 0)).toBe(1 + volumes[3]!.sweeps.length + 1);
 
@@ -970,9 +972,9 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
 
     it('doomBatchOlderThan takes the oldest volumes a batch at a time, dooming their objects, until nothing older is left', async () => {
       const { catalog: c } = await fresh();
-      const volumes = [0, 1, 2, 3, 4].map((d) => makeVolume({ site: 'KLOT', start: t0 + d * day }));
+      const volumes = [0, 1, 2, 3, 4].map((d) => makeVolume({ site: testSite('KLOT'), start: t0 + d * day }));
       for (const v of volumes) await c.writer.radar.commitVolume(v);
-      const product = makeProduct({ site: 'KLOT', mnemonic: 'NST', code: 58, scanTime: t0, category: 'STORM', imageless: true });
+      const product = makeProduct({ site: testSite('KLOT'), mnemonic: 'NST', code: 58, scanTime: t0, category: 'STORM', imageless: true });
       await c.writer.products.commit(product);
       const cutoff = t0 + 3 * day;
       await expectRadomeError(() => c.writer.retention.doomBatchOlderThan(cutoff, 1, 0), 'BAD_INPUT', /maxVolumes 0/);
@@ -990,7 +992,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       expect(await c.reader.ingest.isIngested(volumes[0]!.file.source, volumes[0]!.file.key, volumes[0]!.file.fingerprint)).toBe(false);
       expect((await c.reader.products.list({}, { first: 10 })).totalCount).toBe(0);
       // Counts per bucket forget what retention removed.
-      const counts = await c.reader.radar.bucketCounts({ sites: ['KLOT'], from: t0 - day, to: t0 + 5 * day, bucketMs: day });
+      const counts = await c.reader.radar.bucketCounts({ sites: [testSite('KLOT')], from: t0 - day, to: t0 + 5 * day, bucketMs: day });
       const total = (k: 'volumes' | 'sweeps' | 'products') => counts.reduce((n, b) => n + b[k], 0);
       expect([total('volumes'), total('sweeps'), total('products')]).toEqual([2, volumes[3]!.sweeps.length * 2, 0]);
     });
@@ -998,27 +1000,27 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     it('commitDoomingReplaced dooms the keys a replacement drops and rescues the keys it uses again', async () => {
       const { catalog: c } = await fresh();
       const start = Date.UTC(2022, 2, 17);
-      const first = makeVolume({ site: 'KLOT', start });
+      const first = makeVolume({ site: testSite('KLOT'), start });
       expect(await c.writer.retention.commitDoomingReplaced('level2', first.volume.id, 1, (w) => w.radar.commitVolume(first))).toBe(0);
-      const fewer = makeVolume({ site: 'KLOT', start, elevations: [0.5], key: 'again', fingerprint: '"again"' });
+      const fewer = makeVolume({ site: testSite('KLOT'), start, elevations: [0.5], key: 'again', fingerprint: '"again"' });
       const dropped = first.sweeps.filter((s) => s.elevationNumber !== 1).flatMap((s) => [s.imageKey, s.metadataKey]);
       expect(await c.writer.retention.commitDoomingReplaced('level2', first.volume.id, 2, (w) => w.radar.commitVolume(fewer))).toBe(dropped.length);
       expect(await c.writer.retention.doomedKeys(100)).toEqual([...dropped].sort());
       // The full volume again: its keys are in use again, so no longer doomed.
-      const full = makeVolume({ site: 'KLOT', start, key: 'full', fingerprint: '"full"' });
+      const full = makeVolume({ site: testSite('KLOT'), start, key: 'full', fingerprint: '"full"' });
       expect(await c.writer.retention.commitDoomingReplaced('level2', first.volume.id, 3, (w) => w.radar.commitVolume(full))).toBe(0);
       expect(await c.writer.retention.doomedKeys(100)).toEqual([]);
 
-      const product = makeProduct({ site: 'KLOT', mnemonic: 'N0B', code: 153, scanTime: start });
+      const product = makeProduct({ site: testSite('KLOT'), mnemonic: 'N0B', code: 153, scanTime: start });
       await c.writer.retention.commitDoomingReplaced('level3', product.product.id, 4, (w) => w.products.commit(product));
-      const imageless = makeProduct({ site: 'KLOT', mnemonic: 'N0B', code: 153, scanTime: start, imageless: true, key: 'null' });
+      const imageless = makeProduct({ site: testSite('KLOT'), mnemonic: 'N0B', code: 153, scanTime: start, imageless: true, key: 'null' });
       expect(await c.writer.retention.commitDoomingReplaced('level3', product.product.id, 5, (w) => w.products.commit(imageless))).toBe(1);
       expect(await c.writer.retention.doomedKeys(100)).toEqual([product.product.imageKey]);
     });
 
     it('a failing commit inside commitDoomingReplaced leaves nothing behind', async () => {
       const { catalog: c, dump } = await fresh();
-      const input = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) });
+      const input = makeVolume({ site: testSite('KLOT'), start: Date.UTC(2022, 2, 17) });
       await c.writer.radar.commitVolume(input);
       const before = await dump();
       const bad = structuredClone(input);
@@ -1033,8 +1035,8 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
   describe(`${engine.name}: transactions`, () => {
     it('writes made in transaction(fn) land together, or not at all when fn throws', async () => {
       const { catalog: c } = await fresh();
-      const a = makeVolume({ site: 'KLOT', start: Date.UTC(2022, 2, 17) });
-      const b = makeVolume({ site: 'KTLX', start: Date.UTC(2022, 2, 17) });
+      const a = makeVolume({ site: testSite('KLOT'), start: Date.UTC(2022, 2, 17) });
+      const b = makeVolume({ site: testSite('KTLX'), start: Date.UTC(2022, 2, 17) });
       await expect(
         c.writer.transaction(async (tx) => {
           await tx.writer.radar.commitVolume(a);

@@ -7,6 +7,7 @@ import { openCatalog } from '../../store/catalog/index.js';
 import { openPostgresCatalog } from '../../store/catalog/postgres/postgres-catalog.js';
 import { postgresSkipReason, usePostgres } from '../support/postgres-server.js';
 import { makeElevationRollups, makeGnssDays, makeProduct, makeVolume, tempDbPath, volumeSchedule } from './catalog-fixtures.js';
+import { testSite, testStation } from '../support/ids.js';
 
 const skip = postgresSkipReason();
 
@@ -17,9 +18,9 @@ async function sqliteCatalog(): Promise<string> {
   const t = Date.UTC(2022, 2, 17);
   for (const spec of volumeSchedule(12)) await c.writer.radar.commitVolume(makeVolume(spec));
   for (let h = 0; h < 3; h++) {
-    await c.writer.products.commit(makeProduct({ site: 'KLOT', mnemonic: 'DAA', code: 170, scanTime: t + h * 3_600_000, category: 'PRECIPITATION', maxAccumulationIn: h }));
+    await c.writer.products.commit(makeProduct({ site: testSite('KLOT'), mnemonic: 'DAA', code: 170, scanTime: t + h * 3_600_000, category: 'PRECIPITATION', maxAccumulationIn: h }));
   }
-  await c.writer.products.commit(makeProduct({ site: 'KAMX', mnemonic: 'NST', code: 58, scanTime: t, category: 'STORM', imageless: true }));
+  await c.writer.products.commit(makeProduct({ site: testSite('KAMX'), mnemonic: 'NST', code: 58, scanTime: t, category: 'STORM', imageless: true }));
   await c.writer.gnss.commitDays(makeGnssDays('P041', [19_000, 19_001]));
   await c.writer.gnss.commitOrbits({
     file: { source: 'gnss:orbits', key: 'igs.sp3', fingerprint: '"o"', size: 1, ingestedAt: 1 },
@@ -33,7 +34,7 @@ async function sqliteCatalog(): Promise<string> {
   await c.writer.ingest.markRunFinished('level2', 9, { ingested: 12, skipped: 1, failed: 1 }, null);
   await c.writer.ingest.setFlag('paused-all', 'no', 7);
   await c.writer.ingest.requestBackfill('level2', 1, 2, 3);
-  const replaced = makeVolume({ site: 'KLOT', start: volumeSchedule(1)[0]!.start, elevations: [0.5], key: 'again', fingerprint: '"again"' });
+  const replaced = makeVolume({ site: testSite('KLOT'), start: volumeSchedule(1)[0]!.start, elevations: [0.5], key: 'again', fingerprint: '"again"' });
   await c.writer.retention.commitDoomingReplaced('level2', replaced.volume.id, 11, (w) => w.radar.commitVolume(replaced));
   // A live catalog's ingest queue: three files listed, one taken by a worker that still holds its
   // lease, and an older claim whose lease ran out.
@@ -74,14 +75,23 @@ describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${ski
       await same(async (c) => (await c.reader.radar.volumes({ order: 'ASC' }, { first: 100 })).rows);
       await same(async (c) => (await c.reader.radar.sweeps({}, { first: 1000 })).rows);
       await same(async (c) => (await c.reader.products.list({}, { first: 100 })).rows);
-      await same((c) => c.reader.products.latestPrecipitation(['KLOT'], 0, Date.UTC(2030, 0)));
+      await same((c) => c.reader.products.latestPrecipitation([testSite('KLOT')], 0, Date.UTC(2030, 0)));
       await same((c) => c.reader.gnss.stations());
-      await same((c) => c.reader.gnss.signals('P041'));
-      await same((c) => c.reader.gnss.days('P041', 0, 1e6));
+      await same((c) => c.reader.gnss.signals(testStation('P041')));
+      await same((c) => c.reader.gnss.days(testStation('P041'), 0, 1e6));
       // Minute counts (rebuilt by PostgreSQL's triggers from the copied rows) and elevation rollups.
-      await same((c) => c.reader.radar.bucketCounts({ sites: ['KLOT', 'KTLX', 'KAMX'], from: 0, to: Date.UTC(2030, 0), bucketMs: 3_600_000 }));
-      await same((c) => c.reader.products.codeCounts({ site: 'KLOT' }));
-      const elevation = { station: 'P041', codeIds: [1, 2], fromDay: 0, toDay: 1e6, satellites: null, constellations: null, azimuthBins: null, elevationBins: [0, 18] as [number, number] };
+      await same((c) => c.reader.radar.bucketCounts({ sites: [testSite('KLOT'), testSite('KTLX'), testSite('KAMX')], from: 0, to: Date.UTC(2030, 0), bucketMs: 3_600_000 }));
+      await same((c) => c.reader.products.codeCounts({ site: testSite('KLOT') }));
+      const elevation = {
+        station: testStation('P041'),
+        codeIds: [1, 2],
+        fromDay: 0,
+        toDay: 1e6,
+        satellites: null,
+        constellations: null,
+        azimuthBins: null,
+        elevationBins: [0, 18] as [number, number],
+      };
       // Groups come in no set order: compared sorted.
       await same(async (c) =>
         (await c.reader.gnss.snrElevationAggregates({ ...elevation, groupByDay: true, groupByElevation: true, groupByCode: true, groupBySatellite: true, groupByConstellation: false }))
@@ -89,10 +99,10 @@ describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${ski
           .sort(),
       );
       await same((c) => c.reader.gnss.orbits(0, 1e6));
-      await same((c) => c.reader.gnss.stationSettings('P041'));
+      await same((c) => c.reader.gnss.stationSettings(testStation('P041')));
       await same((c) =>
         c.reader.gnss.snrRollupAggregates({
-          station: 'P041',
+          station: testStation('P041'),
           level: 1,
           codeIds: [1, 2],
           fromS: 0,
@@ -116,7 +126,7 @@ describe.skipIf(skip !== null)(`radome catalog migrate${skip ? ` (skipped: ${ski
 
       // Identities continue after the copied rows.
       const lastSeq = (await to.reader.events.latest())!.seq;
-      await to.writer.radar.commitVolume(makeVolume({ site: 'KTLX', start: Date.UTC(2023, 0, 1) }));
+      await to.writer.radar.commitVolume(makeVolume({ site: testSite('KTLX'), start: Date.UTC(2023, 0, 1) }));
       expect((await to.reader.events.latest())!.seq).toBeGreaterThan(lastSeq);
       const backfill = await to.writer.ingest.requestBackfill('level3', 1, 2, 3);
       expect(backfill.id).toBe(2);

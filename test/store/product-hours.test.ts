@@ -3,6 +3,7 @@
 // from the rows, for aligned, unaligned, sub-hour and open windows, after commits (triggers), a
 // bulk load (fill), an upgrade of a schema-11 catalog with data, re-ingests that move products and
 // retention.
+import type { RadarSiteId } from '../../core/vocabulary/index.js';
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_WEEK, weekItems, type WeekItem, type WeekShape } from '../../bench/_catalog-week-rows.js';
 import { removeRowsOlderThan } from '../../ingest/retention.js';
@@ -75,7 +76,7 @@ const WINDOWS: [number | undefined, number | undefined][] = [
   [START + 3 * HOUR, START + 3 * HOUR],
 ];
 
-async function expectBruteForce(catalog: Catalog, products: ProductRow[], sites: string[]): Promise<void> {
+async function expectBruteForce(catalog: Catalog, products: ProductRow[], sites: RadarSiteId[]): Promise<void> {
   for (const [from, to] of WINDOWS) {
     for (const category of [undefined, 'PRECIPITATION', 'REFLECTIVITY'] as const) {
       expect(await catalog.reader.products.codeCounts({ category, from, to }), `codeCounts ${category} [${from}, ${to})`).toEqual(bruteCodeCounts(products, category, from, to));

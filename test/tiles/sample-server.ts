@@ -7,7 +7,7 @@ import pino from 'pino';
 import { decodeArchiveII } from '../../ingest/decode/level2/index.js';
 import { ingestObject } from '../../ingest/ingest-object.js';
 import { postGraphql } from '../support/radar-fixture.js';
-import { level2VolumeId, parseRadarSiteId } from '../../core/vocabulary/index.js';
+import { level2VolumeId, parseRadarSiteId, type VolumeId } from '../../core/vocabulary/index.js';
 import { createRadomeServer, type RadomeServerOptions } from '../../server/index.js';
 import { type ReadOnlyCatalog, openCatalog, openReadOnlyCatalog } from '../../store/catalog/index.js';
 import { FileObjectStore } from '../../store/objects/index.js';
@@ -17,7 +17,7 @@ export interface SampleServer {
   url: string;
   objects: FileObjectStore;
   catalog: ReadOnlyCatalog;
-  volumeId: string;
+  volumeId: VolumeId;
   zarrPrefix: string;
   /** POSTs a GraphQL query. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
@@ -35,7 +35,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
   const source = new MemorySource();
   for (const [key, bytes] of Object.entries(files)) source.files.set(key, bytes);
   const writer = await openCatalog(catalogPath);
-  let volumeId = '';
+  let volumeId: VolumeId | undefined;
   let zarrPrefix = '';
   try {
     const ctx = { catalog: writer, objects, renderSize: 1024, log: pino({ level: 'silent' }) };
@@ -50,6 +50,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
   } finally {
     await writer.close();
   }
+  if (!volumeId) throw new Error('the sample has no Level 2 volume');
   const catalog = await openReadOnlyCatalog(catalogPath);
   const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e), ...options }).listen(0, '127.0.0.1');
   return {

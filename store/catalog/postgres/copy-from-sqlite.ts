@@ -1,6 +1,7 @@
 // Copies a SQLite catalog into an empty PostgreSQL one, table by table in one PostgreSQL
 // transaction, then verifies it: every table's row count, and a sample of rows read back through
 // both engines' readers. What `radome catalog migrate` runs.
+import type { ProductId, SweepId, VolumeId } from '../../../core/vocabulary/index.js';
 import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
 import { checkSchema } from '../sqlite/migrations.js';
@@ -105,8 +106,9 @@ async function nonEmpty(pgdb: PgSession): Promise<string[]> {
 }
 
 /** Every `step`-th key of a table's ordered keys, so the sample spans the whole catalog. */
-function sampleKeys(db: Database.Database, sql: string, size: number): string[] {
-  const keys = db.prepare(sql).pluck().all() as string[];
+/** Every `size`-th id the query lists (ids the source catalog holds, so already of their kind). */
+function sampleKeys<Id extends string>(db: Database.Database, sql: string, size: number): Id[] {
+  const keys = db.prepare(sql).pluck().all() as Id[];
   const step = Math.max(1, Math.floor(keys.length / size));
   return keys.filter((_, i) => i % step === 0).slice(0, size);
 }
@@ -160,11 +162,11 @@ async function verifySample(sqlite: Database.Database, sqlitePath: string, url: 
     compared += a.length;
   };
   try {
-    const volumes = sampleKeys(sqlite, 'SELECT id FROM volumes ORDER BY id', size);
+    const volumes = sampleKeys<VolumeId>(sqlite, 'SELECT id FROM volumes ORDER BY id', size);
     compare('volume', await from.reader.radar.volumesByIds(volumes), await to.reader.radar.volumesByIds(volumes));
-    const sweeps = sampleKeys(sqlite, 'SELECT id FROM sweeps ORDER BY id', size);
+    const sweeps = sampleKeys<SweepId>(sqlite, 'SELECT id FROM sweeps ORDER BY id', size);
     compare('sweep', await from.reader.radar.sweepsByIds(sweeps), await to.reader.radar.sweepsByIds(sweeps));
-    const products = sampleKeys(sqlite, 'SELECT id FROM products ORDER BY id', size);
+    const products = sampleKeys<ProductId>(sqlite, 'SELECT id FROM products ORDER BY id', size);
     compare('product', await from.reader.products.byIds(products), await to.reader.products.byIds(products));
     compare('site', await from.reader.radar.sites(), await to.reader.radar.sites());
     const stations = await from.reader.gnss.stations();

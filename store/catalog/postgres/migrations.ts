@@ -13,6 +13,7 @@
 // is not a foreign key (nothing could reference products(id) alone).
 import { RadomeError } from '../../../core/errors.js';
 import { redactUrl, type PgSession } from './session.js';
+import * as ddl from '../table-ddl.js';
 
 export interface PgMigration {
   version: number;
@@ -154,13 +155,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         PRIMARY KEY (id, scan_time)
       ) PARTITION BY RANGE (scan_time);
       CREATE INDEX products_by_id ON products(id);
-      CREATE INDEX products_by_time ON products(scan_time, id);
-      CREATE INDEX products_by_site_time ON products(site, scan_time, id);
-      CREATE INDEX products_by_category_time ON products(category, scan_time, id);
-      CREATE INDEX products_by_code_time ON products(code, scan_time, id);
-      CREATE INDEX products_by_mnemonic_time ON products(mnemonic, scan_time, id);
-      CREATE INDEX products_by_site_code ON products(site, code, mnemonic, scan_time);
-      CREATE INDEX products_by_category_code ON products(category, code, mnemonic, scan_time);
+      ${ddl.PRODUCT_INDEXES}
 
       CREATE TABLE source_files (
         source ${T} NOT NULL,
@@ -328,20 +323,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // SQLite's step 10: SNR sums per station-day, code, satellite, 5° elevation bin and 10° azimuth
     // bin; gnss_days.elevation_rollups says a day has them.
     sql: `
-      CREATE TABLE snr_elevation_rollups (
-        station integer NOT NULL,
-        code integer NOT NULL,
-        day integer NOT NULL,
-        satellite integer NOT NULL,
-        elevation_bin integer NOT NULL,
-        azimuth_bin integer NOT NULL,
-        n bigint NOT NULL,
-        sum bigint NOT NULL,
-        sum_squares double precision NOT NULL,
-        min bigint NOT NULL,
-        max bigint NOT NULL,
-        PRIMARY KEY (station, code, day, satellite, elevation_bin, azimuth_bin)
-      );
+      ${ddl.createTable('postgres', ddl.SNR_ELEVATION_ROLLUPS)}
       ALTER TABLE gnss_days ADD COLUMN elevation_rollups boolean NOT NULL DEFAULT false;
     `,
   },
@@ -355,14 +337,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // The three tables' triggers are written out in full, not generated: a migration is plain SQL
     // that stays as it was applied, whatever later code does.
     sql: `
-      CREATE TABLE radar_minute_counts (
-        site ${T} NOT NULL,
-        minute bigint NOT NULL,
-        volumes integer NOT NULL DEFAULT 0,
-        sweeps integer NOT NULL DEFAULT 0,
-        products integer NOT NULL DEFAULT 0,
-        PRIMARY KEY (site, minute)
-      );
+      ${ddl.createTable('postgres', ddl.RADAR_MINUTE_COUNTS)}
       ${minuteCountTrigger('volumes', 'scan_start')}
       ${minuteCountTrigger('sweeps', 'start_time')}
       ${minuteCountTrigger('products', 'scan_time')}
@@ -370,21 +345,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ${PG_FILL_RADAR_MINUTE_COUNTS};
     `,
   },
-  {
-    version: 4,
-    name: 'file claims',
-    // SQLite's step 13: ingest workers claim a file with a lease (see ingest-status.ts).
-    sql: `
-      CREATE TABLE file_claims (
-        source ${T} NOT NULL,
-        key ${T} NOT NULL,
-        fingerprint ${T} NOT NULL,
-        worker ${T} NOT NULL,
-        expires_at bigint NOT NULL,
-        PRIMARY KEY (source, key, fingerprint)
-      );
-    `,
-  },
+  // SQLite's step 13: ingest workers claim a file with a lease (see ingest-status.ts).
+  ddl.tableStep('postgres', 4, 'file claims', ddl.FILE_CLAIMS),
   {
     version: 5,
     name: 'product hour counts and precipitation hours',
@@ -395,23 +357,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // leaves the right maximum and a concurrent insert is never lost. Partition drops fire no row
     // trigger: retention.ts subtracts a dropped day (whole hours) itself.
     sql: `
-      CREATE TABLE product_hour_counts (
-        hour bigint NOT NULL,
-        code integer NOT NULL,
-        mnemonic ${T} NOT NULL,
-        category ${T} NOT NULL,
-        products integer NOT NULL,
-        PRIMARY KEY (hour, code, mnemonic)
-      );
-      CREATE TABLE precipitation_hours (
-        hour bigint NOT NULL,
-        site ${T} NOT NULL,
-        code integer NOT NULL,
-        mnemonic ${T} NOT NULL,
-        products integer NOT NULL,
-        max_accumulation_in double precision,
-        PRIMARY KEY (hour, site, code, mnemonic)
-      );
+      ${ddl.createTable('postgres', ddl.PRODUCT_HOUR_COUNTS)}
+      ${ddl.createTable('postgres', ddl.PRECIPITATION_HOURS)}
       CREATE INDEX precipitation_hours_by_accumulation ON precipitation_hours(site, code, mnemonic, max_accumulation_in, hour);
       CREATE FUNCTION product_hour_count() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -450,28 +397,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ${PG_FILL_PRODUCT_HOURS};
       `,
   },
-  {
-    version: 6,
-    name: 'ingest queue',
-    // The cluster's one scheduler lists sources into this queue; ingest workers in every process
-    // take files from it under a claim and remove them once done (ingest-queue.ts). SQLite's step 14.
-    sql: `
-      CREATE TABLE ingest_queue (
-        source ${T} NOT NULL,
-        key ${T} NOT NULL,
-        fingerprint ${T} NOT NULL,
-        source_name ${T} NOT NULL,
-        size bigint NOT NULL,
-        time bigint,
-        -- The listing's order (round-robin across sites), and when a worker may take the file
-        -- (the database server's clock; later after a failed attempt).
-        listed_at bigint NOT NULL,
-        ready_at bigint NOT NULL,
-        PRIMARY KEY (source, key, fingerprint)
-      );
-      CREATE INDEX ingest_queue_by_source_name ON ingest_queue (source_name, listed_at);
-    `,
-  },
+  // The cluster's one scheduler lists sources into this queue; ingest workers in every process
+  // take files from it under a claim and remove them once done (ingest-queue.ts). SQLite's step 14.
+  ddl.tableStep('postgres', 6, 'ingest queue', ddl.INGEST_QUEUE),
   {
     version: 7,
     name: 'newest precipitation product per site and code',
@@ -481,14 +409,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // place (UPDATE, so a concurrent insert's upsert waits on the row and compares with the result).
     // Partition drops fire no trigger: retention.ts deletes the groups left wholly before the cutoff.
     sql: `
-      CREATE TABLE precipitation_latest (
-        site ${T} NOT NULL,
-        code integer NOT NULL,
-        mnemonic ${T} NOT NULL,
-        newest_time bigint NOT NULL,
-        newest_id ${T} NOT NULL,
-        PRIMARY KEY (site, code, mnemonic)
-      );
+      ${ddl.createTable('postgres', ddl.PRECIPITATION_LATEST)}
       CREATE FUNCTION precipitation_latest_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP IN ('DELETE', 'UPDATE') AND OLD.category = 'PRECIPITATION' THEN

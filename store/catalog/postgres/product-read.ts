@@ -1,3 +1,4 @@
+import type { RadarSiteId } from '../../../core/vocabulary/index.js';
 import type { Page, PageArgs } from '../paging.js';
 import type { PrecipitationSummary, ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../products.js';
 import { checkStrings, inIdOrder } from '../query/dialect.js';
@@ -35,7 +36,7 @@ export async function productCodeCounts(db: PgSession, filter: ProductCodeFilter
   return db.rows<ProductCodeCount>(sql, where.params);
 }
 
-export async function latestProducts(db: PgSession, site: string, codes?: readonly number[]): Promise<ProductRow[]> {
+export async function latestProducts(db: PgSession, site: RadarSiteId, codes?: readonly number[]): Promise<ProductRow[]> {
   const { sql, params } = latestProductsStatement(d, site, codes);
   return (await db.arrays(sql, params)).map(productFromValues);
 }

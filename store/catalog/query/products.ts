@@ -1,7 +1,7 @@
 // The product read queries' shapes, once for both engines: filters, the listing, the latest of
 // each code and the precipitation ranking. Counting per code stays with the engines (their plans differ).
 import { RadomeError } from '../../../core/errors.js';
-import { PRODUCT_CATEGORIES } from '../../../core/vocabulary/index.js';
+import { PRODUCT_CATEGORIES, type RadarSiteId } from '../../../core/vocabulary/index.js';
 import type { PrecipitationSummary, ProductFilter, ProductRow } from '../products.js';
 import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from '../sqlite/product-rows.js';
 import { checkCodes, checkStrings, type Dialect, type Statement } from './dialect.js';
@@ -35,7 +35,7 @@ export function productListing(d: Dialect, filter: ProductFilter): KeysetQuery<P
 }
 
 /** The newest product of each (code, mnemonic) at `site`, optionally only of `codes`; by code, mnemonic. */
-export function latestProductsStatement(d: Dialect, site: string, codes?: readonly number[]): Statement {
+export function latestProductsStatement(d: Dialect, site: RadarSiteId, codes?: readonly number[]): Statement {
   const where = productConditions(d, { site, codes: codes ? [...codes] : undefined });
   const latest = `SELECT code, mnemonic, MAX(scan_time) FROM products ${where.sql} GROUP BY code, mnemonic`;
   return { sql: `SELECT ${PRODUCT_COLUMNS} FROM products WHERE site = ? AND (code, mnemonic, scan_time) IN (${latest}) ORDER BY code, mnemonic, id`, params: [site, ...where.params] };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
+import * as ddl from '../table-ddl.js';
 
 export interface Migration {
   version: number;
@@ -213,13 +214,7 @@ export const MIGRATIONS: readonly Migration[] = [
         ingested_at INTEGER NOT NULL
       ) STRICT;
       -- Keyset pages by (scan_time, id) under each filter; counts and "latest" by site and code.
-      CREATE INDEX products_by_time ON products(scan_time, id);
-      CREATE INDEX products_by_site_time ON products(site, scan_time, id);
-      CREATE INDEX products_by_category_time ON products(category, scan_time, id);
-      CREATE INDEX products_by_code_time ON products(code, scan_time, id);
-      CREATE INDEX products_by_mnemonic_time ON products(mnemonic, scan_time, id);
-      CREATE INDEX products_by_site_code ON products(site, code, mnemonic, scan_time);
-      CREATE INDEX products_by_category_code ON products(category, code, mnemonic, scan_time);
+      ${ddl.PRODUCT_INDEXES}
 
       ALTER TABLE source_files ADD COLUMN product_id TEXT REFERENCES products(id) ON DELETE SET NULL;
       CREATE INDEX source_files_by_product ON source_files(product_id);
@@ -427,20 +422,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // gnss_days.elevation_rollups says a day has them: days given geometry before this migration
     // have none and are read from Parquet until they are ingested again.
     sql: `
-      CREATE TABLE snr_elevation_rollups (
-        station INTEGER NOT NULL,
-        code INTEGER NOT NULL,
-        day INTEGER NOT NULL,
-        satellite INTEGER NOT NULL,
-        elevation_bin INTEGER NOT NULL,
-        azimuth_bin INTEGER NOT NULL,
-        n INTEGER NOT NULL,
-        sum INTEGER NOT NULL,
-        sum_squares REAL NOT NULL,
-        min INTEGER NOT NULL,
-        max INTEGER NOT NULL,
-        PRIMARY KEY (station, code, day, satellite, elevation_bin, azimuth_bin)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.SNR_ELEVATION_ROLLUPS)}
       ALTER TABLE gnss_days ADD COLUMN elevation_rollups INTEGER NOT NULL DEFAULT 0;
     `,
   },
@@ -457,14 +439,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // that stays as it was applied, whatever later code does.
     sql: `
       DROP INDEX sweeps_by_site_moment_time;
-      CREATE TABLE radar_minute_counts (
-        site TEXT NOT NULL,
-        minute INTEGER NOT NULL,
-        volumes INTEGER NOT NULL DEFAULT 0,
-        sweeps INTEGER NOT NULL DEFAULT 0,
-        products INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (site, minute)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.RADAR_MINUTE_COUNTS)}
       ${minuteCountTriggers('volumes', 'scan_start')}
       ${minuteCountTriggers('sweeps', 'start_time')}
       ${minuteCountTriggers('products', 'scan_time')}
@@ -485,23 +460,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // insert, delete and move of a row; precipitation_hours recounts its (hour, site, code, mnemonic)
     // from the rows (a dozen index entries), so a deleted wettest product leaves the right maximum.
     sql: `
-      CREATE TABLE product_hour_counts (
-        hour INTEGER NOT NULL,
-        code INTEGER NOT NULL,
-        mnemonic TEXT NOT NULL,
-        category TEXT NOT NULL,
-        products INTEGER NOT NULL,
-        PRIMARY KEY (hour, code, mnemonic)
-      ) STRICT, WITHOUT ROWID;
-      CREATE TABLE precipitation_hours (
-        hour INTEGER NOT NULL,
-        site TEXT NOT NULL,
-        code INTEGER NOT NULL,
-        mnemonic TEXT NOT NULL,
-        products INTEGER NOT NULL,
-        max_accumulation_in REAL,
-        PRIMARY KEY (hour, site, code, mnemonic)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.PRODUCT_HOUR_COUNTS)}
+      ${ddl.createTable('sqlite', ddl.PRECIPITATION_HOURS)}
       -- The newest hour holding a site's largest accumulation (where to look for the wettest product).
       CREATE INDEX precipitation_hours_by_accumulation ON precipitation_hours(site, code, mnemonic, max_accumulation_in, hour);
       CREATE TRIGGER product_hours_insert AFTER INSERT ON products BEGIN
@@ -529,43 +489,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ${FILL_PRODUCT_HOURS};
     `,
   },
-  {
-    version: 13,
-    name: 'file claims',
-    // Ingest workers claim a source file with a lease before ingesting it (issue 24); a worker that
-    // dies loses its claims when their leases run out.
-    sql: `
-      CREATE TABLE file_claims (
-        source TEXT NOT NULL,
-        key TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        worker TEXT NOT NULL,
-        expires_at INTEGER NOT NULL,
-        PRIMARY KEY (source, key, fingerprint)
-      ) STRICT, WITHOUT ROWID;
-    `,
-  },
-  {
-    version: 14,
-    name: 'ingest queue',
-    // PostgreSQL's step 6: files a scheduler listed, waiting for any worker (ingest-queue.ts), so
-    // the queue has the same semantics on both engines.
-    sql: `
-      CREATE TABLE ingest_queue (
-        source TEXT NOT NULL,
-        key TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        source_name TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        time INTEGER,
-        -- The listing's order, and when a worker may take the file (later after a failed attempt).
-        listed_at INTEGER NOT NULL,
-        ready_at INTEGER NOT NULL,
-        PRIMARY KEY (source, key, fingerprint)
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX ingest_queue_by_source_name ON ingest_queue (source_name, listed_at);
-    `,
-  },
+  // Ingest workers claim a source file with a lease before ingesting it (issue 24); a worker that
+  // dies loses its claims when their leases run out.
+  ddl.tableStep('sqlite', 13, 'file claims', ddl.FILE_CLAIMS),
+  // PostgreSQL's step 6: files a scheduler listed, waiting for any worker (ingest-queue.ts), so
+  // the queue has the same semantics on both engines.
+  ddl.tableStep('sqlite', 14, 'ingest queue', ddl.INGEST_QUEUE),
   {
     version: 15,
     name: 'precipitation products by time',
@@ -584,14 +513,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // window that holds it (a window ending now: the usual question), the seek only the others.
     // A deleted newest (retention, a product moved) recomputes its one group by a seek.
     sql: `
-      CREATE TABLE precipitation_latest (
-        site TEXT NOT NULL,
-        code INTEGER NOT NULL,
-        mnemonic TEXT NOT NULL,
-        newest_time INTEGER NOT NULL,
-        newest_id TEXT NOT NULL,
-        PRIMARY KEY (site, code, mnemonic)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.PRECIPITATION_LATEST)}
       -- A group's hours in order: the window's whole hours summed by a seek per group, not a sort
       -- of every site's hours (15k rows a day at national size) by group.
       CREATE INDEX precipitation_hours_by_group ON precipitation_hours(site, code, mnemonic, hour, products, max_accumulation_in);

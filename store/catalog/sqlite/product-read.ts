@@ -1,3 +1,4 @@
+import type { RadarSiteId } from '../../../core/vocabulary/index.js';
 import type { Page, PageArgs } from '../paging.js';
 import type { ProductCodeCount, ProductCodeFilter, ProductFilter, ProductRow } from '../products.js';
 import { inIdOrder } from '../query/dialect.js';
@@ -35,7 +36,7 @@ export function productCodeCounts(statements: StatementCache, filter: ProductCod
   return statements.prepare(sql).all(...where.params) as ProductCodeCount[];
 }
 
-export function latestProducts(statements: StatementCache, site: string, codes?: readonly number[]): ProductRow[] {
+export function latestProducts(statements: StatementCache, site: RadarSiteId, codes?: readonly number[]): ProductRow[] {
   const { sql, params } = latestProductsStatement(d, site, codes);
   return (statements.prepareRaw(sql).all(...params) as unknown[][]).map(productFromValues);
 }
