@@ -7,7 +7,7 @@
  * and of CPU time (user + system of the whole process, libuv's pool included: what a busy machine
  * charges, where wall time also counts waiting for the cores other processes hold).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type Dirent, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -48,6 +48,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   };
   let storeBytes = 0;
   let storeObjects = 0;
+  let storeFiles = { files: 0, folders: 0 };
   let overlayBytes = 0;
   try {
     for (let run = -1; run < runs; run++) {
@@ -88,6 +89,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
       const readSweep = performance.now() - t;
       storeBytes = inStore.reduce((n, o) => n + o.body.length, 0);
       storeObjects = inStore.length;
+      storeFiles = filesUnder(join(dir, `objects-${run}`, prefix));
       overlayBytes = overlays.reduce((n, o) => n + o.body.length, 0);
       if (run < 0) continue; // warm-up
       Object.entries({ plan, encode, putOverlays, putStore, commit, readSweep }).forEach(([k, v]) => parts[k]!.push(v));
@@ -111,7 +113,11 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   const rows: BenchRow[] = [
     { metric: 'ingest of one volume without the sweep store (plan less encode + put overlays + commit), wall / CPU', unit: 'ms', radome: `${today.toFixed(0)} / ${todayCpu.toFixed(0)}` },
     { metric: 'sweep store: encode (zlib) in the plan, wall / CPU', unit: 'ms', radome: `${m('encode').toFixed(1)} / ${cpu('encode').toFixed(1)}` },
-    { metric: `sweep store: put ${storeObjects} objects (durable), wall / CPU`, unit: 'ms', radome: `${m('putStore').toFixed(1)} / ${cpu('putStore').toFixed(1)}` },
+    {
+      metric: `sweep store: put ${storeObjects} objects (durable; ${storeFiles.files} files, the rest hard links; ${storeFiles.folders} folders), wall / CPU`,
+      unit: 'ms',
+      radome: `${m('putStore').toFixed(1)} / ${cpu('putStore').toFixed(1)}`,
+    },
     { metric: 'extra ingest time for the sweep store, wall', unit: '%', radome: (100 * extra) / today, target: '≤ 15' },
     { metric: 'extra ingest CPU time for the sweep store', unit: '%', radome: (100 * extraCpu) / todayCpu, target: '≤ 15' },
     { metric: 'sweep store bytes per volume', unit: 'MB', radome: storeBytes / 1e6 },
@@ -120,4 +126,20 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
     { metric: `readStoredSweep, sweep 0 REF, cold (${MOMENTS.length} moments stored)`, unit: 'ms', radome: m('readSweep') },
   ];
   return { rows, runs: { ...parts, ...Object.fromEntries(Object.entries(cpuParts).map(([k, v]) => [`${k}Cpu`, v])) } };
+}
+
+/** Files (distinct inodes: the file store hard-links a body repeated in a put) and folders under `dir`, itself included. */
+function filesUnder(dir: string): { files: number; folders: number } {
+  const inodes = new Set<number>();
+  let folders = 0;
+  const walk = (d: string): void => {
+    folders++;
+    for (const e of readdirSync(d, { withFileTypes: true }) as Dirent[]) {
+      const path = join(d, e.name);
+      if (e.isDirectory()) walk(path);
+      else inodes.add(lstatSync(path).ino);
+    }
+  };
+  walk(dir);
+  return { files: inodes.size, folders };
 }

@@ -6,7 +6,8 @@
  *  - radarValue (default sweep choice) cold and warm;
  *  - radarPointSeries over 24 h of one site (288 volumes at 5 min), cold and warm;
  *  - one CONUS 0.01° mosaic frame from 160 re-sited volumes (all NEXRAD sites but two), and this
- *    process's peak RSS.
+ *    process's peak RSS;
+ *  - the Zarr sweep store's extra ingest time and bytes (bench zarr's figures, 3 runs), last.
  * Volumes besides the sample are the project's synthetic REF cut (720 radials × 1832 gates) put
  * at real NEXRAD sites, written as ingest writes them (catalog rows and Zarr sweep stores).
  *
@@ -40,6 +41,7 @@ import { encodeArchiveII } from '../test/fixtures/archive2-encoder.js';
 import { moment, sweep31 } from '../test/level2/synthetic-volumes.js';
 import { sampleFile } from '../test/sample-data.js';
 import { median, peakRssMb, report, type BenchRow } from './harness.js';
+import { sweepStoreFigures } from './_sweep-store.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -242,6 +244,8 @@ try {
   child.kill();
 }
 const tileErrors = load.errors + load.timeouts + load.non2xx;
+// After the load, not to share the cores with it; the sample volume only (real ingest figures).
+const zarr = samplePath ? await sweepStoreFigures(samplePath, 3) : null;
 
 const rows: BenchRow[] = [
   { metric: 'one 256-px tile, warm p50 / p95', unit: 'ms', radome: `${median(warm).toFixed(2)} / ${percentile(warm, 0.95).toFixed(2)}`, target: 'p50 <= 3' },
@@ -253,6 +257,7 @@ const rows: BenchRow[] = [
   { metric: `radarPointSeries 24 h of KTLX (${series.length} volumes) cold / warm`, unit: 'ms', radome: `${seriesCold.toFixed(0)} / ${median(seriesWarm).toFixed(1)}` },
   { metric: `CONUS 0.01° mosaic frame, ${frameSites} volumes: cold / sweeps cached`, unit: 'ms', radome: `${frameCold.toFixed(0)} / ${median(frameWarm).toFixed(0)}`, target: '<= 2000' },
   { metric: 'peak RSS of this process (after the mosaic)', unit: 'MB', radome: rss },
+  ...(zarr?.rows.filter((r) => !r.metric.startsWith('readStoredSweep')) ?? []),
 ];
 report('tiles', rows, {
   sample: samplePath ? 'real KLOT20220317_000842_V06' : 'synthetic (sample data absent)',
@@ -260,6 +265,7 @@ report('tiles', rows, {
   runs: { warm, cold, valueCold, valueWarm, seriesCold, seriesWarm, frameCold, frameWarm },
   load: { average: load.requests.average, latency: load.latency, errors: tileErrors },
   framePngBytes: frame.png.byteLength,
+  ...(zarr ? { sweepStore: zarr.runs } : {}),
 });
 await catalog.close();
 rmSync(dir, { recursive: true, force: true });

@@ -106,8 +106,29 @@ function momentArray(sweep: Level2Sweep, grid: MomentGrid, axis: GateAxis): Enco
  */
 function timeArray(times: Float64Array, attrs: Record<string, unknown>): EncodedZarrArray {
   const whole = times.every(Number.isSafeInteger);
-  const data = whole ? BigInt64Array.from(times, (t) => BigInt(t)) : times;
+  const data = whole ? int64Of(times) : times;
   return encodeZarrArray({ shape: [times.length], dtype: whole ? '<i8' : '<f8', data, fillValue: null, attrs });
+}
+
+const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const TWO_TO_32 = 2 ** 32;
+
+/**
+ * Safe integers as int64, written as two 32-bit halves on a little-endian host: a BigInt per
+ * radial (BigInt64Array.from) cost ~3 ms of a real volume's ~80 ms encode (8,640 radials).
+ */
+function int64Of(values: Float64Array): BigInt64Array {
+  if (!HOST_IS_LITTLE_ENDIAN) return BigInt64Array.from(values, (v) => BigInt(v));
+  const out = new BigInt64Array(values.length);
+  const words = new Uint32Array(out.buffer);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const high = Math.floor(v / TWO_TO_32);
+    words[2 * i] = v - high * TWO_TO_32;
+    // Two's complement of a negative high half: Uint32Array stores it modulo 2^32.
+    words[2 * i + 1] = high;
+  }
+  return out;
 }
 
 /** Encodes one cut's sweep group (coordinates and every moment); call while its grids are alive. */

@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -259,11 +259,45 @@ describe('FileObjectStore', () => {
     expect((await collect(store.list(''))).map((o) => o.key)).toEqual(['a', 'd/e']);
   });
 
+  it('putMany writes a body repeated under several keys once (hard links), each key still its own object', async () => {
+    const root = newRoot();
+    const store = new FileObjectStore(root);
+    const meta = bytes('{"zarr_format":2}');
+    const keys = ['z/.zgroup', 'z/s0/.zgroup', 'z/s1/.zgroup'];
+    await store.putMany([
+      ...keys.map((key) => ({ key, body: meta, contentType: 'application/json' })),
+      // The same body with a type of its own keeps a sidecar naming its own file: not linked.
+      { key: 'z/typed.json', body: meta, contentType: 'text/plain' },
+      { key: 'z/other.json', body: bytes('{}'), contentType: 'application/json' },
+    ]);
+    const inode = (key: string) => statSync(join(root, key)).ino;
+    expect(new Set(keys.map(inode)).size).toBe(1);
+    expect(statSync(join(root, keys[0]!)).nlink).toBe(3);
+    expect(inode('z/typed.json')).not.toBe(inode(keys[0]!));
+    expect(await store.get('z/typed.json')).toMatchObject({ contentType: 'text/plain', etag: md5ETag(meta) });
+    for (const key of keys) expect(await store.get(key)).toMatchObject({ contentType: 'application/json', etag: md5ETag(meta) });
+    // A later put of one key, or its delete, leaves the others' bodies as they were.
+    await store.put(keys[1]!, bytes('{"zarr_format":3}'), 'application/json');
+    await store.delete([keys[2]!]);
+    expect(readFileSync(join(root, keys[0]!), 'utf8')).toBe('{"zarr_format":2}');
+    expect(readFileSync(join(root, keys[1]!), 'utf8')).toBe('{"zarr_format":3}');
+    expect(await store.get(keys[2]!)).toBeNull();
+    expect(statSync(join(root, keys[0]!)).nlink).toBe(1);
+    // Putting the shared body again over existing keys replaces each (links renamed over them).
+    await store.putMany(keys.map((key) => ({ key, body: meta, contentType: 'application/json' })));
+    expect(new Set(keys.map(inode)).size).toBe(1);
+    expect((await collect(store.list('z/'))).map((o) => o.key)).toEqual(['z/.zgroup', 'z/other.json', 'z/s0/.zgroup', 'z/s1/.zgroup', 'z/typed.json']);
+  });
+
   it('putMany: an object that cannot be written fails the call naming it, leaving no temp files', async () => {
     const root = newRoot();
     const store = new FileObjectStore(root);
     await store.put('a', bytes('1'), 'text/plain');
-    const good = Array.from({ length: 5 }, (_, i) => ({ key: `d/k${i}.json`, body: bytes(`{"i":${i}}`), contentType: 'text/plain' }));
+    const good = [
+      ...Array.from({ length: 5 }, (_, i) => ({ key: `d/k${i}.json`, body: bytes(`{"i":${i}}`), contentType: 'text/plain' })),
+      // One body under two keys: the second is a hard link, a temp name to clean up as well.
+      ...['d/same0.json', 'd/same1.json'].map((key) => ({ key, body: bytes('{}'), contentType: 'application/json' })),
+    ];
     const e = await rejection(store.putMany([...good, { key: 'a/b', body: bytes('x'), contentType: 'text/plain' }]));
     expect(e.code).toBe('BAD_INPUT');
     expect(e.message).toContain('a/b');
