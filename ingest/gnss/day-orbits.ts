@@ -1,11 +1,10 @@
 import { RadomeError } from '../../core/errors.js';
 import type { SnrGeometry, SnrObservations } from '../../store/gnss/snr-parquet.js';
-import type { GnssOrbitKind, GnssOrbitRow, GnssStationRow, SnrElevationRollupRows } from '../../store/catalog/index.js';
+import type { GnssOrbitKind, GnssOrbitRow, GnssStationRow } from '../../store/catalog/index.js';
 import { broadcastOrbits, positionVelocityOf, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../decode/orbits/index.js';
 import { geodeticToEcef } from '../decode/rinex/geodetic.js';
 import { sniffFormat } from '../formats/registry.js';
-import { ElevationRollupSums } from './rollups.js';
-import { satelliteGeometry, satelliteNumberOfKey, type GeometryGroupSink } from './satellite-geometry.js';
+import { satelliteGeometry, satelliteNumberOfKey } from './satellite-geometry.js';
 
 /** The orbits of one GPS day: every stored file of the day, precise ones first. */
 export interface DayOrbits {
@@ -81,34 +80,6 @@ export async function dayOrbits(
  * height). Null when the station has no position. Pure.
  */
 export function stationDayGeometry(obs: SnrObservations, station: Pick<GnssStationRow, 'latitude' | 'longitude' | 'heightM'>, timeSystem: string, orbits: OrbitSource): SnrGeometry | null {
-  return geometryOf(obs, station, timeSystem, orbits);
-}
-
-/**
- * stationDayGeometry and the day's elevation rollups (`day`: days since 1970), summed in the
- * geometry's own pass: each satellite-epoch's bins are found once, as its geometry is computed,
- * with no second pass over the rows' times and angles. The same rollups as
- * buildSnrElevationRollups of the observations with that geometry. Null likewise. Pure.
- */
-export function stationDayGeometryAndRollups(
-  obs: SnrObservations,
-  station: Pick<GnssStationRow, 'latitude' | 'longitude' | 'heightM'>,
-  timeSystem: string,
-  orbits: OrbitSource,
-  day: number,
-): { geometry: SnrGeometry; elevationRollups: SnrElevationRollupRows } | null {
-  const sums = new ElevationRollupSums(obs.codeIndex, obs.values, obs.codes.length, day);
-  const geometry = geometryOf(obs, station, timeSystem, orbits, sums);
-  return geometry && { geometry, elevationRollups: sums.rows() };
-}
-
-function geometryOf(
-  obs: SnrObservations,
-  station: Pick<GnssStationRow, 'latitude' | 'longitude' | 'heightM'>,
-  timeSystem: string,
-  orbits: OrbitSource,
-  groups?: GeometryGroupSink,
-): SnrGeometry | null {
   if (station.latitude === null || station.longitude === null || station.heightM === null) return null;
   const { elevation, azimuth, edot, missing } = satelliteGeometry({
     station: geodeticToEcef(station.latitude, station.longitude, station.heightM),
@@ -118,7 +89,6 @@ function geometryOf(
     satellites: obs.satellites,
     satelliteNumberOf: satelliteNumberOfKey,
     timeSystem,
-    groups,
   });
   return { elevation, azimuth, edot, complete: missing === 0 };
 }

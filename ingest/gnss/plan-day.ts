@@ -1,4 +1,4 @@
-import type { GnssDayCommit, GnssGeometryKind, SnrElevationRollupRows } from '../../store/catalog/index.js';
+import type { GnssDayCommit, GnssGeometryKind } from '../../store/catalog/index.js';
 import { addSnrGeometry, encodeSnrParquet, type SnrGeometry, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { dayString, snrParquetKey } from '../../store/gnss/snr-keys.js';
 import type { PlannedObject } from '../plan-types.js';
@@ -92,14 +92,11 @@ export function planGnssDay(station: string, day: number, obs: SnrObservations, 
  * (the SNR columns kept as encoded), and the elevation rollups. The row's counts and time range
  * and the SNR rollups do not depend on geometry and are kept, so geometry found at reconcile (the
  * day's orbits stored) costs the geometry's own work, not a second plan of the day.
- * `elevationRollups`: those of these observations when already summed with the geometry
- * (stationDayGeometryAndRollups); else they are built here.
  */
 export function addDayGeometry(
   { object, commit: planned }: { object: PlannedObject; commit: GnssDayCommit },
   obs: SnrObservations & { geometry: SnrGeometry },
   geometry: GnssGeometryKind,
-  elevationRollups?: SnrElevationRollupRows,
 ): { object: PlannedObject; commit: GnssDayCommit } {
   const { row } = planned;
   // The rollups' code indices refer to the plan's codes: a caller's bug if they are other observations.
@@ -108,7 +105,7 @@ export function addDayGeometry(
   }
   return {
     object: { ...object, body: addSnrGeometry(object.body, obs.geometry, obs.count) },
-    commit: { ...planned, row: { ...row, geometry }, elevationRollups: elevationRollups ?? buildSnrElevationRollups(obs, row.day) },
+    commit: { ...planned, row: { ...row, geometry }, elevationRollups: buildSnrElevationRollups(obs, row.day) },
   };
 }
 

@@ -1,7 +1,6 @@
 import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
 import type { SnrElevationRollupRows, SnrRollupRows } from '../../store/catalog/index.js';
 import { AZIMUTH_BINS, azimuthBinOf, elevationBinOf } from '../../store/gnss/elevation-bins.js';
-import type { GeometryGroupSink } from './satellite-geometry.js';
 import { DAY_SECONDS, QUARTER_HOUR_SECONDS, rollupLevel, SNR_SCALE } from '../../store/gnss/rollup-levels.js';
 
 const QUARTERS_PER_DAY = DAY_SECONDS / QUARTER_HOUR_SECONDS;
@@ -118,6 +117,33 @@ function cellOf(e: number, a: number): number {
 }
 
 /**
+ * The slots of (code, satellite, cell) triples in order of first appearance. A code and
+ * satellite (a pair) stays in one 5° × 10° cell for many epochs, so each pair's current cell and
+ * slot are kept in dense tables (the per-row check); only a change of cell asks the Map.
+ */
+class CellSlots {
+  readonly keys: number[] = [];
+  private readonly index = new Map<number, number>();
+  /** Per pair (code × SAT_SPAN + satellite): its last cell (-1: none yet) and that cell's slot. */
+  readonly lastCell: Int32Array;
+  readonly lastSlot: Int32Array;
+
+  constructor(codes: number) {
+    this.lastCell = new Int32Array(codes * SAT_SPAN).fill(-1);
+    this.lastSlot = new Int32Array(codes * SAT_SPAN);
+  }
+
+  slotOf(pair: number, cell: number): number {
+    const key = pair * CELLS + cell;
+    let slot = this.index.get(key);
+    if (slot === undefined) this.index.set(key, (slot = this.keys.push(key) - 1));
+    this.lastCell[pair] = cell;
+    this.lastSlot[pair] = slot;
+    return slot;
+  }
+}
+
+/**
  * Per-slot sums, in thousandths of a dB-Hz (SNR_SCALE), interleaved: n, sum, sum of squares, min,
  * max of slot k at k × SUMS … k × SUMS + 4. A row updates all five, so one slot's sums share a
  * cache line instead of five arrays' lines.
@@ -135,129 +161,90 @@ function cellSums(slots: number, from?: Float64Array): Float64Array {
 }
 
 /**
- * Elevation rollups of one GPS day being summed: per code, satellite, 5° elevation bin and 10°
- * azimuth bin (store/gnss/elevation-bins.ts), told the rows a group at a time (rows of one
- * satellite and epoch, one per code, share their geometry: the cell is found once per group). As
- * a GeometryGroupSink it sums inside satelliteGeometry's own pass (ingest: no second pass over
- * times, elevation and azimuth); buildSnrElevationRollups feeds it stored geometry's groups.
- * Slots of (code, satellite, cell) triples come in order of first appearance; a code and
- * satellite (a pair) stays in one cell for many epochs, so each pair's current cell and slot are
- * kept in dense tables and only a change of cell asks the Map.
+ * Sums rows from `from` on into their slots; returns the row where a new slot fell beyond the
+ * sums' size (the caller grows them and resumes there), or the row count when done. The arrays
+ * are this function's arguments, never reassigned in its loop, so V8 keeps them in registers.
  */
-export class ElevationRollupSums implements GeometryGroupSink {
-  private readonly keys: number[] = [];
-  private readonly index = new Map<number, number>();
-  /** Per pair (code × SAT_SPAN + satellite): its last cell (-1: none yet) and that cell's slot. */
-  private readonly lastCell: Int32Array;
-  private readonly lastSlot: Int32Array;
-  /** A station-day has a few thousand to ~15,000 slots. */
-  private sums = cellSums(1 << 14);
-  private readonly dayStart: number;
-  private readonly dayEnd: number;
-
-  /** `codeIndex` and `values`: the rows' columns (SnrObservations'); `day`: days since 1970. */
-  constructor(
-    private readonly codeIndex: Uint8Array,
-    private readonly values: Float32Array,
-    codes: number,
-    day: number,
-  ) {
-    this.lastCell = new Int32Array(codes * SAT_SPAN).fill(-1);
-    this.lastSlot = new Int32Array(codes * SAT_SPAN);
-    this.dayStart = day * DAY_SECONDS * 1000;
-    this.dayEnd = this.dayStart + DAY_SECONDS * 1000;
-  }
-
-  /** Rows from ≤ i < end: time `t` (ms), satellite key `satellite`, elevation and azimuth as stored (float32; NaN: no position). */
-  group(from: number, end: number, t: number, satellite: number, elevation: number, azimuth: number): void {
-    // Outside the day or without a position: left out, as the raw-observation queries leave them out.
-    if (t < this.dayStart || t >= this.dayEnd) return;
-    const cell = cellOf(elevation, azimuth);
-    if (cell < 0) return;
-    const { codeIndex, values, lastCell, lastSlot } = this;
-    let sums = this.sums;
-    for (let i = from; i < end; i++) {
-      const pair = codeIndex[i]! * SAT_SPAN + satellite;
-      let slot = lastSlot[pair]!;
-      if (lastCell[pair] !== cell) {
-        slot = this.slotOf(pair, cell);
-        if (slot * SUMS >= sums.length) sums = this.sums = cellSums((sums.length / SUMS) * 2, sums);
-      }
-      const v = Math.round(values[i]! * SNR_SCALE);
-      const at = slot * SUMS;
-      sums[at]! += 1;
-      sums[at + 1]! += v;
-      sums[at + 2]! += v * v;
-      if (v < sums[at + 3]!) sums[at + 3] = v;
-      if (v > sums[at + 4]!) sums[at + 4] = v;
+function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObservations['geometry']>, dayStart: number, slots: CellSlots, sums: Float64Array, from: number): number {
+  const dayEnd = dayStart + DAY_SECONDS * 1000;
+  const { count, times, codeIndex, satellites, values } = obs;
+  const { elevation, azimuth } = geometry;
+  const { lastCell, lastSlot } = slots;
+  const size = sums.length / SUMS;
+  // Rows of one satellite and epoch (one per code) share their geometry: its cell is found once.
+  let lastE = NaN;
+  let lastA = NaN;
+  let cell = -1;
+  for (let i = from; i < count; i++) {
+    const t = times[i]!;
+    if (t < dayStart || t >= dayEnd) continue;
+    const e = elevation[i]!;
+    const a = azimuth[i]!;
+    if (e !== lastE || a !== lastA) {
+      lastE = e;
+      lastA = a;
+      cell = cellOf(e, a);
     }
-  }
-
-  private slotOf(pair: number, cell: number): number {
-    const key = pair * CELLS + cell;
-    let slot = this.index.get(key);
-    if (slot === undefined) this.index.set(key, (slot = this.keys.push(key) - 1));
-    this.lastCell[pair] = cell;
-    this.lastSlot[pair] = slot;
-    return slot;
-  }
-
-  /** The rollup rows summed so far. */
-  rows(): SnrElevationRollupRows {
-    const { keys, sums } = this;
-    const size = keys.length;
-    const rows: SnrElevationRollupRows = {
-      count: size,
-      codeIndex: new Uint8Array(size),
-      satellite: new Uint16Array(size),
-      elevationBin: new Int8Array(size),
-      azimuthBin: new Uint8Array(size),
-      n: new Float64Array(size),
-      sum: new Float64Array(size),
-      sumSquares: new Float64Array(size),
-      min: new Float64Array(size),
-      max: new Float64Array(size),
-    };
-    for (let k = 0; k < size; k++) {
-      const key = keys[k]!;
-      const cell = key % CELLS;
-      const pairKey = (key - cell) / CELLS;
-      rows.azimuthBin[k] = cell % AZIMUTH_BINS;
-      rows.elevationBin[k] = (cell - rows.azimuthBin[k]!) / AZIMUTH_BINS - ELEVATION_BIN_OFFSET;
-      rows.satellite[k] = pairKey % SAT_SPAN;
-      rows.codeIndex[k] = (pairKey - rows.satellite[k]!) / SAT_SPAN;
-      const at = k * SUMS;
-      rows.n[k] = sums[at]!;
-      rows.sum[k] = sums[at + 1]!;
-      rows.sumSquares[k] = sums[at + 2]!;
-      rows.min[k] = sums[at + 3]!;
-      rows.max[k] = sums[at + 4]!;
+    if (cell < 0) continue;
+    const pair = codeIndex[i]! * SAT_SPAN + satellites[i]!;
+    let slot = lastSlot[pair]!;
+    if (lastCell[pair] !== cell) {
+      slot = slots.slotOf(pair, cell);
+      if (slot >= size) return i;
     }
-    return rows;
+    const v = Math.round(values[i]! * SNR_SCALE);
+    const at = slot * SUMS;
+    sums[at]! += 1;
+    sums[at + 1]! += v;
+    sums[at + 2]! += v * v;
+    if (v < sums[at + 3]!) sums[at + 3] = v;
+    if (v > sums[at + 4]!) sums[at + 4] = v;
   }
+  return count;
 }
 
 /**
- * Sums one GPS day of observations with geometry into elevation rollups (ElevationRollupSums).
- * Bins come from the stored float32 values, so rollups and Parquet agree on every edge. Rows are
- * told in groups of one time, satellite, elevation and azimuth (one row per code), as
- * satelliteGeometry tells them, so both give the same rollups.
+ * Sums one GPS day of observations with geometry into elevation rollups: per code, satellite, 5°
+ * elevation bin and 10° azimuth bin (store/gnss/elevation-bins.ts). Observations without a position
+ * (NaN geometry) or outside the day are left out, as the raw-observation queries leave them out.
+ * Bins come from the stored float32 values, so rollups and Parquet agree on every edge. One pass
+ * over the rows (this runs over every observation of every day ingested with geometry): the cell
+ * once per satellite-epoch, the slot from the pair's last cell, the sums in place.
  */
 export function buildSnrElevationRollups(obs: SnrObservations, day: number): SnrElevationRollupRows | undefined {
   const g = obs.geometry;
   if (!g) return undefined;
-  const sums = new ElevationRollupSums(obs.codeIndex, obs.values, obs.codes.length, day);
-  const { count, times, satellites } = obs;
-  const { elevation, azimuth } = g;
-  for (let i = 0; i < count; ) {
-    const t = times[i]!;
-    const satellite = satellites[i]!;
-    const e = elevation[i]!;
-    const a = azimuth[i]!;
-    let end = i + 1;
-    while (end < count && times[end] === t && satellites[end] === satellite && elevation[end] === e && azimuth[end] === a) end++;
-    sums.group(i, end, t, satellite, e, a);
-    i = end;
+  const slots = new CellSlots(obs.codes.length);
+  // A station-day has a few thousand to ~15,000 (code, satellite, cell) slots.
+  let sums = cellSums(1 << 14);
+  for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, sums, i)) < obs.count; ) sums = cellSums((sums.length / SUMS) * 2, sums);
+  const size = slots.keys.length;
+  const rows: SnrElevationRollupRows = {
+    count: size,
+    codeIndex: new Uint8Array(size),
+    satellite: new Uint16Array(size),
+    elevationBin: new Int8Array(size),
+    azimuthBin: new Uint8Array(size),
+    n: new Float64Array(size),
+    sum: new Float64Array(size),
+    sumSquares: new Float64Array(size),
+    min: new Float64Array(size),
+    max: new Float64Array(size),
+  };
+  for (let k = 0; k < size; k++) {
+    const key = slots.keys[k]!;
+    const cell = key % CELLS;
+    const pairKey = (key - cell) / CELLS;
+    rows.azimuthBin[k] = cell % AZIMUTH_BINS;
+    rows.elevationBin[k] = (cell - rows.azimuthBin[k]!) / AZIMUTH_BINS - ELEVATION_BIN_OFFSET;
+    rows.satellite[k] = pairKey % SAT_SPAN;
+    rows.codeIndex[k] = (pairKey - rows.satellite[k]!) / SAT_SPAN;
+    const at = k * SUMS;
+    rows.n[k] = sums[at]!;
+    rows.sum[k] = sums[at + 1]!;
+    rows.sumSquares[k] = sums[at + 2]!;
+    rows.min[k] = sums[at + 3]!;
+    rows.max[k] = sums[at + 4]!;
   }
-  return sums.rows();
+  return rows;
 }

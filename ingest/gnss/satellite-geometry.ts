@@ -27,17 +27,6 @@ export interface GeometryInput {
   satelliteNumberOf?: (id: number) => number;
   /** Time system of `times`: GPS (default), GLO/UTC, GAL, BDT… */
   timeSystem?: string;
-  /** Told each group's result as it is stored (e.g. elevation rollups summed in the same pass). */
-  groups?: GeometryGroupSink;
-}
-
-/**
- * Receives satelliteGeometry's groups in row order: rows from ≤ i < end share receive time `t` (as
- * given, ms), satellite id and their elevation and azimuth as stored (float32 values; NaN: no
- * position). Lets a caller use each satellite-epoch's geometry once, in the geometry's own pass.
- */
-export interface GeometryGroupSink {
-  group(from: number, end: number, t: number, id: number, elevation: number, azimuth: number): void;
 }
 
 export interface SatelliteGeometry {
@@ -243,7 +232,6 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
   if (fixedOffset === null) throw new RadomeError('BAD_INPUT', `time system "${timeSystem}" of the observations: radome converts GPS, GLO/UTC, GAL, QZS, IRN, BDT and TAI`);
   const leapSteps = timeSystem === 'UTC' || timeSystem === 'GLO';
   const numberOf = input.satelliteNumberOf;
-  const sink = input.groups;
 
   const work: NodeWork = { frame, positionVelocity: positionVelocityOf(orbits), p: new Float64Array(6), a0: new Float64Array(4), a1: new Float64Array(4) };
   const { a0 } = work;
@@ -313,7 +301,6 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
         rate = a0[2]! * DEG;
       }
       if (Number.isNaN(el)) missing += end - i;
-      if (sink) sink.group(i, end, t, id, Math.fround(el), Math.fround(az));
       // A loop, not TypedArray.fill: fill's call costs more than the two or three rows of a group.
       for (; i < end; i++) {
         elevation[i] = el;
