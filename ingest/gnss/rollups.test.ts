@@ -1,0 +1,83 @@
+// Elevation rollups (buildSnrElevationRollups: a cell per satellite-epoch, slots from each pair's
+// last cell) must equal a plain per-row sum exactly, on the real SLAC 2021-118 file with its
+// geometry from the SP3 and from the broadcast orbits.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SnrElevationRollupRows } from '../../store/catalog/index.js';
+import { azimuthBinOf, elevationBinOf } from '../../store/gnss/elevation-bins.js';
+import { SNR_SCALE } from '../../store/gnss/rollup-levels.js';
+import { constellationIndex, satelliteKey } from '../../store/gnss/satellites.js';
+import type { SnrObservations } from '../../store/gnss/snr-parquet.js';
+import { sampleFile, skipReason } from '../../test/sample-data.js';
+import { ecefToGeodetic } from '../decode/rinex/geodetic.js';
+import { readRinex } from '../decode/rinex/index.js';
+import { orbitSourceOf, stationDayGeometry } from './day-orbits.js';
+import { buildSnrElevationRollups } from './rollups.js';
+
+const O = 'gnss/orbits';
+const FILES = [sampleFile(`${O}/slac1180.21o`), sampleFile(`${O}/COD0MGXFIN_20211180000_01D_05M_ORB.SP3`), sampleFile(`${O}/brdc1180.21n`)];
+if (!FILES.every(Boolean)) console.warn(skipReason(`${O}/slac1180.21o, COD0MGXFIN_20211180000_01D_05M_ORB.SP3, brdc1180.21n`));
+const DAY = Date.UTC(2021, 3, 28) / 86400e3;
+
+/** Rollups as a plain per-row sum: one Map entry per (code, satellite, elevation bin, azimuth bin), in order of first appearance. */
+function perRow(obs: SnrObservations, day: number): SnrElevationRollupRows {
+  const { elevation, azimuth } = obs.geometry!;
+  const cells = new Map<string, { c: number; s: number; e: number; a: number; n: number; sum: number; sq: number; min: number; max: number }>();
+  for (let i = 0; i < obs.count; i++) {
+    const e = elevation[i]!;
+    const a = azimuth[i]!;
+    if (Math.floor(obs.times[i]! / 86400e3) !== day || !(e >= -90 && e <= 90 && a >= 0 && a <= 360)) continue;
+    const k = { c: obs.codeIndex[i]!, s: obs.satellites[i]!, e: elevationBinOf(e), a: azimuthBinOf(a) };
+    const key = `${k.c}/${k.s}/${k.e}/${k.a}`;
+    const v = Math.round(obs.values[i]! * SNR_SCALE);
+    const cell = cells.get(key) ?? { ...k, n: 0, sum: 0, sq: 0, min: Infinity, max: -Infinity };
+    cells.set(key, cell);
+    cell.n++;
+    cell.sum += v;
+    cell.sq += v * v;
+    cell.min = Math.min(cell.min, v);
+    cell.max = Math.max(cell.max, v);
+  }
+  const all = [...cells.values()];
+  return {
+    count: all.length,
+    codeIndex: Uint8Array.from(all, (r) => r.c),
+    satellite: Uint16Array.from(all, (r) => r.s),
+    elevationBin: Int8Array.from(all, (r) => r.e),
+    azimuthBin: Uint8Array.from(all, (r) => r.a),
+    n: Float64Array.from(all, (r) => r.n),
+    sum: Float64Array.from(all, (r) => r.sum),
+    sumSquares: Float64Array.from(all, (r) => r.sq),
+    min: Float64Array.from(all, (r) => r.min),
+    max: Float64Array.from(all, (r) => r.max),
+  };
+}
+
+describe.skipIf(!FILES.every(Boolean))('elevation rollups of a real day', () => {
+  const [obsPath, sp3Path, navPath] = FILES as string[];
+  const rinex = readRinex(readFileSync(obsPath!));
+  const { snr } = rinex;
+  const obs: SnrObservations = {
+    count: snr.count,
+    times: snr.times,
+    satellites: Uint16Array.from(snr.satSystem, (sys, i) => satelliteKey(constellationIndex(String.fromCharCode(sys)), snr.satPrn[i]!)),
+    codeIndex: snr.codeIndex,
+    codes: snr.codes,
+    values: snr.values,
+  };
+  const station = ecefToGeodetic(...rinex.header.approxPositionXyz!);
+  const position = { latitude: station.latitude, longitude: station.longitude, heightM: station.heightM };
+
+  for (const [name, path] of [
+    ['SP3', sp3Path!],
+    ['broadcast', navPath!],
+  ] as const) {
+    it(`equal a per-row sum exactly (${name} orbits)`, () => {
+      const orbits = orbitSourceOf(readFileSync(path), path);
+      const withGeometry = { ...obs, geometry: stationDayGeometry(obs, position, 'GPS', orbits)! };
+      const rollups = buildSnrElevationRollups(withGeometry, DAY)!;
+      expect(rollups.count).toBeGreaterThan(100);
+      expect(rollups).toEqual(perRow(withGeometry, DAY));
+    });
+  }
+});
