@@ -33,6 +33,9 @@ describe.skipIf(!samplePath)('national replay at small scale', () => {
     expect(s.duplicated).toEqual([]);
     expect(report.queryableSweeps).toBe(report.queryableVolumes.size * report.sweepsPerVolume);
     expect(s.chunkLagS.n).toBeGreaterThan(0);
+    // Every object published is late by a measured, finite amount (the bench flags a starved replayer).
+    expect(s.publishLateS.n).toBe(report.published.length);
+    expect(Number.isFinite(s.publishLateS.max)).toBe(true);
 
     // Incremental listing: once a day prefix of the archive buckets has returned keys, every
     // later pass resumes after the last key it saw (none lists it from its start again), so the keys the

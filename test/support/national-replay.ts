@@ -461,10 +461,11 @@ export async function runNationalReplay(opts: NationalReplayOptions, sample: Uin
   const schedule = replaySchedule(sites, clock.simStart, clock.simStart + simMs);
   say(`replaying ${schedule.length} volumes of ${sites.length} sites over ${options.simulatedMinutes} simulated min at ${options.speed}×`);
   const replayer = new NationalReplayer(client, encoder, files.chunkCount(), clock, { products: options.products, chunkSites });
-  const progress = setInterval(
-    () => say(`  ${replayer.published.length} objects published, ${ingested.size} files ingested, rss ${Math.round((resources.at(-1)?.rssBytes ?? 0) / 2 ** 20)} MB`),
-    30_000,
-  );
+  const progress = setInterval(() => {
+    const last = replayer.published.at(-1);
+    const late = last ? `, last published ${Math.round((last.at - last.due) / 1000)} s late` : '';
+    say(`  ${replayer.published.length} objects published${late}, ${ingested.size} files ingested, rss ${Math.round((resources.at(-1)?.rssBytes ?? 0) / 2 ** 20)} MB`);
+  }, 30_000);
   try {
     await replayer.run(schedule, new AbortController().signal);
     const publishEnd = Date.now();
@@ -566,6 +567,12 @@ export interface ReplaySummary {
   level3LagS: Percentiles;
   /** From a volume's end chunk appearing to its real-time volume closing. */
   chunkLagS: Percentiles;
+  /**
+   * How late the replayer published objects against their schedule, wall seconds. Well above the
+   * pass interval, the machine could not replay at this speed (the replayer itself was starved)
+   * and the lags above measure the replayer, not the daemon.
+   */
+  publishLateS: Percentiles;
   /** The radome process's CPU (daemon, workers, server) over the replay, per Level 2 volume. */
   cpuMsPerVolume: number;
   cpuSeconds: number;
@@ -661,6 +668,7 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     level2LagS: lag(level2, (p) => firstIngest(p.key)),
     level3LagS: lag(level3, (p) => firstIngest(p.key)),
     chunkLagS: lag(ends, (p) => (chunkVolume.has(p.volumeId) ? r.chunksClosed.get(p.volumeId) : undefined)),
+    publishLateS: percentiles(r.published.map((p) => (p.at - p.due) / 1000)),
     cpuMsPerVolume: cpuMs / Math.max(1, ingestedTimes.length),
     cpuSeconds: cpuMs / 1000,
     peakRssBytes: Math.max(0, ...r.resources.map((s) => s.rssBytes)),
