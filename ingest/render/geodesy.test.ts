@@ -102,7 +102,7 @@ describe('pixel → local plane sampling', () => {
     });
   }
 
-  it('no pixel of a node cell is nearer the radar than its cellNearestKm, which is within a cell of the nearest', () => {
+  it('no pixel of a node cell is nearer the radar than its cellNearestKm (within a cell of the nearest), nor outside its azimuth sectors', () => {
     // Whole overlays around the radar at three latitudes, a small one, and a tile-like window off to one side.
     const cases: { latitude: number; size: number; rangeKm: number; offsetKm?: number }[] = [
       { latitude: 18.1, size: 1024, rangeKm: 460 },
@@ -118,8 +118,10 @@ describe('pixel → local plane sampling', () => {
       const frame = mercatorFrameAround(Float64Array.from(boundary), size);
       const sampler = new LocalPlaneSampler(frame, latitude, -100);
       const nearest = sampler.cellNearestKm();
+      const sectors = sampler.cellSectors(nearest);
       expect(nearest).toHaveLength(sampler.cellsX * sampler.cellsY);
       const found = new Float64Array(nearest.length).fill(Infinity);
+      let outsideSectors = 0;
       const east = new Float64Array(frame.width);
       const north = new Float64Array(frame.width);
       for (let row = 0; row < frame.height; row++) {
@@ -127,8 +129,12 @@ describe('pixel → local plane sampling', () => {
         for (let col = 0; col < frame.width; col++) {
           const cell = sampler.cellRowOf(row) * sampler.cellsX + Math.min(Math.floor(col / sampler.step), sampler.cellsX - 1);
           found[cell] = Math.min(found[cell]!, Math.sqrt(east[col]! ** 2 + north[col]! ** 2));
+          // Its azimuth's whole degree is among the cell's sectors.
+          const sector = Math.floor((((Math.atan2(east[col]!, north[col]!) * 180) / Math.PI) % 360) + 360) % 360;
+          if ((sector - sectors[2 * cell]! + 360) % 360 >= sectors[2 * cell + 1]!) outsideSectors++;
         }
       }
+      expect(outsideSectors, `${latitude}° ${size} px: pixels outside their cell's sectors`).toBe(0);
       const cellKm = (sampler.step * frame.pixelM * Math.SQRT2) / 1000;
       for (let cell = 0; cell < nearest.length; cell++) {
         expect(nearest[cell], `${latitude}° ${size} px, cell ${cell}`).toBeLessThanOrEqual(found[cell]!);

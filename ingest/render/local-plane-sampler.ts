@@ -128,7 +128,45 @@ export class LocalPlaneSampler {
     }
     return nearest;
   }
+
+  /**
+   * Per node cell, the azimuth sectors of whole degrees its pixels lie in, as the first sector
+   * (0–359, clockwise from north) and the number of sectors (up to 360, wrapping past 359): the
+   * angular span of the cell's four nodes seen from the radar, widened by 0.1°, or every sector
+   * when the cell lies within a metre of the radar (`nearestKm`, from cellNearestKm).
+   */
+  cellSectors(nearestKm: Float64Array): Int16Array {
+    const { cellsX, cellsY, nodeCols, nodeEast, nodeNorth } = this;
+    const sectors = new Int16Array(2 * cellsX * cellsY);
+    for (let j = 0; j < cellsY; j++) {
+      for (let i = 0; i < cellsX; i++) {
+        const cell = j * cellsX + i;
+        if (!(nearestKm[cell]! > 0.001)) {
+          sectors[2 * cell + 1] = 360;
+          continue;
+        }
+        // A convex set clear of the radar spans less than 180° as seen from it, between two of its nodes.
+        const first = j * nodeCols + i;
+        const from = (Math.atan2(nodeEast[first]!, nodeNorth[first]!) * 180) / Math.PI;
+        let low = 0;
+        let high = 0;
+        for (let c = 1; c < 4; c++) {
+          const node = (j + (c >> 1)) * nodeCols + i + (c & 1);
+          const turn = (((((Math.atan2(nodeEast[node]!, nodeNorth[node]!) * 180) / Math.PI - from) % 360) + 540) % 360) - 180;
+          low = Math.min(low, turn);
+          high = Math.max(high, turn);
+        }
+        const start = Math.floor(from + low - SECTOR_MARGIN_DEG);
+        sectors[2 * cell] = ((start % 360) + 360) % 360;
+        sectors[2 * cell + 1] = Math.min(360, Math.floor(from + high + SECTOR_MARGIN_DEG) - start + 1);
+      }
+    }
+    return sectors;
+  }
 }
+
+/** Widening of cellSectors' spans: far above the rounding of interpolated positions' azimuths beyond a metre from the radar. */
+const SECTOR_MARGIN_DEG = 0.1;
 
 /** Margins on cellNearestKm, far above the rounding of interpolated positions (~1e-13 km at 1000 km). */
 const HULL_MARGIN_KM = 1e-9;

@@ -2,7 +2,7 @@ import { RadomeError } from '../../core/errors.js';
 import { BEAM_MODEL_NAME, EFFECTIVE_RADIUS_FACTOR, beamModel, type BeamModel } from './beam-model.js';
 import type { ColorScale } from './color-scale.js';
 import { checkGridData, codedGatesOf } from './gate-codes.js';
-import { OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant } from './radial-lookup.js';
+import { AZIMUTH_SECTORS, OCTANT_STEPS, radialByAzimuth, radialOffsetsByOctant, sectorMaxima } from './radial-lookup.js';
 import { LocalPlaneSampler } from './local-plane-sampler.js';
 import { DEFAULT_OVERLAY_SIZE, GEODESIC_NAME, checkRadarSite, encodeOverlay, overlayFrame, type PixelRow, type RowPainter } from './render-overlay.js';
 import type { CodedPolarGrid, OverlayGeometry, PolarGeometry, PolarGrid, RenderedOverlay } from './types.js';
@@ -34,15 +34,18 @@ export function renderPolarPng(grid: PolarGrid | CodedPolarGrid, scale: ColorSca
  * their gates share it, and paint with one look-up a pixel.
  *
  * Pixels are mapped by node cell of the frame's local-plane sampler (32 × 32 pixels at 1024 px),
- * and only as far out as a moment has a coloured gate: for that moment a cell whose every pixel
- * lies farther is transparent without a look-up, and it is mapped only once a later moment
- * reaches it. Moments rarely reach their last gate (Doppler moments and higher cuts stop far
- * short of it), so most of a frame is never mapped nor looked up.
+ * and only as far out as a moment has a coloured gate in the cell's azimuths: for that moment a
+ * cell whose every pixel lies farther is transparent without a look-up, and it is mapped only
+ * once a later moment reaches it. Moments rarely reach their last gate, and then in few radials
+ * (Doppler moments and higher cuts stop far short of it, clutter and far echoes are patches), so
+ * most of a frame is never mapped nor looked up.
  */
 interface PixelMap {
   plane: LocalPlaneSampler;
   /** Per node cell of `plane` (row-major), a distance (km) no pixel of it is nearer the radar than. */
   cellNearestKm: Float64Array;
+  /** Per node cell, the azimuth sectors its pixels lie in (first, count: LocalPlaneSampler.cellSectors). */
+  cellSectors: Int16Array;
   groundStepKm: number;
   /** Ground distance the frame covers (its grid's farthest gate edge). */
   maxGroundKm: number;
@@ -53,8 +56,8 @@ interface PixelMap {
   /** Per pixel of the frame when kept for several moments (`kept`), else per pixel of the row being painted. */
   cellOf: Int32Array;
   kept: boolean;
-  /** A kept map's node cells nearer the radar than this have their pixels in `cellOf`. */
-  mappedKm: number;
+  /** Per node cell, 1 once a kept map has its pixels in `cellOf`. */
+  cellMapped: Uint8Array;
 }
 
 /** A pixel map of an overlay's frame, kept for the moments of one sweep that share a gate geometry. */
@@ -101,14 +104,14 @@ export class SweepRenderer {
     checkGridData(grid, grid.radialCount * grid.gateCount, `polar grid of ${grid.radialCount} radials × ${grid.gateCount} gates`);
     const map = this.pixelMap(grid);
     const { codes, codeColors } = codedGatesOf(grid, scale.lut);
-    // Pixels more than one distance bin past the last coloured gate's far edge (that bin may still
-    // be that gate's) take later gates or none: transparent.
-    const lastGate = lastColouredGate(codes, codeColors, grid.gateCount);
-    const lastEdgeKm = map.beam.groundKm(grid.firstGateKm + (lastGate + 0.5) * grid.gateSpacingKm);
-    const reachKm = lastGate < 0 ? 0 : Math.min(map.maxGroundKm, lastEdgeKm + map.groundStepKm);
-    const overlay = encodeOverlay(map.frame, scale, map.geometry, codeColors, new PolarRowPainter(map, codes, reachKm));
-    map.mappedKm = Math.max(map.mappedKm, reachKm);
-    return overlay;
+    const painter = new PolarRowPainter(map, codes, cellReachKm(map, radialReachKm(grid, map, codes, codeColors), grid.gateCount));
+    try {
+      return encodeOverlay(map.frame, scale, map.geometry, codeColors, painter);
+    } catch (e) {
+      // A map left part-mapped must not serve the next moments.
+      this.maps.splice(this.maps.indexOf(map), 1);
+      throw e;
+    }
   }
 
   /** `n` entries for a map, from a spare when one is large enough. */
@@ -134,6 +137,7 @@ export class SweepRenderer {
 
     const frame = overlayFrame(grid, coverageBoundary(maxGroundKm), this.size, maxGroundKm);
     const plane = new LocalPlaneSampler(frame, grid.latitude, grid.longitude);
+    const cellNearestKm = plane.cellNearestKm();
     const bins = Math.ceil(maxGroundKm / groundStepKm) + 1;
     const byAzimuth = this.byAzimuth ?? radialByAzimuth(grid.azimuths, grid.azimuthWidth);
     const b = beam.description;
@@ -149,14 +153,15 @@ export class SweepRenderer {
         maxGroundRangeKm: maxGroundKm,
       },
       plane,
-      cellNearestKm: plane.cellNearestKm(),
+      cellNearestKm,
+      cellSectors: plane.cellSectors(cellNearestKm),
       groundStepKm,
       maxGroundKm,
       gateOfBin: gateByGroundDistance(grid, beam, groundStepKm, bins),
       radials: radialOffsetsByOctant(byAzimuth, grid.gateCount),
       cellOf: this.cells(this.keepMaps ? frame.width * frame.height : frame.width),
       kept: this.keepMaps,
-      mappedKm: 0,
+      cellMapped: new Uint8Array(cellNearestKm.length),
     };
     if (this.keepMaps) {
       this.maps.push(map);
@@ -202,8 +207,11 @@ export class PolarGridSampler {
   painter(frame: PixelFrame): RowPainter {
     const { grid, groundStepKm, maxGroundKm, gateOfBin, radials } = this;
     const plane = new LocalPlaneSampler(frame, grid.latitude, grid.longitude);
-    const map: PixelMap = { plane, cellNearestKm: plane.cellNearestKm(), groundStepKm, maxGroundKm, gateOfBin, radials, cellOf: new Int32Array(frame.width), kept: false, mappedKm: 0 };
-    return new PolarRowPainter(map, grid.codes, maxGroundKm);
+    const cellNearestKm = plane.cellNearestKm();
+    const cells = cellNearestKm.length;
+    const cellSectors = new Int16Array(2 * cells);
+    const map: PixelMap = { plane, cellNearestKm, cellSectors, groundStepKm, maxGroundKm, gateOfBin, radials, cellOf: new Int32Array(frame.width), kept: false, cellMapped: new Uint8Array(cells) };
+    return new PolarRowPainter(map, grid.codes, new Float64Array(cells).fill(maxGroundKm));
   }
 
   /**
@@ -258,36 +266,42 @@ function coverageBoundary(maxGroundKm: number): Float64Array {
 }
 
 /**
- * Paints a moment's rows from a pixel map, node cell by node cell: cells beyond `reachKm` stay
- * transparent; cells a kept map has not mapped yet, or every cell of a map that is not kept, are
- * mapped first (row by row, so a row is painted while its map is in cache).
+ * Paints a moment's rows from a pixel map, node cell by node cell: cells whose every pixel lies
+ * beyond the moment's reach there stay transparent; cells a kept map has not mapped yet, or every
+ * cell of a map that is not kept, are mapped first (row by row, so a row is painted while its map
+ * is in cache).
  */
 class PolarRowPainter implements RowPainter {
-  /** The map's mapped range when this moment began (mappedKm grows only once it is painted). */
-  private readonly mappedKm: number;
+  /** The node cell row being painted, and what to do in each of its cells: 0 nothing, 1 paint, 2 map and paint. */
+  private cellRow = -1;
+  private readonly work: Uint8Array;
 
   constructor(
     private readonly map: PixelMap,
     private readonly codes: Uint8Array | Uint16Array,
-    private readonly reachKm: number,
+    /** Per node cell, how far (km) the moment may have a coloured gate among its pixels. */
+    private readonly cellReachKm: Float64Array,
   ) {
-    this.mappedKm = map.kept ? map.mappedKm : 0;
+    this.work = new Uint8Array(map.plane.cellsX);
   }
 
   paintRow(row: number, pixels: PixelRow, codeTable: PixelRow): void {
-    const { map, codes, reachKm, mappedKm } = this;
-    const { plane, cellNearestKm, cellOf } = map;
+    const { map, codes, work } = this;
+    const { plane, cellOf } = map;
     const { step, cellsX } = plane;
     const width = pixels.length;
     const at = map.kept ? row * width : 0;
-    const cells = plane.cellRowOf(row) * cellsX;
+    const cellRow = plane.cellRowOf(row);
+    // A cell row's rows come one after another: its cells are settled (and a kept map's marked
+    // mapped) as it begins.
+    if (cellRow !== this.cellRow) this.settle(cellRow);
     let prepared = false;
     for (let cell = 0; cell < cellsX; cell++) {
-      const nearestKm = cellNearestKm[cells + cell]!;
-      if (!(nearestKm < reachKm)) continue;
+      const task = work[cell]!;
+      if (task === 0) continue;
       const from = cell * step;
       const to = cell === cellsX - 1 ? width : from + step;
-      if (nearestKm >= mappedKm) {
+      if (task === 2) {
         if (!prepared) plane.prepareRow(row, 0, width);
         prepared = true;
         mapPixels(map, at, from, to);
@@ -295,6 +309,54 @@ class PolarRowPainter implements RowPainter {
       paintPixels(cellOf, at, codes, codeTable, pixels, from, to);
     }
   }
+
+  private settle(cellRow: number): void {
+    const { map, work, cellReachKm } = this;
+    const { cellNearestKm, cellMapped } = map;
+    const first = cellRow * work.length;
+    for (let cell = 0; cell < work.length; cell++) {
+      const k = first + cell;
+      if (!(cellNearestKm[k]! < cellReachKm[k]!)) work[cell] = 0;
+      else if (map.kept && cellMapped[k] === 1) work[cell] = 1;
+      else {
+        work[cell] = 2;
+        cellMapped[k] = 1;
+      }
+    }
+    this.cellRow = cellRow;
+  }
+}
+
+/**
+ * Per radial, how far (km) its last coloured gate reaches: one distance bin past that gate's far
+ * edge (that bin may still be that gate's); 0 for a radial with no coloured gate.
+ */
+function radialReachKm(grid: PolarGeometry, map: OverlayMap, codes: Uint8Array | Uint16Array, codeColors: Uint32Array): Float64Array {
+  const lastGates = lastColouredGates(codes, codeColors, grid.gateCount);
+  const reach = new Float64Array(lastGates.length);
+  for (let r = 0; r < reach.length; r++) {
+    const last = lastGates[r]!;
+    if (last >= 0) reach[r] = Math.min(map.maxGroundKm, map.beam.groundKm(grid.firstGateKm + (last + 0.5) * grid.gateSpacingKm) + map.groundStepKm);
+  }
+  return reach;
+}
+
+/**
+ * Per node cell, the farthest reach (radialReachKm) of the radials its pixels may take: those of
+ * the azimuth sectors it spans. A pixel farther takes a later gate of its radial, or none.
+ */
+function cellReachKm(map: PixelMap, reachOfRadial: Float64Array, gateCount: number): Float64Array {
+  const bySector = sectorMaxima(map.radials, gateCount, reachOfRadial);
+  const { cellSectors } = map;
+  const reach = new Float64Array(map.cellNearestKm.length);
+  for (let cell = 0; cell < reach.length; cell++) {
+    const first = cellSectors[2 * cell]!;
+    const count = cellSectors[2 * cell + 1]!;
+    let most = 0;
+    for (let s = 0; s < count; s++) most = Math.max(most, bySector[(first + s) % AZIMUTH_SECTORS]!);
+    reach[cell] = most;
+  }
+  return reach;
 }
 
 /**
@@ -351,35 +413,31 @@ function paintPixels(cellOf: Int32Array, at: number, codes: Uint8Array | Uint16A
 }
 
 /**
- * Highest gate index whose code has a colour in any radial, −1 when none has. Each radial is read
- * from its end down to the highest found so far; the gates beyond a moment's data are nearly all
- * code 0 (below threshold), so when code 0 is transparent whole 32-bit words of 0 are skipped at
- * once (on the real KLOT volume 15 M gates a volume: 37 → 12 ms).
+ * Per radial, the highest gate index whose code has a colour, −1 when none has. The gates beyond
+ * a moment's data are nearly all code 0 (below threshold), so when code 0 is transparent each
+ * radial is read back from its end a 32-bit word of 0 at a time (on the real KLOT volume, 62 M
+ * gates: ~20 ms a volume).
  */
-function lastColouredGate(codes: Uint8Array | Uint16Array, colors: Uint32Array, gateCount: number): number {
+function lastColouredGates(codes: Uint8Array | Uint16Array, colors: Uint32Array, gateCount: number): Int32Array {
   const perWord = 4 / codes.BYTES_PER_ELEMENT;
   const words = colors[0] === 0 && codes.byteOffset % 4 === 0 ? new Uint32Array(codes.buffer, codes.byteOffset, codes.byteLength >> 2) : null;
-  let last = -1;
-  for (let start = 0; start < codes.length; start += gateCount) {
+  const lastGates = new Int32Array(codes.length / gateCount);
+  for (let radial = 0, start = 0; radial < lastGates.length; radial++, start += gateCount) {
     let g = gateCount - 1;
     if (words !== null) {
-      // Gate by gate to a word's last code, then back over words of 0 that lie wholly past `last`.
-      while (g > last && (start + g + 1) % perWord !== 0 && colors[codes[start + g]!] === 0) g--;
-      if (g > last && (start + g + 1) % perWord === 0) {
-        const lowest = Math.ceil((start + last + 1) / perWord);
+      // Gate by gate to a word's last code, then back over words of 0 that lie wholly in the radial.
+      while (g >= 0 && (start + g + 1) % perWord !== 0 && colors[codes[start + g]!] === 0) g--;
+      if (g >= 0 && (start + g + 1) % perWord === 0) {
+        const lowest = Math.ceil(start / perWord);
         let w = (start + g + 1) / perWord - 1;
         while (w >= lowest && words[w] === 0) w--;
         g = (w + 1) * perWord - 1 - start;
       }
     }
-    for (; g > last; g--) {
-      if (colors[codes[start + g]!] !== 0) {
-        last = g;
-        break;
-      }
-    }
+    while (g >= 0 && colors[codes[start + g]!] === 0) g--;
+    lastGates[radial] = g;
   }
-  return last;
+  return lastGates;
 }
 
 /**
