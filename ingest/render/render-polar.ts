@@ -207,8 +207,9 @@ export class PolarGridSampler {
   painter(frame: PixelFrame): RowPainter {
     const { grid, groundStepKm, maxGroundKm, gateOfBin, radials } = this;
     const plane = new LocalPlaneSampler(frame, grid.latitude, grid.longitude);
-    const cellNearestKm = plane.cellNearestKm();
-    const cells = cellNearestKm.length;
+    // Every cell mapped and painted, as tiles were before cells were bounded (not measured for tiles).
+    const cells = plane.cellsX * plane.cellsY;
+    const cellNearestKm = new Float64Array(cells);
     const cellSectors = new Int16Array(2 * cells);
     const map: PixelMap = { plane, cellNearestKm, cellSectors, groundStepKm, maxGroundKm, gateOfBin, radials, cellOf: new Int32Array(frame.width), kept: false, cellMapped: new Uint8Array(cells) };
     return new PolarRowPainter(map, grid.codes, new Float64Array(cells).fill(maxGroundKm));
