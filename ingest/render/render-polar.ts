@@ -416,7 +416,7 @@ function paintPixels(cellOf: Int32Array, at: number, codes: Uint8Array | Uint16A
 /**
  * Per radial, the highest gate index whose code has a colour, −1 when none has. The gates beyond
  * a moment's data are nearly all code 0 (below threshold), so when code 0 is transparent each
- * radial is read back from its end a 32-bit word of 0 at a time (on the real KLOT volume, 62 M
+ * radial is read back from its end a 32-bit word of 0 at a time (on the real KLOT volume, 39 M
  * gates: ~20 ms a volume).
  */
 function lastColouredGates(codes: Uint8Array | Uint16Array, colors: Uint32Array, gateCount: number): Int32Array {
