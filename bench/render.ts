@@ -1,7 +1,17 @@
 // Rendering cost per sweep PNG (1024 px long side): polar → Web Mercator mapping, colour LUT and
 // PNG encoding together, on realistic synthetic sweeps; plus the encoder alone against pngjs.
+// Then every overlay of the real KLOT Level 2 volume (66) as ingest renders them, one SweepRenderer
+// for the volume: CPU time per volume and per overlay. With
+// BENCH_RENDER_BEFORE=<a checkout built with tsc -p tsconfig.build.json> (e.g. `git worktree add
+// /tmp/before df1a507`, node_modules linked in), that checkout's renderer is timed alternately
+// with this one's in the same process, so both meet the same load:
+//
+//   npm run bench -- render
+//   BENCH_RENDER_BEFORE=/tmp/before npm run bench -- render
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { codePalette } from '../ingest/render/code-palette.js';
 import { colorScaleForMoment, encodeIndexedPng, encodeRgbaPng, renderPolarPng, type PolarGrid } from '../ingest/render/index.js';
@@ -94,6 +104,79 @@ for (const [name, grid, scale] of [
   const pngjs = median(await timeRuns(() => PNG.sync.write(decoded, { filterType: 1, deflateLevel: 1, deflateStrategy: 0 }), RUNS, 2));
   rows.push({ metric: `${name} PNG encode only, RGBA (peer: pngjs)`, radome: ours, peer: pngjs, ratio: pngjs / ours, unit: 'ms' });
 }
+
+/** The renderer and Level 2 planning modules of a built checkout (its dist/). */
+interface RendererBuild {
+  decodeArchiveII: (bytes: Uint8Array) => import('../ingest/decode/level2/types.js').Level2Volume;
+  plan: typeof import('../ingest/level2/plan.js');
+  render: typeof import('../ingest/render/index.js');
+  moments: readonly string[];
+}
+
+async function rendererBuild(dist: string): Promise<RendererBuild> {
+  const load = (path: string) => import(join(dist, path));
+  return {
+    decodeArchiveII: (await load('ingest/decode/level2/index.js')).decodeArchiveII,
+    plan: await load('ingest/level2/plan.js'),
+    render: await load('ingest/render/index.js'),
+    moments: (await load('ingest/decode/level2/types.js')).MOMENTS,
+  };
+}
+
+/** A function rendering every sweep × moment of the volume with `build`'s renderer, as ingest does. */
+function volumeRenderer(build: RendererBuild, bytes: Uint8Array): () => { overlays: number; pixels: number } {
+  const volume = build.decodeArchiveII(bytes);
+  const location = build.plan.locationOf(volume);
+  const grids = volume.sweeps.flatMap((sweep) =>
+    build.moments.flatMap((moment) => {
+      const grid = sweep.moments[moment as keyof typeof sweep.moments];
+      if (!grid) return [];
+      const { scale, colors } = build.plan.codeTableOf(grid);
+      return [{ grid: build.plan.polarGridOf(location, sweep, grid, scale, colors), scale }];
+    }),
+  );
+  return () => {
+    const renderer = new build.render.SweepRenderer(1024);
+    let pixels = 0;
+    for (const { grid, scale } of grids) {
+      const overlay = renderer.render(grid, scale);
+      pixels += overlay.width * overlay.height;
+    }
+    return { overlays: grids.length, pixels };
+  };
+}
+
+const samples = process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data');
+const klot = join(samples, 'nexrad', 'level2', 'KLOT20220317_000842_V06');
+if (existsSync(klot)) {
+  const bytes = new Uint8Array(readFileSync(klot));
+  const ours = volumeRenderer(await rendererBuild(join(import.meta.dirname, '..')), bytes);
+  const beforeDir = process.env.BENCH_RENDER_BEFORE;
+  const before = beforeDir ? volumeRenderer(await rendererBuild(join(beforeDir, 'dist')), bytes) : null;
+  const { overlays, pixels } = ours();
+  before?.();
+  // Alternated run by run, so a change in the machine's load meets both alike.
+  const oursCpu: number[] = [];
+  const beforeCpu: number[] = [];
+  const loads: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    loads.push(loadavg()[0]!);
+    oursCpu.push(...cpuRuns(ours, 1, 0));
+    if (before) beforeCpu.push(...cpuRuns(before, 1, 0));
+  }
+  const now = median(oursCpu);
+  rows.push({
+    metric: `KLOT volume, all ${overlays} overlays (${(pixels / overlays / 1e6).toFixed(2)} Mpx each), CPU${before ? ' (peer: BENCH_RENDER_BEFORE)' : ''}`,
+    radome: now,
+    ...(before ? { peer: median(beforeCpu), ratio: median(beforeCpu) / now } : {}),
+    unit: 'ms',
+  });
+  rows.push({ metric: 'KLOT volume, CPU per overlay', radome: now / overlays, unit: 'ms' });
+  extra.klotVolume = { overlays, pixels, cpuMs: oursCpu, beforeCpuMs: beforeCpu, before: beforeDir ?? null, loadAverages: loads };
+} else {
+  console.warn(`real sample ${klot} not found (set RADOME_SAMPLE_DATA): the KLOT volume rows are left out`);
+}
+
 rows.push({ metric: 'peak RSS', radome: peakRssMb(), unit: 'MB' });
 const require = createRequire(import.meta.url);
 report('render', rows, { ...extra, loadAverage: loadavg(), pngjs: (require('pngjs/package.json') as { version: string }).version, runs: RUNS });

@@ -65,6 +65,57 @@ describe('coded gates', () => {
     expect(samePixels(renderer.render(next, scale).png, renderer.render(moments[0]!, scale).png)).toBe(false);
   });
 
+  it('draw beyond their data only transparent pixels, however short their reach, alone or after other moments', () => {
+    // Data out to gate 150 (~40 km) only, save code 7 in a few gates farther out: the last gate of
+    // radials 0 (its azimuths span north), 10 and 359, gate 400 of radials 89 and 90. With code 7
+    // transparent the moment reaches 40 km (and pixels beyond are left unpainted); coloured, it
+    // reaches the last gate in those azimuths and every pixel there is looked up. The two must
+    // differ in code 7's pixels only.
+    const g = geometry(600);
+    const codes = codesFor(g, 3).map((c, i) => (i % 600 < 150 ? (c === 7 ? 8 : c) : 0));
+    for (const [radial, gate] of [
+      [0, 599],
+      [10, 599],
+      [359, 599],
+      [89, 400],
+      [90, 400],
+    ] as const) {
+      codes[radial * 600 + gate] = 7;
+    }
+    const marked = Uint32Array.from(colors);
+    marked[7] = 0xff00ff00;
+    const unmarked = Uint32Array.from(colors);
+    unmarked[7] = 0;
+    const short = { ...g, codes, codeColors: unmarked };
+    const full = decodePng(renderPolarPng({ ...g, codes, codeColors: marked }, scale, { size: 400 }).png);
+    const renderer = new SweepRenderer(400);
+    // After a moment with no colour at all, and after one that reaches farther (its map kept).
+    const none = { ...g, codes: new Uint8Array(codes.length), codeColors: colors };
+    const far = { ...g, codes: codesFor(g, 4), codeColors: colors };
+    const images = [renderPolarPng(short, scale, { size: 400 }), (renderer.render(none, scale), renderer.render(short, scale)), (renderer.render(far, scale), renderer.render(short, scale))].map((o) =>
+      decodePng(o.png),
+    );
+    const words = (d: Uint8Array): Uint32Array => new Uint32Array(d.buffer, d.byteOffset, d.length / 4);
+    const fullWords = words(full.data);
+    let markedPixels = 0;
+    for (const img of images) {
+      const w = words(img.data);
+      expect(w.length).toBe(fullWords.length);
+      let differing = 0;
+      for (let i = 0; i < w.length; i++) {
+        if (w[i] === fullWords[i]) continue;
+        differing++;
+        expect([w[i], fullWords[i]]).toEqual([0, 0xff00ff00]);
+      }
+      expect(differing).toBeGreaterThan(0);
+      markedPixels = differing;
+    }
+    // The far gates cover a few pixels of a 400 px overlay, and the near data many.
+    expect(markedPixels).toBeGreaterThanOrEqual(5);
+    expect(markedPixels).toBeLessThan(40);
+    expect(fullWords.filter((v) => v !== 0 && v !== 0xff00ff00).length).toBeGreaterThan(1000);
+  });
+
   it('16-bit codes need a colour for each of the 65536 codes', () => {
     const g = geometry(100);
     const codes = Uint16Array.from({ length: g.radialCount * g.gateCount }, (_, i) => (i * 977) & 0xffff);

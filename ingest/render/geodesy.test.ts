@@ -101,4 +101,47 @@ describe('pixel → local plane sampling', () => {
       expect(worst).toBeLessThan(0.05);
     });
   }
+
+  it('no pixel of a node cell is nearer the radar than its cellNearestKm (within a cell of the nearest), nor outside its azimuth sectors', () => {
+    // Whole overlays around the radar at three latitudes, a small one, and a tile-like window off to one side.
+    const cases: { latitude: number; size: number; rangeKm: number; offsetKm?: number }[] = [
+      { latitude: 18.1, size: 1024, rangeKm: 460 },
+      { latitude: 41.6, size: 1024, rangeKm: 300 },
+      { latitude: 65.0, size: 1024, rangeKm: 460 },
+      { latitude: 41.6, size: 97, rangeKm: 120 },
+      { latitude: 41.6, size: 256, rangeKm: 30, offsetKm: 80 },
+    ];
+    for (const { latitude, size, rangeKm, offsetKm = 0 } of cases) {
+      const boundary: number[] = [];
+      const [lon0, lat0] = geodesicDirect(latitude, -100, 60, offsetKm * 1000);
+      for (let az = 0; az < 360; az += 1) boundary.push(...geodesicDirect(lat0, lon0, az, rangeKm * 1000));
+      const frame = mercatorFrameAround(Float64Array.from(boundary), size);
+      const sampler = new LocalPlaneSampler(frame, latitude, -100);
+      const nearest = sampler.cellNearestKm();
+      const sectors = sampler.cellSectors(nearest);
+      expect(nearest).toHaveLength(sampler.cellsX * sampler.cellsY);
+      const found = new Float64Array(nearest.length).fill(Infinity);
+      let outsideSectors = 0;
+      const east = new Float64Array(frame.width);
+      const north = new Float64Array(frame.width);
+      for (let row = 0; row < frame.height; row++) {
+        sampler.fillRow(row, east, north, 0, east.length);
+        for (let col = 0; col < frame.width; col++) {
+          const cell = sampler.cellRowOf(row) * sampler.cellsX + Math.min(Math.floor(col / sampler.step), sampler.cellsX - 1);
+          found[cell] = Math.min(found[cell]!, Math.sqrt(east[col]! ** 2 + north[col]! ** 2));
+          // Its azimuth's whole degree is among the cell's sectors.
+          const sector = Math.floor((((Math.atan2(east[col]!, north[col]!) * 180) / Math.PI) % 360) + 360) % 360;
+          if ((sector - sectors[2 * cell]! + 360) % 360 >= sectors[2 * cell + 1]!) outsideSectors++;
+        }
+      }
+      expect(outsideSectors, `${latitude}° ${size} px: pixels outside their cell's sectors`).toBe(0);
+      const cellKm = (sampler.step * frame.pixelM * Math.SQRT2) / 1000;
+      for (let cell = 0; cell < nearest.length; cell++) {
+        expect(nearest[cell], `${latitude}° ${size} px, cell ${cell}`).toBeLessThanOrEqual(found[cell]!);
+        expect(found[cell]! - nearest[cell]!, `${latitude}° ${size} px, cell ${cell}`).toBeLessThan(cellKm);
+      }
+      // Without an offset the radar lies in the frame: some cell holds it.
+      if (offsetKm === 0) expect(Math.min(...nearest)).toBe(0);
+    }
+  });
 });

@@ -161,6 +161,24 @@ describe('indexed PNG encoder', () => {
     expect(Buffer.compare(Buffer.from(png), Buffer.from(whole.finish()))).toBe(0);
   });
 
+  it('rows set in place (blankRow) make the file rows copied in make, in memory an earlier file left dirty', () => {
+    const palette = Uint32Array.of(0, packRgba(1, 2, 3, 255), packRgba(4, 5, 6, 255));
+    const rows = Array.from({ length: 40 }, (_, r) => Uint8Array.from({ length: 50 }, (_, c) => (c > r && (c * r) % 7 === 0 ? 1 + ((c + r) % 2) : 0)));
+    // An earlier image of non-zero indices leaves its scanline memory to the next writer.
+    encodeIndexedPng(new Uint8Array(60 * 45).fill(2), 60, 45, palette);
+    const inPlace = new IndexedPngWriter(50, 40, palette);
+    for (const row of rows) {
+      const blank = inPlace.blankRow();
+      expect(blank.every((i) => i === 0)).toBe(true);
+      row.forEach((index, c) => {
+        if (index !== 0) blank[c] = index;
+      });
+    }
+    const copied = new IndexedPngWriter(50, 40, palette);
+    for (const row of rows) copied.writeRow(row);
+    expect(Buffer.compare(Buffer.from(inPlace.finish()), Buffer.from(copied.finish()))).toBe(0);
+  });
+
   it('rejects bad palettes, indices past the palette, wrong row widths and row counts', () => {
     expect(() => new IndexedPngWriter(2, 2, new Uint32Array(0))).toThrow(/1 to 256 colours, not 0/);
     expect(() => new IndexedPngWriter(2, 2, new Uint32Array(257))).toThrow(RadomeError);

@@ -14,6 +14,12 @@ const NODE_CELLS = 32;
 export class LocalPlaneSampler {
   /** Pixels between nodes along a row. */
   readonly step: number;
+  /**
+   * Node cells across and down: pixel (col, row) lies in cell (min(⌊col / step⌋, cellsX − 1),
+   * min(⌊row / step⌋, cellsY − 1)), placed from that cell's four nodes.
+   */
+  readonly cellsX: number;
+  readonly cellsY: number;
   private readonly nodeCols: number;
   private readonly nodeEast: Float64Array;
   private readonly nodeNorth: Float64Array;
@@ -26,6 +32,8 @@ export class LocalPlaneSampler {
     const cellsX = Math.max(1, Math.ceil((frame.width - 1) / step));
     const cellsY = Math.max(1, Math.ceil((frame.height - 1) / step));
     this.step = step;
+    this.cellsX = cellsX;
+    this.cellsY = cellsY;
     this.nodeCols = cellsX + 1;
     this.nodeEast = new Float64Array((cellsY + 1) * this.nodeCols);
     this.nodeNorth = new Float64Array((cellsY + 1) * this.nodeCols);
@@ -88,4 +96,109 @@ export class LocalPlaneSampler {
     rowNorth[lastNode + 1] = rowNorth[lastNode]!;
     return firstNode;
   }
+
+  /** The node cell row of pixel row `row`. */
+  cellRowOf(row: number): number {
+    return Math.min(Math.floor(row / this.step), this.cellsY - 1);
+  }
+
+  /**
+   * Per node cell (row-major, cellsX a row), a distance (km) from the radar that no pixel of the
+   * cell is nearer than: fillRow places every pixel between the cell's four nodes (interpolated
+   * along and across rows, weights in [0, 1]), so within their convex hull to rounding, which
+   * a margin of far more than that rounding covers. Lets a renderer skip whole cells beyond a range.
+   */
+  cellNearestKm(): Float64Array {
+    const { cellsX, cellsY, nodeCols, nodeEast, nodeNorth } = this;
+    const nearest = new Float64Array(cellsX * cellsY);
+    const xs = new Float64Array(4);
+    const ys = new Float64Array(4);
+    for (let j = 0; j < cellsY; j++) {
+      for (let i = 0; i < cellsX; i++) {
+        let far = 0;
+        for (let c = 0; c < 4; c++) {
+          const node = (j + (c >> 1)) * nodeCols + i + (c & 1);
+          xs[c] = nodeEast[node]!;
+          ys[c] = nodeNorth[node]!;
+          far = Math.max(far, Math.abs(xs[c]!), Math.abs(ys[c]!));
+        }
+        const km = originToHullKm(xs, ys);
+        nearest[j * cellsX + i] = Math.max(0, km - HULL_MARGIN_KM - far * HULL_MARGIN_RELATIVE);
+      }
+    }
+    return nearest;
+  }
+
+  /**
+   * Per node cell, the azimuth sectors of whole degrees its pixels lie in, as the first sector
+   * (0–359, clockwise from north) and the number of sectors (up to 360, wrapping past 359): the
+   * angular span of the cell's four nodes seen from the radar, widened by 0.1°, or every sector
+   * when the cell lies within a metre of the radar (`nearestKm`, from cellNearestKm).
+   */
+  cellSectors(nearestKm: Float64Array): Int16Array {
+    const { cellsX, cellsY, nodeCols, nodeEast, nodeNorth } = this;
+    const sectors = new Int16Array(2 * cellsX * cellsY);
+    for (let j = 0; j < cellsY; j++) {
+      for (let i = 0; i < cellsX; i++) {
+        const cell = j * cellsX + i;
+        if (!(nearestKm[cell]! > 0.001)) {
+          sectors[2 * cell + 1] = 360;
+          continue;
+        }
+        // A convex set clear of the radar spans less than 180° as seen from it, between two of its nodes.
+        const first = j * nodeCols + i;
+        const from = (Math.atan2(nodeEast[first]!, nodeNorth[first]!) * 180) / Math.PI;
+        let low = 0;
+        let high = 0;
+        for (let c = 1; c < 4; c++) {
+          const node = (j + (c >> 1)) * nodeCols + i + (c & 1);
+          const turn = (((((Math.atan2(nodeEast[node]!, nodeNorth[node]!) * 180) / Math.PI - from) % 360) + 540) % 360) - 180;
+          low = Math.min(low, turn);
+          high = Math.max(high, turn);
+        }
+        const start = Math.floor(from + low - SECTOR_MARGIN_DEG);
+        sectors[2 * cell] = ((start % 360) + 360) % 360;
+        sectors[2 * cell + 1] = Math.min(360, Math.floor(from + high + SECTOR_MARGIN_DEG) - start + 1);
+      }
+    }
+    return sectors;
+  }
+}
+
+/** Widening of cellSectors' spans: far above the rounding of interpolated positions' azimuths beyond a metre from the radar. */
+const SECTOR_MARGIN_DEG = 0.1;
+
+/** Margins on cellNearestKm, far above the rounding of interpolated positions (~1e-13 km at 1000 km). */
+const HULL_MARGIN_KM = 1e-9;
+const HULL_MARGIN_RELATIVE = 1e-12;
+
+/** Distance from the origin to the convex hull of four points: 0 inside it, else to the nearest of the segments between them. */
+function originToHullKm(xs: Float64Array, ys: Float64Array): number {
+  // The hull is the union of the four triangles of three of the points.
+  for (let skip = 0; skip < 4; skip++) {
+    const p = skip === 0 ? 1 : 0;
+    const q = skip <= 1 ? 2 : 1;
+    const r = skip <= 2 ? 3 : 2;
+    const s1 = cross(xs[p]!, ys[p]!, xs[q]!, ys[q]!);
+    const s2 = cross(xs[q]!, ys[q]!, xs[r]!, ys[r]!);
+    const s3 = cross(xs[r]!, ys[r]!, xs[p]!, ys[p]!);
+    if ((s1 > 0 && s2 > 0 && s3 > 0) || (s1 < 0 && s2 < 0 && s3 < 0)) return 0;
+  }
+  // Outside, the hull's nearest point is on one of its edges, each a segment between two of the points.
+  let best = Infinity;
+  for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) best = Math.min(best, originToSegment(xs[a]!, ys[a]!, xs[b]!, ys[b]!));
+  return best;
+}
+
+/** z of the cross product of the vectors from the origin to (x1, y1) and (x2, y2): the origin's side of the line through them. */
+function cross(x1: number, y1: number, x2: number, y2: number): number {
+  return x1 * y2 - y1 * x2;
+}
+
+function originToSegment(x1: number, y1: number, x2: number, y2: number): number {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 > 0 ? Math.min(1, Math.max(0, -(x1 * dx + y1 * dy) / length2)) : 0;
+  return Math.hypot(x1 + t * dx, y1 + t * dy);
 }

@@ -157,6 +157,17 @@ export class IndexedPngWriter extends PngWriter implements PngRowWriter<Uint8Arr
     this.scanlines.set(indices, at + 1);
   }
 
+  /**
+   * Appends the next row as all index 0 and returns its `width` indices, to be set in place
+   * (each below the palette's size): a painter then writes its pixels once, with no row copied in
+   * (that copy, a built-in call a row, was ~5 % of rendering a Level 2 overlay).
+   */
+  blankRow(): Uint8Array {
+    const at = this.nextRow();
+    this.scanlines[at] = FILTER_NONE;
+    return this.scanlines.fill(0, at + 1, at + 1 + this.width).subarray(at + 1, at + 1 + this.width);
+  }
+
   /** The PNG file; every row must have been written. */
   finish(): Uint8Array {
     return this.file(COLOR_TYPE_INDEXED, paletteChunks(this.palette), INDEXED_DEFLATE);

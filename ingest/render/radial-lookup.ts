@@ -53,6 +53,32 @@ export function radialOffsetsByOctant(byAzimuth: Int32Array, stride: number): In
   return table;
 }
 
+/** Azimuth sectors of sectorMaxima: 1° each, sector s covering [s°, s + 1°). */
+export const AZIMUTH_SECTORS = 360;
+
+/**
+ * Per 1° azimuth sector, the largest `valueOfRadial[radial]` of the radials the octant table
+ * `offsets` (radialOffsetsByOctant with `stride`) gives there or in the sector either side, 0 where
+ * none: a point's octant step lies within 0.01° of its azimuth, so a point in sector s takes a
+ * radial whose value is at most the result's entry s.
+ */
+export function sectorMaxima(offsets: Int32Array, stride: number, valueOfRadial: Float64Array): Float64Array {
+  const bins = (azimuthBinOfOctantStep ??= azimuthBinsOfOctantSteps());
+  const own = new Float64Array(AZIMUTH_SECTORS);
+  for (let i = 0; i < bins.length; i++) {
+    const offset = offsets[i]!;
+    if (offset < 0) continue;
+    const sector = (bins[i]! / BINS_PER_DEGREE) | 0;
+    const value = valueOfRadial[offset / stride]!;
+    if (value > own[sector]!) own[sector] = value;
+  }
+  const maxima = new Float64Array(AZIMUTH_SECTORS);
+  for (let s = 0; s < AZIMUTH_SECTORS; s++) {
+    maxima[s] = Math.max(own[(s + AZIMUTH_SECTORS - 1) % AZIMUTH_SECTORS]!, own[s]!, own[(s + 1) % AZIMUTH_SECTORS]!);
+  }
+  return maxima;
+}
+
 /** The azimuth bin of every (octant, step) entry: the same for every grid, so made once. */
 let azimuthBinOfOctantStep: Int32Array | undefined;
 

@@ -97,7 +97,9 @@ export function encodeOverlay(frame: MercatorFrame, scale: ColorScale, geometry:
   if (palette === undefined) palettes.set(codeColors, (palette = codePalette(codeColors)));
   let png: Uint8Array;
   if (palette) {
-    png = paintRows(height, new Uint8Array(width), palette.codeIndex, painter, new IndexedPngWriter(width, height, palette.colors));
+    const writer = new IndexedPngWriter(width, height, palette.colors);
+    for (let row = 0; row < height; row++) painter.paintRow(row, writer.blankRow(), palette.codeIndex);
+    png = writer.finish();
   } else {
     png = paintRows(height, new Uint32Array(width), codeColors, painter, new RgbaPngWriter(width, height));
   }
