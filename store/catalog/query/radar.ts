@@ -160,12 +160,12 @@ export function bucketCountStatements(d: Dialect, q: RadarCountQuery): BucketSta
   const [first, end] = [inner.from / MINUTE_MS, inner.to / MINUTE_MS];
   const firstStart = Math.floor(first / widthMinutes) * widthMinutes;
   const minutes: BucketStatement =
-    widthMinutes >= SEEK_PER_BUCKET_MINUTES
+    d.seekPerBucket && widthMinutes >= SEEK_PER_BUCKET_MINUTES
       ? {
           // A seek per site and bucket summing its minutes: no sort of the window's minute rows by
-          // bucket (a day of 160 sites is 230,000 rows: ~100 ms of SQLite's GROUP BY sorter; the
-          // seeks' sums ~4× less). The three sums come back as one 'volumes,sweeps,products' text:
-          // a scalar subquery returns one value on both engines (PostgreSQL's LATERAL, SQLite has not).
+          // bucket (a day of 160 sites is 230,000 rows: most of radarCoverage's ~100 ms in SQLite's
+          // GROUP BY sorter; the seeks' sums ~4-7× less CPU). SQLite has no LATERAL and a scalar
+          // subquery returns one value, so the three sums come back as one 'volumes,sweeps,products' text.
           field: 'packedMinutes',
           sql: `WITH RECURSIVE buckets(start, lo, hi) AS (
               SELECT ${d.integer}, ${d.integer}, ${d.integer}
