@@ -282,8 +282,11 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
   // SQLite: on a copy (the built file is cached), or on the file itself when a copy would leave
   // the disk under 8 GB free (other work shares it): the cache is then spent and deleted after.
   // PostgreSQL: on the bench's own database.
-  const disk = statfsSync(dirname(path));
-  const inPlace = ENGINE === 'postgres' || disk.bavail * disk.bsize - statSync(path).size < 8e9;
+  const freeAfterCopy = () => {
+    const disk = statfsSync(dirname(path));
+    return disk.bavail * disk.bsize - statSync(path).size;
+  };
+  const inPlace = ENGINE === 'postgres' || freeAfterCopy() < 8e9;
   const copy = inPlace ? path : `${path}.retention`;
   if (copy !== path) {
     rmSync(copy, { force: true });
