@@ -417,6 +417,31 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
           .filter((b) => b.volumes + b.sweeps > 0),
       );
       expect(counts).toEqual(expected);
+      // Widths of 10 minutes and more sum minutes by a seek per site and bucket, narrower ones by a
+      // grouped scan; windows from and to a part-minute add rows counted at the edges.
+      const from2 = volumes[0]!.scanStart - 7 * 60_000 + 12_345;
+      const to2 = from2 + 3 * hour - 1_234;
+      for (const width of [60_000, 5 * 60_000, 10 * 60_000, 25 * 60_000, hour, 3 * hour]) {
+        const byBucket = ['KAMX', 'KLOT'].flatMap((site) => {
+          const starts = new Set<number>();
+          const inWindow = (t: number) => t >= from2 && t < to2;
+          for (const v of volumes) if (v.site === site && inWindow(v.scanStart)) starts.add(v.scanStart - (v.scanStart % width));
+          for (const s of sweeps) if (s.site === site && inWindow(s.startTime)) starts.add(s.startTime - (s.startTime % width));
+          return [...starts]
+            .sort((a, b) => a - b)
+            .map((start) => {
+              const inBucket = (t: number) => inWindow(t) && t >= start && t < start + width;
+              return {
+                site,
+                start,
+                volumes: volumes.filter((v) => v.site === site && inBucket(v.scanStart)).length,
+                sweeps: sweeps.filter((s) => s.site === site && inBucket(s.startTime)).length,
+                products: 0,
+              };
+            });
+        });
+        expect(await c.reader.radar.bucketCounts({ sites: ['KLOT', 'KAMX'], from: from2, to: to2, bucketMs: width }), `width ${width}`).toEqual(byBucket);
+      }
     });
   });
 

@@ -11,6 +11,7 @@ export const postgresDialect: Dialect = {
   integer: '?::bigint',
   wholeSum: (aggregate) => `${aggregate}::integer`,
   total: (column) => `COALESCE(SUM(${column}), 0)::float8`,
+  seekPerBucket: false,
 };
 
 /**

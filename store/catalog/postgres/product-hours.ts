@@ -39,7 +39,10 @@ export function allSitesCodeCounts(db: PgSession, category: string | undefined, 
  * the newest part (hour or edge) holding it from precipitation_hours and the edges' rows; then the
  * newest and the wettest product by LATERAL seeks on products_by_site_category_code. The newest is
  * read from precipitation_latest (step 7) when the group's newest overall is in the window; the
- * seek serves only the other groups.
+ * seek serves only the other groups, in two steps: the newest time (backward on
+ * products_by_site_category_code), then the largest id at it. Ordered by (scan_time, id) in one
+ * step, the index (which ends at scan_time) made PostgreSQL sort the group's whole window: 0.7 ms
+ * a group, 110 of 150 ms for 160 groups.
  */
 export async function precipitationByHours(db: PgSession, sites: readonly string[], from: number, to: number): Promise<PrecipitationSummary[]> {
   const split = splitByHours(from, to);
@@ -63,7 +66,8 @@ export async function precipitationByHours(db: PgSession, sites: readonly string
     picks AS MATERIALIZED (SELECT ROW_NUMBER() OVER (ORDER BY r.site, r.code, r.mnemonic) AS k, r.total, nw.id AS newest_id, nw.scan_time AS newest_time, wt.id AS wettest_id, wt.scan_time AS wettest_time FROM ranked r
       LEFT JOIN LATERAL (SELECT l.newest_id AS id, l.newest_time AS scan_time FROM precipitation_latest l
         WHERE l.site = r.site AND l.code = r.code AND l.mnemonic = r.mnemonic AND l.newest_time >= ? AND l.newest_time < ?) lt ON true
-      LEFT JOIN LATERAL (SELECT p.id, p.scan_time FROM products p WHERE lt.id IS NULL AND ${group} AND p.scan_time >= ? AND p.scan_time < ? ORDER BY p.scan_time DESC, p.id DESC LIMIT 1) sk ON true
+      LEFT JOIN LATERAL (SELECT p.scan_time FROM products p WHERE lt.id IS NULL AND ${group} AND p.scan_time >= ? AND p.scan_time < ? ORDER BY p.scan_time DESC LIMIT 1) skt ON true
+      LEFT JOIN LATERAL (SELECT MAX(p.id) AS id, skt.scan_time FROM products p WHERE ${group} AND p.scan_time = skt.scan_time) sk ON true
       CROSS JOIN LATERAL (SELECT COALESCE(lt.id, sk.id) AS id, COALESCE(lt.scan_time, sk.scan_time) AS scan_time) nw
       LEFT JOIN LATERAL (SELECT p.id, p.scan_time FROM products p WHERE ${group} AND p.scan_time >= r.f AND p.scan_time < r.t AND p.max_accumulation_in = r.mx
         ORDER BY p.scan_time DESC, p.id DESC LIMIT 1) wt ON true

@@ -17,6 +17,12 @@ export interface Dialect {
   wholeSum(aggregate: string): string;
   /** SUM of a double column that is 0 over no rows. */
   total(column: string): string;
+  /**
+   * Whether radarCoverage sums each site and bucket's minutes by a seek of its own (SQLite: no
+   * sort of the window's minute rows) rather than by one grouped scan (PostgreSQL: its hash
+   * aggregate beats thousands of per-bucket subplans, each fetching its minute rows from the heap).
+   */
+  seekPerBucket: boolean;
 }
 
 /** A time bound or range limit from a caller: a finite number, else BAD_INPUT naming it. */

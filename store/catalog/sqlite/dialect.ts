@@ -12,4 +12,5 @@ export const sqliteDialect: Dialect = {
   integer: 'CAST(? AS INTEGER)',
   wholeSum: (aggregate) => aggregate,
   total: (column) => `TOTAL(${column})`,
+  seekPerBucket: true,
 };
