@@ -440,7 +440,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
               };
             });
         });
-        expect(await c.reader.radar.bucketCounts({ sites: ['KLOT', 'KAMX'], from: from2, to: to2, bucketMs: width }), `width ${width}`).toEqual(byBucket);
+        expect(await c.reader.radar.bucketCounts({ sites: [testSite('KLOT'), testSite('KAMX')], from: from2, to: to2, bucketMs: width }), `width ${width}`).toEqual(byBucket);
       }
     });
   });
