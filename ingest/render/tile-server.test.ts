@@ -138,7 +138,7 @@ describe.skipIf(!sampleLevel2Path)('tiles served from the stored sweep of the sa
     const chunk = await server.objects.get(chunkKey);
     expect(chunk).not.toBeNull();
     await server.objects.delete([chunkKey]);
-    const row = (await server.catalog.reader.radar.sweepsByIds([level2SweepId(server.volumeId, 3, 'REF')]))[0]!;
+    const row = (await server.catalog.reader.radar.sweepsByIds([level2SweepId(server.volumeId!, 3, 'REF')]))[0]!;
     expect(row).toBeTruthy();
     const res = await fetch(`${server.url}/tiles/sweep/${row.id}/8/65/95.png`);
     expect(res.status).toBe(404);

@@ -7,10 +7,9 @@ import type { Duplex } from 'node:stream';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { CloseCode, handleProtocols, makeServer, type Context } from 'graphql-ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { codedError } from '../errors.js';
+import { apiErrorFormatter, codedError } from '../errors.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import { cachedCostError } from '../limits/cost.js';
-import { redactServerPaths } from '../redact.js';
 import type { RadomeContext } from '../context.js';
 
 export interface SubscriptionServerOptions {
@@ -88,11 +87,9 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes, handleProtocols });
   const check = documentChecker(options);
   const costOf = cachedCostError(options.maxCost);
-  const present = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
-    errors.map((e) => {
-      const json = e.toJSON();
-      return options.debugErrors ? json : { ...json, message: redactServerPaths(json.message) };
-    });
+  // The same codes and redaction as over HTTP (a RadomeError BAD_INPUT is BAD_USER_INPUT here too).
+  const format = apiErrorFormatter({ debug: options.debugErrors });
+  const present = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((e) => format(e.toJSON(), e));
 
   const protocol = makeServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>({
     schema: options.schema,

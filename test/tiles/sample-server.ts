@@ -17,7 +17,8 @@ export interface SampleServer {
   url: string;
   objects: FileObjectStore;
   catalog: ReadOnlyCatalog;
-  volumeId: VolumeId;
+  /** The Level 2 volume's id; null when the files given hold only Level 3 products. */
+  volumeId: VolumeId | null;
   zarrPrefix: string;
   /** POSTs a GraphQL query. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
@@ -35,7 +36,7 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
   const source = new MemorySource();
   for (const [key, bytes] of Object.entries(files)) source.files.set(key, bytes);
   const writer = await openCatalog(catalogPath);
-  let volumeId: VolumeId | undefined;
+  let volumeId: VolumeId | null = null;
   let zarrPrefix = '';
   try {
     const ctx = { catalog: writer, objects, renderSize: 1024, log: pino({ level: 'silent' }) };
@@ -50,7 +51,6 @@ export async function startSampleServer(files: Record<string, Uint8Array>, optio
   } finally {
     await writer.close();
   }
-  if (!volumeId) throw new Error('the sample has no Level 2 volume');
   const catalog = await openReadOnlyCatalog(catalogPath);
   const listening = await createRadomeServer({ catalog: catalog.reader, objects, onError: (e) => console.error(e), ...options }).listen(0, '127.0.0.1');
   return {
