@@ -19,6 +19,9 @@ export interface OrbitPlan {
 
 /** A day counts as covered by a file when it holds at least this share of the file's epochs (navigation files carry a few of the next day's). */
 const DAY_SHARE = 0.1;
+/** Days since 1970 of the GPS epoch (1980-01-06) and of 2100-01-01: the span of GNSS times a file can carry. */
+const FIRST_GNSS_DAY = 3657;
+const LAST_GNSS_DAY = 47482;
 
 /** Container suffixes dropped from stored names: the object holds the plain bytes. */
 const CONTAINER_SUFFIX = /\.(gz|Z|bz2|zip)$/i;
@@ -55,19 +58,24 @@ export function planOrbitFile(format: 'rinex-nav' | 'sp3', plain: Uint8Array, fi
   }
   if (times.length === 0) throw new RadomeError('UNSUPPORTED', `${what}: the file has no usable orbit (no ephemeris or SP3 position); nothing to store`);
   const perDay = new Map<number, number>();
+  for (let i = 0; i < times.length; i++) perDay.set(dayOf(times[i]!), (perDay.get(dayOf(times[i]!)) ?? 0) + 1);
+  // GNSS days only: a damaged record can put its epoch centuries away (found by the fuzz run:
+  // a toe of 2.9e47 ms, beyond the catalog's integer times); such epochs count for no day and
+  // bound no time range.
+  const plausible = [...perDay].filter(([d, n]) => n >= DAY_SHARE * times.length && d >= FIRST_GNSS_DAY && d < LAST_GNSS_DAY);
+  if (plausible.length === 0) {
+    throw new RadomeError('CORRUPT', `${what}: no day between 1980 and 2100 holds ${DAY_SHARE * 100} % of its epochs; the file's times are damaged`);
+  }
+  const days = plausible.map(([d]) => d).sort((a, b) => a - b);
+  const main = plausible.sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < times.length; i++) {
     const t = times[i]!;
-    perDay.set(dayOf(t), (perDay.get(dayOf(t)) ?? 0) + 1);
+    if (!days.includes(dayOf(t))) continue;
     if (t < first) first = t;
     if (t > last) last = t;
   }
-  const days = [...perDay]
-    .filter(([, n]) => n >= DAY_SHARE * times.length)
-    .map(([d]) => d)
-    .sort((a, b) => a - b);
-  const main = [...perDay].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
   const kind: GnssOrbitKind = format === 'sp3' ? 'precise' : 'broadcast';
   const objectKey = orbitObjectKey(main, kind, file.key);
   const rows = days.map(

@@ -78,6 +78,17 @@ describe('RINEX navigation: bad input', () => {
     expect(plan.summary).toMatch(/1 ephemerides of 1 satellites/);
   });
 
+  it('an ephemeris whose toe is damaged counts for no day and bounds no time; a file of only such is CORRUPT', () => {
+    // G03: G02's record with toe 2.88E+44 s (bit flips gave a toe centuries away, beyond the catalog's integer times; fuzz case).
+    const farToe = ['G03' + G02[0]!.slice(3), ...G02.slice(1, 3), G02[3]!.replace(' 0.000000000000E+00', ' 2.880000000000E+44'), ...G02.slice(4)];
+    const object = { source: 'local', key: 'nav.rnx', size: 0, fingerprint: 'x' };
+    expect(readRinexNav(bytes([...HEADER3, ...farToe])).kepler[0]!.toeMs).toBeGreaterThan(1e40);
+    const plan = planRadomeFile(bytes([...HEADER3, ...G02, ...farToe, ...G02]), object, { ingestedAt: 1, renderSize: 0 }).plan as OrbitPlan;
+    const toe = Date.UTC(2018, 6, 29);
+    expect(plan.rows.map((r) => [r.day, r.firstTime, r.lastTime])).toEqual([[toe / 86400e3, toe, toe]]);
+    expect(outcomeCode(() => planRadomeFile(bytes([...HEADER3, ...farToe]), object, { ingestedAt: 1, renderSize: 0 }))).toBe('CORRUPT');
+  });
+
   it('a navigation file without any usable ephemeris is CORRUPT at ingest, naming why', () => {
     const object = { source: 'local', key: 'unknown.rnx', size: 0, fingerprint: 'x' };
     let error: unknown;
