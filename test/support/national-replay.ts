@@ -108,9 +108,14 @@ interface ReplayEvent {
 /**
  * Publishes the schedule as NOAA's buckets do: each chunk when its radials are done (every few
  * seconds), the archive file when the volume ends, Level 3 products a few seconds later. Files
- * are made when due, on the encoder's thread (this one only waits), so memory holds one volume at
- * a time per publish in flight.
+ * are made on the encoder's thread (this one only waits) up to ENCODE_AHEAD_MS of wall time
+ * before they are due: made only when due, a busy moment of the machine made the replayer itself
+ * publish late (a 1× hour once fell 28 min behind), which is not what the daemon is measured on.
+ * Memory holds the files of that window (about 16 volumes at 1× for all sites).
  */
+/** How far ahead of its due time (wall ms) a file is made. */
+const ENCODE_AHEAD_MS = 30_000;
+
 export class NationalReplayer {
   readonly published: Published[] = [];
   /** CPU ms spent making files (the replayer's own cost, not the daemon's). */
@@ -164,20 +169,35 @@ export class NationalReplayer {
   /** Publishes every event on the clock; stops early when `signal` aborts. */
   async run(schedule: readonly ScheduledVolume[], signal: AbortSignal): Promise<void> {
     const inFlight = new Set<Promise<void>>();
-    for (const e of this.events(schedule)) {
-      if (signal.aborted) break;
+    const events = this.events(schedule);
+    const made = new Map<ReplayEvent, Promise<{ bytes: Uint8Array; cpuMs: number }>>();
+    let ahead = 0;
+    for (let next = 0; next < events.length && !signal.aborted; ) {
+      for (; ahead < events.length && this.clock.wallAt(events[ahead]!.sim) <= Date.now() + ENCODE_AHEAD_MS; ahead++) {
+        const file = this.encoder.make(events[ahead]!.request);
+        file.catch(() => undefined); // awaited (and thrown) by its publish; not unhandled meanwhile
+        made.set(events[ahead]!, file);
+      }
+      const e = events[next]!;
       const due = this.clock.wallAt(e.sim);
       const wait = due - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const task = this.publish(e, due).finally(() => inFlight.delete(task));
+      // Wake at least every half window, to keep making files ahead through a long quiet spell.
+      if (wait > 0) {
+        await new Promise((r) => setTimeout(r, Math.min(wait, ENCODE_AHEAD_MS / 2)));
+        continue;
+      }
+      next++;
+      const file = made.get(e)!;
+      made.delete(e);
+      const task = this.publish(e, file, due).finally(() => inFlight.delete(task));
       inFlight.add(task);
       while (inFlight.size >= 8) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
   }
 
-  private async publish(e: ReplayEvent, due: number): Promise<void> {
-    const { bytes: body, cpuMs } = await this.encoder.make(e.request);
+  private async publish(e: ReplayEvent, file: Promise<{ bytes: Uint8Array; cpuMs: number }>, due: number): Promise<void> {
+    const { bytes: body, cpuMs } = await file;
     this.encodeCpuMs += cpuMs;
     for (let attempt = 1; ; attempt++) {
       try {
