@@ -1,4 +1,6 @@
-import type { BBox, Corners } from '../../../core/geo.js';
+import { type BBox, bboxCorners, type Corners } from '../../../core/geo.js';
+import type { ProductId, VolumeId } from '../../../core/vocabulary/index.js';
+import type { SourceFileRow } from '../ingest.js';
 import type { SweepRow, VolumeRow } from '../radar.js';
 import { rowTable } from './row-table.js';
 
@@ -70,16 +72,6 @@ export function sweepFromValues(v: unknown[]): SweepRow {
   return row;
 }
 
-/** A bbox's own corners (NW, NE, SE, SW): what a Web Mercator overlay's corners nearly always are. */
-function bboxCorners(west: number, south: number, east: number, north: number): Corners {
-  return [
-    [west, north],
-    [east, north],
-    [east, south],
-    [west, south],
-  ];
-}
-
 /**
  * The stored corners. '' stands for the bbox's own corners (since schema 10: they are nearly
  * always that, and the JSON was ~40 % of a sweep row). Rows written before hold the JSON, which is
@@ -107,4 +99,9 @@ export function sweepParams(s: SweepRow): Record<string, unknown> {
 /** Named parameters of the volumes INSERT. */
 export function volumeParams(v: VolumeRow): Record<string, unknown> {
   return VOLUMES.paramsOf(v);
+}
+
+/** Named parameters of a source_files upsert: the file, and the volume or product it gave. */
+export function sourceFileParams(file: SourceFileRow, made: { volumeId: VolumeId } | { productId: ProductId }): Record<string, unknown> {
+  return { source: file.source, key: file.key, fingerprint: file.fingerprint, size: file.size, ingestedAt: file.ingestedAt, ...made };
 }
