@@ -1,7 +1,7 @@
 // Catalog rows of a national network's week, made up but shaped like ingest's (ids, object keys,
 // sweep × moment rows per cut, Level 3 products per volume): pure and seeded, so every engine's
 // bulk loader (SQLite now, PostgreSQL later) is filled with the same rows.
-import type { BBox, Corners } from '../core/geo.js';
+import { type BBox, bboxCorners, type Corners } from '../core/geo.js';
 import { nexradSiteIds, nexradSiteLocation } from '../core/nexrad-sites.js';
 import { level2SweepId, level2VolumeId, level3ProductId, type VolumeId } from '../core/vocabulary/index.js';
 import { productByMnemonic } from '../ingest/decode/level3/products.js';
@@ -80,12 +80,7 @@ function overlayBox(site: RadarSiteRow, rangeKm: number): { bbox: BBox; corners:
   const [west, south, east, north] = [round(site.longitude - dLon), round(site.latitude - dLat), round(site.longitude + dLon), round(site.latitude + dLat)];
   return {
     bbox: [west, south, east, north],
-    corners: [
-      [west, north],
-      [east, north],
-      [east, south],
-      [west, south],
-    ],
+    corners: bboxCorners(west, south, east, north),
   };
 }
 

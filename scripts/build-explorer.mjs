@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { feature, mesh } from 'topojson-client';
+import { browserBundleOptions, indexPage } from './browser-page.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const outDir = join(root, 'dist', 'explorer');
@@ -61,22 +62,15 @@ const maplibreExternal = {
 
 function indexHtml({ js, css, basemap }) {
   const assets = JSON.stringify({ basemap }).replace(/</g, '\\u003c');
-  return `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>radome explorer</title>
-  <link rel="icon" href="data:,">
-  <link rel="stylesheet" href="explorer/${maplibreDir}/maplibre-gl.css">
+  return indexPage({
+    title: 'radome explorer',
+    head: `  <link rel="stylesheet" href="explorer/${maplibreDir}/maplibre-gl.css">
   <link rel="stylesheet" href="explorer/${css}">
   <link rel="modulepreload" href="explorer/${maplibreDir}/maplibre-gl.mjs">
   <script type="application/json" id="radome-explorer-assets">${assets}</script>
   <!-- RADOME_CONFIG -->
-  <script type="module" src="explorer/${js}"></script>
-</head>
-<body>
-  <div id="app">
+  <script type="module" src="explorer/${js}"></script>`,
+    body: `  <div id="app">
     <header class="bar" role="toolbar" aria-label="Layers">
       <strong class="brand">radome</strong>
       <label>Site <select id="site-picker" aria-label="Radar site"></select></label>
@@ -96,10 +90,8 @@ function indexHtml({ js, css, basemap }) {
     <aside id="legend" class="panel legend" aria-label="Legend" hidden></aside>
     <output id="readout" class="panel readout" aria-label="Value under the cursor" hidden></output>
     <section id="chart" class="panel chart" aria-label="Chart" hidden></section>
-  </div>
-</body>
-</html>
-`;
+  </div>`,
+  });
 }
 
 export async function buildExplorer({ quiet = false } = {}) {
@@ -110,15 +102,9 @@ export async function buildExplorer({ quiet = false } = {}) {
     entryPoints: [join(root, 'explorer', 'main.ts'), join(root, 'explorer', 'style.css')],
     outdir: outDir,
     entryNames: 'app-[hash]',
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'linked',
+    ...browserBundleOptions(quiet),
     metafile: true,
     plugins: [maplibreExternal],
-    logLevel: quiet ? 'error' : 'warning',
   });
   const outputs = Object.keys(result.metafile.outputs).map((p) => basename(p));
   const js = outputs.find((f) => f.endsWith('.js'));

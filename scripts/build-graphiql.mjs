@@ -5,28 +5,19 @@ import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserBundleOptions, indexPage } from './browser-page.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const outDir = join(root, 'dist', 'graphiql');
 
-/** `<!-- RADOME_CONFIG -->` is replaced by the server with a JSON <script> block. */
-const indexHtml = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>radome GraphiQL</title>
-  <link rel="icon" href="data:,">
-  <link rel="stylesheet" href="./graphiql.css">
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
-</head>
-<body>
-  <div id="graphiql">Loading GraphiQL…</div>
+const indexHtml = indexPage({
+  title: 'radome GraphiQL',
+  head: `  <link rel="stylesheet" href="./graphiql.css">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>`,
+  body: `  <div id="graphiql">Loading GraphiQL…</div>
   <!-- RADOME_CONFIG -->
-  <script type="module" src="./graphiql.js"></script>
-</body>
-</html>
-`;
+  <script type="module" src="./graphiql.js"></script>`,
+});
 
 export async function buildGraphiql({ quiet = false } = {}) {
   const started = Date.now();
@@ -35,17 +26,11 @@ export async function buildGraphiql({ quiet = false } = {}) {
   await build({
     entryPoints: { graphiql: join(root, 'server', 'graphiql', 'entry.js') },
     outdir: outDir,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'linked',
+    ...browserBundleOptions(quiet),
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file' },
     assetNames: 'fonts/[name]-[hash]',
-    logLevel: quiet ? 'error' : 'warning',
   });
   await writeFile(join(outDir, 'index.html'), indexHtml);
   if (!quiet) console.log(`GraphiQL bundled into ${outDir} in ${Date.now() - started} ms`);

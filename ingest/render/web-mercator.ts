@@ -1,4 +1,5 @@
 import { RadomeError } from '../../core/errors.js';
+import { bboxCorners } from '../../core/geo.js';
 import type { BBox, Corners } from './types.js';
 
 /** EPSG:3857 sphere radius: WGS84 latitudes and longitudes put through the spherical Mercator formulas. */
@@ -101,11 +102,6 @@ export function mercatorFrame(westX: number, northY: number, width: number, heig
     northY,
     pixelM,
     bbox: [west, south, east, north],
-    corners: [
-      [west, north],
-      [east, north],
-      [east, south],
-      [west, south],
-    ],
+    corners: bboxCorners(west, south, east, north),
   };
 }

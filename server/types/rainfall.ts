@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { TimeSpan } from './radar-coverage.js';
 
 export enum RainfallMethod {
@@ -76,22 +76,20 @@ export class FieldStatistics {
   areaOver: AreaOver[];
 }
 
-@ObjectType({ description: 'A rainfall accumulation over a window: tiles, a coverage and gap report and statistics.' })
-export class Rainfall {
+@InterfaceType('DerivedField', {
+  description: 'A field derived from many volumes over a window (a rainfall accumulation, a swath): tiles, the sites used and missing, statistics.',
+  // Resolvers hand out plain objects: only a Rainfall has a method.
+  resolveType: (value: object) => ('method' in value ? 'Rainfall' : 'Swath'),
+})
+export abstract class DerivedField {
   @Field(() => Date)
   from: Date;
 
   @Field(() => Date)
   to: Date;
 
-  @Field(() => RainfallMethod)
-  method: RainfallMethod;
-
   @Field(() => String)
   units: string;
-
-  @Field(() => Int, { description: 'A gap between volumes longer than this is missing, not integrated (RADOME_RAINFALL_GAP_MINUTES).' })
-  gapLimitMinutes: number;
 
   @Field(() => [DerivedSite])
   sites: DerivedSite[];
@@ -99,20 +97,38 @@ export class Rainfall {
   @Field(() => [MissingSite])
   missing: MissingSite[];
 
-  @Field(() => Boolean, { description: 'Every site used covers the whole window without gaps.' })
-  complete: boolean;
-
   @Field(() => String, { nullable: true, description: 'Why the result is empty, when it is.' })
   reason: string | null;
 
-  @Field(() => String, { description: 'TileJSON 3.0 of the accumulation as XYZ tiles (colours).' })
+  @Field(() => String)
   tileJsonUrl: string;
 
-  @Field(() => String, { description: 'TileJSON 3.0 of value tiles: RGB encodes mm.' })
+  @Field(() => String, { description: 'TileJSON 3.0 of value tiles: RGB encodes the value in `units`.' })
   valueTileJsonUrl: string;
 
-  @Field(() => FieldStatistics, { nullable: true, description: "Over bbox (default the sites' coverage), in mm; null when no site gave data." })
+  @Field(() => FieldStatistics, { nullable: true, description: "Over bbox (default the sites' coverage), in `units`; null when no site gave data." })
   statistics: FieldStatistics | null;
+}
+
+@ObjectType({ description: 'A rainfall accumulation over a window: tiles, a coverage and gap report and statistics.', implements: DerivedField })
+export class Rainfall extends DerivedField {
+  @Field(() => RainfallMethod)
+  method: RainfallMethod;
+
+  @Field(() => Int, { description: 'A gap between volumes longer than this is missing, not integrated (RADOME_RAINFALL_GAP_MINUTES).' })
+  gapLimitMinutes: number;
+
+  @Field(() => Boolean, { description: 'Every site used covers the whole window without gaps.' })
+  complete: boolean;
+
+  @Field(() => String, { description: 'TileJSON 3.0 of the accumulation as XYZ tiles (colours).' })
+  declare tileJsonUrl: string;
+
+  @Field(() => String, { description: 'TileJSON 3.0 of value tiles: RGB encodes mm.' })
+  declare valueTileJsonUrl: string;
+
+  @Field(() => FieldStatistics, { nullable: true, description: "Over bbox (default the sites' coverage), in mm; null when no site gave data." })
+  declare statistics: FieldStatistics | null;
 }
 
 @ObjectType({ description: 'Rainfall at a point over one interval.' })
@@ -136,34 +152,13 @@ export class RainfallPoint {
   source: string;
 }
 
-@ObjectType({ description: 'Per-pixel maximum of the lowest-elevation REF over a window (hail and storm-track swath).' })
-export class Swath {
-  @Field(() => Date)
-  from: Date;
-
-  @Field(() => Date)
-  to: Date;
-
-  @Field(() => String)
-  units: string;
-
-  @Field(() => [DerivedSite])
-  sites: DerivedSite[];
-
-  @Field(() => [MissingSite])
-  missing: MissingSite[];
-
-  @Field(() => String, { nullable: true, description: 'Why the result is empty, when it is.' })
-  reason: string | null;
-
-  @Field(() => String)
-  tileJsonUrl: string;
-
+@ObjectType({ description: 'Per-pixel maximum of the lowest-elevation REF over a window (hail and storm-track swath).', implements: DerivedField })
+export class Swath extends DerivedField {
   @Field(() => String, { description: 'TileJSON 3.0 of value tiles: RGB encodes dBZ.' })
-  valueTileJsonUrl: string;
+  declare valueTileJsonUrl: string;
 
   @Field(() => FieldStatistics, { nullable: true, description: "Over bbox (default the sites' coverage), in dBZ; null when no site gave data." })
-  statistics: FieldStatistics | null;
+  declare statistics: FieldStatistics | null;
 }
 
 @ObjectType({ description: 'One frame of a mosaic loop.' })

@@ -18,6 +18,7 @@ import { bundleSdk } from '../support/sdk-bundle.js';
 import { serveFiles } from '../support/static-server.js';
 import { runRadome, startRadome, type RadomeServerProcess } from './radome-process.js';
 import { testSite } from '../support/ids.js';
+import { expectPngAt } from '../support/png-response.js';
 
 const SAMPLE = 'nexrad/level2/KLOT20220317_000842_V06';
 const samplePath = sampleFile(SAMPLE);
@@ -124,14 +125,7 @@ describe.skipIf(!samplePath)('Level 2 from a bucket to GraphQL, the SDK and a br
     expect(body.data.sweeps.totalCount).toBe(nodes.length);
     expect(nodes.length).toBe(volume.sweeps.reduce((n, s) => n + Object.keys(s.moments).length, 0));
     expect(nodes.every((n: any) => n.volume.vcp === 35)).toBe(true);
-    const png = await fetch(nodes[0].imageUrl);
-    expect(png.status).toBe(200);
-    expect(png.headers.get('content-type')).toBe('image/png');
-    expect(
-      Buffer.from(await png.arrayBuffer())
-        .subarray(1, 4)
-        .toString(),
-    ).toBe('PNG');
+    await expectPngAt(nodes[0].imageUrl);
     const meta = (await (await fetch(nodes[0].metadataUrl)).json()) as any;
     expect(meta.corners).toEqual(nodes[0].corners);
   });

@@ -11,6 +11,7 @@ import { FileObjectStore } from '../../store/objects/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
 import { runRadome, startRadome, type RadomeServerProcess } from './radome-process.js';
 import { testProduct } from '../support/ids.js';
+import { expectPngAt } from '../support/png-response.js';
 
 const DIR = 'nexrad/level3';
 const dir = sampleFile(DIR);
@@ -178,13 +179,7 @@ describe.skipIf(!dir)('the real Level 3 samples through `radome ingest files` an
       expect(n.site.id).toBe('KLOT');
       expect(n.bbox).toHaveLength(4);
       expect(n.corners).toHaveLength(4);
-      const png = await fetch(n.imageUrl);
-      expect(png.headers.get('content-type')).toBe('image/png');
-      expect(
-        Buffer.from(await png.arrayBuffer())
-          .subarray(1, 4)
-          .toString(),
-      ).toBe('PNG');
+      await expectPngAt(n.imageUrl);
     }
     const n0h = nodes.find((n: any) => n.mnemonic === 'N0H');
     expect(n0h).toMatchObject({ scanTime: '2021-01-31T11:06:30.000Z', elevationAngle: 0.5, units: 'class', category: 'HYDROMETEOR' });

@@ -3,13 +3,10 @@
  * by brute force (no rollups, no Parquet), in dB-Hz as the file gives them.
  */
 import type { SnrColumns } from '../../ingest/decode/rinex/types.js';
+import { addValue, type ValueStat } from '../support/value-stats.js';
 
-export interface BruteStat {
+export interface BruteStat extends ValueStat {
   start: number;
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
 }
 
 export interface BruteQuery {
@@ -43,12 +40,7 @@ export function bruteForceSnr(snr: SnrColumns, q: BruteQuery): Map<string, Brute
     const start = q.intervalMs === null ? q.from : Math.max(Math.floor(t / q.intervalMs) * q.intervalMs, q.from);
     const key = `${start}|${q.byConstellation ? system : ''}|${q.bySatellite ? sat : ''}|${q.byCode ? code : ''}|${q.byBand && !q.byCode ? band : ''}`;
     const v = Number(snr.values[i]!.toFixed(3));
-    const s = out.get(key) ?? { start, count: 0, sum: 0, min: Infinity, max: -Infinity };
-    s.count++;
-    s.sum += v;
-    s.min = Math.min(s.min, v);
-    s.max = Math.max(s.max, v);
-    out.set(key, s);
+    addValue(out, key, v, { start });
   }
   return out;
 }

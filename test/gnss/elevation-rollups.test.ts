@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { addValue, type ValueStat } from '../support/value-stats.js';
 import { snrByElevation, type SnrByElevationQuery } from '../../server/gnss-ir/snr-by-elevation.js';
 import { openCatalog, type Catalog } from '../../store/catalog/index.js';
 import { inAzimuths } from '../../store/gnss/elevation-bins.js';
@@ -78,8 +79,8 @@ async function storedDays(catalog: Catalog, objects: ObjectStore, station: strin
 }
 
 /** Brute force: per day (or in all) and code, count, sum and extremes of SNR thousandths in the window (none: every observation). */
-function bruteForce(days: SnrObservations[], from: number, to: number, w: Window, perDay: boolean): Map<string, { count: number; sum: number; min: number; max: number }> {
-  const out = new Map<string, { count: number; sum: number; min: number; max: number }>();
+function bruteForce(days: SnrObservations[], from: number, to: number, w: Window, perDay: boolean): Map<string, ValueStat> {
+  const out = new Map<string, ValueStat>();
   const filtered = w.minElevation !== undefined || w.maxElevation !== undefined || w.azimuths !== undefined;
   for (const obs of days) {
     for (let i = 0; i < obs.count; i++) {
@@ -89,12 +90,7 @@ function bruteForce(days: SnrObservations[], from: number, to: number, w: Window
       if (filtered && (!(e >= (w.minElevation ?? -90) && e < (w.maxElevation ?? 90)) || !inAzimuths(obs.geometry!.azimuth[i]!, w.azimuths ?? []))) continue;
       const key = `${perDay ? Math.max(from, Math.floor(t / DAY_MS) * DAY_MS) : from}|${obs.codes[obs.codeIndex[i]!]}`;
       const v = Math.round(obs.values[i]! * SNR_SCALE);
-      const s = out.get(key) ?? { count: 0, sum: 0, min: Infinity, max: -Infinity };
-      s.count++;
-      s.sum += v;
-      s.min = Math.min(s.min, v);
-      s.max = Math.max(s.max, v);
-      out.set(key, s);
+      addValue(out, key, v);
     }
   }
   return out;

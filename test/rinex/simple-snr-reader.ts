@@ -4,12 +4,9 @@
  * It handles what the sample files contain (RINEX 2 continuation lines, RINEX 3 records, event
  * flags 2..6) and nothing fancier; it shares no code with ingest/decode/rinex.
  */
-export interface SnrStat {
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-}
+import { addValue, type ValueStat } from '../support/value-stats.js';
+
+export type SnrStat = ValueStat;
 
 /** SNR statistics keyed "G07|S1C" (system letter, two-digit PRN, code). */
 export function simpleSnrStats(text: string): Map<string, SnrStat> {
@@ -35,14 +32,7 @@ export function simpleSnrStats(text: string): Map<string, SnrStat> {
   const stats = new Map<string, SnrStat>();
   const add = (sat: string, code: string, field: string): void => {
     if (!code.startsWith('S') || field.trim() === '') return;
-    const v = parseFloat(field);
-    const key = `${sat}|${code}`;
-    const s = stats.get(key) ?? { count: 0, sum: 0, min: Infinity, max: -Infinity };
-    s.count++;
-    s.sum += v;
-    s.min = Math.min(s.min, v);
-    s.max = Math.max(s.max, v);
-    stats.set(key, s);
+    addValue(stats, `${sat}|${code}`, parseFloat(field));
   };
   const satName = (id: string): string => (id[0] === ' ' ? 'G' : id[0]) + id.substring(1).replace(' ', '0');
 

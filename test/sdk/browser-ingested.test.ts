@@ -2,10 +2,9 @@
 // Chromium on another origin, against a server over ingested data: typed methods, multi-page
 // iteration, a 503 retried after Retry-After, an abort, overlays, and a subscription event over
 // the browser's own WebSocket.
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../sample-data.js';
 import { chromiumSkipReason, findChromium, isLoopback, launchBrowser, type LaunchedBrowser } from '../support/browser.js';
+import { bundleApp } from '../support/sdk-bundle.js';
 import { serveFiles } from '../support/static-server.js';
 import { startFlakyProxy, type FlakyProxy } from './flaky-proxy.js';
 import { startIngestedServer, SWEEPS_PER_VOLUME, VOLUME_COUNT, type IngestedServer } from './ingested-server.js';
@@ -78,22 +77,13 @@ describe.skipIf(!chromiumPath)('SDK in headless Chromium against ingested data',
 
   beforeAll(async () => {
     server = await startIngestedServer({ config: { eventsPollMs: 20 } });
-    const app = await build({
-      stdin: { contents: APP, resolveDir: repoRoot, loader: 'js' },
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      write: false,
-      logLevel: 'silent',
-      alias: { '@radome/sdk/subscriptions': `${repoRoot}/sdk/src/subscriptions.ts`, '@radome/sdk': `${repoRoot}/sdk/src/index.ts` },
-    });
+    const app = await bundleApp(APP, { loader: 'js' });
     page = await serveFiles({
       '/': {
         body: '<!doctype html><meta charset="utf-8"><title>radome sdk</title><link rel="icon" href="data:,"><script type="module" src="/app.js"></script>',
         contentType: 'text/html; charset=utf-8',
       },
-      '/app.js': { body: app.outputFiles[0]!.text, contentType: 'text/javascript; charset=utf-8' },
+      '/app.js': { body: app, contentType: 'text/javascript; charset=utf-8' },
     });
     browser = await launchBrowser(chromiumPath);
   });

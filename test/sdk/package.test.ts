@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../sample-data.js';
+import { bundleApp } from '../support/sdk-bundle.js';
 
 const sdkDir = join(repoRoot, 'sdk');
 /** Core client (no subscriptions), minified + gzip. */
@@ -16,20 +16,7 @@ function run(args: string[]) {
 }
 
 /** A browser bundle of `code` (importing the SDK sources as `@radome/sdk…`), as an app's bundler would make it. */
-async function bundle(code: string, minify = true): Promise<string> {
-  const result = await build({
-    stdin: { contents: code, resolveDir: repoRoot, loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify,
-    write: false,
-    logLevel: 'silent',
-    alias: { '@radome/sdk/subscriptions': join(sdkDir, 'src', 'subscriptions.ts'), '@radome/sdk': join(sdkDir, 'src', 'index.ts') },
-  });
-  return result.outputFiles[0]!.text;
-}
+const bundle = (code: string, minify = true) => bundleApp(code, { minify });
 
 /** Every file of the package and its examples, as text (the package has no binaries). */
 function packageFiles(): { path: string; text: string }[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { postGraphql, startTestServer, SWEEPS_PER_VOLUME, VOLUME_COUNTS, useFixtureServer } from '../support/radar-fixture.js';
 import { recordSelects } from '../support/sql-counter.js';
+import { expectPngAt } from '../support/png-response.js';
 
 const ctx = useFixtureServer();
 
@@ -142,14 +143,7 @@ describe('sweeps', () => {
       imageUrl: `${ctx.server.url}/objects/${s.imageKey}`,
       metadataUrl: `${ctx.server.url}/objects/${s.metadataKey}`,
     });
-    const png = await fetch(d.sweep.imageUrl);
-    expect(png.status).toBe(200);
-    expect(png.headers.get('content-type')).toBe('image/png');
-    expect(
-      Buffer.from(await png.arrayBuffer())
-        .subarray(1, 4)
-        .toString('latin1'),
-    ).toBe('PNG');
+    await expectPngAt(d.sweep.imageUrl);
     expect(await (await fetch(d.sweep.metadataUrl)).json()).toMatchObject({ id: s.id });
   });
 

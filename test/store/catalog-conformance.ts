@@ -47,6 +47,17 @@ async function walk<T>(list: (page: PageArgs) => Promise<Page<T>> | Page<T>, fir
   throw new Error('pagination did not end');
 }
 
+/** Walks `list` in pages of `first` and expects exactly `expected`'s ids, in order, and one total; returns how many. */
+async function expectPaged<T extends { id: string }>(filter: object, expected: T[], list: (page: PageArgs) => Promise<Page<T>>, first: number) {
+  const { seen, totals } = await walk(list, first);
+  expect(
+    seen.map((r) => r.id),
+    JSON.stringify(filter),
+  ).toEqual(expected.map((r) => r.id));
+  expect([...totals]).toEqual([expected.length]);
+  return expected.length;
+}
+
 export function describeCatalogConformance(engine: CatalogEngine): void {
   const opened: OpenedCatalog[] = [];
   const connections: Catalog[] = [];
@@ -268,41 +279,29 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
     const overlaps = (start: number, end: number, from?: number, to?: number) => (to === undefined || start < to) && (from === undefined || end >= from);
 
     async function expectSweeps(filter: SweepFilter) {
-      const expected = sortedBy(
-        sweeps.filter(
-          (s) =>
-            (filter.site === undefined || s.site === filter.site) &&
-            (filter.volumeId === undefined || s.volumeId === filter.volumeId) &&
-            overlaps(s.startTime, s.endTime, filter.from, filter.to) &&
-            (!filter.moments?.length || (filter.moments as readonly string[]).includes(s.moment)) &&
-            (filter.minElevation === undefined || s.elevationAngle >= filter.minElevation) &&
-            (filter.maxElevation === undefined || s.elevationAngle <= filter.maxElevation),
-        ),
-        (s) => s.startTime,
-        filter.order ?? 'DESC',
+      const kept = (s: SweepRow) =>
+        (filter.site === undefined || s.site === filter.site) &&
+        (filter.volumeId === undefined || s.volumeId === filter.volumeId) &&
+        overlaps(s.startTime, s.endTime, filter.from, filter.to) &&
+        (!filter.moments?.length || (filter.moments as readonly string[]).includes(s.moment)) &&
+        (filter.minElevation === undefined || s.elevationAngle >= filter.minElevation) &&
+        (filter.maxElevation === undefined || s.elevationAngle <= filter.maxElevation);
+      return expectPaged(
+        filter,
+        sortedBy(sweeps.filter(kept), (s) => s.startTime, filter.order ?? 'DESC'),
+        (p) => c.reader.radar.sweeps(filter, p),
+        13,
       );
-      const { seen, totals } = await walk((p) => c.reader.radar.sweeps(filter, p), 13);
-      expect(
-        seen.map((s) => s.id),
-        JSON.stringify(filter),
-      ).toEqual(expected.map((s) => s.id));
-      expect([...totals]).toEqual([expected.length]);
-      return expected.length;
     }
 
     async function expectVolumes(filter: VolumeFilter) {
-      const expected = sortedBy(
-        volumes.filter((v) => (filter.site === undefined || v.site === filter.site) && overlaps(v.scanStart, v.scanEnd, filter.from, filter.to)),
-        (v) => v.scanStart,
-        filter.order ?? 'DESC',
+      const kept = (v: VolumeRow) => (filter.site === undefined || v.site === filter.site) && overlaps(v.scanStart, v.scanEnd, filter.from, filter.to);
+      return expectPaged(
+        filter,
+        sortedBy(volumes.filter(kept), (v) => v.scanStart, filter.order ?? 'DESC'),
+        (p) => c.reader.radar.volumes(filter, p),
+        5,
       );
-      const { seen, totals } = await walk((p) => c.reader.radar.volumes(filter, p), 5);
-      expect(
-        seen.map((v) => v.id),
-        JSON.stringify(filter),
-      ).toEqual(expected.map((v) => v.id));
-      expect([...totals]).toEqual([expected.length]);
-      return expected.length;
     }
 
     it('by site, volume, moments and elevation range', async () => {
@@ -399,20 +398,21 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const nearest = await c.reader.radar.nearestSweeps({ site: testSite('KLOT'), moment: 'VEL', elevation: 1.7, from, to });
       expect(nearest.map((s) => s.id)).toEqual(klot.slice(2, 6).map((v) => `${v.id}/e02-VEL`));
 
+      // What bucketCounts should say of one site's bucket from `start`: the volumes and sweeps starting in it.
+      const bucketOf = (site: string, start: number, inBucket: (t: number) => boolean) => ({
+        site,
+        start,
+        volumes: volumes.filter((v) => v.site === site && inBucket(v.scanStart)).length,
+        sweeps: sweeps.filter((s) => s.site === site && inBucket(s.startTime)).length,
+        products: 0,
+      });
       const hour = 3_600_000;
       const counts = await c.reader.radar.bucketCounts({ sites: [testSite('KLOT'), testSite('KAMX')], from: volumes[0]!.scanStart, to: volumes[0]!.scanStart + 2 * hour, bucketMs: hour });
       const expected = ['KAMX', 'KLOT'].flatMap((site) =>
         [0, 1]
           .map((h) => {
             const start = volumes[0]!.scanStart + h * hour;
-            const inBucket = (t: number) => t >= start && t < start + hour;
-            return {
-              site,
-              start,
-              volumes: volumes.filter((v) => v.site === site && inBucket(v.scanStart)).length,
-              sweeps: sweeps.filter((s) => s.site === site && inBucket(s.startTime)).length,
-              products: 0,
-            };
+            return bucketOf(site, start, (t) => t >= start && t < start + hour);
           })
           .filter((b) => b.volumes + b.sweeps > 0),
       );
@@ -430,14 +430,7 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
           return [...starts]
             .sort((a, b) => a - b)
             .map((start) => {
-              const inBucket = (t: number) => inWindow(t) && t >= start && t < start + width;
-              return {
-                site,
-                start,
-                volumes: volumes.filter((v) => v.site === site && inBucket(v.scanStart)).length,
-                sweeps: sweeps.filter((s) => s.site === site && inBucket(s.startTime)).length,
-                products: 0,
-              };
+              return bucketOf(site, start, (t) => inWindow(t) && t >= start && t < start + width);
             });
         });
         expect(await c.reader.radar.bucketCounts({ sites: [testSite('KLOT'), testSite('KAMX')], from: from2, to: to2, bucketMs: width }), `width ${width}`).toEqual(byBucket);

@@ -11,6 +11,7 @@ import { readRinex } from './read-rinex.js';
 import type { RinexObsResult } from './types.js';
 import { sampleFile, skipReason } from '../../../test/sample-data.js';
 import { simpleSnrStats, type SnrStat } from '../../../test/rinex/simple-snr-reader.js';
+import { addValue } from '../../../test/support/value-stats.js';
 
 const R = 'gnss/rinex';
 const CEDA = `${R}/CEDA00USA_R_20182100000_23H_15S_MO.rnx.gz`;
@@ -32,12 +33,7 @@ function radomeStats(r: RinexObsResult): Map<string, SnrStat> {
   for (let i = 0; i < s.count; i++) {
     const key = `${String.fromCharCode(s.satSystem[i]!)}${String(s.satPrn[i]).padStart(2, '0')}|${s.codes[s.codeIndex[i]!]}`;
     const v = s.values[i]!;
-    const st = stats.get(key) ?? { count: 0, sum: 0, min: Infinity, max: -Infinity };
-    st.count++;
-    st.sum += v;
-    st.min = Math.min(st.min, v);
-    st.max = Math.max(st.max, v);
-    stats.set(key, st);
+    addValue(stats, key, v);
   }
   return stats;
 }

@@ -361,6 +361,15 @@ export type FieldStatisticsFieldsFragment = { bbox: Array<number>, stepDeg: numb
 
 export type DerivedSiteFieldsFragment = { site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> };
 
+type DerivedFieldFields_Rainfall_Fragment = { from: string, to: string, units: string, reason: string | null, tileJsonUrl: string, valueTileJsonUrl: string, sites: Array<{ site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> }>, missing: Array<{ site: string, reason: string }>, statistics: { bbox: Array<number>, stepDeg: number, coveredAreaKm2: number, valueAreaKm2: number, mean: number | null, max: number | null, areaOver: Array<{ threshold: number, areaKm2: number }> } | null };
+
+type DerivedFieldFields_Swath_Fragment = { from: string, to: string, units: string, reason: string | null, tileJsonUrl: string, valueTileJsonUrl: string, sites: Array<{ site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> }>, missing: Array<{ site: string, reason: string }>, statistics: { bbox: Array<number>, stepDeg: number, coveredAreaKm2: number, valueAreaKm2: number, mean: number | null, max: number | null, areaOver: Array<{ threshold: number, areaKm2: number }> } | null };
+
+export type DerivedFieldFieldsFragment =
+  | DerivedFieldFields_Rainfall_Fragment
+  | DerivedFieldFields_Swath_Fragment
+;
+
 export type RainfallQueryVariables = Exact<{
   from: string;
   to: string;
@@ -371,7 +380,7 @@ export type RainfallQueryVariables = Exact<{
 }>;
 
 
-export type RainfallQuery = { rainfall: { from: string, to: string, method: RainfallMethod, units: string, gapLimitMinutes: number, complete: boolean, reason: string | null, tileJsonUrl: string, valueTileJsonUrl: string, sites: Array<{ site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> }>, missing: Array<{ site: string, reason: string }>, statistics: { bbox: Array<number>, stepDeg: number, coveredAreaKm2: number, valueAreaKm2: number, mean: number | null, max: number | null, areaOver: Array<{ threshold: number, areaKm2: number }> } | null } | null };
+export type RainfallQuery = { rainfall: { method: RainfallMethod, gapLimitMinutes: number, complete: boolean, from: string, to: string, units: string, reason: string | null, tileJsonUrl: string, valueTileJsonUrl: string, sites: Array<{ site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> }>, missing: Array<{ site: string, reason: string }>, statistics: { bbox: Array<number>, stepDeg: number, coveredAreaKm2: number, valueAreaKm2: number, mean: number | null, max: number | null, areaOver: Array<{ threshold: number, areaKm2: number }> } | null } | null };
 
 export type RainfallAtPointQueryVariables = Exact<{
   lon: number;
@@ -732,6 +741,18 @@ export const RadarValueFieldsFragmentDoc = new TypedDocumentString(`
   gate
 }
     `, {"fragmentName":"RadarValueFields"}) as unknown as TypedDocumentString<RadarValueFieldsFragment, unknown>;
+export const DerivedSiteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DerivedSiteFields on DerivedSite {
+  site
+  source
+  count
+  coveredFraction
+  gaps {
+    from
+    to
+  }
+}
+    `, {"fragmentName":"DerivedSiteFields"}) as unknown as TypedDocumentString<DerivedSiteFieldsFragment, unknown>;
 export const FieldStatisticsFieldsFragmentDoc = new TypedDocumentString(`
     fragment FieldStatisticsFields on FieldStatistics {
   bbox
@@ -746,8 +767,38 @@ export const FieldStatisticsFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FieldStatisticsFields"}) as unknown as TypedDocumentString<FieldStatisticsFieldsFragment, unknown>;
-export const DerivedSiteFieldsFragmentDoc = new TypedDocumentString(`
-    fragment DerivedSiteFields on DerivedSite {
+export const DerivedFieldFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DerivedFieldFields on DerivedField {
+  from
+  to
+  units
+  reason
+  tileJsonUrl
+  valueTileJsonUrl
+  sites {
+    ...DerivedSiteFields
+  }
+  missing {
+    site
+    reason
+  }
+  statistics {
+    ...FieldStatisticsFields
+  }
+}
+    fragment FieldStatisticsFields on FieldStatistics {
+  bbox
+  stepDeg
+  coveredAreaKm2
+  valueAreaKm2
+  mean
+  max
+  areaOver {
+    threshold
+    areaKm2
+  }
+}
+fragment DerivedSiteFields on DerivedSite {
   site
   source
   count
@@ -756,8 +807,7 @@ export const DerivedSiteFieldsFragmentDoc = new TypedDocumentString(`
     from
     to
   }
-}
-    `, {"fragmentName":"DerivedSiteFields"}) as unknown as TypedDocumentString<DerivedSiteFieldsFragment, unknown>;
+}`, {"fragmentName":"DerivedFieldFields"}) as unknown as TypedDocumentString<DerivedFieldFieldsFragment, unknown>;
 export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
     fragment SnrPointFields on SnrPoint {
   start
@@ -1456,25 +1506,10 @@ export const RainfallDocument = new TypedDocumentString(`
     method: $method
     thresholds: $thresholds
   ) {
-    from
-    to
+    ...DerivedFieldFields
     method
-    units
     gapLimitMinutes
     complete
-    reason
-    tileJsonUrl
-    valueTileJsonUrl
-    sites {
-      ...DerivedSiteFields
-    }
-    missing {
-      site
-      reason
-    }
-    statistics {
-      ...FieldStatisticsFields
-    }
   }
 }
     fragment FieldStatisticsFields on FieldStatistics {
@@ -1497,6 +1532,24 @@ fragment DerivedSiteFields on DerivedSite {
   gaps {
     from
     to
+  }
+}
+fragment DerivedFieldFields on DerivedField {
+  from
+  to
+  units
+  reason
+  tileJsonUrl
+  valueTileJsonUrl
+  sites {
+    ...DerivedSiteFields
+  }
+  missing {
+    site
+    reason
+  }
+  statistics {
+    ...FieldStatisticsFields
   }
 }`) as unknown as TypedDocumentString<RainfallQuery, RainfallQueryVariables>;
 export const RainfallAtPointDocument = new TypedDocumentString(`
@@ -1527,22 +1580,7 @@ export const ReflectivitySwathDocument = new TypedDocumentString(`
     bbox: $bbox
     thresholds: $thresholds
   ) {
-    from
-    to
-    units
-    reason
-    tileJsonUrl
-    valueTileJsonUrl
-    sites {
-      ...DerivedSiteFields
-    }
-    missing {
-      site
-      reason
-    }
-    statistics {
-      ...FieldStatisticsFields
-    }
+    ...DerivedFieldFields
   }
 }
     fragment FieldStatisticsFields on FieldStatistics {
@@ -1565,6 +1603,24 @@ fragment DerivedSiteFields on DerivedSite {
   gaps {
     from
     to
+  }
+}
+fragment DerivedFieldFields on DerivedField {
+  from
+  to
+  units
+  reason
+  tileJsonUrl
+  valueTileJsonUrl
+  sites {
+    ...DerivedSiteFields
+  }
+  missing {
+    site
+    reason
+  }
+  statistics {
+    ...FieldStatisticsFields
   }
 }`) as unknown as TypedDocumentString<ReflectivitySwathQuery, ReflectivitySwathQueryVariables>;
 export const MosaicFramesDocument = new TypedDocumentString(`

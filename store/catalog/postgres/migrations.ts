@@ -68,6 +68,34 @@ function minuteCountTrigger(table: 'volumes' | 'sweeps' | 'products', time: stri
         WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.${time} / 60000 IS DISTINCT FROM NEW.${time} / 60000) EXECUTE FUNCTION ${table}_minute_count();`;
 }
 
+/**
+ * A step whose tables a plpgsql row trigger on products keeps (steps 5 and 7): it creates `tables`,
+ * runs `before`, defines `fn` of `body` and fires it after every insert and delete, and after updates
+ * that change a `watched` column (one line of the WHEN clause per group, as the steps were applied),
+ * then fills the tables from the rows already there.
+ */
+function productsTriggerStep(
+  version: number,
+  name: string,
+  step: { tables: readonly ddl.TableDescription[]; before?: string; trigger: string; fn: string; body: string; watched: readonly (readonly string[])[]; fill: string },
+): PgMigration {
+  const { tables, before, trigger, fn, body, watched, fill } = step;
+  const changed = watched.map((group) => group.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ')).join('\n          OR ');
+  const sql = `
+      ${tables.map((t) => ddl.createTable('postgres', t)).join('\n      ')}${before ? `\n      ${before}` : ''}
+      CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN${body}
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER ${trigger}_insert_delete AFTER INSERT OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION ${fn}();
+      CREATE TRIGGER ${trigger}_update AFTER UPDATE OF ${watched.flat().join(', ')} ON products FOR EACH ROW
+        WHEN (${changed})
+        EXECUTE FUNCTION ${fn}();
+      ${fill};
+      `;
+  return { version, name, sql };
+}
+
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -347,21 +375,18 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   // SQLite's step 13: ingest workers claim a file with a lease (see ingest-status.ts).
   ddl.tableStep('postgres', 4, 'file claims', ddl.FILE_CLAIMS),
-  {
-    version: 5,
-    name: 'product hour counts and precipitation hours',
+  productsTriggerStep(5, 'product hour counts and precipitation hours', {
     // SQLite's step 12: productCodes of all sites sums per-hour counts, latestPrecipitation sums
     // per-site hours (count, largest accumulation), both kept by row triggers. An insert adds to its
     // hour (concurrency-safe upserts: writers in several processes); a delete or move recounts its
     // precipitation hour from the rows after locking that hour's row, so a deleted wettest product
     // leaves the right maximum and a concurrent insert is never lost. Partition drops fire no row
     // trigger: retention.ts subtracts a dropped day (whole hours) itself.
-    sql: `
-      ${ddl.createTable('postgres', ddl.PRODUCT_HOUR_COUNTS)}
-      ${ddl.createTable('postgres', ddl.PRECIPITATION_HOURS)}
-      CREATE INDEX precipitation_hours_by_accumulation ON precipitation_hours(site, code, mnemonic, max_accumulation_in, hour);
-      CREATE FUNCTION product_hour_count() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
+    tables: [ddl.PRODUCT_HOUR_COUNTS, ddl.PRECIPITATION_HOURS],
+    before: 'CREATE INDEX precipitation_hours_by_accumulation ON precipitation_hours(site, code, mnemonic, max_accumulation_in, hour);',
+    trigger: 'product_hours',
+    fn: 'product_hour_count',
+    body: `
         IF TG_OP IN ('DELETE', 'UPDATE') THEN
           UPDATE product_hour_counts SET products = products - 1 WHERE hour = OLD.scan_time / 3600000 AND code = OLD.code AND mnemonic = OLD.mnemonic;
           DELETE FROM product_hour_counts WHERE hour = OLD.scan_time / 3600000 AND code = OLD.code AND mnemonic = OLD.mnemonic AND products = 0;
@@ -385,33 +410,23 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
                 AND scan_time >= OLD.scan_time / 3600000 * 3600000 AND scan_time < (OLD.scan_time / 3600000 + 1) * 3600000) r
             WHERE h.hour = OLD.scan_time / 3600000 AND h.site = OLD.site AND h.code = OLD.code AND h.mnemonic = OLD.mnemonic;
           DELETE FROM precipitation_hours WHERE hour = OLD.scan_time / 3600000 AND site = OLD.site AND code = OLD.code AND mnemonic = OLD.mnemonic AND products = 0;
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER product_hours_insert_delete AFTER INSERT OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION product_hour_count();
-      CREATE TRIGGER product_hours_update AFTER UPDATE OF site, code, mnemonic, category, scan_time, max_accumulation_in ON products FOR EACH ROW
-        WHEN (OLD.site IS DISTINCT FROM NEW.site OR OLD.code IS DISTINCT FROM NEW.code OR OLD.mnemonic IS DISTINCT FROM NEW.mnemonic
-          OR OLD.category IS DISTINCT FROM NEW.category OR OLD.scan_time IS DISTINCT FROM NEW.scan_time
-          OR OLD.max_accumulation_in IS DISTINCT FROM NEW.max_accumulation_in)
-        EXECUTE FUNCTION product_hour_count();
-      ${PG_FILL_PRODUCT_HOURS};
-      `,
-  },
+        END IF;`,
+    watched: [['site', 'code', 'mnemonic'], ['category', 'scan_time'], ['max_accumulation_in']],
+    fill: PG_FILL_PRODUCT_HOURS,
+  }),
   // The cluster's one scheduler lists sources into this queue; ingest workers in every process
   // take files from it under a claim and remove them once done (ingest-queue.ts). SQLite's step 14.
   ddl.tableStep('postgres', 6, 'ingest queue', ddl.INGEST_QUEUE),
-  {
-    version: 7,
-    name: 'newest precipitation product per site and code',
+  productsTriggerStep(7, 'newest precipitation product per site and code', {
     // SQLite's step 16: each site and code's newest precipitation product, so latestPrecipitation of
     // all sites reads it instead of seeking it (for every window holding it). An insert advances
     // it (a concurrency-safe upsert); a delete or move of the newest recomputes its one group in
     // place (UPDATE, so a concurrent insert's upsert waits on the row and compares with the result).
     // Partition drops fire no trigger: retention.ts deletes the groups left wholly before the cutoff.
-    sql: `
-      ${ddl.createTable('postgres', ddl.PRECIPITATION_LATEST)}
-      CREATE FUNCTION precipitation_latest_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
+    tables: [ddl.PRECIPITATION_LATEST],
+    trigger: 'precipitation_latest',
+    fn: 'precipitation_latest_refresh',
+    body: `
         IF TG_OP IN ('DELETE', 'UPDATE') AND OLD.category = 'PRECIPITATION' THEN
           UPDATE precipitation_latest l SET newest_time = r.scan_time, newest_id = r.id FROM (
               SELECT scan_time, id FROM products WHERE site = OLD.site AND category = 'PRECIPITATION' AND code = OLD.code AND mnemonic = OLD.mnemonic
@@ -425,17 +440,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
           INSERT INTO precipitation_latest (site, code, mnemonic, newest_time, newest_id) VALUES (NEW.site, NEW.code, NEW.mnemonic, NEW.scan_time, NEW.id)
           ON CONFLICT (site, code, mnemonic) DO UPDATE SET newest_time = excluded.newest_time, newest_id = excluded.newest_id
           WHERE (excluded.newest_time, excluded.newest_id) > (precipitation_latest.newest_time, precipitation_latest.newest_id);
-        END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER precipitation_latest_insert_delete AFTER INSERT OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION precipitation_latest_refresh();
-      CREATE TRIGGER precipitation_latest_update AFTER UPDATE OF id, site, code, mnemonic, category, scan_time ON products FOR EACH ROW
-        WHEN (OLD.id IS DISTINCT FROM NEW.id OR OLD.site IS DISTINCT FROM NEW.site OR OLD.code IS DISTINCT FROM NEW.code OR OLD.mnemonic IS DISTINCT FROM NEW.mnemonic
-          OR OLD.category IS DISTINCT FROM NEW.category OR OLD.scan_time IS DISTINCT FROM NEW.scan_time)
-        EXECUTE FUNCTION precipitation_latest_refresh();
-      ${PG_FILL_PRECIPITATION_LATEST};
-      `,
-  },
+        END IF;`,
+    watched: [
+      ['id', 'site', 'code', 'mnemonic'],
+      ['category', 'scan_time'],
+    ],
+    fill: PG_FILL_PRECIPITATION_LATEST,
+  }),
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

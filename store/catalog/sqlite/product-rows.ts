@@ -1,73 +1,58 @@
-import type { BBox, Corners } from '../../../core/geo.js';
-import type { ProductId, RadarSiteId } from '../../../core/vocabulary/index.js';
-import type { ProductCategoryName, ProductRow } from '../products.js';
+import type { Corners } from '../../../core/geo.js';
+import type { ProductRow } from '../products.js';
+import { rowTable } from './row-table.js';
 import { cornersOf } from './rows.js';
 
-/** SELECT list read by position by productFromValues (raw statements): they change together. */
-export const PRODUCT_COLUMNS = `id, site, code, mnemonic, name, category, scan_time, elevation_angle, units, image_key,
-  metadata_key, raw_key, west, south, east, north, corners, source, source_key, source_size, source_fingerprint,
-  ingested_at, max_accumulation_in`;
+const PRODUCTS = rowTable<ProductRow>(
+  [
+    ['id', 'id'],
+    ['site', 'site'],
+    ['code', 'code'],
+    ['mnemonic', 'mnemonic'],
+    ['name', 'name'],
+    ['category', 'category'],
+    ['scan_time', 'scanTime'],
+    ['elevation_angle', 'elevationAngle'],
+    ['units', 'units'],
+    ['image_key', 'imageKey'],
+    ['metadata_key', 'metadataKey'],
+    ['raw_key', 'rawKey'],
+    ['west', null],
+    ['south', null],
+    ['east', null],
+    ['north', null],
+    ['corners', null],
+    ['source', 'source'],
+    ['source_key', 'sourceKey'],
+    ['source_size', 'sourceSize'],
+    ['source_fingerprint', 'sourceFingerprint'],
+    ['ingested_at', 'ingestedAt'],
+    ['max_accumulation_in', 'maxAccumulationIn'],
+  ],
+  ['bbox', 'corners'],
+);
+
+/** SELECT list read by position by productFromValues (raw statements). */
+export const PRODUCT_COLUMNS = PRODUCTS.columns;
 
 /** Number of PRODUCT_COLUMNS, so a query may append its own columns after them. */
-export const PRODUCT_COLUMN_COUNT = PRODUCT_COLUMNS.split(',').length;
+export const PRODUCT_COLUMN_COUNT = PRODUCTS.count;
 
 export function productFromValues(v: unknown[]): ProductRow {
+  const row = PRODUCTS.fieldsOf(v);
   const west = v[12] as number | null;
   const south = v[13] as number | null;
   const east = v[14] as number | null;
   const north = v[15] as number | null;
   const corners = v[16] as string | null;
   const bounded = west !== null && south !== null && east !== null && north !== null;
-  return {
-    id: v[0] as ProductId,
-    site: v[1] as RadarSiteId,
-    code: v[2] as number,
-    mnemonic: v[3] as string,
-    name: v[4] as string,
-    category: v[5] as ProductCategoryName,
-    scanTime: v[6] as number,
-    elevationAngle: v[7] as number | null,
-    units: v[8] as string,
-    imageKey: v[9] as string | null,
-    metadataKey: v[10] as string,
-    rawKey: v[11] as string,
-    bbox: bounded ? ([west, south, east, north] as BBox) : null,
-    corners: corners === null ? null : bounded ? cornersOf(west, south, east, north, corners) : (JSON.parse(corners) as Corners),
-    source: v[17] as string,
-    sourceKey: v[18] as string,
-    sourceSize: v[19] as number,
-    sourceFingerprint: v[20] as string,
-    ingestedAt: v[21] as number,
-    maxAccumulationIn: v[22] as number | null,
-  };
+  row.bbox = bounded ? [west, south, east, north] : null;
+  row.corners = corners === null ? null : bounded ? cornersOf(west, south, east, north, corners) : (JSON.parse(corners) as Corners);
+  return row;
 }
 
 /** Named parameters of the products INSERT. */
 export function productParams(p: ProductRow): Record<string, unknown> {
   const [west, south, east, north] = p.bbox ?? [null, null, null, null];
-  return {
-    id: p.id,
-    site: p.site,
-    code: p.code,
-    mnemonic: p.mnemonic,
-    name: p.name,
-    category: p.category,
-    scanTime: p.scanTime,
-    elevationAngle: p.elevationAngle,
-    units: p.units,
-    imageKey: p.imageKey,
-    metadataKey: p.metadataKey,
-    rawKey: p.rawKey,
-    west,
-    south,
-    east,
-    north,
-    corners: p.corners === null ? null : JSON.stringify(p.corners),
-    source: p.source,
-    sourceKey: p.sourceKey,
-    sourceSize: p.sourceSize,
-    sourceFingerprint: p.sourceFingerprint,
-    ingestedAt: p.ingestedAt,
-    maxAccumulationIn: p.maxAccumulationIn,
-  };
+  return PRODUCTS.paramsOf(p, { west, south, east, north, corners: p.corners === null ? null : JSON.stringify(p.corners) });
 }

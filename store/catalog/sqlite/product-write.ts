@@ -4,6 +4,7 @@ import type { CommitLevel3ProductInput, ProductRow } from '../products.js';
 import type { CommitResult } from '../radar.js';
 import { appendCatalogEvent } from './events.js';
 import { productParams } from './product-rows.js';
+import { sourceFileParams } from './rows.js';
 import type { StatementCache } from './statements.js';
 
 /**
@@ -81,14 +82,7 @@ export function commitLevel3Product(statements: StatementCache, input: CommitLev
         | undefined;
       statements.prepare(INSERT_SITE).run({ id: site.id, latitude: site.latitude, longitude: site.longitude, heightM: site.heightM });
       statements.prepare(UPSERT_PRODUCT).run(productParams(product));
-      statements.prepare(UPSERT_SOURCE_FILE).run({
-        source: file.source,
-        key: file.key,
-        fingerprint: file.fingerprint,
-        size: file.size,
-        ingestedAt: file.ingestedAt,
-        productId: product.id,
-      });
+      statements.prepare(UPSERT_SOURCE_FILE).run(sourceFileParams(file, { productId: product.id }));
       statements.prepare('DELETE FROM ingest_failures WHERE source = ? AND key = ? AND fingerprint = ?').run(file.source, file.key, file.fingerprint);
       appendCatalogEvent(statements, { kind: 'LEVEL3_PRODUCT', site: site.id, subjectId: product.id, code: product.code });
       const kept = new Set(productObjectKeys(product));

@@ -1,7 +1,7 @@
 import { RadomeError } from '../../../core/errors.js';
 import type { CommitLevel2VolumeInput, CommitResult, SweepRow } from '../radar.js';
 import { appendCatalogEvent } from './events.js';
-import { sweepParams, volumeParams } from './rows.js';
+import { sourceFileParams, sweepParams, volumeParams } from './rows.js';
 import type { StatementCache } from './statements.js';
 
 const UPSERT_SITE = `
@@ -99,14 +99,7 @@ export function commitLevel2Volume(statements: StatementCache, input: CommitLeve
       statements.prepare(UPSERT_VOLUME).run(volumeParams(volume));
       const insertSweep = statements.prepare(INSERT_SWEEP);
       for (const s of sweeps) insertSweep.run(sweepParams(s));
-      statements.prepare(UPSERT_SOURCE_FILE).run({
-        source: file.source,
-        key: file.key,
-        fingerprint: file.fingerprint,
-        size: file.size,
-        ingestedAt: file.ingestedAt,
-        volumeId: volume.id,
-      });
+      statements.prepare(UPSERT_SOURCE_FILE).run(sourceFileParams(file, { volumeId: volume.id }));
       statements.prepare(UPDATE_SITE_RANGE).run({ site: site.id });
       statements.prepare(GROW_DURATION_BOUND).run('volume', volume.scanEnd - volume.scanStart);
       statements.prepare(GROW_DURATION_BOUND).run('sweep', maxSweepDuration(sweeps));

@@ -24,8 +24,15 @@ export function cellAt(cellId: string, position: StormCellPosition): StormCellRe
   };
 }
 
-/** Every line of the tabular block (or stand-alone text), pages in order. */
-export const tabularLines = (product: Level3Product): string[] => product.tabular?.pages.flat() ?? [];
+/** The lines of the tabular block (or stand-alone text) that `row` matches, pages in order, as its matches. */
+export function tableRows(product: Level3Product, row: RegExp): RegExpExecArray[] {
+  const rows: RegExpExecArray[] = [];
+  for (const line of product.tabular?.pages.flat() ?? []) {
+    const match = row.exec(line);
+    if (match) rows.push(match);
+  }
+  return rows;
+}
 
 /** Every packet of the symbology block's layers, in order (SCIT packets not opened). */
 export const symbologyPackets = (product: Level3Product): Level3Packet[] => product.symbology?.layers.flat() ?? [];

@@ -1,5 +1,5 @@
 import type { Level3Product } from '../types.js';
-import { azRanPairs, cellAt, graphicRows, stormIdPositions, tabularLines } from './cell.js';
+import { azRanPairs, cellAt, graphicRows, stormIdPositions, tableRows } from './cell.js';
 import { positionAtAzRanNm, positionOnScreen, type RadarPoint } from './position.js';
 import type { StormCellPosition, StormCellRecord } from './types.js';
 
@@ -31,9 +31,7 @@ export function nhiCells(product: Level3Product, radar: RadarPoint): StormCellRe
   const screen = stormIdPositions(product);
   const azran = graphicPositions(product);
   const cells: StormCellRecord[] = [];
-  for (const line of tabularLines(product)) {
-    const row = ROW.exec(line);
-    if (!row) continue;
+  for (const row of tableRows(product, ROW)) {
     const id = row[1]!;
     const s = screen.get(id);
     const a = azran.get(id);

@@ -1,5 +1,5 @@
 import type { Level3Product } from '../types.js';
-import { cellAt, tabularLines } from './cell.js';
+import { cellAt, tableRows } from './cell.js';
 import { positionAtAzRanNm, type RadarPoint } from './position.js';
 import type { Mesocyclone, StormCellRecord } from './types.js';
 
@@ -13,9 +13,7 @@ const ROW = /^\s*(\d{3})\s+(\d{1,3})\/\s*(\d{1,3})\s+(\d{1,2})\s+([A-Z]\d)\s+(\d
  */
 export function nmdCells(product: Level3Product, radar: RadarPoint): StormCellRecord[] {
   const byCell = new Map<string, StormCellRecord>();
-  for (const line of tabularLines(product)) {
-    const row = ROW.exec(line);
-    if (!row) continue;
+  for (const row of tableRows(product, ROW)) {
     const mesocyclone: Mesocyclone = {
       circulationId: row[1]!,
       strengthRank: Number(row[4]),

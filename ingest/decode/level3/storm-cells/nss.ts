@@ -1,5 +1,5 @@
 import type { Level3Packet, Level3Product } from '../types.js';
-import { cellAt, tabularLines } from './cell.js';
+import { cellAt, tableRows } from './cell.js';
 import { kftToKm, positionAtAzRanNm, positionOnScreen, type RadarPoint } from './position.js';
 import type { StormCellRecord } from './types.js';
 
@@ -31,9 +31,7 @@ export function nssCells(product: Level3Product, radar: RadarPoint): { cells: St
   const screen = new Map<string, { i: number; j: number }>();
   for (const p of product.standaloneGraphic ?? []) if (p.kind === 'cell-trend') screen.set(p.cellId, { i: p.i, j: p.j });
   const cells: StormCellRecord[] = [];
-  for (const line of tabularLines(product)) {
-    const row = ROW.exec(line);
-    if (!row) continue;
+  for (const row of tableRows(product, ROW)) {
     const id = row[1]!;
     const s = screen.get(id);
     const cell = cellAt(id, s ? positionOnScreen(radar, s.i, s.j, 8) : positionAtAzRanNm(radar, Number(row[2]), Number(row[3])));

@@ -1,5 +1,5 @@
 import type { Level3Packet, Level3Product } from '../types.js';
-import { cellAt, graphicRows, symbologyPackets, tabularLines } from './cell.js';
+import { cellAt, graphicRows, symbologyPackets, tableRows } from './cell.js';
 import { kftToKm, positionAtAzRanNm, positionOnScreen, type RadarPoint } from './position.js';
 import type { StormCellForecast, StormCellPast, StormCellRecord } from './types.js';
 
@@ -20,9 +20,7 @@ function pair(token: string): [number, number] | null {
  */
 function tableCells(product: Level3Product, radar: RadarPoint): StormCellRecord[] {
   const cells: StormCellRecord[] = [];
-  for (const line of tabularLines(product)) {
-    const row = ROW.exec(line);
-    if (!row) continue;
+  for (const row of tableRows(product, ROW)) {
     const columns = row[2]!.match(COLUMN) ?? [];
     const current = pair(columns[0] ?? '');
     if (!current || columns.length < 6) continue;
