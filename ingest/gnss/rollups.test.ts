@@ -1,6 +1,7 @@
 // Elevation rollups (buildSnrElevationRollups: a cell per satellite-epoch, slots from each pair's
-// last cell) must equal a plain per-row sum exactly, on the real SLAC 2021-118 file with its
-// geometry from the SP3 and from the broadcast orbits.
+// last cell) must equal a plain per-row sum exactly: on a synthetic day with more slots than the
+// sums start with, and on the real SLAC 2021-118 file with its geometry from the SP3 and from the
+// broadcast orbits.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SnrElevationRollupRows } from '../../store/catalog/index.js';
@@ -52,6 +53,47 @@ function perRow(obs: SnrObservations, day: number): SnrElevationRollupRows {
     max: Float64Array.from(all, (r) => r.max),
   };
 }
+
+describe('elevation rollups of a synthetic day', () => {
+  // ~20,000 (code, satellite, cell) slots, more than the sums start with (2^14), so they grow and
+  // the row loop resumes mid-day; the same day summed again after another gives the same rows
+  // (nothing of one call leaks into the next). NaN geometry and rows below the horizon included.
+  const dayOf = (seed: number): SnrObservations => {
+    const codes = Array.from({ length: 12 }, (_, c) => `S${c}X`);
+    const rows: { t: number; s: number; c: number; e: number; a: number; v: number }[] = [];
+    for (let epoch = 0; epoch < 40; epoch++) {
+      for (let s = 0; s < 120; s++) {
+        // Each satellite sweeps the sky at its own pace; some rows below the horizon, one without a position.
+        const e = s === 7 && epoch % 50 === 0 ? Number.NaN : Math.fround(-10 + ((epoch * (1 + (s % 5)) + s * 13 + seed) % 100));
+        const a = Math.fround((epoch * (2 + (s % 3)) + s * 29) % 360);
+        for (let c = s % 3; c < codes.length; c += 1 + (s % 4)) rows.push({ t: DAY * 86400e3 + epoch * 30e3, s: 101 + (s % 6) * 100 + (s % 40), c, e, a, v: 20 + ((epoch * 7 + c * 3 + s) % 31) / 4 });
+      }
+    }
+    return {
+      count: rows.length,
+      times: Float64Array.from(rows, (r) => r.t),
+      satellites: Uint16Array.from(rows, (r) => r.s),
+      codeIndex: Uint8Array.from(rows, (r) => r.c),
+      codes,
+      values: Float32Array.from(rows, (r) => r.v),
+      geometry: { elevation: Float32Array.from(rows, (r) => r.e), azimuth: Float32Array.from(rows, (r) => r.a), edot: new Float32Array(rows.length), complete: false },
+    };
+  };
+
+  it('equal a per-row sum exactly, day after day', () => {
+    for (const seed of [0, 37, 0]) {
+      const obs = dayOf(seed);
+      const rollups = buildSnrElevationRollups(obs, DAY)!;
+      const expected = perRow(obs, DAY);
+      expect(rollups.count).toBeGreaterThan(1 << 14);
+      expect(rollups.count).toBe(expected.count);
+      // Byte for byte per column (toEqual walks tens of thousands of typed-array elements slowly).
+      const columns = Object.keys(expected).filter((k) => k !== 'count') as Exclude<keyof SnrElevationRollupRows, 'count'>[];
+      const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      expect(columns.filter((k) => !bytes(rollups[k]).equals(bytes(expected[k])))).toEqual([]);
+    }
+  });
+});
 
 describe.skipIf(!FILES.every(Boolean))('elevation rollups of a real day', () => {
   const [obsPath, sp3Path, navPath] = FILES as string[];
