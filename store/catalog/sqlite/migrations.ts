@@ -435,8 +435,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // (SQLite integer division). productCodes of a site and category reads one covering index.
     // sweeps_by_site_moment_time goes: it is a prefix of sweeps_by_site_moment_time_angle (step 7).
     // Sweep rows written from now on store '' in corners for the bbox's own corners (rows.ts).
-    // The three tables' triggers are written out in full, not generated: a migration is plain SQL
-    // that stays as it was applied, whatever later code does.
+    // The triggers (minuteCountTriggers) and the table (../table-ddl.ts) are built; the SQL stays as it
+    // was applied because ../migrations-applied.test.ts pins every applied step's hash.
     sql: `
       DROP INDEX sweeps_by_site_moment_time;
       ${ddl.createTable('sqlite', ddl.RADAR_MINUTE_COUNTS)}
