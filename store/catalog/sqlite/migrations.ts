@@ -72,10 +72,6 @@ function refreshPrecipitationHour(row: 'OLD' | 'NEW'): string {
 }
 
 /**
- * The catalog schema, as an ordered list of steps. Never edit a step once released: add one.
- * Times are INTEGER epoch milliseconds UTC.
- */
-/**
  * Row triggers keeping radar_minute_counts (migration 11): the rows of `table` (volumes, sweeps or
  * products, each a column of the counts) by site and minute of `time`.
  */
@@ -97,6 +93,11 @@ function minuteCountTriggers(table: 'volumes' | 'sweeps' | 'products', time: str
       END;`;
 }
 
+/**
+ * The catalog schema, as an ordered list of steps. A released step's SQL never changes
+ * (../migrations-applied.test.ts pins it): a new shape is a new step.
+ * Times are INTEGER epoch milliseconds UTC.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
