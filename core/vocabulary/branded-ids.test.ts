@@ -10,7 +10,6 @@ import {
   level2VolumeId,
   level3ProductId,
   parseGnssStationId,
-  parseProductCategory,
   parseProductId,
   parseProductMnemonic,
   parseRadarMoment,
@@ -43,7 +42,6 @@ describe('branded ids', () => {
     expectTypeOf(parseProductMnemonic('n0h', 'mnemonic')).toEqualTypeOf<ProductMnemonic>();
     expect(parseProductMnemonic(' n0h ', 'filter.mnemonics')).toBe('N0H');
     expect(parseRadarMoment('vel', 'moment')).toBe('VEL');
-    expect(parseProductCategory('precipitation', 'category')).toBe('PRECIPITATION');
     expect(() => parseVolumeId('klot20220317_000842', 'id')).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: 'id: "klot20220317_000842" is not a volume id like KLOT20220317_000842' }));
     expect(() => parseSweepId('KLOT20220317_000842', 'sweep')).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
     expect(() => parseProductId('KLOT20220317_000842', 'id')).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));

@@ -41,7 +41,7 @@ export const isVolumeId = (id: string): id is VolumeId => VOLUME_ID.test(id);
 export const isSweepId = (id: string): id is SweepId => id.includes('/');
 export const isProductId = (id: string): id is ProductId => PRODUCT_ID.test(id);
 
-// Parsers for ids users pass back (GraphQL arguments, CLI flags, route params): kept as given
+// Parsers for ids users pass back (GraphQL arguments, tile route paths): kept as given
 // (ids are case-sensitive), else a BAD_INPUT error naming the argument.
 export const parseVolumeId = idParser(isVolumeId, 'a volume id like KLOT20220317_000842', true);
 export const parseSweepId = idParser(isSweepId, 'a sweep id like KLOT20220317_000842/e01-REF', true);

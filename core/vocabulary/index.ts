@@ -5,9 +5,7 @@ export { GNSS_STATION, isGnssStationId, parseGnssStationId, type GnssStationId }
 export {
   PRODUCT_CATEGORIES,
   PRODUCT_MNEMONIC_KIND,
-  isProductCategory,
   isProductMnemonic,
-  parseProductCategory,
   parseProductMnemonic,
   type ProductCategoryName,
   type ProductMnemonic,

@@ -8,13 +8,6 @@ import { idParser } from './identifiers.js';
 export const PRODUCT_CATEGORIES = ['HYDROMETEOR', 'PRECIPITATION', 'REFLECTIVITY', 'VELOCITY', 'STORM', 'OTHER'] as const;
 export type ProductCategoryName = (typeof PRODUCT_CATEGORIES)[number];
 
-export function isProductCategory(name: string): name is ProductCategoryName {
-  return (PRODUCT_CATEGORIES as readonly string[]).includes(name);
-}
-
-/** `raw` (any case, trimmed) as a product category; else a `code` error naming `what`. */
-export const parseProductCategory = idParser(isProductCategory, `one of ${PRODUCT_CATEGORIES.join(', ')}`);
-
 /** A Level 3 product mnemonic (N0H, DAA), checked. */
 export type ProductMnemonic = Branded<'ProductMnemonic'>;
 

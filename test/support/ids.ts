@@ -1,12 +1,10 @@
 // Ids tests write literally, through the vocabulary's parsers: the catalog reader takes branded ids
 // (core/vocabulary), so a test names each id's kind as the server and the CLI do.
-import { type Moment, parseGnssStationId, parseProductId, parseProductMnemonic, parseRadarSiteId, parseSweepId, parseVolumeId } from '../../core/vocabulary/index.js';
+import { type Moment, parseGnssStationId, parseProductId, parseProductMnemonic, parseRadarSiteId } from '../../core/vocabulary/index.js';
 
 export const testSite = (id: string) => parseRadarSiteId(id, 'test site');
 export const testStation = (id: string) => parseGnssStationId(id, 'test station');
 export const testProduct = (id: string) => parseProductId(id, 'test product');
-export const testVolume = (id: string) => parseVolumeId(id, 'test volume');
-export const testSweep = (id: string) => parseSweepId(id, 'test sweep');
 export const testMnemonic = (id: string) => parseProductMnemonic(id, 'test mnemonic');
 
 /**

@@ -105,8 +105,10 @@ async function nonEmpty(pgdb: PgSession): Promise<string[]> {
   return found;
 }
 
-/** Every `step`-th key of a table's ordered keys, so the sample spans the whole catalog. */
-/** Every `size`-th id the query lists (ids the source catalog holds, so already of their kind). */
+/**
+ * Up to `size` of the ids the query lists, evenly spaced through them so the sample spans the whole
+ * catalog (ids the source catalog holds, so already of their kind).
+ */
 function sampleKeys<Id extends string>(db: Database.Database, sql: string, size: number): Id[] {
   const keys = db.prepare(sql).pluck().all() as Id[];
   const step = Math.max(1, Math.floor(keys.length / size));

@@ -362,8 +362,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // tables they apply to every partition), so bucketCounts sums minutes instead of counting
     // sweeps. Retention's partition drops fire no row trigger: retention.ts subtracts a dropped
     // partition's counts itself. productCodes of a site and category reads one index.
-    // The three tables' triggers are written out in full, not generated: a migration is plain SQL
-    // that stays as it was applied, whatever later code does.
+    // The triggers (minuteCountTrigger) and the table (../table-ddl.ts) are built; the SQL stays as it
+    // was applied because ../migrations-applied.test.ts pins every applied step's hash.
     sql: `
       ${ddl.createTable('postgres', ddl.RADAR_MINUTE_COUNTS)}
       ${minuteCountTrigger('volumes', 'scan_start')}

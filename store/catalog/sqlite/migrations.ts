@@ -72,10 +72,6 @@ function refreshPrecipitationHour(row: 'OLD' | 'NEW'): string {
 }
 
 /**
- * The catalog schema, as an ordered list of steps. Never edit a step once released: add one.
- * Times are INTEGER epoch milliseconds UTC.
- */
-/**
  * Row triggers keeping radar_minute_counts (migration 11): the rows of `table` (volumes, sweeps or
  * products, each a column of the counts) by site and minute of `time`.
  */
@@ -97,6 +93,11 @@ function minuteCountTriggers(table: 'volumes' | 'sweeps' | 'products', time: str
       END;`;
 }
 
+/**
+ * The catalog schema, as an ordered list of steps. A released step's SQL never changes
+ * (../migrations-applied.test.ts pins it): a new shape is a new step.
+ * Times are INTEGER epoch milliseconds UTC.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -435,8 +436,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // (SQLite integer division). productCodes of a site and category reads one covering index.
     // sweeps_by_site_moment_time goes: it is a prefix of sweeps_by_site_moment_time_angle (step 7).
     // Sweep rows written from now on store '' in corners for the bbox's own corners (rows.ts).
-    // The three tables' triggers are written out in full, not generated: a migration is plain SQL
-    // that stays as it was applied, whatever later code does.
+    // The triggers (minuteCountTriggers) and the table (../table-ddl.ts) are built; the SQL stays as it
+    // was applied because ../migrations-applied.test.ts pins every applied step's hash.
     sql: `
       DROP INDEX sweeps_by_site_moment_time;
       ${ddl.createTable('sqlite', ddl.RADAR_MINUTE_COUNTS)}
