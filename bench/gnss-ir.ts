@@ -26,7 +26,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { broadcastOrbits, positionVelocityOf, preferPrecise, readRinexNav, readSp3, sp3Orbits, type OrbitSource } from '../ingest/decode/orbits/index.js';
+import { broadcastOrbits, positionVelocityOf, preferPrecise, readRinexNav, readSp3, satelliteNumberOf, sp3Orbits, type OrbitSource } from '../ingest/decode/orbits/index.js';
 import { readRinex } from '../ingest/decode/rinex/index.js';
 import { rinexSatellites, satelliteGeometry, type GeometryInput } from '../ingest/gnss/satellite-geometry.js';
 import { median, report, timeRuns, type BenchRow } from './harness.js';
@@ -70,7 +70,7 @@ function stationDay(orbits: OrbitSource, satellites: string[]): GeometryInput {
     orbits,
     count: satellites.length,
     times: new Float64Array(satellites.length),
-    satellites: Uint16Array.from(satellites, (s) => s.charCodeAt(0) * 100 + Number(s.slice(1))),
+    satellites: Uint16Array.from(satellites, satelliteNumberOf),
   };
   for (let e = 0; e < epochs; e++) {
     const t = DAY0 + e * 30e3;

@@ -257,7 +257,7 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
       const tGps = t + (leapSteps ? toGpsOffsetMs(timeSystem, t)! : fixedOffset);
       let slot = slotOf[id]!;
       if (slot < 0) {
-        if (slots === MAX_SLOTS) throw new RangeError(`satelliteGeometry: more than ${MAX_SLOTS} satellites`);
+        if (slots === MAX_SLOTS) throw new RadomeError('CORRUPT', `satellite geometry: the observations name more than ${MAX_SLOTS} distinct satellites (damaged satellite ids)`);
         slot = slotOf[id] = slots++;
         if (slots * SLOT > segments.length) {
           const grown = new Float64Array(segments.length * 2);

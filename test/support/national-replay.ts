@@ -105,6 +105,9 @@ interface ReplayEvent {
   request: EncodeRequest;
 }
 
+/** How far ahead of its due time (wall ms) a file is made. */
+const ENCODE_AHEAD_MS = 30_000;
+
 /**
  * Publishes the schedule as NOAA's buckets do: each chunk when its radials are done (every few
  * seconds), the archive file when the volume ends, Level 3 products a few seconds later. Files
@@ -113,9 +116,6 @@ interface ReplayEvent {
  * publish late (a 1× hour once fell 28 min behind), which is not what the daemon is measured on.
  * Memory holds the files of that window (about 16 volumes at 1× for all sites).
  */
-/** How far ahead of its due time (wall ms) a file is made. */
-const ENCODE_AHEAD_MS = 30_000;
-
 export class NationalReplayer {
   readonly published: Published[] = [];
   /** CPU ms spent making files (the replayer's own cost, not the daemon's). */

@@ -1,6 +1,6 @@
 import type { CommitLevel2VolumeInput, CommitResult, SweepRow } from '../radar.js';
 import { checkLevel2Volume, maxSweepDuration } from '../sqlite/radar-write.js';
-import { sweepParams, VOLUME_COLUMNS, SWEEP_COLUMNS, volumeParams } from '../sqlite/rows.js';
+import { SWEEP_COLUMN_COUNT, SWEEP_COLUMNS, sweepParams, VOLUME_COLUMN_COUNT, VOLUME_COLUMNS, volumeParams } from '../sqlite/rows.js';
 import { appendCatalogEvent } from './events.js';
 import { ensurePartitions, SWEEPS } from './partitions.js';
 import type { PgSession } from './session.js';
@@ -18,14 +18,11 @@ export function updateAll(columns: string, except: string[]): string {
     .join(', ');
 }
 
-const VOLUME_COUNT = VOLUME_COLUMNS.split(',').length;
-const SWEEP_COUNT = SWEEP_COLUMNS.split(',').length;
-
 const UPSERT_SITE = `
   INSERT INTO radar_sites (id, latitude, longitude, height_m) VALUES (?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET latitude = excluded.latitude, longitude = excluded.longitude, height_m = excluded.height_m`;
 
-const UPSERT_VOLUME = `INSERT INTO volumes (${VOLUME_COLUMNS}) VALUES ${placeholders(VOLUME_COUNT)}
+const UPSERT_VOLUME = `INSERT INTO volumes (${VOLUME_COLUMNS}) VALUES ${placeholders(VOLUME_COLUMN_COUNT)}
   ON CONFLICT (id) DO UPDATE SET ${updateAll(VOLUME_COLUMNS, ['id'])}`;
 
 const UPSERT_SOURCE_FILE = `
@@ -51,7 +48,7 @@ async function insertSweeps(db: PgSession, sweeps: SweepRow[]): Promise<void> {
   for (let i = 0; i < sweeps.length; i += 500) {
     const batch = sweeps.slice(i, i + 500);
     const values = batch.flatMap((s) => Object.values(sweepParams(s)));
-    await db.exec(`INSERT INTO sweeps (${SWEEP_COLUMNS}) VALUES ${batch.map(() => placeholders(SWEEP_COUNT)).join(', ')}`, values);
+    await db.exec(`INSERT INTO sweeps (${SWEEP_COLUMNS}) VALUES ${batch.map(() => placeholders(SWEEP_COLUMN_COUNT)).join(', ')}`, values);
   }
 }
 

@@ -2,8 +2,8 @@
  * One row type's table columns, in the order raw reads (StatementCache.prepareRaw, PgSession.arrays)
  * read them by position and the PostgreSQL writers bind parameters: each column's SQL name and the
  * row field it holds, or null where the row type's own code reads and writes it (bbox and corners).
- * The SELECT list, the decoder and the named parameters all come from this one list, so they
- * cannot drift apart.
+ * The SELECT list, the decoder of the plain fields and the named parameters all come from this one
+ * list, so they cannot drift apart; the null-field columns' own code reads them by position.
  */
 export type RowColumns<Row> = readonly (readonly [column: string, field: (keyof Row & string) | null])[];
 

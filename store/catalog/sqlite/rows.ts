@@ -31,6 +31,7 @@ const VOLUMES = rowTable<VolumeRow>([
 ]);
 
 export const VOLUME_COLUMNS = VOLUMES.columns;
+export const VOLUME_COLUMN_COUNT = VOLUMES.count;
 export const volumeFromValues = VOLUMES.fieldsOf;
 
 const SWEEPS = rowTable<SweepRow>(
@@ -60,6 +61,7 @@ const SWEEPS = rowTable<SweepRow>(
 );
 
 export const SWEEP_COLUMNS = SWEEPS.columns;
+export const SWEEP_COLUMN_COUNT = SWEEPS.count;
 
 export function sweepFromValues(v: unknown[]): SweepRow {
   const row = SWEEPS.fieldsOf(v);
