@@ -1,5 +1,6 @@
 import { constants, deflateSync } from 'node:zlib';
 import type { ObjectToPut } from '../../store/types.js';
+import { deflateRuns } from './deflate-runs.js';
 
 /**
  * A minimal Zarr v2 writer: one stored chunk per array, zlib-compressed, with consolidated metadata.
@@ -23,6 +24,11 @@ export interface ZarrArraySpec {
    */
   chunkShape?: readonly number[];
   data: ZarrData;
+  /**
+   * The data come in long runs (radar gate codes): compressed by deflateRuns, which costs per run
+   * rather than per byte. Otherwise (coordinates) by zlib itself.
+   */
+  runs?: boolean;
   /** Value of gates no chunk covers; also xarray's `_FillValue`. null for coordinates. */
   fillValue: number | null;
   attrs: Record<string, unknown>;
@@ -105,7 +111,7 @@ export function encodeZarrArray(spec: ZarrArraySpec): EncodedZarrArray {
     zattrs: spec.attrs,
     // Its own exact-size array: zlib's Buffer may be a view of a larger one, which a thread
     // boundary (parallel-plan.ts) would copy whole.
-    chunk: new Uint8Array(deflateSync(raw, ZLIB_OPTIONS)),
+    chunk: spec.runs ? deflateRuns(raw) : new Uint8Array(deflateSync(raw, ZLIB_OPTIONS)),
   };
 }
 
