@@ -15,8 +15,12 @@ const ADLER_MOD = 65521;
 /** 1/2 modulo 65521 (odd), for the closed-form sum of a run's Adler-32. */
 const HALF_MOD = (ADLER_MOD + 1) / 2;
 const MAX_MATCH = 258;
-/** Lone bytes between reductions of Adler-32's sums: a < 65521 + 255·1024, b < 2^31. */
+/**
+ * Bytes of lone bytes and short runs (≤ SHORT_RUN) summed into Adler-32 between its reductions
+ * modulo 65521: at most 1024 + 64 of them, so a < 65521 + 255·1088 and b < 2^31.
+ */
 const ADLER_DEFER = 1024;
+const SHORT_RUN = 64;
 
 /** The encoder's output buffer, kept between calls (grown as needed); each result is a copy. */
 let scratch: Uint8Array = new Uint8Array(1 << 16);
@@ -38,7 +42,12 @@ function fixedCode(s: number): [bits: number, count: number] {
 
 const LITERAL_BITS = new Int32Array(256);
 const LITERAL_COUNT = new Uint8Array(256);
-for (let v = 0; v < 256; v++) [LITERAL_BITS[v], LITERAL_COUNT[v]] = fixedCode(v);
+/** A literal's bits and (above bit 16) their count, in one load for the encoder's inner loop. */
+const LITERAL_CODE = new Int32Array(256);
+for (let v = 0; v < 256; v++) {
+  [LITERAL_BITS[v], LITERAL_COUNT[v]] = fixedCode(v);
+  LITERAL_CODE[v] = LITERAL_BITS[v]! | (LITERAL_COUNT[v]! << 16);
+}
 
 /** A match of each length 3..258 at distance 1: length code, its extra bits, then distance code 0 (5 zero bits). */
 const MATCH_BITS = new Int32Array(MAX_MATCH + 1);
@@ -86,15 +95,19 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
   let previous = -1;
   let i = 0;
   while (i < n) {
-    // Lone bytes (most of the data's non-zero codes): a literal each, in a loop of their own.
+    // Lone bytes (most of the data's non-zero codes): a literal each, in a loop of their own
+    // (deferred counts one per byte, as for the short runs below).
     let v = input[i]!;
     if (i + 1 < n && input[i + 1] !== v) {
       out = roomFor(out, at, 2 * ADLER_DEFER);
+      // `v` at i is lone (its neighbours differ); `next` is the byte after it.
+      let next = input[i + 1]!;
       for (;;) {
         a += v;
         b += a;
-        bits |= LITERAL_BITS[v]! << count;
-        count += LITERAL_COUNT[v]!;
+        const code = LITERAL_CODE[v]!;
+        bits |= (code & 0xffff) << count;
+        count += code >> 16;
         if (count >= 16) {
           out[at] = bits;
           out[at + 1] = bits >> 8;
@@ -108,13 +121,14 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
           deferred = 0;
           out = roomFor(out, at, 2 * ADLER_DEFER);
         }
-        previous = v;
         i++;
         if (i + 1 >= n) break;
-        const next = input[i]!;
-        if (input[i + 1] === next) break;
+        const after = input[i + 1]!;
+        if (after === next) break;
         v = next;
+        next = after;
       }
+      previous = v;
       while (count >= 8) {
         out[at++] = bits;
         bits >>= 8;
@@ -136,13 +150,14 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
     }
     while (j < n && input[j] === v) j++;
     const length = j - i;
-    // Adler-32 over the run: a gains length·v; b gains length·a + v·length(length+1)/2. Lone
-    // bytes' sums are reduced modulo 65521 every ADLER_DEFER of them (a division per byte was
-    // most of the encoder's time), early enough that both stay small integers.
-    if (length === 1) {
-      a += v;
-      b += a;
-      if (++deferred === ADLER_DEFER) {
+    // Adler-32 over the run: a gains length·v; b gains length·a + v·length(length+1)/2. A short
+    // run's sums are reduced modulo 65521 only once ADLER_DEFER bytes have gone by unreduced
+    // (a division per byte was most of the encoder's time), early enough that both stay below 2^31.
+    if (length <= SHORT_RUN) {
+      b += length * a + v * ((length * (length + 1)) >> 1);
+      a += length * v;
+      deferred += length;
+      if (deferred >= ADLER_DEFER) {
         a %= ADLER_MOD;
         b %= ADLER_MOD;
         deferred = 0;
@@ -156,7 +171,6 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
       b = (b + l * a + v * triangle) % ADLER_MOD;
       a = (a + l * v) % ADLER_MOD;
     }
-    // Room for this run's codes: a literal or two and a match (≤ 3 bytes) per 258 bytes.
     out = roomFor(out, at, 3 * ((length / MAX_MATCH) | 0));
     let rest = length;
     if (previous !== v) {
@@ -165,7 +179,7 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
       rest--;
     }
     while (rest >= 3) {
-      const m = rest > MAX_MATCH ? MAX_MATCH : rest;
+      const m = Math.min(rest, MAX_MATCH);
       while (count >= 8) {
         out[at++] = bits;
         bits >>= 8;
