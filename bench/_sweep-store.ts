@@ -112,7 +112,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   const extraCpu = cpu('encode') + cpu('putStore');
   const rows: BenchRow[] = [
     { metric: 'ingest of one volume without the sweep store (plan less encode + put overlays + commit), wall / CPU', unit: 'ms', radome: `${today.toFixed(0)} / ${todayCpu.toFixed(0)}` },
-    { metric: 'sweep store: encode (zlib) in the plan, wall / CPU', unit: 'ms', radome: `${m('encode').toFixed(1)} / ${cpu('encode').toFixed(1)}` },
+    { metric: 'sweep store: encode (zlib streams: gate codes by deflateRuns) in the plan, wall / CPU', unit: 'ms', radome: `${m('encode').toFixed(1)} / ${cpu('encode').toFixed(1)}` },
     {
       metric: `sweep store: put ${storeObjects} objects (durable; ${storeFiles.files} files, the rest hard links; ${storeFiles.folders} folders), wall / CPU`,
       unit: 'ms',

@@ -94,6 +94,7 @@ function momentArray(sweep: Level2Sweep, grid: MomentGrid, axis: GateAxis): Enco
     ...(padded ? { chunkShape: [sweep.radialCount, grid.gateCount] } : {}),
     dtype: grid.codes instanceof Uint8Array ? '|u1' : '<u2',
     data: grid.codes,
+    runs: true,
     fillValue: 0,
     attrs,
   });

@@ -10,6 +10,15 @@ describe('Zarr v2 writer', () => {
     expect(new Uint8Array(inflateSync(array.chunk))).toEqual(first);
   });
 
+  it('compresses run data (gate codes) as a zlib stream too, under the same compressor id', () => {
+    const codes = new Uint16Array(4 * 50);
+    codes.fill(300, 10, 40);
+    codes[77] = 2;
+    const array = encodeZarrArray({ shape: [4, 50], dtype: '<u2', data: codes, runs: true, fillValue: 0, attrs: {} });
+    expect(array.zarray).toMatchObject({ compressor: { id: 'zlib', level: 1 } });
+    expect(inflateSync(array.chunk).equals(new Uint8Array(codes.buffer))).toBe(true);
+  });
+
   it('refuses a first chunk without a fill value, of the wrong size, or larger than the array', () => {
     const data = new Uint8Array(12);
     expect(() => encodeZarrArray({ shape: [3, 10], chunkShape: [3, 4], dtype: '|u1', data, fillValue: null, attrs: {} })).toThrow(/fill value/);
