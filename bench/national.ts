@@ -88,7 +88,7 @@ const rows: BenchRow[] = [
     target: 'peer column: scaled to 162 sites',
   },
   { metric: 'archive bytes per volume published', radome: s.bytesPublishedPerVolume / MB, unit: 'MB' },
-  { metric: 'object store bytes per volume ingested', radome: r.objectBytes / MB / Math.max(1, s.volumesIngested), unit: 'MB', target: 'PNG, JSON, sweep store; with its products' },
+  { metric: 'object store bytes per volume retained', radome: r.objectBytes / MB / Math.max(1, s.retainedVolumes), unit: 'MB', target: 'PNG, JSON, sweep store; with its products' },
   { metric: 'catalog rows per volume', radome: `1 volume + ${r.sweepsPerVolume} sweeps + ${options.products.length} product(s)` },
   {
     metric: 'retention passes / volumes / products removed',
@@ -111,6 +111,7 @@ const rows: BenchRow[] = [
   { metric: 'files duplicated', radome: s.duplicated.length, target: '0' },
   { metric: 'ListObjects calls / keys returned', radome: `${s.listCalls} / ${s.keysListed}`, target: `${passes.toFixed(0)} passes` },
   { metric: 'archive prefixes re-listed from their start', radome: s.relistsFromStart, target: '0 (StartAfter)' },
+  { metric: '  hourly whole listings (for late uploads)', radome: s.hourlyRelists, target: '≤ 1 per prefix per hour' },
   {
     metric: 'GraphQL query meanwhile p50 / p95 / p99 / max',
     radome: `${s.queryMs.p50.toFixed(0)} / ${s.queryMs.p95.toFixed(0)} / ${s.queryMs.p99.toFixed(0)} / ${s.queryMs.max.toFixed(0)} (${s.queryMs.n})`,

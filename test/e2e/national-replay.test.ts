@@ -44,6 +44,9 @@ describe.skipIf(!samplePath)('national replay at small scale', () => {
     const passes = archive.filter((l) => l.bucket === REPLAY_BUCKETS.level2).length / report.sites.length;
     expect(passes).toBeGreaterThan(5);
     expect(s.relistsFromStart).toBe(0);
+    expect(s.hourlyRelists).toBe(0);
+    // The retained volumes' overlays and sweep stores are on disk (the bench divides this by them).
+    expect(report.objectBytes).toBeGreaterThan(s.retainedVolumes * 100_000);
     expect(archive.filter((l) => l.startAfter !== null).length).toBeGreaterThan(archive.length / 2);
     const published = report.published.filter((p) => p.kind !== 'chunk').length;
     expect(archive.reduce((n, l) => n + l.keys, 0)).toBeLessThanOrEqual(published * 2);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PUBLIC_LEVEL2_BUCKET, PUBLIC_LEVEL3_BUCKET } from '../../core/config.js';
 import { nexradSiteIds, nexradSiteLocation } from '../../core/nexrad-sites.js';
 import { PUBLIC_LEVEL2_CHUNKS_BUCKET } from '../../core/source-settings.js';
+import { FULL_RELIST_MS } from '../../ingest/sources/incremental-listing.js';
 import { level2KeyFor } from '../../ingest/sources/level2-keys.js';
 import { level3KeyFor } from '../../ingest/sources/level3-keys.js';
 import { startRadome } from '../e2e/radome-process.js';
@@ -340,7 +341,8 @@ function catalogSize(dir: string): number {
 
 function folderBytes(dir: string): number {
   try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((n, e) => (e.isFile() ? n + statSync(join(e.parentPath, e.name)).size : n), 0);
+    // statSync's throwIfNoEntry: retention may delete a file between the listing and its stat.
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((n, e) => (e.isFile() ? n + (statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.size ?? 0) : n), 0);
   } catch {
     return 0;
   }
@@ -629,6 +631,8 @@ export interface ReplaySummary {
    * after it had already returned keys, and the most any one prefix had.
    */
   relistsFromStart: number;
+  /** Whole listings an hour or more after the prefix's previous one (by design, for late uploads). */
+  hourlyRelists: number;
   maxRelistsOfOnePrefix: number;
   queryMs: Percentiles;
 }
@@ -669,14 +673,26 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     ...[...r.queryableVolumes.keys()].filter((id) => !volumeIds.has(id)),
     ...[...r.queryableProducts].filter((id) => !productIds.has(id)),
   ];
+  // A prefix's whole listings after its first: the hourly one (FULL_RELIST_MS, for late uploads) is
+  // by design; any sooner is a re-list StartAfter should have saved. The proxy times a listing's
+  // response, the daemon its start: a minute's slack between the two clocks.
   const relists = new Map<string, number>();
+  const hourlyRelists = new Map<string, number>();
+  const wholeAt = new Map<string, number>();
   for (const l of r.lists) {
     if (l.bucket !== REPLAY_BUCKETS.level2 && l.bucket !== REPLAY_BUCKETS.level3) continue;
     const prefix = `${l.bucket}/${l.prefix}`;
     const seen = relists.get(prefix);
     if (seen === undefined) {
-      if (l.keys > 0) relists.set(prefix, 0);
-    } else if (l.startAfter === null) relists.set(prefix, seen + 1);
+      if (l.keys > 0) {
+        relists.set(prefix, 0);
+        wholeAt.set(prefix, l.at);
+      }
+    } else if (l.startAfter === null) {
+      if (l.at - wholeAt.get(prefix)! >= FULL_RELIST_MS - 60_000) hourlyRelists.set(prefix, (hourlyRelists.get(prefix) ?? 0) + 1);
+      else relists.set(prefix, seen + 1);
+      wholeAt.set(prefix, l.at);
+    }
   }
   const chunkVolume = new Map(r.schedule.map((v) => [v.id, v]));
   return {
@@ -712,6 +728,7 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     listCalls: r.lists.length,
     keysListed: r.lists.reduce((n, l) => n + l.keys, 0),
     relistsFromStart: [...relists.values()].reduce((a, b) => a + b, 0),
+    hourlyRelists: [...hourlyRelists.values()].reduce((a, b) => a + b, 0),
     maxRelistsOfOnePrefix: Math.max(0, ...relists.values()),
     queryMs: percentiles(r.queryMs),
   };
