@@ -41,12 +41,12 @@ const DISTANCE_CODE_LENGTHS = [1, 1];
 
 /**
  * A token is a literal (0–255) or a match at distance 1 (256 + its length 3–258), with, above bit
- * 16, how many more times the same token repeats (long runs are many maximal matches); or, with
- * bit 31 set, a span of lone bytes sent as literals (its length below, its offset the next token).
+ * 16, how many more times the same token repeats (long runs are many maximal matches); or, if
+ * negative, a span of that many lone bytes sent as literals (its offset the next token). Tokens
+ * stay small integers (V8 keeps them and the bit buffer untagged 32-bit ones).
  */
 const MATCH_TOKEN = 256;
 const MAX_REPEAT = 0x7fff;
-const SPAN_TOKEN = 0x80000000;
 
 /** Each match length's length symbol (257–285) and its extra bits' value and count (RFC 1951 3.2.5). */
 const LENGTH_SYMBOL = new Uint16Array(MAX_MATCH + 1);
@@ -66,7 +66,7 @@ const LENGTH_EXTRA_COUNT = new Uint8Array(MAX_MATCH + 1);
 
 /** The encoder's output and token buffers, kept between calls (grown as needed); each result is a copy. */
 let scratch: Uint8Array = new Uint8Array(1 << 16);
-let tokens: Uint32Array = new Uint32Array(1 << 14);
+let tokens: Int32Array = new Int32Array(1 << 14);
 
 /**
  * Code lengths of a Huffman code for `counts` no longer than `maxBits`: a Huffman tree, and while
@@ -147,7 +147,7 @@ interface Tokenized {
 function tokenize(input: Uint8Array): Tokenized {
   const n = input.length;
   // Each byte makes at most one token (a span two tokens for two bytes or more).
-  if (tokens.length < n + 1) tokens = new Uint32Array(Math.max(n + 1, 2 * tokens.length));
+  if (tokens.length < n + 1) tokens = new Int32Array(Math.max(n + 1, 2 * tokens.length));
   const out = tokens;
   const counts = new Uint32Array(LITERAL_LENGTH_SYMBOLS);
   let t = 0;
@@ -185,7 +185,7 @@ function tokenize(input: Uint8Array): Tokenized {
         next = after;
       }
       if (i - start > 1) {
-        out[t++] = SPAN_TOKEN + (i - start);
+        out[t++] = start - i;
         out[t++] = start;
       } else out[t++] = input[start]!;
       previous = v;
@@ -289,7 +289,10 @@ class BitSink {
 
 /**
  * The first `tokenCount` tokens' codes, looked up in `tokenCodes` (bits, and their count above
- * bit 24; a span's literals in `input`). Fewer than 16 bits stay pending after each code.
+ * bit 24; a span's literals in `input`). Fewer than 16 bits stay pending after each code. Bytes
+ * are flushed without a branch (stored always, `at` advanced or not): with codes of varying
+ * lengths a branch on the pending count is mispredicted about every other literal, which cost
+ * more than the rest of the loop.
  */
 function writeTokens(sink: BitSink, input: Uint8Array, tokenCount: number, tokenCodes: Int32Array): void {
   const { out } = sink;
@@ -297,43 +300,41 @@ function writeTokens(sink: BitSink, input: Uint8Array, tokenCount: number, token
   let { at, bits, count } = sink;
   for (let k = 0; k < tokenCount; k++) {
     const token = all[k]!;
-    if (token >= SPAN_TOKEN) {
+    if (token < 0) {
       const start = all[++k]!;
-      const end = start + (token - SPAN_TOKEN);
+      const end = start - token;
       for (let i = start; i < end; i++) {
         // A literal's code is at most 15 bits, so at most 30 are pending.
         const code = tokenCodes[input[i]!]!;
         bits |= (code & 0xffffff) << count;
         count += code >>> 24;
-        if (count >= 16) {
-          out[at] = bits;
-          out[at + 1] = bits >>> 8;
-          at += 2;
-          bits >>>= 16;
-          count -= 16;
-        }
+        out[at] = bits;
+        out[at + 1] = bits >> 8;
+        const flushed = count & 16;
+        at += flushed >> 3;
+        bits >>= flushed;
+        count -= flushed;
       }
       continue;
     }
     const code = tokenCodes[token & 0xffff]!;
     const codeBits = code & 0xffffff;
     const codeCount = code >>> 24;
-    for (let repeat = token >>> 16; repeat >= 0; repeat--) {
+    for (let repeat = token >> 16; repeat >= 0; repeat--) {
       // A match's bits are at most 21 (code, extra bits, distance code), sent after fewer than 8.
-      if (count >= 8) {
-        out[at++] = bits;
-        bits >>>= 8;
-        count -= 8;
-      }
+      out[at] = bits;
+      const byte = count & 8;
+      at += byte >> 3;
+      bits >>= byte;
+      count -= byte;
       bits |= codeBits << count;
       count += codeCount;
-      if (count >= 16) {
-        out[at] = bits;
-        out[at + 1] = bits >>> 8;
-        at += 2;
-        bits >>>= 16;
-        count -= 16;
-      }
+      out[at] = bits;
+      out[at + 1] = bits >> 8;
+      const flushed = count & 16;
+      at += flushed >> 3;
+      bits >>= flushed;
+      count -= flushed;
     }
   }
   sink.at = at;
