@@ -9,8 +9,13 @@
  * spent 64–80 ms of CPU deflating them, most of an ingest's budget for the sweep store (≤ 15 %).
  * zlib looks at every byte; this encoder skips zero runs four 32-bit words at a time and sums
  * their Adler-32 in closed form, so it pays per run, not per byte. A first pass turns the input
- * into tokens (a literal, a match, or a run of maximal matches as one token) while counting the
- * symbols; codes are built from the counts; a second pass writes each token's code.
+ * into tokens (a run of lone bytes, a literal, a match, or many maximal matches as one token)
+ * while counting the symbols; codes are built from the counts; a second pass writes the codes.
+ *
+ * On the KLOT volume's 66 moment arrays (48.3 MB): 2.470 MB (zlib level 1 Z_RLE 2.465) for
+ * 50–53 ms of CPU, where deflate's fixed codes (the encoder's first version, one pass) made
+ * 3.61 MB for 39–41 ms (medians of 21, alternating, load 4–5); the second pass is most of the
+ * difference, 2.47 M lone bytes coded twice over.
  */
 
 const ADLER_MOD = 65521;
