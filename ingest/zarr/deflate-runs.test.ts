@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { deflateRuns, huffmanLengths } from './deflate-runs.js';
 
@@ -66,6 +66,25 @@ describe('deflateRuns', () => {
     bytes.fill(255, 2_000_000, 2_900_000);
     bytes[2_999_999] = 1;
     expect(roundTrips(bytes)).toBe(true);
+  });
+
+  it('codes a run of more maximal matches than one token holds (32,768)', () => {
+    const bytes = new Uint8Array(9_000_000);
+    bytes[8_999_999] = 3;
+    expect(roundTrips(bytes)).toBe(true);
+  });
+
+  it('is about as small as zlib level 1 Z_RLE (the same runs, codes fit to the data)', () => {
+    const next = random(5);
+    const bytes = new Uint8Array(2_000_000);
+    for (let i = 0; i < bytes.length; ) {
+      const run = next() < 0.5 ? 1 : Math.floor(next() ** 3 * 2000) + 1;
+      bytes.fill(next() < 0.7 ? 0 : Math.floor(next() ** 2 * 120) + 2, i, i + run);
+      i += run;
+    }
+    const zlib = deflateSync(bytes, { level: 1, strategy: constants.Z_RLE }).length;
+    const ours = deflateRuns(bytes).length;
+    expect(ours / zlib).toBeLessThan(1.03);
   });
 
   it('compresses long zero runs to a few bits a match', () => {
