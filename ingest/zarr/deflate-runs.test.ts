@@ -1,9 +1,23 @@
-import { inflateSync } from 'node:zlib';
+import { constants, deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { deflateRuns } from './deflate-runs.js';
+import { deflateRuns, huffmanLengths } from './deflate-runs.js';
 
 /** Whether zlib itself (which also checks the stream's Adler-32) inflates the stream back to `bytes`. */
 const roundTrips = (bytes: Uint8Array): boolean => inflateSync(deflateRuns(bytes)).equals(bytes);
+
+/** Fibonacci numbers from 1, 1: counts that make a Huffman tree as deep as it can be. */
+const fibonacci = (count: number): number[] => {
+  const out = [1, 1];
+  while (out.length < count) out.push(out.at(-1)! + out.at(-2)!);
+  return out.slice(0, count);
+};
+
+/** Whether `lengths` are a complete prefix code (Kraft sum exactly 1) of at most `maxBits` bits. */
+const completeWithin = (lengths: Uint8Array, maxBits: number): boolean => {
+  let kraft = 0;
+  for (const length of lengths) if (length > 0) kraft += 2 ** (maxBits - length);
+  return Math.max(...lengths) <= maxBits && kraft === 2 ** maxBits;
+};
 
 /** A small deterministic generator (xorshift32), so a failure names its case. */
 function random(seed: number): () => number {
@@ -54,7 +68,83 @@ describe('deflateRuns', () => {
     expect(roundTrips(bytes)).toBe(true);
   });
 
+  it('codes a run of more maximal matches than one token holds (32,768)', () => {
+    const bytes = new Uint8Array(9_000_000);
+    bytes[8_999_999] = 3;
+    expect(roundTrips(bytes)).toBe(true);
+  });
+
+  it('is about as small as zlib level 1 Z_RLE (the same runs, codes fit to the data)', () => {
+    const next = random(5);
+    const bytes = new Uint8Array(2_000_000);
+    for (let i = 0; i < bytes.length; ) {
+      const run = next() < 0.5 ? 1 : Math.floor(next() ** 3 * 2000) + 1;
+      bytes.fill(next() < 0.7 ? 0 : Math.floor(next() ** 2 * 120) + 2, i, i + run);
+      i += run;
+    }
+    const zlib = deflateSync(bytes, { level: 1, strategy: constants.Z_RLE }).length;
+    const ours = deflateRuns(bytes).length;
+    expect(ours / zlib).toBeLessThan(1.03);
+  });
+
   it('compresses long zero runs to a few bits a match', () => {
     expect(deflateRuns(new Uint8Array(1_000_000)).length).toBeLessThan(7000);
+  });
+
+  it('gives inflatable streams for one symbol, all 256 literals, every match length and skewed counts (codes limited to 15 bits)', () => {
+    // One byte value only: one literal, then matches.
+    expect(roundTrips(new Uint8Array(5000).fill(77))).toBe(true);
+    // All 256 literals, lone, each once and each many times.
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(roundTrips(all)).toBe(true);
+    const many = new Uint8Array(256 * 300);
+    for (let i = 0; i < many.length; i++) many[i] = (i * 7) % 256;
+    expect(roundTrips(many)).toBe(true);
+    // Literals with Fibonacci counts (a tree 29 deep unlimited), shuffled into lone bytes and short runs.
+    const next = random(3);
+    const counts = fibonacci(29);
+    const skewed = new Uint8Array(counts.reduce((a, b) => a + b, 0));
+    let at = 0;
+    counts.forEach((count, v) => {
+      skewed.fill(v, at, at + count);
+      at += count;
+    });
+    for (let i = skewed.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [skewed[i], skewed[j]] = [skewed[j]!, skewed[i]!];
+    }
+    expect(roundTrips(skewed)).toBe(true);
+    // Match lengths with Fibonacci counts: runs of 3 + k bytes, fib(k) of them, alternating values.
+    const runs: number[] = [];
+    fibonacci(24).forEach((count, k) => {
+      for (let c = 0; c < Math.min(count, 20_000); c++) runs.push(3 + ((k * 11) % 256));
+    });
+    const lengths = runs.reduce((a, b) => a + b, 0);
+    const matched = new Uint8Array(lengths);
+    for (let i = 0, r = 0; r < runs.length; i += runs[r]!, r++) matched.fill(r & 1 ? 0 : 200, i, i + runs[r]!);
+    expect(roundTrips(matched)).toBe(true);
+  });
+
+  it('limits Huffman code lengths and keeps the code complete', () => {
+    for (const [alphabet, maxBits] of [
+      [286, 15],
+      [19, 7],
+    ] as const) {
+      const skewed = new Uint32Array(alphabet);
+      fibonacci(Math.min(alphabet, 40)).forEach((count, i) => {
+        skewed[i] = count;
+      });
+      const lengths = huffmanLengths(skewed, maxBits);
+      expect(completeWithin(lengths, maxBits), `${alphabet} symbols, ≤ ${maxBits} bits`).toBe(true);
+      expect(lengths.every((length, s) => skewed[s]! > 0 === length > 0)).toBe(true);
+      // Unlimited, the same counts would need a code longer than maxBits.
+      expect(Math.max(...huffmanLengths(skewed, 64))).toBeGreaterThan(maxBits);
+    }
+    // One symbol used: a second gets a code, so both are one bit.
+    expect([...huffmanLengths(Uint32Array.of(0, 0, 9), 15)]).toEqual([1, 0, 1]);
+    expect([...huffmanLengths(new Uint32Array(4), 7)]).toEqual([1, 1, 0, 0]);
+    // Equal counts: a balanced code.
+    expect(completeWithin(huffmanLengths(new Uint32Array(256).fill(5), 15), 15)).toBe(true);
+    expect(Math.max(...huffmanLengths(new Uint32Array(256).fill(5), 15))).toBe(8);
   });
 });

@@ -1,17 +1,21 @@
 /**
  * A zlib stream (RFC 1950/1951) of bytes that come in runs, such as radar gate codes, encoded as
  * zlib's run-length strategy (Z_RLE) encodes them: each run is its byte as a literal, then matches
- * at distance 1, in one block of deflate's fixed Huffman codes. Any zlib inflater reads it.
+ * at distance 1, in one block of dynamic Huffman codes built for the stream's own symbols
+ * (RFC 1951 3.2.7). Any zlib inflater reads it.
  *
  * Hand-written because zlib is measurably too slow here: a real Level 2 volume's gate codes are
  * 48 MB, 95 % of them zero (below threshold), and zlib level 1 Z_RLE (its cheapest setting)
  * spent 64–80 ms of CPU deflating them, most of an ingest's budget for the sweep store (≤ 15 %).
  * zlib looks at every byte; this encoder skips zero runs four 32-bit words at a time and sums
- * their Adler-32 in closed form, so it pays per run, not per byte: 46–48 ms for the same 66
- * arrays (zlib 70–75 in the same runs, load 12; `npm run bench -- zarr` prints the whole encode).
- * Its price is size: fixed codes (no tree is built or sent) make the codes 3.61 MB where zlib's
- * dynamic ones made 2.46 MB. Inflating either costs the same (~40 ms for all 66, ~0.9 ms for
- * sweep 0's DBZH).
+ * their Adler-32 in closed form, so it pays per run, not per byte. A first pass turns the input
+ * into tokens (a run of lone bytes, a literal, a match, or many maximal matches as one token)
+ * while counting the symbols; codes are built from the counts; a second pass writes the codes.
+ *
+ * On the KLOT volume's 66 moment arrays (48.3 MB): 2.470 MB (zlib level 1 Z_RLE 2.465) for
+ * 53 ms of CPU, where deflate's fixed codes (the encoder's first version, one pass) made
+ * 3.61 MB for 39–44 ms (medians of 21–41 runs, alternating, load 2.6–5); the second pass is
+ * most of the difference: 2.47 M lone bytes, each counted, then read again and coded.
  */
 
 const ADLER_MOD = 65521;
@@ -25,69 +29,133 @@ const MAX_MATCH = 258;
 const ADLER_DEFER = 1024;
 const SHORT_RUN = 64;
 
-/** The encoder's output buffer, kept between calls (grown as needed); each result is a copy. */
-let scratch: Uint8Array = new Uint8Array(1 << 16);
+const END_OF_BLOCK = 256;
+/** Literal/length symbols that exist (0–285) and the code lengths deflate allows for them. */
+const LITERAL_LENGTH_SYMBOLS = 286;
+const MAX_CODE_BITS = 15;
+/** The code-length alphabet (RFC 1951 3.2.7): lengths 0–15, 16 repeat previous, 17/18 repeat zero. */
+const CODE_LENGTH_SYMBOLS = 19;
+const MAX_CODE_LENGTH_BITS = 7;
+/** The order in which the code-length alphabet's own lengths are sent. */
+const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+/**
+ * Distance codes sent: 0 (distance 1, the only one used) and 1, both of one bit, so the code is
+ * complete (an inflater may refuse an incomplete one) and costs a match the one bit it must.
+ */
+const DISTANCE_CODE_LENGTHS = [1, 1];
 
-/** Bits LSB first (deflate's order) of `code` sent MSB first over `length` bits (Huffman codes are). */
-function reversed(code: number, length: number): number {
-  let out = 0;
-  for (let i = 0; i < length; i++) out |= ((code >> i) & 1) << (length - 1 - i);
-  return out;
-}
+/**
+ * A token is a literal (0–255) or a match at distance 1 (256 + its length 3–258), with, above bit
+ * 16, how many more times the same token repeats (long runs are many maximal matches); or, if
+ * negative, a span of that many lone bytes sent as literals (its offset the next token). Tokens
+ * stay small integers (V8 keeps them and the bit buffer untagged 32-bit ones).
+ */
+const MATCH_TOKEN = 256;
+const MAX_REPEAT = 0x7fff;
 
-/** Fixed Huffman code of literal/length symbol `s` (RFC 1951 3.2.6), as bits to send and their count. */
-function fixedCode(s: number): [bits: number, count: number] {
-  if (s < 144) return [reversed(0x30 + s, 8), 8];
-  if (s < 256) return [reversed(0x190 + s - 144, 9), 9];
-  if (s < 280) return [reversed(s - 256, 7), 7];
-  return [reversed(0xc0 + s - 280, 8), 8];
-}
-
-const LITERAL_BITS = new Int32Array(256);
-const LITERAL_COUNT = new Uint8Array(256);
-/** A literal's bits and (above bit 16) their count, in one load for the encoder's inner loop. */
-const LITERAL_CODE = new Int32Array(256);
-for (let v = 0; v < 256; v++) {
-  [LITERAL_BITS[v], LITERAL_COUNT[v]] = fixedCode(v);
-  LITERAL_CODE[v] = LITERAL_BITS[v]! | (LITERAL_COUNT[v]! << 16);
-}
-
-/** A match of each length 3..258 at distance 1: length code, its extra bits, then distance code 0 (5 zero bits). */
-const MATCH_BITS = new Int32Array(MAX_MATCH + 1);
-const MATCH_COUNT = new Uint8Array(MAX_MATCH + 1);
+/** Each match length's length symbol (257–285) and its extra bits' value and count (RFC 1951 3.2.5). */
+const LENGTH_SYMBOL = new Uint16Array(MAX_MATCH + 1);
+const LENGTH_EXTRA = new Uint8Array(MAX_MATCH + 1);
+const LENGTH_EXTRA_COUNT = new Uint8Array(MAX_MATCH + 1);
 {
   const base = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
   const extra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
   for (let length = 3; length <= MAX_MATCH; length++) {
     let i = base.length - 1;
     while (base[i]! > length) i--;
-    const [bits, count] = fixedCode(257 + i);
-    MATCH_BITS[length] = bits | ((length - base[i]!) << count);
-    MATCH_COUNT[length] = count + extra[i]! + 5;
+    LENGTH_SYMBOL[length] = 257 + i;
+    LENGTH_EXTRA[length] = length - base[i]!;
+    LENGTH_EXTRA_COUNT[length] = extra[i]!;
   }
 }
-const [END_OF_BLOCK_BITS, END_OF_BLOCK_COUNT] = fixedCode(256);
 
-/** `out`, or a larger copy of its first `at` bytes (kept as the scratch), with `bytes` and a few more free after `at`. */
-function roomFor(out: Uint8Array, at: number, bytes: number): Uint8Array {
-  const needed = at + bytes + 32;
-  if (needed <= out.length) return out;
-  const grown = new Uint8Array(Math.max(2 * out.length, needed));
-  grown.set(out.subarray(0, at));
-  scratch = grown;
-  return grown;
+/** The encoder's output and token buffers, kept between calls (grown as needed); each result is a copy. */
+let scratch: Uint8Array = new Uint8Array(1 << 16);
+let tokens: Int32Array = new Int32Array(1 << 14);
+
+/**
+ * Code lengths of a Huffman code for `counts` no longer than `maxBits`: a Huffman tree, and while
+ * it is too deep, the same with every count halved (rounded up), which flattens it; all counts
+ * equal give a balanced tree, short enough for any alphabet here. At least two symbols get a
+ * code (an unused one is added), so the code is complete.
+ */
+export function huffmanLengths(counts: ArrayLike<number>, maxBits: number): Uint8Array {
+  const lengths = new Uint8Array(counts.length);
+  const symbols: number[] = [];
+  for (let s = 0; s < counts.length; s++) if (counts[s]! > 0) symbols.push(s);
+  for (let s = 0; symbols.length < 2; s++) if (counts[s] === 0) symbols.push(s);
+  const m = symbols.length;
+  const nodes = 2 * m - 1;
+  // Each leaf's weight and symbol in one number, so a plain numeric sort orders them by weight.
+  const leaves = new Float64Array(m);
+  for (let i = 0; i < m; i++) leaves[i] = Math.max(counts[symbols[i]!]!, 1) * 512 + symbols[i]!;
+  const weight = new Float64Array(nodes);
+  const parent = new Int32Array(nodes);
+  const depth = new Uint8Array(nodes);
+  for (;;) {
+    // Leaves in order of weight, then the internal nodes, made in order of weight too (two queues).
+    leaves.sort();
+    for (let i = 0; i < m; i++) weight[i] = Math.floor(leaves[i]! / 512);
+    let leaf = 0;
+    let inner = m;
+    for (let made = m; made < nodes; made++) {
+      for (let pick = 0; pick < 2; pick++) {
+        const x = leaf < m && (inner >= made || weight[leaf]! <= weight[inner]!) ? leaf++ : inner++;
+        weight[made] = pick === 0 ? weight[x]! : weight[made]! + weight[x]!;
+        parent[x] = made;
+      }
+    }
+    depth[nodes - 1] = 0;
+    let deepest = 0;
+    for (let i = nodes - 2; i >= 0; i--) {
+      depth[i] = depth[parent[i]!]! + 1;
+      if (i < m && depth[i]! > deepest) deepest = depth[i]!;
+    }
+    if (deepest <= maxBits) {
+      for (let i = 0; i < m; i++) lengths[leaves[i]! % 512] = depth[i]!;
+      return lengths;
+    }
+    for (let i = 0; i < m; i++) leaves[i] = Math.ceil(Math.floor(leaves[i]! / 512) / 2) * 512 + (leaves[i]! % 512);
+  }
 }
 
-/** The zlib stream of `input` (header 0x78 0x01, one final fixed-Huffman block, Adler-32). */
-export function deflateRuns(input: Uint8Array): Uint8Array {
+/** Canonical Huffman codes of `lengths` (RFC 1951 3.2.2), bit-reversed: deflate sends a code's bits from its top. */
+function canonicalCodes(lengths: ArrayLike<number>): Int32Array {
+  const perLength = new Int32Array(MAX_CODE_BITS + 1);
+  for (let s = 0; s < lengths.length; s++) perLength[lengths[s]!]!++;
+  perLength[0] = 0;
+  const next = new Int32Array(MAX_CODE_BITS + 1);
+  for (let bits = 1, code = 0; bits <= MAX_CODE_BITS; bits++) {
+    code = (code + perLength[bits - 1]!) << 1;
+    next[bits] = code;
+  }
+  const codes = new Int32Array(lengths.length);
+  for (let s = 0; s < lengths.length; s++) {
+    const length = lengths[s]!;
+    if (length === 0) continue;
+    const code = next[length]!++;
+    let out = 0;
+    for (let i = 0; i < length; i++) out |= ((code >> i) & 1) << (length - 1 - i);
+    codes[s] = out;
+  }
+  return codes;
+}
+
+/** What the first pass found: tokens in `tokens`, literal/length symbol counts, the Adler-32. */
+interface Tokenized {
+  tokenCount: number;
+  counts: Uint32Array;
+  adler: number;
+}
+
+/** The tokens of `input` (into the shared `tokens` buffer), its symbols' counts and its Adler-32. */
+function tokenize(input: Uint8Array): Tokenized {
   const n = input.length;
-  let out: Uint8Array = scratch;
-  out[0] = 0x78;
-  out[1] = 0x01;
-  let at = 2;
-  // Final block (1), fixed codes (01): 3 header bits, LSB first.
-  let bits = 0b011;
-  let count = 3;
+  // Each byte makes at most one token (a span two tokens for two bytes or more).
+  if (tokens.length < n + 1) tokens = new Int32Array(Math.max(n + 1, 2 * tokens.length));
+  const out = tokens;
+  const counts = new Uint32Array(LITERAL_LENGTH_SYMBOLS);
+  let t = 0;
   // Zero runs are skipped a word at a time where the input's bytes align to 4 in its buffer.
   const wordStart = (4 - (input.byteOffset & 3)) & 3;
   const wordCount = n > wordStart ? (n - wordStart) >> 2 : 0;
@@ -102,27 +170,17 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
     // (deferred counts one per byte, as for the short runs below).
     let v = input[i]!;
     if (i + 1 < n && input[i + 1] !== v) {
-      out = roomFor(out, at, 2 * ADLER_DEFER);
       // `v` at i is lone (its neighbours differ); `next` is the byte after it.
       let next = input[i + 1]!;
+      const start = i;
       for (;;) {
         a += v;
         b += a;
-        const code = LITERAL_CODE[v]!;
-        bits |= (code & 0xffff) << count;
-        count += code >> 16;
-        if (count >= 16) {
-          out[at] = bits;
-          out[at + 1] = bits >> 8;
-          at += 2;
-          bits >>= 16;
-          count -= 16;
-        }
+        counts[v]!++;
         if (++deferred === ADLER_DEFER) {
           a %= ADLER_MOD;
           b %= ADLER_MOD;
           deferred = 0;
-          out = roomFor(out, at, 2 * ADLER_DEFER);
         }
         i++;
         if (i + 1 >= n) break;
@@ -131,12 +189,11 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
         v = next;
         next = after;
       }
+      if (i - start > 1) {
+        out[t++] = start - i;
+        out[t++] = start;
+      } else out[t++] = input[start]!;
       previous = v;
-      while (count >= 8) {
-        out[at++] = bits;
-        bits >>= 8;
-        count -= 8;
-      }
       if (i >= n) break;
       v = input[i]!;
     }
@@ -174,52 +231,206 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
       b = (b + l * a + v * triangle) % ADLER_MOD;
       a = (a + l * v) % ADLER_MOD;
     }
-    out = roomFor(out, at, 3 * ((length / MAX_MATCH) | 0));
     let rest = length;
     if (previous !== v) {
-      bits |= LITERAL_BITS[v]! << count;
-      count += LITERAL_COUNT[v]!;
+      out[t++] = v;
+      counts[v]!++;
       rest--;
     }
-    while (rest >= 3) {
-      const m = Math.min(rest, MAX_MATCH);
-      while (count >= 8) {
-        out[at++] = bits;
-        bits >>= 8;
-        count -= 8;
-      }
-      bits |= MATCH_BITS[m]! << count;
-      count += MATCH_COUNT[m]!;
-      rest -= m;
+    // Maximal matches, as tokens of up to MAX_REPEAT + 1 each (fewer tokens than bytes still).
+    let maximal = (rest / MAX_MATCH) | 0;
+    rest -= maximal * MAX_MATCH;
+    counts[LENGTH_SYMBOL[MAX_MATCH]!]! += maximal;
+    while (maximal > 0) {
+      const repeat = Math.min(maximal, MAX_REPEAT + 1);
+      out[t++] = (MATCH_TOKEN + MAX_MATCH) | ((repeat - 1) << 16);
+      maximal -= repeat;
     }
-    while (rest > 0) {
-      while (count >= 8) {
-        out[at++] = bits;
-        bits >>= 8;
-        count -= 8;
+    if (rest >= 3) {
+      out[t++] = MATCH_TOKEN + rest;
+      counts[LENGTH_SYMBOL[rest]!]!++;
+    } else {
+      for (; rest > 0; rest--) {
+        out[t++] = v;
+        counts[v]!++;
       }
-      bits |= LITERAL_BITS[v]! << count;
-      count += LITERAL_COUNT[v]!;
-      rest--;
-    }
-    while (count >= 8) {
-      out[at++] = bits;
-      bits >>= 8;
-      count -= 8;
     }
     previous = v;
     i = j;
   }
-  bits |= END_OF_BLOCK_BITS << count;
-  count += END_OF_BLOCK_COUNT;
-  while (count > 0) {
-    out[at++] = bits;
-    bits >>= 8;
-    count -= 8;
-  }
   a %= ADLER_MOD;
   b %= ADLER_MOD;
-  const adler = ((b << 16) | a) >>> 0;
+  return { tokenCount: t, counts, adler: ((b << 16) | a) >>> 0 };
+}
+
+/** `out`, or a larger copy of its first `at` bytes (kept as the scratch), with `bytes` free after `at`. */
+function roomFor(out: Uint8Array, at: number, bytes: number): Uint8Array {
+  const needed = at + bytes;
+  if (needed <= out.length) return out;
+  const grown = new Uint8Array(Math.max(2 * out.length, needed));
+  grown.set(out.subarray(0, at));
+  scratch = grown;
+  return grown;
+}
+
+/** Bits into bytes, LSB first (deflate's order); fewer than 8 bits stay pending between calls. */
+class BitSink {
+  at = 0;
+  bits = 0;
+  count = 0;
+  constructor(readonly out: Uint8Array) {}
+
+  /** `width` bits (at most 24) of `value`. */
+  put(value: number, width: number): void {
+    this.bits |= value << this.count;
+    this.count += width;
+    while (this.count >= 8) {
+      this.out[this.at++] = this.bits;
+      this.bits >>>= 8;
+      this.count -= 8;
+    }
+  }
+}
+
+/**
+ * The first `tokenCount` tokens' codes, looked up in `tokenCodes` (bits, and their count above
+ * bit 24; a span's literals in `input`). Fewer than 16 bits stay pending after each code. Bytes
+ * are flushed without a branch (stored always, `at` advanced or not): with codes of varying
+ * lengths a branch on the pending count is mispredicted about every other literal, which cost
+ * more than the rest of the loop.
+ */
+function writeTokens(sink: BitSink, input: Uint8Array, tokenCount: number, tokenCodes: Int32Array): void {
+  const { out } = sink;
+  const all = tokens;
+  let { at, bits, count } = sink;
+  for (let k = 0; k < tokenCount; k++) {
+    const token = all[k]!;
+    if (token < 0) {
+      const start = all[++k]!;
+      const end = start - token;
+      for (let i = start; i < end; i++) {
+        // A literal's code is at most 15 bits, so at most 30 are pending.
+        const code = tokenCodes[input[i]!]!;
+        bits |= (code & 0xffffff) << count;
+        count += code >>> 24;
+        out[at] = bits;
+        out[at + 1] = bits >> 8;
+        const flushed = count & 16;
+        at += flushed >> 3;
+        bits >>= flushed;
+        count -= flushed;
+      }
+      continue;
+    }
+    const code = tokenCodes[token & 0xffff]!;
+    const codeBits = code & 0xffffff;
+    const codeCount = code >>> 24;
+    for (let repeat = token >> 16; repeat >= 0; repeat--) {
+      // A match's bits are at most 21 (code, extra bits, distance code), sent after fewer than 8.
+      out[at] = bits;
+      const byte = count & 8;
+      at += byte >> 3;
+      bits >>= byte;
+      count -= byte;
+      bits |= codeBits << count;
+      count += codeCount;
+      out[at] = bits;
+      out[at + 1] = bits >> 8;
+      const flushed = count & 16;
+      at += flushed >> 3;
+      bits >>= flushed;
+      count -= flushed;
+    }
+  }
+  sink.at = at;
+  sink.bits = bits;
+  sink.count = count;
+}
+
+/** The zlib stream of `input` (header 0x78 0x01, one final dynamic-Huffman block, Adler-32). */
+export function deflateRuns(input: Uint8Array): Uint8Array {
+  const { tokenCount, counts, adler } = tokenize(input);
+  counts[END_OF_BLOCK] = 1;
+  let matches = 0;
+  for (let s = 257; s < LITERAL_LENGTH_SYMBOLS; s++) matches += counts[s]!;
+
+  const literalLengths = huffmanLengths(counts, MAX_CODE_BITS);
+  const literalCodes = canonicalCodes(literalLengths);
+  const distanceCodes = canonicalCodes(DISTANCE_CODE_LENGTHS);
+  let literalCount = LITERAL_LENGTH_SYMBOLS;
+  while (literalLengths[literalCount - 1] === 0) literalCount--;
+
+  // The code lengths as one sequence (literal/length, then distance), run-length coded with
+  // 16 (repeat the previous 3–6 times), 17 (3–10 zeros) and 18 (11–138 zeros).
+  const sequence = [...literalLengths.subarray(0, literalCount), ...DISTANCE_CODE_LENGTHS];
+  const lengthSymbols: number[] = [];
+  const lengthExtras: number[] = [];
+  const lengthCounts = new Uint32Array(CODE_LENGTH_SYMBOLS);
+  const sendLength = (symbol: number, extra: number): void => {
+    lengthSymbols.push(symbol);
+    lengthExtras.push(extra);
+    lengthCounts[symbol]!++;
+  };
+  for (let i = 0; i < sequence.length; ) {
+    const value = sequence[i]!;
+    let run = 1;
+    while (i + run < sequence.length && sequence[i + run] === value) run++;
+    i += run;
+    if (value === 0) {
+      for (; run >= 11; run -= Math.min(run, 138)) sendLength(18, Math.min(run, 138) - 11);
+      if (run >= 3) sendLength(17, run - 3);
+      else for (; run > 0; run--) sendLength(0, 0);
+      continue;
+    }
+    sendLength(value, 0);
+    run--;
+    for (; run >= 3; run -= Math.min(run, 6)) sendLength(16, Math.min(run, 6) - 3);
+    for (; run > 0; run--) sendLength(value, 0);
+  }
+  const codeLengthLengths = huffmanLengths(lengthCounts, MAX_CODE_LENGTH_BITS);
+  const codeLengthCodes = canonicalCodes(codeLengthLengths);
+  let codeLengthCount = CODE_LENGTH_SYMBOLS;
+  while (codeLengthCount > 4 && codeLengthLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]!] === 0) codeLengthCount--;
+
+  // Each token's bits (code, extra bits, distance code) and, above bit 24, their count: at most
+  // 15 + 5 + 1 = 21 bits, sent after flushing to fewer than 8 pending bits, so they fit in 32.
+  const tokenCodes = new Int32Array(MATCH_TOKEN + MAX_MATCH + 1);
+  for (let v = 0; v <= END_OF_BLOCK; v++) tokenCodes[v] = literalCodes[v]! | (literalLengths[v]! << 24);
+  for (let length = 3; length <= MAX_MATCH; length++) {
+    const symbol = LENGTH_SYMBOL[length]!;
+    const codeBits = literalLengths[symbol]!;
+    const extraBits = LENGTH_EXTRA_COUNT[length]!;
+    tokenCodes[MATCH_TOKEN + length] =
+      literalCodes[symbol]! | (LENGTH_EXTRA[length]! << codeBits) | (distanceCodes[0]! << (codeBits + extraBits)) | ((codeBits + extraBits + DISTANCE_CODE_LENGTHS[0]!) << 24);
+  }
+
+  // The output's exact size in bits, so the buffer is sized once.
+  let payloadBits = matches * DISTANCE_CODE_LENGTHS[0]!;
+  for (let s = 0; s < LITERAL_LENGTH_SYMBOLS; s++) payloadBits += counts[s]! * literalLengths[s]!;
+  for (let length = 3; length <= MAX_MATCH; length++) {
+    if (LENGTH_SYMBOL[length] !== LENGTH_SYMBOL[length - 1]) payloadBits += counts[LENGTH_SYMBOL[length]!]! * LENGTH_EXTRA_COUNT[length]!;
+  }
+  const headerBits = 3 + 5 + 5 + 4 + 3 * codeLengthCount + lengthSymbols.length * (MAX_CODE_LENGTH_BITS + 7);
+  const sink = new BitSink(roomFor(scratch, 0, 2 + Math.ceil((headerBits + payloadBits) / 8) + 4 + 8));
+  sink.put(0x78, 8);
+  sink.put(0x01, 8);
+  // Final block (1), dynamic codes (10).
+  sink.put(0b101, 3);
+  sink.put(literalCount - 257, 5);
+  sink.put(DISTANCE_CODE_LENGTHS.length - 1, 5);
+  sink.put(codeLengthCount - 4, 4);
+  for (let i = 0; i < codeLengthCount; i++) sink.put(codeLengthLengths[CODE_LENGTH_ORDER[i]!]!, 3);
+  const extraWidth = [2, 3, 7];
+  for (let i = 0; i < lengthSymbols.length; i++) {
+    const symbol = lengthSymbols[i]!;
+    sink.put(codeLengthCodes[symbol]!, codeLengthLengths[symbol]!);
+    if (symbol >= 16) sink.put(lengthExtras[i]!, extraWidth[symbol - 16]!);
+  }
+  writeTokens(sink, input, tokenCount, tokenCodes);
+  sink.put(literalCodes[END_OF_BLOCK]!, literalLengths[END_OF_BLOCK]!);
+  sink.put(0, 7); // the last byte's pending bits (the rest of them, padding, is dropped)
+  const out = sink.out;
+  let at = sink.at;
   out[at++] = adler >>> 24;
   out[at++] = (adler >>> 16) & 255;
   out[at++] = (adler >>> 8) & 255;
