@@ -128,6 +128,7 @@ export class FileObjectStore implements ObjectStore {
   async putMany(objects: readonly ObjectToPut[]): Promise<void> {
     for (const o of objects) this.validateKey(o.key, META_PREFIX.length);
     if (objects.length === 0) return;
+    objects = lastPutOfEachKey(objects);
     let key = objects[0]!.key;
     try {
       const root = await this.rootPath(true);
@@ -535,4 +536,15 @@ function isValidKey(key: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A batch that names a key twice ends as the later put, as two puts in a row would. Only the last
+ * is written: a hard link of the same body renamed over its own inode would do nothing, leaving
+ * the temp name behind.
+ */
+function lastPutOfEachKey(objects: readonly ObjectToPut[]): readonly ObjectToPut[] {
+  const last = new Map<string, number>();
+  objects.forEach((o, i) => last.set(o.key, i));
+  return last.size === objects.length ? objects : objects.filter((o, i) => last.get(o.key) === i);
 }

@@ -289,6 +289,20 @@ describe('FileObjectStore', () => {
     expect((await collect(store.list('z/'))).map((o) => o.key)).toEqual(['z/.zgroup', 'z/other.json', 'z/s0/.zgroup', 'z/s1/.zgroup', 'z/typed.json']);
   });
 
+  it('putMany naming a key twice ends as the later put, leaving no temp file', async () => {
+    const root = newRoot();
+    const store = new FileObjectStore(root);
+    const meta = bytes('{"zarr_format":2}');
+    await store.putMany([
+      { key: 'x/.zgroup', body: meta, contentType: 'application/json' },
+      { key: 'x/.zgroup', body: meta, contentType: 'application/json' },
+      { key: 'x/a.json', body: bytes('{"v":1}'), contentType: 'application/json' },
+      { key: 'x/a.json', body: bytes('{"v":2}'), contentType: 'application/json' },
+    ]);
+    expect(readdirSync(join(root, 'x')).sort()).toEqual(['.zgroup', 'a.json']);
+    expect(readFileSync(join(root, 'x/a.json'), 'utf8')).toBe('{"v":2}');
+  });
+
   it('putMany: an object that cannot be written fails the call naming it, leaving no temp files', async () => {
     const root = newRoot();
     const store = new FileObjectStore(root);
