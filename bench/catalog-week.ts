@@ -6,7 +6,7 @@
  *   npm run bench -- catalog-week
  *   BENCH_WEEK_DAYS=1 BENCH_WEEK_SITES=40 npm run bench -- catalog-week   (a fraction: quicker; days may be fractional, e.g. 0.25)
  *   BENCH_WEEK_RETENTION_HOURS=2 (retention of the oldest 2 h, not a day), BENCH_WEEK_RETENTION=0 (none),
- *   BENCH_WEEK_QUERIES=0 (build and retention only)
+ *   BENCH_WEEK_QUERIES=0 (build and retention only), BENCH_WEEK_RETENTION_MAX_S=900 (stop the pass after 15 min, print how far it got)
  *   BENCH_WEEK_ENGINE=postgres (the same rows by the COPY bulk loader into Debian's PostgreSQL on a
  *   temporary folder, the same queries; not cached: the server and its data go when the bench ends)
  *
@@ -33,6 +33,8 @@ import { median, report, type BenchRow } from './harness.js';
 const DAY_MS = 86_400_000;
 /** Retention deletes the oldest this many hours (a day by default; fewer to keep a run short). */
 const RETENTION_HOURS = Number(process.env.BENCH_WEEK_RETENTION_HOURS ?? 24);
+/** Stops the retention pass after this many seconds (unset: runs to the end); the bench then prints how far it got. */
+const RETENTION_MAX_SECONDS = process.env.BENCH_WEEK_RETENTION_MAX_S;
 const RUNS = Number(process.env.BENCH_WEEK_RUNS ?? 200);
 const shape: WeekShape = { ...NATIONAL_WEEK, days: Number(process.env.BENCH_WEEK_DAYS ?? NATIONAL_WEEK.days), sites: Number(process.env.BENCH_WEEK_SITES ?? NATIONAL_WEEK.sites) };
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -316,6 +318,10 @@ async function graphqlTimings(catalog: ReadOnlyCatalog): Promise<{ cases: Timing
 
 interface RetentionFigures {
   seconds: number;
+  /** The pass hit BENCH_WEEK_RETENTION_MAX_S before deleting everything older than the cutoff. */
+  stoppedEarly: boolean;
+  /** Volumes older than the cutoff before the pass. */
+  doomedBefore: number;
   batches: number;
   longestBatchMs: number;
   volumes: number;
@@ -351,8 +357,13 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
   }
   const writer = await openCatalog(copy);
   const waits: number[] = [];
+  const cutoff = shape.start + RETENTION_HOURS * 3_600_000;
+  const volumesLeft = async () => (await writer.reader.radar.volumes({ to: cutoff }, { first: 1 })).totalCount;
   try {
-    const child = fork(join(here, '_catalog-week-retention.js'), [copy, String(shape.start + RETENTION_HOURS * 3_600_000)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const doomedBefore = await volumesLeft();
+    const child = fork(join(here, '_catalog-week-retention.js'), [copy, String(cutoff), ...(RETENTION_MAX_SECONDS ? [RETENTION_MAX_SECONDS] : [])], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
     let out = '';
     child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
     const done = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
@@ -365,7 +376,11 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
     const started = performance.now();
     const progress = setInterval(() => {
       const s = Math.round((performance.now() - started) / 1000);
-      console.log(`retention: ${s} s in, ${waits.length} writer commits, longest wait so far ${longestWait.toFixed(0)} ms`);
+      void volumesLeft().then((left) =>
+        console.log(
+          `retention: ${s} s in, ${doomedBefore - left} of ${doomedBefore} volumes gone, ${waits.length} writer commits, longest wait so far ${longestWait.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`,
+        ),
+      );
     }, 60_000).unref();
     while (!finished) {
       const t0 = performance.now();
@@ -381,8 +396,8 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
     }
     clearInterval(progress);
     if ((await done) !== 0) throw new Error(`retention child failed: ${out}`);
-    const result = JSON.parse(out) as Omit<RetentionFigures, 'writes' | 'maxWaitMs' | 'p99WaitMs'>;
-    return { ...result, writes: waits.length, maxWaitMs: longestWait, p99WaitMs: percentile(waits, 99), inPlace };
+    const result = JSON.parse(out) as Omit<RetentionFigures, 'writes' | 'maxWaitMs' | 'p99WaitMs' | 'doomedBefore'>;
+    return { ...result, doomedBefore, writes: waits.length, maxWaitMs: longestWait, p99WaitMs: percentile(waits, 99), inPlace };
   } finally {
     await writer.close();
     if (ENGINE !== 'postgres' && (copy !== path || inPlace)) for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${copy}${suffix}`, { force: true });
@@ -435,14 +450,16 @@ async function measure(postgresUrl: string | null): Promise<void> {
     } finally {
       await catalog.close();
     }
+  let retention: RetentionFigures | null = null;
   if (process.env.BENCH_WEEK_RETENTION !== '0') {
     const r = await retentionPass(path);
+    retention = r;
     rows.push(
       {
-        metric: `retention of the oldest ${RETENTION_HOURS} h${r.inPlace && ENGINE !== 'postgres' ? ' (on the cached catalog, deleted after: no room for a copy)' : ''}`,
+        metric: `retention of the oldest ${RETENTION_HOURS} h${r.inPlace && ENGINE !== 'postgres' ? ' (on the cached catalog, deleted after: no room for a copy)' : ''}${r.stoppedEarly ? ' STOPPED at BENCH_WEEK_RETENTION_MAX_S' : ''}`,
         radome: r.seconds,
         unit: 's',
-        target: `${r.volumes} volumes, ${r.products} products, ${r.objects} objects doomed`,
+        target: `${r.volumes} of ${r.doomedBefore} volumes, ${r.products} products, ${r.objects} objects doomed${r.stoppedEarly && r.volumes > 0 ? `; whole pass at this rate ~${Math.round((r.seconds * r.doomedBefore) / r.volumes)} s` : ''}`,
       },
       { metric: 'longest retention transaction', radome: r.longestBatchMs, unit: 'ms', target: `${r.batches} batches` },
       { metric: 'writer wait during retention, max', radome: r.maxWaitMs, unit: 'ms', target: `≤ 1000 ms ${r.maxWaitMs <= 1000 ? 'OK' : 'MISSED'}` },
@@ -450,7 +467,7 @@ async function measure(postgresUrl: string | null): Promise<void> {
     );
   }
   rows.push({ metric: 'load average (1 min) at end', radome: loadavg()[0]! });
-  report(ENGINE === 'postgres' ? 'catalog-week-postgres' : 'catalog-week', rows, { engine: ENGINE, shape, built, figures });
+  report(ENGINE === 'postgres' ? 'catalog-week-postgres' : 'catalog-week', rows, { engine: ENGINE, shape, built, figures, retention });
 }
 
 await main();
