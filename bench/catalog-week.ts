@@ -6,7 +6,7 @@
  *   npm run bench -- catalog-week
  *   BENCH_WEEK_DAYS=1 BENCH_WEEK_SITES=40 npm run bench -- catalog-week   (a fraction: quicker; days may be fractional, e.g. 0.25)
  *   BENCH_WEEK_RETENTION_HOURS=2 (retention of the oldest 2 h, not a day), BENCH_WEEK_RETENTION=0 (none),
- *   BENCH_WEEK_QUERIES=0 (build and retention only)
+ *   BENCH_WEEK_QUERIES=0 (build and retention only), BENCH_WEEK_RETENTION_MAX_S=900 (stop the pass after 15 min, print how far it got)
  *   BENCH_WEEK_ENGINE=postgres (the same rows by the COPY bulk loader into Debian's PostgreSQL on a
  *   temporary folder, the same queries; not cached: the server and its data go when the bench ends)
  *
@@ -19,7 +19,7 @@ import { fork } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRadomeServer } from '../server/index.js';
 import { bulkLoadPostgresCatalog } from '../store/catalog/postgres/bulk-load.js';
@@ -33,6 +33,8 @@ import { median, report, type BenchRow } from './harness.js';
 const DAY_MS = 86_400_000;
 /** Retention deletes the oldest this many hours (a day by default; fewer to keep a run short). */
 const RETENTION_HOURS = Number(process.env.BENCH_WEEK_RETENTION_HOURS ?? 24);
+/** Stops the retention pass after this many seconds (unset: runs to the end); the bench then prints how far it got. */
+const RETENTION_MAX_SECONDS = process.env.BENCH_WEEK_RETENTION_MAX_S;
 const RUNS = Number(process.env.BENCH_WEEK_RUNS ?? 200);
 const shape: WeekShape = { ...NATIONAL_WEEK, days: Number(process.env.BENCH_WEEK_DAYS ?? NATIONAL_WEEK.days), sites: Number(process.env.BENCH_WEEK_SITES ?? NATIONAL_WEEK.sites) };
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -113,10 +115,10 @@ async function timeQuery(fn: (i: number) => Promise<unknown>, runs = RUNS): Prom
 }
 
 /** Rows of one query's figures: wall p50 and p99, CPU p50 and p99; the target is judged on the wall p99 and, on a loaded machine, the CPU p99. */
-function queryRows(name: string, target: number, t: { wall: number[]; cpu: number[] }): BenchRow[] {
+function queryRows(name: string, target: number, t: { wall: number[]; cpu: number[]; gcPauses: number; longestGcMs: number }): BenchRow[] {
   const [p50, p99, cpu50, cpu99] = [median(t.wall), percentile(t.wall, 99), median(t.cpu), percentile(t.cpu, 99)];
   return [
-    { metric: `${name} p50`, radome: p50, unit: 'ms', target: `CPU ${cpu50.toFixed(2)} ms` },
+    { metric: `${name} p50`, radome: p50, unit: 'ms', target: `CPU ${cpu50.toFixed(2)} ms; ${t.wall.length} runs, ${t.gcPauses} GC pauses (longest ${t.longestGcMs.toFixed(1)} ms)` },
     { metric: `${name} p99`, radome: p99, unit: 'ms', target: `≤ ${target} ms ${p99 <= target ? 'OK' : 'MISSED'}; CPU p99 ${cpu99.toFixed(2)} ms ${cpu99 <= target ? 'OK' : 'MISSED'}` },
   ];
 }
@@ -198,8 +200,51 @@ function queries(reader: CatalogReader): { name: string; target: number; run: (i
   ];
 }
 
+/**
+ * Untimed GraphQL requests before each case's timed runs. A fresh server's first ~10 requests cost
+ * 15–40 ms of CPU each (V8 compiling graphql-js and Apollo's paths), a warm one 4–5 ms: with 3,
+ * those landed in the timed runs (one in 50 was GraphQL sweeps' 65.8 ms p99). The first request of
+ * all is printed on its own.
+ */
+const GRAPHQL_WARMUP = 20;
+
+/** Garbage-collection pauses (PerformanceObserver 'gc' entries) seen while `fn` runs: how many, and the longest. */
+async function withGcPauses<T>(fn: () => Promise<T>): Promise<T & { gcPauses: number; longestGcMs: number }> {
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push(e.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    const result = await fn();
+    // Entries are delivered asynchronously: let the last ones arrive.
+    await new Promise((r) => setImmediate(r));
+    return { ...result, gcPauses: pauses.length, longestGcMs: Math.max(0, ...pauses) };
+  } finally {
+    observer.disconnect();
+  }
+}
+
+/**
+ * The bench's own garbage (earlier cases' result rows, the build's) collected before a case's
+ * timed runs, not in them; the pauses that do fall in them are printed (npm run bench runs node
+ * with --expose-gc).
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+interface Timings {
+  name: string;
+  target: number;
+  wall: number[];
+  cpu: number[];
+  gcPauses: number;
+  longestGcMs: number;
+}
+
 /** A few of the README's queries and radarCoverage end to end: HTTP, GraphQL, resolvers, catalog. */
-async function graphqlTimings(catalog: ReadOnlyCatalog): Promise<{ name: string; target: number; wall: number[]; cpu: number[] }[]> {
+async function graphqlTimings(catalog: ReadOnlyCatalog): Promise<{ cases: Timings[]; firstRequestMs: number; firstRequestCpuMs: number }> {
   const objectsDir = mkdtempSync(join(tmpdir(), 'radome-week-objects-'));
   const server = await createRadomeServer({ catalog: catalog.reader, objects: new FileObjectStore(objectsDir, { durable: false }) }).listen(0, '127.0.0.1');
   const sites = weekSites(shape.sites).map((s) => s.id);
@@ -209,7 +254,7 @@ async function graphqlTimings(catalog: ReadOnlyCatalog): Promise<{ name: string;
     {
       name: 'GraphQL README sweeps(site, REF, first 5)',
       target: 25,
-      runs: 50,
+      runs: RUNS,
       query: (i) =>
         `{ sweeps(filter: { site: "${sites[(i * 37) % sites.length]}", moment: REF }, first: 5) { totalCount edges { node { id elevationAngle startTime imageUrl metadataUrl bbox corners } } pageInfo { hasNextPage endCursor } } }`,
     },
@@ -217,14 +262,14 @@ async function graphqlTimings(catalog: ReadOnlyCatalog): Promise<{ name: string;
       // first: 20: at the default page (50) the README's query costs 66,051, over the server's 50,000.
       name: 'GraphQL README volumes(site, day, first 20) { sweeps(VEL) }',
       target: 25,
-      runs: 50,
+      runs: RUNS,
       query: (i) =>
         `{ volumes(filter: { site: "${sites[(i * 37) % sites.length]}", from: "${day(i)}", to: "${dayAfter(i)}" }, first: 20) { edges { node { id scanStart vcp sweepCount sweeps(moment: VEL) { id elevationAngle imageUrl } } } } }`,
     },
     {
       name: 'GraphQL README productCodes + latestProducts',
       target: 25,
-      runs: 50,
+      runs: RUNS,
       query: (i) => {
         const site = sites[(i * 37) % sites.length];
         return `{ productCodes(category: PRECIPITATION, site: "${site}") { code mnemonic name units count } latestProducts(site: "${site}", codes: [165, 170]) { id mnemonic scanTime imageUrl corners } }`;
@@ -233,29 +278,38 @@ async function graphqlTimings(catalog: ReadOnlyCatalog): Promise<{ name: string;
     {
       name: 'GraphQL radarCoverage(all sites, a day, PT1H)',
       target: 200,
-      runs: 10,
+      runs: 20,
       query: (i) => `{ radarCoverage(from: "${day(i)}", to: "${dayAfter(i)}", interval: "PT1H") { volumes sweeps products buckets { start volumes } } }`,
     },
   ];
   try {
-    const results = [];
+    const results: Timings[] = [];
+    let first: { wall: number; cpu: number } | null = null;
     for (const c of cases) {
       const post = async (i: number) => {
         const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: c.query(i) }) });
         const body = (await res.json()) as { errors?: unknown[] };
         if (res.status !== 200 || body.errors) throw new Error(`${c.name}: HTTP ${res.status} ${JSON.stringify(body.errors)}`);
       };
-      for (let i = 0; i < 3; i++) await post(i);
-      const [wall, cpu]: number[][] = [[], []];
-      for (let i = 0; i < c.runs; i++) {
+      for (let i = 0; i < GRAPHQL_WARMUP; i++) {
         const [t0, c0] = [performance.now(), cpuMs()];
-        await post(i + 3);
-        wall.push(performance.now() - t0);
-        cpu.push(cpuMs() - c0);
+        await post(i);
+        first ??= { wall: performance.now() - t0, cpu: cpuMs() - c0 };
       }
-      results.push({ name: c.name, target: c.target, wall, cpu });
+      collectGarbage();
+      const timed = await withGcPauses(async () => {
+        const [wall, cpu]: number[][] = [[], []];
+        for (let i = 0; i < c.runs; i++) {
+          const [t0, c0] = [performance.now(), cpuMs()];
+          await post(i + GRAPHQL_WARMUP);
+          wall.push(performance.now() - t0);
+          cpu.push(cpuMs() - c0);
+        }
+        return { wall, cpu };
+      });
+      results.push({ name: c.name, target: c.target, ...timed });
     }
-    return results;
+    return { cases: results, firstRequestMs: first!.wall, firstRequestCpuMs: first!.cpu };
   } finally {
     await server.close();
     rmSync(objectsDir, { recursive: true, force: true });
@@ -264,6 +318,10 @@ async function graphqlTimings(catalog: ReadOnlyCatalog): Promise<{ name: string;
 
 interface RetentionFigures {
   seconds: number;
+  /** The pass hit BENCH_WEEK_RETENTION_MAX_S before deleting everything older than the cutoff. */
+  stoppedEarly: boolean;
+  /** Volumes older than the cutoff before the pass. */
+  doomedBefore: number;
   batches: number;
   longestBatchMs: number;
   volumes: number;
@@ -299,14 +357,31 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
   }
   const writer = await openCatalog(copy);
   const waits: number[] = [];
+  const cutoff = shape.start + RETENTION_HOURS * 3_600_000;
+  const volumesLeft = async () => (await writer.reader.radar.volumes({ to: cutoff }, { first: 1 })).totalCount;
   try {
-    const child = fork(join(here, '_catalog-week-retention.js'), [copy, String(shape.start + RETENTION_HOURS * 3_600_000)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const doomedBefore = await volumesLeft();
+    const child = fork(join(here, '_catalog-week-retention.js'), [copy, String(cutoff), ...(RETENTION_MAX_SECONDS ? [RETENTION_MAX_SECONDS] : [])], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
     let out = '';
     child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
     const done = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
     let finished = false;
     void done.then(() => (finished = true));
     let n = 0;
+    // A running maximum: a day's pass makes ~100,000 waits, too many to spread into Math.max.
+    let longestWait = 0;
+    // A day's pass at a national week runs many minutes: a line a minute shows it is going.
+    const started = performance.now();
+    const progress = setInterval(() => {
+      const s = Math.round((performance.now() - started) / 1000);
+      void volumesLeft().then((left) =>
+        console.log(
+          `retention: ${s} s in, ${doomedBefore - left} of ${doomedBefore} volumes gone, ${waits.length} writer commits, longest wait so far ${longestWait.toFixed(0)} ms (load ${loadavg()[0]!.toFixed(1)})`,
+        ),
+      );
+    }, 60_000).unref();
     while (!finished) {
       const t0 = performance.now();
       try {
@@ -316,11 +391,13 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
         if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
       }
       waits.push(performance.now() - t0);
+      longestWait = Math.max(longestWait, waits.at(-1)!);
       await new Promise((r) => setTimeout(r, 10));
     }
+    clearInterval(progress);
     if ((await done) !== 0) throw new Error(`retention child failed: ${out}`);
-    const result = JSON.parse(out) as Omit<RetentionFigures, 'writes' | 'maxWaitMs' | 'p99WaitMs'>;
-    return { ...result, writes: waits.length, maxWaitMs: Math.max(...waits), p99WaitMs: percentile(waits, 99), inPlace };
+    const result = JSON.parse(out) as Omit<RetentionFigures, 'writes' | 'maxWaitMs' | 'p99WaitMs' | 'doomedBefore'>;
+    return { ...result, doomedBefore, writes: waits.length, maxWaitMs: longestWait, p99WaitMs: percentile(waits, 99), inPlace };
   } finally {
     await writer.close();
     if (ENGINE !== 'postgres' && (copy !== path || inPlace)) for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${copy}${suffix}`, { force: true });
@@ -359,25 +436,30 @@ async function measure(postgresUrl: string | null): Promise<void> {
   else
     try {
       for (const q of queries(catalog.reader)) {
-        const t = await timeQuery(q.run, q.runs);
+        collectGarbage();
+        const t = await withGcPauses(() => timeQuery(q.run, q.runs));
         figures[q.name] = { p50: median(t.wall), p99: percentile(t.wall, 99), cpuP50: median(t.cpu), cpuP99: percentile(t.cpu, 99) };
         rows.push(...queryRows(q.name, q.target, t));
       }
-      for (const g of await graphqlTimings(catalog)) {
+      const graphql = await graphqlTimings(catalog);
+      rows.push({ metric: 'GraphQL: first request after the server starts (untimed warm-up)', radome: graphql.firstRequestMs, unit: 'ms', target: `CPU ${graphql.firstRequestCpuMs.toFixed(1)} ms` });
+      for (const g of graphql.cases) {
         figures[g.name] = { p50: median(g.wall), p99: percentile(g.wall, 99), cpuP50: median(g.cpu), cpuP99: percentile(g.cpu, 99) };
         rows.push(...queryRows(g.name, g.target, g));
       }
     } finally {
       await catalog.close();
     }
+  let retention: RetentionFigures | null = null;
   if (process.env.BENCH_WEEK_RETENTION !== '0') {
     const r = await retentionPass(path);
+    retention = r;
     rows.push(
       {
-        metric: `retention of the oldest ${RETENTION_HOURS} h${r.inPlace && ENGINE !== 'postgres' ? ' (on the cached catalog, deleted after: no room for a copy)' : ''}`,
+        metric: `retention of the oldest ${RETENTION_HOURS} h${r.inPlace && ENGINE !== 'postgres' ? ' (on the cached catalog, deleted after: no room for a copy)' : ''}${r.stoppedEarly ? ' STOPPED at BENCH_WEEK_RETENTION_MAX_S' : ''}`,
         radome: r.seconds,
         unit: 's',
-        target: `${r.volumes} volumes, ${r.products} products, ${r.objects} objects doomed`,
+        target: `${r.volumes} of ${r.doomedBefore} volumes, ${r.products} products, ${r.objects} objects doomed${r.stoppedEarly && r.volumes > 0 ? `; whole pass at this rate ~${Math.round((r.seconds * r.doomedBefore) / r.volumes)} s` : ''}`,
       },
       { metric: 'longest retention transaction', radome: r.longestBatchMs, unit: 'ms', target: `${r.batches} batches` },
       { metric: 'writer wait during retention, max', radome: r.maxWaitMs, unit: 'ms', target: `≤ 1000 ms ${r.maxWaitMs <= 1000 ? 'OK' : 'MISSED'}` },
@@ -385,7 +467,7 @@ async function measure(postgresUrl: string | null): Promise<void> {
     );
   }
   rows.push({ metric: 'load average (1 min) at end', radome: loadavg()[0]! });
-  report(ENGINE === 'postgres' ? 'catalog-week-postgres' : 'catalog-week', rows, { engine: ENGINE, shape, built, figures });
+  report(ENGINE === 'postgres' ? 'catalog-week-postgres' : 'catalog-week', rows, { engine: ENGINE, shape, built, figures, retention });
 }
 
 await main();
