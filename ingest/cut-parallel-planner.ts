@@ -6,20 +6,10 @@ import type { Level2Pool } from './level2/parallel-decode.js';
 import { planArchiveIIParallel } from './level2/parallel-plan.js';
 import type { PlanOptions, PlanOutcome } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
-import type { CatalogReader } from '../store/catalog/index.js';
-import type { ObjectStore } from '../store/types.js';
-import { WriteAhead } from './write-ahead.js';
-
-type PlanFile = (bytes: Uint8Array, object: SourceObject, options: PlanOptions) => Promise<PlanOutcome>;
 
 export interface CutParallelPlanner {
   /** An IngestContext.planFile for files taken one at a time; it leaves the caller's bytes as they are. */
-  planFile: PlanFile;
-  /**
-   * planFile, writing a new Level 2 volume's objects to `objects` as its cuts are rendered (see
-   * WriteAhead); the plan it returns names them (IngestPlan.writtenAhead).
-   */
-  writingAhead(objects: ObjectStore, catalog: CatalogReader): PlanFile;
+  planFile(bytes: Uint8Array, object: SourceObject, options: PlanOptions): Promise<PlanOutcome>;
   close(): Promise<void>;
 }
 
@@ -39,28 +29,22 @@ export interface CutParallelPlanner {
 const allFormats = () => import('./plan-file.js');
 
 export function createCutParallelPlanner(pool: Level2Pool | null = startCutPool()): CutParallelPlanner {
-  const planFile = async (bytes: Uint8Array, object: SourceObject, options: PlanOptions, ahead: WriteAhead | null): Promise<PlanOutcome> => {
-    try {
-      // Level 2 is the registry's first format (formats/registry.ts): asked first here too, it
-      // takes the file exactly when the registry would.
-      const plain = bytes.length > 0 ? unwrapContainers(bytes).bytes : bytes;
-      if (archiveII.test(plain)) {
-        // Without a pool, cuts are rendered on this thread: nothing to overlap the writes with.
-        if (!pool) return { plan: archiveII.ingestPlan(archiveII.plan(plain, object, options, null)) };
-        const plan = archiveII.ingestPlan(await planArchiveIIParallel(plain, object, options, pool, ahead ? (id, objects) => ahead.add(id, objects) : undefined));
-        if (ahead) plan.writtenAhead = await ahead.finish(plan.objects);
-        return { plan };
-      }
-      const { ingestPlanOf, planRadomeFile } = await allFormats();
-      return { plan: ingestPlanOf(planRadomeFile(plain, object, options)) };
-    } catch (e) {
-      await ahead?.discard();
-      return { error: asRadomeError(e, object.key), bytes };
-    }
-  };
   return {
-    planFile: (bytes, object, options) => planFile(bytes, object, options, null),
-    writingAhead: (objects, catalog) => (bytes, object, options) => planFile(bytes, object, options, new WriteAhead(objects, catalog)),
+    async planFile(bytes, object, options) {
+      try {
+        // Level 2 is the registry's first format (formats/registry.ts): asked first here too, it
+        // takes the file exactly when the registry would.
+        const plain = bytes.length > 0 ? unwrapContainers(bytes).bytes : bytes;
+        if (archiveII.test(plain)) {
+          const plan = pool ? await planArchiveIIParallel(plain, object, options, pool) : archiveII.plan(plain, object, options, null);
+          return { plan: archiveII.ingestPlan(plan) };
+        }
+        const { ingestPlanOf, planRadomeFile } = await allFormats();
+        return { plan: ingestPlanOf(planRadomeFile(plain, object, options)) };
+      } catch (e) {
+        return { error: asRadomeError(e, object.key), bytes };
+      }
+    },
     close: async () => pool?.close(),
   };
 }

@@ -169,8 +169,7 @@ export async function ingestObject(ctx: IngestContext, source: ObjectSource, obj
       catalog: ctx.catalog.reader,
       getObject: async (key) => (await retrying('get', () => ctx.objects.get(key)))?.body ?? null,
     });
-    const ahead = plan.writtenAhead;
-    await retrying('put', () => ctx.objects.putMany(ahead ? plan.objects.filter((o) => !ahead.has(o)) : plan.objects));
+    await retrying('put', () => ctx.objects.putMany(plan.objects));
     const at = now();
     const file = { source: object.source, key: object.key, fingerprint: object.fingerprint, size: object.size, ingestedAt: at };
     // Objects of sweeps this commit replaces are recorded as doomed in the same transaction.

@@ -17,11 +17,6 @@ export interface IngestPlan {
   summary: string;
   objects: PlannedObject[];
   /**
-   * Those of `objects` already in the store as they are, written while the file was planned (see
-   * ingest/write-ahead.ts): not written again. Every other object is written before the commit.
-   */
-  writtenAhead?: ReadonlySet<PlannedObject>;
-  /**
    * Prefixes whose objects this plan writes whole (a volume's sweep store, ending in "/"): after
    * the commit, objects under them that the plan did not write are stale and deleted.
    */

@@ -33,9 +33,7 @@ async function ingestListedFiles(positionals: string[], planner: CutParallelPlan
   // The station named is part of each file's identity (its fingerprint), so the same file named as
   // another station is that station's too, not "unchanged"; named as the same one, it is unchanged.
   for await (const file of source.list(positionals)) files.push(station ? { ...file, station, fingerprint: `${file.fingerprint};station:${station}` } : file);
-  const opened = await openIngestContext(loadConfig());
-  // A new volume's objects are written as its cuts are rendered, rather than all after them.
-  const ctx = { ...opened, planFile: planner.writingAhead(opened.objects, opened.catalog.reader) };
+  const ctx = { ...(await openIngestContext(loadConfig())), planFile: planner.planFile };
   try {
     // On a terminal a bar shows a folder's progress; per-file lines would scroll it away, so only
     // warnings and errors are logged meanwhile and each file's line comes after the bar. Otherwise

@@ -3,24 +3,10 @@ import { RadomeError, type RadomeErrorCode } from '../../core/errors.js';
 import { decodeArchiveII, Level2Assembler, readArchiveRecords, splitArchiveIIRecords } from '../decode/level2/index.js';
 import type { Level2Sweep, RadarLocation } from '../decode/level2/types.js';
 import { SweepRenderer } from '../render/index.js';
-import type { PlannedObject, PlanOptions } from '../plan-types.js';
+import type { PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
 import { readRecordsShared, type Level2Pool } from './parallel-decode.js';
-import {
-  byElevationNumber,
-  cutObjects,
-  locationOf,
-  planLevel2Volume,
-  planRenderedCuts,
-  renderCutByMoment,
-  withSite,
-  type Level2Plan,
-  type RenderedCut,
-  type SitedVolume,
-  type VolumeFacts,
-} from './plan.js';
-import { level2SiteFromName } from '../sources/level2-keys.js';
-import { level2VolumeId, type VolumeId } from '../../core/vocabulary/index.js';
+import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, renderCutByMoment, withSite, type Level2Plan, type RenderedCut, type SitedVolume } from './plan.js';
 
 /**
  * Cuts handed to each pool thread at once: one rendering and one waiting, so a thread that
@@ -36,20 +22,13 @@ class RevisitedCut extends Error {}
 
 type Outcome = { cut: RenderedCut } | { error: unknown };
 
-/** A cut waiting to be rendered, and who to tell once it is. */
-interface Waiting {
-  location: RadarLocation;
-  sweep: Level2Sweep;
-  rendered?: (cut: RenderedCut) => void;
-}
-
 /**
  * The cuts of one volume rendered and stored as they end, by this thread and `pool`'s threads
  * together: a cut goes to a thread with room, else is rendered here. Outcomes are kept in the
  * order the cuts ended, so the first failure is the one a single thread would have met first.
  */
 class CutRendering {
-  private readonly waiting: Waiting[] = [];
+  private readonly waiting: { location: RadarLocation; sweep: Level2Sweep }[] = [];
   private readonly outcomes: Promise<Outcome>[] = [];
   private onThreads = 0;
   private readonly renderer: SweepRenderer;
@@ -61,8 +40,8 @@ class CutRendering {
     this.renderer = new SweepRenderer(renderSize);
   }
 
-  add(location: RadarLocation, sweeps: Level2Sweep[], rendered?: (sweep: Level2Sweep) => ((cut: RenderedCut) => void) | undefined): void {
-    for (const sweep of sweeps) this.waiting.push({ location, sweep, rendered: rendered?.(sweep) });
+  add(location: RadarLocation, sweeps: Level2Sweep[]): void {
+    for (const sweep of sweeps) this.waiting.push({ location, sweep });
   }
 
   /** Whether a pool thread has room for another cut (see CUTS_PER_THREAD). */
@@ -71,14 +50,10 @@ class CutRendering {
   }
 
   private handOne(): void {
-    const { location, sweep, rendered } = this.waiting.shift()!;
+    const { location, sweep } = this.waiting.shift()!;
     this.onThreads++;
     const outcome = this.pool.renderCut({ sweep, location, renderSize: this.renderSize }).then(
-      (r): Outcome => {
-        if (!r.cut) return { error: new RadomeError(r.failure.code as RadomeErrorCode, r.failure.message) };
-        rendered?.(r.cut);
-        return { cut: r.cut };
-      },
+      (r): Outcome => (r.cut ? { cut: r.cut } : { error: new RadomeError(r.failure.code as RadomeErrorCode, r.failure.message) }),
       (error: unknown): Outcome => ({ error }),
     );
     this.outcomes.push(outcome);
@@ -110,11 +85,8 @@ class CutRendering {
         this.handOne();
         continue;
       }
-      const { location, sweep, rendered } = this.waiting.shift()!;
-      const here = this.renderHere(location, sweep).then((cut) => {
-        rendered?.(cut);
-        return cut;
-      });
+      const { location, sweep } = this.waiting.shift()!;
+      const here = this.renderHere(location, sweep);
       this.outcomes.push(
         here.then(
           (cut): Outcome => ({ cut }),
@@ -153,43 +125,14 @@ class CutRendering {
  * and stored (overlays and sweep group) by a pool thread with room or else by this one: its grids
  * are moved to the thread, never copied, and only its PNGs and compressed arrays come back.
  * Should a cut get radials after its end radial, the file is decoded whole and planned again.
- *
- * `onCut`, when given, is handed each cut's objects (cutObjects) and its volume's id as soon as the cut is rendered,
- * so that they can be written while the other cuts render: its sweep group numbered as if no cut
- * that ends later had a lower elevation number. That is a guess (true of every volume seen so
- * far): the plan's objects are what counts, and the caller writes again any that differ.
  */
-export async function planArchiveIIParallel(
-  bytes: Uint8Array,
-  file: SourceObject,
-  options: PlanOptions,
-  pool: Level2Pool,
-  onCut?: (volumeId: VolumeId, objects: PlannedObject[]) => void,
-): Promise<Level2Plan> {
+export async function planArchiveIIParallel(bytes: Uint8Array, file: SourceObject, options: PlanOptions, pool: Level2Pool): Promise<Level2Plan> {
   const split = splitArchiveIIRecords(bytes);
   const assembler = new Level2Assembler(split.header);
   const cuts = new CutRendering(pool, options.renderSize);
-  const ended: number[] = [];
-  /** Hands a rendered cut's objects to onCut, numbered among the cuts that ended before it. */
-  const early = (location: RadarLocation) => {
-    if (!onCut) return undefined;
-    const stated = assembler.volume({ onlyCompleteCuts: true });
-    const site = stated.site || level2SiteFromName(file.key);
-    if (!site) return undefined;
-    const facts: VolumeFacts = { site, volumeStart: stated.volumeStart, vcp: stated.vcp };
-    const volumeId = level2VolumeId(site, stated.volumeStart);
-    return (sweep: Level2Sweep) => {
-      const index = ended.filter((n) => n <= sweep.elevationNumber).length;
-      ended.push(sweep.elevationNumber);
-      return (cut: RenderedCut) => onCut(volumeId, cutObjects(facts, location, cut, index));
-    };
-  };
   const taken = () => {
     if (assembler.revisitedTakenCut) throw new RevisitedCut();
-    const location = assembler.location;
-    if (!location) return;
-    const sweeps = assembler.takeEndedCuts();
-    if (sweeps.length > 0) cuts.add(location, sweeps, early(location));
+    if (assembler.location) cuts.add(assembler.location, assembler.takeEndedCuts());
   };
   let rest: SitedVolume;
   let location: RadarLocation;
@@ -213,7 +156,7 @@ export async function planArchiveIIParallel(
     );
     rest = withSite(assembler.finish(), file);
     location = locationOf(rest);
-    cuts.add(location, rest.sweeps, early(location));
+    cuts.add(location, rest.sweeps);
     await cuts.work();
   } catch (e) {
     // A cut that ended before this failure, and failed itself, is what a single thread meets first.

@@ -9,7 +9,7 @@ import { level2SiteFromName } from '../sources/level2-keys.js';
 import type { RadarSiteRow, SweepRow, VolumeRow } from '../../store/catalog/index.js';
 import { RadomeError } from '../../core/errors.js';
 import type { IngestPlan, PlannedObject, PlanOptions } from '../plan-types.js';
-import { encodeCut, sweepGroupObjects, sweepStoreObjects, type EncodedCut } from './sweep-store.js';
+import { encodeCut, sweepStoreObjects, type EncodedCut } from './sweep-store.js';
 import { level2ObjectStem, level2ZarrPrefix } from './volume-id.js';
 import { level2SweepId, level2VolumeId, type RadarSiteId } from '../../core/vocabulary/index.js';
 
@@ -208,87 +208,61 @@ export function volumeRows(
   };
 }
 
-/** What the objects of a volume's cuts state of the volume. */
-export type VolumeFacts = Pick<SitedVolume, 'site' | 'volumeStart' | 'vcp'>;
-
-/**
- * The overlay objects (PNG + JSON per moment) and sweep rows of one rendered cut, the
- * `sweepIndex`-th of its volume in elevation order.
- */
-export function cutOverlays(volume: VolumeFacts, location: RadarLocation, { cut, moments }: RenderedCut, sweepIndex: number): { objects: PlannedObject[]; sweeps: SweepRow[] } {
-  const volumeId = level2VolumeId(volume.site, volume.volumeStart);
-  const objects: PlannedObject[] = [];
-  const sweeps: SweepRow[] = [];
-  for (const { grid, overlay } of moments) {
-    const id = level2SweepId(volumeId, cut.elevationNumber, grid.moment);
-    const stem = level2ObjectStem(volume.site, volume.volumeStart, id);
-    const metadata = buildOverlayMetadata({
-      site: volume.site,
-      kind: 'level2',
-      id,
-      product: grid.moment,
-      units: grid.units,
-      startTime: cut.startTime,
-      endTime: cut.endTime,
-      elevationAngle: cut.elevationAngle,
-      overlay,
-      extra: {
-        volumeId,
-        vcp: volume.vcp,
-        elevationNumber: cut.elevationNumber,
-        radialCount: cut.radialCount,
-        gateCount: grid.gateCount,
-        firstGateKm: grid.firstGateKm,
-        gateSpacingKm: grid.gateSpacingKm,
-        radar: location,
-      },
-    });
-    objects.push(
-      { key: `${stem}.png`, body: overlay.png, contentType: 'image/png' },
-      { key: `${stem}.json`, body: new TextEncoder().encode(JSON.stringify(metadata)), contentType: 'application/json' },
-    );
-    sweeps.push({
-      id,
-      volumeId,
-      site: volume.site,
-      elevationNumber: cut.elevationNumber,
-      elevationAngle: cut.elevationAngle,
-      moment: grid.moment,
-      startTime: cut.startTime,
-      endTime: cut.endTime,
-      radialCount: cut.radialCount,
-      gateCount: grid.gateCount,
-      firstGateKm: grid.firstGateKm,
-      gateSpacingKm: grid.gateSpacingKm,
-      imageKey: `${stem}.png`,
-      metadataKey: `${stem}.json`,
-      bbox: overlay.bbox,
-      corners: overlay.corners,
-      sweepIndex,
-    });
-  }
-  return { objects, sweeps };
-}
-
-/**
- * Every object of one rendered cut, were it the `sweepIndex`-th of its volume in elevation order:
- * its overlays and its sweep group in the volume's store (see planArchiveIIParallel's `onCut`).
- */
-export function cutObjects(volume: VolumeFacts, location: RadarLocation, cut: RenderedCut, sweepIndex: number): PlannedObject[] {
-  const zarrKey = level2ZarrPrefix(volume.site, volume.volumeStart, level2VolumeId(volume.site, volume.volumeStart));
-  return [...cutOverlays(volume, location, cut, sweepIndex).objects, ...sweepGroupObjects(zarrKey, sweepIndex, cut.store)];
-}
-
 /** The objects and rows of a volume's rendered cuts (in elevation order). */
-export function planRenderedCuts(volume: VolumeFacts, location: RadarLocation, cuts: RenderedCut[], file: SourceObject, options: PlanOptions): Level2Plan {
+export function planRenderedCuts(volume: Pick<SitedVolume, 'site' | 'volumeStart' | 'vcp'>, location: RadarLocation, cuts: RenderedCut[], file: SourceObject, options: PlanOptions): Level2Plan {
   const volumeId = level2VolumeId(volume.site, volume.volumeStart);
   const zarrKey = level2ZarrPrefix(volume.site, volume.volumeStart, volumeId);
   const objects: PlannedObject[] = [];
   const sweeps: SweepRow[] = [];
-  for (const [sweepIndex, cut] of cuts.entries()) {
-    const overlays = cutOverlays(volume, location, cut, sweepIndex);
-    objects.push(...overlays.objects);
-    sweeps.push(...overlays.sweeps);
+  for (const [sweepIndex, { cut, moments }] of cuts.entries()) {
+    for (const { grid, overlay } of moments) {
+      const id = level2SweepId(volumeId, cut.elevationNumber, grid.moment);
+      const stem = level2ObjectStem(volume.site, volume.volumeStart, id);
+      const metadata = buildOverlayMetadata({
+        site: volume.site,
+        kind: 'level2',
+        id,
+        product: grid.moment,
+        units: grid.units,
+        startTime: cut.startTime,
+        endTime: cut.endTime,
+        elevationAngle: cut.elevationAngle,
+        overlay,
+        extra: {
+          volumeId,
+          vcp: volume.vcp,
+          elevationNumber: cut.elevationNumber,
+          radialCount: cut.radialCount,
+          gateCount: grid.gateCount,
+          firstGateKm: grid.firstGateKm,
+          gateSpacingKm: grid.gateSpacingKm,
+          radar: location,
+        },
+      });
+      objects.push(
+        { key: `${stem}.png`, body: overlay.png, contentType: 'image/png' },
+        { key: `${stem}.json`, body: new TextEncoder().encode(JSON.stringify(metadata)), contentType: 'application/json' },
+      );
+      sweeps.push({
+        id,
+        volumeId,
+        site: volume.site,
+        elevationNumber: cut.elevationNumber,
+        elevationAngle: cut.elevationAngle,
+        moment: grid.moment,
+        startTime: cut.startTime,
+        endTime: cut.endTime,
+        radialCount: cut.radialCount,
+        gateCount: grid.gateCount,
+        firstGateKm: grid.firstGateKm,
+        gateSpacingKm: grid.gateSpacingKm,
+        imageKey: `${stem}.png`,
+        metadataKey: `${stem}.json`,
+        bbox: overlay.bbox,
+        corners: overlay.corners,
+        sweepIndex,
+      });
+    }
   }
   const stored = { site: volume.site, volumeId, vcp: volume.vcp, location };
   objects.push(

@@ -251,23 +251,11 @@ export function sweepStoreObjects(prefix: string, volume: StoredVolumeFacts, enc
       }),
     },
   ];
-  cuts.forEach((cut, i) => nodes.push(...sweepGroupNodes(i, cut)));
+  cuts.forEach((cut, i) => {
+    nodes.push({ path: groupNames[i]!, group: { sweep_number: i, ...cut.attrs } });
+    for (const { name, array } of cut.arrays) nodes.push({ path: `${groupNames[i]}/${name}`, array });
+  });
   return zarrStoreObjects(prefix, nodes);
-}
-
-/** The group of the `index`-th cut (in elevation order) and its arrays. */
-function sweepGroupNodes(index: number, cut: EncodedCut): ZarrNode[] {
-  const group = sweepGroupName(index);
-  return [{ path: group, group: { sweep_number: index, ...cut.attrs } }, ...cut.arrays.map(({ name, array }) => ({ path: `${group}/${name}`, array }))];
-}
-
-/**
- * The objects of one cut's sweep group, were it the `index`-th cut: what sweepStoreObjects puts
- * for it, less the store's consolidated metadata (written ahead of the rest of the store, see
- * planArchiveIIParallel's `onCut`).
- */
-export function sweepGroupObjects(prefix: string, index: number, cut: EncodedCut): ObjectToPut[] {
-  return zarrStoreObjects(prefix, sweepGroupNodes(index, cut)).filter((o) => !o.key.endsWith('/.zmetadata'));
 }
 
 /** A decoded volume's sweep store: the objects to put under `prefix`. */

@@ -41,21 +41,12 @@ const LOOKUP_SIZE = 1 << LOOKUP_BITS;
  */
 const PAD = 256;
 
-// The tables are filled in functions, not at the top level: V8 optimizes a hot loop by compiling
-// the function around it, and at the top level that was the module's whole body (in the bundle of
-// `radome ingest files`, every module of its chunk), tens of ms of CPU on a background thread.
-
 /** CRC-32 table (MSB first, polynomial 0x04C11DB7, as bzip2). */
-const CRC = crcTable();
-
-function crcTable(): Int32Array {
-  const crc = new Int32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let c = i << 24;
-    for (let k = 0; k < 8; k++) c = c & 0x80000000 ? (c << 1) ^ 0x04c11db7 : c << 1;
-    crc[i] = c;
-  }
-  return crc;
+const CRC = new Int32Array(256);
+for (let i = 0; i < 256; i++) {
+  let c = i << 24;
+  for (let k = 0; k < 8; k++) c = c & 0x80000000 ? (c << 1) ^ 0x04c11db7 : c << 1;
+  CRC[i] = c;
 }
 
 /**
@@ -63,23 +54,18 @@ function crcTable(): Int32Array {
  * zero byte. RUN_SHIFT holds Zⁿ of each byte of the state (4 × 256 per n) and RUN_BYTES Kₙ(b)
  * (256 per n), for n up to 255: a run of any length costs five look-ups (1.3 MB of tables).
  */
-const { RUN_SHIFT, RUN_BYTES } = runTables();
-
-function runTables(): { RUN_SHIFT: Int32Array; RUN_BYTES: Int32Array } {
-  const shift = new Int32Array(256 * 1024);
-  const bytes = new Int32Array(256 * 256);
-  for (let k = 0; k < 4; k++) for (let v = 0; v < 256; v++) shift[k * 256 + v] = v << (24 - 8 * k);
-  for (let n = 1; n < 256; n++) {
-    for (let i = 0; i < 1024; i++) {
-      const x = shift[(n - 1) * 1024 + i]!;
-      shift[n * 1024 + i] = (x << 8) ^ CRC[x >>> 24]!;
-    }
-    for (let b = 0; b < 256; b++) {
-      const x = bytes[(n - 1) * 256 + b]!;
-      bytes[n * 256 + b] = (x << 8) ^ CRC[x >>> 24]! ^ CRC[b]!;
-    }
+const RUN_SHIFT = new Int32Array(256 * 1024);
+const RUN_BYTES = new Int32Array(256 * 256);
+for (let k = 0; k < 4; k++) for (let v = 0; v < 256; v++) RUN_SHIFT[k * 256 + v] = v << (24 - 8 * k);
+for (let n = 1; n < 256; n++) {
+  for (let i = 0; i < 1024; i++) {
+    const x = RUN_SHIFT[(n - 1) * 1024 + i]!;
+    RUN_SHIFT[n * 1024 + i] = (x << 8) ^ CRC[x >>> 24]!;
   }
-  return { RUN_SHIFT: shift, RUN_BYTES: bytes };
+  for (let b = 0; b < 256; b++) {
+    const x = RUN_BYTES[(n - 1) * 256 + b]!;
+    RUN_BYTES[n * 256 + b] = (x << 8) ^ CRC[x >>> 24]! ^ CRC[b]!;
+  }
 }
 
 export class Bunzip2 {

@@ -1,15 +1,6 @@
-import { createRequire } from 'node:module';
+import { unzipSync } from 'fflate';
 import { RadomeError } from '../../../core/errors.js';
 import { exceeded } from './decompression-budget.js';
-
-/**
- * fflate, loaded for the first zip archive: its module fills its Huffman tables in loops at the
- * top level, which V8 optimizes by compiling the whole module body (~1,000 lines) on a background
- * thread, tens of ms of CPU that every ingest paid, zip or not (`radome ingest files` of one
- * Level 2 volume). The CommonJS build, to load it synchronously as unzipMember runs.
- */
-let fflate: typeof import('fflate') | null = null;
-const unzipSync: typeof import('fflate').unzipSync = (data, opts) => (fflate ??= createRequire(import.meta.url)('fflate') as typeof import('fflate')).unzipSync(data, opts);
 
 /** RINEX observation file names: 2-digit year + o/d (plain/Hatanaka), or the long .rnx/.crx names. */
 const OBSERVATION_NAME = /(\.\d\d[od]|_MO\.(rnx|crx)|\.(rnx|crx))(\.(gz|z|bz2))?$/i;
