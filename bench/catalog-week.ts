@@ -359,6 +359,7 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
   const waits: number[] = [];
   const cutoff = shape.start + RETENTION_HOURS * 3_600_000;
   const volumesLeft = async () => (await writer.reader.radar.volumes({ to: cutoff }, { first: 1 })).totalCount;
+  let progress: NodeJS.Timeout | undefined;
   try {
     const doomedBefore = await volumesLeft();
     const child = fork(join(here, '_catalog-week-retention.js'), [copy, String(cutoff), ...(RETENTION_MAX_SECONDS ? [RETENTION_MAX_SECONDS] : [])], {
@@ -374,7 +375,7 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
     let longestWait = 0;
     // A day's pass at a national week runs many minutes: a line a minute shows it is going.
     const started = performance.now();
-    const progress = setInterval(() => {
+    progress = setInterval(() => {
       const s = Math.round((performance.now() - started) / 1000);
       void volumesLeft().then((left) =>
         console.log(
@@ -394,11 +395,11 @@ async function retentionPass(path: string): Promise<RetentionFigures & { inPlace
       longestWait = Math.max(longestWait, waits.at(-1)!);
       await new Promise((r) => setTimeout(r, 10));
     }
-    clearInterval(progress);
     if ((await done) !== 0) throw new Error(`retention child failed: ${out}`);
     const result = JSON.parse(out) as Omit<RetentionFigures, 'writes' | 'maxWaitMs' | 'p99WaitMs' | 'doomedBefore'>;
     return { ...result, doomedBefore, writes: waits.length, maxWaitMs: longestWait, p99WaitMs: percentile(waits, 99), inPlace };
   } finally {
+    clearInterval(progress);
     await writer.close();
     if (ENGINE !== 'postgres' && (copy !== path || inPlace)) for (const suffix of ['', '-wal', '-shm', '.json']) rmSync(`${copy}${suffix}`, { force: true });
   }

@@ -38,13 +38,16 @@ export const PRODUCT_COLUMNS = PRODUCTS.columns;
 /** Number of PRODUCT_COLUMNS, so a query may append its own columns after them. */
 export const PRODUCT_COLUMN_COUNT = PRODUCTS.count;
 
+/** Positions of the columns read here rather than by the table's decoder. */
+const [PRODUCT_WEST, PRODUCT_SOUTH, PRODUCT_EAST, PRODUCT_NORTH, PRODUCT_CORNERS] = ['west', 'south', 'east', 'north', 'corners'].map((c) => PRODUCTS.at(c));
+
 export function productFromValues(v: unknown[]): ProductRow {
   const row = PRODUCTS.fieldsOf(v);
-  const west = v[12] as number | null;
-  const south = v[13] as number | null;
-  const east = v[14] as number | null;
-  const north = v[15] as number | null;
-  const corners = v[16] as string | null;
+  const west = v[PRODUCT_WEST!] as number | null;
+  const south = v[PRODUCT_SOUTH!] as number | null;
+  const east = v[PRODUCT_EAST!] as number | null;
+  const north = v[PRODUCT_NORTH!] as number | null;
+  const corners = v[PRODUCT_CORNERS!] as string | null;
   const bounded = west !== null && south !== null && east !== null && north !== null;
   row.bbox = bounded ? [west, south, east, north] : null;
   row.corners = corners === null ? null : bounded ? cornersOf(west, south, east, north, corners) : (JSON.parse(corners) as Corners);

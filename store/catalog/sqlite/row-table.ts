@@ -2,8 +2,8 @@
  * One row type's table columns, in the order raw reads (StatementCache.prepareRaw, PgSession.arrays)
  * read them by position and the PostgreSQL writers bind parameters: each column's SQL name and the
  * row field it holds, or null where the row type's own code reads and writes it (bbox and corners).
- * The SELECT list, the decoder of the plain fields and the named parameters all come from this one
- * list, so they cannot drift apart; the null-field columns' own code reads them by position.
+ * The SELECT list, the decoder, the named parameters and the positions the row type's own code
+ * reads (`at`) all come from this one list, so they cannot drift apart.
  */
 export type RowColumns<Row> = readonly (readonly [column: string, field: (keyof Row & string) | null])[];
 
@@ -11,6 +11,8 @@ export interface RowTable<Row> {
   /** The column list for SELECT and INSERT. */
   readonly columns: string;
   readonly count: number;
+  /** The position of a column the row type's own code reads (bbox, corners). */
+  at(column: string): number;
   /** The row from its values; the fields in `derived` are null, for the caller to set. */
   readonly fieldsOf: (values: unknown[]) => Row;
   /** Named parameters of an INSERT: each field by its name, a null-field column by its own (from `own`). */
@@ -31,6 +33,11 @@ export function rowTable<Row>(columns: RowColumns<Row>, derived: readonly (keyof
   return {
     columns: columns.map(([column]) => column).join(', '),
     count: columns.length,
+    at(column) {
+      const i = columns.findIndex(([c]) => c === column);
+      if (i < 0) throw new Error(`row column ${column}: not in the table`);
+      return i;
+    },
     fieldsOf,
     paramsOf(row, own = {}) {
       const params: Record<string, unknown> = {};

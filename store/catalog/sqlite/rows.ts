@@ -63,14 +63,17 @@ const SWEEPS = rowTable<SweepRow>(
 export const SWEEP_COLUMNS = SWEEPS.columns;
 export const SWEEP_COLUMN_COUNT = SWEEPS.count;
 
+/** Positions of the columns read here rather than by the table's decoder. */
+const [SWEEP_WEST, SWEEP_SOUTH, SWEEP_EAST, SWEEP_NORTH, SWEEP_CORNERS] = ['west', 'south', 'east', 'north', 'corners'].map((c) => SWEEPS.at(c));
+
 export function sweepFromValues(v: unknown[]): SweepRow {
   const row = SWEEPS.fieldsOf(v);
-  const west = v[14] as number;
-  const south = v[15] as number;
-  const east = v[16] as number;
-  const north = v[17] as number;
+  const west = v[SWEEP_WEST!] as number;
+  const south = v[SWEEP_SOUTH!] as number;
+  const east = v[SWEEP_EAST!] as number;
+  const north = v[SWEEP_NORTH!] as number;
   row.bbox = [west, south, east, north];
-  row.corners = cornersOf(west, south, east, north, v[18] as string);
+  row.corners = cornersOf(west, south, east, north, v[SWEEP_CORNERS!] as string);
   return row;
 }
 
