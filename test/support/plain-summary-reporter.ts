@@ -5,6 +5,9 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node';
 /** A test that did not run because its suite or file failed (a beforeAll hook threw, an import failed). */
 function leftByAFailure(test: TestCase): boolean {
   if (test.options.mode === 'skip' || test.options.mode === 'todo') return false;
+  // It ran and skipped itself with a reason (`ctx.skip('no Chromium …')`), whatever its suite did later.
+  const result = test.result();
+  if (result.state === 'skipped' && result.note !== undefined) return false;
   for (let p: TestCase['parent'] = test.parent; ; p = p.parent) {
     if (p.state() === 'failed') return true;
     if (p.type === 'module') return false;
