@@ -22,6 +22,8 @@ export interface TableDescription {
   primaryKey: readonly string[];
   /** Indexes created with the table, as `name ON table (columns)`. */
   indexes?: readonly string[];
+  /** PostgreSQL only: the column the table is RANGE-partitioned by (partitions.ts adds a day's partition). */
+  partitionBy?: string;
 }
 
 const INDENT = '        ';
@@ -37,7 +39,8 @@ export function createTable(engine: Engine, table: TableDescription): string {
   });
   lines.push(`PRIMARY KEY (${table.primaryKey.join(', ')})`);
   const indexes = (table.indexes ?? []).map((index) => `\n      CREATE INDEX ${index};`).join('');
-  return `CREATE TABLE ${table.name} (\n${INDENT}${lines.join(`,\n${INDENT}`)}\n      )${engine === 'sqlite' ? ' STRICT, WITHOUT ROWID' : ''};${indexes}`;
+  const options = engine === 'sqlite' ? ' STRICT, WITHOUT ROWID' : table.partitionBy ? ` PARTITION BY RANGE (${table.partitionBy})` : '';
+  return `CREATE TABLE ${table.name} (\n${INDENT}${lines.join(`,\n${INDENT}`)}\n      )${options};${indexes}`;
 }
 
 /** The products table's keyset and count indexes, the same on both engines (their first step with products). */
@@ -58,6 +61,91 @@ export function tableStep(engine: Engine, version: number, name: string, table: 
 
 const NN = 'NOT NULL';
 const COUNTER = 'NOT NULL DEFAULT 0';
+
+/** Files that failed to ingest, by source, key and fingerprint: attempts, last error, where the bytes were quarantined. */
+export const INGEST_FAILURES: TableDescription = {
+  name: 'ingest_failures',
+  columns: [
+    ['source', 'text', NN],
+    ['key', 'text', NN],
+    ['fingerprint', 'text', NN],
+    ['attempts', 'int', NN],
+    ['first_failed_at', 'bigint', NN],
+    ['last_failed_at', 'bigint', NN],
+    ['error_code', 'text', NN],
+    ['error_message', 'text', NN],
+    ['quarantine_key', 'text', ''],
+  ],
+  primaryKey: ['source', 'key', 'fingerprint'],
+};
+
+/** Which constellation × SNR code pairs each station has data for (what filters may name). */
+export const GNSS_STATION_SIGNALS: TableDescription = {
+  name: 'gnss_station_signals',
+  columns: [
+    ['station', 'int', 'NOT NULL REFERENCES gnss_stations(num)'],
+    ['constellation', 'int', NN],
+    ['code', 'int', 'NOT NULL REFERENCES gnss_codes(id)'],
+  ],
+  primaryKey: ['station', 'constellation', 'code'],
+};
+
+/** A station's GNSS day as first created (SQLite's step 3; its step 9 adds `geometry`, which PostgreSQL's first step has). */
+export const GNSS_DAYS: TableDescription = {
+  name: 'gnss_days',
+  columns: [
+    ['station', 'int', 'NOT NULL REFERENCES gnss_stations(num)'],
+    ['day', 'int', NN],
+    ['object_key', 'text', NN],
+    ['source', 'text', NN],
+    ['source_key', 'text', NN],
+    ['source_fingerprint', 'text', NN],
+    ['first_time', 'bigint', NN],
+    ['last_time', 'bigint', NN],
+    ['epoch_count', 'int', NN],
+    ['observation_count', 'bigint', NN],
+    ['satellite_count', 'int', NN],
+    ['time_system', 'text', NN],
+    ['ingested_at', 'bigint', NN],
+  ],
+  primaryKey: ['station', 'day'],
+};
+
+/** SNR sums per station, rollup level, code, time bucket and satellite (thousandths of a dB-Hz); PostgreSQL partitions them by bucket. */
+export const SNR_ROLLUPS: TableDescription = {
+  name: 'snr_rollups',
+  columns: [
+    ['station', 'int', NN],
+    ['level', 'int', NN],
+    ['code', 'int', NN],
+    ['bucket', 'bigint', NN],
+    ['satellite', 'int', NN],
+    ['n', 'bigint', NN],
+    ['sum', 'bigint', NN],
+    ['sum_squares', 'double', NN],
+    ['min', 'bigint', NN],
+    ['max', 'bigint', NN],
+  ],
+  primaryKey: ['station', 'level', 'code', 'bucket', 'satellite'],
+  partitionBy: 'bucket',
+};
+
+/** Orbit files (broadcast navigation, SP3) per GPS day they cover. */
+export const GNSS_ORBITS: TableDescription = {
+  name: 'gnss_orbits',
+  columns: [
+    ['day', 'int', NN],
+    ['kind', 'text', "NOT NULL CHECK (kind IN ('broadcast', 'precise'))"],
+    ['object_key', 'text', NN],
+    ['source', 'text', NN],
+    ['source_key', 'text', NN],
+    ['satellite_count', 'int', NN],
+    ['first_time', 'bigint', NN],
+    ['last_time', 'bigint', NN],
+    ['ingested_at', 'bigint', NN],
+  ],
+  primaryKey: ['day', 'kind', 'object_key'],
+};
 
 /** Volumes, sweeps and products started per site and minute (radarCoverage). */
 export const RADAR_MINUTE_COUNTS: TableDescription = {

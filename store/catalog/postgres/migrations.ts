@@ -198,18 +198,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX source_files_by_volume ON source_files(volume_id);
       CREATE INDEX source_files_by_product ON source_files(product_id);
 
-      CREATE TABLE ingest_failures (
-        source ${T} NOT NULL,
-        key ${T} NOT NULL,
-        fingerprint ${T} NOT NULL,
-        attempts integer NOT NULL,
-        first_failed_at bigint NOT NULL,
-        last_failed_at bigint NOT NULL,
-        error_code ${T} NOT NULL,
-        error_message ${T} NOT NULL,
-        quarantine_key ${T},
-        PRIMARY KEY (source, key, fingerprint)
-      );
+      ${ddl.createTable('postgres', ddl.INGEST_FAILURES)}
 
       CREATE TABLE duration_bounds (
         kind ${T} PRIMARY KEY,
@@ -236,57 +225,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         code ${T} NOT NULL UNIQUE
       );
 
-      CREATE TABLE gnss_station_signals (
-        station integer NOT NULL REFERENCES gnss_stations(num),
-        constellation integer NOT NULL,
-        code integer NOT NULL REFERENCES gnss_codes(id),
-        PRIMARY KEY (station, constellation, code)
-      );
+      ${ddl.createTable('postgres', ddl.GNSS_STATION_SIGNALS)}
 
-      CREATE TABLE gnss_days (
-        station integer NOT NULL REFERENCES gnss_stations(num),
-        day integer NOT NULL,
-        object_key ${T} NOT NULL,
-        source ${T} NOT NULL,
-        source_key ${T} NOT NULL,
-        source_fingerprint ${T} NOT NULL,
-        first_time bigint NOT NULL,
-        last_time bigint NOT NULL,
-        epoch_count integer NOT NULL,
-        observation_count bigint NOT NULL,
-        satellite_count integer NOT NULL,
-        time_system ${T} NOT NULL,
-        ingested_at bigint NOT NULL,
-        geometry ${T},
-        PRIMARY KEY (station, day)
-      );
+      ${ddl.createTable('postgres', { ...ddl.GNSS_DAYS, columns: [...ddl.GNSS_DAYS.columns, ['geometry', 'text', '']] })}
 
-      CREATE TABLE snr_rollups (
-        station integer NOT NULL,
-        level integer NOT NULL,
-        code integer NOT NULL,
-        bucket bigint NOT NULL,
-        satellite integer NOT NULL,
-        n bigint NOT NULL,
-        sum bigint NOT NULL,
-        sum_squares double precision NOT NULL,
-        min bigint NOT NULL,
-        max bigint NOT NULL,
-        PRIMARY KEY (station, level, code, bucket, satellite)
-      ) PARTITION BY RANGE (bucket);
+      ${ddl.createTable('postgres', ddl.SNR_ROLLUPS)}
 
-      CREATE TABLE gnss_orbits (
-        day integer NOT NULL,
-        kind ${T} NOT NULL CHECK (kind IN ('broadcast', 'precise')),
-        object_key ${T} NOT NULL,
-        source ${T} NOT NULL,
-        source_key ${T} NOT NULL,
-        satellite_count integer NOT NULL,
-        first_time bigint NOT NULL,
-        last_time bigint NOT NULL,
-        ingested_at bigint NOT NULL,
-        PRIMARY KEY (day, kind, object_key)
-      );
+      ${ddl.createTable('postgres', ddl.GNSS_ORBITS)}
 
       CREATE TABLE gnss_station_settings (
         station ${T} PRIMARY KEY,
