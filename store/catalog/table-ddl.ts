@@ -33,14 +33,21 @@ const INDENT = '        ';
  * (columns at eight); SQLite's tables are STRICT and, keyed by their primary key, WITHOUT ROWID.
  */
 export function createTable(engine: Engine, table: TableDescription): string {
-  const lines = table.columns.map(([name, type, constraints, comment]) => {
-    const column = `${name} ${TYPES[engine][type]}${constraints ? ` ${constraints}` : ''}`;
-    return [...(comment?.[engine].map((c) => `-- ${c}`) ?? []), column].join(`\n${INDENT}`);
-  });
+  const lines = table.columns.map((column) => columnLine(engine, column));
   lines.push(`PRIMARY KEY (${table.primaryKey.join(', ')})`);
   const indexes = (table.indexes ?? []).map((index) => `\n      CREATE INDEX ${index};`).join('');
   const options = engine === 'sqlite' ? ' STRICT, WITHOUT ROWID' : table.partitionBy ? ` PARTITION BY RANGE (${table.partitionBy})` : '';
   return `CREATE TABLE ${table.name} (\n${INDENT}${lines.join(`,\n${INDENT}`)}\n      )${options};${indexes}`;
+}
+
+function columnLine(engine: Engine, [name, type, constraints, comment]: Column): string {
+  const column = `${name} ${TYPES[engine][type]}${constraints ? ` ${constraints}` : ''}`;
+  return [...(comment?.[engine].map((c) => `-- ${c}`) ?? []), column].join(`\n${INDENT}`);
+}
+
+/** `columns` as `engine` writes them inside a CREATE TABLE (at eight spaces, comma-separated, none after the last). */
+export function columnLines(engine: Engine, columns: readonly Column[]): string {
+  return columns.map((column) => columnLine(engine, column)).join(`,\n${INDENT}`);
 }
 
 /** The products table's keyset and count indexes, the same on both engines (their first step with products). */
@@ -61,6 +68,15 @@ export function tableStep(engine: Engine, version: number, name: string, table: 
 
 const NN = 'NOT NULL';
 const COUNTER = 'NOT NULL DEFAULT 0';
+
+/** The source file a volume or product row was ingested from, and when: one run of columns in both tables on both engines. */
+export const PROVENANCE_COLUMNS: readonly Column[] = [
+  ['source', 'text', NN],
+  ['source_key', 'text', NN],
+  ['source_size', 'bigint', NN],
+  ['source_fingerprint', 'text', NN],
+  ['ingested_at', 'bigint', NN],
+];
 
 /** Files that failed to ingest, by source, key and fingerprint: attempts, last error, where the bytes were quarantined. */
 export const INGEST_FAILURES: TableDescription = {

@@ -117,11 +117,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         scan_end bigint NOT NULL,
         vcp integer,
         sweep_count integer NOT NULL,
-        source ${T} NOT NULL,
-        source_key ${T} NOT NULL,
-        source_size bigint NOT NULL,
-        source_fingerprint ${T} NOT NULL,
-        ingested_at bigint NOT NULL,
+        ${ddl.columnLines('postgres', ddl.PROVENANCE_COLUMNS)},
         zarr_key ${T}
       );
       CREATE INDEX volumes_by_site_time ON volumes(site, scan_start, id);
@@ -174,11 +170,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         east double precision,
         north double precision,
         corners ${T},
-        source ${T} NOT NULL,
-        source_key ${T} NOT NULL,
-        source_size bigint NOT NULL,
-        source_fingerprint ${T} NOT NULL,
-        ingested_at bigint NOT NULL,
+        ${ddl.columnLines('postgres', ddl.PROVENANCE_COLUMNS)},
         max_accumulation_in double precision,
         PRIMARY KEY (id, scan_time)
       ) PARTITION BY RANGE (scan_time);

@@ -119,11 +119,7 @@ export const MIGRATIONS: readonly Migration[] = [
         scan_end INTEGER NOT NULL,
         vcp INTEGER,
         sweep_count INTEGER NOT NULL,
-        source TEXT NOT NULL,
-        source_key TEXT NOT NULL,
-        source_size INTEGER NOT NULL,
-        source_fingerprint TEXT NOT NULL,
-        ingested_at INTEGER NOT NULL
+        ${ddl.columnLines('sqlite', ddl.PROVENANCE_COLUMNS)}
       ) STRICT;
       CREATE INDEX volumes_by_site_time ON volumes(site, scan_start, id);
       CREATE INDEX volumes_by_time ON volumes(scan_start, id);
@@ -197,11 +193,7 @@ export const MIGRATIONS: readonly Migration[] = [
         east REAL,
         north REAL,
         corners TEXT,
-        source TEXT NOT NULL,
-        source_key TEXT NOT NULL,
-        source_size INTEGER NOT NULL,
-        source_fingerprint TEXT NOT NULL,
-        ingested_at INTEGER NOT NULL
+        ${ddl.columnLines('sqlite', ddl.PROVENANCE_COLUMNS)}
       ) STRICT;
       -- Keyset pages by (scan_time, id) under each filter; counts and "latest" by site and code.
       ${ddl.PRODUCT_INDEXES}
