@@ -96,6 +96,10 @@ function productsTriggerStep(
   return { version, name, sql };
 }
 
+/**
+ * PostgreSQL's steps. Parts of their SQL are built (../table-ddl.ts, the trigger helpers above), yet
+ * a released step's SQL never changes (../migrations-applied.test.ts pins its hash): a new shape is a new step.
+ */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -299,8 +303,6 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // tables they apply to every partition), so bucketCounts sums minutes instead of counting
     // sweeps. Retention's partition drops fire no row trigger: retention.ts subtracts a dropped
     // partition's counts itself. productCodes of a site and category reads one index.
-    // The triggers (minuteCountTrigger) and the table (../table-ddl.ts) are built; the SQL stays as it
-    // was applied because ../migrations-applied.test.ts pins every applied step's hash.
     sql: `
       ${ddl.createTable('postgres', ddl.RADAR_MINUTE_COUNTS)}
       ${minuteCountTrigger('volumes', 'scan_start')}

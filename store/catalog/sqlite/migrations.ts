@@ -94,8 +94,9 @@ function minuteCountTriggers(table: 'volumes' | 'sweeps' | 'products', time: str
 }
 
 /**
- * The catalog schema, as an ordered list of steps. A released step's SQL never changes
- * (../migrations-applied.test.ts pins it): a new shape is a new step.
+ * The catalog schema, as an ordered list of steps. Parts of their SQL are built (../table-ddl.ts,
+ * the trigger helpers above), yet a released step's SQL never changes (../migrations-applied.test.ts
+ * pins its hash): a new shape is a new step.
  * Times are INTEGER epoch milliseconds UTC.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -374,8 +375,6 @@ export const MIGRATIONS: readonly Migration[] = [
     // (SQLite integer division). productCodes of a site and category reads one covering index.
     // sweeps_by_site_moment_time goes: it is a prefix of sweeps_by_site_moment_time_angle (step 7).
     // Sweep rows written from now on store '' in corners for the bbox's own corners (rows.ts).
-    // The triggers (minuteCountTriggers) and the table (../table-ddl.ts) are built; the SQL stays as it
-    // was applied because ../migrations-applied.test.ts pins every applied step's hash.
     sql: `
       DROP INDEX sweeps_by_site_moment_time;
       ${ddl.createTable('sqlite', ddl.RADAR_MINUTE_COUNTS)}
