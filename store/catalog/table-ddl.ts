@@ -163,6 +163,13 @@ export const GNSS_ORBITS: TableDescription = {
   primaryKey: ['day', 'kind', 'object_key'],
 };
 
+/** The tables radar_minute_counts counts (each a column of it), with the column that dates their rows. */
+export const MINUTE_COUNTED = [
+  ['volumes', 'scan_start'],
+  ['sweeps', 'start_time'],
+  ['products', 'scan_time'],
+] as const;
+
 /** Volumes, sweeps and products started per site and minute (radarCoverage). */
 export const RADAR_MINUTE_COUNTS: TableDescription = {
   name: 'radar_minute_counts',

@@ -305,9 +305,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // partition's counts itself. productCodes of a site and category reads one index.
     sql: `
       ${ddl.createTable('postgres', ddl.RADAR_MINUTE_COUNTS)}
-      ${minuteCountTrigger('volumes', 'scan_start')}
-      ${minuteCountTrigger('sweeps', 'start_time')}
-      ${minuteCountTrigger('products', 'scan_time')}
+      ${ddl.MINUTE_COUNTED.map(([table, time]) => minuteCountTrigger(table, time)).join('\n      ')}
       CREATE INDEX products_by_site_category_code ON products (site, category, code, mnemonic, scan_time);
       ${PG_FILL_RADAR_MINUTE_COUNTS};
     `,

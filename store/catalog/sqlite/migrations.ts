@@ -378,9 +378,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       DROP INDEX sweeps_by_site_moment_time;
       ${ddl.createTable('sqlite', ddl.RADAR_MINUTE_COUNTS)}
-      ${minuteCountTriggers('volumes', 'scan_start')}
-      ${minuteCountTriggers('sweeps', 'start_time')}
-      ${minuteCountTriggers('products', 'scan_time')}
+      ${ddl.MINUTE_COUNTED.map(([table, time]) => minuteCountTriggers(table, time)).join('\n      ')}
 
       CREATE INDEX products_by_site_category_code ON products(site, category, code, mnemonic, scan_time);
       ${FILL_RADAR_MINUTE_COUNTS};
