@@ -61,6 +61,8 @@ export function accumulateRates(acc: Float32Array, target: PolarGeometry, maps: 
     }
     return;
   }
+  // This loop and maxCodes' stay written out: a shared radial walk calling each reduction's gate
+  // loop (as a closure, or as a function taking the arrays) cost 15-16 % more CPU on a 720 × 1832 stack.
   for (let r = 0; r < radialOffsets.length; r++) {
     const offset = radialOffsets[r]!;
     if (offset < 0) continue;

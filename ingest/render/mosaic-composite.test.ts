@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compositeLonLatFrame, lonLatFrame, type MosaicMember } from './render-mosaic.js';
+import { compositeLonLatFrame, lonLatFrame, lonLatWindow, type MosaicMember } from './render-mosaic.js';
 import { LocalPlaneSampler } from './local-plane-sampler.js';
 import { PolarTileSource } from './render-tile.js';
 import type { CodedPolarGrid } from './types.js';
@@ -34,21 +34,16 @@ function member(latitude: number, longitude: number, seed: number, options: { ga
 
 /**
  * Every pixel offered to every member, in member order: the composite's definition. Each member
- * places pixels through its own window of the frame (its bbox and a pixel), as the composite does,
+ * places pixels through its own window of the frame (lonLatWindow), as the composite does,
  * since positions are interpolated from nodes of that window.
  */
 function bruteForce(members: MosaicMember[], frame: LonLatFrame): Uint32Array {
   const out = new Uint32Array(frame.width * frame.height);
   const best = new Float64Array(frame.width * frame.height).fill(Infinity);
   for (const m of members) {
-    const [w, s, e, n] = m.source.bbox;
-    const col0 = Math.max(0, Math.floor((w - frame.west) / frame.stepDeg) - 1);
-    const col1 = Math.min(frame.width, Math.ceil((e - frame.west) / frame.stepDeg) + 1);
-    const row0 = Math.max(0, Math.floor((frame.north - n) / frame.stepDeg) - 1);
-    const row1 = Math.min(frame.height, Math.ceil((frame.north - s) / frame.stepDeg) + 1);
-    const window: LonLatFrame = { width: col1 - col0, height: row1 - row0, west: frame.west + col0 * frame.stepDeg, north: frame.north - row0 * frame.stepDeg, stepDeg: frame.stepDeg };
-    const plane = new LocalPlaneSampler(window, m.source.sampler.grid.latitude, m.source.sampler.grid.longitude);
-    for (let row = row0; row < row1; row++) m.source.sampler.offerRow(plane, row - row0, best, out, row * frame.width + col0, m.codeColors, 0, window.width);
+    const at = lonLatWindow(m.source.bbox, frame)!;
+    const plane = new LocalPlaneSampler(at.window, m.source.sampler.grid.latitude, m.source.sampler.grid.longitude);
+    for (let row = 0; row < at.window.height; row++) m.source.sampler.offerRow(plane, row, best, out, (at.row0 + row) * frame.width + at.col0, m.codeColors, 0, at.window.width);
   }
   return out;
 }

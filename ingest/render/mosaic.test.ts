@@ -5,13 +5,13 @@ import { decodeArchiveII, type Level2Volume } from '../decode/level2/index.js';
 import { latitudeOfMercatorY, longitudeOfMercatorX } from './web-mercator.js';
 import { encodeArchiveII } from '../../test/fixtures/archive2-encoder.js';
 import { moment, sweep31 } from '../../test/level2/synthetic-volumes.js';
-import { slantRangeKm, vincentyInverse } from '../../test/tiles/independent-geodesy.js';
+import { slantRangeKm, besselInverse } from '../../test/tiles/independent-geodesy.js';
 import { startSampleServer, type SampleServer } from '../../test/tiles/sample-server.js';
 
 // Three volumes made by the project's encoder, re-sited to KLOT, KDVN and KILX (real neighbouring
 // NEXRAD sites 190–210 km apart) with 150 km of gates each, so their coverages overlap. Each
 // mosaic pixel is checked against the gate an independent computation picks: the nearest radar
-// (Vincenty distance) whose gates reach the point, its gate by the 4/3-Earth beam model.
+// (geodesic distance) whose gates reach the point, its gate by the 4/3-Earth beam model.
 
 const T = Date.UTC(2024, 5, 1, 12, 0, 0);
 const SITES = ['KLOT', 'KDVN', 'KILX'] as const;
@@ -39,7 +39,7 @@ function expected(volumes: Level2Volume[], lat: number, lon: number): Expected {
     const loc = v.location!;
     const sweep = v.sweeps[0]!;
     const grid = sweep.moments.REF!;
-    const [m, az] = vincentyInverse(loc.latitude, loc.longitude, lat, lon);
+    const [m, az] = besselInverse(loc.latitude, loc.longitude, lat, lon);
     const r = slantRangeKm(m / 1000, sweep.elevationAngle, (loc.heightM + (loc.feedhornHeightM ?? 0)) / 1000, loc.latitude);
     const g = (r - grid.firstGateKm) / grid.gateSpacingKm + 0.5;
     const gate = Math.floor(g);

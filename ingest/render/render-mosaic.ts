@@ -179,18 +179,25 @@ export function renderMosaicTile(members: readonly MosaicMember[], z: number, x:
   return writer.finish();
 }
 
+/**
+ * The part of lon/lat `frame` that a member of bounding box `bbox` may cover (a pixel wider each
+ * way), as a frame of its own starting at column col0 and row row0 of `frame`; null when none.
+ */
+export function lonLatWindow([w, s, e, n]: BBox, frame: LonLatFrame): { window: LonLatFrame; col0: number; row0: number } | null {
+  const col0 = Math.max(0, Math.floor((w - frame.west) / frame.stepDeg) - 1);
+  const col1 = Math.min(frame.width, Math.ceil((e - frame.west) / frame.stepDeg) + 1);
+  const row0 = Math.max(0, Math.floor((frame.north - n) / frame.stepDeg) - 1);
+  const row1 = Math.min(frame.height, Math.ceil((frame.north - s) / frame.stepDeg) + 1);
+  if (col0 >= col1 || row0 >= row1) return null;
+  return { window: { width: col1 - col0, height: row1 - row0, west: frame.west + col0 * frame.stepDeg, north: frame.north - row0 * frame.stepDeg, stepDeg: frame.stepDeg }, col0, row0 };
+}
+
 /** A composite in a longitude/latitude frame: packed RGBA per pixel, row-major from the north. */
 export function compositeLonLatFrame(members: readonly MosaicMember[], frame: LonLatFrame, writeRow: (row: Uint32Array) => void): void {
   const placed: MemberRows[] = [];
   for (const member of members) {
-    const [w, s, e, n] = member.source.bbox;
-    const col0 = Math.max(0, Math.floor((w - frame.west) / frame.stepDeg) - 1);
-    const col1 = Math.min(frame.width, Math.ceil((e - frame.west) / frame.stepDeg) + 1);
-    const row0 = Math.max(0, Math.floor((frame.north - n) / frame.stepDeg) - 1);
-    const row1 = Math.min(frame.height, Math.ceil((frame.north - s) / frame.stepDeg) + 1);
-    if (col0 >= col1 || row0 >= row1) continue;
-    const window: LonLatFrame = { width: col1 - col0, height: row1 - row0, west: frame.west + col0 * frame.stepDeg, north: frame.north - row0 * frame.stepDeg, stepDeg: frame.stepDeg };
-    placed.push(new MemberRows(member, window, col0, row0));
+    const at = lonLatWindow(member.source.bbox, frame);
+    if (at) placed.push(new MemberRows(member, at.window, at.col0, at.row0));
   }
   compositeRows(frame.height, frame.width, placed, writeRow);
 }

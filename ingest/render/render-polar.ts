@@ -364,8 +364,10 @@ function cellReachKm(map: PixelMap, reachOfRadial: Float64Array, gateCount: numb
  * Maps the pixels [from, to) of the row `map.plane` has prepared into cellOf from `at`, on locals
  * so the JIT keeps everything in registers. Positions are interpolated between the row's nodes
  * with fillRow's very arithmetic (the same bits); pixels beyond the last gate get none. The loop is
- * written out here, in offerRow and in fillRow on purpose: one shared loop calling back per pixel cost
- * about 5 % more CPU on the KLOT volume (bench render, medians of 2 × 9 alternated runs).
+ * written out here, in offerRow and in fillRow on purpose. Folds measured on the KLOT volume (CPU,
+ * alternated before/after processes) all cost more: one shared loop calling back per pixel ~5 %;
+ * positions filled by fillRow into arrays and read back, per cell ~5 %, per row ~14 %; per-pixel
+ * segment lookups (slopes made in prepareRow) ~10 %.
  */
 function mapPixels(map: PixelMap, at: number, from: number, to: number): void {
   const { cellOf, radials, gateOfBin } = map;

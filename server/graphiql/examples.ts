@@ -45,14 +45,7 @@ query SiteVolumes($site: String = "KLOT", $after: String) {
   {
     query: `# Product picker: Level 3 product codes with how many products each has (optionally at one site).
 query ProductPicker($site: String, $category: ProductCategory) {
-  productCodes(site: $site, category: $category) {
-    code
-    mnemonic
-    name
-    category
-    units
-    count
-  }
+  productCodes(site: $site, category: $category) { code mnemonic name category units count }
 }
 `,
   },

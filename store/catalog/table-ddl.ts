@@ -22,6 +22,8 @@ export interface TableDescription {
   primaryKey: readonly string[];
   /** Indexes created with the table, as `name ON table (columns)`. */
   indexes?: readonly string[];
+  /** PostgreSQL only: the column the table is RANGE-partitioned by (partitions.ts adds a day's partition). */
+  partitionBy?: string;
 }
 
 const INDENT = '        ';
@@ -31,13 +33,21 @@ const INDENT = '        ';
  * (columns at eight); SQLite's tables are STRICT and, keyed by their primary key, WITHOUT ROWID.
  */
 export function createTable(engine: Engine, table: TableDescription): string {
-  const lines = table.columns.map(([name, type, constraints, comment]) => {
-    const column = `${name} ${TYPES[engine][type]}${constraints ? ` ${constraints}` : ''}`;
-    return [...(comment?.[engine].map((c) => `-- ${c}`) ?? []), column].join(`\n${INDENT}`);
-  });
+  const lines = table.columns.map((column) => columnLine(engine, column));
   lines.push(`PRIMARY KEY (${table.primaryKey.join(', ')})`);
   const indexes = (table.indexes ?? []).map((index) => `\n      CREATE INDEX ${index};`).join('');
-  return `CREATE TABLE ${table.name} (\n${INDENT}${lines.join(`,\n${INDENT}`)}\n      )${engine === 'sqlite' ? ' STRICT, WITHOUT ROWID' : ''};${indexes}`;
+  const options = engine === 'sqlite' ? ' STRICT, WITHOUT ROWID' : table.partitionBy ? ` PARTITION BY RANGE (${table.partitionBy})` : '';
+  return `CREATE TABLE ${table.name} (\n${INDENT}${lines.join(`,\n${INDENT}`)}\n      )${options};${indexes}`;
+}
+
+function columnLine(engine: Engine, [name, type, constraints, comment]: Column): string {
+  const column = `${name} ${TYPES[engine][type]}${constraints ? ` ${constraints}` : ''}`;
+  return [...(comment?.[engine].map((c) => `-- ${c}`) ?? []), column].join(`\n${INDENT}`);
+}
+
+/** `columns` as `engine` writes them inside a CREATE TABLE (at eight spaces, comma-separated, none after the last). */
+export function columnLines(engine: Engine, columns: readonly Column[]): string {
+  return columns.map((column) => columnLine(engine, column)).join(`,\n${INDENT}`);
 }
 
 /** The products table's keyset and count indexes, the same on both engines (their first step with products). */
@@ -58,6 +68,107 @@ export function tableStep(engine: Engine, version: number, name: string, table: 
 
 const NN = 'NOT NULL';
 const COUNTER = 'NOT NULL DEFAULT 0';
+
+/** The source file a volume or product row was ingested from, and when: one run of columns in both tables on both engines. */
+export const PROVENANCE_COLUMNS: readonly Column[] = [
+  ['source', 'text', NN],
+  ['source_key', 'text', NN],
+  ['source_size', 'bigint', NN],
+  ['source_fingerprint', 'text', NN],
+  ['ingested_at', 'bigint', NN],
+];
+
+/** Files that failed to ingest, by source, key and fingerprint: attempts, last error, where the bytes were quarantined. */
+export const INGEST_FAILURES: TableDescription = {
+  name: 'ingest_failures',
+  columns: [
+    ['source', 'text', NN],
+    ['key', 'text', NN],
+    ['fingerprint', 'text', NN],
+    ['attempts', 'int', NN],
+    ['first_failed_at', 'bigint', NN],
+    ['last_failed_at', 'bigint', NN],
+    ['error_code', 'text', NN],
+    ['error_message', 'text', NN],
+    ['quarantine_key', 'text', ''],
+  ],
+  primaryKey: ['source', 'key', 'fingerprint'],
+};
+
+/** Which constellation × SNR code pairs each station has data for (what filters may name). */
+export const GNSS_STATION_SIGNALS: TableDescription = {
+  name: 'gnss_station_signals',
+  columns: [
+    ['station', 'int', 'NOT NULL REFERENCES gnss_stations(num)'],
+    ['constellation', 'int', NN],
+    ['code', 'int', 'NOT NULL REFERENCES gnss_codes(id)'],
+  ],
+  primaryKey: ['station', 'constellation', 'code'],
+};
+
+/** A station's GNSS day as first created (SQLite's step 3; its step 9 adds `geometry`, which PostgreSQL's first step has). */
+export const GNSS_DAYS: TableDescription = {
+  name: 'gnss_days',
+  columns: [
+    ['station', 'int', 'NOT NULL REFERENCES gnss_stations(num)'],
+    ['day', 'int', NN],
+    ['object_key', 'text', NN],
+    ['source', 'text', NN],
+    ['source_key', 'text', NN],
+    ['source_fingerprint', 'text', NN],
+    ['first_time', 'bigint', NN],
+    ['last_time', 'bigint', NN],
+    ['epoch_count', 'int', NN],
+    ['observation_count', 'bigint', NN],
+    ['satellite_count', 'int', NN],
+    ['time_system', 'text', NN],
+    ['ingested_at', 'bigint', NN],
+  ],
+  primaryKey: ['station', 'day'],
+};
+
+/** SNR sums per station, rollup level, code, time bucket and satellite (thousandths of a dB-Hz); PostgreSQL partitions them by bucket. */
+export const SNR_ROLLUPS: TableDescription = {
+  name: 'snr_rollups',
+  columns: [
+    ['station', 'int', NN],
+    ['level', 'int', NN],
+    ['code', 'int', NN],
+    ['bucket', 'bigint', NN],
+    ['satellite', 'int', NN],
+    ['n', 'bigint', NN],
+    ['sum', 'bigint', NN],
+    ['sum_squares', 'double', NN],
+    ['min', 'bigint', NN],
+    ['max', 'bigint', NN],
+  ],
+  primaryKey: ['station', 'level', 'code', 'bucket', 'satellite'],
+  partitionBy: 'bucket',
+};
+
+/** Orbit files (broadcast navigation, SP3) per GPS day they cover. */
+export const GNSS_ORBITS: TableDescription = {
+  name: 'gnss_orbits',
+  columns: [
+    ['day', 'int', NN],
+    ['kind', 'text', "NOT NULL CHECK (kind IN ('broadcast', 'precise'))"],
+    ['object_key', 'text', NN],
+    ['source', 'text', NN],
+    ['source_key', 'text', NN],
+    ['satellite_count', 'int', NN],
+    ['first_time', 'bigint', NN],
+    ['last_time', 'bigint', NN],
+    ['ingested_at', 'bigint', NN],
+  ],
+  primaryKey: ['day', 'kind', 'object_key'],
+};
+
+/** The tables radar_minute_counts counts (each a column of it), with the column that dates their rows. */
+export const MINUTE_COUNTED = [
+  ['volumes', 'scan_start'],
+  ['sweeps', 'start_time'],
+  ['products', 'scan_time'],
+] as const;
 
 /** Volumes, sweeps and products started per site and minute (radarCoverage). */
 export const RADAR_MINUTE_COUNTS: TableDescription = {

@@ -242,6 +242,8 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'Volume', id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }
    | null> };
 
+export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
+
 export type ProductCodesQueryVariables = Exact<{
   category?: ProductCategory | null | undefined;
   site?: string | null | undefined;
@@ -253,6 +255,8 @@ export type ProductCodesQueryVariables = Exact<{
 export type ProductCodesQuery = { productCodes: Array<{ code: number, mnemonic: string, name: string, category: ProductCategory, units: string, count: number }> };
 
 export type ProductFieldsFragment = { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } };
+
+export type ProductPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } } }> };
 
 export type ProductQueryVariables = Exact<{
   id: string | number;
@@ -510,6 +514,8 @@ export type IngestEventsSubscription = { ingestEvents: { seq: number, at: string
 
 export type SweepFieldsFragment = { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } };
 
+export type SweepPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } } }> };
+
 export type SweepQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -528,6 +534,8 @@ export type SweepsQueryVariables = Exact<{
 export type SweepsQuery = { sweeps: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } } }> } };
 
 export type VolumeFieldsFragment = { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } };
+
+export type VolumePageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } } }> };
 
 export type VolumeQueryVariables = Exact<{
   id: string | number;
@@ -699,6 +707,12 @@ fragment VolumeFields on Volume {
   sourceKey
   zarrUrl
 }`, {"fragmentName":"NodeFields"}) as unknown as TypedDocumentString<NodeFieldsFragment, unknown>;
+export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+    `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
 export const ProductFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductFields on Product {
   id
@@ -720,6 +734,42 @@ export const ProductFieldsFragmentDoc = new TypedDocumentString(`
   valueTileJsonUrl
 }
     `, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
+export const ProductPageFragmentDoc = new TypedDocumentString(`
+    fragment ProductPage on ProductConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...ProductFields
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment ProductFields on Product {
+  id
+  site {
+    id
+  }
+  code
+  mnemonic
+  name
+  category
+  scanTime
+  elevationAngle
+  units
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
+}`, {"fragmentName":"ProductPage"}) as unknown as TypedDocumentString<ProductPageFragment, unknown>;
 export const RadarValueFieldsFragmentDoc = new TypedDocumentString(`
     fragment RadarValueFields on RadarValue {
   value
@@ -822,6 +872,73 @@ export const SnrPointFieldsFragmentDoc = new TypedDocumentString(`
   stddev
 }
     `, {"fragmentName":"SnrPointFields"}) as unknown as TypedDocumentString<SnrPointFieldsFragment, unknown>;
+export const SweepPageFragmentDoc = new TypedDocumentString(`
+    fragment SweepPage on SweepConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...SweepFields
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment SweepFields on Sweep {
+  id
+  site {
+    id
+  }
+  elevationNumber
+  elevationAngle
+  moment
+  startTime
+  endTime
+  radialCount
+  gateCount
+  firstGateKm
+  gateSpacingKm
+  bbox
+  corners
+  imageUrl
+  metadataUrl
+  tileJsonUrl
+  valueTileJsonUrl
+}`, {"fragmentName":"SweepPage"}) as unknown as TypedDocumentString<SweepPageFragment, unknown>;
+export const VolumePageFragmentDoc = new TypedDocumentString(`
+    fragment VolumePage on VolumeConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...VolumeFields
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment VolumeFields on Volume {
+  id
+  site {
+    id
+  }
+  scanStart
+  scanEnd
+  vcp
+  sweepCount
+  sourceKey
+  zarrUrl
+}`, {"fragmentName":"VolumePage"}) as unknown as TypedDocumentString<VolumePageFragment, unknown>;
 export const DailyReflectorHeightsDocument = new TypedDocumentString(`
     query DailyReflectorHeights($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $frequencies: [Int!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $minHeight: Float, $maxHeight: Float, $medianFilter: Float, $requiredTracks: Int) {
   dailyReflectorHeights(
@@ -1246,20 +1363,14 @@ export const ProductDocument = new TypedDocumentString(`
 export const ProductsDocument = new TypedDocumentString(`
     query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {
   products(filter: $filter, first: $first, after: $after, order: $order) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        ...ProductFields
-      }
-    }
+    ...ProductPage
   }
 }
-    fragment ProductFields on Product {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment ProductFields on Product {
   id
   site {
     id
@@ -1277,6 +1388,18 @@ export const ProductsDocument = new TypedDocumentString(`
   metadataUrl
   tileJsonUrl
   valueTileJsonUrl
+}
+fragment ProductPage on ProductConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...ProductFields
+    }
+  }
 }`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
 export const RadarCoverageDocument = new TypedDocumentString(`
     query RadarCoverage($from: DateTimeISO!, $to: DateTimeISO!, $interval: String, $sites: [String!]) {
@@ -1337,21 +1460,15 @@ export const RadarSiteVolumesDocument = new TypedDocumentString(`
     query RadarSiteVolumes($id: ID!, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String, $order: SortOrder) {
   radarSite(id: $id) {
     volumes(from: $from, to: $to, first: $first, after: $after, order: $order) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          ...VolumeFields
-        }
-      }
+      ...VolumePage
     }
   }
 }
-    fragment VolumeFields on Volume {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment VolumeFields on Volume {
   id
   site {
     id
@@ -1362,6 +1479,18 @@ export const RadarSiteVolumesDocument = new TypedDocumentString(`
   sweepCount
   sourceKey
   zarrUrl
+}
+fragment VolumePage on VolumeConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...VolumeFields
+    }
+  }
 }`) as unknown as TypedDocumentString<RadarSiteVolumesQuery, RadarSiteVolumesQueryVariables>;
 export const RadarSiteDocument = new TypedDocumentString(`
     query RadarSite($id: ID!) {
@@ -1877,20 +2006,14 @@ fragment VolumeFields on Volume {
 export const SweepsDocument = new TypedDocumentString(`
     query Sweeps($filter: SweepFilter, $first: Int, $after: String, $order: SortOrder) {
   sweeps(filter: $filter, first: $first, after: $after, order: $order) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        ...SweepFields
-      }
-    }
+    ...SweepPage
   }
 }
-    fragment SweepFields on Sweep {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment SweepFields on Sweep {
   id
   site {
     id
@@ -1910,6 +2033,18 @@ export const SweepsDocument = new TypedDocumentString(`
   metadataUrl
   tileJsonUrl
   valueTileJsonUrl
+}
+fragment SweepPage on SweepConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...SweepFields
+    }
+  }
 }`) as unknown as TypedDocumentString<SweepsQuery, SweepsQueryVariables>;
 export const VolumeDocument = new TypedDocumentString(`
     query Volume($id: ID!, $moment: RadarMoment, $moments: [RadarMoment!], $minElevation: Float, $maxElevation: Float) {
@@ -1961,20 +2096,14 @@ fragment VolumeFields on Volume {
 export const VolumesDocument = new TypedDocumentString(`
     query Volumes($filter: VolumeFilter, $first: Int, $after: String, $order: SortOrder) {
   volumes(filter: $filter, first: $first, after: $after, order: $order) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        ...VolumeFields
-      }
-    }
+    ...VolumePage
   }
 }
-    fragment VolumeFields on Volume {
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  endCursor
+}
+fragment VolumeFields on Volume {
   id
   site {
     id
@@ -1985,4 +2114,16 @@ export const VolumesDocument = new TypedDocumentString(`
   sweepCount
   sourceKey
   zarrUrl
+}
+fragment VolumePage on VolumeConnection {
+  totalCount
+  pageInfo {
+    ...PageInfoFields
+  }
+  edges {
+    cursor
+    node {
+      ...VolumeFields
+    }
+  }
 }`) as unknown as TypedDocumentString<VolumesQuery, VolumesQueryVariables>;

@@ -8,9 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { RadomeError } from '../../../core/errors.js';
-import type { BulkCatalogItem, BulkLoadResult } from '../sqlite/bulk-load.js';
-import { productParams } from '../sqlite/product-rows.js';
-import { sweepParams, volumeParams } from '../sqlite/rows.js';
+import { type BulkCatalogItem, BulkLoadTally, type BulkLoadResult } from '../bulk-rows.js';
 import { migratePg, PG_FILL_PRECIPITATION_LATEST, PG_FILL_PRODUCT_HOURS, PG_FILL_RADAR_MINUTE_COUNTS } from './migrations.js';
 import { dayOf, partitionName, PRODUCTS, SWEEPS } from './partitions.js';
 import { PgSession } from './session.js';
@@ -95,9 +93,7 @@ export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkC
         file: new CopyBuffer('source_files', ['source', 'key', 'fingerprint', 'size', 'ingested_at', 'volume_id', 'product_id']),
         event: new CopyBuffer('catalog_events', ['at', 'kind', 'site', 'subject_id', 'code']),
       };
-      const counts: BulkLoadResult = { volumes: 0, sweeps: 0, products: 0 };
-      const bounds = { volume: 0, sweep: 0 };
-      const sites = new Set<string>();
+      const tally = new BulkLoadTally();
       const days = new Set<string>();
       /** The day partition `value` falls in, when this load has not made it yet (else null). */
       const newPartition = (t: typeof SWEEPS, value: number): string | null => {
@@ -124,32 +120,14 @@ export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkC
         copying.catch(() => undefined);
         batch = 0;
       };
-      for (const { volume: v, products } of items) {
-        for (const site of [v.site, ...products.map((p) => p.site)]) {
-          if (sites.has(site.id)) continue;
-          sites.add(site.id);
+      for (const item of items) {
+        for (const site of tally.newSites(item)) {
           await db.exec('INSERT INTO radar_sites (id, latitude, longitude, height_m) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', [site.id, site.latitude, site.longitude, site.heightM]);
         }
-        copies.volume.add(volumeParams(v.volume));
-        for (const s of v.sweeps) {
-          const create = newPartition(SWEEPS, s.startTime);
-          if (create) await db.exec(create);
-          copies.sweep.add(sweepParams(s));
-          bounds.sweep = Math.max(bounds.sweep, s.endTime - s.startTime);
-        }
-        bounds.volume = Math.max(bounds.volume, v.volume.scanEnd - v.volume.scanStart);
-        copies.file.add([v.file.source, v.file.key, v.file.fingerprint, v.file.size, v.file.ingestedAt, v.volume.id, null]);
-        copies.event.add([v.volume.ingestedAt, 'LEVEL2_VOLUME', v.site.id, v.volume.id, null]);
-        counts.volumes++;
-        counts.sweeps += v.sweeps.length;
-        for (const p of products) {
-          const create = newPartition(PRODUCTS, p.product.scanTime);
-          if (create) await db.exec(create);
-          copies.product.add(productParams(p.product));
-          copies.file.add([p.file.source, p.file.key, p.file.fingerprint, p.file.size, p.file.ingestedAt, null, p.product.id]);
-          copies.event.add([p.product.ingestedAt, 'LEVEL3_PRODUCT', p.site.id, p.product.id, p.product.code]);
-          counts.products++;
-        }
+        // A row's day partition exists before its COPY runs.
+        const partitions = [...item.volume.sweeps.map((s) => newPartition(SWEEPS, s.startTime)), ...item.products.map((p) => newPartition(PRODUCTS, p.product.scanTime))];
+        for (const create of partitions) if (create) await db.exec(create);
+        tally.add(item, copies);
         if (++batch >= ITEMS_PER_BATCH) await flush();
       }
       await flush();
@@ -165,12 +143,12 @@ export async function bulkLoadPostgresCatalog(url: string, items: Iterable<BulkC
         await db.exec(PG_FILL_PRODUCT_HOURS);
         await db.exec(PG_FILL_PRECIPITATION_LATEST);
         const grow = 'INSERT INTO duration_bounds (kind, max_ms) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET max_ms = GREATEST(duration_bounds.max_ms, excluded.max_ms)';
-        await db.exec(grow, ['volume', bounds.volume]);
-        await db.exec(grow, ['sweep', bounds.sweep]);
+        await db.exec(grow, ['volume', tally.longestMs.volume]);
+        await db.exec(grow, ['sweep', tally.longestMs.sweep]);
         await db.exec('UPDATE radar_sites SET (first_volume_at, last_volume_at) = (SELECT MIN(scan_start), MAX(scan_start) FROM volumes WHERE site = radar_sites.id)');
       });
       await db.exec('ANALYZE');
-      return counts;
+      return tally.counts;
     } finally {
       await db.exec(`ALTER DATABASE "${database}" RESET session_replication_role`);
       await db.exec(`ALTER DATABASE "${database}" RESET synchronous_commit`);

@@ -96,6 +96,10 @@ function productsTriggerStep(
   return { version, name, sql };
 }
 
+/**
+ * PostgreSQL's steps. Parts of their SQL are built (../table-ddl.ts, the trigger helpers above), yet
+ * a released step's SQL never changes (../migrations-applied.test.ts pins its hash): a new shape is a new step.
+ */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 1,
@@ -117,11 +121,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         scan_end bigint NOT NULL,
         vcp integer,
         sweep_count integer NOT NULL,
-        source ${T} NOT NULL,
-        source_key ${T} NOT NULL,
-        source_size bigint NOT NULL,
-        source_fingerprint ${T} NOT NULL,
-        ingested_at bigint NOT NULL,
+        ${ddl.columnLines('postgres', ddl.PROVENANCE_COLUMNS)},
         zarr_key ${T}
       );
       CREATE INDEX volumes_by_site_time ON volumes(site, scan_start, id);
@@ -174,11 +174,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         east double precision,
         north double precision,
         corners ${T},
-        source ${T} NOT NULL,
-        source_key ${T} NOT NULL,
-        source_size bigint NOT NULL,
-        source_fingerprint ${T} NOT NULL,
-        ingested_at bigint NOT NULL,
+        ${ddl.columnLines('postgres', ddl.PROVENANCE_COLUMNS)},
         max_accumulation_in double precision,
         PRIMARY KEY (id, scan_time)
       ) PARTITION BY RANGE (scan_time);
@@ -198,18 +194,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX source_files_by_volume ON source_files(volume_id);
       CREATE INDEX source_files_by_product ON source_files(product_id);
 
-      CREATE TABLE ingest_failures (
-        source ${T} NOT NULL,
-        key ${T} NOT NULL,
-        fingerprint ${T} NOT NULL,
-        attempts integer NOT NULL,
-        first_failed_at bigint NOT NULL,
-        last_failed_at bigint NOT NULL,
-        error_code ${T} NOT NULL,
-        error_message ${T} NOT NULL,
-        quarantine_key ${T},
-        PRIMARY KEY (source, key, fingerprint)
-      );
+      ${ddl.createTable('postgres', ddl.INGEST_FAILURES)}
 
       CREATE TABLE duration_bounds (
         kind ${T} PRIMARY KEY,
@@ -236,57 +221,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         code ${T} NOT NULL UNIQUE
       );
 
-      CREATE TABLE gnss_station_signals (
-        station integer NOT NULL REFERENCES gnss_stations(num),
-        constellation integer NOT NULL,
-        code integer NOT NULL REFERENCES gnss_codes(id),
-        PRIMARY KEY (station, constellation, code)
-      );
+      ${ddl.createTable('postgres', ddl.GNSS_STATION_SIGNALS)}
 
-      CREATE TABLE gnss_days (
-        station integer NOT NULL REFERENCES gnss_stations(num),
-        day integer NOT NULL,
-        object_key ${T} NOT NULL,
-        source ${T} NOT NULL,
-        source_key ${T} NOT NULL,
-        source_fingerprint ${T} NOT NULL,
-        first_time bigint NOT NULL,
-        last_time bigint NOT NULL,
-        epoch_count integer NOT NULL,
-        observation_count bigint NOT NULL,
-        satellite_count integer NOT NULL,
-        time_system ${T} NOT NULL,
-        ingested_at bigint NOT NULL,
-        geometry ${T},
-        PRIMARY KEY (station, day)
-      );
+      ${ddl.createTable('postgres', { ...ddl.GNSS_DAYS, columns: [...ddl.GNSS_DAYS.columns, ['geometry', 'text', '']] })}
 
-      CREATE TABLE snr_rollups (
-        station integer NOT NULL,
-        level integer NOT NULL,
-        code integer NOT NULL,
-        bucket bigint NOT NULL,
-        satellite integer NOT NULL,
-        n bigint NOT NULL,
-        sum bigint NOT NULL,
-        sum_squares double precision NOT NULL,
-        min bigint NOT NULL,
-        max bigint NOT NULL,
-        PRIMARY KEY (station, level, code, bucket, satellite)
-      ) PARTITION BY RANGE (bucket);
+      ${ddl.createTable('postgres', ddl.SNR_ROLLUPS)}
 
-      CREATE TABLE gnss_orbits (
-        day integer NOT NULL,
-        kind ${T} NOT NULL CHECK (kind IN ('broadcast', 'precise')),
-        object_key ${T} NOT NULL,
-        source ${T} NOT NULL,
-        source_key ${T} NOT NULL,
-        satellite_count integer NOT NULL,
-        first_time bigint NOT NULL,
-        last_time bigint NOT NULL,
-        ingested_at bigint NOT NULL,
-        PRIMARY KEY (day, kind, object_key)
-      );
+      ${ddl.createTable('postgres', ddl.GNSS_ORBITS)}
 
       CREATE TABLE gnss_station_settings (
         station ${T} PRIMARY KEY,
@@ -362,13 +303,9 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     // tables they apply to every partition), so bucketCounts sums minutes instead of counting
     // sweeps. Retention's partition drops fire no row trigger: retention.ts subtracts a dropped
     // partition's counts itself. productCodes of a site and category reads one index.
-    // The triggers (minuteCountTrigger) and the table (../table-ddl.ts) are built; the SQL stays as it
-    // was applied because ../migrations-applied.test.ts pins every applied step's hash.
     sql: `
       ${ddl.createTable('postgres', ddl.RADAR_MINUTE_COUNTS)}
-      ${minuteCountTrigger('volumes', 'scan_start')}
-      ${minuteCountTrigger('sweeps', 'start_time')}
-      ${minuteCountTrigger('products', 'scan_time')}
+      ${ddl.MINUTE_COUNTED.map(([table, time]) => minuteCountTrigger(table, time)).join('\n      ')}
       CREATE INDEX products_by_site_category_code ON products (site, category, code, mnemonic, scan_time);
       ${PG_FILL_RADAR_MINUTE_COUNTS};
     `,

@@ -4,24 +4,11 @@
 // the per-minute counts the triggers would keep filled in one grouped pass.
 import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
-import type { CommitLevel3ProductInput } from '../products.js';
-import type { CommitLevel2VolumeInput } from '../radar.js';
+import { type BulkCatalogItem, BulkLoadTally, type BulkLoadResult } from '../bulk-rows.js';
 import { FILL_PRECIPITATION_LATEST, FILL_PRODUCT_HOURS, FILL_RADAR_MINUTE_COUNTS, migrate } from './migrations.js';
 import { openDatabase } from './open.js';
-import { PRODUCT_COLUMNS, productParams } from './product-rows.js';
-import { SWEEP_COLUMNS, sweepParams, VOLUME_COLUMNS, volumeParams } from './rows.js';
-
-/** One volume and the products made from it, as ingest commits them (in that order). */
-export interface BulkCatalogItem {
-  volume: CommitLevel2VolumeInput;
-  products: CommitLevel3ProductInput[];
-}
-
-export interface BulkLoadResult {
-  volumes: number;
-  sweeps: number;
-  products: number;
-}
+import { PRODUCT_COLUMNS } from './product-rows.js';
+import { SWEEP_COLUMNS, VOLUME_COLUMNS } from './rows.js';
 
 const TABLES = ['volumes', 'sweeps', 'products', 'source_files', 'catalog_events'];
 const ITEMS_PER_TRANSACTION = 2_000;
@@ -49,8 +36,9 @@ class RowInserter {
     this.many = db.prepare(`INSERT INTO ${table} (${columns}) VALUES ${Array(ROWS_PER_INSERT).fill(row).join(', ')}`);
     this.one = db.prepare(`INSERT INTO ${table} (${columns}) VALUES ${row}`);
   }
-  add(row: readonly unknown[]): void {
-    for (const v of row) this.values.push(v);
+  /** A row as values, or as the writer's named parameters (their order is the column order). */
+  add(row: readonly unknown[] | Record<string, unknown>): void {
+    for (const v of Array.isArray(row) ? row : Object.values(row)) this.values.push(v);
     if (++this.rows === ROWS_PER_INSERT) {
       this.many.run(this.values);
       this.values = [];
@@ -99,34 +87,11 @@ export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogI
       file: new RowInserter(db, 'source_files', FILE_COLUMNS),
       event: new RowInserter(db, 'catalog_events', EVENT_COLUMNS),
     };
-    const counts: BulkLoadResult = { volumes: 0, sweeps: 0, products: 0 };
-    const bounds = { volume: 0, sweep: 0 };
-    const sites = new Set<string>();
-    const addSite = (s: BulkCatalogItem['volume']['site']) => {
-      if (sites.has(s.id)) return;
-      sites.add(s.id);
-      site.run(s.id, s.latitude, s.longitude, s.heightM);
-    };
+    const tally = new BulkLoadTally();
     const write = db.transaction((batch: BulkCatalogItem[]) => {
-      for (const { volume: v, products } of batch) {
-        addSite(v.site);
-        inserts.volume.add(Object.values(volumeParams(v.volume)));
-        for (const s of v.sweeps) {
-          inserts.sweep.add(Object.values(sweepParams(s)));
-          bounds.sweep = Math.max(bounds.sweep, s.endTime - s.startTime);
-        }
-        bounds.volume = Math.max(bounds.volume, v.volume.scanEnd - v.volume.scanStart);
-        inserts.file.add([v.file.source, v.file.key, v.file.fingerprint, v.file.size, v.file.ingestedAt, v.volume.id, null]);
-        inserts.event.add([v.volume.ingestedAt, 'LEVEL2_VOLUME', v.site.id, v.volume.id, null]);
-        counts.volumes++;
-        counts.sweeps += v.sweeps.length;
-        for (const p of products) {
-          addSite(p.site);
-          inserts.product.add(Object.values(productParams(p.product)));
-          inserts.file.add([p.file.source, p.file.key, p.file.fingerprint, p.file.size, p.file.ingestedAt, null, p.product.id]);
-          inserts.event.add([p.product.ingestedAt, 'LEVEL3_PRODUCT', p.site.id, p.product.id, p.product.code]);
-          counts.products++;
-        }
+      for (const item of batch) {
+        for (const s of tally.newSites(item)) site.run(s.id, s.latitude, s.longitude, s.heightM);
+        tally.add(item, inserts);
       }
       for (const insert of Object.values(inserts)) insert.flush();
     });
@@ -146,15 +111,15 @@ export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogI
       db.exec(FILL_PRODUCT_HOURS);
       db.exec(FILL_PRECIPITATION_LATEST);
       const grow = db.prepare('INSERT INTO duration_bounds (kind, max_ms) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET max_ms = MAX(max_ms, excluded.max_ms)');
-      grow.run('volume', bounds.volume);
-      grow.run('sweep', bounds.sweep);
+      grow.run('volume', tally.longestMs.volume);
+      grow.run('sweep', tally.longestMs.sweep);
       db.exec(`UPDATE radar_sites SET first_volume_at = (SELECT MIN(scan_start) FROM volumes WHERE site = radar_sites.id),
         last_volume_at = (SELECT MAX(scan_start) FROM volumes WHERE site = radar_sites.id)`);
     })();
     db.pragma('foreign_keys = ON');
     db.pragma('optimize'); // as a catalog's close does, so plans are those of a catalog in use
     db.pragma('journal_mode = WAL');
-    return counts;
+    return tally.counts;
   } finally {
     db.close();
   }

@@ -94,8 +94,9 @@ function minuteCountTriggers(table: 'volumes' | 'sweeps' | 'products', time: str
 }
 
 /**
- * The catalog schema, as an ordered list of steps. A released step's SQL never changes
- * (../migrations-applied.test.ts pins it): a new shape is a new step.
+ * The catalog schema, as an ordered list of steps. Parts of their SQL are built (../table-ddl.ts,
+ * the trigger helpers above), yet a released step's SQL never changes (../migrations-applied.test.ts
+ * pins its hash): a new shape is a new step.
  * Times are INTEGER epoch milliseconds UTC.
  */
 export const MIGRATIONS: readonly Migration[] = [
@@ -119,11 +120,7 @@ export const MIGRATIONS: readonly Migration[] = [
         scan_end INTEGER NOT NULL,
         vcp INTEGER,
         sweep_count INTEGER NOT NULL,
-        source TEXT NOT NULL,
-        source_key TEXT NOT NULL,
-        source_size INTEGER NOT NULL,
-        source_fingerprint TEXT NOT NULL,
-        ingested_at INTEGER NOT NULL
+        ${ddl.columnLines('sqlite', ddl.PROVENANCE_COLUMNS)}
       ) STRICT;
       CREATE INDEX volumes_by_site_time ON volumes(site, scan_start, id);
       CREATE INDEX volumes_by_time ON volumes(scan_start, id);
@@ -165,18 +162,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sweeps_by_site_moment_time ON sweeps(site, moment, start_time);
       CREATE INDEX sweeps_by_time ON sweeps(start_time, id);
 
-      CREATE TABLE ingest_failures (
-        source TEXT NOT NULL,
-        key TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        first_failed_at INTEGER NOT NULL,
-        last_failed_at INTEGER NOT NULL,
-        error_code TEXT NOT NULL,
-        error_message TEXT NOT NULL,
-        quarantine_key TEXT,
-        PRIMARY KEY (source, key, fingerprint)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.INGEST_FAILURES)}
 
       -- Longest volume / sweep ever committed (only grows). Lets an overlap query
       -- "end >= from AND start < to" bound start from below too, and so use the time indexes.
@@ -208,11 +194,7 @@ export const MIGRATIONS: readonly Migration[] = [
         east REAL,
         north REAL,
         corners TEXT,
-        source TEXT NOT NULL,
-        source_key TEXT NOT NULL,
-        source_size INTEGER NOT NULL,
-        source_fingerprint TEXT NOT NULL,
-        ingested_at INTEGER NOT NULL
+        ${ddl.columnLines('sqlite', ddl.PROVENANCE_COLUMNS)}
       ) STRICT;
       -- Keyset pages by (scan_time, id) under each filter; counts and "latest" by site and code.
       ${ddl.PRODUCT_INDEXES}
@@ -251,43 +233,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
 
       -- Which constellation × SNR code pairs each station has data for (what filters may name).
-      CREATE TABLE gnss_station_signals (
-        station INTEGER NOT NULL REFERENCES gnss_stations(num),
-        constellation INTEGER NOT NULL,
-        code INTEGER NOT NULL REFERENCES gnss_codes(id),
-        PRIMARY KEY (station, constellation, code)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.GNSS_STATION_SIGNALS)}
 
-      CREATE TABLE gnss_days (
-        station INTEGER NOT NULL REFERENCES gnss_stations(num),
-        day INTEGER NOT NULL,
-        object_key TEXT NOT NULL,
-        source TEXT NOT NULL,
-        source_key TEXT NOT NULL,
-        source_fingerprint TEXT NOT NULL,
-        first_time INTEGER NOT NULL,
-        last_time INTEGER NOT NULL,
-        epoch_count INTEGER NOT NULL,
-        observation_count INTEGER NOT NULL,
-        satellite_count INTEGER NOT NULL,
-        time_system TEXT NOT NULL,
-        ingested_at INTEGER NOT NULL,
-        PRIMARY KEY (station, day)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.GNSS_DAYS)}
 
-      CREATE TABLE snr_rollups (
-        station INTEGER NOT NULL,
-        level INTEGER NOT NULL,
-        code INTEGER NOT NULL,
-        bucket INTEGER NOT NULL,
-        satellite INTEGER NOT NULL,
-        n INTEGER NOT NULL,
-        sum INTEGER NOT NULL,
-        sum_squares REAL NOT NULL,
-        min INTEGER NOT NULL,
-        max INTEGER NOT NULL,
-        PRIMARY KEY (station, level, code, bucket, satellite)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.SNR_ROLLUPS)}
     `,
   },
   {
@@ -391,18 +341,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // covers. A station-day's geometry names the orbits its elevation/azimuth/edot came from
     // ('precise', 'broadcast', or 'file' for a gnssrefl SNR file's own); null while the day has none.
     sql: `
-      CREATE TABLE gnss_orbits (
-        day INTEGER NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('broadcast', 'precise')),
-        object_key TEXT NOT NULL,
-        source TEXT NOT NULL,
-        source_key TEXT NOT NULL,
-        satellite_count INTEGER NOT NULL,
-        first_time INTEGER NOT NULL,
-        last_time INTEGER NOT NULL,
-        ingested_at INTEGER NOT NULL,
-        PRIMARY KEY (day, kind, object_key)
-      ) STRICT, WITHOUT ROWID;
+      ${ddl.createTable('sqlite', ddl.GNSS_ORBITS)}
       ALTER TABLE gnss_days ADD COLUMN geometry TEXT;
 
       -- A station's gnssir settings as ingested: the gnssrefl station json and its GPT2w
@@ -436,14 +375,10 @@ export const MIGRATIONS: readonly Migration[] = [
     // (SQLite integer division). productCodes of a site and category reads one covering index.
     // sweeps_by_site_moment_time goes: it is a prefix of sweeps_by_site_moment_time_angle (step 7).
     // Sweep rows written from now on store '' in corners for the bbox's own corners (rows.ts).
-    // The triggers (minuteCountTriggers) and the table (../table-ddl.ts) are built; the SQL stays as it
-    // was applied because ../migrations-applied.test.ts pins every applied step's hash.
     sql: `
       DROP INDEX sweeps_by_site_moment_time;
       ${ddl.createTable('sqlite', ddl.RADAR_MINUTE_COUNTS)}
-      ${minuteCountTriggers('volumes', 'scan_start')}
-      ${minuteCountTriggers('sweeps', 'start_time')}
-      ${minuteCountTriggers('products', 'scan_time')}
+      ${ddl.MINUTE_COUNTED.map(([table, time]) => minuteCountTriggers(table, time)).join('\n      ')}
 
       CREATE INDEX products_by_site_category_code ON products(site, category, code, mnemonic, scan_time);
       ${FILL_RADAR_MINUTE_COUNTS};
