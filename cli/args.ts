@@ -13,6 +13,11 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /**
+   * Starts, before the logger and the process net load, work that is slow to get going (the pool
+   * threads of `ingest files`); `run` takes it up.
+   */
+  begin?(args: CommandArgs): void;
   run(args: CommandArgs): Promise<number>;
 }
 

@@ -2,7 +2,7 @@ import { asRadomeError } from '../core/errors.js';
 import { unwrapContainers } from './decode/containers/unwrap-containers.js';
 import { archiveII } from './formats/archive-ii.js';
 import { startCutPool } from './level2/cut-pool.js';
-import type { Level2Pool } from './level2/parallel-decode.js';
+import type { Level2Pool } from './level2/level2-pool.js';
 import { planArchiveIIParallel } from './level2/parallel-plan.js';
 import type { PlanOptions, PlanOutcome } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';

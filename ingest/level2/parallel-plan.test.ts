@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import { splitArchiveIIRecords } from '../decode/level2/index.js';
-import { createLevel2Pool, type Level2Pool } from './parallel-decode.js';
+import { createLevel2Pool, type Level2Pool } from './level2-pool.js';
 import { planArchiveIIParallel } from './parallel-plan.js';
 import { planArchiveII } from './plan.js';
 import { encodeArchiveII, type EncodeOptions } from '../../test/fixtures/archive2-encoder.js';

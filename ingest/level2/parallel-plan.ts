@@ -5,7 +5,8 @@ import type { Level2Sweep, RadarLocation } from '../decode/level2/types.js';
 import { SweepRenderer } from '../render/index.js';
 import type { PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
-import { readRecordsShared, type Level2Pool } from './parallel-decode.js';
+import type { Level2Pool } from './level2-pool.js';
+import { readRecordsShared } from './parallel-decode.js';
 import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, renderCutByMoment, withSite, type Level2Plan, type RenderedCut, type SitedVolume } from './plan.js';
 
 /**
