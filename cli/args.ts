@@ -15,9 +15,10 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /**
    * Starts, before the logger and the process net load, work that is slow to get going (the pool
-   * threads of `ingest files`); `run` takes it up.
+   * threads of `ingest files`); `run` takes it up. Awaited before they load: loaded alongside,
+   * their modules took the thread first and the threads started no sooner.
    */
-  begin?(args: CommandArgs): void;
+  begin?(args: CommandArgs): Promise<void>;
   run(args: CommandArgs): Promise<number>;
 }
 

@@ -26,7 +26,7 @@ function ingestFilesBundle(): URL | null {
 }
 
 /** The cut pool `ingest files` plans with, once `begin` has started it. */
-let filesPool: Promise<Level2Pool | null> | undefined;
+let filesPool: Level2Pool | null | undefined;
 
 /**
  * Starts the cut pool of `ingest files` (none without a path to ingest). Its threads boot (~70 ms
@@ -64,13 +64,11 @@ another --station becomes that station's too (the first station keeps its days);
 it is unchanged. Shows a progress bar on a terminal when there is more than one file.
 Exit status 1 when any file failed.`,
   options: { station: { type: 'string' } },
-  begin: (args) => {
-    filesPool = startFilesPool(args);
-    // A failure is run's to report, when it awaits this; until then it is not unhandled.
-    filesPool.catch(() => undefined);
+  begin: async (args) => {
+    filesPool = await startFilesPool(args);
   },
   run: async (args) => {
-    const pool = await (filesPool ?? startFilesPool(args));
+    const pool = filesPool === undefined ? await startFilesPool(args) : filesPool;
     const bundle = ingestFilesBundle();
     const { ingestFiles }: typeof import('./ingest-files.js') = await (bundle ? import(new URL('ingest-files.js', bundle).href) : import('./ingest-files.js'));
     return ingestFiles(args, pool);
