@@ -135,7 +135,8 @@ class CutRendering {
  * thread renders every cut. Each isolate then optimises only its own hot code; sharing both kinds,
  * both isolates compiled the bzip2 decoder and the renderers with TurboFan (on V8's background
  * threads, the other core's time), and the KLOT sample took 2.26 s of CPU in all instead of 1.77
- * (median of 5 alternating runs at load 10; V8's background threads 700 → 410 ms).
+ * (median of 5 alternating runs at load 10; V8's background threads 700 → 410 ms). Cuts waiting
+ * for the pool thread then hold their grids meanwhile: at most a volume's (~50 MB), for one file.
  */
 export async function planArchiveIIParallel(bytes: Uint8Array, file: SourceObject, options: PlanOptions, pool: Level2Pool): Promise<Level2Plan> {
   const split = splitArchiveIIRecords(bytes);
