@@ -2,7 +2,10 @@
 const { enableCompileCache } = await import('node:module');
 // V8's code cache on disk (in the OS temp folder): later runs skip compiling the ~1,700 modules a
 // server start loads, a tenth of its CPU.
-enableCompileCache?.();
+const cache = enableCompileCache?.();
+// Worker threads do not inherit the cache enabled here, only one named in the environment when
+// they start: each pool thread of `ingest files` then compiled piscina and its modules afresh.
+if (cache?.directory && !process.env.NODE_DISABLE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE ??= cache.directory;
 const { existsSync } = await import('node:fs');
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {

@@ -13,6 +13,12 @@ export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /**
+   * Starts, before the logger and the process net load, work that is slow to get going (the pool
+   * threads of `ingest files`); `run` takes it up. Awaited before they load: loaded alongside,
+   * their modules took the thread first and the threads started no sooner.
+   */
+  begin?(args: CommandArgs): Promise<void>;
   run(args: CommandArgs): Promise<number>;
 }
 

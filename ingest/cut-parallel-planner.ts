@@ -2,7 +2,7 @@ import { asRadomeError } from '../core/errors.js';
 import { unwrapContainers } from './decode/containers/unwrap-containers.js';
 import { archiveII } from './formats/archive-ii.js';
 import { startCutPool } from './level2/cut-pool.js';
-import type { Level2Pool } from './level2/parallel-decode.js';
+import type { Level2Pool } from './level2/level2-pool.js';
 import { planArchiveIIParallel } from './level2/parallel-plan.js';
 import type { PlanOptions, PlanOutcome } from './plan-types.js';
 import type { SourceObject } from './sources/types.js';
@@ -14,9 +14,9 @@ export interface CutParallelPlanner {
 }
 
 /**
- * Plans one file at a time with the idle cores (`radome ingest files`): a Level 2 volume's cuts
- * are decompressed and rendered by this thread and a pool's threads together
- * (planArchiveIIParallel), other files (and every file when no core is idle, `pool` null) on
+ * Plans one file at a time with the idle cores (`radome ingest files`): a Level 2 volume is
+ * decompressed and its cuts rendered by this thread and a pool's threads together (with one pool
+ * thread, this thread decompresses and the pool renders: planArchiveIIParallel), other files (and every file when no core is idle, `pool` null) on
  * this thread. The planner owns `pool` (close() ends it); started early (startCutPool), its threads
  * load their modules while the caller loads its own, lists files and opens the catalog. (The
  * daemon's plan pool instead plans whole files on each thread, which serves a backlog of many

@@ -3,7 +3,7 @@ import { RadomeError } from '../../core/errors.js';
 import { type GnssStationId, parseGnssStationId } from '../../core/vocabulary/index.js';
 import { createCutParallelPlanner, type CutParallelPlanner } from '../../ingest/cut-parallel-planner.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
-import type { Level2Pool } from '../../ingest/level2/parallel-decode.js';
+import type { Level2Pool } from '../../ingest/level2/level2-pool.js';
 import { LocalFileSource } from '../../ingest/sources/local-folder.js';
 import type { SourceObject } from '../../ingest/sources/types.js';
 import type { CommandArgs } from '../args.js';

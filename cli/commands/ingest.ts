@@ -2,7 +2,8 @@
 // when it runs, so `radome --help` and one command never pay for the others' modules.
 import { statSync } from 'node:fs';
 import { SOURCES } from '../../core/source-settings.js';
-import type { Command } from '../args.js';
+import type { Level2Pool } from '../../ingest/level2/level2-pool.js';
+import type { Command, CommandArgs } from '../args.js';
 
 /** Each source list's option (--site, --product, --station), repeatable. */
 const SOURCE_LIST_OPTIONS: Command['options'] = Object.fromEntries(SOURCES.flatMap((s) => s.lists.map((l) => [l.option, { type: 'string', multiple: true }])));
@@ -24,6 +25,27 @@ function ingestFilesBundle(): URL | null {
   }
 }
 
+/** The cut pool `ingest files` plans with, once `begin` has started it. */
+let filesPool: Level2Pool | null | undefined;
+
+/**
+ * Starts the cut pool of `ingest files` (none without a path to ingest). Its threads boot (~70 ms
+ * of CPU each, Node's own start-up mostly) while this thread loads the logger, the command's other
+ * modules (~150 ms of CPU: the catalog, the formats, the renderers), lists the files and opens the
+ * catalog, so they are up about when the first file is read.
+ */
+async function startFilesPool(args: CommandArgs): Promise<Level2Pool | null> {
+  if (args.positionals.length === 0) return null;
+  // A volume's objects are each flushed to disk (fdatasync) on libuv's pool, which has 4 threads
+  // unless told otherwise: more flushes in flight let the file system commit them together
+  // (the KLOT sample's 519 objects: median 680 → 490 ms wall at 16, with other work on the
+  // disk). Read when the pool first starts, which is later than here. A user's setting stands.
+  process.env.UV_THREADPOOL_SIZE ??= String(FLUSH_THREADS);
+  const bundle = ingestFilesBundle();
+  const { startCutPool }: typeof import('../../ingest/level2/cut-pool.js') = await (bundle ? import(new URL('cut-pool.js', bundle).href) : import('../../ingest/level2/cut-pool.js'));
+  return startCutPool();
+}
+
 const files: Command = {
   name: 'files',
   summary: 'ingest files or folders from disk (format recognised by content)',
@@ -42,17 +64,12 @@ another --station becomes that station's too (the first station keeps its days);
 it is unchanged. Shows a progress bar on a terminal when there is more than one file.
 Exit status 1 when any file failed.`,
   options: { station: { type: 'string' } },
+  begin: async (args) => {
+    filesPool = await startFilesPool(args);
+  },
   run: async (args) => {
-    // A volume's objects are each flushed to disk (fdatasync) on libuv's pool, which has 4 threads
-    // unless told otherwise: more flushes in flight let the file system commit them together
-    // (the KLOT sample's 519 objects: median 680 → 490 ms wall at 16, with other work on the
-    // disk). Read when the pool first starts, which is later than here. A user's setting stands.
-    process.env.UV_THREADPOOL_SIZE ??= String(FLUSH_THREADS);
-    // The cut pool's threads start before the command's other modules load (~150 ms of CPU, the
-    // catalog, the formats, the renderers), so on an idle core they boot meanwhile.
+    const pool = filesPool === undefined ? await startFilesPool(args) : filesPool;
     const bundle = ingestFilesBundle();
-    const { startCutPool }: typeof import('../../ingest/level2/cut-pool.js') = await (bundle ? import(new URL('cut-pool.js', bundle).href) : import('../../ingest/level2/cut-pool.js'));
-    const pool = args.positionals.length > 0 ? startCutPool() : null;
     const { ingestFiles }: typeof import('./ingest-files.js') = await (bundle ? import(new URL('ingest-files.js', bundle).href) : import('./ingest-files.js'));
     return ingestFiles(args, pool);
   },

@@ -1,5 +1,5 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { createLevel2Pool, type Level2Pool } from './parallel-decode.js';
+import { createLevel2Pool, type Level2Pool } from './level2-pool.js';
 
 /**
  * Pool threads worth starting: one per core but this one while the 1-minute load average stays

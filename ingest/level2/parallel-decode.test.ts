@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import { decodeArchiveII, GridPool, splitArchiveIIRecords } from '../decode/level2/index.js';
-import { createLevel2Pool, decodeArchiveIIParallel, type Level2Pool } from './parallel-decode.js';
+import { createLevel2Pool, type Level2Pool } from './level2-pool.js';
+import { decodeArchiveIIParallel } from './parallel-decode.js';
 import { encodeArchiveII } from '../../test/fixtures/archive2-encoder.js';
 import { repoRoot, sampleFile, skipReason } from '../../test/sample-data.js';
 import { failure } from '../../test/support/radome-failure.js';
@@ -114,10 +115,11 @@ describe('record pool lifetime (compiled dist/, in a child process)', () => {
 
   /** Runs a script against dist/ that decodes the volume, then closes the pool or not. */
   function run(close: boolean) {
-    const module = join(repoRoot, 'dist', 'ingest', 'level2', 'parallel-decode.js');
+    const module = (name: string) => JSON.stringify(join(repoRoot, 'dist', 'ingest', 'level2', name));
     const script = `
       import { readFileSync } from 'node:fs';
-      const { createLevel2Pool, decodeArchiveIIParallel } = await import(${JSON.stringify(module)});
+      const { createLevel2Pool } = await import(${module('level2-pool.js')});
+      const { decodeArchiveIIParallel } = await import(${module('parallel-decode.js')});
       const pool = createLevel2Pool(2);
       const v = await decodeArchiveIIParallel(readFileSync(${JSON.stringify(join(dir, 'volume'))}), pool);
       console.log(v.sweeps.reduce((n, s) => n + s.radialCount, 0));

@@ -1,11 +1,12 @@
 // planArchiveIIParallel shares a file's bzip2 and its cuts' rendering between the calling thread
-// and a pool's threads: its plan must equal planArchiveII's to the byte, and it must fail as
-// planArchiveII fails, whichever thread meets the failure.
+// and a pool's threads (with one pool thread: the calling thread decompresses, the pool renders):
+// its plan must equal planArchiveII's to the byte, and it must fail as planArchiveII fails,
+// whichever thread meets the failure. Both ways are tested: one pool thread and two.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RadomeError } from '../../core/errors.js';
 import { splitArchiveIIRecords } from '../decode/level2/index.js';
-import { createLevel2Pool, type Level2Pool } from './parallel-decode.js';
+import { createLevel2Pool, type Level2Pool } from './level2-pool.js';
 import { planArchiveIIParallel } from './parallel-plan.js';
 import { planArchiveII } from './plan.js';
 import { encodeArchiveII, type EncodeOptions } from '../../test/fixtures/archive2-encoder.js';
@@ -43,10 +44,10 @@ const cases: [string, EncodeOptions][] = [
   ['a cut that gets radials after its end radial', wideningVolume31({ radialsPerRecord: 10 })],
 ];
 
-describe('planArchiveIIParallel', () => {
+describe.each([1, 2])('planArchiveIIParallel with %i pool thread(s)', (threads) => {
   let pool: Level2Pool;
   beforeAll(() => {
-    pool = createLevel2Pool(1);
+    pool = createLevel2Pool(threads);
   });
   afterAll(() => pool.close());
 
