@@ -117,57 +117,29 @@ function cellOf(e: number, a: number): number {
 }
 
 /**
- * Slot of each (pair ordinal, cell), -1: none. Shared by the calls (rollups are synchronous) and
- * reset by each call for the entries it used: a Map lookup per change of cell cost more than the
- * sums of all rows, and a table allocated per call (pairs × 1,332 cells) costs its filling.
- */
-let cellSlot = new Int32Array(256 * CELLS).fill(-1);
-
-/**
  * The slots of (code, satellite, cell) triples in order of first appearance. A code and
  * satellite (a pair) stays in one 5° × 10° cell for many epochs, so each pair's current cell and
- * slot are kept in dense tables (the per-row check); a change of cell asks cellSlot.
+ * slot are kept in dense tables (the per-row check); only a change of cell asks the Map.
  */
 class CellSlots {
   readonly keys: number[] = [];
-  /** The cellSlot entries this call set, for release(). */
-  private readonly entries: number[] = [];
-  /** Per pair (code × SAT_SPAN + satellite): its last cell (-1: none yet), that cell's slot, its ordinal (-1: none yet). */
+  private readonly index = new Map<number, number>();
+  /** Per pair (code × SAT_SPAN + satellite): its last cell (-1: none yet) and that cell's slot. */
   readonly lastCell: Int32Array;
   readonly lastSlot: Int32Array;
-  private readonly ordinal: Int32Array;
-  private pairs = 0;
 
   constructor(codes: number) {
     this.lastCell = new Int32Array(codes * SAT_SPAN).fill(-1);
     this.lastSlot = new Int32Array(codes * SAT_SPAN);
-    this.ordinal = new Int32Array(codes * SAT_SPAN).fill(-1);
   }
 
   slotOf(pair: number, cell: number): number {
-    let ordinal = this.ordinal[pair]!;
-    if (ordinal < 0) {
-      ordinal = this.ordinal[pair] = this.pairs++;
-      if (this.pairs * CELLS > cellSlot.length) {
-        const grown = new Int32Array(cellSlot.length * 2).fill(-1);
-        grown.set(cellSlot);
-        cellSlot = grown;
-      }
-    }
-    const entry = ordinal * CELLS + cell;
-    let slot = cellSlot[entry]!;
-    if (slot < 0) {
-      cellSlot[entry] = slot = this.keys.push(pair * CELLS + cell) - 1;
-      this.entries.push(entry);
-    }
+    const key = pair * CELLS + cell;
+    let slot = this.index.get(key);
+    if (slot === undefined) this.index.set(key, (slot = this.keys.push(key) - 1));
     this.lastCell[pair] = cell;
     this.lastSlot[pair] = slot;
     return slot;
-  }
-
-  /** Clears the entries of cellSlot this call set. */
-  release(): void {
-    for (const entry of this.entries) cellSlot[entry] = -1;
   }
 }
 
@@ -245,11 +217,7 @@ export function buildSnrElevationRollups(obs: SnrObservations, day: number): Snr
   const slots = new CellSlots(obs.codes.length);
   // A station-day has a few thousand to ~15,000 (code, satellite, cell) slots.
   let sums = cellSums(1 << 14);
-  try {
-    for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, sums, i)) < obs.count; ) sums = cellSums((sums.length / SUMS) * 2, sums);
-  } finally {
-    slots.release();
-  }
+  for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, sums, i)) < obs.count; ) sums = cellSums((sums.length / SUMS) * 2, sums);
   const size = slots.keys.length;
   const rows: SnrElevationRollupRows = {
     count: size,
