@@ -11,7 +11,9 @@
  *   likewise onto those 4 hours).
  * - the extra ingest cost of geometry for that multi-GNSS station-day, as ingest pays it when the
  *   day's orbits are stored: the geometry, the three Parquet columns appended to the day's planned
- *   object, the elevation rollups, over planning the day without orbits (CPU time in steady state);
+ *   object, the elevation rollups, over planning the day without orbits (CPU time in steady state,
+ *   each case in processes of its own: bench/_gnss-ingest-cost.ts; BENCH_GNSS_IR_PROCESSES per case,
+ *   default 5);
  * - reflector heights of MCHL 2025-010 (gnssrefl SNR files, mchl.json settings): the pure
  *   computation, and the GraphQL-path query (stored days read back) from a cold cache;
  * - one year of daily reflector heights from a cold cache: MCHL's three days stored 122 times
