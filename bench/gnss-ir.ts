@@ -11,7 +11,9 @@
  *   likewise onto those 4 hours).
  * - the extra ingest cost of geometry for that multi-GNSS station-day, as ingest pays it when the
  *   day's orbits are stored: the geometry, the three Parquet columns appended to the day's planned
- *   object, the elevation rollups, over planning the day without orbits (CPU time in steady state);
+ *   object, the elevation rollups, over planning the day without orbits (CPU time in steady state,
+ *   each case in processes of its own: bench/_gnss-ingest-cost.ts; BENCH_GNSS_IR_PROCESSES per case,
+ *   default 5);
  * - reflector heights of MCHL 2025-010 (gnssrefl SNR files, mchl.json settings): the pure
  *   computation, and the GraphQL-path query (stored days read back) from a cold cache;
  * - one year of daily reflector heights from a cold cache: MCHL's three days stored 122 times
@@ -25,71 +27,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
-import { broadcastOrbits, positionVelocityOf, preferPrecise, readRinexNav, readSp3, satelliteNumberOf, sp3Orbits, type OrbitSource } from '../ingest/decode/orbits/index.js';
-import { readRinex } from '../ingest/decode/rinex/index.js';
-import { rinexSatellites, satelliteGeometry, type GeometryInput } from '../ingest/gnss/satellite-geometry.js';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { satelliteGeometry, type GeometryInput } from '../ingest/gnss/satellite-geometry.js';
+import { gnssIrDays, orbitsDir } from './_gnss-ir-days.js';
+import { INGEST_COST_CASES, type IngestCostCase } from './_gnss-ingest-cost.js';
 import { median, report, timeRuns, type BenchRow } from './harness.js';
 import { parseGnssStationId } from '../core/vocabulary/index.js';
 
-const dir = join(process.env.RADOME_SAMPLE_DATA ?? resolve(process.cwd(), '..', 'shared', 'data'), 'gnss', 'orbits');
-const files = ['slac1180.21o', 'brdc1180.21n', 'COD0MGXFIN_20211180000_01D_05M_ORB.SP3'].map((f) => join(dir, f));
-if (!files.every(existsSync)) {
-  console.warn(`samples ${files.join(', ')} not all found: the gnss-ir bench needs them; nothing measured`);
-  process.exit(0);
-}
-const [obsPath, navPath, sp3Path] = files as [string, string, string];
-const obs = readRinex(readFileSync(obsPath));
-const nav = readRinexNav(readFileSync(navPath));
-const sp3 = readSp3(readFileSync(sp3Path));
-const station = obs.header.approxPositionXyz!;
-const precise = preferPrecise(sp3Orbits(sp3), broadcastOrbits(nav));
-
-const DAY0 = Date.UTC(2021, 3, 28);
-const SP3_START = DAY0 + 18 * 3600e3;
-/** `orbits` with the day's hours folded onto [start, start + spanMs), the span the sample files cover. */
-const folded = (orbits: OrbitSource, start: number, spanMs: number): OrbitSource => {
-  // Math.floor, not %: V8's floating-point % is a C call that would cost more than the geometry's own steps.
-  const fold = (t: number) => t - spanMs * Math.floor((t - start) / spanMs);
-  const positionVelocity = positionVelocityOf(orbits);
-  return {
-    kind: `${orbits.kind} (folded)`,
-    position: (sat, t, out, at) => orbits.position(sat, fold(t), out, at),
-    positionVelocity: (sat, t, out, at) => positionVelocity(sat, fold(t), out, at),
-  };
-};
-const CODES_PER_SYSTEM: Record<string, number> = { G: 3, R: 2, E: 4, C: 2, J: 3 };
-
-/** One station-day of rows (epoch-major, satellite, code) for the satellites above 0°. */
-function stationDay(orbits: OrbitSource, satellites: string[]): GeometryInput {
-  const epochs = 2880;
-  const numbers: number[] = [];
-  const times: number[] = [];
-  const probe = {
-    station,
-    orbits,
-    count: satellites.length,
-    times: new Float64Array(satellites.length),
-    satellites: Uint16Array.from(satellites, satelliteNumberOf),
-  };
-  for (let e = 0; e < epochs; e++) {
-    const t = DAY0 + e * 30e3;
-    probe.times.fill(t);
-    const { elevation } = satelliteGeometry(probe);
-    satellites.forEach((s, k) => {
-      if (!(elevation[k]! > 0)) return;
-      for (let c = 0; c < (CODES_PER_SYSTEM[s[0]!] ?? 1); c++) {
-        numbers.push(probe.satellites[k]!);
-        times.push(t);
-      }
-    });
-  }
-  return { station, orbits, count: times.length, times: Float64Array.from(times), satellites: Uint16Array.from(numbers) };
-}
-
-const slac: GeometryInput = { station, orbits: precise, count: obs.snr.count, times: obs.snr.times, satellites: rinexSatellites(obs.snr.satSystem, obs.snr.satPrn) };
-const multiDay = stationDay(folded(precise, SP3_START, 6 * 3600e3), sp3.satellites);
-const gpsDay = stationDay(folded(broadcastOrbits(nav), SP3_START, 4 * 3600e3), [...new Set(nav.kepler.map((e) => `G${String(e.prn).padStart(2, '0')}`))]);
+const days = gnssIrDays();
+if (!days) process.exit(0);
+const { slac, multiDay, gpsDay } = days;
 const uniquePairs = (g: GeometryInput) => new Set(Array.from(g.times, (t, i) => `${t}|${g.satellites[i]}`)).size;
 
 /** Median wall and CPU (this process, ms) of `runs` runs after `warmup`: CPU is what a shared machine distorts least. */
@@ -134,76 +83,41 @@ for (const [metric, input, target] of [
   rows.push({ metric, unit: 'ms', radome: ms, target });
   rows.push({ metric: `  same, CPU time`, unit: 'ms', radome: cpuMs, target });
 }
-rows.push(...(await ingestCostRows(multiDay)));
+rows.push(...(await ingestCostRows()));
 rows.push(...(await reflectorHeightRows()));
 report('gnss-ir', rows, { multiDayRows: multiDay.count, gpsDayRows: gpsDay.count, slacRows: slac.count, loadAverage: loadavg()[0] });
 
 /**
- * Steady-state cost of `fns` (ms per call, wall and this process's CPU): after `warmup` calls of
- * each, `rounds` rounds of a block of `block` back-to-back calls per function, the functions'
- * blocks interleaved so load changes hit each alike; the median over rounds of each block's
- * mean. A block's mean bills each call its share of the garbage collections its allocations
- * cause (a per-call median would leave them to whichever call they fall in).
- */
-function steadyCost<K extends string>(fns: Record<K, () => unknown>, rounds = 7, block = 6, warmup = 6): Record<K, { wall: number; cpu: number }> {
-  const keys = Object.keys(fns) as K[];
-  for (let r = 0; r < warmup; r++) for (const k of keys) fns[k]();
-  const wall = new Map<K, number[]>(keys.map((k) => [k, []]));
-  const cpu = new Map<K, number[]>(keys.map((k) => [k, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (const k of keys) {
-      const before = process.cpuUsage();
-      const start = performance.now();
-      for (let r = 0; r < block; r++) fns[k]();
-      const used = process.cpuUsage(before);
-      wall.get(k)!.push((performance.now() - start) / block);
-      cpu.get(k)!.push((used.user + used.system) / 1000 / block);
-    }
-  }
-  return Object.fromEntries(keys.map((k) => [k, { wall: median(wall.get(k)!), cpu: median(cpu.get(k)!) }])) as Record<K, { wall: number; cpu: number }>;
-}
-
-/**
  * The extra ingest cost of geometry for one station-day, as ingest pays it: an SNR file's day is
  * planned on a worker (Parquet and SNR rollups), and at reconcile, when the day's orbits are
- * stored, it gets its geometry (stationDayGeometry, as ingest/gnss/plan.ts calls it) and
- * addDayGeometry appends the three columns and builds the elevation rollups. Without orbits the
- * day is the plan alone. The parts: the geometry, the columns, the elevation rollups.
+ * stored, it gets its geometry and addDayGeometry appends the three columns and builds the
+ * elevation rollups. Without orbits the day is the plan alone. Each case runs in its own process
+ * (bench/_gnss-ingest-cost.ts), the cases' processes interleaved over several rounds (the order
+ * turned each round) so load changes hit each alike; a case's figure is the median over its
+ * processes of their median block. The extra cost is "with geometry" − "without" (CPU: the
+ * figure a shared machine distorts least), beside the sum of the parts measured alone.
  */
-async function ingestCostRows(day: GeometryInput): Promise<BenchRow[]> {
-  const { satelliteKey, constellationIndex } = await import('../store/gnss/satellites.js');
-  const { addDayGeometry, planGnssDay } = await import('../ingest/gnss/plan-day.js');
-  const { stationDayGeometry } = await import('../ingest/gnss/day-orbits.js');
-  const { ecefToGeodetic } = await import('../ingest/decode/rinex/geodetic.js');
-  const { addSnrGeometry } = await import('../store/gnss/snr-parquet.js');
-  const { buildSnrElevationRollups } = await import('../ingest/gnss/rollups.js');
-  const n = day.count;
-  const obs = {
-    count: n,
-    times: day.times,
-    satellites: day.satellites.map((s) => satelliteKey(constellationIndex(String.fromCharCode(Math.floor(s / 100))), s % 100)),
-    codeIndex: Uint8Array.from({ length: n }, (_, i) => i % 3),
-    codes: ['S1C', 'S2W', 'S5Q'],
-    values: Float32Array.from({ length: n }, (_, i) => 30 + (i % 23)),
-  };
-  const from = { source: 'bench', sourceKey: 'bench', timeSystem: 'GPS', ingestedAt: 0 };
-  const DAY = 18745;
-  const { latitude, longitude, heightM } = ecefToGeodetic(...day.station);
-  const position = { latitude, longitude, heightM };
-  const geometryOf = () => stationDayGeometry(obs, position, 'GPS', day.orbits)!;
-  const planned = planGnssDay('SLAC', DAY, obs, from);
-  const withColumns = { ...obs, geometry: geometryOf() };
-  const cost = steadyCost({
-    plain: () => planGnssDay('SLAC', DAY, obs, from),
-    withGeometry: () => addDayGeometry(planGnssDay('SLAC', DAY, obs, from), { ...obs, geometry: geometryOf() }, 'precise'),
-    geometry: geometryOf,
-    columns: () => addSnrGeometry(planned.object.body, withColumns.geometry, n),
-    elevationRollups: () => buildSnrElevationRollups(withColumns, DAY),
-  });
+async function ingestCostRows(): Promise<BenchRow[]> {
+  const child = fileURLToPath(new URL('./_gnss-ingest-cost.js', import.meta.url));
+  const processes = Number(process.env.BENCH_GNSS_IR_PROCESSES ?? 5);
+  const runs = new Map<IngestCostCase, { cpu: number; wall: number }[]>(INGEST_COST_CASES.map((c) => [c, []]));
+  for (let round = 0; round < processes; round++) {
+    for (let k = 0; k < INGEST_COST_CASES.length; k++) {
+      const which = INGEST_COST_CASES[(k + round) % INGEST_COST_CASES.length]!;
+      const out = execFileSync(process.execPath, [child, which, '7'], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
+      const { cpu, wall } = JSON.parse(out) as { cpu: number[]; wall: number[] };
+      runs.get(which)!.push({ cpu: median(cpu), wall: median(wall) });
+    }
+  }
+  const cost = Object.fromEntries(INGEST_COST_CASES.map((c) => [c, { cpu: median(runs.get(c)!.map((r) => r.cpu)), wall: median(runs.get(c)!.map((r) => r.wall)) }])) as Record<
+    IngestCostCase,
+    { cpu: number; wall: number }
+  >;
   const extra = { wall: cost.withGeometry.wall - cost.plain.wall, cpu: cost.withGeometry.cpu - cost.plain.cpu };
+  const parts = cost.geometry.cpu + cost.columns.cpu + cost.elevationRollups.cpu;
   const ms = (c: { wall: number; cpu: number }) => `${c.wall.toFixed(1)} ms wall / ${c.cpu.toFixed(1)} ms CPU`;
   console.log(
-    `ingest of one multi-GNSS station-day (${n} values), steady state: without orbits ${ms(cost.plain)}, with them ${ms(cost.withGeometry)}; extra ${ms(extra)}, of which geometry ${ms(cost.geometry)}, Parquet columns appended ${ms(cost.columns)}, elevation rollups ${ms(cost.elevationRollups)} (load ${loadavg()[0]!.toFixed(1)})`,
+    `ingest of one multi-GNSS station-day (${multiDay.count} values), steady state, medians of ${processes} processes per case: without orbits ${ms(cost.plain)}, with them ${ms(cost.withGeometry)}; extra ${ms(extra)}; parts alone: geometry ${ms(cost.geometry)}, Parquet columns appended ${ms(cost.columns)}, elevation rollups ${ms(cost.elevationRollups)}, sum ${parts.toFixed(1)} ms CPU (load ${loadavg()[0]!.toFixed(1)})`,
   );
   return [
     { metric: 'extra ingest cost of geometry, one multi-GNSS station-day', unit: 'ms', radome: extra.wall, target: '≤ 10' },
@@ -211,11 +125,12 @@ async function ingestCostRows(day: GeometryInput): Promise<BenchRow[]> {
     { metric: '  of which geometry (CPU)', unit: 'ms', radome: cost.geometry.cpu },
     { metric: '  of which elevation/azimuth/edot Parquet columns (CPU)', unit: 'ms', radome: cost.columns.cpu },
     { metric: '  of which elevation rollups (CPU)', unit: 'ms', radome: cost.elevationRollups.cpu },
+    { metric: '  sum of the parts alone (CPU)', unit: 'ms', radome: parts, target: '≤ 10' },
   ];
 }
 
 async function reflectorHeightRows(): Promise<BenchRow[]> {
-  const gdir = join(dir, '..', 'gnssrefl');
+  const gdir = join(orbitsDir, '..', 'gnssrefl');
   const names = ['mchl0100.25.snr66.gz', 'mchl0110.25.snr66.gz', 'mchl0120.25.snr66.gz', 'mchl.json', 'mchl_refr.txt'].map((f) => join(gdir, f));
   if (!names.every(existsSync)) {
     console.warn(`gnssrefl samples not found in ${gdir}: no reflector height rows`);
