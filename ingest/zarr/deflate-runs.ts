@@ -250,7 +250,8 @@ function codeRuns(input: Uint8Array, tokenCodes: Int32Array, sink: BitSink): num
           b %= ADLER_MOD;
           deferred = 0;
         }
-        // A literal's code is at most 15 bits, so at most 30 are pending.
+        // A literal's code is at most 15 bits, so at most 30 are pending. (The flush of a run's
+        // codes below, written out in both loops: the pending bits stay in locals.)
         const code = tokenCodes[v]!;
         bits |= (code & 0xffffff) << count;
         count += code >>> 24;
