@@ -74,7 +74,7 @@ describe('deflateRuns', () => {
     expect(roundTrips(bytes)).toBe(true);
   });
 
-  it('is about as small as zlib level 1 Z_RLE (the same runs, codes fit to the data)', () => {
+  it('is within 6 % of zlib level 1 Z_RLE (the same runs, codes fit to a 1/16 sample of the data; 1.3 % on the real KLOT volume)', () => {
     const next = random(5);
     const bytes = new Uint8Array(2_000_000);
     for (let i = 0; i < bytes.length; ) {
@@ -84,7 +84,17 @@ describe('deflateRuns', () => {
     }
     const zlib = deflateSync(bytes, { level: 1, strategy: constants.Z_RLE }).length;
     const ours = deflateRuns(bytes).length;
-    expect(ours / zlib).toBeLessThan(1.03);
+    expect(ours / zlib).toBeLessThan(1.06);
+  });
+
+  it('codes symbols the sample its codes come from missed (inputs over 64 kB are counted from 1/16 of them)', () => {
+    // Sampled slices start at k·n/32 and hold n/512 bytes: 20,000 and 25,000 lie between the first two.
+    const bytes = new Uint8Array(1_000_000);
+    for (let i = 0; i < bytes.length; i += 5) bytes[i] = 9;
+    bytes[20_000] = 201;
+    bytes.fill(7, 25_000, 25_100);
+    bytes.fill(255, 999_900);
+    expect(roundTrips(bytes)).toBe(true);
   });
 
   it('compresses long zero runs to a few bits a match', () => {

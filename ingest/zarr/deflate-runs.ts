@@ -8,14 +8,14 @@
  * 48 MB, 95 % of them zero (below threshold), and zlib level 1 Z_RLE (its cheapest setting)
  * spent 64–80 ms of CPU deflating them, most of an ingest's budget for the sweep store (≤ 15 %).
  * zlib looks at every byte; this encoder skips zero runs four 32-bit words at a time and sums
- * their Adler-32 in closed form, so it pays per run, not per byte. A first pass turns the input
- * into tokens (a run of lone bytes, a literal, a match, or many maximal matches as one token)
- * while counting the symbols; codes are built from the counts; a second pass writes the codes.
+ * their Adler-32 in closed form, so it pays per run, not per byte. The codes are built from the
+ * symbol counts of a sample of the input (see symbolCounts); one pass then finds the runs and
+ * writes their codes.
  *
- * On the KLOT volume's 66 moment arrays (48.3 MB): 2.470 MB (zlib level 1 Z_RLE 2.465) for
- * 53 ms of CPU, where deflate's fixed codes (the encoder's first version, one pass) made
- * 3.61 MB for 39–44 ms (medians of 21–41 runs, alternating, load 2.6–5); the second pass is
- * most of the difference: 2.47 M lone bytes, each counted, then read again and coded.
+ * On the KLOT volume's 66 moment arrays (48.3 MB): 2.497 MB (zlib level 1 Z_RLE 2.465) for
+ * 47–52 ms of CPU. Deflate's fixed codes (the encoder's first version) made 3.61 MB; codes
+ * from the whole input's counts (counted in a first pass that also kept tokens for the second)
+ * 2.470 MB for 54–57 ms.
  */
 
 const ADLER_MOD = 65521;
@@ -44,15 +44,8 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
  */
 const DISTANCE_CODE_LENGTHS = [1, 1];
 
-/**
- * A token is a literal (0–255) or a match at distance 1 (256 + its length 3–258), with, above bit
- * 16, how many more times the same token repeats (long runs are many maximal matches); or, if
- * negative, a span of that many lone bytes sent as literals (its offset the next token). Tokens
- * stay small integers (V8 keeps them and the bit buffer untagged 32-bit ones).
- */
+/** Index of a match's code (length 3–258, distance 1) in a code table: 256 + its length. */
 const MATCH_TOKEN = 256;
-const MAX_REPEAT = 0x7fff;
-
 /** Each match length's length symbol (257–285) and its extra bits' value and count (RFC 1951 3.2.5). */
 const LENGTH_SYMBOL = new Uint16Array(MAX_MATCH + 1);
 const LENGTH_EXTRA = new Uint8Array(MAX_MATCH + 1);
@@ -69,9 +62,16 @@ const LENGTH_EXTRA_COUNT = new Uint8Array(MAX_MATCH + 1);
   }
 }
 
-/** The encoder's output and token buffers, kept between calls (grown as needed); each result is a copy. */
+/** The encoder's output buffer, kept between calls (grown as needed); each result is a copy. */
 let scratch: Uint8Array = new Uint8Array(1 << 16);
-let tokens: Int32Array = new Int32Array(1 << 14);
+
+/**
+ * Inputs up to this size are counted whole for their codes; larger ones from SAMPLE_SLICES
+ * evenly spaced slices holding 1/SAMPLE_FRACTION of them (see deflateRuns).
+ */
+const WHOLE_COUNT_BYTES = 64 << 10;
+const SAMPLE_SLICES = 32;
+const SAMPLE_FRACTION = 16;
 
 /**
  * Code lengths of a Huffman code for `counts` no longer than `maxBits`: a Huffman tree, and while
@@ -141,128 +141,6 @@ function canonicalCodes(lengths: ArrayLike<number>): Int32Array {
   return codes;
 }
 
-/** What the first pass found: tokens in `tokens`, literal/length symbol counts, the Adler-32. */
-interface Tokenized {
-  tokenCount: number;
-  counts: Uint32Array;
-  adler: number;
-}
-
-/** The tokens of `input` (into the shared `tokens` buffer), its symbols' counts and its Adler-32. */
-function tokenize(input: Uint8Array): Tokenized {
-  const n = input.length;
-  // Each byte makes at most one token (a span two tokens for two bytes or more).
-  if (tokens.length < n + 1) tokens = new Int32Array(Math.max(n + 1, 2 * tokens.length));
-  const out = tokens;
-  const counts = new Uint32Array(LITERAL_LENGTH_SYMBOLS);
-  let t = 0;
-  // Zero runs are skipped a word at a time where the input's bytes align to 4 in its buffer.
-  const wordStart = (4 - (input.byteOffset & 3)) & 3;
-  const wordCount = n > wordStart ? (n - wordStart) >> 2 : 0;
-  const words = wordCount > 0 ? new Int32Array(input.buffer, input.byteOffset + wordStart, wordCount) : new Int32Array(0);
-  let a = 1;
-  let b = 0;
-  let deferred = 0;
-  let previous = -1;
-  let i = 0;
-  while (i < n) {
-    // Lone bytes (most of the data's non-zero codes): a literal each, in a loop of their own
-    // (deferred counts one per byte, as for the short runs below).
-    let v = input[i]!;
-    if (i + 1 < n && input[i + 1] !== v) {
-      // `v` at i is lone (its neighbours differ); `next` is the byte after it.
-      let next = input[i + 1]!;
-      const start = i;
-      for (;;) {
-        a += v;
-        b += a;
-        counts[v]!++;
-        if (++deferred === ADLER_DEFER) {
-          a %= ADLER_MOD;
-          b %= ADLER_MOD;
-          deferred = 0;
-        }
-        i++;
-        if (i + 1 >= n) break;
-        const after = input[i + 1]!;
-        if (after === next) break;
-        v = next;
-        next = after;
-      }
-      if (i - start > 1) {
-        out[t++] = start - i;
-        out[t++] = start;
-      } else out[t++] = input[start]!;
-      previous = v;
-      if (i >= n) break;
-      v = input[i]!;
-    }
-    let j = i + 1;
-    if (v === 0) {
-      while (j < n && ((j - wordStart) & 3) !== 0 && input[j] === 0) j++;
-      if (j < n && input[j] === 0) {
-        let w = (j - wordStart) >> 2;
-        const last = words.length;
-        while (w + 4 <= last && (words[w]! | words[w + 1]! | words[w + 2]! | words[w + 3]!) === 0) w += 4;
-        while (w < last && words[w] === 0) w++;
-        j = wordStart + w * 4;
-      }
-    }
-    while (j < n && input[j] === v) j++;
-    const length = j - i;
-    // Adler-32 over the run: a gains length·v; b gains length·a + v·length(length+1)/2. A short
-    // run's sums are reduced modulo 65521 only once ADLER_DEFER bytes have gone by unreduced
-    // (a division per byte was most of the encoder's time), early enough that both stay below 2^31.
-    if (length <= SHORT_RUN) {
-      b += length * a + v * ((length * (length + 1)) >> 1);
-      a += length * v;
-      deferred += length;
-      if (deferred >= ADLER_DEFER) {
-        a %= ADLER_MOD;
-        b %= ADLER_MOD;
-        deferred = 0;
-      }
-    } else {
-      a %= ADLER_MOD;
-      b %= ADLER_MOD;
-      deferred = 0;
-      const l = length % ADLER_MOD;
-      const triangle = (((l * ((length + 1) % ADLER_MOD)) % ADLER_MOD) * HALF_MOD) % ADLER_MOD;
-      b = (b + l * a + v * triangle) % ADLER_MOD;
-      a = (a + l * v) % ADLER_MOD;
-    }
-    let rest = length;
-    if (previous !== v) {
-      out[t++] = v;
-      counts[v]!++;
-      rest--;
-    }
-    // Maximal matches, as tokens of up to MAX_REPEAT + 1 each (fewer tokens than bytes still).
-    let maximal = (rest / MAX_MATCH) | 0;
-    rest -= maximal * MAX_MATCH;
-    counts[LENGTH_SYMBOL[MAX_MATCH]!]! += maximal;
-    while (maximal > 0) {
-      const repeat = Math.min(maximal, MAX_REPEAT + 1);
-      out[t++] = (MATCH_TOKEN + MAX_MATCH) | ((repeat - 1) << 16);
-      maximal -= repeat;
-    }
-    if (rest >= 3) {
-      out[t++] = MATCH_TOKEN + rest;
-      counts[LENGTH_SYMBOL[rest]!]!++;
-    } else {
-      for (; rest > 0; rest--) {
-        out[t++] = v;
-        counts[v]!++;
-      }
-    }
-    previous = v;
-    i = j;
-  }
-  a %= ADLER_MOD;
-  b %= ADLER_MOD;
-  return { tokenCount: t, counts, adler: ((b << 16) | a) >>> 0 };
-}
-
 /** `out`, or a larger copy of its first `at` bytes (kept as the scratch), with `bytes` free after `at`. */
 function roomFor(out: Uint8Array, at: number, bytes: number): Uint8Array {
   const needed = at + bytes;
@@ -292,25 +170,89 @@ class BitSink {
   }
 }
 
+/** Where `input` (up to `n`) ends a run of `v` that starts at `i`; zero runs are scanned by `words` (4 bytes from `wordStart`). */
+function runEnd(input: Uint8Array, i: number, v: number, n: number, words: Int32Array, wordStart: number): number {
+  let j = i + 1;
+  if (v === 0) {
+    while (j < n && ((j - wordStart) & 3) !== 0 && input[j] === 0) j++;
+    if (j < n && input[j] === 0) {
+      let w = (j - wordStart) >> 2;
+      const last = words.length;
+      while (w + 4 <= last && (words[w]! | words[w + 1]! | words[w + 2]! | words[w + 3]!) === 0) w += 4;
+      while (w < last && words[w] === 0) w++;
+      j = wordStart + w * 4;
+    }
+  }
+  while (j < n && input[j] === v) j++;
+  return j;
+}
+
+/** The input's whole 32-bit words up to `n` (where its bytes align to 4 in its buffer), and where they start. */
+function wordsOf(input: Uint8Array, n: number): { words: Int32Array; wordStart: number } {
+  const wordStart = (4 - (input.byteOffset & 3)) & 3;
+  const wordCount = n > wordStart ? (n - wordStart) >> 2 : 0;
+  return { words: wordCount > 0 ? new Int32Array(input.buffer, input.byteOffset + wordStart, wordCount) : new Int32Array(0), wordStart };
+}
+
+/** Adds to `counts` the literal/length symbols that coding `input[from, to)` as runs sends (as codeRuns codes them). */
+function countRuns(input: Uint8Array, from: number, to: number, counts: Uint32Array): void {
+  const { words, wordStart } = wordsOf(input, to);
+  let previous = -1;
+  for (let i = from; i < to; ) {
+    const v = input[i]!;
+    const j = runEnd(input, i, v, to, words, wordStart);
+    let rest = j - i;
+    if (previous !== v) {
+      counts[v]!++;
+      rest--;
+    }
+    const maximal = (rest / MAX_MATCH) | 0;
+    counts[LENGTH_SYMBOL[MAX_MATCH]!]! += maximal;
+    rest -= maximal * MAX_MATCH;
+    if (rest >= 3) counts[LENGTH_SYMBOL[rest]!]!++;
+    else counts[v]! += rest;
+    previous = v;
+    i = j;
+  }
+}
+
 /**
- * The first `tokenCount` tokens' codes, looked up in `tokenCodes` (bits, and their count above
- * bit 24; a span's literals in `input`). Fewer than 16 bits stay pending after each code. Bytes
- * are flushed without a branch (stored always, `at` advanced or not): with codes of varying
- * lengths a branch on the pending count is mispredicted about every other literal, which cost
- * more than the rest of the loop.
+ * Codes `input` as runs into `sink` with `tokenCodes` (a literal's code at its byte, a match's
+ * at MATCH_TOKEN + its length: bits, and their count above bit 24), and returns its Adler-32. Each run is its byte as a literal, then
+ * matches at distance 1; a lone byte (its neighbours differ: most of the data's non-zero codes)
+ * is a literal, coded in a loop of its own. Zero runs are skipped four 32-bit words at a time
+ * where the input's bytes align to 4 in its buffer.
+ *
+ * Bytes are flushed without a branch (stored always, `at` advanced or not): with codes of varying
+ * lengths a branch on the pending count is mispredicted about every other literal. Fewer than 16
+ * bits are pending between codes.
  */
-function writeTokens(sink: BitSink, input: Uint8Array, tokenCount: number, tokenCodes: Int32Array): void {
+function codeRuns(input: Uint8Array, tokenCodes: Int32Array, sink: BitSink): number {
   const { out } = sink;
-  const all = tokens;
   let { at, bits, count } = sink;
-  for (let k = 0; k < tokenCount; k++) {
-    const token = all[k]!;
-    if (token < 0) {
-      const start = all[++k]!;
-      const end = start - token;
-      for (let i = start; i < end; i++) {
-        // A literal's code is at most 15 bits, so at most 30 are pending.
-        const code = tokenCodes[input[i]!]!;
+  const n = input.length;
+  const { words, wordStart } = wordsOf(input, n);
+  let a = 1;
+  let b = 0;
+  let deferred = 0;
+  let previous = -1;
+  let i = 0;
+  while (i < n) {
+    let v = input[i]!;
+    if (i + 1 < n && input[i + 1] !== v) {
+      // `v` at i is lone; `next` is the byte after it. deferred counts one per byte, as for short runs below.
+      let next = input[i + 1]!;
+      for (;;) {
+        a += v;
+        b += a;
+        if (++deferred === ADLER_DEFER) {
+          a %= ADLER_MOD;
+          b %= ADLER_MOD;
+          deferred = 0;
+        }
+        // A literal's code is at most 15 bits, so at most 30 are pending. (The flush of a run's
+        // codes below, written out in both loops: the pending bits stay in locals.)
+        const code = tokenCodes[v]!;
         bits |= (code & 0xffffff) << count;
         count += code >>> 24;
         out[at] = bits;
@@ -319,21 +261,63 @@ function writeTokens(sink: BitSink, input: Uint8Array, tokenCount: number, token
         at += flushed >> 3;
         bits >>= flushed;
         count -= flushed;
+        i++;
+        if (i + 1 >= n) break;
+        const after = input[i + 1]!;
+        if (after === next) break;
+        v = next;
+        next = after;
       }
-      continue;
+      previous = v;
+      if (i >= n) break;
+      v = input[i]!;
     }
-    const code = tokenCodes[token & 0xffff]!;
-    const codeBits = code & 0xffffff;
-    const codeCount = code >>> 24;
-    for (let repeat = token >> 16; repeat >= 0; repeat--) {
+    const j = runEnd(input, i, v, n, words, wordStart);
+    const length = j - i;
+    // Adler-32 over the run: a gains length·v; b gains length·a + v·length(length+1)/2. A short
+    // run's sums are reduced modulo 65521 only once ADLER_DEFER bytes have gone by unreduced
+    // (a division per byte was most of the encoder's time), early enough that both stay below 2^31.
+    if (length <= SHORT_RUN) {
+      b += length * a + v * ((length * (length + 1)) >> 1);
+      a += length * v;
+      deferred += length;
+      if (deferred >= ADLER_DEFER) {
+        a %= ADLER_MOD;
+        b %= ADLER_MOD;
+        deferred = 0;
+      }
+    } else {
+      a %= ADLER_MOD;
+      b %= ADLER_MOD;
+      deferred = 0;
+      const l = length % ADLER_MOD;
+      const triangle = (((l * ((length + 1) % ADLER_MOD)) % ADLER_MOD) * HALF_MOD) % ADLER_MOD;
+      b = (b + l * a + v * triangle) % ADLER_MOD;
+      a = (a + l * v) % ADLER_MOD;
+    }
+    // The run's codes: its byte as a literal (unless the byte before is the same), maximal
+    // matches, then a match of what is left or, under 3 bytes, literals.
+    let literal = previous !== v;
+    for (let rest = length; rest > 0; ) {
+      let token: number;
+      if (literal || rest < 3) {
+        token = v;
+        rest--;
+        literal = false;
+      } else {
+        const matched = Math.min(rest, MAX_MATCH);
+        token = MATCH_TOKEN + matched;
+        rest -= matched;
+      }
       // A match's bits are at most 21 (code, extra bits, distance code), sent after fewer than 8.
+      const code = tokenCodes[token]!;
       out[at] = bits;
       const byte = count & 8;
       at += byte >> 3;
       bits >>= byte;
       count -= byte;
-      bits |= codeBits << count;
-      count += codeCount;
+      bits |= (code & 0xffffff) << count;
+      count += code >>> 24;
       out[at] = bits;
       out[at + 1] = bits >> 8;
       const flushed = count & 16;
@@ -341,18 +325,46 @@ function writeTokens(sink: BitSink, input: Uint8Array, tokenCount: number, token
       bits >>= flushed;
       count -= flushed;
     }
+    previous = v;
+    i = j;
   }
   sink.at = at;
   sink.bits = bits;
   sink.count = count;
+  a %= ADLER_MOD;
+  b %= ADLER_MOD;
+  return ((b << 16) | a) >>> 0;
+}
+
+/**
+ * Literal/length symbol counts to build the codes from: of the whole input when it is small, else
+ * of 1/SAMPLE_FRACTION of it in SAMPLE_SLICES slices spread over it, scaled up, every symbol then
+ * counted at least once so that one the sample missed still has a code. Counting the whole input
+ * was a pass of its own, in which incrementing a count per lone byte cost more than finding the
+ * runs. On the KLOT volume's 66 moment arrays (48.3 MB): 2.497 MB instead of 2.470 (+1.1 %), for
+ * 47–52 ms of CPU instead of 54–57 (deflateRuns alone, medians of 15–21 runs in each of 2–3
+ * alternating processes, load 6–8).
+ */
+function symbolCounts(input: Uint8Array): Uint32Array {
+  const n = input.length;
+  const counts = new Uint32Array(LITERAL_LENGTH_SYMBOLS);
+  if (n <= WHOLE_COUNT_BYTES) {
+    countRuns(input, 0, n, counts);
+    return counts;
+  }
+  const slice = Math.ceil(n / (SAMPLE_SLICES * SAMPLE_FRACTION));
+  for (let k = 0; k < SAMPLE_SLICES; k++) {
+    const from = Math.floor((k * n) / SAMPLE_SLICES);
+    countRuns(input, from, Math.min(n, from + slice), counts);
+  }
+  for (let s = 0; s < LITERAL_LENGTH_SYMBOLS; s++) counts[s] = counts[s]! * SAMPLE_FRACTION || 1;
+  return counts;
 }
 
 /** The zlib stream of `input` (header 0x78 0x01, one final dynamic-Huffman block, Adler-32). */
 export function deflateRuns(input: Uint8Array): Uint8Array {
-  const { tokenCount, counts, adler } = tokenize(input);
+  const counts = symbolCounts(input);
   counts[END_OF_BLOCK] = 1;
-  let matches = 0;
-  for (let s = 257; s < LITERAL_LENGTH_SYMBOLS; s++) matches += counts[s]!;
 
   const literalLengths = huffmanLengths(counts, MAX_CODE_BITS);
   const literalCodes = canonicalCodes(literalLengths);
@@ -392,8 +404,8 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
   let codeLengthCount = CODE_LENGTH_SYMBOLS;
   while (codeLengthCount > 4 && codeLengthLengths[CODE_LENGTH_ORDER[codeLengthCount - 1]!] === 0) codeLengthCount--;
 
-  // Each token's bits (code, extra bits, distance code) and, above bit 24, their count: at most
-  // 15 + 5 + 1 = 21 bits, sent after flushing to fewer than 8 pending bits, so they fit in 32.
+  // Each literal's and match's bits (code, extra bits, distance code) and, above bit 24, their
+  // count: at most 15 + 5 + 1 = 21 bits.
   const tokenCodes = new Int32Array(MATCH_TOKEN + MAX_MATCH + 1);
   for (let v = 0; v <= END_OF_BLOCK; v++) tokenCodes[v] = literalCodes[v]! | (literalLengths[v]! << 24);
   for (let length = 3; length <= MAX_MATCH; length++) {
@@ -404,14 +416,10 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
       literalCodes[symbol]! | (LENGTH_EXTRA[length]! << codeBits) | (distanceCodes[0]! << (codeBits + extraBits)) | ((codeBits + extraBits + DISTANCE_CODE_LENGTHS[0]!) << 24);
   }
 
-  // The output's exact size in bits, so the buffer is sized once.
-  let payloadBits = matches * DISTANCE_CODE_LENGTHS[0]!;
-  for (let s = 0; s < LITERAL_LENGTH_SYMBOLS; s++) payloadBits += counts[s]! * literalLengths[s]!;
-  for (let length = 3; length <= MAX_MATCH; length++) {
-    if (LENGTH_SYMBOL[length] !== LENGTH_SYMBOL[length - 1]) payloadBits += counts[LENGTH_SYMBOL[length]!]! * LENGTH_EXTRA_COUNT[length]!;
-  }
-  const headerBits = 3 + 5 + 5 + 4 + 3 * codeLengthCount + lengthSymbols.length * (MAX_CODE_LENGTH_BITS + 7);
-  const sink = new BitSink(roomFor(scratch, 0, 2 + Math.ceil((headerBits + payloadBits) / 8) + 4 + 8));
+  // Room for the worst case: a literal per byte (at most 15 bits each; a match, of 3 bytes or
+  // more, at most 21), the header (at most 5 + 19·3 + 288·14 bits), the trailer and the two bytes
+  // a flush stores ahead.
+  const sink = new BitSink(roomFor(scratch, 0, 2 * input.length + 1024));
   sink.put(0x78, 8);
   sink.put(0x01, 8);
   // Final block (1), dynamic codes (10).
@@ -426,7 +434,7 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
     sink.put(codeLengthCodes[symbol]!, codeLengthLengths[symbol]!);
     if (symbol >= 16) sink.put(lengthExtras[i]!, extraWidth[symbol - 16]!);
   }
-  writeTokens(sink, input, tokenCount, tokenCodes);
+  const adler = codeRuns(input, tokenCodes, sink);
   sink.put(literalCodes[END_OF_BLOCK]!, literalLengths[END_OF_BLOCK]!);
   sink.put(0, 7); // the last byte's pending bits (the rest of them, padding, is dropped)
   const out = sink.out;

@@ -289,6 +289,23 @@ describe('FileObjectStore', () => {
     expect((await collect(store.list('z/'))).map((o) => o.key)).toEqual(['z/.zgroup', 'z/other.json', 'z/s0/.zgroup', 'z/s1/.zgroup', 'z/typed.json']);
   });
 
+  it('putMany makes a new folder whole (staged, renamed into place); puts racing to make it both land', async () => {
+    const root = newRoot();
+    const store = new FileObjectStore(root, { durable: false });
+    const objectsIn = (prefix: string, tag: string) =>
+      Array.from({ length: 40 }, (_, i) => ({ key: `${prefix}/g${i % 4}/k${i}.json`, body: bytes(`{"${tag}":${i}}`), contentType: i % 5 ? 'application/json' : 'text/plain' }));
+    await store.put('day/old.json', bytes('{}'), 'application/json');
+    // Both calls find day/vol missing and stage it; the second to finish finds it made and moves its objects in one by one.
+    const a = objectsIn('day/vol', 'a').filter((_, i) => i % 2 === 0);
+    const b = objectsIn('day/vol', 'b').filter((_, i) => i % 2 === 1);
+    await Promise.all([store.putMany(a), store.putMany(b)]);
+    const listed = await collect(store.list('day/'));
+    expect(listed.map((o) => o.key)).toEqual(['day/old.json', ...[...a, ...b].map((o) => o.key)].sort());
+    for (const o of [...a, ...b]) expect(await store.get(o.key)).toMatchObject({ contentType: o.contentType, etag: md5ETag(o.body) });
+    const names = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => [d.name, ...(d.isDirectory() ? names(join(dir, d.name)) : [])]);
+    expect(names(root).filter((n) => n.includes('tmp'))).toEqual([]);
+  });
+
   it('putMany naming a key twice ends as the later put, leaving no temp file', async () => {
     const root = newRoot();
     const store = new FileObjectStore(root);
