@@ -45,6 +45,13 @@ describe('each subcommand loads its own code only', () => {
     for (const other of ['hyparquet', 'hyparquet-writer']) expect(loaded).not.toContain(other);
   });
 
+  it('radome ingest files with a bad --station refuses it before the cut pool (piscina) loads', () => {
+    const loaded = packagesLoadedBy(['ingest', 'files', '--station', 'bad!', volumePath], { RADOME_DATA_DIR: join(scratch, 'bad-station') });
+    expect(loaded).not.toContain('piscina');
+    // The same command with a good station starts the pool (so the line above can tell).
+    expect(packagesLoadedBy(['ingest', 'files', '--station', 'YORK', volumePath], { RADOME_DATA_DIR: join(scratch, 'good-station') })).toContain('piscina');
+  });
+
   it("radome ingest files runs from its bundle (built after tsc by the tests' setup, as by npm run build)", () => {
     expect(loadedBy('BUNDLES', ['ingest', 'files', volumePath], { RADOME_DATA_DIR: join(scratch, 'bundled') })).toEqual(['ingest-files']);
     expect(loadedBy('BUNDLES', ['--help'])).toEqual([]);
