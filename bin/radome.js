@@ -5,7 +5,8 @@ const { enableCompileCache } = await import('node:module');
 const cache = enableCompileCache?.();
 // Worker threads do not inherit the cache enabled here, only one named in the environment when
 // they start: each pool thread of `ingest files` then compiled piscina and its modules afresh.
-if (cache?.directory && !process.env.NODE_DISABLE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE ??= cache.directory;
+// No folder is given when NODE_DISABLE_COMPILE_CACHE is set: the threads then run without, as this one.
+if (cache?.directory) process.env.NODE_COMPILE_CACHE ??= cache.directory;
 const { existsSync } = await import('node:fs');
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {

@@ -14,20 +14,20 @@ export interface CutParallelPlanner {
 }
 
 /**
- * Plans one file at a time with the idle cores (`radome ingest files`): a Level 2 volume is
- * decompressed and its cuts rendered by this thread and a pool's threads together (with one pool
- * thread, this thread decompresses and the pool renders: planArchiveIIParallel), other files (and every file when no core is idle, `pool` null) on
- * this thread. The planner owns `pool` (close() ends it); started early (startCutPool), its threads
- * load their modules while the caller loads its own, lists files and opens the catalog. (The
- * daemon's plan pool instead plans whole files on each thread, which serves a backlog of many
- * files better.)
- */
-/**
  * Every other format's code (GNSS with its Parquet writer, Level 3, orbits): loaded for the first
  * file that is not Level 2, so a Level 2 ingest does not pay for it (~90 modules, ~80 ms of CPU).
  */
 const allFormats = () => import('./plan-file.js');
 
+/**
+ * Plans one file at a time with the idle cores (`radome ingest files`): a Level 2 volume is
+ * decompressed and its cuts rendered by this thread and a pool's threads together (with one pool
+ * thread, this thread decompresses and the pool renders: planArchiveIIParallel), other files (and
+ * every file when no core is idle, `pool` null) on this thread. The planner owns `pool` (close()
+ * ends it); started early (startCutPool), its threads load their modules while the caller loads
+ * its own, lists files and opens the catalog. (The daemon's plan pool instead plans whole files on
+ * each thread, which serves a backlog of many files better.)
+ */
 export function createCutParallelPlanner(pool: Level2Pool | null = startCutPool()): CutParallelPlanner {
   return {
     async planFile(bytes, object, options) {

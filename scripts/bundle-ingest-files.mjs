@@ -30,7 +30,7 @@ const sharedFromDist = {
 
 rmSync(outDir, { recursive: true, force: true });
 await build({
-  // Flat names: parallel-decode.ts starts its worker as './level2-worker.js' beside itself, and
+  // Flat names: level2-pool.ts starts its worker as './level2-worker.js' beside itself, and
   // here every chunk sits beside the worker entry.
   entryPoints: ['cli/commands/ingest-files.js', 'ingest/level2/cut-pool.js', 'ingest/level2/level2-worker.js'].map((p) => join(dist, p)),
   entryNames: '[name]',

@@ -1,26 +1,24 @@
 import { loadConfig } from '../../core/config.js';
 import { RadomeError } from '../../core/errors.js';
-import { type GnssStationId, parseGnssStationId } from '../../core/vocabulary/index.js';
+import type { GnssStationId } from '../../core/vocabulary/index.js';
 import { createCutParallelPlanner, type CutParallelPlanner } from '../../ingest/cut-parallel-planner.js';
 import { ingestAll } from '../../ingest/ingest-all.js';
 import type { Level2Pool } from '../../ingest/level2/level2-pool.js';
 import { LocalFileSource } from '../../ingest/sources/local-folder.js';
 import type { SourceObject } from '../../ingest/sources/types.js';
-import type { CommandArgs } from '../args.js';
 import { printOutcome, printSummary, printTotals } from '../ingest-summary.js';
 import { createProgress } from '../progress.js';
 import { openIngestContext } from '../runtime.js';
 
 /**
  * `radome ingest files [--station SSSS] <path…>`: every file named or under a named folder, one at
- * a time; RINEX observation files under the station `--station` names, when given.
+ * a time; RINEX observation files under `station` (what --station names), when given.
  */
-export async function ingestFiles({ positionals, values }: CommandArgs, pool: Level2Pool | null): Promise<number> {
+export async function ingestFiles(positionals: string[], station: GnssStationId | undefined, pool: Level2Pool | null): Promise<number> {
   // `pool` (started by the caller before this module loaded) is the planner's to close.
   const planner = createCutParallelPlanner(pool);
   try {
     if (positionals.length === 0) throw new RadomeError('BAD_INPUT', 'radome ingest files: name at least one file or folder');
-    const station = values.station === undefined ? undefined : parseGnssStationId(String(values.station), '--station');
     return await ingestListedFiles(positionals, planner, station);
   } finally {
     await planner.close();

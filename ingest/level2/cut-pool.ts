@@ -5,9 +5,9 @@ import { createLevel2Pool, type Level2Pool } from './level2-pool.js';
  * Pool threads worth starting: one per core but this one while the 1-minute load average stays
  * under the core count (it counts this process's own recent runs, so a quiet machine running
  * one ingest after another reads about 1-1.5 on 2 cores), none above it. On a busy machine a
- * thread gets no core of its own: its start-up (~140 ms CPU) and every hand-off then wait behind
- * other processes, and planning the KLOT sample on two threads took 1.5-2× the wall time of one
- * at a load of 13.
+ * thread gets no core of its own: its start-up (~85 ms CPU with its close, from the bundle with
+ * the compile cache) and every hand-off then wait behind other processes, and planning the KLOT
+ * sample on two threads took 1.5-2× the wall time of one at a load of 13.
  */
 export function idleCoreThreads(): number {
   const cores = availableParallelism();

@@ -69,5 +69,8 @@ export const RUNS_PER_SHARE = 8;
  * a run starts the next without waiting for this thread, which notices ends only between its runs.
  */
 export const RUNS_IN_FLIGHT = 2;
-/** Tasks a pool thread holds at once: its runs in flight and the cuts parallel-plan.ts hands it (two). */
+/**
+ * Tasks a pool thread holds at once: its runs in flight and the cuts parallel-plan.ts hands it
+ * (two; with a pool of one thread it hands every cut, and piscina queues those beyond these).
+ */
 const TASKS_PER_THREAD = RUNS_IN_FLIGHT + 2;

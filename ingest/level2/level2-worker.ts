@@ -1,4 +1,4 @@
-// The worker_threads (piscina) module of a Level2Pool (parallel-decode.ts): its default task
+// The worker_threads (piscina) module of a Level2Pool (level2-pool.ts): its default task
 // decompresses a run of LDM records (record-worker.ts), `renderCutTask` renders and stores one cut
 // of a volume being planned on several threads (parallel-plan.ts). Errors come back as values,
 // since a RadomeError's code does not survive the thread boundary as an exception.

@@ -87,6 +87,17 @@ describe.each([1, 2])('planArchiveIIParallel with %i pool thread(s)', (threads) 
     expect(typedArrayDigest(await planArchiveIIParallel(good, fileOf(good), options, pool))).toEqual(typedArrayDigest(planArchiveII(good, fileOf(good), options)));
   });
 
+  it("rejects with the pool's error when a pool thread dies in a cut (no hang), and the pool plans afterwards", async () => {
+    // What piscina does with the tasks of a thread that exits: rejects them (here the first cut's).
+    let calls = 0;
+    const dying: Level2Pool = { ...pool, renderCut: (task) => (calls++ === 0 ? Promise.reject(new Error('worker thread exited')) : pool.renderCut(task)) };
+    const bytes = encodeArchiveII(eightCuts);
+    await expect(planArchiveIIParallel(bytes, fileOf(bytes), options, dying)).rejects.toThrow('worker thread exited');
+    expect(calls).toBeGreaterThan(1);
+    // The pool still plans afterwards.
+    expect(typedArrayDigest(await planArchiveIIParallel(bytes, fileOf(bytes), options, pool))).toEqual(typedArrayDigest(planArchiveII(bytes, fileOf(bytes), options)));
+  });
+
   const sample = 'nexrad/level2/KLOT20220317_000842_V06';
   const path = sampleFile(sample);
   if (!path) console.warn(skipReason(sample));

@@ -10,7 +10,8 @@ import { readRecordsShared } from './parallel-decode.js';
 import { byElevationNumber, locationOf, planLevel2Volume, planRenderedCuts, renderCutByMoment, withSite, type Level2Plan, type RenderedCut, type SitedVolume } from './plan.js';
 
 /**
- * Cuts handed to each pool thread at once: one rendering and one waiting, so a thread that
+ * Cuts handed to each of several pool threads at once (a single pool thread is handed every cut:
+ * see planArchiveIIParallel): one rendering and one waiting, so a thread that
  * finishes a cut starts the next without waiting for this thread, which notices finished cuts only
  * between records or moments of its own. Once every record is read, a thread's second cut is
  * handed only while this thread keeps another to render itself: at the very end this thread would
@@ -33,15 +34,14 @@ class CutRendering {
   private readonly outcomes: Promise<Outcome>[] = [];
   private onThreads = 0;
   private readonly renderer: SweepRenderer;
-  /** Every cut goes to the pool, however many wait (see planArchiveIIParallel). */
-  private readonly poolRendersAll: boolean;
 
   constructor(
     private readonly pool: Level2Pool,
     private readonly renderSize: number,
+    /** Every cut goes to the pool, however many wait (see planArchiveIIParallel). */
+    private readonly poolRendersAll: boolean,
   ) {
     this.renderer = new SweepRenderer(renderSize);
-    this.poolRendersAll = pool.threads === 1;
   }
 
   add(location: RadarLocation, sweeps: Level2Sweep[]): void {
@@ -70,7 +70,8 @@ class CutRendering {
    * ones). Reading is this thread's alone and every later cut waits on it, so it goes first;
    * rendering here then left the pool's threads idle (the KLOT sample: ~30 % of the run). Not
    * while the pool still decompresses (this thread's own share): a cut would run ahead of runs
-   * that the reading waits for.
+   * that the reading waits for. A pool of one thread decompresses nothing, so there it is called
+   * after every record.
    */
   async handOff(): Promise<void> {
     while (this.waiting.length > 0 && this.room(true)) this.handOne();
@@ -141,14 +142,15 @@ class CutRendering {
 export async function planArchiveIIParallel(bytes: Uint8Array, file: SourceObject, options: PlanOptions, pool: Level2Pool): Promise<Level2Plan> {
   const split = splitArchiveIIRecords(bytes);
   const assembler = new Level2Assembler(split.header);
-  const cuts = new CutRendering(pool, options.renderSize);
+  // One pool thread: this thread decompresses every record and the pool renders every cut.
+  const alone = pool.threads === 1;
+  const cuts = new CutRendering(pool, options.renderSize, alone);
   const taken = () => {
     if (assembler.revisitedTakenCut) throw new RevisitedCut();
     if (assembler.location) cuts.add(assembler.location, assembler.takeEndedCuts());
   };
   let rest: SitedVolume;
   let location: RadarLocation;
-  const alone = pool.threads === 1;
   const readOwn = async (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       readArchiveRecords(split, assembler, i, i + 1);

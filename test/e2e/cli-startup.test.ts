@@ -1,6 +1,7 @@
 // The `radome` command as a person meets it: each subcommand loads only its own code, logs are
-// readable on a terminal (JSON otherwise), a folder shows a progress bar on a terminal, and a
-// 1990s volume whose header names no radar takes its site from the file name.
+// readable on a terminal (JSON otherwise), a folder shows a progress bar on a terminal, `ingest
+// files`' pool threads run with the compile cache (unless the user disabled it), and a 1990s
+// volume whose header names no radar takes its site from the file name.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,9 +46,41 @@ describe('each subcommand loads its own code only', () => {
     for (const other of ['hyparquet', 'hyparquet-writer']) expect(loaded).not.toContain(other);
   });
 
+  it('radome ingest files with a bad --station refuses it before the cut pool (piscina) loads', () => {
+    const loaded = packagesLoadedBy(['ingest', 'files', '--station', 'bad!', volumePath], { RADOME_DATA_DIR: join(scratch, 'bad-station') });
+    expect(loaded).not.toContain('piscina');
+    // The same command with a good station starts the pool (so the line above can tell).
+    expect(packagesLoadedBy(['ingest', 'files', '--station', 'YORK', volumePath], { RADOME_DATA_DIR: join(scratch, 'good-station') })).toContain('piscina');
+  });
+
   it("radome ingest files runs from its bundle (built after tsc by the tests' setup, as by npm run build)", () => {
     expect(loadedBy('BUNDLES', ['ingest', 'files', volumePath], { RADOME_DATA_DIR: join(scratch, 'bundled') })).toEqual(['ingest-files']);
     expect(loadedBy('BUNDLES', ['--help'])).toEqual([]);
+  });
+});
+
+/** The compile cache each worker thread of `radome ingest files` runs with (a preloaded hook makes every core look idle, so the cut pool starts). */
+function workerCompileCaches(env: Record<string, string | undefined>): string[] {
+  const run = spawnSync(process.execPath, ['--import', join(repoRoot, 'test', 'e2e', 'fixtures', 'worker-compile-cache.mjs'), BIN, 'ingest', 'files', volumePath], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return [...run.stderr.matchAll(/^WORKER-COMPILE-CACHE (.*)$/gm)].map((m) => m[1]!);
+}
+
+describe("ingest files' cut pool threads", () => {
+  it('run with the compile cache bin/radome.js enables (workers get only one named in the environment)', () => {
+    const caches = workerCompileCaches({ RADOME_DATA_DIR: join(scratch, 'cache-on') });
+    expect(caches.length).toBeGreaterThan(0);
+    for (const cache of caches) expect(cache).not.toBe('none');
+  });
+
+  it('run without one when the user disabled it (NODE_DISABLE_COMPILE_CACHE)', () => {
+    const caches = workerCompileCaches({ RADOME_DATA_DIR: join(scratch, 'cache-off'), NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(caches.length).toBeGreaterThan(0);
+    for (const cache of caches) expect(cache).toBe('none');
   });
 });
 

@@ -110,7 +110,8 @@ const bias = (hw: number): ParamSpec => ({ name: 'meanFieldBias', hw, scale: 0.0
 const grPairs = (hw: number): ParamSpec => ({ name: 'effectiveGaugeRadarPairs', hw, scale: 0.01 });
 
 const THRESHOLDS: LevelCoding = { kind: 'threshold-table' };
-const DIGITAL_REFLECTIVITY: LevelCoding = { kind: 'min-increment', minScale: 0.1, incrementScale: 0.1, firstLevel: 2 };
+/** Minimum and increment in tenths, levels 0 and 1 flags: digital reflectivity's and velocity's alike. */
+const TENTHS_FROM_LEVEL_2: LevelCoding = { kind: 'min-increment', minScale: 0.1, incrementScale: 0.1, firstLevel: 2 };
 const PRECIP_HUNDREDTHS: LevelCoding = { kind: 'scale-offset', unitScale: 0.01 };
 const SCALE_OFFSET: LevelCoding = { kind: 'scale-offset', unitScale: 1 };
 
@@ -153,7 +154,7 @@ export const LEVEL3_PRODUCTS: readonly Level3ProductInfo[] = [
   product(20, ['N0Z'], 'Base Reflectivity (248 nm)', 'REFLECTIVITY', 'dBZ', thresholds('radial', 2, CUT), [maxRefl, ...deltaTime(50), calibration]),
   product(27, fourCuts('V'), 'Base Velocity', 'VELOCITY', 'kt', thresholds('radial', 1, CUT), [...velocityRange('Kt'), ...deltaTime(50)]),
   product(30, ['NSW'], 'Base Spectrum Width', 'VELOCITY', 'kt', thresholds('radial', 1, CUT, 8), [{ name: 'maxSpectrumWidthKt', hw: 47 }, ...deltaTime(50)]),
-  product(32, ['DHR'], 'Digital Hybrid Scan Reflectivity', 'REFLECTIVITY', 'dBZ', digital(1, DIGITAL_REFLECTIVITY), [maxRefl, { name: 'averageTime', hw: 48, type: 'time', minutesHw: 49 }]),
+  product(32, ['DHR'], 'Digital Hybrid Scan Reflectivity', 'REFLECTIVITY', 'dBZ', digital(1, TENTHS_FROM_LEVEL_2), [maxRefl, { name: 'averageTime', hw: 48, type: 'time', minutesHw: 49 }]),
   product(37, ['NCR'], 'Composite Reflectivity', 'REFLECTIVITY', 'dBZ', thresholds('raster', 1), [maxRefl, calibration]),
   product(38, ['NCZ'], 'Composite Reflectivity (248 nm)', 'REFLECTIVITY', 'dBZ', thresholds('raster', 4), [maxRefl, calibration]),
   product(41, ['NET'], 'Echo Tops', 'OTHER', 'kft', thresholds('raster', 4), [{ name: 'maxEchoTopKft', hw: 47 }]),
@@ -195,8 +196,8 @@ export const LEVEL3_PRODUCTS: readonly Level3ProductInfo[] = [
   ),
   product(82, ['SPD'], 'Supplemental Precipitation Data', 'PRECIPITATION', '', noLevels('tabular')),
   // 256-level digital base data.
-  product(94, sixCuts('Q'), 'Digital Base Reflectivity', 'REFLECTIVITY', 'dBZ', digital(1, DIGITAL_REFLECTIVITY, CUT), [maxRefl, ...deltaTime(50)]),
-  product(99, sixCuts('U'), 'Digital Base Velocity', 'VELOCITY', 'm/s', digital(0.25, DIGITAL_REFLECTIVITY, CUT), [...velocityRange('Kt'), ...deltaTime(50)]),
+  product(94, sixCuts('Q'), 'Digital Base Reflectivity', 'REFLECTIVITY', 'dBZ', digital(1, TENTHS_FROM_LEVEL_2, CUT), [maxRefl, ...deltaTime(50)]),
+  product(99, sixCuts('U'), 'Digital Base Velocity', 'VELOCITY', 'm/s', digital(0.25, TENTHS_FROM_LEVEL_2, CUT), [...velocityRange('Kt'), ...deltaTime(50)]),
   product(134, ['DVL'], 'Digital Vertically Integrated Liquid', 'OTHER', 'kg/m2', digital(1, { kind: 'vil-log' }), [
     { name: 'maxVilKgM2', hw: 47 },
     { name: 'editedRadials', hw: 48 },
@@ -220,8 +221,8 @@ export const LEVEL3_PRODUCTS: readonly Level3ProductInfo[] = [
     { name: 'minStrengthRank', hw: 30 },
   ]),
   // Super-resolution base data (0.25 km × 0.5°).
-  product(153, fourCuts('B'), 'Super-Resolution Digital Base Reflectivity', 'REFLECTIVITY', 'dBZ', digital(0.25, DIGITAL_REFLECTIVITY, CUT), [maxRefl, ...deltaTime(50)]),
-  product(154, fourCuts('G'), 'Super-Resolution Digital Base Velocity', 'VELOCITY', 'm/s', digital(0.25, DIGITAL_REFLECTIVITY, CUT), [...velocityRange('Kt'), ...deltaTime(50)]),
+  product(153, fourCuts('B'), 'Super-Resolution Digital Base Reflectivity', 'REFLECTIVITY', 'dBZ', digital(0.25, TENTHS_FROM_LEVEL_2, CUT), [maxRefl, ...deltaTime(50)]),
+  product(154, fourCuts('G'), 'Super-Resolution Digital Base Velocity', 'VELOCITY', 'm/s', digital(0.25, TENTHS_FROM_LEVEL_2, CUT), [...velocityRange('Kt'), ...deltaTime(50)]),
   product(155, [], 'Super-Resolution Digital Spectrum Width', 'VELOCITY', 'm/s', digital(0.25, { kind: 'min-increment', minScale: 0.1, incrementScale: 0.1, firstLevel: 129 }, CUT), [
     { name: 'maxSpectrumWidthKt', hw: 47 },
     ...deltaTime(50),
