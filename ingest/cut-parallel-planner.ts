@@ -1,4 +1,4 @@
-import { asRadomeError } from '../core/errors.js';
+import { asRadomeError, RadomeError } from '../core/errors.js';
 import { unwrapContainers } from './decode/containers/unwrap-containers.js';
 import { archiveII } from './formats/archive-ii.js';
 import { startCutPool } from './level2/cut-pool.js';
@@ -36,15 +36,31 @@ export function createCutParallelPlanner(pool: Level2Pool | null = startCutPool(
         // takes the file exactly when the registry would.
         const plain = bytes.length > 0 ? unwrapContainers(bytes).bytes : bytes;
         if (archiveII.test(plain)) {
-          const plan = pool ? await planArchiveIIParallel(plain, object, options, pool) : archiveII.plan(plain, object, options, null);
+          const plan = pool ? await planArchiveIIParallel(plain, object, options, pool).catch(throwPoolFailure) : archiveII.plan(plain, object, options, null);
           return { plan: archiveII.ingestPlan(plan) };
         }
         const { ingestPlanOf, planRadomeFile } = await allFormats();
         return { plan: ingestPlanOf(planRadomeFile(plain, object, options)) };
       } catch (e) {
+        if (e instanceof PoolFailure) throw e.cause;
         return { error: asRadomeError(e, object.key), bytes };
       }
     },
     close: async () => pool?.close(),
   };
+}
+
+/** A failure of the pool rather than of the file (see throwPoolFailure). */
+class PoolFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/**
+ * Decoders and renderers fail on bad input with a RadomeError; anything else out of the parallel
+ * plan is the pool's (a thread that exited, a closed pool). Thrown rather than returned as the
+ * file's error, so the caller tries once more (ingest-object.ts) instead of quarantining a good
+ * file as corrupt, as with the daemon's plan pool.
+ */
+function throwPoolFailure(e: unknown): never {
+  throw e instanceof RadomeError ? e : new PoolFailure(e);
 }
