@@ -1,6 +1,6 @@
 // What `radome ingest …` offers: names, usage and options only. Each command's code is loaded
 // when it runs, so `radome --help` and one command never pay for the others' modules.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { SOURCES } from '../../core/source-settings.js';
 import { type GnssStationId, parseGnssStationId } from '../../core/vocabulary/index.js';
 import type { Level2Pool } from '../../ingest/level2/level2-pool.js';
@@ -30,13 +30,14 @@ function ingestFilesBundle(): URL | null {
 let filesPool: Level2Pool | null | undefined;
 
 /**
- * Starts the cut pool of `ingest files` (none without a path to ingest). Its threads boot (~70 ms
+ * Starts the cut pool of `ingest files` (none without an existing path to ingest). Its threads boot (~70 ms
  * of CPU each, Node's own start-up mostly) while this thread loads the logger, the command's other
  * modules (~150 ms of CPU: the catalog, the formats, the renderers), lists the files and opens the
  * catalog, so they are up about when the first file is read.
  */
 async function startFilesPool(args: CommandArgs): Promise<Level2Pool | null> {
-  if (args.positionals.length === 0) return null;
+  // None when no path exists: the run only reports them, and would wait for the threads to load.
+  if (!args.positionals.some((path) => existsSync(path))) return null;
   namedStation(args); // a bad --station is refused before any thread starts
   // A volume's objects are each flushed to disk (fdatasync) on libuv's pool, which has 4 threads
   // unless told otherwise: more flushes in flight let the file system commit them together

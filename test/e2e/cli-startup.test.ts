@@ -59,15 +59,23 @@ describe('each subcommand loads its own code only', () => {
   });
 });
 
-/** The compile cache each worker thread of `radome ingest files` runs with (a preloaded hook makes every core look idle, so the cut pool starts). */
-function workerCompileCaches(env: Record<string, string | undefined>): string[] {
-  const run = spawnSync(process.execPath, ['--import', join(repoRoot, 'test', 'e2e', 'fixtures', 'worker-compile-cache.mjs'), BIN, 'ingest', 'files', volumePath], {
+/**
+ * `radome ingest files <path>` with a preloaded hook that makes every core look idle (so the cut
+ * pool starts): its exit status and the compile cache each worker thread ran with.
+ */
+function withIdleCores(env: Record<string, string | undefined>, path = volumePath): { status: number | null; workerCaches: string[] } {
+  const run = spawnSync(process.execPath, ['--import', join(repoRoot, 'test', 'e2e', 'fixtures', 'worker-compile-cache.mjs'), BIN, 'ingest', 'files', path], {
     cwd: repoRoot,
     env: { ...process.env, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
     encoding: 'utf8',
   });
-  expect(run.status, run.stderr).toBe(0);
-  return [...run.stderr.matchAll(/^WORKER-COMPILE-CACHE (.*)$/gm)].map((m) => m[1]!);
+  return { status: run.status, workerCaches: [...run.stderr.matchAll(/^WORKER-COMPILE-CACHE (.*)$/gm)].map((m) => m[1]!) };
+}
+
+function workerCompileCaches(env: Record<string, string | undefined>): string[] {
+  const run = withIdleCores(env);
+  expect(run.status).toBe(0);
+  return run.workerCaches;
 }
 
 describe("ingest files' cut pool threads", () => {
@@ -81,6 +89,12 @@ describe("ingest files' cut pool threads", () => {
     const caches = workerCompileCaches({ RADOME_DATA_DIR: join(scratch, 'cache-off'), NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(caches.length).toBeGreaterThan(0);
     for (const cache of caches) expect(cache).toBe('none');
+  });
+
+  it('do not start when no path named exists (the run only reports it, and would wait for them to load)', () => {
+    const run = withIdleCores({ RADOME_DATA_DIR: join(scratch, 'missing-path') }, join(scratch, 'no-such-volume'));
+    expect(run.status).toBe(2);
+    expect(run.workerCaches).toEqual([]);
   });
 });
 
