@@ -94,6 +94,11 @@ export class Bunzip2 {
   private readonly firstIndex = new Int32Array(MAX_GROUPS * (MAX_CODE_LEN + 1));
   private readonly perm = new Int32Array(MAX_GROUPS * MAX_ALPHA);
   private readonly maxLen = new Int32Array(MAX_GROUPS);
+  /**
+   * Move-to-front list of the Huffman tables while selectors are read. A typed array, where an
+   * array literal's copy-on-write elements made TurboFan's code for readSelectors deoptimise.
+   */
+  private readonly tableOrder = new Uint8Array(MAX_GROUPS);
 
   /**
    * Decompresses a bzip2 stream, and the streams concatenated after it, and returns a view of the
@@ -224,7 +229,8 @@ export class Bunzip2 {
   private readSelectors(nGroups: number): number {
     const count = this.bits(15);
     if (count < 1) throw this.corrupt('block has no Huffman table selectors');
-    const order = [0, 1, 2, 3, 4, 5];
+    const order = this.tableOrder;
+    for (let g = 0; g < MAX_GROUPS; g++) order[g] = g;
     for (let i = 0; i < count; i++) {
       let j = 0;
       while (this.bits(1)) if (++j >= nGroups) throw this.corrupt('selector names a missing Huffman table');
@@ -373,11 +379,16 @@ export class Bunzip2 {
   /** Inverse Burrows-Wheeler transform, run-length decoding and CRC; returns the block CRC. */
   private writeBlock(nblock: number, origPtr: number): number {
     const tt = this.tt;
-    linkBlock(tt, this.counts, nblock);
-    // Everything read from `this` is read before the loop: the first block's loop is compiled
-    // on-stack while it runs, and a property first read after that point had no type feedback
-    // (TurboFan deoptimised writeBlock there and compiled it again).
-    const cap = this.maxOutput;
+    const counts = this.counts;
+    let sum = 0;
+    for (let i = 0; i < 256; i++) {
+      const c = counts[i]!;
+      counts[i] = sum;
+      sum += c;
+    }
+    // Each entry's low byte is its own symbol, which the links added above it leave alone.
+    for (let i = 0; i < nblock; i++) tt[counts[tt[i]! & 0xff]!++]! |= i << 8;
+
     // Literal bytes add at most nblock bytes; runs reserve their own room below.
     let out = this.reserve(this.outLength + nblock, this.outLength);
     let at = this.outLength;
@@ -393,7 +404,7 @@ export class Bunzip2 {
         // The byte after four equal ones is how many more copies follow.
         same = 0;
         if (ch === 0) continue;
-        if (at + ch > cap) throw this.inflatesPastCap();
+        if (at + ch > this.maxOutput) throw this.inflatesPastCap();
         if (at + ch + (nblock - k) > out.length) out = this.reserve(at + ch + (nblock - k), at);
         out.fill(last, at, at + ch);
         at += ch;
@@ -408,7 +419,7 @@ export class Bunzip2 {
       out[at++] = ch;
       crc = (crc << 8) ^ CRC[(crc >>> 24) ^ ch]!;
     }
-    if (at > cap) throw this.inflatesPastCap();
+    if (at > this.maxOutput) throw this.inflatesPastCap();
     this.outLength = at;
     return ~crc >>> 0;
   }
@@ -462,21 +473,6 @@ let shared: Bunzip2 | null = null;
 /** This thread's decompressor, made at first use: its work arrays then serve every call. */
 export function threadBunzip2(): Bunzip2 {
   return (shared ??= new Bunzip2());
-}
-
-/**
- * Adds the inverse-BWT links to tt: each entry's low byte is its own symbol, which the links
- * added above it leave alone. `counts` (symbol counts) becomes their running sums. A function of
- * its own so that its loop, compiled on-stack in the first block, does not take writeBlock with it.
- */
-function linkBlock(tt: Int32Array, counts: Int32Array, nblock: number): void {
-  let sum = 0;
-  for (let i = 0; i < 256; i++) {
-    const c = counts[i]!;
-    counts[i] = sum;
-    sum += c;
-  }
-  for (let i = 0; i < nblock; i++) tt[counts[tt[i]! & 0xff]!++]! |= i << 8;
 }
 
 /** CRC after `n` (1-255) copies of byte `b`. */
