@@ -94,6 +94,11 @@ export class Bunzip2 {
   private readonly firstIndex = new Int32Array(MAX_GROUPS * (MAX_CODE_LEN + 1));
   private readonly perm = new Int32Array(MAX_GROUPS * MAX_ALPHA);
   private readonly maxLen = new Int32Array(MAX_GROUPS);
+  /**
+   * Move-to-front list of the Huffman tables while selectors are read. A typed array, where an
+   * array literal's copy-on-write elements made TurboFan's code for readSelectors deoptimise.
+   */
+  private readonly tableOrder = new Uint8Array(MAX_GROUPS);
 
   /**
    * Decompresses a bzip2 stream, and the streams concatenated after it, and returns a view of the
@@ -224,7 +229,8 @@ export class Bunzip2 {
   private readSelectors(nGroups: number): number {
     const count = this.bits(15);
     if (count < 1) throw this.corrupt('block has no Huffman table selectors');
-    const order = [0, 1, 2, 3, 4, 5];
+    const order = this.tableOrder;
+    for (let g = 0; g < MAX_GROUPS; g++) order[g] = g;
     for (let i = 0; i < count; i++) {
       let j = 0;
       while (this.bits(1)) if (++j >= nGroups) throw this.corrupt('selector names a missing Huffman table');

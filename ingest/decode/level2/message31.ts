@@ -107,12 +107,15 @@ export function readMessage31(state: VolumeState, p: Uint8Array, dv: DataView, b
     const radarId = blockName(p, body);
     if (isRadarSiteId(radarId)) state.radialSite = radarId;
   }
+  // Every compare and store below runs on every radial, so TurboFan has type feedback for all of
+  // them: written as `code !== 1 && code !== 2` or `if (status === 4) x = true`, the parts first
+  // reached at a legacy cut or a cut's end had none, and readMessage31 was deoptimised there.
   const azimuthSpacing = spacingCode === 1 ? 0.5 : 1;
-  if (spacingCode !== 1 && spacingCode !== 2) state.warn(`azimuth spacing code ${spacingCode} is not 1 or 2; read as 1 degree`);
+  if (spacingCode < 1 || spacingCode > 2) state.warn(`azimuth spacing code ${spacingCode} is not 1 or 2; read as 1 degree`);
   const sweep = state.sweep(elevationNumber, azimuthSpacing);
   const row = sweep.addRadial(azimuth, elevation, nexradTime(date, msOfDay));
-  if (status === 2 || status === 4) sweep.ended = true;
-  if (status === 4) state.endOfVolume = true;
+  sweep.ended ||= status === 2 || status === 4;
+  state.endOfVolume ||= status === 4;
 
   for (let i = 0; i < blocks; i++) {
     const at = blockAt[i]!;
