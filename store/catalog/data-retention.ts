@@ -32,6 +32,12 @@ export interface RetentionWriter {
    * between steps lets other writers in.
    */
   doomBatchOlderThan(cutoff: number, at: number, maxVolumes: number): Promise<RetentionResult>;
+  /**
+   * Work the same step can do before it, without holding writers back (SQLite: reads the pages its
+   * deletes will change, so its transaction does not wait for the disk). Call it just before
+   * doomBatchOlderThan with the same cutoff and maxVolumes; it changes nothing.
+   */
+  warmBatchOlderThan(cutoff: number, maxVolumes: number): Promise<void>;
   /** Up to `limit` doomed object keys, to delete from the store; a key ending in "/" stands for all under it. */
   doomedKeys(limit: number): Promise<string[]>;
   /** Forgets doomed keys once their objects are gone. */

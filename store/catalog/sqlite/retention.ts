@@ -72,53 +72,60 @@ export async function commitDoomingReplaced(statements: StatementCache, kind: Co
 /** Products per volume a batch may remove beside its volumes (a national feed has ~14-40 a volume). */
 const PRODUCTS_PER_VOLUME = 20;
 
+function checkMaxVolumes(maxVolumes: number): void {
+  if (!Number.isSafeInteger(maxVolumes) || maxVolumes < 1) throw new RadomeError('BAD_INPUT', `retention batch: maxVolumes ${maxVolumes} is not a whole number >= 1`);
+}
+
+/** A batch's rows (the oldest volumes and products before a cutoff) and the object keys they point at. */
+interface Batch {
+  volumes: { id: string; site: string; z: string | null }[];
+  /** The volumes' ids, then the products', as JSON arrays (bound to json_each). */
+  volumeIds: string;
+  productIds: string;
+  keys: string[];
+}
+
+/** The oldest `maxVolumes` volumes and `maxVolumes` × 20 products before `cutoff`, and their object keys: reads only. */
+function batchOlderThan(statements: StatementCache, cutoff: number, maxVolumes: number): Batch | null {
+  const volumes = statements.prepare('SELECT id, site, zarr_key AS z FROM volumes WHERE scan_start < ? ORDER BY scan_start LIMIT ?').all(cutoff, maxVolumes) as Batch['volumes'];
+  const products = statements
+    .prepare('SELECT id FROM products WHERE scan_time < ? ORDER BY scan_time LIMIT ?')
+    .pluck()
+    .all(cutoff, maxVolumes * PRODUCTS_PER_VOLUME) as string[];
+  if (volumes.length === 0 && products.length === 0) return null;
+  const volumeIds = JSON.stringify(volumes.map((v) => v.id));
+  const productIds = JSON.stringify(products);
+  const sweepKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b FROM sweeps WHERE volume_id IN (${IDS})`).all(volumeIds) as { a: string; b: string }[];
+  const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE id IN (${IDS})`).all(productIds) as {
+    a: string | null;
+    b: string;
+    c: string;
+    d: string | null;
+  }[];
+  const keys = [
+    ...sweepKeys.flatMap((r) => [r.a, r.b]),
+    ...volumes.flatMap((v) => (v.z ? [`${v.z}/`] : [])),
+    ...productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)),
+  ];
+  return { volumes, volumeIds, productIds, keys };
+}
+
 /**
  * One bounded step of retention: the oldest `maxVolumes` volumes whose scan started, and the
  * oldest `maxVolumes` × 20 products scanned, before `cutoff`, with their sweeps and source-file
  * records, removed in one transaction that records their object keys as doomed. Returns zeros once
  * nothing older is left. Batches keep each write lock short (a day of national data is ~46,000
- * volumes and 4 million sweep rows: one transaction would hold writers back for minutes).
+ * volumes and 4 million sweep rows: one transaction would hold writers back for minutes); a
+ * warmBatchOlderThan just before keeps the lock off the disk.
  */
 export function doomBatchOlderThan(statements: StatementCache, cutoff: number, at: number, maxVolumes: number): RetentionResult {
-  if (!Number.isSafeInteger(maxVolumes) || maxVolumes < 1) throw new RadomeError('BAD_INPUT', `retention batch: maxVolumes ${maxVolumes} is not a whole number >= 1`);
-  const result = removeBatch(statements, cutoff, at, maxVolumes);
-  // The batch's pages are copied from the WAL into the file here, after the write lock is let go
-  // (PASSIVE: writers go on meanwhile), not by whichever commit next finds the WAL past its
-  // 1,000-page mark: at a national day that was an ingest commit copying several batches' worth
-  // of scattered index pages, and a writer beside retention waited 2.8 s once (its other waits: 140 ms at p99).
-  if (result.volumes + result.products > 0 && !statements.db.inTransaction) statements.db.pragma('wal_checkpoint(PASSIVE)');
-  return result;
-}
-
-function removeBatch(statements: StatementCache, cutoff: number, at: number, maxVolumes: number): RetentionResult {
+  checkMaxVolumes(maxVolumes);
   return statements.db
     .transaction((): RetentionResult => {
-      const volumes = statements.prepare('SELECT id, site, zarr_key AS z FROM volumes WHERE scan_start < ? ORDER BY scan_start LIMIT ?').all(cutoff, maxVolumes) as {
-        id: string;
-        site: string;
-        z: string | null;
-      }[];
-      const products = statements
-        .prepare('SELECT id FROM products WHERE scan_time < ? ORDER BY scan_time LIMIT ?')
-        .pluck()
-        .all(cutoff, maxVolumes * PRODUCTS_PER_VOLUME) as string[];
-      if (volumes.length === 0 && products.length === 0) return { volumes: 0, products: 0, objects: 0 };
-      const volumeIds = JSON.stringify(volumes.map((v) => v.id));
-      const productIds = JSON.stringify(products);
-      const sweepKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b FROM sweeps WHERE volume_id IN (${IDS})`).all(volumeIds) as { a: string; b: string }[];
-      const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE id IN (${IDS})`).all(productIds) as {
-        a: string | null;
-        b: string;
-        c: string;
-        d: string | null;
-      }[];
-      const reason = `retention before ${new Date(cutoff).toISOString()}`;
-      const keys = [
-        ...sweepKeys.flatMap((r) => [r.a, r.b]),
-        ...volumes.flatMap((v) => (v.z ? [`${v.z}/`] : [])),
-        ...productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)),
-      ];
-      const objects = doom(statements, keys, reason, at);
+      const batch = batchOlderThan(statements, cutoff, maxVolumes);
+      if (!batch) return { volumes: 0, products: 0, objects: 0 };
+      const { volumes, volumeIds, productIds } = batch;
+      const objects = doom(statements, batch.keys, `retention before ${new Date(cutoff).toISOString()}`, at);
       statements.prepare(`DELETE FROM source_files WHERE volume_id IN (${IDS})`).run(volumeIds);
       statements.prepare(`DELETE FROM source_files WHERE product_id IN (${IDS})`).run(productIds);
       statements.prepare(`DELETE FROM sweeps WHERE volume_id IN (${IDS})`).run(volumeIds);
@@ -135,6 +142,70 @@ function removeBatch(statements: StatementCache, cutoff: number, at: number, max
     .immediate();
 }
 
+/**
+ * The statement reading the pages a delete of some rows of `table` changes: the rows themselves
+ * (`rowsSql`, a SELECT of whole rows) and each row's entry in every index of the table, by a seek
+ * on that index (INDEXED BY, every key column equal; a partial index's own condition added).
+ * Built from the schema, so an index added later is read too. Expression indexes are left out.
+ */
+function warmSql(statements: StatementCache, table: string, rowsSql: string): string {
+  const { db } = statements;
+  const seeks: string[] = [];
+  for (const index of db.pragma(`index_list(${table})`) as { name: string; partial: number }[]) {
+    const columns = (db.pragma(`index_info(${index.name})`) as { name: string | null }[]).map((c) => c.name);
+    if (columns.some((c) => c === null)) continue;
+    const where = columns.map((c) => `${c} IS r.${c}`);
+    if (index.partial) {
+      const sql = (db.prepare('SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?').pluck().get('index', index.name) as string).replace(/\s+/g, ' ');
+      where.push(`(${sql.slice(sql.search(/ WHERE /i) + 7)})`);
+    }
+    seeks.push(`(SELECT count(*) FROM ${table} INDEXED BY ${index.name} WHERE ${where.join(' AND ')})`);
+  }
+  return `SELECT count(*), sum(${seeks.join(' + ') || '0'}) FROM (${rowsSql}) r`;
+}
+
+/** The pages a batch of rows of `table` lies on, read: see warmSql. */
+function warmRows(statements: StatementCache, table: string, rowsSql: string, ...params: unknown[]): void {
+  const key = `${table}\n${rowsSql}`;
+  let sql = warmStatements.get(statements)?.get(key);
+  if (!sql) {
+    sql = warmSql(statements, table, rowsSql);
+    if (!warmStatements.has(statements)) warmStatements.set(statements, new Map());
+    warmStatements.get(statements)!.set(key, sql);
+  }
+  statements.prepare(sql).get(...params);
+}
+
+const warmStatements = new WeakMap<StatementCache, Map<string, string>>();
+
+/**
+ * What to do just before doomBatchOlderThan(cutoff, at, maxVolumes), without the write lock: the
+ * last batch's pages copied from the WAL into the file (PASSIVE: writers go on meanwhile), then
+ * the next batch's pages read (its rows, their index entries, their source-file records, where
+ * their doomed keys go), in a read transaction. At a national week (a 22 GB file) the deletes
+ * reached index pages not in memory and one batch of a single volume held writers back for
+ * seconds waiting for the disk; read here first, the batch finds its pages in the OS's cache.
+ */
+export function warmBatchOlderThan(statements: StatementCache, cutoff: number, maxVolumes: number): void {
+  checkMaxVolumes(maxVolumes);
+  const { db } = statements;
+  if (db.inTransaction) return;
+  // Not by whichever commit next finds the WAL past its 1,000-page mark: at a national day that
+  // was an ingest commit copying several batches' worth of scattered index pages, and a writer
+  // beside retention waited 2.8 s once (its other waits: 140 ms at p99).
+  db.pragma('wal_checkpoint(PASSIVE)');
+  db.transaction(() => {
+    const batch = batchOlderThan(statements, cutoff, maxVolumes);
+    if (!batch) return;
+    const { volumeIds, productIds } = batch;
+    warmRows(statements, 'volumes', `SELECT * FROM volumes WHERE id IN (${IDS})`, volumeIds);
+    warmRows(statements, 'sweeps', `SELECT * FROM sweeps WHERE volume_id IN (${IDS})`, volumeIds);
+    warmRows(statements, 'products', `SELECT * FROM products WHERE id IN (${IDS})`, productIds);
+    warmRows(statements, 'source_files', `SELECT * FROM source_files WHERE volume_id IN (${IDS}) UNION ALL SELECT * FROM source_files WHERE product_id IN (${IDS})`, volumeIds, productIds);
+    statements.prepare(`SELECT count(*) FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM doomed_objects WHERE key = j.value)`).get(JSON.stringify(batch.keys));
+  }).deferred();
+}
+
 /** Batches of retention a whole pass runs (each its own transaction). */
 const RETENTION_BATCH_VOLUMES = 50;
 
@@ -142,6 +213,7 @@ const RETENTION_BATCH_VOLUMES = 50;
 export function doomOlderThan(statements: StatementCache, cutoff: number, at: number): RetentionResult {
   const total: RetentionResult = { volumes: 0, products: 0, objects: 0 };
   for (;;) {
+    warmBatchOlderThan(statements, cutoff, RETENTION_BATCH_VOLUMES);
     const step = doomBatchOlderThan(statements, cutoff, at, RETENTION_BATCH_VOLUMES);
     if (step.volumes === 0 && step.products === 0) return total;
     total.volumes += step.volumes;
