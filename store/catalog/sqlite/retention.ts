@@ -143,33 +143,38 @@ export function doomBatchOlderThan(statements: StatementCache, cutoff: number, a
 }
 
 /**
- * The statement reading the pages a delete of some rows of `table` changes: the rows themselves
- * (`rowsSql`, a SELECT of whole rows) and each row's entry in every index of the table, by a seek
- * on that index (INDEXED BY, every key column equal; a partial index's own condition added).
- * Built from the schema, so an index added later is read too. Expression indexes are left out.
+ * The statement reading the pages a change of some rows of `table` writes: the rows themselves (`from`,
+ * a FROM clause naming the table `t`, e.g. `sweeps t WHERE t.volume_id = ?`), and each row's entry in every index of the table, by a seek on that index
+ * (INDEXED BY) to that very entry: every key column equal, then the rowid (or a WITHOUT ROWID
+ * table's primary key) an index entry ends with, so the seek lands on the entry's page even among
+ * many equal keys (the source files of volumes all have a null product_id). A partial index gets
+ * its own condition. Built from the schema, so an index added later is read too; expression
+ * indexes are left out. Exported for its test.
  */
-function warmSql(statements: StatementCache, table: string, rowsSql: string): string {
+export function warmSql(statements: StatementCache, table: string, from: string): string {
   const { db } = statements;
   const seeks: string[] = [];
-  for (const index of db.pragma(`index_list(${table})`) as { name: string; partial: number }[]) {
-    const columns = (db.pragma(`index_info(${index.name})`) as { name: string | null }[]).map((c) => c.name);
-    if (columns.some((c) => c === null)) continue;
-    const where = columns.map((c) => `${c} IS r.${c}`);
+  for (const index of db.pragma(`index_list(${table})`) as { name: string; origin: string; partial: number }[]) {
+    const columns = db.pragma(`index_xinfo(${index.name})`) as { cid: number; name: string | null; key: number }[];
+    if (columns.some((c) => c.cid === -2)) continue;
+    // A WITHOUT ROWID table's primary key index holds the whole row after its key: the key is enough.
+    const entry = columns.filter((c) => c.key === 1 || c.cid === -1 || index.origin !== 'pk').map((c) => (c.cid === -1 ? 'rowid IS r.warm_rowid' : `${c.name} IS r.${c.name}`));
     if (index.partial) {
       const sql = (db.prepare('SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?').pluck().get('index', index.name) as string).replace(/\s+/g, ' ');
-      where.push(`(${sql.slice(sql.search(/ WHERE /i) + 7)})`);
+      entry.push(`(${sql.slice(sql.search(/ WHERE /i) + 7)})`);
     }
-    seeks.push(`(SELECT count(*) FROM ${table} INDEXED BY ${index.name} WHERE ${where.join(' AND ')})`);
+    seeks.push(`EXISTS (SELECT 1 FROM ${table} INDEXED BY ${index.name} WHERE ${entry.join(' AND ')})`);
   }
-  return `SELECT count(*), sum(${seeks.join(' + ') || '0'}) FROM (${rowsSql}) r`;
+  const withoutRowid = (db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').pluck().get(table) as number) === 1;
+  return `SELECT count(*), sum(${seeks.join(' + ') || '0'}) FROM (SELECT ${withoutRowid ? '' : 't.rowid AS warm_rowid, '}t.* FROM ${from}) r`;
 }
 
-/** The pages a batch of rows of `table` lies on, read: see warmSql. */
-function warmRows(statements: StatementCache, table: string, rowsSql: string, ...params: unknown[]): void {
-  const key = `${table}\n${rowsSql}`;
+/** The pages of the rows of `table` in `from` and of their index entries, read: see warmSql. */
+function warmRows(statements: StatementCache, table: string, from: string, ...params: unknown[]): void {
+  const key = `${table}\n${from}`;
   let sql = warmStatements.get(statements)?.get(key);
   if (!sql) {
-    sql = warmSql(statements, table, rowsSql);
+    sql = warmSql(statements, table, from);
     if (!warmStatements.has(statements)) warmStatements.set(statements, new Map());
     warmStatements.get(statements)!.set(key, sql);
   }
@@ -198,10 +203,35 @@ export function warmBatchOlderThan(statements: StatementCache, cutoff: number, m
     const batch = batchOlderThan(statements, cutoff, maxVolumes);
     if (!batch) return;
     const { volumeIds, productIds } = batch;
-    warmRows(statements, 'volumes', `SELECT * FROM volumes WHERE id IN (${IDS})`, volumeIds);
-    warmRows(statements, 'sweeps', `SELECT * FROM sweeps WHERE volume_id IN (${IDS})`, volumeIds);
-    warmRows(statements, 'products', `SELECT * FROM products WHERE id IN (${IDS})`, productIds);
-    warmRows(statements, 'source_files', `SELECT * FROM source_files WHERE volume_id IN (${IDS}) UNION ALL SELECT * FROM source_files WHERE product_id IN (${IDS})`, volumeIds, productIds);
+    const inVolumes = `IN (${IDS})`;
+    warmRows(statements, 'volumes', `volumes t WHERE t.id ${inVolumes}`, volumeIds);
+    warmRows(statements, 'sweeps', `sweeps t WHERE t.volume_id ${inVolumes}`, volumeIds);
+    warmRows(statements, 'products', `products t WHERE t.id IN (${IDS})`, productIds);
+    warmRows(statements, 'source_files', `source_files t WHERE t.volume_id IN (${IDS}) OR t.product_id IN (${IDS})`, volumeIds, productIds);
+    // What the rows' delete triggers change (migrations 11, 12, 16), and the precipitation rows they recount.
+    warmRows(
+      statements,
+      'radar_minute_counts',
+      `(SELECT site, scan_start / 60000 AS minute FROM volumes WHERE id IN (${IDS}) UNION SELECT site, start_time / 60000 FROM sweeps WHERE volume_id IN (${IDS})
+        UNION SELECT site, scan_time / 60000 FROM products WHERE id IN (${IDS})) k CROSS JOIN radar_minute_counts t ON t.site = k.site AND t.minute = k.minute`,
+      volumeIds,
+      volumeIds,
+      productIds,
+    );
+    const productGroups = `SELECT DISTINCT scan_time / 3600000 AS hour, site, code, mnemonic, category FROM products WHERE id IN (${IDS})`;
+    warmRows(statements, 'product_hour_counts', `(${productGroups}) k CROSS JOIN product_hour_counts t ON t.hour = k.hour AND t.code = k.code AND t.mnemonic = k.mnemonic`, productIds);
+    warmRows(
+      statements,
+      'precipitation_hours',
+      `(${productGroups}) k CROSS JOIN precipitation_hours t ON t.hour = k.hour AND t.site = k.site AND t.code = k.code AND t.mnemonic = k.mnemonic`,
+      productIds,
+    );
+    statements
+      .prepare(
+        `SELECT sum((SELECT count(*) FROM products INDEXED BY products_precipitation_by_time WHERE site = k.site AND category = 'PRECIPITATION' AND code = k.code
+          AND mnemonic = k.mnemonic AND scan_time >= k.hour * 3600000 AND scan_time < (k.hour + 1) * 3600000)) FROM (${productGroups}) k WHERE k.category = 'PRECIPITATION'`,
+      )
+      .get(productIds);
     statements.prepare(`SELECT count(*) FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM doomed_objects WHERE key = j.value)`).get(JSON.stringify(batch.keys));
   }).deferred();
 }
