@@ -20,13 +20,16 @@ describe('removeRowsOlderThan', () => {
   /** A catalog whose retention removes `left` volumes, a batch taking `msOf(maxVolumes)` on the test's clock. */
   function fakeCatalog(left: number, msOf: (maxVolumes: number) => number) {
     const calls: string[] = [];
+    const events: string[] = [];
     let clock = 0;
     const retention = {
       warmBatchOlderThan: async (_cutoff: number, maxVolumes: number) => {
         calls.push(`warm ${maxVolumes}`);
+        events.push('warm');
       },
       doomBatchOlderThan: async (_cutoff: number, _at: number, maxVolumes: number) => {
         calls.push(`doom ${maxVolumes}`);
+        events.push('doom');
         const volumes = Math.min(left, maxVolumes);
         left -= volumes;
         clock += msOf(maxVolumes);
@@ -34,8 +37,14 @@ describe('removeRowsOlderThan', () => {
       },
     };
     const sleeps: number[] = [];
-    const pacing = { now: () => clock, sleep: async (ms: number) => sleeps.push(ms) };
-    return { catalog: { writer: { retention } } as unknown as Catalog, calls, sleeps, pacing };
+    const pacing = {
+      now: () => clock,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        events.push(`sleep ${ms}`);
+      },
+    };
+    return { catalog: { writer: { retention } } as unknown as Catalog, calls, events, sleeps, pacing };
   }
 
   it('shrinks the next batch after one that held the lock too long, warms each batch first, and pauses as long as each took', async () => {
@@ -43,6 +52,8 @@ describe('removeRowsOlderThan', () => {
     const f = fakeCatalog(12, (n) => n * 100);
     const result = await removeRowsOlderThan(f.catalog, 1, 2, undefined, f.pacing);
     expect(f.calls.slice(0, 6)).toEqual(['warm 5', 'doom 5', 'warm 2', 'doom 2', 'warm 2', 'doom 2']);
+    // The warm-up of the next batch comes right after each batch, before the pause.
+    expect(f.events.slice(0, 4)).toEqual(['warm', 'doom', 'warm', 'sleep 500']);
     expect(result).toMatchObject({ volumes: 12, batches: 5, longestBatchMs: 500 });
     expect(f.sleeps).toEqual([500, 200, 200, 200, 200]);
   });

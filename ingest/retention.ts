@@ -102,12 +102,17 @@ export async function removeRowsOlderThan(
   now: number,
   signal?: AbortSignal,
   pacing: RetentionPacing = REAL_PACING,
-): Promise<RetentionResult & { batches: number; longestBatchMs: number }> {
-  const total = { volumes: 0, products: 0, objects: 0, batches: 0, longestBatchMs: 0 };
+): Promise<RetentionResult & { batches: number; longestBatchMs: number; warmMs: number }> {
+  const total = { volumes: 0, products: 0, objects: 0, batches: 0, longestBatchMs: 0, warmMs: 0 };
+  const warm = async (maxVolumes: number) => {
+    const t0 = pacing.now();
+    await retention.warmBatchOlderThan(cutoff, maxVolumes);
+    total.warmMs += pacing.now() - t0;
+  };
   const retention = catalog.writer.retention;
   let volumes = RETENTION_BATCH_VOLUMES;
+  await warm(volumes);
   while (!signal?.aborted) {
-    await retention.warmBatchOlderThan(cutoff, volumes);
     const t0 = pacing.now();
     const step = await retention.doomBatchOlderThan(cutoff, now, volumes);
     const ms = pacing.now() - t0;
@@ -118,6 +123,9 @@ export async function removeRowsOlderThan(
     total.batches++;
     total.longestBatchMs = Math.max(total.longestBatchMs, ms);
     volumes = nextBatchVolumes(volumes, ms);
+    // At once, before the pause: the batch's pages leave the WAL now (SQLite), not in another
+    // writer's commit that finds the WAL long.
+    await warm(volumes);
     await pacing.sleep(Math.max(WRITER_POLL_MS, ms));
   }
   return total;
@@ -131,7 +139,7 @@ export async function applyRetention(
   log: Logger,
   now = Date.now(),
   signal?: AbortSignal,
-): Promise<RetentionResult & { batches: number; longestBatchMs: number; deletedObjects: number }> {
+): Promise<RetentionResult & { batches: number; longestBatchMs: number; warmMs: number; deletedObjects: number }> {
   const cutoff = now - olderThanMs;
   const t0 = performance.now();
   const result = await removeRowsOlderThan(catalog, cutoff, now, signal);

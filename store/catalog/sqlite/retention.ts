@@ -184,8 +184,8 @@ function warmRows(statements: StatementCache, table: string, from: string, ...pa
 const warmStatements = new WeakMap<StatementCache, Map<string, string>>();
 
 /**
- * What to do just before doomBatchOlderThan(cutoff, at, maxVolumes), without the write lock: the
- * last batch's pages copied from the WAL into the file (PASSIVE: writers go on meanwhile), then
+ * What to do before doomBatchOlderThan(cutoff, at, maxVolumes), without the write lock: the last
+ * batch's pages copied from the WAL into the file (PASSIVE: writers go on meanwhile), then
  * the next batch's pages read (its rows, their index entries, their source-file records, where
  * their doomed keys go), in a read transaction. At a national week (a 22 GB file) the deletes
  * reached index pages not in memory and one batch of a single volume held writers back for
@@ -195,9 +195,10 @@ export function warmBatchOlderThan(statements: StatementCache, cutoff: number, m
   checkMaxVolumes(maxVolumes);
   const { db } = statements;
   if (db.inTransaction) return;
-  // Not by whichever commit next finds the WAL past its 1,000-page mark: at a national day that
-  // was an ingest commit copying several batches' worth of scattered index pages, and a writer
-  // beside retention waited 2.8 s once (its other waits: 140 ms at p99).
+  // The last batch's pages copied into the file by retention (called right after a batch), not by
+  // whichever commit next finds the WAL past its 1,000-page mark: at a national day that was an
+  // ingest commit copying several batches' worth of scattered index pages, and a writer beside
+  // retention waited 2.8 s once (its other waits: 140 ms at p99).
   db.pragma('wal_checkpoint(PASSIVE)');
   db.transaction(() => {
     const batch = batchOlderThan(statements, cutoff, maxVolumes);
