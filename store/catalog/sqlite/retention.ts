@@ -143,9 +143,9 @@ export function doomBatchOlderThan(statements: StatementCache, cutoff: number, a
 }
 
 /**
- * The statement reading the pages a change of some rows of `table` writes: the rows themselves (`from`,
- * a FROM clause naming the table `t`, e.g. `sweeps t WHERE t.volume_id = ?`), and each row's entry in every index of the table, by a seek on that index
- * (INDEXED BY) to that very entry: every key column equal, then the rowid (or a WITHOUT ROWID
+ * The statement reading the pages a change of some rows of `table` writes: the rows themselves
+ * (`from`: a FROM clause naming the table `t`, e.g. `sweeps t WHERE t.volume_id = ?`), and each
+ * row's entry in every index of the table, by a seek on that index (INDEXED BY) to that very entry: every key column equal, then the rowid (or a WITHOUT ROWID
  * table's primary key) an index entry ends with, so the seek lands on the entry's page even among
  * many equal keys (the source files of volumes all have a null product_id). A partial index gets
  * its own condition. Built from the schema, so an index added later is read too; expression
@@ -204,12 +204,11 @@ export function warmBatchOlderThan(statements: StatementCache, cutoff: number, m
     const batch = batchOlderThan(statements, cutoff, maxVolumes);
     if (!batch) return;
     const { volumeIds, productIds } = batch;
-    const inVolumes = `IN (${IDS})`;
-    warmRows(statements, 'volumes', `volumes t WHERE t.id ${inVolumes}`, volumeIds);
-    warmRows(statements, 'sweeps', `sweeps t WHERE t.volume_id ${inVolumes}`, volumeIds);
+    warmRows(statements, 'volumes', `volumes t WHERE t.id IN (${IDS})`, volumeIds);
+    warmRows(statements, 'sweeps', `sweeps t WHERE t.volume_id IN (${IDS})`, volumeIds);
     warmRows(statements, 'products', `products t WHERE t.id IN (${IDS})`, productIds);
     warmRows(statements, 'source_files', `source_files t WHERE t.volume_id IN (${IDS}) OR t.product_id IN (${IDS})`, volumeIds, productIds);
-    // What the rows' delete triggers change (migrations 11, 12, 16), and the precipitation rows they recount.
+    // What the rows' delete triggers change (migrations 11 and 12), and the precipitation rows they recount.
     warmRows(
       statements,
       'radar_minute_counts',
