@@ -32,6 +32,13 @@ export interface RetentionWriter {
    * between steps lets other writers in.
    */
   doomBatchOlderThan(cutoff: number, at: number, maxVolumes: number): Promise<RetentionResult>;
+  /**
+   * Work the same step can do before it, without holding writers back (SQLite: reads the pages its
+   * deletes will change, so its transaction does not wait for the disk; and copies the last
+   * batch's pages from the WAL into the file). Call it before doomBatchOlderThan with the same
+   * cutoff and maxVolumes, right after the batch before; it changes no row.
+   */
+  warmBatchOlderThan(cutoff: number, maxVolumes: number): Promise<void>;
   /** Up to `limit` doomed object keys, to delete from the store; a key ending in "/" stands for all under it. */
   doomedKeys(limit: number): Promise<string[]>;
   /** Forgets doomed keys once their objects are gone. */

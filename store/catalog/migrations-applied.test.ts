@@ -25,6 +25,7 @@ const APPLIED = {
     [14, '0cb18bc8bfb9a1f8'],
     [15, 'f53afea9d1970617'],
     [16, '8aaf8ff12a9f74d1'],
+    [17, '6a1026f414a2a843'],
   ],
   postgres: [
     [1, '3654f02a5f8d8dc8'],

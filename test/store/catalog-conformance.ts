@@ -997,6 +997,10 @@ export function describeCatalogConformance(engine: CatalogEngine): void {
       const cutoff = t0 + 3 * day;
       await expectRadomeError(() => c.writer.retention.doomBatchOlderThan(cutoff, 1, 0), 'BAD_INPUT', /maxVolumes 0/);
       const sweepKeys = (v: (typeof volumes)[number]) => v.sweeps.flatMap((s) => [s.imageKey, s.metadataKey]);
+      // Warming a batch (reading its pages without the write lock) changes nothing.
+      await c.writer.retention.warmBatchOlderThan(cutoff, 2);
+      expect((await c.reader.radar.volumes({}, { first: 1 })).totalCount).toBe(5);
+      expect(await c.reader.ingest.doomedCount()).toBe(0);
       expect(await c.writer.retention.doomBatchOlderThan(cutoff, 1, 2)).toEqual({ volumes: 2, products: 1, objects: sweepKeys(volumes[0]!).length * 2 + 3 });
       expect((await c.reader.radar.volumes({}, { first: 10 })).rows.map((v) => v.id)).toEqual(
         volumes

@@ -143,6 +143,10 @@ describe('per-hour product counts (migration 12)', () => {
       await expectBruteForce(catalog, await allProducts(catalog), sites);
       await removeRowsOlderThan(catalog, START + HOUR + 1_000_000, Date.now());
       await expectBruteForce(catalog, await allProducts(catalog), sites);
+      // Retention up to just after a site's newest precipitation product: the newest goes, the next newest takes its place.
+      const newest = Math.max(...(await allProducts(catalog)).filter((p) => p.category === 'PRECIPITATION' && p.site === sites[0]).map((p) => p.scanTime));
+      await removeRowsOlderThan(catalog, newest + 1, Date.now());
+      await expectBruteForce(catalog, await allProducts(catalog), sites);
     } finally {
       await catalog.close();
     }

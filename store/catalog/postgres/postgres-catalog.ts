@@ -112,6 +112,8 @@ function postgresWriter(db: PgSession, reader: CatalogReader): CatalogWriter {
       commitDoomingReplaced: (kind, id, at, commit) => retention.commitDoomingReplaced(db, kind, id, at, () => commit(writer)),
       doomOlderThan: (cutoff, at) => retention.doomOlderThan(db, cutoff, at),
       doomBatchOlderThan: (cutoff, at, maxVolumes) => retention.doomBatchOlderThan(db, cutoff, at, maxVolumes),
+      // Row locks: a batch's deletes hold back no other writer waiting for its pages.
+      warmBatchOlderThan: async () => {},
       doomedKeys: (limit) => retention.doomedKeys(db, limit),
       forgetDoomed: (keys) => retention.forgetDoomed(db, keys),
     },

@@ -53,6 +53,18 @@ function recomputePrecipitationLatest(): string {
         ORDER BY scan_time DESC, id DESC LIMIT 1;`;
 }
 
+/** A group's newest precipitation product (one seek from the newest end), into precipitation_latest (triggers of step 17). */
+function insertNewestPrecipitation(row: 'OLD' | 'NEW'): string {
+  return `
+        INSERT INTO precipitation_latest (site, code, mnemonic, newest_time, newest_id)
+        SELECT site, code, mnemonic, scan_time, id FROM products
+        WHERE site = ${row}.site AND category = 'PRECIPITATION' AND code = ${row}.code AND mnemonic = ${row}.mnemonic
+        ORDER BY scan_time DESC, id DESC LIMIT 1;`;
+}
+
+/** The trigger condition "OLD was its group's newest precipitation product" (step 17). */
+const OLD_WAS_NEWEST = `OLD.category = 'PRECIPITATION' AND OLD.id IS (SELECT newest_id FROM precipitation_latest WHERE site = OLD.site AND code = OLD.code AND mnemonic = OLD.mnemonic)`;
+
 /** precipitation_latest after a row joins its group: it becomes the newest when newer by (scan_time, id). */
 const ADVANCE_PRECIPITATION_LATEST = `
         INSERT INTO precipitation_latest (site, code, mnemonic, newest_time, newest_id) VALUES (NEW.site, NEW.code, NEW.mnemonic, NEW.scan_time, NEW.id)
@@ -471,6 +483,29 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE (excluded.newest_time, excluded.newest_id) > (precipitation_latest.newest_time, precipitation_latest.newest_id);
       END;
       ${FILL_PRECIPITATION_LATEST};
+    `,
+  },
+  {
+    version: 17,
+    name: 'newest precipitation product recomputed only when it goes',
+    // Step 16's delete trigger recomputed a group's newest under NOT EXISTS (…), which SQLite
+    // tested on each of the group's products in turn: every deleted precipitation product walked
+    // its whole group (a week at a site: ~2,000 index entries, ~30 pages). Retention deletes the
+    // oldest products, never the newest: at a national week a batch of 100 products read 6.5 MB
+    // from disk for it while holding the write lock. The triggers now run only when the newest
+    // goes (or moves), and find the next one by one seek.
+    sql: `
+      DROP TRIGGER precipitation_latest_delete;
+      CREATE TRIGGER precipitation_latest_delete AFTER DELETE ON products WHEN ${OLD_WAS_NEWEST} BEGIN
+        DELETE FROM precipitation_latest WHERE site = OLD.site AND code = OLD.code AND mnemonic = OLD.mnemonic;${insertNewestPrecipitation('OLD')}
+      END;
+      DROP TRIGGER precipitation_latest_update;
+      CREATE TRIGGER precipitation_latest_update_old AFTER UPDATE OF id, site, code, mnemonic, category, scan_time ON products WHEN ${OLD_WAS_NEWEST} BEGIN
+        DELETE FROM precipitation_latest WHERE site = OLD.site AND code = OLD.code AND mnemonic = OLD.mnemonic;${insertNewestPrecipitation('OLD')}
+      END;
+      CREATE TRIGGER precipitation_latest_update_new AFTER UPDATE OF id, site, code, mnemonic, category, scan_time ON products WHEN NEW.category = 'PRECIPITATION' BEGIN
+        ${ADVANCE_PRECIPITATION_LATEST.trim()}
+      END;
     `,
   },
 ];

@@ -27,9 +27,15 @@ export function precipitationByHours(statements: StatementCache, sitesJson: stri
       WHERE l.${inSites} GROUP BY l.site, l.code, l.mnemonic`);
     params.push(split.firstHour, split.endHour, split.firstHour, split.endHour, sitesJson);
   }
+  // The part-hour edges, the same way: a covering seek per group on products_precipitation_by_time
+  // (migration 15). Scanning the edges' rows by time read every site's precipitation products
+  // there and each one's row for its site (~9,600 an hour at national size): 45 ms of CPU at p99
+  // for one site's day, where its own groups' seeks read a few dozen index entries.
   for (const edge of split.edges) {
-    parts.push(`SELECT site, code, mnemonic, COUNT(*), MAX(max_accumulation_in), ?, ?, 0 FROM products INDEXED BY products_by_category_time
-      WHERE category = 'PRECIPITATION' AND scan_time >= ? AND scan_time < ? AND ${inSites} GROUP BY site, code, mnemonic`);
+    parts.push(`SELECT l.site, l.code, l.mnemonic, COUNT(*), MAX(p.max_accumulation_in), ?, ?, 0
+      FROM precipitation_latest l CROSS JOIN products p INDEXED BY products_precipitation_by_time
+        ON p.site = l.site AND p.category = 'PRECIPITATION' AND p.code = l.code AND p.mnemonic = l.mnemonic AND p.scan_time >= ? AND p.scan_time < ?
+      WHERE l.${inSites} GROUP BY l.site, l.code, l.mnemonic`);
     params.push(edge.from, edge.to, edge.from, edge.to, sitesJson);
   }
   if (parts.length === 0) return [];

@@ -72,53 +72,60 @@ export async function commitDoomingReplaced(statements: StatementCache, kind: Co
 /** Products per volume a batch may remove beside its volumes (a national feed has ~14-40 a volume). */
 const PRODUCTS_PER_VOLUME = 20;
 
+function checkMaxVolumes(maxVolumes: number): void {
+  if (!Number.isSafeInteger(maxVolumes) || maxVolumes < 1) throw new RadomeError('BAD_INPUT', `retention batch: maxVolumes ${maxVolumes} is not a whole number >= 1`);
+}
+
+/** A batch's rows (the oldest volumes and products before a cutoff) and the object keys they point at. */
+interface Batch {
+  volumes: { id: string; site: string; z: string | null }[];
+  /** The volumes' ids, then the products', as JSON arrays (bound to json_each). */
+  volumeIds: string;
+  productIds: string;
+  keys: string[];
+}
+
+/** The oldest `maxVolumes` volumes and `maxVolumes` × 20 products before `cutoff`, and their object keys: reads only. */
+function batchOlderThan(statements: StatementCache, cutoff: number, maxVolumes: number): Batch | null {
+  const volumes = statements.prepare('SELECT id, site, zarr_key AS z FROM volumes WHERE scan_start < ? ORDER BY scan_start LIMIT ?').all(cutoff, maxVolumes) as Batch['volumes'];
+  const products = statements
+    .prepare('SELECT id FROM products WHERE scan_time < ? ORDER BY scan_time LIMIT ?')
+    .pluck()
+    .all(cutoff, maxVolumes * PRODUCTS_PER_VOLUME) as string[];
+  if (volumes.length === 0 && products.length === 0) return null;
+  const volumeIds = JSON.stringify(volumes.map((v) => v.id));
+  const productIds = JSON.stringify(products);
+  const sweepKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b FROM sweeps WHERE volume_id IN (${IDS})`).all(volumeIds) as { a: string; b: string }[];
+  const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE id IN (${IDS})`).all(productIds) as {
+    a: string | null;
+    b: string;
+    c: string;
+    d: string | null;
+  }[];
+  const keys = [
+    ...sweepKeys.flatMap((r) => [r.a, r.b]),
+    ...volumes.flatMap((v) => (v.z ? [`${v.z}/`] : [])),
+    ...productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)),
+  ];
+  return { volumes, volumeIds, productIds, keys };
+}
+
 /**
  * One bounded step of retention: the oldest `maxVolumes` volumes whose scan started, and the
  * oldest `maxVolumes` × 20 products scanned, before `cutoff`, with their sweeps and source-file
  * records, removed in one transaction that records their object keys as doomed. Returns zeros once
  * nothing older is left. Batches keep each write lock short (a day of national data is ~46,000
- * volumes and 4 million sweep rows: one transaction would hold writers back for minutes).
+ * volumes and 4 million sweep rows: one transaction would hold writers back for minutes); a
+ * warmBatchOlderThan just before keeps the lock off the disk.
  */
 export function doomBatchOlderThan(statements: StatementCache, cutoff: number, at: number, maxVolumes: number): RetentionResult {
-  if (!Number.isSafeInteger(maxVolumes) || maxVolumes < 1) throw new RadomeError('BAD_INPUT', `retention batch: maxVolumes ${maxVolumes} is not a whole number >= 1`);
-  const result = removeBatch(statements, cutoff, at, maxVolumes);
-  // The batch's pages are copied from the WAL into the file here, after the write lock is let go
-  // (PASSIVE: writers go on meanwhile), not by whichever commit next finds the WAL past its
-  // 1,000-page mark: at a national day that was an ingest commit copying several batches' worth
-  // of scattered index pages, and a writer beside retention waited 2.8 s once (its other waits: 140 ms at p99).
-  if (result.volumes + result.products > 0 && !statements.db.inTransaction) statements.db.pragma('wal_checkpoint(PASSIVE)');
-  return result;
-}
-
-function removeBatch(statements: StatementCache, cutoff: number, at: number, maxVolumes: number): RetentionResult {
+  checkMaxVolumes(maxVolumes);
   return statements.db
     .transaction((): RetentionResult => {
-      const volumes = statements.prepare('SELECT id, site, zarr_key AS z FROM volumes WHERE scan_start < ? ORDER BY scan_start LIMIT ?').all(cutoff, maxVolumes) as {
-        id: string;
-        site: string;
-        z: string | null;
-      }[];
-      const products = statements
-        .prepare('SELECT id FROM products WHERE scan_time < ? ORDER BY scan_time LIMIT ?')
-        .pluck()
-        .all(cutoff, maxVolumes * PRODUCTS_PER_VOLUME) as string[];
-      if (volumes.length === 0 && products.length === 0) return { volumes: 0, products: 0, objects: 0 };
-      const volumeIds = JSON.stringify(volumes.map((v) => v.id));
-      const productIds = JSON.stringify(products);
-      const sweepKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b FROM sweeps WHERE volume_id IN (${IDS})`).all(volumeIds) as { a: string; b: string }[];
-      const productKeys = statements.prepare(`SELECT image_key AS a, metadata_key AS b, raw_key AS c, ${STORM_CELLS_KEY} AS d FROM products WHERE id IN (${IDS})`).all(productIds) as {
-        a: string | null;
-        b: string;
-        c: string;
-        d: string | null;
-      }[];
-      const reason = `retention before ${new Date(cutoff).toISOString()}`;
-      const keys = [
-        ...sweepKeys.flatMap((r) => [r.a, r.b]),
-        ...volumes.flatMap((v) => (v.z ? [`${v.z}/`] : [])),
-        ...productKeys.flatMap((r) => [r.a, r.b, r.c, r.d].filter((k): k is string => k !== null)),
-      ];
-      const objects = doom(statements, keys, reason, at);
+      const batch = batchOlderThan(statements, cutoff, maxVolumes);
+      if (!batch) return { volumes: 0, products: 0, objects: 0 };
+      const { volumes, volumeIds, productIds } = batch;
+      const objects = doom(statements, batch.keys, `retention before ${new Date(cutoff).toISOString()}`, at);
       statements.prepare(`DELETE FROM source_files WHERE volume_id IN (${IDS})`).run(volumeIds);
       statements.prepare(`DELETE FROM source_files WHERE product_id IN (${IDS})`).run(productIds);
       statements.prepare(`DELETE FROM sweeps WHERE volume_id IN (${IDS})`).run(volumeIds);
@@ -135,6 +142,100 @@ function removeBatch(statements: StatementCache, cutoff: number, at: number, max
     .immediate();
 }
 
+/**
+ * The statement reading the pages a change of some rows of `table` writes: the rows themselves
+ * (`from`: a FROM clause naming the table `t`, e.g. `sweeps t WHERE t.volume_id = ?`), and each
+ * row's entry in every index of the table, by a seek on that index (INDEXED BY) to that very entry: every key column equal, then the rowid (or a WITHOUT ROWID
+ * table's primary key) an index entry ends with, so the seek lands on the entry's page even among
+ * many equal keys (the source files of volumes all have a null product_id). A partial index gets
+ * its own condition. Built from the schema, so an index added later is read too; expression
+ * indexes are left out. Exported for its test.
+ */
+export function warmSql(statements: StatementCache, table: string, from: string): string {
+  const { db } = statements;
+  const seeks: string[] = [];
+  for (const index of db.pragma(`index_list(${table})`) as { name: string; origin: string; partial: number }[]) {
+    const columns = db.pragma(`index_xinfo(${index.name})`) as { cid: number; name: string | null; key: number }[];
+    if (columns.some((c) => c.cid === -2)) continue;
+    // A WITHOUT ROWID table's primary key index holds the whole row after its key: the key is enough.
+    const entry = columns.filter((c) => c.key === 1 || c.cid === -1 || index.origin !== 'pk').map((c) => (c.cid === -1 ? 'rowid IS r.warm_rowid' : `${c.name} IS r.${c.name}`));
+    if (index.partial) {
+      const sql = (db.prepare('SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?').pluck().get('index', index.name) as string).replace(/\s+/g, ' ');
+      entry.push(`(${sql.slice(sql.search(/ WHERE /i) + 7)})`);
+    }
+    seeks.push(`EXISTS (SELECT 1 FROM ${table} INDEXED BY ${index.name} WHERE ${entry.join(' AND ')})`);
+  }
+  const withoutRowid = (db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').pluck().get(table) as number) === 1;
+  return `SELECT count(*), sum(${seeks.join(' + ') || '0'}) FROM (SELECT ${withoutRowid ? '' : 't.rowid AS warm_rowid, '}t.* FROM ${from}) r`;
+}
+
+/** The pages of the rows of `table` in `from` and of their index entries, read: see warmSql. */
+function warmRows(statements: StatementCache, table: string, from: string, ...params: unknown[]): void {
+  const key = `${table}\n${from}`;
+  let sql = warmStatements.get(statements)?.get(key);
+  if (!sql) {
+    sql = warmSql(statements, table, from);
+    if (!warmStatements.has(statements)) warmStatements.set(statements, new Map());
+    warmStatements.get(statements)!.set(key, sql);
+  }
+  statements.prepare(sql).get(...params);
+}
+
+const warmStatements = new WeakMap<StatementCache, Map<string, string>>();
+
+/**
+ * What to do before doomBatchOlderThan(cutoff, at, maxVolumes), without the write lock: the last
+ * batch's pages copied from the WAL into the file (PASSIVE: writers go on meanwhile), then
+ * the next batch's pages read (its rows, their index entries, their source-file records, where
+ * their doomed keys go), in a read transaction. At a national week (a 22 GB file) the deletes
+ * reached index pages not in memory and one batch of a single volume held writers back for
+ * seconds waiting for the disk; read here first, the batch finds its pages in the OS's cache.
+ */
+export function warmBatchOlderThan(statements: StatementCache, cutoff: number, maxVolumes: number): void {
+  checkMaxVolumes(maxVolumes);
+  const { db } = statements;
+  if (db.inTransaction) return;
+  // The last batch's pages copied into the file by retention (called right after a batch), not by
+  // whichever commit next finds the WAL past its 1,000-page mark: at a national day that was an
+  // ingest commit copying several batches' worth of scattered index pages, and a writer beside
+  // retention waited 2.8 s once (its other waits: 140 ms at p99).
+  db.pragma('wal_checkpoint(PASSIVE)');
+  db.transaction(() => {
+    const batch = batchOlderThan(statements, cutoff, maxVolumes);
+    if (!batch) return;
+    const { volumeIds, productIds } = batch;
+    warmRows(statements, 'volumes', `volumes t WHERE t.id IN (${IDS})`, volumeIds);
+    warmRows(statements, 'sweeps', `sweeps t WHERE t.volume_id IN (${IDS})`, volumeIds);
+    warmRows(statements, 'products', `products t WHERE t.id IN (${IDS})`, productIds);
+    warmRows(statements, 'source_files', `source_files t WHERE t.volume_id IN (${IDS}) OR t.product_id IN (${IDS})`, volumeIds, productIds);
+    // What the rows' delete triggers change (migrations 11 and 12), and the precipitation rows they recount.
+    warmRows(
+      statements,
+      'radar_minute_counts',
+      `(SELECT site, scan_start / 60000 AS minute FROM volumes WHERE id IN (${IDS}) UNION SELECT site, start_time / 60000 FROM sweeps WHERE volume_id IN (${IDS})
+        UNION SELECT site, scan_time / 60000 FROM products WHERE id IN (${IDS})) k CROSS JOIN radar_minute_counts t ON t.site = k.site AND t.minute = k.minute`,
+      volumeIds,
+      volumeIds,
+      productIds,
+    );
+    const productGroups = `SELECT DISTINCT scan_time / 3600000 AS hour, site, code, mnemonic, category FROM products WHERE id IN (${IDS})`;
+    warmRows(statements, 'product_hour_counts', `(${productGroups}) k CROSS JOIN product_hour_counts t ON t.hour = k.hour AND t.code = k.code AND t.mnemonic = k.mnemonic`, productIds);
+    warmRows(
+      statements,
+      'precipitation_hours',
+      `(${productGroups}) k CROSS JOIN precipitation_hours t ON t.hour = k.hour AND t.site = k.site AND t.code = k.code AND t.mnemonic = k.mnemonic`,
+      productIds,
+    );
+    statements
+      .prepare(
+        `SELECT sum((SELECT count(*) FROM products INDEXED BY products_precipitation_by_time WHERE site = k.site AND category = 'PRECIPITATION' AND code = k.code
+          AND mnemonic = k.mnemonic AND scan_time >= k.hour * 3600000 AND scan_time < (k.hour + 1) * 3600000)) FROM (${productGroups}) k WHERE k.category = 'PRECIPITATION'`,
+      )
+      .get(productIds);
+    statements.prepare(`SELECT count(*) FROM json_each(?) j WHERE EXISTS (SELECT 1 FROM doomed_objects WHERE key = j.value)`).get(JSON.stringify(batch.keys));
+  }).deferred();
+}
+
 /** Batches of retention a whole pass runs (each its own transaction). */
 const RETENTION_BATCH_VOLUMES = 50;
 
@@ -142,6 +243,7 @@ const RETENTION_BATCH_VOLUMES = 50;
 export function doomOlderThan(statements: StatementCache, cutoff: number, at: number): RetentionResult {
   const total: RetentionResult = { volumes: 0, products: 0, objects: 0 };
   for (;;) {
+    warmBatchOlderThan(statements, cutoff, RETENTION_BATCH_VOLUMES);
     const step = doomBatchOlderThan(statements, cutoff, at, RETENTION_BATCH_VOLUMES);
     if (step.volumes === 0 && step.products === 0) return total;
     total.volumes += step.volumes;

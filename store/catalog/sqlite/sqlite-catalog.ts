@@ -116,6 +116,7 @@ function sqliteWriterMembers(member: Member, commitDoomingReplaced: RetentionWri
       commitDoomingReplaced,
       doomOlderThan: member(retention.doomOlderThan),
       doomBatchOlderThan: member(retention.doomBatchOlderThan),
+      warmBatchOlderThan: member(retention.warmBatchOlderThan),
       doomedKeys: member(retention.doomedKeys),
       forgetDoomed: member(retention.forgetDoomed),
     },
