@@ -3,8 +3,8 @@
 // (./sqlite/bulk-load.ts batches INSERTs, ./postgres/bulk-load.ts COPY text).
 import type { CommitLevel3ProductInput } from './products.js';
 import type { CommitLevel2VolumeInput } from './radar.js';
-import { productParams } from './sqlite/product-rows.js';
-import { sweepParams, volumeParams } from './sqlite/rows.js';
+import { productParams } from './rows/product-rows.js';
+import { sweepParams, volumeParams } from './rows/radar-rows.js';
 
 /** One volume and the products made from it, as ingest commits them (in that order). */
 export interface BulkCatalogItem {
@@ -33,7 +33,7 @@ export interface BulkTables {
   event: RowSink<unknown[]>;
 }
 
-export type RadarSite = BulkCatalogItem['volume']['site'];
+type BulkSite = BulkCatalogItem['volume']['site'];
 
 /** What a load has written so far: its counts, the longest volume and sweep (duration_bounds), the sites it has met. */
 export class BulkLoadTally {
@@ -42,8 +42,8 @@ export class BulkLoadTally {
   private readonly sites = new Set<string>();
 
   /** The item's sites this load has not met before: the engine upserts their radar_sites rows. */
-  newSites({ volume, products }: BulkCatalogItem): RadarSite[] {
-    const added: RadarSite[] = [];
+  newSites({ volume, products }: BulkCatalogItem): BulkSite[] {
+    const added: BulkSite[] = [];
     for (const site of [volume.site, ...products.map((p) => p.site)]) {
       if (this.sites.has(site.id)) continue;
       this.sites.add(site.id);

@@ -6,7 +6,7 @@
 import type { PrecipitationSummary, ProductCodeCount } from '../products.js';
 import { summariesFromRows } from '../sqlite/precipitation-summary.js';
 import { splitByHours } from '../sqlite/product-hours.js';
-import { PRODUCT_COLUMNS } from '../sqlite/product-rows.js';
+import { PRODUCT_COLUMNS } from '../rows/product-rows.js';
 import type { PgSession } from './session.js';
 
 /** productCodes of all sites in [from, to) (either end open), optionally of one category. */

@@ -4,7 +4,7 @@ import type { PrecipitationSummary, ProductCodeCount, ProductCodeFilter, Product
 import { checkStrings, inIdOrder } from '../query/dialect.js';
 import { latestProductsStatement, precipitationStatement, precipitationSummaries, productConditions, productListing } from '../query/products.js';
 import { rowsById } from '../query/radar.js';
-import { PRODUCT_COLUMNS, productFromValues } from '../sqlite/product-rows.js';
+import { PRODUCT_COLUMNS, productFromValues } from '../rows/product-rows.js';
 import { postgresDialect as d } from './dialect.js';
 import { keysetPage } from './keyset.js';
 import { allSitesCodeCounts, precipitationByHours } from './product-hours.js';

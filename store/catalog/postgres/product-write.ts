@@ -1,6 +1,6 @@
 import type { CommitLevel3ProductInput, ProductRow } from '../products.js';
 import type { CommitResult } from '../radar.js';
-import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productParams } from '../sqlite/product-rows.js';
+import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productParams } from '../rows/product-rows.js';
 import { checkLevel3Product, productObjectKeys } from '../sqlite/product-write.js';
 import { appendCatalogEvent } from './events.js';
 import { ensurePartitions, PRODUCTS } from './partitions.js';

@@ -15,7 +15,7 @@ import {
   volumesSweeps,
 } from '../query/radar.js';
 import type { LonLatBox, NearestSweepQuery, RadarBucketCount, RadarCountQuery, RadarSiteRow, SweepFilter, SweepRow, VolumeFilter, VolumeRow, VolumeSweepFilter } from '../radar.js';
-import { SWEEP_COLUMNS, sweepFromValues, VOLUME_COLUMNS, volumeFromValues } from '../sqlite/rows.js';
+import { SWEEP_COLUMNS, sweepFromValues, VOLUME_COLUMNS, volumeFromValues } from '../rows/radar-rows.js';
 import { postgresDialect as d } from './dialect.js';
 import { keysetPage, withOverlap } from './keyset.js';
 import type { PgSession } from './session.js';

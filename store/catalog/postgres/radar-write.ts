@@ -1,6 +1,6 @@
 import type { CommitLevel2VolumeInput, CommitResult, SweepRow } from '../radar.js';
 import { checkLevel2Volume, maxSweepDuration } from '../sqlite/radar-write.js';
-import { SWEEP_COLUMN_COUNT, SWEEP_COLUMNS, sweepParams, VOLUME_COLUMN_COUNT, VOLUME_COLUMNS, volumeParams } from '../sqlite/rows.js';
+import { SWEEP_COLUMN_COUNT, SWEEP_COLUMNS, sweepParams, VOLUME_COLUMN_COUNT, VOLUME_COLUMNS, volumeParams } from '../rows/radar-rows.js';
 import { appendCatalogEvent } from './events.js';
 import { ensurePartitions, SWEEPS } from './partitions.js';
 import type { PgSession } from './session.js';

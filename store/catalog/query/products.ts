@@ -3,7 +3,7 @@
 import { RadomeError } from '../../../core/errors.js';
 import { PRODUCT_CATEGORIES, type RadarSiteId } from '../../../core/vocabulary/index.js';
 import type { PrecipitationSummary, ProductFilter, ProductRow } from '../products.js';
-import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from '../sqlite/product-rows.js';
+import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from '../rows/product-rows.js';
 import { checkCodes, checkStrings, type Dialect, type Statement } from './dialect.js';
 import { Conditions, type KeysetQuery } from './keyset.js';
 

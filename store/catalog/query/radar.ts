@@ -4,7 +4,7 @@
 import { RadomeError } from '../../../core/errors.js';
 import type { SortOrder } from '../paging.js';
 import type { LonLatBox, RadarBucketCount, RadarCountQuery, SweepFilter, SweepRow, VolumeFilter, VolumeRow, VolumeSweepFilter } from '../radar.js';
-import { SWEEP_COLUMNS, sweepFromValues, VOLUME_COLUMNS, volumeFromValues } from '../sqlite/rows.js';
+import { SWEEP_COLUMNS, sweepFromValues, VOLUME_COLUMNS, volumeFromValues } from '../rows/radar-rows.js';
 import { checkNumber, checkStrings, type Dialect, type Statement } from './dialect.js';
 import { Conditions, type KeysetQuery, type Overlap } from './keyset.js';
 

@@ -7,8 +7,8 @@ import { RadomeError } from '../../../core/errors.js';
 import { type BulkCatalogItem, BulkLoadTally, type BulkLoadResult } from '../bulk-rows.js';
 import { FILL_PRECIPITATION_LATEST, FILL_PRODUCT_HOURS, FILL_RADAR_MINUTE_COUNTS, migrate } from './migrations.js';
 import { openDatabase } from './open.js';
-import { PRODUCT_COLUMNS } from './product-rows.js';
-import { SWEEP_COLUMNS, VOLUME_COLUMNS } from './rows.js';
+import { PRODUCT_COLUMNS } from '../rows/product-rows.js';
+import { SWEEP_COLUMNS, VOLUME_COLUMNS } from '../rows/radar-rows.js';
 
 const TABLES = ['volumes', 'sweeps', 'products', 'source_files', 'catalog_events'];
 const ITEMS_PER_TRANSACTION = 2_000;

@@ -1,5 +1,5 @@
 import type { PrecipitationSummary, ProductRow } from '../products.js';
-import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
+import { PRODUCT_COLUMN_COUNT, PRODUCT_COLUMNS, productFromValues } from '../rows/product-rows.js';
 import { splitByHours } from './product-hours.js';
 import type { StatementCache } from './statements.js';
 

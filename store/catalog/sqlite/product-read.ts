@@ -7,7 +7,7 @@ import { rowsById } from '../query/radar.js';
 import { sqliteDialect as d } from './dialect.js';
 import { keysetPage } from './keyset.js';
 import { allSitesCodeCounts } from './product-hours.js';
-import { PRODUCT_COLUMNS, productFromValues } from './product-rows.js';
+import { PRODUCT_COLUMNS, productFromValues } from '../rows/product-rows.js';
 import type { StatementCache } from './statements.js';
 
 export function listProducts(statements: StatementCache, filter: ProductFilter, page: PageArgs): Page<ProductRow> {

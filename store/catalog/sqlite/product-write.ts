@@ -3,7 +3,7 @@ import { PRODUCT_CATEGORIES } from '../../../core/vocabulary/index.js';
 import type { CommitLevel3ProductInput, ProductRow } from '../products.js';
 import type { CommitResult } from '../radar.js';
 import { appendCatalogEvent } from './events.js';
-import { productParams } from './product-rows.js';
+import { productParams } from '../rows/product-rows.js';
 import { sourceFileParams } from './rows.js';
 import type { StatementCache } from './statements.js';
 

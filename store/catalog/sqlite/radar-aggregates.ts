@@ -7,7 +7,7 @@ import { bucketCounts, bucketCountStatements, bySite, sitesInBox } from '../quer
 import type { LonLatBox, RadarBucketCount, RadarCountQuery, RadarSiteRow, VolumeRow } from '../radar.js';
 import { sqliteDialect as d } from './dialect.js';
 import { precipitationByHours } from './precipitation-summary.js';
-import { VOLUME_COLUMNS } from './rows.js';
+import { VOLUME_COLUMNS } from '../rows/radar-rows.js';
 import type { StatementCache } from './statements.js';
 
 /**

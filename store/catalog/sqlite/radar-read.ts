@@ -4,7 +4,7 @@ import { groupByVolume, MAX_VOLUME_SCAN_MS, rowsById, siteColumns, sitesById, sw
 import type { NearestSweepQuery, RadarSiteRow, SweepFilter, SweepRow, VolumeFilter, VolumeRow, VolumeSweepFilter } from '../radar.js';
 import { sqliteDialect as d } from './dialect.js';
 import { keysetPage, withOverlap } from './keyset.js';
-import { SWEEP_COLUMNS, sweepFromValues, VOLUME_COLUMNS, volumeFromValues } from './rows.js';
+import { SWEEP_COLUMNS, sweepFromValues, VOLUME_COLUMNS, volumeFromValues } from '../rows/radar-rows.js';
 import type { StatementCache } from './statements.js';
 
 export function listRadarSites(statements: StatementCache): RadarSiteRow[] {

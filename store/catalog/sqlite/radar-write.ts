@@ -1,7 +1,8 @@
 import { RadomeError } from '../../../core/errors.js';
 import type { CommitLevel2VolumeInput, CommitResult, SweepRow } from '../radar.js';
 import { appendCatalogEvent } from './events.js';
-import { sourceFileParams, sweepParams, volumeParams } from './rows.js';
+import { sweepParams, volumeParams } from '../rows/radar-rows.js';
+import { sourceFileParams } from './rows.js';
 import type { StatementCache } from './statements.js';
 
 const UPSERT_SITE = `

@@ -1,7 +1,7 @@
 import type { Corners } from '../../../core/geo.js';
 import type { ProductRow } from '../products.js';
 import { rowTable } from './row-table.js';
-import { cornersOf } from './rows.js';
+import { cornersOf } from './radar-rows.js';
 
 const PRODUCTS = rowTable<ProductRow>(
   [
