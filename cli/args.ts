@@ -8,18 +8,19 @@ export interface CommandArgs {
 }
 
 /** A subcommand: what `--help` shows and how to parse it; `run` loads its code when called. */
-export interface Command {
+export interface Command<Begun = unknown> {
   name: string;
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /**
    * Starts, before the logger and the process net load, work that is slow to get going (the pool
-   * threads of `ingest files`); `run` takes it up. Awaited before they load: loaded alongside,
-   * their modules took the thread first and the threads started no sooner.
+   * threads of `ingest files`); `run` is handed what it started. Awaited before they load: loaded
+   * alongside, their modules took the thread first and the threads started no sooner.
    */
-  begin?(args: CommandArgs): Promise<void>;
-  run(args: CommandArgs): Promise<number>;
+  begin?(args: CommandArgs): Promise<Begun>;
+  /** `begun` is what `begin` gave, or undefined when the caller did not call it. */
+  run(args: CommandArgs, begun?: Begun): Promise<number>;
 }
 
 /** Parses a subcommand's argv; `--help` prints its usage. Returns null when help was printed. */

@@ -56,11 +56,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const parsed = parseCommandArgs(picked.command, picked.args);
   if (!parsed) return 0;
-  await picked.command.begin?.(parsed);
+  const begun = await picked.command.begin?.(parsed);
   // The net (and the logger it writes to) only under a command that runs: help and usage stay light.
   const [{ createLogger }, { installProcessNet }] = await Promise.all([import('../core/log.js'), import('../core/process-net.js')]);
   installProcessNet(createLogger('radome'));
-  return picked.command.run(parsed);
+  return picked.command.run(parsed, begun);
 }
 
 try {

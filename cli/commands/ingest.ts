@@ -26,9 +26,6 @@ function ingestFilesBundle(): URL | null {
   }
 }
 
-/** The cut pool `ingest files` plans with, once `begin` has started it. */
-let filesPool: Level2Pool | null | undefined;
-
 /**
  * Starts the cut pool of `ingest files` (none without an existing path to ingest). Its threads boot (~70 ms
  * of CPU each, Node's own start-up mostly) while this thread loads the logger, the command's other
@@ -54,7 +51,7 @@ function namedStation({ values }: CommandArgs): GnssStationId | undefined {
   return values.station === undefined ? undefined : parseGnssStationId(String(values.station), '--station');
 }
 
-const files: Command = {
+const files: Command<Level2Pool | null> = {
   name: 'files',
   summary: 'ingest files or folders from disk (format recognised by content)',
   usage: `
@@ -72,11 +69,9 @@ another --station becomes that station's too (the first station keeps its days);
 it is unchanged. Shows a progress bar on a terminal when there is more than one file.
 Exit status 1 when any file failed.`,
   options: { station: { type: 'string' } },
-  begin: async (args) => {
-    filesPool = await startFilesPool(args);
-  },
-  run: async (args) => {
-    const pool = filesPool === undefined ? await startFilesPool(args) : filesPool;
+  begin: startFilesPool,
+  run: async (args, begun) => {
+    const pool = begun === undefined ? await startFilesPool(args) : begun;
     const bundle = ingestFilesBundle();
     const { ingestFiles }: typeof import('./ingest-files.js') = await (bundle ? import(new URL('ingest-files.js', bundle).href) : import('./ingest-files.js'));
     return ingestFiles(args.positionals, namedStation(args), pool);
