@@ -67,4 +67,30 @@ describe('mosaic composite', () => {
     expect(coloured).toBeGreaterThan(frame.width * frame.height * 0.5);
     expect(differing).toBe(0);
   });
+
+  it('gives each member a window holding every pixel it covers (the brute force above trusts it)', () => {
+    const members = [member(41.6, -88.08, 1), member(41.61, -90.58, 2, { gapFrom: 60 }), member(40.15, -89.34, 3, { firstGateKm: 40, gates: 500 }), member(43.9, -86.9, 4, { gates: 300 })];
+    const frame = lonLatFrame([-92.2, 39.1, -86.4, 44.2], 0.01);
+    for (const m of members) {
+      // Every pixel of the whole frame offered to the member alone, placed without any window.
+      const out = new Uint32Array(frame.width * frame.height);
+      const best = new Float64Array(frame.width * frame.height).fill(Infinity);
+      const plane = new LocalPlaneSampler(frame, m.source.sampler.grid.latitude, m.source.sampler.grid.longitude);
+      for (let row = 0; row < frame.height; row++) m.source.sampler.offerRow(plane, row, best, out, row * frame.width, m.codeColors, 0, frame.width);
+      const at = lonLatWindow(m.source.bbox, frame)!;
+      expect(at.window.west).toBeCloseTo(frame.west + at.col0 * frame.stepDeg, 9);
+      expect(at.window.north).toBeCloseTo(frame.north - at.row0 * frame.stepDeg, 9);
+      let covered = 0;
+      let outside = 0;
+      out.forEach((colour, i) => {
+        if (colour === 0) return;
+        covered++;
+        const col = i % frame.width;
+        const row = (i - col) / frame.width;
+        if (col < at.col0 || col >= at.col0 + at.window.width || row < at.row0 || row >= at.row0 + at.window.height) outside++;
+      });
+      expect(covered).toBeGreaterThan(1000);
+      expect(outside).toBe(0);
+    }
+  });
 });
