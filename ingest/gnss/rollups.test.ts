@@ -55,8 +55,8 @@ function perRow(obs: SnrObservations, day: number): SnrElevationRollupRows {
 }
 
 describe('elevation rollups of a synthetic day', () => {
-  // ~20,000 (code, satellite, cell) slots, more than the sums start with (2^14), so they grow and
-  // the row loop resumes mid-day; the same day summed again after another gives the same rows
+  // ~20,000 (code, satellite, cell) slots, more than the sums start with (2^12), so they grow (and
+  // the slots' hash table with them) and the row loop resumes mid-day; the same day summed again after another gives the same rows
   // (nothing of one call leaks into the next). NaN geometry and rows below the horizon included.
   const dayOf = (seed: number): SnrObservations => {
     const codes = Array.from({ length: 12 }, (_, c) => `S${c}X`);

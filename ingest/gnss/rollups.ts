@@ -116,14 +116,29 @@ function cellOf(e: number, a: number): number {
   return e >= -90 && e <= 90 && a >= 0 && a <= 360 ? (elevationBinOf(Math.fround(e)) + ELEVATION_BIN_OFFSET) * AZIMUTH_BINS + azimuthBinOf(Math.fround(a)) : -1;
 }
 
+/** Sums per slot in CellSlots.sums. */
+const SUMS = 5;
+
 /**
- * The slots of (code, satellite, cell) triples in order of first appearance. A code and
- * satellite (a pair) stays in one 5° × 10° cell for many epochs, so each pair's current cell and
- * slot are kept in dense tables (the per-row check); only a change of cell asks the Map.
+ * The slots of (code, satellite, cell) triples in order of first appearance, with their sums. A
+ * code and satellite (a pair) stays in one 5° × 10° cell for many epochs, so each pair's current
+ * cell and slot are kept in dense tables (the per-row check); only a change of cell looks the
+ * triple up, in an open-addressing table of typed arrays (a Map's lookup and boxing cost more
+ * than the sums of all rows).
  */
 class CellSlots {
-  readonly keys: number[] = [];
-  private readonly index = new Map<number, number>();
+  /** Key (pair × CELLS + cell) of each slot. */
+  keys = new Int32Array(1 << 12);
+  size = 0;
+  /**
+   * Per-slot sums, in thousandths of a dB-Hz (SNR_SCALE), interleaved: n, sum, sum of squares,
+   * min, max of slot k at k × SUMS … k × SUMS + 4. A row updates all five, so one slot's sums
+   * share a cache line instead of five arrays' lines.
+   */
+  sums = new Float64Array((1 << 12) * SUMS);
+  /** Slot + 1 of each key by its hash (0: empty), at most half full. */
+  private table = new Int32Array(1 << 13);
+  private shift = 32 - 13;
   /** Per pair (code × SAT_SPAN + satellite): its last cell (-1: none yet) and that cell's slot. */
   readonly lastCell: Int32Array;
   readonly lastSlot: Int32Array;
@@ -133,43 +148,71 @@ class CellSlots {
     this.lastSlot = new Int32Array(codes * SAT_SPAN);
   }
 
+  /** The slot of the pair's cell, a new one (sums zero, min +∞, max −∞) when it has none yet. */
   slotOf(pair: number, cell: number): number {
     const key = pair * CELLS + cell;
-    let slot = this.index.get(key);
-    if (slot === undefined) this.index.set(key, (slot = this.keys.push(key) - 1));
+    const { table, keys } = this;
+    const mask = table.length - 1;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    let slot: number;
+    for (;;) {
+      const entry = table[h]!;
+      if (entry === 0) {
+        slot = this.add(key, h);
+        break;
+      }
+      if (keys[entry - 1] === key) {
+        slot = entry - 1;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
     this.lastCell[pair] = cell;
     this.lastSlot[pair] = slot;
     return slot;
   }
-}
 
-/**
- * Per-slot sums, in thousandths of a dB-Hz (SNR_SCALE), interleaved: n, sum, sum of squares, min,
- * max of slot k at k × SUMS … k × SUMS + 4. A row updates all five, so one slot's sums share a
- * cache line instead of five arrays' lines.
- */
-const SUMS = 5;
-
-function cellSums(slots: number, from?: Float64Array): Float64Array {
-  const sums = new Float64Array(slots * SUMS);
-  if (from) sums.set(from);
-  for (let k = (from?.length ?? 0) / SUMS; k < slots; k++) {
-    sums[k * SUMS + 3] = Infinity;
-    sums[k * SUMS + 4] = -Infinity;
+  private add(key: number, h: number): number {
+    const slot = this.size++;
+    if (slot === this.keys.length) {
+      const keys = new Int32Array(slot * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+      const sums = new Float64Array(slot * 2 * SUMS);
+      sums.set(this.sums);
+      this.sums = sums;
+    }
+    this.keys[slot] = key;
+    this.sums[slot * SUMS + 3] = Infinity;
+    this.sums[slot * SUMS + 4] = -Infinity;
+    this.table[h] = slot + 1;
+    if (this.size * 2 > this.table.length) this.rehash();
+    return slot;
   }
-  return sums;
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    this.shift--;
+    for (let slot = 0; slot < this.size; slot++) {
+      let h = Math.imul(this.keys[slot]!, 0x9e3779b1) >>> this.shift;
+      while (table[h] !== 0) h = (h + 1) & mask;
+      table[h] = slot + 1;
+    }
+    this.table = table;
+  }
 }
 
 /**
- * Sums rows from `from` on into their slots; returns the row where a new slot fell beyond the
- * sums' size (the caller grows them and resumes there), or the row count when done. The arrays
- * are this function's arguments, never reassigned in its loop, so V8 keeps them in registers.
+ * Sums rows from `from` on into their slots; returns the row where a new slot grew the slots'
+ * sums (the caller resumes there with the grown array), or the row count when done. The arrays
+ * are this function's locals, never reassigned in its loop, so V8 keeps them in registers.
  */
-function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObservations['geometry']>, dayStart: number, slots: CellSlots, sums: Float64Array, from: number): number {
+function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObservations['geometry']>, dayStart: number, slots: CellSlots, from: number): number {
   const dayEnd = dayStart + DAY_SECONDS * 1000;
   const { count, times, codeIndex, satellites, values } = obs;
   const { elevation, azimuth } = geometry;
-  const { lastCell, lastSlot } = slots;
+  const { lastCell, lastSlot, sums } = slots;
   const size = sums.length / SUMS;
   // Rows of one satellite and epoch (one per code) share their geometry: its cell is found once.
   let lastE = NaN;
@@ -215,10 +258,8 @@ export function buildSnrElevationRollups(obs: SnrObservations, day: number): Snr
   const g = obs.geometry;
   if (!g) return undefined;
   const slots = new CellSlots(obs.codes.length);
-  // A station-day has a few thousand to ~15,000 (code, satellite, cell) slots.
-  let sums = cellSums(1 << 14);
-  for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, sums, i)) < obs.count; ) sums = cellSums((sums.length / SUMS) * 2, sums);
-  const size = slots.keys.length;
+  for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, i)) < obs.count; );
+  const { size, keys, sums } = slots;
   const rows: SnrElevationRollupRows = {
     count: size,
     codeIndex: new Uint8Array(size),
@@ -232,7 +273,7 @@ export function buildSnrElevationRollups(obs: SnrObservations, day: number): Snr
     max: new Float64Array(size),
   };
   for (let k = 0; k < size; k++) {
-    const key = slots.keys[k]!;
+    const key = keys[k]!;
     const cell = key % CELLS;
     const pairKey = (key - cell) / CELLS;
     rows.azimuthBin[k] = cell % AZIMUTH_BINS;

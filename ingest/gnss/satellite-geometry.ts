@@ -133,11 +133,13 @@ function exactAngles(f: Topocentre, positionVelocity: PositionVelocity, satellit
  * position, rows take the exact angles. With these levels the interpolation error stays below
  * 1e-3° in elevation and azimuth × cos(elevation) (test/orbits/geometry.test.ts compares 6 h of
  * every SP3 satellite with an independent computation: worst 6e-4° and 9e-4°), a tenth of the
- * 0.01° the geometry promises. The coarse step is 10 min below 60°: with 5 min up to 70° (worst
- * 1.3e-4°) a multi-GNSS station-day took 25 % more nodes and ~10 % more CPU.
+ * 0.01° the geometry promises; the worst is the coarse level's, at 45–60°. The coarse step is 10
+ * min below 60°: with 5 min up to 70° (worst 1.3e-4°) a multi-GNSS station-day took 25 % more
+ * nodes and ~10 % more CPU. The fine step is 3 min (worst 3e-4° at 70–85°; 2 min: 6e-5°, and
+ * 15 % more nodes for the bench's station-day).
  */
 const COARSE = { ms: 600_000, maxElevation: (60 * Math.PI) / 180 };
-const FINE = { ms: 120_000, maxElevation: (85 * Math.PI) / 180 };
+const FINE = { ms: 180_000, maxElevation: (85 * Math.PI) / 180 };
 /**
  * Per satellite and level: the current segment's grid index and state, the grid index of the node
  * whose angles are kept (the segment's end, the next segment's start) and those angles (el, az,
