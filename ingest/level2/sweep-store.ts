@@ -49,7 +49,27 @@ function gateAxes(sweep: Level2Sweep): Map<MomentGrid, GateAxis> {
   return axes;
 }
 
+/**
+ * Range arrays encoded, by axis: a site's volumes of one VCP repeat their cuts' gate geometry (the
+ * KLOT volume's 12 cuts have 9 axes), so each distinct axis is compressed once per thread, not
+ * once per cut (~1 ms of a volume's encode). Encoded arrays are never written to, so cuts share
+ * them. A few hundred kB at most are kept; the oldest goes first.
+ */
+const rangeArrays = new Map<string, EncodedZarrArray>();
+const RANGE_ARRAYS_KEPT = 64;
+
 function rangeArray(axis: GateAxis): EncodedZarrArray {
+  const key = `${axis.name} ${axis.firstM} ${axis.spacingM} ${axis.gateCount}`;
+  let encoded = rangeArrays.get(key);
+  if (!encoded) {
+    encoded = encodeRangeArray(axis);
+    if (rangeArrays.size >= RANGE_ARRAYS_KEPT) rangeArrays.delete(rangeArrays.keys().next().value!);
+    rangeArrays.set(key, encoded);
+  }
+  return encoded;
+}
+
+function encodeRangeArray(axis: GateAxis): EncodedZarrArray {
   const centres = new Float32Array(axis.gateCount);
   for (let g = 0; g < centres.length; g++) centres[g] = axis.firstM + g * axis.spacingM;
   return encodeZarrArray({

@@ -117,8 +117,10 @@ export function encodeZarrArray(spec: ZarrArraySpec): EncodedZarrArray {
   };
 }
 
+const utf8 = new TextEncoder();
+
 function json(value: unknown): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(value));
+  return utf8.encode(JSON.stringify(value));
 }
 
 function joinKey(...parts: string[]): string {
