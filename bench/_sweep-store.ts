@@ -3,7 +3,9 @@
  * that quotes it (tiles): one real volume ingested on this thread as the daemon's pool thread and
  * main thread would (plan at the daemon's overlay size, durable object writes, catalog commit),
  * with the sweep store's own part timed apart: encoding it (the part of the plan that is the
- * store's) and putting its objects. Medians of RADOME_BENCH_RUNS runs (default 5), of wall time
+ * store's) and putting its objects. Ingest puts a plan's objects in one putMany, the store's beside
+ * the overlays (their flushes overlap on libuv's pool), so the put's extra is that put less one of
+ * the overlays alone, into another folder, the two in alternating order. Medians of RADOME_BENCH_RUNS runs (default 5), of wall time
  * and of CPU time (user + system of the whole process, libuv's pool included: what a busy machine
  * charges, where wall time also counts waiting for the cores other processes hold).
  */
@@ -40,8 +42,8 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   const prefix = level2ZarrPrefix(volume.site, volume.volumeStart, id);
   const location = locationOf(volume);
   const dir = mkdtempSync(join(tmpdir(), 'radome-bench-zarr-'));
-  const parts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putStore: [], commit: [], readSweep: [] };
-  const cpuParts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putStore: [], commit: [] };
+  const parts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putAll: [], commit: [], readSweep: [] };
+  const cpuParts: Record<string, number[]> = { plan: [], encode: [], putOverlays: [], putAll: [], commit: [] };
   const cpuMs = (since: NodeJS.CpuUsage): number => {
     const { user, system } = process.cpuUsage(since);
     return (user + system) / 1000;
@@ -53,6 +55,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   try {
     for (let run = -1; run < runs; run++) {
       const objects = new FileObjectStore(join(dir, `objects-${run}`));
+      const overlaysOnly = new FileObjectStore(join(dir, `overlays-${run}`));
       const catalog = await openCatalog(join(dir, `catalog-${run}.db`));
       let c = process.cpuUsage();
       let t = performance.now();
@@ -67,16 +70,17 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
       const plan_ = ingestPlanOf(plain);
       const inStore = plan_.objects.filter((o) => o.key.startsWith(`${prefix}/`));
       const overlays = plan_.objects.filter((o) => !o.key.startsWith(`${prefix}/`));
-      c = process.cpuUsage();
-      t = performance.now();
-      await objects.putMany(overlays);
-      const putOverlays = performance.now() - t;
-      const putOverlaysCpu = cpuMs(c);
-      c = process.cpuUsage();
-      t = performance.now();
-      await objects.putMany(inStore);
-      const putStore = performance.now() - t;
-      const putStoreCpu = cpuMs(c);
+      const timedPut = async (store: FileObjectStore, put: typeof plan_.objects): Promise<[wall: number, cpu: number]> => {
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        await store.putMany(put);
+        return [performance.now() - t0, cpuMs(c0)];
+      };
+      const overlaysFirst = run % 2 === 0;
+      const first = await timedPut(overlaysFirst ? overlaysOnly : objects, overlaysFirst ? overlays : plan_.objects);
+      const second = await timedPut(overlaysFirst ? objects : overlaysOnly, overlaysFirst ? plan_.objects : overlays);
+      const [putOverlays, putOverlaysCpu] = overlaysFirst ? first : second;
+      const [putAll, putAllCpu] = overlaysFirst ? second : first;
       c = process.cpuUsage();
       t = performance.now();
       await catalog.writer.retention.commitDoomingReplaced(plan_.kind, plan_.id, Date.now(), (writer) => plan_.commit(writer, { ...file, ingestedAt: Date.now() }));
@@ -92,12 +96,12 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
       storeFiles = filesUnder(join(dir, `objects-${run}`, prefix));
       overlayBytes = overlays.reduce((n, o) => n + o.body.length, 0);
       if (run < 0) continue; // warm-up
-      Object.entries({ plan, encode, putOverlays, putStore, commit, readSweep }).forEach(([k, v]) => parts[k]!.push(v));
+      Object.entries({ plan, encode, putOverlays, putAll, commit, readSweep }).forEach(([k, v]) => parts[k]!.push(v));
       Object.entries({
         plan: planCpu,
         encode: encodeCpu,
         putOverlays: putOverlaysCpu,
-        putStore: putStoreCpu,
+        putAll: putAllCpu,
         commit: commitCpu,
       }).forEach(([k, v]) => cpuParts[k]!.push(v));
     }
@@ -106,17 +110,18 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   }
   const m = (k: string): number => median(parts[k]!);
   const today = m('plan') - m('encode') + m('putOverlays') + m('commit');
-  const extra = m('encode') + m('putStore');
+  const extra = m('encode') + m('putAll') - m('putOverlays');
   const cpu = (k: string): number => median(cpuParts[k]!);
   const todayCpu = cpu('plan') - cpu('encode') + cpu('putOverlays') + cpu('commit');
-  const extraCpu = cpu('encode') + cpu('putStore');
+  const extraCpu = cpu('encode') + cpu('putAll') - cpu('putOverlays');
   const rows: BenchRow[] = [
     { metric: 'ingest of one volume without the sweep store (plan less encode + put overlays + commit), wall / CPU', unit: 'ms', radome: `${today.toFixed(0)} / ${todayCpu.toFixed(0)}` },
     { metric: 'sweep store: encode (zlib streams: gate codes by deflateRuns) in the plan, wall / CPU', unit: 'ms', radome: `${m('encode').toFixed(1)} / ${cpu('encode').toFixed(1)}` },
     {
-      metric: `sweep store: put ${storeObjects} objects (durable; ${storeFiles.files} files, the rest hard links; ${storeFiles.folders} folders), wall / CPU`,
+      metric: `sweep store: its ${storeObjects} objects (durable; ${storeFiles.files} files, the rest hard links; ${storeFiles.folders} folders) put with the overlays, less the overlays alone, wall / CPU`,
       unit: 'ms',
-      radome: `${m('putStore').toFixed(1)} / ${cpu('putStore').toFixed(1)}`,
+      radome: `${(m('putAll') - m('putOverlays')).toFixed(1)} / ${(cpu('putAll') - cpu('putOverlays')).toFixed(1)}`,
+      ratio: `${m('putAll').toFixed(1)} − ${m('putOverlays').toFixed(1)} ms wall`,
     },
     { metric: 'extra ingest time for the sweep store, wall', unit: '%', radome: (100 * extra) / today, target: '≤ 15' },
     { metric: 'extra ingest CPU time for the sweep store', unit: '%', radome: (100 * extraCpu) / todayCpu, target: '≤ 15' },
