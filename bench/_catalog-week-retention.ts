@@ -12,8 +12,8 @@ const signal = maxSeconds ? AbortSignal.timeout(Number(maxSeconds) * 1000) : und
 const t0 = performance.now();
 const result = await removeRowsOlderThan(catalog, Number(cutoff), Date.now(), signal);
 const seconds = (performance.now() - t0) / 1000;
-// The parent counts the writer's waits from here on apart: closing runs PRAGMA optimize, which
-// re-analyses tables the pass changed (ANALYZE holds the write lock).
+// The parent counts the writer's waits from here on apart: closing re-analyses the tables whose
+// statistics the pass made stale (analyseBeforeClose; ANALYZE holds the write lock).
 await new Promise<void>((resolve) => process.send!('pass done', () => resolve()));
 const t1 = performance.now();
 await catalog.close();

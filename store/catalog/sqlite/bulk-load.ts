@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { RadomeError } from '../../../core/errors.js';
 import { type BulkCatalogItem, BulkLoadTally, type BulkLoadResult } from '../bulk-rows.js';
+import { analyseBeforeClose } from './closing-analysis.js';
 import { FILL_PRECIPITATION_LATEST, FILL_PRODUCT_HOURS, FILL_RADAR_MINUTE_COUNTS, migrate } from './migrations.js';
 import { openDatabase } from './open.js';
 import { PRODUCT_COLUMNS } from '../rows/product-rows.js';
@@ -117,7 +118,7 @@ export function bulkLoadSqliteCatalog(path: string, items: Iterable<BulkCatalogI
         last_volume_at = (SELECT MAX(scan_start) FROM volumes WHERE site = radar_sites.id)`);
     })();
     db.pragma('foreign_keys = ON');
-    db.pragma('optimize'); // as a catalog's close does, so plans are those of a catalog in use
+    analyseBeforeClose(db); // as a catalog's close does, so plans are those of a catalog in use
     db.pragma('journal_mode = WAL');
     return tally.counts;
   } finally {

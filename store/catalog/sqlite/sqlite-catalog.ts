@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { RadomeError } from '../../../core/errors.js';
 import type { Catalog, CatalogReader, CatalogTransaction, CatalogWriter, ReadOnlyCatalog, TransactionWriter } from '../catalog.js';
 import type { RetentionWriter } from '../data-retention.js';
+import { analyseBeforeClose } from './closing-analysis.js';
 import * as events from './events.js';
 import * as failures from './failures.js';
 import * as gnssRead from './gnss-read.js';
@@ -212,10 +213,10 @@ class SqliteCatalog extends SqliteReadOnlyCatalog implements Catalog {
   private readonly lock = new WriteLock();
   readonly writer: CatalogWriter = sqliteWriter(this.statements, this.reader, this.lock);
 
-  /** Waits for open transactions to end, then closes. */
+  /** Waits for open transactions to end, refreshes the statistics this connection's writes made stale, then closes. */
   override async close(): Promise<void> {
     while (this.lock.held) await this.lock.ended();
-    if (this.db.open) this.db.pragma('optimize');
+    if (this.db.open) analyseBeforeClose(this.db);
     await super.close();
   }
 }
