@@ -47,7 +47,7 @@ function ingestCostCases(): Record<IngestCostCase, () => unknown> | null {
     withGeometry: () => addDayGeometry(planGnssDay('SLAC', DAY, obs, from), { ...obs, geometry: geometryOf() }, 'precise'),
     geometry: geometryOf,
     columns: () => addSnrGeometry(planned.object.body, withColumns.geometry, n),
-    elevationRollups: () => buildSnrElevationRollups(withColumns, DAY),
+    elevationRollups: () => buildSnrElevationRollups(withColumns, DAY, [planned.commit.row.firstTime, planned.commit.row.lastTime]),
   };
 }
 

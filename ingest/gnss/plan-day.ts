@@ -81,7 +81,7 @@ export function planGnssDay(station: string, day: number, obs: SnrObservations, 
       },
       codes: obs.codes,
       rollups: buildSnrRollups(obs, day),
-      elevationRollups: buildSnrElevationRollups(obs, day),
+      elevationRollups: buildSnrElevationRollups(obs, day, [firstTime, lastTime]),
     },
   };
 }
@@ -105,7 +105,7 @@ export function addDayGeometry(
   }
   return {
     object: { ...object, body: addSnrGeometry(object.body, obs.geometry, obs.count) },
-    commit: { ...planned, row: { ...row, geometry }, elevationRollups: buildSnrElevationRollups(obs, row.day) },
+    commit: { ...planned, row: { ...row, geometry }, elevationRollups: buildSnrElevationRollups(obs, row.day, [row.firstTime, row.lastTime]) },
   };
 }
 

@@ -93,7 +93,35 @@ describe('elevation rollups of a synthetic day', () => {
       expect(columns.filter((k) => !bytes(rollups[k]).equals(bytes(expected[k])))).toEqual([]);
     }
   });
+
+  it('leave rows outside the day out whatever time range they are given with, and skip none inside it', () => {
+    const obs = dayOf(5);
+    const inside = buildSnrElevationRollups(obs, DAY, rangeOf(obs))!;
+    expect(inside).toEqual(perRow(obs, DAY));
+    // The day's last rows moved past midnight and its first before it: the range shows it, so they are left out.
+    const times = obs.times.slice();
+    for (let i = 0; i < 500; i++) {
+      times[i] = DAY * 86400e3 - 1_000;
+      times[times.length - 1 - i] = (DAY + 1) * 86400e3;
+    }
+    const spilling = { ...obs, times };
+    const expected = perRow(spilling, DAY);
+    expect(expected.n.reduce((a, b) => a + b)).toBeLessThan(inside.n.reduce((a, b) => a + b));
+    expect(buildSnrElevationRollups(spilling, DAY, rangeOf(spilling))).toEqual(expected);
+    expect(buildSnrElevationRollups(spilling, DAY)).toEqual(expected);
+  });
 });
+
+/** The rows' first and last time as a planned catalog row has them (whole ms, floor and ceiling). */
+function rangeOf(obs: SnrObservations): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const t of obs.times) {
+    min = Math.min(min, t);
+    max = Math.max(max, t);
+  }
+  return [Math.floor(min), Math.ceil(max)];
+}
 
 describe.skipIf(!FILES.every(Boolean))('elevation rollups of a real day', () => {
   const [obsPath, sp3Path, navPath] = FILES as string[];
@@ -120,6 +148,7 @@ describe.skipIf(!FILES.every(Boolean))('elevation rollups of a real day', () => 
       const rollups = buildSnrElevationRollups(withGeometry, DAY)!;
       expect(rollups.count).toBeGreaterThan(100);
       expect(rollups).toEqual(perRow(withGeometry, DAY));
+      expect(buildSnrElevationRollups(withGeometry, DAY, rangeOf(withGeometry))).toEqual(rollups);
     });
   }
 });

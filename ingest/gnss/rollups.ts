@@ -208,7 +208,7 @@ class CellSlots {
  * sums (the caller resumes there with the grown array), or the row count when done. The arrays
  * are this function's locals, never reassigned in its loop, so V8 keeps them in registers.
  */
-function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObservations['geometry']>, dayStart: number, slots: CellSlots, from: number): number {
+function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObservations['geometry']>, dayStart: number, checkDay: boolean, slots: CellSlots, from: number): number {
   const dayEnd = dayStart + DAY_SECONDS * 1000;
   const { count, times, codeIndex, satellites, values } = obs;
   const { elevation, azimuth } = geometry;
@@ -219,8 +219,10 @@ function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObserva
   let lastA = NaN;
   let cell = -1;
   for (let i = from; i < count; i++) {
-    const t = times[i]!;
-    if (t < dayStart || t >= dayEnd) continue;
+    if (checkDay) {
+      const t = times[i]!;
+      if (t < dayStart || t >= dayEnd) continue;
+    }
     const e = elevation[i]!;
     const a = azimuth[i]!;
     if (e !== lastE || a !== lastA) {
@@ -252,13 +254,17 @@ function sumRowsIntoCells(obs: SnrObservations, geometry: NonNullable<SnrObserva
  * (NaN geometry) or outside the day are left out, as the raw-observation queries leave them out.
  * Bins come from the stored float32 values, so rollups and Parquet agree on every edge. One pass
  * over the rows (this runs over every observation of every day ingested with geometry): the cell
- * once per satellite-epoch, the slot from the pair's last cell, the sums in place.
+ * once per satellite-epoch, the slot from the pair's last cell, the sums in place. `timeRange`, the
+ * rows' first and last time as the catalog row has them (whole ms, floor and ceiling), spares the
+ * per-row day test when it shows every row inside the day (as a planned station-day's rows are).
  */
-export function buildSnrElevationRollups(obs: SnrObservations, day: number): SnrElevationRollupRows | undefined {
+export function buildSnrElevationRollups(obs: SnrObservations, day: number, timeRange?: readonly [number, number]): SnrElevationRollupRows | undefined {
   const g = obs.geometry;
   if (!g) return undefined;
+  const dayStart = day * DAY_SECONDS * 1000;
+  const checkDay = !timeRange || timeRange[0] < dayStart || timeRange[1] >= dayStart + DAY_SECONDS * 1000;
   const slots = new CellSlots(obs.codes.length);
-  for (let i = 0; (i = sumRowsIntoCells(obs, g, day * DAY_SECONDS * 1000, slots, i)) < obs.count; );
+  for (let i = 0; (i = sumRowsIntoCells(obs, g, dayStart, checkDay, slots, i)) < obs.count; );
   const { size, keys, sums } = slots;
   const rows: SnrElevationRollupRows = {
     count: size,
