@@ -55,7 +55,8 @@ export class LocalPlaneSampler {
 
   /**
    * Fills east[col], north[col] (km from the radar) for the centres of pixel row `row`, columns
-   * [from, to); a column gets the same value whatever span it is filled in.
+   * [from, to); a column gets the same value whatever span it is filled in. render-polar's mapPixels
+   * and offerRow write this walk out again on purpose: folds measured 5-14 % slower (see mapPixels).
    */
   fillRow(row: number, east: Float64Array, north: Float64Array, from: number, to: number): void {
     const { step, rowEast, rowNorth } = this;

@@ -48,9 +48,10 @@ const GEOMETRY_COLUMNS = ['elevation', 'azimuth', 'edot'] as const;
  * Every column but the value is dictionary-encoded (a day has a few thousand distinct epochs and a
  * few dozen distinct strings); rows are in epoch order; Snappy-compressed; data pages v1, which
  * every reader takes. No column statistics: the Hive partitions (station, year, doy) already prune
- * a query to its days.
+ * a query to its days. Exported so tests can write from it the older layout the reader still takes
+ * (times in MILLIS).
  */
-const SCHEMA: SchemaElement[] = [
+export const SNR_PARQUET_SCHEMA: readonly SchemaElement[] = [
   { name: 'root', num_children: 5 },
   // A TIMESTAMP not adjusted to UTC: DuckDB reads it as TIMESTAMP (no time zone), which GPS time is.
   // Microseconds, not milliseconds: high-rate receivers log 16, 20, 50 or 100 Hz, and a 16 Hz epoch
@@ -64,8 +65,8 @@ const SCHEMA: SchemaElement[] = [
 ];
 
 const GEOMETRY_SCHEMA: SchemaElement[] = [
-  { ...SCHEMA[0]!, num_children: 8 },
-  ...SCHEMA.slice(1),
+  { ...SNR_PARQUET_SCHEMA[0]!, num_children: 8 },
+  ...SNR_PARQUET_SCHEMA.slice(1),
   ...GEOMETRY_COLUMNS.map((name): SchemaElement => ({ name, type: 'FLOAT', repetition_type: 'OPTIONAL' })),
 ];
 
@@ -74,7 +75,7 @@ const SATELLITE_KEYS = 1000;
 
 export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, string> = {}): Uint8Array {
   const n = obs.count;
-  const [time, constellation, satellite, code, value] = SCHEMA.slice(1) as [SchemaElement, SchemaElement, SchemaElement, SchemaElement, SchemaElement];
+  const [time, constellation, satellite, code, value] = SNR_PARQUET_SCHEMA.slice(1) as [SchemaElement, SchemaElement, SchemaElement, SchemaElement, SchemaElement];
   // Epochs: rows come in epoch order, so a new distinct time is usually just a change from the row before.
   const times: number[] = [];
   const timeIndex = new Uint32Array(n);
@@ -115,7 +116,7 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
   }
   const geometry = obs.geometry ? geometryColumns(obs.geometry, n) : [];
   return writeParquetColumns({
-    schema: obs.geometry ? [...GEOMETRY_SCHEMA.slice(0, 6), ...geometry.map((c) => c.element)] : SCHEMA,
+    schema: obs.geometry ? [...GEOMETRY_SCHEMA.slice(0, 6), ...geometry.map((c) => c.element)] : [...SNR_PARQUET_SCHEMA],
     rowCount: n,
     columns: [
       { kind: 'dictionary', element: time, dictionary: plainInt64(times.map((ms) => Math.round(ms * 1000))), dictionarySize: times.length, indices: timeIndex },

@@ -2,18 +2,12 @@
 // (TIMESTAMP MILLIS), with whatever satellite names a test gives, e.g. "G00", which the RINEX
 // reader now drops but an older radome stored.
 import type { SchemaElement } from 'hyparquet';
+import { SNR_PARQUET_SCHEMA } from '../../store/gnss/snr-parquet.js';
 import { plainBytes, plainInt64, plainStrings, writeParquetColumns, type ParquetColumn } from '../../store/parquet/write-columns.js';
 
 export function legacySnrParquet(satellites: string[], times: number[], value = 44.5): Uint8Array {
   const n = satellites.length;
-  const schema: SchemaElement[] = [
-    { name: 'root', num_children: 5 },
-    { name: 'time', type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: false, unit: 'MILLIS' }, repetition_type: 'REQUIRED' },
-    { name: 'constellation', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-    { name: 'satellite', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-    { name: 'code', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-    { name: 'value', type: 'FLOAT', repetition_type: 'REQUIRED' },
-  ];
+  const schema = SNR_PARQUET_SCHEMA.map((e): SchemaElement => (e.name === 'time' ? { ...e, logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: false, unit: 'MILLIS' } } : e));
   const strings = (element: SchemaElement, values: string[]): ParquetColumn => {
     const distinct = [...new Set(values)];
     return { kind: 'dictionary', element, dictionary: plainStrings(distinct), dictionarySize: distinct.length, indices: Uint32Array.from(values, (v) => distinct.indexOf(v)) };

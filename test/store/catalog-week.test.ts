@@ -10,9 +10,9 @@ import { planArchiveII } from '../../ingest/level2/plan.js';
 import { removeRowsOlderThan } from '../../ingest/retention.js';
 import { bulkLoadSqliteCatalog, CATALOG_SCHEMA_VERSION, type CommitLevel2VolumeInput, type CommitLevel3ProductInput, openCatalog, type RadarBucketCount } from '../../store/catalog/index.js';
 import { sampleFile, skipReason } from '../sample-data.js';
-import { catalogAtSchema } from './catalog-at-schema.js';
 import { tempDbPath } from './catalog-fixtures.js';
 import { readBack } from './catalog-week-readback.js';
+import { bulkAndCommitted, commitWeekItems, siteIdsOf, upgradedCatalog } from '../support/week-catalogs.js';
 
 const HOUR = 3_600_000;
 const shape = (hours: number, sites: number): WeekShape => ({ ...NATIONAL_WEEK, days: hours / 24, sites });
@@ -94,20 +94,13 @@ describe('week catalog builder', () => {
 
   it("bulk loading leaves what the writer's commits leave, as the reader reads them", async () => {
     const items = [...weekItems(shape(2, 4))];
-    const bulkPath = tempDbPath('bulk.db');
-    const loaded = bulkLoadSqliteCatalog(bulkPath, items);
-    expect(loaded).toEqual({
-      volumes: items.length,
-      sweeps: items.reduce((n, i) => n + i.volume.sweeps.length, 0),
-      products: items.reduce((n, i) => n + i.products.length, 0),
-    });
-    const committed = await openCatalog(tempDbPath('committed.db'));
-    const bulk = await openCatalog(bulkPath);
+    const { loaded, bulk, committed } = await bulkAndCommitted(items);
     try {
-      for (const { volume, products } of items) {
-        await committed.writer.radar.commitVolume(volume);
-        for (const p of products) await committed.writer.products.commit(p);
-      }
+      expect(loaded).toEqual({
+        volumes: items.length,
+        sweeps: items.reduce((n, i) => n + i.volume.sweeps.length, 0),
+        products: items.reduce((n, i) => n + i.products.length, 0),
+      });
       const fromBulk = await readBack(bulk.reader, items);
       expect(fromBulk).toEqual(await readBack(committed.reader, items));
       expect(fromBulk.counts).toEqual(countsOf(items, NATIONAL_WEEK.start, NATIONAL_WEEK.start + 6 * HOUR));
@@ -154,7 +147,7 @@ describe('week catalog builder', () => {
       );
       expect((await r.radar.volumes({}, { first: 10_000 })).rows).toHaveLength(kept.length);
       expect((await r.products.list({}, { first: 10_000 })).rows).toHaveLength(keptProducts.length);
-      const sites = [...new Set(items.map((i) => i.volume.site.id))];
+      const sites = siteIdsOf(items);
       const window = [NATIONAL_WEEK.start, NATIONAL_WEEK.start + 7 * HOUR] as const;
       const expected = expectedCounts(
         kept.map((i) => i.volume),
@@ -172,14 +165,11 @@ describe('week catalog builder', () => {
 
   it('a schema-9 catalog with data upgrades to per-minute counts that stay exact', async () => {
     const items = [...weekItems(shape(2, 3))];
-    const path = tempDbPath();
     const [before, after] = [items.slice(0, 40), items.slice(40)];
-    catalogAtSchema(path, 9, before);
-
-    const catalog = await openCatalog(path);
+    const catalog = await upgradedCatalog(9, before);
     try {
       expect(catalog.schemaVersion).toBe(CATALOG_SCHEMA_VERSION);
-      const sites = [...new Set(items.map((i) => i.volume.site.id))];
+      const sites = siteIdsOf(items);
       const counts = (from: number, to: number) => catalog.reader.radar.bucketCounts({ sites, from, to, bucketMs: HOUR });
       const start = NATIONAL_WEEK.start;
       expect(await counts(start, start + 3 * HOUR)).toEqual(countsOf(before, start, start + 3 * HOUR));
@@ -195,10 +185,7 @@ describe('week catalog builder', () => {
         [skewed.bbox[0], skewed.bbox[1] + 1],
       ];
       // The triggers keep them exact through new commits, a re-ingest that moves a volume and retention.
-      for (const { volume, products } of after) {
-        await catalog.writer.radar.commitVolume(volume);
-        for (const p of products) await catalog.writer.products.commit(p);
-      }
+      await commitWeekItems(catalog.writer, after);
       await catalog.writer.radar.commitVolume(items[0]!.volume);
       expect(await catalog.reader.radar.sweepsByIds([skewed.id, after[0]!.volume.sweeps[1]!.id])).toEqual([skewed, after[0]!.volume.sweeps[1]]);
       expect(await counts(start, start + 3 * HOUR)).toEqual(countsOf(items, start, start + 3 * HOUR));

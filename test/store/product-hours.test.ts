@@ -7,18 +7,8 @@ import type { RadarSiteId } from '../../core/vocabulary/index.js';
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_WEEK, weekItems, type WeekItem, type WeekShape } from '../../bench/_catalog-week-rows.js';
 import { removeRowsOlderThan } from '../../ingest/retention.js';
-import {
-  bulkLoadSqliteCatalog,
-  CATALOG_SCHEMA_VERSION,
-  type Catalog,
-  type CommitLevel3ProductInput,
-  openCatalog,
-  type PrecipitationSummary,
-  type ProductCodeCount,
-  type ProductRow,
-} from '../../store/catalog/index.js';
-import { catalogAtSchema } from './catalog-at-schema.js';
-import { tempDbPath } from './catalog-fixtures.js';
+import { CATALOG_SCHEMA_VERSION, type Catalog, type CommitLevel3ProductInput, type PrecipitationSummary, type ProductCodeCount, type ProductRow } from '../../store/catalog/index.js';
+import { bulkAndCommitted, commitWeekItems, siteIdsOf, upgradedCatalog } from '../support/week-catalogs.js';
 
 const HOUR = 3_600_000;
 const START = NATIONAL_WEEK.start;
@@ -95,16 +85,9 @@ async function allProducts(catalog: Catalog): Promise<ProductRow[]> {
 describe('per-hour product counts (migration 12)', () => {
   it('equal the brute-force answers after commits and after a bulk load', async () => {
     const items = withTies([...weekItems(shape(6, 3))]);
-    const sites = [...new Set(items.map((i) => i.volume.site.id))].sort();
-    const bulkPath = tempDbPath('bulk.db');
-    bulkLoadSqliteCatalog(bulkPath, items);
-    const committed = await openCatalog(tempDbPath('committed.db'));
-    const bulk = await openCatalog(bulkPath);
+    const sites = siteIdsOf(items);
+    const { bulk, committed } = await bulkAndCommitted(items);
     try {
-      for (const { volume, products } of items) {
-        await committed.writer.radar.commitVolume(volume);
-        for (const p of products) await committed.writer.products.commit(p);
-      }
       const products = items.flatMap((i) => i.products.map((p) => p.product));
       expect(products.some((p) => p.maxAccumulationIn === 2.5)).toBe(true);
       await expectBruteForce(committed, await allProducts(committed), sites);
@@ -118,19 +101,13 @@ describe('per-hour product counts (migration 12)', () => {
 
   it('a schema-11 catalog with data upgrades, and the counts stay exact through moves, re-ingests and retention', async () => {
     const items = withTies([...weekItems(shape(6, 3))]);
-    const sites = [...new Set(items.map((i) => i.volume.site.id))].sort();
-    const path = tempDbPath();
+    const sites = siteIdsOf(items);
     const [before, after] = [items.slice(0, 100), items.slice(100)];
-    catalogAtSchema(path, 11, before);
-
-    const catalog = await openCatalog(path);
+    const catalog = await upgradedCatalog(11, before);
     try {
       expect(catalog.schemaVersion).toBe(CATALOG_SCHEMA_VERSION);
       await expectBruteForce(catalog, await allProducts(catalog), sites);
-      for (const { volume, products } of after) {
-        await catalog.writer.radar.commitVolume(volume);
-        for (const p of products) await catalog.writer.products.commit(p);
-      }
+      await commitWeekItems(catalog.writer, after);
       // Re-ingests that move a product to another hour, drop its wettest value, or make it the wettest.
       const precipitation = items.flatMap((i) => i.products).filter((p) => p.product.category === 'PRECIPITATION' && p.product.maxAccumulationIn !== null);
       const moved: CommitLevel3ProductInput = structuredClone(precipitation[7]!);

@@ -251,15 +251,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     if (buf[s] !== SPACE || buf[s + 3] !== SPACE || buf[s + 6] !== SPACE || buf[s + 9] !== SPACE || buf[s + 12] !== SPACE) {
       return this.badEpochLine();
     }
-    const time = civilToMs(
-      fullYear(parseIntField(buf, s + 1, s + 3)),
-      parseIntField(buf, s + 4, s + 6),
-      parseIntField(buf, s + 7, s + 9),
-      parseIntField(buf, s + 10, s + 12),
-      parseIntField(buf, s + 13, s + 15),
-      parseDecimalField(buf, s + 15, s + 26),
-    );
-    this.startEpoch(flag, nsat, time);
+    this.startEpoch(flag, nsat, epochTime(buf, fullYear(parseIntField(buf, s + 1, s + 3)), s + 3));
     this.listed = 0;
     this.readSatelliteIds(buf, s, e, Math.min(12, nsat));
     if (this.listed < nsat) this.phase = PHASE_SATELLITE_LIST;
@@ -273,15 +265,7 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     const nsat = parseIntField(buf, s + 32, Math.min(s + 35, e));
     if (Number.isNaN(nsat) || nsat < 0 || nsat > MAX_SATELLITES) return this.badEpochLine();
     if (this.eventRecords(flag, nsat)) return;
-    const time = civilToMs(
-      parseIntField(buf, s + 2, s + 6),
-      parseIntField(buf, s + 7, s + 9),
-      parseIntField(buf, s + 10, s + 12),
-      parseIntField(buf, s + 13, s + 15),
-      parseIntField(buf, s + 16, s + 18),
-      parseDecimalField(buf, s + 18, s + 29),
-    );
-    this.startEpoch(flag, nsat, time);
+    this.startEpoch(flag, nsat, epochTime(buf, parseIntField(buf, s + 2, s + 6), s + 6));
     this.startRecords();
   }
 
@@ -452,6 +436,21 @@ class ObsParser extends LineConsumer implements RinexObsParser {
     }
     return aliases;
   }
+}
+
+/**
+ * An epoch line's time: RINEX 2 and 3 lines differ before the year's end `at` (two digits or four);
+ * month, day, hour, minute (I3 each) and seconds (F11.7) follow it at the same offsets in both.
+ */
+function epochTime(buf: Uint8Array, year: number, at: number): number {
+  return civilToMs(
+    year,
+    parseIntField(buf, at + 1, at + 3),
+    parseIntField(buf, at + 4, at + 6),
+    parseIntField(buf, at + 7, at + 9),
+    parseIntField(buf, at + 10, at + 12),
+    parseDecimalField(buf, at + 12, at + 23),
+  );
 }
 
 /**

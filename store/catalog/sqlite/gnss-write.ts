@@ -1,7 +1,7 @@
 import { RadomeError } from '../../../core/errors.js';
 import { isGnssStationId } from '../../../core/vocabulary/index.js';
 import { DAY_SECONDS, ROLLUP_LEVELS, rollupLevel } from '../../gnss/rollup-levels.js';
-import type { CommitGnssDaysInput, CommitGnssOrbitsInput, CommitGnssStationSettingsInput, GnssDayCommit, SnrElevationRollupRows } from '../gnss.js';
+import type { CommitGnssDaysInput, CommitGnssOrbitsInput, CommitGnssStationSettingsInput, GnssDayCommit, SnrElevationRollupRows, SnrRollupRows } from '../gnss.js';
 import type { StatementCache } from './statements.js';
 
 const UPSERT_STATION = `
@@ -26,15 +26,45 @@ const UPSERT_DAY = `
 
 /** Rollup rows per INSERT: one statement step for many rows (a day has a couple of thousand). */
 const ROLLUP_BATCH = 64;
-const ROLLUP_COLUMNS = 10;
-const insertRollups = (rows: number) =>
-  `INSERT INTO snr_rollups (station, level, code, bucket, satellite, n, sum, sum_squares, min, max) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
-const INSERT_ROLLUP_BATCH = insertRollups(ROLLUP_BATCH);
 
-const ELEVATION_COLUMNS = 11;
-const insertElevationRollups = (rows: number) =>
-  `INSERT INTO snr_elevation_rollups (station, code, day, satellite, elevation_bin, azimuth_bin, n, sum, sum_squares, min, max) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
-const INSERT_ELEVATION_BATCH = insertElevationRollups(ROLLUP_BATCH);
+/** A table rows go into ROLLUP_BATCH an INSERT, with that INSERT's text made once. */
+interface BatchedTable {
+  columns: number;
+  batch: string;
+  insert(rows: number): string;
+}
+
+function batchedTable(name: string, columns: readonly string[]): BatchedTable {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const insert = (rows: number) => `INSERT INTO ${name} (${columns.join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}`;
+  return { columns: columns.length, batch: insert(ROLLUP_BATCH), insert };
+}
+
+/** Both rollup tables end their rows with a cell's statistics: putStatistics writes them. */
+const STATISTIC_COLUMNS = ['n', 'sum', 'sum_squares', 'min', 'max'];
+const ROLLUPS = batchedTable('snr_rollups', ['station', 'level', 'code', 'bucket', 'satellite', ...STATISTIC_COLUMNS]);
+const ELEVATION_ROLLUPS = batchedTable('snr_elevation_rollups', ['station', 'code', 'day', 'satellite', 'elevation_bin', 'azimuth_bin', ...STATISTIC_COLUMNS]);
+
+/** Row i's STATISTIC_COLUMNS into params[p…]. */
+function putStatistics(params: number[], p: number, rows: Pick<SnrRollupRows, 'n' | 'sum' | 'sumSquares' | 'min' | 'max'>, i: number): void {
+  params[p] = rows.n[i]!;
+  params[p + 1] = rows.sum[i]!;
+  params[p + 2] = rows.sumSquares[i]!;
+  params[p + 3] = rows.min[i]!;
+  params[p + 4] = rows.max[i]!;
+}
+
+/** Inserts `count` rows into `table`; `fill` writes row i's values from params[p] on, in the table's column order. */
+function insertBatched(statements: StatementCache, table: BatchedTable, count: number, fill: (params: number[], p: number, i: number) => void): void {
+  const batch = statements.prepare(table.batch);
+  const params: number[] = new Array(ROLLUP_BATCH * table.columns);
+  for (let from = 0; from < count; from += ROLLUP_BATCH) {
+    const rows = Math.min(ROLLUP_BATCH, count - from);
+    for (let r = 0; r < rows; r++) fill(params, r * table.columns, from + r);
+    if (rows === ROLLUP_BATCH) batch.run(params);
+    else statements.prepare(table.insert(rows)).run(params.slice(0, rows * table.columns));
+  }
+}
 
 const UPSERT_SOURCE_FILE = `
   INSERT INTO source_files (source, key, fingerprint, size, ingested_at) VALUES (?, ?, ?, ?, ?)
@@ -87,28 +117,15 @@ function writeElevationRollups(statements: StatementCache, num: number, day: num
   for (const code of new Set([...stored, ...ids])) del.run(num, code, day);
   statements.prepare('UPDATE gnss_days SET elevation_rollups = ? WHERE station = ? AND day = ?').run(rows ? 1 : 0, num, day);
   if (!rows) return;
-  const batch = statements.prepare(INSERT_ELEVATION_BATCH);
-  const params: number[] = new Array(ROLLUP_BATCH * ELEVATION_COLUMNS);
-  for (let from = 0; from < rows.count; from += ROLLUP_BATCH) {
-    const n = Math.min(ROLLUP_BATCH, rows.count - from);
-    for (let r = 0; r < n; r++) {
-      const i = from + r;
-      const p = r * ELEVATION_COLUMNS;
-      params[p] = num;
-      params[p + 1] = ids[rows.codeIndex[i]!]!;
-      params[p + 2] = day;
-      params[p + 3] = rows.satellite[i]!;
-      params[p + 4] = rows.elevationBin[i]!;
-      params[p + 5] = rows.azimuthBin[i]!;
-      params[p + 6] = rows.n[i]!;
-      params[p + 7] = rows.sum[i]!;
-      params[p + 8] = rows.sumSquares[i]!;
-      params[p + 9] = rows.min[i]!;
-      params[p + 10] = rows.max[i]!;
-    }
-    if (n === ROLLUP_BATCH) batch.run(params);
-    else statements.prepare(insertElevationRollups(n)).run(params.slice(0, n * ELEVATION_COLUMNS));
-  }
+  insertBatched(statements, ELEVATION_ROLLUPS, rows.count, (params, p, i) => {
+    params[p] = num;
+    params[p + 1] = ids[rows.codeIndex[i]!]!;
+    params[p + 2] = day;
+    params[p + 3] = rows.satellite[i]!;
+    params[p + 4] = rows.elevationBin[i]!;
+    params[p + 5] = rows.azimuthBin[i]!;
+    putStatistics(params, p + 6, rows, i);
+  });
 }
 
 /** Day × constellation totals: one row per signal a station has on a day. */
@@ -120,30 +137,17 @@ function writeDay(statements: StatementCache, num: number, fingerprint: string, 
   statements.prepare(UPSERT_DAY).run({ ...row, station: num, fingerprint, geometry: row.geometry ?? null });
   const ids = codes.map((c) => codeId(statements, c));
   const signal = statements.prepare('INSERT INTO gnss_station_signals (station, constellation, code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-  const batch = statements.prepare(INSERT_ROLLUP_BATCH);
-  const params: number[] = new Array(ROLLUP_BATCH * ROLLUP_COLUMNS);
-  for (let from = 0; from < rollups.count; from += ROLLUP_BATCH) {
-    const rows = Math.min(ROLLUP_BATCH, rollups.count - from);
-    for (let r = 0; r < rows; r++) {
-      const i = from + r;
-      const code = ids[rollups.codeIndex[i]!]!;
-      const sat = rollups.satellite[i]!;
-      const p = r * ROLLUP_COLUMNS;
-      params[p] = num;
-      params[p + 1] = rollups.level[i]!;
-      params[p + 2] = code;
-      params[p + 3] = rollups.bucket[i]!;
-      params[p + 4] = sat;
-      params[p + 5] = rollups.n[i]!;
-      params[p + 6] = rollups.sum[i]!;
-      params[p + 7] = rollups.sumSquares[i]!;
-      params[p + 8] = rollups.min[i]!;
-      params[p + 9] = rollups.max[i]!;
-      if (rollups.level[i] === SIGNAL_LEVEL) signal.run(num, sat / 100, code);
-    }
-    if (rows === ROLLUP_BATCH) batch.run(params);
-    else statements.prepare(insertRollups(rows)).run(params.slice(0, rows * ROLLUP_COLUMNS));
-  }
+  insertBatched(statements, ROLLUPS, rollups.count, (params, p, i) => {
+    const code = ids[rollups.codeIndex[i]!]!;
+    const sat = rollups.satellite[i]!;
+    params[p] = num;
+    params[p + 1] = rollups.level[i]!;
+    params[p + 2] = code;
+    params[p + 3] = rollups.bucket[i]!;
+    params[p + 4] = sat;
+    putStatistics(params, p + 5, rollups, i);
+    if (rollups.level[i] === SIGNAL_LEVEL) signal.run(num, sat / 100, code);
+  });
   if (existed || elevationRollups) writeElevationRollups(statements, num, row.day, codes, elevationRollups ?? null);
 }
 
