@@ -673,26 +673,27 @@ export function summarizeReplay(r: NationalReplayReport): ReplaySummary {
     ...[...r.queryableVolumes.keys()].filter((id) => !volumeIds.has(id)),
     ...[...r.queryableProducts].filter((id) => !productIds.has(id)),
   ];
-  // A prefix's whole listings after its first: the hourly one (FULL_RELIST_MS, for late uploads) is
-  // by design; any sooner is a re-list StartAfter should have saved. The proxy times a listing's
+  // A prefix's whole listings after one that returned keys: the hourly one (FULL_RELIST_MS after the
+  // daemon's cursor began, for late uploads) is by design; any sooner is a re-list StartAfter should
+  // have saved. Listings from the start while the prefix was still empty resume a cursor with nothing
+  // to start after, and the cursor's hour runs from its first listing. The proxy times a listing's
   // response, the daemon its start: a minute's slack between the two clocks.
   const relists = new Map<string, number>();
   const hourlyRelists = new Map<string, number>();
   const wholeAt = new Map<string, number>();
+  const returnedKeys = new Set<string>();
   for (const l of r.lists) {
     if (l.bucket !== REPLAY_BUCKETS.level2 && l.bucket !== REPLAY_BUCKETS.level3) continue;
     const prefix = `${l.bucket}/${l.prefix}`;
-    const seen = relists.get(prefix);
-    if (seen === undefined) {
-      if (l.keys > 0) {
-        relists.set(prefix, 0);
-        wholeAt.set(prefix, l.at);
-      }
-    } else if (l.startAfter === null) {
+    if (!wholeAt.has(prefix)) {
+      wholeAt.set(prefix, l.at);
+      relists.set(prefix, 0);
+    } else if (l.startAfter === null && returnedKeys.has(prefix)) {
       if (l.at - wholeAt.get(prefix)! >= FULL_RELIST_MS - 60_000) hourlyRelists.set(prefix, (hourlyRelists.get(prefix) ?? 0) + 1);
-      else relists.set(prefix, seen + 1);
+      else relists.set(prefix, relists.get(prefix)! + 1);
       wholeAt.set(prefix, l.at);
     }
+    if (l.keys > 0) returnedKeys.add(prefix);
   }
   const chunkVolume = new Map(r.schedule.map((v) => [v.id, v]));
   return {
