@@ -8,8 +8,10 @@
  *   npm run bench -- server
  *   BENCH_SECONDS=10 BENCH_SOAK_SECONDS=300 BENCH_WORKERS=2 npm run bench -- server
  *
- * Targets (issue 6): >= 3,000 req/s for sweeps(first: 20) on 2 cores; p99 <= 25 ms at
- * 1,000 req/s; 0 errors; RSS flat within 10 %.
+ * Targets (issue 6): >= 3,000 req/s for sweeps(first: 20) on 2 cores (BENCH_WORKERS=2, as it was
+ * measured; the default is one worker, which a core caps at about half that); p99 <= 25 ms at
+ * 1,000 req/s; 0 errors; RSS flat within 10 %. The servers' CPU per request is printed too: on a
+ * shared machine req/s follows the load, CPU per request much less.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -58,16 +60,32 @@ async function rssMb(pids: number[]): Promise<number> {
   return kb / 1024;
 }
 
+/** CPU milliseconds (user + system) the processes have used, from /proc (utime and stime count 1/100 s on Linux). */
+async function cpuMs(pids: number[]): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks * 10;
+}
+
 interface Load {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU (all its processes) per answered request, ms. */
+  cpuMsPerRequest: number;
 }
 
-async function load(url: string, query: string, variables: Record<string, unknown>, seconds: number, overallRate?: number): Promise<Load> {
+async function load(server: Child, query: string, variables: Record<string, unknown>, seconds: number, overallRate?: number): Promise<Load> {
+  const cpuBefore = await cpuMs(server.pids);
   const result = await autocannon({
-    url: `${url}/graphql`,
+    url: `${server.url}/graphql`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
@@ -75,7 +93,14 @@ async function load(url: string, query: string, variables: Record<string, unknow
     duration: seconds,
     ...(overallRate ? { overallRate } : {}),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  const cpu = (await cpuMs(server.pids)) - cpuBefore;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
+  };
 }
 
 const SWEEPS =
@@ -93,20 +118,35 @@ const station = ((await stationRes.json()) as { data: { gnssStations: { id: stri
 
 try {
   // Warm up JIT, statement caches and Apollo's document cache.
-  await load(radome.url, SWEEPS, { site: 'KLOT' }, 2);
-  await load(hello.url, HELLO, {}, 2);
+  await load(radome, SWEEPS, { site: 'KLOT' }, 2);
+  await load(hello, HELLO, {}, 2);
   const rssStart = await rssMb(radome.pids);
 
-  const helloLoad = await load(hello.url, HELLO, {}, SECONDS);
-  const sweeps = await load(radome.url, SWEEPS, { site: 'KLOT' }, SECONDS);
-  const codes = await load(radome.url, PRODUCT_CODES, {}, SECONDS);
-  const snr = await load(radome.url, SNR_YEAR, { station }, SECONDS);
-  const fixed = await load(radome.url, SWEEPS, { site: 'KLOT' }, SECONDS, 1000);
-  const soak = await load(radome.url, SWEEPS, { site: 'KLOT' }, SOAK_SECONDS);
+  const helloLoad = await load(hello, HELLO, {}, SECONDS);
+  const sweeps = await load(radome, SWEEPS, { site: 'KLOT' }, SECONDS);
+  const codes = await load(radome, PRODUCT_CODES, {}, SECONDS);
+  const snr = await load(radome, SNR_YEAR, { station }, SECONDS);
+  const fixed = await load(radome, SWEEPS, { site: 'KLOT' }, SECONDS, 1000);
+  const soak = await load(radome, SWEEPS, { site: 'KLOT' }, SOAK_SECONDS);
   const rssEnd = await rssMb(radome.pids);
 
   const rows: BenchRow[] = [
-    { metric: 'sweeps(first: 20) req/s', unit: 'req/s', radome: sweeps.rps, peer: helloLoad.rps, ratio: (sweeps.rps / helloLoad.rps).toFixed(2), target: '>= 3000 (2 cores)' },
+    {
+      metric: 'sweeps(first: 20) req/s',
+      unit: 'req/s',
+      radome: sweeps.rps,
+      peer: helloLoad.rps,
+      ratio: (sweeps.rps / helloLoad.rps).toFixed(2),
+      // The target was set and met with 2 workers; one worker is bounded by one core's share.
+      target: WORKERS === 2 ? '>= 3000 (2 cores)' : `>= 3000 needs BENCH_WORKERS=2 (ran ${WORKERS})`,
+    },
+    {
+      metric: 'sweeps(first: 20) server CPU per request',
+      unit: 'ms',
+      radome: sweeps.cpuMsPerRequest,
+      peer: helloLoad.cpuMsPerRequest,
+      ratio: (sweeps.cpuMsPerRequest / helloLoad.cpuMsPerRequest).toFixed(2),
+    },
     { metric: 'sweeps(first: 20) p50 / p99', unit: 'ms', radome: `${sweeps.p50} / ${sweeps.p99}`, peer: `${helloLoad.p50} / ${helloLoad.p99}` },
     { metric: 'productCodes req/s', unit: 'req/s', radome: codes.rps, peer: helloLoad.rps, ratio: (codes.rps / helloLoad.rps).toFixed(2) },
     { metric: 'productCodes p50 / p99', unit: 'ms', radome: `${codes.p50} / ${codes.p99}` },
