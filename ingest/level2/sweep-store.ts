@@ -114,7 +114,7 @@ function momentArray(sweep: Level2Sweep, grid: MomentGrid, axis: GateAxis): Enco
     ...(padded ? { chunkShape: [sweep.radialCount, grid.gateCount] } : {}),
     dtype: grid.codes instanceof Uint8Array ? '|u1' : '<u2',
     data: grid.codes,
-    runs: true,
+    deflate: 'runs',
     fillValue: 0,
     attrs,
   });
@@ -128,7 +128,7 @@ function momentArray(sweep: Level2Sweep, grid: MomentGrid, axis: GateAxis): Enco
 function timeArray(times: Float64Array, attrs: Record<string, unknown>): EncodedZarrArray {
   const whole = times.every(Number.isSafeInteger);
   const data = whole ? int64Of(times) : times;
-  return encodeZarrArray({ shape: [times.length], dtype: whole ? '<i8' : '<f8', data, fillValue: null, attrs });
+  return encodeZarrArray({ shape: [times.length], dtype: whole ? '<i8' : '<f8', data, deflate: 'stored', fillValue: null, attrs });
 }
 
 const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -163,6 +163,7 @@ export function encodeCut(sweep: Level2Sweep): EncodedCut {
         shape: [n],
         dtype: '<f4',
         data: sweep.azimuths,
+        deflate: 'stored',
         fillValue: null,
         attrs: radial({ standard_name: 'ray_azimuth_angle', long_name: 'azimuth_angle_from_true_north', units: 'degrees', axis: 'radial_azimuth_coordinate' }),
       }),
@@ -173,6 +174,7 @@ export function encodeCut(sweep: Level2Sweep): EncodedCut {
         shape: [n],
         dtype: '<f4',
         data: sweep.elevations,
+        deflate: 'stored',
         fillValue: null,
         attrs: radial({ standard_name: 'ray_elevation_angle', long_name: 'elevation_angle_from_horizontal_plane', units: 'degrees', axis: 'radial_elevation_coordinate' }),
       }),

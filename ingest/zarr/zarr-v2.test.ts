@@ -14,7 +14,7 @@ describe('Zarr v2 writer', () => {
     const codes = new Uint16Array(4 * 50);
     codes.fill(300, 10, 40);
     codes[77] = 2;
-    const array = encodeZarrArray({ shape: [4, 50], dtype: '<u2', data: codes, runs: true, fillValue: 0, attrs: {} });
+    const array = encodeZarrArray({ shape: [4, 50], dtype: '<u2', data: codes, deflate: 'runs', fillValue: 0, attrs: {} });
     expect(array.zarray).toMatchObject({ compressor: { id: 'zlib', level: 1 } });
     expect(inflateSync(array.chunk).equals(new Uint8Array(codes.buffer))).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { constants, deflateSync } from 'node:zlib';
 import type { ObjectToPut } from '../../store/types.js';
 import { deflateRuns } from './deflate-runs.js';
+import { deflateStored } from './deflate-stored.js';
 
 /**
  * A minimal Zarr v2 writer: one stored chunk per array, zlib streams, with consolidated metadata.
@@ -25,10 +26,12 @@ export interface ZarrArraySpec {
   chunkShape?: readonly number[];
   data: ZarrData;
   /**
-   * The data come in long runs (radar gate codes): compressed by deflateRuns, which costs per run
-   * rather than per byte. Otherwise (coordinates) by zlib itself.
+   * How the chunk is deflated, always as a zlib stream (compressor id 'zlib'): `runs` for data that
+   * come in long runs (radar gate codes), by deflateRuns, which costs per run rather than per byte;
+   * `stored` for data written anew for each cut that zlib shrinks little (radial coordinates), in
+   * stored blocks; otherwise (range coordinates, encoded once per thread; scalars) by zlib itself.
    */
-  runs?: boolean;
+  deflate?: 'runs' | 'stored';
   /** Value of gates no chunk covers; also xarray's `_FillValue`. null for coordinates. */
   fillValue: number | null;
   attrs: Record<string, unknown>;
@@ -45,8 +48,9 @@ export interface EncodedZarrArray {
 export type ZarrNode = { path: string; group: Record<string, unknown> } | { path: string; array: EncodedZarrArray };
 
 /**
- * Coordinates are deflated by zlib with these settings; gate codes (`runs`) by deflateRuns, which
- * writes the same kind of stream for less CPU (see deflate-runs.ts). zlib level 1 with the
+ * Range coordinates and scalars are deflated by zlib with these settings; gate codes (`runs`) by
+ * deflateRuns, which writes the same kind of stream for less CPU (see deflate-runs.ts); radial
+ * coordinates (`stored`) by deflateStored. zlib level 1 with the
  * run-length strategy, measured when it still compressed the gate codes (they come in long runs:
  * below threshold, range folded, steady echo). On the real KLOT volume (66 moment chunks, 48.3 MB of codes; raw Archive II
  * 2.66 MB), CPU of deflating them all, medians at load 3–6:
@@ -113,15 +117,11 @@ export function encodeZarrArray(spec: ZarrArraySpec): EncodedZarrArray {
     zattrs: spec.attrs,
     // Its own exact-size array: zlib's Buffer may be a view of a larger one, which a thread
     // boundary (parallel-plan.ts) would copy whole.
-    chunk: spec.runs ? deflateRuns(raw) : new Uint8Array(deflateSync(raw, ZLIB_OPTIONS)),
+    chunk: spec.deflate === 'runs' ? deflateRuns(raw) : spec.deflate === 'stored' ? deflateStored(raw) : new Uint8Array(deflateSync(raw, ZLIB_OPTIONS)),
   };
 }
 
 const utf8 = new TextEncoder();
-
-function json(value: unknown): Uint8Array {
-  return utf8.encode(JSON.stringify(value));
-}
 
 function joinKey(...parts: string[]): string {
   return parts.filter((p) => p !== '').join('/');
@@ -136,10 +136,13 @@ function joinKey(...parts: string[]): string {
  */
 export function zarrStoreObjects(prefix: string, nodes: readonly ZarrNode[]): ObjectToPut[] {
   const objects: ObjectToPut[] = [];
-  const metadata: Record<string, unknown> = {};
+  // .zmetadata's members as JSON text: each node's metadata is serialised once, for its own
+  // object and for .zmetadata (nodes have distinct paths, so no member is named twice).
+  const members: string[] = [];
   const describe = (path: string, name: string, value: Record<string, unknown>): void => {
-    metadata[joinKey(path, name)] = value;
-    objects.push({ key: joinKey(prefix, path, name), body: json(value), contentType: 'application/json' });
+    const text = JSON.stringify(value);
+    members.push(`${JSON.stringify(joinKey(path, name))}:${text}`);
+    objects.push({ key: joinKey(prefix, path, name), body: utf8.encode(text), contentType: 'application/json' });
   };
   for (const node of nodes) {
     if ('group' in node) {
@@ -154,6 +157,10 @@ export function zarrStoreObjects(prefix: string, nodes: readonly ZarrNode[]): Ob
     const chunkKey = shape.length === 0 ? '0' : shape.map(() => '0').join('.');
     objects.push({ key: joinKey(prefix, node.path, chunkKey), body: chunk, contentType: 'application/octet-stream' });
   }
-  objects.push({ key: joinKey(prefix, '.zmetadata'), body: json({ zarr_consolidated_format: 1, metadata }), contentType: 'application/json' });
+  objects.push({
+    key: joinKey(prefix, '.zmetadata'),
+    body: utf8.encode(`{"zarr_consolidated_format":1,"metadata":{${members.join(',')}}}`),
+    contentType: 'application/json',
+  });
   return objects;
 }

@@ -58,6 +58,11 @@ const PUT_BATCH = 1024;
  * `.zarray`, most coordinates' metadata and many range chunks recur in every sweep).
  */
 const SHARED_BODY_BYTES = 16 << 10;
+/**
+ * Files of one body size kept to compare a body with (the latest): bounds the comparisons when
+ * many distinct bodies share a size (a sweep store's radial times, of one size per radial count).
+ */
+const SAME_SIZE_FILES = 16;
 /** Links made to one file in a batch, well below ext4's 65,000 links per inode. */
 const MAX_LINKS = 1000;
 
@@ -208,8 +213,10 @@ export class FileObjectStore implements ObjectStore {
       if (this.durable) flushes.push(fdatasyncOf(temp.fd));
       return temp;
     };
-    // Files written in this batch by body (latin1 string of its bytes), to link again.
-    const fileOfBody = new Map<string, TempFile>();
+    // Files written in this batch (with their bodies) by body size, to link again: bodies of one
+    // size are compared natively, where a latin1 string of each body as a map key cost a copy
+    // and a hash of every byte of each.
+    const filesOfSize = new Map<number, { file: TempFile; body: Uint8Array }[]>();
     let linking = true;
     try {
       for (const { key, body, contentType } of objects) {
@@ -220,14 +227,21 @@ export class FileObjectStore implements ObjectStore {
         // computed when asked for, which halves the files and system calls of a put.
         if (contentType === contentTypeForKey(key)) {
           const shareable = linking && body.byteLength <= SHARED_BODY_BYTES;
-          const bodyId = shareable ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1') : '';
-          const file = shareable ? fileOfBody.get(bodyId) : undefined;
+          const sameSize = shareable ? filesOfSize.get(body.byteLength) : undefined;
+          const match = sameSize ? sameSize.findIndex((f) => sameBytes(f.body, body)) : -1;
+          const file = match >= 0 ? sameSize![match]!.file : undefined;
           if (file && file.links < MAX_LINKS) {
             linking = this.linkTemp(file, key, dir, target, temps, staged);
             if (linking) continue;
           }
           const temp = write(key, dir, target, body);
-          if (shareable) fileOfBody.set(bodyId, temp);
+          if (shareable) {
+            const written = { file: temp, body };
+            // This file takes the place of one with as many links as it may have.
+            if (match >= 0) sameSize![match] = written;
+            else if (!sameSize) filesOfSize.set(body.byteLength, [written]);
+            else if (sameSize.push(written) > SAME_SIZE_FILES) sameSize.shift();
+          }
           continue;
         }
         const { fd } = write(key, dir, target, body);
@@ -451,8 +465,9 @@ export class FileObjectStore implements ObjectStore {
       const dir = dirname(join(root, o.key));
       if (!keyOfDir.has(dir)) keyOfDir.set(dir, o.key);
     }
-    const depth = (dir: string): number => dir.split(sep).length;
-    for (const dir of [...keyOfDir.keys()].sort((a, b) => depth(a) - depth(b))) {
+    // Each folder's depth counted once, not at each comparison of the sort.
+    const byDepth = [...keyOfDir.keys()].map((dir) => ({ dir, depth: dir.split(sep).length })).sort((a, b) => a.depth - b.depth);
+    for (const { dir } of byDepth) {
       at(keyOfDir.get(dir)!);
       this.ensureDirInside(root, dir, keyOfDir.get(dir)!, staged);
     }
@@ -564,6 +579,11 @@ async function readWhole(path: string): Promise<{ body: Uint8Array; st: Stats } 
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether two bodies of one size hold the same bytes (memcmp, without copying either). */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 function isValidKey(key: string): boolean {

@@ -289,6 +289,23 @@ describe('FileObjectStore', () => {
     expect((await collect(store.list('z/'))).map((o) => o.key)).toEqual(['z/.zgroup', 'z/other.json', 'z/s0/.zgroup', 'z/s1/.zgroup', 'z/typed.json']);
   });
 
+  it('putMany links equal bodies only: bodies of one size with other bytes each keep their own', async () => {
+    const root = newRoot();
+    const store = new FileObjectStore(root);
+    // Distinct bodies of one size, each put under two keys `distinct` keys apart.
+    const body = (i: number) => bytes(`{"n":${String(i).padStart(3, '0')}}`);
+    for (const distinct of [12, 40]) {
+      await store.putMany(Array.from({ length: 2 * distinct }, (_, i) => ({ key: `y${distinct}/k${i}.json`, body: body(i % distinct), contentType: 'application/json' })));
+      for (let i = 0; i < 2 * distinct; i++) {
+        expect(readFileSync(join(root, `y${distinct}/k${i}.json`), 'utf8'), `k${i}`).toBe(`{"n":${String(i % distinct).padStart(3, '0')}}`);
+      }
+      const inode = (i: number) => statSync(join(root, `y${distinct}/k${i}.json`)).ino;
+      expect(new Set(Array.from({ length: distinct }, (_, i) => inode(i))).size).toBe(distinct);
+      // Up to 16 bodies of a size are compared with: 12 are all linked again.
+      if (distinct <= 16) for (let i = 0; i < distinct; i++) expect(inode(i + distinct), `k${i + distinct}`).toBe(inode(i));
+    }
+  });
+
   it('putMany makes a new folder whole (staged, renamed into place); puts racing to make it both land', async () => {
     const root = newRoot();
     const store = new FileObjectStore(root, { durable: false });
