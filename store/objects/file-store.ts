@@ -3,6 +3,7 @@ import {
   closeSync,
   fdatasync,
   fstatSync,
+  fsync,
   linkSync,
   mkdirSync,
   openSync,
@@ -35,6 +36,7 @@ export function md5ETag(body: Uint8Array): string {
 const META_PREFIX = `${RESERVED_NAME_PREFIX}meta~`;
 const TEMP_PREFIX = `${RESERVED_NAME_PREFIX}tmp~`;
 const fdatasyncOf = promisify(fdatasync);
+const fsyncOf = promisify(fsync);
 const readOf = promisify(read);
 /**
  * Objects up to this size are read with synchronous calls: a Zarr chunk or an overlay (tens to
@@ -169,16 +171,23 @@ export class FileObjectStore implements ObjectStore {
       }
       // Every file is written, flushed and closed: staged folders go in place, then the other
       // files, each body before its sidecar (the order of temps).
+      const renamedInto = new Set<string>();
       for (const folder of staged.folders) {
         key = folder.key;
-        publish(folder);
+        for (const dir of publish(folder)) renamedInto.add(dir);
       }
       for (const t of temps) {
         if (t.target === null) continue;
         key = t.key;
         renameSync(t.path, t.target);
+        renamedInto.add(dirname(t.target));
         t.path = '';
       }
+      // A rename is a change to its folder, which the files' own flushes do not make durable: until
+      // the folder is flushed, a power loss may undo the put while a catalog commit that names its
+      // objects survives. (Entries made inside a staged folder are new files' own, which their
+      // flushes carry on Linux file systems: ext4 syncs a new file's parents, XFS and btrfs log the create.)
+      if (this.durable) await Promise.all([...renamedInto].map(flushFolder));
     } catch (e) {
       await Promise.all(temps.map((t) => t.path && t.target !== null && unlink(t.path).catch(() => undefined)));
       for (const folder of staged.folders) rmSync(folder.path, { recursive: true, force: true });
@@ -634,15 +643,17 @@ function tempPath(dir: string, target: string, staged: StagedFolders): { path: s
  * making it), its objects are moved in one by one instead (each an atomic rename, bodies before
  * their sidecars), and the staged folder is removed.
  */
-function publish(folder: { path: string; target: string }): void {
+function publish(folder: { path: string; target: string }): string[] {
   try {
     renameSync(folder.path, folder.target);
-    return;
+    return [dirname(folder.target)];
   } catch (e) {
     if (!CONFLICT.has(errno(e) ?? '') && errno(e) !== 'ENOTEMPTY') throw e;
   }
+  const changed: string[] = [];
   const merge = (from: string, to: string): void => {
     mkdirSync(to, { recursive: true });
+    changed.push(dirname(to), to);
     const entries = readdirSync(from, { withFileTypes: true }) as Dirent[];
     // Sidecars (reserved names) after the bodies they describe.
     entries.sort((a, b) => Number(a.name.startsWith(RESERVED_NAME_PREFIX)) - Number(b.name.startsWith(RESERVED_NAME_PREFIX)));
@@ -653,4 +664,26 @@ function publish(folder: { path: string; target: string }): void {
   };
   merge(folder.path, folder.target);
   rmSync(folder.path, { recursive: true, force: true });
+  return changed;
+}
+
+/** Folders whose flush the platform refuses (Windows opens no folder for writing): nothing to flush there. */
+const NO_FOLDER_FLUSH = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP']);
+
+/** Flushes a folder's entries (renames into it) to the disk. */
+async function flushFolder(path: string): Promise<void> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    if (NO_FOLDER_FLUSH.has(errno(e) ?? '')) return;
+    throw e;
+  }
+  try {
+    await fsyncOf(fd);
+  } catch (e) {
+    if (!NO_FOLDER_FLUSH.has(errno(e) ?? '')) throw e;
+  } finally {
+    closeSync(fd);
+  }
 }
