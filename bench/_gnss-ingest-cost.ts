@@ -17,6 +17,7 @@ import { addDayGeometry, planGnssDay } from '../ingest/gnss/plan-day.js';
 import { stationDayGeometry } from '../ingest/gnss/day-orbits.js';
 import { ecefToGeodetic } from '../ingest/decode/rinex/geodetic.js';
 import { addSnrGeometry } from '../store/gnss/snr-parquet.js';
+import { objectBytes } from '../store/objects/object-body.js';
 import { buildSnrElevationRollups } from '../ingest/gnss/rollups.js';
 
 export const INGEST_COST_CASES = ['plain', 'withGeometry', 'geometry', 'columns', 'elevationRollups'] as const;
@@ -41,12 +42,13 @@ function ingestCostCases(): Record<IngestCostCase, () => unknown> | null {
   const position = { latitude, longitude, heightM };
   const geometryOf = () => stationDayGeometry(obs, position, 'GPS', day.orbits)!;
   const planned = planGnssDay('SLAC', DAY, obs, from);
+  const plainBody = objectBytes(planned.object.body);
   const withColumns = { ...obs, geometry: geometryOf() };
   return {
     plain: () => planGnssDay('SLAC', DAY, obs, from),
     withGeometry: () => addDayGeometry(planGnssDay('SLAC', DAY, obs, from), { ...obs, geometry: geometryOf() }, 'precise'),
     geometry: geometryOf,
-    columns: () => addSnrGeometry(planned.object.body, withColumns.geometry, n),
+    columns: () => addSnrGeometry(plainBody, withColumns.geometry, n),
     elevationRollups: () => buildSnrElevationRollups(withColumns, DAY, [planned.commit.row.firstTime, planned.commit.row.lastTime]),
   };
 }

@@ -32,17 +32,37 @@ export function gnssIrDays(): GnssIrDays | null {
 
   const DAY0 = Date.UTC(2021, 3, 28);
   const SP3_START = DAY0 + 18 * 3600e3;
-  /** `orbits` with the day's hours folded onto [start, start + spanMs), the span the sample files cover. */
-  const folded = (orbits: OrbitSource, start: number, spanMs: number): OrbitSource => {
-    // Math.floor, not %: V8's floating-point % is a C call that would cost more than the geometry's own steps.
-    const fold = (t: number) => t - spanMs * Math.floor((t - start) / spanMs);
+  /**
+   * `orbits` with the day played forward and back over [start, start + spanMs], the span the
+   * sample files cover: legs of spanMs alternate forward and backward, so positions run on without
+   * a jump (a satellite turns back at each end of the span), and a velocity is the derivative of
+   * the positions given (negated on a backward leg). Folding the hours onto the span instead (t →
+   * start + t mod span) jumped at each fold, and geometry's segment before a fold ran to a node
+   * taken from the other side (angles and rates of another place). spanMs is chosen so that turns
+   * fall neither on a 30-s epoch nor on a grid node of geometry's segments: every node has the
+   * rate of its own leg.
+   */
+  const backAndForth = (orbits: OrbitSource, start: number, spanMs: number): OrbitSource => {
     const positionVelocity = positionVelocityOf(orbits);
+    // Math.floor, not %: V8's floating-point % is a C call that would cost more than the geometry's own steps.
+    const legOf = (t: number) => Math.floor((t - DAY0) / spanMs);
+    const spanTime = (t: number, leg: number) => {
+      const u = t - DAY0 - leg * spanMs;
+      return leg & 1 ? start + spanMs - u : start + u;
+    };
     return {
-      kind: `${orbits.kind} (folded)`,
-      position: (sat, t, out, at) => orbits.position(sat, fold(t), out, at),
-      positionVelocity: (sat, t, out, at) => positionVelocity(sat, fold(t), out, at),
+      kind: `${orbits.kind} (forward and back)`,
+      position: (sat, t, out, at) => orbits.position(sat, spanTime(t, legOf(t)), out, at),
+      positionVelocity: (sat, t, out, at = 0) => {
+        const leg = legOf(t);
+        if (!positionVelocity(sat, spanTime(t, leg), out, at)) return false;
+        if (leg & 1) for (let k = 3; k < 6; k++) out[at + k] = -out[at + k]!;
+        return true;
+      },
     };
   };
+  /** Legs 7 s short of whole hours: turns at k × 7 s past a whole hour (k < 6), off the 30-s epochs and the grid. */
+  const LEG_SHORT_MS = 7e3;
   const CODES_PER_SYSTEM: Record<string, number> = { G: 3, R: 2, E: 4, C: 2, J: 3 };
 
   /** One station-day of rows (epoch-major, satellite, code) for the satellites above 0°. */
@@ -73,7 +93,7 @@ export function gnssIrDays(): GnssIrDays | null {
   }
 
   const slac: GeometryInput = { station, orbits: precise, count: obs.snr.count, times: obs.snr.times, satellites: rinexSatellites(obs.snr.satSystem, obs.snr.satPrn) };
-  const multiDay = stationDay(folded(precise, SP3_START, 6 * 3600e3), sp3.satellites);
-  const gpsDay = stationDay(folded(broadcastOrbits(nav), SP3_START, 4 * 3600e3), [...new Set(nav.kepler.map((e) => `G${String(e.prn).padStart(2, '0')}`))]);
+  const multiDay = stationDay(backAndForth(precise, SP3_START, 6 * 3600e3 - LEG_SHORT_MS), sp3.satellites);
+  const gpsDay = stationDay(backAndForth(broadcastOrbits(nav), SP3_START, 4 * 3600e3 - LEG_SHORT_MS), [...new Set(nav.kepler.map((e) => `G${String(e.prn).padStart(2, '0')}`))]);
   return { slac, multiDay, gpsDay };
 }

@@ -5,10 +5,11 @@
  * - geometry for SLAC's real 2-hour file (slac1180.21o, GPS+GLONASS+Galileo, SP3 orbits);
  * - geometry for one multi-GNSS station-day: every satellite of the SP3 file that is above the
  *   horizon at SLAC, every 30 s for 24 h, with SLAC's SNR codes per system (3 GPS, 2 GLONASS,
- *   4 Galileo, 2 BeiDou, 3 QZSS). The SP3 file covers 18–24 h only, so the day's hours are folded
- *   onto that span (t → 18 h + t mod 6 h): same satellites, same interpolation work, a full day's rows;
- * - geometry for one GPS-only station-day from the broadcast file (which covers 18–22 h: folded
- *   likewise onto those 4 hours).
+ *   4 Galileo, 2 BeiDou, 3 QZSS). The SP3 file covers 18–24 h only, so the day plays that span
+ *   forward and back (legs of 6 h less 7 s; bench/_gnss-ir-days.ts): same satellites, same
+ *   interpolation work, a full day's rows, and orbits without jumps;
+ * - geometry for one GPS-only station-day from the broadcast file (which covers 18–22 h: played
+ *   likewise over those 4 hours).
  * - the extra ingest cost of geometry for that multi-GNSS station-day, as ingest pays it when the
  *   day's orbits are stored: the geometry, the three Parquet columns appended to the day's planned
  *   object, the elevation rollups, over planning the day without orbits (CPU time in steady state,

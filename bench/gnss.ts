@@ -168,7 +168,7 @@ const window = (days: number) => ({ from: FIRST_DAY * DAY_MS, to: (FIRST_DAY + d
     buildSnrRollups(obs, plan.days[0]!.row.day);
     stage.rollups!.push(performance.now() - t);
     t = performance.now();
-    for (const p of plan.objects) await ctx.objects.put(p.key, p.body, p.contentType);
+    await ctx.objects.putMany(plan.objects);
     stage.put!.push(performance.now() - t);
     t = performance.now();
     await ctx.catalog.writer.gnss.commitDays({ file: { source: o.source, key: o.key, fingerprint: o.fingerprint, size: o.size, ingestedAt: 0 }, station: plan.station, days: plan.days });

@@ -5,6 +5,7 @@ import { decodeArchiveII } from './decode/level2/index.js';
 import { level2IngestPlanOf, planLevel2Volume } from './level2/plan.js';
 import { createPlanPool } from './plan-pool.js';
 import type { IngestPlan, PlanOutcome } from './plan-types.js';
+import { objectBytes } from '../store/objects/object-body.js';
 import planFileTask from './plan-worker.js';
 import { encodeArchiveII } from '../test/fixtures/archive2-encoder.js';
 import { moment, sweep31, T0, volume31, wideningVolume31 } from '../test/level2/synthetic-volumes.js';
@@ -17,7 +18,7 @@ const volumes = [
 ];
 
 function objectsOf(plan: IngestPlan): [string, string, number[]][] {
-  return plan.objects.map((o) => [o.key, o.contentType, [...o.body]]);
+  return plan.objects.map((o) => [o.key, o.contentType, [...objectBytes(o.body)]]);
 }
 
 function planOf(outcome: PlanOutcome): IngestPlan {

@@ -17,10 +17,17 @@ export type ObjectHead = Omit<StoredObject, 'body'>;
 /** What a listing gives per object: S3 listings carry no content type (that needs a HEAD each). */
 export type ObjectSummary = Omit<ObjectHead, 'contentType'>;
 
+/**
+ * An object's bytes to write: one array, or parts that follow one another (a Parquet object with
+ * columns appended keeps its earlier bytes and megabyte-sized columns as they are, rather than
+ * copying them into one array; stores write the parts in turn). See objectBytes.
+ */
+export type ObjectBody = Uint8Array | readonly Uint8Array[];
+
 /** An object to write. */
 export interface ObjectToPut {
   key: string;
-  body: Uint8Array;
+  body: ObjectBody;
   contentType: string;
 }
 

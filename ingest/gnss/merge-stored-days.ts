@@ -2,6 +2,7 @@ import { RadomeError } from '../../core/errors.js';
 import { mergeSnrObservations } from '../../store/gnss/snr-merge.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { dayString } from '../../store/gnss/snr-keys.js';
+import { objectBytes } from '../../store/objects/object-body.js';
 import type { StoredData } from '../plan-types.js';
 import { planGnssDay } from './plan-day.js';
 import type { GnssPlan } from './plan.js';
@@ -29,7 +30,7 @@ export async function mergeStoredDays(plan: GnssPlan, stored: StoredData): Promi
     const body = await stored.getObject(existing.objectKey);
     if (!body) continue;
     const older = await decodeSnrParquet(body, existing.objectKey);
-    const newer = await decodeSnrParquet(plan.objects[i]!.body, `${where} from ${row.sourceKey}`);
+    const newer = await decodeSnrParquet(objectBytes(plan.objects[i]!.body), `${where} from ${row.sourceKey}`);
     const observations = mergeSnrObservations(older, newer);
     const merged = planGnssDay(station, row.day, observations, row);
     plan.observations[i] = observations;

@@ -2,6 +2,7 @@ import { RadomeError } from '../../core/errors.js';
 import { parseGnssStationId } from '../../core/vocabulary/index.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
 import { dayOf, dayString, yearDoy } from '../../store/gnss/snr-keys.js';
+import { objectBytes } from '../../store/objects/object-body.js';
 import type { CommitGnssOrbitsInput, GnssOrbitKind, GnssOrbitRow } from '../../store/catalog/index.js';
 import { readRinexNav, readSp3 } from '../decode/orbits/index.js';
 import type { IngestPlan, PlannedObject, PlanOptions, StoredData } from '../plan-types.js';
@@ -116,7 +117,7 @@ export function orbitIngestPlanOf(plan: OrbitPlan): IngestPlan {
     objects,
     locks: days.map(orbitDayLock),
     async reconcile(stored: StoredData) {
-      const own = { kind: plan.kind, orbits: orbitSourceOf(plan.object.body, plan.object.key) };
+      const own = { kind: plan.kind, orbits: orbitSourceOf(objectBytes(plan.object.body), plan.object.key) };
       for (const day of days) {
         const others = (await stored.catalog.gnss.orbits(day, day)).filter((r) => r.objectKey !== plan.object.key);
         const orbits = await dayOrbits(others, stored.getObject, [own]);

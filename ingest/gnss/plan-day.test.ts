@@ -3,12 +3,13 @@
 // kept, the three geometry columns appended) and the same catalog rows and rollups.
 import { describe, expect, it } from 'vitest';
 import { decodeSnrParquet, type SnrObservations } from '../../store/gnss/snr-parquet.js';
+import { objectBytes, objectParts } from '../../store/objects/object-body.js';
 import { addDayGeometry, planGnssDay } from './plan-day.js';
 
 const DAY = 18745;
 
-/** A station-day of three codes on a few satellites every 30 s, with angles that cross bins; `gaps` rows have no position (NaN). */
-function stationDay(gaps: boolean): SnrObservations & { geometry: NonNullable<SnrObservations['geometry']> } {
+/** A station-day of three codes on a few satellites every `step` 30-s epochs, with angles that cross bins; `gaps` rows have no position (NaN). */
+function stationDay(gaps: boolean, step = 7): SnrObservations & { geometry: NonNullable<SnrObservations['geometry']> } {
   const times: number[] = [];
   const satellites: number[] = [];
   const codeIndex: number[] = [];
@@ -16,7 +17,7 @@ function stationDay(gaps: boolean): SnrObservations & { geometry: NonNullable<Sn
   const elevation: number[] = [];
   const azimuth: number[] = [];
   const edot: number[] = [];
-  for (let e = 0; e < 2880; e += 7) {
+  for (let e = 0; e < 2880; e += step) {
     for (const sat of [103, 117, 211, 305]) {
       const angle = (e / 2880) * 2 * Math.PI + sat;
       const el = 45 + 44 * Math.sin(angle);
@@ -53,11 +54,11 @@ describe('addDayGeometry', () => {
       const { geometry: _, ...without } = withGeometry;
       const direct = planGnssDay('SLAC', DAY, withGeometry, { ...from, geometry: 'precise' });
       const added = addDayGeometry(planGnssDay('SLAC', DAY, without, from), withGeometry, 'precise');
-      expect(Buffer.from(added.object.body).equals(Buffer.from(direct.object.body))).toBe(true);
+      expect(Buffer.from(objectBytes(added.object.body)).equals(Buffer.from(objectBytes(direct.object.body)))).toBe(true);
       expect(added.object.key).toBe(direct.object.key);
       expect(added.commit).toEqual(direct.commit);
       expect(added.commit.elevationRollups!.count).toBeGreaterThan(0);
-      const read = await decodeSnrParquet(added.object.body, 'added');
+      const read = await decodeSnrParquet(objectBytes(added.object.body), 'added');
       expect(read.geometry!.elevation).toEqual(withGeometry.geometry.elevation);
       expect(read.geometry!.azimuth).toEqual(withGeometry.geometry.azimuth);
       expect(read.geometry!.edot).toEqual(withGeometry.geometry.edot);
@@ -71,7 +72,18 @@ describe('addDayGeometry', () => {
     const { geometry: _, ...without } = withGeometry;
     const looked = planGnssDay('SLAC', DAY, withGeometry, { ...from, geometry: 'precise' });
     const told = addDayGeometry(planGnssDay('SLAC', DAY, without, from), complete, 'precise');
-    expect(Buffer.from(told.object.body).equals(Buffer.from(looked.object.body))).toBe(true);
+    expect(Buffer.from(objectBytes(told.object.body)).equals(Buffer.from(objectBytes(looked.object.body)))).toBe(true);
+  });
+
+  it("keeps a whole day's geometry columns as parts of the body, not copied into one array", () => {
+    const withGeometry = stationDay(false, 1);
+    const complete = { ...withGeometry, geometry: { ...withGeometry.geometry, complete: true } };
+    const { geometry: _, ...without } = withGeometry;
+    const planned = planGnssDay('SLAC', DAY, without, from);
+    const told = addDayGeometry(planned, complete, 'precise');
+    const parts = objectParts(told.object.body);
+    for (const name of ['elevation', 'azimuth', 'edot'] as const) expect(parts.some((p) => p.buffer === complete.geometry[name].buffer)).toBe(true);
+    expect(Buffer.from(objectBytes(told.object.body)).equals(Buffer.from(objectBytes(planGnssDay('SLAC', DAY, complete, { ...from, geometry: 'precise' }).object.body)))).toBe(true);
   });
 
   it('refuses observations other than those the day was planned from', () => {

@@ -1,6 +1,7 @@
 import type { GnssDayCommit, GnssGeometryKind } from '../../store/catalog/index.js';
 import { addSnrGeometry, encodeSnrParquet, type SnrGeometry, type SnrObservations } from '../../store/gnss/snr-parquet.js';
 import { dayString, snrParquetKey } from '../../store/gnss/snr-keys.js';
+import { objectBytes } from '../../store/objects/object-body.js';
 import type { PlannedObject } from '../plan-types.js';
 import { buildSnrElevationRollups, buildSnrRollups } from './rollups.js';
 
@@ -91,7 +92,8 @@ export function planGnssDay(station: string, day: number, obs: SnrObservations, 
  * geometry is known: its Parquet object with the elevation, azimuth and edot columns appended
  * (the SNR columns kept as encoded), and the elevation rollups. The row's counts and time range
  * and the SNR rollups do not depend on geometry and are kept, so geometry found at reconcile (the
- * day's orbits stored) costs the geometry's own work, not a second plan of the day.
+ * day's orbits stored) costs the geometry's own work, not a second plan of the day. The object's
+ * body becomes parts (addSnrGeometry), which hold `obs.geometry`'s arrays.
  */
 export function addDayGeometry(
   { object, commit: planned }: { object: PlannedObject; commit: GnssDayCommit },
@@ -104,7 +106,7 @@ export function addDayGeometry(
     throw new Error(`addDayGeometry: station-day ${row.station} ${row.day} was planned from other observations than those given`);
   }
   return {
-    object: { ...object, body: addSnrGeometry(object.body, obs.geometry, obs.count) },
+    object: { ...object, body: addSnrGeometry(objectBytes(object.body), obs.geometry, obs.count) },
     commit: { ...planned, row: { ...row, geometry }, elevationRollups: buildSnrElevationRollups(obs, row.day, [row.firstTime, row.lastTime]) },
   };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeLevel3 } from '../decode/level3/index.js';
 import { planLevel3Product, type Level3Plan } from './plan.js';
 import type { SourceObject } from '../sources/types.js';
+import { objectBytes } from '../../store/objects/object-body.js';
 import { encodeLevel3, textPacket } from '../../test/fixtures/level3-encoder.js';
 import { blobsByColor, decodePng, geodesicEndpoint, groundDistanceKm, pixelOf } from '../../test/render/oracle.js';
 import { SCAN_TIME, accumulationProduct, graphicProduct, hydrometeorProduct, nullAccumulationProduct, rasterProduct, velocityProduct } from '../../test/level3-ingest/synthetic-products.js';
@@ -17,7 +18,7 @@ function plan(bytes: Uint8Array, key = '/data/some-file', renderSize = 512): Lev
 function objectOf(p: Level3Plan, ext: string): Uint8Array {
   const o = p.objects.find((x) => x.key.endsWith(ext));
   expect(o, `${ext} object`).toBeDefined();
-  return o!.body;
+  return objectBytes(o!.body);
 }
 
 const jsonOf = (p: Level3Plan): any => JSON.parse(new TextDecoder().decode(objectOf(p, '.json')));

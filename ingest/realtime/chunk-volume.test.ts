@@ -8,6 +8,8 @@ import { planArchiveII } from '../level2/plan.js';
 import { createPlanPool, type PlanPool } from '../plan-pool.js';
 import { ChunkVolume, renderCutsHere, type ChunkPlan, type RenderCuts } from './chunk-volume.js';
 import type { ListedChunk } from '../sources/level2-chunks.js';
+import { objectBytes } from '../../store/objects/object-body.js';
+import type { ObjectToPut } from '../../store/types.js';
 import { encodeRecords, ldmRecord, volumeHeader, type EncodeOptions } from '../../test/fixtures/archive2-encoder.js';
 import { moment, sweep31, T0, volume31, wideningVolume31 } from '../../test/level2/synthetic-volumes.js';
 import { typedArrayDigest } from '../../test/level2/volume-digest.js';
@@ -53,7 +55,7 @@ async function follow(o: EncodeOptions, render: RenderCuts) {
   return { volume, commits, closed, rendered, want: planArchiveII(archive, file, options) };
 }
 
-const digests = (objects: { key: string; body: Uint8Array }[]) => new Map(objects.map((o) => [o.key, typedArrayDigest(o.body)]));
+const digests = (objects: ObjectToPut[]) => new Map(objects.map((o) => [o.key, typedArrayDigest(objectBytes(o.body))]));
 
 const eightCuts = volume31({
   radialsPerRecord: 10,

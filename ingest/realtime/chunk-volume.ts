@@ -6,6 +6,8 @@ import type { PlannedObject, PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
 import { RadomeError } from '../../core/errors.js';
 import type { ListedChunk } from '../sources/level2-chunks.js';
+import { objectByteLength, objectBytes } from '../../store/objects/object-body.js';
+import type { ObjectBody } from '../../store/types.js';
 
 /**
  * One real-time volume being assembled from its chunks, in sequence order. Holds the decoded
@@ -19,7 +21,7 @@ export class ChunkVolume {
   /** Cuts rendered for commits so far, by elevation number. */
   private rendered = new Map<number, RenderedCut>();
   /** The objects committed so far, by key. */
-  private written = new Map<string, Uint8Array>();
+  private written = new Map<string, ObjectBody>();
   sawEnd = false;
 
   constructor(
@@ -119,8 +121,8 @@ export interface ChunkPlan {
   mayLeaveStale: boolean;
 }
 
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  return a !== undefined && a.length === b.length && Buffer.compare(a, b) === 0;
+function sameBytes(a: ObjectBody | undefined, b: ObjectBody): boolean {
+  return a !== undefined && objectByteLength(a) === objectByteLength(b) && Buffer.compare(objectBytes(a), objectBytes(b)) === 0;
 }
 
 /** Renders and stores cuts of a volume (in any order): here, or on worker threads (PlanPool.renderCuts). */

@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeZarrArray, zarrStoreObjects } from './zarr-v2.js';
+import { objectBytes } from '../../store/objects/object-body.js';
 
 describe('Zarr v2 writer', () => {
   it('stores an array given its first chunk as that chunk only, the rest being fill', () => {
@@ -43,11 +44,11 @@ describe('Zarr v2 writer', () => {
       'p.zarr/sweep_0/range/0',
       'p.zarr/.zmetadata',
     ]);
-    const { metadata } = JSON.parse(Buffer.from(objects.at(-1)!.body).toString()) as { metadata: Record<string, unknown> };
+    const { metadata } = JSON.parse(Buffer.from(objectBytes(objects.at(-1)!.body)).toString()) as { metadata: Record<string, unknown> };
     expect(Object.keys(metadata).sort()).toEqual(['.zattrs', '.zgroup', 'sweep_0/.zattrs', 'sweep_0/.zgroup', 'sweep_0/range/.zarray', 'sweep_0/range/.zattrs']);
     expect(metadata['sweep_0/range/.zattrs']).toEqual({ units: 'm' });
     for (const o of objects.slice(0, -1).filter((o) => !o.key.endsWith('/0'))) {
-      expect(JSON.parse(Buffer.from(o.body).toString()), o.key).toEqual(metadata[o.key.slice('p.zarr/'.length)]);
+      expect(JSON.parse(Buffer.from(objectBytes(o.body)).toString()), o.key).toEqual(metadata[o.key.slice('p.zarr/'.length)]);
     }
   });
 });

@@ -135,9 +135,10 @@ export function encodeSnrParquet(obs: SnrObservations, metadata: Record<string, 
  * A station-day's Parquet object written by encodeSnrParquet without geometry, with the
  * elevation, azimuth and edot columns added: the same file encodeSnrParquet writes for the
  * observations with that geometry, but the five SNR columns are kept as encoded (ingest plans
- * a day before knowing whether its orbits are stored).
+ * a day before knowing whether its orbits are stored). In parts (appendParquetColumns), which
+ * hold `body` and the geometry's arrays themselves: neither may change until they are written.
  */
-export function addSnrGeometry(body: Uint8Array, geometry: SnrGeometry, count: number): Uint8Array {
+export function addSnrGeometry(body: Uint8Array, geometry: SnrGeometry, count: number): Uint8Array[] {
   const columns = geometryColumns(geometry, count);
   return appendParquetColumns(
     body,

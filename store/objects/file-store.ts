@@ -24,13 +24,16 @@ import { promisify } from 'node:util';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { RadomeError } from '../../core/errors.js';
-import type { ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../types.js';
+import type { ObjectBody, ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../types.js';
 import { contentTypeForKey } from './content-type.js';
+import { objectByteLength, objectBytes, objectParts } from './object-body.js';
 import { RESERVED_NAME_PREFIX, validateObjectKey, validateObjectPrefix } from './key.js';
 
 /** Quoted MD5 hex of the body: what S3 returns as the ETag of a single-part upload. */
-export function md5ETag(body: Uint8Array): string {
-  return `"${createHash('md5').update(body).digest('hex')}"`;
+export function md5ETag(body: ObjectBody): string {
+  const hash = createHash('md5');
+  for (const part of objectParts(body)) hash.update(part);
+  return `"${hash.digest('hex')}"`;
 }
 
 const META_PREFIX = `${RESERVED_NAME_PREFIX}meta~`;
@@ -217,7 +220,7 @@ export class FileObjectStore implements ObjectStore {
     // Each temp file's flush starts as soon as it is written, so the disk works while the next
     // files are written on this thread (a volume's sweep store is ~190 files).
     const flushes: Promise<void>[] = [];
-    const write = (key: string, dir: string, target: string, data: Uint8Array): TempFile => {
+    const write = (key: string, dir: string, target: string, data: ObjectBody): TempFile => {
       const temp = this.writeTemp(key, dir, target, data, temps, staged);
       if (this.durable) flushes.push(fdatasyncOf(temp.fd));
       return temp;
@@ -235,20 +238,21 @@ export class FileObjectStore implements ObjectStore {
         // The usual object's type follows from its key: it gets no sidecar, and its ETag is
         // computed when asked for, which halves the files and system calls of a put.
         if (contentType === contentTypeForKey(key)) {
-          const shareable = linking && body.byteLength <= SHARED_BODY_BYTES;
-          const sameSize = shareable ? filesOfSize.get(body.byteLength) : undefined;
-          const match = sameSize ? sameSize.findIndex((f) => sameBytes(f.body, body)) : -1;
+          // A small body in parts is joined to be compared (a copy of at most SHARED_BODY_BYTES).
+          const bytes = linking && objectByteLength(body) <= SHARED_BODY_BYTES ? objectBytes(body) : null;
+          const sameSize = bytes ? filesOfSize.get(bytes.byteLength) : undefined;
+          const match = sameSize ? sameSize.findIndex((f) => sameBytes(f.body, bytes!)) : -1;
           const file = match >= 0 ? sameSize![match]!.file : undefined;
           if (file && file.links < MAX_LINKS) {
             linking = this.linkTemp(file, key, dir, target, temps, staged);
             if (linking) continue;
           }
           const temp = write(key, dir, target, body);
-          if (shareable) {
-            const written = { file: temp, body };
+          if (bytes) {
+            const written = { file: temp, body: bytes };
             // This file takes the place of one with as many links as it may have.
             if (match >= 0) sameSize![match] = written;
-            else if (!sameSize) filesOfSize.set(body.byteLength, [written]);
+            else if (!sameSize) filesOfSize.set(bytes.byteLength, [written]);
             else if (sameSize.push(written) > SAME_SIZE_FILES) sameSize.shift();
           }
           continue;
@@ -272,14 +276,14 @@ export class FileObjectStore implements ObjectStore {
   }
 
   /**
-   * A new temp file in `dir`, recorded in `temps` (to go to `target`), holding `data` and left
-   * open; in a staged folder, the file under its own name there.
+   * A new temp file in `dir`, recorded in `temps` (to go to `target`), holding `data` (its parts
+   * written in turn, never joined) and left open; in a staged folder, the file under its own name there.
    */
-  private writeTemp(key: string, dir: string, target: string, data: Uint8Array, temps: TempFile[], staged: StagedFolders): TempFile {
+  private writeTemp(key: string, dir: string, target: string, data: ObjectBody, temps: TempFile[], staged: StagedFolders): TempFile {
     const { path, rename } = tempPath(dir, target, staged);
     const temp: TempFile = { key, path, target: rename, fd: openSync(path, 'wx', 0o644), links: 0 };
     temps.push(temp);
-    for (let n = 0; n < data.byteLength; ) n += writeSync(temp.fd, data, n);
+    for (const part of objectParts(data)) for (let n = 0; n < part.byteLength; ) n += writeSync(temp.fd, part, n);
     return temp;
   }
 

@@ -3,6 +3,7 @@ import { RadomeError } from '../../core/errors.js';
 import { forEachConcurrent } from '../../core/concurrency.js';
 import type { ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../types.js';
 import { validateObjectKey, validateObjectPrefix } from './key.js';
+import { objectBytes } from './object-body.js';
 
 /** DeleteObjects takes at most 1000 keys per request. */
 const MAX_DELETE_BATCH = 1000;
@@ -65,7 +66,8 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async putMany(objects: readonly ObjectToPut[]): Promise<void> {
-    await forEachConcurrent(objects, PUTS_IN_FLIGHT, (o) => this.put(o.key, o.body, o.contentType));
+    // A body in parts is joined: a retried request sends its body again, which a stream of the parts could not.
+    await forEachConcurrent(objects, PUTS_IN_FLIGHT, (o) => this.put(o.key, objectBytes(o.body), o.contentType));
   }
 
   async get(key: string): Promise<StoredObject | null> {

@@ -1,5 +1,7 @@
 import { parquetMetadata, type ColumnChunk, type FileMetaData, type KeyValue, type SchemaElement } from 'hyparquet';
 import { ByteWriter, snappyCompress, writeMetadata, writePageHeader } from './hyparquet-writer-parts.js';
+import { objectBytes } from '../objects/object-body.js';
+import { PartsWriter } from './parts-writer.js';
 import { rleBitPackedHybrid } from './rle-hybrid.js';
 
 /**
@@ -93,19 +95,18 @@ export function writeParquetColumns(file: ParquetFile): Uint8Array {
 
 /**
  * `file` (one row group, as writeParquetColumns writes it) with `columns` (schema `elements`)
- * appended to its row group. The file's magic and column chunks are kept byte for byte (their
- * offsets stay valid) and only the new chunks and a new footer are written: adding columns costs
- * their own bytes and a copy, not encoding the file again.
+ * appended to its row group, as parts that follow one another: the file's magic and column chunks
+ * (kept byte for byte, their offsets stay valid), the new chunks and a new footer. Adding columns
+ * costs their page headers and the footer: the file's bytes and the columns' uncompressed values
+ * are parts of their own, not copied (joining them would copy megabytes per station-day).
  */
-export function appendParquetColumns(file: Uint8Array, elements: SchemaElement[], columns: ParquetColumn[]): Uint8Array {
+export function appendParquetColumns(file: Uint8Array, elements: SchemaElement[], columns: ParquetColumn[]): Uint8Array[] {
   const metadata = parquetMetadata(file);
   const group = metadata.row_groups[0];
   if (metadata.row_groups.length !== 1 || !group || metadata.schema.some((e, k) => k > 0 && e.num_children)) throw new RangeError('appendParquetColumns takes flat files of one row group');
   const rowCount = Number(metadata.num_rows);
   const footerStart = file.byteLength - 8 - new DataView(file.buffer, file.byteOffset + file.byteLength - 8, 4).getUint32(0, true);
-  let estimate = footerStart + (1 << 16);
-  for (const c of columns) estimate += c.kind === 'dictionary' ? c.dictionary.length + c.indices.length + (c.indices.length >> 2) : c.values.length + (c.defined ? c.defined.length >> 3 : 0);
-  const writer = new ByteWriter(estimate);
+  const writer = new PartsWriter(1 << 16);
   writer.appendBytes(file.subarray(0, footerStart));
   const chunks = columns.map((column) => writeColumnChunk(writer, column, rowCount));
   let uncompressed = group.total_byte_size;
@@ -123,8 +124,7 @@ export function appendParquetColumns(file: Uint8Array, elements: SchemaElement[]
   delete (next as Partial<FileMetaData>).metadata_length;
   writeMetadata(writer, next);
   writer.appendUint32(MAGIC);
-  // The writer's own buffer, not a copy: it was sized to the file within its footer's slack.
-  return writer.getBytes();
+  return writer.getParts();
 }
 
 function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: number): ColumnChunk {
@@ -196,13 +196,13 @@ function writeColumnChunk(writer: ByteWriter, column: ParquetColumn, rowCount: n
 
 /**
  * Writes a page header and the page's Snappy-compressed body; returns the uncompressed size with
- * its header. A body in parts is appended part by part when uncompressed: no copy of a
- * megabyte-sized page (a geometry column) just to frame it.
+ * its header. A body in parts is appended part by part when uncompressed: no join of a
+ * megabyte-sized page (a geometry column) just to frame it, and a PartsWriter keeps it by reference.
  */
 function writePage(writer: ByteWriter, body: Uint8Array | Uint8Array[], header: (size: number, compressedSize: number) => Parameters<typeof writePageHeader>[1], compress = true): number {
   const parts = Array.isArray(body) ? body : [body];
   const size = parts.reduce((n, part) => n + part.byteLength, 0);
-  const compressed = compress ? [snappyCompress(parts.length === 1 ? parts[0]! : concatBytes(parts, size))] : parts;
+  const compressed = compress ? [snappyCompress(objectBytes(parts))] : parts;
   const headerStart = writer.offset;
   writePageHeader(
     writer,
@@ -214,16 +214,6 @@ function writePage(writer: ByteWriter, body: Uint8Array | Uint8Array[], header: 
   const headerBytes = writer.offset - headerStart;
   for (const part of compressed) writer.appendBytes(part);
   return headerBytes + size;
-}
-
-function concatBytes(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return out;
 }
 
 /** PLAIN BYTE_ARRAY values: each a 4-byte little-endian length and its UTF-8 bytes. */

@@ -16,6 +16,7 @@ import type { Level2ChunksSource, ListedChunk } from '../../ingest/sources/level
 import type { SourceObject } from '../../ingest/sources/types.js';
 import { type Catalog, openCatalog } from '../../store/catalog/index.js';
 import { decodeSnrParquet } from '../../store/gnss/snr-parquet.js';
+import { objectBytes } from '../../store/objects/object-body.js';
 import type { ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../../store/types.js';
 import type { FuzzInput } from './seeds.js';
 import { level2ChunkKeyFor } from '../support/bucket-keys.js';
@@ -40,7 +41,7 @@ class MemoryObjectStore implements ObjectStore {
     this.objects.set(key, { key, body: body.slice(), contentType, size: body.length, etag: `"${key.length}-${body.length}"`, lastModified: new Date() });
   }
   async putMany(objects: readonly ObjectToPut[]): Promise<void> {
-    for (const o of objects) await this.put(o.key, o.body, o.contentType);
+    for (const o of objects) await this.put(o.key, objectBytes(o.body), o.contentType);
   }
   async get(key: string): Promise<StoredObject | null> {
     return this.objects.get(key) ?? null;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readRinex } from '../../ingest/decode/rinex/index.js';
 import { planGnssFile } from '../../ingest/gnss/plan.js';
 import { decodeSnrParquet, encodeSnrParquet } from '../../store/gnss/snr-parquet.js';
+import { objectBytes } from '../../store/objects/object-body.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
 import { legacySnrParquet as storedDay } from './legacy-snr-parquet.js';
 
@@ -61,7 +62,7 @@ describe('high-rate epochs (issue 18, item 10)', () => {
     );
     expect([...rinex.snr.times]).toEqual(times);
     const plan = planGnssFile(rinex, file, { ingestedAt: 1 });
-    const obs = await decodeSnrParquet(plan.objects[0]!.body, 'day');
+    const obs = await decodeSnrParquet(objectBytes(plan.objects[0]!.body), 'day');
     expect([...obs.times]).toEqual(times);
     expect(plan.days[0]!.row).toMatchObject({ firstTime: T0 + 30_000, lastTime: Math.ceil(times[4]!), epochCount: 5 });
     expect(Number.isInteger(plan.days[0]!.row.lastTime)).toBe(true);

@@ -14,6 +14,7 @@ import { type Catalog, openCatalog } from '../../store/catalog/index.js';
 import { splitRange } from '../../store/gnss/snr-series-plan.js';
 import { snrSeries, snrSummary, MAX_SNR_POINTS } from '../../store/gnss/snr-series.js';
 import { FileObjectStore } from '../../store/objects/index.js';
+import { objectBytes } from '../../store/objects/object-body.js';
 import { writeRinexObs } from '../fixtures/rinex-writer.js';
 import { syntheticObsSpec } from '../rinex/synthetic-obs.js';
 import { bruteForceSnr, pointKey, type BruteQuery } from './brute-force-snr.js';
@@ -37,7 +38,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     // 2024-02-29 23:58 for 25 min at 15 s: crosses GPS midnight, so the file splits into two days.
     rinex = readRinex(writeRinexObs(syntheticObsSpec({ version: 3, epochs: 100, seed: 3 })));
     const plan = gnssIngestPlanOf(planGnssFile(rinex, file, { ingestedAt: 1 }));
-    for (const o of plan.objects) await objects.put(o.key, o.body, o.contentType);
+    await objects.putMany(plan.objects);
     await plan.commit(catalog.writer, { ...file, ingestedAt: 1 });
   });
 
@@ -50,8 +51,7 @@ describe('GNSS SNR store on synthetic RINEX', () => {
     const plan = planGnssFile(rinex, file, { ingestedAt: 1 });
     expect(plan.objects.map((o) => o.key)).toEqual(['gnss/snr/station=SYNT/year=2024/doy=060/part-0.parquet', 'gnss/snr/station=SYNT/year=2024/doy=061/part-0.parquet']);
     expect(plan.days.reduce((s, d) => s + d.row.observationCount, 0)).toBe(rinex.snr.count);
-    const body = plan.objects[1]!.body;
-    const ab = body.slice().buffer;
+    const ab = objectBytes(plan.objects[1]!.body).slice().buffer;
     expect(Number(parquetMetadata(ab).num_rows)).toBe(plan.days[1]!.row.observationCount);
     const rows = await parquetReadObjects({ file: ab, parsers: { timestampFromMicroseconds: (us: bigint) => Number(us) / 1000 } });
     const midnight = Date.UTC(2024, 2, 1);
