@@ -59,6 +59,38 @@ describe('deflateRuns', () => {
     }
   });
 
+  it("inflates lone stretches and zero runs of every short length, at every alignment, up to the input's end", () => {
+    // Lone bytes are found four places at a time and a zero run's ends eight bytes at a time
+    // (32-bit reads at any byte), its middle by aligned 64-bit words: every length around them.
+    const zeroLengths = [...Array.from({ length: 40 }, (_, k) => k + 1), ...Array.from({ length: 13 }, (_, k) => k + 60), 255, 256, 257, 258, 259, 260];
+    for (let offset = 0; offset < 8; offset++) {
+      for (let lone = 1; lone <= 9; lone++) {
+        for (const zeros of zeroLengths) {
+          for (const tail of ['lone', 'run 2', 'run 5', 'zeros'] as const) {
+            const tailLength = tail === 'lone' ? lone : tail === 'zeros' ? 0 : Number(tail.slice(4));
+            const length = lone + zeros + tailLength;
+            const bytes = new Uint8Array(length + 16).subarray(offset, offset + length);
+            for (let k = 0; k < lone; k++) bytes[k] = 5 + (k & 1);
+            if (tail === 'lone') for (let k = 0; k < lone; k++) bytes[lone + zeros + k] = 9 + (k & 1);
+            else bytes.fill(7, lone + zeros);
+            expect(roundTrips(bytes), `offset ${offset}, ${lone} lone, ${zeros} zeros, then ${tail}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('checksums lone bytes and runs of up to 1024 bytes summed between reductions (a, b stay below 2^31)', () => {
+    // 1023 lone 255s and 254s, then 1024 × 255: each reduction comes as late as it can.
+    const period = 1023 + 1024;
+    const bytes = new Uint8Array(period * 2000);
+    for (let p = 0; p < bytes.length; p += period) {
+      for (let k = 0; k < 1023; k++) bytes[p + k] = k & 1 ? 255 : 254;
+      bytes.fill(255, p + 1023, p + period);
+    }
+    expect(roundTrips(bytes)).toBe(true);
+  });
+
   it('checksums long inputs right (Adler-32 of runs summed in closed form, of lone bytes deferred)', () => {
     const bytes = new Uint8Array(3_000_000);
     const next = random(7);
