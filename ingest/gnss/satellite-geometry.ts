@@ -242,79 +242,85 @@ export function satelliteGeometry(input: GeometryInput): SatelliteGeometry {
   // Slot per satellite id, in order of first appearance (SLOT_OF: cleared again on return).
   const slotOf = SLOT_OF;
   let slots = 0;
-  let segments = new Float64Array(64 * SLOT);
+  let segmentTable = new Float64Array(64 * SLOT);
   let missing = 0;
 
   // Rows repeating the previous row's time and satellite (one row per SNR code) form a group that
   // shares one computation; the group's rows are filled together.
   try {
     let i = 0;
+    // One pass per size of the segment table: in a pass it is a constant, which V8 keeps in a
+    // register (a reassigned variable is loaded again at each use); a satellite that needs more
+    // room ends the pass.
     while (i < count) {
-      const t = times[i]!;
-      const id = satellites[i]!;
-      let end = i + 1;
-      while (end < count && times[end] === t && satellites[end] === id) end++;
-      let el = NaN;
-      let az = NaN;
-      let rate = NaN;
-      // UTC-based files step at leap seconds: look the offset up per row only for them.
-      const tGps = t + (leapSteps ? toGpsOffsetMs(timeSystem, t)! : fixedOffset);
-      let slot = slotOf[id]!;
-      if (slot < 0) {
-        if (slots === MAX_SLOTS) throw new RadomeError('CORRUPT', `satellite geometry: the observations name more than ${MAX_SLOTS} distinct satellites (damaged satellite ids)`);
-        slot = slotOf[id] = slots++;
-        if (slots * SLOT > segments.length) {
-          const grown = new Float64Array(segments.length * 2);
-          grown.set(segments);
-          segments = grown;
+      const segments = segmentTable;
+      while (i < count) {
+        const t = times[i]!;
+        const id = satellites[i]!;
+        let end = i + 1;
+        while (end < count && times[end] === t && satellites[end] === id) end++;
+        let el = NaN;
+        let az = NaN;
+        let rate = NaN;
+        // UTC-based files step at leap seconds: look the offset up per row only for them.
+        const tGps = t + (leapSteps ? toGpsOffsetMs(timeSystem, t)! : fixedOffset);
+        let slot = slotOf[id]!;
+        if (slot < 0) {
+          if (slots === MAX_SLOTS) throw new RadomeError('CORRUPT', `satellite geometry: the observations name more than ${MAX_SLOTS} distinct satellites (damaged satellite ids)`);
+          if ((slots + 1) * SLOT > segments.length) {
+            segmentTable = new Float64Array(segments.length * 2);
+            segmentTable.set(segments);
+            break;
+          }
+          slot = slotOf[id] = slots++;
+          for (let l = 0; l < 2; l++) {
+            const level = slot * SLOT + l * LEVEL_FIELDS;
+            segments[level + K] = segments[level + END_K] = segments[level + T0] = segments[level + T1] = NaN;
+          }
+          segments[slot * SLOT + NUMBER] = numberOf ? numberOf(id) : id;
+          segments[slot * SLOT + ID] = id;
         }
-        for (let l = 0; l < 2; l++) {
-          const level = slot * SLOT + l * LEVEL_FIELDS;
-          segments[level + K] = segments[level + END_K] = segments[level + T0] = segments[level + T1] = NaN;
+        // The coarse level, else the fine one.
+        let at = slot * SLOT;
+        const satellite = segments[at + NUMBER]!;
+        let perMs = PER_COARSE_MS;
+        // The usual case, a segment already computed, without the call (NaN times: none yet).
+        let state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, COARSE.ms, COARSE.maxElevation, satellite, tGps, work);
+        if (state === FINER) {
+          at += LEVEL_FIELDS;
+          perMs = PER_FINE_MS;
+          state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, FINE.ms, FINE.maxElevation, satellite, tGps, work);
         }
-        segments[slot * SLOT + NUMBER] = numberOf ? numberOf(id) : id;
-        segments[slot * SLOT + ID] = id;
-      }
-      // The coarse level, else the fine one.
-      let at = slot * SLOT;
-      const satellite = segments[at + NUMBER]!;
-      let perMs = PER_COARSE_MS;
-      // The usual case, a segment already computed, without the call (NaN times: none yet).
-      let state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, COARSE.ms, COARSE.maxElevation, satellite, tGps, work);
-      if (state === FINER) {
-        at += LEVEL_FIELDS;
-        perMs = PER_FINE_MS;
-        state = tGps >= segments[at + T0]! && tGps < segments[at + T1]! ? segments[at + STATE]! : segmentState(segments, at, FINE.ms, FINE.maxElevation, satellite, tGps, work);
-      }
-      if (state === HERMITE) {
-        // Products by the step's reciprocal, not divisions: a division costs as much as the cubic.
-        const s = (tGps - segments[at + T0]!) * perMs;
-        const eb = segments[at + EL + 1]!;
-        const ec = segments[at + EL + 2]!;
-        const ed = segments[at + EL + 3]!;
-        el = segments[at + EL]! + s * (eb + s * (ec + s * ed));
-        rate = (eb + s * (2 * ec + s * 3 * ed)) * perMs * 1000;
-        let azr = segments[at + AZ]! + s * (segments[at + AZ + 1]! + s * (segments[at + AZ + 2]! + s * segments[at + AZ + 3]!));
-        if (azr < 0) azr += 2 * Math.PI;
-        else if (azr >= 2 * Math.PI) azr -= 2 * Math.PI;
-        az = azr * DEG;
-      } else if (exactAngles(frame, work.positionVelocity, satellite, tGps, work.p, a0)) {
-        el = a0[0]! * DEG;
-        az = a0[1]! * DEG;
-        if (az < 0) az += 360;
-        rate = a0[2]! * DEG;
-      }
-      if (Number.isNaN(el)) missing += end - i;
-      // A loop, not TypedArray.fill: fill's call costs more than the two or three rows of a group.
-      for (; i < end; i++) {
-        elevation[i] = el;
-        azimuth[i] = az;
-        edot[i] = rate;
+        if (state === HERMITE) {
+          // Products by the step's reciprocal, not divisions: a division costs as much as the cubic.
+          const s = (tGps - segments[at + T0]!) * perMs;
+          const eb = segments[at + EL + 1]!;
+          const ec = segments[at + EL + 2]!;
+          const ed = segments[at + EL + 3]!;
+          el = segments[at + EL]! + s * (eb + s * (ec + s * ed));
+          rate = (eb + s * (2 * ec + s * 3 * ed)) * perMs * 1000;
+          let azr = segments[at + AZ]! + s * (segments[at + AZ + 1]! + s * (segments[at + AZ + 2]! + s * segments[at + AZ + 3]!));
+          if (azr < 0) azr += 2 * Math.PI;
+          else if (azr >= 2 * Math.PI) azr -= 2 * Math.PI;
+          az = azr * DEG;
+        } else if (exactAngles(frame, work.positionVelocity, satellite, tGps, work.p, a0)) {
+          el = a0[0]! * DEG;
+          az = a0[1]! * DEG;
+          if (az < 0) az += 360;
+          rate = a0[2]! * DEG;
+        }
+        if (Number.isNaN(el)) missing += end - i;
+        // A loop, not TypedArray.fill: fill's call costs more than the two or three rows of a group.
+        for (; i < end; i++) {
+          elevation[i] = el;
+          azimuth[i] = az;
+          edot[i] = rate;
+        }
       }
     }
   } finally {
     // Even when an orbit source throws: the next call starts from a clear table.
-    for (let k = 0; k < slots; k++) slotOf[segments[k * SLOT + ID]!] = -1;
+    for (let k = 0; k < slots; k++) slotOf[segmentTable[k * SLOT + ID]!] = -1;
   }
   return { elevation, azimuth, edot, missing };
 }
