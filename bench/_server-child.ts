@@ -3,6 +3,7 @@
 // workers > 1, node:cluster forks that many servers sharing the port, each with its own
 // read-only catalog connection. Prints `LISTENING <url> <pid…>` when ready.
 import cluster from 'node:cluster';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { openReadOnlyCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { createRadomeServer } from '../server/index.js';
@@ -10,8 +11,14 @@ import { createRadomeServer } from '../server/index.js';
 const [catalogPath, objectsDir, workersArg] = process.argv.slice(2);
 
 // SIGUSR2: collect garbage now (run with --expose-gc), so the bench reads RSS at the live set and
-// not at wherever the heap's sawtooth happens to be.
-process.on('SIGUSR2', () => (globalThis as { gc?: () => void }).gc?.());
+// not at wherever the heap's sawtooth happens to be; then print the live heap and the young
+// generation's reserved size, which V8 doubles under sustained allocation up to its bound (64 MB
+// semi-spaces): the bench tells that one-time step (warm-up) from a live set that grows (a leak).
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+  console.log(`HEAP ${process.pid} ${process.memoryUsage().heapUsed} ${young}`);
+});
 const workers = Number(workersArg ?? 1);
 const PORT = Number(process.env.BENCH_PORT ?? 0);
 
