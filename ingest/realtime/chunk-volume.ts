@@ -6,7 +6,7 @@ import type { PlannedObject, PlanOptions } from '../plan-types.js';
 import type { SourceObject } from '../sources/types.js';
 import { RadomeError } from '../../core/errors.js';
 import type { ListedChunk } from '../sources/level2-chunks.js';
-import { objectByteLength, objectBytes } from '../../store/objects/object-body.js';
+import { sameObjectBytes } from '../../store/objects/object-body.js';
 import type { ObjectBody } from '../../store/types.js';
 
 /**
@@ -96,7 +96,15 @@ export class ChunkVolume {
     const plan = planRenderedCuts(volume, location, cuts, file, options);
     const keys = new Set(plan.objects.map((o) => o.key));
     const mayLeaveStale = this.written.size === 0 || [...this.written.keys()].some((k) => !keys.has(k));
-    return { plan, cuts, changed: plan.objects.filter((o) => !sameBytes(this.written.get(o.key), o.body)), mayLeaveStale };
+    return {
+      plan,
+      cuts,
+      changed: plan.objects.filter((o) => {
+        const written = this.written.get(o.key);
+        return written === undefined || !sameObjectBytes(written, o.body);
+      }),
+      mayLeaveStale,
+    };
   }
 
   /** Call once a plan is committed: its cuts are not rendered, nor its unchanged objects written, again. */
@@ -119,10 +127,6 @@ export interface ChunkPlan {
    * yet (an earlier one may have, with other objects), or the plan dropped one.
    */
   mayLeaveStale: boolean;
-}
-
-function sameBytes(a: ObjectBody | undefined, b: ObjectBody): boolean {
-  return a !== undefined && objectByteLength(a) === objectByteLength(b) && Buffer.compare(objectBytes(a), objectBytes(b)) === 0;
 }
 
 /** Renders and stores cuts of a volume (in any order): here, or on worker threads (PlanPool.renderCuts). */

@@ -26,7 +26,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { RadomeError } from '../../core/errors.js';
 import type { ObjectBody, ObjectHead, ObjectStore, ObjectSummary, ObjectToPut, StoredObject } from '../types.js';
 import { contentTypeForKey } from './content-type.js';
-import { objectByteLength, objectBytes, objectParts } from './object-body.js';
+import { objectByteLength, objectBytes, objectParts, sameObjectBytes } from './object-body.js';
 import { RESERVED_NAME_PREFIX, validateObjectKey, validateObjectPrefix } from './key.js';
 
 /** Quoted MD5 hex of the body: what S3 returns as the ETag of a single-part upload. */
@@ -241,7 +241,7 @@ export class FileObjectStore implements ObjectStore {
           // A small body in parts is joined to be compared (a copy of at most SHARED_BODY_BYTES).
           const bytes = linking && objectByteLength(body) <= SHARED_BODY_BYTES ? objectBytes(body) : null;
           const sameSize = bytes ? filesOfSize.get(bytes.byteLength) : undefined;
-          const match = sameSize ? sameSize.findIndex((f) => sameBytes(f.body, bytes!)) : -1;
+          const match = sameSize ? sameSize.findIndex((f) => sameObjectBytes(f.body, bytes!)) : -1;
           const file = match >= 0 ? sameSize![match]!.file : undefined;
           if (file && file.links < MAX_LINKS) {
             linking = this.linkTemp(file, key, dir, target, temps, staged);
@@ -592,11 +592,6 @@ async function readWhole(path: string): Promise<{ body: Uint8Array; st: Stats } 
   } finally {
     closeSync(fd);
   }
-}
-
-/** Whether two bodies of one size hold the same bytes (memcmp, without copying either). */
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 function isValidKey(key: string): boolean {

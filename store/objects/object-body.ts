@@ -21,3 +21,10 @@ export function objectBytes(body: ObjectBody): Uint8Array {
   }
   return out;
 }
+
+/** Whether two bodies hold the same bytes (a native compare; bodies in parts are joined first). */
+export function sameObjectBytes(a: ObjectBody, b: ObjectBody): boolean {
+  if (objectByteLength(a) !== objectByteLength(b)) return false;
+  const x = objectBytes(a);
+  return Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(objectBytes(b));
+}
