@@ -1,3 +1,5 @@
+import { ADLER_MOD, putAdler32 } from './deflate-stored.js';
+
 /**
  * A zlib stream (RFC 1950/1951) of bytes that come in runs, such as radar gate codes, encoded as
  * zlib's run-length strategy (Z_RLE) encodes them: each run is its byte as a literal, then matches
@@ -26,7 +28,6 @@
  * same scan of data in cache takes a third of it) and coding ~2.2 M lone bytes one at a time.
  */
 
-const ADLER_MOD = 65521;
 /** 1/2 modulo 65521 (odd), for the closed-form sum of a run's Adler-32. */
 const HALF_MOD = (ADLER_MOD + 1) / 2;
 const MAX_MATCH = 258;
@@ -507,12 +508,6 @@ export function deflateRuns(input: Uint8Array): Uint8Array {
   const adler = codeRuns(input, tokenCodes, sink);
   sink.put(literalCodes[END_OF_BLOCK]!, literalLengths[END_OF_BLOCK]!);
   sink.put(0, 7); // the last byte's pending bits (the rest of them, padding, is dropped)
-  const out = sink.out;
-  let at = sink.at;
-  out[at++] = adler >>> 24;
-  out[at++] = (adler >>> 16) & 255;
-  out[at++] = (adler >>> 8) & 255;
-  out[at++] = adler & 255;
   // Its own exact-size array (a copy of the compressed bytes only).
-  return out.slice(0, at);
+  return sink.out.slice(0, putAdler32(sink.out, sink.at, adler));
 }
