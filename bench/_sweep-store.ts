@@ -23,6 +23,7 @@ import { ingestPlanOf, planRadomeFile } from '../ingest/plan-file.js';
 import { openCatalog } from '../store/catalog/index.js';
 import { FileObjectStore } from '../store/objects/index.js';
 import { readStoredSweep } from '../store/radar/sweep-store-read.js';
+import { type FileSystemCosts, fileSystemCosts } from './_file-system-costs.js';
 import { median, type BenchRow } from './harness.js';
 
 const RUNS = Number(process.env.RADOME_BENCH_RUNS ?? 5);
@@ -52,7 +53,9 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
   let storeObjects = 0;
   let storeFiles = { files: 0, folders: 0 };
   let overlayBytes = 0;
+  let fileSystem: FileSystemCosts = { folderUs: NaN, fileUs: NaN, flushMs: NaN };
   try {
+    fileSystem = fileSystemCosts(join(dir, 'probe'));
     for (let run = -1; run < runs; run++) {
       const objects = new FileObjectStore(join(dir, `objects-${run}`));
       const overlaysOnly = new FileObjectStore(join(dir, `overlays-${run}`));
@@ -125,6 +128,11 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
     },
     { metric: 'extra ingest time for the sweep store, wall', unit: '%', radome: (100 * extra) / today, target: '≤ 15' },
     { metric: 'extra ingest CPU time for the sweep store', unit: '%', radome: (100 * extraCpu) / todayCpu, target: '≤ 15' },
+    {
+      metric: `this file system (${dir.slice(0, dir.lastIndexOf('/')) || '/'}): a new folder / a new 14 kB file / a flush of one`,
+      unit: 'µs / µs / ms',
+      radome: `${fileSystem.folderUs.toFixed(0)} / ${fileSystem.fileUs.toFixed(0)} / ${fileSystem.flushMs.toFixed(2)}`,
+    },
     { metric: 'sweep store bytes per volume', unit: 'MB', radome: storeBytes / 1e6 },
     { metric: 'sweep store bytes / raw Archive II bytes', unit: 'ratio', radome: storeBytes / bytes.length, ratio: `raw ${(bytes.length / 1e6).toFixed(2)} MB` },
     { metric: 'overlay PNG+JSON bytes per volume (for scale)', unit: 'MB', radome: overlayBytes / 1e6 },
