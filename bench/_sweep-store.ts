@@ -121,7 +121,7 @@ export async function sweepStoreFigures(samplePath: string, runs = RUNS): Promis
     { metric: 'ingest of one volume without the sweep store (plan less encode + put overlays + commit), wall / CPU', unit: 'ms', radome: `${today.toFixed(0)} / ${todayCpu.toFixed(0)}` },
     { metric: 'sweep store: encode (zlib streams: gate codes by deflateRuns) in the plan, wall / CPU', unit: 'ms', radome: `${m('encode').toFixed(1)} / ${cpu('encode').toFixed(1)}` },
     {
-      metric: `sweep store: its ${storeObjects} objects (durable; ${storeFiles.files} files, the rest hard links; ${storeFiles.folders} folders) put with the overlays, less the overlays alone, wall / CPU`,
+      metric: `sweep store: its ${storeObjects} objects (durable; ${storeFiles.files} files, the rest hard links; ${storeFiles.folders} folders; ${process.env.UV_THREADPOOL_SIZE ?? 4} pool threads) put with the overlays, less the overlays alone, wall / CPU`,
       unit: 'ms',
       radome: `${(m('putAll') - m('putOverlays')).toFixed(1)} / ${(cpu('putAll') - cpu('putOverlays')).toFixed(1)}`,
       ratio: `${m('putAll').toFixed(1)} − ${m('putOverlays').toFixed(1)} ms wall`,

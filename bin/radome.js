@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// Before anything that may start libuv's pool (see thread-pool.js).
+const { sizeThreadPool } = await import('./thread-pool.js');
+sizeThreadPool();
 const { enableCompileCache } = await import('node:module');
 // V8's code cache on disk (in the OS temp folder): later runs skip compiling the ~1,700 modules a
 // server start loads, a tenth of its CPU.

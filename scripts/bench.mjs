@@ -4,7 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sizeThreadPool } from '../bin/thread-pool.js';
 
+// Each bench process gets the pool size `radome` runs with (its children inherit the environment).
+sizeThreadPool();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const available = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.ts') && f !== 'harness.ts' && !f.endsWith('.worker.ts') && !f.startsWith('_'))

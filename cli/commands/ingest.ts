@@ -9,9 +9,6 @@ import type { Command, CommandArgs } from '../args.js';
 /** Each source list's option (--site, --product, --station), repeatable. */
 const SOURCE_LIST_OPTIONS: Command['options'] = Object.fromEntries(SOURCES.flatMap((s) => s.lists.map((l) => [l.option, { type: 'string', multiple: true }])));
 
-/** libuv pool threads for `ingest files` (see its run). */
-const FLUSH_THREADS = 16;
-
 /**
  * The folder of the bundled `ingest files` code (scripts/bundle-ingest-files.mjs) when it was
  * built after tsc's output, else null (running from source, or compiled again since): the
@@ -36,11 +33,6 @@ async function startFilesPool(args: CommandArgs): Promise<Level2Pool | null> {
   // None when no path exists: the run only reports them, and would wait for the threads to load.
   if (!args.positionals.some((path) => existsSync(path))) return null;
   namedStation(args); // a bad --station is refused before any thread starts
-  // A volume's objects are each flushed to disk (fdatasync) on libuv's pool, which has 4 threads
-  // unless told otherwise: more flushes in flight let the file system commit them together
-  // (the KLOT sample's 519 objects: median 680 → 490 ms wall at 16, with other work on the
-  // disk). Read when the pool first starts, which is later than here. A user's setting stands.
-  process.env.UV_THREADPOOL_SIZE ??= String(FLUSH_THREADS);
   const bundle = ingestFilesBundle();
   const { startCutPool }: typeof import('../../ingest/level2/cut-pool.js') = await (bundle ? import(new URL('cut-pool.js', bundle).href) : import('../../ingest/level2/cut-pool.js'));
   return startCutPool();

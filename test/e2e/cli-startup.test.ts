@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { THREAD_POOL_SIZE } from '../../bin/thread-pool.js';
 import { encodeArchiveII } from '../fixtures/archive2-encoder.js';
 import { volume1, volume31 } from '../level2/synthetic-volumes.js';
 import { repoRoot } from '../sample-data.js';
@@ -148,5 +149,28 @@ describe('radome ingest files of a 1995 volume with a blank ICAO', () => {
     const run = await runRadome(['ingest', 'files', file], { RADOME_DATA_DIR: join(scratch, 'era') });
     expect(run.stdout).toContain(`ingested  ${file} → level2 KTLX19950601_000209 (`);
     expect(run.code).toBe(0);
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')("libuv's pool in a radome process", () => {
+  /** Threads libuv's pool started with in `radome ingest files <volume>` (whose durable put flushes on the pool). */
+  const poolThreads = (env: Record<string, string | undefined>): number => {
+    const run = spawnSync(process.execPath, ['--import', join(repoRoot, 'test', 'e2e', 'fixtures', 'thread-pool-size.mjs'), BIN, 'ingest', 'files', volumePath], {
+      cwd: repoRoot,
+      env: { ...process.env, UV_THREADPOOL_SIZE: undefined, ...env },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const m = /^LIBUV-POOL-THREADS (\d+)$/m.exec(run.stderr);
+    if (!m) throw new Error(`no LIBUV-POOL-THREADS line: ${run.stderr}`);
+    return Number(m[1]);
+  };
+
+  it('has THREAD_POOL_SIZE threads (a put flushes many files at once), set before the pool starts', () => {
+    expect(poolThreads({ RADOME_DATA_DIR: join(scratch, 'pool-default') })).toBe(THREAD_POOL_SIZE);
+  });
+
+  it('keeps the size the user set in UV_THREADPOOL_SIZE', () => {
+    expect(poolThreads({ RADOME_DATA_DIR: join(scratch, 'pool-user'), UV_THREADPOOL_SIZE: '6' })).toBe(6);
   });
 });
