@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     // Unit tests sit beside their module (server/http/router.test.ts); end-to-end suites in test/.
-    include: ['test/**/*.test.ts', 'core/**/*.test.ts', 'store/**/*.test.ts', 'ingest/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'core/**/*.test.ts', 'store/**/*.test.ts', 'ingest/**/*.test.ts', 'server/**/*.test.ts', 'cli/**/*.test.ts', 'sdk/*.test.ts'],
     // Suites of several processes sharing one catalog need PostgreSQL's cluster: they run in
     // `npm run test:postgres` (RADOME_TEST_CATALOG=postgres), not in the SQLite pass.
     exclude: [...configDefaults.exclude, ...(process.env.RADOME_TEST_CATALOG === 'postgres' ? [] : ['**/*.postgres.test.ts'])],

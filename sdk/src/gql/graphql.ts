@@ -106,17 +106,19 @@ export type VortexSignature =
   | 'TVS';
 
 export type DailyReflectorHeightsQueryVariables = Exact<{
-  station: string;
-  from: string;
-  to: string;
-  frequencies?: Array<number> | number | null | undefined;
-  minElevation?: number | null | undefined;
-  maxElevation?: number | null | undefined;
   azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
-  minHeight?: number | null | undefined;
+  frequencies?: Array<number> | number | null | undefined;
+  from: string;
+  maxElevation?: number | null | undefined;
   maxHeight?: number | null | undefined;
   medianFilter?: number | null | undefined;
+  minElevation?: number | null | undefined;
+  minHeight?: number | null | undefined;
+  peakToNoise?: number | null | undefined;
+  requiredAmplitude?: number | null | undefined;
   requiredTracks?: number | null | undefined;
+  station: string;
+  to: string;
 }>;
 
 
@@ -151,8 +153,8 @@ export type ResumeSourceMutationVariables = Exact<{
 export type ResumeSourceMutation = { resumeSource: { name: string, paused: boolean } };
 
 export type RequestBackfillMutationVariables = Exact<{
-  source: string;
   from: string;
+  source: string;
   to: string;
 }>;
 
@@ -174,16 +176,16 @@ export type IngestStatusQuery = { ingestStatus: { adminView: boolean, failedFile
 
 export type LatestPrecipitationQueryVariables = Exact<{
   from: string;
-  to: string;
   sites?: Array<string> | string | null | undefined;
+  to: string;
 }>;
 
 
 export type LatestPrecipitationQuery = { latestPrecipitation: Array<{ count: number, maxAccumulationIn: number | null, site: { id: string }, product: { maxAccumulationIn: number | null, id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } }, maxProduct: { id: string, scanTime: string, maxAccumulationIn: number | null } | null }> };
 
 export type LatestProductsQueryVariables = Exact<{
-  site: string;
   codes?: Array<number> | number | null | undefined;
+  site: string;
 }>;
 
 
@@ -246,8 +248,8 @@ export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string |
 
 export type ProductCodesQueryVariables = Exact<{
   category?: ProductCategory | null | undefined;
-  site?: string | null | undefined;
   from?: string | null | undefined;
+  site?: string | null | undefined;
   to?: string | null | undefined;
 }>;
 
@@ -266,9 +268,9 @@ export type ProductQueryVariables = Exact<{
 export type ProductQuery = { product: { rawUrl: string, id: string, code: number, mnemonic: string, name: string, category: ProductCategory, scanTime: string, elevationAngle: number | null, units: string, bbox: Array<number> | null, corners: Array<Array<number>> | null, imageUrl: string | null, metadataUrl: string, tileJsonUrl: string | null, valueTileJsonUrl: string | null, site: { id: string } } | null };
 
 export type ProductsQueryVariables = Exact<{
+  after?: string | null | undefined;
   filter?: ProductFilter | null | undefined;
   first?: number | null | undefined;
-  after?: string | null | undefined;
   order?: SortOrder | null | undefined;
 }>;
 
@@ -277,21 +279,21 @@ export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNex
 
 export type RadarCoverageQueryVariables = Exact<{
   from: string;
-  to: string;
   interval?: string | null | undefined;
   sites?: Array<string> | string | null | undefined;
+  to: string;
 }>;
 
 
 export type RadarCoverageQuery = { radarCoverage: Array<{ interval: string, volumes: number, sweeps: number, products: number, site: { id: string }, buckets: Array<{ start: string, volumes: number, sweeps: number, products: number }>, gaps: Array<{ from: string, to: string }> }> };
 
 export type RadarPointSeriesQueryVariables = Exact<{
-  lon: number;
-  lat: number;
-  moment: RadarMoment;
   from: string;
-  to: string;
+  lat: number;
+  lon: number;
+  moment: RadarMoment;
   site?: string | null | undefined;
+  to: string;
 }>;
 
 
@@ -301,11 +303,11 @@ export type RadarSiteFieldsFragment = { id: string, latitude: number, longitude:
 
 export type RadarSiteVolumesQueryVariables = Exact<{
   id: string | number;
-  from?: string | null | undefined;
-  to?: string | null | undefined;
-  first?: number | null | undefined;
   after?: string | null | undefined;
+  first?: number | null | undefined;
+  from?: string | null | undefined;
   order?: SortOrder | null | undefined;
+  to?: string | null | undefined;
 }>;
 
 
@@ -326,20 +328,20 @@ export type RadarSitesQueryVariables = Exact<{
 export type RadarSitesQuery = { radarSites: Array<{ id: string, latitude: number, longitude: number, heightM: number, latestVolume: { id: string, scanStart: string, scanEnd: string } | null }> };
 
 export type RadarFramesQueryVariables = Exact<{
-  site: string;
-  moment: RadarMoment;
   elevation?: number | null | undefined;
   from: string;
-  to: string;
   limit?: number | null | undefined;
+  moment: RadarMoment;
+  site: string;
+  to: string;
 }>;
 
 
 export type RadarFramesQuery = { radarFrames: Array<{ time: string, tileJsonUrl: string, valueTileJsonUrl: string, sweep: { id: string, elevationAngle: number, imageUrl: string } }> };
 
 export type StormCellsQueryVariables = Exact<{
-  site: string;
   from: string;
+  site: string;
   to: string;
 }>;
 
@@ -349,13 +351,13 @@ export type StormCellsQuery = { stormCellsGeoJsonUrl: string, stormCells: Array<
 export type RadarValueFieldsFragment = { value: number | null, units: string, rangeKm: number, groundRangeKm: number, azimuth: number, beamHeightM: number, time: string, radial: number, gate: number, site: { id: string }, sweep: { id: string, elevationAngle: number, tileJsonUrl: string } };
 
 export type RadarValueQueryVariables = Exact<{
-  lon: number;
-  lat: number;
-  moment: RadarMoment;
-  time?: string | null | undefined;
-  site?: string | null | undefined;
   elevation?: number | null | undefined;
+  lat: number;
+  lon: number;
+  moment: RadarMoment;
+  site?: string | null | undefined;
   sweep?: string | number | null | undefined;
+  time?: string | null | undefined;
 }>;
 
 
@@ -375,35 +377,35 @@ export type DerivedFieldFieldsFragment =
 ;
 
 export type RainfallQueryVariables = Exact<{
-  from: string;
-  to: string;
-  sites?: Array<string> | string | null | undefined;
   bbox?: LonLatBox | null | undefined;
+  from: string;
   method?: RainfallMethod | null | undefined;
+  sites?: Array<string> | string | null | undefined;
   thresholds?: Array<number> | number | null | undefined;
+  to: string;
 }>;
 
 
 export type RainfallQuery = { rainfall: { method: RainfallMethod, gapLimitMinutes: number, complete: boolean, from: string, to: string, units: string, reason: string | null, tileJsonUrl: string, valueTileJsonUrl: string, sites: Array<{ site: string, source: string, count: number, coveredFraction: number, gaps: Array<{ from: string, to: string }> }>, missing: Array<{ site: string, reason: string }>, statistics: { bbox: Array<number>, stepDeg: number, coveredAreaKm2: number, valueAreaKm2: number, mean: number | null, max: number | null, areaOver: Array<{ threshold: number, areaKm2: number }> } | null } | null };
 
 export type RainfallAtPointQueryVariables = Exact<{
-  lon: number;
-  lat: number;
   from: string;
-  to: string;
   interval: string;
+  lat: number;
+  lon: number;
   method?: RainfallMethod | null | undefined;
+  to: string;
 }>;
 
 
 export type RainfallAtPointQuery = { rainfallAtPoint: Array<{ time: string, end: string, accumulationMm: number | null, missingMinutes: number, site: string, source: string }> };
 
 export type ReflectivitySwathQueryVariables = Exact<{
-  from: string;
-  to: string;
-  sites?: Array<string> | string | null | undefined;
   bbox?: LonLatBox | null | undefined;
+  from: string;
+  sites?: Array<string> | string | null | undefined;
   thresholds?: Array<number> | number | null | undefined;
+  to: string;
 }>;
 
 
@@ -421,32 +423,34 @@ export type MosaicFramesQueryVariables = Exact<{
 export type MosaicFramesQuery = { mosaicFrames: Array<{ time: string, siteCount: number, tileJsonUrl: string, valueTileJsonUrl: string, imageUrl: string }> };
 
 export type ReflectorHeightsQueryVariables = Exact<{
-  station: string;
-  from: string;
-  to: string;
-  frequencies?: Array<number> | number | null | undefined;
-  minElevation?: number | null | undefined;
-  maxElevation?: number | null | undefined;
   azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
-  minHeight?: number | null | undefined;
+  frequencies?: Array<number> | number | null | undefined;
+  from: string;
+  maxElevation?: number | null | undefined;
   maxHeight?: number | null | undefined;
+  minElevation?: number | null | undefined;
+  minHeight?: number | null | undefined;
+  peakToNoise?: number | null | undefined;
+  requiredAmplitude?: number | null | undefined;
+  station: string;
+  to: string;
 }>;
 
 
 export type ReflectorHeightsQuery = { reflectorHeights: Array<{ time: string, satellite: string, frequency: number, height: number, amplitude: number, peakToNoise: number, azimuth: number, minElevation: number, maxElevation: number, rising: boolean, durationMinutes: number, points: number }> };
 
 export type SnrByElevationQueryVariables = Exact<{
-  station: string;
-  from: string;
-  to: string;
-  binWidth?: number | null | undefined;
-  minElevation?: number | null | undefined;
-  maxElevation?: number | null | undefined;
   azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
-  obsCodes?: Array<string> | string | null | undefined;
+  binWidth?: number | null | undefined;
   constellations?: Array<string> | string | null | undefined;
-  satellites?: Array<string> | string | null | undefined;
+  from: string;
   groupBy?: Array<SnrElevationGroupBy> | SnrElevationGroupBy | null | undefined;
+  maxElevation?: number | null | undefined;
+  minElevation?: number | null | undefined;
+  obsCodes?: Array<string> | string | null | undefined;
+  satellites?: Array<string> | string | null | undefined;
+  station: string;
+  to: string;
 }>;
 
 
@@ -455,51 +459,51 @@ export type SnrByElevationQuery = { snrByElevation: Array<{ elevation: number, c
 export type SnrPointFieldsFragment = { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number };
 
 export type SnrSeriesQueryVariables = Exact<{
-  station: string;
-  from: string;
-  to: string;
-  interval: string;
-  obsCodes?: Array<string> | string | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
   bands?: Array<number> | number | null | undefined;
   constellations?: Array<string> | string | null | undefined;
-  satellites?: Array<string> | string | null | undefined;
+  from: string;
   groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
-  minElevation?: number | null | undefined;
+  interval: string;
   maxElevation?: number | null | undefined;
-  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
+  minElevation?: number | null | undefined;
+  obsCodes?: Array<string> | string | null | undefined;
+  satellites?: Array<string> | string | null | undefined;
+  station: string;
+  to: string;
 }>;
 
 
 export type SnrSeriesQuery = { snrSeries: { station: string, interval: string, points: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
 
 export type SnrSummaryQueryVariables = Exact<{
-  station: string;
-  from: string;
-  to: string;
-  obsCodes?: Array<string> | string | null | undefined;
+  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
   bands?: Array<number> | number | null | undefined;
   constellations?: Array<string> | string | null | undefined;
-  satellites?: Array<string> | string | null | undefined;
+  from: string;
   groupBy?: Array<SnrGroupBy> | SnrGroupBy | null | undefined;
-  minElevation?: number | null | undefined;
   maxElevation?: number | null | undefined;
-  azimuths?: Array<Array<number> | number> | Array<number> | number | null | undefined;
+  minElevation?: number | null | undefined;
+  obsCodes?: Array<string> | string | null | undefined;
+  satellites?: Array<string> | string | null | undefined;
+  station: string;
+  to: string;
 }>;
 
 
 export type SnrSummaryQuery = { snrSummary: { station: string, from: string, to: string, total: { start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number } | null, groups: Array<{ start: string, constellation: string | null, satellite: string | null, obsCode: string | null, band: number | null, count: number, mean: number, min: number, max: number, stddev: number }> } };
 
 export type SweepAddedSubscriptionVariables = Exact<{
-  site: string;
   moment?: RadarMoment | null | undefined;
+  site: string;
 }>;
 
 
 export type SweepAddedSubscription = { sweepAdded: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } } };
 
 export type ProductAddedSubscriptionVariables = Exact<{
-  site: string;
   codes?: Array<number> | number | null | undefined;
+  site: string;
 }>;
 
 
@@ -524,9 +528,9 @@ export type SweepQueryVariables = Exact<{
 export type SweepQuery = { sweep: { id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, site: { id: string } }, site: { id: string } } | null };
 
 export type SweepsQueryVariables = Exact<{
+  after?: string | null | undefined;
   filter?: SweepFilter | null | undefined;
   first?: number | null | undefined;
-  after?: string | null | undefined;
   order?: SortOrder | null | undefined;
 }>;
 
@@ -539,19 +543,19 @@ export type VolumePageFragment = { totalCount: number, pageInfo: { hasNextPage: 
 
 export type VolumeQueryVariables = Exact<{
   id: string | number;
+  maxElevation?: number | null | undefined;
+  minElevation?: number | null | undefined;
   moment?: RadarMoment | null | undefined;
   moments?: Array<RadarMoment> | RadarMoment | null | undefined;
-  minElevation?: number | null | undefined;
-  maxElevation?: number | null | undefined;
 }>;
 
 
 export type VolumeQuery = { volume: { id: string, scanStart: string, scanEnd: string, vcp: number | null, sweepCount: number, sourceKey: string, zarrUrl: string | null, sweeps: Array<{ id: string, elevationNumber: number, elevationAngle: number, moment: RadarMoment, startTime: string, endTime: string, radialCount: number, gateCount: number, firstGateKm: number, gateSpacingKm: number, bbox: Array<number>, corners: Array<Array<number>>, imageUrl: string, metadataUrl: string, tileJsonUrl: string, valueTileJsonUrl: string, site: { id: string } }>, site: { id: string } } | null };
 
 export type VolumesQueryVariables = Exact<{
+  after?: string | null | undefined;
   filter?: VolumeFilter | null | undefined;
   first?: number | null | undefined;
-  after?: string | null | undefined;
   order?: SortOrder | null | undefined;
 }>;
 
@@ -940,19 +944,21 @@ fragment VolumeFields on Volume {
   zarrUrl
 }`, {"fragmentName":"VolumePage"}) as unknown as TypedDocumentString<VolumePageFragment, unknown>;
 export const DailyReflectorHeightsDocument = new TypedDocumentString(`
-    query DailyReflectorHeights($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $frequencies: [Int!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $minHeight: Float, $maxHeight: Float, $medianFilter: Float, $requiredTracks: Int) {
+    query DailyReflectorHeights($azimuths: [[Float!]!], $frequencies: [Int!], $from: DateTimeISO!, $maxElevation: Float, $maxHeight: Float, $medianFilter: Float, $minElevation: Float, $minHeight: Float, $peakToNoise: Float, $requiredAmplitude: Float, $requiredTracks: Int, $station: String!, $to: DateTimeISO!) {
   dailyReflectorHeights(
-    station: $station
-    from: $from
-    to: $to
-    frequencies: $frequencies
-    minElevation: $minElevation
-    maxElevation: $maxElevation
     azimuths: $azimuths
-    minHeight: $minHeight
+    frequencies: $frequencies
+    from: $from
+    maxElevation: $maxElevation
     maxHeight: $maxHeight
     medianFilter: $medianFilter
+    minElevation: $minElevation
+    minHeight: $minHeight
+    peakToNoise: $peakToNoise
+    requiredAmplitude: $requiredAmplitude
     requiredTracks: $requiredTracks
+    station: $station
+    to: $to
   ) {
     day
     median
@@ -1018,8 +1024,8 @@ export const ResumeSourceDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ResumeSourceMutation, ResumeSourceMutationVariables>;
 export const RequestBackfillDocument = new TypedDocumentString(`
-    mutation RequestBackfill($source: String!, $from: DateTimeISO!, $to: DateTimeISO!) {
-  requestBackfill(source: $source, from: $from, to: $to) {
+    mutation RequestBackfill($from: DateTimeISO!, $source: String!, $to: DateTimeISO!) {
+  requestBackfill(from: $from, source: $source, to: $to) {
     id
     source
     from
@@ -1086,8 +1092,8 @@ export const IngestStatusDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<IngestStatusQuery, IngestStatusQueryVariables>;
 export const LatestPrecipitationDocument = new TypedDocumentString(`
-    query LatestPrecipitation($from: DateTimeISO!, $to: DateTimeISO!, $sites: [String!]) {
-  latestPrecipitation(from: $from, to: $to, sites: $sites) {
+    query LatestPrecipitation($from: DateTimeISO!, $sites: [String!], $to: DateTimeISO!) {
+  latestPrecipitation(from: $from, sites: $sites, to: $to) {
     site {
       id
     }
@@ -1124,8 +1130,8 @@ export const LatestPrecipitationDocument = new TypedDocumentString(`
   valueTileJsonUrl
 }`) as unknown as TypedDocumentString<LatestPrecipitationQuery, LatestPrecipitationQueryVariables>;
 export const LatestProductsDocument = new TypedDocumentString(`
-    query LatestProducts($site: String!, $codes: [Int!]) {
-  latestProducts(site: $site, codes: $codes) {
+    query LatestProducts($codes: [Int!], $site: String!) {
+  latestProducts(codes: $codes, site: $site) {
     ...ProductFields
   }
 }
@@ -1323,8 +1329,8 @@ fragment VolumeFields on Volume {
   zarrUrl
 }`) as unknown as TypedDocumentString<NodesQuery, NodesQueryVariables>;
 export const ProductCodesDocument = new TypedDocumentString(`
-    query ProductCodes($category: ProductCategory, $site: String, $from: DateTimeISO, $to: DateTimeISO) {
-  productCodes(category: $category, site: $site, from: $from, to: $to) {
+    query ProductCodes($category: ProductCategory, $from: DateTimeISO, $site: String, $to: DateTimeISO) {
+  productCodes(category: $category, from: $from, site: $site, to: $to) {
     code
     mnemonic
     name
@@ -1361,8 +1367,8 @@ export const ProductDocument = new TypedDocumentString(`
   valueTileJsonUrl
 }`) as unknown as TypedDocumentString<ProductQuery, ProductQueryVariables>;
 export const ProductsDocument = new TypedDocumentString(`
-    query Products($filter: ProductFilter, $first: Int, $after: String, $order: SortOrder) {
-  products(filter: $filter, first: $first, after: $after, order: $order) {
+    query Products($after: String, $filter: ProductFilter, $first: Int, $order: SortOrder) {
+  products(after: $after, filter: $filter, first: $first, order: $order) {
     ...ProductPage
   }
 }
@@ -1402,8 +1408,8 @@ fragment ProductPage on ProductConnection {
   }
 }`) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
 export const RadarCoverageDocument = new TypedDocumentString(`
-    query RadarCoverage($from: DateTimeISO!, $to: DateTimeISO!, $interval: String, $sites: [String!]) {
-  radarCoverage(from: $from, to: $to, interval: $interval, sites: $sites) {
+    query RadarCoverage($from: DateTimeISO!, $interval: String, $sites: [String!], $to: DateTimeISO!) {
+  radarCoverage(from: $from, interval: $interval, sites: $sites, to: $to) {
     site {
       id
     }
@@ -1425,14 +1431,14 @@ export const RadarCoverageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RadarCoverageQuery, RadarCoverageQueryVariables>;
 export const RadarPointSeriesDocument = new TypedDocumentString(`
-    query RadarPointSeries($lon: Float!, $lat: Float!, $moment: RadarMoment!, $from: DateTimeISO!, $to: DateTimeISO!, $site: String) {
+    query RadarPointSeries($from: DateTimeISO!, $lat: Float!, $lon: Float!, $moment: RadarMoment!, $site: String, $to: DateTimeISO!) {
   radarPointSeries(
-    lon: $lon
-    lat: $lat
-    moment: $moment
     from: $from
-    to: $to
+    lat: $lat
+    lon: $lon
+    moment: $moment
     site: $site
+    to: $to
   ) {
     ...RadarValueFields
   }
@@ -1457,9 +1463,9 @@ export const RadarPointSeriesDocument = new TypedDocumentString(`
   gate
 }`) as unknown as TypedDocumentString<RadarPointSeriesQuery, RadarPointSeriesQueryVariables>;
 export const RadarSiteVolumesDocument = new TypedDocumentString(`
-    query RadarSiteVolumes($id: ID!, $from: DateTimeISO, $to: DateTimeISO, $first: Int, $after: String, $order: SortOrder) {
+    query RadarSiteVolumes($id: ID!, $after: String, $first: Int, $from: DateTimeISO, $order: SortOrder, $to: DateTimeISO) {
   radarSite(id: $id) {
-    volumes(from: $from, to: $to, first: $first, after: $after, order: $order) {
+    volumes(after: $after, first: $first, from: $from, order: $order, to: $to) {
       ...VolumePage
     }
   }
@@ -1537,14 +1543,14 @@ export const RadarSitesDocument = new TypedDocumentString(`
   heightM
 }`) as unknown as TypedDocumentString<RadarSitesQuery, RadarSitesQueryVariables>;
 export const RadarFramesDocument = new TypedDocumentString(`
-    query RadarFrames($site: String!, $moment: RadarMoment!, $elevation: Float = 0.5, $from: DateTimeISO!, $to: DateTimeISO!, $limit: Int) {
+    query RadarFrames($elevation: Float, $from: DateTimeISO!, $limit: Int, $moment: RadarMoment!, $site: String!, $to: DateTimeISO!) {
   radarFrames(
-    site: $site
-    moment: $moment
     elevation: $elevation
     from: $from
-    to: $to
     limit: $limit
+    moment: $moment
+    site: $site
+    to: $to
   ) {
     time
     sweep {
@@ -1558,8 +1564,8 @@ export const RadarFramesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RadarFramesQuery, RadarFramesQueryVariables>;
 export const StormCellsDocument = new TypedDocumentString(`
-    query StormCells($site: String!, $from: DateTimeISO!, $to: DateTimeISO!) {
-  stormCells(site: $site, from: $from, to: $to) {
+    query StormCells($from: DateTimeISO!, $site: String!, $to: DateTimeISO!) {
+  stormCells(from: $from, site: $site, to: $to) {
     cellId
     time
     lon
@@ -1593,15 +1599,15 @@ export const StormCellsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<StormCellsQuery, StormCellsQueryVariables>;
 export const RadarValueDocument = new TypedDocumentString(`
-    query RadarValue($lon: Float!, $lat: Float!, $moment: RadarMoment!, $time: DateTimeISO, $site: String, $elevation: Float, $sweep: ID) {
+    query RadarValue($elevation: Float, $lat: Float!, $lon: Float!, $moment: RadarMoment!, $site: String, $sweep: ID, $time: DateTimeISO) {
   radarValue(
-    lon: $lon
-    lat: $lat
-    moment: $moment
-    time: $time
-    site: $site
     elevation: $elevation
+    lat: $lat
+    lon: $lon
+    moment: $moment
+    site: $site
     sweep: $sweep
+    time: $time
   ) {
     ...RadarValueFields
   }
@@ -1626,14 +1632,14 @@ export const RadarValueDocument = new TypedDocumentString(`
   gate
 }`) as unknown as TypedDocumentString<RadarValueQuery, RadarValueQueryVariables>;
 export const RainfallDocument = new TypedDocumentString(`
-    query Rainfall($from: DateTimeISO!, $to: DateTimeISO!, $sites: [String!], $bbox: LonLatBox, $method: RainfallMethod = AUTO, $thresholds: [Float!]) {
+    query Rainfall($bbox: LonLatBox, $from: DateTimeISO!, $method: RainfallMethod, $sites: [String!], $thresholds: [Float!], $to: DateTimeISO!) {
   rainfall(
-    from: $from
-    to: $to
-    sites: $sites
     bbox: $bbox
+    from: $from
     method: $method
+    sites: $sites
     thresholds: $thresholds
+    to: $to
   ) {
     ...DerivedFieldFields
     method
@@ -1682,14 +1688,14 @@ fragment DerivedFieldFields on DerivedField {
   }
 }`) as unknown as TypedDocumentString<RainfallQuery, RainfallQueryVariables>;
 export const RainfallAtPointDocument = new TypedDocumentString(`
-    query RainfallAtPoint($lon: Float!, $lat: Float!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $method: RainfallMethod = AUTO) {
+    query RainfallAtPoint($from: DateTimeISO!, $interval: String!, $lat: Float!, $lon: Float!, $method: RainfallMethod, $to: DateTimeISO!) {
   rainfallAtPoint(
-    lon: $lon
-    lat: $lat
     from: $from
-    to: $to
     interval: $interval
+    lat: $lat
+    lon: $lon
     method: $method
+    to: $to
   ) {
     time
     end
@@ -1701,13 +1707,13 @@ export const RainfallAtPointDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RainfallAtPointQuery, RainfallAtPointQueryVariables>;
 export const ReflectivitySwathDocument = new TypedDocumentString(`
-    query ReflectivitySwath($from: DateTimeISO!, $to: DateTimeISO!, $sites: [String!], $bbox: LonLatBox, $thresholds: [Float!]) {
+    query ReflectivitySwath($bbox: LonLatBox, $from: DateTimeISO!, $sites: [String!], $thresholds: [Float!], $to: DateTimeISO!) {
   reflectivitySwath(
-    from: $from
-    to: $to
-    sites: $sites
     bbox: $bbox
+    from: $from
+    sites: $sites
     thresholds: $thresholds
+    to: $to
   ) {
     ...DerivedFieldFields
   }
@@ -1770,17 +1776,19 @@ export const MosaicFramesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MosaicFramesQuery, MosaicFramesQueryVariables>;
 export const ReflectorHeightsDocument = new TypedDocumentString(`
-    query ReflectorHeights($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $frequencies: [Int!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $minHeight: Float, $maxHeight: Float) {
+    query ReflectorHeights($azimuths: [[Float!]!], $frequencies: [Int!], $from: DateTimeISO!, $maxElevation: Float, $maxHeight: Float, $minElevation: Float, $minHeight: Float, $peakToNoise: Float, $requiredAmplitude: Float, $station: String!, $to: DateTimeISO!) {
   reflectorHeights(
-    station: $station
-    from: $from
-    to: $to
-    frequencies: $frequencies
-    minElevation: $minElevation
-    maxElevation: $maxElevation
     azimuths: $azimuths
-    minHeight: $minHeight
+    frequencies: $frequencies
+    from: $from
+    maxElevation: $maxElevation
     maxHeight: $maxHeight
+    minElevation: $minElevation
+    minHeight: $minHeight
+    peakToNoise: $peakToNoise
+    requiredAmplitude: $requiredAmplitude
+    station: $station
+    to: $to
   ) {
     time
     satellite
@@ -1798,19 +1806,19 @@ export const ReflectorHeightsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReflectorHeightsQuery, ReflectorHeightsQueryVariables>;
 export const SnrByElevationDocument = new TypedDocumentString(`
-    query SnrByElevation($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $binWidth: Float, $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!], $obsCodes: [String!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrElevationGroupBy!]) {
+    query SnrByElevation($azimuths: [[Float!]!], $binWidth: Float, $constellations: [String!], $from: DateTimeISO!, $groupBy: [SnrElevationGroupBy!], $maxElevation: Float, $minElevation: Float, $obsCodes: [String!], $satellites: [String!], $station: String!, $to: DateTimeISO!) {
   snrByElevation(
-    station: $station
-    from: $from
-    to: $to
-    binWidth: $binWidth
-    minElevation: $minElevation
-    maxElevation: $maxElevation
     azimuths: $azimuths
-    obsCodes: $obsCodes
+    binWidth: $binWidth
     constellations: $constellations
-    satellites: $satellites
+    from: $from
     groupBy: $groupBy
+    maxElevation: $maxElevation
+    minElevation: $minElevation
+    obsCodes: $obsCodes
+    satellites: $satellites
+    station: $station
+    to: $to
   ) {
     elevation
     constellation
@@ -1825,20 +1833,20 @@ export const SnrByElevationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SnrByElevationQuery, SnrByElevationQueryVariables>;
 export const SnrSeriesDocument = new TypedDocumentString(`
-    query SnrSeries($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $interval: String!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!]) {
+    query SnrSeries($azimuths: [[Float!]!], $bands: [Int!], $constellations: [String!], $from: DateTimeISO!, $groupBy: [SnrGroupBy!], $interval: String!, $maxElevation: Float, $minElevation: Float, $obsCodes: [String!], $satellites: [String!], $station: String!, $to: DateTimeISO!) {
   snrSeries(
-    station: $station
-    from: $from
-    to: $to
-    interval: $interval
-    obsCodes: $obsCodes
+    azimuths: $azimuths
     bands: $bands
     constellations: $constellations
-    satellites: $satellites
+    from: $from
     groupBy: $groupBy
-    minElevation: $minElevation
+    interval: $interval
     maxElevation: $maxElevation
-    azimuths: $azimuths
+    minElevation: $minElevation
+    obsCodes: $obsCodes
+    satellites: $satellites
+    station: $station
+    to: $to
   ) {
     station
     interval
@@ -1860,19 +1868,19 @@ export const SnrSeriesDocument = new TypedDocumentString(`
   stddev
 }`) as unknown as TypedDocumentString<SnrSeriesQuery, SnrSeriesQueryVariables>;
 export const SnrSummaryDocument = new TypedDocumentString(`
-    query SnrSummary($station: String!, $from: DateTimeISO!, $to: DateTimeISO!, $obsCodes: [String!], $bands: [Int!], $constellations: [String!], $satellites: [String!], $groupBy: [SnrGroupBy!], $minElevation: Float, $maxElevation: Float, $azimuths: [[Float!]!]) {
+    query SnrSummary($azimuths: [[Float!]!], $bands: [Int!], $constellations: [String!], $from: DateTimeISO!, $groupBy: [SnrGroupBy!], $maxElevation: Float, $minElevation: Float, $obsCodes: [String!], $satellites: [String!], $station: String!, $to: DateTimeISO!) {
   snrSummary(
-    station: $station
-    from: $from
-    to: $to
-    obsCodes: $obsCodes
+    azimuths: $azimuths
     bands: $bands
     constellations: $constellations
-    satellites: $satellites
+    from: $from
     groupBy: $groupBy
-    minElevation: $minElevation
     maxElevation: $maxElevation
-    azimuths: $azimuths
+    minElevation: $minElevation
+    obsCodes: $obsCodes
+    satellites: $satellites
+    station: $station
+    to: $to
   ) {
     station
     from
@@ -1898,8 +1906,8 @@ export const SnrSummaryDocument = new TypedDocumentString(`
   stddev
 }`) as unknown as TypedDocumentString<SnrSummaryQuery, SnrSummaryQueryVariables>;
 export const SweepAddedDocument = new TypedDocumentString(`
-    subscription SweepAdded($site: String!, $moment: RadarMoment) {
-  sweepAdded(site: $site, moment: $moment) {
+    subscription SweepAdded($moment: RadarMoment, $site: String!) {
+  sweepAdded(moment: $moment, site: $site) {
     ...SweepFields
   }
 }
@@ -1925,8 +1933,8 @@ export const SweepAddedDocument = new TypedDocumentString(`
   valueTileJsonUrl
 }`) as unknown as TypedDocumentString<SweepAddedSubscription, SweepAddedSubscriptionVariables>;
 export const ProductAddedDocument = new TypedDocumentString(`
-    subscription ProductAdded($site: String!, $codes: [Int!]) {
-  productAdded(site: $site, codes: $codes) {
+    subscription ProductAdded($codes: [Int!], $site: String!) {
+  productAdded(codes: $codes, site: $site) {
     ...ProductFields
   }
 }
@@ -2004,8 +2012,8 @@ fragment VolumeFields on Volume {
   zarrUrl
 }`) as unknown as TypedDocumentString<SweepQuery, SweepQueryVariables>;
 export const SweepsDocument = new TypedDocumentString(`
-    query Sweeps($filter: SweepFilter, $first: Int, $after: String, $order: SortOrder) {
-  sweeps(filter: $filter, first: $first, after: $after, order: $order) {
+    query Sweeps($after: String, $filter: SweepFilter, $first: Int, $order: SortOrder) {
+  sweeps(after: $after, filter: $filter, first: $first, order: $order) {
     ...SweepPage
   }
 }
@@ -2047,14 +2055,14 @@ fragment SweepPage on SweepConnection {
   }
 }`) as unknown as TypedDocumentString<SweepsQuery, SweepsQueryVariables>;
 export const VolumeDocument = new TypedDocumentString(`
-    query Volume($id: ID!, $moment: RadarMoment, $moments: [RadarMoment!], $minElevation: Float, $maxElevation: Float) {
+    query Volume($id: ID!, $maxElevation: Float, $minElevation: Float, $moment: RadarMoment, $moments: [RadarMoment!]) {
   volume(id: $id) {
     ...VolumeFields
     sweeps(
+      maxElevation: $maxElevation
+      minElevation: $minElevation
       moment: $moment
       moments: $moments
-      minElevation: $minElevation
-      maxElevation: $maxElevation
     ) {
       ...SweepFields
     }
@@ -2094,8 +2102,8 @@ fragment VolumeFields on Volume {
   zarrUrl
 }`) as unknown as TypedDocumentString<VolumeQuery, VolumeQueryVariables>;
 export const VolumesDocument = new TypedDocumentString(`
-    query Volumes($filter: VolumeFilter, $first: Int, $after: String, $order: SortOrder) {
-  volumes(filter: $filter, first: $first, after: $after, order: $order) {
+    query Volumes($after: String, $filter: VolumeFilter, $first: Int, $order: SortOrder) {
+  volumes(after: $after, filter: $filter, first: $first, order: $order) {
     ...VolumePage
   }
 }
