@@ -2,11 +2,11 @@
  * What the file system under a bench's folder charges for what an object store's put does: a new
  * folder, a new file (created, written 14 kB, closed) and a flush of it. Printed beside the
  * sweep store's put, which is ~190 new files and ~130 new folders a volume: the same put costs
- * several times more on one file system than another. On ext4 without a journal (this project's
- * CI machines), allocating an inode skips every inode deleted in the last 60–300 s, so a put right
- * after a large delete (such as the previous bench run's clean-up) pays for each of them; with
- * a journal, XFS or btrfs there is no such scan. `TMPDIR=<folder> npm run bench -- zarr` measures
- * on another file system.
+ * several times more on one file system than another. On ext4 without a journal (the VM this
+ * project's CI ran on), allocating an inode skips every inode deleted in the last 60–300 s, so a
+ * put right after a large delete (such as the previous bench run's clean-up) pays for each of
+ * them; with a journal, XFS or btrfs there is no such scan. `TMPDIR=<folder> npm run bench --
+ * zarr` measures on another file system.
  */
 import { closeSync, fdatasyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';

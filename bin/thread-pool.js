@@ -3,11 +3,11 @@
  * pool runs file system calls, and a durable put flushes each new file there (a Level 2 volume
  * is ~190 sweep-store files and ~330 overlays). libuv's default of four flushes four at a time;
  * with more in flight, a journaled file system lets them share journal commits and the device
- * queue merges the cache flushes, for the same CPU (`npm run bench -- zarr`, the sweep store's put
- * beside the overlays, medians: a fresh journaled ext4 68 → 28 ms wall at 4 → 64 threads, this
- * VM's journal-less ext4 39 → 24 ms; `ingest files` of that volume, 519 objects, 680 → 490 ms at 16). A waiting flush holds its thread, so with four a volume's
- * put also kept tile and object reads waiting. libuv reads the variable when the pool starts, at
- * the first call that needs it: this must run before any.
+ * queue merges the cache flushes, for the same CPU. `npm run bench -- zarr`, the sweep store's
+ * put beside the overlays, medians at 4 → 64 threads: a fresh journaled ext4 68 → 28 ms wall,
+ * this VM's journal-less ext4 39 → 24 ms (and `ingest files` of that volume 680 → 490 ms at 16).
+ * Reads queued behind a put's flushes (tiles, objects) wait less too. libuv reads the variable
+ * when the pool starts, at the first call that needs it: this must run before any.
  */
 export const THREAD_POOL_SIZE = 64;
 
